@@ -1,0 +1,324 @@
+"""Safepost settings: one module, driven by environment variables.
+
+Defaults suit a fresh clone on a laptop: SQLite under ``var/``, the database
+task queue, DEBUG off (``make run`` sets ``SAFEPOST_DEBUG=1``). Production sets
+at least ``SAFEPOST_SECRET_KEY`` (or keeps ``var/secret_key`` safe),
+``SAFEPOST_ALLOWED_HOSTS``, ``SAFEPOST_HTTPS=1`` and usually ``DATABASE_URL``.
+
+Environment variables:
+    SAFEPOST_DEBUG                 1/0 (default 0)
+    SAFEPOST_SECRET_KEY            else var/secret_key, created on first run
+    SAFEPOST_ALLOWED_HOSTS         comma-separated (default localhost,127.0.0.1,[::1])
+    SAFEPOST_CSRF_TRUSTED_ORIGINS  comma-separated, e.g. https://safepost.example.sch.uk
+    SAFEPOST_HTTPS                 1 behind TLS: secure cookies, HSTS, redirect to https
+    SAFEPOST_VAR_DIR               where the SQLite file and key live (default ./var)
+    DATABASE_URL                   e.g. postgres://user:pass@host:5432/safepost
+    SAFEPOST_DB_CONN_MAX_AGE       seconds to keep PostgreSQL connections (default 60)
+    SAFEPOST_TASKS                 db (default), celery, or immediate (runs tasks inline)
+    CELERY_BROKER_URL              with SAFEPOST_TASKS=celery, e.g. redis://localhost:6379/0
+    CELERY_RESULT_BACKEND          with SAFEPOST_TASKS=celery (default: the broker URL)
+    SAFEPOST_CSP                   enforce (default), report-only or off
+    SAFEPOST_STATIC_MANIFEST       1 to serve hashed static files (run collectstatic first)
+    SAFEPOST_EMAIL_BACKEND         Django e-mail backend (default: console); with SMTP also
+                                   SAFEPOST_EMAIL_HOST/_PORT/_HOST_USER/_HOST_PASSWORD/_USE_TLS
+    SAFEPOST_DEFAULT_FROM_EMAIL    the sender of sign-in e-mails
+    SAFEPOST_LOG_LEVEL             INFO by default
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str = "") -> str:
+    """The variable's value, stripped, or ``default`` when it is unset."""
+    value = os.environ.get(name)
+    return default if value is None else value.strip()
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    """A yes/no variable: 1/true/yes/on or 0/false/no/off; anything else is an error."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    folded = value.strip().lower()
+    if folded in _TRUE:
+        return True
+    if folded in _FALSE:
+        return False
+    raise ImproperlyConfigured(f'{name}="{value}" is not a yes/no value; use 1 or 0.')
+
+
+def env_int(name: str, default: int) -> int:
+    """A whole-number variable."""
+    value = env_str(name)
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f'{name}="{value}" is not a whole number.') from None
+
+
+def env_list(name: str, default: list[str] | None = None) -> list[str]:
+    """A comma-separated variable as a list, empty items dropped."""
+    value = os.environ.get(name)
+    if value is None:
+        return list(default or [])
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
+    """A variable that must be one of ``choices``."""
+    value = env_str(name, default).lower() or default
+    if value not in choices:
+        raise ImproperlyConfigured(f'{name}="{value}" must be one of: {", ".join(choices)}.')
+    return value
+
+
+# var/ holds the SQLite database and the generated secret key; it is gitignored,
+# so a fresh clone creates it here on first use.
+VAR_DIR = Path(env_str("SAFEPOST_VAR_DIR") or BASE_DIR / "var")
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _secret_key() -> str:
+    key = env_str("SAFEPOST_SECRET_KEY")
+    if key:
+        return key
+    path = VAR_DIR / "secret_key"
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    key = secrets.token_urlsafe(50)
+    # O_EXCL: if two processes start at once, one writes and both read the winner's key.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(key + "\n")
+    return key
+
+
+SECRET_KEY = _secret_key()
+DEBUG = env_bool("SAFEPOST_DEBUG", False)
+ALLOWED_HOSTS = env_list("SAFEPOST_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("SAFEPOST_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "whitenoise.runserver_nostatic",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "django_tasks_db",
+    "apps.checker",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.csp",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# Database: SQLite by default, PostgreSQL (or anything dj-database-url knows) by DATABASE_URL.
+DATABASE_URL = env_str("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL, conn_max_age=env_int("SAFEPOST_DB_CONN_MAX_AGE", 60), conn_health_checks=True
+        )
+    }
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": VAR_DIR / "safepost.sqlite3",
+            # The web server and the task worker share the file: WAL lets readers
+            # and one writer work at once, IMMEDIATE avoids "database is locked" upgrades.
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background tasks (django.tasks). The default stores tasks in the database and
+# `manage.py db_worker` runs them. For Celery with Redis, install the `celery`
+# extra (celery[redis], django-tasks-celery) and set SAFEPOST_TASKS=celery and
+# CELERY_BROKER_URL=redis://...; a Celery worker then replaces db_worker (not wired yet).
+SAFEPOST_TASKS = env_choice("SAFEPOST_TASKS", ("db", "celery", "immediate"), "db")
+TASKS: dict[str, dict[str, Any]]
+if SAFEPOST_TASKS == "celery":
+    CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
+    if not CELERY_BROKER_URL:
+        raise ImproperlyConfigured("SAFEPOST_TASKS=celery needs CELERY_BROKER_URL, e.g. redis://localhost:6379/0")
+    CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
+    CELERY_RESULT_EXTENDED = True
+    CELERY_TIMEZONE = "Europe/London"
+    TASKS = {"default": {"BACKEND": "django_tasks_celery.CeleryBackend", "QUEUES": ["default"]}}
+elif SAFEPOST_TASKS == "immediate":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Sign-in (django-allauth): e-mail or username, with rate limits and MFA.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_SESSION_REMEMBER = None
+# Counted in the cache: the default per-process memory cache is fine for one
+# web process; several processes need a shared cache for the limits to hold.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "5/h/ip",
+    "reset_password": "10/m/ip,3/h/key",
+    "reset_password_from_key": "10/m/ip",
+    "confirm_email": "1/3m/key",
+    "reauthenticate": "10/m/user",
+    "change_password": "5/m/user",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Safepost"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# E-mail: printed to the console unless a real backend is configured.
+EMAIL_BACKEND = env_str("SAFEPOST_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("SAFEPOST_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("SAFEPOST_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("SAFEPOST_EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("SAFEPOST_EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("SAFEPOST_EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("SAFEPOST_DEFAULT_FROM_EMAIL", "Safepost <safepost@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Internationalisation: a UK product.
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+# Static files, served by WhiteNoise from static/ (nothing comes from a CDN).
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Hashed, compressed names need `collectstatic` first, so they are opt-in (and
+# automatic once a manifest exists); until then WhiteNoise serves from the finders.
+_MANIFEST = env_bool("SAFEPOST_STATIC_MANIFEST", (STATIC_ROOT / "staticfiles.json").exists())
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if _MANIFEST
+        else "whitenoise.storage.CompressedStaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not _MANIFEST
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# Security. Cookies and HSTS need HTTPS, so they follow SAFEPOST_HTTPS.
+HTTPS = env_bool("SAFEPOST_HTTPS", False)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = env_int("SAFEPOST_HSTS_SECONDS", 31536000) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("SAFEPOST_BEHIND_PROXY") else None
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Content Security Policy: everything is served from this site. Scripts need a
+# nonce (`{% csp_nonce_attr %}` or `<script nonce="{{ csp_nonce }}">`) when inline.
+_CSP_MODE = env_choice("SAFEPOST_CSP", ("enforce", "report-only", "off"), "enforce")
+_CSP_POLICY = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "object-src": [CSP.NONE],
+}
+SECURE_CSP = _CSP_POLICY if _CSP_MODE == "enforce" else {}
+SECURE_CSP_REPORT_ONLY = _CSP_POLICY if _CSP_MODE == "report-only" else {}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("SAFEPOST_LOG_LEVEL", "INFO").upper()},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

@@ -1,0 +1,290 @@
+"""The ``safepost`` command.
+
+``safepost check`` checks posts against a policy (exit 0: pass or warnings only,
+1: blocking findings, 2: bad input or usage); ``safepost rules`` documents the
+rules; ``safepost validate`` checks a policy file; ``safepost serve`` and
+``safepost worker`` run the web app and its background worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+EXIT_OK, EXIT_BLOCKED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input or usage: printed as one clear message, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        print(f"safepost: {message}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def _parse_at(value: str | None, where: str = "--at") -> datetime | None:
+    if value is None or value == "":
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise UsageError(f'{where}: "{value}" is not an ISO 8601 time such as 2026-03-05T09:10') from None
+
+
+def _load(policy_name: str, cache: dict[str, Any]) -> Any:
+    from safepost.policy.config import load_policy
+
+    if policy_name not in cache:
+        cache[policy_name] = load_policy(policy_name)
+    return cache[policy_name]
+
+
+def _roster(path: str | None) -> Any:
+    from safepost.policy.roster import Roster, load_roster
+
+    return load_roster(path) if path else Roster()
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    line = text[line_start:line_end]
+    lo = max(0, start - line_start - 30)
+    hi = min(len(line), end - line_start + 30)
+    shown = ("…" if lo else "") + line[lo:hi] + ("…" if hi < len(line) else "")
+    pad = (1 if lo else 0) + start - line_start - lo
+    return f"    {shown}\n    {' ' * pad}{'^' * max(1, end - start)}"
+
+
+def _print_report(report: Any, text: str, out: TextIO) -> None:
+    for f in report.findings:
+        where = f"{f.start + 1}-{f.end}" if f.end > f.start else "-"
+        print(f"{where} {f.rule} {f.name} [{f.category}, {f.severity}]: {f.message}", file=out)
+        if f.end > f.start:
+            print(_excerpt(text, f.start, f.end), file=out)
+        if f.suggestion:
+            print(f"    instead: {f.suggestion}", file=out)
+    blocking = len(report.blocking)
+    warnings = len(report.findings) - blocking
+    print(f"verdict: {report.verdict} ({blocking} blocking, {warnings} warning(s))", file=out)
+
+
+def _report_json(report: Any, item_id: Any = None) -> dict[str, Any]:
+    data: dict[str, Any] = {"verdict": str(report.verdict),
+                            "findings": [f.to_dict() for f in report.findings]}
+    if item_id is not None:
+        data = {"id": item_id, **data}
+    return data
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check one post, or a JSONL file of posts."""
+    from safepost.policy.checker import Checker
+    from safepost.policy.rules.base import Post
+
+    roster = _roster(args.roster)
+    policies: dict[str, Any] = {}
+    checkers: dict[str, Any] = {}
+
+    def checker_for(name: str) -> Any:
+        if name not in checkers:
+            checkers[name] = Checker(_load(name, policies), roster)
+        return checkers[name]
+
+    if args.jsonl:
+        return _check_jsonl(args, checker_for)
+    if args.text is None:
+        raise UsageError('give the post text, e.g. safepost check "Well done Year 4!" --policy st-catherine')
+    if not args.policy:
+        raise UsageError("--policy is needed: a preset name (st-catherine, no-names-no-faces, rackham, "
+                         "sutton-manor, courtney) or a policy file")
+    text = sys.stdin.read() if args.text == "-" else args.text
+    post = Post(text, at=_parse_at(args.at), exception=args.exception, role=args.role,
+                pupil_photos=args.photos)
+    report = checker_for(args.policy).check(post)
+    if args.format == "json":
+        print(json.dumps(_report_json(report), ensure_ascii=False, indent=2))
+    else:
+        _print_report(report, text, sys.stdout)
+    return EXIT_BLOCKED if report.blocking else EXIT_OK
+
+
+def _check_jsonl(args: argparse.Namespace, checker_for: Any) -> int:
+    from safepost.policy.config import EXCEPTION_KINDS, PolicyError
+    from safepost.policy.rules.base import Post
+
+    path = Path(args.jsonl)
+    try:
+        stream = sys.stdin if args.jsonl == "-" else path.open(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{args.jsonl}: cannot read the file: {exc.strerror}") from None
+    status = EXIT_OK
+    out = sys.stdout
+    with stream:
+        for number, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            where = f"{args.jsonl}:{number}"
+            item_id: Any = None
+            try:
+                try:
+                    item = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise UsageError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+                if not isinstance(item, dict):
+                    raise UsageError(f"{where}: each line must be a JSON object")
+                item_id = item.get("id", number)
+                policy = item.get("policy") or args.policy
+                if not policy:
+                    raise UsageError(f'{where}: no "policy" in the line and no --policy given')
+                if not isinstance(item.get("text"), str):
+                    raise UsageError(f'{where}: "text" must be a string')
+                exception = item.get("exception")
+                if exception is not None and exception not in EXCEPTION_KINDS:
+                    raise UsageError(f'{where}: exception "{exception}" is not one of '
+                                     + ", ".join(EXCEPTION_KINDS))
+                media = item.get("media") or []
+                if not isinstance(media, list):
+                    raise UsageError(f'{where}: "media" must be a list of image paths')
+                post = Post(item["text"], at=_parse_at(item.get("at"), f"{where}: at"),
+                            exception=exception, role=item.get("role"), media=tuple(media),
+                            pupil_photos=bool(item.get("pupil_photos", bool(media))))
+                report = checker_for(policy).check(post)
+            except (UsageError, PolicyError) as exc:
+                print(f"safepost: {exc}", file=sys.stderr)
+                out.write(json.dumps({"id": item_id, "verdict": "error", "error": str(exc),
+                                      "findings": []}, ensure_ascii=False) + "\n")
+                status = EXIT_USAGE
+                continue
+            out.write(json.dumps(_report_json(report, item_id), ensure_ascii=False) + "\n")
+            if report.blocking and status == EXIT_OK:
+                status = EXIT_BLOCKED
+    return status
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """List the rules, or print one rule's documentation."""
+    from safepost.policy.registry import all_rules, get_rule
+
+    if args.code:
+        rule = get_rule(args.code)
+        if rule is None:
+            import difflib
+
+            keys = [r.code for r in all_rules()] + [r.name for r in all_rules()]
+            close = difflib.get_close_matches(args.code, keys, n=1)
+            hint = f' (did you mean "{close[0]}"?)' if close else ""
+            raise UsageError(f'no rule "{args.code}"{hint}; `safepost rules` lists them')
+        sections = rule.doc_sections()
+        print(f"{rule.code} {rule.name}  [category {rule.category}, default {rule.default_severity}]")
+        print()
+        print(sections.get("summary", ""))
+        for heading in ("What it flags", "Why it matters", "Example", "Use instead"):
+            print(f"\n{heading}:")
+            for line in sections.get(heading, "").splitlines():
+                print(f"    {line}" if line else "")
+        return EXIT_OK
+    for rule in all_rules():
+        print(f"{rule.code}  {rule.name:24} {rule.category:18} {rule.summary()}")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate policy files (or presets)."""
+    from safepost.policy.config import load_policy
+
+    for name in args.policies:
+        policy = load_policy(name)
+        print(f"{name}: valid ({policy.school.name})")
+    return EXIT_OK
+
+
+def cmd_policy_format(args: argparse.Namespace) -> int:
+    """Print the policy file format reference (Markdown)."""
+    from safepost.policy.config import format_reference
+
+    print(format_reference())
+    return EXIT_OK
+
+
+def _django(argv: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["safepost", *argv])
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every sub-command."""
+    parser = _Parser(prog="safepost", description="Safeguarding-first social media for schools.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check a post (or a JSONL file of posts) against a policy")
+    check.add_argument("text", nargs="?", help='the post text, or "-" to read it from standard input')
+    check.add_argument("--policy", help="a preset name or a policy TOML file")
+    check.add_argument("--roster", help="the pupil roster CSV")
+    check.add_argument("--at", help="when the post would go out (ISO 8601; no offset means school time)")
+    check.add_argument("--exception", choices=["school-event", "urgent-news"],
+                       help="post outside the window for this reason")
+    check.add_argument("--role", help="the writer's role, for exceptions limited to some roles")
+    check.add_argument("--photos", action="store_true", help="the post carries photos of pupils")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--jsonl", help="check every line of this JSONL file (the evaluation contract)")
+    check.set_defaults(func=cmd_check)
+
+    rules = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
+    rules.add_argument("code", nargs="?", help="a rule code (SP101) or name (pupil-surname)")
+    rules.set_defaults(func=cmd_rules)
+
+    validate = sub.add_parser("validate", help="validate policy files")
+    validate.add_argument("policies", nargs="+", metavar="POLICY")
+    validate.set_defaults(func=cmd_validate)
+
+    fmt = sub.add_parser("policy-format", help="print the policy file format reference")
+    fmt.set_defaults(func=cmd_policy_format)
+
+    for name, help_text in (("serve", "run the web app (Django runserver)"),
+                            ("worker", "run the background task worker"),
+                            ("manage", "run a Django management command")):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("args", nargs=argparse.REMAINDER)
+        p.set_defaults(func=None)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``safepost`` console script."""
+    from safepost.policy.config import PolicyError
+    from safepost.policy.roster import RosterError
+
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "serve":
+            return _django(["runserver", *(args.args or ["127.0.0.1:8000"])])
+        if args.command == "worker":
+            return _django(["db_worker", *args.args])
+        if args.command == "manage":
+            return _django(args.args)
+        return int(args.func(args))
+    except (UsageError, PolicyError, RosterError) as exc:
+        print(f"safepost: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

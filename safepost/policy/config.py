@@ -1,0 +1,476 @@
+"""The policy file: a school's social media policy as settings.
+
+A policy is a TOML file. Every section and key is declared once, here, as a
+typed dataclass field with its documentation; the strict loader and the format
+reference (``safepost policy-format``, ``docs/policy-format.md``) are both made
+from these declarations. Unknown keys, wrong types, bad times and unknown rule
+codes are reported as :class:`PolicyError` naming the file, the key path and
+what is allowed, with a "did you mean" where one is close.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+Role = Literal["headteacher", "senior-leader", "class-teacher", "office", "computing-lead",
+               "governor"]
+ROLES: tuple[str, ...] = get_args(Role)
+Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+DAYS: tuple[str, ...] = get_args(Day)
+ExceptionKind = Literal["school-event", "urgent-news"]
+EXCEPTION_KINDS: tuple[str, ...] = get_args(ExceptionKind)
+Action = Literal["block", "warn", "allow"]
+
+PRESETS_DIR = Path(__file__).parent / "presets"
+
+
+def doc(text: str, default: Any = dataclasses.MISSING, **kw: Any) -> Any:
+    """A dataclass field with documentation for the format reference."""
+    if isinstance(default, (list, dict)):
+        value = default
+        return field(default_factory=lambda: type(value)(value), metadata={"doc": text}, **kw)
+    return field(default=default, metadata={"doc": text}, **kw)
+
+
+@dataclass(frozen=True)
+class School:
+    """Who the policy belongs to."""
+
+    name: str = doc("The school's name as parents know it.")
+    handle: str = doc("The main account's handle, e.g. `@StCathsofSiena`.", "")
+    timezone: str = doc("IANA time zone for the posting window.", "Europe/London")
+    source: str = doc("Where the policy came from (document, date).", "")
+
+
+@dataclass(frozen=True)
+class Contacts:
+    """The school's own contact details: these are never personal data."""
+
+    phones: list[str] = doc("The office and other school phone numbers.", [])
+    emails: list[str] = doc("The school's own e-mail addresses.", [])
+    email_domains: list[str] = doc("Domains whose addresses are the school's, e.g. `stcatherines.sch.uk`.", [])
+
+
+@dataclass(frozen=True)
+class WindowException:
+    """An allowed reason to post outside the window."""
+
+    roles: list[Role] = doc("Roles who may use this exception.", [])
+    examples: str = doc("What counts, in the policy's words.", "")
+
+
+@dataclass(frozen=True)
+class PostingWindow:
+    """When posts may go out (CAT-03, NNF-04, RAC-03)."""
+
+    days: list[Day] = doc("Days on which posts may go out.", ["mon", "tue", "wed", "thu", "fri"])
+    start: time = doc("Earliest local time, `HH:MM`.", time(8, 0))
+    end: time = doc("Latest local time, `HH:MM` (a post at exactly this time is allowed).", time(18, 0))
+    exceptions: dict[ExceptionKind, WindowException] = doc(
+        "Reasons to post outside the window, each with the roles who may use it.", {})
+
+
+@dataclass(frozen=True)
+class Pupils:
+    """What may be said about pupils."""
+
+    names: Literal["first-names-only", "none", "not-with-photos", "allowed"] = doc(
+        "Pupil names: first names only (CAT-07, RAC-11), none at all (NNF-07), "
+        "not beside photos of pupils (SUT-07), or allowed.", "first-names-only")
+    individual_content: Action = doc(
+        "Content about one identifiable child (CAT-13, NNF-09, RAC-06, SUT-14).", "block")
+    trip_whereabouts: Action = doc(
+        "Where pupils are or will be at a time a stranger could act on (NNF-11).", "block")
+
+
+@dataclass(frozen=True)
+class Writing:
+    """How posts are written."""
+
+    max_length: int = doc("Longest post in characters (SUT-01: 240).", 280)
+    mentions: Literal["avoid", "allow"] = doc("@mentions of other accounts (CAT-12).", "allow")
+    text_speak: Action = doc("Text language such as lol, gr8, l8r (SUT-05).", "allow")
+    spelling: Action = doc("Misspelt words, in British English (SUT-05).", "allow")
+    hashtags: Literal["end-only", "anywhere"] = doc("Where hashtags may go (SUT-06).", "anywhere")
+    offensive: Action = doc("Offensive, profane or discriminatory language (RAC-12, SUT-16).", "block")
+    personal_data: Action = doc("Phone numbers, personal e-mail, addresses, dates of birth (SUT-16).", "block")
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """How the account deals with its audience."""
+
+    replies: Literal["none", "receive-only", "open"] = doc(
+        "`none`: the account does not reply and replies are limited where the platform allows "
+        "(NNF-06, SUT-12); `receive-only`: replies may come in but the school does not answer "
+        "(CAT-06); `open`: parents may ask and be answered (COU-02).", "receive-only")
+    visibility: Literal["public", "followers-only"] = doc(
+        "Public account (CAT-02, NNF-03) or protected, followers only (COU-04).", "public")
+    quote_posts: Literal["allow", "disable"] = doc("Whether others may quote the school's posts.", "allow")
+    mentions_of_school: Literal["welcome", "review"] = doc(
+        "Mentions of the school by others: surfaced as welcome (CAT-04) or queued for review.", "welcome")
+
+
+@dataclass(frozen=True)
+class Following:
+    """Whom the account follows and who follows it."""
+
+    follows: Literal["educational-only", "case-by-case", "any"] = doc(
+        "Accounts the school follows: educationally linked only (CAT-05, NNF-10, SUT-11) or "
+        "decided case by case (RAC-07).", "educational-only")
+    follow_approver: list[Role] = doc("Roles who approve a follow.", ["headteacher", "senior-leader"])
+    follower_review: Literal["continuous", "weekly", "termly", "none"] = doc(
+        "How often recent followers are reviewed (CAT-11, NNF-03, SUT-09).", "continuous")
+    follower_reviewers: list[Role] = doc("Roles who review followers.", ["headteacher", "senior-leader"])
+    staff_personal_followers: Literal["allow", "remove"] = doc(
+        "Staff personal accounts following the school (RAC-09).", "allow")
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """Looking after the platform sign-in."""
+
+    rotation: Literal["termly", "regularly", "on-permission", "none"] = doc(
+        "How often credentials are rotated (CAT-09, NNF-02, SUT-13, COU-07).", "termly")
+    rotated_by: list[Role] = doc("Roles who rotate them.", ["headteacher", "senior-leader"])
+    needs_permission_of: list[Role] = doc(
+        "Roles whose permission a rotation needs (COU-07); empty for none.", [])
+
+
+@dataclass(frozen=True)
+class Accounts:
+    """Accounts, posting rights and approval."""
+
+    class_accounts: bool = doc("Class accounts besides the main account (RAC-01).", False)
+    reshare_class_posts: bool = doc("The main account reshares class-account posts (RAC-02).", False)
+    publishers: list[Role] = doc(
+        "Roles with posting rights (CAT-01, NNF-01, SUT-03, COU-06).",
+        ["headteacher", "senior-leader", "class-teacher"])
+    approval_required_for: list[Role] = doc(
+        "Roles whose posts need approval before publishing.", [])
+    approvers: list[Literal["account-holder", "headteacher", "senior-leader"]] = doc(
+        "Who approves: the account holder (RAC-10) or senior leaders.", ["account-holder", "senior-leader"])
+    agreement_required: bool = doc(
+        "Staff must sign the social media agreement before posting (SUT-15).", False)
+    notifications_to: list[Role] = doc("Roles whose inbox gets notifications (COU-05).", ["headteacher"])
+
+
+@dataclass(frozen=True)
+class Photos:
+    """Photos of pupils."""
+
+    faces: Literal["allowed", "blocked"] = doc("Children's faces may be shown (NNF-08: blocked).", "allowed")
+    consent_required: bool = doc("Pupils need photo consent (RAC-05, SUT-08, COU-08).", True)
+    without_consent: Literal["blur", "block"] = doc("What happens to a pupil without consent.", "block")
+    single_child: Action = doc("A photo whose subject is a single child (CAT-08).", "allow")
+    delete_originals_after_publish: bool = doc("Originals deleted once shared (RAC-04).", False)
+    keep_renditions_days: int = doc("Days to keep published renditions; 0 keeps them.", 0)
+    unsuitable_images: Action = doc("Unsuitable images (RAC-12).", "block")
+
+
+@dataclass(frozen=True)
+class Moderation:
+    """What happens to inappropriate content that arrives (CAT-10, RAC-12, SUT-10, COU-11)."""
+
+    actions: list[Literal["delete", "hide", "block", "mute", "report"]] = doc(
+        "Actions taken on inappropriate content.", ["delete", "block", "report"])
+    keep_evidence: bool = doc("Copy and save content before deleting it (COU-11).", True)
+    handlers: list[Role] = doc("Roles who handle it.", ["headteacher", "senior-leader"])
+    serious_incidents: Literal["report-to-authority", "record-only"] = doc(
+        "Serious incidents go to the appropriate authority.", "report-to-authority")
+
+
+@dataclass(frozen=True)
+class Review:
+    """The policy's own review and sign-off (RAC-13, COU-13)."""
+
+    ratified: str = doc("When the policy was ratified (YYYY-MM-DD or YYYY-MM).", "")
+    next_review: str = doc("When it is next due for review.", "")
+    signed_by: list[str] = doc("Who signed it (roles or names).", [])
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    """Overrides for one rule, under `[rules.CODE]` or `[rules.name]`."""
+
+    enabled: bool = doc("Turn the rule off with `false`.", True)
+    severity: Literal["block", "warn", "info"] | None = doc("Override the severity.", None)
+    words: list[str] = doc("Extra words the rule treats as its list allows (rule-specific).", [])
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A whole policy file."""
+
+    school: School = doc("Who the policy belongs to.")
+    name: str = doc("A short identifier, e.g. `st-catherine`.", "")
+    contacts: Contacts = doc("The school's own contact details.", Contacts())
+    posting_window: PostingWindow = doc("When posts may go out.", PostingWindow())
+    pupils: Pupils = doc("What may be said about pupils.", Pupils())
+    writing: Writing = doc("How posts are written.", Writing())
+    interaction: Interaction = doc("Replies, visibility, quoting.", Interaction())
+    following: Following = doc("Follows and followers.", Following())
+    credentials: Credentials = doc("Credential rotation.", Credentials())
+    accounts: Accounts = doc("Accounts, posting rights, approval.", Accounts())
+    photos: Photos = doc("Photos of pupils.", Photos())
+    moderation: Moderation = doc("Dealing with inappropriate content.", Moderation())
+    review: Review = doc("Review and sign-off.", Review())
+    rules: dict[str, RuleSetting] = doc("Per-rule overrides by code or name.", {})
+    path: str = field(default="", metadata={"internal": True})
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The school's time zone."""
+        return ZoneInfo(self.school.timezone)
+
+
+class PolicyError(Exception):
+    """A policy file is not valid. Says which file, which key, and what is allowed."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{source}: {len(problems)} problem(s) in the policy:\n{lines}")
+
+
+def _did_you_mean(word: str, options: typing.Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+def _allowed(options: typing.Iterable[str]) -> str:
+    return ", ".join(f'"{o}"' for o in options)
+
+
+class _Loader:
+    def __init__(self, rule_keys: dict[str, str]) -> None:
+        self.problems: list[str] = []
+        self.rule_keys = rule_keys  # code or name -> code
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(f"{path}: {message}")
+
+    def value(self, tp: Any, raw: Any, path: str) -> Any:
+        origin = get_origin(tp)
+        if origin in (types.UnionType, typing.Union):
+            options = [a for a in get_args(tp) if a is not type(None)]
+            if raw is None:
+                return None
+            return self.value(options[0], raw, path)
+        if origin is Literal:
+            choices = [str(c) for c in get_args(tp)]
+            if not isinstance(raw, str) or raw not in choices:
+                shown = f'"{raw}"' if isinstance(raw, str) else repr(raw)
+                hint = _did_you_mean(raw, choices) if isinstance(raw, str) else ""
+                self.fail(path, f"{shown} is not allowed{hint}; use one of {_allowed(choices)}")
+                return None
+            return raw
+        if origin is list:
+            (item_tp,) = get_args(tp)
+            if not isinstance(raw, list):
+                self.fail(path, f"expected a list, got {type(raw).__name__}")
+                return []
+            return [self.value(item_tp, item, f"{path}[{i}]") for i, item in enumerate(raw)]
+        if origin is dict:
+            key_tp, val_tp = get_args(tp)
+            if not isinstance(raw, dict):
+                self.fail(path, f"expected a table, got {type(raw).__name__}")
+                return {}
+            out = {}
+            for k, v in raw.items():
+                if path == "rules":
+                    code = self.rule_keys.get(k)
+                    if code is None:
+                        hint = _did_you_mean(k, self.rule_keys)
+                        self.fail(f"rules.{k}", f'unknown rule "{k}"{hint}; '
+                                  "`safepost rules` lists the codes and names")
+                        continue
+                    out[code] = self.value(val_tp, v, f"rules.{k}")
+                else:
+                    key = self.value(key_tp, k, f"{path}.{k}")
+                    if key is not None:
+                        out[key] = self.value(val_tp, v, f"{path}.{k}")
+            return out
+        if dataclasses.is_dataclass(tp):
+            return self.section(tp, raw, path)
+        if tp is time:
+            if isinstance(raw, time):
+                return raw
+            if isinstance(raw, str):
+                try:
+                    hh, mm = raw.split(":")
+                    if len(mm) != 2:
+                        raise ValueError
+                    return time(int(hh), int(mm))
+                except ValueError:
+                    pass
+            self.fail(path, f'{raw!r} is not a time; write it as "HH:MM", e.g. "08:00"')
+            return None
+        if tp is bool:
+            if not isinstance(raw, bool):
+                self.fail(path, f"expected true or false, got {raw!r}")
+            return raw
+        if tp is int:
+            if isinstance(raw, bool) or not isinstance(raw, int):
+                self.fail(path, f"expected a whole number, got {raw!r}")
+            elif raw < 0:
+                self.fail(path, f"must not be negative, got {raw}")
+            return raw
+        if tp is str:
+            if not isinstance(raw, str):
+                self.fail(path, f"expected text in quotes, got {raw!r}")
+            return raw
+        raise TypeError(f"unsupported type {tp!r} at {path}")  # a schema bug, not user input
+
+    def section(self, cls: Any, raw: Any, path: str) -> Any:
+        where = path or "the file"
+        if not isinstance(raw, dict):
+            self.fail(where, f"expected a table, got {type(raw).__name__}")
+            return None
+        hints = typing.get_type_hints(cls)
+        fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+        kwargs = {}
+        for key, value in raw.items():
+            sub = f"{path}.{key}" if path else key
+            if key not in fields:
+                hint = _did_you_mean(key, fields)
+                self.fail(sub, f"unknown key{hint}; allowed here: {_allowed(fields)}")
+                continue
+            kwargs[key] = self.value(hints[key], value, sub)
+        for name, f in fields.items():
+            if name not in raw and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                self.fail(f"{path}.{name}" if path else name, "is required")
+        if self.problems:
+            return None
+        return cls(**kwargs)
+
+
+def _check_meaning(policy: Policy, loader: _Loader) -> None:
+    try:
+        ZoneInfo(policy.school.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        loader.fail("school.timezone", f'"{policy.school.timezone}" is not a known time zone; '
+                    'use an IANA name such as "Europe/London"')
+    window = policy.posting_window
+    if window.start >= window.end:
+        loader.fail("posting_window", f"start {window.start:%H:%M} must be before end {window.end:%H:%M}")
+    if not window.days:
+        loader.fail("posting_window.days", "at least one day is needed")
+    if not 1 <= policy.writing.max_length <= 5000:
+        loader.fail("writing.max_length", "must be between 1 and 5000 characters")
+
+
+def parse_policy(data: dict[str, Any], source: str, rule_keys: dict[str, str] | None = None) -> Policy:
+    """Validate a parsed TOML document and build a :class:`Policy`.
+
+    ``rule_keys`` maps every rule code and name to its code; by default the
+    registry's. Raises :class:`PolicyError` listing every problem found.
+    """
+    if rule_keys is None:
+        from safepost.policy.registry import rule_keys as registry_keys
+
+        rule_keys = registry_keys()
+    loader = _Loader(rule_keys)
+    policy = loader.section(Policy, data, "")
+    if policy is not None:
+        _check_meaning(policy, loader)
+    if loader.problems:
+        raise PolicyError(source, loader.problems)
+    return dataclasses.replace(policy, path=source, name=policy.name or Path(source).stem)
+
+
+def load_policy(name_or_path: str | Path) -> Policy:
+    """Load a preset by name (``st-catherine``) or a policy file by path.
+
+    Raises :class:`PolicyError` for a missing or invalid file, never a traceback
+    the user has to read.
+    """
+    path = Path(name_or_path)
+    preset = PRESETS_DIR / f"{name_or_path}.toml"
+    if not path.suffix and preset.exists():
+        path = preset
+    elif not path.exists():
+        hint = _did_you_mean(str(name_or_path), preset_names())
+        raise PolicyError(str(name_or_path), [
+            f"no such policy file or preset{hint}; presets: {_allowed(preset_names())}"])
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(str(path), [f"not valid TOML: {exc}"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyError(str(path), [f"cannot read the file: {exc}"]) from None
+    return parse_policy(data, str(path))
+
+
+def preset_names() -> list[str]:
+    """The names of the bundled presets."""
+    return sorted(p.stem for p in PRESETS_DIR.glob("*.toml"))
+
+
+def format_reference() -> str:
+    """The policy file format as Markdown, made from the declarations above."""
+    out = ["# Policy file format", "",
+           "A policy is a TOML file. Every key is optional unless marked *required*; "
+           "unknown keys are errors. Generated from `safepost/policy/config.py` "
+           "(`safepost policy-format`).", ""]
+
+    def type_name(tp: Any) -> str:
+        origin = get_origin(tp)
+        if origin is Literal:
+            return " \\| ".join(f'`"{c}"`' for c in get_args(tp))
+        if origin is list:
+            return f"list of {type_name(get_args(tp)[0])}"
+        if origin in (types.UnionType, typing.Union):
+            return " or ".join(type_name(a) for a in get_args(tp) if a is not type(None))
+        if origin is dict:
+            return f"table of {type_name(get_args(tp)[0])} to tables"
+        if tp is time:
+            return '`"HH:MM"`'
+        return f"`{getattr(tp, '__name__', tp)}`"
+
+    def default_of(f: dataclasses.Field[Any]) -> str:
+        if f.default is not dataclasses.MISSING:
+            d = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            d = f.default_factory()
+        else:
+            return "*required*"
+        if dataclasses.is_dataclass(d):
+            return ""
+        if isinstance(d, time):
+            return f'`"{d:%H:%M}"`'
+        if isinstance(d, bool):
+            return f"`{str(d).lower()}`"
+        return f"`{d!r}`".replace("'", '"')
+
+    def section(cls: Any, title: str) -> None:
+        out.extend([f"## `[{title}]`", "", (cls.__doc__ or "").strip(), "",
+                    "| key | type | default | meaning |", "|---|---|---|---|"])
+        hints = typing.get_type_hints(cls)
+        nested = []
+        for f in dataclasses.fields(cls):
+            if f.metadata.get("internal"):
+                continue
+            tp = hints[f.name]
+            if dataclasses.is_dataclass(tp):
+                nested.append((tp, f.name))
+                continue
+            out.append(f"| `{f.name}` | {type_name(tp)} | {default_of(f)} | {f.metadata.get('doc', '')} |")
+        out.append("")
+        for tp, name in nested:
+            section(tp, name)
+
+    section(Policy, "top level")
+    section(WindowException, "posting_window.exceptions.KIND")
+    section(RuleSetting, "rules.CODE")
+    return "\n".join(out)

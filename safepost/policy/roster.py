@@ -1,0 +1,216 @@
+"""The pupil roster: who the school's pupils are, read from a CSV export.
+
+Reads the columns Safepost writes (``first_name,last_name,year_group,class_name``)
+and the column names of common MIS exports (SIMS, Arbor, Bromcom: Forename,
+Preferred Forename, Surname, Legal Surname, Year, Reg Group, ...). A roster is
+read whole or not at all: every bad row is reported with its line number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from safepost.policy.text import fold
+
+# Column header (folded, spaces/underscores/dashes removed) -> field. Where an
+# export has several name columns (legal and preferred), all of them are kept:
+# a child may be called by either.
+_COLUMNS = {
+    "first_names": ["firstname", "forename", "forenames", "preferredforename", "preferredfirstname",
+                    "givenname", "knownas", "legalforename", "legalfirstname", "chosenname",
+                    "preferredname", "first"],
+    "surnames": ["lastname", "surname", "legalsurname", "preferredsurname", "familyname",
+                 "legallastname", "preferredlastname", "last"],
+    "year": ["yeargroup", "year", "ncyear", "nationalcurriculumyear", "curriculumyear",
+             "yeartaughtin", "yr"],
+    "class_name": ["classname", "class", "reggroup", "registrationgroup", "form", "tutorgroup",
+                   "reg", "classgroup", "group"],
+    "photo_consent": ["photoconsent", "photographconsent", "photographicconsent", "consent",
+                      "socialmediaconsent", "socialmediaphotoconsent", "photoconsentsocialmedia"],
+    "website_consent": ["websiteconsent", "websitephotoconsent", "photoconsentwebsite"],
+}
+_HEADER_TO_FIELD = {alias: f for f, aliases in _COLUMNS.items() for alias in aliases}
+_YES = {"yes", "y", "true", "1", "given", "granted", "consented", "agreed", "x"}
+_NO = {"no", "n", "false", "0", "refused", "withdrawn", "declined", "none", ""}
+
+
+def _header_key(header: str) -> str:
+    return "".join(ch for ch in fold(header) if ch.isalnum())
+
+
+@dataclass(frozen=True)
+class Pupil:
+    """One pupil. ``first_names``/``surnames`` hold every form the export gave."""
+
+    first_names: tuple[str, ...]
+    surnames: tuple[str, ...]
+    year: str = ""
+    class_name: str = ""
+    photo_consent: bool | None = None
+    website_consent: bool | None = None
+    line: int = 0
+
+    @property
+    def first_name(self) -> str:
+        """The first (preferred) first name."""
+        return self.first_names[0]
+
+    @property
+    def surname(self) -> str:
+        """The first surname."""
+        return self.surnames[0]
+
+    @property
+    def display_name(self) -> str:
+        """First name and surname, for staff-only screens."""
+        return f"{self.first_name} {self.surname}"
+
+
+class RosterError(Exception):
+    """The roster could not be read; nothing was imported. ``problems`` has one line each."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        shown = "\n".join(f"  - {p}" for p in problems[:50])
+        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{source}: the roster was not imported ({len(problems)} problem(s)):\n{shown}{more}")
+
+
+@dataclass
+class Roster:
+    """The pupils of a school, indexed for matching names in posts."""
+
+    pupils: list[Pupil] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_first: dict[str, list[Pupil]] = defaultdict(list)
+        self.by_surname: dict[str, list[Pupil]] = defaultdict(list)
+        self.class_names: set[str] = set()
+        for p in self.pupils:
+            for name in p.first_names:
+                for part in _name_keys(name):
+                    self.by_first[part].append(p)
+            for name in p.surnames:
+                for part in _name_keys(name, parts=True):
+                    self.by_surname[part].append(p)
+            if p.class_name:
+                self.class_names.add(fold(p.class_name))
+
+    def __len__(self) -> int:
+        return len(self.pupils)
+
+    def is_full_name(self, first_key: str, surname_key: str) -> bool:
+        """Whether a pupil has this first name and this surname."""
+        return any(surname_key in {k for s in p.surnames for k in _name_keys(s, parts=True)}
+                   for p in self.by_first.get(first_key, []))
+
+
+def _name_keys(name: str, parts: bool = False) -> set[str]:
+    """Matching keys for a name: the whole name, spelt with or without its hyphen.
+
+    Hyphenated first names ("Ellie-Mae") are matched whole; with ``parts``
+    (surnames: "Smith-Jones") each part counts too, as families shorten them.
+    """
+    key = fold(name.strip())
+    keys = {key} if key else set()
+    pieces = [fold(p) for p in name.replace("-", " ").split()]
+    if len(pieces) > 1:
+        keys.add("".join(pieces))
+        keys.add(" ".join(pieces))
+        keys.add("-".join(pieces))
+        if parts:
+            keys.update(p for p in pieces if len(p) >= 3)
+    return keys
+
+
+def parse_roster(text: str, source: str = "roster") -> Roster:
+    """Read a roster from CSV text. Raises :class:`RosterError` with every bad row."""
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise RosterError(source, ["the file is empty; expected a header row and one row per pupil"])
+    try:
+        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel  # type: ignore[assignment]
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        header = next(reader)
+    except (csv.Error, StopIteration) as exc:
+        raise RosterError(source, [f"line 1: cannot read the header row ({exc})"]) from None
+    columns: dict[int, str] = {}
+    for i, name in enumerate(header):
+        key = _HEADER_TO_FIELD.get(_header_key(name))
+        if key:
+            columns[i] = key
+    found = set(columns.values())
+    missing = [f for f in ("first_names", "surnames") if f not in found]
+    if missing:
+        want = {"first_names": "first name (first_name, Forename, Preferred Forename)",
+                "surnames": "surname (last_name, Surname, Legal Surname)"}
+        raise RosterError(source, [f"line 1: no {want[m]} column; the header has: {', '.join(header)}"
+                                   for m in missing])
+    pupils: list[Pupil] = []
+    problems: list[str] = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(header):
+                problems.append(f"line {line}: {len(row)} values but the header has {len(header)} columns")
+                continue
+            values: dict[str, list[str]] = defaultdict(list)
+            for i, key in columns.items():
+                cell = row[i].strip() if i < len(row) else ""
+                if cell and cell not in values[key]:
+                    values[key].append(cell)
+            row_problems = []
+            if not values["first_names"]:
+                row_problems.append("the first name is empty")
+            if not values["surnames"]:
+                row_problems.append("the surname is empty")
+            consent: dict[str, bool | None] = {}
+            for key in ("photo_consent", "website_consent"):
+                raw = values[key][0].casefold() if values[key] else None
+                if raw is None:
+                    consent[key] = None
+                elif raw in _YES:
+                    consent[key] = True
+                elif raw in _NO:
+                    consent[key] = False
+                else:
+                    row_problems.append(f'{key.replace("_", " ")} "{values[key][0]}" is not yes or no')
+            if row_problems:
+                problems.append(f"line {line}: " + "; ".join(row_problems))
+                continue
+            pupils.append(Pupil(
+                first_names=tuple(values["first_names"]), surnames=tuple(values["surnames"]),
+                year=(values["year"] or [""])[0], class_name=(values["class_name"] or [""])[0],
+                photo_consent=consent["photo_consent"], website_consent=consent["website_consent"],
+                line=line))
+    except csv.Error as exc:
+        problems.append(f"line {reader.line_num}: {exc}")
+    if problems:
+        raise RosterError(source, problems)
+    if not pupils:
+        raise RosterError(source, ["the file has a header but no pupils"])
+    return Roster(pupils)
+
+
+def load_roster(path: str | Path) -> Roster:
+    """Read a roster CSV file (UTF-8, or Windows-1252 as older exports write)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RosterError(str(path), [f"cannot read the file: {exc.strerror or exc}"]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    return parse_roster(text, str(path))

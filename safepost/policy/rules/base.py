@@ -1,0 +1,123 @@
+"""What every rule is: a code, a name, a category, a severity and a check."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING, ClassVar
+
+from safepost.policy.config import Policy
+from safepost.policy.findings import Finding, Severity
+from safepost.policy.roster import Roster
+from safepost.policy.text import PostText
+
+if TYPE_CHECKING:
+    from safepost.policy.names import PeopleAnalysis
+
+DOC_SECTIONS = ("What it flags", "Why it matters", "Example", "Use instead")
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post to check.
+
+    ``at`` is when it would go out (aware, or naive meaning the school's local
+    time); ``None`` skips the posting-window check. ``exception`` is
+    ``"school-event"`` or ``"urgent-news"`` when the writer claims one;
+    ``role`` is the writer's role, for exceptions limited to some roles.
+    ``pupil_photos`` says the post carries photos showing pupils.
+    """
+
+    text: str
+    at: datetime | None = None
+    exception: str | None = None
+    role: str | None = None
+    media: tuple[str, ...] = ()
+    pupil_photos: bool = False
+
+
+@dataclass
+class Context:
+    """Everything a rule may look at, with analyses shared between rules."""
+
+    post: Post
+    policy: Policy
+    roster: Roster
+    text: PostText = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.text = PostText(self.post.text)
+
+    @cached_property
+    def people(self) -> PeopleAnalysis:
+        """Who is named or described in the post (shared by the pupil rules)."""
+        from safepost.policy.names import analyse_people
+
+        return analyse_people(self.text, self.roster)
+
+
+class Rule:
+    """Base class of every rule.
+
+    Subclasses set the class attributes, write a docstring with the sections in
+    :data:`DOC_SECTIONS`, and implement :meth:`setting` and :meth:`check`.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    default_severity: ClassVar[Severity] = Severity.BLOCK
+
+    def setting(self, policy: Policy) -> str:
+        """What the policy says about this rule: ``block``, ``warn`` or ``allow``."""
+        raise NotImplementedError  # pragma: no cover - every rule overrides it
+
+    def severity(self, policy: Policy) -> Severity | None:
+        """The severity this policy gives the rule, or ``None`` when it is off."""
+        override = policy.rules.get(self.code)
+        if override is not None and not override.enabled:
+            return None
+        action = self.setting(policy)
+        if action == "allow":
+            return None
+        if override is not None and override.severity:
+            return Severity(override.severity)
+        return Severity(action) if action in ("block", "warn") else self.default_severity
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        """Yield findings for one post."""
+        raise NotImplementedError  # pragma: no cover - every rule overrides it
+
+    def finding(self, ctx: Context, nstart: int, nend: int, message: str,
+                suggestion: str | None = None, trace: tuple[str, ...] = ()) -> Finding:
+        """A finding for a span of the *normalised* text, mapped back to the original."""
+        start, end = ctx.text.span(nstart, nend)
+        severity = self.severity(ctx.policy) or self.default_severity
+        return Finding(self.code, self.name, self.category, severity, message, start, end,
+                       suggestion, trace)
+
+    @classmethod
+    def doc_sections(cls) -> dict[str, str]:
+        """The docstring's sections by heading (``What it flags`` ...)."""
+        text = inspect.cleandoc(cls.__doc__ or "")
+        sections: dict[str, str] = {}
+        current = "summary"
+        lines: list[str] = []
+        for line in text.splitlines():
+            m = re.fullmatch(r"(%s):" % "|".join(map(re.escape, DOC_SECTIONS)), line.strip())
+            if m:
+                sections[current] = "\n".join(lines).strip()
+                current, lines = m.group(1), []
+            else:
+                lines.append(line)
+        sections[current] = "\n".join(lines).strip()
+        return sections
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first line of the docstring."""
+        return cls.doc_sections().get("summary", "").splitlines()[0] if cls.__doc__ else ""

@@ -1,0 +1,70 @@
+"""SP101 pupil-surname."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from safepost.policy.config import Policy
+from safepost.policy.findings import Finding
+from safepost.policy.rules.base import Context, Rule
+
+
+def without_span(text: str, start: int, end: int) -> str:
+    """``text`` with ``[start, end)`` removed and the spacing tidied."""
+    before, after = text[:start].rstrip(" "), text[end:]
+    if after[:1].isalnum() and before:
+        after = " " + after.lstrip(" ")
+    return before + after
+
+
+class PupilSurname(Rule):
+    """A pupil's surname or full name.
+
+    What it flags:
+        A child's first name followed by a surname: a pupil on the roster
+        ("Kacper Nowak"), or a child the wording makes the subject though not on
+        the roster ("Congratulations to Josh Smith in Year 6"). Also a roster
+        surname naming children ("the Nowak twins"). Adults with a title (Mrs
+        Hughes), authors (Oliver Jeffers) and places (Walker Art Gallery) are
+        not flagged.
+
+    Why it matters:
+        CAT-07 and RAC-11 allow pupils' first names only; NNF-07 allows no
+        names at all. A full name lets a stranger find a child: their family,
+        their address, their other accounts.
+
+    Example:
+        Well done Theo Carver for a super science investigation!
+
+    Use instead:
+        Well done to Birch Class for their super science investigations!
+    """
+
+    code = "SP101"
+    name = "pupil-surname"
+    category = "pupil-surname"
+
+    def setting(self, policy: Policy) -> str:
+        return "allow" if policy.pupils.names == "allowed" else "block"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text.text
+        for m in ctx.people.pupils:
+            if m.surname is None:
+                continue
+            full = f"{m.first.text} {m.surname.text}"
+            where = "a pupil on the roster" if m.full_name_on_roster else "a child"
+            yield self.finding(
+                ctx, m.nstart, m.nend,
+                f'"{full}" is the full name of {where}; the policy allows first names only.'
+                if ctx.policy.pupils.names != "none" else
+                f'"{full}" is the full name of {where}; the policy allows no pupil names at all.',
+                suggestion=without_span(text, m.first.nend, m.surname.nend)
+                if ctx.policy.pupils.names == "first-names-only" else None,
+                trace=(f'pupils.names = "{ctx.policy.pupils.names}"', *m.reasons))
+        for tok, what in ctx.people.surname_refs:
+            yield self.finding(
+                ctx, tok.nstart, tok.nend,
+                f'"{tok.text}" is a pupil\'s surname ("the {tok.text} {what}"); the policy allows '
+                "first names only.",
+                suggestion=None, trace=("surname on the roster",))

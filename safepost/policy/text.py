@@ -1,0 +1,247 @@
+"""Text normalisation and tokenising that undo common evasions.
+
+A writer (or a pasted message) may hide a name with Unicode look-alikes
+("Аmelia" with a Cyrillic А), zero-width characters, full-width letters,
+leetspeak ("J0sh"), odd spacing ("J o s h"), possessives or hashtags
+("#WellDoneAmelia"). Rules match against the normalised text, and every
+normalised character remembers where it came from, so findings still mark the
+words the writer actually typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+# Latin look-alikes from Cyrillic, Greek and other scripts that NFKC leaves alone.
+_CONFUSABLES = {
+    # Cyrillic lower case
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i",
+    "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ɡ": "g", "ҽ": "e",
+    # Cyrillic upper case
+    "А": "A", "В": "B", "Е": "E", "Ё": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
+    "Р": "P", "С": "C", "Т": "T", "У": "Y", "Х": "X", "Ѕ": "S", "І": "I", "Ї": "I",
+    "Ј": "J", "Ԁ": "D", "Ԛ": "Q", "Ԝ": "W", "Һ": "H", "Ӏ": "I",
+    # Greek
+    "α": "a", "ο": "o", "ν": "v", "ρ": "p", "τ": "t", "υ": "u", "ι": "i", "κ": "k",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    # Other Latin look-alikes
+    "ı": "i", "ȷ": "j", "ʼ": "'", "’": "'", "‘": "'", "`": "'", "´": "'", "＇": "'",
+    "ℓ": "l",
+}
+
+# Digits and symbols that stand in for letters in leetspeak.
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
+                       "8": "b", "@": "a", "$": "s", "!": "i", "|": "l", "+": "t"})
+
+_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_LEETY_WORD = re.compile(r"[^\W_][\w@$!|+]*[^\W_]|[^\W_]")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_MENTION = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,30}\b")
+_HASHTAG = re.compile(r"(?<![\w#&])#([^\W_]\w*)")
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+(?:'[a-z]+)?|[A-Z]+(?![a-z])|[a-z]+|\d+")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
+                           r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?]+['\")\]]*(?=\s|$)|\n+")
+_SPACED_LETTERS = re.compile(r"\b(?:[A-Za-z][ .\-_*]){2,}[A-Za-z]\b")
+
+
+def fold(word: str) -> str:
+    """Case- and accent-insensitive key for comparing names and words."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("'", "")
+
+
+def deleet(word: str) -> str:
+    """Undo leetspeak in one word: ``J0sh`` becomes ``Josh``, ``4melia`` ``Amelia``.
+
+    Only words that mix letters with stand-in digits or symbols change; a plain
+    number such as ``2026`` is returned as it is.
+    """
+    if not any(ch.isalpha() for ch in word) or word.isalpha():
+        return word
+    return word.translate(_LEET)
+
+
+def strip_possessive(word: str) -> str:
+    """``Amelia's`` and ``James'`` become ``Amelia`` and ``James``."""
+    if word.endswith("'s") or word.endswith("'S"):
+        return word[:-2]
+    if word.endswith("'"):
+        return word[:-1]
+    return word
+
+
+def _normalise_char(ch: str) -> str:
+    if ch in _CONFUSABLES:
+        return _CONFUSABLES[ch]
+    if unicodedata.category(ch) == "Cf":  # zero-width spaces, joiners, soft hyphens, BOM
+        return ""
+    if ch.isascii():
+        return ch
+    out = unicodedata.normalize("NFKC", ch)
+    if out.isspace():
+        return " "
+    return "".join(_CONFUSABLES.get(c, c) for c in out)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the normalised text, with its span in the *original* text.
+
+    ``text`` is the normalised surface form (case kept); ``key`` folds case,
+    accents, leetspeak and a possessive ending, for matching lists of names and
+    words. ``hashtag`` is set for the words split out of a hashtag.
+    """
+
+    text: str
+    start: int
+    end: int
+    nstart: int
+    nend: int
+    sentence: int
+    hashtag: bool = False
+
+    @property
+    def key(self) -> str:
+        """The matching key: folded, de-leeted, without a possessive."""
+        return fold(strip_possessive(deleet(self.text)))
+
+    @property
+    def is_capitalised(self) -> bool:
+        """Starts with an upper-case letter (after undoing leetspeak)."""
+        first = deleet(self.text)[:1]
+        return first.isupper()
+
+
+class PostText:
+    """A post's text, normalised, with an offset map back to the original."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        chars: list[str] = []
+        offsets: list[int] = []
+        for i, ch in enumerate(original):
+            for out in _normalise_char(ch):
+                chars.append(out)
+                offsets.append(i)
+        offsets.append(len(original))
+        self.text = "".join(chars)
+        self._offsets = offsets
+
+    def span(self, nstart: int, nend: int) -> tuple[int, int]:
+        """Map a span of the normalised text back to the original text."""
+        if nend <= nstart:
+            pos = self._offsets[nstart]
+            return pos, pos
+        return self._offsets[nstart], self._offsets[nend - 1] + 1
+
+    def original_slice(self, nstart: int, nend: int) -> str:
+        """The original characters behind a span of the normalised text."""
+        start, end = self.span(nstart, nend)
+        return self.original[start:end]
+
+    @cached_property
+    def sentence_bounds(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence in the normalised text."""
+        bounds: list[tuple[int, int]] = []
+        start = 0
+        for m in _SENTENCE_END.finditer(self.text):
+            if self.text[start:m.end()].strip():
+                bounds.append((start, m.end()))
+            start = m.end()
+        if self.text[start:].strip() or not bounds:
+            bounds.append((start, len(self.text)))
+        return bounds
+
+    def sentence_of(self, npos: int) -> int:
+        """The index of the sentence holding a normalised position."""
+        for i, (_, end) in enumerate(self.sentence_bounds):
+            if npos < end:
+                return i
+        return len(self.sentence_bounds) - 1
+
+    @cached_property
+    def protected_spans(self) -> list[tuple[int, int]]:
+        """Spans of URLs, e-mail addresses and @mentions (not prose words)."""
+        spans = [m.span() for rx in (_URL, _EMAIL, _MENTION) for m in rx.finditer(self.text)]
+        return sorted(spans)
+
+    def _protected(self, a: int, b: int) -> bool:
+        return any(s < b and a < e for s, e in self.protected_spans)
+
+    @cached_property
+    def hashtags(self) -> list[tuple[int, int, str]]:
+        """(start, end, tag-without-#) of each hashtag, in the normalised text."""
+        return [(m.start(), m.end(), m.group(1)) for m in _HASHTAG.finditer(self.text)
+                if not self._protected(m.start(), m.end())]
+
+    @cached_property
+    def mentions(self) -> list[tuple[int, int, str]]:
+        """(start, end, handle) of each @mention, in the normalised text."""
+        return [(m.start(), m.end(), m.group(0)) for m in _MENTION.finditer(self.text)
+                if not any(s <= m.start() < e for s, e, in
+                           (x.span() for x in _EMAIL.finditer(self.text)))]
+
+    def _token(self, word: str, nstart: int, nend: int, hashtag: bool = False) -> Token:
+        start, end = self.span(nstart, nend)
+        return Token(word, start, end, nstart, nend, self.sentence_of(nstart), hashtag)
+
+    @cached_property
+    def words(self) -> list[Token]:
+        """Prose words in order, leetspeak kept whole (``J0sh`` is one word).
+
+        Words inside URLs, e-mail addresses, @mentions and hashtags are left
+        out; see :attr:`hashtag_words` for the words a hashtag is made of.
+        """
+        tokens = []
+        hashtag_spans = [(s, e) for s, e, _ in self.hashtags]
+        for m in _LEETY_WORD.finditer(self.text):
+            a, b = m.span()
+            if self._protected(a, b) or any(s <= a < e for s, e in hashtag_spans):
+                continue
+            word = m.group(0)
+            # Trailing stand-in symbols are punctuation unless the word is leetspeak.
+            while word and not word[-1].isalnum() and word[-1] != "'":
+                word = word[:-1]
+                b -= 1
+            if not word:
+                continue
+            if not _WORD.fullmatch(word) and deleet(word) == word:
+                # Not leetspeak: split it back into ordinary words.
+                for sub in _WORD.finditer(word):
+                    tokens.append(self._token(sub.group(0), a + sub.start(), a + sub.end()))
+                continue
+            tokens.append(self._token(word, a, b))
+        return tokens
+
+    @cached_property
+    def hashtag_words(self) -> list[Token]:
+        """The words a hashtag is made of: ``#WellDoneAmelia`` gives Well, Done, Amelia."""
+        tokens = []
+        for start, _end, tag in self.hashtags:
+            base = start + 1
+            for m in _CAMEL_PART.finditer(tag):
+                tokens.append(self._token(m.group(0), base + m.start(), base + m.end(), True))
+        return tokens
+
+    @cached_property
+    def spaced_words(self) -> list[Token]:
+        """Words typed with their letters spaced out: ``J o s h`` or ``J.o.s.h``."""
+        tokens = []
+        for m in _SPACED_LETTERS.finditer(self.text):
+            if self._protected(*m.span()):
+                continue
+            letters = "".join(ch for ch in m.group(0) if ch.isalpha())
+            tokens.append(self._token(letters, m.start(), m.end()))
+        return tokens
+
+    @cached_property
+    def all_words(self) -> list[Token]:
+        """Prose words, hashtag words and spaced-out words, in text order."""
+        return sorted(self.words + self.hashtag_words + self.spaced_words,
+                      key=lambda t: (t.nstart, t.nend))

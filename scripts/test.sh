@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, types, then pytest (SQLite), then the database
+# tests again on PostgreSQL. Services the tests need are started here.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+UV=.tools/bin/uv
+status=0
+step() { echo; echo "== $*"; }
+
+step "ruff"
+$UV run --frozen ruff check . || status=1
+$UV run --frozen ruff format --check . || status=1
+
+step "mypy"
+$UV run --frozen mypy safepost config apps || status=1
+
+step "pytest (SQLite)"
+$UV run --frozen pytest -n 2 --dist loadfile -q || status=1
+
+if [ -d apps ] && ls apps/*/tests >/dev/null 2>&1; then
+  step "pytest on PostgreSQL (the web app's database tests)"
+  if url=$(scripts/ensure-postgres.sh); then
+    DATABASE_URL="$url" $UV run --frozen pytest -n 2 --dist loadfile -q apps -m "not browser" || status=1
+  else
+    echo "!!! PostgreSQL could not be started: the PostgreSQL run was SKIPPED (see the message above) !!!"
+  fi
+fi
+exit $status
