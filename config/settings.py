@@ -19,7 +19,8 @@ Environment variables:
     CELERY_RESULT_BACKEND          with SAFEPOST_TASKS=celery (default: the broker URL)
     SAFEPOST_CSP                   enforce (default), report-only or off
     SAFEPOST_STATIC_MANIFEST       1 to serve hashed static files (run collectstatic first)
-    SAFEPOST_EMAIL_BACKEND         Django e-mail backend (default: console); with SMTP also
+    SAFEPOST_EMAIL_BACKEND         Django e-mail backend (default: console); for SMTP,
+                                   django.core.mail.backends.smtp.EmailBackend and
                                    SAFEPOST_EMAIL_HOST/_PORT/_HOST_USER/_HOST_PASSWORD/_USE_TLS
     SAFEPOST_DEFAULT_FROM_EMAIL    the sender of sign-in e-mails
     SAFEPOST_LOG_LEVEL             INFO by default
@@ -27,6 +28,7 @@ Environment variables:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -91,7 +93,9 @@ def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
 # var/ holds the SQLite database and the generated secret key; it is gitignored,
 # so a fresh clone creates it here on first use.
 VAR_DIR = Path(env_str("SAFEPOST_VAR_DIR") or BASE_DIR / "var")
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+# A read-only image that sets DATABASE_URL and SAFEPOST_SECRET_KEY needs no var/.
+with contextlib.suppress(OSError):
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
 def _secret_key() -> str:
@@ -109,6 +113,10 @@ def _secret_key() -> str:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         return path.read_text(encoding="ascii").strip()
+    except OSError as exc:
+        raise ImproperlyConfigured(
+            f"Cannot create {path} ({exc.strerror}); set SAFEPOST_SECRET_KEY or SAFEPOST_VAR_DIR."
+        ) from None
     with os.fdopen(fd, "w", encoding="ascii") as f:
         f.write(key + "\n")
     return key
@@ -181,7 +189,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "safepost.sqlite3",
+            "NAME": str(VAR_DIR / "safepost.sqlite3"),
             # The web server and the task worker share the file: WAL lets readers
             # and one writer work at once, IMMEDIATE avoids "database is locked" upgrades.
             "OPTIONS": {
@@ -202,7 +210,9 @@ TASKS: dict[str, dict[str, Any]]
 if SAFEPOST_TASKS == "celery":
     CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
     if not CELERY_BROKER_URL:
-        raise ImproperlyConfigured("SAFEPOST_TASKS=celery needs CELERY_BROKER_URL, e.g. redis://localhost:6379/0")
+        raise ImproperlyConfigured(
+            "SAFEPOST_TASKS=celery needs CELERY_BROKER_URL, e.g. redis://localhost:6379/0"
+        )
     CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
     CELERY_RESULT_EXTENDED = True
     CELERY_TIMEZONE = "Europe/London"
@@ -248,13 +258,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# E-mail: printed to the console unless a real backend is configured.
-EMAIL_BACKEND = env_str("SAFEPOST_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env_str("SAFEPOST_EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("SAFEPOST_EMAIL_PORT", 25)
-EMAIL_HOST_USER = env_str("SAFEPOST_EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env_str("SAFEPOST_EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = env_bool("SAFEPOST_EMAIL_USE_TLS", False)
+# E-mail: printed to the console unless SMTP (or another backend) is configured.
+_MAIL_BACKEND = env_str("SAFEPOST_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+_MAIL_OPTIONS: dict[str, Any] = {}
+if _MAIL_BACKEND.endswith("smtp.EmailBackend"):
+    _MAIL_OPTIONS = {
+        "host": env_str("SAFEPOST_EMAIL_HOST", "localhost"),
+        "port": env_int("SAFEPOST_EMAIL_PORT", 587),
+        "username": env_str("SAFEPOST_EMAIL_HOST_USER"),
+        "password": env_str("SAFEPOST_EMAIL_HOST_PASSWORD"),
+        "use_tls": env_bool("SAFEPOST_EMAIL_USE_TLS", True),
+    }
+MAILERS = {"default": {"BACKEND": _MAIL_BACKEND, "OPTIONS": _MAIL_OPTIONS}}
 DEFAULT_FROM_EMAIL = env_str("SAFEPOST_DEFAULT_FROM_EMAIL", "Safepost <safepost@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -267,6 +282,8 @@ USE_TZ = True
 # Static files, served by WhiteNoise from static/ (nothing comes from a CDN).
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+with contextlib.suppress(OSError):
+    STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every start when it is missing
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Hashed, compressed names need `collectstatic` first, so they are opt-in (and
 # automatic once a manifest exists); until then WhiteNoise serves from the finders.
@@ -289,6 +306,7 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = env_int("SAFEPOST_HSTS_SECONDS", 31536000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS and env_bool("SAFEPOST_HSTS_PRELOAD", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("SAFEPOST_BEHIND_PROXY") else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -80,8 +80,10 @@ def _print_report(report: Any, text: str, out: TextIO) -> None:
 
 
 def _report_json(report: Any, item_id: Any = None) -> dict[str, Any]:
-    data: dict[str, Any] = {"verdict": str(report.verdict),
-                            "findings": [f.to_dict() for f in report.findings]}
+    data: dict[str, Any] = {
+        "verdict": str(report.verdict),
+        "findings": [f.to_dict() for f in report.findings],
+    }
     if item_id is not None:
         data = {"id": item_id, **data}
     return data
@@ -106,11 +108,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.text is None:
         raise UsageError('give the post text, e.g. safepost check "Well done Year 4!" --policy st-catherine')
     if not args.policy:
-        raise UsageError("--policy is needed: a preset name (st-catherine, no-names-no-faces, rackham, "
-                         "sutton-manor, courtney) or a policy file")
+        raise UsageError(
+            "--policy is needed: a preset name (st-catherine, no-names-no-faces, rackham, "
+            "sutton-manor, courtney) or a policy file"
+        )
     text = sys.stdin.read() if args.text == "-" else args.text
-    post = Post(text, at=_parse_at(args.at), exception=args.exception, role=args.role,
-                pupil_photos=args.photos)
+    post = Post(
+        text, at=_parse_at(args.at), exception=args.exception, role=args.role, pupil_photos=args.photos
+    )
     report = checker_for(args.policy).check(post)
     if args.format == "json":
         print(json.dumps(_report_json(report), ensure_ascii=False, indent=2))
@@ -151,19 +156,34 @@ def _check_jsonl(args: argparse.Namespace, checker_for: Any) -> int:
                     raise UsageError(f'{where}: "text" must be a string')
                 exception = item.get("exception")
                 if exception is not None and exception not in EXCEPTION_KINDS:
-                    raise UsageError(f'{where}: exception "{exception}" is not one of '
-                                     + ", ".join(EXCEPTION_KINDS))
+                    raise UsageError(
+                        f'{where}: exception "{exception}" is not one of ' + ", ".join(EXCEPTION_KINDS)
+                    )
                 media = item.get("media") or []
                 if not isinstance(media, list):
                     raise UsageError(f'{where}: "media" must be a list of image paths')
-                post = Post(item["text"], at=_parse_at(item.get("at"), f"{where}: at"),
-                            exception=exception, role=item.get("role"), media=tuple(media),
-                            pupil_photos=bool(item.get("pupil_photos", bool(media))))
-                report = checker_for(policy).check(post)
+                post = Post(
+                    item["text"],
+                    at=_parse_at(item.get("at"), f"{where}: at"),
+                    exception=exception,
+                    role=item.get("role"),
+                    media=tuple(media),
+                    pupil_photos=bool(item.get("pupil_photos", bool(media))),
+                )
+                try:
+                    checker = checker_for(policy)
+                except PolicyError as exc:
+                    raise UsageError(f"{where}: {exc}") from None
+                report = checker.check(post)
             except (UsageError, PolicyError) as exc:
                 print(f"safepost: {exc}", file=sys.stderr)
-                out.write(json.dumps({"id": item_id, "verdict": "error", "error": str(exc),
-                                      "findings": []}, ensure_ascii=False) + "\n")
+                out.write(
+                    json.dumps(
+                        {"id": item_id, "verdict": "error", "error": str(exc), "findings": []},
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
                 status = EXIT_USAGE
                 continue
             out.write(json.dumps(_report_json(report, item_id), ensure_ascii=False) + "\n")
@@ -176,6 +196,11 @@ def cmd_rules(args: argparse.Namespace) -> int:
     """List the rules, or print one rule's documentation."""
     from safepost.policy.registry import all_rules, get_rule
 
+    if args.markdown:
+        from safepost.policy.reference import rules_markdown
+
+        sys.stdout.write(rules_markdown())
+        return EXIT_OK
     if args.code:
         rule = get_rule(args.code)
         if rule is None:
@@ -235,8 +260,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--policy", help="a preset name or a policy TOML file")
     check.add_argument("--roster", help="the pupil roster CSV")
     check.add_argument("--at", help="when the post would go out (ISO 8601; no offset means school time)")
-    check.add_argument("--exception", choices=["school-event", "urgent-news"],
-                       help="post outside the window for this reason")
+    check.add_argument(
+        "--exception", choices=["school-event", "urgent-news"], help="post outside the window for this reason"
+    )
     check.add_argument("--role", help="the writer's role, for exceptions limited to some roles")
     check.add_argument("--photos", action="store_true", help="the post carries photos of pupils")
     check.add_argument("--format", choices=["text", "json"], default="text")
@@ -245,6 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
     rules.add_argument("code", nargs="?", help="a rule code (SP101) or name (pupil-surname)")
+    rules.add_argument("--markdown", action="store_true", help="print the whole reference as Markdown")
     rules.set_defaults(func=cmd_rules)
 
     validate = sub.add_parser("validate", help="validate policy files")
@@ -254,9 +281,11 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = sub.add_parser("policy-format", help="print the policy file format reference")
     fmt.set_defaults(func=cmd_policy_format)
 
-    for name, help_text in (("serve", "run the web app (Django runserver)"),
-                            ("worker", "run the background task worker"),
-                            ("manage", "run a Django management command")):
+    for name, help_text in (
+        ("serve", "run the web app (Django runserver)"),
+        ("worker", "run the background task worker"),
+        ("manage", "run a Django management command"),
+    ):
         p = sub.add_parser(name, help=help_text)
         p.add_argument("args", nargs=argparse.REMAINDER)
         p.set_defaults(func=None)

@@ -21,5 +21,7 @@ def roster() -> Roster:
 @pytest.fixture(scope="session")
 def presets() -> dict[str, Policy]:
     """Every bundled preset, by name."""
-    return {name: load_policy(name) for name in
-            ("st-catherine", "no-names-no-faces", "rackham", "sutton-manor", "courtney")}
+    return {
+        name: load_policy(name)
+        for name in ("st-catherine", "no-names-no-faces", "rackham", "sutton-manor", "courtney")
+    }

@@ -13,8 +13,8 @@ DEFAULT_PRESET = "st-catherine"
 
 EXCEPTION_CHOICES = [
     ("", "No, an ordinary post"),
-    ("school-event", "A school event (a match, trip or performance)"),
-    ("urgent-news", "Urgent school news (such as a closure)"),
+    ("school-event", "Yes, for a school event (a match, trip or performance)"),
+    ("urgent-news", "Yes, for urgent school news (such as a closure)"),
 ]
 
 
@@ -39,16 +39,19 @@ class CheckForm(forms.Form):
         strip=False,
         max_length=MAX_TEXT,
         widget=forms.Textarea,  # drawn by hand in check.html, with the counter
-        error_messages={"max_length": "A post can be at most %(limit_value)s characters; "
-                                      "this one has %(show_value)s. Shorten it and check again."},
+        error_messages={
+            "max_length": "A post can be at most %(limit_value)s characters; "
+            "this one has %(show_value)s. Shorten it and check again."
+        },
     )
     preset = forms.ChoiceField(
         label="School policy",
         choices=preset_choices,
         initial=DEFAULT_PRESET,
-        error_messages={"required": "Choose the school policy to check against.",
-                        "invalid_choice": "“%(value)s” is not one of the school policies. "
-                                          "Choose one from the list."},
+        error_messages={
+            "required": "Choose the school policy to check against.",
+            "invalid_choice": "“%(value)s” is not one of the school policies. Choose one from the list.",
+        },
     )
     at = forms.DateTimeField(
         label="When it will go out",
@@ -56,11 +59,13 @@ class CheckForm(forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text="Leave empty to check for right now.",
-        error_messages={"invalid": "Enter a date and time such as 05/03/2026 09:10, "
-                                   "or leave it empty to check for right now."},
+        error_messages={
+            "invalid": "Enter a date and time such as 05/03/2026 09:10, "
+            "or leave it empty to check for right now."
+        },
     )
     exception = forms.ChoiceField(
-        label="Posting outside school hours because of",
+        label="Posting outside school hours?",
         required=False,
         choices=EXCEPTION_CHOICES,
         error_messages={"invalid_choice": "Choose one of the reasons in the list."},

@@ -4,5 +4,5 @@ from apps.checker import views
 
 app_name = "checker"
 urlpatterns = [
-    path("", views.check, name="check"),
+    path("check/", views.check, name="check"),
 ]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -87,8 +88,13 @@ class Result:
 
 def build_cards(text: str, findings: tuple[Finding, ...]) -> tuple[Card, ...]:
     return tuple(
-        Card(number=i, finding=f, title=TITLES.get(f.category, CATEGORIES.get(f.category, f.name)),
-             flagged=text[f.start:f.end], severity_label=SEVERITY_LABELS[f.severity])
+        Card(
+            number=i,
+            finding=f,
+            title=TITLES.get(f.category, CATEGORIES.get(f.category, f.name)),
+            flagged=text[f.start : f.end],
+            severity_label=SEVERITY_LABELS[f.severity],
+        )
         for i, f in enumerate(findings, start=1)
     )
 
@@ -99,7 +105,7 @@ def build_pieces(text: str, cards: tuple[Card, ...]) -> tuple[Piece, ...]:
     spans = [s for s in spans if s[0] < s[1]]
     cuts = sorted({0, len(text), *(s[0] for s in spans), *(s[1] for s in spans)})
     pieces: list[Piece] = []
-    for lo, hi in zip(cuts, cuts[1:], strict=False):
+    for lo, hi in pairwise(cuts):
         covering = tuple(c for start, end, c in spans if start <= lo and hi <= end)
         ending = tuple(c.number for start, end, c in spans if end == hi and start < hi)
         if pieces and not covering and not pieces[-1].cards:
@@ -129,15 +135,24 @@ def run_check(form: CheckForm) -> Result | None:
     preset: str = form.cleaned_data["preset"]
     policy = load_preset(preset)
     at = form.publish_time()
-    post = Post(text, at=at, exception=form.cleaned_data["exception"] or None,
-                pupil_photos=form.cleaned_data["pupil_photos"])
+    post = Post(
+        text,
+        at=at,
+        exception=form.cleaned_data["exception"] or None,
+        pupil_photos=form.cleaned_data["pupil_photos"],
+    )
     report = checker_for(preset).check(post)
     cards = build_cards(text, report.findings)
     return Result(
-        verdict=report.verdict, heading=VERDICTS[report.verdict],
-        summary=_summary(report.verdict, cards, policy.school.name), school=policy.school.name,
-        at=at.astimezone(policy.tz), cards=cards, pieces=build_pieces(text, cards),
-        length=post_length(text), limit=policy.writing.max_length,
+        verdict=report.verdict,
+        heading=VERDICTS[report.verdict],
+        summary=_summary(report.verdict, cards, policy.school.name),
+        school=policy.school.name,
+        at=at.astimezone(policy.tz),
+        cards=cards,
+        pieces=build_pieces(text, cards),
+        length=post_length(text),
+        limit=policy.writing.max_length,
     )
 
 
@@ -158,9 +173,8 @@ def check(request: HtmxHttpRequest) -> HttpResponse:
         "limit": limit,
         "length": length,
         "over": length - limit,
-        "when_open": bool(form.is_bound and (form.errors.keys() & {"at", "exception"}
-                                              or any(form.data.get(k) for k in ("at", "exception",
-                                                                                 "pupil_photos")))),
+        # Keep "When and how" open once any of its controls is in use.
+        "when_open": any(form.data.get(k) for k in ("at", "exception", "pupil_photos")),
     }
     template = "checker/check.html#result" if request.htmx else "checker/check.html"
     return render(request, template, context)

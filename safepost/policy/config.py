@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-Role = Literal["headteacher", "senior-leader", "class-teacher", "office", "computing-lead",
-               "governor"]
+Role = Literal["headteacher", "senior-leader", "class-teacher", "office", "computing-lead", "governor"]
 ROLES: tuple[str, ...] = get_args(Role)
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 DAYS: tuple[str, ...] = get_args(Day)
@@ -57,7 +56,9 @@ class Contacts:
 
     phones: list[str] = doc("The office and other school phone numbers.", [])
     emails: list[str] = doc("The school's own e-mail addresses.", [])
-    email_domains: list[str] = doc("Domains whose addresses are the school's, e.g. `stcatherines.sch.uk`.", [])
+    email_domains: list[str] = doc(
+        "Domains whose addresses are the school's, e.g. `stcatherines.sch.uk`.", []
+    )
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ class PostingWindow:
     start: time = doc("Earliest local time, `HH:MM`.", time(8, 0))
     end: time = doc("Latest local time, `HH:MM` (a post at exactly this time is allowed).", time(18, 0))
     exceptions: dict[ExceptionKind, WindowException] = doc(
-        "Reasons to post outside the window, each with the roles who may use it.", {})
+        "Reasons to post outside the window, each with the roles who may use it.", {}
+    )
 
 
 @dataclass(frozen=True)
@@ -85,11 +87,15 @@ class Pupils:
 
     names: Literal["first-names-only", "none", "not-with-photos", "allowed"] = doc(
         "Pupil names: first names only (CAT-07, RAC-11), none at all (NNF-07), "
-        "not beside photos of pupils (SUT-07), or allowed.", "first-names-only")
+        "not beside photos of pupils (SUT-07), or allowed.",
+        "first-names-only",
+    )
     individual_content: Action = doc(
-        "Content about one identifiable child (CAT-13, NNF-09, RAC-06, SUT-14).", "block")
+        "Content about one identifiable child (CAT-13, NNF-09, RAC-06, SUT-14).", "block"
+    )
     trip_whereabouts: Action = doc(
-        "Where pupils are or will be at a time a stranger could act on (NNF-11).", "block")
+        "Where pupils are or will be at a time a stranger could act on (NNF-11).", "block"
+    )
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,9 @@ class Writing:
     spelling: Action = doc("Misspelt words, in British English (SUT-05).", "allow")
     hashtags: Literal["end-only", "anywhere"] = doc("Where hashtags may go (SUT-06).", "anywhere")
     offensive: Action = doc("Offensive, profane or discriminatory language (RAC-12, SUT-16).", "block")
-    personal_data: Action = doc("Phone numbers, personal e-mail, addresses, dates of birth (SUT-16).", "block")
+    personal_data: Action = doc(
+        "Phone numbers, personal e-mail, addresses, dates of birth (SUT-16).", "block"
+    )
 
 
 @dataclass(frozen=True)
@@ -112,12 +120,16 @@ class Interaction:
     replies: Literal["none", "receive-only", "open"] = doc(
         "`none`: the account does not reply and replies are limited where the platform allows "
         "(NNF-06, SUT-12); `receive-only`: replies may come in but the school does not answer "
-        "(CAT-06); `open`: parents may ask and be answered (COU-02).", "receive-only")
+        "(CAT-06); `open`: parents may ask and be answered (COU-02).",
+        "receive-only",
+    )
     visibility: Literal["public", "followers-only"] = doc(
-        "Public account (CAT-02, NNF-03) or protected, followers only (COU-04).", "public")
+        "Public account (CAT-02, NNF-03) or protected, followers only (COU-04).", "public"
+    )
     quote_posts: Literal["allow", "disable"] = doc("Whether others may quote the school's posts.", "allow")
     mentions_of_school: Literal["welcome", "review"] = doc(
-        "Mentions of the school by others: surfaced as welcome (CAT-04) or queued for review.", "welcome")
+        "Mentions of the school by others: surfaced as welcome (CAT-04) or queued for review.", "welcome"
+    )
 
 
 @dataclass(frozen=True)
@@ -126,13 +138,17 @@ class Following:
 
     follows: Literal["educational-only", "case-by-case", "any"] = doc(
         "Accounts the school follows: educationally linked only (CAT-05, NNF-10, SUT-11) or "
-        "decided case by case (RAC-07).", "educational-only")
+        "decided case by case (RAC-07).",
+        "educational-only",
+    )
     follow_approver: list[Role] = doc("Roles who approve a follow.", ["headteacher", "senior-leader"])
     follower_review: Literal["continuous", "weekly", "termly", "none"] = doc(
-        "How often recent followers are reviewed (CAT-11, NNF-03, SUT-09).", "continuous")
+        "How often recent followers are reviewed (CAT-11, NNF-03, SUT-09).", "continuous"
+    )
     follower_reviewers: list[Role] = doc("Roles who review followers.", ["headteacher", "senior-leader"])
     staff_personal_followers: Literal["allow", "remove"] = doc(
-        "Staff personal accounts following the school (RAC-09).", "allow")
+        "Staff personal accounts following the school (RAC-09).", "allow"
+    )
 
 
 @dataclass(frozen=True)
@@ -140,10 +156,12 @@ class Credentials:
     """Looking after the platform sign-in."""
 
     rotation: Literal["termly", "regularly", "on-permission", "none"] = doc(
-        "How often credentials are rotated (CAT-09, NNF-02, SUT-13, COU-07).", "termly")
+        "How often credentials are rotated (CAT-09, NNF-02, SUT-13, COU-07).", "termly"
+    )
     rotated_by: list[Role] = doc("Roles who rotate them.", ["headteacher", "senior-leader"])
     needs_permission_of: list[Role] = doc(
-        "Roles whose permission a rotation needs (COU-07); empty for none.", [])
+        "Roles whose permission a rotation needs (COU-07); empty for none.", []
+    )
 
 
 @dataclass(frozen=True)
@@ -154,13 +172,15 @@ class Accounts:
     reshare_class_posts: bool = doc("The main account reshares class-account posts (RAC-02).", False)
     publishers: list[Role] = doc(
         "Roles with posting rights (CAT-01, NNF-01, SUT-03, COU-06).",
-        ["headteacher", "senior-leader", "class-teacher"])
-    approval_required_for: list[Role] = doc(
-        "Roles whose posts need approval before publishing.", [])
+        ["headteacher", "senior-leader", "class-teacher"],
+    )
+    approval_required_for: list[Role] = doc("Roles whose posts need approval before publishing.", [])
     approvers: list[Literal["account-holder", "headteacher", "senior-leader"]] = doc(
-        "Who approves: the account holder (RAC-10) or senior leaders.", ["account-holder", "senior-leader"])
+        "Who approves: the account holder (RAC-10) or senior leaders.", ["account-holder", "senior-leader"]
+    )
     agreement_required: bool = doc(
-        "Staff must sign the social media agreement before posting (SUT-15).", False)
+        "Staff must sign the social media agreement before posting (SUT-15).", False
+    )
     notifications_to: list[Role] = doc("Roles whose inbox gets notifications (COU-05).", ["headteacher"])
 
 
@@ -182,11 +202,13 @@ class Moderation:
     """What happens to inappropriate content that arrives (CAT-10, RAC-12, SUT-10, COU-11)."""
 
     actions: list[Literal["delete", "hide", "block", "mute", "report"]] = doc(
-        "Actions taken on inappropriate content.", ["delete", "block", "report"])
+        "Actions taken on inappropriate content.", ["delete", "block", "report"]
+    )
     keep_evidence: bool = doc("Copy and save content before deleting it (COU-11).", True)
     handlers: list[Role] = doc("Roles who handle it.", ["headteacher", "senior-leader"])
     serious_incidents: Literal["report-to-authority", "record-only"] = doc(
-        "Serious incidents go to the appropriate authority.", "report-to-authority")
+        "Serious incidents go to the appropriate authority.", "report-to-authority"
+    )
 
 
 @dataclass(frozen=True)
@@ -292,8 +314,10 @@ class _Loader:
                     code = self.rule_keys.get(k)
                     if code is None:
                         hint = _did_you_mean(k, self.rule_keys)
-                        self.fail(f"rules.{k}", f'unknown rule "{k}"{hint}; '
-                                  "`safepost rules` lists the codes and names")
+                        self.fail(
+                            f"rules.{k}",
+                            f'unknown rule "{k}"{hint}; `safepost rules` lists the codes and names',
+                        )
                         continue
                     out[code] = self.value(val_tp, v, f"rules.{k}")
                 else:
@@ -348,7 +372,11 @@ class _Loader:
                 continue
             kwargs[key] = self.value(hints[key], value, sub)
         for name, f in fields.items():
-            if name not in raw and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            if (
+                name not in raw
+                and f.default is dataclasses.MISSING
+                and f.default_factory is dataclasses.MISSING
+            ):
                 self.fail(f"{path}.{name}" if path else name, "is required")
         if self.problems:
             return None
@@ -359,8 +387,10 @@ def _check_meaning(policy: Policy, loader: _Loader) -> None:
     try:
         ZoneInfo(policy.school.timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        loader.fail("school.timezone", f'"{policy.school.timezone}" is not a known time zone; '
-                    'use an IANA name such as "Europe/London"')
+        loader.fail(
+            "school.timezone",
+            f'"{policy.school.timezone}" is not a known time zone; use an IANA name such as "Europe/London"',
+        )
     window = policy.posting_window
     if window.start >= window.end:
         loader.fail("posting_window", f"start {window.start:%H:%M} must be before end {window.end:%H:%M}")
@@ -368,6 +398,20 @@ def _check_meaning(policy: Policy, loader: _Loader) -> None:
         loader.fail("posting_window.days", "at least one day is needed")
     if not 1 <= policy.writing.max_length <= 5000:
         loader.fail("writing.max_length", "must be between 1 and 5000 characters")
+
+
+def _check_raw_meaning(data: dict[str, Any], loader: _Loader) -> None:
+    """The meaning checks that can still run when other keys are wrong."""
+    school = data.get("school")
+    zone = school.get("timezone") if isinstance(school, dict) else None
+    if isinstance(zone, str):
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            loader.fail(
+                "school.timezone",
+                f'"{zone}" is not a known time zone; use an IANA name such as "Europe/London"',
+            )
 
 
 def parse_policy(data: dict[str, Any], source: str, rule_keys: dict[str, str] | None = None) -> Policy:
@@ -384,6 +428,8 @@ def parse_policy(data: dict[str, Any], source: str, rule_keys: dict[str, str] | 
     policy = loader.section(Policy, data, "")
     if policy is not None:
         _check_meaning(policy, loader)
+    else:
+        _check_raw_meaning(data, loader)
     if loader.problems:
         raise PolicyError(source, loader.problems)
     return dataclasses.replace(policy, path=source, name=policy.name or Path(source).stem)
@@ -401,8 +447,9 @@ def load_policy(name_or_path: str | Path) -> Policy:
         path = preset
     elif not path.exists():
         hint = _did_you_mean(str(name_or_path), preset_names())
-        raise PolicyError(str(name_or_path), [
-            f"no such policy file or preset{hint}; presets: {_allowed(preset_names())}"])
+        raise PolicyError(
+            str(name_or_path), [f"no such policy file or preset{hint}; presets: {_allowed(preset_names())}"]
+        )
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -419,10 +466,14 @@ def preset_names() -> list[str]:
 
 def format_reference() -> str:
     """The policy file format as Markdown, made from the declarations above."""
-    out = ["# Policy file format", "",
-           "A policy is a TOML file. Every key is optional unless marked *required*; "
-           "unknown keys are errors. Generated from `safepost/policy/config.py` "
-           "(`safepost policy-format`).", ""]
+    out = [
+        "# Policy file format",
+        "",
+        "A policy is a TOML file. Every key is optional unless marked *required*; "
+        "unknown keys are errors. Generated from `safepost/policy/config.py` "
+        "(`safepost policy-format`).",
+        "",
+    ]
 
     def type_name(tp: Any) -> str:
         origin = get_origin(tp)
@@ -454,8 +505,16 @@ def format_reference() -> str:
         return f"`{d!r}`".replace("'", '"')
 
     def section(cls: Any, title: str) -> None:
-        out.extend([f"## `[{title}]`", "", (cls.__doc__ or "").strip(), "",
-                    "| key | type | default | meaning |", "|---|---|---|---|"])
+        out.extend(
+            [
+                f"## `[{title}]`",
+                "",
+                (cls.__doc__ or "").strip(),
+                "",
+                "| key | type | default | meaning |",
+                "|---|---|---|---|",
+            ]
+        )
         hints = typing.get_type_hints(cls)
         nested = []
         for f in dataclasses.fields(cls):

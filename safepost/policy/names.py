@@ -27,39 +27,357 @@ from safepost.policy.text import PostText, Token, fold
 
 # Words before a name that make it an adult's name.
 TITLES = frozenset(
-    "mr mrs miss ms mx dr prof professor sir dame lord lady rev revd reverend father fr sister "
-    "canon bishop cllr councillor mayor pc sgt sergeant inspector officer constable coach "
-    "nurse captain capt rabbi imam pastor deacon judge madam madame monsieur senor señor".split())
+    [
+        "mr",
+        "mrs",
+        "miss",
+        "ms",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "revd",
+        "reverend",
+        "father",
+        "fr",
+        "sister",
+        "canon",
+        "bishop",
+        "cllr",
+        "councillor",
+        "mayor",
+        "pc",
+        "sgt",
+        "sergeant",
+        "inspector",
+        "officer",
+        "constable",
+        "coach",
+        "nurse",
+        "captain",
+        "capt",
+        "rabbi",
+        "imam",
+        "pastor",
+        "deacon",
+        "judge",
+        "madam",
+        "madame",
+        "monsieur",
+        "senor",
+        "señor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "st",
+        "saint",
+        "san",
+        "santa",
+    ]
+)
 # Titles that count only when written in capitals or capitalised (PC, Coach, Captain Tom).
-_CASE_SENSITIVE_TITLES = frozenset({"pc", "coach", "captain", "capt", "nurse", "officer", "father",
-                                    "sister", "canon", "judge", "lady", "lord"})
+_CASE_SENSITIVE_TITLES = frozenset(
+    {
+        "pc",
+        "coach",
+        "captain",
+        "capt",
+        "nurse",
+        "officer",
+        "father",
+        "sister",
+        "canon",
+        "judge",
+        "lady",
+        "lord",
+    }
+)
 ADULT_ROLES = frozenset(
-    "author illustrator poet writer storyteller artist visitor visitors speaker guest governor governors "
-    "headteacher head teacher teachers caretaker cook cooks chef volunteer volunteers parent parents mum "
-    "dad mummy daddy grandma grandad granny grandpa nan nana grandmother grandfather aunt auntie uncle "
-    "firefighter paramedic police policeman policewoman vicar priest chaplain midwife dentist doctor "
-    "scientist archaeologist athlete olympian footballer musician composer singer actor actress mp "
-    "councillor inspector photographer journalist presenter lollipop crossing patrol chair "
-    "chairman chairwoman clerk secretary manager administrator bursar senco assistant ta hlta "
-    "coordinator lead leader instructor coach tutor".split())
+    [
+        "author",
+        "illustrator",
+        "poet",
+        "writer",
+        "storyteller",
+        "artist",
+        "visitor",
+        "visitors",
+        "speaker",
+        "guest",
+        "governor",
+        "governors",
+        "headteacher",
+        "head",
+        "teacher",
+        "teachers",
+        "caretaker",
+        "cook",
+        "cooks",
+        "chef",
+        "volunteer",
+        "volunteers",
+        "parent",
+        "parents",
+        "mum",
+        "dad",
+        "mummy",
+        "daddy",
+        "grandma",
+        "grandad",
+        "granny",
+        "grandpa",
+        "nan",
+        "nana",
+        "grandmother",
+        "grandfather",
+        "aunt",
+        "auntie",
+        "uncle",
+        "firefighter",
+        "paramedic",
+        "police",
+        "policeman",
+        "policewoman",
+        "vicar",
+        "priest",
+        "chaplain",
+        "midwife",
+        "dentist",
+        "doctor",
+        "scientist",
+        "archaeologist",
+        "athlete",
+        "olympian",
+        "footballer",
+        "musician",
+        "composer",
+        "singer",
+        "actor",
+        "actress",
+        "mp",
+        "councillor",
+        "inspector",
+        "photographer",
+        "journalist",
+        "presenter",
+        "lollipop",
+        "crossing",
+        "patrol",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "clerk",
+        "secretary",
+        "manager",
+        "administrator",
+        "bursar",
+        "senco",
+        "assistant",
+        "ta",
+        "hlta",
+        "coordinator",
+        "lead",
+        "leader",
+        "instructor",
+        "coach",
+        "tutor",
+    ]
+)
 # Capitalised words that are never a first name in a school post.
 NON_NAMES = frozenset(
-    "year years class classes reception nursery school academy college university team group house "
-    "key stage ks1 ks2 eyfs monday tuesday wednesday thursday friday saturday sunday january february "
-    "march april may june july august september october november december christmas easter harvest "
-    "diwali eid hanukkah ramadan new god jesus lord christ mary joseph saint st the our we you i".split())
+    [
+        "year",
+        "years",
+        "class",
+        "classes",
+        "reception",
+        "nursery",
+        "school",
+        "academy",
+        "college",
+        "university",
+        "team",
+        "group",
+        "house",
+        "key",
+        "stage",
+        "ks1",
+        "ks2",
+        "eyfs",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "christmas",
+        "easter",
+        "harvest",
+        "diwali",
+        "eid",
+        "hanukkah",
+        "ramadan",
+        "new",
+        "god",
+        "jesus",
+        "lord",
+        "christ",
+        "mary",
+        "joseph",
+        "saint",
+        "st",
+        "the",
+        "our",
+        "we",
+        "you",
+        "i",
+    ]
+)
 # Words after a name that make it part of a place or a thing, not a person.
 PLACE_WORDS = frozenset(
-    "street road lane avenue close drive way crescent place square park gardens gallery museum "
-    "library centre center theatre hall church chapel cathedral abbey school academy college "
-    "university hospital house court castle bridge bank beach bay common wood woods forest farm zoo "
-    "aquarium stadium arena village town city county hill hills valley river lake island station "
-    "airport market shopping leisure sports art arts science history bakery cafe café restaurant "
-    "hotel trust foundation society club fc rfc united rovers city athletic primary secondary "
-    "infants juniors nursery telescope observatory tower palace prize award awards cup trophy "
-    "day week term festival fair show parade grand".split())
-PLACE_PREPOSITIONS = frozenset("in at to from near around across via visiting visit towards into "
-                               "outside inside opposite through".split())
+    [
+        "street",
+        "road",
+        "lane",
+        "avenue",
+        "close",
+        "drive",
+        "way",
+        "crescent",
+        "place",
+        "square",
+        "park",
+        "gardens",
+        "gallery",
+        "museum",
+        "library",
+        "centre",
+        "center",
+        "theatre",
+        "hall",
+        "church",
+        "chapel",
+        "cathedral",
+        "abbey",
+        "school",
+        "academy",
+        "college",
+        "university",
+        "hospital",
+        "house",
+        "court",
+        "castle",
+        "bridge",
+        "bank",
+        "beach",
+        "bay",
+        "common",
+        "wood",
+        "woods",
+        "forest",
+        "farm",
+        "zoo",
+        "aquarium",
+        "stadium",
+        "arena",
+        "village",
+        "town",
+        "city",
+        "county",
+        "hill",
+        "hills",
+        "valley",
+        "river",
+        "lake",
+        "island",
+        "station",
+        "airport",
+        "market",
+        "shopping",
+        "leisure",
+        "sports",
+        "art",
+        "arts",
+        "science",
+        "history",
+        "bakery",
+        "cafe",
+        "café",
+        "restaurant",
+        "hotel",
+        "trust",
+        "foundation",
+        "society",
+        "club",
+        "fc",
+        "rfc",
+        "united",
+        "rovers",
+        "city",
+        "athletic",
+        "primary",
+        "secondary",
+        "infants",
+        "juniors",
+        "nursery",
+        "telescope",
+        "observatory",
+        "tower",
+        "palace",
+        "prize",
+        "award",
+        "awards",
+        "cup",
+        "trophy",
+        "day",
+        "week",
+        "term",
+        "festival",
+        "fair",
+        "show",
+        "parade",
+        "grand",
+    ]
+)
+PLACE_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "around",
+        "across",
+        "via",
+        "visiting",
+        "visit",
+        "towards",
+        "into",
+        "outside",
+        "inside",
+        "opposite",
+        "through",
+    ]
+)
 CLASS_WORDS = frozenset({"class", "classes", "class's", "form", "group"})
 # Phrases before a name that make a child its subject.
 _PRE_CUE = re.compile(
@@ -71,7 +389,8 @@ _PRE_CUE = re.compile(
     r"(?:head\s+(?:girl|boy)|head\s+pupil|captain|new\s+starter|new\s+pupil|winner|birthday\s+(?:boy|girl))"
     r"(?:[^.!?]*?\b(?:is|was|goes\s+to|go\s+to|are)\b)?"
     r")\s*(?:to\s+|for\s+|goes\s+to\s+|is\s+|was\s+)?(?:our\s+(?:very\s+own\s+)?|little\s+|lovely\s+)?[:,\-–!]?\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Phrases after a name (or a list of names) that make a child its subject.
 _CHILD_VERBS = (
     r"won|wins|earned|earns|scored|scores|read|reads|topped|tops|represented|represents|achieved|achieves|"
@@ -82,7 +401,8 @@ _CHILD_VERBS = (
     r"was\s+selected|was\s+picked|was\s+awarded|was\s+named|came\s+(?:first|second|third|top)|"
     r"starts|started|turns|turned|celebrates|celebrated|lost|loses|settled|settling|struggled|"
     r"needs|forgot|remembered|brought|shared|presented|spoke|recited|danced|climbed|"
-    r"completed|mastered|reached|broke|smashed|collected")
+    r"completed|mastered|reached|broke|smashed|collected"
+)
 _POST_CUE = re.compile(
     r"^\s*(?:"
     r"(?:,\s*)?(?:\(|in\s+|from\s+)(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+\w+|"
@@ -91,23 +411,40 @@ _POST_CUE = re.compile(
     r"|(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|were\s+|will\s+)?"
     r"(?:been\s+|just\s+|really\s+|also\s+|finally\s+|now\s+)*(?:much\s+|so\s+|very\s+)?(?:better\s+)?"
     r"(?:" + _CHILD_VERBS + r")\b"
-    r"|'s\s+(?:mum|dad|family|parents|birthday|work|writing|painting|drawing|poem|story|model|project)"
-    r")", re.IGNORECASE)
+    r"|'s\s+(?:[\w-]+\s+){0,3}?(?:mum|dad|family|parents|birthday|work|writing|painting|drawing|poem|"
+    r"story|model|project|artwork|picture|sculpture|invention|design|costume|certificate|award|trophy|medal|"
+    r"performance|handwriting|homework|reading|efforts|first|tooth|achievement|success|entry|photo)\b"
+    r")",
+    re.IGNORECASE,
+)
 _STRONG_POST = re.compile(r"^(?:,\s*)?(?:\(|in\s|from\s)", re.IGNORECASE)
-_VOCATIVE = re.compile(r"^\s*,\s*(?:don't|do\s+not|remember|please|you|your|well\s+done|thank|great|"
-                       r"fantastic|brilliant|amazing|what\s+a|congrat|happy|keep|we)", re.IGNORECASE)
-_ADULT_AFTER = re.compile(r"^\s*(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+(?:\w+\s+){0,2}?(?:%s)\b"
-                          % "|".join(sorted(ADULT_ROLES)), re.IGNORECASE)
+_VOCATIVE = re.compile(
+    r"^\s*,\s*(?:don't|do\s+not|remember|please|you|your|well\s+done|thank|great|"
+    r"fantastic|brilliant|amazing|what\s+a|congrat|happy|keep|we)",
+    re.IGNORECASE,
+)
+_ADULT_ROLE_WORDS = "|".join(sorted(ADULT_ROLES))
+_ADULT_AFTER = re.compile(
+    rf"^\s*(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+(?:\w+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})\b"
+    r"|^\s*and\s+(?:the|our)\s+(?:\w+\s+)?(?:kitchen|office|catering|cleaning|site|admin|"
+    r"pta|friends|governors|staff|teachers|volunteers|parents)\b",
+    re.IGNORECASE,
+)
+# "Jack and the Beanstalk", "Goldilocks and the Three Bears": the title of a story.
+_STORY_TITLE = re.compile(r"^\s+and\s+the\s+[A-Z]")
 # "Sam from the fire service", "Jo from Rainford Library": a visitor, not a pupil.
-_FROM_ORGANISATION = re.compile(r"^\s*,?\s*from\s+(?:the\s+(?!(?:[Yy]ear|[Rr]eception|[Nn]ursery|[Cc]lass)\b)\w"
-                                r"|(?!(?:Year|Reception|Nursery|Class|KS|Y\d)\b)(?![A-Z][\w'-]*\s+[Cc]lass\b)[A-Z])")
+_FROM_ORGANISATION = re.compile(
+    r"^\s*,?\s*from\s+(?:the\s+(?!(?:[Yy]ear|[Rr]eception|[Nn]ursery|[Cc]lass)\b)\w"
+    r"|(?!(?:Year|Reception|Nursery|Class|KS|Y\d)\b)(?![A-Z][\w'-]*\s+[Cc]lass\b)[A-Z])"
+)
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
 _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:year\s*\d+\s+|ks\d\s+|reception\s+)?"
     r"(?:(?:deputy\s+)?head\s+(?:girl|boy|pupil)|(?:school|house|sports|football|netball|rugby|cricket|team)\s+"
     r"captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 DATA = Path(__file__).parent / "data"
 
@@ -138,9 +475,9 @@ def first_name_lexicon() -> frozenset[str]:
 @cache
 def is_ordinary_word(key: str) -> bool:
     """Whether a folded word is also an ordinary English word (grace, hope, baker)."""
-    from safepost.policy.spelling import is_lowercase_word
+    from safepost.policy.spelling import dictionary
 
-    return is_lowercase_word(key)
+    return key in dictionary()
 
 
 @dataclass
@@ -201,7 +538,7 @@ def _stream(text: PostText) -> list[Token]:
 
 
 def _gap(text: str, a: Token, b: Token) -> str:
-    return text[a.nend:b.nstart]
+    return text[a.nend : b.nstart]
 
 
 def _is_title(tok: Token) -> bool:
@@ -216,8 +553,11 @@ def _is_title(tok: Token) -> bool:
 
 def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str]) -> bool:
     key = tok.key
-    if not tok.is_capitalised or key in NON_NAMES or len(key) < 2:
+    if key in NON_NAMES or len(key) < 2:
         return False
+    if not tok.is_capitalised:
+        # Typed in lower case on a phone: still a pupil's name if it is no ordinary word.
+        return key in roster.by_first and not is_ordinary_word(key)
     return key in roster.by_first or key in lexicon
 
 
@@ -236,8 +576,11 @@ def analyse_people(text: PostText, roster: Roster) -> PeopleAnalysis:
         # "the Nowak twins", "the Hughes family": a roster surname naming children.
         if key in roster.by_surname and tok.is_capitalised and i + 1 < len(tokens):
             nxt = tokens[i + 1]
-            if nxt.key in {"twins", "triplets", "siblings", "brothers", "sisters", "family", "children"} \
-                    and not _gap(norm, tok, nxt).strip() and key not in roster.by_first:
+            if (
+                nxt.key in {"twins", "triplets", "siblings", "brothers", "sisters", "family", "children"}
+                and not _gap(norm, tok, nxt).strip()
+                and key not in roster.by_first
+            ):
                 surname_refs.append((tok, nxt.key))
         if not _name_candidate(tok, roster, lexicon):
             continue
@@ -246,18 +589,23 @@ def analyse_people(text: PostText, roster: Roster) -> PeopleAnalysis:
         if i + 1 < len(tokens):
             nxt = tokens[i + 1]
             gap = _gap(norm, tok, nxt)
-            if gap in (" ", "") and nxt.is_capitalised and nxt.hashtag == tok.hashtag \
-                    and fold(nxt.text) not in CLASS_WORDS:
+            if (
+                gap in (" ", "")
+                and nxt.hashtag == tok.hashtag
+                and fold(nxt.text) not in CLASS_WORDS
+                and (nxt.is_capitalised or roster.is_full_name(key, nxt.key))
+            ):
                 nkey = nxt.key
-                if nkey in roster.by_surname and (roster.is_full_name(key, nkey) or m.on_roster
-                                                  or key in lexicon):
+                if nkey in roster.by_surname and (
+                    roster.is_full_name(key, nkey) or m.on_roster or key in lexicon
+                ):
                     m.surname = nxt
                     m.full_name_on_roster = roster.is_full_name(key, nkey)
                     used.add(i + 1)
                 elif nkey in PLACE_WORDS or (nkey in NON_NAMES and nkey not in {"i"}):
                     m.kind = "place"
                     m.reasons.append(f'part of "{tok.text} {nxt.text}"')
-                elif nkey not in roster.by_first and nkey not in lexicon or nkey in roster.by_surname:
+                elif (nkey not in roster.by_first and nkey not in lexicon) or nkey in roster.by_surname:
                     m.surname = nxt
                     used.add(i + 1)
         mentions.append(m)
@@ -276,15 +624,19 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
     # Group names joined by "," / "and" so a cue before or after the list covers all of them.
     groups: list[list[PersonMention]] = []
     for m in mentions:
-        if groups and m.first.sentence == groups[-1][-1].first.sentence \
-                and _LINK.match(norm[groups[-1][-1].nend:m.nstart]) and not m.first.hashtag:
+        if (
+            groups
+            and m.first.sentence == groups[-1][-1].first.sentence
+            and _LINK.match(norm[groups[-1][-1].nend : m.nstart])
+            and not m.first.hashtag
+        ):
             groups[-1].append(m)
         else:
             groups.append([m])
     for group in groups:
         s_start, s_end = _sentence_span(text, group[0].first)
-        pre = norm[s_start:group[0].nstart]
-        post = norm[group[-1].nend:s_end]
+        pre = norm[s_start : group[0].nstart]
+        post = norm[group[-1].nend : s_end]
         if group[0].first.hashtag:
             pre = _split_hashtag(pre)
         group_cue, strong = None, False
@@ -297,6 +649,12 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             group_cue, strong = "addressed by name", True
         for m in group:
             _classify_one(text, tokens, by_start, m, group_cue, strong, roster, norm)
+        # "Ruby and Felix painted sunflowers": a name listed with a pupil is a pupil too.
+        if any(m.is_pupil for m in group):
+            for m in group:
+                if m.kind in ("word", "unknown") and m.first.is_capitalised:
+                    m.kind, m.cue = "pupil", "listed with another pupil"
+                    m.reasons.append("named in a list together with a pupil")
 
 
 def _split_hashtag(pre: str) -> str:
@@ -304,20 +662,35 @@ def _split_hashtag(pre: str) -> str:
     hash_at = pre.rfind("#")
     if hash_at == -1:
         return pre
-    return pre[:hash_at] + " " + re.sub(r"(?<=[a-z])(?=[A-Z])", " ", pre[hash_at + 1:])
+    return pre[:hash_at] + " " + re.sub(r"(?<=[a-z])(?=[A-Z])", " ", pre[hash_at + 1 :])
 
 
-def _classify_one(text: PostText, tokens: list[Token], by_start: dict[int, int], m: PersonMention,
-                  group_cue: str | None, strong: bool, roster: Roster, norm: str) -> None:
+def _classify_one(
+    text: PostText,
+    tokens: list[Token],
+    by_start: dict[int, int],
+    m: PersonMention,
+    group_cue: str | None,
+    strong: bool,
+    roster: Roster,
+    norm: str,
+) -> None:
     idx = by_start[m.first.nstart]
     prev = tokens[idx - 1] if idx > 0 else None
     s_start, s_end = _sentence_span(text, m.first)
-    post = norm[m.nend:s_end]
+    post = norm[m.nend : s_end]
     key = m.first.key
     if m.kind == "place" and not group_cue:
         return
+    if _STORY_TITLE.match(post) and not group_cue:
+        m.kind, m.reasons = "other-person", ["title of a story"]
+        return
     # Adults: a title or a role word just before, or an adult role in apposition after.
-    if prev is not None and prev.sentence == m.first.sentence and norm[prev.nend:m.nstart].strip(" .") == "":
+    if (
+        prev is not None
+        and prev.sentence == m.first.sentence
+        and norm[prev.nend : m.nstart].strip(" .") == ""
+    ):
         if _is_title(prev):
             m.kind, m.reasons = "adult", [f'title "{prev.text}"']
             return
@@ -330,34 +703,57 @@ def _classify_one(text: PostText, tokens: list[Token], by_start: dict[int, int],
     # Classes: "Oak Class", "Class Oak", "Acorn, Oak and Willow classes".
     nxt_idx = idx + (2 if m.surname else 1)
     nxt = tokens[nxt_idx] if nxt_idx < len(tokens) else None
-    if (nxt is not None and fold(nxt.text) in CLASS_WORDS and not norm[m.nend:nxt.nstart].strip()) or \
-            (prev is not None and fold(prev.text) == "class" and not norm[prev.nend:m.nstart].strip()):
+    if (nxt is not None and fold(nxt.text) in CLASS_WORDS and not norm[m.nend : nxt.nstart].strip()) or (
+        prev is not None and fold(prev.text) == "class" and not norm[prev.nend : m.nstart].strip()
+    ):
         m.kind, m.reasons = "class", ["class name"]
         return
-    if key in roster.class_names and re.match(r"^(?:\s*(?:,|and|&)\s*[A-Z]\w*)*\s*(?:,\s*)?(?:and\s+)?\w*\s*classes\b",
-                                              post):
+    if key in roster.class_names and re.match(
+        r"^(?:\s*(?:,|and|&)\s*[A-Z]\w*)*\s*(?:,\s*)?(?:and\s+)?\w*\s*classes\b", post
+    ):
         m.kind, m.reasons = "class", ["class name in a list of classes"]
         return
     if m.full_name_on_roster:
         m.kind, m.cue = "pupil", group_cue or "a pupil's full name"
         m.reasons.append("first name and surname of a pupil on the roster")
         return
+    if m.on_roster and m.first.possessive and not m.first.hashtag:
+        m.kind, m.cue = "pupil", "possessive"
+        m.reasons.append(f'"{m.first.text}\'s": something belonging to a pupil on the roster')
+        return
     # A place after a preposition: "our partner school in Sydney".
-    if prev is not None and fold(prev.text) in PLACE_PREPOSITIONS and not group_cue \
-            and prev.sentence == m.first.sentence:
+    if (
+        prev is not None
+        and fold(prev.text) in PLACE_PREPOSITIONS
+        and not group_cue
+        and prev.sentence == m.first.sentence
+    ):
         m.kind, m.reasons = "place", [f'after "{prev.text}"']
         return
     if m.surname is not None and not m.full_name_on_roster and not strong:
         # "Oliver Jeffers", "Harry Potters": somebody else's full name, not a pupil.
-        m.kind, m.reasons = "other-person", [f'"{m.first.text} {m.surname.text}" is not a pupil on the roster']
+        m.kind, m.reasons = (
+            "other-person",
+            [f'"{m.first.text} {m.surname.text}" is not a pupil on the roster'],
+        )
         return
     ordinary = is_ordinary_word(key)
     # "Amazing Grace", "Christmas Fair": a capitalised word before it mid-sentence
     # makes the pair a title or a name of a thing, unless a child is clearly meant.
-    if prev is not None and prev.is_capitalised and prev.sentence == m.first.sentence and not strong \
-            and norm[prev.nend:m.nstart] == " " and norm[s_start:prev.nstart].strip() \
-            and prev.key not in roster.by_first and not _is_title(prev):
-        m.kind, m.reasons = "other-person" if not ordinary else "word", [f'part of "{prev.text} {m.first.text}"']
+    if (
+        prev is not None
+        and prev.is_capitalised
+        and prev.sentence == m.first.sentence
+        and not strong
+        and norm[prev.nend : m.nstart] == " "
+        and norm[s_start : prev.nstart].strip()
+        and prev.key not in roster.by_first
+        and not _is_title(prev)
+    ):
+        m.kind, m.reasons = (
+            "other-person" if not ordinary else "word",
+            [f'part of "{prev.text} {m.first.text}"'],
+        )
         return
     if group_cue:
         m.kind, m.cue = "pupil", group_cue
@@ -366,10 +762,12 @@ def _classify_one(text: PostText, tokens: list[Token], by_start: dict[int, int],
             m.reasons.append("first name of a pupil on the roster")
         return
     if m.on_roster and not ordinary and not m.first.hashtag:
-        sentence_start = not norm[s_start:m.nstart].strip()
+        sentence_start = not norm[s_start : m.nstart].strip()
         m.kind = "pupil"
-        m.reasons.append("first name of a pupil on the roster"
-                         + (" (at the start of a sentence)" if sentence_start else ""))
+        m.reasons.append(
+            "first name of a pupil on the roster"
+            + (" (at the start of a sentence)" if sentence_start else "")
+        )
         return
     m.kind = "word" if ordinary else "unknown"
     m.reasons.append("ordinary word with no child context" if ordinary else "no child context")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,17 +21,51 @@ from safepost.policy.text import fold
 # export has several name columns (legal and preferred), all of them are kept:
 # a child may be called by either.
 _COLUMNS = {
-    "first_names": ["firstname", "forename", "forenames", "preferredforename", "preferredfirstname",
-                    "givenname", "knownas", "legalforename", "legalfirstname", "chosenname",
-                    "preferredname", "first"],
-    "surnames": ["lastname", "surname", "legalsurname", "preferredsurname", "familyname",
-                 "legallastname", "preferredlastname", "last"],
-    "year": ["yeargroup", "year", "ncyear", "nationalcurriculumyear", "curriculumyear",
-             "yeartaughtin", "yr"],
-    "class_name": ["classname", "class", "reggroup", "registrationgroup", "form", "tutorgroup",
-                   "reg", "classgroup", "group"],
-    "photo_consent": ["photoconsent", "photographconsent", "photographicconsent", "consent",
-                      "socialmediaconsent", "socialmediaphotoconsent", "photoconsentsocialmedia"],
+    "first_names": [
+        "firstname",
+        "forename",
+        "forenames",
+        "preferredforename",
+        "preferredfirstname",
+        "givenname",
+        "knownas",
+        "legalforename",
+        "legalfirstname",
+        "chosenname",
+        "preferredname",
+        "first",
+    ],
+    "surnames": [
+        "lastname",
+        "surname",
+        "legalsurname",
+        "preferredsurname",
+        "familyname",
+        "legallastname",
+        "preferredlastname",
+        "last",
+    ],
+    "year": ["yeargroup", "year", "ncyear", "nationalcurriculumyear", "curriculumyear", "yeartaughtin", "yr"],
+    "class_name": [
+        "classname",
+        "class",
+        "reggroup",
+        "registrationgroup",
+        "form",
+        "tutorgroup",
+        "reg",
+        "classgroup",
+        "group",
+    ],
+    "photo_consent": [
+        "photoconsent",
+        "photographconsent",
+        "photographicconsent",
+        "consent",
+        "socialmediaconsent",
+        "socialmediaphotoconsent",
+        "photoconsentsocialmedia",
+    ],
     "website_consent": ["websiteconsent", "websitephotoconsent", "photoconsentwebsite"],
 }
 _HEADER_TO_FIELD = {alias: f for f, aliases in _COLUMNS.items() for alias in aliases}
@@ -78,7 +113,9 @@ class RosterError(Exception):
         self.problems = problems
         shown = "\n".join(f"  - {p}" for p in problems[:50])
         more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{source}: the roster was not imported ({len(problems)} problem(s)):\n{shown}{more}")
+        super().__init__(
+            f"{source}: the roster was not imported ({len(problems)} problem(s)):\n{shown}{more}"
+        )
 
 
 @dataclass
@@ -106,8 +143,10 @@ class Roster:
 
     def is_full_name(self, first_key: str, surname_key: str) -> bool:
         """Whether a pupil has this first name and this surname."""
-        return any(surname_key in {k for s in p.surnames for k in _name_keys(s, parts=True)}
-                   for p in self.by_first.get(first_key, []))
+        return any(
+            surname_key in {k for s in p.surnames for k in _name_keys(s, parts=True)}
+            for p in self.by_first.get(first_key, [])
+        )
 
 
 def _name_keys(name: str, parts: bool = False) -> set[str]:
@@ -118,7 +157,7 @@ def _name_keys(name: str, parts: bool = False) -> set[str]:
     """
     key = fold(name.strip())
     keys = {key} if key else set()
-    pieces = [fold(p) for p in name.replace("-", " ").split()]
+    pieces = [fold(p) for p in re.findall(r"[^\W_]+(?:'[^\W_]+)*", name)]
     if len(pieces) > 1:
         keys.add("".join(pieces))
         keys.add(" ".join(pieces))
@@ -136,7 +175,7 @@ def parse_roster(text: str, source: str = "roster") -> Roster:
     try:
         dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
     try:
         header = next(reader)
@@ -150,10 +189,13 @@ def parse_roster(text: str, source: str = "roster") -> Roster:
     found = set(columns.values())
     missing = [f for f in ("first_names", "surnames") if f not in found]
     if missing:
-        want = {"first_names": "first name (first_name, Forename, Preferred Forename)",
-                "surnames": "surname (last_name, Surname, Legal Surname)"}
-        raise RosterError(source, [f"line 1: no {want[m]} column; the header has: {', '.join(header)}"
-                                   for m in missing])
+        want = {
+            "first_names": "first name (first_name, Forename, Preferred Forename)",
+            "surnames": "surname (last_name, Surname, Legal Surname)",
+        }
+        raise RosterError(
+            source, [f"line 1: no {want[m]} column; the header has: {', '.join(header)}" for m in missing]
+        )
     pupils: list[Pupil] = []
     problems: list[str] = []
     try:
@@ -188,11 +230,17 @@ def parse_roster(text: str, source: str = "roster") -> Roster:
             if row_problems:
                 problems.append(f"line {line}: " + "; ".join(row_problems))
                 continue
-            pupils.append(Pupil(
-                first_names=tuple(values["first_names"]), surnames=tuple(values["surnames"]),
-                year=(values["year"] or [""])[0], class_name=(values["class_name"] or [""])[0],
-                photo_consent=consent["photo_consent"], website_consent=consent["website_consent"],
-                line=line))
+            pupils.append(
+                Pupil(
+                    first_names=tuple(values["first_names"]),
+                    surnames=tuple(values["surnames"]),
+                    year=(values["year"] or [""])[0],
+                    class_name=(values["class_name"] or [""])[0],
+                    photo_consent=consent["photo_consent"],
+                    website_consent=consent["website_consent"],
+                    line=line,
+                )
+            )
     except csv.Error as exc:
         problems.append(f"line {reader.line_num}: {exc}")
     if problems:

@@ -18,36 +18,154 @@ from functools import cached_property
 # Latin look-alikes from Cyrillic, Greek and other scripts that NFKC leaves alone.
 _CONFUSABLES = {
     # Cyrillic lower case
-    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
-    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i",
-    "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ɡ": "g", "ҽ": "e",
+    "а": "a",
+    "в": "b",
+    "е": "e",
+    "ё": "e",
+    "к": "k",
+    "м": "m",
+    "н": "h",
+    "о": "o",
+    "р": "p",
+    "с": "c",
+    "т": "t",
+    "у": "y",
+    "х": "x",
+    "ѕ": "s",
+    "і": "i",
+    "ї": "i",
+    "ј": "j",
+    "ԁ": "d",
+    "ԛ": "q",
+    "ԝ": "w",
+    "һ": "h",
+    "ӏ": "l",
+    "ɡ": "g",
+    "ҽ": "e",
     # Cyrillic upper case
-    "А": "A", "В": "B", "Е": "E", "Ё": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
-    "Р": "P", "С": "C", "Т": "T", "У": "Y", "Х": "X", "Ѕ": "S", "І": "I", "Ї": "I",
-    "Ј": "J", "Ԁ": "D", "Ԛ": "Q", "Ԝ": "W", "Һ": "H", "Ӏ": "I",
+    "А": "A",
+    "В": "B",
+    "Е": "E",
+    "Ё": "E",
+    "К": "K",
+    "М": "M",
+    "Н": "H",
+    "О": "O",
+    "Р": "P",
+    "С": "C",
+    "Т": "T",
+    "У": "Y",
+    "Х": "X",
+    "Ѕ": "S",
+    "І": "I",
+    "Ї": "I",
+    "Ј": "J",
+    "Ԁ": "D",
+    "Ԛ": "Q",
+    "Ԝ": "W",
+    "Һ": "H",
+    "Ӏ": "I",
     # Greek
-    "α": "a", "ο": "o", "ν": "v", "ρ": "p", "τ": "t", "υ": "u", "ι": "i", "κ": "k",
-    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
-    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    "α": "a",
+    "ο": "o",
+    "ν": "v",
+    "ρ": "p",
+    "τ": "t",
+    "υ": "u",
+    "ι": "i",
+    "κ": "k",
+    "Α": "A",
+    "Β": "B",
+    "Ε": "E",
+    "Ζ": "Z",
+    "Η": "H",
+    "Ι": "I",
+    "Κ": "K",
+    "Μ": "M",
+    "Ν": "N",
+    "Ο": "O",
+    "Ρ": "P",
+    "Τ": "T",
+    "Υ": "Y",
+    "Χ": "X",
     # Other Latin look-alikes
-    "ı": "i", "ȷ": "j", "ʼ": "'", "’": "'", "‘": "'", "`": "'", "´": "'", "＇": "'",
+    "ı": "i",
+    "ȷ": "j",
+    "ʼ": "'",
+    "’": "'",
+    "‘": "'",
+    "`": "'",
+    "´": "'",
+    "＇": "'",
     "ℓ": "l",
 }
 
 # Digits and symbols that stand in for letters in leetspeak.
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
-                       "8": "b", "@": "a", "$": "s", "!": "i", "|": "l", "+": "t"})
+_LEET = str.maketrans(
+    {
+        "0": "o",
+        "1": "i",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "8": "b",
+        "@": "a",
+        "$": "s",
+        "!": "i",
+        "|": "l",
+        "+": "t",
+    }
+)
 
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
-_LEETY_WORD = re.compile(r"[^\W_][\w@$!|+]*[^\W_]|[^\W_]")
+_LEETY_WORD = re.compile(r"[^\W_](?:[\w@$!|+]|['\-](?=[^\W_]))*[^\W_]|[^\W_]")
+# Numbers with units, times and ordinals are not leetspeak: 10am, 3pm, 1st, 4th, 2kg, 1990s.
+_NUMBER_WITH_UNIT = re.compile(
+    r"\d+(?:[.:]\d+)?(?:st|nd|rd|th|am|pm|s|kg|g|km|m|cm|mm|ml|l|p|k|x|mph|yrs?)", re.IGNORECASE
+)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _MENTION = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,30}\b")
 _HASHTAG = re.compile(r"(?<![\w#&])#([^\W_]\w*)")
-_CAMEL_PART = re.compile(r"[A-Z][a-z]+(?:'[a-z]+)?|[A-Z]+(?![a-z])|[a-z]+|\d+")
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
-                           r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?]+['\")\]]*(?=\s|$)|\n+")
+_CAMEL_PART = re.compile(r"[^\W\d_][^\W\d_]*")
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?]+['\")\]]*(?=\s|$)|\n+"
+)
 _SPACED_LETTERS = re.compile(r"\b(?:[A-Za-z][ .\-_*]){2,}[A-Za-z]\b")
+
+
+def camel_parts(tag: str) -> list[tuple[int, int]]:
+    """Spans of the words in a CamelCase tag, any script: ``WellDoneZoë`` gives Well, Done, Zoë.
+
+    A run of capitals is one word (``STEM``, ``KS2``'s ``KS``), digits are words
+    of their own, and underscores separate words.
+    """
+    spans: list[tuple[int, int]] = []
+    start = None
+    for i, ch in enumerate(tag):
+        if not ch.isalnum():
+            if start is not None:
+                spans.append((start, i))
+            start = None
+            continue
+        if start is None:
+            start = i
+            continue
+        prev = tag[i - 1]
+        nxt = tag[i + 1] if i + 1 < len(tag) else ""
+        boundary = (
+            (ch.isupper() and prev.islower())
+            or (ch.isupper() and prev.isupper() and nxt.islower())
+            or (ch.isdigit() != prev.isdigit())
+        )
+        if boundary:
+            spans.append((start, i))
+            start = i
+    if start is not None:
+        spans.append((start, len(tag)))
+    return spans
 
 
 def fold(word: str) -> str:
@@ -62,7 +180,7 @@ def deleet(word: str) -> str:
     Only words that mix letters with stand-in digits or symbols change; a plain
     number such as ``2026`` is returned as it is.
     """
-    if not any(ch.isalpha() for ch in word) or word.isalpha():
+    if not any(ch.isalpha() for ch in word) or word.isalpha() or _NUMBER_WITH_UNIT.fullmatch(word):
         return word
     return word.translate(_LEET)
 
@@ -105,6 +223,7 @@ class Token:
     nend: int
     sentence: int
     hashtag: bool = False
+    possessive: bool = False
 
     @property
     def key(self) -> str:
@@ -151,7 +270,7 @@ class PostText:
         bounds: list[tuple[int, int]] = []
         start = 0
         for m in _SENTENCE_END.finditer(self.text):
-            if self.text[start:m.end()].strip():
+            if self.text[start : m.end()].strip():
                 bounds.append((start, m.end()))
             start = m.end()
         if self.text[start:].strip() or not bounds:
@@ -177,19 +296,29 @@ class PostText:
     @cached_property
     def hashtags(self) -> list[tuple[int, int, str]]:
         """(start, end, tag-without-#) of each hashtag, in the normalised text."""
-        return [(m.start(), m.end(), m.group(1)) for m in _HASHTAG.finditer(self.text)
-                if not self._protected(m.start(), m.end())]
+        return [
+            (m.start(), m.end(), m.group(1))
+            for m in _HASHTAG.finditer(self.text)
+            if not self._protected(m.start(), m.end())
+        ]
 
     @cached_property
     def mentions(self) -> list[tuple[int, int, str]]:
         """(start, end, handle) of each @mention, in the normalised text."""
-        return [(m.start(), m.end(), m.group(0)) for m in _MENTION.finditer(self.text)
-                if not any(s <= m.start() < e for s, e, in
-                           (x.span() for x in _EMAIL.finditer(self.text)))]
+        return [
+            (m.start(), m.end(), m.group(0))
+            for m in _MENTION.finditer(self.text)
+            if not any(s <= m.start() < e for s, e in (x.span() for x in _EMAIL.finditer(self.text)))
+        ]
 
     def _token(self, word: str, nstart: int, nend: int, hashtag: bool = False) -> Token:
+        possessive = False
+        bare = strip_possessive(word)
+        if bare != word and bare[-1:].isalpha():
+            # "Amelia's": the word is Amelia, marked as possessive.
+            possessive, nend, word = True, nend - (len(word) - len(bare)), bare
         start, end = self.span(nstart, nend)
-        return Token(word, start, end, nstart, nend, self.sentence_of(nstart), hashtag)
+        return Token(word, start, end, nstart, nend, self.sentence_of(nstart), hashtag, possessive)
 
     @cached_property
     def words(self) -> list[Token]:
@@ -225,8 +354,8 @@ class PostText:
         tokens = []
         for start, _end, tag in self.hashtags:
             base = start + 1
-            for m in _CAMEL_PART.finditer(tag):
-                tokens.append(self._token(m.group(0), base + m.start(), base + m.end(), True))
+            for a, b in camel_parts(tag):
+                tokens.append(self._token(tag[a:b], base + a, base + b, True))
         return tokens
 
     @cached_property
@@ -243,5 +372,4 @@ class PostText:
     @cached_property
     def all_words(self) -> list[Token]:
         """Prose words, hashtag words and spaced-out words, in text order."""
-        return sorted(self.words + self.hashtag_words + self.spaced_words,
-                      key=lambda t: (t.nstart, t.nend))
+        return sorted(self.words + self.hashtag_words + self.spaced_words, key=lambda t: (t.nstart, t.nend))

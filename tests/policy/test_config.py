@@ -125,7 +125,9 @@ def test_every_preset_loads_by_name_and_is_named_after_itself(name: str) -> None
         ("courtney", "moderation.keep_evidence", True),  # COU-11
     ],
 )
-def test_each_preset_carries_the_settings_its_seed_policy_states(preset: str, key: str, expected: Any) -> None:
+def test_each_preset_carries_the_settings_its_seed_policy_states(
+    preset: str, key: str, expected: Any
+) -> None:
     assert dig(load_policy(preset), key) == expected
 
 
@@ -257,10 +259,16 @@ def test_a_length_limit_outside_sensible_bounds_is_rejected(length: int) -> None
         ('[pupils]\nnames = "first-name-only"\n', "pupils.names", "first-names-only"),
         ('[interaction]\nreplies = "recieve-only"\n', "interaction.replies", "receive-only"),
         ('[posting_window]\ndays = ["mon", "fry"]\n', "posting_window.days[1]", "fri"),
-        ('[accounts]\npublishers = ["headteacher", "head-teacher"]\n', "accounts.publishers[1]",
-         "headteacher"),
-        ('[posting_window.exceptions.school-evnt]\nroles = ["headteacher"]\n',
-         "posting_window.exceptions.school-evnt", "school-event"),
+        (
+            '[accounts]\npublishers = ["headteacher", "head-teacher"]\n',
+            "accounts.publishers[1]",
+            "headteacher",
+        ),
+        (
+            '[posting_window.exceptions.school-evnt]\nroles = ["headteacher"]\n',
+            "posting_window.exceptions.school-evnt",
+            "school-event",
+        ),
     ],
 )
 def test_an_unknown_choice_is_reported_with_did_you_mean_and_the_choices(
@@ -279,8 +287,10 @@ def test_a_choice_far_from_any_allowed_value_lists_the_choices_without_a_guess()
     assert '"avoid", "allow"' in problem
 
 
-@pytest.mark.parametrize(("key", "suggestion"), [("SP10", "SP101"), ("pupil-surnmae", "pupil-surname"),
-                                                 ("at-mentoin", "at-mention")])
+@pytest.mark.parametrize(
+    ("key", "suggestion"),
+    [("SP10", "SP101"), ("pupil-surnmae", "pupil-surname"), ("at-mentoin", "at-mention")],
+)
 def test_an_unknown_rule_is_reported_with_did_you_mean(key: str, suggestion: str) -> None:
     (problem,) = problems_of(f"[rules.{key}]\nenabled = false\n")
     assert problem.startswith(f"rules.{key}:")
@@ -305,8 +315,9 @@ def test_the_real_rule_registry_validates_rule_keys_in_a_policy_file(tmp_path: P
     rule = all_rules()[0]
     typo = rule.name[:-1] + rule.name[-1] * 2
     path = tmp_path / "policy.toml"
-    path.write_text(MINIMAL + f"[rules.{rule.code}]\nenabled = false\n[rules.{typo}]\nenabled = false\n",
-                    encoding="utf-8")
+    path.write_text(
+        MINIMAL + f"[rules.{rule.code}]\nenabled = false\n[rules.{typo}]\nenabled = false\n", encoding="utf-8"
+    )
     with pytest.raises(PolicyError) as info:
         load_policy(path)
     (problem,) = info.value.problems
@@ -330,22 +341,35 @@ def test_a_missing_school_name_is_reported_as_required() -> None:
 
 
 def test_several_problems_are_all_reported_at_once() -> None:
-    body = ('[writing]\nmax_lenght = 200\nhashtags = "end_only"\n'
-            '[posting_window]\nstart = "8am"\n'
-            "[accounts]\npublishers = 3\n"
-            "[rules.SP10]\nenabled = false\n")
+    body = (
+        '[writing]\nmax_lenght = 200\nhashtags = "end_only"\n'
+        '[posting_window]\nstart = "8am"\n'
+        "[accounts]\npublishers = 3\n"
+        "[rules.SP10]\nenabled = false\n"
+    )
     with pytest.raises(PolicyError) as info:
         parse(body)
     assert [p.split(":", 1)[0] for p in info.value.problems] == [
-        "writing.max_lenght", "writing.hashtags", "posting_window.start", "accounts.publishers", "rules.SP10"]
+        "writing.max_lenght",
+        "writing.hashtags",
+        "posting_window.start",
+        "accounts.publishers",
+        "rules.SP10",
+    ]
     assert "5 problem(s)" in str(info.value)
 
 
 def test_a_bad_time_zone_is_reported_together_with_a_mistyped_key() -> None:
     with pytest.raises(PolicyError) as info:
-        parse_policy(tomllib.loads('[school]\nname = "X"\ntimezone = "Europe/Londn"\n[writing]\nmax_lenght = 1\n'),
-                     SOURCE, rule_keys={})
-    assert sorted(p.split(":", 1)[0] for p in info.value.problems) == ["school.timezone", "writing.max_lenght"]
+        parse_policy(
+            tomllib.loads('[school]\nname = "X"\ntimezone = "Europe/Londn"\n[writing]\nmax_lenght = 1\n'),
+            SOURCE,
+            rule_keys={},
+        )
+    assert sorted(p.split(":", 1)[0] for p in info.value.problems) == [
+        "school.timezone",
+        "writing.max_lenght",
+    ]
 
 
 # --- file-level errors --------------------------------------------------------------------------
@@ -396,14 +420,34 @@ def test_a_directory_is_not_mistaken_for_a_policy_file(tmp_path: Path) -> None:
 # --- robustness: any value in any key is a PolicyError, never a traceback -----------------------
 
 _SCALARS = st.one_of(
-    st.booleans(), st.integers(min_value=-(2**63), max_value=2**63 - 1),
-    st.floats(allow_nan=True), st.text(max_size=12),
-    st.sampled_from(["08:00", "25:00", "block", "warn", "allow", "end-only", "none", "mon", "headteacher",
-                     "Europe/London", "school-event"]),
-    st.times(), st.datetimes(), st.dates(),
+    st.booleans(),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(allow_nan=True),
+    st.text(max_size=12),
+    st.sampled_from(
+        [
+            "08:00",
+            "25:00",
+            "block",
+            "warn",
+            "allow",
+            "end-only",
+            "none",
+            "mon",
+            "headteacher",
+            "Europe/London",
+            "school-event",
+        ]
+    ),
+    st.times(),
+    st.datetimes(),
+    st.dates(),
 )
-_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3)
-                       | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
 
 
 def _schema_paths(cls: Any, prefix: str = "") -> list[str]:
@@ -419,8 +463,14 @@ def _schema_paths(cls: Any, prefix: str = "") -> list[str]:
     return paths
 
 
-_PATHS = [*_schema_paths(Policy), "rules.SP101", "rules.SP101.severity", "rules.SP101.words",
-          "posting_window.exceptions.school-event", "posting_window.exceptions.school-event.roles"]
+_PATHS = [
+    *_schema_paths(Policy),
+    "rules.SP101",
+    "rules.SP101.severity",
+    "rules.SP101.words",
+    "posting_window.exceptions.school-event",
+    "posting_window.exceptions.school-event.roles",
+]
 
 
 @settings(max_examples=300, deadline=None)

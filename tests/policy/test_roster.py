@@ -29,11 +29,17 @@ def rejected(text: str) -> list[str]:
 
 
 def test_the_safepost_columns_are_read_with_year_class_and_consent() -> None:
-    roster = parse_roster("first_name,last_name,year_group,class_name,photo_consent\n"
-                          "Kasia,Zielinski,Reception,Rowan,yes\nOlamide,Adebayo,Reception,Rowan,no\n")
+    roster = parse_roster(
+        "first_name,last_name,year_group,class_name,photo_consent\n"
+        "Kasia,Zielinski,Reception,Rowan,yes\nOlamide,Adebayo,Reception,Rowan,no\n"
+    )
     kasia, olamide = roster.pupils
     assert (kasia.first_name, kasia.surname, kasia.year, kasia.class_name) == (
-        "Kasia", "Zielinski", "Reception", "Rowan")
+        "Kasia",
+        "Zielinski",
+        "Reception",
+        "Rowan",
+    )
     assert kasia.photo_consent is True
     assert olamide.photo_consent is False
     assert kasia.line == 2
@@ -66,13 +72,22 @@ def test_a_preferred_name_equal_to_the_legal_one_is_kept_once() -> None:
 
 @pytest.mark.parametrize(
     "header",
-    ["Forename,Surname,Year,Reg Group", "Legal Forename,Legal Surname,NC Year,Registration Group",
-     "FIRST NAME,LAST NAME,Year Group,Class", "first-name,last-name,year,class",
-     "Preferred Forename,Surname,Yr,Form"],
+    [
+        "Forename,Surname,Year,Reg Group",
+        "Legal Forename,Legal Surname,NC Year,Registration Group",
+        "FIRST NAME,LAST NAME,Year Group,Class",
+        "first-name,last-name,year,class",
+        "Preferred Forename,Surname,Yr,Form",
+    ],
 )
 def test_common_mis_headers_are_recognised_in_any_case_and_spacing(header: str) -> None:
     (pupil,) = parse_roster(f"{header}\nMaya,Hussain,Year 2,Elm\n").pupils
-    assert (pupil.first_name, pupil.surname, pupil.year, pupil.class_name) == ("Maya", "Hussain", "Year 2", "Elm")
+    assert (pupil.first_name, pupil.surname, pupil.year, pupil.class_name) == (
+        "Maya",
+        "Hussain",
+        "Year 2",
+        "Elm",
+    )
 
 
 @pytest.mark.parametrize("delimiter", [";", "\t", ","])
@@ -132,9 +147,19 @@ def test_a_surname_with_a_suffix_is_still_found_by_the_family_name() -> None:
     assert [p.first_name for p in roster.by_surname["obrien"]] == ["Sean"]
 
 
-@pytest.mark.parametrize(("value", "expected"), [("yes", True), ("Y", True), ("TRUE", True), ("1", True),
-                                                   ("Given", True), ("no", False), ("N", False),
-                                                   ("Withdrawn", False)])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("yes", True),
+        ("Y", True),
+        ("TRUE", True),
+        ("1", True),
+        ("Given", True),
+        ("no", False),
+        ("N", False),
+        ("Withdrawn", False),
+    ],
+)
 def test_consent_values_from_different_exports_are_understood(value: str, expected: bool) -> None:
     (pupil,) = parse_roster(f"first_name,last_name,photo_consent\nAmy,Hart,{value}\n").pupils
     assert pupil.photo_consent is expected
@@ -149,12 +174,9 @@ def test_an_empty_consent_cell_is_unknown_and_never_counts_as_yes() -> None:
 
 
 def test_bad_rows_are_all_reported_with_their_line_numbers_and_nothing_is_imported() -> None:
-    problems = rejected("first_name,last_name,photo_consent\n"
-                        "Amy,Hart,yes\n"
-                        "Ben,Cole,maybe\n"
-                        "\n"
-                        ",Drake,no\n"
-                        "Cara,Evans,yes\n")
+    problems = rejected(
+        "first_name,last_name,photo_consent\nAmy,Hart,yes\nBen,Cole,maybe\n\n,Drake,no\nCara,Evans,yes\n"
+    )
     assert len(problems) == 2
     assert problems[0].startswith("line 3:")
     assert '"maybe"' in problems[0]
@@ -183,10 +205,13 @@ def test_a_row_with_too_few_values_reports_the_missing_surname() -> None:
     assert problem == "line 2: the surname is empty"
 
 
-@pytest.mark.parametrize(("header", "missing"), [("first_name,year_group", "surname"),
-                                                 ("Surname,Year", "first name"),
-                                                 ("Name,Year", "first name")])
-def test_a_header_without_a_name_column_says_which_is_missing_and_what_it_has(header: str, missing: str) -> None:
+@pytest.mark.parametrize(
+    ("header", "missing"),
+    [("first_name,year_group", "surname"), ("Surname,Year", "first name"), ("Name,Year", "first name")],
+)
+def test_a_header_without_a_name_column_says_which_is_missing_and_what_it_has(
+    header: str, missing: str
+) -> None:
     problems = rejected(f"{header}\nAmy,Year 2\n")
     assert any(p.startswith(f"line 1: no {missing}") for p in problems)
     assert all(header.split(",")[1] in p for p in problems)

@@ -52,8 +52,10 @@ class AtMention(Rule):
                 continue
             words = handle_as_words(handle)
             yield self.finding(
-                ctx, start, end,
-                f"{handle} mentions another account; the policy asks staff to avoid "
-                "@mentions of others.",
+                ctx,
+                start,
+                end,
+                f"{handle} mentions another account; the policy asks staff to avoid @mentions of others.",
                 suggestion=f'Name them without the @, e.g. "{words}".',
-                trace=('writing.mentions = "avoid"', f"handle {handle}"))
+                trace=('writing.mentions = "avoid"', f"handle {handle}"),
+            )

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from safepost.policy.names import PeopleAnalysis
 
 DOC_SECTIONS = ("What it flags", "Why it matters", "Example", "Use instead")
+_HEADING = re.compile("({}):".format("|".join(map(re.escape, DOC_SECTIONS))))
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,19 @@ class Rule:
         """Yield findings for one post."""
         raise NotImplementedError  # pragma: no cover - every rule overrides it
 
-    def finding(self, ctx: Context, nstart: int, nend: int, message: str,
-                suggestion: str | None = None, trace: tuple[str, ...] = ()) -> Finding:
+    def finding(
+        self,
+        ctx: Context,
+        nstart: int,
+        nend: int,
+        message: str,
+        suggestion: str | None = None,
+        trace: tuple[str, ...] = (),
+    ) -> Finding:
         """A finding for a span of the *normalised* text, mapped back to the original."""
         start, end = ctx.text.span(nstart, nend)
         severity = self.severity(ctx.policy) or self.default_severity
-        return Finding(self.code, self.name, self.category, severity, message, start, end,
-                       suggestion, trace)
+        return Finding(self.code, self.name, self.category, severity, message, start, end, suggestion, trace)
 
     @classmethod
     def doc_sections(cls) -> dict[str, str]:
@@ -108,7 +115,7 @@ class Rule:
         current = "summary"
         lines: list[str] = []
         for line in text.splitlines():
-            m = re.fullmatch(r"(%s):" % "|".join(map(re.escape, DOC_SECTIONS)), line.strip())
+            m = _HEADING.fullmatch(line.strip())
             if m:
                 sections[current] = "\n".join(lines).strip()
                 current, lines = m.group(1), []

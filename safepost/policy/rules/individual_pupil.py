@@ -40,21 +40,28 @@ class IndividualPupil(Rule):
         return policy.pupils.individual_content
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        suggestion = ("Celebrate the class or year group instead (\"Well done, Year 4!\"), and share "
-                      "news about one child privately with their family.")
+        suggestion = (
+            'Celebrate the class or year group instead ("Well done, Year 4!"), and share '
+            "news about one child privately with their family."
+        )
         for m in ctx.people.pupils:
             shown = ctx.text.original_slice(m.nstart, m.nend)
             yield self.finding(
-                ctx, m.nstart, m.nend,
+                ctx,
+                m.nstart,
+                m.nend,
                 f'This is about one child ("{shown}"); the policy does not allow posts aimed at or '
                 "about an individual pupil.",
                 suggestion=suggestion,
-                trace=(f'pupils.individual_content = "{ctx.policy.pupils.individual_content}"',
-                       *m.reasons))
+                trace=(f'pupils.individual_content = "{ctx.policy.pupils.individual_content}"', *m.reasons),
+            )
         for role in ctx.people.roles:
             yield self.finding(
-                ctx, role.nstart, role.nend,
+                ctx,
+                role.nstart,
+                role.nend,
                 f'"{role.phrase}" singles out one child, who is easy to identify; the policy does not '
                 "allow posts about an individual pupil.",
                 suggestion=suggestion,
-                trace=("a role held by one pupil",))
+                trace=("a role held by one pupil",),
+            )

@@ -66,7 +66,10 @@ class MidTextHashtag(Rule):
         rewrite = f"{rewrite.rstrip()} {tail}"
         for start, end, tag in misplaced:
             yield self.finding(
-                ctx, start, end,
+                ctx,
+                start,
+                end,
                 f"#{tag} is in the middle of the text; the policy puts hashtags at the end.",
                 suggestion=rewrite,
-                trace=('writing.hashtags = "end-only"',))
+                trace=('writing.hashtags = "end-only"',),
+            )

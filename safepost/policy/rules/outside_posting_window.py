@@ -9,8 +9,15 @@ from safepost.policy.config import DAYS, Policy
 from safepost.policy.findings import Finding
 from safepost.policy.rules.base import Context, Rule
 
-_DAY_NAMES = {"mon": "Mon", "tue": "Tue", "wed": "Wed", "thu": "Thu", "fri": "Fri",
-              "sat": "Sat", "sun": "Sun"}
+_DAY_NAMES = {
+    "mon": "Mon",
+    "tue": "Tue",
+    "wed": "Wed",
+    "thu": "Thu",
+    "fri": "Fri",
+    "sat": "Sat",
+    "sun": "Sun",
+}
 
 
 def local_time(at: datetime, policy: Policy) -> datetime:
@@ -25,8 +32,10 @@ def in_window(at: datetime, policy: Policy) -> bool:
     """Whether a post at ``at`` is inside the posting window."""
     local = local_time(at, policy)
     window = policy.posting_window
-    return (DAYS[local.weekday()] in window.days
-            and window.start <= local.time().replace(tzinfo=None) <= window.end)
+    return (
+        DAYS[local.weekday()] in window.days
+        and window.start <= local.time().replace(tzinfo=None) <= window.end
+    )
 
 
 def next_window_start(at: datetime, policy: Policy) -> datetime:
@@ -87,11 +96,14 @@ class OutsidePostingWindow(Rule):
 
     Example:
         Reminder: Class 4 can come to school dressed as a scientist on Wednesday.
-        (written on a Sunday at 20:15)
+        (at 2026-03-08T20:15)
 
     Use instead:
-        Schedule it for the next allowed time (Monday 08:00), or mark it as a
-        school event or urgent news if it really is one.
+        Reminder: Class 4 can come to school dressed as a scientist on Wednesday.
+        (at 2026-03-09T08:00)
+
+        Schedule it for the next allowed time (here Monday 08:00), or mark it
+        as a school event or urgent news if it really is one.
     """
 
     code = "SP301"
@@ -113,25 +125,38 @@ class OutsidePostingWindow(Rule):
         next_ok = describe_moment(next_window_start(local, policy), local)
         exception = ctx.post.exception
         allowed = policy.posting_window.exceptions
-        trace = [f"posting_window = {window} ({policy.school.timezone})",
-                 f"post time = {local:%a %d %b %Y %H:%M %Z}"]
+        trace = [
+            f"posting_window = {window} ({policy.school.timezone})",
+            f"post time = {local:%a %d %b %Y %H:%M %Z}",
+        ]
         if exception:
             rule = allowed.get(exception)  # type: ignore[call-overload]
             if rule is None:
                 kinds = ", ".join(allowed) or "none"
-                message = (f'"{exception}" is not an exception this policy allows for posting '
-                           f"outside {window} (allowed: {kinds}).")
+                message = (
+                    f'"{exception}" is not an exception this policy allows for posting '
+                    f"outside {window} (allowed: {kinds})."
+                )
             elif ctx.post.role is not None and rule.roles and ctx.post.role not in rule.roles:
-                message = (f"Only {', '.join(rule.roles)} may post outside {window} as "
-                           f'"{exception}"; you are {ctx.post.role}.')
+                message = (
+                    f"Only {', '.join(rule.roles)} may post outside {window} as "
+                    f'"{exception}"; you are {ctx.post.role}.'
+                )
             else:
                 return
             trace.append(f"exception = {exception}")
         else:
             message = f"{local:%A %H:%M} is outside the posting hours ({window})."
         yield self.finding(
-            ctx, 0, 0, message,
+            ctx,
+            0,
+            0,
+            message,
             suggestion=f"Schedule it for {next_ok}"
-                       + (", or mark it as a school event or urgent news if it is one."
-                          if allowed and not exception else "."),
-            trace=tuple(trace))
+            + (
+                ", or mark it as a school event or urgent news if it is one."
+                if allowed and not exception
+                else "."
+            ),
+            trace=tuple(trace),
+        )

@@ -20,7 +20,7 @@ def post_length(text: str) -> int:
     length = 0
     last = 0
     for m in _URL.finditer(text):
-        length += len(text[last:m.start()]) + URL_LENGTH
+        length += len(text[last : m.start()]) + URL_LENGTH
         last = m.end()
     return length + len(text[last:])
 
@@ -61,9 +61,12 @@ class OverLength(Rule):
         text = ctx.text.text.rstrip()
         cut = max(0, min(len(text), len(text) - over))
         yield self.finding(
-            ctx, cut, len(text),
+            ctx,
+            cut,
+            len(text),
             f"The post is {length} characters; the policy allows {limit}. Cut {over} "
             f"character{'s' if over != 1 else ''}.",
             suggestion="Keep one message per post: move dates and details to a link to the "
-                       "website, or split it into two posts.",
-            trace=(f"writing.max_length = {limit}", f"counted length = {length}"))
+            "website, or split it into two posts.",
+            trace=(f"writing.max_length = {limit}", f"counted length = {length}"),
+        )

@@ -46,11 +46,17 @@ class PupilName(Rule):
             return
         for m in ctx.people.pupils:
             shown = ctx.text.original_slice(m.nstart, m.nend)
-            reason = ("the policy allows no pupil names" if names == "none"
-                      else "this post has photos of pupils, and the policy allows no names beside them")
+            reason = (
+                "the policy allows no pupil names"
+                if names == "none"
+                else "this post has photos of pupils, and the policy allows no names beside them"
+            )
             yield self.finding(
-                ctx, m.nstart, m.nend,
+                ctx,
+                m.nstart,
+                m.nend,
                 f'"{shown}" names a pupil; {reason}.',
-                suggestion="Refer to the class or year group instead (\"Year 4\", \"Oak Class\")"
+                suggestion='Refer to the class or year group instead ("Year 4", "Oak Class")'
                 + (", or post the photos without any names." if names == "not-with-photos" else "."),
-                trace=(f'pupils.names = "{names}"', *m.reasons))
+                trace=(f'pupils.names = "{names}"', *m.reasons),
+            )

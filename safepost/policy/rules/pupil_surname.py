@@ -55,16 +55,24 @@ class PupilSurname(Rule):
             full = f"{m.first.text} {m.surname.text}"
             where = "a pupil on the roster" if m.full_name_on_roster else "a child"
             yield self.finding(
-                ctx, m.nstart, m.nend,
+                ctx,
+                m.nstart,
+                m.nend,
                 f'"{full}" is the full name of {where}; the policy allows first names only.'
-                if ctx.policy.pupils.names != "none" else
-                f'"{full}" is the full name of {where}; the policy allows no pupil names at all.',
+                if ctx.policy.pupils.names != "none"
+                else f'"{full}" is the full name of {where}; the policy allows no pupil names at all.',
                 suggestion=without_span(text, m.first.nend, m.surname.nend)
-                if ctx.policy.pupils.names == "first-names-only" else None,
-                trace=(f'pupils.names = "{ctx.policy.pupils.names}"', *m.reasons))
+                if ctx.policy.pupils.names == "first-names-only"
+                else None,
+                trace=(f'pupils.names = "{ctx.policy.pupils.names}"', *m.reasons),
+            )
         for tok, what in ctx.people.surname_refs:
             yield self.finding(
-                ctx, tok.nstart, tok.nend,
+                ctx,
+                tok.nstart,
+                tok.nend,
                 f'"{tok.text}" is a pupil\'s surname ("the {tok.text} {what}"); the policy allows '
                 "first names only.",
-                suggestion=None, trace=("surname on the roster",))
+                suggestion=None,
+                trace=("surname on the roster",),
+            )

