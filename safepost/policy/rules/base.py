@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -117,11 +118,11 @@ class Rule:
         for line in text.splitlines():
             m = _HEADING.fullmatch(line.strip())
             if m:
-                sections[current] = "\n".join(lines).strip()
+                sections[current] = textwrap.dedent("\n".join(lines)).strip()
                 current, lines = m.group(1), []
             else:
                 lines.append(line)
-        sections[current] = "\n".join(lines).strip()
+        sections[current] = textwrap.dedent("\n".join(lines)).strip()
         return sections
 
     @classmethod
