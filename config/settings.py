@@ -141,6 +141,10 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_tasks_db",
     "apps.checker",
+    "apps.schools",
+    "apps.audit",
+    "apps.posts",
+    "apps.publishing",
 ]
 
 MIDDLEWARE = [
@@ -172,6 +176,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "apps.schools.context.school_nav",
             ],
         },
     },

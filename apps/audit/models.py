@@ -1,0 +1,71 @@
+"""The audit log: append-only, each entry chained by hash to the one before it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class AuditEntry(models.Model):
+    """One recorded event. Entries are never changed or deleted.
+
+    ``hash`` is SHA-256 over the previous entry's hash and this entry's
+    content, so changing or removing any entry breaks every hash after it
+    (``manage.py verify_audit`` finds where).
+    """
+
+    school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="audit_entries")
+    seq = models.PositiveBigIntegerField(help_text="Position in the school's chain, from 1.")
+    created_at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    actor_name = models.CharField(max_length=200, help_text="Who, as they were called then ('system' for tasks).")
+    action = models.CharField(max_length=50, db_index=True)
+    object_type = models.CharField(max_length=50, blank=True)
+    object_id = models.CharField(max_length=50, blank=True)
+    summary = models.CharField(max_length=500)
+    data = models.JSONField(default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["school", "seq"]
+        constraints = [models.UniqueConstraint(fields=["school", "seq"], name="audit_chain_position_unique")]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action}: {self.summary}"
+
+    def content(self) -> dict[str, Any]:
+        """The hashed content (everything but the hashes themselves)."""
+        return {
+            "school": self.school_id,
+            "seq": self.seq,
+            "created_at": self.created_at.isoformat(),
+            "actor": self.actor_id,
+            "actor_name": self.actor_name,
+            "action": self.action,
+            "object_type": self.object_type,
+            "object_id": self.object_id,
+            "summary": self.summary,
+            "data": self.data,
+        }
+
+    def compute_hash(self) -> str:
+        """SHA-256 of the previous hash and this entry's canonical JSON."""
+        body = json.dumps(self.content(), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+        return hashlib.sha256((self.prev_hash + body).encode("utf-8")).hexdigest()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise PermissionError("audit entries are append-only and cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError("audit entries are append-only and cannot be deleted")
+
+
+GENESIS_HASH = "0" * 64

@@ -1,0 +1,188 @@
+"""Schools, their people, accounts, pupils and the policy they run on."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from safepost.policy.config import Policy, parse_policy
+from safepost.policy.roster import Pupil as RosterPupil
+from safepost.policy.roster import Roster
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
+class Role(models.TextChoices):
+    """A member of staff's role; the policy's settings say what each may do."""
+
+    HEADTEACHER = "headteacher", "Headteacher"
+    SENIOR_LEADER = "senior-leader", "Senior leader"
+    CLASS_TEACHER = "class-teacher", "Class teacher"
+    OFFICE = "office", "Office staff"
+    COMPUTING_LEAD = "computing-lead", "Computing lead"
+    GOVERNOR = "governor", "Governor"
+
+
+#: Roles that must use multi-factor authentication.
+MFA_REQUIRED_ROLES = frozenset({Role.HEADTEACHER, Role.SENIOR_LEADER})
+#: Roles that count as senior leaders for approval.
+SENIOR_ROLES = frozenset({Role.HEADTEACHER, Role.SENIOR_LEADER})
+
+
+@lru_cache(maxsize=256)
+def _parse_policy(source: str, text: str) -> Policy:
+    return parse_policy(tomllib.loads(text), source)
+
+
+@lru_cache(maxsize=64)
+def _roster(school_id: int, version: int) -> Roster:
+    pupils = Pupil.objects.filter(school_id=school_id).order_by("pk")
+    return Roster([
+        RosterPupil(
+            first_names=(p.first_name,), surnames=(p.surname,), year=p.year, class_name=p.class_name,
+            photo_consent=p.photo_consent, website_consent=p.website_consent,
+        )
+        for p in pupils
+    ])
+
+
+class School(models.Model):
+    """A school: its policy (a TOML document, validated as strictly as a file) and its roster."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True, help_text="Used in the public feed's address.")
+    preset = models.CharField(max_length=40, help_text="The preset the policy was started from.")
+    policy_toml = models.TextField(help_text="The school's policy file (TOML).")
+    policy_version = models.PositiveIntegerField(default=1)
+    roster_version = models.PositiveIntegerField(default=0)
+    website = models.URLField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def policy(self) -> Policy:
+        """The school's policy, parsed (cached by its text)."""
+        return _parse_policy(f"{self.slug} policy", self.policy_toml)
+
+    @property
+    def roster(self) -> Roster:
+        """The pupil roster for the checker (cached until the roster changes)."""
+        return _roster(self.pk, self.roster_version)
+
+
+class Membership(models.Model):
+    """A user's role at a school."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "school"], name="one_membership_per_school")]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()}, {self.school})"
+
+    @property
+    def is_senior(self) -> bool:
+        """Headteacher or senior leader."""
+        return self.role in SENIOR_ROLES
+
+    @property
+    def mfa_required(self) -> bool:
+        """Whether this role must sign in with a second factor."""
+        return self.role in MFA_REQUIRED_ROLES
+
+
+class Account(models.Model):
+    """A social media account of the school: the main account or a class account."""
+
+    class Kind(models.TextChoices):
+        MAIN = "main", "Main school account"
+        CLASS = "class", "Class account"
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="accounts")
+    name = models.CharField(max_length=100, help_text='e.g. "St Catherine\'s" or "Oak Class"')
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.MAIN)
+    handle = models.CharField(max_length=100, blank=True, help_text="e.g. @StCathsofSiena")
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="held_accounts",
+        help_text="The account holder: the headteacher for the main account, the class teacher for a class.",
+    )
+    class_name = models.CharField(max_length=60, blank=True, help_text="For a class account: the class.")
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school"], condition=models.Q(kind="main"), name="one_main_account_per_school"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_kind_display()})"
+
+
+class Pupil(models.Model):
+    """A pupil on the school's roster (imported from the MIS export)."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="pupils")
+    first_name = models.CharField(max_length=100)
+    surname = models.CharField(max_length=100)
+    year = models.CharField(max_length=30, blank=True)
+    class_name = models.CharField(max_length=60, blank=True)
+    photo_consent = models.BooleanField(null=True, help_text="Social media photo consent (unknown if empty).")
+    website_consent = models.BooleanField(null=True, help_text="Website photo consent (unknown if empty).")
+
+    class Meta:
+        ordering = ["class_name", "surname", "first_name"]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.surname}"
+
+
+class Agreement(models.Model):
+    """A version of the school's social media user agreement (SUT-15)."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="agreements")
+    version = models.PositiveIntegerField()
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [models.UniqueConstraint(fields=["school", "version"], name="agreement_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.school} agreement v{self.version}"
+
+
+class Signature(models.Model):
+    """A member of staff's signature of one agreement version."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="signatures")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="signatures")
+    typed_name = models.CharField(max_length=200)
+    signed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agreement", "user"], name="sign_once")]
+
+
+def membership_for(user: User, school: School) -> Membership | None:
+    """The user's active membership of ``school``, if any."""
+    return Membership.objects.filter(user=user, school=school, is_active=True).first()

@@ -1,0 +1,89 @@
+"""What a member of staff may do, as the school's policy says."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from apps.schools.models import Account, Agreement, Membership, Role, Signature
+
+
+def has_signed_agreement(membership: Membership) -> bool:
+    """Whether the member signed the school's latest agreement (always true where none is required)."""
+    if not membership.school.policy.accounts.agreement_required:
+        return True
+    latest = Agreement.objects.filter(school=membership.school).order_by("-version").first()
+    if latest is None:
+        return False
+    return Signature.objects.filter(agreement=latest, user=membership.user).exists()
+
+
+def can_write(membership: Membership) -> bool:
+    """May draft posts: everyone but governors (who read reports)."""
+    return membership.is_active and membership.role != Role.GOVERNOR
+
+
+def can_publish(membership: Membership) -> bool:
+    """Has posting rights: a role the policy lists, and the agreement signed where required (SUT-15)."""
+    return (
+        can_write(membership)
+        and membership.role in membership.school.policy.accounts.publishers
+        and has_signed_agreement(membership)
+    )
+
+
+def why_cannot_publish(membership: Membership) -> str | None:
+    """A plain sentence saying why the member cannot publish, or ``None`` if they can."""
+    if membership.role == Role.GOVERNOR:
+        return "Governors can read reports but do not post."
+    if membership.role not in membership.school.policy.accounts.publishers:
+        roles = ", ".join(r.replace("-", " ") for r in membership.school.policy.accounts.publishers)
+        return f"The school's policy gives posting rights to: {roles}. A senior leader can post it for you."
+    if not has_signed_agreement(membership):
+        return "You need to sign the school's social media agreement before you can post."
+    return None
+
+
+def needs_approval(membership: Membership, account: Account) -> bool:
+    """Whether posts by this member on this account go to the approval queue.
+
+    The policy lists roles that need approval; anyone without posting rights
+    always does (they may draft and submit, a publisher approves).
+    """
+    if not can_publish(membership):
+        return True
+    return membership.role in membership.school.policy.accounts.approval_required_for
+
+
+def can_approve(membership: Membership, account: Account, author_id: int | None = None) -> bool:
+    """May approve posts on ``account``: the account holder or a senior leader, as the policy says.
+
+    Nobody approves their own post.
+    """
+    if author_id is not None and author_id == membership.user_id:
+        return False
+    if not can_publish(membership):
+        return False
+    approvers = membership.school.policy.accounts.approvers
+    if "account-holder" in approvers and account.holder_id == membership.user_id:
+        return True
+    if "senior-leader" in approvers and membership.is_senior:
+        return True
+    return "headteacher" in approvers and membership.role == Role.HEADTEACHER
+
+
+def allowed_exceptions(membership: Membership) -> list[str]:
+    """The posting-window exceptions this member's role may use."""
+    exceptions = membership.school.policy.posting_window.exceptions
+    return [kind for kind, rule in exceptions.items() if not rule.roles or membership.role in rule.roles]
+
+
+def can_manage_school(membership: Membership) -> bool:
+    """May change the policy, staff, accounts and roster: the headteacher and senior leaders."""
+    return membership.is_active and membership.is_senior
+
+
+def can_view_audit(membership: Membership) -> bool:
+    """May read the audit log: senior leaders, the computing lead and governors."""
+    return membership.is_active and (membership.is_senior or membership.role in (Role.COMPUTING_LEAD, Role.GOVERNOR))
+
+
