@@ -14,6 +14,14 @@ $UV run --frozen ruff format --check . || status=1
 step "mypy"
 $UV run --frozen mypy safepost config apps || status=1
 
+step "browser"
+if chromium=$(scripts/ensure-chromium.sh); then
+  export SAFEPOST_CHROMIUM="$chromium"
+  echo "browser tests will use $chromium"
+else
+  echo "!!! Chromium is not available: the browser tests will be SKIPPED !!!"
+fi
+
 step "pytest (SQLite)"
 $UV run --frozen pytest -n 2 --dist loadfile -q || status=1
 

@@ -358,36 +358,22 @@ PLACE_WORDS = frozenset(
         "grand",
     ]
 )
+# Before a name, these make it a place ("our partner school in Sydney"). Not "to" or "at":
+# "thank you to Daisy", "look at Noah's bug hotel".
 PLACE_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "at",
-        "to",
-        "from",
-        "near",
-        "around",
-        "across",
-        "via",
-        "visiting",
-        "visit",
-        "towards",
-        "into",
-        "outside",
-        "inside",
-        "opposite",
-        "through",
-    ]
+    ["in", "from", "near", "around", "across", "via", "visiting", "towards", "into", "outside", "inside", "opposite", "through"]
 )
 CLASS_WORDS = frozenset({"class", "classes", "class's", "form", "group"})
 # Phrases before a name that make a child its subject.
 _PRE_CUE = re.compile(
     r"(?:well\s+done|congratulations|congrats|special\s+mention|a\s+mention|shout[\s-]*out|"
     r"happy\s+(?:\d+(?:st|nd|rd|th)\s+)?birthday|get\s+well\s+soon|good\s+luck|bravo|kudos|hats\s+off|"
-    r"(?:very\s+|so\s+|really\s+)?proud\s+of|star\s+of\s+the\s+(?:week|day|month)|"
-    r"(?:pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete)\s+of\s+the\s+"
-    r"(?:week|day|month|term)|"
-    r"(?:head\s+(?:girl|boy)|head\s+pupil|captain|new\s+starter|new\s+pupil|winner|birthday\s+(?:boy|girl))"
-    r"(?:[^.!?]*?\b(?:is|was|goes\s+to|go\s+to|are)\b)?"
+    r"(?:very\s+|so\s+|really\s+)?proud\s+of|"
+    r"(?:(?:star|pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
+    r"superstar|champion)\s+of\s+the\s+(?:week|day|month|term)|"
+    r"head\s+(?:girl|boy)|head\s+pupil|captain|new\s+starter|new\s+pupil|winner|birthday\s+(?:boy|girl)|"
+    r"(?:award|certificate|trophy|cup|prize|medal)s?)"
+    r"(?:[^.!?]*?\b(?:is|was|goes\s+to|go\s+to|went\s+to|are|to)\b)?"
     r")\s*(?:to\s+|for\s+|goes\s+to\s+|is\s+|was\s+)?(?:our\s+(?:very\s+own\s+)?|little\s+|lovely\s+)?[:,\-–!]?\s*$",
     re.IGNORECASE,
 )
@@ -408,6 +394,9 @@ _POST_CUE = re.compile(
     r"(?:,\s*)?(?:\(|in\s+|from\s+)(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+\w+|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
     r"|,\s*(?:who|our|the|aged?)\b"
+    r"|(?:has|have)\s+been\s+(?:a|an|such\s+a|so|really|incredibly|very)\s+(?:\w+\s+)?"
+    r"(?:superstar|star|champion|hero|role\s+model|helper|kind|helpful|brave|hard[\s-]working|polite|"
+    r"focused|resilient|determined|sensible|thoughtful|caring|responsible)\b"
     r"|(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|were\s+|will\s+)?"
     r"(?:been\s+|just\s+|really\s+|also\s+|finally\s+|now\s+)*(?:much\s+|so\s+|very\s+)?(?:better\s+)?"
     r"(?:" + _CHILD_VERBS + r")\b"
@@ -442,7 +431,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:year\s*\d+\s+|ks\d\s+|reception\s+)?"
     r"(?:(?:deputy\s+)?head\s+(?:girl|boy|pupil)|(?:school|house|sports|football|netball|rugby|cricket|team)\s+"
     r"captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
-    r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)",
+    r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
+    r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:girls|boys|pupils|children|students)\b"
+    r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been)\b)",
     re.IGNORECASE,
 )
 
@@ -556,8 +547,9 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str]) -> bool
     if key in NON_NAMES or len(key) < 2:
         return False
     if not tok.is_capitalised:
-        # Typed in lower case on a phone: still a pupil's name if it is no ordinary word.
-        return key in roster.by_first and not is_ordinary_word(key)
+        # Typed in lower case on a phone: a pupil's name still counts; one that is also an
+        # ordinary word ("grace") only with a clear cue or the pupil's surname (see _classify_one).
+        return key in roster.by_first
     return key in roster.by_first or key in lexicon
 
 
@@ -717,6 +709,19 @@ def _classify_one(
         m.kind, m.cue = "pupil", group_cue or "a pupil's full name"
         m.reasons.append("first name and surname of a pupil on the roster")
         return
+    if (
+        m.on_roster
+        and m.first.possessive
+        and not m.first.hashtag
+        and not strong
+        and nxt is not None
+        and nxt.is_capitalised
+        and re.fullmatch(r"'s?\s+", norm[m.nend : nxt.nstart])
+        and nxt.key not in NON_NAMES
+    ):
+        # "Noah's Ark", "Grace's Kitchen": the name of a thing, not something of a pupil's.
+        m.kind, m.reasons = "other-person", [f'part of "{m.first.text}\'s {nxt.text}"']
+        return
     if m.on_roster and m.first.possessive and not m.first.hashtag:
         m.kind, m.cue = "pupil", "possessive"
         m.reasons.append(f'"{m.first.text}\'s": something belonging to a pupil on the roster')
@@ -738,6 +743,9 @@ def _classify_one(
         )
         return
     ordinary = is_ordinary_word(key)
+    if not m.first.is_capitalised and ordinary and not strong:
+        m.kind, m.reasons = "word", ["ordinary word in lower case with no clear child context"]
+        return
     # "Amazing Grace", "Christmas Fair": a capitalised word before it mid-sentence
     # makes the pair a title or a name of a thing, unless a child is clearly meant.
     if (

@@ -148,6 +148,27 @@ CASES = [
         ("pupil-name", "individual-pupil"),
         "Everyone loved Ruby's presentation about volcanoes.",
     ),
+    ("st-catherine", (), "Year 2 retold the story of Noah's Ark with junk-model animals."),
+    (
+        "st-catherine",
+        ("individual-pupil",),
+        "Theo, thank you for looking after the new girl in Birch class at lunchtime today!",
+    ),
+    (
+        "st-catherine",
+        ("pupil-surname", "individual-pupil"),
+        "well done ruby baker for a fantastic Viking longship model!",
+    ),
+    (
+        "st-catherine",
+        ("individual-pupil",),
+        "Star of the Week in Maple class goes to Summer, for her amazing letter.",
+    ),
+    (
+        "courtney",
+        ("trip-whereabouts",),
+        "Class 6 have arrived at Formby! We'll be rock pooling near the lifeboat station until half past one.",
+    ),
 ]
 
 

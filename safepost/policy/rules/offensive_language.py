@@ -458,6 +458,10 @@ def _used_as_insult(words: list[Word], i: int) -> bool:
         return intensified or pp in _COPULAS or pp in _INSULT_LEADS
     if p == "of":
         return pp in _GROUPS
+    # "a bunch of cheating gits": one describing word between the group and the insult.
+    ppp = words[k - 2].key if k > 1 and words[k - 2].sentence == sentence else ""
+    if pp == "of" and ppp in _GROUPS:
+        return True
     return p in _COPULAS or p in _DEMONSTRATIVES
 
 

@@ -127,7 +127,7 @@ _MONTH_DAY = rf"(?P<m3>{_MONTHS})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+
 _DOB = re.compile(
     rf"(?P<cue>\bD\.?O\.?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bborn\b(?:\s+on)?|"
     rf"\bb\.(?=\s*\d)|\bbirthday\b(?:\s+is)?)"
-    rf"\s*[:\-–]?\s*(?:(?:is|was|on)\s+)?(?P<date>{_NUMERIC_DATE}|{_DAY_MONTH}|{_MONTH_DAY})",
+    rf"\s*[:\-–]?\s*(?:(?:is|was|on)\s+)?(?:this\s+day,?\s+(?:in\s+)?)?(?P<date>{_NUMERIC_DATE}|{_DAY_MONTH}|{_MONTH_DAY})",
     re.IGNORECASE,
 )
 
@@ -182,7 +182,20 @@ FAMOUS_ADDRESSES = frozenset(
         "31 spooner street",
     }
 )
-_FAMOUS_AGE = 25  # a birth year further back than this is a public figure's (Roald Dahl Day)
+_FAMOUS_AGE = 25  # a birth year further back than this may be a public figure's (Roald Dahl Day)
+# Only then, and only when the post says who they are: staff and volunteers are not public figures.
+_PUBLIC_FIGURE = re.compile(
+    r"\b(?:author|writer|poet|illustrator|artist|painter|composer|scientist|inventor|explorer|king|queen|"
+    r"prince|princess|prime\s+minister|president|astronaut|athlete|olympian|footballer|singer|musician|"
+    r"novelist|playwright|engineer|mathematician|suffragette|campaigner|activist|saint)\b"
+)  # lower case on purpose: "Mrs King" is a surname, "the king" a role
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    """The sentence holding ``pos`` (roughly: between sentence ends)."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos)) + 1
+    ends = [i for i in (text.find(". ", pos), text.find("! ", pos), text.find("? ", pos)) if i != -1]
+    return text[start : min(ends) if ends else len(text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,7 +387,7 @@ class PersonalData(Rule):
         found: list[tuple[int, int, str, str]] = []
         for m in _EMAIL.finditer(text):
             found.append((m.start(), m.end(), m.group(1), m.group(2)))
-        for m in _EMAIL_HIDDEN.finditer(text):
+        for m in _hidden_emails(text):
             if any(s < m.end() and m.start() < e for s, e, _l, _d in found):
                 continue
             domain = _HIDDEN_DOT.sub(".", m.group(2)).replace(" ", "")
@@ -453,7 +466,12 @@ class PersonalData(Rule):
             labelled = not cue.startswith(("born", "birthday", "b."))
             if cue.startswith("birthday") and not (m.group("d1") and year):
                 continue  # "birthday on 3 March" is when it is celebrated, not a record
-            if not labelled and year is not None and year < now_year - _FAMOUS_AGE:
+            if (
+                not labelled
+                and year is not None
+                and year < now_year - _FAMOUS_AGE
+                and (year < now_year - 100 or _PUBLIC_FIGURE.search(_sentence_around(text, m.start())))
+            ):
                 continue  # a public figure: "Roald Dahl, born 13 September 1916"
             if year is not None and year > now_year:
                 continue
@@ -520,6 +538,18 @@ def _after_digits(text: str, count: int) -> int:
         if seen == count:
             return offset + 1
     return len(text)
+
+
+def _hidden_emails(text: str) -> Iterator[re.Match[str]]:
+    """Spelled-out addresses, trying every word as a start: in "email Claire at claire at
+    yahoo dot co dot uk" the first candidate ("Claire at claire") must not hide the real one."""
+    pos = 0
+    while (m := _EMAIL_HIDDEN.search(text, pos)) is not None:
+        yield m
+        nxt = re.search(r"\s\S", text[m.start() :])
+        if nxt is None:
+            break
+        pos = m.start() + nxt.end() - 1
 
 
 def _is_freemail(domain: str) -> bool:

@@ -37,7 +37,11 @@ _CLOCK = re.compile(
     r"\b(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|"
     r"(?:at|from|until|till|by|between)\s+\d{1,2}(?!\s*(?:%|years|children|pupils|people|schools|points|"
     r"goals|runs|metres|miles|km|kg|st|nd|rd|th|\d))\b|noon|midday|lunchtime|lunch\s+time|"
-    r"right\s+now|currently|at\s+the\s+moment)",
+    r"right\s+now|currently|at\s+the\s+moment|"
+    # times in words: "half past one", "quarter to three", "two o'clock", "ten thirty"
+    r"(?:half|quarter)\s+(?:past|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o'clock|thirty|fifteen|"
+    r"forty-five))",
     re.IGNORECASE,
 )
 _DAY = re.compile(
@@ -74,8 +78,13 @@ _NOT_PLACES = re.compile(
     r"^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|Key|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
-    r"Maths|English|Science|PE|Our|We|The\s+children)\b"
+    r"Maths|English|Science|PE|Our|The\s+children)\b"
+    # "in Kingfisher class", "in Oak Class": a class, not a place.
+    r"|^(?:the\s+)?[A-Z][\w'-]*\s+[Cc]lass\b"
 )
+
+
+_CLASS_AFTER = re.compile(r"\s+class(?:es)?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -90,7 +99,7 @@ def _places(sentence: str) -> list[_Place]:
     found = []
     for m in _PLACE.finditer(sentence):
         place = m.group("place")
-        if _ON_SITE.match(place) or _NOT_PLACES.match(place):
+        if _ON_SITE.match(place) or _NOT_PLACES.match(place) or _CLASS_AFTER.match(sentence, m.end()):
             continue
         bare = re.sub(r"^the\s+", "", place)
         named = bare[:1].isupper()

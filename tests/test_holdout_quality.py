@@ -1,0 +1,40 @@
+"""Detection quality on our own labelled set (bench/holdout), written without sight of the rules.
+
+Same measure as shared/eval/score.py: every (post, category) pair counts.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from safepost.policy.checker import Checker
+from safepost.policy.config import load_policy
+from safepost.policy.roster import load_roster
+from safepost.policy.rules.base import Post
+
+HOLDOUT = Path(__file__).resolve().parent.parent / "bench" / "holdout"
+
+
+def test_the_checker_meets_the_quality_targets_on_the_held_out_posts() -> None:
+    roster = load_roster(HOLDOUT / "roster.csv")
+    checkers: dict[str, Checker] = {}
+    tp = fp = fn = 0
+    wrong = []
+    for line in (HOLDOUT / "holdout.jsonl").read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        checker = checkers.setdefault(item["policy"], Checker(load_policy(item["policy"]), roster))
+        post = Post(
+            item["text"],
+            at=datetime.fromisoformat(item["at"]),
+            exception=item.get("exception"),
+            media=tuple(item.get("media") or ()),
+        )
+        got = {f.category for f in checker.check(post).findings}
+        want = set(item["expect"])
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+        if got != want:
+            wrong.append((item["id"], sorted(want - got), sorted(got - want)))
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= 0.95 and recall >= 0.98, f"precision {precision:.3f} recall {recall:.3f}: {wrong}"
