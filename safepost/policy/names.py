@@ -82,8 +82,11 @@ TITLES = frozenset(
     ]
 )
 # Titles that count only when written in capitals or capitalised (PC, Coach, Captain Tom).
+TITLES = TITLES | {"storm", "hurricane"}  # "Storm Bram" is weather, not a child
 _CASE_SENSITIVE_TITLES = frozenset(
     {
+        "storm",
+        "hurricane",
         "pc",
         "coach",
         "captain",
@@ -361,7 +364,21 @@ PLACE_WORDS = frozenset(
 # Before a name, these make it a place ("our partner school in Sydney"). Not "to" or "at":
 # "thank you to Daisy", "look at Noah's bug hotel".
 PLACE_PREPOSITIONS = frozenset(
-    ["in", "from", "near", "around", "across", "via", "visiting", "towards", "into", "outside", "inside", "opposite", "through"]
+    [
+        "in",
+        "from",
+        "near",
+        "around",
+        "across",
+        "via",
+        "visiting",
+        "towards",
+        "into",
+        "outside",
+        "inside",
+        "opposite",
+        "through",
+    ]
 )
 CLASS_WORDS = frozenset({"class", "classes", "class's", "form", "group"})
 # Phrases before a name that make a child its subject.
@@ -391,7 +408,8 @@ _CHILD_VERBS = (
 )
 _POST_CUE = re.compile(
     r"^\s*(?:"
-    r"(?:,\s*)?(?:\(|in\s+|from\s+)(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+\w+|"
+    r"(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s+|from\s+)"
+    r"(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+\w+|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
     r"|,\s*(?:who|our|the|aged?)\b"
     r"|(?:has|have)\s+been\s+(?:a|an|such\s+a|so|really|incredibly|very)\s+(?:\w+\s+)?"
@@ -406,7 +424,7 @@ _POST_CUE = re.compile(
     r")",
     re.IGNORECASE,
 )
-_STRONG_POST = re.compile(r"^(?:,\s*)?(?:\(|in\s|from\s)", re.IGNORECASE)
+_STRONG_POST = re.compile(r"^(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s|from\s)", re.IGNORECASE)
 _VOCATIVE = re.compile(
     r"^\s*,\s*(?:don't|do\s+not|remember|please|you|your|well\s+done|thank|great|"
     r"fantastic|brilliant|amazing|what\s+a|congrat|happy|keep|we)",
@@ -432,6 +450,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:(?:deputy\s+)?head\s+(?:girl|boy|pupil)|(?:school|house|sports|football|netball|rugby|cricket|team)\s+"
     r"captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
+    r"|\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
+    r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain)\b(?!s)"
+    r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
     r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:girls|boys|pupils|children|students)\b"
     r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been)\b)",
     re.IGNORECASE,
@@ -485,13 +506,18 @@ class PersonMention:
 
     @property
     def nstart(self) -> int:
-        """Start of the name in the normalised text."""
-        return self.first.nstart
+        """Start of the name (surname included) in the normalised text."""
+        return min(self.first.nstart, self.surname.nstart) if self.surname else self.first.nstart
 
     @property
     def nend(self) -> int:
-        """End of the name (with the surname, if any) in the normalised text."""
-        return (self.surname or self.first).nend
+        """End of the name (surname included) in the normalised text."""
+        return max(self.first.nend, self.surname.nend) if self.surname else self.first.nend
+
+    @property
+    def surname_first(self) -> bool:
+        """Written surname first: "Okonkwo, Chidi", "Zhou Xinyi"."""
+        return self.surname is not None and self.surname.nstart < self.first.nstart
 
     @property
     def is_pupil(self) -> bool:
@@ -574,6 +600,15 @@ def analyse_people(text: PostText, roster: Roster) -> PeopleAnalysis:
                 and key not in roster.by_first
             ):
                 surname_refs.append((tok, nxt.key))
+        # Surname first, as registers and Chinese names are written: "Okonkwo, Chidi", "Zhou Xinyi".
+        if key in roster.by_surname and i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            if _gap(norm, tok, nxt) in (", ", " ", ",") and roster.is_full_name(nxt.key, key):
+                mentions.append(
+                    PersonMention(first=nxt, surname=tok, on_roster=True, full_name_on_roster=True)
+                )
+                used.add(i + 1)
+                continue
         if not _name_candidate(tok, roster, lexicon):
             continue
         m = PersonMention(first=tok, on_roster=key in roster.by_first)

@@ -191,7 +191,7 @@ def test_the_policy_contacts_are_never_personal_data(text: str, roster: Roster) 
 
 def test_the_message_cites_data_protection_and_the_suggestion_says_what_to_write(roster: Roster) -> None:
     (finding,) = check("Please text Karen on 07700 900461 to help.", roster)
-    assert "SUT-16" in finding.message and "data protection" in finding.message
+    assert "UK GDPR" in finding.message and "data protection" in finding.message
     assert finding.suggestion is not None and "school office" in finding.suggestion
 
 

@@ -415,8 +415,8 @@ class PersonalData(Rule):
                 continue
             if _is_school_domain(domain_f, school_words):
                 continue
-            if _is_role(local_f):
-                continue
+            if _is_role(local_f) or not _looks_personal(local_f):
+                continue  # a team address at an organisation: immunisations@, bookings@
             yield Hit(
                 "email",
                 start,
@@ -487,7 +487,7 @@ class PersonalData(Rule):
         if hit.kind == "phone":
             message = (
                 f'"{shown}" looks like {hit.what}. Publishing an individual\'s phone number breaks '
-                "data protection (SUT-16, UK GDPR): anyone can copy it from the post."
+                "data protection (UK GDPR): anyone can copy it from the post."
             )
             office = f" on {contacts.phones[0]}" if contacts.phones else ""
             suggestion = (
@@ -497,7 +497,7 @@ class PersonalData(Rule):
         elif hit.kind == "email":
             message = (
                 f'"{shown}" is {hit.what}. Publishing an individual\'s e-mail address breaks data '
-                "protection (SUT-16, UK GDPR)."
+                "protection (UK GDPR)."
             )
             if contacts.emails:
                 suggestion = (
@@ -511,7 +511,7 @@ class PersonalData(Rule):
         elif hit.kind == "address":
             message = (
                 f'"{shown}" looks like {hit.what}. Publishing where a family lives breaks data '
-                "protection (SUT-16, UK GDPR) and tells strangers where to find them."
+                "protection (UK GDPR) and tells strangers where to find them."
             )
             suggestion = (
                 'Ask people to bring things to the school office instead, e.g. "please hand it in '
@@ -520,7 +520,7 @@ class PersonalData(Rule):
         else:
             message = (
                 f'"{shown}" is {hit.what}. A date of birth is personal data that must not be '
-                "published (SUT-16, UK GDPR); with a name it helps anyone identify a child."
+                "published (UK GDPR); with a name it helps anyone identify a child."
             )
             suggestion = (
                 "Leave the date of birth out; if age matters, give the year group instead "
@@ -538,6 +538,26 @@ def _after_digits(text: str, count: int) -> int:
         if seen == count:
             return offset + 1
     return len(text)
+
+
+_SURNAME_HINTS = frozenset(
+    ["smith", "jones", "taylor", "brown", "williams", "wilson", "johnson", "davies", "robinson", "wright", "thompson", "evans", "walker", "white", "roberts", "green", "hall", "wood", "jackson", "clarke", "patel", "khan"]
+)
+
+
+def _looks_personal(local: str) -> bool:
+    """Whether the part before the @ looks like a person: jo.ferris77, j.smith, claire, jsmith."""
+    from safepost.policy.names import first_name_lexicon
+
+    names = first_name_lexicon()
+    parts = [p for p in re.split(r"[._\-+]+", re.sub(r"\d+", "", local)) if p]
+    if not parts:
+        return False
+    if len(parts) >= 2 and (any(p in names for p in parts) or any(len(p) == 1 for p in parts)):
+        return True
+    word = parts[0]
+    # "claire", or a name with an initial run on: "clairew", "jsmith"
+    return word in names or word[:-1] in names or (len(word) > 3 and word[1:] in _SURNAME_HINTS)
 
 
 def _hidden_emails(text: str) -> Iterator[re.Match[str]]:

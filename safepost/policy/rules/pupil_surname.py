@@ -61,7 +61,11 @@ class PupilSurname(Rule):
                 f'"{full}" is the full name of {where}; the policy allows first names only.'
                 if ctx.policy.pupils.names != "none"
                 else f'"{full}" is the full name of {where}; the policy allows no pupil names at all.',
-                suggestion=without_span(text, m.first.nend, m.surname.nend)
+                suggestion=(
+                    without_span(text, m.surname.nstart, m.first.nstart)
+                    if m.surname_first
+                    else without_span(text, m.first.nend, m.surname.nend)
+                )
                 if ctx.policy.pupils.names == "first-names-only"
                 else None,
                 trace=(f'pupils.names = "{ctx.policy.pupils.names}"', *m.reasons),

@@ -20,7 +20,8 @@ _PUPILS = re.compile(
 _PRESENT_FUTURE = re.compile(
     r"\b(?:are|'re|am|will|'ll|is|heading|off\s+to|arriving|arrive|going\s+to|on\s+(?:our|their)\s+way|"
     r"right\s+now|currently|at\s+the\s+moment|tomorrow|tonight|next\s+\w+|this\s+(?:morning|afternoon|evening)|"
-    r"meet(?:ing)?\s+(?:us|them))\b|\b\w+ing\b",
+    r"meet(?:ing)?\s+(?:us|them)|kick[\s-]*offs?|kicks\s+off|starts|begins|leave|leaves|depart|departs|now)\b"
+    r"|\b\w+ing\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -28,16 +29,24 @@ _PAST = re.compile(
     r"has\s+been|have\s+been|arrived|returned|got\s+back|came\s+back|finished|spent)\b",
     re.IGNORECASE,
 )
+_PRESENCE = re.compile(
+    r"\b(?:(?:greetings|hello|hi|good\s+(?:morning|afternoon|evening)|live|waves?)\s+from|"
+    r"(?:are|'re|is)\s+(?:now\s+|currently\s+|safely\s+)?(?:at|in|on)|here\s+at|"
+    r"(?:have|has|'ve)\s+(?:just\s+)?(?:arrived|made\s+it)\s+(?:at|to|in))\b",
+    re.IGNORECASE,
+)
 _FUTURE_OR_NOW = re.compile(
     r"\b(?:will|'ll|are\s+(?:at|on|in|by|exploring|visiting|walking|heading|going|off|travelling|"
-    r"having|spending|enjoying|watching)|right\s+now|currently|at\s+the\s+moment|tomorrow|tonight|next\s+\w+)\b",
+    r"having|spending|enjoying|watching)|right\s+now|now|currently|at\s+the\s+moment|tomorrow|tonight|next\s+\w+|"
+    r"(?:have|has|'ve)\s+(?:just\s+)?(?:arrived|made\s+it))\b",
     re.IGNORECASE,
 )
 _CLOCK = re.compile(
     r"\b(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|"
     r"(?:at|from|until|till|by|between)\s+\d{1,2}(?!\s*(?:%|years|children|pupils|people|schools|points|"
     r"goals|runs|metres|miles|km|kg|st|nd|rd|th|\d))\b|noon|midday|lunchtime|lunch\s+time|"
-    r"right\s+now|currently|at\s+the\s+moment|"
+    r"right\s+now|currently|at\s+the\s+moment|in\s+(?:\d+|ten|five|fifteen|twenty|thirty)\s+minutes|"
+    r"in\s+(?:half\s+an|an)\s+hour|"
     # times in words: "half past one", "quarter to three", "two o'clock", "ten thirty"
     r"(?:half|quarter)\s+(?:past|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o'clock|thirty|fifteen|"
@@ -45,7 +54,8 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 _DAY = re.compile(
-    r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|next\s+(?:monday|tuesday|wednesday|"
+    r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|weekend)|next\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|week)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)|(?:until|till|every)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b",
     re.IGNORECASE,
@@ -60,7 +70,8 @@ _ON_SITE = re.compile(
 # A place after a preposition: a capitalised name ("Knowsley Safari Park") or,
 # during a trip, a spot there ("the planet garden", "the harbourside benches").
 _PLACE = re.compile(
-    r"\b(?P<prep>at|in|on|to|by|near|around|visiting|exploring|outside|inside|into)\s+"
+    r"\b(?P<prep>at|in|on|to|by|near|around|visiting|exploring|outside|inside|into|"
+    r"(?:leave|leaving|head|heading|set\s+off|setting\s+off|depart|departing|bound)\s+for)\s+"
     r"(?P<place>(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
     r"car\s+park|cafe|café|beach|park|picnic\s+area|gift\s+shop|entrance|lake|river|woods|wood|"
@@ -78,7 +89,7 @@ _NOT_PLACES = re.compile(
     r"^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|Key|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
-    r"Maths|English|Science|PE|Our|The\s+children)\b"
+    r"Maths|English|Science|PE|Our|The\s+children|Need|Relief|Mind|Action)\b"
     # "in Kingfisher class", "in Oak Class": a class, not a place.
     r"|^(?:the\s+)?[A-Z][\w'-]*\s+[Cc]lass\b"
 )
@@ -147,14 +158,20 @@ class TripWhereabouts(Rule):
             places = [p for j, p in all_places if j == i and (p.named or on_trip)]
             if not places:
                 continue
-            if not _PUPILS.search(sentence) or not _PRESENT_FUTURE.search(sentence):
+            # A fixture or trip post may name the pupils once ("Year 5/6 girls v St Anne's this
+            # Thursday! Kick-off 3:45pm at St Anne's field"): the subject carries over.
+            subject = _PUPILS.search(sentence) or (on_trip and _PUPILS.search(text[:a]))
+            presence = _PRESENCE.search(sentence)
+            if not subject or not (_PRESENT_FUTURE.search(sentence) or presence):
                 continue
             if _PAST.search(sentence) and not _FUTURE_OR_NOW.search(sentence):
                 continue
             when = _CLOCK.search(sentence) or _DAY.search(sentence)
+            if when is None and presence is not None and any(p.named for p in places):
+                when = presence  # "Greetings from Year 6 at Robinwood!": they are there now
             if when is None:
                 continue
-            if not _CLOCK.search(sentence) and not _FUTURE_OR_NOW.search(sentence):
+            if not _CLOCK.search(sentence) and not _FUTURE_OR_NOW.search(sentence) and presence is None:
                 continue
             place = places[0]
             start = a + min(place.start, when.start())
