@@ -9,20 +9,24 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from safepost.policy.checker import Checker
 from safepost.policy.config import load_policy
 from safepost.policy.roster import load_roster
 from safepost.policy.rules.base import Post
 
-HOLDOUT = Path(__file__).resolve().parent.parent / "bench" / "holdout"
+BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
-def test_the_checker_meets_the_quality_targets_on_the_held_out_posts() -> None:
+@pytest.mark.parametrize(("folder", "name"), [("holdout", "holdout.jsonl"), ("holdout2", "holdout2.jsonl")])
+def test_the_checker_meets_the_quality_targets_on_the_held_out_posts(folder: str, name: str) -> None:
+    HOLDOUT = BENCH / folder
     roster = load_roster(HOLDOUT / "roster.csv")
     checkers: dict[str, Checker] = {}
     tp = fp = fn = 0
     wrong = []
-    for line in (HOLDOUT / "holdout.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (HOLDOUT / name).read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         checker = checkers.setdefault(item["policy"], Checker(load_policy(item["policy"]), roster))
         post = Post(
