@@ -2,11 +2,16 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from apps.home import views as home_views
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="checker:check"), name="home"),
+    path("", home_views.home, name="home"),
     path("", include("apps.checker.urls")),
+    path("", include("apps.posts.urls")),
+    path("audit/", include("apps.audit.urls")),
+    path("s/", include("apps.publishing.urls")),
+    path("school/", include("apps.schools.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

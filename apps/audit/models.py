@@ -23,7 +23,9 @@ class AuditEntry(models.Model):
     seq = models.PositiveBigIntegerField(help_text="Position in the school's chain, from 1.")
     created_at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
-    actor_name = models.CharField(max_length=200, help_text="Who, as they were called then ('system' for tasks).")
+    actor_name = models.CharField(
+        max_length=200, help_text="Who, as they were called then ('system' for tasks)."
+    )
     action = models.CharField(max_length=50, db_index=True)
     object_type = models.CharField(max_length=50, blank=True)
     object_id = models.CharField(max_length=50, blank=True)
@@ -35,9 +37,18 @@ class AuditEntry(models.Model):
     class Meta:
         ordering = ["school", "seq"]
         constraints = [models.UniqueConstraint(fields=["school", "seq"], name="audit_chain_position_unique")]
+        indexes = [models.Index(fields=["school", "object_type", "object_id"], name="audit_object_idx")]
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action}: {self.summary}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise PermissionError("audit entries are append-only and cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError("audit entries are append-only and cannot be deleted")
 
     def content(self) -> dict[str, Any]:
         """The hashed content (everything but the hashes themselves)."""
@@ -56,16 +67,10 @@ class AuditEntry(models.Model):
 
     def compute_hash(self) -> str:
         """SHA-256 of the previous hash and this entry's canonical JSON."""
-        body = json.dumps(self.content(), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+        body = json.dumps(
+            self.content(), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
+        )
         return hashlib.sha256((self.prev_hash + body).encode("utf-8")).hexdigest()
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise PermissionError("audit entries are append-only and cannot be changed")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise PermissionError("audit entries are append-only and cannot be deleted")
 
 
 GENESIS_HASH = "0" * 64

@@ -44,12 +44,20 @@ class Post(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="approved_posts"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="approved_posts",
     )
     approved_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     reshare_of = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="reshares",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reshares",
         help_text="For a reshare by the main account: the class-account post it shares (RAC-02).",
     )
 
@@ -72,6 +80,9 @@ class Override(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     created_at = models.DateTimeField(default=timezone.now)
 
+    def __str__(self) -> str:
+        return f"{self.rule} overridden on post {self.post_id}: {self.reason[:40]}"
+
 
 class Review(models.Model):
     """An approver's decision on a post."""
@@ -85,3 +96,6 @@ class Review(models.Model):
     decision = models.CharField(max_length=10, choices=Decision.choices)
     comment = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()} post {self.post_id}"

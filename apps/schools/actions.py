@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import tomllib
+from collections import Counter
 from typing import Any
 
 from django.db import transaction
 
-from apps.schools.models import Account, Pupil, School
+from apps.schools.models import Account, Agreement, Membership, Pupil, Role, School, Signature
 from safepost.policy.config import PRESETS_DIR, PolicyError, parse_policy
 from safepost.policy.roster import Roster
 
@@ -25,12 +28,27 @@ def create_school(name: str, slug: str, preset: str, actor: Any = None) -> Schoo
     return school
 
 
-def update_policy(school: School, text: str, actor: Any) -> School:
+class SchoolError(Exception):
+    """A change that the school's rules do not allow; the message says why, for the user."""
+
+
+class StalePolicyError(Exception):
+    """The policy changed since the editor opened it; nothing was saved."""
+
+    def __init__(self, version: int) -> None:
+        self.version = version
+        super().__init__(f"the policy is now at version {version}")
+
+
+def update_policy(school: School, text: str, actor: Any, expected_version: int | None = None) -> School:
     """Replace the school's policy after validating it as strictly as a policy file.
 
-    Raises :class:`PolicyError` (nothing saved) when the text is invalid.
+    Raises :class:`PolicyError` (nothing saved) when the text is invalid, and
+    :class:`StalePolicyError` when ``expected_version`` is given and someone
+    else saved a newer version in the meantime. The audit entry says what changed.
     """
     from apps.audit.actions import record
+    from apps.schools.policy_edit import changes_between, diff_summary, unified_diff
 
     try:
         data = tomllib.loads(text)
@@ -38,10 +56,26 @@ def update_policy(school: School, text: str, actor: Any) -> School:
         raise PolicyError("the policy", [f"not valid TOML: {exc}"]) from None
     parse_policy(data, "the policy")
     with transaction.atomic():
+        current = School.objects.select_for_update().get(pk=school.pk)
+        if expected_version is not None and current.policy_version != expected_version:
+            raise StalePolicyError(current.policy_version)
+        old_text = current.policy_toml
         school.policy_toml = text
-        school.policy_version += 1
+        school.policy_version = current.policy_version + 1
         school.save(update_fields=["policy_toml", "policy_version"])
-        record(school, actor, "policy.changed", f"Policy changed (version {school.policy_version})", school)
+        changes = changes_between(old_text, text)
+        record(
+            school,
+            actor,
+            "policy.changed",
+            f"Policy changed (version {school.policy_version}): {diff_summary(old_text, text)}",
+            school,
+            {
+                "version": school.policy_version,
+                "changes": [{"key": c.key, "from": c.before, "to": c.after} for c in changes[:200]],
+                "diff": unified_diff(old_text, text),
+            },
+        )
     return school
 
 
@@ -50,16 +84,404 @@ def replace_roster(school: School, roster: Roster, actor: Any, source: str = "")
     from apps.audit.actions import record
 
     with transaction.atomic():
-        Pupil.objects.filter(school=school).delete()
+        replaced, _ = Pupil.objects.filter(school=school).delete()
         Pupil.objects.bulk_create(
             Pupil(
-                school=school, first_name=p.first_name, surname=p.surname, year=p.year, class_name=p.class_name,
-                photo_consent=p.photo_consent, website_consent=p.website_consent,
+                school=school,
+                first_name=p.first_name,
+                surname=p.surname,
+                year=p.year,
+                class_name=p.class_name,
+                photo_consent=p.photo_consent,
+                website_consent=p.website_consent,
             )
             for p in roster.pupils
         )
         school.roster_version += 1
         school.save(update_fields=["roster_version"])
-        record(school, actor, "roster.imported", f"Roster imported: {len(roster)} pupils", school,
-               {"pupils": len(roster), "source": source})
+        classes = Counter(p.class_name or "(no class)" for p in roster.pupils)
+        record(
+            school,
+            actor,
+            "roster.imported",
+            f"Roster imported: {len(roster)} pupils",
+            school,
+            {
+                "pupils": len(roster),
+                "source": source,
+                "replaced": replaced,
+                "classes": dict(sorted(classes.items())),
+            },
+        )
     return len(roster)
+
+
+# Staff -----------------------------------------------------------------------------------------
+
+
+def _unique_username(email: str) -> str:
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    base = re.sub(r"[^\w.+-]", "", email.split("@")[0].lower())[:120] or "staff"
+    name, n = base, 1
+    while users.filter(username__iexact=name).exists():
+        n += 1
+        name = f"{base}{n}"
+    return name
+
+
+def _check_may_handle(target_role: str, by: Membership, doing: str) -> None:
+    if target_role == Role.HEADTEACHER and by.role != Role.HEADTEACHER:
+        raise SchoolError(f"Only the headteacher can {doing} a headteacher.")
+
+
+def _other_active_heads(membership: Membership) -> bool:
+    return (
+        Membership.objects.filter(school=membership.school, role=Role.HEADTEACHER, is_active=True)
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+
+
+def _default_main_holder(school: School, user: Any, actor: Any) -> None:
+    """The headteacher holds the main account unless someone else was chosen."""
+    from apps.audit.actions import record
+
+    main = Account.objects.filter(school=school, kind=Account.Kind.MAIN, holder__isnull=True).first()
+    if main is not None:
+        main.holder = user
+        main.save(update_fields=["holder"])
+        record(
+            school,
+            actor,
+            "account.changed",
+            f"{main.name}: held by {_person(user)}, the headteacher, by default",
+            main,
+            {"holder": user.pk},
+        )
+
+
+def _person(user: Any) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def add_member(
+    school: School, *, first_name: str, last_name: str, email: str, role: str, by: Membership
+) -> Membership:
+    """Add a member of staff: a new user with no password yet (they set one from the link they are sent).
+
+    Someone already known to Safepost (for example at another school of the
+    trust) keeps their sign-in and gains a membership here.
+    """
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    from apps.audit.actions import record
+
+    _check_may_handle(role, by, "appoint")
+    email = email.strip()
+    User = get_user_model()
+    with transaction.atomic():
+        user = (
+            User.objects.filter(email__iexact=email).first()
+            or User.objects.filter(emailaddress__email__iexact=email).first()
+        )
+        if user is not None:
+            existing = Membership.objects.filter(user=user, school=school).first()
+            if existing is not None and existing.is_active:
+                raise SchoolError(f"{email} is already on the staff list.")
+            if existing is not None:
+                raise SchoolError(
+                    f"{email} was deactivated. Use “Reactivate” beside their name on the staff list instead."
+                )
+            created = False
+        else:
+            user = User.objects.create_user(
+                username=_unique_username(email),
+                email=email,
+                first_name=first_name.strip(),
+                last_name=last_name.strip(),
+            )
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+            # The only way into the new account is the link sent to this address,
+            # so using that link proves the address; it counts as confirmed.
+            EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+            created = True
+        membership = Membership.objects.create(user=user, school=school, role=role)
+        record(
+            school,
+            by.user,
+            "member.added",
+            f"{_person(user)} added as {membership.get_role_display()}",
+            membership,
+            {"user": user.pk, "email": email, "role": role, "new_user": created},
+        )
+        if role == Role.HEADTEACHER:
+            _default_main_holder(school, user, by.user)
+    return membership
+
+
+def change_role(membership: Membership, role: str, by: Membership) -> Membership:
+    """Give a member a new role (never one's own; the school keeps a headteacher)."""
+    from apps.audit.actions import record
+
+    if membership.user_id == by.user_id:
+        raise SchoolError("You cannot change your own role. Ask another senior leader to do it.")
+    if not membership.is_active:
+        raise SchoolError("Reactivate this member before changing their role.")
+    if role == membership.role:
+        return membership
+    _check_may_handle(membership.role, by, "change the role of")
+    _check_may_handle(role, by, "appoint")
+    if membership.role == Role.HEADTEACHER and not _other_active_heads(membership):
+        raise SchoolError("The school must always have an active headteacher. Appoint the new one first.")
+    with transaction.atomic():
+        before = membership.get_role_display()
+        old_role = membership.role
+        membership.role = role
+        membership.save(update_fields=["role"])
+        record(
+            membership.school,
+            by.user,
+            "member.role_changed",
+            f"{_person(membership.user)}: {before} → {membership.get_role_display()}",
+            membership,
+            {"user": membership.user_id, "from": old_role, "to": role},
+        )
+        if role == Role.HEADTEACHER:
+            _default_main_holder(membership.school, membership.user, by.user)
+    return membership
+
+
+def deactivate_member(membership: Membership, by: Membership) -> list[Account]:
+    """Take away a member's access (the user is kept: the audit log names them).
+
+    Returns the active accounts they hold, which need a new holder. A user with
+    no other active school can no longer sign in at all.
+    """
+    from apps.audit.actions import record
+
+    if membership.user_id == by.user_id:
+        raise SchoolError("You cannot deactivate yourself. Ask another senior leader to do it.")
+    if not membership.is_active:
+        return []
+    _check_may_handle(membership.role, by, "deactivate")
+    if membership.role == Role.HEADTEACHER and not _other_active_heads(membership):
+        raise SchoolError("The school must always have an active headteacher. Appoint the new one first.")
+    with transaction.atomic():
+        membership.is_active = False
+        membership.save(update_fields=["is_active"])
+        user = membership.user
+        elsewhere = Membership.objects.filter(user=user, is_active=True).exists()
+        if not elsewhere and user.is_active:
+            user.is_active = False
+            user.save(update_fields=["is_active"])
+        held = list(Account.objects.filter(school=membership.school, holder=user, is_active=True))
+        record(
+            membership.school,
+            by.user,
+            "member.deactivated",
+            f"{_person(user)} ({membership.get_role_display()}) deactivated",
+            membership,
+            {"user": user.pk, "signed_out_everywhere": not elsewhere, "accounts_held": [a.pk for a in held]},
+        )
+    return held
+
+
+def reactivate_member(membership: Membership, by: Membership) -> Membership:
+    """Give a deactivated member their access back, in the role they had."""
+    from apps.audit.actions import record
+
+    if membership.is_active:
+        return membership
+    _check_may_handle(membership.role, by, "reactivate")
+    with transaction.atomic():
+        membership.is_active = True
+        membership.save(update_fields=["is_active"])
+        user = membership.user
+        if not user.is_active:
+            user.is_active = True
+            user.save(update_fields=["is_active"])
+        record(
+            membership.school,
+            by.user,
+            "member.reactivated",
+            f"{_person(user)} ({membership.get_role_display()}) reactivated",
+            membership,
+            {"user": user.pk},
+        )
+    return membership
+
+
+# Accounts --------------------------------------------------------------------------------------
+
+
+def _check_holder(school: School, holder: Any) -> None:
+    if holder is None:
+        return
+    membership = Membership.objects.filter(user=holder, school=school, is_active=True).first()
+    if membership is None or membership.role == Role.GOVERNOR:
+        raise SchoolError("The account holder must be an active member of staff who can write posts.")
+
+
+def create_class_account(
+    school: School, *, name: str, class_name: str, handle: str, holder: Any, actor: Any
+) -> Account:
+    """A class account, held by its class teacher (RAC-01, RAC-10)."""
+    from apps.audit.actions import record
+
+    if not school.policy.accounts.class_accounts:
+        raise SchoolError(
+            "Your policy does not allow class accounts (accounts.class_accounts is false). "
+            "Turn on class accounts on the policy page first."
+        )
+    _check_holder(school, holder)
+    name = name.strip()
+    if Account.objects.filter(school=school, name__iexact=name).exists():
+        raise SchoolError(f"There is already an account called {name}.")
+    with transaction.atomic():
+        account = Account.objects.create(
+            school=school,
+            name=name,
+            kind=Account.Kind.CLASS,
+            class_name=class_name.strip(),
+            handle=handle.strip(),
+            holder=holder,
+        )
+        record(
+            school,
+            actor,
+            "account.created",
+            f"Class account {account.name} created for {account.class_name or 'no class'}"
+            + (f", held by {_person(holder)}" if holder else ""),
+            account,
+            {
+                "class_name": account.class_name,
+                "holder": getattr(holder, "pk", None),
+                "handle": account.handle,
+            },
+        )
+    return account
+
+
+def update_account(
+    account: Account, *, name: str, handle: str, class_name: str, holder: Any, actor: Any
+) -> Account:
+    """Change an account's name, handle, class or holder; the audit entry lists what changed."""
+    from apps.audit.actions import record
+
+    _check_holder(account.school, holder)
+    name = name.strip()
+    if Account.objects.filter(school=account.school, name__iexact=name).exclude(pk=account.pk).exists():
+        raise SchoolError(f"There is already an account called {name}.")
+    new = {
+        "name": name,
+        "handle": handle.strip(),
+        "class_name": class_name.strip() if account.kind == Account.Kind.CLASS else "",
+        "holder_id": getattr(holder, "pk", None),
+    }
+    changed = {k: (getattr(account, k), v) for k, v in new.items() if getattr(account, k) != v}
+    if not changed:
+        return account
+    with transaction.atomic():
+        for key, (_, value) in changed.items():
+            setattr(account, key, value)
+        account.save(update_fields=list(changed))
+        words = []
+        for key, (before, after) in changed.items():
+            if key == "holder_id":
+                words.append(f"holder now {_person(holder) if holder else 'nobody'}")
+            else:
+                words.append(f"{key.replace('_', ' ')} “{before}” → “{after}”")
+        record(
+            account.school,
+            actor,
+            "account.changed",
+            f"{account.name}: " + "; ".join(words),
+            account,
+            {k: {"from": b, "to": a} for k, (b, a) in changed.items()},
+        )
+    return account
+
+
+def set_account_active(account: Account, active: bool, actor: Any) -> Account:
+    """Deactivate (or reactivate) a class account; the main account always stays."""
+    from apps.audit.actions import record
+
+    if account.kind == Account.Kind.MAIN and not active:
+        raise SchoolError("The main school account cannot be deactivated.")
+    if account.is_active == active:
+        return account
+    with transaction.atomic():
+        account.is_active = active
+        account.save(update_fields=["is_active"])
+        record(
+            account.school,
+            actor,
+            "account.changed",
+            f"{account.name} {'reactivated' if active else 'deactivated'}",
+            account,
+            {"is_active": active},
+        )
+    return account
+
+
+# Agreement (SUT-15) ----------------------------------------------------------------------------
+
+
+def publish_agreement(school: School, text: str, actor: Any) -> Agreement:
+    """A new version of the social media agreement; everyone signs again where the policy requires it."""
+    from apps.audit.actions import record
+
+    text = text.replace("\r\n", "\n").strip()
+    if not text:
+        raise SchoolError("The agreement cannot be empty.")
+    with transaction.atomic():
+        School.objects.select_for_update().filter(pk=school.pk).first()
+        latest = Agreement.objects.filter(school=school).order_by("-version").first()
+        if latest is not None and latest.text == text:
+            raise SchoolError(f"This is the same text as version {latest.version}; nothing to publish.")
+        agreement = Agreement.objects.create(
+            school=school, version=(latest.version + 1) if latest else 1, text=text
+        )
+        record(
+            school,
+            actor,
+            "agreement.published",
+            f"Agreement version {agreement.version} published",
+            agreement,
+            {"version": agreement.version, "sha256": hashlib.sha256(text.encode()).hexdigest()},
+        )
+    return agreement
+
+
+def sign_agreement(membership: Membership, agreement: Agreement, typed_name: str) -> Signature:
+    """Record the member's signature of ``agreement`` (which must be the latest version)."""
+    from apps.audit.actions import record
+
+    school = membership.school
+    if agreement.school_id != school.pk:
+        raise SchoolError("That agreement belongs to another school.")
+    latest = Agreement.objects.filter(school=school).order_by("-version").first()
+    if latest is None or latest.pk != agreement.pk:
+        raise SchoolError("A newer version of the agreement has been published. Read it, then sign that one.")
+    expected = _person(membership.user)
+    if " ".join(typed_name.split()).casefold() != " ".join(expected.split()).casefold():
+        raise SchoolError(f"Type your name exactly as the staff list has it: {expected}.")
+    with transaction.atomic():
+        signature, created = Signature.objects.get_or_create(
+            agreement=agreement, user=membership.user, defaults={"typed_name": typed_name.strip()}
+        )
+        if not created:
+            raise SchoolError(f"You already signed version {agreement.version}.")
+        record(
+            school,
+            membership.user,
+            "agreement.signed",
+            f"{expected} signed agreement version {agreement.version}",
+            signature,
+            {"version": agreement.version, "typed_name": signature.typed_name, "agreement": agreement.pk},
+        )
+    return signature

@@ -14,7 +14,11 @@ from apps.schools.scoping import current_membership
 _NAV = [
     ("Posts", "posts:list", permissions.can_write),
     ("Write a post", "posts:compose", permissions.can_write),
-    ("Approvals", "posts:approvals", lambda m: m.is_senior or m.school.accounts.filter(holder=m.user).exists()),
+    (
+        "Approvals",
+        "posts:approvals",
+        lambda m: m.is_senior or m.school.accounts.filter(holder=m.user).exists(),
+    ),
     ("Check a post", "checker:check", lambda m: True),
     ("School", "schools:settings", permissions.can_manage_school),
     ("Audit log", "audit:log", permissions.can_view_audit),

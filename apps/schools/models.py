@@ -41,15 +41,21 @@ def _parse_policy(source: str, text: str) -> Policy:
 
 
 @lru_cache(maxsize=64)
-def _roster(school_id: int, version: int) -> Roster:
+def _roster(school_id: int, version: int, created: str) -> Roster:
     pupils = Pupil.objects.filter(school_id=school_id).order_by("pk")
-    return Roster([
-        RosterPupil(
-            first_names=(p.first_name,), surnames=(p.surname,), year=p.year, class_name=p.class_name,
-            photo_consent=p.photo_consent, website_consent=p.website_consent,
-        )
-        for p in pupils
-    ])
+    return Roster(
+        [
+            RosterPupil(
+                first_names=(p.first_name,),
+                surnames=(p.surname,),
+                year=p.year,
+                class_name=p.class_name,
+                photo_consent=p.photo_consent,
+                website_consent=p.website_consent,
+            )
+            for p in pupils
+        ]
+    )
 
 
 class School(models.Model):
@@ -78,7 +84,8 @@ class School(models.Model):
     @property
     def roster(self) -> Roster:
         """The pupil roster for the checker (cached until the roster changes)."""
-        return _roster(self.pk, self.roster_version)
+        # The creation time makes the key unique even where a database reuses ids (tests).
+        return _roster(self.pk, self.roster_version, self.created_at.isoformat())
 
 
 class Membership(models.Model):
@@ -119,7 +126,11 @@ class Account(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.MAIN)
     handle = models.CharField(max_length=100, blank=True, help_text="e.g. @StCathsofSiena")
     holder = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="held_accounts",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="held_accounts",
         help_text="The account holder: the headteacher for the main account, the class teacher for a class.",
     )
     class_name = models.CharField(max_length=60, blank=True, help_text="For a class account: the class.")
@@ -181,6 +192,9 @@ class Signature(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agreement", "user"], name="sign_once")]
+
+    def __str__(self) -> str:
+        return f"{self.typed_name} signed {self.agreement}"
 
 
 def membership_for(user: User, school: School) -> Membership | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
-
 from apps.schools.models import Account, Agreement, Membership, Role, Signature
 
 
@@ -84,6 +82,11 @@ def can_manage_school(membership: Membership) -> bool:
 
 def can_view_audit(membership: Membership) -> bool:
     """May read the audit log: senior leaders, the computing lead and governors."""
-    return membership.is_active and (membership.is_senior or membership.role in (Role.COMPUTING_LEAD, Role.GOVERNOR))
+    return membership.is_active and (
+        membership.is_senior or membership.role in (Role.COMPUTING_LEAD, Role.GOVERNOR)
+    )
 
 
+def can_view_school_settings(membership: Membership) -> bool:
+    """May read the school's settings pages: those who manage them, and governors (read-only)."""
+    return can_manage_school(membership) or (membership.is_active and membership.role == Role.GOVERNOR)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
@@ -12,8 +12,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from apps.schools.models import Membership, School
-
-M = TypeVar("M", bound=models.Model)
 
 
 class SchoolRequest(HttpRequest):
@@ -71,7 +69,9 @@ def school_member_required(
     return decorator
 
 
-def get_for_school(queryset: models.QuerySet[M] | type[M], request: HttpRequest, **lookup: Any) -> M:
+def get_for_school[M: models.Model](
+    queryset: models.QuerySet[M] | type[M], request: HttpRequest, **lookup: Any
+) -> M:
     """Fetch an object of the request's school, or 404 (never another school's object)."""
     school = getattr(request, "school", None)
     if school is None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.test import Client
 
 from apps.schools.actions import create_school
-from apps.schools.models import Account, Membership, Role, School
+from apps.schools.models import MFA_REQUIRED_ROLES, Account, Membership, Role, School
 
 PASSWORD = "a-long-test-password-1"
 
@@ -31,20 +32,45 @@ class Personas:
     outsider: Any
 
     def client_for(self, user: Any) -> Client:
-        """A test client signed in as ``user`` (MFA already satisfied)."""
-        client = Client()
-        client.force_login(user)
-        session = client.session
-        session["mfa_authenticated"] = True  # tests stand in for a completed second factor
-        session.save()
-        return client
+        """A test client signed in as ``user``; see :func:`client_for`."""
+        return client_for(user)
+
+
+def ensure_totp(user: Any) -> None:
+    """Give ``user`` an authenticator app (TOTP), as setting one up on the MFA page does."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, generate_totp_secret())
+
+
+def client_for(user: Any) -> Client:
+    """A test client signed in as ``user``.
+
+    Members who must use MFA (headteacher, senior leaders) get a real TOTP
+    authenticator first, so the MFA middleware lets them through exactly as it
+    does a member who set one up; ``force_login`` stands in for typing the code.
+    """
+    if Membership.objects.filter(user=user, is_active=True, role__in=MFA_REQUIRED_ROLES).exists():
+        ensure_totp(user)
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def make_user(username: str, school: School, role: str, first: str = "", last: str = "") -> Any:
     """A user with a membership of ``school``."""
     user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password=PASSWORD, first_name=first, last_name=last
+        username=username,
+        email=f"{username}@example.org",
+        password=PASSWORD,
+        first_name=first,
+        last_name=last,
     )
+    # A confirmed address, as a member who followed their sign-in link has: allauth's
+    # mandatory e-mail verification would otherwise stop a real sign-in.
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
     Membership.objects.create(user=user, school=school, role=role)
     return user
 
@@ -61,8 +87,9 @@ def make_personas(preset: str = "st-catherine", slug: str = "st-caths") -> Perso
     main = Account.objects.get(school=school, kind=Account.Kind.MAIN)
     main.holder = head
     main.save()
-    oak = Account.objects.create(school=school, name="Oak Class", kind=Account.Kind.CLASS, holder=teacher,
-                                 class_name="Oak")
+    oak = Account.objects.create(
+        school=school, name="Oak Class", kind=Account.Kind.CLASS, holder=teacher, class_name="Oak"
+    )
     other = create_school(name="Elsewhere Primary", slug=f"{slug}-elsewhere", preset="rackham")
     outsider = make_user(f"{slug}-outsider", other, Role.HEADTEACHER, "Otto", "Outsider")
     return Personas(school, main, oak, head, senior, teacher, office, computing, governor, other, outsider)

@@ -541,7 +541,30 @@ def _after_digits(text: str, count: int) -> int:
 
 
 _SURNAME_HINTS = frozenset(
-    ["smith", "jones", "taylor", "brown", "williams", "wilson", "johnson", "davies", "robinson", "wright", "thompson", "evans", "walker", "white", "roberts", "green", "hall", "wood", "jackson", "clarke", "patel", "khan"]
+    [
+        "smith",
+        "jones",
+        "taylor",
+        "brown",
+        "williams",
+        "wilson",
+        "johnson",
+        "davies",
+        "robinson",
+        "wright",
+        "thompson",
+        "evans",
+        "walker",
+        "white",
+        "roberts",
+        "green",
+        "hall",
+        "wood",
+        "jackson",
+        "clarke",
+        "patel",
+        "khan",
+    ]
 )
 
 

@@ -1,0 +1,66 @@
+"""Who may do what with posts, on top of apps.schools.permissions."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.urls import NoReverseMatch, reverse
+
+from apps.posts.models import Post
+from apps.schools.models import Account, Membership
+from apps.schools.permissions import can_write, has_signed_agreement, why_cannot_publish
+
+AGREEMENT_NEEDED = "You need to sign the school's social media agreement before you can post."
+
+
+def accounts_for(membership: Membership) -> QuerySet[Account]:
+    """The accounts the member may post from.
+
+    Senior leaders: any account. Others: the accounts they hold, and the main
+    account when the policy gives their role posting rights.
+    """
+    accounts = Account.objects.filter(school=membership.school, is_active=True)
+    if not can_write(membership):
+        return accounts.none()
+    if membership.is_senior:
+        return accounts
+    allowed = Q(holder=membership.user)
+    if membership.role in membership.school.policy.accounts.publishers:
+        allowed |= Q(kind=Account.Kind.MAIN)
+    return accounts.filter(allowed)
+
+
+def submit_refusal(membership: Membership) -> str | None:
+    """Why the member may not send posts at all (not even for approval), or ``None``.
+
+    A role without posting rights may still write and send for approval; an
+    unsigned agreement stops everything (SUT-15).
+    """
+    if not can_write(membership):
+        return why_cannot_publish(membership) or "Your role at this school does not write posts."
+    if not has_signed_agreement(membership):
+        return AGREEMENT_NEEDED
+    return None
+
+
+def may_edit(membership: Membership, post: Post) -> bool:
+    """Only the writer changes their post; approvers send it back with a comment instead."""
+    return can_write(membership) and post.author_id == membership.user_id
+
+
+def may_delete(membership: Membership, post: Post) -> bool:
+    """The writer, a senior leader, or the holder of the post's account."""
+    if not can_write(membership):
+        return False
+    return (
+        post.author_id == membership.user_id
+        or membership.is_senior
+        or post.account.holder_id == membership.user_id
+    )
+
+
+def agreement_url() -> str | None:
+    """The page where staff sign the agreement, if that part of the app is installed."""
+    try:
+        return reverse("schools:agreement")
+    except NoReverseMatch:
+        return None

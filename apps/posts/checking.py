@@ -1,0 +1,122 @@
+"""The policy engine as posts use it: one checker per school, and when a post would go out."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta
+from typing import Any
+
+from apps.schools.models import School
+from safepost.policy.checker import Checker
+from safepost.policy.config import Policy
+from safepost.policy.findings import Finding, Report, Severity
+from safepost.policy.rules.base import Post as EnginePost
+from safepost.policy.rules.outside_posting_window import (
+    describe_moment,
+    describe_window,
+    in_window,
+    local_time,
+    next_window_start,
+)
+
+# school id -> its checker; replaced when the school's policy or roster object changes.
+_CHECKERS: dict[int, Checker] = {}
+
+
+def checker_for(school: School) -> Checker:
+    """A reusable checker for the school's current policy and roster."""
+    policy, roster = school.policy, school.roster
+    cached = _CHECKERS.get(school.pk)
+    if cached is not None and cached.policy is policy and cached.roster is roster:
+        return cached
+    checker = Checker(policy, roster)
+    _CHECKERS[school.pk] = checker
+    return checker
+
+
+def check_text(
+    school: School, text: str, *, at: datetime | None, exception: str = "", role: str | None = None
+) -> Report:
+    """Check ``text`` as it would go out at ``at`` from a writer with ``role``."""
+    post = EnginePost(text, at=at, exception=exception or None, role=role)
+    return checker_for(school).check(post)
+
+
+def planned_time(
+    policy: Policy, now: datetime, exception: str = "", requested: datetime | None = None
+) -> datetime:
+    """When a post would go out if it were scheduled at ``now`` (in the school's time zone).
+
+    Exceptions go out at once; a time the writer picked is kept while it is still
+    ahead; otherwise the next moment the posting window is open.
+    """
+    if exception:
+        return local_time(now, policy)
+    if requested is not None and requested > now:
+        return local_time(requested, policy)
+    return next_window_start(now, policy)
+
+
+def window_problem(policy: Policy, at: datetime, now: datetime) -> str | None:
+    """Why ``at`` cannot be picked as a posting time, in a sentence naming the window; else ``None``."""
+    local = local_time(at, policy)
+    if at <= now:
+        return f"{local:%H:%M} on {local:%A} {local.day} {local:%B} has already passed. Pick a later time."
+    if not in_window(at, policy):
+        window = describe_window(policy)
+        next_ok = describe_moment(next_window_start(at, policy), local_time(now, policy))
+        return (
+            f"Posts can go out {window} ({policy.school.timezone}); {local:%A} {local:%H:%M} is outside "
+            f"those hours. Pick a time inside them (the next is {next_ok})."
+        )
+    return None
+
+
+def moment_words(moment: datetime, now: datetime, policy: Policy) -> str:
+    """``08:00 on Monday 9 March`` in the school's time zone (``today``/``tomorrow`` when close)."""
+    return describe_moment(local_time(moment, policy), local_time(now, policy))
+
+
+def short_moment(moment: datetime, now: datetime, policy: Policy) -> str:
+    """``08:00 Monday`` for a button label (``today``/``tomorrow``, or the date when a week away)."""
+    local, today = local_time(moment, policy), local_time(now, policy).date()
+    if local.date() == today:
+        return f"{local:%H:%M} today"
+    if local.date() == today + timedelta(days=1):
+        return f"{local:%H:%M} tomorrow"
+    if local.date() < today + timedelta(days=7):
+        return f"{local:%H:%M} {local:%A}"
+    return f"{local:%H:%M} {local:%A} {local.day} {local:%B}"
+
+
+def keyed_warnings(report: Report, text: str) -> list[tuple[str, Finding]]:
+    """The findings that need a written reason to post despite them, each with a stable key.
+
+    The key names the rule and the flagged words (not their position), so a
+    reason typed for a warning stays with it while the writer edits elsewhere.
+    """
+    seen: dict[str, int] = {}
+    keyed = []
+    for finding in report.findings:
+        if finding.severity is not Severity.WARN:
+            continue
+        words = text[finding.start : finding.end].casefold()
+        key = f"{finding.rule}-{hashlib.sha1(words.encode('utf-8')).hexdigest()[:8]}"
+        seen[key] = seen.get(key, 0) + 1
+        keyed.append((key if seen[key] == 1 else f"{key}-{seen[key]}", finding))
+    return keyed
+
+
+def finding_from_dict(data: dict[str, Any]) -> Finding:
+    """A stored finding (``Finding.to_dict()``) back as a Finding, for showing a saved check."""
+    return Finding(
+        rule=str(data.get("rule", "")),
+        name=str(data.get("name", "")),
+        category=str(data.get("category", "")),
+        severity=Severity(data.get("severity", "info")),
+        message=str(data.get("message", "")),
+        start=int(data.get("start", 0)),
+        end=int(data.get("end", 0)),
+        suggestion=data.get("suggestion"),
+        trace=tuple(data.get("trace", ())),
+    )

@@ -1,0 +1,16 @@
+"""Posts: the list (calendar), writing, one post, and approvals. Include at the site root."""
+
+from django.urls import path
+
+from apps.posts import views
+
+app_name = "posts"
+urlpatterns = [
+    path("posts/", views.post_list, name="list"),
+    path("posts/new/", views.compose, name="compose"),
+    path("posts/<int:pk>/", views.detail, name="detail"),
+    path("posts/<int:pk>/edit/", views.edit, name="edit"),
+    path("posts/<int:pk>/delete/", views.delete, name="delete"),
+    path("approvals/", views.approvals, name="approvals"),
+    path("approvals/<int:pk>/", views.review, name="review"),
+]

@@ -1,0 +1,428 @@
+"""Writes for publishing: queueing a post, cancelling it, and sending it out to each target.
+
+The posts app calls :func:`queue` once a post is SCHEDULED (approved, ``scheduled_for`` set) and
+:func:`cancel` when a scheduled post is withdrawn, sent back or deleted before it goes out
+(:func:`withdraw` takes a published one down). The task ``publish_post`` calls :func:`publish`.
+
+How a publish stays safe:
+
+* Before anything goes out, the post is checked again with the school's *current* policy and
+  roster, and against the posting window (the worker may have been down); a post that now fails
+  is HELD, one whose time passed outside the window moves to the next window start.
+* Each Publication is *claimed* with a conditional UPDATE (status, attempt number and a lease in
+  ``next_attempt_at``), so two workers never send the same one; a worker that dies leaves a lease
+  that expires, and the next attempt asks the target for the first attempt's post
+  (``find_existing``) before sending anything, so nothing is posted twice.
+* Retryable failures back off exponentially with jitter (never sooner than the platform's
+  ``retry_after``) up to :data:`MAX_ATTEMPTS`; then, or on a permanent failure, the Publication is
+  FAILED, the post shows FAILED and the audit log says why. One target failing never holds another.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from apps.audit.actions import record
+from apps.posts.models import Post
+from apps.publishing.models import Publication
+from apps.schools.models import membership_for
+from safepost.policy.checker import Checker
+from safepost.policy.findings import Finding
+from safepost.policy.rules.base import Post as CheckedPost
+from safepost.policy.rules.outside_posting_window import (
+    describe_moment,
+    in_window,
+    local_time,
+    next_window_start,
+)
+
+log = logging.getLogger(__name__)
+
+#: Attempts per Publication before it is marked FAILED.
+MAX_ATTEMPTS = 6
+#: The first retry waits about this long; each later one twice as long, up to BACKOFF_CAP.
+BACKOFF_BASE = timedelta(minutes=1)
+BACKOFF_CAP = timedelta(hours=1)
+#: How long a claimed attempt may run before another worker may take it over (a dead worker's
+#: lease). Adapters must time their requests out well within this.
+LEASE = timedelta(minutes=10)
+
+#: Publication states that have not gone out yet.
+OPEN_STATES = (Publication.Status.PENDING, Publication.Status.RETRYING, Publication.Status.FAILED)
+#: Post states in which its Publications may still be attempted.
+_ATTEMPTABLE = (Post.Status.PUBLISHING, Post.Status.FAILED)
+
+
+def now() -> datetime:
+    """The current time (one place for tests to move the clock)."""
+    return timezone.now()
+
+
+# --- Called by the posts app ---------------------------------------------------------------
+
+
+def queue(post: Post) -> None:
+    """Create the post's Publications (one per target of its account) and enqueue the publish task.
+
+    Idempotent: calling it again (after a reschedule, or to retry a FAILED post) keeps the
+    existing Publications and their idempotency keys, so nothing is posted twice. The task runs at
+    ``post.scheduled_for`` (at once if that is empty or past).
+    """
+    from apps.publishing.targets import targets_for
+
+    with transaction.atomic():
+        for target in targets_for(post.account):
+            publication, created = Publication.objects.get_or_create(post=post, target=target.kind)
+            if not created and publication.status in (Publication.Status.FAILED, Publication.Status.RETRYING):
+                # A re-queue starts the retries afresh (same key, so still no duplicate).
+                Publication.objects.filter(pk=publication.pk).update(
+                    status=Publication.Status.PENDING, attempts=0, next_attempt_at=None, last_error=""
+                )
+        enqueue_publish(post.pk, post.scheduled_for)
+
+
+def cancel(post: Post) -> None:
+    """Stop a post that has not gone out: drop its Publications that are not published.
+
+    Anything already PUBLISHED stays (see :func:`withdraw`). A publish task already queued finds
+    the post no longer SCHEDULED and does nothing. The caller changes and audits the post.
+    """
+    Publication.objects.filter(post=post, status__in=OPEN_STATES).delete()
+
+
+def withdraw(post: Post) -> list[str]:
+    """Take a published post down from every target that has it (e.g. when it is deleted).
+
+    Returns the labels of targets that could not remove it, for the caller to tell the user (the
+    website feed always can). The caller changes and audits the post.
+    """
+    from apps.publishing.targets import TargetError, target_by_kind
+
+    problems: list[str] = []
+    for publication in Publication.objects.filter(post=post, status=Publication.Status.PUBLISHED):
+        target = target_by_kind(publication.target, post.account)
+        if target is None:
+            problems.append(publication.target)
+            continue
+        try:
+            target.delete(publication.external_id)
+        except TargetError as exc:
+            log.warning("could not delete post %s from %s: %s", post.pk, publication.target, exc)
+            problems.append(target.label)
+    cancel(post)
+    return problems
+
+
+def enqueue_publish(post_id: int, when: datetime | None) -> None:
+    """Enqueue ``publish_post(post_id)`` to run at ``when`` (at once if empty or past).
+
+    A backend that cannot defer (the inline one: tests, ``SAFEPOST_TASKS=immediate``) only runs
+    what is due now; anything later is picked up by the ``publish_due`` sweep.
+    """
+    from apps.publishing.tasks import publish_post
+
+    if when is not None and when > now():
+        if publish_post.get_backend().supports_defer:
+            publish_post.using(run_after=when).enqueue(post_id)
+        return
+    publish_post.enqueue(post_id)
+
+
+# --- Called by the publish task ------------------------------------------------------------
+
+
+def publish(post_id: int) -> str:
+    """Send a due post out to each of its targets; returns what happened, for the task's result."""
+    post = Post.objects.select_related("school", "account", "author").filter(pk=post_id).first()
+    if post is None:
+        return "the post no longer exists"
+    if post.status == Post.Status.SCHEDULED:
+        stopped = _start(post)
+        if stopped:
+            return stopped
+    elif post.status not in _ATTEMPTABLE:
+        return f"nothing to do: the post is {post.get_status_display().lower()}"
+    for publication in Publication.objects.filter(post=post).order_by("pk"):
+        _attempt(post, publication)
+    return _finish(post)
+
+
+def due_post_ids() -> list[int]:
+    """Posts with something to do now: due SCHEDULED ones, and retries or dead workers' attempts."""
+    current = now()
+    scheduled = Post.objects.filter(status=Post.Status.SCHEDULED).filter(
+        Q(scheduled_for__isnull=True) | Q(scheduled_for__lte=current)
+    )
+    claimable = Publication.objects.filter(post__status__in=_ATTEMPTABLE).filter(_claimable(current))
+    ids = set(scheduled.values_list("pk", flat=True)) | set(claimable.values_list("post_id", flat=True))
+    return sorted(ids)
+
+
+def backoff(attempt: int, retry_after: float | None = None) -> timedelta:
+    """How long to wait after failed attempt number ``attempt`` (1-based).
+
+    Exponential (1, 2, 4, 8... minutes, capped at an hour) with jitter between half and all of
+    it, so many failed posts do not all retry at the same moment; never less than ``retry_after``.
+    """
+    ceiling = min(BACKOFF_CAP, BACKOFF_BASE * (2 ** max(attempt - 1, 0)))
+    delay = ceiling * random.uniform(0.5, 1.0)  # jitter, not security
+    if retry_after is not None and retry_after > 0:
+        delay = max(delay, timedelta(seconds=retry_after))
+    return delay
+
+
+def _start(post: Post) -> str:
+    """The checks before a SCHEDULED post starts going out. Returns why it stopped ('' to go on)."""
+    current = now()
+    if post.scheduled_for is not None and post.scheduled_for > current:
+        return "not due yet"
+    school = post.school
+    policy = school.policy
+    if not post.exception and not in_window(current, policy):
+        return _reschedule(post, next_window_start(current, policy), current)
+
+    membership = membership_for(post.author, school)
+    report = Checker(policy, school.roster).check(
+        CheckedPost(
+            post.text,
+            at=current,
+            exception=post.exception or None,
+            role=membership.role if membership else None,
+        )
+    )
+    check = {
+        "verdict": str(report.verdict),
+        "findings": [f.to_dict() for f in report.findings],
+        "policy_version": school.policy_version,
+        "roster_version": school.roster_version,
+        "when": "publish",
+    }
+    with transaction.atomic():
+        locked = Post.objects.select_for_update().filter(pk=post.pk).first()
+        if locked is None or locked.status != Post.Status.SCHEDULED:
+            # Another worker got here first (or the post was withdrawn meanwhile).
+            return (
+                "" if locked is not None and locked.status in _ATTEMPTABLE else "the post changed meanwhile"
+            )
+        if report.blocking:
+            reason = _held_reason(report.blocking)
+            Post.objects.filter(pk=post.pk).update(
+                status=Post.Status.HELD, held_reason=reason, last_check=check, checked_at=current
+            )
+            record(
+                school,
+                None,
+                "post.held",
+                f"Held before publishing: {reason}"[:500],
+                post,
+                {
+                    "findings": check["findings"],
+                    "policy_version": school.policy_version,
+                    "roster_version": school.roster_version,
+                },
+            )
+            return "held"
+        Post.objects.filter(pk=post.pk).update(
+            status=Post.Status.PUBLISHING, last_check=check, checked_at=current
+        )
+        record(
+            school,
+            None,
+            "post.checked",
+            f"Checked again before publishing: {report.verdict}",
+            post,
+            {
+                "verdict": str(report.verdict),
+                "findings": len(report.findings),
+                "policy_version": school.policy_version,
+                "roster_version": school.roster_version,
+            },
+        )
+    post.status = Post.Status.PUBLISHING
+    return ""
+
+
+def _held_reason(blocking: tuple[Finding, ...]) -> str:
+    messages: list[str] = []
+    for finding in blocking:
+        message = finding.message.strip()
+        if message and message not in messages:
+            messages.append(message)
+    return (
+        "This post was held instead of being published: the school's policy or pupil list has changed "
+        "since it was scheduled, and it no longer passes the check. "
+        + " ".join(m if m.endswith((".", "!", "?")) else m + "." for m in messages)
+        + " Edit the post and send it again."
+    )
+
+
+def _reschedule(post: Post, when: datetime, current: datetime) -> str:
+    """Move a post whose time passed outside the posting window to the window's next start."""
+    policy = post.school.policy
+    moment = describe_moment(local_time(when, policy), local_time(current, policy))
+    with transaction.atomic():
+        moved = Post.objects.filter(pk=post.pk, status=Post.Status.SCHEDULED).update(scheduled_for=when)
+        if not moved:
+            return "the post changed meanwhile"
+        record(
+            post.school,
+            None,
+            "post.scheduled",
+            f"Its publishing time passed while publishing was paused and it is now outside the "
+            f"posting window, so it will go out at {moment}",
+            post,
+            {
+                "scheduled_for": when.isoformat(),
+                "was": post.scheduled_for.isoformat() if post.scheduled_for else None,
+            },
+        )
+        enqueue_publish(post.pk, when)
+    return f"moved to {moment}"
+
+
+def _claimable(current: datetime) -> Q:
+    waiting = Q(status__in=[Publication.Status.PENDING, Publication.Status.RETRYING]) & (
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=current)
+    )
+    abandoned = Q(status=Publication.Status.PUBLISHING, next_attempt_at__lte=current)
+    return waiting | abandoned
+
+
+def _attempt(post: Post, publication: Publication) -> None:
+    """One attempt at one Publication, if it is free to take and due."""
+    from apps.publishing.targets import PermanentError, RetryableError, target_by_kind
+
+    current = now()
+    attempt = publication.attempts + 1
+    claimed = (
+        Publication.objects.filter(pk=publication.pk, attempts=publication.attempts)
+        .filter(_claimable(current))
+        .update(
+            status=Publication.Status.PUBLISHING, attempts=F("attempts") + 1, next_attempt_at=current + LEASE
+        )
+    )
+    if not claimed:
+        return  # published, failed, not due yet, or another worker has it
+    publication.attempts = attempt
+    target = target_by_kind(publication.target, post.account)
+    if target is None:
+        _fail(
+            post,
+            publication,
+            publication.target,
+            f"{post.account.name} is no longer set up to publish to {publication.target}. "
+            "Reconnect the account in the school's settings, then publish the post again.",
+        )
+        return
+    try:
+        result = target.find_existing(publication.idempotency_key)
+        if result is None:
+            result = target.publish(post, publication.idempotency_key)
+    except PermanentError as exc:
+        _fail(post, publication, target.label, exc.explain())
+    except RetryableError as exc:
+        _retry(post, publication, target.label, exc.message, exc.retry_after)
+    except Exception as exc:  # an adapter bug or an unexpected network error: retry, then fail
+        log.exception("publishing post %s to %s failed", post.pk, publication.target)
+        _retry(post, publication, target.label, f"Unexpected error: {exc}", None)
+    else:
+        _succeed(post, publication, target.label, result.external_id, result.url)
+
+
+def _mine(publication: Publication) -> Q:
+    # Only the worker holding this attempt may record its outcome (a stale one may not).
+    return Q(pk=publication.pk, status=Publication.Status.PUBLISHING, attempts=publication.attempts)
+
+
+def _succeed(post: Post, publication: Publication, label: str, external_id: str, url: str) -> None:
+    current = now()
+    with transaction.atomic():
+        done = Publication.objects.filter(_mine(publication)).update(
+            status=Publication.Status.PUBLISHED,
+            external_id=external_id,
+            url=url,
+            published_at=current,
+            next_attempt_at=None,
+            last_error="",
+        )
+        if done:
+            record(
+                post.school,
+                None,
+                "post.published",
+                f"Published to {label}",
+                post,
+                {
+                    "target": publication.target,
+                    "external_id": external_id,
+                    "url": url,
+                    "attempts": publication.attempts,
+                },
+            )
+
+
+def _retry(post: Post, publication: Publication, label: str, message: str, retry_after: float | None) -> None:
+    if publication.attempts >= MAX_ATTEMPTS:
+        _fail(
+            post,
+            publication,
+            label,
+            f"Gave up after {publication.attempts} attempts. The last error was: {message}",
+        )
+        return
+    when = now() + backoff(publication.attempts, retry_after)
+    with transaction.atomic():
+        done = Publication.objects.filter(_mine(publication)).update(
+            status=Publication.Status.RETRYING, next_attempt_at=when, last_error=message
+        )
+        if done:
+            enqueue_publish(post.pk, when)
+
+
+def _fail(post: Post, publication: Publication, label: str, message: str) -> None:
+    with transaction.atomic():
+        done = Publication.objects.filter(_mine(publication)).update(
+            status=Publication.Status.FAILED, next_attempt_at=None, last_error=message
+        )
+        if done:
+            record(
+                post.school,
+                None,
+                "post.publish_failed",
+                f"Publishing to {label} failed: {message}",
+                post,
+                {"target": publication.target, "attempts": publication.attempts, "error": message},
+            )
+
+
+def _finish(post: Post) -> str:
+    """Bring the post's status in line with its Publications'."""
+    statuses = list(Publication.objects.filter(post=post).values_list("status", flat=True))
+    if not statuses:
+        with transaction.atomic():
+            if Post.objects.filter(pk=post.pk, status=Post.Status.PUBLISHING).update(
+                status=Post.Status.FAILED
+            ):
+                record(
+                    post.school,
+                    None,
+                    "post.publish_failed",
+                    f"There is nowhere to publish it: {post.account.name} is switched off",
+                    post,
+                )
+        return "failed: no targets"
+    if all(s == Publication.Status.PUBLISHED for s in statuses):
+        Post.objects.filter(pk=post.pk, status__in=_ATTEMPTABLE).update(
+            status=Post.Status.PUBLISHED, published_at=now()
+        )
+        return "published"
+    if Publication.Status.FAILED in statuses:
+        Post.objects.filter(pk=post.pk, status=Post.Status.PUBLISHING).update(status=Post.Status.FAILED)
+        return "failed"
+    return "publishing: retries pending"

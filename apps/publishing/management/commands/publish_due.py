@@ -1,0 +1,50 @@
+"""``manage.py publish_due``: publish whatever is due now (missed times, retries, dead workers' posts)."""
+
+from __future__ import annotations
+
+import time
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from apps.publishing import actions
+
+
+class Command(BaseCommand):
+    help = (
+        "Publish posts that are due: scheduled posts whose time has come (e.g. while the worker was "
+        "down), retries whose wait is over, and attempts a dead worker left unfinished."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--every",
+            type=int,
+            default=0,
+            metavar="SECONDS",
+            help="Keep running, sweeping every SECONDS (0: once, then stop).",
+        )
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="Hand the posts to the task worker instead of publishing them here.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        every: int = options["every"]
+        while True:
+            self._sweep(enqueue=options["enqueue"])
+            if every <= 0:
+                return
+            time.sleep(every)
+
+    def _sweep(self, enqueue: bool) -> None:
+        from apps.publishing.tasks import publish_post
+
+        for post_id in actions.due_post_ids():
+            if enqueue:
+                publish_post.enqueue(post_id)
+                self.stdout.write(f"post {post_id}: queued")
+            else:
+                self.stdout.write(f"post {post_id}: {actions.publish(post_id)}")

@@ -1,0 +1,201 @@
+"""The pupil roster: upload, preview, confirm; nothing is imported until confirmed, and never half."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from apps.audit.models import AuditEntry
+from apps.schools import actions
+from apps.schools.models import Pupil
+from apps.schools.testing import Personas, client_for
+from safepost.policy.roster import parse_roster
+
+URL = reverse("schools:roster")
+CONFIRM = reverse("schools:roster_confirm")
+GOOD = (
+    "Forename,Surname,Year,Reg Group,Photo Consent\n"
+    "Amara,Okafor,Year 3,Oak,yes\n"
+    "Ben,Castellano,Year 3,Oak,no\n"
+    "Chloé,Dubois,Year 4,Ash,\n"
+)
+
+
+def upload(client: Client, content: str | bytes, name: str = "pupils.csv") -> str:
+    raw = content.encode("utf-8") if isinstance(content, str) else content
+    response = client.post(URL, {"file": SimpleUploadedFile(name, raw, content_type="text/csv")})
+    assert response.status_code == 200
+    return unescape(response.content.decode())
+
+
+def hidden(html: str, name: str) -> str:
+    found = re.search(rf'name="{name}" value="([^"]*)"', html)
+    assert found, f"no {name} in the page"
+    return found.group(1)
+
+
+def confirm(client: Client, html: str, **extra: str) -> Any:
+    return client.post(
+        CONFIRM, {"token": hidden(html, "token"), "sha256": hidden(html, "sha256"), **extra}, follow=True
+    )
+
+
+def test_an_upload_shows_a_preview_and_imports_nothing_yet(p: Personas) -> None:
+    html = upload(client_for(p.head), GOOD)
+    assert "Check before importing: pupils.csv" in html
+    assert "3 pupils</strong> would replace the 0 on the roster now: 3 new, 0 no longer listed" in html
+    assert "<td>Ash</td><td>1</td>" in html and "<td>Oak</td><td>2</td>" in html
+    assert re.search(r"<th scope=\"row\">Given</th><td>1</td>", html)
+    assert re.search(r"<th scope=\"row\">Refused</th><td>1</td>", html)
+    assert re.search(r"<th scope=\"row\">Not recorded</th><td>1</td>", html)
+    assert "Chloé" in html
+    assert not Pupil.objects.exists()
+    assert not AuditEntry.objects.filter(action="roster.imported").exists()
+
+
+def test_confirming_imports_the_previewed_file_and_records_it(p: Personas) -> None:
+    client = client_for(p.head)
+    response = confirm(client, upload(client, GOOD))
+    assert "Roster imported: 3 pupils." in unescape(response.content.decode())
+    assert sorted(Pupil.objects.filter(school=p.school).values_list("surname", flat=True)) == [
+        "Castellano",
+        "Dubois",
+        "Okafor",
+    ]
+    p.school.refresh_from_db()
+    assert p.school.roster_version == 1
+    assert {pupil.surname for pupil in p.school.roster.pupils} == {"Castellano", "Dubois", "Okafor"}
+    entry = AuditEntry.objects.get(action="roster.imported")
+    assert entry.actor == p.head
+    assert entry.data["pupils"] == 3 and entry.data["classes"] == {"Ash": 1, "Oak": 2}
+    assert entry.data["source"].startswith("pupils.csv (sha256 ")
+
+
+def test_a_new_import_replaces_the_whole_roster(p: Personas) -> None:
+    client = client_for(p.head)
+    confirm(client, upload(client, GOOD))
+    html = upload(client, "first_name,last_name,class_name\nAmara,Okafor,Oak\nDev,Patel,Oak\n")
+    assert (
+        "2 pupils</strong> would replace the 3 on the roster now: 1 new, 2 no longer listed, 1 unchanged"
+        in html
+    )
+    confirm(client, html)
+    assert sorted(Pupil.objects.values_list("surname", flat=True)) == ["Okafor", "Patel"]
+
+
+def test_the_same_upload_cannot_be_imported_twice(p: Personas) -> None:
+    client = client_for(p.head)
+    html = upload(client, GOOD)
+    confirm(client, html)
+    again = confirm(client, html)
+    assert "That upload has run out or was already imported" in unescape(again.content.decode())
+    assert AuditEntry.objects.filter(action="roster.imported").count() == 1
+
+
+def test_a_confirm_with_a_changed_checksum_imports_nothing(p: Personas) -> None:
+    client = client_for(p.head)
+    html = upload(client, GOOD)
+    client.post(CONFIRM, {"token": hidden(html, "token"), "sha256": "0" * 64})
+    assert not Pupil.objects.exists()
+
+
+def test_cancelling_imports_nothing(p: Personas) -> None:
+    client = client_for(p.head)
+    html = upload(client, GOOD)
+    response = confirm(client, html, cancel="1")
+    assert "Import cancelled. The roster has not changed." in unescape(response.content.decode())
+    assert not Pupil.objects.exists()
+    assert "already imported" in unescape(confirm(client, html).content.decode())
+
+
+def test_every_row_error_is_shown_with_its_line_and_nothing_is_imported(p: Personas) -> None:
+    client = client_for(p.head)
+    confirm(client, upload(client, GOOD))
+    bad = "first_name,last_name,class_name,photo_consent\nAmara,Okafor,Oak,yes\n,Smith,Oak,yes\nDev,,Oak,maybe\n"
+    html = upload(client, bad)
+    assert "pupils.csv was not imported" in html
+    assert "line 3: the first name is empty" in html
+    assert 'line 4: the surname is empty; photo consent "maybe" is not yes or no' in html
+    assert 'name="token"' not in html  # nothing to confirm
+    assert Pupil.objects.count() == 3  # the roster in use is untouched
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"PK\x03\x04rest-of-a-zip", "pupils.xlsx", "is a spreadsheet (Excel) file, not CSV"),
+        (b"%PDF-1.7 ...", "pupils.pdf", "is a PDF"),
+        (b"first_name,last_name\n" + b"Ann,Lee\n" * 300_000, "big.csv", "the most Safepost takes is 2 MB"),
+        (
+            "first_name,surname\nZo\x81e,Lee\n".encode("latin-1"),
+            "odd.csv",
+            "not in a text encoding Safepost can read",
+        ),
+        (b"   \n", "empty.csv", "The file is empty."),
+        (b"\x00\x01\x02\x03binary", "data.csv", "does not look like a CSV file"),
+    ],
+)
+def test_bad_files_get_a_clear_message(p: Personas, content: bytes, name: str, message: str) -> None:
+    html = upload(client_for(p.head), content, name)
+    assert message in html
+    assert not Pupil.objects.exists()
+
+
+def test_a_file_without_name_columns_says_which_columns_it_needs(p: Personas) -> None:
+    html = upload(client_for(p.head), "Pupil,Class\nAmara Okafor,Oak\n")
+    assert (
+        "line 1: no first name (first_name, Forename, Preferred Forename) column; the header has: Pupil, Class"
+        in html
+    )
+    assert "line 1: no surname (last_name, Surname, Legal Surname) column" in html
+
+
+def test_a_windows_encoded_file_is_read_with_a_note_to_check_the_accents(p: Personas) -> None:
+    html = upload(client_for(p.head), "first_name,last_name\nChloé,Dubois\n".encode("cp1252"))
+    assert "read as Windows (Western European) text" in html
+    assert "Chloé" in html
+
+
+def test_a_failure_part_way_through_an_import_leaves_the_old_roster(
+    p: Personas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    actions.replace_roster(p.school, parse_roster(GOOD), p.head)
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr("apps.audit.actions.record", broken)
+    with pytest.raises(RuntimeError):
+        actions.replace_roster(p.school, parse_roster("first_name,last_name\nDev,Patel\n"), p.head)
+    assert sorted(Pupil.objects.values_list("surname", flat=True)) == ["Castellano", "Dubois", "Okafor"]
+
+
+def test_the_roster_can_be_searched_and_filtered_by_class(p: Personas) -> None:
+    actions.replace_roster(p.school, parse_roster(GOOD), p.head)
+    client = client_for(p.head)
+    html = unescape(client.get(URL, {"q": "okaf"}).content.decode())
+    assert "Okafor" in html and "Castellano" not in html
+    html = unescape(client.get(URL, {"class_name": "Ash"}).content.decode())
+    assert "Dubois" in html and "Okafor" not in html
+    fragment = client.get(URL, {"q": "ben"}, HTTP_HX_REQUEST="true").content.decode()
+    assert fragment.lstrip().startswith('<div id="roster-list"')
+    assert "Castellano" in fragment and "<html" not in fragment
+
+
+def test_another_schools_pupils_never_appear(p: Personas) -> None:
+    actions.replace_roster(
+        p.other_school, parse_roster("first_name,last_name\nZed,Outsiderchild\n"), p.outsider
+    )
+    html = client_for(p.head).get(URL).content.decode()
+    assert "Outsiderchild" not in html
+
+
+def test_a_class_teacher_cannot_upload_a_roster(p: Personas) -> None:
+    response = client_for(p.teacher).post(URL, {"file": SimpleUploadedFile("p.csv", GOOD.encode())})
+    assert response.status_code == 403

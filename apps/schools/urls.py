@@ -1,0 +1,20 @@
+from django.urls import path
+
+from apps.schools import views
+
+app_name = "schools"
+urlpatterns = [
+    path("", views.overview, name="settings"),
+    path("policy/", views.policy, name="policy"),
+    path("staff/", views.staff, name="staff"),
+    path("staff/<int:pk>/role/", views.staff_role, name="staff_role"),
+    path("staff/<int:pk>/deactivate/", views.staff_deactivate, name="staff_deactivate"),
+    path("staff/<int:pk>/reactivate/", views.staff_reactivate, name="staff_reactivate"),
+    path("staff/<int:pk>/send-link/", views.staff_send_link, name="staff_send_link"),
+    path("accounts/", views.accounts, name="accounts"),
+    path("accounts/<int:pk>/", views.account_edit, name="account_edit"),
+    path("accounts/<int:pk>/active/", views.account_active, name="account_active"),
+    path("roster/", views.roster, name="roster"),
+    path("roster/confirm/", views.roster_confirm, name="roster_confirm"),
+    path("agreement/", views.agreement, name="agreement"),
+]

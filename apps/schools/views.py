@@ -1,0 +1,683 @@
+"""The school settings pages: policy, staff, accounts, pupil roster and the social media agreement."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from allauth.mfa.models import Authenticator
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from apps.schools import actions, permissions
+from apps.schools.agreement_text import default_agreement_text
+from apps.schools.forms import (
+    AccountForm,
+    AddMemberForm,
+    AgreementForm,
+    PolicySettingsForm,
+    PolicyTextForm,
+    RoleForm,
+    RosterConfirmForm,
+    RosterSearchForm,
+    RosterUploadForm,
+    SignForm,
+    field_for_key,
+)
+from apps.schools.invites import link_lifetime_days, send_sign_in_link
+from apps.schools.models import Account, Agreement, Membership, Pupil, Role, Signature
+from apps.schools.policy_edit import EditError, changes_between, locate, reference_html, set_values
+from apps.schools.roster_upload import UploadError, decode_upload, discard, preview, stash, unstash
+from apps.schools.scoping import get_for_school, school_member_required
+from safepost.policy.config import PRESETS_DIR, PolicyError
+from safepost.policy.roster import RosterError, parse_roster
+
+READ_ONLY = "Governors can read the school's settings but not change them."
+ROLE_ORDER = {value: i for i, value in enumerate(Role.values)}
+
+
+def _require_manager(request: HttpRequest) -> None:
+    if not permissions.can_manage_school(request.membership):  # type: ignore[attr-defined]
+        raise PermissionDenied(READ_ONLY)
+
+
+def _base(request: HttpRequest, tab: str, **extra: Any) -> dict[str, Any]:
+    membership: Membership = request.membership  # type: ignore[attr-defined]
+    return {
+        "tab": tab,
+        "can_manage": permissions.can_manage_school(membership),
+        "can_view_settings": permissions.can_view_school_settings(membership),
+        **extra,
+    }
+
+
+# Overview ---------------------------------------------------------------------------------------
+
+
+@require_GET
+@school_member_required(check=permissions.can_view_school_settings)
+def overview(request: HttpRequest) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    members = Membership.objects.filter(school=school, is_active=True)
+    needing_mfa = members.filter(role__in=[Role.HEADTEACHER, Role.SENIOR_LEADER])
+    with_totp = Authenticator.objects.filter(
+        type=Authenticator.Type.TOTP, user__in=needing_mfa.values("user")
+    ).count()
+    latest = Agreement.objects.filter(school=school).order_by("-version").first()
+    signed = (
+        Signature.objects.filter(agreement=latest, user__in=members.values("user")).count() if latest else 0
+    )
+    accounts = Account.objects.filter(school=school, is_active=True)
+    pupils = Pupil.objects.filter(school=school)
+    context = _base(
+        request,
+        "overview",
+        staff_count=members.count(),
+        mfa_missing=needing_mfa.count() - with_totp,
+        accounts_count=accounts.count(),
+        class_accounts_count=accounts.filter(kind=Account.Kind.CLASS).count(),
+        pupil_count=pupils.count(),
+        class_count=pupils.exclude(class_name="").values("class_name").distinct().count(),
+        agreement=latest,
+        signed_count=signed,
+        policy=school.policy,
+    )
+    return render(request, "schools/overview.html", context)
+
+
+# Policy -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem with a policy text: the key it is about, the line, and what is wrong."""
+
+    key: str
+    line: int | None
+    message: str
+
+
+_KEY_PATH = re.compile(r"^[\w.\-\[\]\"']+$")
+
+
+def _problems(error: PolicyError, text: str) -> list[Problem]:
+    out = []
+    for raw in error.problems:
+        if raw.startswith("not valid TOML"):
+            found = re.search(r"at line (\d+)", raw)
+            out.append(Problem("", int(found.group(1)) if found else None, raw))
+            continue
+        key, sep, message = raw.partition(": ")
+        if sep and _KEY_PATH.match(key) and key != "the file":
+            out.append(Problem(key, locate(text, key), message))
+        else:
+            out.append(Problem("", None, raw))
+    return out
+
+
+def _preset_text(preset: str) -> str | None:
+    path = PRESETS_DIR / f"{preset}.toml"
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+@require_http_methods(["GET", "POST"])
+@school_member_required(check=permissions.can_view_school_settings)
+def policy(request: HttpRequest) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    version = {"version": school.policy_version}
+    settings_form = PolicySettingsForm(policy=school.policy, initial=dict(version))
+    text_form = PolicyTextForm(initial={"text": school.policy_toml, **version})
+    problems: list[Problem] = []
+    open_editor = False
+    if request.method == "POST":
+        _require_manager(request)
+        which = request.POST.get("form")
+        if which == "settings":
+            settings_form = PolicySettingsForm(request.POST, policy=school.policy)
+            if settings_form.is_valid() and _save_settings(request, settings_form):
+                return redirect("schools:policy")
+        elif which == "text":
+            open_editor = True
+            text_form = PolicyTextForm(request.POST)
+            if text_form.is_valid():
+                text = text_form.cleaned_data["text"]
+                if text == school.policy_toml:
+                    messages.info(request, "Nothing changed in the policy text, so nothing was saved.")
+                    return redirect("schools:policy")
+                try:
+                    actions.update_policy(
+                        school, text, request.user, expected_version=text_form.cleaned_data["version"]
+                    )
+                except PolicyError as exc:
+                    problems = _problems(exc, text)
+                except actions.StalePolicyError as exc:
+                    text_form.add_error(None, _stale_message(exc))
+                else:
+                    messages.success(request, f"Policy saved as version {school.policy_version}.")
+                    return redirect("schools:policy")
+        else:
+            messages.error(request, "Something went wrong with that form. Please try again.")
+            return redirect("schools:policy")
+    preset_text = _preset_text(school.preset)
+    from_preset = changes_between(preset_text, school.policy_toml) if preset_text else []
+    context = _base(
+        request,
+        "policy",
+        settings_form=settings_form,
+        text_form=text_form,
+        problems=problems,
+        open_editor=open_editor or bool(problems) or bool(text_form.errors),
+        from_preset=from_preset,
+        preset_known=preset_text is not None,
+        reference=reference_html(),
+        policy=school.policy,
+    )
+    return render(request, "schools/policy.html", context)
+
+
+def _stale_message(exc: actions.StalePolicyError) -> str:
+    return (
+        f"Someone else saved the policy (now version {exc.version}) while you were editing, so your "
+        "changes were not saved. Reload the page to see their version, then make your changes again."
+    )
+
+
+def _save_settings(request: HttpRequest, form: PolicySettingsForm) -> bool:
+    school = request.school  # type: ignore[attr-defined]
+    changes = form.changes()
+    if not changes:
+        messages.info(request, "Nothing changed, so nothing was saved.")
+        return True
+    try:
+        text = set_values(school.policy_toml, changes)
+        actions.update_policy(school, text, request.user, expected_version=form.cleaned_data["version"])
+    except EditError as exc:
+        form.add_error(None, f"Not saved: {exc}.")
+        return False
+    except actions.StalePolicyError as exc:
+        form.add_error(None, _stale_message(exc))
+        return False
+    except PolicyError as exc:
+        for raw in exc.problems:
+            key, _, message = raw.partition(": ")
+            field = field_for_key(key)
+            form.add_error(field, f"{message} ({key})" if field else raw)
+        return False
+    messages.success(request, f"Policy saved as version {school.policy_version}.")
+    return True
+
+
+# Staff ------------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@school_member_required(check=permissions.can_view_school_settings)
+def staff(request: HttpRequest) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    form = AddMemberForm()
+    if request.method == "POST":
+        _require_manager(request)
+        form = AddMemberForm(request.POST)
+        if form.is_valid():
+            try:
+                membership = actions.add_member(school, by=request.membership, **form.cleaned_data)  # type: ignore[attr-defined]
+            except actions.SchoolError as exc:
+                form.add_error(None, str(exc))
+            else:
+                send_sign_in_link(request, membership, request.user)
+                user = membership.user
+                if user.has_usable_password():
+                    messages.success(
+                        request,
+                        f"{_name(user)} was added. We e-mailed {user.email} to say so; "
+                        "they sign in with the password they already have.",
+                    )
+                else:
+                    messages.success(
+                        request,
+                        f"{_name(user)} was added. We e-mailed {user.email} a link to choose a password; it "
+                        f"works once and runs out in {link_lifetime_days()} days. They then sign in with that "
+                        f"e-mail address or the username {user.get_username()}.",
+                    )
+                return redirect("schools:staff")
+    memberships = list(Membership.objects.filter(school=school).select_related("user"))
+    memberships.sort(
+        key=lambda m: (
+            not m.is_active,
+            ROLE_ORDER.get(m.role, 99),
+            (m.user.last_name or m.user.username).casefold(),
+        )
+    )
+    users = [m.user_id for m in memberships]
+    with_totp = set(
+        Authenticator.objects.filter(user__in=users, type=Authenticator.Type.TOTP).values_list(
+            "user", flat=True
+        )
+    )
+    latest = Agreement.objects.filter(school=school).order_by("-version").first()
+    signed = (
+        set(Signature.objects.filter(agreement=latest).values_list("user", flat=True)) if latest else set()
+    )
+    rows = [
+        {
+            "m": m,
+            "name": _name(m.user),
+            "has_totp": m.user_id in with_totp,
+            "signed": m.user_id in signed,
+            "awaiting_password": not m.user.has_usable_password(),
+            "is_me": m.user_id == request.user.pk,
+            "role_form": RoleForm(initial={"role": m.role}, prefix=f"m{m.pk}"),
+        }
+        for m in memberships
+    ]
+    context = _base(request, "staff", form=form, rows=rows, agreement=latest, lifetime=link_lifetime_days())
+    return render(request, "schools/staff.html", context)
+
+
+def _name(user: Any) -> str:
+    return str(user.get_full_name() or user.get_username())
+
+
+@require_POST
+@school_member_required(check=permissions.can_manage_school)
+def staff_role(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = get_for_school(Membership.objects.select_related("user"), request, pk=pk)
+    form = RoleForm(request.POST, prefix=f"m{pk}")
+    if not form.is_valid():
+        messages.error(request, "Choose one of the roles in the list.")
+        return redirect("schools:staff")
+    before = membership.get_role_display()
+    try:
+        actions.change_role(membership, form.cleaned_data["role"], by=request.membership)  # type: ignore[attr-defined]
+    except actions.SchoolError as exc:
+        messages.error(request, str(exc))
+    else:
+        if membership.get_role_display() != before:
+            messages.success(
+                request,
+                f"{_name(membership.user)} is now {membership.get_role_display().lower()} "
+                f"(was {before.lower()}).",
+            )
+    return redirect("schools:staff")
+
+
+@require_POST
+@school_member_required(check=permissions.can_manage_school)
+def staff_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = get_for_school(Membership.objects.select_related("user"), request, pk=pk)
+    try:
+        held = actions.deactivate_member(membership, by=request.membership)  # type: ignore[attr-defined]
+    except actions.SchoolError as exc:
+        messages.error(request, str(exc))
+        return redirect("schools:staff")
+    note = ""
+    if held:
+        names = ", ".join(a.name for a in held)
+        note = f" They held {names}: choose a new holder on the accounts page."
+    messages.success(
+        request,
+        f"{_name(membership.user)} was deactivated and can no longer use Safepost for "
+        f"{membership.school.name}. Their past actions stay in the audit log.{note}",
+    )
+    return redirect("schools:accounts" if held else "schools:staff")
+
+
+@require_POST
+@school_member_required(check=permissions.can_manage_school)
+def staff_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = get_for_school(Membership.objects.select_related("user"), request, pk=pk)
+    try:
+        actions.reactivate_member(membership, by=request.membership)  # type: ignore[attr-defined]
+    except actions.SchoolError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, f"{_name(membership.user)} is active again, as {membership.get_role_display().lower()}."
+        )
+    return redirect("schools:staff")
+
+
+@require_POST
+@school_member_required(check=permissions.can_manage_school)
+def staff_send_link(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = get_for_school(Membership.objects.select_related("user", "school"), request, pk=pk)
+    if not membership.is_active:
+        messages.error(request, "Reactivate this member before sending them a sign-in link.")
+    else:
+        send_sign_in_link(request, membership, request.user)
+        messages.success(request, f"A new sign-in link was e-mailed to {membership.user.email}.")
+    return redirect("schools:staff")
+
+
+# Accounts ---------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@school_member_required(check=permissions.can_view_school_settings)
+def accounts(request: HttpRequest) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    form = AccountForm(school=school)
+    if request.method == "POST":
+        _require_manager(request)
+        form = AccountForm(request.POST, school=school)
+        if form.is_valid():
+            try:
+                account = actions.create_class_account(school, actor=request.user, **form.cleaned_data)
+            except actions.SchoolError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, f"{account.name} was created.")
+                return redirect("schools:accounts")
+    all_accounts = list(Account.objects.filter(school=school).select_related("holder"))
+    all_accounts.sort(key=lambda a: (a.kind != Account.Kind.MAIN, not a.is_active, a.name.casefold()))
+    active_holders = set(
+        Membership.objects.filter(school=school, is_active=True).values_list("user", flat=True)
+    )
+    head = (
+        Membership.objects.filter(school=school, is_active=True, role=Role.HEADTEACHER)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    rows = [
+        {
+            "account": a,
+            "holder_name": _name(a.holder) if a.holder else "",
+            "holder_inactive": a.holder is not None and a.holder_id not in active_holders,
+        }
+        for a in all_accounts
+    ]
+    context = _base(
+        request,
+        "accounts",
+        form=form,
+        rows=rows,
+        class_accounts_allowed=school.policy.accounts.class_accounts,
+        head_name=_name(head.user) if head else "",
+        classes=_roster_classes(school),
+    )
+    return render(request, "schools/accounts.html", context)
+
+
+def _roster_classes(school: Any) -> list[str]:
+    names = Pupil.objects.filter(school=school).exclude(class_name="").values_list("class_name", flat=True)
+    return sorted(set(names), key=str.casefold)
+
+
+@require_http_methods(["GET", "POST"])
+@school_member_required(check=permissions.can_manage_school)
+def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    account = get_for_school(Account.objects.select_related("holder"), request, pk=pk)
+    is_class = account.kind == Account.Kind.CLASS
+    holder = account.holder
+    if holder is None and not is_class:
+        head = (
+            Membership.objects.filter(school=school, is_active=True, role=Role.HEADTEACHER)
+            .order_by("pk")
+            .first()
+        )
+        holder = head.user if head else None
+    initial = {
+        "name": account.name,
+        "handle": account.handle,
+        "class_name": account.class_name,
+        "holder": holder,
+    }
+    form = AccountForm(school=school, is_class=is_class, initial=initial)
+    if request.method == "POST":
+        form = AccountForm(request.POST, school=school, is_class=is_class)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                actions.update_account(
+                    account,
+                    name=data["name"],
+                    handle=data["handle"],
+                    class_name=data.get("class_name", ""),
+                    holder=data["holder"],
+                    actor=request.user,
+                )
+            except actions.SchoolError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, f"{account.name} was saved.")
+                return redirect("schools:accounts")
+    context = _base(request, "accounts", form=form, account=account, classes=_roster_classes(school))
+    return render(request, "schools/account_edit.html", context)
+
+
+@require_POST
+@school_member_required(check=permissions.can_manage_school)
+def account_active(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_for_school(Account, request, pk=pk)
+    active = request.POST.get("active") == "1"
+    try:
+        actions.set_account_active(account, active, request.user)
+    except actions.SchoolError as exc:
+        messages.error(request, str(exc))
+    else:
+        if active:
+            messages.success(request, f"{account.name} is active again.")
+        else:
+            messages.success(
+                request,
+                f"{account.name} was deactivated: nobody can post on it now. "
+                "Its past posts and history are kept.",
+            )
+    return redirect("schools:accounts")
+
+
+# Roster -----------------------------------------------------------------------------------------
+
+ROSTER_LIMIT = 500
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+@school_member_required(check=permissions.can_manage_school)
+def roster(request: HttpRequest) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    classes = _roster_classes(school)
+    search = RosterSearchForm(request.GET or None, classes=classes)
+    pupils = Pupil.objects.filter(school=school)
+    if search.is_valid():
+        words = search.cleaned_data["q"].split()
+        for word in words:
+            pupils = pupils.filter(Q(first_name__icontains=word) | Q(surname__icontains=word))
+        if search.cleaned_data["class_name"]:
+            pupils = pupils.filter(class_name=search.cleaned_data["class_name"])
+    total = pupils.count()
+    context = _base(
+        request,
+        "roster",
+        search=search,
+        pupils=list(pupils[:ROSTER_LIMIT]),
+        total=total,
+        limit=ROSTER_LIMIT,
+        roster_count=Pupil.objects.filter(school=school).count(),
+        per_class=Pupil.objects.filter(school=school)
+        .values("class_name")
+        .annotate(n=Count("pk"))
+        .order_by("class_name"),
+        upload_form=RosterUploadForm(),
+    )
+    if request.htmx and request.method == "GET":  # type: ignore[attr-defined]
+        return render(request, "schools/roster.html#roster-list", context)
+    if request.method == "POST":
+        context.update(_roster_upload(request))
+    return render(request, "schools/roster.html", context)
+
+
+def _roster_upload(request: HttpRequest) -> dict[str, Any]:
+    school = request.school  # type: ignore[attr-defined]
+    form = RosterUploadForm(request.POST, request.FILES)
+    out: dict[str, Any] = {"upload_form": form}
+    if not form.is_valid():
+        return out
+    upload = form.cleaned_data["file"]
+    name = upload.name or "the file"
+    try:
+        if upload.size is not None and upload.size > 2 * 1024 * 1024 + 1:
+            raise UploadError(
+                f"The file is {upload.size / 1024 / 1024:.1f} MB; the most Safepost takes is 2 MB. "
+                "Export only the pupils' names, class, year and consent columns and try again."
+            )
+        text, note = decode_upload(upload.read(), name)
+        parsed = parse_roster(text, name)
+    except UploadError as exc:
+        form.add_error("file", str(exc))
+        return out
+    except RosterError as exc:
+        out["row_errors"] = exc.problems
+        out["upload_name"] = name
+        return out
+    held = stash(request.session, school.pk, name, text)
+    out.update(
+        preview=preview(school, parsed),
+        encoding_note=note,
+        upload_name=name,
+        confirm_form=RosterConfirmForm(initial={"token": held.token, "sha256": held.sha256}),
+    )
+    return out
+
+
+@require_POST
+@school_member_required(check=permissions.can_manage_school)
+def roster_confirm(request: HttpRequest) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    form = RosterConfirmForm(request.POST)
+    held = (
+        unstash(request.session, form.data.get("token", ""), school.pk, form.data.get("sha256", ""))
+        if form.is_valid()
+        else None
+    )
+    if "cancel" in request.POST:
+        discard(request.session)
+        messages.info(request, "Import cancelled. The roster has not changed.")
+        return redirect("schools:roster")
+    if held is None:
+        messages.error(
+            request,
+            "That upload has run out or was already imported, so nothing changed. Upload the file again.",
+        )
+        return redirect("schools:roster")
+    try:
+        parsed = parse_roster(held.text, held.filename)
+    except RosterError:
+        messages.error(request, "The file could not be read again, so nothing changed. Upload it again.")
+        return redirect("schools:roster")
+    count = actions.replace_roster(
+        school, parsed, request.user, source=f"{held.filename} (sha256 {held.sha256})"
+    )
+    discard(request.session)
+    messages.success(
+        request,
+        f"Roster imported: {count} pupil{'s' if count != 1 else ''}. Posts are now checked "
+        "against these names.",
+    )
+    return redirect("schools:roster")
+
+
+# Agreement --------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@school_member_required()
+def agreement(request: HttpRequest) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    membership: Membership = request.membership  # type: ignore[attr-defined]
+    latest = Agreement.objects.filter(school=school).order_by("-version").first()
+    sign_form = SignForm(initial={"version": latest.version if latest else 0})
+    can_manage = permissions.can_manage_school(membership)
+    suggested = default_agreement_text(school)
+    publish_form = AgreementForm(
+        initial={"text": suggested if request.GET.get("suggested") or latest is None else latest.text}
+    )
+    if request.method == "POST":
+        if request.POST.get("form") == "publish":
+            _require_manager(request)
+            publish_form = AgreementForm(request.POST)
+            if publish_form.is_valid():
+                try:
+                    new = actions.publish_agreement(school, publish_form.cleaned_data["text"], request.user)
+                except actions.SchoolError as exc:
+                    publish_form.add_error("text", str(exc))
+                else:
+                    again = (
+                        " Everyone must sign it before they can post."
+                        if school.policy.accounts.agreement_required
+                        else ""
+                    )
+                    messages.success(request, f"Agreement version {new.version} published.{again}")
+                    return HttpResponseRedirect(reverse("schools:agreement"))
+        else:
+            sign_form = SignForm(request.POST)
+            if sign_form.is_valid():
+                chosen = Agreement.objects.filter(
+                    school=school, version=sign_form.cleaned_data["version"]
+                ).first()
+                try:
+                    if chosen is None:
+                        raise actions.SchoolError(
+                            "That version of the agreement no longer exists. Reload the page."
+                        )
+                    actions.sign_agreement(membership, chosen, sign_form.cleaned_data["typed_name"])
+                except actions.SchoolError as exc:
+                    sign_form.add_error("typed_name", str(exc))
+                else:
+                    messages.success(
+                        request, f"Thank you: you signed version {chosen.version} of the agreement."
+                    )
+                    return HttpResponseRedirect(reverse("schools:agreement"))
+    mine = (
+        Signature.objects.filter(user=membership.user, agreement__school=school)
+        .select_related("agreement")
+        .order_by("-agreement__version")
+        .first()
+    )
+    context = _base(
+        request,
+        "agreement",
+        agreement=latest,
+        my_signature=mine if mine and latest and mine.agreement_id == latest.pk else None,
+        my_older_signature=mine if mine and latest and mine.agreement_id != latest.pk else None,
+        sign_form=sign_form,
+        publish_form=publish_form,
+        required=school.policy.accounts.agreement_required,
+        my_name=_name(request.user),
+        signatories=_signatories(school, latest)
+        if permissions.can_view_school_settings(membership)
+        else None,
+        can_publish_agreement=can_manage,
+        why_cannot_post=permissions.why_cannot_publish(membership),
+    )
+    return render(request, "schools/agreement.html", context)
+
+
+def _signatories(school: Any, latest: Agreement | None) -> list[dict[str, Any]]:
+    members = list(Membership.objects.filter(school=school, is_active=True).select_related("user"))
+    signatures: dict[int, Signature] = {}
+    for sig in (
+        Signature.objects.filter(agreement__school=school)
+        .select_related("agreement")
+        .order_by("agreement__version")
+    ):
+        signatures[sig.user_id] = sig  # the latest version each person signed
+    rows = []
+    for m in members:
+        signed = signatures.get(m.user_id)
+        current = signed is not None and latest is not None and signed.agreement_id == latest.pk
+        rows.append((current, ROLE_ORDER.get(m.role, 99), _name(m.user).casefold(), m, signed))
+    rows.sort(key=lambda r: r[:3])
+    return [
+        {"m": m, "name": _name(m.user), "signature": signed, "current": current}
+        for current, _, _, m, signed in rows
+    ]
