@@ -19,7 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,7 +85,7 @@ def main() -> int:
     ]
     year_start = timezone.now() - timedelta(days=365)
     authors = [p.head, p.senior, p.teacher, p.office]
-    for i in range(args.posts):
+    for _ in range(args.posts):
         when = year_start + timedelta(minutes=rng.randrange(365 * 24 * 60))
         status = rng.choice(statuses)
         text = rng.choice(TEXTS).format(y=rng.randrange(1, 7), c=rng.choice(["Oak", "Willow", "Maple"]))

@@ -16,6 +16,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as clock
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -23,6 +24,7 @@ from django.db import models, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+import safepost
 from apps.audit.actions import record
 from apps.posts.models import Override, Post, Review
 from apps.publishing.models import FeedEntry, Publication
@@ -38,7 +40,7 @@ SLUG = "oakfield"
 NAME = "Oakfield Primary School"
 PRESET = "st-catherine"
 PASSWORD = "safepost-demo"
-ROSTER = PRESETS_DIR.parent.parent / "demo" / "roster.csv"
+ROSTER = Path(safepost.__file__).parent / "demo" / "roster.csv"
 WEBSITE = "website"
 
 # Fixed, public secrets: anyone can sign in as these leaders. A real school's leaders set up
@@ -202,7 +204,7 @@ def _policy(school: School, head: Any, result: DemoResult) -> None:
 
 def _accounts(school: School, users: dict[str, Any], result: DemoResult) -> dict[str, Account]:
     main = Account.objects.get(school=school, kind=Account.Kind.MAIN)
-    if main.holder_id is None or main.handle != "@OakfieldPrimary":
+    if main.holder_id is None:
         schools.update_account(
             main,
             name=main.name,
@@ -368,8 +370,12 @@ class _Posts:
         self, post: Post, at: datetime, actor: Any, when: str = "", audit: bool = True
     ) -> list[dict[str, Any]]:
         """Check as the app does: for the time the post would go out (the window's next opening)."""
-        goes_out = at if when == "publish" else next_window_start(at, self.policy)
-        report = self.checker.check(CheckedPost(post.text, at=goes_out, role=self.roles.get(post.author_id)))
+        goes_out = at if when == "publish" or post.exception else next_window_start(at, self.policy)
+        report = self.checker.check(
+            CheckedPost(
+                post.text, at=goes_out, exception=post.exception or None, role=self.roles.get(post.author_id)
+            )
+        )
         findings = [f.to_dict() for f in report.findings]
         post.last_check = {
             "verdict": str(report.verdict),
@@ -459,12 +465,12 @@ class _Posts:
         post.status = Post.Status.SCHEDULED
         post.submitted_at = post.submitted_at or at
         post.scheduled_for = when
-        words = self._moment(when, at)
+        words = "now" if post.exception else self._moment(when, at)
         self.timeline.add(
             at,
             actor,
             "post.scheduled",
-            f"Scheduled for {words}",
+            f"To go out now ({post.exception} exception)" if post.exception else f"Scheduled for {words}",
             post,
             scheduled_for=when.isoformat(),
             in_words=words,
@@ -737,25 +743,51 @@ class _Posts:
             error=error,
         )
 
-        bikes = self.write(
-            "head",
-            "main",
-            "Year 6 have started their Bikeability training this week. Please make sure helmets come to "
-            "school every day.",
-            self.recent(5),
+        # An exception may go out at any time, so a worker finishing it later is within the policy.
+        heating = Post(
+            school=self.school,
+            account=self.accounts["main"],
+            author=self.users["head"],
+            text="Update: the heating in the hall has been repaired, so school will open as normal "
+            "tomorrow. Thank you all for your patience today.",
+            exception=Post.Exception.URGENT_NEWS,
+            exception_reason="Parents need to know this evening whether to arrange childcare for tomorrow.",
+            created_at=self.now - timedelta(minutes=6),
         )
-        self.schedule(bikes, self.recent(4), self.recent(1), self.users["head"])
-        self.check(bikes, self.recent(1), None, when="publish")
+        heating.save()
+        head = self.users["head"]
+        self.timeline.add(
+            heating.created_at,
+            head,
+            "post.created",
+            "Draft written for Oakfield Primary School",
+            heating,
+            account=heating.account.name,
+            text=heating.text,
+        )
+        self.check(heating, self.now - timedelta(minutes=5), head)
+        self.timeline.add(
+            self.now - timedelta(minutes=4),
+            head,
+            "post.exception",
+            f"Exception claimed (urgent-news) by {head.get_username()}: {heating.exception_reason}",
+            heating,
+            exception=heating.exception,
+            reason=heating.exception_reason,
+        )
+        self.schedule(heating, self.now - timedelta(minutes=4), self.now - timedelta(minutes=4), head)
+        self.check(heating, self.now - timedelta(minutes=3), None, when="publish")
         Publication.objects.create(
-            post=bikes,
+            post=heating,
             target=WEBSITE,
             status=Publication.Status.PUBLISHING,
             attempts=1,
-            next_attempt_at=self.recent(1) + timedelta(minutes=10),
-            created_at=self.recent(1),
+            # The worker's hold on this attempt; after it, the sweeper finishes the job.
+            next_attempt_at=self.now + timedelta(minutes=15),
+            created_at=self.now - timedelta(minutes=3),
         )
-        bikes.status = Post.Status.PUBLISHING
-        return [star, closure, bikes]
+        heating.status = Post.Status.PUBLISHING
+        return [star, closure, heating]
 
 
 def _reshare_key(key: uuid.UUID) -> uuid.UUID:

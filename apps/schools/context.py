@@ -20,8 +20,10 @@ _NAV = [
         lambda m: m.is_senior or m.school.accounts.filter(holder=m.user).exists(),
     ),
     ("Check a post", "checker:check", lambda m: True),
-    ("School", "schools:settings", permissions.can_manage_school),
+    ("School", "schools:settings", permissions.can_view_school_settings),
+    ("Agreement", "schools:agreement", lambda m: m.school.policy.accounts.agreement_required),
     ("Audit log", "audit:log", permissions.can_view_audit),
+    ("Security", "mfa_index", lambda m: True),
 ]
 
 
@@ -30,7 +32,7 @@ def school_nav(request: HttpRequest) -> dict[str, Any]:
     membership = current_membership(request) if hasattr(request, "user") else None
     if membership is None:
         return {"nav": []}
-    nav = []
+    nav: list[dict[str, Any]] = []
     for label, name, allowed in _NAV:
         if not allowed(membership):
             continue
@@ -38,5 +40,9 @@ def school_nav(request: HttpRequest) -> dict[str, Any]:
             url = reverse(name)
         except NoReverseMatch:
             continue  # that part of the app is not installed
-        nav.append({"label": label, "url": url, "current": request.path.startswith(url) and url != "/"})
+        nav.append({"label": label, "url": url, "current": False})
+    # The most specific link that holds this page is the current one ("Write a post", not "Posts").
+    holding = [item for item in nav if request.path.startswith(item["url"]) and item["url"] != "/"]
+    if holding:
+        max(holding, key=lambda item: len(item["url"]))["current"] = True
     return {"nav": nav, "school": membership.school, "membership": membership}

@@ -46,7 +46,7 @@ MODELS: list[type[models.Model]] = [
 
 def loaddemo() -> str:
     out = StringIO()
-    call_command("loaddemo", stdout=out)
+    call_command("loaddemo", "--public-demo", stdout=out)  # tests run with DEBUG off
     return out.getvalue()
 
 
@@ -156,6 +156,8 @@ def test_the_troubled_and_waiting_posts_explain_themselves(demo: School) -> None
     assert scheduled.scheduled_for > timezone.now()
     assert in_window(scheduled.scheduled_for, demo.policy)
     assert Override.objects.filter(post__school=demo, category="mention").exists()
+    publishing = posts.get(status=Post.Status.PUBLISHING)
+    assert publishing.exception == "urgent-news" and publishing.last_check["verdict"] == "pass"
 
 
 def test_everything_is_in_the_audit_log_and_the_chain_verifies(demo: School) -> None:
@@ -201,12 +203,22 @@ def test_it_prints_the_address_and_a_table_of_logins(db: Any) -> None:
     assert "http://127.0.0.1:8000/accounts/login/" in out
     assert "/s/oakfield/" in out
     header = next(line for line in out.splitlines() if "Username" in line)
-    assert header.split() == ["Role", "Username", "Password", "Two-step", "sign-in"]
+    assert header.split() == ["Role", "Username", "Password", "Two-step", "sign-in", "Notes"]
     head = next(line for line in out.splitlines() if line.strip().startswith("Headteacher"))
     assert head.split()[:3] == ["Headteacher", "head", PASSWORD] and "demo_totp head" in head
     governor = next(line for line in out.splitlines() if line.strip().startswith("Governor"))
-    assert governor.split() == ["Governor", "governor", PASSWORD, "no"]
+    assert governor.split()[:4] == ["Governor", "governor", PASSWORD, "no"]
     assert TOTP_SECRETS["head"] in out
+
+
+def test_it_refuses_to_create_public_logins_on_a_production_site(db: Any, settings: Any) -> None:
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--public-demo"):
+        call_command("loaddemo", stdout=StringIO())
+    assert not School.objects.filter(slug="oakfield").exists()
+    settings.DEBUG = True
+    call_command("loaddemo", stdout=StringIO())
+    assert School.objects.filter(slug="oakfield").exists()
 
 
 def test_demo_totp_prints_the_current_code_for_a_demo_leader(demo: Any) -> None:

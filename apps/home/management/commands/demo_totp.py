@@ -32,7 +32,7 @@ class Command(BaseCommand):
             demo = ", ".join(TOTP_SECRETS)
             raise CommandError(f"{username} is not a demo account with the demo authenticator (try: {demo}).")
         code, seconds = totp_code(secret)
-        self.stdout.write(f"{code}  (valid for {seconds} more seconds)")
+        self.stdout.write(f"{code}  (valid for {seconds} more second{'s' if seconds != 1 else ''})")
         if seconds < 10:
             upcoming, _ = totp_code(secret, at=time.time() + seconds)
             self.stdout.write(f"Next code: {upcoming}")

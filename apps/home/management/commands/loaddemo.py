@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from apps.audit.display import url_or_none
 from apps.home.demo import PASSWORD, PEOPLE, TOTP_SECRETS, DemoResult, load_demo, totp_code
@@ -23,8 +24,19 @@ class Command(BaseCommand):
             default="http://127.0.0.1:8000",
             help="Where the site runs, for the links printed at the end (default %(default)s).",
         )
+        parser.add_argument(
+            "--public-demo",
+            action="store_true",
+            help="Load it although DEBUG is off (only on a site that is meant to be a public demo).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG and not options["public_demo"]:
+            raise CommandError(
+                "The demo school has logins anyone can use (the passwords and authenticator secrets are "
+                "published), so it is only loaded on a development site (SAFEPOST_DEBUG=1, as `make run` "
+                "sets). On a site meant to be a public demo, add --public-demo."
+            )
         result = load_demo()
         if "the school" in result.created:
             self.stdout.write(self.style.SUCCESS("Loaded the demo school."))
@@ -35,6 +47,10 @@ class Command(BaseCommand):
         self.stdout.write(logins(result, options["address"].rstrip("/")))
 
 
+def _seconds(n: int) -> str:
+    return f"{n} more second{'s' if n != 1 else ''}"
+
+
 def _path(name: str, arg: str | None, fallback: str) -> str:
     return url_or_none(name, *([arg] if arg else [])) or fallback
 
@@ -42,19 +58,19 @@ def _path(name: str, arg: str | None, fallback: str) -> str:
 def logins(result: DemoResult, address: str) -> str:
     """The demo's addresses and logins, as a table."""
     school = result.school
-    rows = [("Role", "Username", "Password", "Two-step sign-in")]
+    rows = [("Role", "Username", "Password", "Two-step sign-in", "Notes")]
     for person in PEOPLE:
         user = result.users[person.username]
         totp = "yes: manage.py demo_totp " + user.username if person.role in MFA_REQUIRED_ROLES else "no"
-        rows.append((person.role.label, user.username, PASSWORD, totp))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        rows.append((person.role.label, user.username, PASSWORD, totp, person.note))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     table = "\n".join(
         "  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows
     )
     codes = []
     for username, secret in TOTP_SECRETS.items():
         code, seconds = totp_code(secret)
-        codes.append(f"    {username:<7} secret {secret}  (code now: {code}, for {seconds} more seconds)")
+        codes.append(f"    {username:<7} secret {secret}  (code now: {code}, for {_seconds(seconds)})")
     return "\n".join(
         [
             "",
