@@ -50,6 +50,7 @@ def record(
         )
         entry.hash = entry.compute_hash()
         entry.save()
+        School.objects.filter(pk=school.pk).update(audit_seq=entry.seq, audit_hash=entry.hash)
     return entry
 
 
@@ -123,4 +124,17 @@ def verify_school(school: School) -> ChainReport:
             yield entry
 
     problems = verify_chain(counted())
+    head = School.objects.filter(pk=school.pk).values("audit_seq", "audit_hash").first() or {}
+    last = AuditEntry.objects.filter(school=school).order_by("-seq").values("seq", "hash").first()
+    last_seq, last_hash = (last["seq"], last["hash"]) if last else (0, "")
+    if head.get("audit_seq", 0) > last_seq:
+        problems.append(
+            ChainProblem(
+                str(school.pk),
+                last_seq + 1,
+                f"the newest entries #{last_seq + 1} to #{head['audit_seq']} were removed",
+            )
+        )
+    elif head.get("audit_seq") == last_seq and last_seq and head.get("audit_hash") != last_hash:
+        problems.append(ChainProblem(str(school.pk), last_seq, "the newest entry was replaced"))
     return ChainReport(school, count, problems)

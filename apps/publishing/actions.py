@@ -148,9 +148,33 @@ def publish(post_id: int) -> str:
             return stopped
     elif post.status not in _ATTEMPTABLE:
         return f"nothing to do: the post is {post.get_status_display().lower()}"
+    else:
+        waiting = _wait_for_window(post)
+        if waiting:
+            return waiting
     for publication in Publication.objects.filter(post=post).order_by("pk"):
         _attempt(post, publication)
     return _finish(post)
+
+
+def _wait_for_window(post: Post) -> str:
+    """A retry or a dead worker's attempt that falls outside the posting window waits for it.
+
+    A platform that was down all evening must not receive the post at 22:00: the targets still
+    to go out are deferred to the next window start (exceptions go at once). Returns why it
+    stopped, or '' to go on.
+    """
+    current = now()
+    policy = post.school.policy
+    if post.exception or in_window(current, policy):
+        return ""
+    opens = next_window_start(current, policy)
+    remaining = Publication.objects.filter(post=post).exclude(status=Publication.Status.PUBLISHED)
+    remaining.exclude(status=Publication.Status.FAILED).update(
+        status=Publication.Status.RETRYING, next_attempt_at=opens
+    )
+    enqueue_publish(post.pk, opens)
+    return f"outside the posting window: the remaining targets go at {opens:%Y-%m-%d %H:%M}"
 
 
 def due_post_ids() -> list[int]:

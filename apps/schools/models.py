@@ -69,6 +69,10 @@ class School(models.Model):
     roster_version = models.PositiveIntegerField(default=0)
     website = models.URLField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # The head of the audit chain, written with every entry: removing the newest entries
+    # leaves the chain itself consistent, but no longer ending where the school says it does.
+    audit_seq = models.PositiveBigIntegerField(default=0, editable=False)
+    audit_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]

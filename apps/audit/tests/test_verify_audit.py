@@ -69,6 +69,20 @@ def test_a_deleted_entry_is_found_where_the_gap_is(school: School) -> None:
     assert "entry #3 entry #2 is missing: entries were deleted or moved" in out
 
 
+def test_removing_the_newest_entries_is_found_too(school: School) -> None:
+    AuditEntry.objects.filter(school=school, seq__gte=4).delete()
+    problems = verify_school(school).problems
+    assert [(p.seq, p.problem) for p in problems] == [(4, "the newest entries #4 to #5 were removed")]
+
+
+def test_replacing_the_newest_entry_is_found(school: School) -> None:
+    entry = AuditEntry.objects.get(school=school, seq=5)
+    entry.summary = "Nothing happened"
+    AuditEntry.objects.filter(pk=entry.pk).update(summary=entry.summary, hash=entry.compute_hash())
+    problems = verify_school(school).problems
+    assert [(p.seq, p.problem) for p in problems] == [(5, "the newest entry was replaced")]
+
+
 def test_a_rewritten_entry_with_a_fresh_hash_breaks_the_next_link(school: School) -> None:
     entry = AuditEntry.objects.get(school=school, seq=3)
     entry.summary = "Nothing happened"

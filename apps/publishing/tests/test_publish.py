@@ -385,6 +385,30 @@ def test_a_post_missed_while_the_worker_was_down_moves_to_the_next_window_start(
     assert actions.publish(post.pk) == "published"
 
 
+def test_a_retry_that_falls_due_outside_the_window_waits_for_the_next_window(
+    p: Personas, make_post: MakePost, clock: Clock, queued_tasks: None
+) -> None:
+    clock.current = FRIDAY_7_30PM
+    post = make_post(p, status=Post.Status.PUBLISHING, scheduled_for=FRIDAY_5_30PM)
+    publication = Publication.objects.create(
+        post=post,
+        target="website",
+        status=Publication.Status.RETRYING,
+        attempts=1,
+        next_attempt_at=FRIDAY_7_30PM,
+    )
+
+    assert actions.publish(post.pk).startswith("outside the posting window")
+
+    publication.refresh_from_db()
+    assert publication.status == Publication.Status.RETRYING
+    assert publication.next_attempt_at == MONDAY_8AM
+    assert not FeedEntry.objects.exists()
+    assert DBTaskResult.objects.get().run_after == MONDAY_8AM
+    clock.current = MONDAY_8AM
+    assert actions.publish(post.pk) == "published"
+
+
 def test_a_late_post_still_inside_the_window_goes_out(p: Personas, make_post: MakePost, clock: Clock) -> None:
     clock.current = FRIDAY_5_30PM + timedelta(minutes=20)
     post = make_post(p, scheduled_for=FRIDAY_5_30PM - timedelta(hours=6))
