@@ -124,7 +124,7 @@ def verify_school(school: School) -> ChainReport:
             yield entry
 
     problems = verify_chain(counted())
-    head = School.objects.filter(pk=school.pk).values("audit_seq", "audit_hash").first() or {}
+    head: dict[str, Any] = School.objects.filter(pk=school.pk).values("audit_seq", "audit_hash").first() or {}
     last = AuditEntry.objects.filter(school=school).order_by("-seq").values("seq", "hash").first()
     last_seq, last_hash = (last["seq"], last["hash"]) if last else (0, "")
     if head.get("audit_seq", 0) > last_seq:
