@@ -124,7 +124,8 @@ def verify_school(school: School) -> ChainReport:
             yield entry
 
     problems = verify_chain(counted())
-    head: dict[str, Any] = School.objects.filter(pk=school.pk).values("audit_seq", "audit_hash").first() or {}
+    fresh = School.objects.filter(pk=school.pk).only("audit_seq", "audit_hash").first()
+    head = {"audit_seq": fresh.audit_seq, "audit_hash": fresh.audit_hash} if fresh else {}
     last = AuditEntry.objects.filter(school=school).order_by("-seq").values("seq", "hash").first()
     last_seq, last_hash = (last["seq"], last["hash"]) if last else (0, "")
     if head.get("audit_seq", 0) > last_seq:
