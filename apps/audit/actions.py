@@ -125,17 +125,17 @@ def verify_school(school: School) -> ChainReport:
 
     problems = verify_chain(counted())
     fresh = School.objects.filter(pk=school.pk).only("audit_seq", "audit_hash").first()
-    head = {"audit_seq": fresh.audit_seq, "audit_hash": fresh.audit_hash} if fresh else {}
+    head_seq, head_hash = (fresh.audit_seq, fresh.audit_hash) if fresh else (0, "")
     last = AuditEntry.objects.filter(school=school).order_by("-seq").values("seq", "hash").first()
     last_seq, last_hash = (last["seq"], last["hash"]) if last else (0, "")
-    if head.get("audit_seq", 0) > last_seq:
+    if head_seq > last_seq:
         problems.append(
             ChainProblem(
                 str(school.pk),
                 last_seq + 1,
-                f"the newest entries #{last_seq + 1} to #{head['audit_seq']} were removed",
+                f"the newest entries #{last_seq + 1} to #{head_seq} were removed",
             )
         )
-    elif head.get("audit_seq") == last_seq and last_seq and head.get("audit_hash") != last_hash:
+    elif head_seq == last_seq and last_seq and head_hash != last_hash:
         problems.append(ChainProblem(str(school.pk), last_seq, "the newest entry was replaced"))
     return ChainReport(school, count, problems)
