@@ -15,7 +15,13 @@ if [ -z "$python" ]; then
 fi
 echo "Installing uv $version into .tools/ (using $("$python" --version))"
 "$python" -m venv .tools
-.tools/bin/python -m pip install --quiet --disable-pip-version-check "uv==$version"
+log=$(mktemp)
+if ! .tools/bin/python -m pip install --quiet --disable-pip-version-check "uv==$version" >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "Could not install uv $version from the package registry (see above)." >&2
+  exit 1
+fi
+rm -f "$log"
 if ! .tools/bin/uv python find 3.12 >/dev/null 2>&1; then
   cat >&2 <<'MSG'
 Safepost needs Python 3.12 (Django 6.1 requires it) and none was found.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make run`: migrate, load the demo school, start the task worker and the web app.
+# `make run`: migrate, load the demo school, start the task worker and the web app, then
+# print the address and the demo logins last, where a new user will see them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 host=${1:-127.0.0.1}
@@ -7,10 +8,10 @@ port=${2:-8000}
 export SAFEPOST_DEBUG=${SAFEPOST_DEBUG:-1}
 PY=.venv/bin/python
 
-$PY manage.py migrate --noinput
+echo "Preparing the database (var/safepost.sqlite3, or DATABASE_URL)..."
+$PY manage.py migrate --noinput -v 0
 demo=""
 if $PY manage.py help loaddemo >/dev/null 2>&1; then
-  # Printed with the address below, once the worker has started, so the logins are easy to find.
   demo=$($PY manage.py loaddemo --address "http://$host:$port")
 fi
 
@@ -19,7 +20,20 @@ worker=$!
 # Picks up posts whose publishing a stopped worker left unfinished, every minute.
 $PY manage.py publish_due --every 60 --enqueue &
 sweeper=$!
-trap 'kill $worker $sweeper 2>/dev/null || true' EXIT INT TERM
+$PY manage.py runserver "$host:$port" &
+server=$!
+trap 'kill $server $worker $sweeper 2>/dev/null || true' EXIT INT TERM
+
+# Wait until the web app answers, so the message below is the last thing on the screen.
+$PY - "$host" "$port" <<'PYTHON' || true
+import sys, time, urllib.request
+for _ in range(120):
+    try:
+        urllib.request.urlopen(f"http://{sys.argv[1]}:{sys.argv[2]}/check/", timeout=1)
+        break
+    except Exception:
+        time.sleep(0.5)
+PYTHON
 
 cat <<MSG
 
@@ -27,8 +41,8 @@ cat <<MSG
     Home page (sign in with a demo login):  http://$host:$port/
     Check a post against a school policy:   http://$host:$port/check/
     Back office (Django admin):             http://$host:$port/admin/
-  The background worker is running (pid $worker). Press Ctrl-C to stop both.
+  The background worker is running too. Press Ctrl-C to stop everything.
 $demo
 
 MSG
-$PY manage.py runserver "$host:$port"
+wait $server
