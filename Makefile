@@ -50,6 +50,7 @@ score: sync
 
 bench: sync
 	$(PY) bench/bench_checker.py
+	$(PY) bench/bench_web.py
 
 clean:
 	rm -rf .venv .tools .mypy_cache .ruff_cache .pytest_cache
