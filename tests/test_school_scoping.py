@@ -1,0 +1,107 @@
+"""No view ever shows or changes another school's data.
+
+Walks every URL of the staff apps (posts, schools, audit, home), fills each object id with an
+object of the first school (a post, an account, a member of staff), and requests it - GET and
+POST - as the headteacher of another school. Each app also has its own outsider tests; this one
+catches a view added later without them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.urls import get_resolver
+from django.urls.resolvers import URLPattern, URLResolver
+
+from apps.posts.models import Post
+from apps.schools.models import Membership
+from apps.schools.testing import Personas, make_personas
+
+STAFF_NAMESPACES = {"posts", "schools", "audit"}
+SECRET = "Zebra crossing practice for Oak Class with PC Marigold"
+
+
+def staff_urls() -> Iterator[tuple[str, str]]:
+    def walk(patterns: list[Any], prefix: str, namespace: str | None) -> Iterator[tuple[str, str]]:
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                yield from walk(p.url_patterns, prefix + str(p.pattern), p.namespace or namespace)
+            elif isinstance(p, URLPattern) and (namespace in STAFF_NAMESPACES or p.name == "home"):
+                yield f"{namespace}:{p.name}", prefix + str(p.pattern)
+
+    yield from walk(get_resolver().url_patterns, "/", None)
+
+
+URLS = sorted(set(staff_urls()))
+
+
+@pytest.fixture
+def p(db: Any) -> Personas:
+    personas = make_personas()
+    Post.objects.create(school=personas.school, account=personas.oak, author=personas.teacher, text=SECRET)
+    return personas
+
+
+def fill(pattern: str, p: Personas) -> str:
+    """The URL with every object id set to one of the first school's objects."""
+    post = Post.objects.get(school=p.school, text=SECRET)
+    member = Membership.objects.get(user=p.teacher, school=p.school)
+    path = pattern
+    if "<int:pk>" in path:
+        if path.startswith(("/posts/", "/approvals/")):
+            value = post.pk
+        elif "/staff/" in path:
+            value = member.pk
+        elif "/accounts/" in path:
+            value = p.oak.pk
+        else:
+            value = post.pk
+        path = path.replace("<int:pk>", str(value))
+    assert "<" not in path, f"a URL parameter this test does not know how to fill: {pattern}"
+    return path
+
+
+def test_every_staff_url_is_covered() -> None:
+    names = {name for name, _ in URLS}
+    assert {
+        "posts:detail",
+        "posts:edit",
+        "posts:review",
+        "schools:staff_role",
+        "schools:account_edit",
+        "audit:log",
+        "audit:export",
+    } <= names
+
+
+@pytest.mark.parametrize(("name", "pattern"), URLS, ids=[name for name, _ in URLS])
+def test_an_outsider_never_sees_or_changes_another_schools_data(p: Personas, name: str, pattern: str) -> None:
+    outsider = p.client_for(p.outsider)
+    url = fill(pattern, p)
+    before = (Post.objects.get(text=SECRET).status, Membership.objects.get(user=p.teacher).role, p.oak.name)
+
+    got = outsider.get(url)
+    assert got.status_code in (200, 302, 403, 404, 405), f"GET {url}: {got.status_code}"
+    if got.status_code == 200 and not got.get("Content-Type", "").startswith("text/csv"):
+        body = got.content.decode()
+        assert SECRET not in body and p.school.name not in body, f"GET {url} showed the other school's data"
+    if got.status_code == 200 and got.get("Content-Type", "").startswith("text/csv"):
+        assert SECRET not in b"".join(got.streaming_content).decode()  # type: ignore[attr-defined]
+
+    sent = outsider.post(
+        url,
+        {
+            "role": "office",
+            "name": "Hacked",
+            "decision": "approve",
+            "text": "Hacked",
+            "action": "submit",
+            "comment": "x",
+        },
+    )
+    assert sent.status_code in (200, 302, 400, 403, 404, 405), f"POST {url}: {sent.status_code}"
+    p.oak.refresh_from_db()
+    after = (Post.objects.get(text=SECRET).status, Membership.objects.get(user=p.teacher).role, p.oak.name)
+    assert after == before, f"POST {url} changed the other school's data"
