@@ -9,6 +9,7 @@ rules; ``safepost validate`` checks a policy file; ``safepost serve`` and
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -124,24 +125,38 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_BLOCKED if report.blocking else EXIT_OK
 
 
+def _stdin_bytes() -> Any:
+    """Standard input as bytes (a test's StringIO has no ``buffer``: encode its lines)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return buffer
+    return io.BytesIO(sys.stdin.read().encode("utf-8"))
+
+
 def _check_jsonl(args: argparse.Namespace, checker_for: Any) -> int:
     from safepost.policy.config import EXCEPTION_KINDS, PolicyError
     from safepost.policy.rules.base import Post
 
     path = Path(args.jsonl)
     try:
-        stream = sys.stdin if args.jsonl == "-" else path.open(encoding="utf-8")
+        stream = _stdin_bytes() if args.jsonl == "-" else path.open("rb")
     except OSError as exc:
         raise UsageError(f"{args.jsonl}: cannot read the file: {exc.strerror}") from None
     status = EXIT_OK
     out = sys.stdout
     with stream:
-        for number, line in enumerate(stream, 1):
-            if not line.strip():
+        for number, raw in enumerate(stream, 1):
+            if not raw.strip():
                 continue
             where = f"{args.jsonl}:{number}"
             item_id: Any = None
             try:
+                try:
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    raise UsageError(
+                        f"{where}: not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8"
+                    ) from None
                 try:
                     item = json.loads(line)
                 except json.JSONDecodeError as exc:

@@ -416,6 +416,21 @@ def test_a_bad_json_line_gives_an_error_line_and_the_rest_are_still_checked(
     assert f"{path}:4" in err
 
 
+def test_a_line_that_is_not_utf8_is_reported_and_the_rest_are_still_checked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "posts.jsonl"
+    path.write_bytes(
+        (json.dumps(item("1", CLEAN)) + "\n").encode()
+        + b'{"id": "2", "policy": "st-catherine", "text": "caf\xe9"}\n'
+        + (json.dumps(item("3", CLEAN)) + "\n").encode()
+    )
+    status, out, err = run(["check", "--roster", ROSTER, "--jsonl", str(path)], capsys)
+    assert status == 2
+    assert [r["verdict"] for r in jsonl_lines(out)] == ["pass", "error", "pass"]
+    assert f"{path}:2: not UTF-8 text" in err
+
+
 @pytest.mark.parametrize(
     ("bad", "message"),
     [
