@@ -211,7 +211,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Background tasks (django.tasks). The default stores tasks in the database and
 # `manage.py db_worker` runs them. For Celery with Redis, install the `celery`
 # extra (celery[redis], django-tasks-celery) and set SAFEPOST_TASKS=celery and
-# CELERY_BROKER_URL=redis://...; a Celery worker then replaces db_worker (not wired yet).
+# CELERY_BROKER_URL=redis://...; Celery workers (`celery -A config worker`) then
+# replace db_worker, and one `celery -A config beat` runs the publishing sweep
+# (config/celery.py).
 SAFEPOST_TASKS = env_choice("SAFEPOST_TASKS", ("db", "celery", "immediate"), "db")
 TASKS: dict[str, dict[str, Any]]
 if SAFEPOST_TASKS == "celery":
@@ -221,9 +223,31 @@ if SAFEPOST_TASKS == "celery":
             "SAFEPOST_TASKS=celery needs CELERY_BROKER_URL, e.g. redis://localhost:6379/0"
         )
     CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
-    CELERY_RESULT_EXTENDED = True
+    CELERY_RESULT_EXTENDED = True  # django-tasks-celery finds a result's task from it
     CELERY_TIMEZONE = "Europe/London"
-    TASKS = {"default": {"BACKEND": "django_tasks_celery.CeleryBackend", "QUEUES": ["default"]}}
+    # Its own queue, so a Redis database shared by mistake never mixes in another app's tasks.
+    CELERY_TASK_DEFAULT_QUEUE = "safepost"
+    CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+    # Redis gives a message nobody has acknowledged within the visibility timeout to another
+    # worker, and a post scheduled for later waits in a worker unacknowledged until its time: so
+    # the timeout covers more than a week ahead. A post scheduled further ahead may be delivered
+    # more than once, which is harmless (a publish claims each target first, see
+    # apps/publishing/actions.py);
+    # a message lost with a killed worker is picked up by the sweep within a minute of its time.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 8 * 24 * 60 * 60}
+    # The sweep (missed times, retries, dead workers' posts), sent by `celery -A config beat`.
+    CELERY_BEAT_SCHEDULE = {
+        "publish-due": {"task": "apps.publishing.tasks.publish_due", "schedule": 60.0},
+    }
+    CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+    # config.celery.CeleryBackend sends a task once the transaction that enqueued it commits.
+    TASKS = {
+        "default": {
+            "BACKEND": "config.celery.CeleryBackend",
+            "QUEUES": ["default"],
+            "OPTIONS": {"CELERY_APP": "config.celery.app"},
+        }
+    }
 elif SAFEPOST_TASKS == "immediate":
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 else:

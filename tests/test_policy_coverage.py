@@ -28,7 +28,7 @@ def test_every_clause_has_exactly_one_row() -> None:
 
 
 def test_every_cited_test_exists() -> None:
-    for path, name in re.findall(r"`(tests/[\w/]+\.py)(?:::(\w+))?`", COVERAGE):
+    for path, name in re.findall(r"`((?:tests|apps)/[\w/]+\.py)(?:::(\w+))?`", COVERAGE):
         source = (ROOT / path).read_text(encoding="utf-8")
         if name:
             assert f"def {name}(" in source, (

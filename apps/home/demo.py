@@ -103,16 +103,21 @@ def demo_policy_text() -> str:
             r'publishers = ["headteacher", "senior-leader", "class-teacher", "office"]\1',
         ),
         (r"(?m)^approval_required_for = \[\]$", 'approval_required_for = ["class-teacher", "office"]'),
-        (
-            r"(?m)^\[accounts\]$",
-            "[accounts]\nclass_accounts = true\nreshare_class_posts = true\nagreement_required = true",
-        ),
     ]
     for pattern, replacement in edits:
         text, count = re.subn(pattern, replacement, text)
         if count != 1:
             raise ValueError(f"the {PRESET} preset has changed: cannot find {pattern!r}")
-    return text
+    from apps.schools.policy_edit import set_values
+
+    return set_values(
+        text,
+        {
+            ("accounts", "class_accounts"): True,
+            ("accounts", "reshare_class_posts"): True,
+            ("accounts", "agreement_required"): True,
+        },
+    )
 
 
 def totp_code(secret: str, at: float | None = None) -> tuple[str, int]:
@@ -197,7 +202,8 @@ def _people(school: School, result: DemoResult) -> dict[str, Any]:
 
 
 def _policy(school: School, head: Any, result: DemoResult) -> None:
-    if school.policy_version == 1 and school.preset == PRESET and not school.policy.accounts.class_accounts:
+    # Only the untouched preset is replaced: a policy the demo school has edited since is kept.
+    if school.policy_version == 1 and school.preset == PRESET and school.policy_toml != demo_policy_text():
         schools.update_policy(school, demo_policy_text(), head)
         result.created.append("the demo policy")
 

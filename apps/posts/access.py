@@ -19,6 +19,8 @@ def accounts_for(membership: Membership) -> QuerySet[Account]:
     account when the policy gives their role posting rights.
     """
     accounts = Account.objects.filter(school=membership.school, is_active=True)
+    if not membership.school.policy.accounts.class_accounts:
+        accounts = accounts.filter(kind=Account.Kind.MAIN)  # COU-03: one account for the whole school
     if not can_write(membership):
         return accounts.none()
     if membership.is_senior:

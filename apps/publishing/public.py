@@ -23,8 +23,15 @@ def school_for(slug: str) -> School:
     return school
 
 
+def is_protected(school: School) -> bool:
+    """A school whose policy keeps its posts to followers (COU-04) shows nothing publicly."""
+    return school.policy.interaction.visibility == "followers-only"
+
+
 def visible_entries(school: School) -> QuerySet[FeedEntry]:
     """Every entry of the school's feed the public may see (reshares included)."""
+    if is_protected(school):
+        return FeedEntry.objects.none()
     return FeedEntry.objects.filter(
         school=school, removed_at__isnull=True, post__status__in=VISIBLE_POST_STATES
     ).select_related("school", "account", "reshared_from")

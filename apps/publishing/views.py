@@ -22,6 +22,7 @@ from django.views.decorators.http import require_safe
 
 from apps.publishing.public import (
     embed_snippet,
+    is_protected,
     official_accounts,
     public_entries,
     purpose_of,
@@ -67,6 +68,7 @@ def feed_page(request: HttpRequest, slug: str) -> HttpResponse:
         "publishing/public/feed.html",
         {
             "public_school": school,
+            "protected": is_protected(school),
             "accounts": accounts,
             "chosen": chosen,
             "page": page,

@@ -66,6 +66,11 @@ def can_approve(membership: Membership, account: Account, author_id: int | None 
         return True
     if "senior-leader" in approvers and membership.is_senior:
         return True
+    # The holder cannot approve their own post, and an account may have no holder (yet):
+    # then a senior leader approves, so a post is never stuck with nobody allowed to.
+    holder_unavailable = account.holder_id is None or account.holder_id == author_id
+    if "account-holder" in approvers and holder_unavailable and membership.is_senior:
+        return True
     return "headteacher" in approvers and membership.role == Role.HEADTEACHER
 
 

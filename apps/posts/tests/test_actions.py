@@ -281,6 +281,33 @@ def test_where_the_policy_says_account_holder_only_the_holder_approves(db: None)
 
 
 @pytest.mark.django_db
+def test_when_the_account_holder_wrote_the_post_a_senior_leader_approves_it(db: None) -> None:
+    # Rackham: the account holder approves (RAC-10). The holder cannot approve their own post,
+    # so a senior leader does: the post is never stuck with nobody allowed to approve it.
+    rackham = make_personas(preset="rackham", slug="rackham-own")
+    require_approval_for(rackham.school, "class-teacher")
+    post = pending(rackham, user=rackham.teacher, account=rackham.oak)
+    with pytest.raises(NotAllowed):
+        actions.approve(post, member(rackham, rackham.teacher), now=MONDAY_10AM)
+    actions.approve(post, member(rackham, rackham.head), now=MONDAY_10AM)
+    assert post.approved_by == rackham.head
+
+
+@pytest.mark.django_db
+def test_class_accounts_cannot_be_posted_from_when_the_policy_has_none(p: Personas) -> None:
+    from apps.posts.access import accounts_for
+    from apps.schools.actions import update_policy
+
+    assert p.oak in accounts_for(member(p, p.teacher)) or p.oak in accounts_for(member(p, p.head))
+    from apps.schools.policy_edit import set_values
+
+    update_policy(p.school, set_values(p.school.policy_toml, {("accounts", "class_accounts"): False}), p.head)
+    p.school.refresh_from_db()
+    assert p.oak not in accounts_for(member(p, p.head))
+    assert p.main in accounts_for(member(p, p.head))
+
+
+@pytest.mark.django_db
 def test_a_teacher_who_holds_no_account_cannot_approve_it(p: Personas) -> None:
     require_approval_for(p.school, "class-teacher")
     post = pending(p, account=p.main)

@@ -255,3 +255,32 @@ def test_public_pages_need_no_sign_in_and_show_a_signed_in_outsider_nothing_extr
 
 def test_public_pages_only_answer_reads(site: Personas) -> None:
     assert Client().post(reverse("public:feed", args=[site.school.slug])).status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_followers_only_school_shows_nothing_publicly(client: Client) -> None:
+    """COU-04: Courtney's posts are not publicly available, on the page, the feeds or the widget."""
+    from apps.publishing.models import FeedEntry, Publication
+    from apps.posts.models import Post
+    from apps.schools.testing import make_personas
+
+    p = make_personas(preset="courtney", slug="courtney-test")
+    post = Post.objects.create(
+        school=p.school,
+        account=p.main,
+        author=p.head,
+        text="Harvest festival photos",
+        status=Post.Status.PUBLISHED,
+    )
+    pub = Publication.objects.create(post=post, target="website", status=Publication.Status.PUBLISHED)
+    FeedEntry.objects.create(
+        school=p.school, account=p.main, post=post, idempotency_key=pub.idempotency_key, text=post.text
+    )
+    for url in (
+        "/s/courtney-test/",
+        "/s/courtney-test/feed.atom",
+        "/s/courtney-test/feed.rss",
+        "/s/courtney-test/widget/",
+    ):
+        assert "Harvest festival photos" not in client.get(url).content.decode(), url
+    assert "followers only" in client.get("/s/courtney-test/").content.decode()

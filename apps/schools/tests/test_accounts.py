@@ -14,9 +14,13 @@ from apps.schools.testing import Personas, client_for
 URL = reverse("schools:accounts")
 
 
-def allow_class_accounts(p: Personas) -> None:
-    text = p.school.policy_toml.replace("[accounts]\n", "[accounts]\nclass_accounts = true\n")
-    update_policy(p.school, text, p.head)
+def allow_class_accounts(p: Personas, allowed: bool = True) -> None:
+    from apps.schools.policy_edit import set_values
+
+    update_policy(
+        p.school, set_values(p.school.policy_toml, {("accounts", "class_accounts"): allowed}), p.head
+    )
+    p.school.refresh_from_db()
 
 
 def test_the_page_lists_the_main_account_and_class_accounts_with_their_holders(p: Personas) -> None:
@@ -27,6 +31,8 @@ def test_the_page_lists_the_main_account_and_class_accounts_with_their_holders(p
 
 
 def test_without_class_accounts_in_the_policy_the_page_says_how_to_turn_them_on(p: Personas) -> None:
+    allow_class_accounts(p, allowed=False)
+    AuditEntry.objects.filter(action="account.created").exists()
     html = unescape(client_for(p.head).get(URL).content.decode())
     assert "Your policy does not have class accounts" in html
     response = client_for(p.head).post(
