@@ -260,8 +260,8 @@ def test_public_pages_only_answer_reads(site: Personas) -> None:
 @pytest.mark.django_db
 def test_a_followers_only_school_shows_nothing_publicly(client: Client) -> None:
     """COU-04: Courtney's posts are not publicly available, on the page, the feeds or the widget."""
-    from apps.publishing.models import FeedEntry, Publication
     from apps.posts.models import Post
+    from apps.publishing.models import FeedEntry, Publication
     from apps.schools.testing import make_personas
 
     p = make_personas(preset="courtney", slug="courtney-test")
