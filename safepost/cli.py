@@ -317,6 +317,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             return _django(["runserver", *(args.args or ["127.0.0.1:8000"])])
         if args.command == "worker":
+            if os.environ.get("SAFEPOST_TASKS") == "celery":
+                # A trust's set-up: Celery workers instead of the database worker.
+                os.execvp("celery", ["celery", "-A", "config", "worker", "-l", "info", *args.args])
             return _django(["db_worker", *args.args])
         if args.command == "manage":
             return _django(args.args)

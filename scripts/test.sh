@@ -22,6 +22,14 @@ else
   echo "!!! Chromium is not available: the browser tests will be SKIPPED !!!"
 fi
 
+step "redis"
+if url=$(scripts/ensure-redis.sh); then
+  export SAFEPOST_TEST_REDIS_URL="$url"
+  echo "the Celery tests will use $url"
+else
+  echo "!!! Redis is not available: the Celery tests will be SKIPPED !!!"
+fi
+
 step "pytest (SQLite)"
 $UV run --frozen pytest -n 2 --dist loadfile -q || status=1
 

@@ -25,9 +25,10 @@ def accounts_for(membership: Membership) -> QuerySet[Account]:
         return accounts.none()
     if membership.is_senior:
         return accounts
-    allowed = Q(holder=membership.user)
-    if membership.role in membership.school.policy.accounts.publishers:
-        allowed |= Q(kind=Account.Kind.MAIN)
+    # Everyone who writes may draft for the main account: without posting rights their post
+    # goes to the approval queue (permissions.needs_approval), so a teacher at a school whose
+    # account is run by the SLT (NNF-01, SUT-03) can still propose a post.
+    allowed = Q(holder=membership.user) | Q(kind=Account.Kind.MAIN)
     return accounts.filter(allowed)
 
 

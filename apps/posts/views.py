@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -580,7 +580,11 @@ def post_list(request: SchoolHtmxRequest) -> HttpResponse:
     school = request.school
     policy = school.policy
     now = current_time()
-    posts: QuerySet[Post] = Post.objects.filter(school=school).select_related("account", "author")
+    posts: QuerySet[Post] = (
+        Post.objects.filter(school=school)
+        .exclude(Q(status=Post.Status.DRAFT) & ~Q(author=request.membership.user))  # drafts are private
+        .select_related("account", "author")
+    )
     account: Account | None = None
     account_id = request.GET.get("account", "")
     if account_id:

@@ -46,8 +46,8 @@ def _roster(school_id: int, version: int, created: str) -> Roster:
     return Roster(
         [
             RosterPupil(
-                first_names=(p.first_name,),
-                surnames=(p.surname,),
+                first_names=(p.first_name, *p.other_first_names),
+                surnames=(p.surname, *p.other_surnames),
                 year=p.year,
                 class_name=p.class_name,
                 photo_consent=p.photo_consent,
@@ -158,6 +158,10 @@ class Pupil(models.Model):
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="pupils")
     first_name = models.CharField(max_length=100)
     surname = models.CharField(max_length=100)
+    # Preferred and legal forms from the MIS export ("Chidimma" / "Chidi"): a child may be
+    # called by any of them, so the checker watches for all.
+    other_first_names = models.JSONField(default=list, blank=True)
+    other_surnames = models.JSONField(default=list, blank=True)
     year = models.CharField(max_length=30, blank=True)
     class_name = models.CharField(max_length=60, blank=True)
     photo_consent = models.BooleanField(null=True, help_text="Social media photo consent (unknown if empty).")

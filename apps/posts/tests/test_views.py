@@ -589,7 +589,8 @@ def test_a_governor_can_read_posts_but_cannot_write(p: Personas, clock: Any) -> 
 def test_a_member_without_posting_rights_is_told_why(p: Personas, clock: Any) -> None:
     html = text_of(p.client_for(p.office).get(reverse("posts:compose")).content.decode())
     assert "The school's policy gives posting rights to: headteacher, senior leader, class teacher" in html
-    assert "There is no account you can post from" in html
+    # They may still propose a post for the main account, which a publisher approves.
+    assert "There is no account you can post from" not in html
 
 
 @pytest.mark.django_db
@@ -601,3 +602,28 @@ def test_a_member_who_has_not_signed_the_agreement_is_told_to_sign_it(db: None, 
         assert f'href="{reverse("schools:agreement")}"' in html
     assert 'value="submit"' not in html
     assert 'value="save"' in html
+
+
+@pytest.mark.django_db
+def test_a_draft_is_private_to_its_writer(p: Personas) -> None:
+    from apps.posts.models import Post
+
+    Post.objects.create(
+        school=p.school, account=p.oak, author=p.teacher, text="A half-written idea about Sports Day"
+    )
+    drafts = reverse("posts:list") + "?status=draft"
+    assert "half-written idea" in p.client_for(p.teacher).get(drafts).content.decode()
+    for other in (p.office, p.governor, p.head):
+        assert "half-written idea" not in p.client_for(other).get(drafts).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_class_teacher_at_a_school_run_by_its_slt_can_still_propose_a_post(db: None) -> None:
+    from apps.posts.access import accounts_for
+    from apps.schools.models import Membership
+    from apps.schools.permissions import needs_approval
+
+    nnf = make_personas(preset="no-names-no-faces", slug="nnf-teacher")
+    teacher = Membership.objects.get(user=nnf.teacher, school=nnf.school)
+    assert nnf.main in accounts_for(teacher)
+    assert needs_approval(teacher, nnf.main)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import unescape
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -152,3 +153,9 @@ def _hidden(html: str, name: str) -> str:
     found = re.search(rf'name="{name}" value="([^"]*)"', html)
     assert found, f"no hidden {name} field"
     return found.group(1)
+
+
+def test_a_refusal_says_why_in_plain_words(p: Personas) -> None:
+    response = client_for(p.teacher).get(reverse("schools:policy"))
+    assert response.status_code == 403
+    assert "You can't do this here" in unescape(response.content.decode())
