@@ -18,8 +18,11 @@ from safepost.policy.roster import Roster
 def create_school(name: str, slug: str, preset: str, actor: Any = None) -> School:
     """A new school on a preset policy, with its main account."""
     from apps.audit.actions import record
+    from apps.schools.policy_edit import set_values
 
     text = (PRESETS_DIR / f"{preset}.toml").read_text(encoding="utf-8")
+    # The preset describes the school it came from: this school gets its own name and no handle yet.
+    text = set_values(text, {("school", "name"): name, ("school", "handle"): ""})
     with transaction.atomic():
         school = School.objects.create(name=name, slug=slug, preset=preset, policy_toml=text)
         handle = school.policy.school.handle

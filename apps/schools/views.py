@@ -167,6 +167,8 @@ def policy(request: HttpRequest) -> HttpResponse:
             return redirect("schools:policy")
     preset_text = _preset_text(school.preset)
     from_preset = changes_between(preset_text, school.policy_toml) if preset_text else []
+    # The school's own name and handle replace the preset school's: that is not a policy change.
+    from_preset = [c for c in from_preset if not str(c.key).startswith(("school.name", "school.handle"))]
     context = _base(
         request,
         "policy",

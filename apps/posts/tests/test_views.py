@@ -74,7 +74,7 @@ def test_a_teacher_may_post_from_their_class_and_the_main_account(p: Personas, c
     options = re.findall(r'<option value="\d+"[^>]*>([^<]*)</option>', html)
     assert sorted(unescape(o) for o in options) == [
         "Oak Class",
-        "St Catherine's Test School (@StCathsofSiena)",
+        "St Catherine's Test School",
     ]
 
 

@@ -225,6 +225,8 @@ def test_the_official_accounts_page_lists_the_active_accounts_with_their_handles
     )
     site.oak.handle = "@StCathsOak"
     site.oak.save()
+    site.main.handle = "@StCathsofSiena"
+    site.main.save()
 
     body = Client().get(reverse("public:accounts", args=[site.school.slug])).content.decode()
 
