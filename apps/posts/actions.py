@@ -42,6 +42,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "submit": frozenset({Status.DRAFT, Status.CHANGES_REQUESTED, Status.HELD}),
     "approve": frozenset({Status.PENDING}),
     "request_changes": frozenset({Status.PENDING, Status.HELD}),
+    "retry": frozenset({Status.FAILED}),
     "schedule": frozenset({Status.DRAFT, Status.CHANGES_REQUESTED, Status.HELD, Status.PENDING}),
     "delete": frozenset(
         {
@@ -73,6 +74,7 @@ _DONE = {
     "request_changes": "sent back",
     "schedule": "scheduled",
     "delete": "deleted",
+    "retry": "tried again",
 }
 
 
@@ -583,6 +585,40 @@ def schedule(post: Post, actor: Any, *, now: datetime | None = None) -> Post:
     return post
 
 
+def retry(post: Post, membership: Membership, *, now: datetime | None = None) -> Post:
+    """Try a failed post again: back on the schedule, now if the window is open, else at its next start.
+
+    The publish task checks the post against the current policy and roster again before anything
+    goes out, and targets it already reached are not posted to twice.
+    """
+    now = _now(now)
+    _require(post, "retry")
+    if not may_delete(membership, post):
+        raise NotAllowed("Only the writer, the account holder or a senior leader can try this post again.")
+    policy = post.school.policy
+    when = now if post.exception else planned_time(policy, now, "", None)
+    with transaction.atomic():
+        _lock(post)
+        _require(post, "retry")
+        post.status = Status.SCHEDULED
+        post.scheduled_for = when
+        post.save()
+        words = "now" if when == now else moment_words(when, now, policy)
+        record(
+            post.school,
+            membership.user,
+            "post.scheduled",
+            f"Trying again: scheduled for {words}",
+            post,
+            {"scheduled_for": when.isoformat(), "in_words": words, "retry": True},
+        )
+        from apps.publishing import actions as publishing
+
+        publishing.queue(post)
+    post.refresh_from_db()
+    return post
+
+
 def delete(post: Post, membership: Membership, *, now: datetime | None = None) -> Post:
     """Delete a post (kept, marked DELETED): publishing stops, and a published post is taken down."""
     _require(post, "delete")
@@ -596,11 +632,9 @@ def delete(post: Post, membership: Membership, *, now: datetime | None = None) -
         was = post.status
         post.status = Status.DELETED
         post.save()
-        not_removed: list[str] = []
-        if was == Status.PUBLISHED:
-            not_removed = publishing.withdraw(post)
-        else:
-            publishing.cancel(post)
+        # A failed or half-published post may already be live on some targets: take it down
+        # everywhere (withdraw also cancels what has not gone out).
+        not_removed = publishing.withdraw(post)
         record(
             post.school,
             membership.user,

@@ -11,6 +11,7 @@ urlpatterns = [
     path("posts/<int:pk>/", views.detail, name="detail"),
     path("posts/<int:pk>/edit/", views.edit, name="edit"),
     path("posts/<int:pk>/delete/", views.delete, name="delete"),
+    path("posts/<int:pk>/retry/", views.retry, name="retry"),
     path("approvals/", views.approvals, name="approvals"),
     path("approvals/<int:pk>/", views.review, name="review"),
 ]

@@ -499,6 +499,22 @@ def detail(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=can_write)
+def retry(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
+    """Try a failed post again."""
+    post = get_for_school(Post.objects.select_related("account", "school"), request, pk=pk)
+    try:
+        actions.retry(post, request.membership, now=current_time())
+    except actions.NotAllowed as exc:
+        raise PermissionDenied(exc.message) from None
+    except actions.PostError as exc:
+        messages.error(request, exc.message)
+        return redirect("posts:detail", pk=post.pk)
+    messages.success(request, "Trying again: the post is checked once more and goes out as soon as it may.")
+    return redirect("posts:detail", pk=post.pk)
+
+
+@require_POST
+@school_member_required(check=can_write)
 def delete(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
     """Delete a post (it stays on record, marked deleted)."""
     post = get_for_school(Post.objects.select_related("account"), request, pk=pk)

@@ -553,3 +553,39 @@ def test_urgent_news_is_published_at_once_and_taken_down_when_deleted(p: Persona
     entry_on_feed.refresh_from_db()
     assert entry_on_feed.removed_at is not None
     assert entry(post, "post.deleted").data["previous_status"] == "published"
+
+
+@pytest.mark.django_db
+def test_a_failed_post_can_be_tried_again_and_is_checked_again_first(p: Personas) -> None:
+    post = Post.objects.create(
+        school=p.school,
+        account=p.oak,
+        author=p.teacher,
+        status=Status.FAILED,
+        text="Oak Class loved their science week.",
+        submitted_at=MONDAY_10AM,
+    )
+    failed = Publication.objects.create(
+        post=post,
+        target="website",
+        status=Publication.Status.FAILED,
+        attempts=6,
+        last_error="the school website feed could not be saved",
+    )
+    with pytest.raises(NotAllowed):
+        actions.retry(post, member(p, p.office), now=MONDAY_10AM)
+    actions.retry(post, member(p, p.teacher), now=MONDAY_10AM)
+    post.refresh_from_db()
+    failed.refresh_from_db()
+    # Back on the schedule (the publish task checks it again then), and the failed target reset.
+    assert post.status in (Status.SCHEDULED, Status.PUBLISHING, Status.PUBLISHED)
+    assert post.scheduled_for == MONDAY_10AM
+    assert failed.status != Publication.Status.FAILED
+    assert entry(post, "post.scheduled").summary.startswith("Trying again")
+
+
+@pytest.mark.django_db
+def test_only_a_failed_post_can_be_tried_again(p: Personas) -> None:
+    post = draft(p, p.teacher)
+    with pytest.raises(TransitionError):
+        actions.retry(post, member(p, p.teacher), now=MONDAY_10AM)
