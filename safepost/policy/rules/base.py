@@ -90,6 +90,13 @@ class Rule:
             return Severity(override.severity)
         return Severity(action) if action in ("block", "warn") else self.default_severity
 
+    def allowed_words(self, policy: Policy) -> frozenset[str]:
+        """Words the school allows for this rule (``[rules.CODE] words = [...]``), folded."""
+        from safepost.policy.text import fold
+
+        override = policy.rules.get(self.code)
+        return frozenset(fold(w) for w in override.words) if override else frozenset()
+
     def check(self, ctx: Context) -> Iterator[Finding]:
         """Yield findings for one post."""
         raise NotImplementedError  # pragma: no cover - every rule overrides it

@@ -234,8 +234,7 @@ class MisspeltWord(Rule):
         return policy.writing.spelling
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        override = ctx.policy.rules.get(self.code)
-        allowed = frozenset(fold(w) for w in override.words) if override else frozenset()
+        allowed = self.allowed_words(ctx.policy)
         setting = f'writing.spelling = "{self.setting(ctx.policy)}"'
         words = dictionary()
         for m in _Checker(ctx, allowed, words).misspellings():

@@ -342,8 +342,7 @@ class TextSpeak(Rule):
         return policy.writing.text_speak
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        override = ctx.policy.rules.get(self.code)
-        allowed = frozenset(fold(w) for w in override.words) if override else frozenset()
+        allowed = self.allowed_words(ctx.policy)
         setting = f'writing.text_speak = "{self.setting(ctx.policy)}"'
         for ts in find_text_speak(ctx.text, allowed):
             suggestion = ts.replacement or f'Leave out "{ts.typed}".'
