@@ -1,15 +1,21 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import timezone
 
 from safepost.policy.config import preset_names
 
+if TYPE_CHECKING:
+    from apps.schools.models import School
+
 MAX_TEXT = 5000
 DEFAULT_PRESET = "st-catherine"
+#: The choice that means "the signed-in member's own school": never a school id or name, so
+#: the form can only ever mean the school the request belongs to.
+YOUR_SCHOOL = "your-school"
 
 EXCEPTION_CHOICES = [
     ("", "No, an ordinary post"),
@@ -23,6 +29,15 @@ def preset_choices() -> list[tuple[str, str]]:
     from apps.checker.engine import load_preset
 
     return [(name, load_preset(name).school.name) for name in preset_names()]
+
+
+def member_choices(school: School) -> list[tuple[str, Any]]:
+    """A member's choices: their own school first, then the presets, labelled as comparisons."""
+    presets = [(name, f"{label} (preset, for comparison)") for name, label in preset_choices()]
+    return [
+        (YOUR_SCHOOL, f"Your school's policy ({school.name})"),
+        ("Presets, for comparison", presets),
+    ]
 
 
 class PostTextField(forms.CharField):
@@ -74,6 +89,30 @@ class CheckForm(forms.Form):
         label="Photos of pupils are attached",
         required=False,
     )
+
+    def __init__(self, *args: Any, school: School | None = None, **kwargs: Any) -> None:
+        """``school``: the signed-in member's school, offered (and chosen) before the presets.
+
+        Only that school and the presets are ever choices, so no value sent to the
+        form can select another school's policy or pupils.
+        """
+        super().__init__(*args, **kwargs)
+        self.school = school
+        if school is not None:
+            field = self.fields["preset"]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = member_choices(school)
+            field.initial = YOUR_SCHOOL
+            field.label = "Policy to check against"
+            field.error_messages["invalid_choice"] = (
+                "“%(value)s” is not one of the policies you can check against. "
+                "Choose your school's policy or one of the presets."
+            )
+
+    @property
+    def uses_school(self) -> bool:
+        """Whether this (valid) form checks against the member's own school's policy."""
+        return self.school is not None and self.cleaned_data.get("preset") == YOUR_SCHOOL
 
     def publish_time(self) -> datetime:
         """When the post would go out: the chosen time, else now (Europe/London)."""

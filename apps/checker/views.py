@@ -10,9 +10,12 @@ from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
-from apps.checker.engine import checker_for, load_preset
-from apps.checker.forms import DEFAULT_PRESET, CheckForm
-from safepost.policy.config import preset_names
+from apps.checker.engine import checker_for, load_preset, school_checker
+from apps.checker.forms import DEFAULT_PRESET, YOUR_SCHOOL, CheckForm
+from apps.schools.models import Membership
+from apps.schools.scoping import current_membership
+from safepost.policy.checker import Checker
+from safepost.policy.config import Policy, preset_names
 from safepost.policy.findings import CATEGORIES, Finding, Severity, Verdict
 from safepost.policy.rules.base import Post
 from safepost.policy.rules.over_length import post_length
@@ -74,11 +77,71 @@ class Piece:
 
 
 @dataclass(frozen=True)
+class Basis:
+    """What a check runs against, and how the page names it."""
+
+    policy: Policy
+    checker: Checker
+    policy_words: str  # "Oakfield Primary School's policy", "the Sutton Manor Primary School policy"
+    against: str  # the whole "Checked against ..." sentence, without the time
+    role: str | None = None
+    note: str = ""  # a warning about what the check could not cover
+
+
+EMPTY_ROSTER_NOTE = (
+    "Your school has no pupils on its list yet, so pupils' names cannot be caught. "
+    "A senior leader can import the pupil roster on the School page."
+)
+
+
+def _pupils(n: int) -> str:
+    return f"{n} pupil{'' if n == 1 else 's'}"
+
+
+def check_basis(form: CheckForm, membership: Membership | None) -> Basis:
+    """The policy, roster and role for a valid ``form``.
+
+    A visitor gets the chosen preset and the demo school's invented pupils. A
+    member gets their own school's roster (the school comes from their
+    membership, never from the form) with their school's policy or, for
+    comparison, a preset; and their role, so exceptions are judged for it.
+    """
+    choice: str = form.cleaned_data["preset"]
+    if membership is None:
+        policy = load_preset(choice)
+        name = policy.school.name
+        return Basis(
+            policy,
+            checker_for(choice),
+            f"the {name} policy",
+            f"Checked against the {name} preset and a demo class list of invented pupils",
+        )
+    school = membership.school
+    pupils = len(school.roster)
+    note = "" if pupils else EMPTY_ROSTER_NOTE
+    if choice == YOUR_SCHOOL:
+        policy, checker = school.policy, school_checker(school)
+        policy_words = f"{school.name}'s policy"
+        roster_words = f"its {_pupils(pupils)}" if pupils else "its pupil list, which is empty"
+        against = f"Checked against {policy_words} and {roster_words}"
+    else:
+        policy, checker = load_preset(choice), school_checker(school, choice)
+        policy_words = f"the {policy.school.name} policy"
+        roster_words = f"{_pupils(pupils)}" if pupils else "pupil list, which is empty"
+        against = (
+            f"Checked against the {policy.school.name} preset, for comparison, "
+            f"and {school.name}'s {roster_words}"
+        )
+    return Basis(policy, checker, policy_words, against, membership.role, note)
+
+
+@dataclass(frozen=True)
 class Result:
     verdict: Verdict
     heading: str
     summary: str
-    school: str
+    against: str
+    note: str
     at: datetime
     cards: tuple[Card, ...]
     pieces: tuple[Piece, ...]
@@ -115,7 +178,7 @@ def build_pieces(text: str, cards: tuple[Card, ...]) -> tuple[Piece, ...]:
     return tuple(pieces)
 
 
-def _summary(verdict: Verdict, cards: tuple[Card, ...], school: str) -> str:
+def _summary(verdict: Verdict, cards: tuple[Card, ...], policy_words: str) -> str:
     blocking = sum(c.finding.severity is Severity.BLOCK for c in cards)
     warnings = sum(c.finding.severity is Severity.WARN for c in cards)
     if verdict is Verdict.BLOCK:
@@ -124,30 +187,32 @@ def _summary(verdict: Verdict, cards: tuple[Card, ...], school: str) -> str:
         return f"{blocking} {things} must change before this can go out{extra}."
     if verdict is Verdict.WARN:
         things = "thing" if warnings == 1 else "things"
-        return f"It can go out, but check {warnings} {things} against the {school} policy first."
-    return f"Nothing in it goes against the {school} policy. Read it through once more before posting."
+        return f"It can go out, but check {warnings} {things} against {policy_words} first."
+    return f"Nothing in it goes against {policy_words}. Read it through once more before posting."
 
 
-def run_check(form: CheckForm) -> Result | None:
+def run_check(form: CheckForm, membership: Membership | None = None) -> Result | None:
     text: str = form.cleaned_data["text"]
     if not text.strip():
         return None
-    preset: str = form.cleaned_data["preset"]
-    policy = load_preset(preset)
+    basis = check_basis(form, membership)
+    policy = basis.policy
     at = form.publish_time()
     post = Post(
         text,
         at=at,
         exception=form.cleaned_data["exception"] or None,
+        role=basis.role,
         pupil_photos=form.cleaned_data["pupil_photos"],
     )
-    report = checker_for(preset).check(post)
+    report = basis.checker.check(post)
     cards = build_cards(text, report.findings)
     return Result(
         verdict=report.verdict,
         heading=VERDICTS[report.verdict],
-        summary=_summary(report.verdict, cards, policy.school.name),
-        school=policy.school.name,
+        summary=_summary(report.verdict, cards, basis.policy_words),
+        against=basis.against,
+        note=basis.note,
         at=at.astimezone(policy.tz),
         cards=cards,
         pieces=build_pieces(text, cards),
@@ -159,15 +224,28 @@ def run_check(form: CheckForm) -> Result | None:
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 def check(request: HtmxHttpRequest) -> HttpResponse:
-    """The check page; an htmx request gets only the result panel."""
-    form = CheckForm(request.POST) if request.method == "POST" else CheckForm()
-    result = run_check(form) if form.is_bound and form.is_valid() else None
-    preset = form["preset"].value() or DEFAULT_PRESET
+    """The check page; an htmx request gets only the result panel.
+
+    Signed in, a member checks against their own school's policy and pupils by
+    default; visitors check against a preset and invented demo pupils.
+    """
+    membership = current_membership(request)
+    school = membership.school if membership is not None else None
+    data = request.POST if request.method == "POST" else None
+    form = CheckForm(data, school=school)
+    result = run_check(form, membership) if form.is_bound and form.is_valid() else None
     limits = {name: load_preset(name).writing.max_length for name in preset_names()}
-    limit = limits.get(str(preset), limits[DEFAULT_PRESET])
+    default = DEFAULT_PRESET
+    if school is not None:
+        limits[YOUR_SCHOOL] = school.policy.writing.max_length
+        default = YOUR_SCHOOL
+    preset = form["preset"].value() or default
+    limit = limits.get(str(preset), limits[default])
     length = post_length(str(form["text"].value() or ""))
     context = {
         "form": form,
+        "membership": membership,
+        "pupil_count": len(school.roster) if school is not None else 0,
         "result": result,
         "limits": limits,
         "limit": limit,

@@ -60,7 +60,17 @@ pytestmark = [
 
 MakePost = Callable[..., Post]
 
-REDIS_URL = os.environ.get("SAFEPOST_TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+def _worker_database(url: str) -> str:
+    """One Redis database per pytest-xdist worker (gw0 uses the given one, gw1 the next...)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    base, _, number = url.rpartition("/")
+    if not number.isdigit() or not worker.isdigit():
+        return url
+    return f"{base}/{(int(number) + int(worker)) % 16}"
+
+
+REDIS_URL = _worker_database(os.environ.get("SAFEPOST_TEST_REDIS_URL", "redis://127.0.0.1:6379/13"))
 BASE_DIR = Path(config.settings.__file__).resolve().parent.parent
 #: How a test starts Redis when it is installed but not running (as scripts/ensure-redis.sh does).
 START_REDIS = (
