@@ -1,0 +1,186 @@
+"""Face detection and blurring (safepost.photos.faces) on the labelled photos of bench/faces/."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import socket
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from safepost.photos import faces as F
+
+SET = Path(__file__).resolve().parents[2] / "bench" / "faces"
+LABELS = {entry["file"]: entry for entry in json.loads((SET / "labels.json").read_text())["images"]}
+
+
+def iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    ix = max(0.0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    iy = max(0.0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    return ix * iy / (a[2] * a[3] + b[2] * b[3] - ix * iy)
+
+
+def found(faces: list[F.Face], label: list[int]) -> bool:
+    return any(iou(face.box, tuple(label)) >= 0.4 for face in faces)
+
+
+def photo(name: str) -> Image.Image:
+    return Image.open(SET / name).convert("RGB")
+
+
+@pytest.mark.parametrize(
+    "name", ["real/astronaut.png", "real/camera.png", "real/grace_hopper.jpg", "real/obama3.jpg"]
+)
+def test_it_finds_the_labelled_face_in_a_real_photo(name: str) -> None:
+    faces = F.detect_faces(photo(name))
+    assert all(found(faces, label) for label in LABELS[name]["faces"])
+
+
+def test_it_finds_nearly_every_small_face_in_a_class_photo() -> None:
+    name = "composite/assembly_1600x1200.jpg"
+    faces = F.detect_faces(photo(name))
+    labels = LABELS[name]["faces"]
+    hits = sum(found(faces, label) for label in labels)
+    assert max(label[2] for label in labels) < 60
+    assert hits / len(labels) >= 0.97
+    assert len(faces) - hits <= 2
+
+
+def test_a_single_small_pass_misses_the_small_faces_the_tiled_passes_find() -> None:
+    name = "composite/class_4000x3000_brick.jpg"
+    image = photo(name)
+    labels = LABELS[name]["faces"]
+    tiled_faces, single_faces = F.detect_faces(image), F.detect_faces(image, tiled=False)
+    tiled = sum(found(tiled_faces, label) for label in labels)
+    single = sum(found(single_faces, label) for label in labels)
+    assert tiled >= 0.97 * len(labels)
+    assert single < tiled
+
+
+def test_a_face_has_a_box_a_score_and_five_landmarks_inside_the_photo() -> None:
+    image = photo("real/astronaut.png")
+    (face,) = F.detect_faces(image)
+    x, y, w, h = face.box
+    assert 0 <= x < x + w <= image.width and 0 <= y < y + h <= image.height
+    assert 0.5 <= face.score <= 1.0
+    assert len(face.landmarks) == 5
+    assert all(x <= lx <= x + w and y <= ly <= y + h for lx, ly in face.landmarks)
+
+
+@pytest.mark.parametrize("name", ["real/grace_hopper.jpg", "real/obama2.jpg", "composite/web_1280x720.jpg"])
+def test_blurred_faces_are_no_longer_found(name: str) -> None:
+    image = photo(name)
+    rendition = F.blur_faces(image, F.detect_faces(image))
+    left = F.verify_blurred(rendition)
+    assert not any(found(left, label) for label in LABELS[name]["faces"])
+    assert not any(
+        label[0] <= face.centre[0] <= label[0] + label[2]
+        and label[1] <= face.centre[1] <= label[1] + label[3]
+        for face in left
+        for label in LABELS[name]["faces"]
+    )
+
+
+def test_blurring_changes_nothing_outside_the_face_regions() -> None:
+    image = photo("composite/web_1280x720.jpg")
+    faces = F.detect_faces(image)
+    rendition = F.blur_faces(image, faces)
+    before, after = np.asarray(image), np.asarray(rendition)
+    outside = np.ones(before.shape[:2], dtype=bool)
+    for face in faces:
+        x0, y0, x1, y1 = F.face_region(face, 0.3, image.width, image.height)
+        outside[y0:y1, x0:x1] = False
+    assert faces
+    assert np.array_equal(before[outside], after[outside])
+    assert not np.array_equal(before, after)
+
+
+def test_blurring_returns_a_new_image_and_keeps_its_mode() -> None:
+    image = photo("real/astronaut.png").convert("RGBA")
+    original = np.asarray(image).copy()
+    rendition = F.blur_faces(image, F.detect_faces(image))
+    assert rendition is not image and rendition.mode == "RGBA" and rendition.size == image.size
+    assert np.array_equal(np.asarray(image), original)
+
+
+def test_blurring_makes_transparent_pixels_over_a_face_opaque() -> None:
+    image = photo("real/astronaut.png").convert("RGBA")
+    image.putalpha(0)
+    face = F.Face((178, 62, 92, 113), 0.9, ((0.0, 0.0),) * 5)
+    cx, cy = map(int, face.centre)
+    assert np.asarray(F.blur_faces(image, [face]))[cy, cx, 3] == 255
+
+
+def test_the_model_loads_from_the_installed_package_without_the_network(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the face model must never be downloaded")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(F, "_MODEL", F._Model())
+    F.load_model()
+    assert F.detect_faces(photo("real/grace_hopper.jpg"))
+
+
+def test_a_missing_package_gives_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(F, "MODEL_PACKAGE", "no_such_package_for_faces")
+    monkeypatch.setattr(F, "_MODEL", F._Model())
+    with pytest.raises(F.ModelError, match="missing"):
+        F.load_model()
+
+
+def test_an_altered_model_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(F, "MODEL_SHA256", "0" * 64)
+    monkeypatch.setattr(F, "_MODEL", F._Model())
+    with pytest.raises(F.ModelError, match="not the expected file"):
+        F.load_model()
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        Image.new("RGB", (640, 480)),
+        Image.new("RGB", (2000, 1500), (255, 255, 255)),
+        Image.new("L", (300, 200), 128),
+        Image.new("RGBA", (100, 100), (0, 0, 0, 0)),
+        Image.new("RGB", (1, 1)),
+        Image.new("RGB", (7, 500)),
+        Image.new("RGB", (3, 2000)),
+        Image.fromarray(np.random.default_rng(4).integers(0, 256, (480, 640, 3), dtype=np.uint8)),
+    ],
+    ids=["black", "white", "grey", "transparent", "one-pixel", "narrow", "thin-strip", "noise"],
+)
+def test_blank_tiny_and_odd_images_give_no_faces_and_no_crash(image: Image.Image) -> None:
+    assert F.detect_faces(image) == []
+    assert F.blur_faces(image, []).size == image.size
+
+
+def test_a_palette_image_is_searched_too() -> None:
+    image = photo("real/grace_hopper.jpg").convert("P")
+    assert len(F.detect_faces(image)) == 1
+
+
+def test_a_face_cut_by_the_photo_edge_is_found() -> None:
+    name = "real/obama_partial_face.jpg"
+    assert all(found(F.detect_faces(photo(name)), label) for label in LABELS[name]["faces"])
+
+
+def test_the_passes_go_from_fine_tiles_to_the_whole_photo() -> None:
+    scales = F._pass_scales(4000, 3000, F.DEFAULT_MIN_FACE)
+    assert scales == sorted(scales, reverse=True)
+    assert max(4000, 3000) * scales[-1] <= F.TILE
+    assert scales[0] >= 1.0  # a 12 MP photo is searched at full resolution at least
+    assert F._pass_scales(512, 512, F.DEFAULT_MIN_FACE) == [pytest.approx(1.2)]
+
+
+@pytest.mark.parametrize("length", [1, 500, 960, 961, 2000, 4800])
+def test_tiles_cover_the_whole_length_with_the_overlap(length: int) -> None:
+    starts = F._tile_origins(length, F.TILE, F.TILE_OVERLAP)
+    assert starts[0] == 0
+    assert starts[-1] + F.TILE >= length
+    assert all(b - a <= F.TILE - F.TILE_OVERLAP for a, b in itertools.pairwise(starts))
