@@ -145,6 +145,7 @@ INSTALLED_APPS = [
     "apps.audit",
     "apps.posts",
     "apps.publishing",
+    "apps.platforms",
     "apps.home",
 ]
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PlatformsConfig(AppConfig):
+    name = "apps.platforms"
+    verbose_name = "Platforms (X, Bluesky, Mastodon)"

@@ -1,0 +1,150 @@
+"""What every platform client (X, Bluesky, Mastodon) offers the rest of Safepost.
+
+A *client* speaks to one platform for one connected account. It is plain Python (no Django
+import, no database): it takes the account's credentials as a dict, does one thing per call and
+raises the errors of :mod:`apps.publishing.targets.base` when it cannot. The Django side
+(:mod:`apps.platforms.models`, the connection views, the publishing targets) decrypts the
+credentials, builds a client, and records what happened.
+
+Each platform lives in its own package, ``apps/platforms/<kind>/`` with ``client.py`` (the
+client), and its tests beside it. All of a client's HTTP goes through one session object it
+owns, so tests mock only that boundary (or run a real peer: a PDS for Bluesky, mastodon-mock
+for Mastodon).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from apps.publishing.targets.base import Limits, PermanentError, PublishResult, RetryableError
+
+__all__ = [
+    "AccountInfo",
+    "AuthError",
+    "Authorisation",
+    "Limits",
+    "Media",
+    "Outgoing",
+    "PermanentError",
+    "PlatformClient",
+    "PublishResult",
+    "RetryableError",
+    "UnsupportedError",
+]
+
+Replies = Literal["none", "receive-only", "open"]
+Visibility = Literal["public", "followers-only"]
+
+
+class AuthError(PermanentError):
+    """The platform no longer accepts the account's credentials (expired, revoked, password changed).
+
+    The connection is marked "reconnect needed" and its holder is told; nothing is retried.
+    """
+
+
+class UnsupportedError(PermanentError):
+    """The platform (or the school's plan on it) cannot do this, e.g. blocking on X's basic plans.
+
+    ``advice`` says what Safepost does instead (mute and hide on X).
+    """
+
+
+@dataclass(frozen=True)
+class Media:
+    """One image to attach: the cleaned rendition's bytes, never an original."""
+
+    data: bytes
+    mime: str
+    alt_text: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A post as a platform receives it, with the policy's settings already applied.
+
+    ``replies``: ``none`` limits replies where the platform can (X: ``reply_settings`` to mentioned
+    users only; Bluesky: a threadgate with an empty allow list; Mastodon cannot, which the UI says).
+    ``quote_posts="disable"``: Bluesky adds a postgate that disables embedding; others ignore it.
+    ``visibility="followers-only"``: Mastodon posts with ``private`` visibility (COU-04).
+    """
+
+    text: str
+    media: tuple[Media, ...] = ()
+    replies: Replies = "receive-only"
+    visibility: Visibility = "public"
+    quote_posts: Literal["allow", "disable"] = "allow"
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    """Who the credentials sign in as."""
+
+    external_id: str
+    handle: str
+    display_name: str = ""
+    url: str = ""
+    locked: bool = False
+
+
+@dataclass(frozen=True)
+class Authorisation:
+    """The first step of an OAuth connection: send the senior leader to ``url``.
+
+    ``state`` must come back unchanged on the callback; ``verifier`` (PKCE) and ``extra`` are kept
+    server-side (in the session) and passed to ``finish_authorisation``.
+    """
+
+    url: str
+    state: str
+    verifier: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class PlatformClient(Protocol):
+    """What the publishing target and the connection views call. One instance per account."""
+
+    kind: str
+
+    def limits(self) -> Limits:
+        """Length (as the platform counts it), media count, size and formats."""
+        ...
+
+    def whoami(self) -> AccountInfo:
+        """Check the credentials and say whose they are; :class:`AuthError` when they no longer work."""
+        ...
+
+    def publish(self, post: Outgoing, idempotency_key: uuid.UUID) -> PublishResult:
+        """Create the post (with its media, alt text and reply/quote restrictions)."""
+        ...
+
+    def find_existing(self, idempotency_key: uuid.UUID) -> PublishResult | None:
+        """The post an earlier attempt with this key created, ``None`` only when sure there is none."""
+        ...
+
+    def delete(self, external_id: str) -> None:
+        """Delete a post; one already gone is not an error."""
+        ...
+
+    def repost(self, external_id: str) -> PublishResult:
+        """Repost/boost one of the school's own posts (RAC-02: the main account shares class posts)."""
+        ...
+
+    def block(self, user_id: str) -> None:
+        """Block a user (X: raises :class:`UnsupportedError`, see ``mute``)."""
+        ...
+
+    def mute(self, user_id: str) -> None:
+        """Mute a user."""
+        ...
+
+
+#: Called with the new credentials whenever a client refreshes its tokens, so they are saved
+#: (encrypted) before the old ones stop working.
+CredentialsSaver = Callable[[dict[str, Any]], None]
