@@ -25,10 +25,14 @@ __all__ = [
     "AccountInfo",
     "AuthError",
     "Authorisation",
+    "Capabilities",
+    "ClientFactory",
+    "CredentialsSaver",
     "Limits",
     "Media",
     "Outgoing",
     "PermanentError",
+    "Platform",
     "PlatformClient",
     "PublishResult",
     "RetryableError",
@@ -148,3 +152,53 @@ class PlatformClient(Protocol):
 #: Called with the new credentials whenever a client refreshes its tokens, so they are saved
 #: (encrypted) before the old ones stop working.
 CredentialsSaver = Callable[[dict[str, Any]], None]
+
+
+class ClientFactory(Protocol):
+    """Builds a client from decrypted credentials; ``save`` is called when tokens are refreshed."""
+
+    def __call__(self, credentials: dict[str, Any], save: CredentialsSaver) -> PlatformClient: ...
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What the platform can do for the policy, so the UI can say what it cannot.
+
+    ``limit_replies``: replies can be restricted per post (X, Bluesky; not Mastodon).
+    ``block``: blocking works with the school's ordinary access (not on X's basic plans).
+    ``disable_quotes``: quoting can be switched off per post (Bluesky's postgate).
+    ``followers_only``: posts can go to followers only (Mastodon's ``private`` visibility).
+    """
+
+    limit_replies: bool
+    block: bool
+    disable_quotes: bool
+    followers_only: bool
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Platform:
+    """One platform as the connection views and the publishing targets see it.
+
+    Each package ``apps/platforms/<kind>/`` defines one of these as ``PLATFORM`` in
+    ``platform.py``. ``auth`` is ``"oauth"`` (X, Mastodon: ``start_authorisation`` then
+    ``finish_authorisation``) or ``"app-password"`` (Bluesky: ``sign_in``). All three
+    functions return or take plain dicts and never touch the database.
+
+    * ``start_authorisation(config, callback_url, server)`` → :class:`Authorisation`; ``config``
+      holds the deployment's settings for the platform (e.g. X's client id and secret), ``server``
+      the instance address for Mastodon (empty for X).
+    * ``finish_authorisation(config, authorisation, callback_params)`` → credentials dict
+      (tokens, expiry, server, ...); raises :class:`AuthError` when refused or the state differs.
+    * ``sign_in(config, server, handle, app_password)`` → credentials dict (Bluesky).
+    """
+
+    kind: str
+    label: str
+    auth: Literal["oauth", "app-password"]
+    capabilities: Capabilities
+    client: ClientFactory
+    start_authorisation: Callable[..., Authorisation] | None = None
+    finish_authorisation: Callable[..., dict[str, Any]] | None = None
+    sign_in: Callable[..., dict[str, Any]] | None = None
