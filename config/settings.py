@@ -332,6 +332,15 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not _MANIFEST
+
+# Uploaded photos: originals and the cleaned renditions. Never served as static files: staff see
+# them through views scoped to their school, the public only once published (apps.posts.photos).
+MEDIA_ROOT = Path(env_str("SAFEPOST_MEDIA_ROOT") or VAR_DIR / "media")
+MEDIA_URL = "/media-not-served/"
+# A phone photo is 3-12 MB; four of them, with the form, must fit (bigger are refused by the app
+# with a message, see safepost.photos.images.MAX_BYTES).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # Security. Cookies and HSTS need HTTPS, so they follow SAFEPOST_HTTPS.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -99,3 +102,84 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_decision_display()} post {self.post_id}"
+
+
+def _photo_path(kind: str, instance: PostPhoto, filename: str) -> str:
+    # Random names: nothing about the pupil, the trip or the upload's own name on disk.
+    return f"photos/{instance.post.school_id}/{kind}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+def original_path(instance: PostPhoto, filename: str) -> str:
+    return _photo_path("originals", instance, filename)
+
+
+def working_path(instance: PostPhoto, filename: str) -> str:
+    return _photo_path("working", instance, filename)
+
+
+def rendition_path(instance: PostPhoto, filename: str) -> str:
+    return _photo_path("renditions", instance, filename)
+
+
+class PostPhoto(models.Model):
+    """A photo on a post: the upload, a cleaned working copy, and the rendition that is published.
+
+    ``original`` is the file as uploaded (metadata and all); it is never shown to anyone and is
+    deleted once the post is published (RAC-04). ``working`` is the cleaned copy (no metadata, at
+    most 2048 px) that faces are found in and blurred from; it is deleted with the original.
+    ``rendition`` is ``working`` with the chosen faces blurred: what staff preview and what goes out.
+    ``faces`` lists what the detector found, in ``working``'s pixels:
+    ``[{"box": [x, y, w, h], "score": 0.93, "adult": false, "blur": false}, ...]``.
+    """
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="photos")
+    position = models.PositiveSmallIntegerField(default=0)
+    original = models.FileField(upload_to=original_path, blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    original_sha256 = models.CharField(max_length=64, blank=True)
+    original_bytes = models.PositiveIntegerField(default=0)
+    originals_deleted_at = models.DateTimeField(null=True, blank=True)
+    working = models.FileField(upload_to=working_path, blank=True)
+    rendition = models.FileField(upload_to=rendition_path, blank=True)
+    rendition_deleted_at = models.DateTimeField(null=True, blank=True)
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    mime = models.CharField(max_length=30, default="image/jpeg")
+    alt_text = models.TextField(blank=True)
+    faces = models.JSONField(default=list, blank=True)
+    removed_metadata = models.JSONField(default=list, blank=True)
+    unsuitable_score = models.FloatField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["post", "position", "pk"]
+
+    def __str__(self) -> str:
+        return f"Photo {self.position + 1} of post {self.post_id}"
+
+
+class PhotoTag(models.Model):
+    """A pupil who appears in a photo, tagged by the writer (or suggested by face matching).
+
+    ``face`` is the index in ``PostPhoto.faces`` of the pupil's face, or ``None`` when the pupil is
+    in the photo without a detected face (from behind, hands at work). Pupils are never deleted
+    while tagged, so "which published posts show this pupil" can always be answered.
+    """
+
+    photo = models.ForeignKey(PostPhoto, on_delete=models.CASCADE, related_name="tags")
+    pupil = models.ForeignKey("schools.Pupil", on_delete=models.PROTECT, related_name="photo_tags")
+    face = models.PositiveSmallIntegerField(null=True, blank=True)
+    suggested = models.BooleanField(default=False, help_text="Suggested by face matching, not yet confirmed.")
+    tagged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["photo", "pupil"], name="tag_pupil_once_per_photo")]
+
+    def __str__(self) -> str:
+        return f"{self.pupil} in {self.photo}"
