@@ -1,4 +1,5 @@
-"""Settings for every test: a fast password hasher (hashing strength is not under test)."""
+"""Settings for every test: a fast password hasher (hashing strength is not under test), and a
+temporary folder for uploaded photos."""
 
 from __future__ import annotations
 
@@ -10,3 +11,9 @@ import pytest
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Uploaded photos go to a folder of their own for each test, never to var/media."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))

@@ -216,12 +216,18 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
         sys.stdout.write(rules_markdown())
         return EXIT_OK
+    from safepost.photos.policy import PHOTO_RULES
+
     if args.code:
-        rule = get_rule(args.code)
+        wanted = args.code.strip().casefold()
+        rule = get_rule(args.code) or next(
+            (r for r in PHOTO_RULES if wanted in (r.code.casefold(), r.name.casefold())), None
+        )
         if rule is None:
             import difflib
 
-            keys = [r.code for r in all_rules()] + [r.name for r in all_rules()]
+            every = (*all_rules(), *PHOTO_RULES)
+            keys = [r.code for r in every] + [r.name for r in every]
             close = difflib.get_close_matches(args.code, keys, n=1)
             hint = f' (did you mean "{close[0]}"?)' if close else ""
             raise UsageError(f'no rule "{args.code}"{hint}; `safepost rules` lists them')
@@ -235,6 +241,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
                 print(f"    {line}" if line else "")
         return EXIT_OK
     for rule in all_rules():
+        print(f"{rule.code}  {rule.name:24} {rule.category:18} {rule.summary()}")
+    print("\nPhoto rules (the app checks a post's photos with these):")
+    for rule in PHOTO_RULES:
         print(f"{rule.code}  {rule.name:24} {rule.category:18} {rule.summary()}")
     return EXIT_OK
 

@@ -405,8 +405,13 @@ def test_safepost_rules_lists_every_rule_with_its_code_name_and_category(
     rules = rules_or_fail()
     status, out, _ = run_cli(["rules"], capsys)
     assert status == 0
-    lines = [ln for ln in out.splitlines() if ln.strip()]
+    text_part, _, photo_part = out.partition("Photo rules")
+    lines = [ln for ln in text_part.splitlines() if ln.strip()]
     assert len(lines) == len(rules)
+    from safepost.photos.policy import PHOTO_RULES
+
+    photo_lines = [ln for ln in photo_part.splitlines()[1:] if ln.strip()]
+    assert [ln.split()[0] for ln in photo_lines] == [r.code for r in PHOTO_RULES]
     for rule, line in zip(rules, lines, strict=True):
         assert line.startswith(rule.code)
         assert rule.name in line

@@ -15,8 +15,8 @@ import pytest
 from django.urls import get_resolver
 from django.urls.resolvers import URLPattern, URLResolver
 
-from apps.posts.models import Post
-from apps.schools.models import Membership
+from apps.posts.models import Post, PostPhoto
+from apps.schools.models import Membership, Pupil
 from apps.schools.testing import Personas, make_personas
 
 STAFF_NAMESPACES = {"posts", "schools", "audit"}
@@ -40,7 +40,11 @@ URLS = sorted(set(staff_urls()))
 @pytest.fixture
 def p(db: Any) -> Personas:
     personas = make_personas()
-    Post.objects.create(school=personas.school, account=personas.oak, author=personas.teacher, text=SECRET)
+    post = Post.objects.create(
+        school=personas.school, account=personas.oak, author=personas.teacher, text=SECRET
+    )
+    PostPhoto.objects.create(post=post, uploaded_by=personas.teacher, alt_text=SECRET)
+    Pupil.objects.get_or_create(school=personas.school, first_name="Marigold", surname="Secret")
     return personas
 
 
@@ -59,6 +63,12 @@ def fill(pattern: str, p: Personas) -> str:
         else:
             value = post.pk
         path = path.replace("<int:pk>", str(value))
+    if "<int:photo_id>" in path:
+        path = path.replace("<int:photo_id>", str(PostPhoto.objects.get(post=post).pk))
+    if "<int:pupil_id>" in path:
+        pupil = Pupil.objects.filter(school=p.school).first()
+        assert pupil is not None
+        path = path.replace("<int:pupil_id>", str(pupil.pk))
     assert "<" not in path, f"a URL parameter this test does not know how to fill: {pattern}"
     return path
 

@@ -34,6 +34,12 @@ TITLES = {
     "personal-data": "Personal details",
     "too-long": "Too long",
     "hashtag-placement": "Hashtag in the middle",
+    "photo-face": "A child's face in a photo",
+    "photo-consent": "A pupil without photo consent",
+    "photo-unknown-face": "A face nobody has named",
+    "photo-single-child": "A photo of one child",
+    "photo-alt-text": "A photo without a description",
+    "photo-unsuitable": "A photo to be looked at",
 }
 SEVERITY_LABELS = {Severity.BLOCK: "Must change", Severity.WARN: "Check this", Severity.INFO: "Tip"}
 VERDICTS = {

@@ -18,7 +18,7 @@ from django.utils import timezone
 from apps.audit.actions import record
 from apps.posts.access import accounts_for, may_delete, may_edit, submit_refusal
 from apps.posts.checking import (
-    check_text,
+    check_post_content,
     keyed_warnings,
     moment_words,
     planned_time,
@@ -279,8 +279,8 @@ def run_check(post: Post, actor: Any = None, *, now: datetime | None = None) -> 
     policy = school.policy
     at = planned_time(policy, now, post.exception, post.requested_time)
     author = _author_membership(post)
-    report = check_text(
-        school, post.text, at=at, exception=post.exception, role=author.role if author else None
+    report = check_post_content(
+        post, post.text, at=at, exception=post.exception, role=author.role if author else None
     )
     categories = sorted(report.categories())
     with transaction.atomic():
@@ -315,7 +315,8 @@ def _blocking_message(report: Report) -> tuple[str, list[str]]:
     things = "thing" if len(blocking) == 1 else "things"
     problems = [f.message for f in blocking]
     return (
-        f"This post can't go out yet: {len(blocking)} {things} must change. Change the marked words and try again.",
+        f"This post can't go out yet: {len(blocking)} {things} must change. Change the marked words "
+        "(or the photos) and try again.",
         problems,
     )
 

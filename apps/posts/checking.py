@@ -35,11 +35,31 @@ def checker_for(school: School) -> Checker:
 
 
 def check_text(
-    school: School, text: str, *, at: datetime | None, exception: str = "", role: str | None = None
+    school: School,
+    text: str,
+    *,
+    at: datetime | None,
+    exception: str = "",
+    role: str | None = None,
+    pupil_photos: bool = False,
 ) -> Report:
-    """Check ``text`` as it would go out at ``at`` from a writer with ``role``."""
-    post = EnginePost(text, at=at, exception=exception or None, role=role)
+    """Check ``text`` as it would go out at ``at`` from a writer with ``role``.
+
+    ``pupil_photos``: the post carries photos showing pupils (SUT-07 then forbids their names).
+    """
+    post = EnginePost(text, at=at, exception=exception or None, role=role, pupil_photos=pupil_photos)
     return checker_for(school).check(post)
+
+
+def check_post_content(
+    post: Any, text: str, *, at: datetime | None, exception: str = "", role: str | None = None
+) -> Report:
+    """Check a saved post's text and its photos together (photo findings come first)."""
+    from apps.posts.photos import photo_findings
+
+    photo, with_pupils = photo_findings(post) if post is not None and post.pk else ([], False)
+    report = check_text(post.school, text, at=at, exception=exception, role=role, pupil_photos=with_pupils)
+    return Report((*photo, *report.findings)) if photo else report
 
 
 def planned_time(

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from apps.posts import views
+from apps.posts import photo_views, views
 
 app_name = "posts"
 urlpatterns = [
@@ -12,6 +12,9 @@ urlpatterns = [
     path("posts/<int:pk>/edit/", views.edit, name="edit"),
     path("posts/<int:pk>/delete/", views.delete, name="delete"),
     path("posts/<int:pk>/retry/", views.retry, name="retry"),
+    path("posts/<int:pk>/photos/", photo_views.upload, name="photo_upload"),
+    path("photos/<int:photo_id>/", photo_views.change, name="photo_change"),
+    path("photos/<int:photo_id>/image/", photo_views.image, name="photo_image"),
     path("approvals/", views.approvals, name="approvals"),
     path("approvals/<int:pk>/", views.review, name="review"),
 ]

@@ -32,6 +32,7 @@ from apps.checker.views import SEVERITY_LABELS, VERDICTS, Card, Piece, build_car
 from apps.posts import actions
 from apps.posts.access import accounts_for, agreement_url, may_delete, may_edit, submit_refusal
 from apps.posts.checking import (
+    check_post_content,
     check_text,
     finding_from_dict,
     keyed_warnings,
@@ -41,6 +42,8 @@ from apps.posts.checking import (
 )
 from apps.posts.forms import ComposeForm
 from apps.posts.models import Post
+from apps.posts.photo_views import PhotoView, attach_uploads, photo_context, photo_views
+from apps.posts.photos import MAX_PHOTOS
 from apps.publishing.models import Publication
 from apps.schools.models import Account, Membership, School
 from apps.schools.permissions import (
@@ -52,6 +55,7 @@ from apps.schools.permissions import (
     why_cannot_publish,
 )
 from apps.schools.scoping import get_for_school, school_member_required
+from safepost.photos.policy import UnsuitableImage
 from safepost.policy.config import Policy
 from safepost.policy.findings import Report, Severity, Verdict
 from safepost.policy.rules.outside_posting_window import describe_window, local_time
@@ -195,7 +199,9 @@ def next_step(
     return when, f"Schedule for {short_moment(goes, now, policy)}"
 
 
-def build_preview(form: ComposeForm, membership: Membership, now: datetime) -> Preview:
+def build_preview(
+    form: ComposeForm, membership: Membership, now: datetime, post: Post | None = None
+) -> Preview:
     """Check what is in the form (nothing is saved) and say what would happen on sending it."""
     school = membership.school
     policy = school.policy
@@ -210,7 +216,10 @@ def build_preview(form: ComposeForm, membership: Membership, now: datetime) -> P
     if not text.strip():
         return Preview(text, None, "", "", (), (), counts, when_text, label, time_problem)
     at = planned_time(policy, now, exception, requested)
-    report = check_text(school, text, at=at, exception=exception, role=membership.role)
+    if post is not None:
+        report = check_post_content(post, text, at=at, exception=exception, role=membership.role)
+    else:
+        report = check_text(school, text, at=at, exception=exception, role=membership.role)
     cards = build_cards(text, report.findings)
     keys = {id(f): key for key, f in keyed_warnings(report, text)}
     reasons = form.overrides()
@@ -348,6 +357,9 @@ def _compose(request: SchoolHtmxRequest, post: Post | None) -> HttpResponse:
             if earlier is not None:
                 return earlier
             sending = request.POST.get("action") == "submit"
+            files = request.FILES.getlist("photos")
+            if files:
+                return _save_with_photos(request, form, post, files, sending, once, now)
             try:
                 with transaction.atomic():  # a refused submission leaves nothing half-written
                     saved = _save(form, membership, post, now)
@@ -365,7 +377,7 @@ def _compose(request: SchoolHtmxRequest, post: Post | None) -> HttpResponse:
                     _remember_saved(request, once, saved)
                 messages.success(request, _done_message(saved, sending, now))
                 return redirect("posts:detail", pk=saved.pk)
-    preview = build_preview(form, membership, now)
+    preview = build_preview(form, membership, now, post)
     context = {
         "form": form,
         "post": post,
@@ -376,9 +388,53 @@ def _compose(request: SchoolHtmxRequest, post: Post | None) -> HttpResponse:
         "window": describe_window(request.school.policy),
         "once": once or uuid.uuid4().hex,
         **_cannot_context(membership),
+        **(photo_context(post) if post is not None else {"photo_views": [], "max_photos": MAX_PHOTOS}),
     }
     template = "posts/compose.html#result" if request.htmx else "posts/compose.html"
     return render(request, template, context)
+
+
+def _save_with_photos(
+    request: SchoolHtmxRequest,
+    form: ComposeForm,
+    post: Post | None,
+    files: list[Any],
+    sending: bool,
+    once: str,
+    now: datetime,
+) -> HttpResponse:
+    """Save the words, then add each photo (each one on its own: a bad file loses nothing else), then
+    send if asked and every photo could be used. Always lands on the post's edit page, where the
+    photos' faces, tags and descriptions are."""
+    membership = request.membership
+    try:
+        saved = _save(form, membership, post, now)
+    except actions.PostError as exc:
+        cache.delete(_once_key(once))
+        messages.error(request, exc.message)
+        return redirect(reverse("posts:edit", args=[post.pk]) if post else reverse("posts:compose"))
+    if post is None:
+        _remember_saved(request, once, saved)
+    problems = attach_uploads(saved, request, files)
+    for problem in problems:
+        messages.error(request, problem)
+    saved.refresh_from_db()
+    if sending and not problems:
+        try:
+            saved = actions.submit(saved, membership, overrides=form.overrides(), now=now)
+        except actions.PostError as exc:
+            messages.error(request, exc.message)
+            for detail in getattr(exc, "problems", []) or []:
+                messages.error(request, detail)
+        else:
+            messages.success(request, _done_message(saved, True, now))
+            return redirect("posts:detail", pk=saved.pk)
+    elif not problems:
+        messages.success(
+            request,
+            "Saved with your photos. Check who is in each one and describe it below, then send the post.",
+        )
+    return redirect(reverse("posts:edit", args=[saved.pk]) + "#photos")
 
 
 _SAVED = "posts_saved_forms"
@@ -493,6 +549,7 @@ def detail(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
             and can_approve(membership, post.account, post.author_id),
             "item": _approval_item(post, now, policy),
             "severity_labels": SEVERITY_LABELS,
+            **photo_context(post),
         }
         return render(request, "posts/detail.html", context)
 
@@ -644,13 +701,14 @@ class ApprovalItem:
     cards: tuple[Card, ...]
     pieces: tuple[Piece, ...]
     goes_out: str
+    photos: list[PhotoView]
 
 
 def _approval_item(post: Post, now: datetime, policy: Policy) -> ApprovalItem:
     cards, pieces = saved_check(post)
     goes = planned_time(policy, now, post.exception, post.requested_time)
     words = "straight away" if post.exception else f"at {moment_words(goes, now, policy)}"
-    return ApprovalItem(post, cards, pieces, words)
+    return ApprovalItem(post, cards, pieces, words, photo_views(post))
 
 
 def approvable_posts(membership: Membership) -> QuerySet[Post]:
@@ -680,7 +738,11 @@ def approvals(request: SchoolHtmxRequest) -> HttpResponse:
             .select_related("account")
             .order_by("submitted_at")
         )
-        return render(request, "posts/approvals.html", {"items": items, "mine": mine})
+        return render(
+            request,
+            "posts/approvals.html",
+            {"items": items, "mine": mine, "unsuitable_threshold": UnsuitableImage.threshold},
+        )
 
 
 @require_POST
@@ -725,6 +787,7 @@ def review(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
             "comment": comment,
             "decision": decision,
             "done": post.status != Status.PENDING,
+            "unsuitable_threshold": UnsuitableImage.threshold,
         }
         return render(request, "posts/approvals.html#card", context)
 

@@ -29,11 +29,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from apps.audit.actions import record
+from apps.posts import photos
 from apps.posts.models import Post
 from apps.publishing.models import Publication
 from apps.schools.models import membership_for
 from safepost.policy.checker import Checker
-from safepost.policy.findings import Finding
+from safepost.policy.findings import Finding, Report
 from safepost.policy.rules.base import Post as CheckedPost
 from safepost.policy.rules.outside_posting_window import (
     describe_moment,
@@ -212,14 +213,21 @@ def _start(post: Post) -> str:
         return _reschedule(post, next_window_start(current, policy), current)
 
     membership = membership_for(post.author, school)
+    # Consent, tags or connected platforms may have changed since approval: the policy's own
+    # blurring is applied again, then the photos are checked with the words.
+    photos.refresh_renditions(post)
+    photo_findings, with_pupils = photos.photo_findings(post)
     report = Checker(policy, school.roster).check(
         CheckedPost(
             post.text,
             at=current,
             exception=post.exception or None,
             role=membership.role if membership else None,
+            pupil_photos=with_pupils,
         )
     )
+    if photo_findings:
+        report = Report((*photo_findings, *report.findings))
     check = {
         "verdict": str(report.verdict),
         "findings": [f.to_dict() for f in report.findings],
@@ -442,9 +450,15 @@ def _finish(post: Post) -> str:
                 )
         return "failed: no targets"
     if all(s == Publication.Status.PUBLISHED for s in statuses):
-        Post.objects.filter(pk=post.pk, status__in=_ATTEMPTABLE).update(
-            status=Post.Status.PUBLISHED, published_at=now()
-        )
+        if (
+            Post.objects.filter(pk=post.pk, status__in=_ATTEMPTABLE).update(
+                status=Post.Status.PUBLISHED, published_at=now()
+            )
+            and post.photos.exists()
+        ):
+            from apps.posts.tasks import clean_up_photos
+
+            clean_up_photos.enqueue(post.pk)  # RAC-04: originals go once the post is out
         return "published"
     if Publication.Status.FAILED in statuses:
         Post.objects.filter(pk=post.pk, status=Post.Status.PUBLISHING).update(status=Post.Status.FAILED)

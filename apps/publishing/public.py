@@ -32,9 +32,11 @@ def visible_entries(school: School) -> QuerySet[FeedEntry]:
     """Every entry of the school's feed the public may see (reshares included)."""
     if is_protected(school):
         return FeedEntry.objects.none()
-    return FeedEntry.objects.filter(
-        school=school, removed_at__isnull=True, post__status__in=VISIBLE_POST_STATES
-    ).select_related("school", "account", "reshared_from")
+    return (
+        FeedEntry.objects.filter(school=school, removed_at__isnull=True, post__status__in=VISIBLE_POST_STATES)
+        .select_related("school", "account", "reshared_from")
+        .prefetch_related("post__photos")
+    )
 
 
 def public_entries(school: School, account: Account | None = None) -> QuerySet[FeedEntry]:

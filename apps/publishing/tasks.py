@@ -20,7 +20,10 @@ def publish_due() -> int:
     Run it when the worker starts and every minute or so (``manage.py publish_due --every 60``); it
     only enqueues, and claiming makes a duplicate run harmless.
     """
+    from apps.posts.photos import retention_sweep
+
     ids = actions.due_post_ids()
     for post_id in ids:
         publish_post.enqueue(post_id)
+    retention_sweep()
     return len(ids)

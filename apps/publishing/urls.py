@@ -14,4 +14,5 @@ urlpatterns = [
     path("<slug:slug>/widget.js", views.widget_js, name="widget_js"),
     path("<slug:slug>/widget/", views.widget, name="widget"),
     path("<slug:slug>/accounts/", views.accounts_page, name="accounts"),
+    path("<slug:slug>/photos/<int:photo_id>.jpg", views.photo, name="photo"),
 ]

@@ -88,6 +88,26 @@ def entry_page(request: HttpRequest, slug: str, entry_id: int) -> HttpResponse:
 
 
 @require_safe
+def photo(request: HttpRequest, slug: str, photo_id: int) -> HttpResponse:
+    """A published photo: only the cleaned rendition, only while its post is on the public feed."""
+    from apps.posts.models import PostPhoto
+    from apps.posts.photos import rendition_bytes
+
+    school = school_for(slug)
+    item = PostPhoto.objects.filter(pk=photo_id, post__school=school).first()
+    if (
+        item is None
+        or not item.rendition
+        or not visible_entries(school).filter(post_id=item.post_id).exists()
+    ):
+        raise Http404("This photo is not on the school's feed.")
+    response = HttpResponse(rendition_bytes(item), content_type=item.mime)
+    response["Cache-Control"] = "public, max-age=300"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_safe
 def accounts_page(request: HttpRequest, slug: str) -> HttpResponse:
     """The school's official accounts (SUT-17): the only accounts that speak for it."""
     school = school_for(slug)

@@ -192,8 +192,16 @@ class Photos:
     consent_required: bool = doc("Pupils need photo consent (RAC-05, SUT-08, COU-08).", True)
     without_consent: Literal["blur", "block"] = doc("What happens to a pupil without consent.", "block")
     single_child: Action = doc("A photo whose subject is a single child (CAT-08).", "allow")
-    delete_originals_after_publish: bool = doc("Originals deleted once shared (RAC-04).", False)
-    keep_renditions_days: int = doc("Days to keep published renditions; 0 keeps them.", 0)
+    delete_originals_after_publish: bool = doc(
+        "Uploaded originals (with their location and camera details) are deleted once the post is "
+        "published, leaving only the cleaned copy that went out (RAC-04). `false` keeps them.",
+        True,
+    )
+    keep_renditions_days: int = doc(
+        "Days to keep the published copy of each photo after publishing (then it is deleted and leaves "
+        "the school's feed); 0 keeps it.",
+        0,
+    )
     unsuitable_images: Action = doc("Unsuitable images (RAC-12).", "block")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from safepost.policy.config import PRESETS_DIR, load_policy
 from safepost.policy.registry import all_rules
+from safepost.policy.rules.base import Rule
 
 
 def rules_markdown() -> str:
@@ -20,13 +21,33 @@ def rules_markdown() -> str:
         "| code | name | category | presets that use it |",
         "|---|---|---|---|",
     ]
-    for rule in all_rules():
-        using = ", ".join(f"`{p.name}` ({rule.severity(p)})" for p in presets if rule.severity(p))
-        out.append(
-            f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | `{rule.name}` | "
-            f"`{rule.category}` | {using or 'none'} |"
-        )
-    for rule in all_rules():
+    from safepost.photos.policy import PHOTO_RULES
+
+    def table(rules: tuple[Rule, ...]) -> None:
+        for rule in rules:
+            using = ", ".join(f"`{p.name}` ({rule.severity(p)})" for p in presets if rule.severity(p))
+            out.append(
+                f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | `{rule.name}` | "
+                f"`{rule.category}` | {using or 'none'} |"
+            )
+
+    table(all_rules())
+    out.extend(
+        [
+            "",
+            "## Photo rules",
+            "",
+            "The app checks the photos of a post with these, from what it knows about each photo: the "
+            "faces found, who the writer tagged, which faces are blurred, the description and the "
+            "unsuitable-image score (`safepost.photos.policy`). They are not part of `safepost check`, "
+            "which checks text, so their categories are their own.",
+            "",
+            "| code | name | category | presets that use it |",
+            "|---|---|---|---|",
+        ]
+    )
+    table(PHOTO_RULES)
+    for rule in (*all_rules(), *PHOTO_RULES):
         sections = rule.doc_sections()
         out.extend(
             [

@@ -40,7 +40,12 @@ class Command(BaseCommand):
             time.sleep(every)
 
     def _sweep(self, enqueue: bool) -> None:
+        from apps.posts.photos import retention_sweep
         from apps.publishing.tasks import publish_post
+
+        deleted = retention_sweep()
+        if deleted:
+            self.stdout.write(f"photos: {deleted} file(s) deleted as the policy says")
 
         for post_id in actions.due_post_ids():
             if enqueue:

@@ -1,0 +1,220 @@
+"""The photos of a post: upload on the compose page, then faces, tags, blurring and descriptions.
+
+Staff only ever see the cleaned rendition (never the upload), through views scoped to their
+school. Writes go through apps.posts.photos.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from apps.posts import photos
+from apps.posts.access import may_edit
+from apps.posts.models import Post, PostPhoto
+from apps.schools.models import Pupil
+from apps.schools.scoping import school_member_required
+from safepost.photos import MAX_BYTES, PhotoError
+from safepost.photos.policy import CHANNELS, UnsuitableImage
+
+if TYPE_CHECKING:
+    from apps.posts.views import SchoolHtmxRequest
+
+
+@dataclass(frozen=True)
+class FaceView:
+    """One face as the photo panel shows it: where it is (in % of the photo) and who it is."""
+
+    index: int
+    number: int
+    left: float
+    top: float
+    width: float
+    height: float
+    who: str
+    blur: bool
+    blurred: bool
+    auto: bool
+
+
+@dataclass(frozen=True)
+class PhotoView:
+    photo: PostPhoto
+    number: int
+    faces: tuple[FaceView, ...]
+    hidden: tuple[int, ...]
+    tagged_names: tuple[str, ...]
+
+
+def photo_views(post: Post) -> list[PhotoView]:
+    """The post's photos with their faces placed for the overlay and who each face is."""
+    views = []
+    for number, photo in enumerate(photos.photos_of(post), start=1):
+        tags = list(photo.tags.all())
+        by_face = {t.face: str(t.pupil_id) for t in tags if t.face is not None}
+        w, h = max(photo.width, 1), max(photo.height, 1)
+        faces = tuple(
+            FaceView(
+                index=i,
+                number=i + 1,
+                left=round(100 * face["box"][0] / w, 2),
+                top=round(100 * face["box"][1] / h, 2),
+                width=round(100 * face["box"][2] / w, 2),
+                height=round(100 * face["box"][3] / h, 2),
+                who=by_face.get(i, "adult" if face.get("adult") else "unknown"),
+                blur=bool(face.get("blur")),
+                blurred=bool(face.get("blurred")),
+                auto=bool(face.get("auto")) and not face.get("blur"),
+            )
+            for i, face in enumerate(photo.faces)
+        )
+        views.append(
+            PhotoView(
+                photo=photo,
+                number=number,
+                faces=faces,
+                hidden=tuple(t.pupil_id for t in tags if t.face is None),
+                tagged_names=tuple(f"{t.pupil.first_name} {t.pupil.surname}" for t in tags),
+            )
+        )
+    return views
+
+
+def pupil_groups(post: Post) -> list[tuple[str, list[Pupil]]]:
+    """The roster for the tag pickers: the account's own class first, then every other class."""
+    pupils = list(
+        Pupil.objects.filter(school_id=post.school_id).order_by("class_name", "first_name", "surname")
+    )
+    own = post.account.class_name
+    groups: dict[str, list[Pupil]] = {}
+    for pupil in pupils:
+        groups.setdefault(pupil.class_name or "No class", []).append(pupil)
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0] != own, kv[0]))
+    return ordered
+
+
+def photo_context(post: Post) -> dict[str, Any]:
+    """What the compose and detail pages need to show the photos."""
+    channels = photos.channels_for(post)
+    return {
+        "photo_views": photo_views(post),
+        "pupil_groups": pupil_groups(post),
+        "photo_channels": " and ".join(CHANNELS[c] for c in CHANNELS if c in channels),
+        "max_photos": photos.MAX_PHOTOS,
+        "max_photo_mb": MAX_BYTES // (1024 * 1024),
+        "unsuitable_threshold": UnsuitableImage.threshold,
+    }
+
+
+def attach_uploads(post: Post, request: SchoolHtmxRequest, files: Sequence[UploadedFile]) -> list[str]:
+    """Add each uploaded file to the post; a sentence for each one that could not be used."""
+    problems = []
+    for upload in files:
+        name = upload.name or "photo"
+        if upload.size is not None and upload.size > MAX_BYTES:
+            problems.append(
+                f"{name} is {upload.size // (1024 * 1024)} MB; photos can be at most "
+                f"{MAX_BYTES // (1024 * 1024)} MB. Send a smaller copy (most phones offer one)."
+            )
+            continue
+        try:
+            photos.add_photo(post, request.membership, upload.read(), name)
+        except PhotoError as exc:
+            problems.append(f"{name}: {exc}")
+        except photos.PhotoProblem as exc:
+            problems.append(f"{name}: {exc.message}")
+    return problems
+
+
+def _photo_for(request: SchoolHtmxRequest, photo_id: int) -> PostPhoto:
+    return get_object_or_404(
+        PostPhoto.objects.select_related("post__account", "post__school"),
+        pk=photo_id,
+        post__school=request.school,
+    )
+
+
+@require_GET
+@school_member_required()
+def image(request: SchoolHtmxRequest, photo_id: int) -> HttpResponse:
+    """The photo's cleaned rendition, as it would be published (staff of the school only)."""
+    photo = _photo_for(request, photo_id)
+    if not photo.rendition:
+        raise Http404("This photo was deleted, as the school's policy says.")
+    response = HttpResponse(photos.rendition_bytes(photo), content_type=photo.mime)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _who(request: SchoolHtmxRequest, photo: PostPhoto) -> dict[int, str]:
+    return {i: request.POST.get(f"face-{i}", "unknown") for i in range(len(photo.faces))}
+
+
+def _ints(values: Sequence[str]) -> list[int]:
+    return [int(v) for v in values if v.isdigit()]
+
+
+@require_POST
+@school_member_required()
+def change(request: SchoolHtmxRequest, photo_id: int) -> HttpResponse:
+    """Save a photo's description, tags and blurring; blur every face; remove it; or, for a senior
+    leader, mark a flagged photo as suitable."""
+    photo = _photo_for(request, photo_id)
+    post = photo.post
+    action = request.POST.get("action", "save")
+    back = reverse("posts:edit", args=[post.pk]) + f"#photo-{photo.pk}"
+    if action == "suitable":
+        try:
+            photos.mark_suitable(photo, request.membership)
+        except photos.PhotoProblem as exc:
+            raise PermissionDenied(exc.message) from None
+        messages.success(request, "Marked as suitable: the post can go on once everything else is right.")
+        return redirect("posts:detail", pk=post.pk)
+    if not may_edit(request.membership, post):
+        raise PermissionDenied("Only the person who wrote this post can change its photos.")
+    try:
+        if action == "remove":
+            photos.remove_photo(photo, request.membership)
+            messages.success(request, "Photo removed from the post, and its files deleted.")
+            return redirect(reverse("posts:edit", args=[post.pk]) + "#photos")
+        if action == "blur-all":
+            photos.blur_all(photo, request.membership)
+            messages.success(request, "Every face in the photo is blurred. Check the result below.")
+        else:
+            photos.update_photo(
+                photo,
+                request.membership,
+                alt_text=request.POST.get("alt_text", ""),
+                who=_who(request, photo),
+                blur=set(_ints(request.POST.getlist("blur"))),
+                hidden=_ints(request.POST.getlist("hidden")),
+            )
+            messages.success(request, "Photo saved.")
+    except photos.PhotoProblem as exc:
+        messages.error(request, exc.message)
+    return redirect(back)
+
+
+@require_POST
+@school_member_required()
+def upload(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
+    """Add photos to a saved post (the photo panel's own upload button)."""
+    post = get_object_or_404(Post.objects.select_related("account", "school"), pk=pk, school=request.school)
+    if not may_edit(request.membership, post):
+        raise PermissionDenied("Only the person who wrote this post can add photos to it.")
+    files = request.FILES.getlist("photos")
+    if not files:
+        messages.error(request, "Choose one or more photos first.")
+    for problem in attach_uploads(post, request, files):
+        messages.error(request, problem)
+    return redirect(reverse("posts:edit", args=[post.pk]) + "#photos")

@@ -1,0 +1,19 @@
+"""Photo retention tasks (Django tasks; see apps.publishing.tasks for how they run)."""
+
+from __future__ import annotations
+
+from django.tasks import task
+
+from apps.posts import photos
+
+
+@task()
+def clean_up_photos(post_id: int) -> int:
+    """After a post is published: delete its photos' originals and working copies (RAC-04)."""
+    return photos.delete_originals(post_id)
+
+
+@task()
+def expire_photos() -> int:
+    """Delete published photos kept longer than each school's ``photos.keep_renditions_days``."""
+    return photos.expire_renditions()
