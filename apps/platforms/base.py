@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -74,7 +75,8 @@ class Outgoing:
 
     ``replies``: ``none`` limits replies where the platform can (X: ``reply_settings`` to mentioned
     users only; Bluesky: a threadgate with an empty allow list; Mastodon cannot, which the UI says).
-    ``quote_posts="disable"``: Bluesky adds a postgate that disables embedding; others ignore it.
+    ``quote_posts="disable"``: Bluesky adds a postgate that disables embedding; Mastodon 4.5+ sets
+    ``quote_approval_policy`` to nobody; X cannot.
     ``visibility="followers-only"``: Mastodon posts with ``private`` visibility (COU-04).
     """
 
@@ -128,8 +130,15 @@ class PlatformClient(Protocol):
         """Create the post (with its media, alt text and reply/quote restrictions)."""
         ...
 
-    def find_existing(self, idempotency_key: uuid.UUID) -> PublishResult | None:
-        """The post an earlier attempt with this key created, ``None`` only when sure there is none."""
+    def find_existing(
+        self, idempotency_key: uuid.UUID, post: Outgoing | None = None, since: datetime | None = None
+    ) -> PublishResult | None:
+        """The post an earlier attempt with this key created, ``None`` only when sure there is none.
+
+        X and Mastodon keep no key to look up later, so they search the account's own recent
+        posts for ``post`` (what was sent) from ``since`` (when the first attempt started; ``None``
+        on a first attempt, when there is nothing to find).
+        """
         ...
 
     def delete(self, external_id: str) -> None:

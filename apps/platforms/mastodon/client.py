@@ -1,0 +1,473 @@
+"""The Mastodon client: one connected school account on one Mastodon server, through Mastodon.py.
+
+Everything goes through one :class:`~apps.platforms.mastodon.errors.RecordingSession` (timeouts on
+every request; tests point it at a real mastodon-mock server). What Mastodon cannot do, and how a
+post is never published twice, is explained in this package's README.
+
+Idempotency: every status is created with an ``Idempotency-Key`` header (the publication's key),
+so for an hour Mastodon answers a repeat with the status it already made. After that hour the
+server has forgotten the key, so before creating a status :meth:`MastodonClient.publish` also
+looks through the account's recent statuses for one with the same text (since the first attempt
+when the caller says when that was, else over :data:`RECENT_WINDOW`).
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from mastodon import Mastodon
+from mastodon.errors import MastodonError
+
+from apps.platforms.base import (
+    AccountInfo,
+    AuthError,
+    CredentialsSaver,
+    Limits,
+    Media,
+    Outgoing,
+    PermanentError,
+    PublishResult,
+    RetryableError,
+)
+from apps.platforms.mastodon.errors import (
+    RECONNECT_ADVICE,
+    RecordingSession,
+    http_status,
+    translate,
+)
+from apps.platforms.mastodon.text import same_text
+
+#: The image types stock Mastodon 4 accepts (HEIC/HEIF/AVIF are converted by the server).
+IMAGE_FORMATS = (
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/webp",
+    "image/heic",
+    "image/heif",
+    "image/avif",
+)
+
+#: Stock Mastodon's limits, used when the server's own were not read at connection time:
+#: 500 characters with every link counted as 23, four attachments, 16 MB per image.
+DEFAULT_LIMITS = Limits(
+    max_chars=500, link_chars=23, max_media=4, max_media_bytes=16 * 1024 * 1024, media_formats=IMAGE_FORMATS
+)
+
+#: Mastodon's longest image description (alt text).
+MAX_ALT_TEXT = 1500
+
+#: How long Mastodon remembers an Idempotency-Key.
+IDEMPOTENCY_WINDOW = timedelta(hours=1)
+
+#: How far back :meth:`MastodonClient.publish` looks for an earlier attempt's status when the caller
+#: does not say when the first attempt was: a post deferred over a weekend is retried ~60 h later.
+RECENT_WINDOW = timedelta(hours=72)
+
+#: Statuses fetched per page (Mastodon's maximum) and pages looked through at most.
+_PAGE = 40
+_MAX_PAGES = 5
+
+#: Waits between checks on an image the server is still processing (about 30 s in all).
+_PROCESSING_WAITS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0)
+
+#: Pretend-version for Mastodon.py's feature checks: every supported server is 4.0 or newer.
+_ASSUMED_VERSION = (4, 0, 0)
+
+_VISIBILITY = {"public": "public", "followers-only": "private"}
+
+_REJECTED_POST = (
+    "Check the post against the message from Mastodon, change it and approve it again; "
+    "if it keeps happening, tell whoever runs Safepost for the school"
+)
+
+
+def server_name(server: str) -> str:
+    """``https://mastodon.social/`` → ``mastodon.social`` (for messages)."""
+    return urlsplit(server).netloc or server
+
+
+class MastodonClient:
+    """One school account on a Mastodon server (implements ``PlatformClient``).
+
+    ``credentials`` is the dict :func:`apps.platforms.mastodon.oauth.finish_authorisation`
+    returned: ``server``, ``access_token``, ``account_id``, ``handle`` and the server's ``limits``.
+    Mastodon's tokens do not expire, so ``save`` is never called; a revoked token raises
+    :class:`AuthError`. ``session`` and ``sleep`` are for tests.
+    """
+
+    kind = "mastodon"
+
+    def __init__(
+        self,
+        credentials: Mapping[str, Any],
+        save: CredentialsSaver,
+        *,
+        session: RecordingSession | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        """Build the client; :class:`AuthError` when the credentials lack the server or token."""
+        self.credentials = dict(credentials)
+        self.save = save
+        server = str(self.credentials.get("server") or "").rstrip("/")
+        token = str(self.credentials.get("access_token") or "")
+        if not server.startswith(("https://", "http://")) or not token:
+            raise AuthError(
+                "This Mastodon connection is incomplete (its server address or access token is missing)",
+                advice=RECONNECT_ADVICE,
+            )
+        self.server = server
+        self.name = server_name(server)
+        self.session = session if session is not None else RecordingSession()
+        self.sleep = sleep
+        self.api = Mastodon(
+            access_token=token,
+            api_base_url=server,
+            session=self.session,
+            ratelimit_method="throw",
+            # requests takes (connect, read); Mastodon.py passes it on every request
+            request_timeout=self.session.default_timeout,  # type: ignore[arg-type]
+            mastodon_version=".".join(map(str, _ASSUMED_VERSION)),
+            version_check_mode="none",
+            user_agent="Safepost",
+        )
+        # Skip Mastodon.py's version probe (an extra request per client, and on failure it quietly
+        # falls back to 1.0 endpoints): Safepost supports Mastodon 4 and newer.
+        self.api.mastodon_major, self.api.mastodon_minor, self.api.mastodon_patch = _ASSUMED_VERSION
+        self._account_id: str = str(self.credentials.get("account_id") or "")
+
+    # --- the PlatformClient contract -------------------------------------------------------
+
+    def limits(self) -> Limits:
+        """The server's limits as read when the account was connected, else stock Mastodon's."""
+        return limits_from(self.credentials.get("limits"))
+
+    def whoami(self) -> AccountInfo:
+        """Check the token and say whose account it is; :class:`AuthError` when it no longer works."""
+        with self._calling("checking the account", advice=RECONNECT_ADVICE):
+            account = _as_dict(self.api.account_verify_credentials())
+        self._account_id = str(account.get("id", ""))
+        return account_info(account, self.name)
+
+    def publish(
+        self, post: Outgoing, idempotency_key: uuid.UUID, *, since: datetime | None = None
+    ) -> PublishResult:
+        """Post ``post`` (text, images with alt text, visibility) under ``idempotency_key``.
+
+        Checks it against :meth:`limits` first (nothing is sent when it does not fit), then looks for
+        a status an earlier attempt made (see the module docstring; ``since`` is when the first
+        attempt started, if the caller knows), uploads the images and creates the status with an
+        ``Idempotency-Key``. Mastodon cannot limit replies per post, so ``post.replies`` changes
+        nothing here (the UI says so); ``quote_posts="disable"`` asks servers with quote posts
+        (4.5+) to let nobody quote it.
+        """
+        self._check_fits(post)
+        earlier = self._find_by_text(post, since)
+        if earlier is not None:
+            return earlier
+        media_ids = [self._upload(media, number) for number, media in enumerate(post.media, start=1)]
+        visibility = _VISIBILITY.get(post.visibility, "public")
+        options: dict[str, Any] = {}
+        if post.quote_posts == "disable" and visibility == "public":
+            options["quote_approval_policy"] = "nobody"
+        with self._calling("publishing the post", advice=_REJECTED_POST):
+            status = _as_dict(
+                self.api.status_post(
+                    post.text,
+                    media_ids=media_ids or None,
+                    visibility=visibility,
+                    # Mastodon knows ISO 639 codes: en-GB is posted as en.
+                    language=post.language.split("-")[0].lower() or None,
+                    idempotency_key=str(idempotency_key),
+                    **options,
+                )
+            )
+        return _result(status)
+
+    def find_existing(
+        self,
+        idempotency_key: uuid.UUID,
+        post: Outgoing | None = None,
+        since: datetime | None = None,
+    ) -> PublishResult | None:
+        """The status an earlier attempt with this key created, or ``None``.
+
+        Mastodon has no way to look a key up without creating a status, so the status is found
+        by its text among the account's recent statuses when ``post`` is given (from ``since``,
+        when the first attempt started, else over :data:`RECENT_WINDOW`). Without ``post`` this
+        returns ``None``: :meth:`publish` then sends the same ``Idempotency-Key`` (Mastodon returns
+        the first status for an hour) and looks for the text itself, so a retry never posts twice.
+        :class:`RetryableError` when the server cannot be asked right now.
+        """
+        if post is None:
+            return None
+        return self._find_by_text(post, since)
+
+    def delete(self, external_id: str) -> None:
+        """Delete a status; one already gone is not an error."""
+        try:
+            with self._calling("deleting the post", advice="Delete it on Mastodon itself"):
+                self.api.status_delete(external_id)
+        except PermanentError as error:
+            if http_status_of(error) in (404, 410):
+                return
+            raise
+
+    def repost(self, external_id: str) -> PublishResult:
+        """Boost one of the school's own statuses (RAC-02: the main account shares class posts).
+
+        Mastodon lets nobody boost another account's followers-only post: that refusal comes back
+        as a :class:`PermanentError` with the server's words.
+        """
+        with self._calling(
+            "sharing (boosting) the post",
+            advice="Only public posts can be shared by another account; share it on Mastodon if it is public",
+        ):
+            status = _as_dict(self.api.status_reblog(external_id))
+        return _result(status)
+
+    def block(self, user_id: str) -> None:
+        """Block a user (their id, or their handle such as ``@someone@server.example``)."""
+        account = self.resolve_account(user_id)
+        with self._calling("blocking the account", advice="Block them on Mastodon itself"):
+            self.api.account_block(account)
+
+    def mute(self, user_id: str) -> None:
+        """Mute a user (their id or handle)."""
+        account = self.resolve_account(user_id)
+        with self._calling("muting the account", advice="Mute them on Mastodon itself"):
+            self.api.account_mute(account)
+
+    # --- Mastodon's extras: followers of a locked account (COU-04) --------------------------
+
+    def remove_from_followers(self, user_id: str) -> None:
+        """Stop a user following the school's account (they are not told)."""
+        account = self.resolve_account(user_id)
+        with self._calling("removing the follower", advice="Remove the follower on Mastodon itself"):
+            self.api.account_remove_from_followers(account)
+
+    def follow_requests(self) -> list[AccountInfo]:
+        """Who is waiting for the locked account to accept them as a follower (first 80)."""
+        with self._calling("reading the follow requests", advice=RECONNECT_ADVICE):
+            accounts = self.api.follow_requests(limit=80)
+        return [account_info(_as_dict(account), self.name) for account in accounts]
+
+    def approve_follow_request(self, user_id: str) -> None:
+        """Let a user who asked follow the locked account."""
+        with self._calling(
+            "approving the follow request", advice="The request may have been withdrawn; reload the list"
+        ):
+            self.api.follow_request_authorize(user_id)
+
+    def reject_follow_request(self, user_id: str) -> None:
+        """Turn down a follow request."""
+        with self._calling(
+            "turning down the follow request", advice="The request may have been withdrawn; reload the list"
+        ):
+            self.api.follow_request_reject(user_id)
+
+    def disconnect(self) -> None:
+        """Revoke Safepost's token on the server (when the school disconnects the account)."""
+        client_id = self.credentials.get("client_id")
+        client_secret = self.credentials.get("client_secret")
+        if not client_id or not client_secret:
+            return
+        self.api.client_id, self.api.client_secret = str(client_id), str(client_secret)
+        with self._calling("disconnecting the account", advice="Remove Safepost under Preferences › Account"):
+            self.api.revoke_access_token(allow_http=_is_loopback(self.server))
+
+    def resolve_account(self, user: str) -> str:
+        """The account id for an id or a handle (``@name`` on this server, ``@name@server``)."""
+        user = user.strip()
+        if user.isdigit():
+            return user
+        handle = user.lstrip("@")
+        if not handle or " " in handle:
+            raise PermanentError(
+                f"“{user}” is not a Mastodon account",
+                advice="Give their handle, such as @name@server.example",
+            )
+        with self._calling(f"looking up {user}", advice="Check the handle is spelled right"):
+            account = _as_dict(self.api.account_lookup(handle))
+        return str(account["id"])
+
+    # --- inside -----------------------------------------------------------------------------
+
+    @contextmanager
+    def _calling(self, doing: str, *, advice: str) -> Iterator[None]:
+        """Run Mastodon.py calls, turning its errors into Safepost's."""
+        try:
+            yield
+        except MastodonError as error:
+            raise translate(
+                error, doing=doing, advice=advice, server=self.name, session=self.session
+            ) from error
+
+    def _me(self) -> str:
+        """The school account's id on the server."""
+        if not self._account_id:
+            self.whoami()
+        return self._account_id
+
+    def _check_fits(self, post: Outgoing) -> None:
+        """Refuse, before sending anything, a post the server would refuse."""
+        limits = self.limits()
+        remaining = limits.remaining(post.text)
+        if remaining is not None and remaining < 0:
+            raise PermanentError(
+                f"The post is {-remaining} characters too long for {self.name} "
+                f"(it allows {limits.max_chars}, counting every link as {limits.link_chars})",
+                advice="Shorten the post and approve it again",
+            )
+        if not post.text.strip() and not post.media:
+            raise PermanentError("The post is empty", advice="Write the post and approve it again")
+        if len(post.media) > limits.max_media:
+            raise PermanentError(
+                f"The post has {len(post.media)} images; {self.name} takes at most {limits.max_media}",
+                advice="Remove images and approve it again",
+            )
+        for number, media in enumerate(post.media, start=1):
+            if limits.media_formats and media.mime not in limits.media_formats:
+                raise PermanentError(
+                    f"Image {number} is a {media.mime} file, which {self.name} does not accept",
+                    advice="Use a JPEG or PNG photo instead",
+                )
+            if limits.max_media_bytes is not None and len(media.data) > limits.max_media_bytes:
+                raise PermanentError(
+                    f"Image {number} is {len(media.data) / 1e6:.1f} MB; {self.name} takes at most "
+                    f"{limits.max_media_bytes / 1e6:.0f} MB",
+                    advice="Use a smaller photo and approve it again",
+                )
+            if len(media.alt_text) > MAX_ALT_TEXT:
+                raise PermanentError(
+                    f"Image {number}'s description is {len(media.alt_text)} characters; Mastodon takes "
+                    f"at most {MAX_ALT_TEXT}",
+                    advice="Shorten the image description and approve it again",
+                )
+
+    def _find_by_text(self, post: Outgoing, since: datetime | None) -> PublishResult | None:
+        """The account's own status with ``post``'s text (and as many images) made since ``since``."""
+        current = datetime.now(UTC)
+        start = since if since is not None else current - RECENT_WINDOW
+        if start.tzinfo is None:
+            start = start.replace(tzinfo=UTC)
+        # A little slack for clocks that disagree between us and the server.
+        start -= timedelta(minutes=5)
+        me = self._me()
+        max_id: str | None = None
+        with self._calling(
+            "checking whether an earlier attempt already published the post",
+            advice="Check the account on Mastodon; if the post is not there, retry it from Safepost",
+        ):
+            for _ in range(_MAX_PAGES):
+                page = self.api.account_statuses(
+                    me, exclude_reblogs=True, exclude_replies=True, limit=_PAGE, max_id=max_id
+                )
+                if not page:
+                    return None
+                for item in page:
+                    status = _as_dict(item)
+                    if _created(status) < start:
+                        return None
+                    if len(status.get("media_attachments") or []) == len(post.media) and same_text(
+                        post.text, str(status.get("content") or "")
+                    ):
+                        return _result(status)
+                max_id = str(_as_dict(page[-1])["id"])
+        return None
+
+    def _upload(self, media: Media, number: int) -> str:
+        """Upload one image with its description; its id once the server has processed it."""
+        with self._calling(f"uploading image {number}", advice="Try a different photo (JPEG or PNG)"):
+            attachment = _as_dict(
+                self.api.media_post(
+                    media.data,
+                    mime_type=media.mime,
+                    description=media.alt_text or None,
+                    file_name=f"image-{number}{_extension(media.mime)}",
+                )
+            )
+            for wait in _PROCESSING_WAITS:
+                if attachment.get("url"):
+                    break
+                self.sleep(wait)
+                attachment = _as_dict(self.api.media(attachment["id"]))
+        if not attachment.get("url"):
+            raise RetryableError(f"{self.name} is still processing image {number}; Safepost will try again")
+        return str(attachment["id"])
+
+
+def limits_from(saved: Any) -> Limits:
+    """:class:`Limits` from the dict saved at connection time (see ``oauth.read_limits``)."""
+    if not isinstance(saved, Mapping):
+        return DEFAULT_LIMITS
+    formats = tuple(str(mime) for mime in saved.get("media_formats") or () if str(mime).startswith("image/"))
+    return Limits(
+        max_chars=_positive(saved.get("max_chars"), DEFAULT_LIMITS.max_chars),
+        link_chars=_positive(saved.get("link_chars"), DEFAULT_LIMITS.link_chars),
+        max_media=_positive(saved.get("max_media"), DEFAULT_LIMITS.max_media) or 0,
+        max_media_bytes=_positive(saved.get("max_media_bytes"), DEFAULT_LIMITS.max_media_bytes),
+        media_formats=formats or DEFAULT_LIMITS.media_formats,
+    )
+
+
+def account_info(account: Mapping[str, Any], server: str) -> AccountInfo:
+    """An :class:`AccountInfo` from a Mastodon Account; ``handle`` is ``@name@domain``."""
+    acct = str(account.get("acct") or account.get("username") or "")
+    # A local account's acct has no domain; its profile address shows the one people use.
+    domain = urlsplit(str(account.get("url") or "")).hostname or server
+    handle = acct if "@" in acct else f"{acct}@{domain}"
+    return AccountInfo(
+        external_id=str(account.get("id", "")),
+        handle=f"@{handle}",
+        display_name=str(account.get("display_name") or ""),
+        url=str(account.get("url") or ""),
+        locked=bool(account.get("locked")),
+    )
+
+
+def http_status_of(error: Exception) -> int | None:
+    """The HTTP status behind a Safepost error translated from Mastodon.py's, if any."""
+    cause = error.__cause__
+    return http_status(cause) if isinstance(cause, MastodonError) else None
+
+
+def _positive(value: Any, default: int | None) -> int | None:
+    """``value`` when it is a positive whole number, else ``default``."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else default
+
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    """A Mastodon.py entity (a dict subclass) as a plain dict."""
+    return dict(value) if isinstance(value, Mapping) else {}
+
+
+def _result(status: Mapping[str, Any]) -> PublishResult:
+    """Where a status went: its id and its web address."""
+    return PublishResult(external_id=str(status["id"]), url=str(status.get("url") or status.get("uri") or ""))
+
+
+def _created(status: Mapping[str, Any]) -> datetime:
+    """When a status was made (Mastodon.py parses ``created_at`` into a datetime)."""
+    value = status.get("created_at")
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if not isinstance(value, datetime):
+        return datetime.now(UTC)  # unknown: treat as recent, so it is still compared
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _extension(mime: str) -> str:
+    """``image/png`` → ``.png`` (the server ignores names, some clients show them)."""
+    return "." + mime.split("/", 1)[-1].replace("jpeg", "jpg") if "/" in mime else ""
+
+
+def _is_loopback(server: str) -> bool:
+    """Whether ``server`` is on this machine (plain HTTP is allowed only there, for tests)."""
+    return (urlsplit(server).hostname or "") in ("127.0.0.1", "localhost", "::1")

@@ -1,0 +1,34 @@
+"""Mastodon as the connection views and publishing targets see it."""
+
+from __future__ import annotations
+
+from apps.platforms.base import Capabilities, Platform
+from apps.platforms.mastodon.client import MastodonClient
+from apps.platforms.mastodon.oauth import finish_authorisation, start_authorisation
+
+CAPABILITIES = Capabilities(
+    limit_replies=False,
+    block=True,
+    disable_quotes=True,
+    followers_only=True,
+    notes=(
+        "Mastodon cannot stop people replying to a post: anyone who can see it can reply. "
+        "If your policy says the school does not take replies, check the account's notifications "
+        "on Mastodon and block or mute anyone who replies inappropriately.",
+        "Quoting is switched off on servers running Mastodon 4.5 or newer. Older servers have no "
+        "quote posts, but some other Fediverse apps can still quote a public post.",
+        "A followers-only post is seen only by followers the school has approved. Lock the "
+        "account on Mastodon (Preferences › Profile › Require follow requests) and approve "
+        "follow requests in Safepost.",
+    ),
+)
+
+PLATFORM = Platform(
+    kind="mastodon",
+    label="Mastodon",
+    auth="oauth",
+    capabilities=CAPABILITIES,
+    client=MastodonClient,
+    start_authorisation=start_authorisation,
+    finish_authorisation=finish_authorisation,
+)

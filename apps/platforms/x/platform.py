@@ -1,0 +1,34 @@
+"""X as the connection views and the publishing targets see it."""
+
+from __future__ import annotations
+
+from apps.platforms.base import Capabilities, Platform
+from apps.platforms.x.client import XClient
+from apps.platforms.x.oauth import finish_authorisation, start_authorisation
+
+CAPABILITIES = Capabilities(
+    limit_replies=True,
+    block=False,
+    disable_quotes=False,
+    followers_only=False,
+    notes=(
+        "When the school takes no replies, posts go to X with replies limited to the people the post "
+        "@mentions, so a post that mentions nobody takes no replies; anyone it mentions can reply.",
+        "X does not let Safepost block accounts on ordinary plans: Safepost mutes them and hides "
+        "their replies instead. To block someone, use the X app.",
+        "X cannot stop people quoting a post.",
+        "X has no followers-only posts: only a protected X account's posts are for followers only, "
+        "so followers-only posts go to X only when the school's X account is protected.",
+        "X counts links as 23 characters, and Chinese, Japanese and Korean characters and emoji as 2.",
+    ),
+)
+
+PLATFORM = Platform(
+    kind="x",
+    label="X",
+    auth="oauth",
+    capabilities=CAPABILITIES,
+    client=XClient,
+    start_authorisation=start_authorisation,
+    finish_authorisation=finish_authorisation,
+)

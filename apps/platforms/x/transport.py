@@ -1,0 +1,189 @@
+"""The one HTTP boundary of the X client, and what X's answers mean for Safepost.
+
+Every request the X package makes (tweepy's included) goes through one :class:`XSession`, which
+adds the timeouts; tests mount a fake transport adapter on it. :func:`error_for` turns X's
+failure answers into the errors the publish task understands.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from collections.abc import Mapping
+from typing import Any
+
+import requests
+
+from apps.platforms.base import AuthError, PermanentError, RetryableError
+from apps.publishing.targets.base import TargetError
+
+#: X's API host (tweepy still uses api.twitter.com, which X serves as the same API).
+API = "https://api.x.com"
+#: Connect within 5 s, read within 30 s: far inside the publish task's 10-minute lease.
+TIMEOUT = (5, 30)
+
+RECONNECT = (
+    "Ask the account holder to reconnect this X account in Safepost's account settings, "
+    "then publish the post again"
+)
+
+
+class XSession(requests.Session):
+    """A requests session that never waits for X longer than :data:`TIMEOUT`."""
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        """Send one request, with the default timeouts unless the caller set its own."""
+        kwargs.setdefault("timeout", TIMEOUT)
+        return super().request(method, url, *args, **kwargs)
+
+
+class HTTPFailure(Exception):
+    """A non-2xx answer to a request the package made itself (tweepy raises its own)."""
+
+    def __init__(self, response: requests.Response) -> None:
+        super().__init__(f"HTTP {response.status_code}")
+        self.response = response
+
+
+class NotFound(PermanentError):
+    """X has no such post or user (a deleted post, a suspended account)."""
+
+
+class DuplicatePost(PermanentError):
+    """X refused the post because the account already posted exactly this text."""
+
+
+def checked(response: requests.Response) -> requests.Response:
+    """``response`` when it is a success, else :class:`HTTPFailure`."""
+    if not 200 <= response.status_code < 300:
+        raise HTTPFailure(response)
+    return response
+
+
+def body(response: requests.Response) -> dict[str, Any]:
+    """The JSON object X answered with (``{}`` for an empty answer)."""
+    if not response.content.strip():
+        return {}
+    data = response.json()
+    return data if isinstance(data, dict) else {}
+
+
+def platform_text(response: requests.Response) -> str:
+    """X's own words about a failure: the problem ``detail`` and each error's message."""
+    try:
+        data = body(response)
+    except ValueError:
+        return " ".join(response.text.split())[:300] or response.reason or ""
+    said: list[str] = []
+    candidates: list[Any] = [data.get("detail"), data.get("error_description")]
+    for error in data.get("errors") or []:
+        if isinstance(error, dict):
+            candidates += [error.get("message"), error.get("detail")]
+        else:
+            candidates.append(error)
+    if not any(candidates):
+        candidates += [data.get("title"), data.get("error")]
+    for text in candidates:
+        if isinstance(text, str) and text.strip() and text.strip() not in said:
+            said.append(text.strip())
+    return " ".join(said) or response.reason or ""
+
+
+def retry_after(headers: Mapping[str, str], now: float | None = None) -> float | None:
+    """Seconds until X lifts the limit it hit, from its rate-limit headers (``None``: not said).
+
+    X sends ``x-rate-limit-reset`` (the 15-minute window) and, for the daily caps of the cheaper
+    plans, ``x-user-limit-24hour-reset`` / ``x-app-limit-24hour-reset``, all as Unix times; an
+    exhausted daily cap wins over the window. ``Retry-After`` is honoured when present.
+    """
+    now = time.time() if now is None else now
+    resets: list[float] = []
+    lowered = {key.lower(): value for key, value in headers.items()}
+    for prefix in ("x-user-limit-24hour", "x-app-limit-24hour"):
+        if lowered.get(f"{prefix}-remaining") == "0" and f"{prefix}-reset" in lowered:
+            resets.append(_number(lowered[f"{prefix}-reset"]))
+    if not resets and "x-rate-limit-reset" in lowered:
+        resets.append(_number(lowered["x-rate-limit-reset"]))
+    waits = [reset - now for reset in resets if reset > 0]
+    if "retry-after" in lowered:
+        waits.append(_retry_after_header(lowered["retry-after"], now))
+    waits = [wait for wait in waits if wait >= 0]
+    return max(max(waits), 1.0) if waits else None
+
+
+def _number(value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        return 0.0
+
+
+def _retry_after_header(value: str, now: float) -> float:
+    if value.strip().isdigit():
+        return float(value)
+    try:
+        return email.utils.parsedate_to_datetime(value).timestamp() - now
+    except (TypeError, ValueError):
+        return -1.0
+
+
+def _in_words(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if minutes < 2:
+        return "in a minute or so"
+    if minutes < 120:
+        return f"in about {minutes} minutes"
+    return f"in about {round(minutes / 60)} hours"
+
+
+def error_for(response: requests.Response, now: float | None = None) -> TargetError:
+    """What a failed answer from X means: retry later, reconnect, or fix the post."""
+    status = response.status_code
+    said = platform_text(response)
+    if status == 429:
+        wait = retry_after(response.headers, now)
+        when = _in_words(wait) if wait is not None else "later"
+        return RetryableError(
+            f"X is limiting how often this account can use it right now. Safepost will try again {when}.",
+            retry_after=wait,
+        )
+    if status >= 500:
+        return RetryableError(
+            f"X had a problem on its side (HTTP {status}: {said or 'no details'}). Safepost will try again.",
+            retry_after=retry_after(response.headers, now),
+        )
+    if status == 401:
+        return AuthError(
+            "X no longer accepts Safepost's access to this account: it has expired or was revoked",
+            platform_text=said,
+            advice=RECONNECT,
+        )
+    if status == 403 and "duplicate content" in said.lower():
+        return DuplicatePost(
+            "X refused the post because this account has already posted exactly the same text",
+            platform_text=said,
+            advice="Change the wording a little (X does not allow the same text twice), then publish again",
+        )
+    if status == 403:
+        return PermanentError(
+            "X refused to do this for the school's account",
+            platform_text=said,
+            advice=(
+                "Check on X that the account is active and not locked or suspended. If it is fine, "
+                + RECONNECT[0].lower()
+                + RECONNECT[1:]
+            ),
+        )
+    if status == 404:
+        return NotFound("X could not find that post or account", platform_text=said)
+    if status == 413:
+        return PermanentError(
+            "An image is too large for X",
+            platform_text=said,
+            advice="Use a smaller image (X takes images up to 5 MB), then publish again",
+        )
+    return PermanentError(
+        f"X rejected the request (HTTP {status})",
+        platform_text=said,
+        advice="Check the post's text and images against X's limits, edit the post and publish it again",
+    )
