@@ -36,10 +36,10 @@ class FaceView:
 
     index: int
     number: int
-    left: float
-    top: float
-    width: float
-    height: float
+    x: int
+    y: int
+    w: int
+    h: int
     who: str
     blur: bool
     blurred: bool
@@ -54,6 +54,11 @@ class PhotoView:
     hidden: tuple[int, ...]
     tagged_names: tuple[str, ...]
 
+    @property
+    def label_size(self) -> int:
+        """Face numbers about 1/18 of the photo's width, readable at any size it is shown."""
+        return max(12, round(max(self.photo.width, self.photo.height) / 28))
+
 
 def photo_views(post: Post) -> list[PhotoView]:
     """The post's photos with their faces placed for the overlay and who each face is."""
@@ -61,15 +66,14 @@ def photo_views(post: Post) -> list[PhotoView]:
     for number, photo in enumerate(photos.photos_of(post), start=1):
         tags = list(photo.tags.all())
         by_face = {t.face: str(t.pupil_id) for t in tags if t.face is not None}
-        w, h = max(photo.width, 1), max(photo.height, 1)
         faces = tuple(
             FaceView(
                 index=i,
                 number=i + 1,
-                left=round(100 * face["box"][0] / w, 2),
-                top=round(100 * face["box"][1] / h, 2),
-                width=round(100 * face["box"][2] / w, 2),
-                height=round(100 * face["box"][3] / h, 2),
+                x=round(face["box"][0]),
+                y=round(face["box"][1]),
+                w=round(face["box"][2]),
+                h=round(face["box"][3]),
                 who=by_face.get(i, "adult" if face.get("adult") else "unknown"),
                 blur=bool(face.get("blur")),
                 blurred=bool(face.get("blurred")),
