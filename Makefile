@@ -51,6 +51,10 @@ score: sync
 bench: sync
 	$(PY) bench/bench_checker.py
 	$(PY) bench/bench_web.py
+	$(PY) bench/bench_photos.py
+	$(PY) bench/bench_faces.py
+	$(PY) bench/bench_matching.py
+	$(PY) bench/bench_nsfw.py
 
 clean:
 	rm -rf .venv .tools .mypy_cache .ruff_cache .pytest_cache

@@ -239,6 +239,8 @@ if SAFEPOST_TASKS == "celery":
     # The sweep (missed times, retries, dead workers' posts), sent by `celery -A config beat`.
     CELERY_BEAT_SCHEDULE = {
         "publish-due": {"task": "apps.publishing.tasks.publish_due", "schedule": 60.0},
+        "check-connections": {"task": "apps.platforms.tasks.check_connections", "schedule": 21600.0},
+        "rotation-reminders": {"task": "apps.platforms.tasks.create_rotation_reminders", "schedule": 86400.0},
     }
     CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
     # config.celery.CeleryBackend sends a task once the transaction that enqueued it commits.
@@ -332,6 +334,23 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not _MANIFEST
+
+# Platform sign-ins (X, Bluesky, Mastodon) are encrypted at rest with these keys, never kept in the
+# database: SAFEPOST_TOKEN_KEYS (comma-separated Fernet keys; the first encrypts, all decrypt) or a
+# key file created at first run (mode 0600). Back the key file up: without it every account must
+# be connected again.
+SAFEPOST_TOKEN_KEYS = env_str("SAFEPOST_TOKEN_KEYS")
+SAFEPOST_TOKEN_KEY_FILE = env_str("SAFEPOST_TOKEN_KEY_FILE") or str(VAR_DIR / "token.key")
+# Each platform's settings for this installation (an X app's client id and secret come from the X
+# developer portal; Mastodon registers Safepost on each school's server by itself).
+SAFEPOST_PLATFORMS = {
+    "x": {
+        "client_id": env_str("SAFEPOST_X_CLIENT_ID"),
+        "client_secret": env_str("SAFEPOST_X_CLIENT_SECRET"),
+    },
+    "mastodon": {"client_name": "Safepost", "website": env_str("SAFEPOST_PUBLIC_URL")},
+    "bluesky": {"service": env_str("SAFEPOST_BLUESKY_SERVICE") or "https://bsky.social"},
+}
 
 # Uploaded photos: originals and the cleaned renditions. Never served as static files: staff see
 # them through views scoped to their school, the public only once published (apps.posts.photos).

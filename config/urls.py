@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("apps.posts.urls")),
     path("audit/", include("apps.audit.urls")),
     path("s/", include("apps.publishing.urls")),
+    path("school/connections/", include("apps.platforms.urls")),
     path("school/", include("apps.schools.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

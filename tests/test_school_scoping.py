@@ -15,11 +15,12 @@ import pytest
 from django.urls import get_resolver
 from django.urls.resolvers import URLPattern, URLResolver
 
+from apps.platforms.models import Connection
 from apps.posts.models import Post, PostPhoto
 from apps.schools.models import Membership, Pupil
 from apps.schools.testing import Personas, make_personas
 
-STAFF_NAMESPACES = {"posts", "schools", "audit"}
+STAFF_NAMESPACES = {"posts", "schools", "audit", "platforms"}
 SECRET = "Zebra crossing practice for Oak Class with PC Marigold"
 
 
@@ -44,6 +45,9 @@ def p(db: Any) -> Personas:
         school=personas.school, account=personas.oak, author=personas.teacher, text=SECRET
     )
     PostPhoto.objects.create(post=post, uploaded_by=personas.teacher, alt_text=SECRET)
+    Connection.objects.create(
+        school=personas.school, account=personas.main, kind="mastodon", handle="@secret@example.org"
+    )
     Pupil.objects.get_or_create(school=personas.school, first_name="Marigold", surname="Secret")
     return personas
 
@@ -53,8 +57,13 @@ def fill(pattern: str, p: Personas) -> str:
     post = Post.objects.get(school=p.school, text=SECRET)
     member = Membership.objects.get(user=p.teacher, school=p.school)
     path = pattern
+    if "<int:account_pk>" in path:
+        path = path.replace("<int:account_pk>", str(p.main.pk))
+    path = path.replace("<slug:kind>", "mastodon")
     if "<int:pk>" in path:
-        if path.startswith(("/posts/", "/approvals/")):
+        if "/connections/" in path:
+            value = Connection.objects.get(school=p.school).pk
+        elif path.startswith(("/posts/", "/approvals/")):
             value = post.pk
         elif "/staff/" in path:
             value = member.pk

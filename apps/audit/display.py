@@ -33,6 +33,25 @@ ACTION_LABELS = {
     "account.created": "Account added",
     "account.changed": "Account changed",
     "school.created": "School created",
+    "consent.given": "Consent given",
+    "consent.withdrawn": "Consent withdrawn",
+    "face.enrolled": "Face reference added",
+    "face.references_deleted": "Face references deleted",
+    "school.face_matching": "Face matching switched",
+    "photo.added": "Photo added",
+    "photo.changed": "Photo changed (tags, blurring, description)",
+    "photo.removed": "Photo removed",
+    "photo.reviewed": "Flagged photo looked at",
+    "photo.originals_deleted": "Photo originals deleted",
+    "photo.rendition_deleted": "Published photo deleted",
+    "platform.connected": "Platform account connected",
+    "platform.approved": "Connection approved",
+    "platform.disconnected": "Platform account disconnected",
+    "platform.reconnected": "Reconnected",
+    "platform.reconnect_needed": "Reconnect needed",
+    "platform.rotation_due": "Sign-in change due",
+    "platform.rotation_permitted": "Permission to change sign-in",
+    "platform.rotated": "Sign-in changed",
 }
 
 _APPROVALS = ("post.submitted", "post.approved", "post.changes_requested")
@@ -71,7 +90,9 @@ GROUPS = (
     Group("publishing", "Publishing", actions=_PUBLISHING, prefixes=("publication.", "publishing.", "feed.")),
     Group("people", "People and agreements", prefixes=("member.", "agreement.", "user.", "mfa.")),
     Group("policy", "Policy, school and accounts", prefixes=("policy.", "school.", "account.")),
-    Group("roster", "Pupil roster", prefixes=("roster.", "pupil.")),
+    Group("roster", "Pupil roster and consent", prefixes=("roster.", "pupil.", "consent.", "face.")),
+    Group("photos", "Photos", prefixes=("photo.",)),
+    Group("platforms", "Connected accounts", prefixes=("platform.",)),
 )
 GROUPS_BY_KEY = {g.key: g for g in GROUPS}
 
@@ -134,7 +155,8 @@ _OBJECT_PAGES: dict[str, tuple[str, bool]] = {
     "account": ("schools:accounts", False),
     "membership": ("schools:staff", False),
     "agreement": ("schools:agreement", False),
-    "pupil": ("schools:roster", False),
+    "pupil": ("schools:pupil_consent", True),
+    "connection": ("platforms:connections", False),
 }
 _OBJECT_NAMES = {"post": "Post", "account": "Account", "membership": "Staff member"}
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.urls import NoReverseMatch
 
 from apps.audit.display import url_or_none, when_in_words
 from apps.posts.models import Post, Review
@@ -242,6 +243,27 @@ def _drafts(membership: Membership) -> Attention | None:
     )
 
 
+def _connections(membership: Membership) -> Attention | None:
+    """Platform connections waiting for approval, needing reconnecting or a sign-in change."""
+    try:
+        from apps.platforms.actions import needs_attention
+    except ImportError:  # pragma: no cover - the platforms app is part of the project
+        return None
+    try:
+        notices = needs_attention(membership.school, membership.user)
+    except NoReverseMatch:  # the connections pages are not installed in this site
+        return None
+    if not notices:
+        return None
+    return Attention(
+        "connections",
+        "Connected accounts need you",
+        text=" ".join(n.text for n in notices),
+        link=notices[0].url,
+        link_text="Open Connected accounts",
+    )
+
+
 def build(membership: Membership, now: datetime) -> Dashboard:
     """The dashboard for ``membership`` (a handful of small queries)."""
     attention = [
@@ -250,6 +272,7 @@ def build(membership: Membership, now: datetime) -> Dashboard:
             _to_approve(membership, now),
             _sent_back(membership, now),
             _troubled(membership, now),
+            _connections(membership),
             *_agreement(membership),
             _drafts(membership),
         )

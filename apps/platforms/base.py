@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal, Protocol
 
 from apps.publishing.targets.base import Limits, PermanentError, PublishResult, RetryableError

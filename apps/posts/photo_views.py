@@ -96,7 +96,9 @@ def photo_views(post: Post) -> list[PhotoView]:
 def pupil_groups(post: Post) -> list[tuple[str, list[Pupil]]]:
     """The roster for the tag pickers: the account's own class first, then every other class."""
     pupils = list(
-        Pupil.objects.filter(school_id=post.school_id).order_by("class_name", "first_name", "surname")
+        Pupil.objects.filter(school_id=post.school_id, is_active=True).order_by(
+            "class_name", "first_name", "surname"
+        )
     )
     own = post.account.class_name
     groups: dict[str, list[Pupil]] = {}

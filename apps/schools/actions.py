@@ -6,11 +6,28 @@ import hashlib
 import re
 import tomllib
 from collections import Counter
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
-from apps.schools.models import Account, Agreement, Membership, Pupil, Role, School, Signature
+from apps.schools.models import (
+    CONSENT_FIELDS,
+    Account,
+    Agreement,
+    Channel,
+    ConsentChange,
+    ConsentValue,
+    FaceReference,
+    Membership,
+    Pupil,
+    Role,
+    School,
+    Signature,
+)
 from safepost.policy.config import PRESETS_DIR, PolicyError, parse_policy
 from safepost.policy.roster import Roster
 
@@ -82,26 +99,66 @@ def update_policy(school: School, text: str, actor: Any, expected_version: int |
     return school
 
 
-def replace_roster(school: School, roster: Roster, actor: Any, source: str = "") -> int:
-    """Replace the school's pupils with a parsed roster, all at once. Returns the number imported."""
-    from apps.audit.actions import record
+_MERGED_FIELDS = ["first_name", "surname", "other_first_names", "other_surnames", "year", "class_name"]
+_MERGED_FIELDS += ["is_active", "left_at"]
 
+
+def replace_roster(school: School, roster: Roster, actor: Any, source: str = "") -> int:
+    """Import a parsed roster, all at once: merge it into the pupils known. Returns the number in it.
+
+    Pupils are matched by name (then class and year), new ones added, missing ones marked as
+    left (never deleted), and consent merged as :mod:`apps.schools.roster_merge` explains; every
+    consent change is written to the pupil's history and the audit log.
+    """
+    from apps.audit.actions import record
+    from apps.schools.roster_merge import plan_import
+
+    # The history names the file; the roster.imported entry keeps its checksum.
+    label = f"roster import {source.split(' (sha256 ')[0] or 'without a file name'}"[:300]
+    today = timezone.localdate()
     with transaction.atomic():
-        replaced, _ = Pupil.objects.filter(school=school).delete()
-        Pupil.objects.bulk_create(
-            Pupil(
+        # Lock the school first: two imports at once would each plan against the old roster.
+        School.objects.select_for_update().filter(pk=school.pk).first()
+        plan = plan_import(school, roster)
+        updated = []
+        for pupil, rp in plan.matched:
+            before = [getattr(pupil, name) for name in _MERGED_FIELDS]
+            pupil.first_name, pupil.surname = rp.first_name, rp.surname
+            pupil.other_first_names, pupil.other_surnames = list(rp.first_names[1:]), list(rp.surnames[1:])
+            pupil.year, pupil.class_name = rp.year, rp.class_name
+            pupil.is_active, pupil.left_at = True, None
+            if before != [getattr(pupil, name) for name in _MERGED_FIELDS]:
+                updated.append(pupil)
+        Pupil.objects.bulk_update(updated, _MERGED_FIELDS)
+        joined = {
+            id(rp): Pupil.objects.create(
                 school=school,
-                first_name=p.first_name,
-                surname=p.surname,
-                other_first_names=list(p.first_names[1:]),
-                other_surnames=list(p.surnames[1:]),
-                year=p.year,
-                class_name=p.class_name,
-                photo_consent=p.photo_consent,
-                website_consent=p.website_consent,
+                first_name=rp.first_name,
+                surname=rp.surname,
+                other_first_names=list(rp.first_names[1:]),
+                other_surnames=list(rp.surnames[1:]),
+                year=rp.year,
+                class_name=rp.class_name,
             )
-            for p in roster.pupils
-        )
+            for rp in plan.joining
+        }
+        for pupil in plan.leaving:
+            pupil.is_active, pupil.left_at = False, today
+        Pupil.objects.bulk_update(plan.leaving, ["is_active", "left_at"])
+        # A leaver is no longer matched: their biometric references go (data minimisation).
+        references_deleted, _ = FaceReference.objects.filter(pupil__in=[p.pk for p in plan.leaving]).delete()
+        for step in [*plan.changes, *plan.new_consent]:
+            pupil = step.pupil or joined[id(step.roster_pupil)]
+            _change_consent(
+                pupil,
+                step.channel,
+                step.after,
+                given_by="",
+                on=today,
+                note="",
+                source=label,
+                actor=None,
+            )
         school.roster_version += 1
         school.save(update_fields=["roster_version"])
         classes = Counter(p.class_name or "(no class)" for p in roster.pupils)
@@ -109,16 +166,224 @@ def replace_roster(school: School, roster: Roster, actor: Any, source: str = "")
             school,
             actor,
             "roster.imported",
-            f"Roster imported: {len(roster)} pupils",
+            f"Roster imported: {len(roster)} pupils ({len(plan.joining)} new, {len(plan.leaving)} left, "
+            f"{len(plan.changes)} consent changes, {len(plan.kept)} consent values kept)",
             school,
             {
                 "pupils": len(roster),
                 "source": source,
-                "replaced": replaced,
+                "joined": len(plan.joining),
+                "left": [p.pk for p in plan.leaving],
+                "rejoined": [p.pk for p in plan.rejoining],
+                "consent_changes": len(plan.changes) + len(plan.new_consent),
+                "consent_kept": [
+                    {"pupil": s.pupil.pk if s.pupil else None, "channel": s.channel, "reason": s.reason}
+                    for s in plan.kept
+                ],
+                "face_references_deleted": references_deleted,
                 "classes": dict(sorted(classes.items())),
             },
         )
     return len(roster)
+
+
+# Consent ---------------------------------------------------------------------------------------
+
+
+def _change_consent(
+    pupil: Pupil,
+    channel: str,
+    value: bool | None,
+    *,
+    given_by: str,
+    on: date,
+    note: str,
+    source: str,
+    actor: Any,
+) -> ConsentChange:
+    """Set one channel's consent, with its history row and audit entry (inside a transaction)."""
+    from apps.audit.actions import record
+
+    choice = ConsentValue.of(value)
+    setattr(pupil, CONSENT_FIELDS[channel], value)
+    pupil.save(update_fields=[CONSENT_FIELDS[channel]])
+    change = ConsentChange.objects.create(
+        pupil=pupil,
+        channel=channel,
+        value=choice,
+        given_by=given_by,
+        on=on,
+        source=source,
+        note=note,
+        recorded_by=actor if getattr(actor, "pk", None) else None,
+    )
+    verb = {ConsentValue.GIVEN: "given", ConsentValue.WITHDRAWN: "withdrawn", ConsentValue.UNKNOWN: "unknown"}
+    who = f" by {given_by}" if given_by else ""
+    where = "" if source == ConsentChange.APP else f" ({source})"
+    record(
+        pupil.school,
+        actor,
+        f"consent.{verb[choice]}",
+        f"{Channel(channel).label} consent {choice.label.lower()} for {pupil} "
+        f"({pupil.class_name or 'no class'}){who}{where}",
+        pupil,
+        {
+            "pupil": pupil.pk,
+            "channel": channel,
+            "value": choice.value,
+            "given_by": given_by,
+            "on": on,
+            "source": source,
+            "change": change.pk,
+        },
+    )
+    return change
+
+
+@dataclass
+class ConsentResult:
+    """What recording a consent change did."""
+
+    change: ConsentChange
+    references_deleted: int = 0
+
+
+def set_consent(
+    pupil: Pupil, channel: str, given: bool, *, given_by: str, on: date, note: str, actor: Any
+) -> ConsentResult:
+    """Give or withdraw a pupil's consent for one channel, as recorded by a member of staff.
+
+    Withdrawing face-matching consent deletes the pupil's enrolled references in the same
+    transaction. Raises :class:`SchoolError` when nothing would change or the date is ahead.
+    """
+    label = Channel(channel).label
+    given_by = " ".join(given_by.split())
+    if not given_by:
+        raise SchoolError(
+            f"Write who {'gave' if given else 'withdrew'} the consent, e.g. “Mrs Jones (mother)”."
+        )
+    if on > timezone.localdate():
+        raise SchoolError("The date cannot be in the future: use the date on the form, e-mail or call.")
+    with transaction.atomic():
+        locked = Pupil.objects.select_for_update().select_related("school").get(pk=pupil.pk)
+        if locked.consent(channel) is given:
+            state = "given" if given else "recorded as refused or withdrawn"
+            raise SchoolError(f"{label} consent for {locked} is already {state}, so nothing changed.")
+        change = _change_consent(
+            locked,
+            channel,
+            given,
+            given_by=given_by,
+            on=on,
+            note=note.strip(),
+            source=ConsentChange.APP,
+            actor=actor,
+        )
+        result = ConsentResult(change)
+        if channel == Channel.FACE_MATCHING and not given:
+            result.references_deleted = _delete_references(locked, actor, "face-matching consent withdrawn")
+        if channel in (Channel.SOCIAL, Channel.WEBSITE):
+            # The checker's roster carries these two: a new version makes it read them again.
+            School.objects.filter(pk=locked.school_id).update(roster_version=F("roster_version") + 1)
+    pupil.refresh_from_db()
+    return result
+
+
+# Face matching (Protection of Freedoms Act 2012) ------------------------------------------------
+
+#: Reference photos kept per pupil: a few angles are enough, and each is biometric data.
+MAX_REFERENCES = 5
+
+
+def _delete_references(pupil: Pupil, actor: Any, why: str) -> int:
+    from apps.audit.actions import record
+
+    deleted, _ = FaceReference.objects.filter(pupil=pupil).delete()
+    if deleted:
+        record(
+            pupil.school,
+            actor,
+            "face.references_deleted",
+            f"{deleted} face-matching reference{'s' if deleted != 1 else ''} of {pupil} deleted: {why}",
+            pupil,
+            {"pupil": pupil.pk, "deleted": deleted, "why": why},
+        )
+    return deleted
+
+
+def set_face_matching(school: School, on: bool, by: Membership) -> int:
+    """Turn face matching on or off for the school (the headteacher only).
+
+    Turning it off deletes every enrolled reference (nothing is kept that is not used);
+    returns how many were deleted.
+    """
+    from apps.audit.actions import record
+
+    if by.role != Role.HEADTEACHER or not by.is_active or by.school_id != school.pk:
+        raise SchoolError("Only the headteacher can turn face matching on or off.")
+    if school.face_matching == on:
+        return 0
+    with transaction.atomic():
+        deleted = 0
+        if not on:
+            deleted, _ = FaceReference.objects.filter(pupil__school=school).delete()
+        school.face_matching = on
+        school.save(update_fields=["face_matching"])
+        record(
+            school,
+            by.user,
+            "school.face_matching",
+            f"Face matching turned {'on' if on else 'off'}"
+            + (f"; {deleted} enrolled reference{'s' if deleted != 1 else ''} deleted" if deleted else ""),
+            school,
+            {"face_matching": on, "references_deleted": deleted},
+        )
+    return deleted
+
+
+def enrol_face(pupil: Pupil, data: bytes, name: str, actor: Any) -> FaceReference:
+    """Store a face-matching reference for ``pupil`` from a photo; the photo itself is not kept.
+
+    Raises :class:`SchoolError` when the school or the pupil's consent does not allow it, and
+    :class:`safepost.photos.PhotoError` or :class:`safepost.photos.matching.MatchingError` when
+    the photo cannot be used.
+    """
+    from apps.audit.actions import record
+
+    school = pupil.school
+    if not school.face_matching:
+        raise SchoolError("Face matching is off for your school. The headteacher can turn it on.")
+    if pupil.face_matching_consent is not True:
+        raise SchoolError(
+            f"{pupil} has no written consent for face matching, so no reference can be stored. "
+            "Record the parent's written consent first."
+        )
+    if not pupil.is_active:
+        raise SchoolError(f"{pupil} has left the school, so no reference can be stored.")
+    if FaceReference.objects.filter(pupil=pupil).count() >= MAX_REFERENCES:
+        raise SchoolError(
+            f"{pupil} already has {MAX_REFERENCES} reference photos, the most Safepost keeps. "
+            "Withdraw and give consent again to start afresh."
+        )
+    from safepost.photos import matching, open_photo
+
+    photo = open_photo(data, name)
+    embedding = matching.enrol(photo)
+    with transaction.atomic():
+        reference = FaceReference.objects.create(
+            pupil=pupil,
+            embedding=embedding.to_bytes(),
+            recorded_by=actor if getattr(actor, "pk", None) else None,
+        )
+        record(
+            school,
+            actor,
+            "face.enrolled",
+            f"Face-matching reference added for {pupil} (the photo was not kept)",
+            pupil,
+            {"pupil": pupil.pk, "reference": reference.pk},
+        )
+    return reference
 
 
 # Staff -----------------------------------------------------------------------------------------

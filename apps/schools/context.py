@@ -21,6 +21,7 @@ _NAV = [
     ),
     ("Check a post", "checker:check", lambda m: True),
     ("School", "schools:settings", permissions.can_view_school_settings),
+    ("Consent", "schools:consent", permissions.can_view_consent),
     ("Agreement", "schools:agreement", lambda m: m.school.policy.accounts.agreement_required),
     ("Audit log", "audit:log", permissions.can_view_audit),
     ("Security", "mfa_index", lambda m: True),

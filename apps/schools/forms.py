@@ -346,3 +346,72 @@ class SignForm(forms.Form):
         max_length=200,
         error_messages={"required": "Type your name to sign the agreement."},
     )
+
+
+# Consent register ------------------------------------------------------------------------------
+
+
+class ConsentSearchForm(forms.Form):
+    q = forms.CharField(label="Search by name", required=False, max_length=100)
+    class_name = forms.ChoiceField(label="Class", required=False)
+    show = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[
+            ("", "Everyone on the roster"),
+            ("no-social", "No social media consent"),
+            ("no-website", "No website consent"),
+            ("left", "Pupils who have left"),
+        ],
+    )
+
+    def __init__(self, *args: Any, classes: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["class_name"].choices = [("", "All classes"), *((c, c) for c in classes)]  # type: ignore[attr-defined]
+
+
+class ConsentForm(forms.Form):
+    channel = forms.ChoiceField(
+        label="Consent for",
+        choices=[
+            ("social", "Social media (X, Bluesky, Mastodon)"),
+            ("website", "The school website"),
+            ("face-matching", "Face matching (written consent for biometric data)"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose which consent this is about."},
+    )
+    value = forms.ChoiceField(
+        label="The parent or carer",
+        choices=[("given", "gives consent"), ("withdrawn", "refuses or withdraws consent")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether consent is given or withdrawn."},
+    )
+    given_by = forms.CharField(
+        label="Who gave or withdrew it",
+        max_length=200,
+        help_text="Name and relationship, e.g. Mrs Jones (mother).",
+        error_messages={"required": "Write who gave or withdrew the consent, e.g. Mrs Jones (mother)."},
+    )
+    on = forms.DateField(
+        label="Date",
+        help_text="The date on the form, e-mail or call.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "Enter the date.", "invalid": "Enter the date as DD/MM/YYYY."},
+    )
+    note = forms.CharField(
+        label="Note (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="e.g. “Paper form, filed in the office”.",
+    )
+
+
+class FaceReferenceForm(forms.Form):
+    photo = forms.FileField(
+        label="Reference photo",
+        help_text="A clear photo of this pupil's face alone (JPEG, PNG, HEIC or WebP). Only the face "
+        "measurements are kept; the photo itself is discarded straight away.",
+        error_messages={"required": "Choose a photo to upload.", "empty": "The photo file is empty."},
+    )

@@ -68,6 +68,8 @@ class School(models.Model):
     policy_version = models.PositiveIntegerField(default=1)
     roster_version = models.PositiveIntegerField(default=0)
     website = models.URLField(blank=True)
+    # Biometric face matching (Protection of Freedoms Act 2012): off unless the headteacher turns it on.
+    face_matching = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
     # The head of the audit chain, written with every entry: removing the newest entries
     # leaves the chain itself consistent, but no longer ending where the school says it does.
@@ -164,14 +166,105 @@ class Pupil(models.Model):
     other_surnames = models.JSONField(default=list, blank=True)
     year = models.CharField(max_length=30, blank=True)
     class_name = models.CharField(max_length=60, blank=True)
+    # The current consent per channel (True given, False refused or withdrawn, None unknown);
+    # ConsentChange holds how each came to be. The checker's roster reads the first two.
     photo_consent = models.BooleanField(null=True, help_text="Social media photo consent (unknown if empty).")
     website_consent = models.BooleanField(null=True, help_text="Website photo consent (unknown if empty).")
+    face_matching_consent = models.BooleanField(
+        null=True, help_text="Written consent for biometric face matching (unknown if empty)."
+    )
+    # Pupils are never deleted (their consent history and photo tags must stay answerable):
+    # a pupil missing from a roster import is marked as left.
+    is_active = models.BooleanField(default=True)
+    left_at = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["class_name", "surname", "first_name"]
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.surname}"
+
+    def consent(self, channel: str) -> bool | None:
+        """The current consent for ``channel`` (a :class:`Channel` value)."""
+        value: bool | None = getattr(self, CONSENT_FIELDS[channel])
+        return value
+
+
+class Channel(models.TextChoices):
+    """Where a pupil's photo may appear: consent for one is not consent for another."""
+
+    SOCIAL = "social", "Social media"
+    WEBSITE = "website", "Website"
+    FACE_MATCHING = "face-matching", "Face matching"
+
+
+#: The Pupil field holding each channel's current value.
+CONSENT_FIELDS: dict[str, str] = {
+    Channel.SOCIAL: "photo_consent",
+    Channel.WEBSITE: "website_consent",
+    Channel.FACE_MATCHING: "face_matching_consent",
+}
+
+
+class ConsentValue(models.TextChoices):
+    GIVEN = "given", "Given"
+    WITHDRAWN = "withdrawn", "Refused or withdrawn"
+    UNKNOWN = "unknown", "Not recorded"
+
+    @classmethod
+    def of(cls, value: bool | None) -> ConsentValue:
+        """The choice for a Pupil field's value."""
+        return cls.UNKNOWN if value is None else (cls.GIVEN if value else cls.WITHDRAWN)
+
+    def as_bool(self) -> bool | None:
+        return None if self == ConsentValue.UNKNOWN else self == ConsentValue.GIVEN
+
+
+class ConsentChange(models.Model):
+    """One change to a pupil's consent for one channel, in the app or by a roster import."""
+
+    APP = "app"
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.PROTECT, related_name="consent_changes")
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    value = models.CharField(max_length=10, choices=ConsentValue.choices)
+    given_by = models.CharField(max_length=200, blank=True, help_text='e.g. "Mrs Jones (mother)"')
+    on = models.DateField(help_text="The date on the form, e-mail or call.")
+    # "app", or "roster import <file>" for a change made by importing an MIS export.
+    source = models.CharField(max_length=300)
+    note = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["pupil", "channel", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.pupil}: {self.get_channel_display()} {self.value} ({self.source})"
+
+    @property
+    def from_import(self) -> bool:
+        return self.source != self.APP
+
+
+class FaceReference(models.Model):
+    """A face-matching reference for a pupil: the embedding only, never the photo it came from."""
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="face_references")
+    embedding = models.BinaryField()
+    created_at = models.DateTimeField(default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Face reference {self.pk} of {self.pupil}"
 
 
 class Agreement(models.Model):

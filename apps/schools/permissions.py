@@ -95,3 +95,22 @@ def can_view_audit(membership: Membership) -> bool:
 def can_view_school_settings(membership: Membership) -> bool:
     """May read the school's settings pages: those who manage them, and governors (read-only)."""
     return can_manage_school(membership) or (membership.is_active and membership.role == Role.GOVERNOR)
+
+
+#: Roles that keep the consent register: the office takes the forms and calls from parents.
+CONSENT_EDITORS = frozenset({Role.HEADTEACHER, Role.SENIOR_LEADER, Role.OFFICE})
+
+
+def can_edit_consent(membership: Membership) -> bool:
+    """May give or withdraw pupils' consent and enrol faces: the headteacher, senior leaders, office staff."""
+    return membership.is_active and membership.role in CONSENT_EDITORS
+
+
+def can_view_consent(membership: Membership) -> bool:
+    """May read the consent register: those who keep it and everyone who writes posts."""
+    return can_edit_consent(membership) or can_write(membership)
+
+
+def can_switch_face_matching(membership: Membership) -> bool:
+    """May turn biometric face matching on or off: the headteacher only."""
+    return membership.is_active and membership.role == Role.HEADTEACHER

@@ -20,6 +20,7 @@ from typing import Any
 from django.contrib.sessions.backends.base import SessionBase
 
 from apps.schools.models import Pupil, School
+from apps.schools.roster_merge import ImportPlan, plan_import
 from safepost.policy.roster import Roster
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -90,6 +91,7 @@ class Preview:
     leaving: int
     staying: int
     current: int
+    plan: ImportPlan
     pupils: list[Any] = field(default_factory=list)
 
 
@@ -98,27 +100,19 @@ def _consent(value: bool | None) -> str:
 
 
 def preview(school: School, roster: Roster) -> Preview:
-    """Counts per class and consent, and how the roster compares with the one in use."""
-
-    def key(first: str, surname: str, class_name: str) -> tuple[str, str, str]:
-        return (first.casefold(), surname.casefold(), class_name.casefold())
-
-    current = Counter(
-        key(f, s, c)
-        for f, s, c in Pupil.objects.filter(school=school).values_list("first_name", "surname", "class_name")
-    )
-    new = Counter(key(p.first_name, p.surname, p.class_name) for p in roster.pupils)
-    staying = sum((current & new).values())
+    """Counts per class and consent, and what the import would change (see :mod:`roster_merge`)."""
+    plan = plan_import(school, roster)
     classes = Counter(p.class_name or "(no class)" for p in roster.pupils)
     return Preview(
         roster=roster,
         classes=sorted(classes.items(), key=lambda kv: kv[0].casefold()),
         photo_consent=Counter(_consent(p.photo_consent) for p in roster.pupils),
         website_consent=Counter(_consent(p.website_consent) for p in roster.pupils),
-        joining=sum(new.values()) - staying,
-        leaving=sum(current.values()) - staying,
-        staying=staying,
-        current=sum(current.values()),
+        joining=len(plan.joining),
+        leaving=len(plan.leaving),
+        staying=len(plan.matched),
+        current=Pupil.objects.filter(school=school, is_active=True).count(),
+        plan=plan,
         pupils=sorted(
             roster.pupils,
             key=lambda p: (p.class_name.casefold(), p.surname.casefold(), p.first_name.casefold()),

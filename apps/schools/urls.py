@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.schools import views
+from apps.schools import consent_views, views
 
 app_name = "schools"
 urlpatterns = [
@@ -17,4 +17,7 @@ urlpatterns = [
     path("roster/", views.roster, name="roster"),
     path("roster/confirm/", views.roster_confirm, name="roster_confirm"),
     path("agreement/", views.agreement, name="agreement"),
+    path("consent/", consent_views.register, name="consent"),
+    path("consent/face-matching/", consent_views.face_matching, name="face_matching"),
+    path("consent/pupils/<int:pk>/", consent_views.pupil_consent, name="pupil_consent"),
 ]

@@ -75,7 +75,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         Signature.objects.filter(agreement=latest, user__in=members.values("user")).count() if latest else 0
     )
     accounts = Account.objects.filter(school=school, is_active=True)
-    pupils = Pupil.objects.filter(school=school)
+    pupils = Pupil.objects.filter(school=school, is_active=True)
     context = _base(
         request,
         "overview",
@@ -409,7 +409,11 @@ def accounts(request: HttpRequest) -> HttpResponse:
 
 
 def _roster_classes(school: Any) -> list[str]:
-    names = Pupil.objects.filter(school=school).exclude(class_name="").values_list("class_name", flat=True)
+    names = (
+        Pupil.objects.filter(school=school, is_active=True)
+        .exclude(class_name="")
+        .values_list("class_name", flat=True)
+    )
     return sorted(set(names), key=str.casefold)
 
 
@@ -489,7 +493,9 @@ def roster(request: HttpRequest) -> HttpResponse:
     school = request.school  # type: ignore[attr-defined]
     classes = _roster_classes(school)
     search = RosterSearchForm(request.GET or None, classes=classes)
-    pupils = Pupil.objects.filter(school=school)
+    # Leavers are kept (their consent history and photo tags stay answerable) but are not listed here.
+    on_roll = Pupil.objects.filter(school=school, is_active=True)
+    pupils = on_roll
     if search.is_valid():
         words = search.cleaned_data["q"].split()
         for word in words:
@@ -504,11 +510,9 @@ def roster(request: HttpRequest) -> HttpResponse:
         pupils=list(pupils[:ROSTER_LIMIT]),
         total=total,
         limit=ROSTER_LIMIT,
-        roster_count=Pupil.objects.filter(school=school).count(),
-        per_class=Pupil.objects.filter(school=school)
-        .values("class_name")
-        .annotate(n=Count("pk"))
-        .order_by("class_name"),
+        roster_count=on_roll.count(),
+        left_count=Pupil.objects.filter(school=school, is_active=False).count(),
+        per_class=on_roll.values("class_name").annotate(n=Count("pk")).order_by("class_name"),
         upload_form=RosterUploadForm(),
     )
     if request.htmx and request.method == "GET":  # type: ignore[attr-defined]

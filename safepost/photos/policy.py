@@ -23,9 +23,10 @@ from safepost.policy.rules.base import DOC_SECTIONS, Rule
 #: Where a post can go, as consent is given: one is not consent for the other.
 CHANNELS: dict[str, str] = {"website": "the school website", "social": "social media"}
 
-#: An unsuitable-image score at or above this holds the photo for a senior leader
-#: (see :mod:`safepost.photos.nsfw` for how the default was chosen).
-DEFAULT_UNSUITABLE_THRESHOLD = 0.6
+#: An unsuitable-image score at or above this holds the photo for a senior leader; the same as
+#: :data:`safepost.photos.nsfw.DEFAULT_REVIEW_THRESHOLD` (see there for how it was chosen), kept
+#: here so checking a post's photos does not load the classifier.
+DEFAULT_UNSUITABLE_THRESHOLD = 0.3
 
 
 @dataclass(frozen=True)

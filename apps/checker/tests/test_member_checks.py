@@ -184,8 +184,8 @@ def test_a_member_can_still_compare_with_a_preset_and_their_own_pupils(p: Person
     assert marks(check(client, DEMO_PUPIL_NEWS, choice="sutton-manor")) == []
 
 
-def test_an_empty_roster_is_said_plainly(p: Personas) -> None:
-    replace_roster(p.school, Roster([]), p.head)
+def test_an_empty_roster_is_said_plainly(db: None) -> None:
+    p = make_personas()  # a school that has not imported its roster yet
     client = p.client_for(p.teacher)
     assert "Your school has no pupils on its list yet" in unescape(client.get(URL).content.decode())
     html = check(client, "Well done Year 4 for a lovely assembly.")

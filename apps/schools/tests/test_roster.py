@@ -49,7 +49,7 @@ def confirm(client: Client, html: str, **extra: str) -> Any:
 def test_an_upload_shows_a_preview_and_imports_nothing_yet(p: Personas) -> None:
     html = upload(client_for(p.head), GOOD)
     assert "Check before importing: pupils.csv" in html
-    assert "3 pupils</strong> would replace the 0 on the roster now: 3 new, 0 no longer listed" in html
+    assert "3 pupils</strong> in the file; 0 on the roster now: 3 new, 0 no longer listed" in html
     assert "<td>Ash</td><td>1</td>" in html and "<td>Oak</td><td>2</td>" in html
     assert re.search(r"<th scope=\"row\">Given</th><td>1</td>", html)
     assert re.search(r"<th scope=\"row\">Refused</th><td>1</td>", html)
@@ -77,16 +77,25 @@ def test_confirming_imports_the_previewed_file_and_records_it(p: Personas) -> No
     assert entry.data["source"].startswith("pupils.csv (sha256 ")
 
 
-def test_a_new_import_replaces_the_whole_roster(p: Personas) -> None:
+def test_a_new_import_adds_new_pupils_and_marks_missing_ones_as_left(p: Personas) -> None:
     client = client_for(p.head)
     confirm(client, upload(client, GOOD))
+    okafor = Pupil.objects.get(surname="Okafor")
     html = upload(client, "first_name,last_name,class_name\nAmara,Okafor,Oak\nDev,Patel,Oak\n")
     assert (
-        "2 pupils</strong> would replace the 3 on the roster now: 1 new, 2 no longer listed, 1 unchanged"
-        in html
+        "2 pupils</strong> in the file; 3 on the roster now: 1 new, 2 no longer listed (kept and marked as left), "
+        "1 already known" in html
     )
+    assert "2 pupils no longer listed, to be marked as left" in html
     confirm(client, html)
-    assert sorted(Pupil.objects.values_list("surname", flat=True)) == ["Okafor", "Patel"]
+    on_roll = Pupil.objects.filter(is_active=True)
+    assert sorted(on_roll.values_list("surname", flat=True)) == ["Okafor", "Patel"]
+    assert on_roll.get(surname="Okafor").pk == okafor.pk  # the same pupil, with their history
+    left = Pupil.objects.filter(is_active=False)
+    assert sorted(left.values_list("surname", flat=True)) == ["Castellano", "Dubois"]
+    assert all(pupil.left_at is not None for pupil in left)
+    roster_page = unescape(client.get(URL).content.decode())
+    assert "Castellano" not in roster_page and "2 pupils have left" in roster_page
 
 
 def test_the_same_upload_cannot_be_imported_twice(p: Personas) -> None:

@@ -1,0 +1,181 @@
+"""Publishing targets for connected platform accounts (one Target kind per platform).
+
+``install(kind)`` registers a factory with :mod:`apps.publishing.targets`; ``AppConfig.ready()``
+installs the shipped kinds without importing their packages. A factory gives a target for an
+account's connection that is approved (or needs reconnecting, so the failure shows on the post
+instead of the platform being skipped silently); a connection waiting for approval is not used.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from apps.platforms import actions, registry
+from apps.platforms.base import AuthError, Media, Outgoing, PlatformClient
+from apps.platforms.crypto import CredentialsUnreadable
+from apps.platforms.models import Connection
+from apps.publishing.targets import register, unregister
+from apps.publishing.targets.base import Limits, PermanentError, PublishResult, Target
+
+if TYPE_CHECKING:
+    from apps.posts.models import Post
+    from apps.schools.models import Account
+
+log = logging.getLogger(__name__)
+
+
+def outgoing_for(post: Post, kind: str = "") -> Outgoing:
+    """The post as a platform receives it, with the school policy's reply, visibility and quote settings."""
+    interaction = post.school.policy.interaction
+    return Outgoing(
+        text=post.text,
+        media=_media_for(post, kind),
+        replies=interaction.replies,
+        visibility=interaction.visibility,
+        quote_posts=interaction.quote_posts,
+    )
+
+
+def _media_for(post: Post, kind: str) -> tuple[Media, ...]:
+    # Only the cleaned, blurred rendition ever leaves Safepost, never an original; it is re-encoded
+    # within the platform's own size limits (Bluesky: 1 MB an image, X: 5 MB).
+    from apps.posts.photos import media_for
+    from safepost.photos import PRESETS
+
+    preset = kind if kind in PRESETS else "website"
+    return tuple(
+        Media(data, mime, alt, width, height) for data, mime, alt, width, height in media_for(post, preset)
+    )
+
+
+@dataclass
+class PlatformTarget(Target):
+    """One account's connection to one platform, as the publish task sees it."""
+
+    kind: ClassVar[str] = "platform"
+    connection: Connection | None = None
+    _client: PlatformClient | None = field(default=None, init=False, repr=False)
+
+    def _conn(self) -> Connection:
+        assert self.connection is not None
+        return self.connection
+
+    def client(self) -> PlatformClient:
+        connection = self._conn()
+        if connection.status == Connection.Status.RECONNECT:
+            raise PermanentError(
+                f"{self.label} needs reconnecting before anything can go out there",
+                platform_text=connection.last_error,
+                advice=actions.reconnect_advice(connection),
+            )
+        if self._client is None:
+            try:
+                self._client = actions.client_for(connection)
+            except CredentialsUnreadable as exc:
+                self._reconnect_needed(str(exc))
+                raise PermanentError(
+                    f"The saved sign-in for {self.label} cannot be unlocked",
+                    advice=actions.reconnect_advice(connection),
+                ) from exc
+        return self._client
+
+    def _reconnect_needed(self, reason: str) -> None:
+        connection = self._conn()
+        actions.mark_reconnect_needed(connection.pk, reason)
+        connection.status = Connection.Status.RECONNECT
+
+    def _call(self, operation: str, *args: Any) -> Any:
+        client = self.client()
+        try:
+            return getattr(client, operation)(*args)
+        except AuthError as exc:
+            self._reconnect_needed(exc.explain())
+            raise PermanentError(
+                f"{self.label} no longer accepts Safepost's sign-in",
+                platform_text=exc.platform_text or exc.message,
+                advice=actions.reconnect_advice(self._conn()),
+            ) from exc
+
+    def limits(self) -> Limits:
+        # The compose page asks on every keystroke: never fail it, and never need the tokens to work.
+        connection = self._conn()
+        try:
+            if self._client is None:
+                self._client = actions.client_for(connection)
+            limits = self._client.limits()
+        except Exception:
+            log.info("limits of %s unavailable; using the last known", connection.kind, exc_info=True)
+            return _known_limits.get(connection.kind, Limits())
+        _known_limits[connection.kind] = limits
+        return limits
+
+    def publish(self, post: Post, idempotency_key: uuid.UUID) -> PublishResult:
+        return self._call("publish", outgoing_for(post, self.kind), idempotency_key)
+
+    def find_existing(self, idempotency_key: uuid.UUID) -> PublishResult | None:
+        if self.kind not in _SEARCHED:
+            return self._call("find_existing", idempotency_key)
+        # X and Mastodon keep no key to look up: they search the account's own recent posts for
+        # what was sent, from when the first attempt could have started (nothing to find on a first
+        # attempt: the claim that started it has just counted it).
+        from apps.publishing.models import Publication
+
+        publication = (
+            Publication.objects.select_related("post__school").filter(idempotency_key=idempotency_key).first()
+        )
+        if publication is None:
+            return self._call("find_existing", idempotency_key)
+        post = publication.post
+        since = None
+        if publication.attempts > 1:
+            since = max(t for t in (publication.created_at, post.scheduled_for) if t is not None)
+        return self._call("find_existing", idempotency_key, outgoing_for(post, self.kind), since)
+
+    def delete(self, external_id: str) -> None:
+        self._call("delete", external_id)
+
+
+#: Platforms whose find_existing searches recent posts for what was sent (see find_existing).
+_SEARCHED = frozenset({"x", "mastodon"})
+_classes: dict[str, type[PlatformTarget]] = {}
+#: The last limits each platform reported (they are the platform's, not the account's).
+_known_limits: dict[str, Limits] = {}
+
+
+def target_class(kind: str) -> type[PlatformTarget]:
+    """The Target subclass whose ``kind`` is this platform's (stored on each Publication)."""
+    if kind not in _classes:
+        _classes[kind] = type(f"{kind.capitalize()}Target", (PlatformTarget,), {"kind": kind})
+    return _classes[kind]
+
+
+def factory_for(kind: str) -> Any:
+    def target_for(account: Account) -> Target | None:
+        connection = (
+            Connection.objects.filter(
+                account=account,
+                kind=kind,
+                status__in=[Connection.Status.ACTIVE, Connection.Status.RECONNECT],
+            )
+            .select_related("account__holder", "school")
+            .first()
+        )
+        if connection is None:
+            return None
+        platform = registry.get(kind)
+        label = f"{platform.label if platform else kind} ({connection.handle})"
+        return target_class(kind)(account, label=label, connection=connection)
+
+    return target_for
+
+
+def install(kind: str) -> None:
+    """Publish to connected ``kind`` accounts from now on."""
+    register(kind, factory_for(kind))
+
+
+def uninstall(kind: str) -> None:
+    unregister(kind)
