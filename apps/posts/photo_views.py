@@ -44,6 +44,7 @@ class FaceView:
     blur: bool
     blurred: bool
     auto: bool
+    suggestion: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,10 @@ def photo_views(post: Post) -> list[PhotoView]:
     """The post's photos with their faces placed for the overlay and who each face is."""
     views = []
     for number, photo in enumerate(photos.photos_of(post), start=1):
-        tags = list(photo.tags.all())
+        every = list(photo.tags.select_related("pupil"))
+        tags = [t for t in every if not t.suggested]
         by_face = {t.face: str(t.pupil_id) for t in tags if t.face is not None}
+        suggested = {t.face: t for t in every if t.suggested and t.face is not None}
         faces = tuple(
             FaceView(
                 index=i,
@@ -74,7 +77,17 @@ def photo_views(post: Post) -> list[PhotoView]:
                 y=round(face["box"][1]),
                 w=round(face["box"][2]),
                 h=round(face["box"][3]),
-                who=by_face.get(i, "adult" if face.get("adult") else "unknown"),
+                who=by_face.get(i)
+                or (
+                    str(suggested[i].pupil_id)
+                    if i in suggested
+                    else ("adult" if face.get("adult") else "unknown")
+                ),
+                suggestion=(
+                    f"{suggested[i].pupil.first_name} {suggested[i].pupil.surname}"
+                    if i in suggested and i not in by_face
+                    else ""
+                ),
                 blur=bool(face.get("blur")),
                 blurred=bool(face.get("blurred")),
                 auto=bool(face.get("auto")) and not face.get("blur"),

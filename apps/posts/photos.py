@@ -50,12 +50,40 @@ class PhotoProblem(Exception):
 
 
 def _detect(image: Image.Image) -> list[dict[str, Any]]:
-    from safepost.photos.faces import detect_faces
+    """Every face that could be recognised in the published copy (at most ``WORKING_SIDE`` px)."""
+    from safepost.photos.faces import detect_faces_for_publishing
 
     return [
         {"box": [round(v, 1) for v in face.box], "score": round(face.score, 3), "adult": False, "blur": False}
-        for face in detect_faces(image)
+        for face in detect_faces_for_publishing(image, WORKING_SIDE)
     ]
+
+
+def _match_faces(post: Post, image: Image.Image, faces: list[dict[str, Any]]) -> None:
+    """Where the school uses face matching: note on each face the enrolled pupil it is, if any.
+
+    Only pupils whose parents gave written consent for face matching are enrolled
+    (:func:`apps.schools.consent.references_for` returns nobody else), so nobody else is matched.
+    """
+    from apps.schools.consent import references_for
+
+    school = School.objects.get(pk=post.school_id)
+    stored = references_for(school)
+    if not stored or not faces:
+        return
+    from safepost.photos import matching
+    from safepost.photos.faces import Face
+
+    references = {pupil: [matching.Embedding.from_bytes(b) for b in refs] for pupil, refs in stored.items()}
+    boxes = [Face(tuple(f["box"]), float(f["score"]), ()) for f in faces]
+    try:
+        found = matching.match(matching.embed(image, boxes), references)
+    except (matching.MatchingError, matching.ModelError):
+        log.warning("face matching failed for a photo of post %s", post.pk, exc_info=True)
+        return
+    for face, hit in zip(faces, found, strict=True):
+        if hit is not None:
+            face["match"] = {"pupil": hit.key, "distance": round(hit.distance, 3)}
 
 
 def _unsuitable_score(image: Image.Image) -> float | None:
@@ -97,17 +125,24 @@ def _pupil(pupil: Pupil) -> PupilInPhoto:
 
 
 def facts_for(photos: Sequence[PostPhoto]) -> list[PhotoFacts]:
-    """What the photo rules need to know about each photo, numbered from 1."""
+    """What the photo rules need to know about each photo, numbered from 1.
+
+    Only tags the writer made (or confirmed) say who a face is; a face-matching suggestion counts
+    only to catch a pupil without consent (``FaceInPhoto.matched``).
+    """
     facts = []
     for number, photo in enumerate(photos, start=1):
-        tags = list(photo.tags.select_related("pupil"))
+        tags = [t for t in photo.tags.select_related("pupil") if not t.suggested]
         by_face = {t.face: _pupil(t.pupil) for t in tags if t.face is not None}
+        matched_ids = {i: f["match"]["pupil"] for i, f in enumerate(photo.faces) if f.get("match")}
+        matched = {p.pk: _pupil(p) for p in Pupil.objects.filter(pk__in=set(matched_ids.values()))}
         faces = tuple(
             FaceInPhoto(
                 index=i,
                 blurred=bool(face.get("blurred", face.get("blur"))),
                 adult=bool(face.get("adult")),
                 pupil=by_face.get(i),
+                matched=matched.get(matched_ids[i]) if i in matched_ids else None,
             )
             for i, face in enumerate(photo.faces)
         )
@@ -202,6 +237,7 @@ def add_photo(post: Post, membership: Membership, data: bytes, name: str) -> Pos
     image = Image.open(io.BytesIO(working.data))
     image.load()
     faces = _detect(image)
+    _match_faces(post, image, faces)
     score = _unsuitable_score(image)
     written = _Written()
     try:
@@ -228,6 +264,13 @@ def add_photo(post: Post, membership: Membership, data: bytes, name: str) -> Pos
                 item.working.field.generate_filename(item, "w.jpg"), working.data
             )
             item.save()
+            for index, face in enumerate(faces):
+                if face.get("match"):
+                    PhotoTag.objects.get_or_create(
+                        photo=item,
+                        pupil_id=face["match"]["pupil"],
+                        defaults={"face": index, "suggested": True, "tagged_by": membership.user},
+                    )
             _rerender(item, written)
             _reopen(locked)
             record(
@@ -333,10 +376,12 @@ def update_photo(
             locked = Post.objects.select_for_update().get(pk=post.pk)
             before = {
                 "alt_text": photo.alt_text,
-                "tags": sorted((t.pupil_id, t.face) for t in photo.tags.all()),
+                "tags": sorted((t.pupil_id, t.face) for t in photo.tags.all() if not t.suggested),
                 "blur": sorted(i for i, f in enumerate(photo.faces) if f.get("blur")),
             }
-            photo.tags.exclude(pupil_id__in=wanted).delete()
+            # Face-matching suggestions stay (they list the post under the pupil for take-downs)
+            # until the writer confirms or replaces them.
+            photo.tags.exclude(pupil_id__in=wanted).filter(suggested=False).delete()
             for pupil_id, face_index in wanted.items():
                 PhotoTag.objects.update_or_create(
                     photo=photo,
@@ -349,7 +394,7 @@ def update_photo(
             _rerender(photo, written)
             after = {
                 "alt_text": alt_text,
-                "tags": sorted((t.pupil_id, t.face) for t in photo.tags.all()),
+                "tags": sorted((t.pupil_id, t.face) for t in photo.tags.all() if not t.suggested),
                 "blur": sorted(blur),
             }
             if before != after:
@@ -381,10 +426,11 @@ def blur_all(photo: PostPhoto, membership: Membership) -> PostPhoto:
     for _ in range(3):
         photo.refresh_from_db()
         who = {i: ("adult" if f.get("adult") else "unknown") for i, f in enumerate(photo.faces)}
-        for tag in photo.tags.all():
+        confirmed = [t for t in photo.tags.all() if not t.suggested]
+        for tag in confirmed:
             if tag.face is not None:
                 who[tag.face] = str(tag.pupil_id)
-        hidden = [t.pupil_id for t in photo.tags.all() if t.face is None]
+        hidden = [t.pupil_id for t in confirmed if t.face is None]
         update_photo(
             photo,
             membership,

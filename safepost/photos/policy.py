@@ -49,6 +49,8 @@ class FaceInPhoto:
     blurred: bool = False
     adult: bool = False
     pupil: PupilInPhoto | None = None
+    matched: PupilInPhoto | None = None
+    """The enrolled pupil face matching recognised (opt-in), whatever the writer said."""
 
     @property
     def label(self) -> str:
@@ -84,7 +86,12 @@ def auto_blurred(photo: PhotoFacts, policy: Policy, channels: Collection[str]) -
     photos = policy.photos
     if not photos.consent_required or photos.without_consent != "blur":
         return set()
-    return {face.index for face in photo.children if face.pupil is None or face.pupil.lacks(channels)}
+    return {
+        face.index
+        for face in photo.faces
+        if (not face.adult and (face.pupil is None or face.pupil.lacks(channels)))
+        or (face.matched is not None and face.matched.lacks(channels))
+    }
 
 
 def _where(channels: Collection[str]) -> str:
@@ -162,7 +169,8 @@ class PupilWithoutConsent(PhotoRule):
         A pupil tagged in a photo whose consent is not recorded as given for a place the post
         goes (the school website, social media: consent for one is not consent for the other),
         when their face is not blurred or they appear without a face that could be blurred.
-        Consent that is unknown counts as not given.
+        Consent that is unknown counts as not given. Where the school uses face matching, a face
+        it recognises as such a pupil is flagged too, whatever the writer tagged.
 
     Why it matters:
         RAC-05: no photos of children without prior parental permission. SUT-08: photographic
@@ -183,6 +191,29 @@ class PupilWithoutConsent(PhotoRule):
         return "block" if policy.photos.consent_required else "allow"
 
     def check_photo(self, photo: PhotoFacts, policy: Policy, channels: Collection[str]) -> Iterator[Finding]:
+        for face in photo.faces:
+            # Face matching catches a pupil without consent whom the writer did not tag (or tagged
+            # as someone else, or as an adult).
+            matched = face.matched
+            if (
+                matched is None
+                or face.blurred
+                or (face.pupil is not None and face.pupil.name == matched.name)
+            ):
+                continue
+            missing = matched.lacks(channels)
+            if missing:
+                yield self.make(
+                    policy,
+                    photo,
+                    f"Face matching recognised {matched.name} as {face.label} in photo {photo.number}, and "
+                    f"{matched.name} has no consent for photos on {_where(missing)}, where this post goes.",
+                    f"Blur {face.label}, or choose a photo without {matched.name}. If it is not them, ask a "
+                    "senior leader: face matching can be wrong.",
+                    "face matching",
+                    face.label,
+                    *(f"no {c} consent" for c in missing),
+                )
         for face in photo.children:
             if face.pupil is None or face.blurred:
                 continue

@@ -372,3 +372,40 @@ def test_removing_a_photo_deletes_its_files(
     assert response.status_code == 302
     assert not PostPhoto.objects.filter(pk=photo.pk).exists()
     assert media_files() == []
+
+
+# --- face matching (opt-in) -------------------------------------------------------------------
+
+
+def test_face_matching_catches_a_pupil_without_consent_whom_the_writer_called_an_adult(p: Personas) -> None:
+    from datetime import date
+
+    from apps.schools.actions import enrol_face, set_consent, set_face_matching
+
+    head = member(p, p.head)
+    set_face_matching(p.school, True, head)
+    barry = pupil(p, "Barry", "Oak", social=False, website=False)
+    set_consent(
+        barry, "face-matching", True, given_by="Mrs Oak (mother)", on=date(2026, 3, 1), note="", actor=p.head
+    )
+    enrol_face(Pupil.objects.get(pk=barry.pk), (REAL / "obama.jpg").read_bytes(), "reference.jpg", p.head)
+
+    post = draft(p)
+    teacher = member(p, p.teacher)
+    photo = photos.add_photo(post, teacher, (REAL / "obama2.jpg").read_bytes(), "trip.jpg")
+    assert photo.faces[0]["match"]["pupil"] == barry.pk
+    assert PhotoTag.objects.get(photo=photo).suggested  # a suggestion, not a tag, until confirmed
+    photos.update_photo(
+        photo, teacher, alt_text="A visitor talks to Oak Class", who={0: "adult"}, blur=set(), hidden=[]
+    )
+    findings, _ = photos.photo_findings(Post.objects.get(pk=post.pk))
+    assert any(f.rule == "SP602" and "Face matching recognised Barry Oak" in f.message for f in findings)
+    page = p.client_for(p.teacher).get(f"/posts/{post.pk}/edit/").content.decode()
+    assert "Face matching recognised Barry Oak" in page
+
+
+def test_without_face_matching_switched_on_nobody_is_matched(p: Personas) -> None:
+    post = draft(p)
+    photo = photos.add_photo(post, member(p, p.teacher), (REAL / "obama2.jpg").read_bytes(), "trip.jpg")
+    assert all("match" not in face for face in photo.faces)
+    assert not PhotoTag.objects.filter(photo=photo).exists()
