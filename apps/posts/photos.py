@@ -26,6 +26,7 @@ from apps.audit.actions import record
 from apps.posts.models import PhotoTag, Post, PostPhoto
 from apps.schools.models import Membership, Pupil, School
 from safepost.photos import PhotoError, open_photo, render, render_for
+from safepost.photos.images import clean_image
 from safepost.photos.policy import FaceInPhoto, PhotoFacts, PupilInPhoto, assess, auto_blurred
 from safepost.policy.findings import Finding
 
@@ -233,9 +234,8 @@ def add_photo(post: Post, membership: Membership, data: bytes, name: str) -> Pos
     if post.photos.count() >= MAX_PHOTOS:
         raise PhotoProblem(f"A post can carry at most {MAX_PHOTOS} photos. Remove one to add another.")
     photo = open_photo(data, name)
-    working = render(photo, WORKING_SIDE, quality=90)
-    image = Image.open(io.BytesIO(working.data))
-    image.load()
+    image = clean_image(photo, WORKING_SIDE)  # exactly the pixels that can be published
+    working = render(image, WORKING_SIDE, quality=90)
     faces = _detect(image)
     _match_faces(post, image, faces)
     score = _unsuitable_score(image)
@@ -271,7 +271,7 @@ def add_photo(post: Post, membership: Membership, data: bytes, name: str) -> Pos
                         pupil_id=face["match"]["pupil"],
                         defaults={"face": index, "suggested": True, "tagged_by": membership.user},
                     )
-            _rerender(item, written)
+            _rerender(item, written, image=image, working_data=working.data)
             _reopen(locked)
             record(
                 post.school,
@@ -295,7 +295,13 @@ def add_photo(post: Post, membership: Membership, data: bytes, name: str) -> Pos
     return item
 
 
-def _rerender(photo: PostPhoto, written: _Written | None = None) -> None:
+def _rerender(
+    photo: PostPhoto,
+    written: _Written | None = None,
+    *,
+    image: Image.Image | None = None,
+    working_data: bytes | None = None,
+) -> None:
     """Make the rendition again from the working copy: the chosen faces blurred, and the faces the
     policy blurs by itself (``photos.without_consent = "blur"``)."""
     from safepost.photos.faces import Face, blur_faces
@@ -307,18 +313,22 @@ def _rerender(photo: PostPhoto, written: _Written | None = None) -> None:
     chosen = {i for i, face in enumerate(photo.faces) if face.get("blur")}
     blurred = chosen | automatic
     faces = [dict(face, blurred=i in blurred, auto=i in automatic) for i, face in enumerate(photo.faces)]
-    image = _open_stored(photo.working)
     if blurred:
         boxes = [
             Face(tuple(photo.faces[i]["box"]), float(photo.faces[i]["score"]), ()) for i in sorted(blurred)
         ]
-        image = blur_faces(image, boxes)
-    rendition = render(image, WORKING_SIDE, quality=88)
+        rendition = render(blur_faces(image or _open_stored(photo.working), boxes), WORKING_SIDE, quality=88)
+        data, width, height, mime = rendition.data, rendition.width, rendition.height, rendition.mime
+    else:  # nothing to blur: publish the clean working copy as it is
+        if working_data is None:
+            with photo.working.open("rb") as f:
+                working_data = f.read()
+        data, width, height, mime = working_data, photo.width, photo.height, photo.mime
     own = written or _Written()
     old = photo.rendition.name
-    photo.rendition.name = own.save(photo.rendition.field.generate_filename(photo, "r.jpg"), rendition.data)
+    photo.rendition.name = own.save(photo.rendition.field.generate_filename(photo, "r.jpg"), data)
     photo.faces = faces
-    photo.width, photo.height, photo.mime = rendition.width, rendition.height, rendition.mime
+    photo.width, photo.height, photo.mime = width, height, mime
     photo.save(update_fields=["rendition", "faces", "width", "height", "mime"])
     if old and old != photo.rendition.name:
         transaction.on_commit(lambda: default_storage.delete(old))

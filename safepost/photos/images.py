@@ -564,6 +564,18 @@ def render(
             )
 
 
+def clean_image(source: Photo | Image.Image, max_side: int) -> Image.Image:
+    """The clean pixels :func:`render` would encode (RGB, sRGB, at most ``max_side`` px, no
+    metadata), as an image in memory: for finding faces in exactly what will be published."""
+    if isinstance(source, Photo):
+        image, profile = source.image, source.colour_profile
+    else:
+        image, profile = source, None
+    if image.mode != "RGB":
+        image, _ = _to_rgb(image, None)
+    return _clean_copy(image, max_side, profile)
+
+
 def render_for(source: Photo | Image.Image, preset: str | Preset) -> Rendition:
     """Render for a destination in :data:`PRESETS` (by name) or a custom :class:`Preset`."""
     chosen = PRESETS[preset] if isinstance(preset, str) else preset

@@ -1,0 +1,1 @@
+"""Bluesky: posting to a school's Bluesky account through its PDS with an app password."""

@@ -1,0 +1,626 @@
+"""The Bluesky client: one school account on its PDS, spoken to with the atproto SDK.
+
+Credentials are a session made from an app password (never the password itself):
+``{"service", "pds", "did", "handle", "access_jwt", "refresh_jwt"}``. The SDK refreshes the
+session shortly before the access token expires, and this client refreshes once more when the
+PDS says a token has expired; every new session is handed to ``save`` before it is used.
+
+Idempotency: a post's record key is a TID derived from the publication's idempotency key
+(:func:`~apps.platforms.bluesky.text.derived_tid`), so a retry after a lost response asks the PDS
+for exactly that record (``find_existing``), and a second create of the same key is refused by
+the PDS rather than duplicated. The post, its threadgate and its postgate go in one
+``applyWrites`` commit: all of them or none.
+
+All HTTP goes through the one :class:`atproto_client.request.Request` (an ``httpx.Client``) the
+client owns; tests point it at a real PDS, optionally through a fault-injecting transport.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+from atproto_client import Client, models
+from atproto_client.client.session import Session, SessionEvent
+from atproto_client.exceptions import (
+    AtProtocolError,
+    InvokeTimeoutError,
+    LoginRequiredError,
+    NetworkError,
+    RequestErrorBase,
+)
+from atproto_client.models.common import XrpcError
+from atproto_client.request import Request
+from atproto_core.uri import AtUri
+
+from apps.platforms.base import (
+    AccountInfo,
+    AuthError,
+    CredentialsSaver,
+    Limits,
+    Media,
+    Outgoing,
+    PermanentError,
+    PublishResult,
+    RetryableError,
+    UnsupportedError,
+)
+from apps.platforms.bluesky.text import MAX_GRAPHEMES, MAX_TEXT_BYTES, derived_tid, facets_for, grapheme_count
+
+T = TypeVar("T")
+
+KIND = "bluesky"
+DEFAULT_SERVICE = "https://bsky.social"
+TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+MAX_IMAGES = 4
+MAX_IMAGE_BYTES = 1_000_000  # the app.bsky.embed.images lexicon's maxSize
+IMAGE_FORMATS = ("image/jpeg", "image/png", "image/webp")
+
+POST = "app.bsky.feed.post"
+THREADGATE = "app.bsky.feed.threadgate"
+POSTGATE = "app.bsky.feed.postgate"
+REPOST = "app.bsky.feed.repost"
+BLOCK = "app.bsky.graph.block"
+
+RECONNECT = "Ask {holder} to reconnect the Bluesky account in Safepost with a new app password."
+_EXPIRED = {"ExpiredToken"}
+_SIGNED_OUT = {
+    "InvalidToken",
+    "AuthMissing",
+    "AuthenticationRequired",
+    "AccountDeactivated",
+    "AccountTakedown",
+}
+
+
+class BlueskyRefusal(PermanentError):
+    """Bluesky answered with an error a retry will not fix; ``error_name`` is its XRPC error name."""
+
+    def __init__(self, message: str, platform_text: str = "", advice: str = "", error_name: str = "") -> None:
+        super().__init__(message, platform_text=platform_text, advice=advice)
+        self.error_name = error_name
+
+
+@dataclass(frozen=True)
+class BlueskyLimits(Limits):
+    """Bluesky's limits, with the length counted in graphemes as Bluesky counts it."""
+
+    def length(self, text: str) -> int:
+        """The text's length in user-perceived characters (extended grapheme clusters)."""
+        return grapheme_count(text)
+
+
+def limits() -> BlueskyLimits:
+    """What a Bluesky post accepts: 300 graphemes, 4 images of at most 1,000,000 bytes each."""
+    return BlueskyLimits(
+        max_chars=MAX_GRAPHEMES,
+        link_chars=None,
+        max_media=MAX_IMAGES,
+        max_media_bytes=MAX_IMAGE_BYTES,
+        media_formats=IMAGE_FORMATS,
+    )
+
+
+def post_url(handle_or_did: str, rkey: str) -> str:
+    """The post's address in the Bluesky app."""
+    return f"https://bsky.app/profile/{handle_or_did}/post/{rkey}"
+
+
+def normalise_service(server: str) -> str:
+    """``bsky.social`` or ``https://pds.example/`` → ``https://...`` without a trailing slash.
+
+    Raises :class:`PermanentError` for anything that is not a web address.
+    """
+    server = (server or "").strip() or DEFAULT_SERVICE
+    if "://" not in server:
+        server = "https://" + server
+    parts = urlsplit(server)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in server:
+        raise PermanentError(
+            f"“{server}” is not the address of a Bluesky server.",
+            advice="Leave the server empty for bsky.social, or enter an address like https://pds.example.org.",
+        )
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+
+
+def _xrpc_error(exc: RequestErrorBase) -> tuple[int | None, str, str]:
+    """(HTTP status, XRPC error name, the server's message) from an SDK exception."""
+    response = exc.response
+    if response is None:
+        return None, "", str(exc.args[0]) if exc.args else ""
+    content = response.content
+    if isinstance(content, XrpcError):
+        return response.status_code, content.error or "", content.message or content.error or ""
+    if isinstance(content, bytes | bytearray):
+        return response.status_code, "", content.decode("utf-8", "replace")[:300]
+    return response.status_code, "", ""
+
+
+def _retry_after(exc: RequestErrorBase) -> float | None:
+    """Seconds until the rate limit resets, from ``ratelimit-reset`` (epoch) or ``Retry-After``."""
+    headers = {k.lower(): v for k, v in (exc.response.headers if exc.response else {}).items()}
+    reset = headers.get("ratelimit-reset")
+    if reset:
+        try:
+            return max(0.0, float(reset) - time.time())
+        except ValueError:
+            pass
+    after = headers.get("retry-after")
+    if after:
+        try:
+            return max(0.0, float(after))
+        except ValueError:
+            pass
+    return None
+
+
+def translate(exc: Exception, holder: str = "the account holder") -> Exception:
+    """Turn an SDK exception into the error the publishing task understands."""
+    if isinstance(exc, InvokeTimeoutError):
+        return RetryableError("Bluesky did not answer in time.")
+    if isinstance(exc, NetworkError) and exc.response is None:
+        return RetryableError("Safepost could not reach Bluesky (a network problem).")
+    if isinstance(exc, LoginRequiredError):
+        return AuthError(
+            "Safepost is no longer signed in to Bluesky.", advice=RECONNECT.format(holder=holder)
+        )
+    if not isinstance(exc, RequestErrorBase):
+        return RetryableError(f"Something unexpected went wrong talking to Bluesky: {exc}")
+    status, error, message = _xrpc_error(exc)
+    if status == 429:
+        return RetryableError(
+            "Bluesky asked Safepost to slow down (rate limit).", retry_after=_retry_after(exc)
+        )
+    if status is None or status >= 500:
+        code = f" (error {status})" if status else ""
+        return RetryableError(f"Bluesky had a problem of its own{code}. Safepost will try again.")
+    if status == 401 or error in _EXPIRED | _SIGNED_OUT:
+        return AuthError(
+            "Bluesky no longer accepts Safepost's sign-in for this account (the app password may "
+            "have been revoked).",
+            platform_text=message,
+            advice=RECONNECT.format(holder=holder),
+        )
+    if status == 413:
+        return PermanentError(
+            "Bluesky refused a file as too large.", platform_text=message, advice="Use a smaller image."
+        )
+    return BlueskyRefusal(
+        "Bluesky refused the request.",
+        platform_text=message or error,
+        advice="Check the post against Bluesky's limits; if it looks right, tell your Safepost administrator.",
+        error_name=error,
+    )
+
+
+def _is_expired(exc: Exception) -> bool:
+    if not isinstance(exc, RequestErrorBase):
+        return False
+    status, error, _ = _xrpc_error(exc)
+    return error in _EXPIRED or (status == 401 and error not in _SIGNED_OUT)
+
+
+def _new_sdk_client(base_url: str, transport: httpx.BaseTransport | None) -> Client:
+    kwargs: dict[str, Any] = {"timeout": TIMEOUT}
+    if transport is not None:
+        kwargs["transport"] = transport
+    return Client(base_url=base_url, request=Request(**kwargs))
+
+
+def _credentials(service: str, session: Session) -> dict[str, Any]:
+    return {
+        "service": service,
+        "pds": (session.pds_endpoint or service).rstrip("/"),
+        "did": session.did,
+        "handle": session.handle,
+        "access_jwt": session.access_jwt,
+        "refresh_jwt": session.refresh_jwt,
+    }
+
+
+def sign_in(
+    config: dict[str, Any] | None,
+    server: str,
+    handle: str,
+    app_password: str,
+    *,
+    transport: httpx.BaseTransport | None = None,
+) -> dict[str, Any]:
+    """Sign in with an app password and return the session as credentials (the password is not kept).
+
+    Refuses the account's main password: staff connect with an app password they can revoke.
+    Raises :class:`AuthError` when Bluesky refuses the handle or password.
+    """
+    service = normalise_service(server or (config or {}).get("default_server", ""))
+    handle = handle.strip().lstrip("@")
+    if not handle or not app_password.strip():
+        raise AuthError(
+            "Enter the account's handle and an app password.",
+            advice="Create an app password in Bluesky: Settings → Privacy and security → App passwords.",
+        )
+    client = _new_sdk_client(service, transport)
+    try:
+        client.login(handle, app_password.strip(), fetch_bsky_profile=False)
+    except RequestErrorBase as exc:
+        status, error, message = _xrpc_error(exc)
+        if status in (400, 401) and error in {"AuthenticationRequired", "InvalidRequest", ""}:
+            raise AuthError(
+                "Bluesky did not accept that handle and app password.",
+                platform_text=message,
+                advice="Check the handle (e.g. school.bsky.social) and create a new app password in "
+                "Bluesky: Settings → Privacy and security → App passwords.",
+            ) from exc
+        raise translate(exc) from exc
+    except AtProtocolError as exc:
+        raise translate(exc) from exc
+    finally:
+        client.request.close()
+    session = client._session  # the SDK has no public accessor
+    assert session is not None
+    if session.access_jwt_payload.scope == "com.atproto.access":
+        raise AuthError(
+            "That is the account's main password, not an app password.",
+            advice="Create an app password in Bluesky (Settings → Privacy and security → App passwords) "
+            "and use it instead, so the account's password is never shared.",
+        )
+    return _credentials(service, session)
+
+
+class BlueskyClient:
+    """A connected Bluesky account. Construct with the stored credentials and a ``save`` callback."""
+
+    kind = KIND
+
+    def __init__(
+        self,
+        credentials: dict[str, Any],
+        save: CredentialsSaver,
+        *,
+        holder: str = "the account holder",
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        missing = [k for k in ("did", "handle", "access_jwt", "refresh_jwt") if not credentials.get(k)]
+        if missing:
+            raise AuthError(
+                f"The stored Bluesky connection is incomplete (missing {', '.join(missing)}).",
+                advice=RECONNECT.format(holder=holder),
+            )
+        self._save = save
+        self._holder = holder
+        self._service = str(credentials.get("service") or DEFAULT_SERVICE)
+        pds = str(credentials.get("pds") or self._service)
+        self._client = _new_sdk_client(pds, transport)
+        session = Session(
+            handle=credentials["handle"],
+            did=credentials["did"],
+            access_jwt=credentials["access_jwt"],
+            refresh_jwt=credentials["refresh_jwt"],
+            pds_endpoint=pds,
+        )
+        try:
+            session.access_jwt_payload  # noqa: B018 (decoding is the check)
+            self._client._set_session(SessionEvent.IMPORT, session)  # what the SDK does on import
+        except Exception as exc:  # a token that is not a JWT at all
+            raise AuthError(
+                "The stored Bluesky sign-in is damaged.", advice=RECONNECT.format(holder=holder)
+            ) from exc
+        self._client.on_session_change(self._session_changed)
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @property
+    def did(self) -> str:
+        """The account's DID (its permanent id)."""
+        session = self._client._session
+        assert session is not None
+        return session.did
+
+    @property
+    def handle(self) -> str:
+        """The account's current handle."""
+        session = self._client._session
+        assert session is not None
+        return session.handle
+
+    def close(self) -> None:
+        """Close the HTTP connections."""
+        self._client.request.close()
+
+    def _session_changed(self, event: SessionEvent, session: Session) -> None:
+        # Save before the new tokens are used: the PDS rotates the refresh token on every refresh.
+        if event is SessionEvent.REFRESH:
+            self._save(_credentials(self._service, session))
+
+    def _refresh(self) -> None:
+        try:
+            self._client._refresh_and_set_session()
+        except AtProtocolError as exc:
+            error = translate(exc, self._holder)
+            if isinstance(error, PermanentError) and not isinstance(error, AuthError):
+                error = AuthError(
+                    "Bluesky would not renew Safepost's sign-in for this account.",
+                    platform_text=error.platform_text,
+                    advice=RECONNECT.format(holder=self._holder),
+                )
+            raise error from exc
+
+    def _call(self, action: Callable[[], T]) -> T:
+        """Run one SDK call, renewing the session once if the PDS says it has expired."""
+        try:
+            return action()
+        except AtProtocolError as exc:
+            if not _is_expired(exc):
+                raise translate(exc, self._holder) from exc
+        self._refresh()
+        try:
+            return action()
+        except AtProtocolError as exc:
+            raise translate(exc, self._holder) from exc
+
+    def _get_record(
+        self, repo: str, collection: str, rkey: str
+    ) -> models.ComAtprotoRepoGetRecord.Response | None:
+        """The record, or ``None`` when the PDS says it does not exist."""
+        try:
+            return self._call(
+                lambda: self._client.com.atproto.repo.get_record(
+                    models.ComAtprotoRepoGetRecord.Params(repo=repo, collection=collection, rkey=rkey)
+                )
+            )
+        except BlueskyRefusal as exc:
+            if exc.error_name == "RecordNotFound":
+                return None
+            raise
+
+    def _resolve_handle(self, handle: str) -> str | None:
+        try:
+            return self._call(
+                lambda: (
+                    self._client.com.atproto.identity.resolve_handle(
+                        models.ComAtprotoIdentityResolveHandle.Params(handle=handle)
+                    ).did
+                )
+            )
+        except PermanentError:
+            return None
+
+    def _did_of(self, user: str) -> str:
+        user = user.strip().lstrip("@")
+        if user.startswith("did:"):
+            return user
+        did = self._resolve_handle(user)
+        if not did:
+            raise PermanentError(
+                f"Bluesky has no account with the handle @{user}.",
+                advice="Check the handle (for example parent.bsky.social) and try again.",
+            )
+        return did
+
+    def _apply(self, writes: list[Any]) -> None:
+        self._call(
+            lambda: self._client.com.atproto.repo.apply_writes(
+                models.ComAtprotoRepoApplyWrites.Data(repo=self.did, writes=writes, validate_=True)
+            )
+        )
+
+    def _result_for(self, rkey: str) -> PublishResult:
+        return PublishResult(
+            external_id=str(AtUri.make(self.did, POST, rkey)), url=post_url(self.handle, rkey)
+        )
+
+    # -- the contract ---------------------------------------------------------------------------
+
+    def limits(self) -> Limits:
+        """Bluesky's limits (300 graphemes, 4 images of up to 1,000,000 bytes)."""
+        return limits()
+
+    def whoami(self) -> AccountInfo:
+        """Check the sign-in and return the account's DID, handle and display name."""
+        info = self._call(lambda: self._client.com.atproto.server.get_session())
+        display_name = ""
+        profile = self._get_record(info.did, "app.bsky.actor.profile", "self")
+        if profile is not None and isinstance(profile.value, models.AppBskyActorProfile.Record):
+            display_name = profile.value.display_name or ""
+        return AccountInfo(
+            external_id=info.did,
+            handle=info.handle,
+            display_name=display_name,
+            url=f"https://bsky.app/profile/{info.handle}",
+        )
+
+    def check(self, post: Outgoing) -> None:
+        """Raise :class:`PermanentError` when Bluesky would refuse ``post``, saying what to change."""
+        if post.visibility == "followers-only":
+            raise UnsupportedError(
+                "Bluesky cannot show a post to followers only: every Bluesky post is public",
+                advice="Publish this post without Bluesky, or change who the policy says may see it",
+            )
+        length = grapheme_count(post.text)
+        if length > MAX_GRAPHEMES:
+            raise PermanentError(
+                f"The post is {length} characters long; Bluesky takes at most {MAX_GRAPHEMES}.",
+                advice=f"Shorten it by {length - MAX_GRAPHEMES} characters.",
+            )
+        if len(post.text.encode("utf-8")) > MAX_TEXT_BYTES:
+            raise PermanentError(
+                "The post has too many special characters for Bluesky.",
+                advice="Use fewer emoji or symbols.",
+            )
+        if not post.text.strip() and not post.media:
+            raise PermanentError("The post is empty.", advice="Write some text or add a photo.")
+        if len(post.media) > MAX_IMAGES:
+            raise PermanentError(
+                f"The post has {len(post.media)} photos; Bluesky takes at most {MAX_IMAGES}.",
+                advice="Remove some photos, or post them in a second post.",
+            )
+        for number, media in enumerate(post.media, start=1):
+            if media.mime not in IMAGE_FORMATS:
+                raise PermanentError(
+                    f"Photo {number} is a {media.mime} file, which Bluesky does not take.",
+                    advice="Use a JPEG, PNG or WebP image.",
+                )
+            if len(media.data) > MAX_IMAGE_BYTES:
+                raise PermanentError(
+                    f"Photo {number} is {len(media.data) / 1_000_000:.1f} MB; Bluesky takes at most 1 MB.",
+                    advice="Use a smaller photo.",
+                )
+
+    def _upload(self, media: Media) -> models.AppBskyEmbedImages.Image:
+        blob = self._call(lambda: self._client.upload_blob(media.data)).blob
+        aspect = None
+        if media.width > 0 and media.height > 0:
+            aspect = models.AppBskyEmbedDefs.AspectRatio(width=media.width, height=media.height)
+        return models.AppBskyEmbedImages.Image(alt=media.alt_text, image=blob, aspect_ratio=aspect)
+
+    def publish(self, post: Outgoing, idempotency_key: uuid.UUID) -> PublishResult:
+        """Post text, images (with alt text and aspect ratio) and the reply and quote gates.
+
+        The post's record key comes from ``idempotency_key``; if the PDS already holds that
+        record (an earlier attempt whose answer was lost) the existing post is returned and
+        nothing is sent.
+        """
+        self.check(post)
+        existing = self.find_existing(idempotency_key)
+        if existing is not None:
+            return existing
+        rkey = derived_tid(f"post:{idempotency_key}")
+        images = [self._upload(media) for media in post.media]
+        now = self._client.get_current_time_iso()
+        record = models.AppBskyFeedPost.Record(
+            text=post.text,
+            facets=facets_for(post.text, self._resolve_handle) or None,
+            embed=models.AppBskyEmbedImages.Main(images=images) if images else None,
+            langs=[post.language] if post.language else None,
+            created_at=now,
+        )
+        uri = str(AtUri.make(self.did, POST, rkey))
+        writes: list[Any] = [
+            models.ComAtprotoRepoApplyWrites.Create(collection=POST, rkey=rkey, value=record)
+        ]
+        if post.replies == "none":
+            # An empty allow list: nobody may reply (the school's own account still can).
+            gate = models.AppBskyFeedThreadgate.Record(post=uri, allow=[], created_at=now)
+            writes.append(
+                models.ComAtprotoRepoApplyWrites.Create(collection=THREADGATE, rkey=rkey, value=gate)
+            )
+        if post.quote_posts == "disable":
+            postgate = models.AppBskyFeedPostgate.Record(
+                post=uri, embedding_rules=[models.AppBskyFeedPostgate.DisableRule()], created_at=now
+            )
+            writes.append(
+                models.ComAtprotoRepoApplyWrites.Create(collection=POSTGATE, rkey=rkey, value=postgate)
+            )
+        try:
+            self._apply(writes)
+        except AuthError:
+            raise
+        except (PermanentError, RetryableError) as failure:
+            # Another attempt may have made the post meanwhile: the PDS then refuses this create
+            # (with a 500). If the post is there, it is the answer; if we cannot tell, the failure is.
+            try:
+                existing = self.find_existing(idempotency_key)
+            except (PermanentError, RetryableError):
+                raise failure from None
+            if existing is not None:
+                return existing
+            raise
+        return self._result_for(rkey)
+
+    def find_existing(
+        self, idempotency_key: uuid.UUID, post: Outgoing | None = None, since: datetime | None = None
+    ) -> PublishResult | None:
+        """The post made with this key, found by its derived record key; ``None`` when the PDS has none.
+
+        ``post`` and ``since`` are not needed: the record key alone identifies the post.
+        """
+        rkey = derived_tid(f"post:{idempotency_key}")
+        try:
+            found = self._get_record(self.did, POST, rkey)
+        except AuthError:
+            raise
+        except PermanentError as exc:
+            raise RetryableError(
+                f"Safepost could not check Bluesky for an earlier attempt: {exc.message}"
+            ) from exc
+        return None if found is None else self._result_for(rkey)
+
+    def _own_rkey(self, external_id: str) -> str:
+        try:
+            uri = AtUri.from_str(external_id)
+        except Exception as exc:
+            raise PermanentError(f"“{external_id}” is not a Bluesky post address (at://...).") from exc
+        if uri.host != self.did or uri.collection != POST:
+            raise PermanentError(
+                "That post does not belong to this Bluesky account.",
+                advice="Delete it from the account that made it.",
+            )
+        return uri.rkey
+
+    def delete(self, external_id: str) -> None:
+        """Delete the post with its threadgate and postgate; a post already gone is not an error."""
+        rkey = self._own_rkey(external_id)
+        # The gates first: a post is never left standing without them.
+        for collection in (THREADGATE, POSTGATE, POST):
+            data = models.ComAtprotoRepoDeleteRecord.Data(repo=self.did, collection=collection, rkey=rkey)
+            self._call(partial(self._client.com.atproto.repo.delete_record, data))
+
+    def _strong_ref(self, external_id: str) -> models.ComAtprotoRepoStrongRef.Main:
+        try:
+            uri = AtUri.from_str(external_id)
+        except Exception as exc:
+            raise PermanentError(f"“{external_id}” is not a Bluesky post address (at://...).") from exc
+        found = self._get_record(uri.host, uri.collection, uri.rkey)
+        if found is None or not found.cid:
+            raise PermanentError("That Bluesky post no longer exists.", advice="Nothing to share.")
+        return models.ComAtprotoRepoStrongRef.Main(uri=found.uri, cid=found.cid)
+
+    def repost(self, external_id: str) -> PublishResult:
+        """Repost a post (e.g. a class account's) from this account; reposting twice is a no-op."""
+        subject = self._strong_ref(external_id)
+        rkey = derived_tid(f"repost:{subject.uri}")
+        record = models.AppBskyFeedRepost.Record(
+            subject=subject, created_at=self._client.get_current_time_iso()
+        )
+        if self._get_record(self.did, REPOST, rkey) is None:
+            self._apply([models.ComAtprotoRepoApplyWrites.Create(collection=REPOST, rkey=rkey, value=record)])
+        source = AtUri.from_str(subject.uri)
+        return PublishResult(
+            external_id=str(AtUri.make(self.did, REPOST, rkey)), url=post_url(source.host, source.rkey)
+        )
+
+    def block(self, user_id: str) -> None:
+        """Block a user (a DID or a handle); blocking someone already blocked is a no-op."""
+        did = self._did_of(user_id)
+        rkey = derived_tid(f"block:{did}")
+        if self._get_record(self.did, BLOCK, rkey) is not None:
+            return
+        record = models.AppBskyGraphBlock.Record(subject=did, created_at=self._client.get_current_time_iso())
+        self._apply([models.ComAtprotoRepoApplyWrites.Create(collection=BLOCK, rkey=rkey, value=record)])
+
+    def mute(self, user_id: str) -> None:
+        """Mute a user (a DID or a handle). Mutes are private and kept by the Bluesky app view."""
+        did = self._did_of(user_id)
+        self._call(
+            lambda: self._client.app.bsky.graph.mute_actor(models.AppBskyGraphMuteActor.Data(actor=did))
+        )
+
+    def report(self, subject: str, reason: str) -> None:
+        """Report a post (``at://`` address) or an account (DID or handle) to Bluesky's moderators."""
+        target: Any
+        if subject.startswith("at://"):
+            target = self._strong_ref(subject)
+        else:
+            target = models.ComAtprotoAdminDefs.RepoRef(did=self._did_of(subject))
+        data = models.ComAtprotoModerationCreateReport.Data(
+            reason_type="com.atproto.moderation.defs#reasonOther",
+            reason=reason[:2000] or None,
+            subject=target,
+        )
+        self._call(lambda: self._client.com.atproto.moderation.create_report(data))
