@@ -113,7 +113,32 @@ class PlatformTarget(Target):
         return limits
 
     def publish(self, post: Post, idempotency_key: uuid.UUID) -> PublishResult:
-        return self._call("publish", outgoing_for(post, self.kind), idempotency_key)
+        result: PublishResult = self._call("publish", outgoing_for(post, self.kind), idempotency_key)
+        self._reshare(post, result)
+        return result
+
+    def _reshare(self, post: Post, result: PublishResult) -> None:
+        """RAC-02: the main account reposts a class account's post on the same platform.
+
+        Best effort: the class post is out whatever happens here, so a failure is logged, not
+        raised (raising would retry, and a retry finds the post and never reposts it).
+        """
+        from apps.schools.models import Account
+
+        if post.account.kind != Account.Kind.CLASS or not post.school.policy.accounts.reshare_class_posts:
+            return
+        main = Account.objects.filter(
+            school_id=post.school_id, kind=Account.Kind.MAIN, is_active=True
+        ).first()
+        connection = actions.live_connection(main, self.kind) if main is not None else None
+        if connection is None or connection.status != Connection.Status.ACTIVE:
+            return
+        try:
+            actions.client_for(connection).repost(result.external_id)
+        except Exception:
+            log.warning(
+                "the main account could not repost %s on %s", result.external_id, self.kind, exc_info=True
+            )
 
     def find_existing(self, idempotency_key: uuid.UUID) -> PublishResult | None:
         if self.kind not in _SEARCHED:

@@ -59,7 +59,37 @@ def check_post_content(
 
     photo, with_pupils = photo_findings(post) if post is not None and post.pk else ([], False)
     report = check_text(post.school, text, at=at, exception=exception, role=role, pupil_photos=with_pupils)
-    return Report((*photo, *report.findings)) if photo else report
+    extra = [*photo, *target_length_findings(post.account, text)]
+    return Report((*extra, *report.findings)) if extra else report
+
+
+def target_length_findings(account: Any, text: str) -> list[Finding]:
+    """A post longer than a connected platform takes (as that platform counts: X counts links as
+    23, Bluesky counts graphemes) cannot go out there: say so before it is sent, not when it fails."""
+    from apps.publishing.targets import targets_for
+
+    findings = []
+    for target in targets_for(account):
+        limits = target.limits()
+        if limits.max_chars is None:
+            continue
+        length = limits.length(text)
+        if length > limits.max_chars:
+            findings.append(
+                Finding(
+                    "SP404",
+                    "over-length",
+                    "too-long",
+                    Severity.BLOCK,
+                    f"{target.label} takes at most {limits.max_chars} characters as it counts them; this "
+                    f"post has {length}.",
+                    0,
+                    0,
+                    f"Shorten it by {length - limits.max_chars} characters, or split it into two posts.",
+                    (f"{target.kind} limit {limits.max_chars}",),
+                )
+            )
+    return findings
 
 
 def planned_time(

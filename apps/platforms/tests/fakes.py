@@ -42,6 +42,7 @@ class FakeWorld:
     posts: dict[uuid.UUID, tuple[Outgoing, str]] = field(default_factory=dict)
     refresh_next_use: bool = False
     signed_in_with: list[str] = field(default_factory=list)
+    reposts: list[tuple[str, str]] = field(default_factory=list)  # (reposting token, post id)
 
     def issue(self, who: AccountInfo) -> dict[str, Any]:
         access, refresh = f"access-{secrets.token_hex(8)}", f"refresh-{secrets.token_hex(8)}"
@@ -102,7 +103,9 @@ class FakeClient:
         self._who()
 
     def repost(self, external_id: str) -> PublishResult:
-        return PublishResult(external_id)
+        self._who()
+        self.world.reposts.append((self.credentials["access_token"], external_id))
+        return PublishResult(f"repost-of-{external_id}")
 
     def block(self, user_id: str) -> None:
         return None

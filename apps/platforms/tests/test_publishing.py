@@ -182,3 +182,45 @@ def test_the_compose_counter_still_works_when_a_connection_needs_reconnecting(
         ("The school's website feed", 280),
         ("Fakeverse (@stcaths)", 250),
     ]
+
+
+def test_the_main_account_reposts_a_class_accounts_post_where_the_policy_says_so(
+    db: None, world: FakeWorld
+) -> None:
+    rackham = make_personas(preset="rackham", slug="rackham-reshare")  # RAC-02: reshare class posts
+    class_connection = connect(rackham, world, account=rackham.oak)
+    main_connection = connect(rackham, world)
+    post = Post.objects.create(
+        school=rackham.school,
+        account=rackham.oak,
+        author=rackham.teacher,
+        text="Oak Class planted bulbs today.",
+        status=Post.Status.SCHEDULED,
+        scheduled_for=IN_WINDOW,
+    )
+    publishing.queue(post)
+
+    post.refresh_from_db()
+    assert post.status == Post.Status.PUBLISHED
+    class_post = post.publications.get(target="fakeoauth").external_id
+    main_token = main_connection.credentials()["access_token"]
+    assert world.reposts == [(main_token, class_post)]
+    assert class_connection.credentials()["access_token"] != main_token
+
+
+def test_a_main_account_post_is_not_reposted(p: Personas, world: FakeWorld) -> None:
+    connect(p, world)
+    publish(p)
+    assert world.reposts == []
+
+
+def test_a_post_longer_than_a_connected_platform_takes_is_stopped_before_it_is_sent(
+    p: Personas, world: FakeWorld
+) -> None:
+    from apps.posts import actions as posts
+
+    connect(p, world)  # the fake platform takes 250 characters; the policy allows 280
+    post = Post.objects.create(school=p.school, account=p.main, author=p.head, text="Science week! " * 19)
+    report = posts.run_check(post, now=IN_WINDOW)
+    found = [f for f in report.blocking if f.category == "too-long"]
+    assert found and "at most 250" in found[0].message and "266" in found[0].message
