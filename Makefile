@@ -52,6 +52,7 @@ bench: sync
 	$(PY) bench/bench_checker.py
 	$(PY) bench/bench_web.py
 	$(PY) bench/bench_photos.py
+	$(PY) bench/bench_upload.py
 	$(PY) bench/bench_faces.py
 	$(PY) bench/bench_matching.py
 	$(PY) bench/bench_nsfw.py
