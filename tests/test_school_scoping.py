@@ -63,6 +63,8 @@ def fill(pattern: str, p: Personas) -> str:
     if "<int:pk>" in path:
         if "/connections/" in path:
             value = Connection.objects.get(school=p.school).pk
+        elif "/consent/pupils/" in path:
+            value = Pupil.objects.filter(school=p.school).first().pk  # type: ignore[union-attr]
         elif path.startswith(("/posts/", "/approvals/")):
             value = post.pk
         elif "/staff/" in path:
