@@ -23,6 +23,7 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
 import safepost
 from apps.audit.actions import record
@@ -808,9 +809,60 @@ def _posts(school: School, users: dict[str, Any], accounts: dict[str, Account], 
     if Post.objects.filter(school=school).exists():
         return
     _Posts(school, users, accounts, timezone.now()).make_all()
+    _garden_photo(school, users)
     scheduled = Post.objects.filter(school=school, status=Post.Status.SCHEDULED)
     _queue(list(scheduled))
     result.created.append("the demo posts")
+
+
+def _garden_drawing() -> Image.Image:
+    """A drawn picture of a school garden bed (no people), so the demo shows a post with a photo."""
+    import random
+
+    rng = random.Random(7)
+    image = Image.new("RGB", (1600, 1200), (150, 196, 232))
+    draw = ImageDraw.Draw(image)
+    for y in range(0, 520, 4):  # sky, lighter towards the horizon
+        shade = 196 + y // 12
+        draw.rectangle((0, y, 1600, y + 4), fill=(150 + y // 10, shade, 232))
+    draw.rectangle((0, 520, 1600, 1200), fill=(101, 67, 33))
+    for x in range(60, 1600, 140):
+        for row, base in enumerate((700, 900, 1100)):
+            sx = x + rng.randint(-25, 25) + (70 if row % 2 else 0)
+            height = rng.randint(140, 230)
+            draw.line((sx, base, sx + rng.randint(-10, 10), base - height), fill=(46, 139, 87), width=9)
+            draw.ellipse((sx - 34, base - height - 30, sx + 34, base - height + 30), fill=(255, 215, 0))
+            draw.ellipse((sx - 13, base - height - 12, sx + 13, base - height + 12), fill=(255, 140, 0))
+    draw.rectangle((1180, 560, 1540, 700), fill=(245, 245, 235), outline=(60, 60, 60), width=6)
+    return image
+
+
+def _garden_photo(school: School, users: dict[str, Any]) -> None:
+    """Oak Class's published bulbs post carries a photo, as it went out: only the cleaned copy is
+    kept (the original was deleted after publishing, RAC-04)."""
+    from django.core.files.base import ContentFile
+
+    from apps.posts.models import PostPhoto
+    from safepost.photos import render
+
+    post = Post.objects.filter(
+        school=school, text__startswith="Oak Class have been busy planting bulbs"
+    ).first()
+    if post is None or post.photos.exists():
+        return
+    rendition = render(_garden_drawing(), 2048, quality=88)
+    photo = PostPhoto(
+        post=post,
+        alt_text="Rows of yellow daffodils drawn by Oak Class in the school garden bed, with a blue sky",
+        width=rendition.width,
+        height=rendition.height,
+        mime=rendition.mime,
+        uploaded_by=users["teacher"],
+        created_at=post.created_at,
+        originals_deleted_at=post.published_at or post.created_at,
+    )
+    photo.rendition.save("garden.jpg", ContentFile(rendition.data), save=False)
+    photo.save()
 
 
 def _queue(posts: list[Post]) -> None:
