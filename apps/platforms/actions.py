@@ -28,7 +28,7 @@ from apps.platforms.models import (
 )
 from apps.publishing.targets.base import PermanentError, RetryableError
 from apps.schools.models import Account, Membership, Role, School
-from safepost.policy.config import Policy
+from safepost.policy.config import Policy, term_start
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,8 @@ PERMISSION_DAYS = 7
 REGULAR_DAYS = 90
 #: "termly": the school's term dates are not in the policy yet, so a reminder falls on the usual
 #: English term starts: 1 September, 1 January and 15 April (month, day, term).
-TERM_STARTS = ((1, 1, "spring"), (4, 15, "summer"), (9, 1, "autumn"))
+#: Used where no policy is at hand; a school sets its own in ``credentials.term_starts``.
+DEFAULT_TERM_STARTS = ("09-01", "01-05", "04-20")
 
 Purpose = str  # "connect", "reconnect" or "rotate"
 
@@ -394,29 +395,39 @@ def check_all() -> dict[str, int]:
 # --- Rotation --------------------------------------------------------------------------------
 
 
-def next_rotation_due(rotation: str, since: date) -> date | None:
+def next_rotation_due(
+    rotation: str, since: date, term_starts: Sequence[str] = DEFAULT_TERM_STARTS
+) -> date | None:
     """When the policy's cadence next asks for new credentials, after ``since`` (the last change).
 
-    ``termly``: the next of 1 September, 1 January and 15 April; ``regularly``: 90 days on;
-    ``on-permission`` and ``none``: never on a schedule.
+    ``termly``: the next first day of a term (``credentials.term_starts``, ``"MM-DD"``);
+    ``regularly``: 90 days on; ``on-permission`` and ``none``: never on a schedule.
     """
     if rotation == "regularly":
         return since + timedelta(days=REGULAR_DAYS)
     if rotation == "termly":
+        days = [d for d in (term_start(t) for t in term_starts) if d is not None]
         candidates = [
-            date(year, month, day)
+            _day(year, month, day)
             for year in (since.year, since.year + 1)
-            for month, day, _term in TERM_STARTS
-            if date(year, month, day) > since
+            for month, day in days
+            if _day(year, month, day) > since
         ]
-        return min(candidates)
+        return min(candidates) if candidates else None
     return None
+
+
+def _day(year: int, month: int, day: int) -> date:
+    # 29 February in a year without one: the term starts on 1 March.
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date(year, 3, 1)
 
 
 def _reminder_reason(rotation: str, due: date) -> str:
     if rotation == "termly":
-        term = next(t for m, d, t in TERM_STARTS if (m, d) == (due.month, due.day))
-        return f"the {term} term starts on {due:%-d %B %Y}"
+        return f"a new term starts on {due:%-d %B %Y}"
     return f"{REGULAR_DAYS} days since the last change on {due - timedelta(days=REGULAR_DAYS):%-d %B %Y}"
 
 
@@ -430,7 +441,7 @@ def create_due_reminders(today: date | None = None) -> int:
     for connection in connections:
         rotation = connection.school.policy.credentials.rotation
         since = timezone.localdate(connection.rotated_or_connected_at)
-        due = next_rotation_due(rotation, since)
+        due = next_rotation_due(rotation, since, connection.school.policy.credentials.term_starts)
         if due is None or due > today:
             continue
         if RotationReminder.objects.filter(connection=connection, done_at__isnull=True).exists():

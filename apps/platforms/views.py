@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -97,6 +98,7 @@ def connections(request: HttpRequest) -> HttpResponse:
         "limits": [item for item in limits if item["shortfalls"]],
         "rotation": policy.credentials.rotation,
         "rotated_by": actions.roles_in_words(policy.credentials.rotated_by),
+        "term_starts": ", ".join(_term_day(t) for t in policy.credentials.term_starts),
         "needs_permission_of": actions.roles_in_words(policy.credentials.needs_permission_of)
         if policy.credentials.needs_permission_of
         else "",
@@ -137,7 +139,9 @@ def _row(
         reminder=reminders.get(connection.pk),
         last_rotation=rotations.get(connection.pk),
         next_due=actions.next_rotation_due(
-            policy.credentials.rotation, timezone.localdate(connection.rotated_or_connected_at)
+            policy.credentials.rotation,
+            timezone.localdate(connection.rotated_or_connected_at),
+            policy.credentials.term_starts,
         )
         if connection.status == Connection.Status.ACTIVE
         else None,
@@ -450,3 +454,13 @@ def permit(request: HttpRequest, pk: int) -> HttpResponse:
 def _platform_label(kind: str) -> str:
     platform = registry.get(kind)
     return platform.label if platform else kind
+
+
+def _term_day(text: str) -> str:
+    """ "09-01" as "1 September"."""
+    from safepost.policy.config import term_start
+
+    found = term_start(text)
+    if found is None:
+        return text
+    return f"{found[1]} {date(2024, found[0], 1):%B}"

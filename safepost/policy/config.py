@@ -162,6 +162,11 @@ class Credentials:
     needs_permission_of: list[Role] = doc(
         "Roles whose permission a rotation needs (COU-07); empty for none.", []
     )
+    term_starts: list[str] = doc(
+        'The first day of each term, as `"MM-DD"`: with `rotation = "termly"` the reminder to change '
+        "the sign-in comes on these days.",
+        ["09-01", "01-05", "04-20"],
+    )
 
 
 @dataclass(frozen=True)
@@ -406,6 +411,34 @@ def _check_meaning(policy: Policy, loader: _Loader) -> None:
         loader.fail("posting_window.days", "at least one day is needed")
     if not 1 <= policy.writing.max_length <= 5000:
         loader.fail("writing.max_length", "must be between 1 and 5000 characters")
+    for day in policy.credentials.term_starts:
+        if term_start(day) is None:
+            loader.fail(
+                "credentials.term_starts",
+                f'"{day}" is not a day of the year written "MM-DD", such as "09-01" for 1 September',
+            )
+    if policy.credentials.rotation == "termly" and not policy.credentials.term_starts:
+        loader.fail(
+            "credentials.term_starts", 'termly rotation needs at least one term start, e.g. ["09-01"]'
+        )
+    if policy.photos.keep_renditions_days < 0:
+        loader.fail("photos.keep_renditions_days", "must be 0 (keep them) or a number of days")
+
+
+def term_start(text: str) -> tuple[int, int] | None:
+    """``(month, day)`` of a ``"MM-DD"`` term start, or ``None`` when it is not a real day."""
+    import re
+    from datetime import date
+
+    match = re.fullmatch(r"(\d{2})-(\d{2})", text.strip())
+    if match is None:
+        return None
+    month, day = int(match.group(1)), int(match.group(2))
+    try:
+        date(2024, month, day)  # a leap year, so 02-29 passes
+    except ValueError:
+        return None
+    return month, day
 
 
 def _check_raw_meaning(data: dict[str, Any], loader: _Loader) -> None:

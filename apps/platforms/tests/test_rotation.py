@@ -20,11 +20,11 @@ from apps.schools.testing import Personas, client_for
 @pytest.mark.parametrize(
     ("rotation", "since", "due"),
     [
-        ("termly", date(2026, 3, 11), date(2026, 4, 15)),
-        ("termly", date(2026, 4, 15), date(2026, 9, 1)),
+        ("termly", date(2026, 3, 11), date(2026, 4, 20)),
+        ("termly", date(2026, 4, 20), date(2026, 9, 1)),
         ("termly", date(2026, 7, 20), date(2026, 9, 1)),
-        ("termly", date(2026, 10, 1), date(2027, 1, 1)),
-        ("termly", date(2026, 12, 31), date(2027, 1, 1)),
+        ("termly", date(2026, 10, 1), date(2027, 1, 5)),
+        ("termly", date(2026, 12, 31), date(2027, 1, 5)),
         ("regularly", date(2026, 3, 11), date(2026, 6, 9)),
         ("on-permission", date(2026, 3, 11), None),
         ("none", date(2026, 3, 11), None),
@@ -32,6 +32,12 @@ from apps.schools.testing import Personas, client_for
 )
 def test_the_next_rotation_follows_the_policys_cadence(rotation: str, since: date, due: date | None) -> None:
     assert next_rotation_due(rotation, since) == due
+
+
+def test_termly_reminders_follow_the_schools_own_term_dates() -> None:
+    terms = ["09-03", "01-06", "04-21"]
+    assert next_rotation_due("termly", date(2026, 9, 2), terms) == date(2026, 9, 3)
+    assert next_rotation_due("termly", date(2026, 12, 20), terms) == date(2027, 1, 6)
 
 
 def connected_on(p: Personas, world: FakeWorld, day: date) -> Connection:
@@ -42,12 +48,12 @@ def connected_on(p: Personas, world: FakeWorld, day: date) -> Connection:
 def test_a_termly_reminder_appears_once_for_the_roles_that_rotate(p: Personas, world: FakeWorld) -> None:
     connection = connected_on(p, world, date(2026, 2, 1))
 
-    assert create_due_reminders(date(2026, 4, 14)) == 0
-    assert create_due_reminders(date(2026, 4, 15)) == 1
-    assert create_due_reminders(date(2026, 4, 16)) == 0
+    assert create_due_reminders(date(2026, 4, 19)) == 0
+    assert create_due_reminders(date(2026, 4, 20)) == 1
+    assert create_due_reminders(date(2026, 4, 21)) == 0
 
     reminder = RotationReminder.objects.get(connection=connection)
-    assert reminder.reason == "the summer term starts on 15 April 2026"
+    assert reminder.reason == "a new term starts on 20 April 2026"
     assert [n.what for n in needs_attention(p.school, p.senior)] == ["rotate"]
     assert needs_attention(p.school, p.teacher) == []
     assert "Time to change the sign-in" in client_for(p.head).get(BASE).content.decode()
@@ -56,7 +62,7 @@ def test_a_termly_reminder_appears_once_for_the_roles_that_rotate(p: Personas, w
 
 def test_rotating_signs_in_again_records_who_and_closes_the_reminder(p: Personas, world: FakeWorld) -> None:
     connection = connected_on(p, world, date(2026, 2, 1))
-    create_due_reminders(date(2026, 4, 15))
+    create_due_reminders(date(2026, 4, 20))
     old_token = connection.credentials()["access_token"]
     client = client_for(p.senior)
 
