@@ -372,6 +372,8 @@ def check_connection(connection: Connection) -> str:
         mark_reconnect_needed(connection.pk, str(exc))
         return "reconnect"
     except AuthError as exc:
+        if refreshed_elsewhere(connection):
+            return "unknown"  # another worker renewed the tokens meanwhile: ask again next time
         mark_reconnect_needed(connection.pk, exc.explain())
         return "reconnect"
     except Exception as exc:  # down, slow or rate-limited: ask again next time
@@ -381,6 +383,19 @@ def check_connection(connection: Connection) -> str:
         last_checked_at=timezone.now(), handle=info.handle or connection.handle
     )
     return "ok"
+
+
+def refreshed_elsewhere(connection: Connection) -> bool:
+    """Whether the stored sign-in changed since ``connection`` was read.
+
+    Platforms hand out a new refresh token with each refresh and refuse the old one: when two
+    workers refresh at once, the one that loses sees an "expired" error although the connection
+    works. Before marking it "reconnect needed", look whether someone else saved new tokens.
+    """
+    stored = (
+        Connection.objects.filter(pk=connection.pk).values_list("credentials_encrypted", flat=True).first()
+    )
+    return stored is not None and stored != connection.credentials_encrypted
 
 
 def check_all() -> dict[str, int]:
@@ -602,8 +617,8 @@ def shortfalls(capabilities: Capabilities, label: str, policy: Policy) -> list[s
         )
     if "block" in policy.moderation.actions and not capabilities.block:
         notes.append(
-            f"{label} does not allow blocking on ordinary plans. Safepost mutes the person and hides "
-            "their replies instead."
+            f"{label} does not allow blocking on ordinary plans: mute the person and hide their replies "
+            f"on {label} instead (Safepost does not read replies yet)."
         )
     if policy.interaction.quote_posts == "disable" and not capabilities.disable_quotes:
         notes.append(f"{label} cannot stop others quoting a post, which your policy asks for.")

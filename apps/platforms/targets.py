@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 from apps.platforms import actions, registry
 from apps.platforms.base import AuthError, Media, Outgoing, PlatformClient
@@ -91,13 +91,25 @@ class PlatformTarget(Target):
         client = self.client()
         try:
             return getattr(client, operation)(*args)
-        except AuthError as exc:
-            self._reconnect_needed(exc.explain())
-            raise PermanentError(
-                f"{self.label} no longer accepts Safepost's sign-in",
-                platform_text=exc.platform_text or exc.message,
-                advice=actions.reconnect_advice(self._conn()),
-            ) from exc
+        except AuthError as first:
+            error = first
+        if actions.refreshed_elsewhere(self._conn()):
+            # Another worker renewed the tokens at the same moment: use the new ones, once.
+            self.connection = Connection.objects.get(pk=self._conn().pk)
+            self._client = None
+            try:
+                return getattr(self.client(), operation)(*args)
+            except AuthError as second:
+                error = second
+        self._fail_auth(error)
+
+    def _fail_auth(self, exc: AuthError) -> NoReturn:
+        self._reconnect_needed(exc.explain())
+        raise PermanentError(
+            f"{self.label} no longer accepts Safepost's sign-in",
+            platform_text=exc.platform_text or exc.message,
+            advice=actions.reconnect_advice(self._conn()),
+        ) from exc
 
     def limits(self) -> Limits:
         # The compose page asks on every keystroke: never fail it, and never need the tokens to work.
@@ -155,7 +167,7 @@ class PlatformTarget(Target):
             return self._call("find_existing", idempotency_key)
         post = publication.post
         since = None
-        if publication.attempts > 1:
+        if publication.attempts > 1 or publication.tried_before:
             since = max(t for t in (publication.created_at, post.scheduled_for) if t is not None)
         return self._call("find_existing", idempotency_key, outgoing_for(post, self.kind), since)
 

@@ -173,7 +173,12 @@ def connect(request: HttpRequest, account_pk: int, kind: str) -> HttpResponse:
 @school_member_required()
 def reconnect(request: HttpRequest, pk: int) -> HttpResponse:
     connection = get_for_school(Connection.objects.select_related("account"), request, pk=pk)
-    if connection.status not in (Connection.Status.ACTIVE, Connection.Status.RECONNECT):
+    # Only a connection that stopped working is reconnected here; changing the sign-in of one that
+    # works is a rotation, which may need the permission the policy names (COU-07).
+    if connection.status == Connection.Status.ACTIVE:
+        messages.info(request, "That account is connected and working: use Change sign-in to renew it.")
+        return redirect("platforms:connections")
+    if connection.status != Connection.Status.RECONNECT:
         raise Http404("That connection is not in use.")
     if not actions.can_reconnect(_membership(request), connection):
         raise PermissionDenied("Only a senior leader or the account's holder can reconnect it.")

@@ -620,8 +620,12 @@ def retry(post: Post, membership: Membership, *, now: datetime | None = None) ->
     return post
 
 
-def delete(post: Post, membership: Membership, *, now: datetime | None = None) -> Post:
-    """Delete a post (kept, marked DELETED): publishing stops, and a published post is taken down."""
+def delete(post: Post, membership: Membership, *, now: datetime | None = None) -> list[str]:
+    """Delete a post (kept, marked DELETED): publishing stops, a published post is taken down, and
+    its photos' files are deleted.
+
+    Returns the places it could not be taken down from (the member of staff must remove it there).
+    """
     _require(post, "delete")
     if not may_delete(membership, post):
         raise NotAllowed("Only the writer, the account holder or a senior leader can delete this post.")
@@ -644,4 +648,8 @@ def delete(post: Post, membership: Membership, *, now: datetime | None = None) -
             post,
             {"previous_status": was, "not_removed_from": not_removed},
         )
-    return post
+        if post.photos.exists():
+            from apps.posts.tasks import clean_up_photos
+
+            clean_up_photos.enqueue(post.pk)
+    return not_removed

@@ -180,7 +180,7 @@ def _who(request: SchoolHtmxRequest, photo: PostPhoto) -> dict[int, str]:
 
 
 def _ints(values: Sequence[str]) -> list[int]:
-    return [int(v) for v in values if v.isdigit()]
+    return [int(v) for v in values if v.isascii() and v.isdecimal()]
 
 
 @require_POST

@@ -19,6 +19,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from PIL import Image
 
@@ -351,6 +352,8 @@ def update_photo(
     post = photo.post
     _require_editable(post, membership)
     alt_text = alt_text.strip()
+    if "\x00" in alt_text:
+        raise PhotoProblem("The description has a character that cannot be saved. Type it again.")
     if len(alt_text) > 1000:
         raise PhotoProblem("Keep the description under 1,000 characters: a sentence or two is enough.")
     pupils = {p.pk: p for p in Pupil.objects.filter(school_id=post.school_id)}
@@ -361,7 +364,7 @@ def update_photo(
             raise PhotoProblem("That face is no longer in the photo. Reload the page and try again.")
         faces[index]["adult"] = value == "adult"
         if value not in ("unknown", "adult", ""):
-            if not value.isdigit() or int(value) not in pupils:
+            if not (value.isascii() and value.isdecimal()) or int(value) not in pupils:
                 raise PhotoProblem("Choose a pupil from the list for each face.")
             wanted[int(value)] = index
     for pupil_id in hidden:
@@ -370,7 +373,7 @@ def update_photo(
         wanted.setdefault(pupil_id, None)
     seen: dict[int, int] = {}
     for index, value in who.items():
-        if value.isdigit():
+        if value.isascii() and value.isdecimal():
             if int(value) in seen:
                 name = pupils[int(value)]
                 raise PhotoProblem(
@@ -388,6 +391,8 @@ def update_photo(
                 "alt_text": photo.alt_text,
                 "tags": sorted((t.pupil_id, t.face) for t in photo.tags.all() if not t.suggested),
                 "blur": sorted(i for i, f in enumerate(photo.faces) if f.get("blur")),
+                "adults": sorted(i for i, f in enumerate(photo.faces) if f.get("adult")),
+                "blurred": sorted(i for i, f in enumerate(photo.faces) if f.get("blurred")),
             }
             # Face-matching suggestions stay (they list the post under the pupil for take-downs)
             # until the writer confirms or replaces them.
@@ -406,6 +411,9 @@ def update_photo(
                 "alt_text": alt_text,
                 "tags": sorted((t.pupil_id, t.face) for t in photo.tags.all() if not t.suggested),
                 "blur": sorted(blur),
+                "adults": sorted(i for i, f in enumerate(photo.faces) if f.get("adult")),
+                # What is actually blurred in the rendition: the policy's blurring can change with tags.
+                "blurred": sorted(i for i, f in enumerate(photo.faces) if f.get("blurred")),
             }
             if before != after:
                 _reopen(locked)
@@ -560,6 +568,45 @@ def _delete_files(photo: PostPhoto, fields: Sequence[str]) -> list[str]:
     return gone
 
 
+def discard_photos(post_id: int) -> int:
+    """A deleted post's photos: every file is deleted (nothing of them is published any more), each
+    deletion recorded (photo.files_deleted). Returns how many files were deleted."""
+    post = Post.objects.select_related("school").get(pk=post_id)
+    if post.status != Status.DELETED:
+        return 0
+    count = 0
+    with_files = Q(original__gt="") | Q(working__gt="") | Q(rendition__gt="")
+    for photo in post.photos.filter(with_files):
+        try:
+            with transaction.atomic():
+                gone = _delete_files(photo, ["original", "working", "rendition"])
+                now = timezone.now()
+                photo.originals_deleted_at = photo.originals_deleted_at or now
+                photo.rendition_deleted_at = photo.rendition_deleted_at or now
+                photo.save(
+                    update_fields=[
+                        "original",
+                        "working",
+                        "rendition",
+                        "originals_deleted_at",
+                        "rendition_deleted_at",
+                    ]
+                )
+                record(
+                    post.school,
+                    None,
+                    "photo.files_deleted",
+                    f"Photo {photo.position + 1}: its files were deleted with the post",
+                    post,
+                    {"photo": photo.pk, "files": gone},
+                )
+        except PhotoProblem as exc:
+            log.error("photo %s of deleted post %s: %s", photo.pk, post.pk, exc.message)
+            continue
+        count += len(gone)
+    return count
+
+
 def delete_originals(post_id: int) -> int:
     """Once a post is published, delete its photos' originals and working copies (RAC-04).
 
@@ -574,22 +621,33 @@ def delete_originals(post_id: int) -> int:
     count = 0
     for photo in post.photos.filter(originals_deleted_at__isnull=True):
         fields = ["working"] if keep_originals else ["original", "working"]
-        with transaction.atomic():
-            gone = _delete_files(photo, fields)
-            photo.originals_deleted_at = timezone.now()
-            photo.save(update_fields=["original", "working", "originals_deleted_at"])
-            record(
-                post.school,
-                None,
-                "photo.originals_deleted",
-                f"Photo {photo.position + 1}: the "
-                + ("working copy was" if keep_originals else "original and the working copy were")
-                + " deleted after publishing",
-                post,
-                {"photo": photo.pk, "files": gone, "sha256": photo.original_sha256},
-            )
+        try:
+            gone = _delete_and_record_originals(post, photo, fields, keep_originals)
+        except PhotoProblem as exc:  # one stuck file must not stop the others, nor publishing
+            log.error("photo %s of post %s: %s", photo.pk, post.pk, exc.message)
+            continue
         count += len(gone)
     return count
+
+
+def _delete_and_record_originals(
+    post: Post, photo: PostPhoto, fields: list[str], keep_originals: bool
+) -> list[str]:
+    with transaction.atomic():
+        gone = _delete_files(photo, fields)
+        photo.originals_deleted_at = timezone.now()
+        photo.save(update_fields=["original", "working", "originals_deleted_at"])
+        record(
+            post.school,
+            None,
+            "photo.originals_deleted",
+            f"Photo {photo.position + 1}: the "
+            + ("working copy was" if keep_originals else "original and the working copy were")
+            + " deleted after publishing",
+            post,
+            {"photo": photo.pk, "files": gone, "sha256": photo.original_sha256},
+        )
+    return gone
 
 
 def expire_renditions(now: datetime | None = None) -> int:
@@ -605,31 +663,46 @@ def expire_renditions(now: datetime | None = None) -> int:
         published = photo.post.published_at
         if days <= 0 or published is None or published > now - timedelta(days=days):
             continue
-        with transaction.atomic():
-            gone = _delete_files(photo, ["rendition", "original", "working"])
-            photo.rendition_deleted_at = now
-            photo.save(update_fields=["rendition", "original", "working", "rendition_deleted_at"])
-            record(
-                photo.post.school,
-                None,
-                "photo.rendition_deleted",
-                f"Photo {photo.position + 1} deleted: kept for {days} days after publishing, as the policy says",
-                photo.post,
-                {"photo": photo.pk, "files": gone, "days": days},
-            )
+        try:
+            _expire_one(photo, now, days)
+        except PhotoProblem as exc:  # one stuck file must not stop the others, nor publishing
+            log.error("photo %s: %s", photo.pk, exc.message)
+            continue
         count += 1
     return count
 
 
+def _expire_one(photo: PostPhoto, now: datetime, days: int) -> None:
+    with transaction.atomic():
+        gone = _delete_files(photo, ["rendition", "original", "working"])
+        photo.rendition_deleted_at = now
+        photo.save(update_fields=["rendition", "original", "working", "rendition_deleted_at"])
+        record(
+            photo.post.school,
+            None,
+            "photo.rendition_deleted",
+            f"Photo {photo.position + 1} deleted: kept for {days} days after publishing, as the policy says",
+            photo.post,
+            {"photo": photo.pk, "files": gone, "days": days},
+        )
+
+
 def retention_sweep(now: datetime | None = None) -> int:
-    """Catch up on retention: originals of published posts still on disk (a lost task), and
-    renditions past the policy's keeping time. Run with every publishing sweep."""
+    """Catch up on retention: originals of published posts still on disk (a lost task), files of
+    deleted posts, and renditions past the policy's keeping time. Run with every publishing sweep."""
     pending = (
         PostPhoto.objects.filter(post__status=Status.PUBLISHED, originals_deleted_at__isnull=True)
         .values_list("post_id", flat=True)
         .distinct()
     )
     deleted = sum(delete_originals(post_id) for post_id in list(pending))
+    with_files = Q(original__gt="") | Q(working__gt="") | Q(rendition__gt="")
+    discarded = (
+        PostPhoto.objects.filter(with_files, post__status=Status.DELETED)
+        .values_list("post_id", flat=True)
+        .distinct()
+    )
+    deleted += sum(discard_photos(post_id) for post_id in list(discarded))
     return deleted + expire_renditions(now)
 
 
@@ -641,6 +714,7 @@ __all__ = [
     "blur_all",
     "channels_for",
     "delete_originals",
+    "discard_photos",
     "expire_renditions",
     "facts_for",
     "mark_suitable",

@@ -9,8 +9,9 @@ from apps.posts import photos
 
 @task()
 def clean_up_photos(post_id: int) -> int:
-    """After a post is published: delete its photos' originals and working copies (RAC-04)."""
-    return photos.delete_originals(post_id)
+    """After a post is published: delete its photos' originals and working copies (RAC-04); after
+    it is deleted: delete every file of its photos."""
+    return photos.delete_originals(post_id) + photos.discard_photos(post_id)
 
 
 @task()

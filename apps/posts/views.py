@@ -576,15 +576,23 @@ def delete(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
     """Delete a post (it stays on record, marked deleted)."""
     post = get_for_school(Post.objects.select_related("account"), request, pk=pk)
     try:
-        actions.delete(post, request.membership, now=current_time())
+        not_removed = actions.delete(post, request.membership, now=current_time())
     except actions.NotAllowed as exc:
         raise PermissionDenied(exc.message) from None
     except actions.PostError as exc:
         messages.error(request, exc.message)
         return redirect("posts:detail", pk=post.pk)
-    messages.success(
-        request, "Post deleted. It will not go out, and anything already published was taken down."
-    )
+    if not_removed:
+        messages.warning(
+            request,
+            "Post deleted: it will not go out again. It could not be taken down from "
+            + ", ".join(not_removed)
+            + ": delete it there yourself now (sign in to the platform, open the post, delete it).",
+        )
+    else:
+        messages.success(
+            request, "Post deleted. It will not go out, and anything already published was taken down."
+        )
     return redirect("posts:list")
 
 
@@ -661,7 +669,7 @@ def post_list(request: SchoolHtmxRequest) -> HttpResponse:
     account: Account | None = None
     account_id = request.GET.get("account", "")
     if account_id:
-        if not account_id.isdigit():
+        if not (account_id.isascii() and account_id.isdecimal()):
             raise Http404("No such account.")
         account = get_for_school(Account, request, pk=int(account_id))
         posts = posts.filter(account=account)

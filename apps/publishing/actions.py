@@ -83,7 +83,11 @@ def queue(post: Post) -> None:
             if not created and publication.status in (Publication.Status.FAILED, Publication.Status.RETRYING):
                 # A re-queue starts the retries afresh (same key, so still no duplicate).
                 Publication.objects.filter(pk=publication.pk).update(
-                    status=Publication.Status.PENDING, attempts=0, next_attempt_at=None, last_error=""
+                    status=Publication.Status.PENDING,
+                    attempts=0,
+                    next_attempt_at=None,
+                    last_error="",
+                    tried_before=True,
                 )
         enqueue_publish(post.pk, post.scheduled_for)
 
@@ -153,9 +157,42 @@ def publish(post_id: int) -> str:
         waiting = _wait_for_window(post)
         if waiting:
             return waiting
+        stopped = _photos_changed(post)
+        if stopped:
+            return stopped
     for publication in Publication.objects.filter(post=post).order_by("pk"):
         _attempt(post, publication)
     return _finish(post)
+
+
+def _photos_changed(post: Post) -> str:
+    """A retry (perhaps days later) checks the photos again: consent may have been withdrawn since.
+
+    If they now break the policy, what has not gone out yet is stopped (failed, with the reason),
+    and the post is recorded as held; "Try publishing again" checks it all from the start.
+    """
+    if not post.photos.exists():
+        return ""
+    photos.refresh_renditions(post)
+    findings, _ = photos.photo_findings(post)
+    blocking = [f for f in findings if f.severity == "block"]
+    if not blocking:
+        return ""
+    reason = _held_reason(tuple(blocking))
+    with transaction.atomic():
+        Publication.objects.filter(post=post).exclude(status=Publication.Status.PUBLISHED).update(
+            status=Publication.Status.FAILED, last_error=reason, next_attempt_at=None
+        )
+        record(
+            post.school,
+            None,
+            "post.held",
+            f"Not sent on to the remaining places: {reason}"[:500],
+            post,
+            {"findings": [f.to_dict() for f in blocking]},
+        )
+    _finish(post)
+    return "stopped: the photos no longer pass the check"
 
 
 def _wait_for_window(post: Post) -> str:

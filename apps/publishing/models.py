@@ -31,6 +31,9 @@ class Publication(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
     idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True)
     attempts = models.PositiveIntegerField(default=0)
+    # Set when a failed publication is queued again ("Try publishing again"): attempts count from 0
+    # again, but an earlier attempt may have reached the platform, so a lookup is needed first.
+    tried_before = models.BooleanField(default=False)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
     external_id = models.CharField(max_length=200, blank=True)

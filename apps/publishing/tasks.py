@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.tasks import task
 
 from apps.publishing import actions
+
+log = logging.getLogger(__name__)
 
 
 @task()
@@ -25,5 +29,8 @@ def publish_due() -> int:
     ids = actions.due_post_ids()
     for post_id in ids:
         publish_post.enqueue(post_id)
-    retention_sweep()
+    try:
+        retention_sweep()
+    except Exception:  # photo retention must never stop publishing
+        log.exception("photo retention failed; publishing goes on")
     return len(ids)

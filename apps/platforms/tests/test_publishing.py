@@ -11,7 +11,7 @@ from apps.platforms import actions, tasks
 from apps.platforms.actions import needs_attention
 from apps.platforms.models import Connection
 from apps.platforms.tests.conftest import BASE, connect
-from apps.platforms.tests.fakes import FakeWorld
+from apps.platforms.tests.fakes import SCHOOL, FakeWorld
 from apps.posts.models import Post
 from apps.publishing import actions as publishing
 from apps.publishing.models import Publication
@@ -224,3 +224,25 @@ def test_a_post_longer_than_a_connected_platform_takes_is_stopped_before_it_is_s
     report = posts.run_check(post, now=IN_WINDOW)
     found = [f for f in report.blocking if f.category == "too-long"]
     assert found and "at most 250" in found[0].message and "266" in found[0].message
+
+
+def test_tokens_renewed_by_another_worker_meanwhile_are_used_instead_of_asking_to_reconnect(
+    p: Personas, world: FakeWorld
+) -> None:
+    import uuid
+
+    from apps.publishing.targets import target_by_kind
+
+    connection = connect(p, world)
+    target = target_by_kind("fakeoauth", p.main)
+    assert target is not None
+    target.find_existing(uuid.uuid4())  # this worker signs in with the tokens it read
+    # Another worker refreshes at the same moment: new tokens saved, the old ones refused.
+    old = connection.credentials()["access_token"]
+    connection.set_credentials(world.issue(SCHOOL))
+    connection.save()
+    world.revoked.add(old)
+
+    assert target.find_existing(uuid.uuid4()) is None
+    connection.refresh_from_db()
+    assert connection.status == Connection.Status.ACTIVE

@@ -14,8 +14,8 @@ CAPABILITIES = Capabilities(
     notes=(
         "When the school takes no replies, posts go to X with replies limited to the people the post "
         "@mentions, so a post that mentions nobody takes no replies; anyone it mentions can reply.",
-        "X does not let Safepost block accounts on ordinary plans: Safepost mutes them and hides "
-        "their replies instead. To block someone, use the X app.",
+        "X does not let Safepost block accounts on ordinary plans: mute them and hide their replies "
+        "instead (Safepost's X connection can do both; to block someone, use the X app).",
         "X cannot stop people quoting a post.",
         "X has no followers-only posts: only a protected X account's posts are for followers only, "
         "so followers-only posts go to X only when the school's X account is protected.",

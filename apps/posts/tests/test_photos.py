@@ -409,3 +409,37 @@ def test_without_face_matching_switched_on_nobody_is_matched(p: Personas) -> Non
     photo = photos.add_photo(post, member(p, p.teacher), (REAL / "obama2.jpg").read_bytes(), "trip.jpg")
     assert all("match" not in face for face in photo.faces)
     assert not PhotoTag.objects.filter(photo=photo).exists()
+
+
+def test_marking_faces_as_adults_after_approval_sends_the_post_back_and_is_recorded(p: Personas) -> None:
+    set_photos_policy(p.school, without_consent='"blur"')
+    teacher = member(p, p.teacher)
+    post = draft(p)
+    photo = photos.add_photo(post, teacher, (COMPOSITE / "web_1280x720.jpg").read_bytes(), "class.jpg")
+    photos.update_photo(photo, teacher, alt_text="Oak Class in the hall", who={}, blur=set(), hidden=[])
+    photo.refresh_from_db()
+    assert all(face["blurred"] for face in photo.faces)  # the policy blurs every untagged child
+    Post.objects.filter(pk=post.pk).update(status=Post.Status.SCHEDULED)  # approved and waiting
+
+    everyone_adult = {i: "adult" for i in range(len(photo.faces))}
+    photos.update_photo(
+        photo, teacher, alt_text="Oak Class in the hall", who=everyone_adult, blur=set(), hidden=[]
+    )
+
+    assert Post.objects.get(pk=post.pk).status == Post.Status.DRAFT  # it must be sent (and approved) again
+    change = AuditEntry.objects.filter(school=p.school, action="photo.changed").latest("seq")
+    assert change.data["new"]["adults"] and not change.data["new"]["blurred"]
+
+
+@pytest.mark.parametrize("value", ["²", "١", "-1", "x"])
+def test_odd_form_values_for_faces_are_refused_plainly(
+    p: Personas, grace: tuple[Post, PostPhoto], value: str
+) -> None:
+    _, photo = grace
+    response = p.client_for(p.teacher).post(
+        f"/photos/{photo.pk}/",
+        {"action": "save", "alt_text": "A volcano", "face-0": value, "blur": value},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Choose a pupil from the list" in response.content.decode()

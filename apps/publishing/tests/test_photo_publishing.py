@@ -140,3 +140,46 @@ def test_the_sweep_catches_up_on_originals_a_lost_task_left(
 
     photo.refresh_from_db()
     assert not photo.original and photo.originals_deleted_at is not None
+
+
+def test_a_retry_after_consent_was_withdrawn_does_not_send_the_photo_on(
+    p: Personas, make_post: MakePost, queued_tasks: Any, clock: Clock
+) -> None:
+    from apps.publishing.models import Publication
+    from apps.publishing.targets import RetryableError, registered
+    from apps.publishing.tests.fakes import FakePlatform
+
+    platform = FakePlatform(script=[RetryableError("The platform is down", retry_after=60)])
+    with registered("fake", platform.factory):
+        post, _ = post_with_photo(p, make_post)
+        actions.queue(post)
+        actions.publish(post.pk)  # the website takes it; the platform is down: a retry is due
+        assert Publication.objects.get(post=post, target="fake").status == Publication.Status.RETRYING
+        Pupil.objects.filter(first_name="Amy").update(website_consent=False)  # the parents withdraw it
+        clock.advance(timedelta(minutes=5))
+
+        outcome = actions.publish(post.pk)
+
+    assert "no longer pass" in outcome
+    failed = Publication.objects.get(post=post, target="fake")
+    assert failed.status == Publication.Status.FAILED and "Amy Jones" in failed.last_error
+    assert platform.posts == {}
+    assert AuditEntry.objects.filter(school=p.school, action="post.held").exists()
+
+
+def test_deleting_a_post_deletes_its_photo_files(
+    p: Personas, make_post: MakePost, queued_tasks: Any, clock: Clock
+) -> None:
+    from apps.posts import actions as posts
+
+    post = make_post(p, status=Post.Status.DRAFT, scheduled_for=None)
+    teacher = Membership.objects.get(user=p.teacher, school=p.school)
+    photo = photos.add_photo(post, teacher, phone_jpeg(), "IMG_0002.jpg")
+    files = [Path(f.path) for f in (photo.original, photo.working, photo.rendition)]
+    assert all(f.exists() for f in files)
+
+    posts.delete(Post.objects.get(pk=post.pk), teacher)
+    photos.retention_sweep()  # what the queued clean-up task (or the sweep) does
+
+    assert not any(f.exists() for f in files)
+    assert AuditEntry.objects.filter(school=p.school, action="photo.files_deleted").count() == 1

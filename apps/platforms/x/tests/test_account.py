@@ -104,7 +104,7 @@ def test_the_platform_tells_the_ui_what_x_cannot_do() -> None:
 
     assert capabilities.limit_replies and not capabilities.block
     assert not capabilities.disable_quotes and not capabilities.followers_only
-    assert any("mutes them and hides" in note for note in capabilities.notes)
+    assert any("mute them and hide" in note for note in capabilities.notes)
     assert PLATFORM.auth == "oauth" and PLATFORM.start_authorisation and PLATFORM.finish_authorisation
 
 

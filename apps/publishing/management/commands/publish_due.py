@@ -43,7 +43,11 @@ class Command(BaseCommand):
         from apps.posts.photos import retention_sweep
         from apps.publishing.tasks import publish_post
 
-        deleted = retention_sweep()
+        try:
+            deleted = retention_sweep()
+        except Exception as exc:  # photo retention must never stop publishing
+            self.stderr.write(f"photos: retention failed ({exc}); publishing goes on")
+            deleted = 0
         if deleted:
             self.stdout.write(f"photos: {deleted} file(s) deleted as the policy says")
 
