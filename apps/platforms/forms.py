@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -36,6 +37,10 @@ def clean_server(value: str) -> str:
         raise ValidationError(
             "That does not look like a server address. Type it like https://mastodon.social."
         ) from exc
+    host = urlsplit(value).hostname or ""
+    if value.startswith("http://") and host not in ("localhost", "127.0.0.1", "::1"):
+        # A password or token sent over plain http can be read on the way.
+        raise ValidationError("The address must start with https:// so the sign-in is sent encrypted.")
     return value
 
 

@@ -102,10 +102,38 @@ def _pair(olds: list[Pupil], news: list[RosterPupil]) -> list[tuple[Pupil, Roste
                 pairs.append((old, new))
                 free_old.remove(old)
                 free_new.remove(new)
-    active_first = sorted(free_old, key=lambda p: (not p.is_active, _year_key(p.year), fold(p.class_name)))
+    # Last: pupils still at the school who moved on a year (and class), in year order. A leaver is
+    # never paired this way, so a new child with a leaver's name starts with a record of their own
+    # (no inherited consent or face-matching references).
+    still_here = sorted(
+        (o for o in free_old if o.is_active), key=lambda p: (_year_key(p.year), fold(p.class_name))
+    )
     by_year = sorted(free_new, key=lambda p: (_year_key(p.year), fold(p.class_name), p.line))
-    pairs.extend(zip(active_first, by_year, strict=False))
+    for pupil in still_here:
+        moved = next((n for n in by_year if _moved_up(pupil.year, n.year)), None)
+        if moved is not None:
+            pairs.append((pupil, moved))
+            by_year.remove(moved)
     return pairs
+
+
+def _school_year(year: str) -> int | None:
+    """Reception as 0, Nursery as -1, "Year 4" / "Y4" / "4" as 4; ``None`` when it cannot be told."""
+    folded = fold(year)
+    if folded.startswith(("reception", "rec")) or folded in ("r", "yr r", "year r"):
+        return 0
+    if folded.startswith("nursery"):
+        return -1
+    digits = re.search(r"\d+", year)
+    return int(digits.group()) if digits else None
+
+
+def _moved_up(old: str, new: str) -> bool:
+    """The same pupil a year on: the same year or the next (or years that cannot be compared)."""
+    before, after = _school_year(old), _school_year(new)
+    if before is None or after is None:
+        return True
+    return after - before in (0, 1)
 
 
 def _last_changes(pupils: list[Pupil]) -> dict[tuple[int, str], ConsentChange]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from allauth.mfa.models import Authenticator
@@ -13,6 +14,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -32,7 +34,7 @@ from apps.schools.forms import (
     field_for_key,
 )
 from apps.schools.invites import link_lifetime_days, send_sign_in_link
-from apps.schools.models import Account, Agreement, Membership, Pupil, Role, Signature
+from apps.schools.models import Account, Agreement, Membership, Pupil, Role, School, Signature
 from apps.schools.policy_edit import EditError, changes_between, locate, reference_html, set_values
 from apps.schools.roster_upload import UploadError, decode_upload, discard, preview, stash, unstash
 from apps.schools.scoping import get_for_school, school_member_required
@@ -580,6 +582,7 @@ def roster_confirm(request: HttpRequest) -> HttpResponse:
     except RosterError:
         messages.error(request, "The file could not be read again, so nothing changed. Upload it again.")
         return redirect("schools:roster")
+    started = timezone.now()
     count = actions.replace_roster(
         school, parsed, request.user, source=f"{held.filename} (sha256 {held.sha256})"
     )
@@ -589,7 +592,41 @@ def roster_confirm(request: HttpRequest) -> HttpResponse:
         f"Roster imported: {count} pupil{'s' if count != 1 else ''}. Posts are now checked "
         "against these names.",
     )
+    _warn_about_published_photos(request, school, started)
     return redirect("schools:roster")
+
+
+def _warn_about_published_photos(request: HttpRequest, school: School, since: datetime) -> None:
+    """An import that withdrew consent lists the pupils shown in published posts, for take-down."""
+    from apps.schools.consent import posts_showing
+    from apps.schools.models import Channel, ConsentChange, ConsentValue
+
+    withdrawn = (
+        ConsentChange.objects.filter(
+            pupil__school=school,
+            created_at__gte=since,
+            value=ConsentValue.WITHDRAWN,
+            channel__in=[Channel.SOCIAL, Channel.WEBSITE],
+        )
+        .select_related("pupil")
+        .order_by("pupil__surname", "pupil__first_name")
+    )
+    shown: dict[int, str] = {}
+    for change in withdrawn:
+        if change.pupil_id in shown:
+            continue
+        count = posts_showing(change.pupil).count()
+        if count:
+            shown[change.pupil_id] = (
+                f"{change.pupil.first_name} {change.pupil.surname} ({count} post{'s' if count != 1 else ''})"
+            )
+    if shown:
+        messages.warning(
+            request,
+            "This import withdrew photo consent for pupils who appear in published posts: "
+            + ", ".join(shown.values())
+            + ". Open each pupil on the Consent page to see those posts and take them down.",
+        )
 
 
 # Agreement --------------------------------------------------------------------------------------

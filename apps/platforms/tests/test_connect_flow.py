@@ -285,3 +285,14 @@ def test_reconnecting_as_a_different_account_is_refused(p: Personas, world: Fake
     assert "You signed in as @someone_else, but this connection is for @stcaths" in response.content.decode()
     connection.refresh_from_db()
     assert connection.status == Connection.Status.RECONNECT
+
+
+def test_a_server_address_over_plain_http_is_refused_so_no_password_travels_unencrypted() -> None:
+    from django.core.exceptions import ValidationError
+
+    from apps.platforms.forms import clean_server
+
+    assert clean_server("bsky.social") == "https://bsky.social"
+    assert clean_server("http://127.0.0.1:2583") == "http://127.0.0.1:2583"  # a test server on this machine
+    with pytest.raises(ValidationError, match="https://"):
+        clean_server("http://pds.example.org")

@@ -464,3 +464,23 @@ def test_a_reference_photo_is_enrolled_as_measurements_only(
     )
     assert "is a PDF, not a photo" in enrol_upload(office, "Okafor", b"%PDF-1.7 not a photo", "form.jpg")
     assert FaceReference.objects.count() == 1
+
+
+def test_a_new_child_with_a_leavers_name_does_not_inherit_the_leavers_consent(db: None) -> None:
+    from apps.schools.actions import replace_roster
+    from apps.schools.models import Pupil
+    from apps.schools.testing import make_personas
+    from safepost.policy.roster import Pupil as RosterPupil
+    from safepost.policy.roster import Roster
+
+    p = make_personas(slug="leaver-name")
+    leaver = RosterPupil(("Sam",), ("Lee",), year="Year 6", class_name="Ash", photo_consent=True)
+    replace_roster(p.school, Roster([leaver]), p.head)
+    replace_roster(p.school, Roster([]), p.head)  # Sam left at the end of Year 6
+    joiner = RosterPupil(("Sam",), ("Lee",), year="Reception", class_name="Oak")
+    replace_roster(p.school, Roster([joiner]), p.head)
+
+    pupils = list(Pupil.objects.filter(school=p.school, first_name="Sam").order_by("pk"))
+    assert len(pupils) == 2
+    assert pupils[0].is_active is False and pupils[1].is_active is True
+    assert pupils[1].photo_consent is None  # nothing recorded for the new child yet

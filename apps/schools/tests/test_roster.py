@@ -208,3 +208,21 @@ def test_another_schools_pupils_never_appear(p: Personas) -> None:
 def test_a_class_teacher_cannot_upload_a_roster(p: Personas) -> None:
     response = client_for(p.teacher).post(URL, {"file": SimpleUploadedFile("p.csv", GOOD.encode())})
     assert response.status_code == 403
+
+
+def test_an_import_that_withdraws_consent_lists_the_pupils_in_published_posts(p: Personas) -> None:
+    from apps.posts.models import PhotoTag, Post, PostPhoto
+
+    client = client_for(p.head)
+    confirm(client, upload(client, GOOD))
+    amara = Pupil.objects.get(school=p.school, first_name="Amara")
+    post = Post.objects.create(
+        school=p.school, account=p.oak, author=p.teacher, text="Oak Class", status=Post.Status.PUBLISHED
+    )
+    photo = PostPhoto.objects.create(post=post, uploaded_by=p.teacher)
+    PhotoTag.objects.create(photo=photo, pupil=amara, face=0, tagged_by=p.teacher)
+
+    withdrawn = GOOD.replace("Amara,Okafor,Year 3,Oak,yes", "Amara,Okafor,Year 3,Oak,no")
+    page = unescape(confirm(client, upload(client, withdrawn, "pupils-2.csv")).content.decode())
+
+    assert "withdrew photo consent for pupils who appear in published posts: Amara Okafor (1 post)" in page
