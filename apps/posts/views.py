@@ -90,6 +90,20 @@ def current_time() -> datetime:
 # --- Pieces shared by the pages ------------------------------------------------------------
 
 
+def _shortfalls(kind: str, policy: Policy) -> tuple[str, ...]:
+    """What this platform cannot do of what the policy asks for a post (replies, quotes, audience)."""
+    if kind == "website":
+        return ()
+    from apps.platforms import registry
+    from apps.platforms.actions import shortfalls
+
+    platform = registry.get(kind)
+    if platform is None:
+        return ()
+    # Blocking is about people, not this post: the Connected accounts page says it.
+    return tuple(n for n in shortfalls(platform.capabilities, platform.label, policy) if "blocking" not in n)
+
+
 @dataclass(frozen=True)
 class CharacterCount:
     """A target's length limit and how the post measures against it."""
@@ -97,6 +111,7 @@ class CharacterCount:
     target: str
     limit: int
     length: int
+    notes: tuple[str, ...] = ()
 
     @property
     def over(self) -> int:
@@ -119,7 +134,11 @@ def character_counts(policy: Policy, account: Account | None, text: str) -> tupl
             limit, length = policy.writing.max_length, post_length(text)
         else:
             limit, length = min(limits.max_chars, policy.writing.max_length), limits.length(text)
-        counts.append(CharacterCount(target.label[:1].upper() + target.label[1:], limit, length))
+        counts.append(
+            CharacterCount(
+                target.label[:1].upper() + target.label[1:], limit, length, _shortfalls(target.kind, policy)
+            )
+        )
     return tuple(counts) or (
         CharacterCount("The school's website feed", policy.writing.max_length, post_length(text)),
     )

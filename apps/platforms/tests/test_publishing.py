@@ -246,3 +246,18 @@ def test_tokens_renewed_by_another_worker_meanwhile_are_used_instead_of_asking_t
     assert target.find_existing(uuid.uuid4()) is None
     connection.refresh_from_db()
     assert connection.status == Connection.Status.ACTIVE
+
+
+def test_the_compose_page_says_when_a_connected_platform_cannot_limit_replies(
+    db: None, world: FakeWorld
+) -> None:
+    from apps.platforms import registry
+    from apps.platforms.base import Capabilities
+    from apps.platforms.tests.fakes import oauth_platform
+
+    sutton = make_personas(preset="sutton-manor", slug="sutton-notes")  # SUT-12: no replies
+    mastodonish = oauth_platform(world, capabilities=Capabilities(False, True, True, True))
+    with registry.only([mastodonish]):
+        connect(sutton, world)
+        page = client_for(sutton.head).get("/posts/new/").content.decode()
+    assert "Fakeverse cannot limit who replies to a post" in page

@@ -88,6 +88,14 @@ def _is_emoji(cp: int) -> bool:
     )
 
 
+class XLimits(Limits):
+    """X's limits, with the length counted as X counts it (:func:`x_length`)."""
+
+    def length(self, text: str) -> int:
+        """The text's weighted length: links 23, CJK and emoji 2, most other characters 1."""
+        return x_length(text)
+
+
 def x_length(text: str) -> int:
     """The text's length as X counts it against 280: links 23, CJK and emoji 2, most others 1."""
     text = unicodedata.normalize("NFC", text)
@@ -185,8 +193,9 @@ class XClient:
     # --- what the publish target and the connection views call ------------------------------
 
     def limits(self) -> Limits:
-        """280 characters (links count 23), four images of up to 5 MB: JPEG, PNG, WebP or GIF."""
-        return Limits(
+        """280 characters (links count 23, CJK and emoji 2), four images of up to 5 MB: JPEG, PNG,
+        WebP or GIF."""
+        return XLimits(
             max_chars=MAX_CHARS,
             link_chars=LINK_CHARS,
             max_media=MAX_MEDIA,

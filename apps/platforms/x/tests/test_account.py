@@ -114,3 +114,12 @@ def test_the_limits_are_xs(account: Account) -> None:
     assert (limits.max_chars, limits.link_chars, limits.max_media) == (280, 23, 4)
     assert limits.remaining("a" * 250 + " https://www.stcaths.sch.uk/a-long-page-address-for-parents") == 6
     assert "image/heic" not in limits.media_formats
+
+
+def test_the_compose_counter_counts_as_x_does() -> None:
+    from apps.platforms.x.client import XClient
+
+    limits = XClient({"access_token": "t", "client_id": "c"}, lambda c: None).limits()
+    assert limits.length("Hello") == 5
+    assert limits.length("運動会") == 6  # X counts each of these as 2
+    assert limits.length("See https://example.org/a/very/long/address/indeed") == 4 + 23
