@@ -56,6 +56,11 @@ class PhotoView:
     tagged_names: tuple[str, ...]
 
     @property
+    def blurred_count(self) -> int:
+        """How many of the faces are blurred in what will be published."""
+        return sum(1 for face in self.faces if face.blurred)
+
+    @property
     def label_size(self) -> int:
         """Face numbers about 1/18 of the photo's width, readable at any size it is shown."""
         return max(12, round(max(self.photo.width, self.photo.height) / 28))
