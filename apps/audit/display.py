@@ -16,6 +16,7 @@ ACTION_LABELS = {
     "post.override": "Warning overridden",
     "post.exception": "Exception used",
     "post.deleted": "Post deleted",
+    "post.takedown_failed": "Could not be taken down",
     "post.submitted": "Sent for approval",
     "post.approved": "Approved",
     "post.changes_requested": "Sent back for changes",

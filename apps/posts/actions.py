@@ -637,19 +637,30 @@ def delete(post: Post, membership: Membership, *, now: datetime | None = None) -
         was = post.status
         post.status = Status.DELETED
         post.save()
-        # A failed or half-published post may already be live on some targets: take it down
-        # everywhere (withdraw also cancels what has not gone out).
-        not_removed = publishing.withdraw(post)
+        publishing.cancel(post)  # nothing more goes out
         record(
             post.school,
             membership.user,
             "post.deleted",
             "Deleted" + (" and taken down" if was == Status.PUBLISHED else ""),
             post,
-            {"previous_status": was, "not_removed_from": not_removed},
+            {"previous_status": was},
         )
         if post.photos.exists():
             from apps.posts.tasks import clean_up_photos
 
             clean_up_photos.enqueue(post.pk)
+    # A failed or half-published post may already be live on some targets: take it down everywhere.
+    # The platforms are asked outside the transaction, so a slow one holds no database lock.
+    not_removed = publishing.withdraw(post)
+    if not_removed:
+        with transaction.atomic():
+            record(
+                post.school,
+                membership.user,
+                "post.takedown_failed",
+                f"Could not be taken down from {', '.join(not_removed)}: remove it there by hand",
+                post,
+                {"not_removed_from": not_removed},
+            )
     return not_removed

@@ -576,3 +576,30 @@ def test_the_publish_due_command_publishes_what_the_worker_missed(
     assert f"post {post.pk}: published" in out.getvalue()
     post.refresh_from_db()
     assert post.status == Post.Status.PUBLISHED
+
+
+def test_deleting_a_post_a_platform_will_not_take_down_says_so_and_records_it(
+    p: Personas, make_post: MakePost, inline_tasks: None, fake: FakePlatform, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.contrib.messages import get_messages
+
+    from apps.publishing.tests.fakes import FakeTarget
+    from apps.schools.testing import client_for
+
+    post = make_post(p)
+    actions.queue(post)
+    post.refresh_from_db()
+    assert post.status == Post.Status.PUBLISHED
+
+    def refuse(self: FakeTarget, external_id: str) -> None:
+        raise PermanentError("Fakebook refused to delete it", platform_text="Forbidden")
+
+    monkeypatch.setattr(FakeTarget, "delete", refuse)
+    response = client_for(p.teacher).post(f"/posts/{post.pk}/delete/")
+
+    said = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert "could not be taken down from Fakebook" in said and "delete it there yourself" in said
+    assert AuditEntry.objects.filter(action="post.takedown_failed").get().data["not_removed_from"] == [
+        "Fakebook"
+    ]
+    assert not FeedEntry.objects.filter(post=post, removed_at__isnull=True).exists()  # the website feed did
