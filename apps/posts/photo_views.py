@@ -61,6 +61,11 @@ class PhotoView:
         return sum(1 for face in self.faces if face.blurred)
 
     @property
+    def not_faces(self) -> int:
+        """How many the writer said are not faces at all (the detector was wrong)."""
+        return sum(1 for face in self.faces if face.who == "not-a-face")
+
+    @property
     def label_size(self) -> int:
         """Face numbers about 1/18 of the photo's width, readable at any size it is shown."""
         return max(12, round(max(self.photo.width, self.photo.height) / 28))
@@ -86,7 +91,9 @@ def photo_views(post: Post) -> list[PhotoView]:
                 or (
                     str(suggested[i].pupil_id)
                     if i in suggested
-                    else ("adult" if face.get("adult") else "unknown")
+                    else (
+                        "not-a-face" if face.get("not_face") else "adult" if face.get("adult") else "unknown"
+                    )
                 ),
                 suggestion=(
                     f"{suggested[i].pupil.first_name} {suggested[i].pupil.surname}"

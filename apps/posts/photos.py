@@ -142,7 +142,7 @@ def facts_for(photos: Sequence[PostPhoto]) -> list[PhotoFacts]:
             FaceInPhoto(
                 index=i,
                 blurred=bool(face.get("blurred", face.get("blur"))),
-                adult=bool(face.get("adult")),
+                adult=bool(face.get("adult") or face.get("not_face")),
                 pupil=by_face.get(i),
                 matched=matched.get(matched_ids[i]) if i in matched_ids else None,
             )
@@ -346,7 +346,8 @@ def update_photo(
 ) -> PostPhoto:
     """Save the writer's description, who each face is and which faces to blur (photo.changed).
 
-    ``who`` maps a face index to ``"unknown"``, ``"adult"`` or a pupil's id (as text); ``hidden``
+    ``who`` maps a face index to ``"unknown"``, ``"adult"``, ``"not-a-face"`` (the detector was
+    wrong: a pattern, a picture on the wall) or a pupil's id (as text); ``hidden``
     lists pupils in the photo whose faces were not found.
     """
     post = photo.post
@@ -363,7 +364,8 @@ def update_photo(
         if not 0 <= index < len(faces):
             raise PhotoProblem("That face is no longer in the photo. Reload the page and try again.")
         faces[index]["adult"] = value == "adult"
-        if value not in ("unknown", "adult", ""):
+        faces[index]["not_face"] = value == "not-a-face"
+        if value not in ("unknown", "adult", "not-a-face", ""):
             if not (value.isascii() and value.isdecimal()) or int(value) not in pupils:
                 raise PhotoProblem("Choose a pupil from the list for each face.")
             wanted[int(value)] = index
@@ -392,6 +394,7 @@ def update_photo(
                 "tags": sorted((t.pupil_id, t.face) for t in photo.tags.all() if not t.suggested),
                 "blur": sorted(i for i, f in enumerate(photo.faces) if f.get("blur")),
                 "adults": sorted(i for i, f in enumerate(photo.faces) if f.get("adult")),
+                "not_faces": sorted(i for i, f in enumerate(photo.faces) if f.get("not_face")),
                 "blurred": sorted(i for i, f in enumerate(photo.faces) if f.get("blurred")),
             }
             # Face-matching suggestions stay (they list the post under the pupil for take-downs)
@@ -412,6 +415,7 @@ def update_photo(
                 "tags": sorted((t.pupil_id, t.face) for t in photo.tags.all() if not t.suggested),
                 "blur": sorted(blur),
                 "adults": sorted(i for i, f in enumerate(photo.faces) if f.get("adult")),
+                "not_faces": sorted(i for i, f in enumerate(photo.faces) if f.get("not_face")),
                 # What is actually blurred in the rendition: the policy's blurring can change with tags.
                 "blurred": sorted(i for i, f in enumerate(photo.faces) if f.get("blurred")),
             }
@@ -432,6 +436,12 @@ def update_photo(
     return photo
 
 
+def _who_of(face: dict[str, Any]) -> str:
+    if face.get("not_face"):
+        return "not-a-face"
+    return "adult" if face.get("adult") else "unknown"
+
+
 def blur_all(photo: PostPhoto, membership: Membership) -> PostPhoto:
     """Blur every face in the photo (the one-click fix for NNF-08).
 
@@ -443,7 +453,7 @@ def blur_all(photo: PostPhoto, membership: Membership) -> PostPhoto:
 
     for attempt in range(4):
         photo.refresh_from_db()
-        who = {i: ("adult" if f.get("adult") else "unknown") for i, f in enumerate(photo.faces)}
+        who = {i: _who_of(f) for i, f in enumerate(photo.faces)}
         confirmed = [t for t in photo.tags.all() if not t.suggested]
         for tag in confirmed:
             if tag.face is not None:

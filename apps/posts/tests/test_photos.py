@@ -443,3 +443,18 @@ def test_odd_form_values_for_faces_are_refused_plainly(
     )
     assert response.status_code == 200
     assert "Choose a pupil from the list" in response.content.decode()
+
+
+def test_a_detection_that_is_not_a_face_can_be_marked_so_and_is_recorded(
+    p: Personas, grace: tuple[Post, PostPhoto]
+) -> None:
+    post, photo = grace
+    teacher = member(p, p.teacher)
+    photos.update_photo(
+        photo, teacher, alt_text="A poster on the wall", who={0: "not-a-face"}, blur=set(), hidden=[]
+    )
+    assert "SP603" not in rules_of(post)
+    change = AuditEntry.objects.filter(school=p.school, action="photo.changed").latest("seq")
+    assert change.data["new"]["not_faces"] == [0]
+    page = p.client_for(p.teacher).get(f"/posts/{post.pk}/").content.decode()
+    assert "1 marked by the writer as not a face" in page
