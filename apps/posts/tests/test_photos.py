@@ -458,3 +458,20 @@ def test_a_detection_that_is_not_a_face_can_be_marked_so_and_is_recorded(
     assert change.data["new"]["not_faces"] == [0]
     page = p.client_for(p.teacher).get(f"/posts/{post.pk}/").content.decode()
     assert "1 marked by the writer as not a face" in page
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
+    p: Personas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from apps.posts import photo_views
+
+    monkeypatch.setattr(photo_views, "MAX_BYTES", 2 * 1024 * 1024)
+    post = draft(p)
+    big = SimpleUploadedFile("IMG_9999.jpg", b"\xff\xd8\xff" + b"\x00" * (3 * 1024 * 1024), "image/jpeg")
+    page = (
+        p.client_for(p.teacher)
+        .post(f"/posts/{post.pk}/photos/", {"photos": big}, follow=True)
+        .content.decode()
+    )
+    assert "IMG_9999.jpg is 3 MB; photos can be at most 2 MB" in page
+    assert PostPhoto.objects.count() == 0 and media_files() == []
