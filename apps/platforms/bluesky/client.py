@@ -53,6 +53,7 @@ from apps.platforms.base import (
     UnsupportedError,
 )
 from apps.platforms.bluesky.text import MAX_GRAPHEMES, MAX_TEXT_BYTES, derived_tid, facets_for, grapheme_count
+from apps.platforms.ratelimits import lowered, seconds_until
 
 T = TypeVar("T")
 
@@ -145,19 +146,12 @@ def _xrpc_error(exc: RequestErrorBase) -> tuple[int | None, str, str]:
 
 def _retry_after(exc: RequestErrorBase) -> float | None:
     """Seconds until the rate limit resets, from ``ratelimit-reset`` (epoch) or ``Retry-After``."""
-    headers = {k.lower(): v for k, v in (exc.response.headers if exc.response else {}).items()}
-    reset = headers.get("ratelimit-reset")
-    if reset:
-        try:
-            return max(0.0, float(reset) - time.time())
-        except ValueError:
-            pass
-    after = headers.get("retry-after")
-    if after:
-        try:
-            return max(0.0, float(after))
-        except ValueError:
-            pass
+    named = lowered(exc.response.headers if exc.response else {})
+    now = time.time()
+    for name, delay in (("ratelimit-reset", False), ("retry-after", True)):
+        wait = seconds_until(named.get(name, ""), now, delay=delay)
+        if wait is not None:
+            return max(0.0, wait)
     return None
 
 

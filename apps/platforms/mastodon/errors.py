@@ -9,11 +9,8 @@ wait comes from the response's headers, which :class:`RecordingSession` keeps.
 
 from __future__ import annotations
 
-import contextlib
-import email.utils
 import time
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 import requests
@@ -30,6 +27,7 @@ from mastodon.errors import (
 )
 
 from apps.platforms.base import AuthError, PermanentError, RetryableError
+from apps.platforms.ratelimits import lowered, seconds_until, server_time
 
 #: Connect within 5 s, and wait at most 30 s for an answer: far inside the publish task's lease.
 TIMEOUT = (5.0, 30.0)
@@ -69,36 +67,14 @@ def retry_after(headers: Mapping[str, str], now: float | None = None) -> float |
     """Seconds to wait according to ``Retry-After`` (seconds or a date) or ``X-RateLimit-Reset``
     (an ISO 8601 time, as Mastodon sends, or a Unix time), measured against the response's
     ``Date`` so a skewed clock on either side does not matter. ``None`` when neither is usable."""
-    lowered = {key.lower(): value for key, value in headers.items()}
-    server_now = now if now is not None else time.time()
-    if "date" in lowered:
-        with contextlib.suppress(TypeError, ValueError, IndexError):
-            server_now = email.utils.parsedate_to_datetime(lowered["date"]).timestamp()
-    wait: float | None = None
-    raw = lowered.get("retry-after", "").strip()
-    if raw:
-        try:
-            wait = float(raw)
-        except ValueError:
-            try:
-                wait = email.utils.parsedate_to_datetime(raw).timestamp() - server_now
-            except (TypeError, ValueError, IndexError):
-                wait = None
-    raw = lowered.get("x-ratelimit-reset", "").strip()
-    if wait is None and raw:
-        try:
-            reset = float(raw) if raw.replace(".", "", 1).isdigit() else _iso_epoch(raw)
-            wait = reset - server_now
-        except ValueError:
-            wait = None
+    named = lowered(headers)
+    server_now = server_time(named, now if now is not None else time.time())
+    wait = seconds_until(named.get("retry-after", ""), server_now, delay=True)
+    if wait is None:
+        wait = seconds_until(named.get("x-ratelimit-reset", ""), server_now, delay=False)
     if wait is None:
         return None
     return min(max(wait, 1.0), _MAX_WAIT)
-
-
-def _iso_epoch(value: str) -> float:
-    """A Unix time from an ISO 8601 string such as ``2026-03-11T15:45:00.000Z``."""
-    return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
 
 
 def http_status(error: MastodonError) -> int | None:

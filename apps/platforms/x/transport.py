@@ -7,7 +7,6 @@ failure answers into the errors the publish task understands.
 
 from __future__ import annotations
 
-import email.utils
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 import requests
 
 from apps.platforms.base import AuthError, PermanentError, RetryableError
+from apps.platforms.ratelimits import lowered, seconds_until
 from apps.publishing.targets.base import TargetError
 
 #: X's API host (tweepy still uses api.twitter.com, which X serves as the same API).
@@ -97,34 +97,16 @@ def retry_after(headers: Mapping[str, str], now: float | None = None) -> float |
     exhausted daily cap wins over the window. ``Retry-After`` is honoured when present.
     """
     now = time.time() if now is None else now
-    resets: list[float] = []
-    lowered = {key.lower(): value for key, value in headers.items()}
-    for prefix in ("x-user-limit-24hour", "x-app-limit-24hour"):
-        if lowered.get(f"{prefix}-remaining") == "0" and f"{prefix}-reset" in lowered:
-            resets.append(_number(lowered[f"{prefix}-reset"]))
-    if not resets and "x-rate-limit-reset" in lowered:
-        resets.append(_number(lowered["x-rate-limit-reset"]))
-    waits = [reset - now for reset in resets if reset > 0]
-    if "retry-after" in lowered:
-        waits.append(_retry_after_header(lowered["retry-after"], now))
-    waits = [wait for wait in waits if wait >= 0]
-    return max(max(waits), 1.0) if waits else None
-
-
-def _number(value: str) -> float:
-    try:
-        return float(value)
-    except ValueError:
-        return 0.0
-
-
-def _retry_after_header(value: str, now: float) -> float:
-    if value.strip().isdigit():
-        return float(value)
-    try:
-        return email.utils.parsedate_to_datetime(value).timestamp() - now
-    except (TypeError, ValueError):
-        return -1.0
+    named = lowered(headers)
+    resets = [
+        f"{prefix}-reset"
+        for prefix in ("x-user-limit-24hour", "x-app-limit-24hour")
+        if named.get(f"{prefix}-remaining") == "0" and f"{prefix}-reset" in named
+    ] or ["x-rate-limit-reset"]
+    waits = [seconds_until(named.get(name, ""), now, delay=False) for name in resets]
+    waits.append(seconds_until(named.get("retry-after", ""), now, delay=True))
+    found = [wait for wait in waits if wait is not None and wait >= 0]
+    return max(max(found), 1.0) if found else None
 
 
 def _in_words(seconds: float) -> str:
