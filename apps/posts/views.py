@@ -382,9 +382,8 @@ def _compose(request: SchoolHtmxRequest, post: Post | None) -> HttpResponse:
             try:
                 with transaction.atomic():  # a refused submission leaves nothing half-written
                     saved = _save(form, membership, post, now)
-                    if sending and saved.status in (Status.PENDING, Status.SCHEDULED):
-                        pass  # unchanged, and already on its way
-                    elif sending:
+                    # A post already waiting or scheduled (nothing changed) is on its way: no resend.
+                    if sending and saved.status not in (Status.PENDING, Status.SCHEDULED):
                         saved = actions.submit(saved, membership, overrides=form.overrides(), now=now)
             except actions.PostError as exc:
                 problem = exc

@@ -12,6 +12,7 @@ part of ``safepost check``'s public contract (that takes text), so their categor
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -98,12 +99,12 @@ def _where(channels: Collection[str]) -> str:
     return " and ".join(CHANNELS[c] for c in CHANNELS if c in channels) or "nowhere yet"
 
 
-class PhotoRule(Rule):
+class PhotoRule(Rule, ABC):
     """A rule about a post's photos (see the module docstring)."""
 
+    @abstractmethod
     def check_photo(self, photo: PhotoFacts, policy: Policy, channels: Collection[str]) -> Iterator[Finding]:
         """Yield findings for one photo."""
-        raise NotImplementedError  # pragma: no cover - every rule overrides it
 
     def make(self, policy: Policy, photo: PhotoFacts, message: str, suggestion: str, *trace: str) -> Finding:
         """A finding about ``photo`` (photos have no span of text: start and end are 0)."""

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import re
-import uuid
 from dataclasses import dataclass
 from html import unescape
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -21,7 +20,8 @@ from apps.posts import actions
 from apps.posts.models import Override, Post
 from apps.posts.tests.conftest import MONDAY_10AM, london, member, require_approval_for
 from apps.publishing.models import Publication
-from apps.publishing.targets import Limits, PublishResult, Target, registered
+from apps.publishing.targets import Limits, registered
+from apps.publishing.tests.fakes import FakeTarget
 from apps.schools.actions import replace_roster
 from apps.schools.models import Account
 from apps.schools.testing import Personas, make_personas
@@ -153,22 +153,11 @@ def test_the_counter_shows_each_target_limit(p: Personas, clock: Any) -> None:
 
 
 @dataclass
-class FakePlatform(Target):
+class FakePlatform(FakeTarget):
     """A platform with a 100-character limit that counts links as 23, as an adapter would declare."""
-
-    kind: ClassVar[str] = "fake"
 
     def limits(self) -> Limits:
         return Limits(max_chars=100, link_chars=23)
-
-    def publish(self, post: Any, idempotency_key: uuid.UUID) -> PublishResult:
-        raise NotImplementedError
-
-    def find_existing(self, idempotency_key: uuid.UUID) -> PublishResult | None:
-        return None
-
-    def delete(self, external_id: str) -> None:
-        pass
 
 
 @pytest.mark.django_db
