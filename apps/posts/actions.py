@@ -280,7 +280,7 @@ def run_check(post: Post, actor: Any = None, *, now: datetime | None = None) -> 
     at = planned_time(policy, now, post.exception, post.requested_time)
     author = _author_membership(post)
     report = check_post_content(
-        post, post.text, at=at, exception=post.exception, role=author.role if author else None
+        school, post.text, at=at, exception=post.exception, role=author.role if author else None, post=post
     )
     categories = sorted(report.categories())
     with transaction.atomic():

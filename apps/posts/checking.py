@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from apps.schools.models import School
 from safepost.policy.checker import Checker
@@ -18,6 +19,9 @@ from safepost.policy.rules.outside_posting_window import (
     local_time,
     next_window_start,
 )
+
+if TYPE_CHECKING:
+    from apps.publishing.targets import Target
 
 # school id -> its checker; replaced when the school's policy or roster object changes.
 _CHECKERS: dict[int, Checker] = {}
@@ -52,24 +56,40 @@ def check_text(
 
 
 def check_post_content(
-    post: Any, text: str, *, at: datetime | None, exception: str = "", role: str | None = None
+    school: School,
+    text: str,
+    *,
+    at: datetime | None,
+    exception: str = "",
+    role: str | None = None,
+    post: Any = None,
+    targets: Sequence[Target] | None = None,
 ) -> Report:
-    """Check a saved post's text and its photos together (photo findings come first)."""
-    from apps.posts.photos import photo_findings
+    """Check a post's words, its photos (a saved ``post``) and its length on each target together.
 
-    photo, with_pupils = photo_findings(post) if post is not None and post.pk else ([], False)
-    report = check_text(post.school, text, at=at, exception=exception, role=role, pupil_photos=with_pupils)
-    extra = [*photo, *target_length_findings(post.account, text)]
+    ``targets`` are the places the post goes (``targets_for(account)``); pass them when already at
+    hand, as the compose page does on every keystroke. Photo and length findings come first.
+    """
+    from apps.posts.photos import channels_of, photo_findings
+
+    if targets is None:
+        from apps.publishing.targets import targets_for
+
+        targets = targets_for(post.account) if post is not None else []
+    photo: list[Finding] = []
+    with_pupils = False
+    if post is not None and post.pk:
+        photo, with_pupils = photo_findings(post, channels_of(targets))
+    report = check_text(school, text, at=at, exception=exception, role=role, pupil_photos=with_pupils)
+    extra = [*photo, *target_length_findings(targets, text)]
     return Report((*extra, *report.findings)) if extra else report
 
 
-def target_length_findings(account: Any, text: str) -> list[Finding]:
+def target_length_findings(targets: Sequence[Target], text: str) -> list[Finding]:
     """A post longer than a connected platform takes (as that platform counts: X counts links as
     23, Bluesky counts graphemes) cannot go out there: say so before it is sent, not when it fails."""
-    from apps.publishing.targets import targets_for
-
     findings = []
-    for target in targets_for(account):
+    for target in targets:
         limits = target.limits()
         if limits.max_chars is None:
             continue

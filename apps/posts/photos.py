@@ -112,7 +112,12 @@ def channels_for(post: Post) -> set[str]:
     """Where the post goes, as consent is given: the website feed, and social media if connected."""
     from apps.publishing.targets import targets_for
 
-    kinds = {t.kind for t in targets_for(post.account)}
+    return channels_of(targets_for(post.account))
+
+
+def channels_of(targets: Iterable[Any]) -> set[str]:
+    """The consent channels of these publishing targets (the website; social media for the rest)."""
+    kinds = {t.kind for t in targets}
     channels = {"website"} if "website" in kinds else set()
     if kinds - {"website"}:
         channels.add("social")
@@ -725,6 +730,7 @@ __all__ = [
     "add_photo",
     "blur_all",
     "channels_for",
+    "channels_of",
     "delete_originals",
     "discard_photos",
     "expire_renditions",

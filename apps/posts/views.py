@@ -7,7 +7,7 @@ and shows times in the school's time zone. Writes go through apps.posts.actions.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -33,7 +33,6 @@ from apps.posts import actions
 from apps.posts.access import accounts_for, agreement_url, may_delete, may_edit, submit_refusal
 from apps.posts.checking import (
     check_post_content,
-    check_text,
     finding_from_dict,
     keyed_warnings,
     moment_words,
@@ -45,6 +44,7 @@ from apps.posts.models import Post
 from apps.posts.photo_views import PhotoView, attach_uploads, photo_context, photo_views
 from apps.posts.photos import MAX_PHOTOS
 from apps.publishing.models import Publication
+from apps.publishing.targets import Target, targets_for
 from apps.schools.models import Account, Membership, School
 from apps.schools.permissions import (
     can_approve,
@@ -118,17 +118,15 @@ class CharacterCount:
         return self.length - self.limit
 
 
-def character_counts(policy: Policy, account: Account | None, text: str) -> tuple[CharacterCount, ...]:
-    """The post's length against the limit of every place it goes out to.
+def character_counts(policy: Policy, targets: Sequence[Target], text: str) -> tuple[CharacterCount, ...]:
+    """The post's length against the limit of every place it goes out to (``targets``).
 
     Each target counts the way it does (a platform adapter's ``limits()``); the
     policy's ``writing.max_length`` applies everywhere, and is the website
     feed's only limit.
     """
-    from apps.publishing.targets import targets_for
-
     counts = []
-    for target in targets_for(account) if account is not None else []:
+    for target in targets:
         limits = target.limits()
         if limits.max_chars is None:
             limit, length = policy.writing.max_length, post_length(text)
@@ -231,14 +229,15 @@ def build_preview(
     requested = form.requested_time()
     time_problem = " ".join(str(e) for e in form.errors.get("at", [])) if form.is_bound else ""
     when_text, label = next_step(membership, account, exception, requested, now)
-    counts = character_counts(policy, account, text)
+    # Built once per keystroke: the counters, the photos' consent channels and the length checks use them.
+    targets = targets_for(account) if account is not None else []
+    counts = character_counts(policy, targets, text)
     if not text.strip():
         return Preview(text, None, "", "", (), (), counts, when_text, label, time_problem)
     at = planned_time(policy, now, exception, requested)
-    if post is not None:
-        report = check_post_content(post, text, at=at, exception=exception, role=membership.role)
-    else:
-        report = check_text(school, text, at=at, exception=exception, role=membership.role)
+    report = check_post_content(
+        school, text, at=at, exception=exception, role=membership.role, post=post, targets=targets
+    )
     cards = build_cards(text, report.findings)
     keys = {id(f): key for key, f in keyed_warnings(report, text)}
     reasons = form.overrides()

@@ -170,13 +170,14 @@ def test_the_compose_counter_still_works_when_a_connection_needs_reconnecting(
     p: Personas, world: FakeWorld
 ) -> None:
     from apps.posts.views import character_counts
+    from apps.publishing.targets import targets_for
 
     connect(p, world)
     connection = connect(p, world, account=p.oak, status="reconnect-needed", approved_at=IN_WINDOW)
-    character_counts(p.school.policy, p.main, "Hello")  # learns Fakeverse's limits
+    character_counts(p.school.policy, targets_for(p.main), "Hello")  # learns Fakeverse's limits
     Connection.objects.filter(pk=connection.pk).update(credentials_encrypted="unreadable")
 
-    counts = character_counts(p.school.policy, p.oak, "x" * 290)
+    counts = character_counts(p.school.policy, targets_for(p.oak), "x" * 290)
 
     assert [(c.target, c.limit) for c in counts] == [
         ("The school's website feed", 280),

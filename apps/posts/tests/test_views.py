@@ -169,6 +169,14 @@ def test_a_platform_target_adds_its_own_counter(p: Personas, clock: Any) -> None
     assert "Fakebook (@oak): 120 of 100 characters, 20 over the limit" in html
 
 
+@pytest.mark.django_db
+def test_a_new_post_too_long_for_a_platform_is_marked_while_it_is_written(p: Personas, clock: Any) -> None:
+    data = compose_data(p, ("Oak Class had a lovely afternoon. " * 4).strip())
+    with registered("fake", lambda account: FakePlatform(account, label="Fakebook (@oak)")):
+        html = unescape(p.client_for(p.teacher).post(reverse("posts:compose"), data, **HTMX).content.decode())
+    assert "Fakebook (@oak) takes at most 100 characters as it counts them; this post has 135." in html
+
+
 @pytest.mark.parametrize(
     ("now", "extra", "sentence", "button"),
     [
