@@ -537,13 +537,7 @@ def render(
         raise ValueError("max_side must be at least 1")
     if format not in _MIME_OUT:
         raise ValueError(f"format must be one of {', '.join(_MIME_OUT)}, not {format!r}")
-    if isinstance(source, Photo):
-        image, profile = source.image, source.colour_profile
-    else:
-        image, profile = source, None
-    if image.mode != "RGB":
-        image, _ = _to_rgb(image, None)
-
+    image, profile = _rgb_source(source)
     side = max_side
     while True:
         clean = _clean_copy(image, side, profile)
@@ -567,13 +561,19 @@ def render(
 def clean_image(source: Photo | Image.Image, max_side: int) -> Image.Image:
     """The clean pixels :func:`render` would encode (RGB, sRGB, at most ``max_side`` px, no
     metadata), as an image in memory: for finding faces in exactly what will be published."""
+    image, profile = _rgb_source(source)
+    return _clean_copy(image, max_side, profile)
+
+
+def _rgb_source(source: Photo | Image.Image) -> tuple[Image.Image, bytes | None]:
+    """The pixels (RGB) and colour profile to copy from: a Photo's own, or a bare image's."""
     if isinstance(source, Photo):
         image, profile = source.image, source.colour_profile
     else:
         image, profile = source, None
     if image.mode != "RGB":
         image, _ = _to_rgb(image, None)
-    return _clean_copy(image, max_side, profile)
+    return image, profile
 
 
 def render_for(source: Photo | Image.Image, preset: str | Preset) -> Rendition:
