@@ -139,10 +139,14 @@ def facts_for(photos: Sequence[PostPhoto]) -> list[PhotoFacts]:
     """
     facts = []
     for number, photo in enumerate(photos, start=1):
-        tags = [t for t in photo.tags.select_related("pupil") if not t.suggested]
+        tags = [t for t in photo.tags.all() if not t.suggested]  # prefetched by photos_of()
         by_face = {t.face: _pupil(t.pupil) for t in tags if t.face is not None}
         matched_ids = {i: f["match"]["pupil"] for i, f in enumerate(photo.faces) if f.get("match")}
-        matched = {p.pk: _pupil(p) for p in Pupil.objects.filter(pk__in=set(matched_ids.values()))}
+        matched = (
+            {p.pk: _pupil(p) for p in Pupil.objects.filter(pk__in=set(matched_ids.values()))}
+            if matched_ids
+            else {}
+        )
         faces = tuple(
             FaceInPhoto(
                 index=i,
