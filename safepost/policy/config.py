@@ -421,8 +421,6 @@ def _check_meaning(policy: Policy, loader: _Loader) -> None:
         loader.fail(
             "credentials.term_starts", 'termly rotation needs at least one term start, e.g. ["09-01"]'
         )
-    if policy.photos.keep_renditions_days < 0:
-        loader.fail("photos.keep_renditions_days", "must be 0 (keep them) or a number of days")
 
 
 def term_start(text: str) -> tuple[int, int] | None:

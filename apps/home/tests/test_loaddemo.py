@@ -266,3 +266,13 @@ def test_the_demo_policy_is_valid_and_keeps_the_rest_of_the_preset() -> None:
     assert policy.pupils.names == "first-names-only"
     assert policy.school.handle == "@OakfieldPrimary"
     assert Role.OFFICE.value in policy.accounts.publishers
+
+
+def test_the_published_oak_class_post_carries_a_described_photo_kept_as_it_went_out(demo: School) -> None:
+    from apps.posts.models import PostPhoto
+
+    photo = PostPhoto.objects.get(
+        post__school=demo, post__text__startswith="Oak Class have been busy planting"
+    )
+    assert photo.alt_text and photo.rendition and not photo.original and not photo.working
+    assert photo.originals_deleted_at is not None

@@ -296,3 +296,14 @@ def test_a_server_address_over_plain_http_is_refused_so_no_password_travels_unen
     assert clean_server("http://127.0.0.1:2583") == "http://127.0.0.1:2583"  # a test server on this machine
     with pytest.raises(ValidationError, match="https://"):
         clean_server("http://pds.example.org")
+
+
+def test_a_working_connection_is_not_reconnected_but_rotated(p: Personas, world: FakeWorld) -> None:
+    connection = connect(p, world)
+    before = connection.credentials()
+
+    response = client_for(p.teacher).post(f"{BASE}{connection.pk}/reconnect/", follow=True)
+
+    assert "use Change sign-in to renew it" in response.content.decode()
+    connection.refresh_from_db()
+    assert connection.credentials() == before and connection.status == Connection.Status.ACTIVE

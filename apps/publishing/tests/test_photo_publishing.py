@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from django.conf import settings
 from django.test import Client
 from PIL import Image
@@ -183,3 +184,33 @@ def test_deleting_a_post_deletes_its_photo_files(
 
     assert not any(f.exists() for f in files)
     assert AuditEntry.objects.filter(school=p.school, action="photo.files_deleted").count() == 1
+
+
+def test_a_photo_file_that_cannot_be_deleted_does_not_stop_the_others_or_publishing(
+    p: Personas, make_post: MakePost, queued_tasks: Any, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.core.files.storage import default_storage
+
+    from apps.publishing.tasks import publish_due
+
+    first, stuck = post_with_photo(p, make_post)
+    second, other = post_with_photo(p, make_post)
+    for post in (first, second):
+        actions.queue(post)
+        actions.publish(post.pk)
+    real_delete = default_storage.delete
+
+    def delete(name: str) -> None:
+        if name == stuck.original.name:
+            raise PermissionError(13, "Permission denied")
+        real_delete(name)
+
+    monkeypatch.setattr(default_storage, "delete", delete)
+    photos.retention_sweep()
+
+    stuck.refresh_from_db()
+    other.refresh_from_db()
+    assert stuck.originals_deleted_at is None  # tried again at the next sweep
+    assert other.originals_deleted_at is not None and not other.original
+    monkeypatch.setattr(photos, "retention_sweep", lambda: 1 / 0)
+    publish_due.call()  # a broken retention sweep must not stop publishing
