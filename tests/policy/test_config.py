@@ -531,9 +531,14 @@ def test_the_format_reference_mentions_clause_ids_so_schools_can_trace_settings(
 
 def test_term_starts_must_be_real_days() -> None:
     problems = problems_of('[credentials]\nrotation = "termly"\nterm_starts = ["09-01", "13-40", "Sept"]\n')
-    assert any('credentials.term_starts: "13-40" is not a day of the year written "MM-DD"' in p for p in problems)
+    assert any(
+        'credentials.term_starts: "13-40" is not a day of the year written "MM-DD"' in p for p in problems
+    )
     assert any('"Sept" is not a day of the year' in p for p in problems)
-    assert parse('[credentials]\nterm_starts = ["02-29", "09-03"]\n').credentials.term_starts == ["02-29", "09-03"]
+    assert parse('[credentials]\nterm_starts = ["02-29", "09-03"]\n').credentials.term_starts == [
+        "02-29",
+        "09-03",
+    ]
 
 
 def test_photos_cannot_be_kept_a_negative_number_of_days() -> None:
