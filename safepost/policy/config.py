@@ -106,6 +106,7 @@ class Writing:
     mentions: Literal["avoid", "allow"] = doc("@mentions of other accounts (CAT-12).", "allow")
     text_speak: Action = doc("Text language such as lol, gr8, l8r (SUT-05).", "allow")
     spelling: Action = doc("Misspelt words, in British English (SUT-05).", "allow")
+    grammar: Action = doc("Grammar slips in Standard English, such as 'the children was' (SUT-05).", "allow")
     hashtags: Literal["end-only", "anywhere"] = doc("Where hashtags may go (SUT-06).", "anywhere")
     offensive: Action = doc("Offensive, profane or discriminatory language (RAC-12, SUT-16).", "block")
     personal_data: Action = doc(

@@ -12,6 +12,7 @@ def all_rules() -> tuple[Rule, ...]:
     """Every rule, in code order. Adding a rule means adding it here."""
     from safepost.policy.rules import (
         at_mention,
+        grammar_slip,
         individual_pupil,
         mid_text_hashtag,
         misspelt_word,
@@ -33,6 +34,7 @@ def all_rules() -> tuple[Rule, ...]:
         personal_data.PersonalData(),
         outside_posting_window.OutsidePostingWindow(),
         at_mention.AtMention(),
+        grammar_slip.GrammarSlip(),
         text_speak.TextSpeak(),
         misspelt_word.MisspeltWord(),
         over_length.OverLength(),
