@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import tomllib
 import types
 import typing
@@ -30,6 +31,7 @@ EXCEPTION_KINDS: tuple[str, ...] = get_args(ExceptionKind)
 Action = Literal["block", "warn", "allow"]
 
 PRESETS_DIR = Path(__file__).parent / "presets"
+_WEBSITE = re.compile(r"https?://((?:[A-Za-z0-9-]{1,63}\.){1,10}[A-Za-z]{2,63})(?::\d{1,5})?(?:/\S{0,500})?")
 
 
 def doc(text: str, default: Any = dataclasses.MISSING, **kw: Any) -> Any:
@@ -48,6 +50,11 @@ class School:
     handle: str = doc("The main account's handle, e.g. `@StCathsofSiena`.", "")
     timezone: str = doc("IANA time zone for the posting window.", "Europe/London")
     source: str = doc("Where the policy came from (document, date).", "")
+    website: str = doc(
+        "The school website's address, e.g. `https://www.stcatherines.sch.uk`: where key information "
+        "links to (COU-01) and where the list of official accounts is (SUT-17).",
+        "",
+    )
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,18 @@ class Writing:
     text_speak: Action = doc("Text language such as lol, gr8, l8r (SUT-05).", "allow")
     spelling: Action = doc("Misspelt words, in British English (SUT-05).", "allow")
     grammar: Action = doc("Grammar slips in Standard English, such as 'the children was' (SUT-05).", "allow")
+    key_info_links: Action = doc(
+        "Key information (dates, deadlines, letters, policies, closures) without a link to the school's "
+        "website, `school.website` (COU-01).",
+        "allow",
+    )
+    tone: Action = doc(
+        "The school's own post negative about people or airing a complaint in public (NNF-05, COU-09).",
+        "allow",
+    )
+    quotations: Action = doc(
+        "Long quotations of someone else's words without a credit (RAC-12, SUT-16).", "allow"
+    )
     hashtags: Literal["end-only", "anywhere"] = doc("Where hashtags may go (SUT-06).", "anywhere")
     offensive: Action = doc("Offensive, profane or discriminatory language (RAC-12, SUT-16).", "block")
     personal_data: Action = doc(
@@ -410,6 +429,12 @@ def _check_meaning(policy: Policy, loader: _Loader) -> None:
         loader.fail("posting_window", f"start {window.start:%H:%M} must be before end {window.end:%H:%M}")
     if not window.days:
         loader.fail("posting_window.days", "at least one day is needed")
+    if policy.school.website and not website_host(policy.school.website):
+        loader.fail(
+            "school.website",
+            f'"{policy.school.website}" is not a website address; write it in full, such as '
+            '"https://www.stcatherines.sch.uk"',
+        )
     if not 1 <= policy.writing.max_length <= 5000:
         loader.fail("writing.max_length", "must be between 1 and 5000 characters")
     for day in policy.credentials.term_starts:
@@ -424,9 +449,17 @@ def _check_meaning(policy: Policy, loader: _Loader) -> None:
         )
 
 
+def website_host(address: str) -> str | None:
+    """The host of an ``http(s)://`` website address, lower case and without ``www.``, or ``None``."""
+    match = _WEBSITE.fullmatch(address.strip())
+    if match is None:
+        return None
+    host = match.group(1).lower()
+    return host[4:] if host.startswith("www.") else host
+
+
 def term_start(text: str) -> tuple[int, int] | None:
     """``(month, day)`` of a ``"MM-DD"`` term start, or ``None`` when it is not a real day."""
-    import re
     from datetime import date
 
     match = re.fullmatch(r"(\d{2})-(\d{2})", text.strip())

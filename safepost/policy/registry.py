@@ -14,6 +14,8 @@ def all_rules() -> tuple[Rule, ...]:
         at_mention,
         grammar_slip,
         individual_pupil,
+        key_info_without_link,
+        long_quotation,
         mid_text_hashtag,
         misspelt_word,
         offensive_language,
@@ -38,6 +40,8 @@ def all_rules() -> tuple[Rule, ...]:
         text_speak.TextSpeak(),
         misspelt_word.MisspeltWord(),
         over_length.OverLength(),
+        key_info_without_link.KeyInfoWithoutLink(),
+        long_quotation.LongQuotation(),
         mid_text_hashtag.MidTextHashtag(),
         offensive_language.OffensiveLanguage(),
     ]
