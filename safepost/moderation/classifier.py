@@ -20,7 +20,7 @@ from safepost.policy.names import NON_NAMES, first_name_lexicon, is_ordinary_wor
 
 # Spam kinds that decide on their own; the others need a second signal.
 _STRONG_SPAM = frozenset(
-    {"scam-crypto", "phishing", "prize-scam", "follower-selling", "essay-mill", "replica-goods", "adult-content", "gambling"}
+    {"scam-crypto", "phishing", "romance-scam", "prize-scam", "follower-selling", "essay-mill", "replica-goods", "adult-content", "gambling"}
 )
 _WEAK_SPAM = frozenset({"commercial-promotion", "suspicious-link"})
 # Undermining kinds that decide on their own; the weak ones need company.
@@ -34,6 +34,12 @@ _STAFF_HANDLE = re.compile(
 )
 _CAPITALISED = re.compile(r"(?<![\w@#'\u2019])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s|\u2019s)?\b")
 _STREETISH = re.compile(r"\s+(?:Road|Lane|Street|Avenue|Close|Drive|Way|Park|Primary|School|Academy|Class|Hall|House|Court)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|A|An|The)\s+$")
+# Nationalities, faiths and languages that are also in first-name lists.
+_GROUP_WORDS = frozenset(
+    "christian christians muslim jewish english british irish scottish welsh polish catholic hindu "
+    "sikh indian african asian european french german spanish italian christmas easter".split()
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|[\"\u201c(]\s*)$")
 _QUESTION = re.compile(r"\?")
 _WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -92,8 +98,10 @@ def named_people(text: str, known_names: Iterable[str] = (), school_handles: Ite
             add(text[m.start() : m.end()], m.start(), m.end())
     for m in _CAPITALISED.finditer(text):
         word = m.group(1)
-        if not _is_first_name(word):
+        if not _is_first_name(word) or word.casefold() in _GROUP_WORDS:
             continue
+        if _ARTICLE_BEFORE.search(text, 0, m.start()):
+            continue  # "a Christian country", "the Dickens costume"
         if _STREETISH.match(text, m.end()):
             continue
         before = text[max(0, m.start() - 4) : m.start()]
@@ -107,6 +115,9 @@ def named_people(text: str, known_names: Iterable[str] = (), school_handles: Ite
 def _spam(item: Item, praise: list[Hit]) -> tuple[list[Reason], bool]:
     """The spam reasons and whether they decide."""
     text_hits = lexicons.find_scam(item.text) + lexicons.find_adult_or_gambling(item.text)
+    romance = lexicons.find_romance_scam(item.text)
+    if len(romance) >= 2:
+        text_hits += romance
     bio_hits = lexicons.find_bio_signals(item.author_bio) if item.author_bio else []
     reasons = [_reason(h) for h in text_hits] + [_reason(h, "author_bio") for h in bio_hits]
     strong = [h for h in text_hits if h.code in _STRONG_SPAM]

@@ -68,12 +68,18 @@ def _expand(pattern: str) -> str:
     out = []
     in_class = False
     prev = ""
-    for ch in pattern:
+    for i, ch in enumerate(pattern):
         if ch == "[" and prev != "\\":
             in_class = True
         elif ch == "]" and prev != "\\":
             in_class = False
-        out.append(r"\s+" if ch == " " and not in_class else ch)
+        if ch == " " and not in_class:
+            # "any ?one": an optional space stays optional.
+            out.append(r"\s*" if pattern[i + 1 : i + 2] == "?" else r"\s+")
+        elif ch == "?" and prev == " " and not in_class:
+            pass
+        else:
+            out.append(ch)
         prev = ch
     return "".join(out)
 
@@ -122,7 +128,7 @@ for _w in (
     "fuck fucks fucked fucking fuckin fucker fuckers fuckwit fuckwits fuckface fuckup fuckups "
     "motherfucker motherfuckers motherfucking clusterfuck fuk fuks fukin fuking fukkin fukking fck fcking "
     "fckin fkn fking fkin fucc phuck phucking feck fecking feckin fecker effing effin eff f'ing "
-    "fuckall fuckoff fuckin' "
+    "fuckall fuckoff fuckin' fcuk fcuks fcuking fcukin fcuked phuk phuking fook fooking fookin fukc fukcing "
     # shit
     "shit shits shite shites shat shitty shitting shitted shitter shithead shitheads shithole shitholes "
     "shitshow shitshows bullshit bullshitting batshit apeshit horseshit shitbag shitbags shitebag "
@@ -288,6 +294,9 @@ def _variants(word: str) -> list[str]:
     return out
 
 
+_ONE_LETTER_MASKS = {"f": "fuck", "s": "shit", "c": "cunt"}
+
+
 @lru_cache(maxsize=1)
 def _masked_index() -> dict[str, list[str]]:
     """Words a star can hide, by first letter."""
@@ -305,8 +314,11 @@ def masked_match(token: str) -> str | None:
     keep at least one other letter, so ``***`` alone and ``*`` as emphasis never match.
     """
     letters = sum(ch.isalpha() for ch in token)
-    if "*" not in token or letters < 2 or not token[0].isalpha():
+    if "*" not in token or not token[0].isalpha():
         return None
+    if letters < 2:
+        # "f***", "s***", "c***": one letter and three or more stars.
+        return _ONE_LETTER_MASKS.get(token[0]) if token.count("*") >= 3 and len(token) <= 6 else None
     pattern = re.sub(r"\*+", lambda m: f"[a-z]{{1,{len(m.group()) + 1}}}", re.escape(token).replace(r"\*", "*"))
     regex = re.compile(pattern)
     candidates = [w for w in _masked_index().get(token[0], ()) if regex.fullmatch(w)]
@@ -475,6 +487,19 @@ _GROUP = (
     r"pride|rainbow|two (?:dads|mums)|disabled (?:kids|children)|sen kids|autistic kids|these people|"
     r"that lot|their lot|their kind|people like that|them lot|english|the language|speak english)"
 )
+# Ethnic, faith and sexuality groups (not disability: complaints on behalf of SEN children are common).
+_GROUP_CORE = (
+    r"(?:immigrants?|migrants?|foreigners?|refugees?|asylum seekers?|muslims?|islam(?:ic)?|eid|ramadan|"
+    r"halal|diwali|hindus?|sikhs?|jews?|jewish|poles|romanians?|eastern europeans?|asians?|"
+    r"pakistanis?|africans?|blacks|travell?ers|gypsies|gays?|lesbians?|lgbt\w*|trans(?:gender)? (?:kids|people|stuff)|"
+    r"transgender|pride|two (?:dads|mums)|these people|that lot|their lot|their kind|people like that|them lot)"
+)
+_HOSTILE = (
+    r"(?:disgusting|vile|unnatural|sick|perverted|perverse|abomination|filth|filthy|special treatment|"
+    r"get everything|handed everything|pandered|pandering|bending over backwards|not welcome|no place|"
+    r"ruining|ruin|taking over|take over|should go back|don't belong|do not belong|shouldn't be allowed|"
+    r"should be banned|agenda|indoctrinat\w*|brainwash\w*|propaganda|ramm(?:ed|ing)|shov(?:ed|ing)|forced)"
+)
 _DISCRIMINATION = PatternSet(
     [
         (r"can(?:'t|not|t) (?:even )?speak (?:a word of |any |proper )?english", "discrimination",
@@ -490,8 +515,9 @@ _DISCRIMINATION = PatternSet(
          "says a place is no longer British: hostility to a group"),
         (_GROUP + r"[^.!?\n]{0,40}(?:ramm(?:ed|ing)|shov(?:ed|ing)|forc(?:ed|ing)) down", "discrimination",
          "complains a group is \u201crammed down\u201d children's throats: hostility to a group"),
-        (_GROUP + r"[^.!?\n]{0,30}(?:agenda|indoctrinat\w*|brainwash\w*|propaganda|taking over|ruin(?:ing|ed)?|shouldn't be allowed|should be banned|don't belong|do not belong)",
-         "discrimination", "hostile to a group of people"),
+        (_GROUP_CORE + r"[^.!?\n]{0,40}" + _HOSTILE, "discrimination", "hostile to a group of people"),
+        (r"stop (?:teaching|telling|showing) (?:my|our|the) (?:kids|children|son|daughter) (?:about )?" + _GROUP_CORE,
+         "discrimination", "objects to children learning about a group: hostility to the group"),
         (r"(?:woke|lefty|leftie) (?:nonsense|agenda|rubbish|propaganda|brainwashing)", "discrimination",
          "sneers at inclusion as \u201cwoke\u201d"),
     ]
@@ -518,11 +544,13 @@ _SEXUAL = PatternSet(
         (r"(?:would|i'd|id) (?:smash|bang|ride|do) (?:her|him|that|them|miss|mrs|sir)", "sexual",
          "a sexual remark about a person"),
         (r"(?:legs|body|bum|arse|rack) on (?:her|him|that|miss|mrs)", "sexual", "a sexual remark about a person"),
+        (r"(?:nice|lovely|great|cracking|fine|peng) (?:pair|rack|legs|arse|bum|body|figure)(?: on (?:her|him|that|miss|mrs|the))?(?=\W*(?:\U0001f60f|\U0001f351|\U0001f346|\U0001f525|\U0001f4a6|\U0001f445)| on)",
+         "sexual", "a sexual remark about a person's body"),
         (r"any day \W*(?:\U0001f60f|\U0001f525|\U0001f608|\U0001f4a6|\U0001f609)", "sexual",
          "an innuendo with a suggestive emoji"),
         (r"\U0001f346|\U0001f4a6|\U0001f445|\U0001f351(?=\W*(?:\U0001f60f|\U0001f525|\U0001f4a6))", "sexual",
          "a sexual emoji"),
-        (r"(?:\U0001f60f)\W*(?:\U0001f525|\U0001f4a6|\U0001f346|\U0001f445)", "sexual",
+        (r"(?:\U0001f60f)\W*(?:\U0001f525|\U0001f4a6|\U0001f346|\U0001f445|\U0001f351)", "sexual",
          "a leering emoji combination"),
     ]
 )
@@ -577,14 +605,30 @@ _VIOLENCE = PatternSet(
          "violence", "says they know where someone lives: intimidation"),
         (r"(?:people|teachers|heads|staff|those) like (?:you|her|him|them) (?:end up|get|will get|deserve to get|tend to get) (?:getting )?(?:hurt|what's coming|a slap|battered|sorted)",
          "violence", "a veiled threat of harm"),
-        (r"(?:watch|mind) (?:your|his|her) back", "violence", "a veiled threat (\u201cwatch your back\u201d)"),
+        (r"(?:watch|mind) (?:your|his|her) back|(?:better|should|'d better|had better) watch (?:himself|herself|yourself|themselves|out|it|your back)|watch (?:himself|herself|yourself) (?:at|outside|round|when)",
+         "violence", "a veiled threat (\u201che'd better watch himself\u201d)"),
+        (r"teach (?:him|her|them|you|that \w+|the \w+|mr \w+|mrs \w+|miss \w+|ms \w+) a lesson|a lesson (?:he|she|they|you)(?:'ll| will)? (?:won't|will not|never) forget|won't look so (?:pretty|good|clever|smug)|after tonight",
+         "violence", "intimidation (\u201cteach her a lesson she won't forget\u201d)"),
+        (r"(?:found out|know|i've got|we've got|i have) where (?:\w+ ){0,2}(?:lives|live|parks|park|drinks|shops|goes|stays|sleeps)",
+         "doxxing", "says they have found where someone lives or parks: intimidation"),
+        (r"(?:his|her|their|your) (?:\w+ )?(?:car|van|motor|fiesta|corsa|golf|polo|bmw|audi|merc|mini|tyres|windows) (?:won't|will|is going to|gonna|might|could) (?:look|be|get|end up)",
+         "violence", "a threat to someone's car or home"),
+        (r"[\U0001f52a\U0001f5e1\U0001f52b\U0001f4a3\U0001fa93\U0001fa78]", "weapon-emoji", "a weapon emoji aimed at someone"),
+        (r"(?:and|or) see what happens(?: to (?:you|your|him|his|her|them|their))?|or else\W*$|(?:you(?:'ve| have)|you've) been warned|last warning",
+         "violence", "a veiled threat (\u201csee what happens\u201d)"),
+        (r"(?:i'm|im|i am|i'll|ill|i will) (?:coming|going|gonna come|gonna go|be coming) (?:in|down|up|round|over|to the school)[^.!?\n]{0,40}(?:hurt|sort|deal with|have it out|kick(?:ing)? off|regret|sorry)",
+         "violence", "says they will come in and someone will be hurt: intimidation"),
+        (r"(?:someone|somebody|some one)(?:'s| is) (?:getting|gonna get|going to get) (?:hurt|battered|slapped|smacked|punched)(?= )?",
+         "violence", "says someone is going to get hurt"),
+        (r"(?:smash|put|throw|chuck|kick) (?:in |up )?(?:every|the|all the|all|their|your|his|her|that) (?:\w+ )?(?:windows?|windscreens?|cars?|doors?|staffroom)",
+         "violence", "calls for damage to property"),
         (r"(?:you'll|you will|he'll|she'll|they'll) (?:regret it|be sorry|get what's coming|pay for this)",
          "violence", "a veiled threat"),
         (r"(?:burn|torch|petrol bomb|bomb|blow up) (?:that|the|this|their|your)? ?(?:place|school|building|staffroom|office|lot)",
          "violence", "calls for violence against the school"),
         (r"(?:brick|bricks|rock|rocks|stone|stones) through (?:every|the|their|your|his|her|a) (?:window|windscreen)",
          "violence", "calls for violence against property"),
-        (r"(?:i'll|ill|i will|gonna|going to|i'm going to|im going to|i'd|id|someone should|someone ought to|ought to|should) (?:\w+ )?(?:kill|stab|batter|punch|smack|slap|hit|knock out|deck|glass|shoot|strangle|hurt|beat up|kick \w+ head in|do (?:him|her|them) in|sort (?:him|her|them) out)(?! (?:time|it|two birds))",
+        (r"(?:i'll|ill|i will|gonna|going to|i'm going to|im going to|i'd|id|someone should|somebody should|someone ought to|somebody ought to|ought to|should|will) (?:\w+ )?(?:kill|stab|batter|punch|smack|slap|hit|knock out|deck|glass|shoot|strangle|hurt|beat up|burn|torch|key|slash|smash|wreck|trash|kick \w+ head in|do (?:him|her|them) in|sort (?:him|her|them) out)(?! (?:time|it|two birds|a bit|the ball))",
          "violence", "threatens or calls for violence"),
         (r"(?:smash|kick|knock|punch) (?:his|her|their|your|ur) (?:face|head|teeth|lights) (?:in|off)", "violence", "a threat of violence"),
         (r"(?:deserves?|needs?) (?:a )?(?:good )?(?:slap|kicking|hiding|beating|punch|battering)", "violence", "says someone deserves violence"),
@@ -610,6 +654,11 @@ _SELF_HARM = PatternSet(
          "self-harm", "mentions a child cutting themselves"),
         (r"(?:better off|be better) without me|no (?:point|reason) (?:in )?(?:living|going on|being here)|can't go on|cant go on",
          "self-harm", "talks of not wanting to go on"),
+        (r"(?:don't|dont|do not|can't|cant) see (?:the|any) point (?:in|of) (?:anything|living|life|going on|carrying on|it all|being here)(?: any ?more)?|"
+         r"(?:better off|be better) if i (?:wasn't|was not|weren't|wasnt) (?:around|here|alive)|no (?:one|body) would (?:miss|notice|care)(?: if| about)? (?:me|i)|"
+         r"wish i (?:was|were) dead|i want to (?:die|disappear for ever|disappear forever)|(?:not|never) wake up|can't (?:go on|carry on) (?:like this|any ?more)|"
+         r"(?:nothing|no reason) (?:left )?to live for|(?:tired|sick) of (?:living|being alive|life)",
+         "self-harm", "talks of not wanting to live: possible risk of suicide"),
         (r"overdos(?:e|ed|ing)|took (?:a load of|all (?:my|her|his)) (?:pills|tablets)", "self-harm", "mentions an overdose"),
         (r"(?:go|just|should|pls|please) (?:and )?(?:kill|hang|neck) (?:your ?self|yourselves|urself|urself)|kys\b|kill yourself|neck yourself",
          "self-harm", "tells someone to kill themselves"),
@@ -645,9 +694,30 @@ _GROOMING = PatternSet(
          "grooming", "a stranger describing watching children: grooming-like contact"),
         (r"(?:private|one[- ]to[- ]one|1[- ]?(?:2|to)[- ]?1) (?:lessons?|chats?|sessions?|coaching)[^.!?\n]{0,40}(?:dm|message|snap|text) me",
          "grooming", "offers private contact to children"),
-        (r"(?:how old|what age) (?:is|are) (?:she|he|the girl|the boy|that girl|that boy|they)\b(?=[^\n]{0,60}(?:dm|message|snap|pretty|gorgeous|cute))",
-         "grooming", "asks a child's age with a flattering or contact remark"),
     ]
+)
+
+# Signals that are harmless alone and grooming-like together (see :func:`find_threats`).
+_GROOMING_SIGNALS = PatternSet(
+    [
+        (r"(?:how old|what age) (?:is|are) (?:she|he|the girl|the boy|that girl|that boy|they|your (?:daughter|son|girl|boy))\b",
+         "child-age-question", "asks how old a child is"),
+        (r"(?:hi|hey|hello|hiya|calling all|attention|heya) (?:girls|boys|kids|children|little ones|young ones|year \d+s?)\b",
+         "child-address", "speaks directly to children"),
+        (r"(?:aged?|ages) (?:[4-9]|1[0-6]) ?(?:-|\u2013|to) ?(?:[4-9]|1[0-7])\b|(?:girls|boys|kids|children) (?:aged?|under) (?:[4-9]|1[0-6])\b|new faces",
+         "child-recruiting", "looks for children of a given age"),
+        (r"(?:dm|message|msg|inbox|pm|snap|text|whatsapp|add|contact|email|call) (?:me|us)(?: (?:privately|in private|on \w+|directly))?|"
+         r"privately|in private|private message|send (?:me|us) (?:pics|photos|pictures|selfies|a pic)",
+         "contact-request", "asks for private contact"),
+        (r"(?:so |very |really )?(?:pretty|gorgeous|cute|beautiful|stunning|fit|sexy|hot)\b|\U0001f618|\U0001f60d|\U0001f48b|\U0001f609",
+         "flattery", "flattering remark"),
+        (r"(?:free|win|giving away|give ?away) (?:robux|v-?bucks|skins|gift ?cards?|iphones?|money|sweets|phones?)", "gift", "offers gifts"),
+    ]
+)
+_GROOMING_PAIRS = (
+    ({"child-address"}, {"contact-request", "flattery", "gift"}),
+    ({"child-age-question"}, {"flattery", "contact-request"}),
+    ({"child-recruiting"}, {"contact-request", "flattery"}),
 )
 
 _STREET = (
@@ -679,6 +749,19 @@ def find_threats(text: str) -> list[Hit]:
     hits: list[Hit] = []
     for ps in (_VIOLENCE, _SELF_HARM, _GROOMING, _DOXXING):
         hits.extend(ps.finditer(norm))
+    if any(h.code == "weapon-emoji" for h in hits) and find_praise(text):
+        hits = [h for h in hits if h.code != "weapon-emoji"]  # "knife skills 🔪, well done!"
+    signals = list(_GROOMING_SIGNALS.finditer(norm))
+    codes = {h.code for h in signals}
+    for first, second in _GROOMING_PAIRS:
+        if codes & first and codes & second:
+            parts = [h for h in signals if h.code in first | second]
+            start, end = min(h.start for h in parts), max(h.end for h in parts)
+            hits.append(
+                Hit("grooming", start, end, text[start:end],
+                    "speaks to or about children with flattery, gifts or a request for private contact: grooming-like")
+            )
+            break
     return _dedupe(hits)
 
 
@@ -790,12 +873,31 @@ _SCAM = PatternSet(
          r"(?:marketing|branding|seo|pr|social media) (?:packages?|services?|agency|management)|"
          r"(?:use|with) (?:code|promo code|discount code) [a-z0-9]+|\d+% off|limited (?:time )?offer|"
          r"does your school need (?:help|a)|(?:we|i) can help your school|our (?:services|agency|packages)|"
-         r"(?:dm|message) (?:me|us) (?:for|to get) (?:promo|a quote|prices|rates|details)|link in (?:my )?bio|check out my (?:page|shop|store|website|channel)",
+         r"(?:dm|message) (?:me|us) (?:for|to get) (?:promo|a quote|prices|rates|details)|link in (?:my )?bio|check out my (?:page|shop|store|website|channel)|"
+         r"(?:dm|message|contact) us\W*$|(?:we're|we are|i'm|i am) offering (?:free )?(?:promotion|shout ?outs?|features?|collabs?|services)|free promotion|"
+         r"(?:lose|lost) \d+ ?(?:kg|kgs|lbs?|pounds|stone) in \d+|one weird trick|miracle (?:pill|cure|diet)|weight ?loss (?:pills?|gummies|secret)|keto gummies",
          "commercial-promotion", "unsolicited selling or promotion"),
     ]
 )
+_ROMANCE = PatternSet(
+    [
+        (r"(?:hello|hi|good (?:morning|day)) (?:dear|my dear|beautiful|sweetheart)|"
+         r"(?:i am|i'm) (?:a )?(?:widow(?:ed)?|widower|single (?:dad|father|mum)|lonely)|working (?:offshore|on an oil rig|abroad as an? (?:engineer|doctor|soldier))|"
+         r"can we be friends|(?:you|u) seem (?:kind|nice|lovely|beautiful|sweet)|saw your (?:profile|picture|photo)|god[- ]fearing|un peacekeep\w*|"
+         r"looking for (?:a )?(?:serious relationship|honest woman|honest man|soul ?mate)",
+         "romance-scam", "the opening of a romance scam"),
+    ]
+)
+
+
+def find_romance_scam(text: str) -> list[Hit]:
+    """The openings of a romance scam ("Hello dear", "I am a widowed engineer working offshore",
+    "can we be friends") (code ``romance-scam``); two or more together make it spam."""
+    return list(_ROMANCE.finditer(normalise(text)))
+
+
 _SHORT_LINK = re.compile(r"\b(?:bit\.ly|tinyurl\.com|t\.co|linktr\.ee|cutt\.ly|rb\.gy|shorturl\.at|is\.gd|ow\.ly|t\.me)/\S+", re.I)
-_ODD_DOMAIN = re.compile(r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:win|help|xyz|top|click|icu|vip|bet|casino|loan|work|rest|buzz|cam)\b(?:/\S*)?", re.I)
+_ODD_DOMAIN = re.compile(r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:win|help|xyz|top|click|icu|vip|bet|casino|loan|work|rest|buzz|cam|shop|store|live)\b(?:/\S*)?", re.I)
 
 
 def find_adult_or_gambling(text: str) -> list[Hit]:
@@ -862,7 +964,12 @@ _PRAISE_WORDS = (
     r"good luck|all the best|enjoy (?:every|your|the)|shout ?out|kudos|hats off|thank(?:s| you| u| ya)|ta very much|ta\b|cheers (?:to|for)|"
     r"gr8|gd job|so good|so cute|cute|adorable|precious|keep (?:it )?up|go on|high praise|champs|champions|"
     r"cried|bawling|tears|emotional|brill|wicked|class act|top notch|spot on|second home|in safe hands|"
-    r"can't thank|cannot thank|appreciate|appreciated|magic|magical|blown away|what a|so lucky|lucky to have"
+    r"can't thank|cannot thank|appreciate|appreciated|magic|magical|blown away|what a|so lucky|lucky to have|"
+    r"well played|fair play|crack(?:in|ing)'? (?:effort|job|day|show|result|game|performance)|belter|"
+    r"(?:great|good|fab|huge|massive|top|brilliant) effort|(?:so|dead|well|reyt|pure|proper|very|really) (?:proud|prowd|prood|chuffed)|"
+    r"(?:pure|absolute|top|proper|different|so) class|murdered (?:it|that)|slay(?:ed)?|ate (?:it|that) up|"
+    r"crushed it|bossed it|owned it|stormed it|unbeatable|unstoppable|on fire|"
+    r"prowd|prood|brill|stars of the show|stole the show|(?:went|gone) down a storm|made (?:my|our) (?:day|week|year)"
 )
 _PRAISE = PatternSet(
     [
@@ -886,6 +993,13 @@ _UNDERMINING = PatternSet(
         # sarcasm
         (rf"oh,? {_SARCASTIC_PRAISE}\W+(?:another|yet another|more|again|so|just|that's|thanks)", "sarcasm",
          "sarcastic praise (\u201cOh brilliant, ANOTHER\u2026\u201d)"),
+        (rf"(?:^|[.!?\n] ?){_SARCASTIC_PRAISE}[,.!]+ (?:another|yet another|more|again|no|still|only|just what)", "sarcasm",
+         "sarcastic praise (\u201cBrilliant, another\u2026\u201d)"),
+        (r"(?:cheers|thanks|thank you|ta) for that\W*$|(?:cheers|thanks) (?:a lot|a bunch|loads) (?:for|to) (?:nothing|the notice|that)|"
+         r"(?:stellar|fantastic|brilliant|amazing|great|excellent|top|superb|impressive|wonderful) (?:communication|organisation|organization|planning|work|job|leadership|listening) (?:as (?:always|usual|ever)|again)",
+         "sarcasm", "sarcastic thanks or praise"),
+        (r"(?:such|what) a (?:well[- ]run|well[- ]organised|professional|caring|welcoming|brilliant) (?:school|place|outfit|team)\W*(?:\U0001f921|\U0001f644|\U0001f643|\U0001f602|\U0001f923|lol|not)",
+         "sarcasm", "sarcastic praise with a mocking emoji"),
         (rf"{_SARCASTIC_PRAISE} (?:planning|organisation|organization|communication|leadership|management|notice|foresight|thinking|timing|decision|idea)s? (?:as (?:always|usual|ever)|again|there)",
          "sarcasm", "sarcastic praise of the school's planning"),
         (r"(?:thanks|cheers|thank you) for nothing|(?:slow|golf) clap|said no one(?: ever)?|/s\b|well done (?:on|for) (?:another|yet)|"
@@ -923,7 +1037,11 @@ _UNDERMINING = PatternSet(
          r"not fit for purpose|(?:is|was|are|what|an absolute|a complete|a total) (?:a )?joke|laughable|embarrassing|a waste of|couldn't organise|can't organise|lack of (?:communication|leadership)|"
          r"spoke to me like|(?:so|very|extremely) rude|the least of it|(?:bullied|bullying)[^.!?\n]{0,40}(?:nothing|no one|nobody)|"
          r"lessons? (?:are|is) (?:a joke|pointless|useless)|failing (?:school|our|the)|out of touch|typical of (?:this|the) school|"
-         r"(?:clearly|obviously) (?:never|doesn't|don't|can't|hasn't|didn't)",
+         r"(?:clearly|obviously) (?:never|doesn't|don't|can't|hasn't|didn't)|out of (?:his|her|their) depth|everyone knows it|"
+         r"not up to the job|(?:should|needs? to|ought to) (?:be sacked|resign|step down|go|be replaced)|(?:no|not a) (?:idea|clue) what|"
+         r"(?:hasn't|haven't|has not|have not) (?:got )?a clue|can'?t control (?:her|his|their|the) class|learns? nothing|"
+         r"(?:waited|waiting) (?:\d+|over an hour|ages|forever)[^.!?\n]{0,20}(?:past|over|for)|worst (?:school|teacher|head|run)|"
+         r"(?:total|complete|utter|absolute) (?:mess|farce|disaster|chaos)",
          "competence", "criticises the school or staff in public"),
         # warning off
         (r"think (?:very |really |long and hard |twice |carefully )*(?:carefully |twice )?before (?:sending|choosing|picking)|"
@@ -943,13 +1061,24 @@ _UNDERMINING = PatternSet(
          "rallying", "rallies other parents or debates school decisions in public"),
         # digs after praise
         (r"(?:shame|pity|a pity|a shame) (?:it's|its|that|the|nobody|no one|they|about|you|we|some)|"
-         r"(?:^|[.!] )(?:shame|pity)\b|perhaps one day|maybe one day|if only (?:the|they|someone|staff)|"
+         r"(?:^|[.!] )(?:shame|pity)\b|perhaps one day|maybe one day|(?:perhaps|maybe) (?:next (?:year|time|term|week)|someday|one day) (?:someone|somebody|they|the school|staff|you|the office)|if only (?:the|they|someone|staff)|"
          r"but i suppose|(?:would be|it'd be) nice if (?:the school|they|someone|staff) (?:actually|could|would)|"
          r"not very ['\u2018\u201c]?(?:inclusive|fair|professional|welcoming|safe)|"
          r"before we celebrate|more (?:worried|bothered|interested) (?:about|in) (?:photos|image|looking good|ofsted)",
          "dig", "praise followed by a dig"),
+        (r"(?:^|[.!?] )(?:maybe|perhaps|how about|try) (?:try(?:ing)?|clean(?:ing)?|answer(?:ing)?|read(?:ing)?|listen(?:ing)?|actually|stop(?:ping)?|start(?:ing)?|hir(?:e|ing)|sort(?:ing)?|fix(?:ing)?|do(?:ing)? your|learn(?:ing)?|spend(?:ing)?|tell(?:ing)?)\b[^.!?\n]*\?",
+         "dig", "a sarcastic suggestion"),
+        (r"finally (?:noticed|listened|bothered|realised|realized|woke up|caught up|admitted|responded|replied|answered)|"
+         r"says it all|tells you (?:everything|all you need)|speaks volumes|need i say more|enough said|ask any (?:\w+ ){0,3}parent|ask around|"
+         r"(?:wonder|wondering) (?:if|whether|why|how|where)|(?:do|does|did) (?:they|the governors|the head|anyone|staff) (?:even|actually|ever) (?:read|listen|care|check|bother)|"
+         r"(?:actually|even) (?:read|listen to|care about) (?:the )?(?:complaints|emails|parents)|or just bin|"
+         r"(?:went|goes|spent|going) on (?:the head's|their|his|her|the governors') (?:new |own )?(?:office|car|holiday|salary|pay|bonus|jollies)|"
+         r"(?:is|are) a lottery|(?:third|fourth|fifth|\d+(?:rd|th)) (?:head|headteacher|teacher|senco) in|"
+         r"(?:look at|consider|try|choose|check out) (?:other|another|a different) schools?|before applying",
+         "insinuation", "insinuation meant to lower trust in the school"),
+        (r"another (?:week|day|term|month|year|letter|email|inset),? another", "complaint", "a weary complaint"),
         # digs at parents
-        (r"some parents (?:at this school |here )?(?:need|should|can't|cannot|don't|seem)|certain parents|(?:other|some) parents (?:need|should)",
+        (r"some parents (?:\w+ ){0,3}(?:need|should|can't|cannot|don't|seem)|certain parents|(?:other|some) parents (?:need|should)",
          "parent-dig", "a public dig at other parents"),
         # mockery by emoji
         (r"[\U0001f643\U0001f644\U0001f921\U0001f612\U0001f926\U0001f971\U0001f44e\U0001f928\U0001f611]",
