@@ -120,7 +120,11 @@ def test_each_rule_has_a_category_from_the_public_contract_or_the_advice_and_a_s
 
 def test_advice_rules_are_off_in_every_preset_that_does_not_ask_for_them() -> None:
     # Advice is not safeguarding: a preset turns it on only where its seed policy asks.
-    asked = {"SP407": {"courtney"}, "SP408": {"rackham", "sutton-manor"}, "SP502": {"no-names-no-faces", "courtney"}}
+    asked = {
+        "SP407": {"courtney"},
+        "SP408": {"rackham", "sutton-manor"},
+        "SP502": {"no-names-no-faces", "courtney"},
+    }
     for rule in rules_or_fail():
         if rule.category not in ADVICE_CATEGORIES:
             continue

@@ -218,6 +218,82 @@ def _pattern_slips(text: str) -> Iterator[GrammarSlip]:
             yield GrammarSlip(m.start("w"), m.end("w"), word, why, correction, "safepost")
 
 
+#: Irregular simple past forms, to choose between Harper's "went" and "gone" for "goed".
+_SIMPLE_PAST = frozenset(
+    [
+        "went",
+        "ran",
+        "came",
+        "saw",
+        "did",
+        "ate",
+        "drew",
+        "wrote",
+        "sang",
+        "swam",
+        "took",
+        "gave",
+        "rode",
+        "began",
+        "broke",
+        "chose",
+        "spoke",
+        "threw",
+        "flew",
+        "grew",
+        "knew",
+        "got",
+        "made",
+        "said",
+        "thought",
+        "brought",
+        "caught",
+        "taught",
+        "bought",
+        "found",
+        "told",
+        "felt",
+        "kept",
+        "left",
+        "lost",
+        "met",
+        "paid",
+        "sent",
+        "slept",
+        "spent",
+        "stood",
+        "won",
+        "sold",
+        "built",
+        "held",
+        "heard",
+        "sat",
+        "fell",
+        "forgot",
+        "hid",
+        "led",
+        "meant",
+        "shook",
+        "stole",
+        "stuck",
+        "swung",
+        "woke",
+        "wore",
+    ]
+)
+
+
+def _best(text: str, start: int, suggestions: list[str]) -> str | None:
+    """Harper's suggestion that fits: the participle after "have", "has" or "had", else the simple past."""
+    if len(suggestions) < 2:
+        return suggestions[0] if suggestions else None
+    auxiliary = any(w.lower() in _NOT_AFTER for w in text[max(0, start - 24) : start].split()[-2:])
+    for suggestion in suggestions:
+        if (suggestion.lower() in _SIMPLE_PAST) != auxiliary:
+            return suggestion
+    return suggestions[0]
+
+
 def grammar_slips(text: str) -> list[GrammarSlip]:
     """Every grammar slip in ``text``, in order, one per span (Harper's and Safepost's own).
 
@@ -230,7 +306,9 @@ def grammar_slips(text: str) -> list[GrammarSlip]:
             continue
         for lint in lints:
             start, end = lint.span.start, lint.span.end
-            suggestion = next((s.replacement_text for s in lint.suggestions if s.replacement_text), None)
+            suggestion = _best(
+                text, start, [s.replacement_text for s in lint.suggestions if s.replacement_text]
+            )
             slips[(start, end)] = GrammarSlip(
                 start, end, text[start:end], HARPER_CHECKS[check], suggestion, f"harper:{check}"
             )

@@ -18,6 +18,7 @@ def all_rules() -> tuple[Rule, ...]:
         long_quotation,
         mid_text_hashtag,
         misspelt_word,
+        negative_tone,
         offensive_language,
         outside_posting_window,
         over_length,
@@ -44,6 +45,7 @@ def all_rules() -> tuple[Rule, ...]:
         long_quotation.LongQuotation(),
         mid_text_hashtag.MidTextHashtag(),
         offensive_language.OffensiveLanguage(),
+        negative_tone.NegativeTone(),
     ]
     return tuple(sorted(rules, key=lambda r: r.code))
 

@@ -85,7 +85,12 @@ class KeyInfoWithoutLink(Rule):
                 f'"{key.group(0)}" on {when.group(0)} is key information for parents, and the post has no '
                 f"link to the school website ({site}). The policy asks that key information links to the "
                 "website, where the full details are kept.",
-                suggestion=ctx.post.text.rstrip() + addition if fits else None,
-                trace=(f"key information: {key.group(0)!r} with {when.group(0)!r}", f"school.website = {site}"),
+                suggestion=ctx.post.text.rstrip() + addition
+                if fits
+                else f"Shorten the post and link to the page on the school website ({site}) with the details.",
+                trace=(
+                    f"key information: {key.group(0)!r} with {when.group(0)!r}",
+                    f"school.website = {site}",
+                ),
             )
             return

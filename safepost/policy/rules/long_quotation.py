@@ -60,7 +60,9 @@ class LongQuotation(Rule):
                 continue
             before = text[max(0, m.start() - 60) : m.start()]
             after = text[m.end() : m.end() + 60]
-            if _CREDIT.search(after) or re.search(r"\b(?:by|from|said|wrote|words of)\b[^.!?]*$", before, re.I):
+            if _CREDIT.search(after) or re.search(
+                r"\b(?:by|from|said|wrote|words of)\b[^.!?]*$", before, re.I
+            ):
                 continue
             yield self.finding(
                 ctx,
@@ -68,6 +70,7 @@ class LongQuotation(Rule):
                 m.end(),
                 f"A quotation of {words} words with no credit. Say whose words they are (the author, "
                 "the book, the poem or the song): the policy asks the school to respect copyright.",
-                suggestion=None,
+                suggestion="Add the credit straight after the quotation, such as (Alfred Noyes, The Highwayman), "
+                "or quote a shorter line.",
                 trace=(f"{words} words in quotation marks", f"at least {LONG_QUOTATION_WORDS} need a credit"),
             )
