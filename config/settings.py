@@ -162,6 +162,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "apps.schools.middleware.MfaRequiredMiddleware",
+    "apps.schools.middleware.SchoolDeviceMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -370,7 +371,10 @@ SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = env_int("SAFEPOST_HSTS_SECONDS", 31536000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS and env_bool("SAFEPOST_HSTS_PRELOAD", False)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("SAFEPOST_BEHIND_PROXY") else None
+# Behind a reverse proxy: trust its X-Forwarded-Proto, and the address it appends last to
+# X-Forwarded-For (the client's address for the school-network rule, CAT-01).
+SAFEPOST_BEHIND_PROXY = env_bool("SAFEPOST_BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SAFEPOST_BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

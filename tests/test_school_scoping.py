@@ -17,7 +17,7 @@ from django.urls.resolvers import URLPattern, URLResolver
 
 from apps.platforms.models import Connection
 from apps.posts.models import Post, PostPhoto
-from apps.schools.models import Membership, Pupil
+from apps.schools.models import Membership, Pupil, SchoolDevice
 from apps.schools.testing import Personas, make_personas
 
 STAFF_NAMESPACES = {"posts", "schools", "audit", "platforms"}
@@ -49,6 +49,7 @@ def p(db: Any) -> Personas:
         school=personas.school, account=personas.main, kind="mastodon", handle="@secret@example.org"
     )
     Pupil.objects.get_or_create(school=personas.school, first_name="Marigold", surname="Secret")
+    SchoolDevice.objects.create(school=personas.school, name=SECRET, token_hash="s" * 64)
     return personas
 
 
@@ -67,6 +68,8 @@ def fill(pattern: str, p: Personas) -> str:
             value = Pupil.objects.filter(school=p.school).first().pk  # type: ignore[union-attr]
         elif path.startswith(("/posts/", "/approvals/")):
             value = post.pk
+        elif "/devices/" in path:
+            value = SchoolDevice.objects.get(school=p.school).pk
         elif "/staff/" in path:
             value = member.pk
         elif "/accounts/" in path:

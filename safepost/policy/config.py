@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import ipaddress
 import re
 import tomllib
 import types
@@ -31,6 +32,7 @@ EXCEPTION_KINDS: tuple[str, ...] = get_args(ExceptionKind)
 Action = Literal["block", "warn", "allow"]
 
 PRESETS_DIR = Path(__file__).parent / "presets"
+_MAX_NETWORKS = 100
 _WEBSITE = re.compile(r"https?://((?:[A-Za-z0-9-]{1,63}\.){1,10}[A-Za-z]{2,63})(?::\d{1,5})?(?:/\S{0,500})?")
 
 
@@ -210,6 +212,29 @@ class Accounts:
 
 
 @dataclass(frozen=True)
+class Devices:
+    """Where Safepost may be used from: school networks and school devices (CAT-01)."""
+
+    school_devices: Literal["off", "sign-in", "publishing"] = doc(
+        "`off`: from anywhere; `sign-in`: the roles below use Safepost only from a school network or a "
+        "remembered school device; `publishing`: they may read anywhere but write, approve and send "
+        "posts only from one (CAT-01).",
+        "off",
+    )
+    networks: list[str] = doc(
+        "The school's public network address ranges, e.g. `[\"203.0.113.0/24\"]` (ask your IT support).", []
+    )
+    roles: list[Role] = doc(
+        "Roles held to school networks and devices.",
+        ["headteacher", "senior-leader", "class-teacher", "office", "computing-lead"],
+    )
+    trip_roles: list[Role] = doc(
+        "Roles who may remember their own phone as a school device, for trips (RAC-04).",
+        ["headteacher", "senior-leader"],
+    )
+
+
+@dataclass(frozen=True)
 class Photos:
     """Photos of pupils."""
 
@@ -277,6 +302,7 @@ class Policy:
     credentials: Credentials = doc("Credential rotation.", Credentials())
     accounts: Accounts = doc("Accounts, posting rights, approval.", Accounts())
     photos: Photos = doc("Photos of pupils.", Photos())
+    devices: Devices = doc("School networks and devices.", Devices())
     moderation: Moderation = doc("Dealing with inappropriate content.", Moderation())
     review: Review = doc("Review and sign-off.", Review())
     rules: dict[str, RuleSetting] = doc("Per-rule overrides by code or name.", {})
@@ -435,6 +461,20 @@ def _check_meaning(policy: Policy, loader: _Loader) -> None:
             f'"{policy.school.website}" is not a website address; write it in full, such as '
             '"https://www.stcatherines.sch.uk"',
         )
+    for i, network in enumerate(policy.devices.networks[:_MAX_NETWORKS]):
+        if school_network(network) is None:
+            loader.fail(
+                f"devices.networks[{i}]",
+                f'"{network[:60]}" is not a network address range; write it as "203.0.113.0/24" or one '
+                'address such as "203.0.113.7"',
+            )
+    if len(policy.devices.networks) > _MAX_NETWORKS:
+        loader.fail("devices.networks", f"at most {_MAX_NETWORKS} ranges")
+    if policy.devices.school_devices != "off" and not policy.devices.networks:
+        loader.fail(
+            "devices.school_devices",
+            "add the school's network address ranges to devices.networks first, or nobody could sign in",
+        )
     if not 1 <= policy.writing.max_length <= 5000:
         loader.fail("writing.max_length", "must be between 1 and 5000 characters")
     for day in policy.credentials.term_starts:
@@ -447,6 +487,14 @@ def _check_meaning(policy: Policy, loader: _Loader) -> None:
         loader.fail(
             "credentials.term_starts", 'termly rotation needs at least one term start, e.g. ["09-01"]'
         )
+
+
+def school_network(text: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
+    """A network range (``203.0.113.0/24``, or one address) as written in ``devices.networks``."""
+    try:
+        return ipaddress.ip_network(text.strip(), strict=False)
+    except ValueError:
+        return None
 
 
 def website_host(address: str) -> str | None:
