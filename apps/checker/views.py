@@ -43,6 +43,7 @@ TITLES = {
     "photo-consent": "A pupil without photo consent",
     "photo-unknown-face": "A face nobody has named",
     "photo-single-child": "A photo of one child",
+    "photo-copyright": "A picture that may not be the school's",
     "photo-alt-text": "A photo without a description",
     "photo-unsuitable": "A photo to be looked at",
 }

@@ -222,7 +222,7 @@ class Devices:
         "off",
     )
     networks: list[str] = doc(
-        "The school's public network address ranges, e.g. `[\"203.0.113.0/24\"]` (ask your IT support).", []
+        'The school\'s public network address ranges, e.g. `["203.0.113.0/24"]` (ask your IT support).', []
     )
     roles: list[Role] = doc(
         "Roles held to school networks and devices.",
@@ -242,6 +242,11 @@ class Photos:
     consent_required: bool = doc("Pupils need photo consent (RAC-05, SUT-08, COU-08).", True)
     without_consent: Literal["blur", "block"] = doc("What happens to a pupil without consent.", "block")
     single_child: Action = doc("A photo whose subject is a single child (CAT-08).", "allow")
+    copyright: Action = doc(
+        "A picture that is not the school's own: a stock or news agency, or another owner, named in the "
+        "file, or a picture the school marked as not its own (RAC-12, SUT-16).",
+        "warn",
+    )
     delete_originals_after_publish: bool = doc(
         "Uploaded originals (with their location and camera details) are deleted once the post is "
         "published, leaving only the cleaned copy that went out (RAC-04). `false` keeps them.",
