@@ -14,6 +14,7 @@ for Mastodon).
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -97,6 +98,21 @@ class AccountInfo:
     display_name: str = ""
     url: str = ""
     locked: bool = False
+    description: str = ""
+    """The profile's text (bio), as plain text."""
+    links: tuple[str, ...] = ()
+    """Web addresses the profile shows: its website field and the links in its text."""
+
+
+def links_in(text: str) -> tuple[str, ...]:
+    """The web addresses written in ``text`` (with or without ``https://``), in order."""
+    return tuple(dict.fromkeys(m.group(0).rstrip(".,;:!?)") for m in _LINK.finditer(text)))
+
+
+_LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']{1,300}|\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5}/[^\s<>\"']{0,300}",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -157,6 +173,11 @@ class PlatformClient(Protocol):
         """Mute a user."""
         ...
 
+    def set_profile_text(self, text: str, link_name: str = "", link: str = "") -> None:
+        """Replace the profile's text (bio); where the platform has profile fields, also set the field
+        ``link_name`` to ``link``. :class:`UnsupportedError` where the API does not allow it."""
+        ...
+
 
 #: Called with the new credentials whenever a client refreshes its tokens, so they are saved
 #: (encrypted) before the old ones stop working.
@@ -184,6 +205,8 @@ class Capabilities:
     disable_quotes: bool
     followers_only: bool
     notes: tuple[str, ...] = ()
+    set_profile: bool = False
+    """Safepost can write the profile's text (Bluesky, Mastodon; X's API does not let it)."""
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ from apps.platforms.base import (
     PublishResult,
     RetryableError,
     UnsupportedError,
+    links_in,
 )
 from apps.platforms.bluesky.text import MAX_GRAPHEMES, MAX_TEXT_BYTES, derived_tid, facets_for, grapheme_count
 from apps.platforms.ratelimits import lowered, seconds_until
@@ -65,6 +66,7 @@ MAX_IMAGE_BYTES = 1_000_000  # the app.bsky.embed.images lexicon's maxSize
 IMAGE_FORMATS = ("image/jpeg", "image/png", "image/webp")
 
 POST = "app.bsky.feed.post"
+PROFILE = "app.bsky.actor.profile"
 THREADGATE = "app.bsky.feed.threadgate"
 POSTGATE = "app.bsky.feed.postgate"
 REPOST = "app.bsky.feed.repost"
@@ -418,15 +420,42 @@ class BlueskyClient:
     def whoami(self) -> AccountInfo:
         """Check the sign-in and return the account's DID, handle and display name."""
         info = self._call(lambda: self._client.com.atproto.server.get_session())
-        display_name = ""
-        profile = self._get_record(info.did, "app.bsky.actor.profile", "self")
+        display_name = description = ""
+        profile = self._get_record(info.did, PROFILE, "self")
         if profile is not None and isinstance(profile.value, models.AppBskyActorProfile.Record):
             display_name = profile.value.display_name or ""
+            description = profile.value.description or ""
         return AccountInfo(
             external_id=info.did,
             handle=info.handle,
             display_name=display_name,
             url=f"https://bsky.app/profile/{info.handle}",
+            description=description,
+            links=links_in(description),
+        )
+
+    def set_profile_text(self, text: str, link_name: str = "", link: str = "") -> None:
+        """Replace the profile's description (bio), keeping its name, pictures and the rest (Bluesky
+        profiles have no fields: ``link`` belongs in ``text``).
+
+        Written with a compare-and-swap on the profile record, so a change made meanwhile in the
+        Bluesky app is not overwritten: the write then fails and can be tried again.
+        """
+        current = self._get_record(self.did, PROFILE, "self")
+        if current is not None and isinstance(current.value, models.AppBskyActorProfile.Record):
+            record = current.value.model_copy(update={"description": text})
+        else:
+            record = models.AppBskyActorProfile.Record(description=text)
+        self._call(
+            lambda: self._client.com.atproto.repo.put_record(
+                models.ComAtprotoRepoPutRecord.Data(
+                    repo=self.did,
+                    collection=PROFILE,
+                    rkey="self",
+                    record=record,
+                    swap_record=current.cid if current is not None else None,
+                )
+            )
         )
 
     def check(self, post: Outgoing) -> None:

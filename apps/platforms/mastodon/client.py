@@ -13,6 +13,8 @@ when the caller says when that was, else over :data:`RECENT_WINDOW`).
 
 from __future__ import annotations
 
+import html
+import re
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
@@ -34,6 +36,7 @@ from apps.platforms.base import (
     PermanentError,
     PublishResult,
     RetryableError,
+    links_in,
 )
 from apps.platforms.mastodon.errors import (
     RECONNECT_ADVICE,
@@ -154,6 +157,24 @@ class MastodonClient:
             account = _as_dict(self.api.account_verify_credentials())
         self._account_id = str(account.get("id", ""))
         return account_info(account, self.name)
+
+    def set_profile_text(self, text: str, link_name: str = "", link: str = "") -> None:
+        """Replace the profile's bio; with ``link``, also set the profile field ``link_name`` to it
+        (the other fields are kept)."""
+        with self._calling("changing the profile", advice=RECONNECT_ADVICE):
+            fields: list[tuple[str, str]] | None = None
+            if link:
+                own = _as_dict(self.api.account_verify_credentials())
+                source = own.get("source") if isinstance(own.get("source"), Mapping) else {}
+                existing = [
+                    (str(f.get("name", "")), str(f.get("value", "")))
+                    for f in (source.get("fields") if isinstance(source, Mapping) else None)
+                    or own.get("fields")
+                    or []
+                    if isinstance(f, Mapping) and f.get("name") != link_name
+                ]
+                fields = [*existing[:3], (link_name, link)]
+            self.api.account_update_credentials(note=text, fields=fields)
 
     def publish(
         self, post: Outgoing, idempotency_key: uuid.UUID, *, since: datetime | None = None
@@ -423,13 +444,26 @@ def account_info(account: Mapping[str, Any], server: str) -> AccountInfo:
     # A local account's acct has no domain; its profile address shows the one people use.
     domain = urlsplit(str(account.get("url") or "")).hostname or server
     handle = acct if "@" in acct else f"{acct}@{domain}"
+    note = _plain(str(account.get("note") or ""))
+    field_links = [
+        _plain(str(f.get("value") or "")) for f in account.get("fields") or [] if isinstance(f, Mapping)
+    ]
     return AccountInfo(
         external_id=str(account.get("id", "")),
         handle=f"@{handle}",
         display_name=str(account.get("display_name") or ""),
         url=str(account.get("url") or ""),
         locked=bool(account.get("locked")),
+        description=note,
+        links=links_in(" ".join([note, *field_links])),
     )
+
+
+def _plain(html_text: str) -> str:
+    """Mastodon's HTML (a note, a field's value) as plain text: links keep their address."""
+    text = re.sub(r"<br\s*/?>|</p>\s*<p>", "\n", html_text[:20_000], flags=re.I)
+    text = re.sub(r"<[^>]{0,2000}>", "", text)
+    return html.unescape(text).strip()
 
 
 def http_status_of(error: Exception) -> int | None:

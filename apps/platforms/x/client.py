@@ -44,6 +44,7 @@ from apps.platforms.base import (
     PublishResult,
     RetryableError,
     UnsupportedError,
+    links_in,
 )
 from apps.platforms.x.transport import (
     API,
@@ -205,7 +206,11 @@ class XClient:
 
     def whoami(self) -> AccountInfo:
         """Whose account the credentials open (``GET /2/users/me``); :class:`AuthError` if none."""
-        me = self._call(lambda: self._api.get_me(user_fields=["protected"], user_auth=False))
+        me = self._call(
+            lambda: self._api.get_me(
+                user_fields=["protected", "description", "url", "entities"], user_auth=False
+            )
+        )
         data = me.get("data") or {}
         if not data.get("id"):
             raise RetryableError("X's answer about the account was incomplete. Safepost will try again.")
@@ -216,6 +221,14 @@ class XClient:
             display_name=str(data.get("name", "")),
             url=f"https://x.com/{data.get('username', '')}",
             locked=bool(data.get("protected", False)),
+            description=str(data.get("description") or ""),
+            links=_profile_links(data),
+        )
+
+    def set_profile_text(self, text: str, link_name: str = "", link: str = "") -> None:
+        """X's API does not let an app change the profile: :class:`UnsupportedError`."""
+        raise UnsupportedError(
+            "X does not let Safepost change the profile. Copy the wording into the profile on X (Edit profile)."
         )
 
     def publish(self, post: Outgoing, idempotency_key: uuid.UUID) -> PublishResult:
@@ -578,3 +591,16 @@ def _spellings(url: dict[str, Any]) -> list[str]:
         if value and not value.endswith("…"):
             spellings += [value, re.sub(r"(?i)^https?://", "", value)]
     return sorted({spelling for spelling in spellings if spelling}, key=len, reverse=True)
+
+
+def _profile_links(data: dict[str, Any]) -> tuple[str, ...]:
+    """The addresses of an X user's website and bio links (X shortens them: use the expanded ones)."""
+    found = data.get("entities")
+    entities: dict[str, Any] = found if isinstance(found, dict) else {}
+    expanded = [
+        str(u.get("expanded_url") or u.get("url") or "")
+        for part in ("url", "description")
+        for u in ((entities.get(part) or {}).get("urls") or [])
+        if isinstance(u, dict)
+    ]
+    return links_in(" ".join([*expanded, str(data.get("description") or "")]))
