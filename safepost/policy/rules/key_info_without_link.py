@@ -12,7 +12,8 @@ from safepost.policy.rules.over_length import post_length
 
 #: What makes a sentence key information: the things parents act on.
 _KEY = re.compile(
-    r"\b(?:letters?|policy|policies|closures?|closed|closing|deadlines?|forms?|applications?|admissions?|"
+    r"\b(?:letters? (?:home|about|from the (?:school|office|head))|(?:sent|sending|came|went) (?:a |the )?letters? home|"
+    r"policy|policies|closures?|closed|closing|deadlines?|forms?|applications?|admissions?|"
     r"term dates|parents'? ?evening|inset|menus?|uniform|bookings?|book (?:a|your)|tickets?|payments?|"
     r"dinner money|timetables?|sign[- ]up|open (?:evening|morning|day)|vaccinations?|consent|"
     r"school photos?|reports?|newsletter)\b",
