@@ -1,0 +1,91 @@
+"""A new school's first hour, role by role, on a phone and a laptop (issue 13).
+
+Headless Chromium against the live server with the demo school loaded, as `make run` loads it:
+every role signs in (the headteacher with an authenticator code) and meets the pages as a new
+user would. Each test is a rough edge a school ran into, kept so it stays fixed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import override_settings
+
+from apps.home.demo import PASSWORD, TOTP_SECRETS, DemoResult, load_demo, totp_code
+from browser.test_journey import IMMEDIATE_TASKS
+
+PHONE = {"width": 375, "height": 812}
+LAPTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture
+def demo(transactional_db: Any) -> DemoResult:
+    return load_demo()
+
+
+def signed_in(browser: Any, base: str, username: str, viewport: dict[str, int] = LAPTOP) -> Any:
+    """A page signed in as the demo ``username`` (with an authenticator code where the role needs one)."""
+    page = browser.new_page(viewport=viewport)
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=login]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    if username in TOTP_SECRETS:
+        page.fill("input[name=code]", totp_code(TOTP_SECRETS[username])[0])
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+    return page
+
+
+def menu_labels(page: Any) -> list[str]:
+    return [label.strip() for label in page.locator("nav.app-nav a").all_inner_texts()]
+
+
+@pytest.mark.browser
+@override_settings(TASKS=IMMEDIATE_TASKS)
+def test_every_menu_item_is_on_a_phone_screen_without_scrolling_sideways(
+    browser: Any, live_server: Any, demo: DemoResult, screenshot_dir: Path
+) -> None:
+    page = signed_in(browser, live_server.url, "head", PHONE)
+    links = page.locator("nav.app-nav a")
+    assert links.count() == 9
+    for i in range(links.count()):
+        box = links.nth(i).bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (
+            f"{links.nth(i).inner_text()} is off the screen"
+        )
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=str(screenshot_dir / "menu-phone.png"))
+    page.close()
+
+
+@pytest.mark.browser
+@override_settings(TASKS=IMMEDIATE_TASKS)
+def test_a_governor_finds_the_posts_in_the_menu_and_can_read_them(
+    browser: Any, live_server: Any, demo: DemoResult
+) -> None:
+    page = signed_in(browser, live_server.url, "governor")
+    assert "Posts" in menu_labels(page)
+    assert "Write a post" not in menu_labels(page)
+    page.click("nav.app-nav a:text-is('Posts')")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Posts"
+    assert "Write a post" not in page.inner_text("main")
+    page.close()
+
+
+@pytest.mark.browser
+@override_settings(TASKS=IMMEDIATE_TASKS)
+def test_the_computing_lead_is_told_their_posts_go_for_approval_not_that_they_cannot_post(
+    browser: Any, live_server: Any, demo: DemoResult
+) -> None:
+    page = signed_in(browser, live_server.url, "computing")
+    page.goto(f"{live_server.url}/posts/new/")
+    main = page.inner_text("main")
+    assert "no posting rights" not in main and "gives posting rights to" not in main
+    assert "Your posts go to an approver before they go out" in main
+    assert page.locator("button[name=action][value=submit]").count() == 1
+    page.close()
