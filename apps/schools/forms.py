@@ -396,8 +396,9 @@ class ConsentForm(forms.Form):
     on = forms.DateField(
         label="Date",
         help_text="The date on the form, e-mail or call.",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"required": "Enter the date.", "invalid": "Enter the date as DD/MM/YYYY."},
+        # A date input takes (and shows) ISO dates only: in the British format it would stay empty.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Enter the date.", "invalid": "Enter a real date, e.g. 6 December 2026."},
     )
     note = forms.CharField(
         label="Note (optional)",

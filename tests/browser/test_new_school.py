@@ -12,8 +12,10 @@ from typing import Any
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
 from apps.home.demo import PASSWORD, TOTP_SECRETS, DemoResult, load_demo, totp_code
+from apps.schools.models import Pupil
 from browser.test_journey import IMMEDIATE_TASKS
 
 PHONE = {"width": 375, "height": 812}
@@ -88,4 +90,18 @@ def test_the_computing_lead_is_told_their_posts_go_for_approval_not_that_they_ca
     assert "no posting rights" not in main and "gives posting rights to" not in main
     assert "Your posts go to an approver before they go out" in main
     assert page.locator("button[name=action][value=submit]").count() == 1
+    page.close()
+
+
+@pytest.mark.browser
+@override_settings(TASKS=IMMEDIATE_TASKS)
+def test_the_consent_form_shows_todays_date_ready_to_change(
+    browser: Any, live_server: Any, demo: DemoResult
+) -> None:
+    pupil = Pupil.objects.filter(school=demo.school, is_active=True).order_by("pk").first()
+    assert pupil is not None
+    page = signed_in(browser, live_server.url, "office", PHONE)
+    page.goto(f"{live_server.url}/school/consent/pupils/{pupil.pk}/")
+    today = timezone.localdate()
+    assert page.input_value("input[name=on]") == today.isoformat()
     page.close()
