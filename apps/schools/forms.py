@@ -319,6 +319,8 @@ class RosterUploadForm(forms.Form):
 class RosterConfirmForm(forms.Form):
     token = forms.CharField(widget=forms.HiddenInput, max_length=100)
     sha256 = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    # The second confirmation an import needs when it would mark many pupils as left.
+    whole_roster = forms.BooleanField(required=False)
 
 
 class RosterSearchForm(forms.Form):

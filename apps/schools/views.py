@@ -34,12 +34,12 @@ from apps.schools.forms import (
     field_for_key,
 )
 from apps.schools.invites import link_lifetime_days, send_sign_in_link
-from apps.schools.models import Account, Agreement, Membership, Pupil, Role, School, Signature
+from apps.schools.models import Account, Agreement, Membership, Pupil, Role, RosterImport, School, Signature
 from apps.schools.policy_edit import EditError, changes_between, locate, reference_html, set_values
-from apps.schools.roster_upload import UploadError, decode_upload, discard, preview, stash, unstash
+from apps.schools.roster_upload import Stash, UploadError, decode_upload, discard, preview, stash, unstash
 from apps.schools.scoping import get_for_school, school_member_required
 from safepost.policy.config import PRESETS_DIR, PolicyError
-from safepost.policy.roster import RosterError, parse_roster
+from safepost.policy.roster import Roster, RosterError, parse_roster
 
 READ_ONLY = "Governors can read the school's settings but not change them."
 ROLE_ORDER = {value: i for i, value in enumerate(Role.values)}
@@ -488,10 +488,7 @@ def account_active(request: HttpRequest, pk: int) -> HttpResponse:
 ROSTER_LIMIT = 500
 
 
-@require_http_methods(["GET", "POST"])
-@vary_on_headers("HX-Request")
-@school_member_required(check=permissions.can_manage_school)
-def roster(request: HttpRequest) -> HttpResponse:
+def _roster_context(request: HttpRequest) -> dict[str, Any]:
     school = request.school  # type: ignore[attr-defined]
     classes = _roster_classes(school)
     search = RosterSearchForm(request.GET or None, classes=classes)
@@ -505,7 +502,7 @@ def roster(request: HttpRequest) -> HttpResponse:
         if search.cleaned_data["class_name"]:
             pupils = pupils.filter(class_name=search.cleaned_data["class_name"])
     total = pupils.count()
-    context = _base(
+    return _base(
         request,
         "roster",
         search=search,
@@ -516,7 +513,15 @@ def roster(request: HttpRequest) -> HttpResponse:
         left_count=Pupil.objects.filter(school=school, is_active=False).count(),
         per_class=on_roll.values("class_name").annotate(n=Count("pk")).order_by("class_name"),
         upload_form=RosterUploadForm(),
+        last_import=actions.last_roster_import(school),
     )
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+@school_member_required(check=permissions.can_manage_school)
+def roster(request: HttpRequest) -> HttpResponse:
+    context = _roster_context(request)
     if request.htmx and request.method == "GET":  # type: ignore[attr-defined]
         return render(request, "schools/roster.html#roster-list", context)
     if request.method == "POST":
@@ -548,13 +553,16 @@ def _roster_upload(request: HttpRequest) -> dict[str, Any]:
         out["upload_name"] = name
         return out
     held = stash(request.session, school.pk, name, text)
-    out.update(
-        preview=preview(school, parsed),
-        encoding_note=note,
-        upload_name=name,
-        confirm_form=RosterConfirmForm(initial={"token": held.token, "sha256": held.sha256}),
-    )
+    out.update(_preview_context(school, held, parsed), encoding_note=note)
     return out
+
+
+def _preview_context(school: School, held: Stash, parsed: Roster) -> dict[str, Any]:
+    return {
+        "preview": preview(school, parsed),
+        "upload_name": held.filename,
+        "confirm_form": RosterConfirmForm(initial={"token": held.token, "sha256": held.sha256}),
+    }
 
 
 @require_POST
@@ -563,7 +571,7 @@ def roster_confirm(request: HttpRequest) -> HttpResponse:
     school = request.school  # type: ignore[attr-defined]
     form = RosterConfirmForm(request.POST)
     held = (
-        unstash(request.session, form.data.get("token", ""), school.pk, form.data.get("sha256", ""))
+        unstash(request.session, form.cleaned_data["token"], school.pk, form.cleaned_data["sha256"])
         if form.is_valid()
         else None
     )
@@ -582,17 +590,47 @@ def roster_confirm(request: HttpRequest) -> HttpResponse:
     except RosterError:
         messages.error(request, "The file could not be read again, so nothing changed. Upload it again.")
         return redirect("schools:roster")
+    shown = _preview_context(school, held, parsed)
+    if shown["preview"].large_loss and not form.cleaned_data["whole_roster"]:
+        # The second confirmation was not given: show the same preview again, nothing changed.
+        context = _roster_context(request)
+        context.update(shown, whole_roster_missing=True)
+        return render(request, "schools/roster.html", context, status=400)
     started = timezone.now()
     count = actions.replace_roster(
         school, parsed, request.user, source=f"{held.filename} (sha256 {held.sha256})"
     )
     discard(request.session)
+    left = shown["preview"].leaving
     messages.success(
         request,
-        f"Roster imported: {count} pupil{'s' if count != 1 else ''}. Posts are now checked "
-        "against these names.",
+        f"Roster imported: {count} pupil{'s' if count != 1 else ''}"
+        + (f", {left} marked as left" if left else "")
+        + ". Posts are now checked against these names."
+        + (" If that was a mistake, undo the import below." if left else ""),
     )
     _warn_about_published_photos(request, school, started)
+    return redirect("schools:roster")
+
+
+@require_POST
+@school_member_required(check=permissions.can_manage_school)
+def roster_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    roster_import = get_for_school(RosterImport, request, pk=pk)
+    try:
+        actions.undo_roster_import(school, roster_import, request.user)
+    except actions.SchoolError as exc:
+        messages.error(request, f"{exc} Nothing changed.")
+        return redirect("schools:roster")
+    back, added = len(roster_import.left), len(roster_import.joined)
+    messages.success(
+        request,
+        f"Import undone: the roster is back as it was before {roster_import.filename or 'that import'}. "
+        f"{back} pupil{'s are' if back != 1 else ' is'} back on the roster"
+        + (f" and the {added} it added {'are' if added != 1 else 'is'} marked as left" if added else "")
+        + ". Consent recorded since stays as it is.",
+    )
     return redirect("schools:roster")
 
 

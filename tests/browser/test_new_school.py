@@ -14,6 +14,7 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
+from apps.audit.models import AuditEntry
 from apps.home.demo import PASSWORD, TOTP_SECRETS, DemoResult, load_demo, totp_code
 from apps.schools.models import Pupil
 from browser.test_journey import IMMEDIATE_TASKS
@@ -104,4 +105,48 @@ def test_the_consent_form_shows_todays_date_ready_to_change(
     page.goto(f"{live_server.url}/school/consent/pupils/{pupil.pk}/")
     today = timezone.localdate()
     assert page.input_value("input[name=on]") == today.isoformat()
+    page.close()
+
+
+@pytest.mark.browser
+@override_settings(TASKS=IMMEDIATE_TASKS)
+def test_a_two_row_roster_asks_is_this_your_whole_roster_and_can_be_undone_in_one_step(
+    browser: Any, live_server: Any, demo: DemoResult, screenshot_dir: Path
+) -> None:
+    on_roll = set(Pupil.objects.filter(school=demo.school, is_active=True).values_list("pk", flat=True))
+    assert len(on_roll) == 32
+    page = signed_in(browser, live_server.url, "head", PHONE)
+    page.goto(f"{live_server.url}/school/roster/")
+    two_rows = b"first_name,last_name,class_name\nGrace,Okonjo,Oak\nNew,Starter,Oak\n"
+    page.set_input_files(
+        "input[name=file]", {"name": "new-starters.csv", "mimeType": "text/csv", "buffer": two_rows}
+    )
+    page.click("button:text-is('Upload and preview')")
+    page.wait_for_load_state()
+    warning = page.locator("#roster-loss")
+    assert (
+        "Is this your whole roster? Importing it marks 31 of your 32 pupils as left" in warning.inner_text()
+    )
+    assert "Willow" in warning.inner_text()  # which classes lose pupils
+    # The warning comes before the button, and the button says what it does.
+    button = page.locator("button[name=confirm]")
+    assert button.inner_text() == "Import and mark 31 pupils as left"
+    assert warning.bounding_box()["y"] < button.bounding_box()["y"]
+    page.screenshot(path=str(screenshot_dir / "roster-whole-roster-phone.png"), full_page=True)
+
+    button.click()  # not ticked: the browser asks for the tick, nothing is sent
+    assert Pupil.objects.filter(school=demo.school, is_active=True).count() == 32
+    page.check("input[name=whole_roster]")
+    button.click()
+    page.wait_for_load_state()
+    assert "Roster imported: 2 pupils, 31 marked as left." in page.inner_text(".messages")
+    assert Pupil.objects.filter(school=demo.school, is_active=True).count() == 2
+
+    page.click("button:text-is('Undo this import')")
+    page.wait_for_load_state()
+    assert "Import undone" in page.inner_text(".messages")
+    assert (
+        set(Pupil.objects.filter(school=demo.school, is_active=True).values_list("pk", flat=True)) == on_roll
+    )
+    assert AuditEntry.objects.filter(school=demo.school, action="roster.import_undone").count() == 1
     page.close()
