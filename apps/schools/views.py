@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from apps.posts import actions as post_actions
 from apps.schools import actions, permissions
 from apps.schools.agreement_text import default_agreement_text
 from apps.schools.forms import (
@@ -650,7 +651,13 @@ def _warn_about_published_photos(request: HttpRequest, school: School, since: da
         .order_by("pupil__surname", "pupil__first_name")
     )
     shown: dict[int, str] = {}
+    held = 0
     for change in withdrawn:
+        held += len(
+            post_actions.hold_for_withdrawn_consent(
+                change.pupil, f"{Channel(change.channel).label.lower()} consent", request.user
+            )
+        )
         if change.pupil_id in shown:
             continue
         count = posts_showing(change.pupil).count()
@@ -664,6 +671,13 @@ def _warn_about_published_photos(request: HttpRequest, school: School, since: da
             "This import withdrew photo consent for pupils who appear in published posts: "
             + ", ".join(shown.values())
             + ". Open each pupil on the Consent page to see those posts and take them down.",
+        )
+    if held:
+        messages.warning(
+            request,
+            f"This import withdrew consent for pupils in the photos of {held} post{'s' if held != 1 else ''} "
+            "waiting to go out: they are now held and do not go out until their writers change them. "
+            "The writers and approvers see them on their home page.",
         )
 
 

@@ -15,17 +15,12 @@ from django.test import override_settings
 from django.utils import timezone
 
 from apps.audit.models import AuditEntry
-from apps.home.demo import PASSWORD, TOTP_SECRETS, DemoResult, load_demo, totp_code
+from apps.home.demo import PASSWORD, TOTP_SECRETS, DemoResult, totp_code
 from apps.schools.models import Pupil
 from browser.test_journey import IMMEDIATE_TASKS
 
 PHONE = {"width": 375, "height": 812}
 LAPTOP = {"width": 1280, "height": 900}
-
-
-@pytest.fixture
-def demo(transactional_db: Any) -> DemoResult:
-    return load_demo()
 
 
 def signed_in(browser: Any, base: str, username: str, viewport: dict[str, int] = LAPTOP) -> Any:
