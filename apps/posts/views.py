@@ -43,6 +43,7 @@ from apps.posts.forms import ComposeForm
 from apps.posts.models import Post
 from apps.posts.photo_views import PhotoView, attach_uploads, photo_context, photo_views
 from apps.posts.photos import MAX_PHOTOS
+from apps.publishing.actions import LEASE
 from apps.publishing.models import Publication
 from apps.publishing.targets import Target, targets_for
 from apps.schools.models import Account, Membership, School
@@ -277,6 +278,16 @@ def status_sentence(post: Post, now: datetime, policy: Policy) -> str:
         case Status.SCHEDULED if post.scheduled_for:
             return f"Scheduled: it will go out at {moment_words(post.scheduled_for, now, policy)}."
         case Status.PUBLISHING:
+            retrying = [
+                p.next_attempt_at
+                for p in post.publications.all()
+                if p.status == Publication.Status.RETRYING and p.next_attempt_at
+            ]
+            if retrying:
+                return (
+                    "Not out everywhere yet: a platform did not take it, and Safepost will try again at "
+                    f"{moment_words(min(retrying), now, policy)}. Nothing to do yet."
+                )
             return "Going out now."
         case Status.PUBLISHED:
             moment = post.published_at or post.scheduled_for
@@ -290,6 +301,10 @@ def status_sentence(post: Post, now: datetime, policy: Policy) -> str:
     return str(post.get_status_display())
 
 
+#: How long an attempt may take before the page stops saying "going out now".
+STILL_SENDING = timedelta(minutes=1)
+
+
 def publication_advice(publication: Publication, now: datetime, policy: Policy) -> str:
     """What the writer should do about a publication, in plain words."""
     target = TARGET_LABELS.get(publication.target, publication.target)
@@ -297,7 +312,22 @@ def publication_advice(publication: Publication, now: datetime, policy: Policy) 
         case Publication.Status.PENDING:
             return f"Waiting to go out to {target}."
         case Publication.Status.PUBLISHING:
-            return f"Going out to {target} now."
+            # A worker holds the attempt until ``next_attempt_at`` (its lease); one that stopped
+            # mid-send leaves it there, and another takes over when the lease runs out.
+            lease_ends = publication.next_attempt_at
+            if lease_ends is None or now - (lease_ends - LEASE) < STILL_SENDING:
+                return f"Going out to {target} now."
+            if lease_ends > now:
+                return (
+                    f"Sending to {target} started at {moment_words(lease_ends - LEASE, now, policy)} and "
+                    f"{target} has not confirmed it yet. If it has not by {moment_words(lease_ends, now, policy)}, "
+                    "Safepost checks whether the post arrived and tries again: it is never posted twice. "
+                    "Nothing to do yet."
+                )
+            return (
+                f"Sending to {target} was not confirmed, so Safepost is about to check whether the post "
+                "arrived and try again (within a few minutes): it is never posted twice. Nothing to do yet."
+            )
         case Publication.Status.PUBLISHED:
             return f"On {target}."
         case Publication.Status.RETRYING:
