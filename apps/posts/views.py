@@ -41,7 +41,7 @@ from apps.posts.checking import (
 )
 from apps.posts.forms import ComposeForm
 from apps.posts.models import Post
-from apps.posts.photo_views import PhotoView, attach_uploads, photo_context, photo_views
+from apps.posts.photo_views import PHOTOS_MESSAGE, PhotoView, attach_uploads, photo_context, photo_views
 from apps.posts.photos import MAX_PHOTOS
 from apps.publishing.actions import LEASE
 from apps.publishing.models import Publication
@@ -185,6 +185,13 @@ def _exception_words(kind: str) -> str:
     return Post.Exception(kind).label.split(" (")[0].lower()
 
 
+#: Why a post using an exception may go out outside posting hours, for the send bar.
+_EXCEPTION_REASONS = {
+    Post.Exception.SCHOOL_EVENT: "news of a school event may go out outside posting hours",
+    Post.Exception.URGENT_NEWS: "urgent news may go out outside posting hours",
+}
+
+
 def next_step(
     membership: Membership,
     account: Account | None,
@@ -208,7 +215,8 @@ def next_step(
         return when, "Send for approval"
     if exception:
         kind = _exception_words(exception)
-        return f"This will go out as soon as you press the button, as {kind}.", f"Publish now ({kind})"
+        reason = _EXCEPTION_REASONS.get(exception, f"{kind} may go out outside posting hours")
+        return f"This will go out as soon as you press the button: {reason}.", f"Publish now ({kind})"
     if goes <= local_time(now, policy):
         return "This will go out straight away: it is within posting hours.", "Publish now"
     when = f"This will go out at {moment_words(goes, now, policy)}."
@@ -464,7 +472,7 @@ def _save_with_photos(
         _remember_saved(request, once, saved)
     problems = attach_uploads(saved, request, files)
     for problem in problems:
-        messages.error(request, problem)
+        messages.error(request, problem, extra_tags=PHOTOS_MESSAGE)
     saved.refresh_from_db()
     if sending and not problems:
         try:
@@ -480,6 +488,7 @@ def _save_with_photos(
         messages.success(
             request,
             "Saved with your photos. Check who is in each one and describe it below, then send the post.",
+            extra_tags=PHOTOS_MESSAGE,
         )
     return redirect(reverse("posts:edit", args=[saved.pk]) + "#photos")
 

@@ -37,7 +37,7 @@ HASHTAG_CHOICES = [("end-only", "Only at the end of a post"), ("anywhere", "Anyw
 APPROVER_CHOICES = [
     ("account-holder", "The account's holder"),
     ("headteacher", "The headteacher"),
-    ("senior-leader", "Senior leaders"),
+    ("senior-leader", "Senior leaders, the headteacher included"),
 ]
 TIME_ERRORS = {"invalid": "Write the time as HH:MM, for example 08:00.", "required": "Enter a time."}
 
@@ -107,14 +107,16 @@ class PolicySettingsForm(forms.Form):
     )
     approvers = forms.MultipleChoiceField(
         label="Who approves posts",
+        help_text="The headteacher approves whenever senior leaders do; tick “The headteacher” alone for "
+        "only the head to approve. Nobody approves their own post.",
         choices=APPROVER_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Tick at least one, or posts needing approval could never go out."},
     )
     agreement_required = forms.BooleanField(
-        label="Staff must sign the social media agreement before they post (SUT-15)", required=False
+        label="Staff must sign the social media agreement before they post", required=False
     )
-    class_accounts = forms.BooleanField(label="The school has class accounts (RAC-01)", required=False)
+    class_accounts = forms.BooleanField(label="The school has class accounts", required=False)
 
     def __init__(self, *args: Any, policy: Policy, **kwargs: Any) -> None:
         self.policy = policy
@@ -311,7 +313,7 @@ class RosterUploadForm(forms.Form):
     file = forms.FileField(
         label="Roster file (CSV)",
         help_text="Export it from your MIS (SIMS, Arbor, Bromcom…) as CSV: a header row with first name and "
-        "surname columns, and optionally year, class and photo consent. At most 2 MB.",
+        "surname columns, and optionally year, class, social media consent and website consent. At most 2 MB.",
         error_messages={"required": "Choose the CSV file to upload.", "empty": "The file is empty."},
     )
 

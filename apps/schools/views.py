@@ -194,6 +194,21 @@ def _stale_message(exc: actions.StalePolicyError) -> str:
     )
 
 
+_WINDOW_ORDER = re.compile(r"^start (\d\d:\d\d) must be before end (\d\d:\d\d)$")
+
+
+def _plain(message: str) -> str:
+    """A problem the policy loader found, as the settings form's fields name things."""
+    order = _WINDOW_ORDER.match(message)
+    if order:
+        start, end = order.groups()
+        return (
+            f"The earliest time ({start}) must be before the latest time ({end}): posts go out between "
+            "them on the days ticked."
+        )
+    return message
+
+
 def _save_settings(request: HttpRequest, form: PolicySettingsForm) -> bool:
     school = request.school  # type: ignore[attr-defined]
     changes = form.changes()
@@ -213,7 +228,7 @@ def _save_settings(request: HttpRequest, form: PolicySettingsForm) -> bool:
         for raw in exc.problems:
             key, _, message = raw.partition(": ")
             field = field_for_key(key)
-            form.add_error(field, f"{message} ({key})" if field else raw)
+            form.add_error(field, _plain(message) if field else _plain(raw))
         return False
     messages.success(request, f"Policy saved as version {school.policy_version}.")
     return True
@@ -668,7 +683,7 @@ def _warn_about_published_photos(request: HttpRequest, school: School, since: da
     if shown:
         messages.warning(
             request,
-            "This import withdrew photo consent for pupils who appear in published posts: "
+            "This import withdrew social media or website consent for pupils who appear in published posts: "
             + ", ".join(shown.values())
             + ". Open each pupil on the Consent page to see those posts and take them down.",
         )

@@ -144,4 +144,7 @@ def test_a_two_row_roster_asks_is_this_your_whole_roster_and_can_be_undone_in_on
         set(Pupil.objects.filter(school=demo.school, is_active=True).values_list("pk", flat=True)) == on_roll
     )
     assert AuditEntry.objects.filter(school=demo.school, action="roster.import_undone").count() == 1
+    # The roster names consent as the consent register does.
+    headers = page.locator("#roster-list th").all_inner_texts()
+    assert "Social media consent" in headers and "Photo consent" not in headers
     page.close()

@@ -196,7 +196,7 @@ def test_a_new_post_too_long_for_a_platform_is_marked_while_it_is_written(p: Per
         (
             london(2026, 3, 9, 19),
             {"exception": "urgent-news", "exception_reason": "Closure"},
-            "as soon as you press the button",
+            "This will go out as soon as you press the button: urgent news may go out outside posting hours.",
             "Publish now (urgent news)",
         ),
     ],

@@ -112,7 +112,8 @@ def test_a_start_after_the_end_is_shown_by_the_field_and_nothing_is_saved(p: Per
     response = client.post(URL, settings_data(p.school, start="19:00", end="08:00"))
     assert response.status_code == 200
     html = page(response)
-    assert "start 19:00 must be before end 08:00" in html
+    assert "The earliest time (19:00) must be before the latest time (08:00)" in html
+    assert "(posting_window)" not in html
     assert 'id="id_end-error"' in html  # beside the "Latest time" field
     p.school.refresh_from_db()
     assert p.school.policy_version == 1

@@ -229,7 +229,10 @@ def test_an_import_that_withdraws_consent_lists_the_pupils_in_published_posts(p:
     withdrawn = GOOD.replace("Amara,Okafor,Year 3,Oak,yes", "Amara,Okafor,Year 3,Oak,no")
     page = unescape(confirm(client, upload(client, withdrawn, "pupils-2.csv")).content.decode())
 
-    assert "withdrew photo consent for pupils who appear in published posts: Amara Okafor (1 post)" in page
+    assert (
+        "withdrew social media or website consent for pupils who appear in published posts: Amara Okafor (1 post)"
+        in page
+    )
 
 
 WHOLE_SCHOOL = "first_name,last_name,class_name,photo_consent\n" + "".join(
