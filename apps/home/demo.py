@@ -117,6 +117,8 @@ def demo_policy_text() -> str:
             ("accounts", "class_accounts"): True,
             ("accounts", "reshare_class_posts"): True,
             ("accounts", "agreement_required"): True,
+            # Oakfield's terms, so the calendar marks them and sign-in reminders follow them.
+            ("credentials", "term_starts"): ["09-02", "01-05", "04-20"],
         },
     )
 

@@ -30,6 +30,7 @@ from django_htmx.middleware import HtmxDetails
 from apps.audit.models import AuditEntry
 from apps.checker.views import SEVERITY_LABELS, VERDICTS, Card, Piece, build_cards, build_pieces
 from apps.posts import actions
+from apps.posts import calendar as post_calendar
 from apps.posts.access import accounts_for, agreement_url, may_delete, may_edit, submit_refusal
 from apps.posts.checking import (
     check_post_content,
@@ -752,6 +753,49 @@ def post_list(request: SchoolHtmxRequest) -> HttpResponse:
             "window": describe_window(policy),
         }
         return render(request, "posts/list.html", context)
+
+
+def _account_filter(request: SchoolHtmxRequest) -> tuple[Account | None, str]:
+    account_id = request.GET.get("account", "")
+    if not account_id:
+        return None, ""
+    if not (account_id.isascii() and account_id.isdecimal()):
+        raise Http404("No such account.")
+    return get_for_school(Account, request, pk=int(account_id)), account_id
+
+
+@require_http_methods(["GET"])
+@vary_on_headers("HX-Request")
+@school_member_required()
+def calendar(request: SchoolHtmxRequest) -> HttpResponse:
+    """A week or a month of posts: what goes out when, with the posting window shaded."""
+    school = request.school
+    policy = school.policy
+    now = current_time()
+    view: post_calendar.View = "month" if request.GET.get("view") == "month" else "week"
+    today = local_time(now, policy).date()
+    unreadable = False
+    try:
+        anchor = date.fromisoformat(request.GET["date"]) if request.GET.get("date") else today
+    except ValueError:
+        anchor, unreadable = today, True
+    account, account_id = _account_filter(request)
+    posts = Post.objects.filter(school=school)
+    if account is not None:
+        posts = posts.filter(account=account)
+    with timezone.override(policy.tz):
+        shown = post_calendar.build(posts, policy, view, anchor, now)
+        context = {
+            "cal": shown,
+            "view": view,
+            "account": account,
+            "account_query": f"&account={account_id}" if account_id else "",
+            "accounts": Account.objects.filter(school=school).order_by("kind", "name"),
+            "window": describe_window(policy),
+            "unreadable": unreadable,
+        }
+        template = "posts/calendar.html#calendar" if request.htmx else "posts/calendar.html"
+        return render(request, template, context)
 
 
 # --- Approvals ----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from apps.audit.models import AuditEntry
 from apps.home.demo import PASSWORD, TOTP_SECRETS, DemoResult, totp_code
+from apps.posts.models import Post
 from apps.schools.models import Pupil
 from browser.test_journey import IMMEDIATE_TASKS
 
@@ -148,3 +149,51 @@ def test_a_two_row_roster_asks_is_this_your_whole_roster_and_can_be_undone_in_on
     headers = page.locator("#roster-list th").all_inner_texts()
     assert "Social media consent" in headers and "Photo consent" not in headers
     page.close()
+
+
+@pytest.mark.browser
+@override_settings(TASKS=IMMEDIATE_TASKS)
+def test_the_calendar_shows_the_week_and_the_month_on_a_laptop_and_a_phone(
+    browser: Any, live_server: Any, demo: DemoResult, screenshot_dir: Path
+) -> None:
+    # The demo's "going out next" post, as the head sees it on the calendar.
+    upcoming = (
+        Post.objects.filter(school=demo.school, status=Post.Status.SCHEDULED)
+        .order_by("scheduled_for")
+        .first()
+    )
+    assert upcoming is not None and upcoming.scheduled_for is not None
+    local = timezone.localtime(upcoming.scheduled_for, demo.school.policy.tz)
+    day = local.date().isoformat()
+
+    laptop = signed_in(browser, live_server.url, "head", LAPTOP)
+    laptop.click("nav.app-nav a:text-is('Posts')")
+    laptop.click(".view-switch a:text-is('Week')")
+    laptop.goto(f"{live_server.url}/posts/calendar/?view=week&date={day}")
+    # The post sits in the row of its hour, and the weekend's hours are shaded as closed.
+    row = laptop.locator(f"tr:has(th.cal-hour:text-is('{local:%H}:00'))")
+    assert f"{local:%H:%M}" in row.inner_text() and upcoming.account.name in row.inner_text()
+    assert laptop.locator("td.cal-slot--closed").count() > laptop.locator("td.cal-slot--open").count() / 3
+    laptop.screenshot(path=str(screenshot_dir / "calendar-week-laptop.png"), full_page=True)
+
+    # Next month, without a page load (htmx swaps the calendar), then back to the post.
+    laptop.click(".view-switch a:text-is('Month')")
+    title = laptop.inner_text("#cal-title")
+    laptop.click("#calendar a[rel=next]")
+    laptop.wait_for_function("t => document.querySelector('#cal-title').innerText !== t", arg=title)
+    assert "view=month" in laptop.url
+    laptop.screenshot(path=str(screenshot_dir / "calendar-month-laptop.png"), full_page=True)
+    laptop.close()
+
+    phone = signed_in(browser, live_server.url, "teacher", PHONE)
+    phone.goto(f"{live_server.url}/posts/calendar/?view=week&date={day}")
+    assert not phone.locator(".cal-grid").is_visible()  # a list of days, not a squeezed grid
+    heading = phone.locator(f".cal-agenda__heading:has-text('{local:%A} {local.day} {local:%B}')")
+    assert heading.is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    phone.screenshot(path=str(screenshot_dir / "calendar-week-phone.png"), full_page=True)
+    phone.goto(f"{live_server.url}/posts/calendar/?view=month&date=2027-01-01")
+    assert "Term starts" in phone.inner_text(".cal-month")  # the demo's spring term, 5 January
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    phone.screenshot(path=str(screenshot_dir / "calendar-month-phone.png"), full_page=True)
+    phone.close()
