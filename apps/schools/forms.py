@@ -27,12 +27,12 @@ EXCEPTION_LABELS = {
     "urgent-news": "Urgent school news (such as a closure)",
 }
 NAMES_CHOICES = [
-    ("first-names-only", "First names only, never surnames"),
+    ("first-names-only", "First names only, no surnames"),
     ("none", "No pupil names at all"),
-    ("not-with-photos", "No names in posts with photos of pupils"),
+    ("not-with-photos", "No names with pupils' photos"),
     ("allowed", "Names allowed"),
 ]
-MENTIONS_CHOICES = [("avoid", "Avoid @mentions of other accounts"), ("allow", "@mentions are fine")]
+MENTIONS_CHOICES = [("avoid", "Avoid @mentions"), ("allow", "@mentions are fine")]
 HASHTAG_CHOICES = [("end-only", "Only at the end of a post"), ("anywhere", "Anywhere in a post")]
 APPROVER_CHOICES = [
     ("account-holder", "The account's holder"),

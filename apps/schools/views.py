@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -172,6 +173,16 @@ def policy(request: HttpRequest) -> HttpResponse:
     from_preset = changes_between(preset_text, school.policy_toml) if preset_text else []
     # The school's own name and handle replace the preset school's: that is not a policy change.
     from_preset = [c for c in from_preset if not str(c.key).startswith(("school.name", "school.handle"))]
+    # Each change named as the form names it ("Who approves posts"), not by its key in the file.
+    labels = PolicySettingsForm(policy=school.policy).fields
+    changed = [
+        (
+            labels[field].label if (field := field_for_key(str(c.key))) in labels else str(c.key),
+            c.before,
+            c.after,
+        )
+        for c in from_preset
+    ]
     context = _base(
         request,
         "policy",
@@ -179,8 +190,9 @@ def policy(request: HttpRequest) -> HttpResponse:
         text_form=text_form,
         problems=problems,
         open_editor=open_editor or bool(problems) or bool(text_form.errors),
-        from_preset=from_preset,
+        from_preset=changed,
         preset_known=preset_text is not None,
+        preset_school=tomllib.loads(preset_text).get("school", {}).get("name", "") if preset_text else "",
         reference=reference_html(),
         policy=school.policy,
     )

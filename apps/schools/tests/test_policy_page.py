@@ -55,8 +55,11 @@ def page(response: Any) -> str:
 
 def test_the_page_shows_the_preset_the_policy_came_from_and_the_format_reference(p: Personas) -> None:
     html = page(client_for(p.head).get(URL))
-    assert "st-catherine" in html
-    assert "No settings changed from the preset." in html
+    assert (
+        "It started from Safepost's example policy of <strong>St Catherine of Siena Primary School</strong>"
+        in html
+    )
+    assert "No settings changed from the example policy." in html
     assert "Every setting you can use" in html
     assert "<code>max_length</code>" in html  # the generated reference, as a table
     assert "[posting_window]" in html  # the TOML in the editor
@@ -72,6 +75,9 @@ def test_changing_the_posting_hours_in_the_form_writes_them_into_the_policy_file
     assert p.school.policy.writing.max_length == 240
     assert 'end = "17:30"' in p.school.policy_toml
     assert "# CAT-12" in p.school.policy_toml  # the school's notes are kept
+    # The change is named as the form names it, not by its key in the file.
+    changes = page(client.get(URL)).split("changed since then", 1)[1]
+    assert "<li>Latest time: " in changes and "posting_window.end" not in changes
     entry = AuditEntry.objects.filter(school=p.school, action="policy.changed").get()
     assert 'posting_window.end: "18:00" → "17:30"' in entry.summary
     assert "writing.max_length: 280 → 240" in entry.summary
