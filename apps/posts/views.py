@@ -187,7 +187,7 @@ def _exception_words(kind: str) -> str:
 
 
 #: Why a post using an exception may go out outside posting hours, for the send bar.
-_EXCEPTION_REASONS = {
+_EXCEPTION_REASONS: dict[str, str] = {
     Post.Exception.SCHOOL_EVENT: "news of a school event may go out outside posting hours",
     Post.Exception.URGENT_NEWS: "urgent news may go out outside posting hours",
 }
