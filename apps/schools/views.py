@@ -42,6 +42,7 @@ from apps.schools.roster_upload import Stash, UploadError, decode_upload, discar
 from apps.schools.scoping import get_for_school, school_member_required
 from safepost.policy.config import PRESETS_DIR, PolicyError
 from safepost.policy.roster import Roster, RosterError, parse_roster
+from safepost.policy.rules.outside_posting_window import describe_window
 
 READ_ONLY = "Governors can read the school's settings but not change them."
 ROLE_ORDER = {value: i for i, value in enumerate(Role.values)}
@@ -92,8 +93,16 @@ def overview(request: HttpRequest) -> HttpResponse:
         agreement=latest,
         signed_count=signed,
         policy=school.policy,
+        window=describe_window(school.policy),
+        preset_school=_preset_school(school.preset),
     )
     return render(request, "schools/overview.html", context)
+
+
+def _preset_school(preset: str) -> str:
+    """The school an example policy came from ("St Catherine of Siena Primary School"), or ''."""
+    text = _preset_text(preset)
+    return str(tomllib.loads(text).get("school", {}).get("name", "")) if text else ""
 
 
 # Policy -----------------------------------------------------------------------------------------
@@ -192,7 +201,7 @@ def policy(request: HttpRequest) -> HttpResponse:
         open_editor=open_editor or bool(problems) or bool(text_form.errors),
         from_preset=changed,
         preset_known=preset_text is not None,
-        preset_school=tomllib.loads(preset_text).get("school", {}).get("name", "") if preset_text else "",
+        preset_school=_preset_school(school.preset),
         reference=reference_html(),
         policy=school.policy,
     )

@@ -233,3 +233,10 @@ def test_a_governor_reads_the_policy_but_the_form_is_disabled(p: Personas) -> No
     html = page(client_for(p.governor).get(URL))
     assert 'class="school-plain" disabled' in html
     assert " readonly>" in html
+
+
+def test_the_overview_names_the_example_policy_and_the_posting_days_in_plain_words(p: Personas) -> None:
+    html = page(client_for(p.governor).get(reverse("schools:settings")))
+    assert "started from Safepost's example policy of St Catherine of Siena Primary School" in html
+    assert "Posts go out Mon–Fri 08:00–18:00" in html
+    assert "st-catherine" not in html
