@@ -37,8 +37,8 @@ def why_cannot_publish(membership: Membership) -> str | None:
         roles = [_role_words(r) for r in membership.school.policy.accounts.publishers]
         listed = ", ".join(roles[:-1]) + f" and {roles[-1]}" if len(roles) > 1 else "".join(roles)
         return (
-            "Your posts go to an approver before they go out: the school's policy lets "
-            f"{listed or 'nobody'} post without approval."
+            "Your posts go to an approver before they go out: at this school, posting rights are held by "
+            f"{listed or 'nobody yet'}."
         )
     if not has_signed_agreement(membership):
         return "You need to sign the school's social media agreement before you can post."

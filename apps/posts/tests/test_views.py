@@ -586,8 +586,8 @@ def test_a_governor_can_read_posts_but_cannot_write(p: Personas, clock: Any) -> 
 def test_a_member_without_posting_rights_is_told_why(p: Personas, clock: Any) -> None:
     html = text_of(p.client_for(p.office).get(reverse("posts:compose")).content.decode())
     assert (
-        "Your posts go to an approver before they go out: the school's policy lets the headteacher, "
-        "senior leaders and class teachers post without approval." in html
+        "Your posts go to an approver before they go out: at this school, posting rights are held by "
+        "the headteacher, senior leaders and class teachers." in html
     )
     assert "You can still write a post here and send it for approval." in html
     # They may still propose a post for the main account, which a publisher approves.
