@@ -779,6 +779,8 @@ def calendar(request: SchoolHtmxRequest) -> HttpResponse:
         anchor = date.fromisoformat(request.GET["date"]) if request.GET.get("date") else today
     except ValueError:
         anchor, unreadable = today, True
+    if not 1970 <= anchor.year <= 2999:  # weeks around year 1 or 9999 run off the calendar
+        anchor, unreadable = today, True
     account, account_id = _account_filter(request)
     posts = Post.objects.filter(school=school)
     if account is not None:

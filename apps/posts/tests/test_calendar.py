@@ -95,6 +95,8 @@ def test_drafts_and_deleted_posts_are_not_on_the_calendar_and_bad_input_is_refus
     html = page(p)
     assert "A private draft" not in html and "A deleted post" not in html
     assert "That date could not be read, so this shows today." in page(p, "?date=31-02-2026")
+    for far in ("0001-01-01", "9999-12-31"):
+        assert "That date could not be read, so this shows today." in page(p, f"?view=month&date={far}")
     assert p.client_for(p.head).get(f"{URL}?account=abc").status_code == 404
 
 
