@@ -80,6 +80,11 @@ _DONE = {
 }
 
 
+def _exception_words(kind: str) -> str:
+    """ "urgent news", "a school event": an exception as the audit log's sentences name it."""
+    return {"school-event": "a school event", "urgent-news": "urgent news"}.get(kind, kind.replace("-", " "))
+
+
 class PostError(Exception):
     """A write that cannot happen; ``message`` says why and what to do, for busy staff."""
 
@@ -414,7 +419,8 @@ def submit(
                 post.school,
                 membership.user,
                 "post.exception",
-                f"Exception claimed ({post.exception}) by {membership.user.get_username()}: {post.exception_reason}",
+                f"Sent outside posting hours as {_exception_words(post.exception)} by "
+                f"{membership.user.get_full_name() or membership.user.get_username()}: {post.exception_reason}",
                 post,
                 {
                     "exception": post.exception,
@@ -577,7 +583,9 @@ def schedule(post: Post, actor: Any, *, now: datetime | None = None) -> Post:
             post.school,
             actor,
             "post.scheduled",
-            f"To go out now ({post.exception} exception)" if post.exception else f"Scheduled for {words}",
+            f"To go out now, as {_exception_words(post.exception)}"
+            if post.exception
+            else f"Scheduled for {words}",
             post,
             {"scheduled_for": when.isoformat(), "in_words": words, "exception": post.exception},
         )
