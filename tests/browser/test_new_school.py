@@ -197,3 +197,28 @@ def test_the_calendar_shows_the_week_and_the_month_on_a_laptop_and_a_phone(
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     phone.screenshot(path=str(screenshot_dir / "calendar-month-phone.png"), full_page=True)
     phone.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("username", ["head", "senior", "teacher", "office", "computing", "governor"])
+@override_settings(TASKS=IMMEDIATE_TASKS)
+def test_every_page_in_each_roles_menu_opens_and_fits_a_phone(
+    browser: Any, live_server: Any, demo: DemoResult, screenshot_dir: Path, username: str
+) -> None:
+    page = signed_in(browser, live_server.url, username, PHONE)
+    links = page.locator("nav.app-nav a")
+    targets = [
+        (links.nth(i).inner_text().strip(), links.nth(i).get_attribute("href")) for i in range(links.count())
+    ]
+    assert targets, "the menu is empty"
+    too_wide = []
+    for label, href in targets:
+        response = page.goto(f"{live_server.url}{href}")
+        assert response is not None and response.status == 200, (
+            f"{label} answered {response and response.status}"
+        )
+        assert "Traceback" not in page.content()
+        if page.evaluate("document.documentElement.scrollWidth") > PHONE["width"]:
+            too_wide.append(label)
+    assert too_wide == [], f"these pages scroll sideways on a phone: {too_wide}"
+    page.close()
