@@ -66,6 +66,7 @@ def test_confirming_imports_the_previewed_file_and_records_it(p: Personas) -> No
     client = client_for(p.head)
     response = confirm(client, upload(client, GOOD))
     assert "Roster imported: 3 pupils." in unescape(response.content.decode())
+    assert "Undo this import" not in unescape(response.content.decode())  # it only added pupils
     assert sorted(Pupil.objects.filter(school=p.school).values_list("surname", flat=True)) == [
         "Castellano",
         "Dubois",
