@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/<int:pk>/active/", views.account_active, name="account_active"),
     path("roster/", views.roster, name="roster"),
     path("roster/confirm/", views.roster_confirm, name="roster_confirm"),
+    path("roster/imports/<int:pk>/undo/", views.roster_undo, name="roster_undo"),
     path("agreement/", views.agreement, name="agreement"),
     path("devices/", device_views.devices, name="devices"),
     path("devices/<int:pk>/forget/", device_views.device_forget, name="device_forget"),
