@@ -2,7 +2,7 @@
 
 For every post of the shared sets and the project's held-out sets (630 posts), in one process on
 one core: the CPU time of the whole check under sutton-manor (grammar on) against the same policy
-with grammar off, the time Harper takes to load, and how many correct posts (no spelling or
+with grammar off, the time the grammar check takes to start, and how many correct posts (no spelling or
 text-speak expected) each advice rule flags. CPU time (``time.process_time``) is used so a busy
 machine does not inflate the figures. Run ``.venv/bin/python bench/bench_advice_rules.py``.
 """
@@ -37,7 +37,9 @@ def posts() -> list[dict[str, object]]:
     items = []
     for path in SETS:
         if path.exists():
-            items += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            items += [
+                json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+            ]
     return items
 
 
@@ -61,7 +63,7 @@ def main() -> int:
     roster = Roster()
     with_g = per_post_ms(Checker(sutton, roster), texts)
     without = per_post_ms(Checker(no_grammar, roster), texts)
-    print(f"{len(texts)} posts; Harper loads in {load:.2f} s CPU")
+    print(f"{len(texts)} posts; the grammar check starts in {load * 1000:.1f} ms CPU")
     for label, times in (("sutton-manor, grammar on", with_g), ("sutton-manor, grammar off", without)):
         times.sort()
         print(
@@ -69,7 +71,11 @@ def main() -> int:
         )
     clean = [i for i in items if not {"spelling", "text-speak"} & set(i["expect"])]  # type: ignore[arg-type]
     print(f"false alarms on {len(clean)} correct posts (posts flagged):")
-    for preset, codes in (("sutton-manor", ("SP406", "SP408")), ("courtney", ("SP407", "SP502")), ("no-names-no-faces", ("SP502",))):
+    for preset, codes in (
+        ("sutton-manor", ("SP406", "SP408")),
+        ("courtney", ("SP407", "SP502")),
+        ("no-names-no-faces", ("SP502",)),
+    ):
         policy = load_policy(preset)
         if preset == "courtney":
             policy = dataclasses.replace(

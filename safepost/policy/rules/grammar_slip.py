@@ -19,11 +19,10 @@ class GrammarSlip(Rule):
         participles used as the past tense and the other way round ("we seen",
         "has went"), "could of", "a" before a vowel sound, a word repeated, and
         the mix-ups of "their", "there" and "they're", "your" and "you're",
-        "its" and "it's", "whose" and "who's", "our" and "are". Checked by
-        Harper, an offline grammar checker, with only the checks that are
-        precise on correct school posts switched on, plus Safepost's own
-        patterns for the slips school posts make. Spelling is the misspelt-word
-        rule's job. The finding carries the correction.
+        "its" and "it's", "whose" and "who's", "our" and "are". Only slips
+        that can be found without false alarms on correct school English are
+        looked for; this is not a full grammar check. Spelling is the
+        misspelt-word rule's job. The finding carries the correction.
 
     Why it matters:
         SUT-05 asks that posts are grammatically correct, in Standard English:
@@ -60,7 +59,7 @@ class GrammarSlip(Rule):
                 slip.end,
                 message,
                 suggestion=rewrite,
-                trace=(f"checked by {slip.source}", f"writing.grammar = {ctx.policy.writing.grammar}"),
+                trace=(f"checked by {slip.check}", f"writing.grammar = {ctx.policy.writing.grammar}"),
             )
 
 
