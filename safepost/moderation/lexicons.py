@@ -148,7 +148,7 @@ for _w in _words(
     "knobhead knobheads knobend knobends nobhead nobheads bellend bellends bellends "
     "bitch bitches bitching bitchy bastard bastards cunt cunts cunting "
     "dickhead dickheads dickheaded dipshit cocksucker cocksuckers minger mingers "
-    "damn damned dammit goddamn goddamned "
+    "damn damned dammit goddamn goddamned f-ing f-in f-ed f-off "
 ):
     _PROFANITY[_w] = "profanity"
 
@@ -314,6 +314,14 @@ MINCED_OATHS = frozenset(
 # Insult nouns: name-calling whatever the context (muppets, morons).
 _INSULTS = frozenset(
     [
+        "nonce",
+        "nonces",
+        "paedo",
+        "paedos",
+        "pedo",
+        "pedos",
+        "bellends",
+        "arseholes",
         "muppet",
         "muppets",
         "moron",
@@ -394,6 +402,13 @@ _INSULTS = frozenset(
 # Insult nouns that are innocent in other senses: only when aimed at someone.
 _AIMED_INSULTS = frozenset(
     [
+        "weapon",
+        "weapons",
+        "bag",
+        "bat",
+        "trout",
+        "boot",
+        "amateurs",
         "cow",
         "cows",
         "pig",
@@ -818,6 +833,23 @@ _HOSTILE = (
 _DISCRIMINATION = PatternSet(
     [
         (
+            r"(?:full of|overrun (?:with|by)|flooded (?:with|by)|swamped (?:with|by)|too many|sick of) "
+            + _GROUP_CORE,
+            "discrimination",
+            "complains there are too many of a group: hostility to the group",
+        ),
+        (
+            _GROUP_CORE
+            + r"[^.!?\n]{0,50}(?:(?:don't|won't|can't|never|refuse to) (?:even )?(?:try to |bother to )?learn (?:the language|english)|learn the language)",
+            "discrimination",
+            "sneers at a group for their language: hostility to the group",
+        ),
+        (
+            r"keep (?:that|this|it|your|their) (?:\w+ )?(?:filth|rubbish|nonsense|agenda|propaganda|stuff|muck) (?:away from|out of)",
+            "discrimination",
+            "calls a group or its teaching filth to keep from children: hostility to the group",
+        ),
+        (
             r"can(?:'t|not|t) (?:even )?speak (?:a word of |any |proper )?english",
             "discrimination",
             "mocks people for not speaking English: hostility to a group",
@@ -852,7 +884,7 @@ _DISCRIMINATION = PatternSet(
             "discrimination",
             "complains a group is \u201crammed down\u201d children's throats: hostility to a group",
         ),
-        (_GROUP_CORE + r"[^.!?\n]{0,40}" + _HOSTILE, "discrimination", "hostile to a group of people"),
+        (_GROUP_CORE + r"[^\n]{0,50}?" + _HOSTILE, "discrimination", "hostile to a group of people"),
         (
             r"stop (?:teaching|telling|showing) (?:my|our|the) (?:kids|children|son|daughter) (?:about )?"
             + _GROUP_CORE,
@@ -877,6 +909,12 @@ def find_discrimination(text: str) -> list[Hit]:
 
 _SEXUAL = PatternSet(
     [
+        (
+            r"(?:in|wearing) (?:them|those|that|her|his) (?:leggings|tights|skirt|dress|jeans|shorts|top|swimsuit|heels|yoga pants|trousers)\b(?=[^\n]{0,20}(?:\U0001f975|\U0001f525|\U0001f60d|\U0001f60f|\U0001f924|\U0001f440|\U0001f4a6|phwoar|fit|hot|sexy))",
+            "sexual",
+            "a leering remark about what someone wears",
+        ),
+        (r"phwoa+r|\U0001f924", "sexual", "a leering remark"),
         (
             r"(?:keep|kept|keeping) me (?:behind|back) after (?:class|school)",
             "sexual",
@@ -972,6 +1010,35 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
 _HIM = r"(?:him|her|them|you|ya|u|he|she|they|that teacher|the head|mr [a-z]+|mrs [a-z]+|miss [a-z]+|ms [a-z]+|sir)"
 _VIOLENCE = PatternSet(
     [
+        (
+            r"(?:i'll|ill|i will|i'm gonna|im gonna|i'm going to|im going to) (?:come|be) (?:down|up|round|over|in)? ?(?:there|here|to the school|at the (?:gates?|school|office))[^.!?\n]{0,60}(?:sort|deal with|find out|see what|regret|sorry|hurt|have it out|what happens|myself)",
+            "violence",
+            "says they will come to the school to confront someone: intimidation",
+        ),
+        (
+            r"(?:sort|deal with) (?:him|her|them|the teacher|that teacher|mr \w+|mrs \w+|miss \w+|ms \w+|the head|that head) (?:out )?myself|take (?:matters|things) into (?:my|our) own hands",
+            "violence",
+            "says they will deal with someone themselves: intimidation",
+        ),
+        (
+            r"(?:want|wants|need|needs|had better|'d better|better) (?:to )?(?:be careful|watch (?:it|out))|i know people|(?:find|found) out what happens when|"
+            r"(?:be|it'd be|would be) a (?:shame|pity) if (?:something|anything)|(?:wouldn't|would not) want anything to happen|"
+            r"(?:got|has|have|had) it coming|(?:deserve|deserves) what(?:'s| is) coming|dead meat|won't know what (?:hit|happened)",
+            "violence",
+            "a veiled threat",
+        ),
+        (
+            r"(?:school|place|building|staffroom|it|that lot) (?:went|go|goes|going|to go) up in (?:flames|smoke)|"
+            r"(?:burn|burnt|burned|torch|torched) (?:it|the place|that place|the school|that school|the building)? ?(?:down|to the ground)",
+            "violence",
+            "wishes or threatens fire at the school",
+        ),
+        (
+            r"(?:knock|punch|kick) (?:his|her|their|your|ur) (?:block|teeth|head) (?:off|in)|(?:lamp|chin|deck|glass|stab|batter|floor) (?:him|her|them|you|the teacher|that teacher)\b|"
+            r"put (?:him|her|them|you) in (?:hospital|a box|the ground)|six feet under",
+            "violence",
+            "a threat of violence",
+        ),
         (
             rf"(?:i'll|ill|i will|i'm going to|im going to|gonna|i'm gonna|im gonna) be waiting (?:for {_HIM}|outside|at the gate|in the car ?park)",
             "violence",
@@ -1089,6 +1156,18 @@ _VIOLENCE = PatternSet(
 _SELF_HARM = PatternSet(
     [
         (
+            r"(?:want|wants|wanted) to (?:disappear|vanish|not exist|not be alive|be dead)|(?:no ?(?:one|body)|nobody) would (?:even )?(?:notice|care|miss (?:me|her|him))|"
+            r"wish(?:es|ed)? (?:i|she|he|they) (?:was|were|wasn't|weren't) (?:dead|alive|born|here|around)|wish(?:es|ed)? (?:i|she|he|they) could (?:die|disappear)",
+            "self-harm",
+            "talks of wanting to disappear or be dead: possible risk of suicide",
+        ),
+        (
+            r"(?:drink|swallow|eat) (?:some )?bleach|jump off (?:a|the) (?:bridge|cliff|building|roof)|go (?:and )?(?:die|hang yourself|top yourself)|"
+            r"(?:hope|wish) (?:you|she|he|they) (?:die|dies|dropped dead|drop dead)|die in a (?:hole|fire|ditch)|top (?:your|him|her)sel(?:f|ves)",
+            "self-harm",
+            "tells someone to harm or kill themselves",
+        ),
+        (
             r"(?:don't|dont|do not) want to (?:be here|live|be alive|wake up|exist) (?:any ?more|anymore)?",
             "self-harm",
             "talks of not wanting to be alive: possible risk of suicide",
@@ -1173,7 +1252,7 @@ _GROOMING = PatternSet(
             "invites private contact on an app children use",
         ),
         (
-            r"(?:free|give ?away|giving away) (?:robux|v-?bucks|skins|gift ?cards?|iphones?)",
+            r"(?:free|give ?away|giving away) (?:robux|v-?bucks|skins|fortnite|roblox)",
             "grooming",
             "a giveaway aimed at children",
         ),
@@ -1215,12 +1294,24 @@ _GROOMING = PatternSet(
 _GROOMING_SIGNALS = PatternSet(
     [
         (
+            r"(?:must be|if you're|if you are|only|have to be|need to be) (?:under|aged?) (?:1[0-7]|[6-9])\b",
+            "child-recruiting",
+            "looks for children under an age",
+        ),
+        (r"(?:earn|make) (?:easy |quick )?(?:money|cash)|easy money", "gift", "offers money"),
+        (
+            r"send (?:you|u|her|him|them) (?:a )?(?:present|gift|something special|a surprise|money)|(?:i'll|ill|i will|i can) (?:buy|get) (?:you|u|her|him) |follow me back",
+            "gift",
+            "offers a child a present",
+        ),
+        (
             r"(?:how old|what age) (?:is|are) (?:she|he|the girl|the boy|that girl|that boy|they|your (?:daughter|son|girl|boy))\b",
             "child-age-question",
             "asks how old a child is",
         ),
         (
-            r"(?:hi|hey|hello|hiya|calling all|attention|heya) (?:girls|boys|kids|children|little ones|young ones|year \d+s?)\b",
+            r"(?:hi|hey|hello|hiya|calling all|attention|heya|yo) (?:girls|boys|kids|children|little ones|young ones|year \d+s?|sweetie|sweetheart|sweety|darling|princess|cutie|little (?:one|lady|man)|gorgeous|beautiful)\b|"
+            r"any of (?:your|the|you) (?:students|pupils|kids|children|girls|boys|year \d+s?) (?:want|wanna|fancy|like|need|looking)",
             "child-address",
             "speaks directly to children",
         ),
@@ -1259,6 +1350,11 @@ _STREET = (
 )
 _DOXXING = PatternSet(
     [
+        (
+            r"(?:mr|mrs|miss|ms|sir|the head|she|he)\b[^.!?\n]{0,40}(?:drives (?:a|the|that) (?:\w+ ){0,2}(?:car|van|\w+)|(?:usually|always|normally) park(?:s|ed)? (?:on|in|at|outside|near|round|by))",
+            "doxxing",
+            "says which car a member of staff drives or where it is parked",
+        ),
         (
             rf"(?:lives?|living|stays?|house is|home is|address is|live) (?:at|on|in) (?:no\.? ?)?\d+[a-z]? [a-z][a-z'\-]+(?: [a-z][a-z'\-]+)? {_STREET}",
             "doxxing",
@@ -1328,11 +1424,12 @@ _TIME = re.compile(
     r"\b(?:at \d{1,2}(?:[.:]\d{2})?(?: ?(?:am|pm|o'clock))?(?: (?:tonight|tomorrow|today|this evening|on \w+))?|"
     r"every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|morning|evening|night|week)s?|"
     r"(?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|"
-    r"tonight|tomorrow (?:morning|night|evening|at)|this (?:evening|afternoon)|"
+    r"tonight|tomorrow (?:morning|night|evening|at)|this (?:evening|afternoon)|after school|every (?:day|afternoon)|each (?:day|morning|week)|"
     r"\d{1,2}(?:[.:]\d{2})?\s*(?:-|–|to|till|until)\s*\d{1,2}(?:[.:]\d{2})?)"
 )
 _PLACE = re.compile(
-    r"\b(?:at|to|round|around|from|in|down|near|by|outside) (?:the )?(?:reservoir|leisure cent(?:re|er)|park|pool|swimming|"
+    r"\b(?:at|to) (?:her|his|their) (?:nan|nana|gran|grans|grandma|grandad|mum|dad|aunt|auntie|childminder)'?s?\b|"
+    r"\b(?:at|to|round|around|from|in|down|near|by|outside|on) (?:the )?(?:reservoir|leisure cent(?:re|er)|park|pool|swimming|"
     r"baths|brownies|guides|cubs|scouts|beavers|rainbows|football|rugby|training|club|gym|library|station|"
     r"bus stop|side entrance|back gate|front gate|gate|entrance|shop|shops|playground|rec|field|woods|"
     r"church|mosque|temple|dance|ballet|gymnastics|karate|judo|tuition|tutoring|centre|center|[a-z]+ (?:road|lane|street|park|common))\b"
@@ -1341,7 +1438,8 @@ _PLACE = re.compile(
 )
 _CHILD_REF = re.compile(
     r"\b(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]er|[Hh]is) (?:little )?(?!(?:Year|Class|School|Team|Choir|Reception|Nursery|Lady|Lord|Father|Mum|Dad)\b)(?:son|daughter|lad|girl|boy|kid|child|grandson|granddaughter|niece|nephew|"
-    r"[A-Z][a-z]+)\b|\b(?:[A-Z][a-z]+ [A-Z][a-z]+) in the\b|\b(?:she|he)(?:'s| is) (?:at|in|doing|going)\b|\b[Tt]hat's [A-Z][a-z]+",
+    r"[A-Z][a-z]+)\b|\b(?:[A-Z][a-z]+ [A-Z][a-z]+) in the\b|\b(?:she|he)(?:'s| is) (?:at|in|doing|going)\b|\b[Tt]hat's [A-Z][a-z]+|"
+    r"\b[A-Z][a-z]+ (?:from|in) (?:Year \d|Y\d|Reception|Nursery|[A-Z][a-z]+ [Cc]lass)\b",
 )
 
 
@@ -1397,6 +1495,17 @@ _ADULT_GAMBLING = PatternSet(
 )
 _SCAM = PatternSet(
     [
+        (
+            r"collab(?:oration)?s?\b|(?:brand )?ambassadors? (?:wanted|needed)|our products|(?:dm|message) (?:me|us) for (?:a )?(?:collab|promo|shout ?out)",
+            "commercial-promotion",
+            "unsolicited selling or promotion",
+        ),
+        (
+            r"(?:diplomas?|degrees?|certificates?) (?:for sale|fully verifiable|verifiable|available)|fake (?:ids?|diplomas?|certificates?|degrees?)|"
+            r"buy (?:a )?(?:degree|diploma|certificate)|cheap (?:diplomas?|degrees?)",
+            "essay-mill",
+            "sells fake qualifications",
+        ),
         (
             r"crypto(?:currency|currencies)?|bitcoin|btc|ethereum|\beth\b|solana|dogecoin|nfts?\b|airdrops?|memecoin|"
             r"altcoins?|forex|fx trading|binary options|trading signals|pump|100x|1000x|to the moon|just listed|presale|"
@@ -1587,7 +1696,10 @@ _PRAISE_WORDS = (
     r"good luck|all the best|enjoy (?:every|your|the)|shout ?out|kudos|hats off|thank(?:s| you| u| ya)|ta very much|ta\b|cheers (?:to|for)|"
     r"gr8|gd job|so good|so cute|cute|adorable|precious|keep (?:it )?up|go on|high praise|champs|champions|"
     r"cried|bawling|tears|emotional|brill|wicked|class act|top notch|spot on|second home|in safe hands|"
-    r"can't thank|cannot thank|appreciate|appreciated|magic|magical|blown away|what a|so lucky|lucky to have|"
+    r"can't thank|cannot thank|appreciate|appreciated|magic|magical|blown away|so lucky|lucky to have|"
+    r"(?:huge|big|massive|special) shout|respect to|(?:massive|big|huge) respect|good on (?:yer|you|ya|ye|them)|nice one|"
+    r"sick (?:performance|show|goal|day|one|effort|job)|absolute scenes|scenes|proper sound|sound of (?:you|them)|"
+    r"did (?:the school|us|you|them|everyone) proud|"
     r"well played|fair play|crack(?:in|ing)'? (?:effort|job|day|show|result|game|performance)|belter|"
     r"(?:great|good|fab|huge|massive|top|brilliant) effort|(?:so|dead|well|reyt|pure|proper|very|really) (?:proud|prowd|prood|chuffed)|"
     r"(?:pure|absolute|top|proper|different|so) class|murdered (?:it|that)|slay(?:ed)?|ate (?:it|that) up|"
@@ -1597,6 +1709,7 @@ _PRAISE_WORDS = (
 _PRAISE = PatternSet(
     [
         (_PRAISE_WORDS, "praise", "praise, thanks or celebration"),
+        (r"\U0001f525|\U0001f64f", "praise-emoji", "celebrating emoji"),
         (
             r"[\U0001f44f\U0001f60d\U0001f3c6\u2764\U0001f499\U0001f49c\U0001f49a\U0001f49b\U0001f9e1\U0001f496\U0001f495\U0001f970"
             r"\U0001f389\U0001f973\U0001f64c\u2b50\U0001f31f\U0001f4aa\U0001f44d\U0001f947\U0001f3c5\U0001f308\U0001f60a\U0001f917\u263a\U0001f607]",
@@ -1616,6 +1729,32 @@ def find_praise(text: str) -> list[Hit]:
 _SARCASTIC_PRAISE = r"(?:oh |wow,? |well |yeah )?(?:great|brilliant|fantastic|wonderful|lovely|perfect|amazing|super|marvellous|excellent|superb|terrific|outstanding|fab|nice one|smashing)"
 _UNDERMINING = PatternSet(
     [
+        (
+            r"(?:i )?bet (?:the |they |ofsted|inspectors|nobody|no one|the governors|the head)|nobody asked for|no one asked for|"
+            r"(?:don't|do not) believe (?:the|their|everything|what|a word)|the reality|behind the (?:scenes|smiles|photos)|glossy|"
+            r"pr stunt|photo ?op(?:portunity)?|for the cameras|(?:just|all|only|purely) for show|box[- ]ticking|tick[- ]box|oh look,? (?:another|more)|meanwhile\b|"
+            r"(?:spent|spend|spends|put|puts) as much (?:time|effort|money) (?:on|into|in)|should never be allowed to|should be ashamed|ashamed of (?:yourselves|themselves)|"
+            r"is it just me|only ever (?:picks?|chooses?|selects?|praises?|posts?)|who(?:'s| is) with me|we need a new (?:head|teacher|senco|chair|leadership)|"
+            r"(?:head|chair|governors?|senco|leadership) (?:must|should|needs? to) (?:go|resign|be replaced)|needs? to go\b",
+            "insinuation",
+            "insinuation or a call against the school or staff",
+        ),
+        (
+            r"['\u2018\u201c\"](?:[a-z]+ ){0,2}(?:exciting|inclusive|outstanding|good|community|family|listening|consultation|transparent|open door|"
+            r"every child|wellbeing|fundraising|priorities|support|supportive|values|caring|nurturing|safe|communication|partnership)(?: [a-z]+){0,2}['\u2019\u201d\"]",
+            "sarcasm",
+            "the school's words in scare quotes",
+        ),
+        (
+            r"(?:cheers|thanks|thank you) for the (?:\w+[- ]){0,3}(?:notice|warning)|(?:really|so|very|super) helpful(?:,| for) (?:working parents|those of us|us)",
+            "sarcasm",
+            "sarcastic thanks for short notice",
+        ),
+        (
+            r"(?:half[- ]a[- ]day|half[- ]day|a day|one day|an hour|last[- ]minute|short|no|zero|little)'?s? ?notice",
+            "complaint",
+            "complains about short notice",
+        ),
         # sarcasm
         (
             rf"oh,? {_SARCASTIC_PRAISE}\W+(?:another|yet another|more|again|so|just|that's|thanks)",
