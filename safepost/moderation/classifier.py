@@ -24,6 +24,7 @@ _STRONG_SPAM = frozenset(
         "scam-crypto",
         "phishing",
         "romance-scam",
+        "job-or-loan-scam",
         "prize-scam",
         "follower-selling",
         "essay-mill",

@@ -793,6 +793,11 @@ _PROFANE_PHRASES = PatternSet(
 _SLUR_PHRASES = PatternSet(
     [
         (
+            r"(?:kids|children|teachers|staff|they|you|he|she|parents|governors|the head|pupils|teacher|lot) (?:are|is|'re|'s) (?:so |really |all |just |dead |proper )?(?:thick|stupid|dumb|brainless|dim|thick as (?:mince|two short planks))\b",
+            "insult",
+            "calls people stupid: an insult",
+        ),
+        (
             r"(?:so|well|dead|proper|too|how|that's|thats|that is|it's|its) gay",
             "slur",
             "\u201cgay\u201d used as an insult: homophobic language",
@@ -819,7 +824,7 @@ _GROUP = (
 )
 # Ethnic, faith and sexuality groups (not disability: complaints on behalf of SEN children are common).
 _GROUP_CORE = (
-    r"(?:immigrants?|migrants?|foreigners?|refugees?|asylum seekers?|muslims?|islam(?:ic)?|eid|ramadan|"
+    r"(?:travell?ers'|immigrants?|migrants?|foreigners?|refugees?|asylum seekers?|muslims?|islam(?:ic)?|eid|ramadan|"
     r"halal|diwali|hindus?|sikhs?|jews?|jewish|poles|romanians?|eastern europeans?|asians?|"
     r"pakistanis?|africans?|blacks|travell?ers|gypsies|gays?|lesbians?|lgbt\w*|trans(?:gender)? (?:kids|people|stuff)|"
     r"transgender|pride|two (?:dads|mums)|these people|that lot|their lot|their kind|people like that|them lot)"
@@ -832,6 +837,12 @@ _HOSTILE = (
 )
 _DISCRIMINATION = PatternSet(
     [
+        (
+            _GROUP_CORE
+            + r"[^\n]{0,40}?(?:(?:are|is) (?:all )?|all )(?:thieves|criminals|scroungers|dirty|animals|scum|vermin|lazy|terrorists|rapists|groomers|trouble)",
+            "discrimination",
+            "a slur on a whole group: hostility to the group",
+        ),
         (
             r"(?:full of|overrun (?:with|by)|flooded (?:with|by)|swamped (?:with|by)|too many|sick of) "
             + _GROUP_CORE,
@@ -870,7 +881,7 @@ _DISCRIMINATION = PatternSet(
             "tells people to \u201cgo back\u201d: racist hostility",
         ),
         (
-            r"send (?:them|em|\'em) (?:all )?back",
+            r"send (?:them|em|\'em) (?:all )?(?:back|home)",
             "discrimination",
             "calls for people to be sent back: racist hostility",
         ),
@@ -1010,6 +1021,14 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
 _HIM = r"(?:him|her|them|you|ya|u|he|she|they|that teacher|the head|mr [a-z]+|mrs [a-z]+|miss [a-z]+|ms [a-z]+|sir)"
 _VIOLENCE = PatternSet(
     [
+        (
+            r"make (?:sure )?(?:\w+ ){0,3}regrets?|regrets? (?:ever|the day)|(?:nobody|no one|nothing)(?:'ll| will| is going to|'s going to|'s gonna|'ll be able to)? stop(?:ping)? me|"
+            r"a (?:good )?(?:hiding|kicking|beating|battering|slapping|leathering|pasting)\b|(?:needs?|deserves?|wants?) (?:a )?(?:slap|smack|punch)|"
+            r"(?:what|something) (?:i've|i have|we've|we have|i) (?:got )?(?:planned|in store) for|wait (?:till|until) you see what|"
+            r"(?:should|ought to|deserve to|deserves to) be (?:shot|hanged|hung|strung up|put down|lined up|stabbed|beaten)|(?:deserve|deserves) to (?:die|suffer|be hurt)",
+            "violence",
+            "a threat or a call for violence",
+        ),
         (
             r"(?:i'll|ill|i will|i'm gonna|im gonna|i'm going to|im going to) (?:come|be) (?:down|up|round|over|in)? ?(?:there|here|to the school|at the (?:gates?|school|office))[^.!?\n]{0,60}(?:sort|deal with|find out|see what|regret|sorry|hurt|have it out|what happens|myself)",
             "violence",
@@ -1156,6 +1175,12 @@ _VIOLENCE = PatternSet(
 _SELF_HARM = PatternSet(
     [
         (
+            r"(?:i'm|im|i am|i'?ve) (?:done|finished) with (?:everything|life|it all|living)|goodbye (?:cruel )?world|this is (?:my )?goodbye|(?:my )?(?:final|last) (?:post|message|goodbye)|"
+            r"won't be (?:around|here) (?:much longer|any ?more|for long)",
+            "self-harm",
+            "sounds like a goodbye: possible risk of suicide",
+        ),
+        (
             r"(?:want|wants|wanted) to (?:disappear|vanish|not exist|not be alive|be dead)|(?:no ?(?:one|body)|nobody) would (?:even )?(?:notice|care|miss (?:me|her|him))|"
             r"wish(?:es|ed)? (?:i|she|he|they) (?:was|were|wasn't|weren't) (?:dead|alive|born|here|around)|wish(?:es|ed)? (?:i|she|he|they) could (?:die|disappear)",
             "self-harm",
@@ -1293,6 +1318,17 @@ _GROOMING = PatternSet(
 # Signals that are harmless alone and grooming-like together (see :func:`find_threats`).
 _GROOMING_SIGNALS = PatternSet(
     [
+        (
+            r"which (?:one )?of (?:the|these|those|your) (?:girls|boys|kids|children|pupils) (?:is|was)|what(?:'s| is) (?:her|his|the (?:girl|boy)'s|the little (?:girl|boy)'s) name|"
+            r"who(?:'s| is) the (?:little )?(?:girl|boy) (?:in|with|on|at)",
+            "child-age-question",
+            "asks who a particular child is",
+        ),
+        (
+            r"connect with (?:her|him|them|the (?:girl|boy))|get in touch with (?:her|him|the (?:girl|boy))",
+            "contact-request",
+            "asks for contact with a child",
+        ),
         (
             r"(?:must be|if you're|if you are|only|have to be|need to be) (?:under|aged?) (?:1[0-7]|[6-9])\b",
             "child-recruiting",
@@ -1433,9 +1469,16 @@ _PLACE = re.compile(
     r"baths|brownies|guides|cubs|scouts|beavers|rainbows|football|rugby|training|club|gym|library|station|"
     r"bus stop|side entrance|back gate|front gate|gate|entrance|shop|shops|playground|rec|field|woods|"
     r"church|mosque|temple|dance|ballet|gymnastics|karate|judo|tuition|tutoring|centre|center|[a-z]+ (?:road|lane|street|park|common))\b"
-    r"|\b(?:swimming|brownies|guides|cubs|scouts|beavers|rainbows|football|rugby|dance|ballet|gymnastics|karate|judo|night walk|"
-    r"walks? home|picks? (?:her|him|them) up|drops? (?:her|him|them) off|walks? (?:her|him|them) home)\b"
+    r"|\b(?:walks? home|picks? (?:her|him|them) up|drops? (?:her|him|them) off|walks? (?:her|him|them) home)\b"
 )
+_ACTIVITY = re.compile(
+    r"\b(?:swimming|brownies|guides|cubs|scouts|beavers|rainbows|football|rugby|dance|ballet|gymnastics|karate|judo|night walk|"
+    r"training|practice|lessons?|club)\b"
+)
+_CLOCK = re.compile(
+    r"\b(?:at \d{1,2}(?:[.:]\d{2})?|\d{1,2}(?:[.:]\d{2})? ?(?:am|pm)|tonight|\d{1,2}(?:[.:]\d{2})?\s*(?:-|–|to|till|until)\s*\d{1,2})"
+)
+_DETERMINERS = frozenset(["our", "my", "their", "her", "his", "that's", "she's", "he's"])
 _CHILD_REF = re.compile(
     r"\b(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]er|[Hh]is) (?:little )?(?!(?:Year|Class|School|Team|Choir|Reception|Nursery|Lady|Lord|Father|Mum|Dad)\b)(?:son|daughter|lad|girl|boy|kid|child|grandson|granddaughter|niece|nephew|"
     r"[A-Z][a-z]+)\b|\b(?:[A-Z][a-z]+ [A-Z][a-z]+) in the\b|\b(?:she|he)(?:'s| is) (?:at|in|doing|going)\b|\b[Tt]hat's [A-Z][a-z]+|"
@@ -1454,6 +1497,12 @@ def find_child_whereabouts(text: str) -> list[Hit]:
         return []
     time = _TIME.search(norm.text)
     place = _PLACE.search(norm.text)
+    # A child named ("Our Harvey", "Ellie from Year 4") or only claimed ("my son", "she's at").
+    named = any(w[:1].isupper() and w.casefold() not in _DETERMINERS for w in child.group().split())
+    if place is None and named:
+        place = _ACTIVITY.search(norm.text)
+    elif not named and place is not None and _CLOCK.search(norm.text) is None:
+        place = None  # "my lad's at football every Saturday": no one could find him from that
     if time is None or place is None:
         return []
     start = min(child.start(), *norm.span(time.start(), time.end()), *norm.span(place.start(), place.end()))
@@ -1495,6 +1544,19 @@ _ADULT_GAMBLING = PatternSet(
 )
 _SCAM = PatternSet(
     [
+        (
+            r"(?:need a |quick |fast |payday |instant )loans?\b|bad credit(?: ok| welcome| no problem)?|instant approval|guaranteed approval|"
+            r"work from home(?=[^\n]{0,80}(?:earn|£|\$|no experience|apply|dm|whatsapp))|no experience (?:needed|necessary|required)|"
+            rf"(?:earn|make|made|making) {_MONEY} ?(?:/|a|per|every) ?(?:day|week|hour|month)",
+            "job-or-loan-scam",
+            "a loan or work-from-home scam",
+        ),
+        (
+            r"advert(?:ising|isement)? (?:space|package|feature)|full[- ]page advert|sponsored (?:post|feature|content)|featured in our|"
+            rf"(?:just|only|from) {_MONEY} for (?:a|an|your|the)",
+            "commercial-promotion",
+            "unsolicited selling or advertising",
+        ),
         (
             r"collab(?:oration)?s?\b|(?:brand )?ambassadors? (?:wanted|needed)|our products|(?:dm|message) (?:me|us) for (?:a )?(?:collab|promo|shout ?out)",
             "commercial-promotion",
@@ -1699,7 +1761,8 @@ _PRAISE_WORDS = (
     r"can't thank|cannot thank|appreciate|appreciated|magic|magical|blown away|so lucky|lucky to have|"
     r"(?:huge|big|massive|special) shout|respect to|(?:massive|big|huge) respect|good on (?:yer|you|ya|ye|them)|nice one|"
     r"sick (?:performance|show|goal|day|one|effort|job)|absolute scenes|scenes|proper sound|sound of (?:you|them)|"
-    r"did (?:the school|us|you|them|everyone) proud|"
+    r"did (?:the school|us|you|them|everyone) proud|(?:was|is|were) (?:the|da) bomb|miss (?:you|u) (?:all|lots|loads)|can't wait to see (?:you|them)|"
+    r"we+l+ done|(?:a )?credit (?:to|tae) (?:the|you|your|yer|them)|lovely jubbly|top banana|"
     r"well played|fair play|crack(?:in|ing)'? (?:effort|job|day|show|result|game|performance)|belter|"
     r"(?:great|good|fab|huge|massive|top|brilliant) effort|(?:so|dead|well|reyt|pure|proper|very|really) (?:proud|prowd|prood|chuffed)|"
     r"(?:pure|absolute|top|proper|different|so) class|murdered (?:it|that)|slay(?:ed)?|ate (?:it|that) up|"
@@ -1729,6 +1792,14 @@ def find_praise(text: str) -> list[Hit]:
 _SARCASTIC_PRAISE = r"(?:oh |wow,? |well |yeah )?(?:great|brilliant|fantastic|wonderful|lovely|perfect|amazing|super|marvellous|excellent|superb|terrific|outstanding|fab|nice one|smashing)"
 _UNDERMINING = PatternSet(
     [
+        (
+            r"better than the last (?:one|head|lot|teacher)|remember when (?:this|the) school|used to care|(?:doesn't|don't|no longer) care about|"
+            r"surprised (?:they|the school|you|staff|anyone) (?:managed|could|were able|even)|miracles? (?:do )?happen|for once\b|"
+            r"really left|(?:the )?(?:real|true) reason|asking for (?:all of us|a friend)|cliquey?|old boys'? club|closed shop|"
+            r"(?:a |complete |total |utter )?waste of (?:time|money|space|effort)",
+            "insinuation",
+            "a dig meant to lower trust in the school",
+        ),
         (
             r"(?:i )?bet (?:the |they |ofsted|inspectors|nobody|no one|the governors|the head)|nobody asked for|no one asked for|"
             r"(?:don't|do not) believe (?:the|their|everything|what|a word)|the reality|behind the (?:scenes|smiles|photos)|glossy|"

@@ -125,7 +125,7 @@ def normalise(text: str) -> Normalised:
         for k, c in enumerate(run):
             if c not in _LEET:
                 continue
-            prev = run[k - 1] if k else ""
+            prev = out[m.start() + k - 1] if k else ""  # as already undone: "pi$$" is "piss"
             nxt = run[k + 1] if k + 1 < len(run) else ""
             if c in "@$" and not prev.isalpha():
                 continue
