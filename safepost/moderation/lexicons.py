@@ -1754,7 +1754,8 @@ _PRAISE_WORDS = (
     r"delighted|pleased|grateful|thankful|chuffed|made up|buzzin\w*|buzzing|proper mint|mint|canny|reyt (?:good|grand)|"
     r"bostin|tidy|champion|smashing|smashed it|killed it|nailed it|aced it|top (?:job|work|marks)|"
     r"goosebumps|highlight|joy|inspiring|inspirational|heart ?warming|unsung hero|hero|heroes|"
-    r"(?:thoroughly |well |much |so )?deserved|best (?:\w+ )?(?:ever|in years|teacher|school|day)|the best|"
+    r"(?:thoroughly |well |much |so )?deserved|best (?:\w+ )?(?:ever|in years|teacher|school|day)|the best(?! (?:person|people|way|time|place|number|email|contact|option|route|thing to|day to|to (?:ask|contact|speak)))|"
+    r"no complaints|miles better|(?:can't|cannot) fault|couldn't ask for (?:more|better)|"
     r"good luck|all the best|enjoy (?:every|your|the)|shout ?out|kudos|hats off|thank(?:s| you| u| ya)|ta very much|ta\b|cheers (?:to|for)|"
     r"gr8|gd job|so good|so cute|cute|adorable|precious|keep (?:it )?up|go on|high praise|champs|champions|"
     r"cried|bawling|tears|emotional|brill|wicked|class act|top notch|spot on|second home|in safe hands|"
@@ -1792,6 +1793,14 @@ def find_praise(text: str) -> list[Hit]:
 _SARCASTIC_PRAISE = r"(?:oh |wow,? |well |yeah )?(?:great|brilliant|fantastic|wonderful|lovely|perfect|amazing|super|marvellous|excellent|superb|terrific|outstanding|fab|nice one|smashing)"
 _UNDERMINING = PatternSet(
     [
+        (
+            r"(?:rubbish|poor|shoddy|terrible|awful|dreadful|abysmal|shocking) (?:quality|service|communication|organisation|teaching|leadership|management|response|standards?)|"
+            r"same old (?:story|same|rubbish|excuses)|get no (?:answer|reply|response)|they never (?:change|listen|reply|answer|learn|do) (?:anything)?|"
+            r"if (?:[\w']+ ){0,4}(?:bothered|could be bothered) to|(?:can't|couldn't|never|won't) (?:even )?be bothered to|didn't even bother|"
+            r"(?:don't|do not) (?:waste your time|bother) (?:complaining|asking|emailing|contacting|ringing|writing)",
+            "competence",
+            "criticises the school or staff in public",
+        ),
         (
             r"better than the last (?:one|head|lot|teacher)|remember when (?:this|the) school|used to care|(?:doesn't|don't|no longer) care about|"
             r"surprised (?:they|the school|you|staff|anyone) (?:managed|could|were able|even)|miracles? (?:do )?happen|for once\b|"
@@ -1941,8 +1950,8 @@ _UNDERMINING = PatternSet(
         ),
         # digs after praise
         (
-            r"(?:shame|pity|a pity|a shame) (?:it's|its|that|the|nobody|no one|they|about|you|we|some)|"
-            r"(?:^|[.!] )(?:shame|pity)\b|perhaps one day|maybe one day|(?:perhaps|maybe) (?:next (?:year|time|term|week)|someday|one day) (?:someone|somebody|they|the school|staff|you|the office)|if only (?:the|they|someone|staff)|"
+            r"(?:shame|pity|a pity|a shame) (?:it's|its|that|the|nobody|no one|they|about|you|we|some)(?! (?:\w+ )?(?:weather|rain|rained|snow|snowed|storm|wind|traffic|bus|missed|couldn't|can't|cannot|was cancelled))|"
+            r"(?:^|[.!] )(?:shame|pity)\b(?! (?:\w+ )?(?:weather|rain|rained|snow|snowed|storm|wind|traffic|bus|missed|couldn't|can't|cannot|was cancelled))|perhaps one day|maybe one day|(?:perhaps|maybe) (?:next (?:year|time|term|week)|someday|one day) (?:someone|somebody|they|the school|staff|you|the office)|if only (?:the|they|someone|staff)|"
             r"but i suppose|(?:would be|it'd be) nice if (?:the school|they|someone|staff) (?:actually|could|would)|"
             r"not very ['\u2018\u201c]?(?:inclusive|fair|professional|welcoming|safe)|"
             r"before we celebrate|more (?:worried|bothered|interested) (?:about|in) (?:photos|image|looking good|ofsted)",

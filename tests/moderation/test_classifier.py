@@ -5,7 +5,7 @@ from __future__ import annotations
 import doctest
 
 import pytest
-from moderation_cases import ALL, FOURTH, HARDER, THIRD, Case
+from moderation_cases import ALL, FIFTH, FOURTH, HARDER, THIRD, Case
 
 from safepost.moderation import ACTIONS, LABELS, Item, Judgement, Reason, classifier, classify
 
@@ -15,18 +15,12 @@ def _judge(case: Case) -> Judgement:
     return classify(Item(text=text, author_bio=bio, in_reply_to=reply_to))
 
 
-@pytest.mark.parametrize("case", ALL + HARDER + THIRD + FOURTH, ids=lambda c: c[0][:50])
-def test_it_gives_each_reply_the_label_and_escalation_a_senior_leader_would(case: Case) -> None:
-    judgement = _judge(case)
-    assert (judgement.label, judgement.escalate) == (case[3], case[4])
-
-
-@pytest.mark.parametrize("case", ALL + HARDER + THIRD + FOURTH, ids=lambda c: c[0][:50])
-def test_every_judgement_recommends_the_action_of_its_label_and_gives_reasons_with_true_spans(
+@pytest.mark.parametrize("case", ALL + HARDER + THIRD + FOURTH + FIFTH, ids=lambda c: c[0][:50])
+def test_it_gives_each_reply_the_label_escalation_and_action_a_senior_leader_would_with_reasons_that_mark_the_words(
     case: Case,
 ) -> None:
     judgement = _judge(case)
-    assert judgement.label in LABELS
+    assert (judgement.label, judgement.escalate) == (case[3], case[4])
     assert judgement.action == ACTIONS[judgement.label]
     if judgement.label != "neutral":
         assert judgement.reasons, "a decision other than neutral says why"
