@@ -215,7 +215,11 @@ def classify(item: Item, *, known_names: Iterable[str] = (), school_handles: Ite
     label = "neutral"
     reasons: list[Reason] = []
 
-    threats = lexicons.find_threats(text) + lexicons.find_child_whereabouts(text)
+    threats = (
+        lexicons.find_threats(text)
+        + lexicons.find_child_whereabouts(text)
+        + lexicons.find_staff_whereabouts(text)
+    )
     if threats:
         label, reasons = "threat", [_reason(h) for h in threats]
     else:

@@ -22,6 +22,7 @@ The public finders:
 * :func:`find_threats`: violence and intimidation, self-harm and suicide, grooming-like contact,
   doxxing (a home address or car).
 * :func:`find_child_whereabouts`: a named child at a place at a time (doxxing, even well meant).
+* :func:`find_staff_whereabouts`: where and when a named member of staff can be found.
 * :func:`find_adult_or_gambling`: adult, dating and 18+ content, casinos and betting.
 * :func:`find_scam`: crypto and investment scams, phishing, prize scams, follower selling, essay
   mills, replica goods and unsolicited selling.
@@ -314,6 +315,12 @@ MINCED_OATHS = frozenset(
 # Insult nouns: name-calling whatever the context (muppets, morons).
 _INSULTS = frozenset(
     [
+        "twonk",
+        "twonks",
+        "scrounger",
+        "scroungers",
+        "chavvy",
+        "bellends",
         "nonce",
         "nonces",
         "paedo",
@@ -402,6 +409,9 @@ _INSULTS = frozenset(
 # Insult nouns that are innocent in other senses: only when aimed at someone.
 _AIMED_INSULTS = frozenset(
     [
+        "tit",
+        "plank",
+        "planks",
         "weapon",
         "weapons",
         "bag",
@@ -824,13 +834,13 @@ _GROUP = (
 )
 # Ethnic, faith and sexuality groups (not disability: complaints on behalf of SEN children are common).
 _GROUP_CORE = (
-    r"(?:travell?ers'|immigrants?|migrants?|foreigners?|refugees?|asylum seekers?|muslims?|islam(?:ic)?|eid|ramadan|"
+    r"(?:(?:polish|romanian|eastern european|foreign|muslim|asian|black|traveller|gypsy|immigrant|refugee|pakistani|indian|african|chinese|roma) (?:kids|children|families|people|parents|lot|mums|dads|pupils)|travell?ers'|immigrants?|migrants?|foreigners?|refugees?|asylum seekers?|muslims?|islam(?:ic)?|eid|ramadan|"
     r"halal|diwali|hindus?|sikhs?|jews?|jewish|poles|romanians?|eastern europeans?|asians?|"
     r"pakistanis?|africans?|blacks|travell?ers|gypsies|gays?|lesbians?|lgbt\w*|trans(?:gender)? (?:kids|people|stuff)|"
     r"transgender|pride|two (?:dads|mums)|these people|that lot|their lot|their kind|people like that|them lot)"
 )
 _HOSTILE = (
-    r"(?:disgusting|vile|unnatural|sick|perverted|perverse|abomination|filth|filthy|special treatment|"
+    r"(?:ruining it|ruin it|disgusting|vile|unnatural|sick|perverted|perverse|abomination|filth|filthy|special treatment|"
     r"get everything|handed everything|pandered|pandering|bending over backwards|not welcome|no place|"
     r"ruining|ruin|taking over|take over|should go back|don't belong|do not belong|shouldn't be allowed|"
     r"should be banned|agenda|indoctrinat\w*|brainwash\w*|propaganda|ramm(?:ed|ing)|shov(?:ed|ing)|forced)"
@@ -1022,6 +1032,16 @@ _HIM = r"(?:him|her|them|you|ya|u|he|she|they|that teacher|the head|mr [a-z]+|mr
 _VIOLENCE = PatternSet(
     [
         (
+            r"there(?:'ll| will) be consequences|face the consequences|(?:i'm|im|i am) (?:outside|at) the (?:school|gates?|office) (?:now|right now)|"
+            r"tell (?:mr \w+|mrs \w+|miss \w+|ms \w+|him|her|the head|that teacher) to come out(?:side)?|come out(?:side)? and (?:face|talk to|see) me|"
+            r"(?:sort|deal with|handle) it (?:my way|my own way|myself)|(?:you've|you have|they've|they have) got (?:till|until) \w+ (?:to|or)|"
+            r"(?:five|5|ten|10|two|2|one|a few) minutes? alone with|lined up against (?:a|the) wall|up against (?:a|the) wall and|"
+            r"(?:hope|wish) (?:someone|somebody|they|some ?one) (?:\w+ ){0,2}(?:keys|key|slashes|slash|smashes|smash|burns|burn|torches|torch|wrecks|trashes|scratches|hurts|hurt|beats|batters|attacks|sets fire|punches|slaps)|"
+            r"(?:keys|keyed|keying|key) (?:the |his |her |their |the head's |that )?(?:\w+ )?cars?",
+            "violence",
+            "a threat or a wish for violence or damage",
+        ),
+        (
             r"make (?:sure )?(?:\w+ ){0,3}regrets?|regrets? (?:ever|the day)|(?:nobody|no one|nothing)(?:'ll| will| is going to|'s going to|'s gonna|'ll be able to)? stop(?:ping)? me|"
             r"a (?:good )?(?:hiding|kicking|beating|battering|slapping|leathering|pasting)\b|(?:needs?|deserves?|wants?) (?:a )?(?:slap|smack|punch)|"
             r"(?:what|something) (?:i've|i have|we've|we have|i) (?:got )?(?:planned|in store) for|wait (?:till|until) you see what|"
@@ -1175,6 +1195,12 @@ _VIOLENCE = PatternSet(
 _SELF_HARM = PatternSet(
     [
         (
+            r"(?:end|ending|take|taking) (?:his|her|their|my|your) (?:own )?life|(?:took|taken|take|swallowed) (?:too many|a load of|loads of|all (?:my|her|his|the)) (?:tablets|pills|paracetamol)|"
+            r"(?:rather|sooner) (?:be )?(?:dead|die)|(?:i'd|she'd|he'd|they'd) rather die",
+            "self-harm",
+            "talks of ending a life or an overdose: possible risk of suicide",
+        ),
+        (
             r"(?:i'm|im|i am|i'?ve) (?:done|finished) with (?:everything|life|it all|living)|goodbye (?:cruel )?world|this is (?:my )?goodbye|(?:my )?(?:final|last) (?:post|message|goodbye)|"
             r"won't be (?:around|here) (?:much longer|any ?more|for long)",
             "self-harm",
@@ -1203,7 +1229,7 @@ _SELF_HARM = PatternSet(
             "talks of ending their life",
         ),
         (
-            r"(?:kill|killing|hurt|hurting|harm|harming|cut|cutting) (?:my|him|her|them)sel(?:f|ves)|kms\b",
+            r"(?:kill|killing|hurt|hurting|harm|harming|cut|cutting) (?:my|him|her|them)sel(?:f|ves)(?! (?:laugh|with laughter|laughing))|kms\b",
             "self-harm",
             "talks of self-harm or suicide",
         ),
@@ -1319,6 +1345,17 @@ _GROOMING = PatternSet(
 _GROOMING_SIGNALS = PatternSet(
     [
         (
+            r"(?:give|offer) (?:\w+ ){0,3}a lift|come (?:round|over) (?:to mine|to my house|and play|for a sleepover)|i live (?:near|next to|opposite|round the corner from) (?:the school|you)|"
+            r"(?:i've|i have|got) (?:got )?(?:all )?the latest (?:games|consoles|phones|iphone)|(?:come|round) (?:\w+ ){0,3}play (?:xbox|playstation|ps5|fortnite|roblox|games)",
+            "lure",
+            "offers children lifts, visits or games",
+        ),
+        (
+            r"(?:would|do|does|could|will) any of (?:the|your|you|them|these) ?(?:boys|girls|kids|children|pupils)? (?:like|want|wanna|fancy)",
+            "child-address",
+            "speaks directly to children",
+        ),
+        (
             r"which (?:one )?of (?:the|these|those|your) (?:girls|boys|kids|children|pupils) (?:is|was)|what(?:'s| is) (?:her|his|the (?:girl|boy)'s|the little (?:girl|boy)'s) name|"
             r"who(?:'s| is) the (?:little )?(?:girl|boy) (?:in|with|on|at)",
             "child-age-question",
@@ -1375,7 +1412,8 @@ _GROOMING_SIGNALS = PatternSet(
     ]
 )
 _GROOMING_PAIRS = (
-    ({"child-address"}, {"contact-request", "flattery", "gift"}),
+    ({"child-address"}, {"contact-request", "flattery", "gift", "lure"}),
+    ({"flattery", "child-age-question"}, {"lure"}),
     ({"child-age-question"}, {"flattery", "contact-request"}),
     ({"child-recruiting"}, {"contact-request", "flattery"}),
 )
@@ -1486,6 +1524,38 @@ _CHILD_REF = re.compile(
 )
 
 
+_STAFF_NAME = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.? [A-Z][a-z]+")
+_ROUTINE = re.compile(
+    r"\b(?:drops? (?:her|him|them) off|picks? (?:her|him|them) up|arrives?|leaves?|walks?|jogs?|runs?|parks?|cycles?|"
+    r"gets? the (?:bus|train)|goes to|is (?:always|usually) (?:at|in|on))\b"
+)
+
+
+def find_staff_whereabouts(text: str) -> list[Hit]:
+    """Where a named member of staff can be found alone, and when (code ``doxxing``): "Mrs Hooper's
+    husband drops her off at 7.30 every morning by the back gate"."""
+    staff = _STAFF_NAME.search(text)
+    if staff is None:
+        return []
+    norm = normalise(text)
+    clock = _CLOCK.search(norm.text) or _TIME.search(norm.text)
+    place = _PLACE.search(norm.text)
+    routine = _ROUTINE.search(norm.text)
+    if clock is None or place is None or routine is None:
+        return []
+    spans = [staff.span(), norm.span(clock.start(), clock.end()), norm.span(place.start(), place.end())]
+    start, end = min(a for a, _ in spans), max(b for _, b in spans)
+    return [
+        Hit(
+            "doxxing",
+            start,
+            end,
+            text[start:end],
+            "says where and when a member of staff can be found: someone could wait for them",
+        )
+    ]
+
+
 def find_child_whereabouts(text: str) -> list[Hit]:
     """Where an identifiable child will be at a given time (code ``child-whereabouts``): a child
     named or claimed ("Our Harvey", "That's Isla Marsh") together with a place or activity and a
@@ -1544,6 +1614,17 @@ _ADULT_GAMBLING = PatternSet(
 )
 _SCAM = PatternSet(
     [
+        (
+            r"(?:dm|message|contact) (?:us |me )?for (?:a )?(?:quote|prices|price list|rates)|custom (?:hoodies|merch|printing|t-?shirts|uniform|mugs)|leavers'? (?:hoodies|merch)",
+            "commercial-promotion",
+            "unsolicited selling",
+        ),
+        (
+            r"visit my (?:profile|page|bio)|check my (?:profile|page|bio)|(?:special|free) gift (?:for you|waiting|in my)|"
+            r"like (?:and|&) share (?:this|to)|share (?:this(?: post)? )?to win|(?:follow|like|rt|retweet),? (?:\w+ )?(?:&|and) (?:rt|share|tag|retweet) to win|tag \d+ friends",
+            "prize-scam",
+            "engagement bait or a prize scam",
+        ),
         (
             r"(?:need a |quick |fast |payday |instant )loans?\b|bad credit(?: ok| welcome| no problem)?|instant approval|guaranteed approval|"
             r"work from home(?=[^\n]{0,80}(?:earn|£|\$|no experience|apply|dm|whatsapp))|no experience (?:needed|necessary|required)|"
@@ -1755,7 +1836,7 @@ _PRAISE_WORDS = (
     r"bostin|tidy|champion|smashing|smashed it|killed it|nailed it|aced it|top (?:job|work|marks)|"
     r"goosebumps|highlight|joy|inspiring|inspirational|heart ?warming|unsung hero|hero|heroes|"
     r"(?:thoroughly |well |much |so )?deserved|best (?:\w+ )?(?:ever|in years|teacher|school|day)|the best(?! (?:person|people|way|time|place|number|email|contact|option|route|thing to|day to|to (?:ask|contact|speak)))|"
-    r"no complaints|miles better|(?:can't|cannot) fault|couldn't ask for (?:more|better)|"
+    r"(?:killing|wetting|crying) (?:my|him|her|them)sel(?:f|ves) laughing|in stitches|no complaints|miles better|(?:great|good|such|brilliant|great) fun|(?:can't|cannot) fault|couldn't ask for (?:more|better)|"
     r"good luck|all the best|enjoy (?:every|your|the)|shout ?out|kudos|hats off|thank(?:s| you| u| ya)|ta very much|ta\b|cheers (?:to|for)|"
     r"gr8|gd job|so good|so cute|cute|adorable|precious|keep (?:it )?up|go on|high praise|champs|champions|"
     r"cried|bawling|tears|emotional|brill|wicked|class act|top notch|spot on|second home|in safe hands|"
