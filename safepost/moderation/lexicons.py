@@ -601,7 +601,7 @@ def masked_match(token: str) -> str | None:
     keep at least one other letter, so ``***`` alone and ``*`` as emphasis never match.
     """
     letters = sum(ch.isalpha() for ch in token)
-    if "*" not in token or not token[0].isalpha():
+    if "*" not in token or not token[0].isalpha() or len(token) > 30:
         return None
     if letters < 2:
         # "f***", "s***", "c***": one letter and three or more stars.
@@ -1593,7 +1593,6 @@ def find_child_whereabouts(text: str) -> list[Hit]:
 # ---------------------------------------------------------------------------------------------
 
 _MONEY = r"[£$€]\s?\d[\d,.]*k?"
-_LINK = r"(?:https?://\S+|www\.\S+|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|co\.uk|uk|org|net|ly|me|ee|win|help|xyz|io|app|top|click|icu|biz|info|store|shop|site|online|live|vip|bet|casino|link)(?:/\S*)?)"
 _ADULT_GAMBLING = PatternSet(
     [
         (r"18\s?\+(?: only| content| link)?|\U0001f51e", "adult-content", "an 18+ account or link"),
@@ -1743,7 +1742,7 @@ _SHORT_LINK = re.compile(
     r"\b(?:bit\.ly|tinyurl\.com|t\.co|linktr\.ee|cutt\.ly|rb\.gy|shorturl\.at|is\.gd|ow\.ly|t\.me)/\S+", re.I
 )
 _ODD_DOMAIN = re.compile(
-    r"\b[\w\-]+(?:\.[\w\-]+)*\.(?:win|help|xyz|top|click|icu|vip|bet|casino|loan|work|rest|buzz|cam|shop|store|live)\b(?:/\S*)?",
+    r"(?<![\w\-.])(?:[\w\-]++\.)++(?:win|help|xyz|top|click|icu|vip|bet|casino|loan|work|rest|buzz|cam|shop|store|live)\b(?:/\S*+)?",
     re.I,
 )
 

@@ -35,8 +35,11 @@ _NUMBERISH = re.compile(
     r"\d+(?:st|nd|rd|th|am|pm|s|h|hrs?|mins?|kg|g|km|m|cm|mm|ml|l|p|k|x|mph|yrs?|yo|ft|in)?|x\d+|[a-z]\d+|\d+[a-z]",
 )
 # Handles, links and e-mail addresses are kept as they are (lower-cased only).
+# Each alternative starts only where a run starts and never backtracks (possessive), so a huge
+# run of letters and digits is scanned once, not once per character.
 _KEEP = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|(?<![\w@])[@#$][\w.@\-]+|\b[\w\-]+\.(?:com|co\.uk|uk|org|net|ly|me|ee|win|help|xyz|io|app|social)\b\S*"
+    r"(?:https?://|www\.)\S++|(?<![\w.+\-])[\w.+\-]++@[\w\-]++(?:\.[\w\-]++)++|(?<![\w@])[@#$][\w.@\-]++|"
+    r"(?<![\w\-.])(?:[\w\-]++\.)++(?:com|co\.uk|uk|org|net|ly|me|ee|win|help|xyz|io|app|social)\b\S*+"
 )
 # Letters spaced or dotted out: "f u c k", "s.h.i.t", "b-o-l-l-o-c-k-s" (four letters or more).
 _SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z][ .\-_*] ?){3,}[a-z](?![a-z0-9])")
