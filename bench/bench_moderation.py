@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "moderation"))
 
-from moderation_cases import ALL, FIFTH, FOURTH, HARDER, SIXTH, THIRD  # noqa: E402
+from moderation_cases import ALL, FIFTH, FOURTH, HARDER, SEVENTH, SIXTH, THIRD  # noqa: E402
 
 from safepost.moderation import Item, classify, lexicons, normalise  # noqa: E402  # noqa: E402
 
@@ -42,7 +42,7 @@ CLOSINGS = ("", " x", " 😊", " #schoollife", " (again)", "!!", " ...", " Thank
 def build_items(count: int, seed: int) -> list[Item]:
     """``count`` unique items from the test tables, each with a varied opening and closing."""
     rng = random.Random(seed)
-    table = ALL + HARDER + THIRD + FOURTH + FIFTH + SIXTH
+    table = ALL + HARDER + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH
     items = []
     for i in range(count):
         text, bio, reply_to, _label, _escalate = table[i % len(table)]

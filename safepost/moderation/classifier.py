@@ -172,7 +172,8 @@ def _spam(item: Item, praise: list[Hit]) -> tuple[list[Reason], bool]:
     thanks = any("thank" in h.matched.casefold() for h in praise)
     if weak and not thanks and (any(h.code == "commercial-promotion" for h in weak) or bio_hits):
         return reasons, True
-    if bio_hits and not thanks:
+    if bio_hits:
+        # A generic reply ("Great post!", "Thanks for sharing!") from a selling account is spam.
         words = _WORDS.findall(item.text)
         generic = (
             len(words) <= 12 and not _SCHOOL_SPECIFIC.search(item.text) and not _QUESTION.search(item.text)

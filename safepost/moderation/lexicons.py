@@ -1835,7 +1835,7 @@ _PRAISE_WORDS = (
     r"bostin|tidy|champion|smashing|smashed it|killed it|nailed it|aced it|top (?:job|work|marks)|"
     r"goosebumps|highlight|joy|inspiring|inspirational|heart ?warming|unsung hero|hero|heroes|"
     r"(?:thoroughly |well |much |so )?deserved|best (?:\w+ )?(?:ever|in years|teacher|school|day)|the best(?! (?:person|people|way|time|place|number|email|contact|option|route|thing to|day to|to (?:ask|contact|speak)))|"
-    r"(?:killing|wetting|crying) (?:my|him|her|them)sel(?:f|ves) laughing|in stitches|no complaints|miles better|(?:great|good|such|brilliant|great) fun|(?:can't|cannot) fault|couldn't ask for (?:more|better)|"
+    r"top drawer|(?:killing|wetting|crying) (?:my|him|her|them)sel(?:f|ves) laughing|in stitches|no complaints|miles better|(?:great|good|such|brilliant|great) fun|(?:can't|cannot) fault|couldn't ask for (?:more|better)|"
     r"good luck|all the best|enjoy (?:every|your|the)|shout ?out|kudos|hats off|thank(?:s| you| u| ya)|ta very much|ta\b|cheers (?:to|for)|"
     r"gr8|gd job|so good|so cute|cute|adorable|precious|keep (?:it )?up|go on|high praise|champs|champions|"
     r"cried|bawling|tears|emotional|brill|wicked|class act|top notch|spot on|second home|in safe hands|"
@@ -1873,6 +1873,15 @@ def find_praise(text: str) -> list[Hit]:
 _SARCASTIC_PRAISE = r"(?:oh |wow,? |well |yeah )?(?:great|brilliant|fantastic|wonderful|lovely|perfect|amazing|super|marvellous|excellent|superb|terrific|outstanding|fab|nice one|smashing)"
 _UNDERMINING = PatternSet(
     [
+        (
+            r"(?:i )?wish (?:the school|they|staff|teachers|the head|the office|you) (?:would|could|did)|"
+            r"(?:can|could|manage to|managed to|finds?|found|afford) (?:\w+ ){1,6}but (?:not|can't|cannot|never|still)|"
+            r"(?:nice|good|great|lovely) to (?:see|know) (?:[\w']+ ){1,8}(?:while|whilst|but not|but can't|meanwhile)|"
+            r"(?:ofsted|inspectors|the council|social services|the local paper) would (?:have a field day|be (?:very )?interested|love to see|be horrified)",
+            "dig",
+            "a contrast meant to show the school's priorities are wrong",
+        ),
+        (r"[\U0001f92e\U0001f4a9\U0001f922]", "mockery-emoji", "mockery by emoji"),
         (
             r"(?:rubbish|poor|shoddy|terrible|awful|dreadful|abysmal|shocking) (?:quality|service|communication|organisation|teaching|leadership|management|response|standards?)|"
             r"same old (?:story|same|rubbish|excuses)|get no (?:answer|reply|response)|they never (?:change|listen|reply|answer|learn|do) (?:anything)?|"

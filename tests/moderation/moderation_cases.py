@@ -931,3 +931,39 @@ SIXTH: list[Case] = [
     ("The Polish kids are ruining it for everyone", "", None, "offensive", False),
     ("That school is run by a bunch of lefty snowflakes", "", None, "offensive", False),
 ]
+
+
+# A seventh table: emoji, more dialect praise, contrast digs, generic replies from selling
+# accounts (11 of 18 right on first run).
+SEVENTH: list[Case] = [
+    ("🙌🙌🙌", "", None, "positive", False),
+    ("❤️❤️❤️", "Grandma x", None, "positive", False),
+    ("🤮", "", None, "undermining", False),
+    ("Pure dead brilliant, so it is", "", None, "positive", False),
+    ("Class act, Mrs O'Neill 👏", "", None, "positive", False),
+    ("Top drawer stuff from the choir tonight", "", None, "positive", False),
+    ("Well in, lads! County champions 🏆", "", None, "positive", False),
+    ("Ace! Ta for posting the pics", "", None, "positive", False),
+    ("Ok but why is the school photo £18 for one print?", "", None, "neutral", False),
+    ("Please can the school remind parents not to smoke at the gate", "", None, "neutral", False),
+    ("Wish the school would communicate like this all the time tbh", "", None, "undermining", False),
+    (
+        "Good to know the school can organise a photo shoot but not a lollipop lady",
+        "",
+        None,
+        "undermining",
+        False,
+    ),
+    (
+        "Nice to see the teachers enjoying themselves while our kids sit in portakabins",
+        "",
+        None,
+        "undermining",
+        False,
+    ),
+    ("Ofsted would have a field day if they saw the playground at lunch", "", None, "undermining", False),
+    ("Boost your page with our AI content tool, free 7-day trial 🚀", "AI marketing", None, "spam", False),
+    ("Thanks for sharing! 🙏", "Crypto signals | 500% gains | t.me/signalz", None, "spam", False),
+    ("Wow 😍", "Hot girls near you 🔥 link below", None, "spam", False),
+    ("Cheers! 👍", "SEO expert. Backlinks. Guest posts. DM me", None, "spam", False),
+]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import doctest
 
 import pytest
-from moderation_cases import ALL, FIFTH, FOURTH, HARDER, SIXTH, THIRD, Case
+from moderation_cases import ALL, FIFTH, FOURTH, HARDER, SEVENTH, SIXTH, THIRD, Case
 
 from safepost.moderation import ACTIONS, LABELS, Item, Judgement, Reason, classifier, classify
 
@@ -15,7 +15,9 @@ def _judge(case: Case) -> Judgement:
     return classify(Item(text=text, author_bio=bio, in_reply_to=reply_to))
 
 
-@pytest.mark.parametrize("case", ALL + HARDER + THIRD + FOURTH + FIFTH + SIXTH, ids=lambda c: c[0][:50])
+@pytest.mark.parametrize(
+    "case", ALL + HARDER + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH, ids=lambda c: c[0][:50]
+)
 def test_it_gives_each_reply_the_label_escalation_and_action_a_senior_leader_would_with_reasons_that_mark_the_words(
     case: Case,
 ) -> None:
