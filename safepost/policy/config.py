@@ -535,8 +535,6 @@ def website_host(address: str) -> str | None:
 
 def term_start(text: str) -> tuple[int, int] | None:
     """``(month, day)`` of a ``"MM-DD"`` term start, or ``None`` when it is not a real day."""
-    from datetime import date
-
     match = re.fullmatch(r"(\d{2})-(\d{2})", text.strip())
     if match is None:
         return None
