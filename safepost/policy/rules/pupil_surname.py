@@ -50,6 +50,19 @@ class PupilSurname(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text.text
         for m in ctx.people.pupils:
+            if m.surname_only:
+                shown = ctx.text.original_slice(m.nstart, m.nend)
+                yield self.finding(
+                    ctx,
+                    m.nstart,
+                    m.nend,
+                    f'"{shown}" is a pupil\'s surname; the policy allows first names only.'
+                    if ctx.policy.pupils.names != "none"
+                    else f'"{shown}" is a pupil\'s surname; the policy allows no pupil names at all.',
+                    suggestion=None,
+                    trace=(f'pupils.names = "{ctx.policy.pupils.names}"', *m.reasons),
+                )
+                continue
             if m.surname is None:
                 continue
             full = f"{m.first.text} {m.surname.text}"
