@@ -121,6 +121,21 @@ def _singular_pronoun_outside(text: str, spans: list[tuple[int, int]]) -> bool:
     return any(not any(a <= m.start() < b for a, b in spans) for m in _SINGULAR_PRONOUN.finditer(text))
 
 
+_PHRASE_BREAK = frozenset(
+    "your their my his her its so that the a an and or but to of for with which who if as than b4 before "
+    "after while when because is are was were be been".split()
+)
+
+
+def _not_one_phrase(phrase: str) -> bool:
+    """Whether the words between the determiner and the noun run over a phrase boundary."""
+    words = phrase.lower().split()
+    inner = words[1:-1]
+    if words[:2] == ["a", "certain"]:
+        inner = words[2:-1]
+    return any(w in _PHRASE_BREAK for w in inner if w not in ("in", "from"))
+
+
 def child_references(text: PostText, other_people: bool = False) -> list[ChildReference]:
     """Descriptions, initials and pronouns that single out one child without a name.
 
@@ -131,6 +146,8 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
     found: list[ChildReference] = []
     pronoun = bool(_SINGULAR_PRONOUN.search(norm))
     for m in _CHILD_DESCRIPTION.finditer(norm):
+        if _not_one_phrase(m.group(0)):
+            continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
         det = m.group(0).split()[0].lower()
@@ -141,7 +158,7 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
             continue
         found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _DOER_DESCRIPTION.finditer(norm):
-        if any(r.nstart <= m.start() < r.nend for r in found):
+        if any(r.nstart <= m.start() < r.nend for r in found) or _not_one_phrase(m.group(0)):
             continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
@@ -306,14 +323,15 @@ DATE = re.compile(
     rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)",
     re.IGNORECASE,
 )
-# A time ahead: the sentence will happen.
+# A time ahead that a stranger could act on: the sentence will happen then.
 FUTURE_TIME = re.compile(
     rf"\b(?:tomorrow|tonight|later\s+(?:today|this\s+\w+|on)|this\s+(?:coming\s+)?(?:{_WEEKDAY}|weekend|evening)"
-    rf"|next\s+(?:{_WEEKDAY}|week|weekend|month|term|half-term)|on\s+{_WEEKDAY}|from\s+{_WEEKDAY}"
-    rf"|(?:after|straight\s+after)\s+(?:the\s+)?(?:holiday|holidays|half[\s-]term|break|easter|christmas)"
-    rf"|in\s+(?:a\s+few|two|three|\d+)\s+(?:days|weeks)|soon)\b",
+    rf"|next\s+(?:{_WEEKDAY}|week|weekend)|(?:straight\s+)?after\s+(?:the\s+)?(?:holiday|holidays|half[\s-]term|"
+    rf"break|easter|christmas)|in\s+(?:a\s+few|two|three|\d+)\s+days)\b",
     re.IGNORECASE,
 )
+# Further ahead, too vague to act on, but still the future: "next term".
+_LATER = re.compile(r"\b(?:next\s+(?:month|term|half[\s-]term|year)|soon|in\s+(?:the\s+)?(?:spring|summer))\b", re.I)
 _FUTURE_VERB = re.compile(
     r"\b(?:will|'ll|shall|going\s+to|off\s+to|heading\s+(?:to|off|for|out)|are\s+off|is\s+off|"
     r"set\s+off|leave|leaves|depart|departs|meet|meeting|kick[\s-]*off|kicks\s+off|starts|begins|"
@@ -338,7 +356,7 @@ _PAST = re.compile(
 
 def sentence_tense(sentence: str) -> Tense:
     """Whether a sentence has happened, is happening now, or will happen."""
-    if FUTURE_TIME.search(sentence) or _FUTURE_VERB.search(sentence):
+    if FUTURE_TIME.search(sentence) or _FUTURE_VERB.search(sentence) or _LATER.search(sentence):
         return Tense.FUTURE
     if _NOW.search(sentence):
         return Tense.NOW
