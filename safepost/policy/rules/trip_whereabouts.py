@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from safepost.policy.config import Policy
 from safepost.policy.findings import Finding
+from safepost.policy.names import PLACE_WORDS
 from safepost.policy.reading import DATE, FUTURE_TIME, Tense, sentence_tense
 from safepost.policy.rules.base import Context, Rule
 
@@ -73,7 +74,7 @@ _ON_SITE = re.compile(
 # during a trip, a spot there ("the planet garden", "the harbourside benches").
 _PLACE = re.compile(
     r"\b(?P<prep>at|in|on|to|by|near|around|round|along|visiting|exploring|outside|inside|into|"
-    r"(?:greetings|hello|hi|waves?|live|postcard)\s+from|"
+    r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard)\s+from|"
     r"(?:leave|leaving|head|heading|set\s+off|setting\s+off|depart|departing|bound)\s+for)\s+"
     r"(?P<place>(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
@@ -129,7 +130,11 @@ _CLAUSE_BREAK = re.compile(
 # Pupils as the ones a clause is about (not "free entry for children", "the Year 3 competition").
 _SUBJECT_PUPILS = re.compile(
     r"(?<!\bfor\s)(?<!\bwith\s)(?<!\bof\s)(?<!\bthe\s)(?<!\bby\s)(?<!\babout\s)" + _PUPILS.pattern
-    + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d)\b|\byou(?:'re|'ll)?\b",
+    + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d)\b|\byou(?:'re|'ll)?\b"
+    # an event the pupils are at: "the Key Stage 2 carol concert is at St Anne's Church"
+    r"|\b(?:years?\s*\d+|ks\s*\d|key\s+stage\s+\d|reception|nursery|class\s+\w+|[A-Z]\w*\s+class|school|our)\s+"
+    r"(?:[\w-]+\s+)?(?:concert|nativity|performance|play|show|match|fixture|game|race|assembly|service|trip|"
+    r"visit|residential|tournament|gala|festival|sleepover|disco|parade)\b",
     re.IGNORECASE,
 )
 # A thing as the subject ("it's going to be built", "which all went to"), not a plan for the day
@@ -153,6 +158,9 @@ _NOW_WORDS = re.compile(
 
 def _is_person(ctx: Context, start: int, end: int) -> bool:
     """A "place" that the name analysis read as a person ("well done to Amara")."""
+    words = ctx.text.text[start:end].lower().split()
+    if any(w in PLACE_WORDS for w in words[1:]):
+        return False  # "St Anne's Church": a place named after a person
     return any(
         m.kind in ("pupil", "adult", "other-person") and start <= m.nstart < end for m in ctx.people.mentions
     ) or any(start <= r.nstart < end for r in ctx.people.roles)
@@ -193,6 +201,8 @@ def _places(sentence: str) -> list[_Place]:
             continue
         bare = re.sub(r"^the\s+", "", place)
         named = bare[:1].isupper()
+        if named and re.fullmatch(r"[A-Z][a-z]*(?:day|dy|sday)", bare):
+            continue  # "on Wedensday": a day, misspelt
         if not named and _NOT_A_SPOT.search(bare):
             continue
         public = not named and bool(_PUBLIC_VENUE.search(bare))
