@@ -607,7 +607,12 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
         # A month that is a pupil's name ("June has been our Kindness Champion") is read like any
         # other name that is also a word: a child only where the wording makes one the subject.
         return key in _MONTH_NAMES and key in roster.by_first and tok.is_capitalised
-    if tok.is_capitalised and not tok.hashtag and _STRONG_CHILD_AFTER.match(after) and not is_ordinary_word(key):
+    if (
+        tok.is_capitalised
+        and not tok.hashtag
+        and _STRONG_CHILD_AFTER.match(after)
+        and not is_ordinary_word(key)
+    ):
         return True  # "Ayaan in Year 3 has been practising": a name though in no list
     if not tok.is_capitalised:
         # Typed in lower case on a phone: a pupil's name still counts; one that is also an
@@ -647,7 +652,8 @@ def analyse_people(text: PostText, roster: Roster) -> PeopleAnalysis:
                 used.add(i + 1)
                 continue
         if not _name_candidate(tok, roster, lexicon, norm[tok.nend : tok.nend + 40]) or (
-            key in _MONTH_NAMES and (
+            key in _MONTH_NAMES
+            and (
                 _IN_A_DATE.search(norm[max(0, tok.nstart - 20) : tok.nend])
                 or _IN_A_DATE.match(norm[tok.nstart : tok.nend + 6])
             )
@@ -681,9 +687,9 @@ def analyse_people(text: PostText, roster: Roster) -> PeopleAnalysis:
     _classify(text, tokens, mentions, roster)
     _surnames_alone(text, tokens, mentions, roster, surname_refs)
     roles = [RoleMention(mm.start(), mm.end(), mm.group(0)) for mm in _SINGLE_CHILD_ROLE.finditer(norm)]
-    others = any(m.kind in ("adult", "other-person", "unknown") and m.first.is_capitalised for m in mentions) or any(
-        _is_other_name(text, tok, roster) for tok in tokens
-    )
+    others = any(
+        m.kind in ("adult", "other-person", "unknown") and m.first.is_capitalised for m in mentions
+    ) or any(_is_other_name(text, tok, roster) for tok in tokens)
     for ref in child_references(text, others):
         if not any(r.nstart < ref.nend and ref.nstart < r.nend for r in roles) and not any(
             m.is_pupil and m.nstart < ref.nend and ref.nstart < m.nend for m in mentions

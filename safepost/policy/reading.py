@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from safepost.policy.roster import Roster
-from safepost.policy.text import PostText, Token, fold
+from safepost.policy.text import PostText, Token
 
 # --- one child described without a name ------------------------------------------------------
 
@@ -92,7 +92,9 @@ _BARE_INITIALS = re.compile(
     r"(?<![\w.#@])(?P<ini>[A-Z]{2})(?=(?:'s)?\s+(?:in|from)\s+(?:[Yy]ear\s*\d|[Rr]eception|[Nn]ursery|"
     r"[Cc]lass\s+[A-Z]|[A-Z][\w'-]*\s+[Cc]lass))"
 )
-_NOT_INITIALS = frozenset({"pe", "re", "dt", "uk", "us", "it", "ta", "pm", "am", "bc", "ad", "tv", "fc", "mp"})
+_NOT_INITIALS = frozenset(
+    {"pe", "re", "dt", "uk", "us", "it", "ta", "pm", "am", "bc", "ad", "tv", "fc", "mp"}
+)
 _BEFORE_ADULT = re.compile(r"\b(?:mr|mrs|miss|ms|mx|dr|prof|rev|sir|dame|cllr|author|by|coach)\.?\s*$", re.I)
 
 
@@ -122,8 +124,43 @@ def _singular_pronoun_outside(text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 _PHRASE_BREAK = frozenset(
-    "your their my his her its so that the a an and or but to of for with which who if as than b4 before "
-    "after while when because is are was were be been".split()
+    [
+        "your",
+        "their",
+        "my",
+        "his",
+        "her",
+        "its",
+        "so",
+        "that",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "to",
+        "of",
+        "for",
+        "with",
+        "which",
+        "who",
+        "if",
+        "as",
+        "than",
+        "b4",
+        "before",
+        "after",
+        "while",
+        "when",
+        "because",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+    ]
 )
 
 
@@ -192,7 +229,13 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
         if m.group("ini").lower() in _NOT_INITIALS:
             continue
         found.append(ChildReference(m.start(), m.end("ini"), m.group("ini"), ChildKind.INITIALS))
-    if not found and pronoun and not other_people and _GROUP_CONTEXT.search(norm) and _PRAISE_OF_ONE.search(norm):
+    if (
+        not found
+        and pronoun
+        and not other_people
+        and _GROUP_CONTEXT.search(norm)
+        and _PRAISE_OF_ONE.search(norm)
+    ):
         spans: list[tuple[int, int]] = []
         if _singular_pronoun_outside(norm, spans):
             m2 = _SINGULAR_PRONOUN.search(norm)
@@ -274,7 +317,10 @@ def surnames_alone(
         if _TITLE_BEFORE.search(before):
             continue
         if prev is not None and prev.is_capitalised and norm[prev.nend : tok.nstart] == " ":
-            if prev.sentence == tok.sentence and norm[text.sentence_bounds[tok.sentence][0] : prev.nstart].strip():
+            if (
+                prev.sentence == tok.sentence
+                and norm[text.sentence_bounds[tok.sentence][0] : prev.nstart].strip()
+            ):
                 continue  # "Victoria Park", "Ola Swan": part of a longer name
         after = norm[tok.nend - (2 if tok.possessive else 0) :]
         if tok.possessive:
@@ -331,7 +377,9 @@ FUTURE_TIME = re.compile(
     re.IGNORECASE,
 )
 # Further ahead, too vague to act on, but still the future: "next term".
-_LATER = re.compile(r"\b(?:next\s+(?:month|term|half[\s-]term|year)|soon|in\s+(?:the\s+)?(?:spring|summer))\b", re.I)
+_LATER = re.compile(
+    r"\b(?:next\s+(?:month|term|half[\s-]term|year)|soon|in\s+(?:the\s+)?(?:spring|summer))\b", re.I
+)
 _FUTURE_VERB = re.compile(
     r"\b(?:will|'ll|shall|going\s+to|off\s+to|heading\s+(?:to|off|for|out)|are\s+off|is\s+off|"
     r"set\s+off|leave|leaves|depart|departs|meet|meeting|kick[\s-]*off|kicks\s+off|starts|begins|"

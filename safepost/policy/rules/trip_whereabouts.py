@@ -129,7 +129,8 @@ _CLAUSE_BREAK = re.compile(
 )
 # Pupils as the ones a clause is about (not "free entry for children", "the Year 3 competition").
 _SUBJECT_PUPILS = re.compile(
-    r"(?<!\bfor\s)(?<!\bwith\s)(?<!\bof\s)(?<!\bthe\s)(?<!\bby\s)(?<!\babout\s)" + _PUPILS.pattern
+    r"(?<!\bfor\s)(?<!\bwith\s)(?<!\bof\s)(?<!\bby\s)(?<!\babout\s)"
+    + _PUPILS.pattern
     + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d)\b|\byou(?:'re|'ll)?\b"
     # an event the pupils are at: "the Key Stage 2 carol concert is at St Anne's Church"
     r"|\b(?:years?\s*\d+|ks\s*\d|key\s+stage\s+\d|reception|nursery|class\s+\w+|[A-Z]\w*\s+class|school|our)\s+"
