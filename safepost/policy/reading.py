@@ -288,10 +288,36 @@ _PERSON_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PERSON_BEFORE = re.compile(
-    r"\b(?:was|by|to|from|for|and|then|:|well\s+played|well\s+done|player\s+of\s+the\s+match|"
+    r"(?:\b(?:was|then)|:|\bwell\s+played|well\s+done|player\s+of\s+the\s+match|"
     r"man\s+of\s+the\s+match|woman\s+of\s+the\s+match|top\s+scorer|goals?\s+from|tries\s+from)\s*[:,]?\s*$",
     re.IGNORECASE,
 )
+
+
+_VERB_AFTER = re.compile(r"^\s+(?:has|had|is|was|and|played|got|did)\b", re.IGNORECASE)
+
+
+def _part_of_longer_name(text: PostText, tokens: list[Token], i: int) -> bool:
+    """Whether the word is joined to a capitalised neighbour mid-sentence ("Swan Lake")."""
+    tok, norm = tokens[i], text.text
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    sentence_start = text.sentence_bounds[tok.sentence][0]
+    if (
+        prev is not None
+        and prev.is_capitalised
+        and prev.sentence == tok.sentence
+        and norm[prev.nend : tok.nstart] == " "
+        and norm[sentence_start : prev.nstart].strip()
+    ):
+        return True
+    return (
+        nxt is not None
+        and not tok.possessive
+        and nxt.is_capitalised
+        and nxt.sentence == tok.sentence
+        and norm[tok.nend : nxt.nstart] == " "
+    )
 
 
 def surnames_alone(
@@ -307,41 +333,21 @@ def surnames_alone(
     out: list[Token] = []
     for i, tok in enumerate(tokens):
         key = tok.key
-        if tok.nstart in used or key not in roster.by_surname or not tok.is_capitalised:
+        if tok.nstart in used or key not in roster.by_surname or key in roster.by_first:
+            continue  # a pupil's first name too: the name analysis reads it
+        if not tok.is_capitalised or _TITLE_BEFORE.search(norm[max(0, tok.nstart - 40) : tok.nstart]):
             continue
-        if key in roster.by_first:
-            continue  # also a pupil's first name: the name analysis reads it
-        prev = tokens[i - 1] if i > 0 else None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if _part_of_longer_name(text, tokens, i):
+            continue  # "Victoria Park", "Swan Lake", "Ola Swan"
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
-        if _TITLE_BEFORE.search(before):
-            continue
-        if prev is not None and prev.is_capitalised and norm[prev.nend : tok.nstart] == " ":
-            if (
-                prev.sentence == tok.sentence
-                and norm[text.sentence_bounds[tok.sentence][0] : prev.nstart].strip()
-            ):
-                continue  # "Victoria Park", "Ola Swan": part of a longer name
-        after = norm[tok.nend - (2 if tok.possessive else 0) :]
-        if tok.possessive:
-            after = norm[tok.nend :]
-            after = after if after.startswith("'") else "'s" + after
-        if (
-            nxt is not None
-            and nxt.is_capitalised
-            and norm[tok.nend : nxt.nstart] == " "
-            and nxt.sentence == tok.sentence
-            and not tok.possessive
-        ):
-            continue  # "Swan Lake", "West Park": a place or a title
+        after = ("'s" if tok.possessive else "") + norm[tok.nend :]
+        as_person = bool(_PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before))
         if key in ordinary or tok.hashtag:
-            if not (_PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before)):
+            # West, Swan, Little: a person only where the wording makes one.
+            if not as_person:
                 continue
-        elif not (_PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before) or tok.possessive):
-            # A surname that is not an ordinary word still reads as a person's name only with a
-            # verb or a possessive: "the Oyelaran Cup" is a thing.
-            if not re.match(r"^\s+(?:has|had|is|was|and|played|got|did)\b", after):
-                continue
+        elif not (as_person or tok.possessive or _VERB_AFTER.match(after)):
+            continue  # "the Oyelaran Cup" is a thing
         out.append(tok)
     return out
 
