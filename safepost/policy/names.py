@@ -572,6 +572,7 @@ class PeopleAnalysis:
     mentions: list[PersonMention]
     roles: list[RoleMention]
     surname_refs: list[tuple[Token, str]]
+    unsure: list[PersonMention] = field(default_factory=list)
 
     @property
     def pupils(self) -> list[PersonMention]:
@@ -621,8 +622,17 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
     return key in roster.by_first or key in lexicon
 
 
-def analyse_people(text: PostText, roster: Roster) -> PeopleAnalysis:
-    """Find the people in a post and decide which of them are children."""
+def analyse_people(
+    text: PostText,
+    roster: Roster,
+    pupil_words: frozenset[str] = frozenset(),
+    other_words: frozenset[str] = frozenset(),
+) -> PeopleAnalysis:
+    """Find the people in a post and decide which of them are children.
+
+    ``pupil_words``/``other_words``: the school's answers to "Is Summer a pupil here?".
+    Mentions the analysis cannot decide come back in ``unsure``.
+    """
     lexicon = first_name_lexicon()
     norm = text.text
     tokens = _stream(text)
@@ -695,7 +705,58 @@ def analyse_people(text: PostText, roster: Roster) -> PeopleAnalysis:
             m.is_pupil and m.nstart < ref.nend and ref.nstart < m.nend for m in mentions
         ):
             roles.append(RoleMention(ref.nstart, ref.nend, ref.phrase))
-    return PeopleAnalysis(mentions, roles, surname_refs)
+    unsure = _answer_or_ask(text, mentions, roster, pupil_words, other_words)
+    return PeopleAnalysis(mentions, roles, surname_refs, unsure)
+
+
+_NO_CONTEXT = "ordinary word with no child context"
+# Things only an adult does: "retires today", "22 years of serving school dinners".
+_ADULT_LIFE = re.compile(
+    r"\b(?:retire|retires|retired|retiring|retirement|\d+\s+years\s+(?:of|at|in|with)|years\s+of\s+service|"
+    r"(?:her|his)\s+(?:husband|wife|partner|grandchildren|own\s+children)|maternity|paternity)\b",
+    re.IGNORECASE,
+)
+
+
+_WORK_BY = re.compile(r"^\s+by\s+[A-Z]")
+
+
+def _answer_or_ask(
+    text: PostText,
+    mentions: list[PersonMention],
+    roster: Roster,
+    pupil_words: frozenset[str],
+    other_words: frozenset[str],
+) -> list[PersonMention]:
+    """Apply the school's answers; return the names still in doubt.
+
+    In doubt: a pupil's first name that is also an ordinary word (Summer, Hope, Rose),
+    capitalised in the middle of a sentence, where nothing in the wording says whether a
+    child or the word is meant ("Year 2 have been painting Autumn").
+    """
+    unsure: list[PersonMention] = []
+    for m in mentions:
+        key = m.first.key
+        if m.kind not in ("word", "unknown") or not m.first.is_capitalised or m.first.text.isupper():
+            continue
+        if key in pupil_words:
+            m.kind, m.cue = "pupil", "the school said this is a pupil's name"
+            m.reasons.append(f'the school answered that "{m.first.text}" is a pupil here')
+            continue
+        if key in other_words or key not in roster.by_first or not is_ordinary_word(key):
+            continue
+        if m.reasons != [_NO_CONTEXT] or m.surname is not None:
+            continue  # read already as part of a title or a name ("Amazing Grace", "Rose Blanche")
+        if _ADULT_LIFE.search(text.text):
+            continue  # "our wonderful Joy retires today": an adult
+        after, before = text.text[m.nend :], text.text[: m.nstart]
+        if _WORK_BY.match(after) or re.match(r" [A-Z]", after) or re.search(r"[A-Z][\w'-]* $", before):
+            continue  # "Amazing Grace by Mary Hoffman", "Rose Blanche": the title of a work or a name
+        s_start = text.sentence_bounds[m.first.sentence][0]
+        if not text.text[s_start : m.first.nstart].strip() or m.first.hashtag:
+            continue  # capitals at the start of a sentence or in a hashtag say nothing
+        unsure.append(m)
+    return unsure
 
 
 def _is_other_name(text: PostText, tok: Token, roster: Roster) -> bool:
@@ -735,12 +796,12 @@ def _surnames_alone(
         if m.is_pupil and m.surname is None and key in roster.by_surname and key not in roster.by_first:
             m.surname_only = True
     for tok in surnames_alone(text, tokens, roster, used, ordinary):
-        m = by_first.get(tok.nstart)
-        if m is None:
-            m = PersonMention(first=tok)
-            mentions.append(m)
-        m.kind, m.on_roster, m.surname_only, m.cue = "pupil", True, True, "a pupil's surname"
-        m.reasons = ["a pupil's surname on the roster, written on its own as a person"]
+        found = by_first.get(tok.nstart)
+        if found is None:
+            found = PersonMention(first=tok)
+            mentions.append(found)
+        found.kind, found.on_roster, found.surname_only, found.cue = "pupil", True, True, "a pupil's surname"
+        found.reasons = ["a pupil's surname on the roster, written on its own as a person"]
     mentions.sort(key=lambda m: m.nstart)
 
 
@@ -922,4 +983,4 @@ def _classify_one(
         )
         return
     m.kind = "word" if ordinary else "unknown"
-    m.reasons.append("ordinary word with no child context" if ordinary else "no child context")
+    m.reasons.append(_NO_CONTEXT if ordinary else "no child context")

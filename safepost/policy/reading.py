@@ -47,9 +47,7 @@ _DOER_NOUNS = (
 _DETERMINER = r"(?:one|our|this|that|a|an|the|a\s+certain|this\s+week's|today's)"
 _MODIFIERS = r"(?:[a-z][\w'-]*\s+){0,4}?"
 _GROUP = r"(?:(?:year\s*\d+|yr\s*\d+|y\d|reception|nursery|ks\s*\d|school\s+council|school|class)\s+)?"
-_IN_GROUP = (
-    r"\s+(?:in|from)\s+(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+[A-Z]\w*|[A-Z][\w'-]*\s+class)"
-)
+_IN_GROUP = r"\s+(?:in|from)\s+(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+(?:\d+|[A-Z]\w*)|[A-Z][\w'-]*\s+class)"
 _CHILD_DESCRIPTION = re.compile(
     rf"\b{_DETERMINER}\s+{_MODIFIERS}{_GROUP}{_MODIFIERS}(?P<noun>{_CHILD_NOUNS})\b(?!s\b|-)(?P<group>{_IN_GROUP})?",
     re.IGNORECASE,
@@ -71,6 +69,9 @@ _ADULT_MODIFIER = re.compile(
     re.IGNORECASE,
 )
 # A singular child pronoun as the doer or the one spoken about.
+_GROUP_WORD = re.compile(
+    r"\b(?:year\s*\d+|yr\s*\d+|y\d|reception|nursery|ks\s*\d|school\s+council|class)\b", re.IGNORECASE
+)
 _SINGULAR_PRONOUN = re.compile(r"\b(?:she|he|her|him|his|hers|himself|herself|she's|he's)\b", re.IGNORECASE)
 # What a "she"/"he" could mean other than a child: an adult, an animal, a toy, a character.
 _OTHER_ANTECEDENT = re.compile(
@@ -199,7 +200,7 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
             continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
-        in_group = bool(m.group("group") or m.group("year").strip())
+        in_group = bool(m.group("group") or _GROUP_WORD.search(m.group(0)))
         if not in_group:
             continue
         # A doer in a class or year group is one child when the post speaks of them as one person:
