@@ -10,6 +10,8 @@ from safepost.policy.registry import all_rules
 from safepost.policy.roster import Roster
 from safepost.policy.rules.base import Context, Post, Rule
 
+_REWRITES_CHECKED = 3
+
 
 class Checker:
     """Checks posts against one policy and roster; reuse it for many posts."""
@@ -28,7 +30,25 @@ class Checker:
         child, so the surname finding says to celebrate the class instead).
         """
         findings = self._findings(post)
-        return Report(tuple(self._sound_suggestion(post, f, findings) for f in findings))
+        # Each rewrite is checked again; a post with many (a list of full names) has the first few
+        # checked, and the rest of the same rule follow what those showed, so the work stays linear.
+        verdicts: dict[str, list[str | None]] = {}
+        out = []
+        for f in findings:
+            if f.suggestion is None or not is_rewrite(post.text, f.suggestion):
+                out.append(f)
+                continue
+            seen = verdicts.setdefault(f.rule, [])
+            if len(seen) < _REWRITES_CHECKED:
+                sound = self._sound_suggestion(post, f, findings)
+                seen.append(None if sound.suggestion == f.suggestion else sound.suggestion)
+                out.append(sound)
+            else:
+                advice = next((a for a in seen if a is not None), None)
+                out.append(
+                    f if advice is None and all(a is None for a in seen) else replace(f, suggestion=advice)
+                )
+        return Report(tuple(out))
 
     def _findings(self, post: Post) -> list[Finding]:
         ctx = Context(post, self.policy, self.roster)

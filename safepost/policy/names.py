@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from safepost.policy.reading import child_references, surnames_alone
+from safepost.policy.reading import SpanIndex, child_references, surnames_alone
 from safepost.policy.roster import Roster
 from safepost.policy.text import PostText, Token, fold
 
@@ -702,10 +702,11 @@ def analyse_people(
     others = any(
         m.kind in ("adult", "other-person", "unknown") and m.first.is_capitalised for m in mentions
     ) or any(_is_other_name(text, tok, roster) for tok in tokens)
+    taken = SpanIndex(
+        [(r.nstart, r.nend) for r in roles] + [(m.nstart, m.nend) for m in mentions if m.is_pupil]
+    )
     for ref in child_references(text, others):
-        if not any(r.nstart < ref.nend and ref.nstart < r.nend for r in roles) and not any(
-            m.is_pupil and m.nstart < ref.nend and ref.nstart < m.nend for m in mentions
-        ):
+        if not taken.overlaps(ref.nstart, ref.nend):
             roles.append(RoleMention(ref.nstart, ref.nend, ref.phrase))
     unsure = _answer_or_ask(text, mentions, roster, pupil_words, other_words)
     return PeopleAnalysis(mentions, roles, surname_refs, unsure)
@@ -737,6 +738,7 @@ def _answer_or_ask(
     child or the word is meant ("Year 2 have been painting Autumn").
     """
     unsure: list[PersonMention] = []
+    adult_life = bool(_ADULT_LIFE.search(text.text))
     for m in mentions:
         key = m.first.key
         if m.kind not in ("word", "unknown") or not m.first.is_capitalised or m.first.text.isupper():
@@ -749,13 +751,13 @@ def _answer_or_ask(
             continue
         if m.reasons != [_NO_CONTEXT] or m.surname is not None:
             continue  # read already as part of a title or a name ("Amazing Grace", "Rose Blanche")
-        if _ADULT_LIFE.search(text.text):
+        if adult_life:
             continue  # "our wonderful Joy retires today": an adult
-        after, before = text.text[m.nend :], text.text[: m.nstart]
+        after, before = text.text[m.nend : m.nend + 40], text.text[max(0, m.nstart - 40) : m.nstart]
         if _WORK_BY.match(after) or re.match(r" [A-Z]", after) or re.search(r"[A-Z][\w'-]* $", before):
             continue  # "Amazing Grace by Mary Hoffman", "Rose Blanche": the title of a work or a name
         s_start = text.sentence_bounds[m.first.sentence][0]
-        if not text.text[s_start : m.first.nstart].strip() or m.first.hashtag:
+        if not text.text[max(s_start, m.first.nstart - 40) : m.first.nstart].strip() or m.first.hashtag:
             continue  # capitals at the start of a sentence or in a hashtag say nothing
         unsure.append(m)
     return unsure
@@ -767,7 +769,7 @@ def _is_other_name(text: PostText, tok: Token, roster: Roster) -> bool:
         return False
     key = tok.key
     s_start = text.sentence_bounds[tok.sentence][0]
-    if not text.text[s_start : tok.nstart].strip():
+    if not text.text[max(s_start, tok.nstart - 40) : tok.nstart].strip():
         return False
     return (
         key not in roster.by_first
@@ -895,7 +897,7 @@ def _classify_one(
             m.kind, m.reasons = "adult", [f'role "{prev.text}"']
             return
     # "our lollipop lady Pat", "the school cook Jo": an adult role in the words just before.
-    if _ADULT_BEFORE.search(norm[s_start : m.nstart]):
+    if _ADULT_BEFORE.search(norm[max(s_start, m.nstart - 60) : m.nstart]):
         m.kind, m.reasons = "adult", ["an adult's role just before the name"]
         return
     if _ADULT_AFTER.match(post) or _FROM_ORGANISATION.match(post):

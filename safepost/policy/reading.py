@@ -21,11 +21,15 @@ repetitions, no nested unbounded quantifiers over overlapping classes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from enum import StrEnum
 
 from safepost.policy.roster import Roster
 from safepost.policy.text import PostText, Token
+
+# How far after a word the patterns read, in characters: a few words, so a long post stays linear.
+_WINDOW = 200
 
 # --- one child described without a name ------------------------------------------------------
 
@@ -97,6 +101,24 @@ _NOT_INITIALS = frozenset(
     {"pe", "re", "dt", "uk", "us", "it", "ta", "pm", "am", "bc", "ad", "tv", "fc", "mp"}
 )
 _BEFORE_ADULT = re.compile(r"\b(?:mr|mrs|miss|ms|mx|dr|prof|rev|sir|dame|cllr|author|by|coach)\.?\s*$", re.I)
+
+
+class SpanIndex:
+    """Spans of the text, answering "does anything overlap this span?" in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        self._max_end: list[int] = []
+        furthest = -1
+        for _, b in spans:
+            furthest = max(furthest, b)
+            self._max_end.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span starting before ``end`` reaches past ``start``."""
+        k = bisect_left(self._starts, end)
+        return k > 0 and self._max_end[k - 1] > start
 
 
 class ChildKind(StrEnum):
@@ -196,7 +218,7 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
             continue
         found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _DOER_DESCRIPTION.finditer(norm):
-        if any(r.nstart <= m.start() < r.nend for r in found) or _not_one_phrase(m.group(0)):
+        if (found and found[-1].nstart <= m.start() < found[-1].nend) or _not_one_phrase(m.group(0)):
             continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
@@ -210,7 +232,7 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
             pronoun
             or praised
             or _DID.match(norm[m.end() : m.end() + 60])
-            or re.match(r"\s*,\s*who\b", norm[m.end() :])
+            or re.match(r"\s*,\s*who\b", norm[m.end() : m.end() + 20])
         ):
             continue
         only_pronoun = not (praised or _DID.match(norm[m.end() : m.end() + 60]))
@@ -221,8 +243,9 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
         letters = m.group(0).replace(".", "").replace(" ", "").lower()
         if letters in _NOT_INITIALS or _BEFORE_ADULT.search(norm[max(0, m.start() - 12) : m.start()]):
             continue
-        if re.match(r"\s+[A-Z][a-z]", norm[m.end() :]) and not re.match(
-            r"\s+(?:in|from|and|has|have|is|was)\b", norm[m.end() :], re.I
+        follows = norm[m.end() : m.end() + 20]
+        if re.match(r"\s+[A-Z][a-z]", follows) and not re.match(
+            r"\s+(?:in|from|and|has|have|is|was)\b", follows, re.I
         ):
             continue  # "J.K. Rowling": the initials of an adult's name
         found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.INITIALS))
@@ -309,7 +332,7 @@ def _part_of_longer_name(text: PostText, tokens: list[Token], i: int) -> bool:
         and prev.is_capitalised
         and prev.sentence == tok.sentence
         and norm[prev.nend : tok.nstart] == " "
-        and norm[sentence_start : prev.nstart].strip()
+        and norm[max(sentence_start, prev.nstart - 40) : prev.nstart].strip()
     ):
         return True
     return (
@@ -341,7 +364,7 @@ def surnames_alone(
         if _part_of_longer_name(text, tokens, i):
             continue  # "Victoria Park", "Swan Lake", "Ola Swan"
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
-        after = ("'s" if tok.possessive else "") + norm[tok.nend :]
+        after = ("'s" if tok.possessive else "") + norm[tok.nend : tok.nend + _WINDOW]
         as_person = bool(_PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before))
         if key in ordinary or tok.hashtag:
             # West, Swan, Little: a person only where the wording makes one.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from safepost.policy.config import Policy
 from safepost.policy.findings import Finding
 from safepost.policy.names import PLACE_WORDS
-from safepost.policy.reading import DATE, FUTURE_TIME, Tense, sentence_tense
+from safepost.policy.reading import DATE, FUTURE_TIME, SpanIndex, Tense, sentence_tense
 from safepost.policy.rules.base import Context, Rule
 
 _PUPILS = re.compile(
@@ -157,14 +157,12 @@ _NOW_WORDS = re.compile(
 )
 
 
-def _is_person(ctx: Context, start: int, end: int) -> bool:
+def _is_person(norm: str, people: SpanIndex, start: int, end: int) -> bool:
     """A "place" that the name analysis read as a person ("well done to Amara")."""
-    words = ctx.text.text[start:end].lower().split()
+    words = norm[start:end].lower().split()
     if any(w in PLACE_WORDS for w in words[1:]):
         return False  # "St Anne's Church": a place named after a person
-    return any(
-        m.kind in ("pupil", "adult", "other-person") and start <= m.nstart < end for m in ctx.people.mentions
-    ) or any(start <= r.nstart < end for r in ctx.people.roles)
+    return people.overlaps(start, end)
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -247,18 +245,28 @@ class TripWhereabouts(Rule):
         sentences = [(a, b, text[a:b]) for a, b in ctx.text.sentence_bounds]
         all_places = [(i, p) for i, (_a, _b, s) in enumerate(sentences) for p in _places(s)]
         on_trip = any(p.named for _i, p in all_places) or bool(_TRIP_WORDS.search(text))
+        people = SpanIndex(
+            [(m.nstart, m.nend) for m in ctx.people.mentions if m.kind in ("pupil", "adult", "other-person")]
+            + [(r.nstart, r.nend) for r in ctx.people.roles]
+        )
+        first_subject = _subject(text)
+        by_sentence: dict[int, list[_Place]] = {}
+        for j, p in all_places:
+            by_sentence.setdefault(j, []).append(p)
         for i, (a, _b, sentence) in enumerate(sentences):
             places = [
                 p
-                for j, p in all_places
-                if j == i and (p.named or p.public or on_trip) and not _is_person(ctx, a + p.start, a + p.end)
+                for p in by_sentence.get(i, [])
+                if (p.named or p.public or on_trip)
+                and not _is_person(ctx.text.text, people, a + p.start, a + p.end)
             ]
             if not places:
                 continue
             tense = sentence_tense(sentence)
             if tense is Tense.PAST or (tense is Tense.NONE and not _CLOCK.search(sentence)):
                 continue
-            found = self._whereabouts(sentence, places, tense, text[:a], on_trip)
+            earlier = first_subject is not None and first_subject.start() < a
+            found = self._whereabouts(sentence, places, tense, earlier, on_trip)
             if found is None:
                 continue
             place, when = found
@@ -282,11 +290,23 @@ class TripWhereabouts(Rule):
             )
 
     def _whereabouts(
-        self, sentence: str, places: list[_Place], tense: Tense, before: str, on_trip: bool
+        self, sentence: str, places: list[_Place], tense: Tense, earlier: bool, on_trip: bool
     ) -> tuple[_Place, re.Match[str]] | None:
-        """The place and the time a sentence puts pupils at, if it does."""
+        """The place and the time a sentence puts pupils at, if it does.
+
+        ``earlier``: an earlier sentence of the post names pupils, whom a trip post's later
+        sentences may go on about without naming them again.
+        """
         clauses = _clauses(sentence)
-        subject_carried = on_trip and _subject(before) is not None
+        subject_carried = on_trip and earlier
+        in_sentence = _subject(sentence)
+        sentence_when = (
+            _CLOCK.search(sentence)
+            or DATE.search(sentence)
+            or _DAY.search(sentence)
+            or FUTURE_TIME.search(sentence)
+        )
+        now_words = _NOW_WORDS.search(sentence) if tense is Tense.NOW else None
         for c_start, c_end in clauses:
             clause = sentence[c_start:c_end]
             c_places = [p for p in places if c_start <= p.start < c_end]
@@ -298,20 +318,17 @@ class TripWhereabouts(Rule):
                 # is about that thing; one with no subject carries the sentence's or the post's.
                 if _OTHER_SUBJECT.search(clause):
                     continue
-                if _subject(sentence[:c_start]) is None and not subject_carried:
+                if not (in_sentence is not None and in_sentence.start() < c_start) and not subject_carried:
                     continue
             when = (
                 _CLOCK.search(clause)
                 or DATE.search(clause)
                 or _DAY.search(clause)
                 or FUTURE_TIME.search(clause)
-                or _CLOCK.search(sentence)
-                or DATE.search(sentence)
-                or _DAY.search(sentence)
-                or FUTURE_TIME.search(sentence)
+                or sentence_when
             )
-            if when is None and tense is Tense.NOW and any(p.named or p.public for p in c_places):
-                when = _NOW_WORDS.search(sentence) or _NOW_WORDS.search(clause)
+            if when is None and any(p.named or p.public for p in c_places):
+                when = now_words
             if when is None:
                 continue
             return c_places[0], when
