@@ -213,13 +213,17 @@ class TripWhereabouts(Rule):
     """Where pupils are or will be, at a time a stranger could act on.
 
     What it flags:
-        A sentence in the present or future tense that puts pupils (a year
-        group, a class, a team, "we") at an off-site place with a time: a
-        clock time ("at 2pm", "from 10:30"), "right now", or a day ("today",
-        "next Thursday"). Once a post is about a trip, a spot at the venue with
-        a time ("by the main car park at 12") counts too. Past-tense trip
-        reports, the coach arriving back at school, and events in the school
-        hall or on the playground are fine.
+        A sentence that is happening now or will happen (its tense: "are
+        having", "will be", "this Saturday", "look out for us") and puts pupils
+        (a year group, a class, a team, "we", "you", an event of theirs) at an
+        off-site place with a time: a clock time ("at 2pm", "from 10:30"), a
+        day or dates ("on Friday", "Monday 1st to Friday 5th June"), or "now"
+        for a live update from a named venue. The place is a named one, a
+        public venue in lower case ("the leisure centre"), or, once a post is
+        about a trip, a spot at the venue ("the shark tunnel"). Each clause is
+        read for who it is about: "it's going to be built by the pond next week"
+        is about a thing. Past-tense trip reports, the journey home, and events
+        in the school hall or on the playground are fine.
 
     Why it matters:
         NNF-11: trip updates must not say "where children will be at a
