@@ -50,7 +50,7 @@ _DOER_NOUNS = (
 )
 _DETERMINER = r"(?:one|our|this|that|a|an|the|a\s+certain|this\s+week's|today's)"
 _MODIFIERS = r"(?:[a-z][\w'-]*\s+){0,4}?"
-_GROUP = r"(?:(?:year\s*\d+|yr\s*\d+|y\d|reception|nursery|ks\s*\d|school\s+council|school|class)\s+)?"
+_GROUP = r"(?:(?:year\s*\d+|yr\s*\d+|y\d|reception|nursery|ks\s*\d|school\s+council|class)\s+)?"
 _IN_GROUP = r"\s+(?:in|from)\s+(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+(?:\d+|[A-Z]\w*)|[A-Z][\w'-]*\s+class)"
 _CHILD_DESCRIPTION = re.compile(
     rf"\b{_DETERMINER}\s+{_MODIFIERS}{_GROUP}{_MODIFIERS}(?P<noun>{_CHILD_NOUNS})\b(?!s\b|-)(?P<group>{_IN_GROUP})?",
@@ -74,7 +74,8 @@ _ADULT_MODIFIER = re.compile(
 )
 # A singular child pronoun as the doer or the one spoken about.
 _GROUP_WORD = re.compile(
-    r"\b(?:year\s*\d+|yr\s*\d+|y\d|reception|nursery|ks\s*\d|school\s+council|class)\b", re.IGNORECASE
+    r"\b(?:year\s*\d+|yr\s*\d+|y\d|reception|nursery|ks\s*\d|school\s+council|class\s+(?:\d+|[A-Z]\w*)|[A-Z]\w*\s+class)\b",
+    re.IGNORECASE
 )
 _SINGULAR_PRONOUN = re.compile(r"\b(?:she|he|her|him|his|hers|himself|herself|she's|he's)\b", re.IGNORECASE)
 # What a "she"/"he" could mean other than a child: an adult, an animal, a toy, a character.
@@ -85,7 +86,9 @@ _OTHER_ANTECEDENT = re.compile(
     r"officer|lollipop|volunteer|dog|cat|puppy|kitten|rabbit|bunny|hamster|guinea\s+pig|tortoise|horse|"
     r"pony|bear|teddy|toy|doll|mascot|elf|santa|father\s+christmas|character|hero|heroine|tiger|lion|"
     r"dragon|giant|witch|wizard\s+of|gruffalo|fox|wolf|pig|hen|chick|duck|snail|caterpillar|robot|"
-    r"stick\s+man|tree|baby)\b",
+    r"stick\s+man|tree|baby|lady|man|woman|gentleman|person|calf|lamb|foal|goat|cow|sheep|chicken|owl|"
+    r"bird|animal|pet|creature|butterfly|frog|tadpole|guide|ranger|keeper|driver|pilot|astronaut|"
+    r"knight|soldier|explorer|emperor|pharaoh|god|goddess|monster|alien|cub|donkey|reindeer)\b",
     re.IGNORECASE,
 )
 _GROUP_CONTEXT = re.compile(

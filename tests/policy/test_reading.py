@@ -42,6 +42,9 @@ GROUPS_AND_OTHERS = [
     "Year 4 have been reading The Iron Man. They loved it when he put himself back together!",
     "We welcomed the author of our class book, who read her new story to Year 5.",
     "Please bring PE kit on Monday; P.E. is outdoors this week.",
+    "Our school cook made a fantastic Christmas dinner for everyone today.",
+    "Year 2 went to the farm and met a calf. She was only two days old!",
+    "Reception have been learning about Florence Nightingale. She was very brave!",
 ]
 
 
