@@ -793,13 +793,12 @@ def _surnames_alone(
     used = {m.surname.nstart for m in mentions if m.surname is not None}
     used |= {tok.nstart for tok, _ in surname_refs}
     used |= {m.first.nstart for m in mentions if m.kind in ("adult", "class", "pupil", "place")}
-    ordinary = frozenset(k for k in roster.by_surname if is_ordinary_word(k))
     for m in mentions:
         # "Swan scored twice": read as a child already, but the word is a pupil's surname.
         key = m.first.key
         if m.is_pupil and m.surname is None and key in roster.by_surname and key not in roster.by_first:
             m.surname_only = True
-    for tok in surnames_alone(text, tokens, roster, used, ordinary):
+    for tok in surnames_alone(text, tokens, roster, used, is_ordinary_word):
         found = by_first.get(tok.nstart)
         if found is None:
             found = PersonMention(first=tok)

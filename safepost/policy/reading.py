@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -348,13 +349,13 @@ def _part_of_longer_name(text: PostText, tokens: list[Token], i: int) -> bool:
 
 
 def surnames_alone(
-    text: PostText, tokens: list[Token], roster: Roster, used: set[int], ordinary: frozenset[str]
+    text: PostText, tokens: list[Token], roster: Roster, used: set[int], ordinary: Callable[[str], bool]
 ) -> list[Token]:
     """Roster surnames written on their own as a person ("Fenwick's penalty save").
 
     ``used`` holds the token starts already read as part of a full name or a title;
-    ``ordinary`` the folded surnames that are also ordinary words (West, Swan), which need
-    the wording to make them a person.
+    ``ordinary`` tells a folded surname that is also an ordinary word (West, Swan), which needs
+    the wording to make it a person; it is asked only about surnames the post contains.
     """
     norm = text.text
     out: list[Token] = []
@@ -369,7 +370,7 @@ def surnames_alone(
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
         after = ("'s" if tok.possessive else "") + norm[tok.nend : tok.nend + _WINDOW]
         as_person = bool(_PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before))
-        if key in ordinary or tok.hashtag:
+        if tok.hashtag or ordinary(key):
             # West, Swan, Little: a person only where the wording makes one.
             if not as_person:
                 continue
