@@ -76,7 +76,7 @@ _ADULT_MODIFIER = re.compile(
 # A singular child pronoun as the doer or the one spoken about.
 _GROUP_WORD = re.compile(
     r"\b(?:year\s*\d+|yr\s*\d+|y\d|reception|nursery|ks\s*\d|school\s+council|class\s+(?:\d+|[A-Z]\w*)|[A-Z]\w*\s+class)\b",
-    re.IGNORECASE
+    re.IGNORECASE,
 )
 _SINGULAR_PRONOUN = re.compile(r"\b(?:she|he|her|him|his|hers|himself|herself|she's|he's)\b", re.IGNORECASE)
 # What a "she"/"he" could mean other than a child: an adult, an animal, a toy, a character.

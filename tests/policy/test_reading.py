@@ -133,6 +133,7 @@ TRIPS = [
     "Hello from Robin Hood's Bay! Class 5 are rock-pooling on the beach until 2, then it's fish and chips.",
     "Year 6: after half term you're off to Kingswood, from Monday 8th to Wednesday 10th June.",
     "Look out for our #KS2Choir at the Market Square carol concert this Friday from 6pm!",
+    "Just landed at Dover Castle! Year 5 will be in the secret tunnels after lunch.",
 ]
 NOT_TRIPS = [
     "Year 3 had a wonderful time at Warwick Castle on Tuesday. The jousting was the highlight!",
@@ -141,6 +142,7 @@ NOT_TRIPS = [
     "Class 5 are on the way home from Kingswood and will be back in the school car park at 3:30.",
     "The new reading shed is going to be built by the pond next week.",
     "Year 6 are reading a story set in Paris this week.",
+    "Just arrived back at school after a brilliant day. Thank you to all our helpers!",
 ]
 
 

@@ -50,7 +50,7 @@ _CLOCK = re.compile(
     r"right\s+now|currently|at\s+the\s+moment|in\s+(?:\d+|ten|five|fifteen|twenty|thirty)\s+minutes|"
     r"in\s+(?:half\s+an|an)\s+hour|"
     # times in words: "half past one", "quarter to three", "two o'clock", "ten thirty"
-    r"half\s+\d{1,2}\b|"
+    r"half\s+\d{1,2}\b|(?:before|after)\s+(?:lunch|break|dinner|tea)\b|"
     r"(?:half|quarter)\s+(?:past|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o'clock|thirty|fifteen|"
     r"forty-five))",
@@ -132,6 +132,8 @@ _SUBJECT_PUPILS = re.compile(
     r"(?<!\bfor\s)(?<!\bwith\s)(?<!\bof\s)(?<!\bby\s)(?<!\babout\s)"
     + _PUPILS.pattern
     + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d)\b|\byou(?:'re|'ll)?\b"
+    # a live update with the writer's "we" left out: "Just arrived at Chester Zoo!"
+    r"|^\s*(?:just\s+|finally\s+|safely\s+)?(?:arrived|landed|made\s+it|heading|off\s+to|on\s+(?:our|the)\s+way)\b"
     # an event the pupils are at: "the Key Stage 2 carol concert is at St Anne's Church"
     r"|\b(?:years?\s*\d+|ks\s*\d|key\s+stage\s+\d|reception|nursery|class\s+\w+|[A-Z]\w*\s+class|school|our)\s+"
     r"(?:[\w-]+\s+)?(?:concert|nativity|performance|play|show|match|fixture|game|race|assembly|service|trip|"
