@@ -407,7 +407,7 @@ _CHILD_VERBS = (
     r"was\s+selected|was\s+picked|was\s+awarded|was\s+named|came\s+(?:first|second|third|top)|"
     r"starts|started|turns|turned|celebrates|celebrated|lost|loses|settled|settling|struggled|"
     r"needs|forgot|remembered|brought|shared|presented|spoke|recited|danced|climbed|"
-    r"completed|mastered|reached|broke|smashed|collected"
+    r"completed|mastered|reached|broke|smashed|collected|did\s+(?:a|an|such\s+a)\s+(?:\w+\s+)?(?:job|effort)"
 )
 # Nouns for a person a child can be: "June has been our Kindness Champion".
 _PERSON_NOUNS = (
@@ -721,6 +721,11 @@ _ADULT_LIFE = re.compile(
 )
 
 
+# Before a name, words that make it a thing or the title of a work: "the Sky's the limit",
+# "reading Matilda", "watched Frozen".
+_BEFORE_A_WORK = frozenset(
+    {"the", "reading", "read", "watched", "watching", "studying", "studied", "performing", "performed"}
+)
 _WORK_BY = re.compile(r"^\s+by\s+[A-Z]")
 
 
@@ -933,6 +938,16 @@ def _classify_one(
         # "Noah's Ark", "Grace's Kitchen": the name of a thing, not something of a pupil's.
         m.kind, m.reasons = "other-person", [f'part of "{m.first.text}\'s {nxt.text}"']
         return
+    if (
+        prev is not None
+        and not strong
+        and prev.sentence == m.first.sentence
+        and not norm[prev.nend : m.nstart].strip()
+        and fold(prev.text) in _BEFORE_A_WORK
+    ):
+        # "The Sky's the limit", "reading Matilda": a word or the title of a work.
+        m.kind, m.reasons = "word", [f'after "{prev.text}": a word or a title, not a child']
+        return
     if m.on_roster and m.first.possessive and not m.first.hashtag:
         m.kind, m.cue = "pupil", "possessive"
         m.reasons.append(f'"{m.first.text}\'s": something belonging to a pupil on the roster')
@@ -953,7 +968,7 @@ def _classify_one(
             [f'"{m.first.text} {m.surname.text}" is not a pupil on the roster'],
         )
         return
-    ordinary = is_ordinary_word(key)
+    ordinary = is_ordinary_word(key) or key in _MONTH_NAMES  # the dictionary holds "June" capitalised
     if not m.first.is_capitalised and ordinary and not strong:
         m.kind, m.reasons = "word", ["ordinary word in lower case with no clear child context"]
         return
@@ -962,6 +977,7 @@ def _classify_one(
     if (
         prev is not None
         and prev.is_capitalised
+        and not prev.hashtag
         and prev.sentence == m.first.sentence
         and not strong
         and norm[prev.nend : m.nstart] == " "

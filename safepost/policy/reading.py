@@ -36,7 +36,7 @@ _WINDOW = 200
 
 # Nouns that can only mean a child.
 _CHILD_NOUNS = (
-    r"girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|someone|somebody|"
+    r"daughter|son|girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|someone|somebody|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)-year-old"
 )
 # Nouns for somebody who did something; a child when the description places them in a class or
@@ -45,14 +45,22 @@ _DOER_NOUNS = (
     r"runner|reader|writer|speller|chef|baker|cook|wizard|whizz|whiz|champion|champ|star|superstar|"
     r"scorer|goalscorer|goalkeeper|keeper|captain|chair|ambassador|artist|mathematician|scientist|poet|"
     r"musician|singer|dancer|swimmer|gymnast|footballer|cricketer|player|athlete|helper|hero|heroine|"
-    r"author|winner|finalist|member|genius|expert|engineer|inventor|designer|photographer|actor|actress|"
+    r"winner|finalist|member|genius|expert|engineer|inventor|designer|photographer|actor|actress|"
     r"performer|soloist|pianist|violinist|drummer|guitarist|bowler|batter|batsman|striker|defender|"
     r"prefect|monitor|councillor|rep|representative|leader|newcomer|starter|learner|student"
 )
-_DETERMINER = r"(?:one|our|this|that|a|an|the|a\s+certain|this\s+week's|today's)"
-_MODIFIERS = r"(?:[a-z][\w'-]*\s+){0,4}?"
+_DETERMINER = r"(?:one|our|this|that|a|an|the|their|a\s+certain|this\s+week's|today's)"
+# Words that end a noun phrase: a description never runs over them ("a warm welcome to the ...").
+_BREAK_WORDS = (
+    "your their my his her its so that the a an and or but to of for with which who if as than b4 before "
+    "after while when because is are was were be been in from on at by"
+)
+_MODIFIERS = r"(?:(?!(?:" + "|".join(_BREAK_WORDS.split()) + r")\s)[a-z][\w'-]*\s+){0,4}?"
 _GROUP = r"(?:(?:year\s*\d+|yr\s*\d+|y\d|reception|nursery|ks\s*\d|school\s+council|class)\s+)?"
-_IN_GROUP = r"\s+(?:in|from)\s+(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+(?:\d+|[A-Z]\w*)|[A-Z][\w'-]*\s+class)"
+_IN_GROUP = (
+    r"\s+(?:in|from|of)\s+(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+(?:\d+|(?-i:[A-Z])\w*)"
+    r"|(?-i:[A-Z])[\w'-]*\s+class)"
+)
 _CHILD_DESCRIPTION = re.compile(
     rf"\b{_DETERMINER}\s+{_MODIFIERS}{_GROUP}{_MODIFIERS}(?P<noun>{_CHILD_NOUNS})\b(?!s\b|-)(?P<group>{_IN_GROUP})?",
     re.IGNORECASE,
@@ -197,7 +205,7 @@ def _not_one_phrase(phrase: str) -> bool:
     inner = words[1:-1]
     if words[:2] == ["a", "certain"]:
         inner = words[2:-1]
-    return any(w in _PHRASE_BREAK for w in inner if w not in ("in", "from"))
+    return any(w in _PHRASE_BREAK for w in inner if w not in ("in", "from", "of"))
 
 
 def child_references(text: PostText, other_people: bool = False) -> list[ChildReference]:
@@ -220,6 +228,8 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
         # what this one did, or where they belong.
         if det in ("a", "an", "the") and not (m.group("group") or pronoun or _DID.match(after)):
             continue
+        if det == "their" and not (m.group("noun").lower() in ("daughter", "son") and _DID.match(after)):
+            continue  # "their child will need": any family's child; "their daughter has joined": one
         found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _DOER_DESCRIPTION.finditer(norm):
         if (found and found[-1].nstart <= m.start() < found[-1].nend) or _not_one_phrase(m.group(0)):
@@ -243,6 +253,12 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
         if only_pronoun and _OTHER_ANTECEDENT.search(norm):
             continue  # "she" may be the adult or the character the post also mentions
         found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _ONE_IN_GROUP_WHO.finditer(norm):
+        noun = re.sub(r"[,\s]+who\s+$", "", m.group(0)).split()[-1].lower().strip("'")
+        if noun in _MANY_OR_ADULT:
+            continue  # "our Year 6 football team, who", "our new Year 1 teacher, who"
+        if not (found and found[-1].nstart <= m.start() < found[-1].nend):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _DOTTED_INITIALS.finditer(norm):
         letters = m.group(0).replace(".", "").replace(" ", "").lower()
         if letters in _NOT_INITIALS or _BEFORE_ADULT.search(norm[max(0, m.start() - 12) : m.start()]):
@@ -277,8 +293,66 @@ _DID = re.compile(
     r"^\s*(?:,\s*who\s+|who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|just\s+|finally\s+|really\s+)*"
     r"(?:[a-z]+ed|won|swam|ran|drew|wrote|read|got|made|took|gave|spelt|spelled|beat|beaten|caught|"
     r"crossed|scored|cracked|lost|found|met|sang|brought|built|became|came|did|grew|kept|left|taught|"
-    r"presented|never|always|can|could)\b",
+    r"presented|never|always|can|could|turns|joined|joins|served|rescued)\b",
     re.IGNORECASE,
+)
+# One child of a group, whatever the noun: "our Year 3 altar server, who served at Mass", and a
+# nickname given to one child of a class: "our Maple class 'Mr Fix-It'".
+_ONE_IN_GROUP_WHO = re.compile(
+    r"\b(?:our|the|a|one)\s+"
+    + _MODIFIERS
+    + r"(?:year\s*\d+|reception|nursery|class\s+\d+|(?-i:[A-Z])\w*\s+class)\s+"
+    r"(?:(?:[a-z][\w'-]*\s+){0,2}?[a-z][\w'-]*[a-rt-z],?\s+who\s+(?!are\b|were\b|have\b|all\b)"
+    r"|['‘\"“][A-Z][^'’\"”]{1,30}['’\"”])",
+    re.IGNORECASE,
+)
+_MANY_OR_ADULT = frozenset(
+    [
+        "team",
+        "teams",
+        "choir",
+        "squad",
+        "class",
+        "group",
+        "band",
+        "orchestra",
+        "cast",
+        "club",
+        "council",
+        "crew",
+        "side",
+        "eleven",
+        "unit",
+        "family",
+        "staff",
+        "teacher",
+        "assistant",
+        "ta",
+        "tutor",
+        "coach",
+        "leader",
+        "lead",
+        "head",
+        "headteacher",
+        "governor",
+        "volunteer",
+        "parent",
+        "mum",
+        "dad",
+        "helper",
+        "helpers",
+        "partner",
+        "chaplain",
+        "nurse",
+        "officer",
+        "manager",
+        "administrator",
+        "cook",
+        "chef",
+        "caretaker",
+        "author",
+        "visitor",
+    ]
 )
 _THANKED = re.compile(
     r"\b(?:thanks|thank\s+you|well\s+done|congratulations|congrats|proud\s+of|shout[\s-]*out|"
@@ -306,7 +380,8 @@ _PERSON_AFTER = re.compile(
     r"^(?:'s\s+(?:[\w-]+\s+){0,3}?(?:save|saves|goal|goals|try|tries|penalty|solo|shot|catch|run|runs|"
     r"innings|wicket|wickets|header|tackle|pass|work|model|house|project|poem|story|picture|painting|"
     r"drawing|design|entry|performance|speech|effort|efforts|time|score|header|finish|volley|century|"
-    r"hat-trick|assist|turn|dive|jump|throw|swim|race|lap|book|idea|invention|costume|sculpture)\b"
+    r"hat-trick|assist|turn|dive|jump|throw|swim|race|lap|book|idea|invention|costume|sculpture|film|"
+    r"animation|video|song|dance|solo|display|experiment|report|essay)\b"
     r"|\s*,\s*who\b"
     r"|\s+(?:scored|scores|saved|saves|netted|nets|struck|bowled|batted|caught|kicked|headed|ran|won|"
     r"picked|slotted|fired|smashed|hit|took|made|kept|dived|raced|swam|finished|tackled|crossed|"
@@ -368,7 +443,9 @@ def surnames_alone(
         if _part_of_longer_name(text, tokens, i):
             continue  # "Victoria Park", "Swan Lake", "Ola Swan"
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
-        after = ("'s" if tok.possessive else "") + norm[tok.nend : tok.nend + _WINDOW]
+        after = norm[tok.nend : tok.nend + _WINDOW]
+        if tok.possessive and not after.startswith(("'", "’")):
+            after = "'s" + after
         as_person = bool(_PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before))
         if tok.hashtag or ordinary(key):
             # West, Swan, Little: a person only where the wording makes one.
@@ -405,11 +482,13 @@ DATE = re.compile(
 )
 # A time ahead that a stranger could act on: the sentence will happen then.
 FUTURE_TIME = re.compile(
-    rf"\b(?:tomorrow|tonight|later\s+(?:today|this\s+\w+|on)|this\s+(?:coming\s+)?(?:{_WEEKDAY}|weekend|evening)"
+    rf"\b(?:tomorrow|later\s+(?:today|this\s+\w+|on)|this\s+(?:coming\s+)?(?:{_WEEKDAY}|weekend)"
     rf"|next\s+(?:{_WEEKDAY}|week|weekend)|(?:straight\s+)?after\s+(?:the\s+)?(?:holiday|holidays|half[\s-]term|"
     rf"break|easter|christmas)|in\s+(?:a\s+few|two|three|\d+)\s+days)\b",
     re.IGNORECASE,
 )
+# Later today, or earlier today when the verb is in the past: "sang at the Town Hall tonight".
+_LATER_TODAY = re.compile(r"\b(?:tonight|this\s+evening)\b", re.IGNORECASE)
 # Further ahead, too vague to act on, but still the future: "next term".
 _LATER = re.compile(
     r"\b(?:next\s+(?:month|term|half[\s-]term|year)|soon|in\s+(?:the\s+)?(?:spring|summer))\b", re.I
@@ -422,7 +501,7 @@ _FUTURE_VERB = re.compile(
 )
 _NOW = re.compile(
     r"\b(?:right\s+now|now|currently|at\s+the\s+moment|just\s+arrived|have\s+arrived|has\s+arrived|"
-    r"'ve\s+arrived|made\s+it|(?:greetings|hello|hi|live|waves?)\s+from|"
+    r"'ve\s+arrived|made\s+it|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from|"
     r"(?:are|'re|is)\s+(?:\w+ly\s+)?(?:having|enjoying|exploring|visiting|walking|climbing|watching|"
     r"doing|making|building|playing|eating|sitting|singing|learning|spending|taking|trying|paddling|"
     r"swimming|looking|heading|travelling|on\s+(?:our|their)\s+way|at|in|on))\b",
@@ -444,4 +523,6 @@ def sentence_tense(sentence: str) -> Tense:
         return Tense.NOW
     if _PAST.search(sentence):
         return Tense.PAST
+    if _LATER_TODAY.search(sentence):
+        return Tense.FUTURE  # "tonight" with nothing in the past tense: still to come
     return Tense.NONE

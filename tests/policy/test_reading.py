@@ -33,6 +33,10 @@ ONE_CHILD = [
     "Well done to SB in Year 2, who swam her first length today.",
     "Our new School Council chair ran the meeting with the governors brilliantly.",
     "Our youngest athlete won the sack race with a huge smile. Birch Class are so proud of him!",
+    "Thank you to our Year 4 recycling monitor, who has emptied the paper bins all term.",
+    "Three cheers for our Cedar class 'Professor', who knows every dinosaur's name!",
+    "Welcome to the Novak family! Their daughter has joined Class 2 this week.",
+    "A warm welcome to the newest member of Maple class, who joined us from Lisbon this week.",
 ]
 GROUPS_AND_OTHERS = [
     "Every child in Year 3 read a chapter book this week.",
@@ -44,6 +48,10 @@ GROUPS_AND_OTHERS = [
     "Please bring PE kit on Monday; P.E. is outdoors this week.",
     "Our school cook made a fantastic Christmas dinner for everyone today.",
     "Year 2 went to the farm and met a calf. She was only two days old!",
+    "Well done to our Year 6 netball team, who won the league on Saturday.",
+    "Please welcome our new Year 1 teacher, who joins us from Leeds this term.",
+    "Their child will need a packed lunch on Friday.",
+    "Year 3 have been reading Ruby's Worry and talking about feelings.",
     "Reception have been learning about Florence Nightingale. She was very brave!",
 ]
 
@@ -92,6 +100,7 @@ def test_a_pupils_surname_written_alone_is_a_full_name(
 WORD_NAMES = [
     ("Summer has been our Reading Champion all week, helping Year 1 with their books.", True),
     ("#GoSummer! What a race.", True),
+    ("Hope did a brilliant job reading the lesson in assembly.", True),
     ("What a finish in the relay! #ProudOfYouRavi", True),
     ("Summer has arrived, so please send in sun hats.", False),
     ("Hope you have a lovely weekend.", False),
@@ -134,6 +143,7 @@ TRIPS = [
     "Year 6: after half term you're off to Kingswood, from Monday 8th to Wednesday 10th June.",
     "Look out for our #KS2Choir at the Market Square carol concert this Friday from 6pm!",
     "Just landed at Dover Castle! Year 5 will be in the secret tunnels after lunch.",
+    "Good morning from Year 4 at Kingswood! Everyone slept well.",
 ]
 NOT_TRIPS = [
     "Year 3 had a wonderful time at Warwick Castle on Tuesday. The jousting was the highlight!",
@@ -143,6 +153,9 @@ NOT_TRIPS = [
     "The new reading shed is going to be built by the pond next week.",
     "Year 6 are reading a story set in Paris this week.",
     "Just arrived back at school after a brilliant day. Thank you to all our helpers!",
+    "Our choir sang at the Guildhall carol service tonight and were wonderful.",
+    "Year 2's trip to the zoo tomorrow has been cancelled because of the weather.",
+    "Our Year 5 team won 3-1 in the league this evening!",
 ]
 
 

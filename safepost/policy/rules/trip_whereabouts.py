@@ -74,7 +74,7 @@ _ON_SITE = re.compile(
 # during a trip, a spot there ("the planet garden", "the harbourside benches").
 _PLACE = re.compile(
     r"\b(?P<prep>at|in|on|to|by|near|around|round|along|visiting|exploring|outside|inside|into|"
-    r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard)\s+from|"
+    r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Gg]ood\s+(?:night|morning|afternoon|evening))\s+from|"
     r"(?:leave|leaving|head|heading|set\s+off|setting\s+off|depart|departing|bound)\s+for)\s+"
     r"(?P<place>(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
@@ -102,7 +102,7 @@ _NOT_A_SPOT = re.compile(
     r"rain|sun|sunshine|snow|mood|middle|past|future|process|news|way|world|spirit|summer|winter|spring|"
     r"autumn|term|year|run-up|lead-up|build-up|time|first|last|best|rest|same|whole|children|pupils|"
     r"kids|team|class|school|staff|parents|families|coach|bus|minibus|register|trip|visit|holiday|"
-    r"start|beginning|chance|opportunity|fun|sunny|weather|wind|plan|plans|agenda|menu|list|cards|timetable|"
+    r"start|beginning|chance|opportunity|fun|sunny|weather|wind|league|table|final|cup|plan|plans|agenda|menu|list|cards|timetable|"
     r"programme|website|page|phone|radar|internet|news|telly|tv|line|loose|go|move|mend|case|job|lookout|"
     r"look-out|board|team|side|whole|most|top|bottom|front|back|left|right)$",
     re.IGNORECASE,
@@ -152,9 +152,10 @@ _GOING_HOME = re.compile(
     r"\b(?:heading|on\s+(?:our|their|the)\s+way|travelling|coming|driving|setting\s+off)\s+(?:home|back)\b",
     re.IGNORECASE,
 )
+_CALLED_OFF = re.compile(r"\b(?:cancelled|canceled|postponed|called\s+off|rearranged)\b", re.IGNORECASE)
 _NOW_WORDS = re.compile(
     r"\b(?:right\s+now|currently|at\s+the\s+moment|(?:are|'re|is)\s+(?:\w+ly\s+)?\w+ing|"
-    r"(?:are|'re|is)\s+(?:now\s+)?(?:at|in|on)|(?:greetings|hello|hi|live|waves?)\s+from)\b",
+    r"(?:are|'re|is)\s+(?:now\s+)?(?:at|in|on)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
     re.IGNORECASE,
 )
 
@@ -252,7 +253,7 @@ class TripWhereabouts(Rule):
         all_places = [(i, p) for i, (_a, _b, s) in enumerate(sentences) for p in _places(s)]
         on_trip = any(p.named for _i, p in all_places) or bool(_TRIP_WORDS.search(text))
         people = SpanIndex(
-            [(m.nstart, m.nend) for m in ctx.people.mentions if m.kind in ("pupil", "adult", "other-person")]
+            [(m.nstart, m.nend) for m in ctx.people.mentions if m.kind in ("pupil", "adult")]
             + [(r.nstart, r.nend) for r in ctx.people.roles]
         )
         first_subject = _subject(text)
@@ -316,7 +317,7 @@ class TripWhereabouts(Rule):
         for c_start, c_end in clauses:
             clause = sentence[c_start:c_end]
             c_places = [p for p in places if c_start <= p.start < c_end]
-            if not c_places or _GOING_HOME.search(clause):
+            if not c_places or _GOING_HOME.search(clause) or _CALLED_OFF.search(sentence):
                 continue
             subject = _subject(clause)
             if subject is None:
