@@ -43,7 +43,9 @@ def test_a_teacher_off_site_is_told_why_and_a_remembered_tablet_works(
     assert SchoolDevice.objects.filter(school=school, name="Year 4 iPad").exists()
 
     # Now the school's network is somewhere else: the teacher at home is stopped, with the reason.
-    school.policy_toml = school.policy_toml.replace('networks = ["127.0.0.0/8"]', 'networks = ["203.0.113.0/24"]')
+    school.policy_toml = school.policy_toml.replace(
+        'networks = ["127.0.0.0/8"]', 'networks = ["203.0.113.0/24"]'
+    )
     school.save()
     teacher = signed_in(browser, live_server.url, "teacher", PHONE)
     teacher.goto(f"{live_server.url}/posts/")

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('schools', '0005_roster_import_undo'),
+        ('schools', '0006_merge_name_answers_and_roster_import_undo'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
