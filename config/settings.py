@@ -24,6 +24,8 @@ Environment variables:
                                    SAFEPOST_EMAIL_HOST/_PORT/_HOST_USER/_HOST_PASSWORD/_USE_TLS
     SAFEPOST_DEFAULT_FROM_EMAIL    the sender of sign-in e-mails
     SAFEPOST_LOG_LEVEL             INFO by default
+    SAFEPOST_ADMIN                 1 to mount the Django admin at /admin/ (default 0); it signs in
+                                   through allauth and needs an authenticator app (config/admin.py)
 """
 
 from __future__ import annotations
@@ -129,7 +131,8 @@ CSRF_TRUSTED_ORIGINS = env_list("SAFEPOST_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
-    "django.contrib.admin",
+    # The installation admin: allauth sign-in with MFA, audited, mounted only with SAFEPOST_ADMIN=1.
+    "config.apps.SafepostAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -165,6 +168,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# The Django admin is for whoever runs the installation; schools never need it. Off unless asked for.
+SAFEPOST_ADMIN = env_bool("SAFEPOST_ADMIN", False)
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 

@@ -1,5 +1,6 @@
 """The site's URLs."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -14,5 +15,6 @@ urlpatterns = [
     path("school/connections/", include("apps.platforms.urls")),
     path("school/", include("apps.schools.urls")),
     path("accounts/", include("allauth.urls")),
-    path("admin/", admin.site.urls),
 ]
+if settings.SAFEPOST_ADMIN:  # allauth sign-in with MFA only (config/admin.py)
+    urlpatterns.append(path("admin/", admin.site.urls))

@@ -53,6 +53,10 @@ ACTION_LABELS = {
     "platform.rotation_due": "Sign-in change due",
     "platform.rotation_permitted": "Permission to change sign-in",
     "platform.rotated": "Sign-in changed",
+    "admin.added": "Added in the installation admin",
+    "admin.changed": "Changed in the installation admin",
+    "admin.deleted": "Deleted in the installation admin",
+    "audit.anchored": "Audit log head recorded outside the database",
 }
 
 _APPROVALS = ("post.submitted", "post.approved", "post.changes_requested")
