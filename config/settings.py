@@ -357,6 +357,12 @@ SAFEPOST_PLATFORMS = {
     "bluesky": {"service": env_str("SAFEPOST_BLUESKY_SERVICE") or "https://bsky.social"},
 }
 
+# Schools name their own Mastodon and Bluesky servers: Safepost connects only to public internet
+# addresses, never follows redirects (apps/platforms/netguard.py). Plain http to this machine is
+# for the tests (a local Bluesky PDS and Mastodon mock); they turn this on. Not read from the
+# environment, so no installation can turn it on by mistake.
+SAFEPOST_PLATFORMS_ALLOW_LOOPBACK = False
+
 # Uploaded photos: originals and the cleaned renditions. Never served as static files: staff see
 # them through views scoped to their school, the public only once published (apps.posts.photos).
 MEDIA_ROOT = Path(env_str("SAFEPOST_MEDIA_ROOT") or VAR_DIR / "media")
