@@ -24,6 +24,10 @@ Environment variables:
                                    SAFEPOST_EMAIL_HOST/_PORT/_HOST_USER/_HOST_PASSWORD/_USE_TLS
     SAFEPOST_DEFAULT_FROM_EMAIL    the sender of sign-in e-mails
     SAFEPOST_LOG_LEVEL             INFO by default
+    SAFEPOST_AUDIT_KEY             the audit chain's HMAC key (64 hex); else SAFEPOST_AUDIT_KEY_FILE
+                                   (default var/audit.key, created 0600 at first use)
+    SAFEPOST_AUDIT_ANCHOR_FILE     where each school's audit head is anchored (default
+                                   var/audit-anchors.jsonl; make it append-only: chattr +a)
     SAFEPOST_ADMIN                 1 to mount the Django admin at /admin/ (default 0); it signs in
                                    through allauth and needs an authenticator app (config/admin.py)
 """
@@ -246,6 +250,13 @@ if SAFEPOST_TASKS == "celery":
         "publish-due": {"task": "apps.publishing.tasks.publish_due", "schedule": 60.0},
         "check-connections": {"task": "apps.platforms.tasks.check_connections", "schedule": 21600.0},
         "rotation-reminders": {"task": "apps.platforms.tasks.create_rotation_reminders", "schedule": 86400.0},
+        # Each school's audit head, outside the database: daily to the file, weekly also by e-mail.
+        "anchor-audit": {"task": "apps.audit.tasks.anchor_audit_chains", "schedule": 86400.0},
+        "anchor-audit-email": {
+            "task": "apps.audit.tasks.anchor_audit_chains",
+            "schedule": 7 * 86400.0,
+            "kwargs": {"email": True},
+        },
     }
     CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
     # config.celery.CeleryBackend sends a task once the transaction that enqueued it commits.
@@ -356,6 +367,14 @@ SAFEPOST_PLATFORMS = {
     "mastodon": {"client_name": "Safepost", "website": env_str("SAFEPOST_PUBLIC_URL")},
     "bluesky": {"service": env_str("SAFEPOST_BLUESKY_SERVICE") or "https://bsky.social"},
 }
+
+# The audit log's chain is keyed (HMAC-SHA256) with a key kept outside the database:
+# SAFEPOST_AUDIT_KEY (64 hex characters) or a key file created at first use (mode 0600). Each
+# school's newest entry is anchored on a schedule in an append-only file outside the database
+# (`manage.py anchor_audit`), signed with the same key. Back the key file up with the token key.
+SAFEPOST_AUDIT_KEY = env_str("SAFEPOST_AUDIT_KEY")
+SAFEPOST_AUDIT_KEY_FILE = env_str("SAFEPOST_AUDIT_KEY_FILE") or str(VAR_DIR / "audit.key")
+SAFEPOST_AUDIT_ANCHOR_FILE = env_str("SAFEPOST_AUDIT_ANCHOR_FILE") or str(VAR_DIR / "audit-anchors.jsonl")
 
 # Schools name their own Mastodon and Bluesky servers: Safepost connects only to public internet
 # addresses, never follows redirects (apps/platforms/netguard.py). Plain http to this machine is

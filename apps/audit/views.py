@@ -43,6 +43,7 @@ CSV_HEADER = [
     "data",
     "prev_hash",
     "hash",
+    "keyed",
 ]
 
 
@@ -190,6 +191,7 @@ def _csv_rows(entries: Iterator[AuditEntry], school: School) -> Iterator[str]:
                 ),
                 entry.prev_hash,
                 entry.hash,
+                int(entry.keyed),
             ]
         )
 

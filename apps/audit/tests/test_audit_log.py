@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import hmac
 import io
 import json
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from django.urls import reverse
 
 from apps.audit.actions import record
 from apps.audit.display import when_in_words
+from apps.audit.keys import audit_key
 from apps.audit.models import AuditEntry
 from apps.audit.views import CSV_HEADER
 from apps.schools.testing import Personas, make_personas
@@ -356,7 +358,9 @@ def test_an_auditor_can_re_verify_the_whole_chain_from_the_export_alone(p: Perso
         }
         body = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         assert row["prev_hash"] == previous
-        assert hashlib.sha256((previous + body).encode()).hexdigest() == row["hash"]
+        # Keyed entries: an HMAC under the audit key, which whoever runs the installation holds.
+        assert row["keyed"] == "1"
+        assert hmac.new(audit_key(), (previous + body).encode(), hashlib.sha256).hexdigest() == row["hash"]
         previous = row["hash"]
     assert len(rows) == 6
 
