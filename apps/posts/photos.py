@@ -550,6 +550,11 @@ def mark_suitable(photo: PostPhoto, membership: Membership, *, now: datetime | N
         raise PhotoProblem("Only a headteacher or senior leader can decide that a flagged photo is suitable.")
     if photo.post.school_id != membership.school_id:
         raise PhotoProblem("That photo belongs to another school.")
+    if membership.user_id in (photo.post.author_id, photo.uploaded_by_id):
+        # A second pair of eyes: nobody clears their own flagged photo.
+        raise PhotoProblem(
+            "Someone else must look at a photo on your own post: ask the headteacher or another senior leader."
+        )
     now = now or timezone.now()
     with transaction.atomic():
         photo.reviewed_by, photo.reviewed_at = membership.user, now

@@ -25,7 +25,9 @@ def jpeg() -> bytes:
 def draft(p: Personas) -> tuple[int, int]:
     post = actions.create_draft(member(p, p.teacher), p.oak, SECRET, now=MONDAY_10AM)
     photo = photos.add_photo(post, member(p, p.teacher), jpeg(), "party.jpg")
-    photos.update_photo(photo, member(p, p.teacher), alt_text="Balloons in the hall", who={}, blur=set(), hidden=[])
+    photos.update_photo(
+        photo, member(p, p.teacher), alt_text="Balloons in the hall", who={}, blur=set(), hidden=[]
+    )
     return post.pk, photo.pk
 
 
@@ -38,7 +40,9 @@ def urls(post_id: int, photo_id: int) -> list[str]:
 
 
 @pytest.mark.parametrize("who", ["head", "senior", "governor", "office", "computing"])
-def test_nobody_but_the_writer_opens_a_draft_or_its_photo(p: Personas, draft: tuple[int, int], who: str) -> None:
+def test_nobody_but_the_writer_opens_a_draft_or_its_photo(
+    p: Personas, draft: tuple[int, int], who: str
+) -> None:
     client = client_for(getattr(p, who))
     for url in urls(*draft):
         response = client.get(url)
@@ -64,3 +68,24 @@ def test_once_sent_for_approval_the_approvers_can_open_it(p: Personas, draft: tu
     head = client_for(p.head)
     assert SECRET in head.get(reverse("posts:detail", args=[draft[0]])).content.decode()
     assert head.get(reverse("posts:photo_image", args=[draft[1]])).status_code == 200
+
+
+def test_a_senior_leader_cannot_clear_their_own_flagged_photo(
+    p: Personas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(photos, "_unsuitable_score", lambda image: 0.97)
+    post = actions.create_draft(member(p, p.senior), p.main, "Our swimming gala", now=MONDAY_10AM)
+    photo = photos.add_photo(post, member(p, p.senior), jpeg(), "gala.jpg")
+
+    with pytest.raises(photos.PhotoProblem, match="Someone else must look"):
+        photos.mark_suitable(photo, member(p, p.senior))
+    refused = client_for(p.senior).post(
+        reverse("posts:photo_change", args=[photo.pk]), {"action": "suitable"}
+    )
+    assert refused.status_code == 403
+    photo.refresh_from_db()
+    assert photo.reviewed_at is None
+
+    photos.mark_suitable(photo, member(p, p.head))  # someone else may
+    photo.refresh_from_db()
+    assert photo.reviewed_by == p.head
