@@ -96,12 +96,12 @@ def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
     return value
 
 
-# var/ holds the SQLite database and the generated secret key; it is gitignored,
-# so a fresh clone creates it here on first use.
+# var/ holds the SQLite database, the generated keys and the photos; it is gitignored,
+# so a fresh clone creates it here on first use, readable by this user only (0700).
 VAR_DIR = Path(env_str("SAFEPOST_VAR_DIR") or BASE_DIR / "var")
 # A read-only image that sets DATABASE_URL and SAFEPOST_SECRET_KEY needs no var/.
 with contextlib.suppress(OSError):
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    VAR_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
 def _secret_key() -> str:
@@ -203,10 +203,15 @@ if DATABASE_URL:
         )
     }
 else:
+    _SQLITE = VAR_DIR / "safepost.sqlite3"
+    # Created here, 0600, before SQLite creates it with the umask's 0644; its -wal and -shm files
+    # take the database file's mode.
+    with contextlib.suppress(OSError):
+        os.close(os.open(_SQLITE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(VAR_DIR / "safepost.sqlite3"),
+            "NAME": str(_SQLITE),
             # The web server and the task worker share the file: WAL lets readers
             # and one writer work at once, IMMEDIATE avoids "database is locked" upgrades.
             "OPTIONS": {
@@ -386,6 +391,9 @@ SAFEPOST_PLATFORMS_ALLOW_LOOPBACK = False
 # them through views scoped to their school, the public only once published (apps.posts.photos).
 MEDIA_ROOT = Path(env_str("SAFEPOST_MEDIA_ROOT") or VAR_DIR / "media")
 MEDIA_URL = "/media-not-served/"
+# Photos of children: readable by Safepost's own user only.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # A phone photo is 3-12 MB; four of them, with the form, must fit (bigger are refused by the app
 # with a message, see safepost.photos.images.MAX_BYTES).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
