@@ -19,7 +19,8 @@ Environment variables:
     CELERY_RESULT_BACKEND          with SAFEPOST_TASKS=celery (default: the broker URL)
     SAFEPOST_CSP                   enforce (default), report-only or off
     SAFEPOST_STATIC_MANIFEST       1 to serve hashed static files (run collectstatic first)
-    SAFEPOST_EMAIL_BACKEND         Django e-mail backend (default: console); for SMTP,
+    SAFEPOST_EMAIL_BACKEND         Django e-mail backend (default: console, refused with
+                                   SAFEPOST_HTTPS=1 and DEBUG off); for SMTP,
                                    django.core.mail.backends.smtp.EmailBackend and
                                    SAFEPOST_EMAIL_HOST/_PORT/_HOST_USER/_HOST_PASSWORD/_USE_TLS
     SAFEPOST_DEFAULT_FROM_EMAIL    the sender of sign-in e-mails
@@ -130,6 +131,8 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 DEBUG = env_bool("SAFEPOST_DEBUG", False)
+# Behind TLS, and so for real: cookies, HSTS and the checks that refuse an unsafe start follow it.
+HTTPS = env_bool("SAFEPOST_HTTPS", False)
 ALLOWED_HOSTS = env_list("SAFEPOST_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("SAFEPOST_CSRF_TRUSTED_ORIGINS")
 
@@ -317,7 +320,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # E-mail: printed to the console unless SMTP (or another backend) is configured.
-_MAIL_BACKEND = env_str("SAFEPOST_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+_MAIL_BACKEND = env_str("SAFEPOST_EMAIL_BACKEND") or "django.core.mail.backends.console.EmailBackend"
 _MAIL_OPTIONS: dict[str, Any] = {}
 if _MAIL_BACKEND.endswith("smtp.EmailBackend"):
     _MAIL_OPTIONS = {
@@ -328,6 +331,14 @@ if _MAIL_BACKEND.endswith("smtp.EmailBackend"):
         "use_tls": env_bool("SAFEPOST_EMAIL_USE_TLS", True),
     }
 MAILERS = {"default": {"BACKEND": _MAIL_BACKEND, "OPTIONS": _MAIL_OPTIONS}}
+if HTTPS and not DEBUG and _MAIL_BACKEND.endswith("console.EmailBackend"):
+    # Sign-in links, invitations and the audit fingerprints would only be printed to a log.
+    raise ImproperlyConfigured(
+        "E-mail is not set up, so Safepost would print sign-in links and invitations to its log "
+        "instead of sending them. Set SAFEPOST_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend "
+        "with SAFEPOST_EMAIL_HOST, SAFEPOST_EMAIL_PORT, SAFEPOST_EMAIL_HOST_USER and "
+        "SAFEPOST_EMAIL_HOST_PASSWORD (or another e-mail backend), then start Safepost again."
+    )
 DEFAULT_FROM_EMAIL = env_str("SAFEPOST_DEFAULT_FROM_EMAIL", "Safepost <safepost@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -401,13 +412,16 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # Security. Cookies and HSTS need HTTPS, so they follow SAFEPOST_HTTPS.
-HTTPS = env_bool("SAFEPOST_HTTPS", False)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = env_int("SAFEPOST_HSTS_SECONDS", 31536000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS and env_bool("SAFEPOST_HSTS_PRELOAD", False)
+# Preloading commits the whole domain (often the school's, shared with other services) to HTTPS
+# in every browser for good: a choice for whoever owns the domain, so its check is silenced
+# unless SAFEPOST_HSTS_PRELOAD=1 asks for it.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("SAFEPOST_BEHIND_PROXY") else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
