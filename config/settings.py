@@ -29,6 +29,8 @@ Environment variables:
                                    (default var/audit.key, created 0600 at first use)
     SAFEPOST_AUDIT_ANCHOR_FILE     where each school's audit head is anchored (default
                                    var/audit-anchors.jsonl; make it append-only: chattr +a)
+    SAFEPOST_CACHE_URL             redis://host:6379/1 or file:///folder: a cache shared by the web
+                                   processes, so sign-in limits hold across them (default: memory)
     SAFEPOST_ADMIN                 1 to mount the Django admin at /admin/ (default 0); it signs in
                                    through allauth and needs an authenticator app (config/admin.py)
 """
@@ -280,6 +282,28 @@ elif SAFEPOST_TASKS == "immediate":
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+
+def cache_from_url(url: str) -> dict[str, Any]:
+    """The cache for ``SAFEPOST_CACHE_URL``: ``redis://host:6379/1``, ``file:///var/cache/safepost``,
+    or nothing for one process's own memory."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("file://") and len(url) > len("file://"):
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": url[len("file://") :],
+        }
+    raise ImproperlyConfigured(
+        f'SAFEPOST_CACHE_URL="{url}" is not a cache address; use redis://host:6379/1 or file:///path/to/folder.'
+    )
+
+
+# The sign-in limits (below) and the audit check's result are counted in the cache: with several
+# web processes, set SAFEPOST_CACHE_URL so that they share one, or each process counts alone.
+CACHES = {"default": cache_from_url(env_str("SAFEPOST_CACHE_URL"))}
+
 # Sign-in (django-allauth): e-mail or username, with rate limits and MFA.
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -296,8 +320,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = None
-# Counted in the cache: the default per-process memory cache is fine for one
-# web process; several processes need a shared cache for the limits to hold.
+# Counted in the cache (CACHES above): five wrong passwords lock an account for five minutes.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",

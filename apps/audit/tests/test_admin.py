@@ -3,6 +3,7 @@ sign-in attempts limited, and every change it makes in the school's audit log.""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -15,12 +16,14 @@ from allauth.mfa.totp.internal.auth import (
     yield_hotp_counters_from_time,
 )
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 
 from apps.audit.actions import verify_school
 from apps.audit.models import AuditEntry
 from apps.schools.testing import PASSWORD, Personas, make_personas
+from config.settings import cache_from_url
 
 
 @pytest.fixture(autouse=True)
@@ -161,3 +164,31 @@ def test_a_change_made_in_the_admin_is_in_the_schools_audit_log(p: Personas) -> 
     assert verify_school(p.school).ok
     # The other school hears nothing of it.
     assert not AuditEntry.objects.filter(school=p.other_school, action__startswith="admin.").exists()
+
+
+def test_the_cache_setting_gives_a_shared_cache_or_says_what_is_wrong() -> None:
+    assert cache_from_url("")["BACKEND"].endswith("LocMemCache")
+    assert cache_from_url("redis://127.0.0.1:6379/3") == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/3",
+    }
+    assert cache_from_url("file:///var/cache/safepost")["LOCATION"] == "/var/cache/safepost"
+    with pytest.raises(ImproperlyConfigured, match="not a cache address"):
+        cache_from_url("memcached://x")
+
+
+def test_the_lockout_is_counted_in_the_redis_cache_the_web_processes_share(p: Personas, settings: Any) -> None:
+    url = os.environ.get("SAFEPOST_TEST_REDIS_URL", "redis://127.0.0.1:6379/11")
+    settings.CACHES = {"default": cache_from_url(url)}
+    try:
+        cache.clear()
+    except Exception as exc:
+        pytest.skip(f"!!! no Redis at {url}: {exc} !!!")
+    first, second = Client(), Client()  # two browsers; the counts live in Redis, not in this process
+    for _ in range(5):
+        first.post("/accounts/login/", {"login": p.teacher.username, "password": "wrong-password-1"})
+    caches["default"].close()
+    got = second.post("/accounts/login/", {"login": p.teacher.username, "password": PASSWORD})
+    assert "_auth_user_id" not in second.session
+    assert "Too many failed login attempts" in got.content.decode()
+    cache.clear()
