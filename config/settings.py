@@ -333,6 +333,8 @@ ACCOUNT_RATE_LIMITS = {
 }
 # Required for the headteacher and senior leaders (apps.schools.middleware), optional for others.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# The authenticator-app secrets are encrypted with the token keys (below), never stored readable.
+MFA_ADAPTER = "apps.schools.adapters.MfaAdapter"
 MFA_TOTP_ISSUER = "Safepost"
 
 AUTH_PASSWORD_VALIDATORS = [

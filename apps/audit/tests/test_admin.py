@@ -177,7 +177,9 @@ def test_the_cache_setting_gives_a_shared_cache_or_says_what_is_wrong() -> None:
         cache_from_url("memcached://x")
 
 
-def test_the_lockout_is_counted_in_the_redis_cache_the_web_processes_share(p: Personas, settings: Any) -> None:
+def test_the_lockout_is_counted_in_the_redis_cache_the_web_processes_share(
+    p: Personas, settings: Any
+) -> None:
     url = os.environ.get("SAFEPOST_TEST_REDIS_URL", "redis://127.0.0.1:6379/11")
     settings.CACHES = {"default": cache_from_url(url)}
     try:

@@ -33,7 +33,9 @@ def invite(p: Personas, email: str, first: str = "Sam", last: str = "Person") ->
 def blank(text: str, *words: str) -> str:
     for word in words:
         text = text.replace(word, "•")
-    return re.sub(r"/invitations/\S+/", "/invitations/•/", re.sub(r"csrfmiddlewaretoken\" value=\"\S+\"", "", text))
+    return re.sub(
+        r"/invitations/\S+/", "/invitations/•/", re.sub(r"csrfmiddlewaretoken\" value=\"\S+\"", "", text)
+    )
 
 
 def test_inviting_an_address_with_an_account_elsewhere_looks_exactly_like_a_new_one(p: Personas) -> None:
