@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
-from django.contrib.admin import AdminSite
+from django.contrib.admin import AdminSite, ModelAdmin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -29,9 +29,29 @@ def typed_second_factor(request: HttpRequest) -> bool:
     return any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user))
 
 
+class AuditedAdmin(ModelAdmin[Any]):
+    """Logs deletions one object at a time: Django logs several with one bulk insert, which sends
+    no signal, so apps.audit.admin_log would not see them."""
+
+    def log_deletions(self, request: HttpRequest, queryset: Any) -> Any:
+        return [
+            entry for obj in queryset for entry in super().log_deletions(request, queryset.filter(pk=obj.pk))
+        ]
+
+
 class SafepostAdminSite(AdminSite):
     site_header = "Safepost installation admin"
     site_title = "Safepost admin"
+
+    def register(self, model_or_iterable: Any, admin_class: Any = None, **options: Any) -> None:
+        """Every model's admin records its deletions one by one (see :class:`AuditedAdmin`)."""
+        base = admin_class or ModelAdmin
+        audited = (
+            base
+            if issubclass(base, AuditedAdmin)
+            else type(f"Audited{base.__name__}", (AuditedAdmin, base), {})
+        )
+        super().register(model_or_iterable, audited, **options)
 
     def has_permission(self, request: HttpRequest) -> bool:
         user = request.user

@@ -4,6 +4,7 @@ sign-in attempts limited, and every change it makes in the school's audit log.""
 from __future__ import annotations
 
 import os
+import uuid
 from typing import Any
 
 import pytest
@@ -22,6 +23,7 @@ from django.test import Client
 
 from apps.audit.actions import verify_school
 from apps.audit.models import AuditEntry
+from apps.platforms.models import Connection, RotationReminder
 from apps.schools.testing import PASSWORD, Personas, make_personas
 from config.settings import cache_from_url
 
@@ -180,11 +182,12 @@ def test_the_cache_setting_gives_a_shared_cache_or_says_what_is_wrong() -> None:
 def test_the_lockout_is_counted_in_the_redis_cache_the_web_processes_share(
     p: Personas, settings: Any
 ) -> None:
-    url = os.environ.get("SAFEPOST_TEST_REDIS_URL", "redis://127.0.0.1:6379/11")
-    settings.CACHES = {"default": cache_from_url(url)}
+    url = os.environ.get("SAFEPOST_TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+    # A key prefix of its own: other test runs may share this Redis database (and clear it).
+    settings.CACHES = {"default": {**cache_from_url(url), "KEY_PREFIX": uuid.uuid4().hex}}
     try:
-        cache.clear()
-    except Exception as exc:
+        cache.get("probe")
+    except Exception as exc:  # any failure to connect means there is no Redis here
         pytest.skip(f"!!! no Redis at {url}: {exc} !!!")
     first, second = Client(), Client()  # two browsers; the counts live in Redis, not in this process
     for _ in range(5):
@@ -193,4 +196,25 @@ def test_the_lockout_is_counted_in_the_redis_cache_the_web_processes_share(
     got = second.post("/accounts/login/", {"login": p.teacher.username, "password": PASSWORD})
     assert "_auth_user_id" not in second.session
     assert "Too many failed login attempts" in got.content.decode()
-    cache.clear()
+
+
+@pytest.mark.urls("apps.audit.tests.urls_with_admin")
+def test_deleting_several_objects_at_once_in_the_admin_audits_each_one(p: Personas) -> None:
+    secret = _staff(p.head)
+    client = _password_only(p.head)
+    client.post("/accounts/2fa/authenticate/", {"code": _code(secret)})
+    connection = Connection.objects.create(school=p.school, account=p.main, kind="mastodon", handle="@school")
+    reminders = [
+        RotationReminder.objects.create(
+            school=p.school, connection=connection, due_on="2026-01-0" + str(i), reason="r"
+        )
+        for i in (1, 2)
+    ]
+    sent = client.post(
+        "/admin/platforms/rotationreminder/",
+        {"action": "delete_selected", "_selected_action": [r.pk for r in reminders], "post": "yes"},
+    )
+    assert sent.status_code == 302
+    assert not RotationReminder.objects.exists()
+    assert AuditEntry.objects.filter(school=p.school, action="admin.deleted").count() == 2
+    assert verify_school(p.school).ok
