@@ -21,6 +21,7 @@ from django.core.management.base import CommandError
 
 from apps.audit import anchors, keys
 from apps.audit.actions import record, verify_school
+from apps.audit.checks import audit_key as audit_key_check
 from apps.audit.models import AuditEntry
 from apps.schools.actions import create_school
 from apps.schools.models import School
@@ -173,3 +174,13 @@ def test_a_chain_from_before_keying_still_verifies_and_is_sealed_by_the_migratio
     entry = AuditEntry.objects.get(school=school, seq=2)
     AuditEntry.objects.filter(pk=entry.pk).update(summary="Nothing happened")
     assert problems(school)[0][0] == 2
+
+
+def test_the_start_up_check_reports_a_damaged_audit_key(db: Any) -> None:
+    path = Path(settings.SAFEPOST_AUDIT_KEY_FILE)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("not a key\n")
+    keys._cache.clear()
+    problems = audit_key_check()
+    assert [p.id for p in problems] == ["audit.E001"]
+    assert "does not hold an audit key" in problems[0].msg
