@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from apps.posts import photos
-from apps.posts.access import may_edit
+from apps.posts.access import may_edit, photos_for, posts_for
 from apps.posts.models import Post, PostPhoto
 from apps.schools.models import Pupil
 from apps.schools.scoping import school_member_required
@@ -172,9 +172,7 @@ def attach_uploads(post: Post, request: SchoolHtmxRequest, files: Sequence[Uploa
 
 def _photo_for(request: SchoolHtmxRequest, photo_id: int) -> PostPhoto:
     return get_object_or_404(
-        PostPhoto.objects.select_related("post__account", "post__school"),
-        pk=photo_id,
-        post__school=request.school,
+        photos_for(request.membership).select_related("post__account", "post__school"), pk=photo_id
     )
 
 
@@ -244,7 +242,7 @@ def change(request: SchoolHtmxRequest, photo_id: int) -> HttpResponse:
 @school_member_required()
 def upload(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
     """Add photos to a saved post (the photo panel's own upload button)."""
-    post = get_object_or_404(Post.objects.select_related("account", "school"), pk=pk, school=request.school)
+    post = get_object_or_404(posts_for(request.membership).select_related("account", "school"), pk=pk)
     if not may_edit(request.membership, post):
         raise PermissionDenied("Only the person who wrote this post can add photos to it.")
     files = request.FILES.getlist("photos")

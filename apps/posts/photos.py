@@ -201,6 +201,22 @@ def _require_editable(post: Post, membership: Membership) -> None:
         )
 
 
+def _lock_editable(post: Post, membership: Membership, photo: PostPhoto | None = None) -> Post:
+    """Lock the post's row and check again that it can still be changed (inside a transaction).
+
+    The first check runs before the slow face analysis; meanwhile the post may have been approved
+    and started going out. Checked again under the lock, a photo never reaches a post that is
+    publishing or published without the approval and the checks.
+    """
+    locked = Post.objects.select_for_update().get(pk=post.pk)
+    _require_editable(locked, membership)
+    if photo is not None and not PostPhoto.objects.filter(pk=photo.pk, post=locked).exists():
+        raise PhotoProblem(
+            "That photo was removed from the post meanwhile. Reload the page to see it as it is."
+        )
+    return locked
+
+
 def _reopen(post: Post) -> None:
     """A photo change sends a post waiting for approval (or scheduled) back to being a draft."""
     if post.status in (Status.SCHEDULED, Status.HELD):
@@ -252,7 +268,11 @@ def add_photo(post: Post, membership: Membership, data: bytes, name: str) -> Pos
     written = _Written()
     try:
         with transaction.atomic():
-            locked = Post.objects.select_for_update().get(pk=post.pk)
+            locked = _lock_editable(post, membership)
+            if locked.photos.count() >= MAX_PHOTOS:
+                raise PhotoProblem(
+                    f"A post can carry at most {MAX_PHOTOS} photos. Remove one to add another."
+                )
             last = locked.photos.order_by("-position").values_list("position", flat=True).first()
             position = 0 if last is None else last + 1
             item = PostPhoto(
@@ -397,7 +417,7 @@ def update_photo(
     written = _Written()
     try:
         with transaction.atomic():
-            locked = Post.objects.select_for_update().get(pk=post.pk)
+            locked = _lock_editable(post, membership, photo)
             before = {
                 "alt_text": photo.alt_text,
                 "tags": sorted((t.pupil_id, t.face) for t in photo.tags.all() if not t.suggested),
@@ -504,7 +524,7 @@ def remove_photo(photo: PostPhoto, membership: Membership) -> None:
     _require_editable(post, membership)
     names = [str(f.name) for f in (photo.original, photo.working, photo.rendition) if f]
     with transaction.atomic():
-        locked = Post.objects.select_for_update().get(pk=post.pk)
+        locked = _lock_editable(post, membership, photo)
         number = photo.position + 1
         photo.delete()
         _reopen(locked)
@@ -530,6 +550,11 @@ def mark_suitable(photo: PostPhoto, membership: Membership, *, now: datetime | N
         raise PhotoProblem("Only a headteacher or senior leader can decide that a flagged photo is suitable.")
     if photo.post.school_id != membership.school_id:
         raise PhotoProblem("That photo belongs to another school.")
+    if membership.user_id in (photo.post.author_id, photo.uploaded_by_id):
+        # A second pair of eyes: nobody clears their own flagged photo.
+        raise PhotoProblem(
+            "Someone else must look at a photo on your own post: ask the headteacher or another senior leader."
+        )
     now = now or timezone.now()
     with transaction.atomic():
         photo.reviewed_by, photo.reviewed_at = membership.user, now
