@@ -100,7 +100,9 @@ def _turn_boxes(boxes: list[Box], quarter: int, width: int, height: int) -> list
     return out
 
 
-def _turn(image: Image.Image, faces: list[Box], ignore: list[Box], quarter: int) -> tuple[Image.Image, list[Box], list[Box]]:
+def _turn(
+    image: Image.Image, faces: list[Box], ignore: list[Box], quarter: int
+) -> tuple[Image.Image, list[Box], list[Box]]:
     width, height = image.size
     pixels = np.ascontiguousarray(np.rot90(np.asarray(image), quarter))
     return (
@@ -122,10 +124,12 @@ def _turn_faces_in_place(
         cx, cy = x + w / 2, y + h / 2
         radius = 0.95 * max(w, h)
         x0, y0 = max(0, int(cx - radius)), max(0, int(cy - radius))
-        x1, y1 = min(width, int(math.ceil(cx + radius))), min(height, int(math.ceil(cy + radius)))
+        x1, y1 = min(width, math.ceil(cx + radius)), min(height, math.ceil(cy + radius))
         patch = pixels[y0:y1, x0:x1]
         matrix = cv2.getRotationMatrix2D((cx - x0, cy - y0), angle, 1.0)
-        turned = cv2.warpAffine(patch, matrix, (x1 - x0, y1 - y0), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT)
+        turned = cv2.warpAffine(
+            patch, matrix, (x1 - x0, y1 - y0), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT
+        )
         yy, xx = np.mgrid[y0:y1, x0:x1].astype(np.float32)
         distance = np.hypot(xx - cx, yy - cy) / radius
         alpha = np.clip((1.0 - distance) / 0.15, 0, 1)[..., None]
@@ -215,7 +219,9 @@ def main() -> int:
         path = out / variant.name
         path.parent.mkdir(parents=True, exist_ok=True)
         variant.image.save(path.with_suffix(".jpg"), quality=90)
-        labels.append({"file": variant.name, "kind": variant.kind, "faces": variant.faces, "ignore": variant.ignore})
+        labels.append(
+            {"file": variant.name, "kind": variant.kind, "faces": variant.faces, "ignore": variant.ignore}
+        )
     (out / "labels.json").write_text(json.dumps({"images": labels}, indent=1) + "\n")
     print(f"{len(labels)} variants written to {out}")
     return 0
