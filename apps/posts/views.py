@@ -47,6 +47,7 @@ from apps.posts.photos import MAX_PHOTOS
 from apps.publishing.actions import LEASE
 from apps.publishing.models import Publication
 from apps.publishing.targets import Target, targets_for
+from apps.schools.actions import SchoolError, answer_name_question
 from apps.schools.models import Account, Membership, School
 from apps.schools.permissions import (
     can_approve,
@@ -407,9 +408,12 @@ def _compose(request: SchoolHtmxRequest, post: Post | None) -> HttpResponse:
     )
     problem: actions.PostError | None = None
     once = request.POST.get("once", "") if request.method == "POST" else ""
+    # "Is Summer a pupil here?": the writer's answer is remembered before the post is checked again.
+    answer = request.POST.get("name_answer", "") if request.method == "POST" else ""
+    name_answered = _answer_name_question(membership, answer) if answer else ""
     if form.is_bound:
         valid = form.is_valid()
-        if valid and not request.htmx:
+        if valid and not request.htmx and not answer:
             earlier = _already_saved(request, once) if post is None else None
             if earlier is not None:
                 return earlier
@@ -438,6 +442,7 @@ def _compose(request: SchoolHtmxRequest, post: Post | None) -> HttpResponse:
         "form": form,
         "post": post,
         "preview": preview,
+        "name_answered": name_answered,
         "problem": problem,
         "accounts": accounts,
         "action_url": reverse("posts:edit", args=[post.pk]) if post else reverse("posts:compose"),
@@ -448,6 +453,21 @@ def _compose(request: SchoolHtmxRequest, post: Post | None) -> HttpResponse:
     }
     template = "posts/compose.html#result" if request.htmx else "posts/compose.html"
     return render(request, template, context)
+
+
+def _answer_name_question(membership: Membership, answer: str) -> str:
+    """Record an answer sent as ``yes:Summer`` or ``no:Summer``; say what was remembered."""
+    choice, _, word = answer.partition(":")
+    if choice not in ("yes", "no") or not word.strip():
+        return "That answer could not be read. Please press one of the two buttons again."
+    try:
+        answer_name_question(membership.school, word, choice == "yes", membership)
+    except SchoolError as exc:
+        return str(exc)
+    word = word.strip()
+    if choice == "yes":
+        return f"Remembered: {word} is a pupil here, so Safepost will treat {word} as a pupil's name."
+    return f"Remembered: {word} is not a pupil's name here, so Safepost will not ask again."
 
 
 def _save_with_photos(

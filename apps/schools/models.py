@@ -326,3 +326,26 @@ class Signature(models.Model):
 def membership_for(user: User, school: School) -> Membership | None:
     """The user's active membership of ``school``, if any."""
     return Membership.objects.filter(user=user, school=school, is_active=True).first()
+
+
+class NameAnswer(models.Model):
+    """The school's answer to "Is Summer a pupil here?" for a word the checker was unsure of.
+
+    ``word`` is folded (lower case, no accents), as the checker matches words. ``is_pupil``
+    makes the word a pupil's name in every later check; ``False`` stops the question.
+    """
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="name_answers")
+    word = models.CharField(max_length=100)
+    is_pupil = models.BooleanField()
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["word"]
+        constraints = [models.UniqueConstraint(fields=["school", "word"], name="one_answer_per_word")]
+
+    def __str__(self) -> str:
+        return f"{self.word}: {'a pupil' if self.is_pupil else 'not a pupil'} at {self.school}"
