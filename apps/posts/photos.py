@@ -413,7 +413,8 @@ def update_photo(
                 )
             seen[int(value)] = index
     for i, face in enumerate(faces):
-        face["blur"] = i in blur
+        # A place "Blur all faces" blurred to be safe has no picker: it stays blurred.
+        face["blur"] = i in blur or bool(face.get("extra"))
     written = _Written()
     try:
         with transaction.atomic():
@@ -474,13 +475,15 @@ def _who_of(face: dict[str, Any]) -> str:
 def blur_all(photo: PostPhoto, membership: Membership) -> PostPhoto:
     """Blur every face in the photo (the one-click fix for NNF-08).
 
-    After blurring, the detector looks at the result again at a lower threshold than it finds
-    faces with (:func:`~safepost.photos.faces.verify_blurred`); anything it still sees is added as
-    a face and blurred too, so no face the detector can find is left in what is published.
+    After blurring, the detector takes a second look at the result at a lower threshold
+    (:func:`~safepost.photos.faces.second_look`). A place it finds is blurred too when it could
+    plausibly be a face the first look missed (not much bigger than the faces found, not on a
+    blur already made, inside the photo); it is stored as an ``extra`` region, always blurred and
+    never counted or numbered as a face.
     """
-    from safepost.photos.faces import verify_blurred
+    from safepost.photos.faces import Face, second_look
 
-    for attempt in range(4):
+    for attempt in range(3):
         photo.refresh_from_db()
         who = {i: _who_of(f) for i, f in enumerate(photo.faces)}
         confirmed = [t for t in photo.tags.all() if not t.suggested]
@@ -497,10 +500,12 @@ def blur_all(photo: PostPhoto, membership: Membership) -> PostPhoto:
             hidden=hidden,
         )
         photo.refresh_from_db()
-        if attempt == 3:
-            break  # the faces added last time are blurred now; stop looking
-        left = verify_blurred(_open_stored(photo.rendition))
-        if not left:
+        if attempt == 2:
+            break  # the places added last time are blurred now; stop looking
+        boxes = [Face(tuple(f["box"]), float(f["score"]), ()) for f in photo.faces]
+        found = [box for box, f in zip(boxes, photo.faces, strict=True) if not f.get("extra")]
+        extra = second_look(_open_stored(photo.rendition), found, boxes, WORKING_SIDE)
+        if not extra:
             break
         photo.faces = [
             *photo.faces,
@@ -510,8 +515,9 @@ def blur_all(photo: PostPhoto, membership: Membership) -> PostPhoto:
                     "score": round(f.score, 3),
                     "adult": False,
                     "blur": True,
+                    "extra": True,
                 }
-                for f in left
+                for f in extra
             ),
         ]
         photo.save(update_fields=["faces"])
