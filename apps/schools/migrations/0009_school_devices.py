@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('schools', '0006_merge_name_answers_and_roster_import_undo'),
+        ('schools', '0008_merge_invitations_and_name_answers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
