@@ -1364,18 +1364,23 @@ _GROOMING_SIGNALS = PatternSet(
             "offers children lifts, visits or games",
         ),
         (
+            r"(?:like|want|need|fancy) a lift|lift (?:to|home from|back from) (?:training|school|football|practice|the match|club|matches)|pick (?:them|him|her|you) up (?:at|from) (?:theirs|home|yours)|pick up at theirs",
+            "lure",
+            "offers children lifts",
+        ),
+        (
             r"(?:would|do|does|could|will) any of (?:the|your|you|them|these) ?(?:boys|girls|kids|children|pupils)? (?:like|want|wanna|fancy)",
             "child-address",
             "speaks directly to children",
         ),
         (
             r"which (?:one )?of (?:the|these|those|your) (?:girls|boys|kids|children|pupils) (?:is|was)|what(?:'s| is) (?:her|his|the (?:girl|boy)'s|the little (?:girl|boy)'s) name|"
-            r"who(?:'s| is) the (?:little )?(?:girl|boy) (?:in|with|on|at)",
+            r"who(?:'s| is) the (?:little )?(?:girl|boy) (?:in|with|on|at)|(?:what'?s|what is|whats) the name of the (?:little )?(?:girl|boy)|(?:she|he) looks (?:about |around )?(?:[5-9]|1[0-5]|five|six|seven|eight|nine|ten|eleven|twelve)\b",
             "child-age-question",
             "asks who a particular child is",
         ),
         (
-            r"connect with (?:her|him|them|the (?:girl|boy))|get in touch with (?:her|him|the (?:girl|boy))",
+            r"connect with (?:her|him|them|the (?:girl|boy))|get in touch with (?:her|him|the (?:girl|boy))|(?:chat|talk|speak) (?:with|to) (?:her|him)(?: (?:privately|alone|some ?time|online))?|meet (?:her|him)\b",
             "contact-request",
             "asks for contact with a child",
         ),
@@ -1523,7 +1528,7 @@ def find_threats(text: str) -> list[Hit]:
     (``doxxing``). Idioms ("killed it", "dying in this heat", "death trap") are not threats."""
     norm = normalise(text)
     hits: list[Hit] = []
-    for ps in (_VIOLENCE, _SELF_HARM, _GROOMING, _DOXXING, _MENACE, _MENACE_2, _SELF_HARM_2, _GROOMING_2):
+    for ps in (_VIOLENCE, _SELF_HARM, _GROOMING, _DOXXING, _MENACE, _MENACE_2, _MENACE_3, _SELF_HARM_2, _GROOMING_2):
         hits.extend(ps.finditer(norm))
     hits.extend(_paired_threats(text, norm))
     if any(h.code == "weapon-emoji" for h in hits) and find_praise(text):
@@ -2358,6 +2363,42 @@ _MENACE_2 = PatternSet(
     ]
 )
 
+_MENACE_3 = PatternSet(
+    [
+        (
+            r"(?:i'm|im|i am) not the type to (?:\w+ )?(?:batter|hit|hurt|smack|punch|slap|kill|deck|lamp|knock)|(?:lucky|good job|thank god) (?:i'm|im|i am|i was|i wasn't) (?:not )?(?:there|violent|the type)|"
+            r"(?:keep an eye on|watch|look after|mind|check on) (?:your|his|her|their|ur) (?:windows|car|house|back|kids|tyres|door|garden|family|motor)[^.!?\n]{0,20}if i (?:were|was) (?:you|u)|"
+            r"if i (?:were|was) (?:you|u),? (?:i'd|id|i would) (?:keep an eye|watch|look after|mind|check)",
+            "violence",
+            "a veiled threat",
+        ),
+        (
+            r"(?:taken|take|took|dragged|drag) (?:\w+ )?(?:round|around|out) the back|dealt with (?:proper|properly|good and proper)|"
+            r"do (?:that \w+|him|her|them|someone|somebody|the \w+) (?:some |serious |real )?(?:damage|harm|a mischief)|"
+            r"stick (?:a|the|my) (?:knife|blade|screwdriver|nail) (?:in|into|through)|"
+            r"(?:be|it'd be|would be|it would be) a (?:real )?(?:shame|pity) if (?:someone|somebody|people|everyone) (?:told|found|posted|shared|let slip|leaked|knew|saw)",
+            "violence",
+            "a threat of harm",
+        ),
+        (
+            r"tell (?:sir|miss|him|her|the head|that teacher|mr \w+|mrs \w+|miss \w+) (?:to|2) come (?:out|outside)|"
+            r"(?:outside|at the gates?|at home ?time|after school|at pick ?up)[^.!?\n]{0,20}(?:wiv|with|w/|and) my (?:brothers|cousins|boys|mates|lads|uncles|fam|crew|bredren)",
+            "violence",
+            "calls someone out to face them: intimidation",
+        ),
+        (
+            r"(?:mr|mrs|miss|ms|sir|the head|the teacher|the deputy)(?: \w+)?(?:'s)? (?:\w+ ){0,2}(?:car|golf|fiesta|corsa|polo|bmw|audi|merc|mini|van|qashqai|focus|clio|motor|jeep|tesla) is (?:always |usually |normally |often |parked )+(?:by|at|in|outside|near|behind|on)",
+            "doxxing",
+            "says where a member of staff's car can be found",
+        ),
+        (
+            r"pulling (?:her|his|my|their) (?:own )?hair out (?:in clumps|by the roots)|(?:hates|hate) (?:her|him|my|them)sel(?:f|ves)(?! for)",
+            "self-harm",
+            "a child harming themselves or hating themselves",
+        ),
+    ]
+)
+
 _SELF_HARM_2 = PatternSet(
     [
         (
@@ -2390,6 +2431,8 @@ _SELF_HARM_2 = PatternSet(
 _VEILED = PatternSet(
     [
         (
+            r"long memory|(?:a lot|lots|plenty) of (?:free |spare )?time|remember that\W*$|i (?:never|don't|dont|won't) forget (?:a face|this|that|faces)|if i (?:were|was) (?:you|u)|"
+            r"(?:won't|wont|wouldn't|will not) be sorry|shed no tears|one of these days|(?:i'm|im) not the type|nobody would miss (?:her|him)|"
             r"whatever it takes|by any means(?: necessary)?|watch this space|mark my words|you(?:'ll| will) see\W*$|just (?:you )?wait\W*$|"
             r"(?:never|not) (?:work|works|teach|teaches|set foot|sets foot|show (?:his|her) face) (?:\w+ ){0,3}again|this isn't over|this is not over|(?:i|we) know where|(?:won't|will not) (?:let this go|forget this)",
             "veiled",
@@ -2402,7 +2445,7 @@ _VEILED = PatternSet(
 _DISTRESS = PatternSet(
     [
         (
-            r"(?:everyone|everybody|they all|the whole class|all of them) (?:at school |in (?:my |the )?class )?(?:hates|hate) me|(?:nobody|no one|no1|noone) (?:likes|loves|cares about|wants) me|"
+            r"(?:everyone|everybody|they all|the whole class|all of them) (?:at school |in (?:my |the )?class )?(?:hates|hate) me|(?:hates|hate) (?:her|his|my|their) (?:own )?body|(?:nobody|no one|no1|noone) (?:likes|loves|cares about|wants) me|"
             r"i(?:'m| am|m) (?:a )?(?:burden|worthless|useless|a waste of space|better off gone)|i give up|sorry for everything|so (?:alone|tired of everything)|"
             r"(?:can't|cant|cannot) (?:cope|do this|go on|take it)|i(?:'m| am|m) (?:done|finished)\W*$|i don't want to be (?:here|alive)|(?:stopped|stopping) eating|"
             r"(?:want|wants) to disappear|(?:sorry|goodbye|bye) (?:every ?one|all|mum)\W*$|\bsorry\W*$",

@@ -1375,3 +1375,37 @@ ELEVENTH: list[Case] = [
         False,
     ),
 ]
+
+# A twelfth table, written after the eleventh was passed and before any change for it: threats
+# and near-threats in text-speak, formal English and Irish, Welsh and Midlands voices, with benign
+# chatter that uses the same words.
+TWELFTH: list[Case] = [
+    ("ur lucky im not the type to batter a woman miss harper. lucky.", "", None, "threat", True),
+    ("I'd keep an eye on your windows if I were you, Mr Lowe", "", None, "threat", True),
+    ("that teacher needs to be taken round the back and dealt with proper", "", None, "threat", True),
+    ("Be a real shame if someone told everyone where the head lives", "", None, "threat", True),
+    ("One of these days someone's going to do that woman some damage and I won't be sorry", "", None, "threat", True),
+    ("I have a very long memory and a lot of free time, Mrs Corr. Remember that.", "", None, "threat", True),
+    ("ill b outside at hometime wiv my brothers, tell sir 2 come out n c us", "", None, "threat", True),
+    ("Wish someone would stick a knife in that head's tyres tbh", "", None, "threat", True),
+    ("im so done. nobody would even notice if i wasnt here tmrw", "", None, "threat", True),
+    ("My daughter has been pulling her hair out in clumps and says she hates her body since the PE changing rooms thing", "", None, "threat", True),
+    ("The lad's been saying he wants to go to sleep and not wake up since the bullying. What are you doing about it?", "", None, "threat", True),
+    ("He told his sister he's going to jump off the bridge on the way to school", "", None, "threat", True),
+    ("Gwenno and her friends, if you're reading, I run a secret club with prizes, tell no one and inbox me x", "", None, "threat", True),
+    ("Lovely lads in the U9s. Would any of them like a lift to training? I'm on their way, pick up at theirs, no bother", "", None, "threat", True),
+    ("What's the name of the girl holding the trophy? She looks about 10, would love to chat with her", "", None, "threat", True),
+    ("Our Dylan walks himself home down Fenwick Lane at 3.20 now he's in Year 6, proud mam", "", None, "threat", True),
+    ("Mr Oduya's red Golf is always by the bins at the back of Aldi from 6pm. Tell him what you think.", "", None, "threat", True),
+    ("Can't wait to see the kids smash the talent show tonight, go on Year 5!", "", None, "positive", False),
+    ("We're dying to hear how the trip went 😂 they've been talking about it non stop", "", None, "neutral", False),
+    ("The caretaker is an absolute hero, he saved the Christmas tree from the wind", "", None, "positive", False),
+    ("Where do we send photos of the kids in their costumes for the newsletter?", "", None, "neutral", False),
+    ("Just a reminder that pick up is at 1.30 on Friday, hope the kids have a lovely break", "", None, "positive", False),
+    ("Our Evie loved the pantomime, thank you for taking them!", "", None, "positive", False),
+    ("Looking for volunteers to help at the fun run on Sunday morning, message the PTA page!", "", None, "neutral", False),
+    ("Lads in the U11s absolutely battered Oakfield 6-0, what a team 💪", "", None, "positive", False),
+    ("Ms Rowe is an absolute legend, my son would walk through fire for her", "", None, "positive", False),
+    ("Could the school send out a reminder about not parking on the zig zags? Someone is going to get knocked over", "", None, "neutral", False),
+    ("If you want the kids' sizes for the new PE kits, they're on the form", "", None, "neutral", False),
+]
