@@ -1528,7 +1528,17 @@ def find_threats(text: str) -> list[Hit]:
     (``doxxing``). Idioms ("killed it", "dying in this heat", "death trap") are not threats."""
     norm = normalise(text)
     hits: list[Hit] = []
-    for ps in (_VIOLENCE, _SELF_HARM, _GROOMING, _DOXXING, _MENACE, _MENACE_2, _MENACE_3, _SELF_HARM_2, _GROOMING_2):
+    for ps in (
+        _VIOLENCE,
+        _SELF_HARM,
+        _GROOMING,
+        _DOXXING,
+        _MENACE,
+        _MENACE_2,
+        _MENACE_3,
+        _SELF_HARM_2,
+        _GROOMING_2,
+    ):
         hits.extend(ps.finditer(norm))
     hits.extend(_paired_threats(text, norm))
     if any(h.code == "weapon-emoji" for h in hits) and find_praise(text):
@@ -1853,7 +1863,7 @@ def find_scam(text: str) -> list[Hit]:
     unsolicited promotion (``commercial-promotion``), and link shorteners or throw-away domains
     (``suspicious-link``)."""
     norm = normalise(text)
-    hits = list(_SCAM.finditer(norm)) + list(_SPAM_2.finditer(norm))
+    hits = list(_SCAM.finditer(norm)) + list(_SPAM_2.finditer(norm)) + list(_SPAM_3.finditer(norm))
     if _SELLING.search(text):
         hits.extend(
             Hit(
@@ -1937,7 +1947,7 @@ _PRAISE_WORDS = (
     r"fantastic|fab|fabulous|wonderful|lovely|lush|superb|outstanding|excellent|incredible|awesome|"
     r"marvellous|stunning|beautiful|gorgeous|great (?:job|work|news|effort|day|stuff|team|idea|show|result|to see)|"
     r"what a (?:joy|treat|day|result|total|performance|team|show|lovely|brilliant|fantastic|star|effort)|"
-    r"love (?:this|it|that|our|the|seeing|how)|loved|loving|adore|legend|legends|superstars?|stars|"
+    r"love (?:this|it|that|our|the|seeing|how)|(?<!pre-)loved|loving|adore|legend|legends|superstars?|stars|"
     r"delighted|pleased|grateful|thankful|chuffed|made up|buzzin\w*|buzzing|proper mint|mint|canny|reyt (?:good|grand)|"
     r"bostin|tidy|champion|smashing|smashed it|killed it|nailed it|aced it|top (?:job|work|marks)|"
     r"goosebumps|highlight|joy|inspiring|inspirational|heart ?warming|unsung hero|hero|heroes|"
@@ -2626,6 +2636,36 @@ _SPAM_2 = PatternSet(
         ),
     ]
 )
+_SPAM_3 = PatternSet(
+    [
+        (
+            r"to (?:accept|claim|receive|collect|release|unlock|confirm)[^.!?\n]{0,30}(?:pay|fee|£|\$|€)|(?:shortlisted|nominated|selected|chosen) for (?:our |a |the )?(?:\w+ ){0,3}(?:award|prize|grant)(?=[^\n]{0,80}(?:fee|pay|£|click|here))|"
+            rf"{_MONEY} (?:\w+ )?vouchers? (?:to|for) (?:every|each|all)|(?:amazon|tesco|asda|aldi|lidl|argos|primark|sainsbury'?s|morrisons|apple|currys) (?:is|are) giving|claim (?:it |yours |your \w+ )?(?:quick|fast|asap|while)",
+            "prize-scam",
+            "a prize, award or voucher that asks for a fee or a claim",
+        ),
+        (
+            r"unusual (?:activity|login|sign[- ]?in)|suspicious (?:activity|login|sign[- ]?in)|secure (?:it|your account|your page) (?:now|here|at|today)|(?:detected|noticed) on your (?:account|page)",
+            "phishing",
+            "phishing dressed up as an account warning",
+        ),
+        (
+            r"(?:investment|trading|forex|crypto|bitcoin) (?:plan|scheme|programme|program|mentor|account|platform)|earn (?:weekly|daily|monthly)|(?:on|via|at) (?:telegram|whatsapp|signal) @\w+|"
+            r"struggling with (?:debt|money|bills)[^.!?\n]{0,40}(?:until|till|then) i|"
+            r"(?:side|extra|second|passive) (?:income|hustle)|(?:in|from) (?:my|your) spare time[^.!?\n]{0,30}(?:£|\$|earn|made|ask me)|"
+            rf"(?:made|earned|making|earning|make|earn) {_MONEY} (?:last|this|every|a|per|each) (?:month|week|day|year)",
+            "scam-crypto",
+            "a money-making or investment pitch",
+        ),
+        (
+            r"(?:dm|message|pm|inbox|text) (?:me |us )?to (?:reserve|book|order|buy|claim|get yours)|(?:message|dm|pm|inbox) (?:me |us )?for (?:sizes|prices|details|more info|a price|rates|the price)|"
+            r"we sell\b|(?:at |for )?half price\b|(?:get|buy|gain) \d[\d,.]*k? (?:new |real |targeted |organic |uk |british |active )?(?:followers|likes|views)",
+            "commercial-promotion",
+            "unsolicited selling",
+        ),
+    ]
+)
+
 _ANY_LINK = re.compile(r"(?<![\w\-.@])(?:https?://)?(?:[a-z0-9\-]++\.)++[a-z]{2,12}+\b(?:/\S*+)?", re.I)
 _SELLING = re.compile(
     r"\b(?:click|claim|register|apply|order|shop|buy|enter|bargain|sale|discount|deals?|cheapest|cheap|offer|free|win|sign up|book now|visit)\b|[£$€]\d",
@@ -2646,7 +2686,7 @@ _BIO_2 = PatternSet(
         ),
         (
             r"services|agency|tutoring|tutors?|ltd|limited|solutions|shop|store|boutique|wholesale|deals|discounts?|loans?|payday|finance|"
-            r"cheapest|best prices|orders|bookings|enquiries|dj|web design|cleaning|uniform|outlet|bargains?",
+            r"cheapest|best prices|orders|bookings|enquiries|dj|web design|cleaning|uniform|outlet|bargains?|photography",
             "commercial-bio",
             "the author's bio is a business or selling account",
         ),
@@ -2683,6 +2723,9 @@ _UNDERMINING_2 = PatternSet(
             r"about as (?:often|useful|much use|organised|reliable|likely|effective) as|once in a blue moon|"
             r"(?:shall|should) (?:i|we) just (?:send|hand|give|sign) (?:over |in )?(?:my|our) (?:whole |entire )?(?:wage|salary|wages|bank|house|money|kidneys?|pay ?packet)|"
             r"(?:knows?|know) what(?:'s| is) really going on|what really goes on|(?:nobody|no one)(?:'ll| will| dares to| wants to) say it|"
+            r"(?:brilliant|great|fantastic|wonderful|marvellous|super|lovely|good|amazing) (?:for|on) (?:their|the|our|my|his|her) [^.!?\n]{0,30}(?:i'm sure|i am sure|no doubt)|"
+            r"not (?:one|a single) (?:reply|response|answer|word|call)|no (?:reply|response|answer) to (?:my|our) (?:\w+ )?(?:emails|letters|calls|messages|complaints)|but (?:you've|you have|you|they've|they have|they) (?:got |had |find |found |still )?(?:the )?time to|"
+            r"should be (?:embarrassed|ashamed)|(?:embarrassed|ashamed) (?:by|of) (?:those|these|the|their|your|his|her)|(?:hard|serious|difficult|tough|searching) questions|where (?:this|the) school is (?:heading|going)|"
             r"pull the other one|yeah,? right\b|aye,? right\b|like that(?:'s| is| will| was) (?:ever )?(?:going to |gonna )?happen|(?:don't|wouldn't|do not|would not) hold (?:your|my|ur) breath|"
             r"believe (?:it|that) when i see it|pigs might fly|in your dreams|heard it all before|so much for (?:the |your |all the |that |their )?|"
             r"(?:nice|lovely|great|good) (?:pr|spin|words|photo ?op|marketing|publicity|soundbite|pr stunt)\b|(?:now|next) do (?:a|one) (?:post )?(?:about|on)",

@@ -18,6 +18,8 @@ from moderation_cases import (
     SIXTH,
     TENTH,
     THIRD,
+    THIRTEENTH,
+    TWELFTH,
     Case,
 )
 
@@ -31,7 +33,20 @@ def _judge(case: Case) -> Judgement:
 
 @pytest.mark.parametrize(
     "case",
-    ALL + HARDER + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + BENIGN,
+    ALL
+    + HARDER
+    + THIRD
+    + FOURTH
+    + FIFTH
+    + SIXTH
+    + SEVENTH
+    + EIGHTH
+    + NINTH
+    + TENTH
+    + ELEVENTH
+    + TWELFTH
+    + THIRTEENTH
+    + BENIGN,
     ids=lambda c: c[0][:50],
 )
 def test_it_gives_each_reply_the_label_escalation_and_action_a_senior_leader_would_with_reasons_that_mark_the_words(
