@@ -39,6 +39,7 @@ from moderation_cases import (  # noqa: E402
     EIGHTH,
     ELEVENTH,
     FIFTH,
+    FOURTEENTH,
     FOURTH,
     HARDER,
     NINTH,
@@ -73,6 +74,7 @@ def build_items(count: int, seed: int) -> list[Item]:
         + ELEVENTH
         + TWELFTH
         + THIRTEENTH
+        + FOURTEENTH
         + BENIGN
     )
     items = []

@@ -1182,7 +1182,7 @@ _VIOLENCE = PatternSet(
             "calls for violence against property",
         ),
         (
-            r"(?:i'll|ill|i will|gonna|going to|i'm going to|im going to|i'd|id|someone should|somebody should|someone ought to|somebody ought to|ought to|should|will) (?!get |be )(?:\w+ )?(?:kill|stab|batter|punch|smack|slap|hit|knock out|deck|glass|shoot|strangle|hurt|beat up|burn|torch|key|slash|smash|wreck|trash|kick \w+ head in|do (?:him|her|them) in|sort (?:him|her|them) out)(?! (?:time|it|two birds|a bit|the ball))",
+            r"(?:i'll|ill|i will|gonna|going to|i'm going to|im going to|i'd|id|someone should|somebody should|someone ought to|somebody ought to|ought to|should|will) (?!get |be )(?:\w+ )?(?:kill|stab|batter|punch|smack|slap|hit|knock out|deck|glass|shoot|strangle|hurt|beat up|burn|torch|key|slash|smash|wreck|trash|kick \w+ head in|do (?:him|her|them) in|sort (?:him|her|them) out)(?! (?:time|it|two birds|a bit|the ball|for))",
             "violence",
             "threatens or calls for violence",
         ),
@@ -1418,7 +1418,7 @@ _GROOMING_SIGNALS = PatternSet(
             "asks for private contact",
         ),
         (
-            r"(?:so |very |really )?(?:pretty|gorgeous|cute|beautiful|stunning|fit|sexy|hot)\b|\U0001f618|\U0001f60d|\U0001f48b|\U0001f609",
+            r"(?:so |very |really )?(?:pretty|gorgeous|cute|beautiful|stunning|fit|sexy|hot|sweetie|sweetheart|sweety|princess|darling|cutie|babe|hun)\b|\U0001f618|\U0001f60d|\U0001f48b|\U0001f609",
             "flattery",
             "flattering remark",
         ),
@@ -1536,6 +1536,7 @@ def find_threats(text: str) -> list[Hit]:
         _MENACE,
         _MENACE_2,
         _MENACE_3,
+        _MENACE_4,
         _SELF_HARM_2,
         _GROOMING_2,
     ):
@@ -1587,7 +1588,7 @@ _CLOCK = re.compile(
 )
 _DETERMINERS = frozenset(["our", "my", "their", "her", "his", "that's", "she's", "he's"])
 _CHILD_REF = re.compile(
-    r"\b(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]er|[Hh]is) (?:little )?(?!(?:Year|Class|School|Team|Choir|Reception|Nursery|Lady|Lord|Father|Mum|Dad)\b)(?:son|daughter|lad|girl|boy|kid|child|grandson|granddaughter|niece|nephew|"
+    r"\b(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]er|[Hh]is) (?:little )?(?!(?:Year|Class|School|Team|Choir|Reception|Nursery|Lady|Lord|Father|Mum|Dad)\b)(?:son|daughter|lad|girl|boy|kid|child|twins|grandson|granddaughter|niece|nephew|"
     r"[A-Z][a-z]+)\b|\b(?:[A-Z][a-z]+ [A-Z][a-z]+) in the\b|\b(?:she|he)(?:'s| is) (?:at|in|doing|going)\b|\b[Tt]hat's [A-Z][a-z]+|"
     r"\b[A-Z][a-z]+ (?:from|in) (?:Year \d|Y\d|Reception|Nursery|[A-Z][a-z]+ [Cc]lass)\b",
 )
@@ -1953,7 +1954,7 @@ _PRAISE_WORDS = (
     r"goosebumps|highlight|joy|inspiring|inspirational|heart ?warming|unsung hero|hero|heroes|"
     r"(?:thoroughly |well |much |so )?deserved|best (?:\w+ )?(?:ever|in years|teacher|school|day)|the best(?! (?:person|people|way|time|place|number|email|contact|option|route|thing to|day to|to (?:ask|contact|speak)))|"
     r"top drawer|(?:killing|wetting|crying) (?:my|him|her|them)sel(?:f|ves) laughing|in stitches|no complaints|miles better|(?:great|good|such|brilliant|great) fun|(?:can't|cannot) fault|couldn't ask for (?:more|better)|"
-    r"good luck|all the best|enjoy (?:every|your|the)|shout ?out|kudos|hats off|thank(?:s| you| u| ya)|ta very much|ta\b|cheers (?:to|for)|"
+    r"good luck|all the best|enjoy (?:every|your|the)|shout ?out|kudos|hats off|thank(?:s| you| u| ya)|ta very much|(?<!the\s)(?<!that\s)(?<!\ba\s)(?<!our\s)(?<!my\s)(?<!your\s)(?<!class\s)ta\b|cheers (?:to|for)|"
     r"gr8|gd job|so good|so cute|cute|adorable|precious|keep (?:it )?up|go on|high praise|champs|champions|"
     r"cried|bawling|tears|emotional|brill|wicked|class act|top notch|spot on|second home|in safe hands|"
     r"can't thank|cannot thank|appreciate|appreciated|magic|magical|blown away|so lucky|lucky to have|"
@@ -2409,12 +2410,29 @@ _MENACE_3 = PatternSet(
     ]
 )
 
+_MENACE_4 = PatternSet(
+    [
+        (
+            r"once (?:i've|i have|ive|i'm|im|i am) (?:finished|done) with (?:her|him|them|you)|when (?:i've|i have|i'm|im|i am) (?:finished|done) with (?:her|him|them|you)|"
+            r"(?:won't|wont|will not) be (?:teaching|working|around|here|smiling|laughing|walking) (?:much |for )?(?:longer|long) (?:once|when|after)|"
+            r"(?:cars?|houses?|windows?|vans?) (?:\w+ )?(?:torched|smashed|burnt|burned|keyed|bricked|done) for less|(?:hurt|stabbed|battered|killed|beaten|attacked) for less|"
+            r"(?:it|they|that) (?:won't|wont|will not) (?:just )?be (?:words|talking|a chat)|(?:having|have) words[^.!?\n]{0,30}outside|"
+            r"(?:is going|going|gonna go|will go|'ll go|ends? up|ending up|end up) in (?:the|a) (?:canal|river|reservoir|ditch|skip|ground|morgue)(?! (?:boat|trip|walk|path|museum|centre))|"
+            r"= ?dead (?:teacher|head|man|woman|meat)|(?:you're|youre|ur|you are|he's|she's|he is|she is) (?:a )?dead (?:man|woman|teacher|head)\b|"
+            r"catch (?:her|him|them) (?:on (?:her|his|their) own|alone|by (?:her|him)self|when (?:she|he|they)(?:'s| is| are) alone)|get (?:her|him) (?:on (?:her|his) own|alone)",
+            "violence",
+            "a threat of harm, or a wish to find someone alone",
+        ),
+    ]
+)
+
 _SELF_HARM_2 = PatternSet(
     [
         (
             r"blood on (?:her|his|my|their) (?:tissues|sheets|sleeves|pillow|clothes|towel|pyjamas)|long sleeves[^.!?\n]{0,30}(?:summer|hot|heat|hide|hiding)|hid(?:es|ing)? (?:her|his|their) (?:arms|wrists|legs)|"
             r"(?:what'?s|what is|whats) the point (?:of|in) (?:me|my life|living|being alive|being here|going on)|no point (?:to|of|in) me\b|"
             r"(?:saying|said|say|to say) goodbye to (?:every ?one|you all|all of you|the world)(?= tonight| for (?:good|ever)| now|\W*$)(?![^.!?\n]{0,40}(?:party|assembly|leavers|do\b|disco|celebration|service|concert))|"
+            r"(?:how much longer|not sure how long|don't know how long|dont know how long) (?:i|she|he) can (?:keep going|go on|carry on|cope|take (?:it|this)|hold on)|"
             r"go to sleep (?:and (?:never|not) wake up|for ?ever)|sleep for ?ever|(?:never|not) (?:to )?wake up(?! (?:early|in time|on time|till|until))|"
             r"(?:want|wants|wanted|need|needs|just want) (?:it all|everything|the pain|all of it|the thoughts|all this) to (?:stop|end|go away)|"
             r"(?:burning|burned|burnt|scratching|scratched|hitting|punching|biting|starving|bruising|pinching|stabbing|cutting|cuts|burns|scratches|hurts|harms) (?:him|her|my|them|your)sel(?:f|ves)(?! (?:out|laughing|silly|stupid|in the kitchen|on the oven|cooking))|"
@@ -2455,7 +2473,7 @@ _VEILED = PatternSet(
 _DISTRESS = PatternSet(
     [
         (
-            r"(?:everyone|everybody|they all|the whole class|all of them) (?:at school |in (?:my |the )?class )?(?:hates|hate) me|(?:hates|hate) (?:her|his|my|their) (?:own )?body|(?:nobody|no one|no1|noone) (?:likes|loves|cares about|wants) me|"
+            r"(?:everyone|everybody|they all|the whole class|all of them) (?:at school |in (?:my |the )?class )?(?:hates|hate) me|(?:hates|hate) (?:her|his|my|their) (?:own )?body|everything(?:'s| is) (?:just |all |getting )?too much|it(?:'s| is) all too much|(?:nobody|no one|no1|noone) (?:likes|loves|cares about|wants) me|"
             r"i(?:'m| am|m) (?:a )?(?:burden|worthless|useless|a waste of space|better off gone)|i give up|sorry for everything|so (?:alone|tired of everything)|"
             r"(?:can't|cant|cannot) (?:cope|do this|go on|take it)|i(?:'m| am|m) (?:done|finished)\W*$|i don't want to be (?:here|alive)|(?:stopped|stopping) eating|"
             r"(?:want|wants) to disappear|(?:sorry|goodbye|bye) (?:every ?one|all|mum)\W*$|\bsorry\W*$",
@@ -2468,6 +2486,7 @@ _DISTRESS = PatternSet(
 _GROOMING_2 = PatternSet(
     [
         (
+            r"(?:parents|mum|dad|grown[- ]ups) (?:not|aren't|are not) (?:needed|required|necessary|invited|allowed)|no parents\b|"
             r"no need to (?:involve|tell|bring|ask|bother|include|let) (?:your |their |the )?(?:parents|mum|mam|mom|dad|mums|dads|family|grown[- ]ups|teachers?)|"
             r"without (?:telling |asking |your |their )+(?:parents|mum|mam|mom|dad|teachers?)|"
             r"(?:parents|mum|dad|mam|mom)(?: (?:and|or) (?:dad|mum|mam|mom))? (?:don't|dont|doesn't|do not|never|won't|wont) (?:need to|have to) know|"
@@ -2523,6 +2542,22 @@ _GROOMING_SIGNALS_2 = PatternSet(
         ),
         (r"(?:at|to|round|in) my (?:studio|house|flat|place|van|car)", "lure", "invites to a private place"),
         (r"(?:dm|message|msg|inbox|pm|text|snap|whatsapp) me\b", "dm-me", "asks for a private message"),
+        (
+            r"(?:we met|i saw you|saw you|i met you|you were) (?:at|in|on|by|outside) (?:the )?(?:park|playground|bus stop|bus|shop|shops|school gates?|gates?|rec|pool|field|library)|"
+            r"[a-z]+ in the (?:\w+ )?(?:coat|jumper|dress|hat|top|hoodie|cardigan|leggings)\b",
+            "met-child",
+            "singles out a child seen somewhere",
+        ),
+        (
+            r"(?:girls|boys|kids|children)(?: aged?)? (?:[4-9]|1[0-6]) ?(?:-|\u2013|to) ?(?:[4-9]|1[0-7])\b|(?:girls|boys|kids|children) (?:aged|under) (?:[4-9]|1[0-6])\b",
+            "children",
+            "about children of an age",
+        ),
+        (
+            r"(?:sweetie|sweetheart|sweety|princess|darling|cutie|babe|hun|gorgeous|beautiful)\b",
+            "flattery",
+            "a pet name",
+        ),
     ]
 )
 # Every group of a combination must be present.
@@ -2531,6 +2566,8 @@ _GROOMING_PAIRS_2: tuple[tuple[set[str], ...], ...] = (
     ({"child-photo"}, {"payment", "child-details", "lure", "app-contact"}),
     ({"child-details"}, {"children", "payment", "lure"}),
     ({"children"}, {"payment"}, {"dm-me", "app-contact", "lure"}),
+    ({"met-child"}, {"dm-me", "app-contact"}, {"flattery", "payment", "children"}),
+    ({"children"}, {"dm-me", "app-contact"}, {"flattery"}),
 )
 
 _DOXXING_2 = PatternSet(
@@ -2561,7 +2598,8 @@ _DOXXING_2 = PatternSet(
 
 _WORD_CLOCK = re.compile(
     r"\b(?:half (?:past )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})|quarter (?:past|to) \w+|"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) o'?clock|\d{1,2}(?:[.:]\d{2})? ?(?:am|pm))"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) o'?clock|\d{1,2}(?:[.:]\d{2})? ?(?:am|pm)|"
+    r"(?:about|around|at|from|by) (?:\d{1,2}(?:[.:]\d{2})?|six|seven|eight|nine)(?![\d%£:.]))"
 )
 _PATH = re.compile(
     r"\b(?:along|down|through|via|across|up|on|by|past|round) (?:the )?(?:[a-z]+ )?(?:path|towpath|canal|footpath|alley|alleyway|cut[- ]through|bridge|woods|field|park|common|rec|lane|road|street|car ?park|avenue|estate)\b"
@@ -2770,6 +2808,7 @@ _PRAISE_2 = PatternSet(
     [
         (
             r"(?:went|go|going|did|done|performed|sang|played|behaved|coped|danced) (?:so |really |absolutely |just )?(?:brilliantly|beautifully|wonderfully|fantastically|amazingly|superbly|perfectly|splendidly)|"
+            r"(?:she's|he's|you're|they're|she is|he is|you are|they are) (?:a |an )?(?:absolute |total |real |such a )?(?:saint|angel|angels|gem|gems|treasure|diamond|saints)\b|(?:i'd|id|i would) kill for (?:\w+ ){0,3}(?:patience|energy|talent|voice|skills|enthusiasm)|"
             r"keep (?:it|them|'em|em) coming|wish (?:them|him|her|you|us|the team|everyone) (?:all )?(?:luck|well|the best)|good luck (?:to|tonight|today|tomorrow)|knock (?:'em|them|em) dead|break a leg",
             "praise",
             "good wishes or praise",

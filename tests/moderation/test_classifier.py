@@ -11,6 +11,7 @@ from moderation_cases import (
     EIGHTH,
     ELEVENTH,
     FIFTH,
+    FOURTEENTH,
     FOURTH,
     HARDER,
     NINTH,
@@ -46,6 +47,7 @@ def _judge(case: Case) -> Judgement:
     + ELEVENTH
     + TWELFTH
     + THIRTEENTH
+    + FOURTEENTH
     + BENIGN,
     ids=lambda c: c[0][:50],
 )
