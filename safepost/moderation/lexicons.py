@@ -1167,7 +1167,7 @@ _VIOLENCE = PatternSet(
             "calls for damage to property",
         ),
         (
-            r"(?:you'll|you will|he'll|she'll|they'll) (?:regret it|be sorry|get what's coming|pay for this)",
+            r"(?:you'll|you will|he'll|she'll|they'll) (?:regret it|be sorry(?! to)|get what's coming|pay for this)",
             "violence",
             "a veiled threat",
         ),
@@ -1500,7 +1500,8 @@ def _paired_threats(text: str, norm: Normalised) -> list[Hit]:
     veiled = list(_VEILED.finditer(norm))
     if len({h.matched.casefold() for h in veiled}) >= 2:
         out.append(joined(veiled, "violence", "veiled menace, twice over: intimidation"))
-    signals = list(_GROOMING_SIGNALS_2.finditer(norm))
+    # One pass per kind of signal, so one signal never hides another that overlaps it.
+    signals = [h for ps in _GROOMING_SIGNAL_SETS for h in ps.finditer(norm)]
     codes = {h.code for h in signals}
     for groups in _GROOMING_PAIRS_2:
         if all(codes & group for group in groups):
@@ -2536,7 +2537,7 @@ _GROOMING_SIGNALS_2 = PatternSet(
         ),
         (
             r"(?:happy to|i'll|ill|i will|will|can) pay|paid (?:work|shoots?|modelling|modeling|gigs?|jobs?|roles?)|for cash|cash in hand|pocket money|(?:earn|earning|make|making) (?:some |a bit of |extra )?(?:money|cash|pocket money)|"
-            r"free (?:shoots?|photoshoots?|sessions?|lessons?|coaching|gifts?|gift ?cards?|tickets|sweets)|(?:bring|brought|buy|give) (?:some )?(?:sweets|treats|presents|sweeties|lollies|chocolates?|gifts|toys) (?:for|to)",
+            r"free (?:shoots?|photoshoots?|photos?|pictures|sessions?|lessons?|coaching|gifts?|gift ?cards?|tickets|sweets)|(?:bring|brought|buy|give) (?:some )?(?:sweets|treats|presents|sweeties|lollies|chocolates?|gifts|toys) (?:for|to)",
             "payment",
             "offers money or gifts",
         ),
@@ -2560,6 +2561,11 @@ _GROOMING_SIGNALS_2 = PatternSet(
         ),
     ]
 )
+_GROOMING_SIGNAL_SETS = [
+    PatternSet([e for e in _GROOMING_SIGNALS_2.entries if e[1] == code])
+    for code in dict.fromkeys(e[1] for e in _GROOMING_SIGNALS_2.entries)
+]
+
 # Every group of a combination must be present.
 _GROOMING_PAIRS_2: tuple[tuple[set[str], ...], ...] = (
     ({"app-contact"}, {"children", "child-photo", "child-details", "payment"}),
