@@ -1534,12 +1534,7 @@ def find_threats(text: str) -> list[Hit]:
         _SELF_HARM,
         _GROOMING,
         _DOXXING,
-        _MENACE,
-        _MENACE_2,
-        _MENACE_3,
-        _MENACE_4,
-        _SELF_HARM_2,
-        _GROOMING_2,
+        _ROUND2_THREATS,
     ):
         hits.extend(ps.finditer(norm))
     hits.extend(_paired_threats(text, norm))
@@ -1865,7 +1860,7 @@ def find_scam(text: str) -> list[Hit]:
     unsolicited promotion (``commercial-promotion``), and link shorteners or throw-away domains
     (``suspicious-link``)."""
     norm = normalise(text)
-    hits = list(_SCAM.finditer(norm)) + list(_SPAM_2.finditer(norm)) + list(_SPAM_3.finditer(norm))
+    hits = list(_SCAM.finditer(norm)) + list(_ROUND2_SPAM.finditer(norm))
     if _SELLING.search(text):
         hits.extend(
             Hit(
@@ -2561,9 +2556,14 @@ _GROOMING_SIGNALS_2 = PatternSet(
         ),
     ]
 )
+# Signals that often overlap are matched in separate passes, so one never hides another.
 _GROOMING_SIGNAL_SETS = [
-    PatternSet([e for e in _GROOMING_SIGNALS_2.entries if e[1] == code])
-    for code in dict.fromkeys(e[1] for e in _GROOMING_SIGNALS_2.entries)
+    PatternSet([e for e in _GROOMING_SIGNALS_2.entries if e[1] in codes])
+    for codes in (
+        {"children", "met-child"},
+        {"app-contact", "dm-me", "lure"},
+        {"child-photo", "child-details", "payment", "flattery"},
+    )
 ]
 
 # Every group of a combination must be present.
@@ -2826,3 +2826,16 @@ _SIGN_OFF_THANKS = re.compile(
     re.I,
 )
 _SOFT_EMOJI = frozenset("\U0001f60a\U0001f44d\U0001f64f\u263a\U0001f642")
+
+
+# The round-2 sets matched in one pass each (a hit hidden by an overlapping one of the same kind
+# changes no label).
+_ROUND2_THREATS = PatternSet(
+    _MENACE.entries
+    + _MENACE_2.entries
+    + _MENACE_3.entries
+    + _MENACE_4.entries
+    + _SELF_HARM_2.entries
+    + _GROOMING_2.entries
+)
+_ROUND2_SPAM = PatternSet(_SPAM_2.entries + _SPAM_3.entries)
