@@ -1624,6 +1624,7 @@ def find_staff_whereabouts(text: str) -> list[Hit]:
     ]
 
 
+@lru_cache(maxsize=4096)
 def _could_be_child(ref: str) -> bool:
     """Whether "Our Nativity" or "their Tudor topic" could name a child: the capitalised word is a
     first name, or at least not an ordinary word ("Tayla")."""
@@ -1651,12 +1652,14 @@ def find_child_whereabouts(text: str) -> list[Hit]:
     time ("at the reservoir at 9 tonight", "swimming every Tuesday at 5"). Doxxing even when well
     meant: a stranger could act on it."""
     norm = normalise(text)
+    time = _TIME.search(norm.text) or _WORD_CLOCK.search(norm.text)
+    if time is None:
+        return []
     child = next((m for m in _CHILD_REF.finditer(text) if _could_be_child(m.group())), None)
     child = child or _CHILD_REF_2.search(text)
     if child is None:
         return []
     spans: list[tuple[int, int]] = [child.span()]
-    time = _TIME.search(norm.text) or _WORD_CLOCK.search(norm.text)
     place = _PLACE.search(norm.text)
     place_span = norm.span(place.start(), place.end()) if place is not None else None
     if place_span is None:
