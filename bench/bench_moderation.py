@@ -38,6 +38,7 @@ from moderation_cases import (  # noqa: E402
     BENIGN,
     EIGHTH,
     ELEVENTH,
+    FIFTEENTH,
     FIFTH,
     FOURTEENTH,
     FOURTH,
@@ -75,6 +76,8 @@ def build_items(count: int, seed: int) -> list[Item]:
         + TWELFTH
         + THIRTEENTH
         + FOURTEENTH
+        + FIFTEENTH
+        + FIFTEENTH
         + BENIGN
     )
     items = []
