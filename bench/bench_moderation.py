@@ -33,7 +33,24 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "moderation"))
 
-from moderation_cases import ALL, FIFTH, FOURTH, HARDER, SEVENTH, SIXTH, THIRD  # noqa: E402
+from moderation_cases import (  # noqa: E402
+    ALL,
+    BENIGN,
+    EIGHTH,
+    ELEVENTH,
+    FIFTEENTH,
+    FIFTH,
+    FOURTEENTH,
+    FOURTH,
+    HARDER,
+    NINTH,
+    SEVENTH,
+    SIXTH,
+    TENTH,
+    THIRD,
+    THIRTEENTH,
+    TWELFTH,
+)
 
 from safepost.moderation import Item, classify, lexicons, normalise  # noqa: E402  # noqa: E402
 
@@ -44,7 +61,25 @@ CLOSINGS = ("", " x", " 😊", " #schoollife", " (again)", "!!", " ...", " Thank
 def build_items(count: int, seed: int) -> list[Item]:
     """``count`` unique items from the test tables, each with a varied opening and closing."""
     rng = random.Random(seed)
-    table = ALL + HARDER + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH
+    table = (
+        ALL
+        + HARDER
+        + THIRD
+        + FOURTH
+        + FIFTH
+        + SIXTH
+        + SEVENTH
+        + EIGHTH
+        + NINTH
+        + TENTH
+        + ELEVENTH
+        + TWELFTH
+        + THIRTEENTH
+        + FOURTEENTH
+        + FIFTEENTH
+        + FIFTEENTH
+        + BENIGN
+    )
     items = []
     for i in range(count):
         text, bio, reply_to, _label, _escalate = table[i % len(table)]
@@ -56,7 +91,7 @@ def build_items(count: int, seed: int) -> list[Item]:
 def clear_caches() -> None:
     """Forget every cached normalisation and match, so each item is worked out in full."""
     normalise.normalise.cache_clear()
-    for fn in (lexicons._word_hits, lexicons.masked_match):
+    for fn in (lexicons._word_hits, lexicons.masked_match, lexicons._could_be_child):
         fn.cache_clear()
 
 
