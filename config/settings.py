@@ -24,6 +24,9 @@ Environment variables:
                                    SAFEPOST_EMAIL_HOST/_PORT/_HOST_USER/_HOST_PASSWORD/_USE_TLS
     SAFEPOST_DEFAULT_FROM_EMAIL    the sender of sign-in e-mails
     SAFEPOST_LOG_LEVEL             INFO by default
+    SAFEPOST_PUBLIC_URL            the address staff open Safepost at (links in e-mails)
+    SAFEPOST_X_READ_COST           US dollars X bills per post read (default 0.005), for the
+                                   estimate on the connections page
 """
 
 from __future__ import annotations
@@ -147,6 +150,8 @@ INSTALLED_APPS = [
     "apps.publishing",
     "apps.platforms",
     "apps.home",
+    "apps.notifications",
+    "apps.moderation",
 ]
 
 MIDDLEWARE = [
@@ -307,6 +312,8 @@ if _MAIL_BACKEND.endswith("smtp.EmailBackend"):
         "use_tls": env_bool("SAFEPOST_EMAIL_USE_TLS", True),
     }
 MAILERS = {"default": {"BACKEND": _MAIL_BACKEND, "OPTIONS": _MAIL_OPTIONS}}
+SAFEPOST_SITE_URL = env_str("SAFEPOST_PUBLIC_URL", "http://localhost:8000")
+SAFEPOST_X_READ_COST = float(env_str("SAFEPOST_X_READ_COST", "0.005") or "0.005")
 DEFAULT_FROM_EMAIL = env_str("SAFEPOST_DEFAULT_FROM_EMAIL", "Safepost <safepost@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
