@@ -227,7 +227,9 @@ class Incident(models.Model):
 
     class Meta:
         ordering = ["-opened_at"]
-        constraints = [models.UniqueConstraint(fields=["school", "number"], name="incident_number_per_school")]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "number"], name="incident_number_per_school")
+        ]
 
     def __str__(self) -> str:
         return f"Incident {self.number}: {self.title}"

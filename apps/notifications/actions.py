@@ -64,7 +64,11 @@ def notify(
 
 def _email(notification: Notification, address: str) -> None:
     prefix = "URGENT: " if notification.urgent else ""
-    link = f"\n\nOpen it in Safepost: {settings.SAFEPOST_SITE_URL.rstrip('/')}{notification.url}" if notification.url else ""
+    link = (
+        f"\n\nOpen it in Safepost: {settings.SAFEPOST_SITE_URL.rstrip('/')}{notification.url}"
+        if notification.url
+        else ""
+    )
     try:
         send_mail(
             subject=f"{prefix}{notification.title}"[:200],
