@@ -49,7 +49,7 @@ def _public_address(url: str) -> str:
     except OSError:
         return f"{host} could not be found"
     for address in addresses:
-        ip = ipaddress.ip_address(address.split("%")[0])
+        ip = ipaddress.ip_address(str(address).split("%")[0])
         if ip.is_loopback and transport is not None:
             continue
         if not ip.is_global:

@@ -48,10 +48,10 @@ X_INTERVALS = (15, 30, 60, 120, 240, 720, 1440)
 #: After a failure, wait at least this long (doubling with each failure, up to the interval x 8).
 MIN_BACKOFF = timedelta(minutes=1)
 
-_LIMITS = {
-    field.name: field.max_length
-    for field in InboxItem._meta.get_fields()
-    if getattr(field, "max_length", None)
+_LIMITS: dict[str, int] = {
+    f.name: int(getattr(f, "max_length", 0) or 0)
+    for f in InboxItem._meta.concrete_fields
+    if getattr(f, "max_length", None)
 }
 
 

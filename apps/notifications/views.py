@@ -22,7 +22,7 @@ def _membership(request: HttpRequest) -> Membership:
 @school_member_required()
 def notifications(request: HttpRequest) -> HttpResponse:
     membership = _membership(request)
-    found = Notification.objects.filter(user=request.user, school=membership.school).order_by(
+    found = Notification.objects.filter(user=membership.user, school=membership.school).order_by(
         "read_at", "-urgent", "-created_at"
     )
     page = Paginator(found, 50).get_page(request.GET.get("page"))
@@ -34,7 +34,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
 def mark_read(request: HttpRequest) -> HttpResponse:
     membership = _membership(request)
     ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()]
-    actions.mark_read(request.user, membership.school, ids or None)
+    actions.mark_read(membership.user, membership.school, ids or None)
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)
