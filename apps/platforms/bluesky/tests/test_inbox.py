@@ -18,6 +18,7 @@ from atproto_core.uri import AtUri
 
 from apps.moderation import actions, ingest
 from apps.moderation.models import Evidence, InboxItem, IngestState
+from apps.platforms.base import RetryableError
 from apps.platforms.bluesky.client import BlueskyClient
 from apps.platforms.bluesky.tests.conftest import Account, Pds
 from apps.platforms.bluesky.tests.test_publishing import posts_of, raw_record
@@ -204,3 +205,68 @@ def test_replies_mentions_and_quotes_are_read_once_then_hidden_blocked_detached_
     reports = [r for r in pds.recorded() if r["nsid"] == "com.atproto.moderation.createReport"]
     assert reports and reports[-1]["input"]["subject"]["uri"] == mention["uri"]
     assert json.dumps(reports[-1]["input"]).count("reasonType") == 1
+
+
+class Spoiled(httpx.BaseTransport):
+    """Answers the app view's calls with what a test gives; everything else goes to the PDS."""
+
+    def __init__(self, *answers: httpx.Response) -> None:
+        self.real = httpx.HTTPTransport()
+        self.answers = list(answers)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.startswith("/xrpc/app.bsky.") and self.answers:
+            return self.answers.pop(0)
+        return self.real.handle_request(request)
+
+
+def test_a_rate_limited_notifications_read_says_how_long_to_wait(school: Account) -> None:
+    reset = str(int(datetime.now(UTC).timestamp()) + 300)
+    client = BlueskyClient(
+        dict(school.credentials),
+        lambda c: None,
+        transport=Spoiled(
+            httpx.Response(429, headers={"ratelimit-reset": reset}, json={"error": "RateLimitExceeded"})
+        ),
+    )
+    with pytest.raises(RetryableError) as caught:
+        client.incoming("")
+    assert caught.value.retry_after is not None and 290 <= caught.value.retry_after <= 301
+
+
+def test_malformed_notifications_are_reported_and_the_good_ones_kept(
+    school: Account, parent: Account
+) -> None:
+    good = {
+        "uri": f"at://{parent.did}/app.bsky.feed.post/3lgood",
+        "cid": "bafyreib",
+        "reason": "mention",
+        "indexedAt": "2026-03-11T10:00:00.000Z",
+        "author": {"did": parent.did, "handle": parent.handle, "description": "Gran"},
+        "record": {"$type": POST, "text": "Lovely assembly", "createdAt": "2026-03-11T10:00:00.000Z"},
+    }
+    broken = {
+        "uri": f"at://{parent.did}/app.bsky.feed.post/3lbad",
+        "reason": "reply",
+        "indexedAt": "2026-03-11T09:00:00.000Z",
+    }
+    threads = httpx.Response(501, json={"error": "MethodNotImplemented"})
+    client = BlueskyClient(
+        dict(school.credentials),
+        lambda c: None,
+        transport=Spoiled(httpx.Response(200, json={"notifications": [good, broken, "junk"]}), threads),
+    )
+    page = client.incoming("")
+    assert [item.text for item in page.items] == ["Lovely assembly"]
+    assert len(page.problems) == 1 and "3lbad" in page.problems[0]
+    assert page.cursor == "2026-03-11T10:00:00.000Z"
+
+
+def test_a_notifications_answer_that_is_not_a_list_is_a_retry_not_a_crash(school: Account) -> None:
+    client = BlueskyClient(
+        dict(school.credentials),
+        lambda c: None,
+        transport=Spoiled(httpx.Response(200, json={"notifications": "nope"})),
+    )
+    with pytest.raises(RetryableError):
+        client.incoming("")

@@ -28,8 +28,14 @@ def test_a_reply_and_a_mention_are_read_once_with_context_then_the_author_is_blo
 ) -> None:
     p = make_personas(preset="sutton-manor", slug="masto-inbox")
     connection = Connection(
-        school=p.school, account=p.main, kind="mastodon", handle="@stcaths@mock", server_url=server.base_url,
-        status=Connection.Status.ACTIVE, started_by=p.senior, approved_by=p.head,
+        school=p.school,
+        account=p.main,
+        kind="mastodon",
+        handle="@stcaths@mock",
+        server_url=server.base_url,
+        status=Connection.Status.ACTIVE,
+        started_by=p.senior,
+        approved_by=p.head,
     )
     connection.set_credentials(credentials_for(server))
     connection.save()
