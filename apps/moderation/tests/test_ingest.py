@@ -220,3 +220,23 @@ def test_the_database_keeps_each_item_unique_per_account_and_platform(
             posted_at=T0,
             label="neutral",
         )
+
+
+def test_the_engine_s_classifier_judges_a_real_threat_naming_staff_and_it_is_escalated(
+    world: School, reader: FakeReader
+) -> None:
+    # No stand-in: the engine's own classifier, with the school's staff names (Mr Head, Mrs Safeguarding...).
+    reader.pages = [page(incoming("real/1", "I know which car is yours Mr Head. Just saying"))]
+    ingest.ingest(world.connection.pk)
+    item = InboxItem.objects.get()
+    assert item.label == "threat" and item.escalate and item.pinned
+    assert any(reason["field"] == "text" for reason in item.reasons)
+    assert Notification.objects.filter(user=world.dsl, urgent=True).exists()
+
+
+def test_criticism_naming_a_member_of_staff_follows_the_escalation_rule(world: School, reader: FakeReader) -> None:
+    reader.pages = [page(incoming("real/2", "Mr Senior clearly has his favourites"))]
+    ingest.ingest(world.connection.pk)
+    item = InboxItem.objects.get()
+    assert item.label == "undermining" and item.escalate
+    assert "Mr Senior" in item.names
