@@ -35,7 +35,7 @@ from apps.platforms import actions as platform_actions
 from apps.platforms.base import AuthError, InboxPage, Incoming, PermanentError, RetryableError
 from apps.platforms.crypto import CredentialsUnreadable
 from apps.platforms.models import Connection
-from apps.schools.models import School
+from apps.schools.models import Account, School
 from safepost.photos import nsfw
 
 log = logging.getLogger(__name__)
@@ -211,12 +211,23 @@ class _Context:
 
 
 def store(connection: Connection, incoming: Incoming, context: _Context | None = None) -> InboxItem | None:
-    """Keep one item, judged; ``None`` when it was already stored (it is never stored twice)."""
-    context = context or _Context.of(connection.school)
+    """Keep one item read from ``connection``, judged; ``None`` when it was already stored (never twice)."""
+    return store_for(connection.account, connection.kind, incoming, connection=connection, context=context)
+
+
+def store_for(
+    account: Account,
+    platform: str,
+    incoming: Incoming,
+    *,
+    connection: Connection | None = None,
+    context: _Context | None = None,
+) -> InboxItem | None:
+    """Keep one item that came to ``account`` on ``platform`` (the demo school has no connection)."""
+    school = account.school
+    context = context or _Context.of(school)
     external_id = clean(incoming.external_id, _LIMITS["external_id"])
-    exists = InboxItem.objects.filter(
-        account=connection.account, platform=connection.kind, external_id=external_id
-    ).exists()
+    exists = InboxItem.objects.filter(account=account, platform=platform, external_id=external_id).exists()
     if exists:
         return None
     text = clean(incoming.text)
@@ -226,17 +237,17 @@ def store(connection: Connection, incoming: Incoming, context: _Context | None =
         context.names,
         context.handles,
         text=text,
-        platform=connection.kind,
+        platform=platform,
         kind=incoming.kind,
         author_handle=incoming.author.handle,
         author_bio=bio,
         in_reply_to=parent,
     )
     item = InboxItem(
-        school=connection.school,
-        account=connection.account,
+        school=school,
+        account=account,
         connection=connection,
-        platform=connection.kind,
+        platform=platform,
         external_id=external_id,
         kind=incoming.kind,
         url=clean(incoming.url, _LIMITS["url"]),
@@ -271,14 +282,14 @@ def store(connection: Connection, incoming: Incoming, context: _Context | None =
                     alt=clean(image.get("alt", "")),
                 )
             record(
-                connection.school,
+                school,
                 None,
                 "inbox.received",
-                f"{item.get_kind_display()} from {item.author_handle} on {connection.kind}: {item.get_label_display()}"
+                f"{item.get_kind_display()} from {item.author_handle} on {platform}: {item.get_label_display()}"
                 + (" (escalated)" if item.escalate else ""),
                 item,
                 {
-                    "platform": connection.kind,
+                    "platform": platform,
                     "external_id": external_id,
                     "label": item.label,
                     "escalate": item.escalate,

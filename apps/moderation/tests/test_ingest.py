@@ -234,7 +234,9 @@ def test_the_engine_s_classifier_judges_a_real_threat_naming_staff_and_it_is_esc
     assert Notification.objects.filter(user=world.dsl, urgent=True).exists()
 
 
-def test_criticism_naming_a_member_of_staff_follows_the_escalation_rule(world: School, reader: FakeReader) -> None:
+def test_criticism_naming_a_member_of_staff_follows_the_escalation_rule(
+    world: School, reader: FakeReader
+) -> None:
     reader.pages = [page(incoming("real/2", "Mr Senior clearly has his favourites"))]
     ingest.ingest(world.connection.pk)
     item = InboxItem.objects.get()
