@@ -8,7 +8,7 @@ Hiding, deleting, blocking and detaching keep the evidence first (:mod:`apps.mod
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
@@ -70,13 +70,22 @@ def _platform_name(kind: str) -> str:
     return {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}.get(kind, kind.title())
 
 
+def _when(stamp: str) -> str:
+    """An ISO time as the page shows it ("6 Dec, 05:40"), or ``""``."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return ""
+    return timezone.localtime(moment).strftime("%-d %b, %H:%M")
+
+
 def options(item: InboxItem) -> list[Option]:
     """The actions the policy lists, as this platform and this kind of item allow them."""
     allowed = set(item.school.policy.moderation.actions)
     found: list[Option] = []
 
     def add(key: str, available: bool, why: str = "", link: str = "") -> None:
-        found.append(Option(key, LABELS[key], available, why, link, str(item.done.get(key, ""))))
+        found.append(Option(key, LABELS[key], available, why, link, _when(str(item.done.get(key, "")))))
 
     removes = bool(allowed & {"hide", "delete"})
     if removes and item.kind == InboxItem.Kind.REPLY and not item.is_own:
