@@ -81,7 +81,7 @@ class InboxItem(models.Model):
     done = models.JSONField(default=dict, blank=True, help_text="Platform actions done: action → ISO time.")
 
     class Meta:
-        ordering = ["-pinned", "-posted_at", "-pk"]
+        ordering = ["-posted_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["account", "platform", "external_id"], name="inbox_item_once_per_account"
@@ -91,6 +91,8 @@ class InboxItem(models.Model):
             models.Index(fields=["school", "pinned", "posted_at"], name="inbox_newest_idx"),
             models.Index(fields=["school", "label", "posted_at"], name="inbox_label_idx"),
             models.Index(fields=["school", "state", "posted_at"], name="inbox_state_idx"),
+            models.Index(fields=["school", "platform", "posted_at"], name="inbox_platform_idx"),
+            models.Index(fields=["account", "pinned", "posted_at"], name="inbox_account_idx"),
         ]
 
     def __str__(self) -> str:

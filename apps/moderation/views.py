@@ -67,19 +67,25 @@ def inbox(request: HttpRequest) -> HttpResponse:
     elif state in InboxItem.State.values:
         items = items.filter(state=state)
         chosen["state"] = state
-    items = items.order_by("-pinned", "-posted_at", "-pk").defer(
-        "raw", "thread", "author_bio", "in_reply_to_text"
+    fields = (
+        "id", "account__name", "platform", "kind", "text", "author_handle", "posted_at", "label",
+        "escalate", "pinned", "state", "taken_by__first_name", "taken_by__last_name", "taken_by__username",
     )
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Pinned items (escalated, not yet taken) are few and sit above the list on the first page; the
+    # list itself is newest first, which the (school, pinned, posted_at) index serves directly.
+    pinned_items = list(items.filter(pinned=True).order_by("-posted_at", "-pk").only(*fields)[:PAGE_SIZE])
+    listed = items.filter(pinned=False).order_by("-posted_at", "-pk").only(*fields)
+    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
+        "pinned_items": pinned_items if page.number == 1 else [],
         "chosen": chosen,
         "query": urlencode(chosen),
         "accounts": Account.objects.filter(school=school, is_active=True).order_by("-kind", "name"),
         "platforms": PLATFORMS,
         "labels": Label.choices,
         "states": STATES,
-        "pinned": InboxItem.objects.filter(school=school, pinned=True).count(),
+        "pinned": len(pinned_items) if not chosen else InboxItem.objects.filter(school=school, pinned=True).count(),
         "can_act": can_act(membership),
         "can_view_record": can_view_record(membership),
     }
