@@ -92,7 +92,16 @@ def main() -> int:
                     escalate=label == "threat",
                     pinned=label == "threat" and rng.random() < 0.3,
                     recommended="leave",
-                    reasons=[{"code": "x", "message": "m", "field": "text", "start": 0, "end": 4, "matched": "word"}],
+                    reasons=[
+                        {
+                            "code": "x",
+                            "message": "m",
+                            "field": "text",
+                            "start": 0,
+                            "end": 4,
+                            "matched": "word",
+                        }
+                    ],
                     state=rng.choice(["new", "new", "dealt-with", "no-action"]),
                 )
             )

@@ -158,7 +158,7 @@ def check_act(item: InboxItem, membership: Membership, action: str) -> Option:
     return option
 
 
-def _connection(item: InboxItem) -> Connection:
+def connection_for(item: InboxItem) -> Connection:
     connection = item.connection
     if connection is None or connection.status != Connection.Status.ACTIVE:
         connection = Connection.objects.filter(
@@ -219,7 +219,7 @@ def act(item: InboxItem, membership: Membership, action: str, note: str = "") ->
             ModerationAction.Outcome.RECORDED,
         )
     else:
-        connection = _connection(item)
+        connection = connection_for(item)
         try:
             client = ingest.build_client(connection)
             detail = _perform(client, item, action, note)

@@ -89,9 +89,9 @@ class InboxItem(models.Model):
         ]
         indexes = [
             models.Index(fields=["school", "pinned", "posted_at"], name="inbox_newest_idx"),
-            models.Index(fields=["school", "label", "posted_at"], name="inbox_label_idx"),
-            models.Index(fields=["school", "state", "posted_at"], name="inbox_state_idx"),
-            models.Index(fields=["school", "platform", "posted_at"], name="inbox_platform_idx"),
+            models.Index(fields=["school", "label", "pinned", "posted_at"], name="inbox_label_idx"),
+            models.Index(fields=["school", "state", "pinned", "posted_at"], name="inbox_state_idx"),
+            models.Index(fields=["school", "platform", "pinned", "posted_at"], name="inbox_platform_idx"),
             models.Index(fields=["account", "pinned", "posted_at"], name="inbox_account_idx"),
         ]
 
@@ -250,3 +250,36 @@ class IncidentNote(models.Model):
 
     def __str__(self) -> str:
         return f"Note on {self.incident}"
+
+
+class Reply(models.Model):
+    """The school's answer to a question in the inbox, where the policy takes questions (COU-02).
+
+    Checked like any post; approved as the policy says; published as a reply on the platform.
+    """
+
+    class Status(models.TextChoices):
+        WAITING = "waiting-approval", "Waiting for approval"
+        PUBLISHED = "published", "Published"
+        FAILED = "failed", "Could not be published"
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    item = models.ForeignKey(InboxItem, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+    status = models.CharField(max_length=20, choices=Status.choices)
+    key = models.UUIDField(unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    external_id = models.CharField(max_length=300, blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"Answer to {self.item}"

@@ -16,9 +16,11 @@ def can_act(membership: Membership) -> bool:
 
 
 def can_view_inbox(membership: Membership) -> bool:
-    """May read the inbox: those who act, and the roles the policy sends notifications to (COU-05)."""
+    """May read the inbox: those who act, senior leaders (they approve answers), and the roles the
+    policy sends notifications to (COU-05)."""
     return can_act(membership) or (
-        membership.is_active and membership.role in membership.school.policy.accounts.notifications_to
+        membership.is_active
+        and (membership.is_senior or membership.role in membership.school.policy.accounts.notifications_to)
     )
 
 

@@ -11,25 +11,50 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.audit.actions import record
-from apps.moderation import actions, display, evidence, ingest, reports
-from apps.moderation.models import Evidence, InboxItem, Incident, Label
+from apps.moderation import actions, answers, display, evidence, ingest, reports
+from apps.moderation.models import Evidence, InboxItem, Incident, Label, Reply
 from apps.moderation.permissions import can_act, can_edit_record, can_view_inbox, can_view_record
 from apps.platforms.models import Connection
 from apps.schools.models import Account, Membership
+from apps.schools.permissions import can_approve, can_publish
 from apps.schools.scoping import get_for_school, school_member_required
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
+#: Pinned items shown above the list; the rest are a click away (the "Needs someone now" filter).
+PINNED_SHOWN = 10
+#: The columns a row of the list shows.
+ROW_FIELDS = (
+    "id",
+    "account__name",
+    "platform",
+    "kind",
+    "text",
+    "author_handle",
+    "posted_at",
+    "label",
+    "escalate",
+    "pinned",
+    "state",
+    "taken_by__first_name",
+    "taken_by__last_name",
+    "taken_by__username",
+)
 PLATFORMS = (("x", "X"), ("bluesky", "Bluesky"), ("mastodon", "Mastodon"))
-STATES = (("open", "Needing attention"), *InboxItem.State.choices)
+STATES = (("pinned", "Needs someone now (pinned)"), ("open", "Needing attention"), *InboxItem.State.choices)
 
 
 def _membership(request: HttpRequest) -> Membership:
     return request.membership  # type: ignore[attr-defined]
+
+
+def _rows(items: QuerySet[InboxItem]) -> QuerySet[InboxItem]:
+    return items.select_related("account", "taken_by").only(*ROW_FIELDS)
 
 
 def _item(request: HttpRequest, pk: int) -> InboxItem:
@@ -46,11 +71,12 @@ def _item(request: HttpRequest, pk: int) -> InboxItem:
 def inbox(request: HttpRequest) -> HttpResponse:
     membership = _membership(request)
     school = membership.school
-    items = InboxItem.objects.filter(school=school).select_related("account", "taken_by")
+    items = InboxItem.objects.filter(school=school)
     chosen: dict[str, str] = {}
     account = request.GET.get("account", "")
-    if account.isdigit():
-        items = items.filter(account_id=int(account))
+    if account.isdigit() and Account.objects.filter(school=school, pk=int(account)).exists():
+        # The account is the school's, so its items are: the (account, pinned, posted_at) index serves this.
+        items = InboxItem.objects.filter(account_id=int(account))
         chosen["account"] = account
     platform = request.GET.get("platform", "")
     if platform in dict(PLATFORMS):
@@ -61,31 +87,38 @@ def inbox(request: HttpRequest) -> HttpResponse:
         items = items.filter(label=label)
         chosen["label"] = label
     state = request.GET.get("state", "")
-    if state == "open":
+    only_pinned = state == "pinned"
+    if only_pinned:
+        chosen["state"] = state
+    elif state == "open":
         items = items.filter(state__in=[InboxItem.State.NEW, InboxItem.State.TAKEN])
         chosen["state"] = state
     elif state in InboxItem.State.values:
         items = items.filter(state=state)
         chosen["state"] = state
-    fields = (
-        "id", "account__name", "platform", "kind", "text", "author_handle", "posted_at", "label",
-        "escalate", "pinned", "state", "taken_by__first_name", "taken_by__last_name", "taken_by__username",
+    newest = ("-posted_at", "-pk")
+    # Pinned items (escalated, not yet taken) are few and sit above the list on the first page.
+    pinned_items = (
+        [] if only_pinned else list(_rows(items.filter(pinned=True).order_by(*newest)[: PINNED_SHOWN + 1]))
     )
-    # Pinned items (escalated, not yet taken) are few and sit above the list on the first page; the
-    # list itself is newest first, which the (school, pinned, posted_at) index serves directly.
-    pinned_items = list(items.filter(pinned=True).order_by("-posted_at", "-pk").only(*fields)[:PAGE_SIZE])
-    listed = items.filter(pinned=False).order_by("-posted_at", "-pk").only(*fields)
-    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The list pages over ids alone (an index-only scan, however deep the page), then reads its rows.
+    page = Paginator(
+        items.filter(pinned=only_pinned).order_by(*newest).values_list("pk", flat=True), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    rows = {row.pk: row for row in _rows(InboxItem.objects.filter(pk__in=list(page.object_list)))}
+    listed = [rows[pk] for pk in page.object_list if pk in rows]
     context = {
         "page": page,
-        "pinned_items": pinned_items if page.number == 1 else [],
+        "listed": listed,
+        "pinned_items": pinned_items[:PINNED_SHOWN] if page.number == 1 else [],
+        "more_pinned": len(pinned_items) > PINNED_SHOWN,
         "chosen": chosen,
         "query": urlencode(chosen),
         "accounts": Account.objects.filter(school=school, is_active=True).order_by("-kind", "name"),
         "platforms": PLATFORMS,
         "labels": Label.choices,
         "states": STATES,
-        "pinned": len(pinned_items) if not chosen else InboxItem.objects.filter(school=school, pinned=True).count(),
+        "pinned": InboxItem.objects.filter(school=school, pinned=True).count(),
         "can_act": can_act(membership),
         "can_view_record": can_view_record(membership),
     }
@@ -114,6 +147,15 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         "answered_offline": found.label == Label.NEUTRAL
         and found.school.policy.interaction.replies != "open",
         "can_edit_record": can_edit_record(membership),
+        "can_answer": answers.can_answer(found) and can_publish(membership),
+        "answers": [
+            (
+                answer,
+                answer.status == Reply.Status.WAITING
+                and can_approve(membership, found.account, answer.author_id),
+            )
+            for answer in found.replies.select_related("author", "approved_by")
+        ],
     }
     return render(request, "moderation/item.html", context)
 
@@ -145,6 +187,35 @@ def item_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         kept = " The evidence was kept first." if done.evidence_id else ""
         messages.success(request, f"{actions.LABELS[action]}: done. {done.detail}{kept}")
     return redirect("moderation:item", pk=found.pk)
+
+
+@require_POST
+@school_member_required(check=can_view_inbox)
+def item_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _item(request, pk)
+    try:
+        answer = answers.write(found, _membership(request), request.POST.get("text", "")[:5000])
+    except actions.ActionRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        if answer.status == Reply.Status.PUBLISHED:
+            messages.success(request, "Your answer is published as a reply.")
+        else:
+            messages.success(request, "Your answer is waiting for approval, as the school's policy says.")
+    return redirect("moderation:item", pk=found.pk)
+
+
+@require_POST
+@school_member_required(check=can_view_inbox)
+def answer_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = get_for_school(Reply.objects.select_related("item__account"), request, pk=pk)
+    try:
+        answers.approve(answer, _membership(request))
+    except actions.ActionRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, "Approved and published as a reply.")
+    return redirect("moderation:item", pk=answer.item_id)
 
 
 @require_POST

@@ -12,7 +12,7 @@ import pytest
 
 from apps.moderation import ingest, judging
 from apps.platforms import crypto
-from apps.platforms.base import Author, InboxPage, Incoming, RetryableError
+from apps.platforms.base import Author, InboxPage, Incoming, PublishResult, RetryableError
 from apps.platforms.models import Connection
 from apps.schools import models as school_models
 from apps.schools.models import Role
@@ -136,6 +136,10 @@ class FakeReader:
 
     def delete(self, *args: Any) -> None:
         self._do("delete", *args)
+
+    def reply(self, *args: Any) -> PublishResult:
+        self._do("reply", *args)
+        return PublishResult(external_id="answer-1", url="https://example.org/answer-1")
 
 
 @pytest.fixture

@@ -775,6 +775,24 @@ class BlueskyClient:
         value = found.value if found is not None else None
         return str(getattr(value, "text", "") or "")
 
+    def reply(self, text: str, parent_uri: str, root_uri: str, idempotency_key: uuid.UUID) -> PublishResult:
+        """Answer ``parent_uri`` (in the thread started by ``root_uri``) with ``text``, once per key."""
+        self.check(Outgoing(text=text))
+        rkey = derived_tid(f"reply:{idempotency_key}")
+        if self._get_record(self.did, POST, rkey) is not None:
+            return self._result_for(rkey)
+        parent = self._strong_ref(parent_uri)
+        root = self._strong_ref(root_uri) if root_uri and root_uri != parent_uri else parent
+        record = models.AppBskyFeedPost.Record(
+            text=text,
+            facets=facets_for(text, self._resolve_handle) or None,
+            reply=models.AppBskyFeedPost.ReplyRef(root=root, parent=parent),
+            langs=["en"],
+            created_at=self._client.get_current_time_iso(),
+        )
+        self._apply([models.ComAtprotoRepoApplyWrites.Create(collection=POST, rkey=rkey, value=record)])
+        return self._result_for(rkey)
+
     def hide_reply(self, reply_uri: str, root_uri: str) -> None:
         """Hide a reply under one of the school's threads (the root post's threadgate ``hiddenReplies``).
 

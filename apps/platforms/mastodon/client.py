@@ -397,6 +397,15 @@ class MastodonClient:
             )
         return tuple(chain)
 
+    def reply(self, text: str, parent_id: str, root_id: str, idempotency_key: uuid.UUID) -> PublishResult:
+        """Answer status ``parent_id`` with ``text`` (Mastodon remembers the key for an hour)."""
+        self._check_fits(Outgoing(text=text))
+        with self._calling("publishing the answer", advice=_REJECTED_POST):
+            status = _as_dict(
+                self.api.status_post(text, in_reply_to_id=parent_id, idempotency_key=str(idempotency_key))
+            )
+        return _result(status)
+
     def report(self, user_id: str, status_ids: list[str], comment: str, label: str = "") -> None:
         """Report an account (and its statuses) to the moderators, forwarded to the author's server."""
         account = self.resolve_account(user_id)

@@ -390,6 +390,22 @@ class XClient:
             params["pagination_token"] = token
         return InboxPage(items=tuple(items), cursor=newest, problems=tuple(problems), reads=reads)
 
+    def reply(self, text: str, parent_id: str, root_id: str, idempotency_key: uuid.UUID) -> PublishResult:
+        """Answer post ``parent_id`` with ``text`` (``POST /2/tweets`` with ``reply.in_reply_to_tweet_id``)."""
+        self._refuse_what_x_would_reject(Outgoing(text=text))
+        try:
+            created = self._call(
+                lambda: self._api.create_tweet(text=text, in_reply_to_tweet_id=parent_id, user_auth=False)
+            )
+        except DuplicatePost:
+            raise PermanentError(
+                "X says the school already posted exactly this answer", advice="Check the conversation on X"
+            ) from None
+        post_id = str((created.get("data") or {}).get("id") or "")
+        if not post_id:
+            raise RetryableError("X accepted the answer but its reply had no post id.")
+        return PublishResult(external_id=post_id, url=self.post_url(post_id))
+
     def _incoming(
         self,
         tweet: dict[str, Any],
