@@ -43,6 +43,12 @@ log = logging.getLogger(__name__)
 #: Minutes between reads, by platform, for a new connection. X bills every post read, so it is
 #: read less often by default; the school changes it on the connections page.
 DEFAULT_INTERVAL = {"x": 60, "bluesky": 5, "mastodon": 5}
+#: How an escalation's title names what came in.
+ESCALATION_WORDS = {
+    "threat": "a possible threat or safeguarding concern",
+    "offensive": "abuse naming a member of staff or a child",
+    "undermining": "criticism naming a member of staff or a child",
+}
 #: The choices offered for X's interval (minutes).
 X_INTERVALS = (15, 30, 60, 120, 240, 720, 1440)
 #: After a failure, wait at least this long (doubling with each failure, up to the interval x 8).
@@ -327,12 +333,12 @@ def escalate(item: InboxItem) -> None:
     """Tell the headteacher and the designated safeguarding lead now, in Safepost and by e-mail."""
     school = item.school
     excerpt = item.text if len(item.text) <= 280 else item.text[:277] + "..."
-    label = item.get_label_display().lower()
+    what = ESCALATION_WORDS.get(item.label, "Something naming someone")
     notify(
         school,
         ESCALATION_ROLES,
         kind="inbox.escalated",
-        title=f"Safeguarding: a {label} item on {item.platform.title()} needs someone now",
+        title=f"Safeguarding: {what} on {item.platform.title()} needs someone now",
         body=(
             f"{item.author_handle} wrote, in a {item.get_kind_display().lower()} to {item.account.name}:\n\n"
             f"“{excerpt}”\n\nOpen it in Safepost, take it, and keep the evidence before removing it."
