@@ -246,7 +246,9 @@ def _print_judgement(judgement: Any, item: Any, out: TextIO) -> None:
     for r in judgement.reasons:
         source = item.text if r.field == "text" else item.author_bio
         where = "the author's bio" if r.field == "author_bio" else "the text"
-        span = f" {r.start + 1}-{r.end}" if r.start is not None and r.end is not None and r.end > r.start else ""
+        span = (
+            f" {r.start + 1}-{r.end}" if r.start is not None and r.end is not None and r.end > r.start else ""
+        )
         print(f"  {r.code} ({where}{span}): {r.message}", file=out)
         if r.start is not None and r.end is not None and r.end > r.start:
             print(_excerpt(source, r.start, r.end), file=out)

@@ -20,25 +20,63 @@ from safepost.policy.names import NON_NAMES, first_name_lexicon, is_ordinary_wor
 
 # Spam kinds that decide on their own; the others need a second signal.
 _STRONG_SPAM = frozenset(
-    {"scam-crypto", "phishing", "romance-scam", "prize-scam", "follower-selling", "essay-mill", "replica-goods", "adult-content", "gambling"}
+    {
+        "scam-crypto",
+        "phishing",
+        "romance-scam",
+        "job-or-loan-scam",
+        "prize-scam",
+        "follower-selling",
+        "essay-mill",
+        "replica-goods",
+        "adult-content",
+        "gambling",
+    }
 )
 _WEAK_SPAM = frozenset({"commercial-promotion", "suspicious-link"})
 # Undermining kinds that decide on their own; the weak ones need company.
 _WEAK_UNDERMINING = frozenset({"sarcasm-cheers", "complaint"})
 _SARCASM_ONLY = frozenset({"sarcasm", "sarcasm-cheers", "complaint"})
 
-_TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Mme|Madame|Sir|Dame|Rev|Revd|Cllr)\.? ([A-Z][a-zA-Z'\-]+(?:-[A-Z][a-zA-Z']+)?)")
+_TITLE_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Mme|Madame|Sir|Dame|Rev|Revd|Cllr)\.? ([A-Z][a-zA-Z'\-]+(?:-[A-Z][a-zA-Z']+)?)"
+)
 _STAFF_HANDLE = re.compile(
     r"(?<![\w@])@(?:(?:Mr|Mrs|Miss|Ms|Mx|Dr|Sir)[A-Z_]\w*|\w*?(?:Y(?:ear|r)?_?\d|Class|Teacher|Head|Deputy|Senco|DSL)\w*)"
     r"(?:[.@][\w.\-]+)?"
 )
 _CAPITALISED = re.compile(r"(?<![\w@#'\u2019])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s|\u2019s)?\b")
-_STREETISH = re.compile(r"\s+(?:Road|Lane|Street|Avenue|Close|Drive|Way|Park|Primary|School|Academy|Class|Hall|House|Court)\b")
+_STREETISH = re.compile(
+    r"\s+(?:Road|Lane|Street|Avenue|Close|Drive|Way|Park|Primary|School|Academy|Class|Hall|House|Court)\b"
+)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|A|An|The)\s+$")
 # Nationalities, faiths and languages that are also in first-name lists.
 _GROUP_WORDS = frozenset(
-    "christian christians muslim jewish english british irish scottish welsh polish catholic hindu "
-    "sikh indian african asian european french german spanish italian christmas easter".split()
+    [
+        "christian",
+        "christians",
+        "muslim",
+        "jewish",
+        "english",
+        "british",
+        "irish",
+        "scottish",
+        "welsh",
+        "polish",
+        "catholic",
+        "hindu",
+        "sikh",
+        "indian",
+        "african",
+        "asian",
+        "european",
+        "french",
+        "german",
+        "spanish",
+        "italian",
+        "christmas",
+        "easter",
+    ]
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|[\"\u201c(]\s*)$")
 _QUESTION = re.compile(r"\?")
@@ -48,12 +86,17 @@ _SCHOOL_SPECIFIC = re.compile(
     r"our (?:son|daughter|lad|girl|boy|kid)|teacher|staff|head|nativity|concert|sports day|trip|choir|team)\b",
     re.IGNORECASE,
 )
-_THANKS_ONLY = re.compile(r"^(?:thanks?|thank you|thank u|thank ya|ta|cheers(?: to| for)?|ta very much|appreciated?)$", re.IGNORECASE)
+_THANKS_ONLY = re.compile(
+    r"^(?:thanks?|thank you|thank u|thank ya|ta|cheers(?: to| for)?|ta very much|appreciated?)$",
+    re.IGNORECASE,
+)
 _LAUGH = re.compile("[\U0001f602\U0001f923\U0001f606]|\\b(?:haha\\w*|lol|lmao)\\b", re.IGNORECASE)
 
 
 def _reason(hit: Hit, field: str = "text") -> Reason:
-    return Reason(code=hit.code, message=hit.message, field=field, start=hit.start, end=hit.end, matched=hit.matched)
+    return Reason(
+        code=hit.code, message=hit.message, field=field, start=hit.start, end=hit.end, matched=hit.matched
+    )
 
 
 def _overlaps(hit: Hit, others: Iterable[Hit]) -> bool:
@@ -68,7 +111,9 @@ def _is_first_name(word: str) -> bool:
     return key in first_name_lexicon() and not is_ordinary_word(key)
 
 
-def named_people(text: str, known_names: Iterable[str] = (), school_handles: Iterable[str] = ()) -> list[tuple[str, int, int]]:
+def named_people(
+    text: str, known_names: Iterable[str] = (), school_handles: Iterable[str] = ()
+) -> list[tuple[str, int, int]]:
     """People the text names, as ``(name, start, end)``: a title and surname ("Mr Okafor"), a
     staff or class account handle ("@MissRahmanY3"), a name from ``known_names``, or a first name
     ("That Jayden in Kingfishers"). Roles ("the head") and pronouns are not names."""
@@ -125,12 +170,14 @@ def _spam(item: Item, praise: list[Hit]) -> tuple[list[Reason], bool]:
     if strong:
         return reasons, True
     thanks = any("thank" in h.matched.casefold() for h in praise)
-    if weak and not thanks:
-        if any(h.code == "commercial-promotion" for h in weak) or bio_hits:
-            return reasons, True
-    if bio_hits and not thanks:
+    if weak and not thanks and (any(h.code == "commercial-promotion" for h in weak) or bio_hits):
+        return reasons, True
+    if bio_hits:
+        # A generic reply ("Great post!", "Thanks for sharing!") from a selling account is spam.
         words = _WORDS.findall(item.text)
-        generic = len(words) <= 12 and not _SCHOOL_SPECIFIC.search(item.text) and not _QUESTION.search(item.text)
+        generic = (
+            len(words) <= 12 and not _SCHOOL_SPECIFIC.search(item.text) and not _QUESTION.search(item.text)
+        )
         if generic:
             return reasons, True
     return reasons, False
@@ -142,9 +189,8 @@ def _undermining(text: str, praise: list[Hit]) -> list[Hit]:
     if not hits:
         return []
     codes = {h.code for h in hits}
-    if codes <= _WEAK_UNDERMINING:
-        if "complaint" not in codes or "sarcasm-cheers" not in codes:
-            return []
+    if codes <= _WEAK_UNDERMINING and not {"complaint", "sarcasm-cheers"} <= codes:
+        return []
     if codes <= _SARCASM_ONLY:
         genuine = [p for p in praise if p.code == "praise" and not _overlaps(p, hits)]
         if genuine and (_LAUGH.search(text) or len(genuine) >= 2):
@@ -170,7 +216,11 @@ def classify(item: Item, *, known_names: Iterable[str] = (), school_handles: Ite
     label = "neutral"
     reasons: list[Reason] = []
 
-    threats = lexicons.find_threats(text) + lexicons.find_child_whereabouts(text)
+    threats = (
+        lexicons.find_threats(text)
+        + lexicons.find_child_whereabouts(text)
+        + lexicons.find_staff_whereabouts(text)
+    )
     if threats:
         label, reasons = "threat", [_reason(h) for h in threats]
     else:
@@ -212,7 +262,9 @@ def classify(item: Item, *, known_names: Iterable[str] = (), school_handles: Ite
             )
     elif label == "threat":
         names = tuple(dict.fromkeys(p[0] for p in named_people(text, known_names, school_handles)))
-    return Judgement(label=label, escalate=escalate, reasons=tuple(reasons), action=ACTIONS[label], names=names)
+    return Judgement(
+        label=label, escalate=escalate, reasons=tuple(reasons), action=ACTIONS[label], names=names
+    )
 
 
 def _polite_question(text: str, praise: list[Hit]) -> bool:

@@ -35,7 +35,12 @@ _NUMBERISH = re.compile(
     r"\d+(?:st|nd|rd|th|am|pm|s|h|hrs?|mins?|kg|g|km|m|cm|mm|ml|l|p|k|x|mph|yrs?|yo|ft|in)?|x\d+|[a-z]\d+|\d+[a-z]",
 )
 # Handles, links and e-mail addresses are kept as they are (lower-cased only).
-_KEEP = re.compile(r"(?:https?://|www\.)\S+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|(?<![\w@])[@#$][\w.@\-]+|\b[\w\-]+\.(?:com|co\.uk|uk|org|net|ly|me|ee|win|help|xyz|io|app|social)\b\S*")
+# Each alternative starts only where a run starts and never backtracks (possessive), so a huge
+# run of letters and digits is scanned once, not once per character.
+_KEEP = re.compile(
+    r"(?:https?://|www\.)\S++|(?<![\w.+\-])[\w.+\-]++@[\w\-]++(?:\.[\w\-]++)++|(?<![\w@])[@#$][\w.@\-]++|"
+    r"(?<![\w\-.])(?:[\w\-]++\.)++(?:com|co\.uk|uk|org|net|ly|me|ee|win|help|xyz|io|app|social)\b\S*+"
+)
 # Letters spaced or dotted out: "f u c k", "s.h.i.t", "b-o-l-l-o-c-k-s" (four letters or more).
 _SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z][ .\-_*] ?){3,}[a-z](?![a-z0-9])")
 
@@ -67,6 +72,7 @@ class Normalised:
         return self.original[a:b]
 
 
+@lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
     if ch in _CONFUSABLES:
         return _CONFUSABLES[ch]
@@ -85,14 +91,18 @@ def _fold_char(ch: str) -> str:
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> Normalised:
     """Normalise ``text`` for matching (see the module docstring); cached, as texts repeat."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        if unicodedata.category(ch) == "Cf":  # zero-width spaces and joiners, soft hyphens
-            continue
-        chars.append(_fold_char(ch))
-        origin.append(i)
-    folded = "".join(chars)
+    if text.isascii():
+        folded = text.lower()
+        origin: list[int] = list(range(len(text)))
+    else:
+        chars: list[str] = []
+        origin = []
+        for i, ch in enumerate(text):
+            if not ch.isascii() and unicodedata.category(ch) == "Cf":  # zero-width characters, soft hyphens
+                continue
+            chars.append(_fold_char(ch))
+            origin.append(i)
+        folded = "".join(chars)
     kept = [False] * len(folded)
     for m in _KEEP.finditer(folded):
         for j in range(m.start(), m.end()):
@@ -113,12 +123,12 @@ def normalise(text: str) -> Normalised:
             continue
         letters = sum(c.isalpha() for c in run)
         digits = sum(c in _DIGITS for c in run)
-        if letters < 2 or digits > letters:
+        if letters < 2 or digits > letters + 1 or (digits > letters and len(run) < 5):
             continue
         for k, c in enumerate(run):
             if c not in _LEET:
                 continue
-            prev = run[k - 1] if k else ""
+            prev = out[m.start() + k - 1] if k else ""  # as already undone: "pi$$" is "piss"
             nxt = run[k + 1] if k + 1 < len(run) else ""
             if c in "@$" and not prev.isalpha():
                 continue
