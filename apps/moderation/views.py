@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -323,13 +323,19 @@ def incidents(request: HttpRequest) -> HttpResponse:
 @school_member_required(check=can_view_record)
 def incidents_csv(request: HttpRequest) -> HttpResponse:
     found, _ = _incidents(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    buffer = _Echo()
+    writer = csv.writer(buffer)
+    lines = (writer.writerow(row) for row in [list(reports.CSV_HEADER), *reports.rows(found.iterator())])
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="e-safety-record.csv"'
-    writer = csv.writer(response)
-    writer.writerow(reports.CSV_HEADER)
-    for row in reports.rows(found):
-        writer.writerow(row)
     return response
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming CSV."""
+
+    def write(self, value: str) -> str:
+        return value
 
 
 @require_GET
