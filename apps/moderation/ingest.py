@@ -116,6 +116,7 @@ def ingest(connection_id: int, now: datetime | None = None) -> Outcome:
     state = state_for(connection)
     started = now or timezone.now()
     IngestState.objects.filter(pk=state.pk).update(last_started_at=started)
+    client: Any = None
     try:
         client = build_client(connection)
         page: InboxPage = client.incoming(state.cursor)
@@ -135,7 +136,7 @@ def ingest(connection_id: int, now: datetime | None = None) -> Outcome:
             state, outcome, f"Something unexpected went wrong ({exc.__class__.__name__}).", started
         )
     finally:
-        close = getattr(locals().get("client"), "close", None)
+        close = getattr(client, "close", None)
         if callable(close):
             close()
     outcome.seen = len(page.items)

@@ -328,7 +328,8 @@ def incidents_csv(request: HttpRequest) -> HttpResponse:
     lines = (writer.writerow(row) for row in [list(reports.CSV_HEADER), *reports.rows(found.iterator())])
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="e-safety-record.csv"'
-    return response
+    response["Cache-Control"] = "no-store"
+    return response  # type: ignore[return-value]  # school_member_required is typed for HttpResponse
 
 
 class _Echo:

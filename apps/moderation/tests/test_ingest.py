@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -242,3 +244,12 @@ def test_criticism_naming_a_member_of_staff_follows_the_escalation_rule(
     item = InboxItem.objects.get()
     assert item.label == "undermining" and item.escalate
     assert "Mr Senior" in item.names
+
+
+def test_the_ingest_due_command_reads_each_due_connection_once(world: School, reader: FakeReader) -> None:
+    reader.pages = [page(incoming("cmd/1"))]
+    out = io.StringIO()
+    call_command("ingest_due", stdout=out)
+    assert f"connection {world.connection.pk}: 1 new of 1 read" in out.getvalue()
+    call_command("ingest_due", stdout=out)  # not due again yet
+    assert reader.cursors == [""]
