@@ -250,6 +250,7 @@ def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(bytes(kept.bundle), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{kept.filename}"'
     response["X-Content-SHA256"] = kept.sha256
+    response["Cache-Control"] = "no-store"
     return response
 
 
@@ -347,6 +348,7 @@ def incidents_pdf(request: HttpRequest) -> HttpResponse:
     data = reports.pdf(membership.school, list(found.prefetch_related("notes__author", "items")), chosen)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="e-safety-record.pdf"'
+    response["Cache-Control"] = "no-store"
     return response
 
 
