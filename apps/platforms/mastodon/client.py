@@ -342,7 +342,9 @@ class MastodonClient:
         account = _as_dict(status.get("account") or entry["account"])
         info = account_info(account, self.name)
         quoted = _as_dict(_as_dict(status.get("quote")).get("quoted_status"))
-        kind = "quote" if entry.get("type") == "quote" else "mention"
+        quoted_owner = str(_as_dict(quoted.get("account")).get("id") or "")
+        # A quote arrives as a "quote" notification (Mastodon 4.5), or as a mention when it also names the school.
+        kind = "quote" if entry.get("type") == "quote" or (quoted and quoted_owner == me) else "mention"
         in_reply_to = str(status.get("in_reply_to_id") or "")
         if kind == "mention" and in_reply_to and str(status.get("in_reply_to_account_id") or "") == me:
             kind = "reply"

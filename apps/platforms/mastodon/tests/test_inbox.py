@@ -46,21 +46,25 @@ def test_a_reply_and_a_mention_are_read_once_with_context_then_the_author_is_blo
     troll = as_user(server, "troll")
     reply = troll.status_post("@stcaths what a useless bunch", in_reply_to_id=ours["id"])
     mention = troll.status_post("@stcaths when is the fair?")
+    quote = troll.status_post("@stcaths look at this lot", quoted_status_id=ours["id"])
 
     outcome = ingest.ingest(connection.pk)
     assert not outcome.error, outcome.error
     items = {item.external_id: item for item in InboxItem.objects.filter(school=p.school)}
-    assert set(items) == {str(reply["id"]), str(mention["id"])}
+    assert set(items) == {str(reply["id"]), str(mention["id"]), str(quote["id"])}
     answered = items[str(reply["id"])]
     assert answered.kind == "reply" and answered.text == "@stcaths what a useless bunch"
     assert answered.in_reply_to_text == "Our choir sang at the care home today."
     assert answered.thread[0]["text"] == "Our choir sang at the care home today."
     assert answered.author_handle.startswith("@troll")
     assert items[str(mention["id"])].kind == "mention"
+    quoting = items[str(quote["id"])]
+    assert quoting.kind == "quote" and quoting.in_reply_to == str(ours["id"])
+    assert quoting.in_reply_to_text == "Our choir sang at the care home today."
     assert IngestState.objects.get(connection=connection).cursor
 
     assert ingest.ingest(connection.pk).stored == []
-    assert InboxItem.objects.filter(school=p.school).count() == 2
+    assert InboxItem.objects.filter(school=p.school).count() == 3
 
     options = {o.key: o for o in actions.options(answered)}
     assert not options["hide"].available and "Mastodon does not let" in options["hide"].why
@@ -75,3 +79,7 @@ def test_a_reply_and_a_mention_are_read_once_with_context_then_the_author_is_blo
     report = client.session.last_response.json()
     assert report["forwarded"] is True
     assert [str(s) for s in report["status_ids"]] == [str(reply["id"])]
+
+    actions.act(quoting, head, "detach")
+    revoked = as_user(server, "troll").status(quote["id"])
+    assert revoked["quote"]["state"] == "revoked"
