@@ -25,6 +25,7 @@ from apps.schools.models import (
     Membership,
     Pupil,
     Role,
+    RosterImport,
     School,
     Signature,
 )
@@ -121,14 +122,17 @@ def replace_roster(school: School, roster: Roster, actor: Any, source: str = "")
         School.objects.select_for_update().filter(pk=school.pk).first()
         plan = plan_import(school, roster)
         updated = []
+        snapshot = [_snapshot(p) for p in plan.leaving]
         for pupil, rp in plan.matched:
             before = [getattr(pupil, name) for name in _MERGED_FIELDS]
+            previous = _snapshot(pupil)
             pupil.first_name, pupil.surname = rp.first_name, rp.surname
             pupil.other_first_names, pupil.other_surnames = list(rp.first_names[1:]), list(rp.surnames[1:])
             pupil.year, pupil.class_name = rp.year, rp.class_name
             pupil.is_active, pupil.left_at = True, None
             if before != [getattr(pupil, name) for name in _MERGED_FIELDS]:
                 updated.append(pupil)
+                snapshot.append(previous)
         Pupil.objects.bulk_update(updated, _MERGED_FIELDS)
         joined = {
             id(rp): Pupil.objects.create(
@@ -161,6 +165,14 @@ def replace_roster(school: School, roster: Roster, actor: Any, source: str = "")
             )
         school.roster_version += 1
         school.save(update_fields=["roster_version"])
+        RosterImport.objects.create(
+            school=school,
+            actor=actor if getattr(actor, "pk", None) else None,
+            filename=source.split(" (sha256 ")[0][:300],
+            before=snapshot,
+            joined=[p.pk for p in joined.values()],
+            left=[p.pk for p in plan.leaving],
+        )
         classes = Counter(p.class_name or "(no class)" for p in roster.pupils)
         record(
             school,
@@ -185,6 +197,73 @@ def replace_roster(school: School, roster: Roster, actor: Any, source: str = "")
             },
         )
     return len(roster)
+
+
+def _snapshot(pupil: Pupil) -> dict[str, Any]:
+    """A pupil's roster fields as a roster import found them (JSON, for :class:`RosterImport`)."""
+    fields: dict[str, Any] = {name: getattr(pupil, name) for name in _MERGED_FIELDS}
+    fields["left_at"] = pupil.left_at.isoformat() if pupil.left_at else None
+    return {"pk": pupil.pk, **fields}
+
+
+def last_roster_import(school: School) -> RosterImport | None:
+    """The school's latest roster import, while it can still be undone (not undone already)."""
+    latest = RosterImport.objects.filter(school=school).select_related("actor").first()
+    return latest if latest is not None and latest.undone_at is None else None
+
+
+def undo_roster_import(school: School, roster_import: RosterImport, actor: Any) -> RosterImport:
+    """Put the roster back as it was before ``roster_import``, in one step, and record it.
+
+    Pupils it marked as left are back on roll, pupils it changed get their names, year and class
+    back, and pupils it added are marked as left (never deleted: their records stay answerable).
+    Consent is not touched: an undo never gives back a consent withdrawn since, and what the
+    import recorded stays in each pupil's history. Only the latest import can be undone.
+    Raises :class:`SchoolError` when it cannot be.
+    """
+    from apps.audit.actions import record
+
+    today = timezone.localdate()
+    with transaction.atomic():
+        School.objects.select_for_update().filter(pk=school.pk).first()
+        latest = RosterImport.objects.filter(school=school).first()
+        if latest is None or latest.pk != roster_import.pk:
+            raise SchoolError("Only the latest roster import can be undone: a newer one has been made since.")
+        roster_import.refresh_from_db()
+        if roster_import.undone_at is not None:
+            raise SchoolError("That roster import has already been undone.")
+        restored = []
+        for fields in roster_import.before:
+            values = {name: fields[name] for name in _MERGED_FIELDS}
+            values["left_at"] = date.fromisoformat(fields["left_at"]) if fields["left_at"] else None
+            restored += Pupil.objects.filter(school=school, pk=fields["pk"]).update(**values) * [fields["pk"]]
+        removed = Pupil.objects.filter(school=school, pk__in=roster_import.joined, is_active=True)
+        removed_ids = list(removed.values_list("pk", flat=True))
+        removed.update(is_active=False, left_at=today)
+        FaceReference.objects.filter(pupil__in=removed_ids).delete()
+        school.roster_version = F("roster_version") + 1
+        school.save(update_fields=["roster_version"])
+        school.refresh_from_db(fields=["roster_version"])
+        roster_import.undone_at = timezone.now()
+        roster_import.undone_by = actor
+        roster_import.save(update_fields=["undone_at", "undone_by"])
+        back = len(set(roster_import.left) & set(restored))
+        record(
+            school,
+            actor,
+            "roster.import_undone",
+            f"Roster import{' ' + roster_import.filename if roster_import.filename else ''} undone: "
+            f"{back} pupils back on the roster, {len(removed_ids)} added by it marked as left",
+            school,
+            {
+                "import": roster_import.pk,
+                "imported_at": roster_import.created_at.isoformat(),
+                "restored": restored,
+                "back_on_roll": sorted(set(roster_import.left) & set(restored)),
+                "marked_as_left": removed_ids,
+            },
+        )
+    return roster_import
 
 
 # Consent ---------------------------------------------------------------------------------------

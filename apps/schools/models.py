@@ -268,6 +268,31 @@ class FaceReference(models.Model):
         return f"Face reference {self.pk} of {self.pupil}"
 
 
+class RosterImport(models.Model):
+    """One roster import and what the roster was just before it, so it can be undone in one step."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="roster_imports")
+    created_at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filename = models.CharField(max_length=300, blank=True)
+    # The pupils the import changed or marked as left, as they were before it (Pupil field values).
+    before = models.JSONField(default=list, blank=True)
+    joined = models.JSONField(default=list, blank=True, help_text="Pupils the import added (ids).")
+    left = models.JSONField(default=list, blank=True, help_text="Pupils the import marked as left (ids).")
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Roster import {self.filename or self.pk} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
 class Agreement(models.Model):
     """A version of the school's social media user agreement (SUT-15)."""
 
