@@ -268,7 +268,20 @@ def classify(item: Item, *, known_names: Iterable[str] = (), school_handles: Ite
 
 
 def _polite_question(text: str, praise: list[Hit]) -> bool:
-    """A question whose only praise is a polite "thanks" stays neutral."""
-    if not _QUESTION.search(text):
+    """A question or a notice whose only praise is a polite "thanks" (or a smile) stays neutral:
+    "Which day is the fire service coming? 😊", "The clear-up starts at 4pm. Thanks!"."""
+    polite = all(
+        (h.code == "praise" and _THANKS_ONLY.match(h.matched.strip()))
+        or (h.code == "praise-emoji" and h.matched in lexicons._SOFT_EMOJI)
+        for h in praise
+    )
+    if not polite:
         return False
-    return all(h.code == "praise" and _THANKS_ONLY.match(h.matched.strip()) for h in praise)
+    if _QUESTION.search(text):
+        return True
+    # Thanks only as the sign-off of a notice of some length.
+    thanks = [h for h in praise if h.code == "praise"]
+    sign_off = lexicons._SIGN_OFF_THANKS.search(text)
+    return bool(
+        sign_off and all(h.start >= sign_off.start() for h in thanks) and len(_WORDS.findall(text)) >= 8
+    )

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from safepost.moderation.normalise import Normalised, normalise
+from safepost.policy.names import first_name_lexicon, is_ordinary_word
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +150,7 @@ for _w in _words(
     "knobhead knobheads knobend knobends nobhead nobheads bellend bellends bellends "
     "bitch bitches bitching bitchy bastard bastards cunt cunts cunting "
     "dickhead dickheads dickheaded dipshit cocksucker cocksuckers minger mingers "
-    "damn damned dammit goddamn goddamned f-ing f-in f-ed f-off "
+    "damn damned dammit goddamn goddamned f-ing f-in f-ed f-off bladdy bleddy bluddy bleedin "
 ):
     _PROFANITY[_w] = "profanity"
 
@@ -673,7 +674,10 @@ def _word_hits(text: str) -> tuple[Hit, ...]:
                 found = v
                 break
         if found is None and masked:
-            found = masked_match(raw)
+            for v in _variants(raw):
+                found = masked_match(v)
+                if found:
+                    break
         if found is None and not masked:
             squeezed = raw.replace("-", "")
             if squeezed not in ALLOW_WORDS and squeezed not in _ALLOW_INSIDE:
@@ -792,6 +796,12 @@ _PROFANE_PHRASES = PatternSet(
         (r"what the (?:f|ff|fk|fook|f[ -]?ing) ", "masked-profanity", "a swear word cut to its first letter"),
         (r"taking the (?:p|mick)iss", "profanity", "British swearing (\u201ctaking the piss\u201d)"),
         (r"can(?:'t|not|t) be arsed", "profanity", "British swearing (\u201ccan't be arsed\u201d)"),
+        (
+            r"(?:is|are|was|so|proper|pure|well) ass\b(?! (?:and|in the|at the))",
+            "profanity",
+            "swearing (\u201cass\u201d)",
+        ),
+        (r"for f\*+'?s sake", "masked-profanity", "a masked swear word (\u201cfor f***'s sake\u201d)"),
         (
             r"(?:give|gives|gave|giving|given) a (?:toss|monkey's)|(?:couldn't|could not|don't|doesn't|didn't|dont|doesnt|didnt) give a (?:toss|monkey's)",
             "profanity",
@@ -1028,6 +1038,8 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
 # Threats: violence, self-harm, grooming, doxxing
 # ---------------------------------------------------------------------------------------------
 
+# An accident, not a threat: "someone is going to get hurt on that crossing".
+_HAZARD = r"(?![^.!?\n]{0,50}(?:crossing|road|traffic|cars?\b|parking|parked|speed|ice|icy|pothole|equipment|junction|zebra|lollipop|climbing|slide|bus|drivers?))"
 _HIM = r"(?:him|her|them|you|ya|u|he|she|they|that teacher|the head|mr [a-z]+|mrs [a-z]+|miss [a-z]+|ms [a-z]+|sir)"
 _VIOLENCE = PatternSet(
     [
@@ -1144,7 +1156,8 @@ _VIOLENCE = PatternSet(
             "says they will come in and someone will be hurt: intimidation",
         ),
         (
-            r"(?:someone|somebody|some one)(?:'s| is) (?:getting|gonna get|going to get) (?:hurt|battered|slapped|smacked|punched)(?= )?",
+            r"(?:someone|somebody|some one)(?:'s| is) (?:getting|gonna get|going to get) (?:hurt|battered|slapped|smacked|punched)"
+            + _HAZARD,
             "violence",
             "says someone is going to get hurt",
         ),
@@ -1169,7 +1182,7 @@ _VIOLENCE = PatternSet(
             "calls for violence against property",
         ),
         (
-            r"(?:i'll|ill|i will|gonna|going to|i'm going to|im going to|i'd|id|someone should|somebody should|someone ought to|somebody ought to|ought to|should|will) (?:\w+ )?(?:kill|stab|batter|punch|smack|slap|hit|knock out|deck|glass|shoot|strangle|hurt|beat up|burn|torch|key|slash|smash|wreck|trash|kick \w+ head in|do (?:him|her|them) in|sort (?:him|her|them) out)(?! (?:time|it|two birds|a bit|the ball))",
+            r"(?:i'll|ill|i will|gonna|going to|i'm going to|im going to|i'd|id|someone should|somebody should|someone ought to|somebody ought to|ought to|should|will) (?!get |be )(?:\w+ )?(?:kill|stab|batter|punch|smack|slap|hit|knock out|deck|glass|shoot|strangle|hurt|beat up|burn|torch|key|slash|smash|wreck|trash|kick \w+ head in|do (?:him|her|them) in|sort (?:him|her|them) out)(?! (?:time|it|two birds|a bit|the ball|for))",
             "violence",
             "threatens or calls for violence",
         ),
@@ -1234,7 +1247,7 @@ _SELF_HARM = PatternSet(
             "talks of self-harm or suicide",
         ),
         (
-            r"(?:wants?|wanted|trying|tried|try) to (?:die|hurt (?:her|him|my|them)sel(?:f|ves)|kill (?:her|him|my|them)sel(?:f|ves))",
+            r"(?:wants?|wanted|trying|tried|try) to (?:die(?! (?:her|his|my|their|your|the) hair| of (?:embarrassment|laughter|boredom|shame))|hurt (?:her|him|my|them)sel(?:f|ves)|kill (?:her|him|my|them)sel(?:f|ves))",
             "self-harm",
             "talks of a wish to die or to self-harm",
         ),
@@ -1351,18 +1364,23 @@ _GROOMING_SIGNALS = PatternSet(
             "offers children lifts, visits or games",
         ),
         (
+            r"(?:like|want|need|fancy) a lift|lift (?:to|home from|back from) (?:training|school|football|practice|the match|club|matches)|pick (?:them|him|her|you) up (?:at|from) (?:theirs|home|yours)|pick up at theirs",
+            "lure",
+            "offers children lifts",
+        ),
+        (
             r"(?:would|do|does|could|will) any of (?:the|your|you|them|these) ?(?:boys|girls|kids|children|pupils)? (?:like|want|wanna|fancy)",
             "child-address",
             "speaks directly to children",
         ),
         (
             r"which (?:one )?of (?:the|these|those|your) (?:girls|boys|kids|children|pupils) (?:is|was)|what(?:'s| is) (?:her|his|the (?:girl|boy)'s|the little (?:girl|boy)'s) name|"
-            r"who(?:'s| is) the (?:little )?(?:girl|boy) (?:in|with|on|at)",
+            r"who(?:'s| is) the (?:little )?(?:girl|boy) (?:in|with|on|at)|(?:what'?s|what is|whats) the name of the (?:little )?(?:girl|boy)|(?:she|he) looks (?:about |around )?(?:[5-9]|1[0-5]|five|six|seven|eight|nine|ten|eleven|twelve)\b",
             "child-age-question",
             "asks who a particular child is",
         ),
         (
-            r"connect with (?:her|him|them|the (?:girl|boy))|get in touch with (?:her|him|the (?:girl|boy))",
+            r"connect with (?:her|him|them|the (?:girl|boy))|get in touch with (?:her|him|the (?:girl|boy))|(?:chat|talk|speak) (?:with|to) (?:her|him)(?: (?:privately|alone|some ?time|online))?|meet (?:her|him)\b",
             "contact-request",
             "asks for contact with a child",
         ),
@@ -1400,7 +1418,7 @@ _GROOMING_SIGNALS = PatternSet(
             "asks for private contact",
         ),
         (
-            r"(?:so |very |really )?(?:pretty|gorgeous|cute|beautiful|stunning|fit|sexy|hot)\b|\U0001f618|\U0001f60d|\U0001f48b|\U0001f609",
+            r"(?:so |very |really )?(?:pretty|gorgeous|cute|beautiful|stunning|fit|sexy|hot|sweetie|sweetheart|sweety|princess|darling|cutie|babe|hun)\b|\U0001f618|\U0001f60d|\U0001f48b|\U0001f609",
             "flattery",
             "flattering remark",
         ),
@@ -1464,14 +1482,66 @@ _DOXXING = PatternSet(
 )
 
 
+def _paired_threats(text: str, norm: Normalised) -> list[Hit]:
+    """Threats made of two signals that are ordinary alone: two distress remarks (self-harm),
+    private contact or payment with children (grooming), where someone lives with an invitation to
+    go round (doxxing)."""
+    out: list[Hit] = []
+
+    def joined(parts: list[Hit], code: str, message: str) -> Hit:
+        start, end = min(h.start for h in parts), max(h.end for h in parts)
+        return Hit(code, start, end, text[start:end], message)
+
+    distress = list(_DISTRESS.finditer(norm))
+    if len({h.matched.casefold() for h in distress}) >= 2:
+        out.append(
+            joined(distress, "self-harm", "several signs of distress together: possible risk of suicide")
+        )
+    veiled = list(_VEILED.finditer(norm))
+    if len({h.matched.casefold() for h in veiled}) >= 2:
+        out.append(joined(veiled, "violence", "veiled menace, twice over: intimidation"))
+    signals = list(_GROOMING_SIGNALS_2.finditer(norm))
+    codes = {h.code for h in signals}
+    for groups in _GROOMING_PAIRS_2:
+        if all(codes & group for group in groups):
+            wanted = set().union(*groups)
+            parts = [h for h in signals if h.code in wanted]
+            out.append(
+                joined(
+                    parts,
+                    "grooming",
+                    "asks for private contact, photos or details of children, or offers them money: grooming-like",
+                )
+            )
+            break
+    dox = [h for h in _DOXXING_2.finditer(norm)]
+    out.extend(h for h in dox if h.code == "doxxing")
+    if any(h.code == "address" for h in dox) and any(h.code == "invite" for h in dox):
+        parts = [h for h in dox if h.code in ("address", "invite")]
+        out.append(joined(parts, "doxxing", "says where someone lives and invites others to go round"))
+    return out
+
+
 def find_threats(text: str) -> list[Hit]:
     """Threats in ``text``: violence and intimidation (``violence``), self-harm and suicide
     (``self-harm``), grooming-like contact with children (``grooming``) and a home address or car
     (``doxxing``). Idioms ("killed it", "dying in this heat", "death trap") are not threats."""
     norm = normalise(text)
     hits: list[Hit] = []
-    for ps in (_VIOLENCE, _SELF_HARM, _GROOMING, _DOXXING):
+    for ps in (
+        _VIOLENCE,
+        _SELF_HARM,
+        _GROOMING,
+        _DOXXING,
+        _MENACE,
+        _MENACE_2,
+        _MENACE_3,
+        _MENACE_4,
+        _SELF_HARM_2,
+        _GROOMING_2,
+    ):
         hits.extend(ps.finditer(norm))
+    hits.extend(_paired_threats(text, norm))
     if any(h.code == "weapon-emoji" for h in hits) and find_praise(text):
         hits = [h for h in hits if h.code != "weapon-emoji"]  # "knife skills 🔪, well done!"
     signals = list(_GROOMING_SIGNALS.finditer(norm))
@@ -1518,7 +1588,7 @@ _CLOCK = re.compile(
 )
 _DETERMINERS = frozenset(["our", "my", "their", "her", "his", "that's", "she's", "he's"])
 _CHILD_REF = re.compile(
-    r"\b(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]er|[Hh]is) (?:little )?(?!(?:Year|Class|School|Team|Choir|Reception|Nursery|Lady|Lord|Father|Mum|Dad)\b)(?:son|daughter|lad|girl|boy|kid|child|grandson|granddaughter|niece|nephew|"
+    r"\b(?:[Oo]ur|[Mm]y|[Tt]heir|[Hh]er|[Hh]is) (?:little )?(?!(?:Year|Class|School|Team|Choir|Reception|Nursery|Lady|Lord|Father|Mum|Dad)\b)(?:son|daughter|lad|girl|boy|kid|child|twins|grandson|granddaughter|niece|nephew|"
     r"[A-Z][a-z]+)\b|\b(?:[A-Z][a-z]+ [A-Z][a-z]+) in the\b|\b(?:she|he)(?:'s| is) (?:at|in|doing|going)\b|\b[Tt]hat's [A-Z][a-z]+|"
     r"\b[A-Z][a-z]+ (?:from|in) (?:Year \d|Y\d|Reception|Nursery|[A-Z][a-z]+ [Cc]lass)\b",
 )
@@ -1538,9 +1608,11 @@ def find_staff_whereabouts(text: str) -> list[Hit]:
     if staff is None:
         return []
     norm = normalise(text)
-    clock = _CLOCK.search(norm.text) or _TIME.search(norm.text)
-    place = _PLACE.search(norm.text)
+    clock = _CLOCK.search(norm.text) or _TIME.search(norm.text) or _WORD_CLOCK.search(norm.text)
+    place = _PLACE.search(norm.text) or _PATH.search(norm.text)
     routine = _ROUTINE.search(norm.text)
+    if clock is None and place is not None:
+        clock = _ALONE.search(norm.text)  # "walks through the park on her own"
     if clock is None or place is None or routine is None:
         return []
     spans = [staff.span(), norm.span(clock.start(), clock.end()), norm.span(place.start(), place.end())]
@@ -1556,27 +1628,59 @@ def find_staff_whereabouts(text: str) -> list[Hit]:
     ]
 
 
+def _could_be_child(ref: str) -> bool:
+    """Whether "Our Nativity" or "their Tudor topic" could name a child: the capitalised word is a
+    first name, or at least not an ordinary word ("Tayla")."""
+    words = ref.split()
+    if len(words) < 2 or not words[-1][:1].isupper() or words[0].casefold() not in _DETERMINERS:
+        return True
+    key = words[-1].casefold().removesuffix("'s")
+    if key in _NOT_CHILD:
+        return False
+    return key in first_name_lexicon() or not is_ordinary_word(key)
+
+
+# Capitalised words after "Our" that name an event or a season, not a child.
+_NOT_CHILD = frozenset(
+    _words(
+        "christmas easter summer spring autumn winter harvest advent halloween diwali eid hanukkah ramadan "
+        "nativity sports annual school year class choir team house pta fayre fair church parish"
+    )
+)
+
+
 def find_child_whereabouts(text: str) -> list[Hit]:
     """Where an identifiable child will be at a given time (code ``child-whereabouts``): a child
     named or claimed ("Our Harvey", "That's Isla Marsh") together with a place or activity and a
     time ("at the reservoir at 9 tonight", "swimming every Tuesday at 5"). Doxxing even when well
     meant: a stranger could act on it."""
     norm = normalise(text)
-    child = _CHILD_REF.search(text)
+    child = next((m for m in _CHILD_REF.finditer(text) if _could_be_child(m.group())), None)
+    child = child or _CHILD_REF_2.search(text)
     if child is None:
         return []
-    time = _TIME.search(norm.text)
+    spans: list[tuple[int, int]] = [child.span()]
+    time = _TIME.search(norm.text) or _WORD_CLOCK.search(norm.text)
     place = _PLACE.search(norm.text)
+    place_span = norm.span(place.start(), place.end()) if place is not None else None
+    if place_span is None:
+        named_place = _PLACE_2.search(text)  # "at Pyramids pool": matched as typed
+        place_span = named_place.span() if named_place is not None else None
     # A child named ("Our Harvey", "Ellie from Year 4") or only claimed ("my son", "she's at").
     named = any(w[:1].isupper() and w.casefold() not in _DETERMINERS for w in child.group().split())
-    if place is None and named:
-        place = _ACTIVITY.search(norm.text)
-    elif not named and place is not None and _CLOCK.search(norm.text) is None:
-        place = None  # "my lad's at football every Saturday": no one could find him from that
-    if time is None or place is None:
+    if place_span is None and named:
+        activity = _ACTIVITY.search(norm.text)
+        place_span = norm.span(activity.start(), activity.end()) if activity is not None else None
+    elif (
+        not named
+        and place_span is not None
+        and not (_CLOCK.search(norm.text) or _WORD_CLOCK.search(norm.text))
+    ):
+        place_span = None  # "my lad's at football every Saturday": no one could find him from that
+    if time is None or place_span is None:
         return []
-    start = min(child.start(), *norm.span(time.start(), time.end()), *norm.span(place.start(), place.end()))
-    end = max(child.end(), *norm.span(time.start(), time.end()), *norm.span(place.start(), place.end()))
+    spans += [norm.span(time.start(), time.end()), place_span]
+    start, end = min(a for a, _ in spans), max(b for _, b in spans)
     return [
         Hit(
             "child-whereabouts",
@@ -1759,7 +1863,20 @@ def find_scam(text: str) -> list[Hit]:
     (``follower-selling``), essay mills (``essay-mill``), replica goods (``replica-goods``),
     unsolicited promotion (``commercial-promotion``), and link shorteners or throw-away domains
     (``suspicious-link``)."""
-    hits = list(_SCAM.finditer(normalise(text)))
+    norm = normalise(text)
+    hits = list(_SCAM.finditer(norm)) + list(_SPAM_2.finditer(norm)) + list(_SPAM_3.finditer(norm))
+    if _SELLING.search(text):
+        hits.extend(
+            Hit(
+                "suspicious-link",
+                m.start(),
+                m.end(),
+                m.group(),
+                "a link offered with something to buy, claim or win",
+            )
+            for m in _ANY_LINK.finditer(text)
+            if not m.group().casefold().endswith((".sch.uk", ".gov.uk", ".nhs.uk", ".ac.uk"))
+        )
     for regex in (_SHORT_LINK, _ODD_DOMAIN):
         hits.extend(
             Hit("suspicious-link", m.start(), m.end(), m.group(), "a shortened or throw-away link")
@@ -1812,7 +1929,8 @@ def find_bio_signals(bio: str) -> list[Hit]:
     (``adult-bio``), giveaways (``giveaway-bio``), selling or coaching (``commercial-bio``),
     posing as support (``phishing-bio``). Spans index the bio."""
     merged: list[Hit] = []
-    for h in _dedupe(list(_BIO.finditer(normalise(bio)))):
+    norm = normalise(bio)
+    for h in _dedupe(list(_BIO.finditer(norm)) + list(_BIO_2.finditer(norm))):
         last = merged[-1] if merged else None
         if last and last.code == h.code and not bio[last.end : h.start].strip():
             merged[-1] = Hit(h.code, last.start, h.end, bio[last.start : h.end], h.message)  # "Forex trader"
@@ -1830,13 +1948,13 @@ _PRAISE_WORDS = (
     r"fantastic|fab|fabulous|wonderful|lovely|lush|superb|outstanding|excellent|incredible|awesome|"
     r"marvellous|stunning|beautiful|gorgeous|great (?:job|work|news|effort|day|stuff|team|idea|show|result|to see)|"
     r"what a (?:joy|treat|day|result|total|performance|team|show|lovely|brilliant|fantastic|star|effort)|"
-    r"love (?:this|it|that|our|the|seeing|how)|loved|loving|adore|legend|legends|superstars?|stars|"
+    r"love (?:this|it|that|our|the|seeing|how)|(?<!pre-)loved|loving|adore|legend|legends|superstars?|stars|"
     r"delighted|pleased|grateful|thankful|chuffed|made up|buzzin\w*|buzzing|proper mint|mint|canny|reyt (?:good|grand)|"
     r"bostin|tidy|champion|smashing|smashed it|killed it|nailed it|aced it|top (?:job|work|marks)|"
     r"goosebumps|highlight|joy|inspiring|inspirational|heart ?warming|unsung hero|hero|heroes|"
     r"(?:thoroughly |well |much |so )?deserved|best (?:\w+ )?(?:ever|in years|teacher|school|day)|the best(?! (?:person|people|way|time|place|number|email|contact|option|route|thing to|day to|to (?:ask|contact|speak)))|"
     r"top drawer|(?:killing|wetting|crying) (?:my|him|her|them)sel(?:f|ves) laughing|in stitches|no complaints|miles better|(?:great|good|such|brilliant|great) fun|(?:can't|cannot) fault|couldn't ask for (?:more|better)|"
-    r"good luck|all the best|enjoy (?:every|your|the)|shout ?out|kudos|hats off|thank(?:s| you| u| ya)|ta very much|ta\b|cheers (?:to|for)|"
+    r"good luck|all the best|enjoy (?:every|your|the)|shout ?out|kudos|hats off|thank(?:s| you| u| ya)|ta very much|(?<!the\s)(?<!that\s)(?<!\ba\s)(?<!our\s)(?<!my\s)(?<!your\s)(?<!class\s)ta\b|cheers (?:to|for)|"
     r"gr8|gd job|so good|so cute|cute|adorable|precious|keep (?:it )?up|go on|high praise|champs|champions|"
     r"cried|bawling|tears|emotional|brill|wicked|class act|top notch|spot on|second home|in safe hands|"
     r"can't thank|cannot thank|appreciate|appreciated|magic|magical|blown away|so lucky|lucky to have|"
@@ -1867,7 +1985,8 @@ _PRAISE = PatternSet(
 def find_praise(text: str) -> list[Hit]:
     """Thanks, praise and celebration (``praise``, ``praise-emoji``) in any register, dialect
     ("made up", "pure buzzin", "proper mint", "bostin") or spelling ("wel dun")."""
-    return list(_PRAISE.finditer(normalise(text)))
+    norm = normalise(text)
+    return list(_PRAISE.finditer(norm)) + list(_PRAISE_2.finditer(norm))
 
 
 _SARCASTIC_PRAISE = r"(?:oh |wow,? |well |yeah )?(?:great|brilliant|fantastic|wonderful|lovely|perfect|amazing|super|marvellous|excellent|superb|terrific|outstanding|fab|nice one|smashing)"
@@ -1875,6 +1994,8 @@ _UNDERMINING = PatternSet(
     [
         (
             r"(?:i )?wish (?:the school|they|staff|teachers|the head|the office|you) (?:would|could|did)|"
+            r"(?:would|i'd) (?:love|like) to know (?:why|where (?:the|our) money)|(?:strange|odd|funny|curious|weird|telling|interesting) that\b|"
+            r"[^.!?\n]{10,80} while (?:the|you|they|staff|the school|the newsletter|teachers|the head|your)[^.!?\n]{0,40}(?:full of|post|posting|celebrat\w*|trophies|photos|awards?|enjoy\w*|spend\w*|swan\w*|jolly|jollies)|"
             r"(?:can|could|manage to|managed to|finds?|found|afford) (?:\w+ ){1,6}but (?:not|can't|cannot|never|still)|"
             r"(?:nice|good|great|lovely) to (?:see|know) (?:[\w']+ ){1,8}(?:while|whilst|but not|but can't|meanwhile)|"
             r"(?:ofsted|inspectors|the council|social services|the local paper) would (?:have a field day|be (?:very )?interested|love to see|be horrified)",
@@ -2090,7 +2211,8 @@ def find_undermining(text: str) -> list[Hit]:
     (``unfairness``), public criticism of competence (``competence``), warning others off
     (``warning-off``), rallying or public debate (``rallying``), praise followed by a dig
     (``dig``), digs at parents (``parent-dig``) and mockery by emoji (``mockery-emoji``)."""
-    return list(_UNDERMINING.finditer(normalise(text)))
+    norm = normalise(text)
+    return _dedupe(list(_UNDERMINING.finditer(norm)) + list(_UNDERMINING_2.finditer(norm)))
 
 
 _NEGATIVE_WEIGHTS = {
@@ -2128,3 +2250,573 @@ def negative_tone(text: str) -> Tone:
     threats = find_threats(text)
     score += 0.8 * len(offensive) + 1.0 * len(threats)
     return Tone(min(1.0, score), tuple(sorted((*hits, *offensive, *threats), key=lambda h: h.start)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Round 2: general structures (intent + harm + target, second-person menace, conditional threats,
+# self-harm in many registers, grooming from paired signals, addresses and routines, scam and
+# selling structures, rhetorical undermining). Written after tables of our own replies showed
+# which kinds of language fell through, never from any evaluation sentence.
+# ---------------------------------------------------------------------------------------------
+
+_PERSON = (
+    r"(?:him|her|them|you|ya|u|yous|youse|you lot|yous lot|that (?:\w+ )?(?:teacher|woman|man|head|bloke|fella|lady)|"
+    r"the (?:\w+ )?(?:teacher|head|headteacher|deputy|caretaker|coach|ta|senco)|mr \w+|mrs \w+|miss \w+|ms \w+|sir)"
+)
+_BODY = r"(?:jaw|neck|necks|legs?|arms?|fingers?|hands?|nose|face|head|teeth|back|knees?|kneecaps?|skull|ribs?|wrists?)"
+_KIN = r"(?:son|daughter|kids?|lad|boy|girl|child|children|bairn|wean|wee one|little one|baby|babby|youngest|eldest)"
+_FIRST_FUTURE = (
+    r"(?:i'll|ill|i will|i'm gonna|im gonna|i'm going to|im going to|i swear i'll|we'll|we will|we're gonna)"
+)
+
+_MENACE = PatternSet(
+    [
+        (
+            rf"(?:break|snap|smash|bust|rip|pull|knock|cave|stamp on|twist|wring) (?:his|her|their|your|ur|yer|them|its|that (?:\w+ )?(?:teacher|woman|man)'s|the (?:\w+ )?teacher's) (?:\w+ )?{_BODY}(?: off| in| out)?",
+            "violence",
+            "threatens to injure someone",
+        ),
+        (
+            r"(?:break|snap|rip|cut|chop) (?:them|em|'em|it) (?:off )?(?:for (?:him|her|you|them)|off)|break every bone",
+            "violence",
+            "threatens to injure someone",
+        ),
+        (
+            rf"(?:touch|touches|look at|looks at|go near|goes near|lay (?:a )?(?:finger|hand) on|lays (?:a )?(?:finger|hand) on|puts? (?:his|her|their|a|one) (?:hands?|finger) on|grab|grabs|push|pushes|hit|hits|shout at|shouts at|speak to|speaks to) (?:my|our|me) (?:\w+ )?{_KIN}(?: \w+){{0,4}}(?: again| one more time)(?: and| &|,? (?:i'll|ill|i will|you'll|you will|he'll|she'll))",
+            "violence",
+            "a conditional threat over someone's child",
+        ),
+        (
+            rf"(?:next time|if|one more time|touch|lay a finger)[^.!?\n]{{0,70}}{_FIRST_FUTURE} (?:\w+ ){{0,2}}(?:break|snap|batter|deck|lamp|kill|hurt|smash (?:him|her|his|their|your)|punch|kick (?:him|her|his|their|your)|slap|knock (?:him|her|them|you|his|their|your)|floor|flatten|throttle|strangle|bury|rip|do (?:him|her|them) in|have (?:him|her|them)\b(?! (?:call|ring|email|phone|come|sent|send))|go for (?:him|her|them)|come for|come after|wait for (?:him|her|them))",
+            "violence",
+            "a conditional threat of violence",
+        ),
+        (
+            rf"{_FIRST_FUTURE} (?:\w+ )?(?:snap|throttle|strangle|choke|bury|flatten|floor|lamp|deck|leather|batter|kneecap|jump|end|wring) {_PERSON}\b(?! (?:a|an|the|up|to|with|in (?:paperwork|emails)))",
+            "violence",
+            "threatens violence",
+        ),
+        (
+            rf"(?:he's|she's|he is|she is|you're|youre|ur|your|they're|theyre|someone's|somebody's|someone is|somebody is|you lot are|yous are|he'll be|she'll be|you'll be) (?:getting|gettin|gonna get|going to get|about to get) (?:\w+ )?(?:decked|battered|sorted|smacked|lamped|glassed|knifed|stabbed|jumped|done in|leathered|slapped|punched|kicked in|a slap|a smack|a kicking|a hiding|a beating|a battering|a pasting|what's coming|what's coming to (?:him|her|them|you)|hurt{_HAZARD})",
+            "violence",
+            "says someone is going to get hurt",
+        ),
+        (
+            r"(?:won't|wont|will not|not gonna|aren't gonna|isn't gonna|are not going to|is not going to|aren't going to|isn't going to) like what (?:happens|i do|we do|comes next|i'll do|is coming|happens next)|"
+            r"(?:find out|see|learn|know|show (?:you|him|her|them)) what i(?:'m| am|m) capable of|"
+            r"(?:better|'d better|had better|best) hope (?:i|we) (?:don't|dont|never|do not) (?:see|catch|find|bump into|meet|run into)|"
+            r"(?:will|'ll|ll|is going to|are going to|is gonna|are gonna|gonna) pay for (?:this|that|what|it)\b|(?:make|making) (?:\w+ ){0,2}pay for (?:this|that|what|it)\b|"
+            r"'ll (?:all |both )?be sorry(?! to| for (?:your|the))|(?:are|is) (?:gonna|going to) be sorry(?! to)|"
+            r"(?:wanna|want to|wants to|need to|needs to|best|better|should|had better|'d better) watch (?:yourselves|yourself|yersel\w*|your backs?|themselves|himself|herself)(?! (?:on|in) the| near| when (?:crossing|parking|driving))|"
+            r"what(?:'s| is) coming to (?:them|him|her|you|ya|'em|em)\b|end up (?:getting )?(?:hurt|what's coming|in hospital|in a ditch|in a box)|"
+            r"i(?:'m|m| am) coming for (?:you|him|her|them|@\S+|mr \w+|mrs \w+|miss \w+|the head|that)|"
+            r"(?:we|i) (?:know|found out|have found|clocked|seen) (?:which|whose|what) (?:car|house|door|motor|van|flat)|"
+            r"(?:if you|you) know what(?:'s| is) good for (?:you|him|her|them|ya)",
+            "violence",
+            "a veiled threat aimed at someone",
+        ),
+        (
+            r"(?:get|bring|getting|bringing|round up|rounding up|send|sending|call|calling) (?:my|our) (?:\w+ )?(?:cousins|brothers|mates|boys|lads|uncles|crew|fellas|pals|family|bredren|people)[^.!?\n]{0,50}(?:sort|deal with|teach|have it out|pay (?:\w+ )?a visit|see to|wait for|sorted)",
+            "violence",
+            "says they will bring others to deal with someone: intimidation",
+        ),
+        (
+            rf"(?:they'll|they will|we'll|we will|i'll|ill|i will|gonna|going to|he'll|someone(?:'ll| will)|somebody(?:'ll| will)|they're gonna|they are going to) sort {_PERSON} out\b|"
+            rf"sort {_PERSON} out (?:properly|good and proper|once and for all)|(?:sort|deal with|see to) {_PERSON}[^.!?\n]{{0,30}}(?:if you know what i mean|if you get my drift|know what i'm saying)",
+            "violence",
+            "says someone will be \u201csorted out\u201d: intimidation",
+        ),
+        (
+            r"(?:wouldn't be surprised|would not be surprised|wouldn't blame|be a (?:shame|pity)|hope|wish|accidents happen|funny if|shame if|pity if|someone should|somebody should|someone ought to|nobody would (?:blame|mind))[^.!?\n]{0,50}"
+            r"(?:caught fire|catches fire|catch fire|set (?:on )?fire|(?:burn|burns|burned|burnt) down|went up in (?:flames|smoke)|go up in (?:flames|smoke)|got (?:smashed|torched|keyed|trashed|vandalised|bricked|firebombed)|"
+            r"(?:tyres?|windows?|windscreens?) (?:got |get |were |was )?(?:smashed|slashed|put through|done in))",
+            "violence",
+            "wishes fire or damage on the school or someone's property",
+        ),
+    ]
+)
+
+_MENACE_2 = PatternSet(
+    [
+        (
+            r"(?:gettin|getting|get|gets|got|'ll get|will get|gonna get|going to get) (?:his|her|their|your|ur|yer|yo|its) (?:\w+ )?(?:head|heid|face|teeth|legs|jaw|nose|lights|car|windows|tyres) (?:kicked|smashed|punched|knocked|caved|bashed|stoved|slashed|kicked|put|done) ?(?:in|out|through)?|"
+            r"eating through a straw|drinking through a straw|pick(?:ing)? (?:your|his|her|their) teeth up|need (?:a|an) (?:ambulance|dentist) (?:after|when)|(?:end up|ending up|be) in a wheelchair(?= when| after| if)",
+            "violence",
+            "threatens to injure someone",
+        ),
+        (
+            r"(?:it'?s|its|things?|it|this) (?:is )?(?:gonna|going to|will|'ll|bound to) (?:get|turn|be) (?:messy|ugly|nasty|bloody|violent|physical)|"
+            r"(?:pulling|pull|rolling|roll|turning|turn) up (?:to|at) (?:that|the|your) (?:school|gates?|office|house)[^.!?\n]{0,40}(?:messy|ugly|kick off|sort|regret|sorry|see what|find out)",
+            "violence",
+            "says it will turn violent: intimidation",
+        ),
+        (
+            r"(?:bonfire|fire|burn\w*|torch\w*|blaze|petrol|set alight)[^.!?\n]{0,40}(?:with (?:the|them|him|her|all the|those|that) (?:\w+ )?(?:inside|in it|still in it|locked in)|(?:them|him|her) (?:still )?inside|locked inside)",
+            "violence",
+            "wishes fire on people",
+        ),
+        (
+            r"(?:waiting|wait|be waiting|stood|standing|hanging about|hanging around) (?:by|at|outside|near) (?:the )?(?:gates?|school|car ?park|entrance|office)[^.!?\n]{0,30}for (?:that|the) (?:\w+ )?(?:teacher|dinner lady|head|headteacher|deputy|woman|man|bloke|cow|caretaker|ta|senco)|"
+            r"(?:a few|some|loads|lots|all) of us (?:who)?(?:'ll| will| are gonna| are going to)? (?:be )?(?:waiting|coming|turning up|going down)",
+            "violence",
+            "says people will be waiting for a member of staff: intimidation",
+        ),
+        (
+            r"(?:see|watch|meet|have|film|photograph) them (?:\w+ ){0,2}(?:at|round|in) my (?:place|house|flat|studio|van|car)",
+            "grooming",
+            "invites children to a private place: grooming-like",
+        ),
+        (
+            r"(?:parks|parked) (?:her|his|their|the) (?:\w+ ){0,2}(?:car|van|motor|\w+) (?:on|in|at|outside|near|round|by|behind) |(?:reg|registration|number ?plate) (?:ends|starts|is|begins|number)",
+            "doxxing",
+            "says where a member of staff's car is, or its registration",
+        ),
+    ]
+)
+
+_MENACE_3 = PatternSet(
+    [
+        (
+            r"(?:i'm|im|i am) not the type to (?:\w+ )?(?:batter|hit|hurt|smack|punch|slap|kill|deck|lamp|knock)|(?:lucky|good job|thank god) (?:i'm|im|i am|i was|i wasn't) (?:not )?(?:there|violent|the type)|"
+            r"(?:keep an eye on|watch|look after|mind|check on) (?:your|his|her|their|ur) (?:windows|car|house|back|kids|tyres|door|garden|family|motor)[^.!?\n]{0,20}if i (?:were|was) (?:you|u)|"
+            r"if i (?:were|was) (?:you|u),? (?:i'd|id|i would) (?:keep an eye|watch|look after|mind|check)",
+            "violence",
+            "a veiled threat",
+        ),
+        (
+            r"(?:taken|take|took|dragged|drag) (?:\w+ )?(?:round|around|out) the back|dealt with (?:proper|properly|good and proper)|"
+            r"do (?:that \w+|him|her|them|someone|somebody|the \w+) (?:some |serious |real )?(?:damage|harm|a mischief)|"
+            r"stick (?:a|the|my) (?:knife|blade|screwdriver|nail) (?:in|into|through)|"
+            r"(?:be|it'd be|would be|it would be) a (?:real )?(?:shame|pity) if (?:someone|somebody|people|everyone) (?:told|found|posted|shared|let slip|leaked|knew|saw)",
+            "violence",
+            "a threat of harm",
+        ),
+        (
+            r"tell (?:sir|miss|him|her|the head|that teacher|mr \w+|mrs \w+|miss \w+) (?:to|2) come (?:out|outside)|"
+            r"(?:outside|at the gates?|at home ?time|after school|at pick ?up)[^.!?\n]{0,20}(?:wiv|with|w/|and) my (?:brothers|cousins|boys|mates|lads|uncles|fam|crew|bredren)",
+            "violence",
+            "calls someone out to face them: intimidation",
+        ),
+        (
+            r"(?:mr|mrs|miss|ms|sir|the head|the teacher|the deputy)(?: \w+)?(?:'s)? (?:\w+ ){0,2}(?:car|golf|fiesta|corsa|polo|bmw|audi|merc|mini|van|qashqai|focus|clio|motor|jeep|tesla) is (?:always |usually |normally |often |parked )+(?:by|at|in|outside|near|behind|on)",
+            "doxxing",
+            "says where a member of staff's car can be found",
+        ),
+        (
+            r"pulling (?:her|his|my|their) (?:own )?hair out (?:in clumps|by the roots)|(?:hates|hate) (?:her|him|my|them)sel(?:f|ves)(?! for)",
+            "self-harm",
+            "a child harming themselves or hating themselves",
+        ),
+    ]
+)
+
+_MENACE_4 = PatternSet(
+    [
+        (
+            r"once (?:i've|i have|ive|i'm|im|i am) (?:finished|done) with (?:her|him|them|you)|when (?:i've|i have|i'm|im|i am) (?:finished|done) with (?:her|him|them|you)|"
+            r"(?:won't|wont|will not) be (?:teaching|working|around|here|smiling|laughing|walking) (?:much |for )?(?:longer|long) (?:once|when|after)|"
+            r"(?:cars?|houses?|windows?|vans?) (?:\w+ )?(?:torched|smashed|burnt|burned|keyed|bricked|done) for less|(?:hurt|stabbed|battered|killed|beaten|attacked) for less|"
+            r"(?:it|they|that) (?:won't|wont|will not) (?:just )?be (?:words|talking|a chat)|(?:having|have) words[^.!?\n]{0,30}outside|"
+            r"(?:is going|going|gonna go|will go|'ll go|ends? up|ending up|end up) in (?:the|a) (?:canal|river|reservoir|ditch|skip|ground|morgue)(?! (?:boat|trip|walk|path|museum|centre))|"
+            r"= ?dead (?:teacher|head|man|woman|meat)|(?:you're|youre|ur|you are|he's|she's|he is|she is) (?:a )?dead (?:man|woman|teacher|head)\b|"
+            r"catch (?:her|him|them) (?:on (?:her|his|their) own|alone|by (?:her|him)self|when (?:she|he|they)(?:'s| is| are) alone)|get (?:her|him) (?:on (?:her|his) own|alone)",
+            "violence",
+            "a threat of harm, or a wish to find someone alone",
+        ),
+    ]
+)
+
+_SELF_HARM_2 = PatternSet(
+    [
+        (
+            r"blood on (?:her|his|my|their) (?:tissues|sheets|sleeves|pillow|clothes|towel|pyjamas)|long sleeves[^.!?\n]{0,30}(?:summer|hot|heat|hide|hiding)|hid(?:es|ing)? (?:her|his|their) (?:arms|wrists|legs)|"
+            r"(?:what'?s|what is|whats) the point (?:of|in) (?:me|my life|living|being alive|being here|going on)|no point (?:to|of|in) me\b|"
+            r"(?:saying|said|say|to say) goodbye to (?:every ?one|you all|all of you|the world)(?= tonight| for (?:good|ever)| now|\W*$)(?![^.!?\n]{0,40}(?:party|assembly|leavers|do\b|disco|celebration|service|concert))|"
+            r"(?:how much longer|not sure how long|don't know how long|dont know how long) (?:i|she|he) can (?:keep going|go on|carry on|cope|take (?:it|this)|hold on)|"
+            r"go to sleep (?:and (?:never|not) wake up|for ?ever)|sleep for ?ever|(?:never|not) (?:to )?wake up(?! (?:early|in time|on time|till|until))|"
+            r"(?:want|wants|wanted|need|needs|just want) (?:it all|everything|the pain|all of it|the thoughts|all this) to (?:stop|end|go away)|"
+            r"(?:burning|burned|burnt|scratching|scratched|hitting|punching|biting|starving|bruising|pinching|stabbing|cutting|cuts|burns|scratches|hurts|harms) (?:him|her|my|them|your)sel(?:f|ves)(?! (?:out|laughing|silly|stupid|in the kitchen|on the oven|cooking))|"
+            r"(?:marks|cuts|scars|scratches|burns|bruises|lines) (?:all )?(?:on|up|down|across) (?:her|his|my|their|your) (?:wrists?|arms?|thighs?|legs?|stomach|tummy)|"
+            r"how many (?:pills|tablets|paracetamol|sleeping pills) (?:it takes|would|does it take|to take|to die)|how (?:to|do you|you can|can you) (?:die|kill yourself|end it|end your life)|"
+            r"(?:googling|searching|searched|googled|looked up|looking up) (?:about )?(?:how to die|ways to die|how to kill|suicide)|"
+            r"(?:feel(?:ing)? like|thinking (?:of|about)|thought about|think about|might|gonna|going to|want to|wanna|close to|could|should) (?:just )?end(?:ing)? it\b(?! (?:there|here|early|now|with|at|on|for|soon|today|by|after|before))|"
+            r"(?:happier|better off|easier|better) (?:\w+ ){0,2}(?:if|when|without) (?:i|she|he|me|her|him) (?:was|were|wasn't|weren't|am|is|had) (?:gone|dead|not here|not around|never born|never been born)|"
+            r"(?:everyone|everybody|people|they|the world) (?:would|will) be (?:happier|better off|better)(?: \w+){0,2} (?:without me|if i (?:was|were|wasn't|weren't))|"
+            r"(?:jump|step|walk|throw (?:yourself|urself|yourselves)|lie down) (?:in front of|under|off) (?:a |the )?(?:train|bus|lorry|car|bridge|cliff|roof|building|motorway)|(?:go )?play in (?:the )?traffic|"
+            r"do (?:us|everyone|the world) (?:all )?a favour and (?:die|disappear|jump|end it|drop dead|top yourself|get hit)|"
+            r"(?:world|school|everyone) (?:would be|is|'d be) better (?:off )?without (?:you|her|him|people like)|"
+            r"(?:written|wrote|writing|left) (?:goodbye )?(?:letters|notes|a note|a letter) (?:to|for) (?:everyone|my|all)|(?:giving|given|gave) away (?:all )?(?:my|her|his) (?:things|stuff|belongings|toys|games)|"
+            r"(?:can't|cant|cannot|can not) (?:do|take|handle|cope with|face) (?:this|it|any of this|life|living|another day) any ?more(?![^.!?\n]{0,25}(?:lol|haha|\U0001f602|\U0001f923))|"
+            r"(?:can't|cant|cannot) cope any ?more(?![^.!?\n]{0,25}(?:lol|haha|\U0001f602|\U0001f923))|"
+            r"(?:says|said|saying|keeps saying|told me|told us|tells me) (?:that )?(?:she|he|they|i) (?:wants?|wanted|wishes|wished) (?:to|she|he|they|i) (?:die|dead|was dead|were dead|wasn't born|had never been born|could die|disappear)",
+            "self-harm",
+            "talks of self-harm, suicide or not wanting to be alive",
+        ),
+    ]
+)
+
+# Veiled menace: ordinary alone, a threat two together ("whatever it takes. Watch this space.").
+_VEILED = PatternSet(
+    [
+        (
+            r"long memory|(?:a lot|lots|plenty) of (?:free |spare )?time|remember that\W*$|i (?:never|don't|dont|won't) forget (?:a face|this|that|faces)|if i (?:were|was) (?:you|u)|"
+            r"(?:won't|wont|wouldn't|will not) be sorry|shed no tears|one of these days|(?:i'm|im) not the type|nobody would miss (?:her|him)|"
+            r"whatever it takes|by any means(?: necessary)?|watch this space|mark my words|you(?:'ll| will) see\W*$|just (?:you )?wait\W*$|"
+            r"(?:never|not) (?:work|works|teach|teaches|set foot|sets foot|show (?:his|her) face) (?:\w+ ){0,3}again|this isn't over|this is not over|(?:i|we) know where|(?:won't|will not) (?:let this go|forget this)",
+            "veiled",
+            "veiled menace",
+        ),
+    ]
+)
+
+# Distress signals that are ordinary alone and a possible risk of suicide together.
+_DISTRESS = PatternSet(
+    [
+        (
+            r"(?:everyone|everybody|they all|the whole class|all of them) (?:at school |in (?:my |the )?class )?(?:hates|hate) me|(?:hates|hate) (?:her|his|my|their) (?:own )?body|everything(?:'s| is) (?:just |all |getting )?too much|it(?:'s| is) all too much|(?:nobody|no one|no1|noone) (?:likes|loves|cares about|wants) me|"
+            r"i(?:'m| am|m) (?:a )?(?:burden|worthless|useless|a waste of space|better off gone)|i give up|sorry for everything|so (?:alone|tired of everything)|"
+            r"(?:can't|cant|cannot) (?:cope|do this|go on|take it)|i(?:'m| am|m) (?:done|finished)\W*$|i don't want to be (?:here|alive)|(?:stopped|stopping) eating|"
+            r"(?:want|wants) to disappear|(?:sorry|goodbye|bye) (?:every ?one|all|mum)\W*$|\bsorry\W*$",
+            "distress",
+            "distress",
+        ),
+    ]
+)
+
+_GROOMING_2 = PatternSet(
+    [
+        (
+            r"(?:parents|mum|dad|grown[- ]ups) (?:not|aren't|are not) (?:needed|required|necessary|invited|allowed)|no parents\b|"
+            r"no need to (?:involve|tell|bring|ask|bother|include|let) (?:your |their |the )?(?:parents|mum|mam|mom|dad|mums|dads|family|grown[- ]ups|teachers?)|"
+            r"without (?:telling |asking |your |their )+(?:parents|mum|mam|mom|dad|teachers?)|"
+            r"(?:parents|mum|dad|mam|mom)(?: (?:and|or) (?:dad|mum|mam|mom))? (?:don't|dont|doesn't|do not|never|won't|wont) (?:need to|have to) know|"
+            r"just between (?:us|you and me|me and you)|keep (?:it|this) (?:between us|quiet|secret|to yourselves|from (?:your )?(?:mum|dad|parents))|"
+            r"(?:don't|dont|no need to) (?:need to )?bring (?:your )?(?:mum|dad|parents|mam|mom)",
+            "grooming",
+            "asks children to keep contact from their parents: grooming-like",
+        ),
+        (
+            r"(?:what time|when|which days?|what days?|where|how often) (?:do|does|are|is|will) (?:the |your |those |these )?(?:girls|boys|kids|children|little ones|pupils|they|she|he|year \d+s?)(?: \w+){0,3} (?:on (?:their|her|his) own|alone|by themselves|by (?:her|him)self|unsupervised|play out|playing out|walk home|walking home|walk to school|hang out|hanging around)",
+            "grooming",
+            "asks when children are alone or out: grooming-like",
+        ),
+        (
+            r"(?:kids|children|girls|boys|pupils|little ones|youngsters|lads|lasses)(?: [a-z]+){0,5} (?:always |often |all |still )?(?:wave|waves|smile|smiles|waving|smiling|say hello|shout hello) (?:at|to) me",
+            "grooming",
+            "a stranger describing children who wave at him: grooming-like contact",
+        ),
+    ]
+)
+
+_GROOMING_SIGNALS_2 = PatternSet(
+    [
+        (
+            r"(?:dm|message|msg|snap|add|follow|text|inbox|pm|find|hit) me (?:up )?(?:on|at|via) (?:insta(?:gram)?|snap(?:chat)?|tiktok|discord|whatsapp|kik|telegram|roblox|fortnite|minecraft|xbox|psn|wickr|signal|ig)|"
+            r"my (?:snap|snapchat|insta|tiktok|discord|kik|roblox|whatsapp) (?:is|:|name)|snap me\b|add me on \w+",
+            "app-contact",
+            "asks for contact on a private app",
+        ),
+        (
+            r"(?:your|the|these|those|ur|any|all the|yr|year \d+) (?:year \d+ )?(?:girls|boys|kids|children|little ones|pupils|students|youngsters|lads|lasses)\b|little ones|"
+            r"(?:girls|boys|kids|children) (?:aged?|under|between)",
+            "children",
+            "about children",
+        ),
+        (
+            r"(?:photos?|pictures?|pics|shoots?|photoshoots?|videos?|footage|portraits?) (?:of )?(?:the |your |those |these |some )?(?:little ones|kids|children|girls|boys|youngsters|little (?:girls|boys))|"
+            r"(?:photograph|photographing|film|filming) (?:the |your |those |these )?(?:little ones|kids|children|girls|boys)",
+            "child-photo",
+            "wants photos of children",
+        ),
+        (
+            r"(?:names?|ages?|sizes?|measurements|photos?|pics?|addresses?|heights?|schools?) (?:and|&|\+) (?:names?|ages?|sizes?|measurements|photos?|pics?|addresses?|heights?)|"
+            r"(?:send|dm|pm|message|tell|give|inbox|whatsapp|text) (?:me|us) (?:\w+ ){0,2}(?:their|the kids'?|the children's|her|his) (?:names?|ages?|sizes?|addresses?|photos?|pics?|numbers?|details|snaps?|instas?|socials|schools?)",
+            "child-details",
+            "asks for children's details",
+        ),
+        (
+            r"(?:happy to|i'll|ill|i will|will|can) pay|paid (?:work|shoots?|modelling|modeling|gigs?|jobs?|roles?)|for cash|cash in hand|pocket money|(?:earn|earning|make|making) (?:some |a bit of |extra )?(?:money|cash|pocket money)|"
+            r"free (?:shoots?|photoshoots?|sessions?|lessons?|coaching|gifts?|gift ?cards?|tickets|sweets)|(?:bring|brought|buy|give) (?:some )?(?:sweets|treats|presents|sweeties|lollies|chocolates?|gifts|toys) (?:for|to)",
+            "payment",
+            "offers money or gifts",
+        ),
+        (r"(?:at|to|round|in) my (?:studio|house|flat|place|van|car)", "lure", "invites to a private place"),
+        (r"(?:dm|message|msg|inbox|pm|text|snap|whatsapp) me\b", "dm-me", "asks for a private message"),
+        (
+            r"(?:we met|i saw you|saw you|i met you|you were) (?:at|in|on|by|outside) (?:the )?(?:park|playground|bus stop|bus|shop|shops|school gates?|gates?|rec|pool|field|library)|"
+            r"[a-z]+ in the (?:\w+ )?(?:coat|jumper|dress|hat|top|hoodie|cardigan|leggings)\b",
+            "met-child",
+            "singles out a child seen somewhere",
+        ),
+        (
+            r"(?:girls|boys|kids|children)(?: aged?)? (?:[4-9]|1[0-6]) ?(?:-|\u2013|to) ?(?:[4-9]|1[0-7])\b|(?:girls|boys|kids|children) (?:aged|under) (?:[4-9]|1[0-6])\b",
+            "children",
+            "about children of an age",
+        ),
+        (
+            r"(?:sweetie|sweetheart|sweety|princess|darling|cutie|babe|hun|gorgeous|beautiful)\b",
+            "flattery",
+            "a pet name",
+        ),
+    ]
+)
+# Every group of a combination must be present.
+_GROOMING_PAIRS_2: tuple[tuple[set[str], ...], ...] = (
+    ({"app-contact"}, {"children", "child-photo", "child-details", "payment"}),
+    ({"child-photo"}, {"payment", "child-details", "lure", "app-contact"}),
+    ({"child-details"}, {"children", "payment", "lure"}),
+    ({"children"}, {"payment"}, {"dm-me", "app-contact", "lure"}),
+    ({"met-child"}, {"dm-me", "app-contact"}, {"flattery", "payment", "children"}),
+    ({"children"}, {"dm-me", "app-contact"}, {"flattery"}),
+)
+
+_DOXXING_2 = PatternSet(
+    [
+        (
+            r"(?:his|her|their|the (?:\w+ )?(?:head|headteacher|teacher|deputy|caretaker|senco)'s|(?:mr|mrs|miss|ms) \w+'s) (?:house|home|flat|address)(?:'s| is) (?:the |on |at |in |next to |opposite |behind |near |by |round |just |two |three |number )",
+            "doxxing",
+            "describes where a member of staff lives",
+        ),
+        (
+            r"(?:lives?|living|stays?) (?:just |right )?(?:(?:two|three|four|five|a few|\d+) )?doors? (?:down|up|along|away)(?: from)?|"
+            r"(?:lives?|living) (?:just |right )?(?:next (?:door )?to|opposite|behind|above|below|across (?:the road )?from|over the road from|round the corner from)",
+            "address",
+            "says where someone lives",
+        ),
+        (
+            r"(?:his|her|their|the head's|(?:mr|mrs|miss|ms) \w+'s) (?:mobile |home |personal |phone )?(?:number|mobile|phone|email|e-mail|address)(?:'s| is|:) ?(?:\+?\d[\d ]{6,14}\d|[a-z0-9._\-]+@[a-z0-9.\-]+\.[a-z]+|\d+[a-z]? [a-z]+ [a-z]+)",
+            "doxxing",
+            "shares someone's contact details",
+        ),
+        (
+            r"if any ?(?:one|body) (?:wants|fancies|feels like) (?:to )?(?:pop|go|call|drop|visit|tell|have|say|let|knock|give|ring|text|pay)|pop round|drop round|call round|pay (?:her|him|them) a visit|go (?:and )?(?:have a (?:chat|word)|knock)",
+            "invite",
+            "invites others to go round",
+        ),
+    ]
+)
+
+_WORD_CLOCK = re.compile(
+    r"\b(?:half (?:past )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})|quarter (?:past|to) \w+|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) o'?clock|\d{1,2}(?:[.:]\d{2})? ?(?:am|pm)|"
+    r"(?:about|around|at|from|by) (?:\d{1,2}(?:[.:]\d{2})?|six|seven|eight|nine)(?![\d%£:.]))"
+)
+_PATH = re.compile(
+    r"\b(?:along|down|through|via|across|up|on|by|past|round) (?:the )?(?:[a-z]+ )?(?:path|towpath|canal|footpath|alley|alleyway|cut[- ]through|bridge|woods|field|park|common|rec|lane|road|street|car ?park|avenue|estate)\b"
+)
+_ALONE = re.compile(r"\b(?:on (?:his|her|their) own|alone|by (?:him|her)self)\b")
+# A named place (capitalised as typed): "at Pyramids pool", "the Leazes Park fun run".
+_PLACE_2 = re.compile(
+    r"\b(?:at|to|in|outside|on) (?:the )?(?:[A-Z][A-Za-z'.]+ ){1,3}(?:[Pp]ool|[Ll]eisure [Cc]ent(?:re|er)|[Hh]all|[Bb]aths|[Rr]ink|[Ss]tadium|[Aa]rena|"
+    r"[Gg]round|[Pp]ark|[Ff]ield|[Cc]ommon|[Rr]oad|[Ll]ane|[Ss]treet|[Aa]venue|[Cc]lub|[Cc]entre|[Ll]ibrary|[Cc]hurch)\b"
+)
+_CHILD_REF_2 = re.compile(
+    r"\b(?:[Ww]or|[Oo]wer|[Aa]r) (?:little |wee )?[A-Z][a-z]+\b|\b(?:[Ss]he|[Hh]e)(?:'ll| will) be (?:at|in|doing|going|walking|on)\b"
+)
+
+_SPAM_2 = PatternSet(
+    [
+        (
+            rf"(?:doubled|tripled|quadrupled|multiplied|10x(?:ed)?|grew|grown|turned|flipped) (?:my|her|his|their|your|our|me) (?:\w+ )?(?:savings|money|investment|pension|income|deposit|capital|portfolio|{_MONEY})|"
+            rf"(?:earn|earns|earned|earning|make|makes|made|making|pull in|pulling in) (?:an extra |extra |up to |over |at least |around |about |a cool )?{_MONEY}(?: \w+){{0,5}} (?:with|from|using|on|through) (?:one|this|an?|my|her|his) (?:app|trick|method|system|platform|side hustle|website|strategy|course|bot)|"
+            rf"(?:earn|earns|earned|earning|make|makes|made|making) (?:an extra |extra |up to |over |at least |around |about )?{_MONEY} ?(?:/|a|per|every|each) ?(?:day|week|wk|hour|hr|month|night)|"
+            r"(?:made|making|returns? of|profit of|gains? of|up) \d+ ?% (?:this|a|per|every|in|last) (?:\w+ )?(?:month|week|day|year)|\d+ ?% (?:returns?|profit|gains?|roi)\b|"
+            r"(?:use|using|with|enter) my (?:referral |promo |invite )?(?:code|link)|referral (?:code|link)|ask me how\b|dm (?:me )?to (?:learn|find out|see) how",
+            "scam-crypto",
+            "an investment or money-making scam",
+        ),
+        (
+            r"(?:contact|message|text|reach out to|write to|dm|add|whatsapp) (?:him|her|them|mr \w+|mrs \w+)(?: directly| now| today| asap)? (?:on|via|through|at) (?:whatsapp|telegram|instagram|insta|facebook|signal|email|\+?\d)|"
+            r"(?:telegram|whatsapp|signal|kik|wickr) (?:me|us)\b|(?:on|via) (?:whatsapp|telegram) (?:on |at )?\+?\d[\d ]{8,}|(?:whatsapp|telegram|signal)(?: me| us)?:? ?\+?\d[\d ]{8,}\d|"
+            r"(?:investing|invested|trading|traded) with (?:mr|mrs|miss|ms|dr|expert|coach|sir)",
+            "scam-crypto",
+            "points readers to a private chat: the usual way of a scam",
+        ),
+        (
+            rf"borrow (?:up to )?{_MONEY}|no credit checks?|cash (?:in your account|in (?:\d+|ten|five) minutes|today|sent today)|(?:apply|approval) (?:now|today|in minutes)|instant decision|"
+            rf"(?:we|i|they) pay (?:up to |you )?{_MONEY}|paid (?:online )?surveys|(?:simple|easy) (?:online )?(?:tasks|surveys)|online surveys|visa sponsorship|(?:processing|admin|registration|application) fee|pay (?:a |the )?(?:small |one-off )?(?:fee|deposit) (?:now|first|upfront|to)|100% guaranteed|guaranteed (?:job|placement|visa|income)",
+            "job-or-loan-scam",
+            "a loan, visa or job scam",
+        ),
+        (
+            r"(?:giving away|give away|giveaway of) \d+|free \w+ for (?:every|each|all) (?:teachers?|parents?|pupils?|schools?|child|children|famil(?:y|ies))|(?:first|1st) \d+ (?:\w+ )?(?:to|who) (?:register|sign up|comment|follow|reply|enter|click|dm|share|repost)|"
+            r"(?:repost|retweet|rt|share|comment(?: \w+)?|follow|like)(?: us| this| below)? ?(?:\+|&|and|,) ?(?:follow|comment|like|tag|share|repost|retweet|click)(?:[^.!?\n]{0,30}(?:enter|win|claim|prize|giveaway|chance))|"
+            rf"(?:win|won|winning) {_MONEY}(?=[^\n]{{0,60}}(?:comment|follow|like|share|click|enter|register|repost|tag|dm))|"
+            r"click (?:the link |here |below )?to (?:claim|enter|win|register)|claim (?:it |yours |your \w+ )?(?:before|by|at|here|now|today)|"
+            r"(?:your|this) school (?:has been|was|is) (?:selected|chosen|picked)",
+            "prize-scam",
+            "a giveaway or prize claim",
+        ),
+        (
+            r"(?:your|ur|this) (?:page|profile|post|account|school page|school's page|school account) (?:has been|was|will be|is being|is|will) (?:permanently |temporarily |soon )?(?:be )?(?:reported|flagged|suspended|locked|restricted|disabled|deleted|removed|limited)|"
+            r"(?:breaking|broken|violating|violated|breach(?:ing|ed)? of|against) (?:our |the )?(?:community|platform)? ?(?:standards|guidelines|terms|rules|policies)(?=[^\n]{0,80}(?:verify|appeal|click|confirm|removed|suspended|deleted|disabled))|"
+            r"(?:blue tick|get verified|verification badge|verified badge)|unless (?:you|u) (?:verify|confirm|log ?in|appeal)|verify (?:here|now|below|at)",
+            "phishing",
+            "phishing or a fake verification offer",
+        ),
+        (
+            r"buy one get one|bogof|link in (?:our|the) bio|register (?:now|today|here) (?:at|on|via)|limited (?:places|spaces|spots|stock)|(?:this|today) (?:week|weekend)? ?only|while stocks last|order (?:now|today|yours)|shop now|"
+            r"(?:reasonable|cheap|cheapest|best|competitive|affordable|great|low|mates|student|discounted) (?:rates|prices)|"
+            r"selling (?:\d+|two|a pair of|my) (?:\w+ )?(?:tickets|seats)|(?:tickets|seats) (?:for sale|available|left)|face value|"
+            r"anyone (?:need|needing|want|looking for) (?:a|an) (?:cleaner|dj|tutor|plumber|electrician|builder|photographer|painter|gardener|mobile hairdresser|nail tech|cake maker|bouncy castle)\b|"
+            r"(?:we|i) (?:build|design|write|deliver|create|make|print) (?:\w+ ){0,3}(?:in (?:a|\d+) (?:week|day|hours?|h)|for (?:schools|teachers|you)|from)|"
+            r"our (?:experts|tutors|team|writers|designers) (?:deliver|get|write|build|will|can)|deliver(?:ed)? in \d+ ?h|"
+            r"need (?:your|a) (?:school )?(?:\w+ ){0,3}(?:written|done|designed|built|redone|made|sorted|marked)\?|"
+            rf"{_MONEY} (?:a|per) (?:page|word|essay|assignment|session|lesson|class)\b|"
+            r"(?:follow|like) (?:us|me) for (?:daily|weekly|the best|more|free) |discount codes?|(?:from|only|just) [£$€]\d+\.\d\d|[£$€]\d+\.99",
+            "commercial-promotion",
+            "unsolicited selling or promotion",
+        ),
+        (
+            r"(?:want|wants|wanna) (?:spoiling|spoilt|to be spoil(?:ed|t))|spoil (?:you|u)\b|(?:any|lonely|single) (?:mums|mummies|dads|ladies|milfs) (?:want|fancy|looking)|seeking (?:an )?arrangement",
+            "adult-content",
+            "a sugar-daddy or dating approach",
+        ),
+    ]
+)
+_SPAM_3 = PatternSet(
+    [
+        (
+            r"to (?:accept|claim|receive|collect|release|unlock|confirm)[^.!?\n]{0,30}(?:pay|fee|£|\$|€)|(?:shortlisted|nominated|selected|chosen) for (?:our |a |the )?(?:\w+ ){0,3}(?:award|prize|grant)(?=[^\n]{0,80}(?:fee|pay|£|click|here))|"
+            rf"{_MONEY} (?:\w+ )?vouchers? (?:to|for) (?:every|each|all)|(?:amazon|tesco|asda|aldi|lidl|argos|primark|sainsbury'?s|morrisons|apple|currys) (?:is|are) giving|claim (?:it |yours |your \w+ )?(?:quick|fast|asap|while)",
+            "prize-scam",
+            "a prize, award or voucher that asks for a fee or a claim",
+        ),
+        (
+            r"unusual (?:activity|login|sign[- ]?in)|suspicious (?:activity|login|sign[- ]?in)|secure (?:it|your account|your page) (?:now|here|at|today)|(?:detected|noticed) on your (?:account|page)",
+            "phishing",
+            "phishing dressed up as an account warning",
+        ),
+        (
+            r"(?:investment|trading|forex|crypto|bitcoin) (?:plan|scheme|programme|program|mentor|account|platform)|earn (?:weekly|daily|monthly)|(?:on|via|at) (?:telegram|whatsapp|signal) @\w+|"
+            r"struggling with (?:debt|money|bills)[^.!?\n]{0,40}(?:until|till|then) i|"
+            r"(?:side|extra|second|passive) (?:income|hustle)|(?:in|from) (?:my|your) spare time[^.!?\n]{0,30}(?:£|\$|earn|made|ask me)|"
+            rf"(?:made|earned|making|earning|make|earn) {_MONEY} (?:last|this|every|a|per|each) (?:month|week|day|year)",
+            "scam-crypto",
+            "a money-making or investment pitch",
+        ),
+        (
+            r"(?:dm|message|pm|inbox|text) (?:me |us )?to (?:reserve|book|order|buy|claim|get yours)|(?:message|dm|pm|inbox) (?:me |us )?for (?:sizes|prices|details|more info|a price|rates|the price)|"
+            r"we sell\b|(?:at |for )?half price\b|(?:get|buy|gain) \d[\d,.]*k? (?:new |real |targeted |organic |uk |british |active )?(?:followers|likes|views)",
+            "commercial-promotion",
+            "unsolicited selling",
+        ),
+    ]
+)
+
+_ANY_LINK = re.compile(r"(?<![\w\-.@])(?:https?://)?(?:[a-z0-9\-]++\.)++[a-z]{2,12}+\b(?:/\S*+)?", re.I)
+_SELLING = re.compile(
+    r"\b(?:click|claim|register|apply|order|shop|buy|enter|bargain|sale|discount|deals?|cheapest|cheap|offer|free|win|sign up|book now|visit)\b|[£$€]\d",
+    re.I,
+)
+
+_BIO_2 = PatternSet(
+    [
+        (
+            rf"(?:turned|grew|flipped|doubled) {_MONEY}|{_MONEY} into {_MONEY}|ask me how|dm (?:me )?to learn|\U0001f4b8|\U0001f4c8|signals|pips|gains",
+            "scam-bio",
+            "the author's bio advertises trading, crypto or money-making",
+        ),
+        (
+            r"arrangement|generous (?:gentleman|man|guy)|spoil|seeking|talent scout|child model|model(?:ling)? agency|casting",
+            "adult-bio",
+            "the author's bio seeks arrangements or scouts models",
+        ),
+        (
+            r"services|agency|tutoring|tutors?|ltd|limited|solutions|shop|store|boutique|wholesale|deals|discounts?|loans?|payday|finance|"
+            r"cheapest|best prices|orders|bookings|enquiries|dj|web design|cleaning|uniform|outlet|bargains?|photography",
+            "commercial-bio",
+            "the author's bio is a business or selling account",
+        ),
+    ]
+)
+
+_UNDERMINING_2 = PatternSet(
+    [
+        (
+            r"(?:would|it'd|it would|be) (?:be )?nice (?:to (?:get|have|hear|see|receive)|if)[^.!?\n]{0,60}(?:reply|replies|answer|response|call back|update|explanation|actually|for once|before you)|"
+            r"ask yourselves?|ask (?:the school|the head|the governors|the office) why|"
+            r"is (?:this|that) the same school (?:that|who|which)|says the (?:school|head|same school|people|ones) (?:that|who|which)|"
+            r"bit rich(?: coming)?(?: from)?|(?:coming|this) from (?:a|the) (?:school|head|people) (?:that|who)|practi[cs]e what (?:you|they) preach|pot calling the kettle|double standards?|hypocrit\w*|"
+            r"(?:check|look at|sort out|get) (?:her|his|their|your) own (?:\w+ )?(?:spelling|house|behaviour|grammar|classroom|class|kids|staff|act)|"
+            r"(?:might|may) (?:want to|wanna) (?:check|look at|learn|read|try)",
+            "insinuation",
+            "a rhetorical dig at the school's own record",
+        ),
+        (
+            r"(?:do|does|did) (?:they|you|teachers|staff|the school|you lot|yous|the teachers|anyone there|the office|the head|the governors) (?:\w+ )?(?:actually|even|ever) (?:teach|do|work|read|listen|care|answer|check|think|learn|bother|plan)|"
+            r"(?:do|does) (?:they|you|the school|the head|the governors) think (?:we(?:'re| are)|parents are|we're all) (?:made of money|stupid|daft|mugs|idiots|a cash cow|cash machines|thick)|"
+            r"money (?:grows|grew) on trees|cash cow|(?:think|thinks) we(?:'re| are) (?:made of money|mugs|a cash machine)",
+            "insinuation",
+            "a rhetorical question at the school",
+        ),
+        (
+            r"another (?:\w+[,.!]? ){1,2}another (?:£|\$|\d|letter|email|excuse|rule|change|charge|cost|bill|request|demand|day off|inset|closure|cancell?ation|strike|trip|fee|payment|dress ?up|non[- ]uniform|collection)",
+            "complaint",
+            "a weary complaint about costs or changes",
+        ),
+        (
+            r"here we go(?: again)?\b|(?:the|another) (?:annual|usual|obligatory|weekly|daily|latest|termly) ['\u2018\u201c\"]|look (?:how|at how) (?:wonderful|great|amazing|brilliant|perfect|good) (?:we|they) are|"
+            r"(?:want|wants|expect|expects|deserve) a pat on the back|pat (?:yourselves|themselves|itself) on the back|(?:okay|ok|right|fine) then\W*$|"
+            r"about as (?:often|useful|much use|organised|reliable|likely|effective) as|once in a blue moon|"
+            r"(?:shall|should) (?:i|we) just (?:send|hand|give|sign) (?:over |in )?(?:my|our) (?:whole |entire )?(?:wage|salary|wages|bank|house|money|kidneys?|pay ?packet)|"
+            r"(?:knows?|know) what(?:'s| is) really going on|what really goes on|(?:nobody|no one)(?:'ll| will| dares to| wants to) say it|"
+            r"(?:brilliant|great|fantastic|wonderful|marvellous|super|lovely|good|amazing) (?:for|on) (?:their|the|our|my|his|her) [^.!?\n]{0,30}(?:i'm sure|i am sure|no doubt)|"
+            r"not (?:one|a single) (?:reply|response|answer|word|call)|no (?:reply|response|answer) to (?:my|our) (?:\w+ )?(?:emails|letters|calls|messages|complaints)|but (?:you've|you have|you|they've|they have|they) (?:got |had |find |found |still )?(?:the )?time to|"
+            r"should be (?:embarrassed|ashamed)|(?:embarrassed|ashamed) (?:by|of) (?:those|these|the|their|your|his|her)|(?:hard|serious|difficult|tough|searching) questions|where (?:this|the) school is (?:heading|going)|"
+            r"pull the other one|yeah,? right\b|aye,? right\b|like that(?:'s| is| will| was) (?:ever )?(?:going to |gonna )?happen|(?:don't|wouldn't|do not|would not) hold (?:your|my|ur) breath|"
+            r"believe (?:it|that) when i see it|pigs might fly|in your dreams|heard it all before|so much for (?:the |your |all the |that |their )?|"
+            r"(?:nice|lovely|great|good) (?:pr|spin|words|photo ?op|marketing|publicity|soundbite|pr stunt)\b|(?:now|next) do (?:a|one) (?:post )?(?:about|on)",
+            "sarcasm",
+            "sarcasm at the school",
+        ),
+        (
+            r"look(?:ing)? at other schools|(?:consider|considering|visit|visiting|viewing) other schools|moving (?:our|my|their) (?:kids|children|son|daughter) (?:to|elsewhere)|"
+            r"says (?:a lot|everything|it all|enough)|tells you (?:something|a lot)|speaks for itself|let that sink in|(?:i'll|i will|we'll) let (?:you|others) decide|"
+            r"(?:everyone|everybody|half the (?:parents|class|families|year|street)|loads of (?:us|parents|families)|so many (?:families|parents)|three families|several families) (?:i know )?(?:has|have|is|are) (?:\w+ )?(?:moved|moving|taken|taking|pulled|pulling|leaving|left)",
+            "warning-off",
+            "tells others that families are leaving",
+        ),
+        (
+            r"about time (?:\w+ ){0,4}(?:retired|retiring|left|leaving|went|going|resigned|quit|moved on|stepped down|was sacked|got sacked)|good riddance|won't be missed|"
+            r"don't let the door|not before time|(?:can't|cannot) say (?:i'll|we'll|i will|we will) miss|"
+            r"(?:hope|let's hope) (?:this one|the new one|she|he|they|this head|the new head) (?:lasts?|stays?|sticks? around)|(?:lasts?|stays?) longer than the last",
+            "dig",
+            "a dig at a member of staff",
+        ),
+        (
+            r"making it up as (?:they|you|he|she|we) go(?:es)? along|winging it|headless chickens?|left hand (?:doesn't|does not|don't) know|"
+            r"never mind (?:a |teach|run|manage|lead|teaching|running|managing|leading)|"
+            r"(?:he|she|they|mr \w+|mrs \w+|miss \w+|ms \w+|the head|the teacher|that teacher|teachers|staff|the office) (?:can't|cannot|couldn't|can not) (?:even )?(?:spell|manage|run|control|organise|organize|count|teach|lead)(?: (?:himself|herself|themselves|properly|a class|a school|a piss-up|their way))?|"
+            r"learn(?:t|ed|s)? (?:absolutely )?nothing|(?:maybe|perhaps) (?:get|hire|find|employ|appoint) (?:a|an|some|someone) (?:\w+ ){0,2}(?:who|that) (?:knows?|can|understands?|actually)|"
+            r"(?:maybe|perhaps|now) (?:spend|put|try|focus)(?:ing)? (?:some |a bit of |more )?(?:time|money|effort|energy) (?:on|into)|"
+            r"(?:i )?(?:notice|noticed|see) (?:there's |there is )?no mention of|conveniently (?:left out|forgot(?:ten)?|ignored|missed)|(?:forgot(?:ten)? to mention|failed to mention)|\bconvenient(?:ly)?\W*$|"
+            r"coincidence\W+(?:i'm sure|surely|i bet|obviously|of course)|(?:just|pure|total|complete|a) (?:a )?coincidence\W*(?:i'm sure|\U0001f644|\U0001f643|\U0001f914)|"
+            r"where (?:exactly |actually |on earth )?(?:is|has|did|does|'s) (?:the|our|that|all the|all that|this) (?:\w+ )?(?:money|£[\d,.]+k?|cash|funds?|donations?|budget)(?: \w+)? (?:going|gone|go|went|spent)|never (?:appeared|materialised|happened|arrived)",
+            "competence",
+            "public criticism or insinuation about staff or money",
+        ),
+        (
+            r"is (?:that|this) (?:what you call |your |the )?['\u2018\u201c\"][^'\u2019\u201d\"\n]{2,40}['\u2019\u201d\"]\s*\?",
+            "sarcasm",
+            "the school's words thrown back as a question",
+        ),
+    ]
+)
+
+_PRAISE_2 = PatternSet(
+    [
+        (
+            r"(?:went|go|going|did|done|performed|sang|played|behaved|coped|danced) (?:so |really |absolutely |just )?(?:brilliantly|beautifully|wonderfully|fantastically|amazingly|superbly|perfectly|splendidly)|"
+            r"(?:she's|he's|you're|they're|she is|he is|you are|they are) (?:a |an )?(?:absolute |total |real |such a )?(?:saint|angel|angels|gem|gems|treasure|diamond|saints)\b|(?:i'd|id|i would) kill for (?:\w+ ){0,3}(?:patience|energy|talent|voice|skills|enthusiasm)|"
+            r"keep (?:it|them|'em|em) coming|wish (?:them|him|her|you|us|the team|everyone) (?:all )?(?:luck|well|the best)|good luck (?:to|tonight|today|tomorrow)|knock (?:'em|them|em) dead|break a leg",
+            "praise",
+            "good wishes or praise",
+        ),
+    ]
+)
+_SIGN_OFF_THANKS = re.compile(
+    r"[.!?]\s*(?:many )?(?:thanks|thank you|thank u|ta|cheers)(?: (?:so much|very much|in advance|all))?\W*$",
+    re.I,
+)
+_SOFT_EMOJI = frozenset("\U0001f60a\U0001f44d\U0001f64f\u263a\U0001f642")

@@ -5,7 +5,24 @@ from __future__ import annotations
 import doctest
 
 import pytest
-from moderation_cases import ALL, FIFTH, FOURTH, HARDER, SEVENTH, SIXTH, THIRD, Case
+from moderation_cases import (
+    ALL,
+    BENIGN,
+    EIGHTH,
+    ELEVENTH,
+    FIFTH,
+    FOURTEENTH,
+    FOURTH,
+    HARDER,
+    NINTH,
+    SEVENTH,
+    SIXTH,
+    TENTH,
+    THIRD,
+    THIRTEENTH,
+    TWELFTH,
+    Case,
+)
 
 from safepost.moderation import ACTIONS, LABELS, Item, Judgement, Reason, classifier, classify
 
@@ -16,7 +33,23 @@ def _judge(case: Case) -> Judgement:
 
 
 @pytest.mark.parametrize(
-    "case", ALL + HARDER + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH, ids=lambda c: c[0][:50]
+    "case",
+    ALL
+    + HARDER
+    + THIRD
+    + FOURTH
+    + FIFTH
+    + SIXTH
+    + SEVENTH
+    + EIGHTH
+    + NINTH
+    + TENTH
+    + ELEVENTH
+    + TWELFTH
+    + THIRTEENTH
+    + FOURTEENTH
+    + BENIGN,
+    ids=lambda c: c[0][:50],
 )
 def test_it_gives_each_reply_the_label_escalation_and_action_a_senior_leader_would_with_reasons_that_mark_the_words(
     case: Case,
