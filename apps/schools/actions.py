@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -29,7 +28,7 @@ from apps.schools.models import (
     School,
     Signature,
 )
-from safepost.policy.config import PRESETS_DIR, PolicyError, parse_policy
+from safepost.policy.config import PRESETS_DIR, parse_policy, parse_toml
 from safepost.policy.roster import Roster
 
 
@@ -71,11 +70,7 @@ def update_policy(school: School, text: str, actor: Any, expected_version: int |
     from apps.audit.actions import record
     from apps.schools.policy_edit import changes_between, diff_summary, unified_diff
 
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError("the policy", [f"not valid TOML: {exc}"]) from None
-    parse_policy(data, "the policy")
+    parse_policy(parse_toml(text, "the policy"), "the policy")
     with transaction.atomic():
         current = School.objects.select_for_update().get(pk=school.pk)
         if expected_version is not None and current.policy_version != expected_version:
