@@ -958,7 +958,9 @@ def _inbox(school: School, users: dict[str, Any], accounts: dict[str, Account], 
             in_reply_to="demo-post" if kind == "reply" else "",
             in_reply_to_text=answered if kind == "reply" else "",
         )
-        ingest.store_for(accounts["main"], platform, incoming)
+        item = ingest.store_for(accounts["main"], platform, incoming)
+        if item is not None and item.escalate:
+            ingest.escalate(item)  # the headteacher and the safeguarding lead see it in Notifications
     result.created.append("the moderation inbox")
     undermining = InboxItem.objects.filter(school=school, external_id="demo-4").first()
     senior = Membership.objects.get(user=users["senior"], school=school)

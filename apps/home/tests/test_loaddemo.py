@@ -20,6 +20,7 @@ from apps.audit.actions import verify_school
 from apps.audit.models import AuditEntry
 from apps.home.demo import PASSWORD, PEOPLE, TOTP_SECRETS, demo_policy_text, totp_code
 from apps.moderation.models import InboxItem, Incident
+from apps.notifications.models import Notification
 from apps.posts.models import Override, Post, Review
 from apps.publishing.models import FeedEntry, Publication
 from apps.schools.models import Account, Agreement, Membership, Pupil, Role, School, Signature
@@ -94,6 +95,8 @@ def test_the_demo_inbox_has_a_pinned_threat_a_welcome_mention_and_an_incident(de
     assert items["demo-2"].label == "positive"
     incident = Incident.objects.get(school=demo)
     assert list(incident.items.all()) == [items["demo-4"]] and incident.notes.count() == 1
+    told = Notification.objects.filter(school=demo, urgent=True).values_list("user__username", flat=True)
+    assert {"head", "safeguarding"} <= set(told)
 
 
 def test_the_main_account_and_the_oak_and_willow_class_accounts_have_holders(demo: School) -> None:
