@@ -31,7 +31,7 @@ from apps.audit.models import AuditEntry
 from apps.checker.views import SEVERITY_LABELS, VERDICTS, Card, Piece, build_cards, build_pieces
 from apps.posts import actions
 from apps.posts import calendar as post_calendar
-from apps.posts.access import accounts_for, agreement_url, may_delete, may_edit, submit_refusal
+from apps.posts.access import accounts_for, agreement_url, may_delete, may_edit, posts_for, submit_refusal
 from apps.posts.checking import (
     check_post_content,
     finding_from_dict,
@@ -47,6 +47,7 @@ from apps.posts.photos import MAX_PHOTOS
 from apps.publishing.actions import LEASE
 from apps.publishing.models import Publication
 from apps.publishing.targets import Target, targets_for
+from apps.schools.actions import SchoolError, answer_name_question
 from apps.schools.models import Account, Membership, School
 from apps.schools.permissions import (
     can_approve,
@@ -380,7 +381,7 @@ def compose(request: SchoolHtmxRequest) -> HttpResponse:
 @school_member_required(check=can_write)
 def edit(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
     """Change a post that has not gone out (only its writer may)."""
-    post = get_for_school(Post.objects.select_related("account", "author"), request, pk=pk)
+    post = get_for_school(posts_for(request.membership).select_related("account", "author"), request, pk=pk)
     if not may_edit(request.membership, post):
         raise PermissionDenied("Only the person who wrote this post can change it.")
     if post.status not in actions.TRANSITIONS["edit"]:
@@ -407,9 +408,12 @@ def _compose(request: SchoolHtmxRequest, post: Post | None) -> HttpResponse:
     )
     problem: actions.PostError | None = None
     once = request.POST.get("once", "") if request.method == "POST" else ""
+    # "Is Summer a pupil here?": the writer's answer is remembered before the post is checked again.
+    answer = request.POST.get("name_answer", "") if request.method == "POST" else ""
+    name_answered = _answer_name_question(membership, answer) if answer else ""
     if form.is_bound:
         valid = form.is_valid()
-        if valid and not request.htmx:
+        if valid and not request.htmx and not answer:
             earlier = _already_saved(request, once) if post is None else None
             if earlier is not None:
                 return earlier
@@ -438,6 +442,7 @@ def _compose(request: SchoolHtmxRequest, post: Post | None) -> HttpResponse:
         "form": form,
         "post": post,
         "preview": preview,
+        "name_answered": name_answered,
         "problem": problem,
         "accounts": accounts,
         "action_url": reverse("posts:edit", args=[post.pk]) if post else reverse("posts:compose"),
@@ -448,6 +453,21 @@ def _compose(request: SchoolHtmxRequest, post: Post | None) -> HttpResponse:
     }
     template = "posts/compose.html#result" if request.htmx else "posts/compose.html"
     return render(request, template, context)
+
+
+def _answer_name_question(membership: Membership, answer: str) -> str:
+    """Record an answer sent as ``yes:Summer`` or ``no:Summer``; say what was remembered."""
+    choice, _, word = answer.partition(":")
+    if choice not in ("yes", "no") or not word.strip():
+        return "That answer could not be read. Please press one of the two buttons again."
+    try:
+        answer_name_question(membership.school, word, choice == "yes", membership)
+    except SchoolError as exc:
+        return str(exc)
+    word = word.strip()
+    if choice == "yes":
+        return f"Remembered: {word} is a pupil here, so Safepost will treat {word} as a pupil's name."
+    return f"Remembered: {word} is not a pupil's name here, so Safepost will not ask again."
 
 
 def _save_with_photos(
@@ -577,7 +597,9 @@ def _done_message(post: Post, sent: bool, now: datetime) -> str:
 @school_member_required()
 def detail(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
     """One post: its words, where it is, its latest check, its history and where it went out."""
-    post = get_for_school(Post.objects.select_related("account", "author", "approved_by"), request, pk=pk)
+    post = get_for_school(
+        posts_for(request.membership).select_related("account", "author", "approved_by"), request, pk=pk
+    )
     membership = request.membership
     policy = request.school.policy
     now = current_time()
@@ -615,7 +637,7 @@ def detail(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
 @school_member_required(check=can_write)
 def retry(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
     """Try a failed post again."""
-    post = get_for_school(Post.objects.select_related("account", "school"), request, pk=pk)
+    post = get_for_school(posts_for(request.membership).select_related("account", "school"), request, pk=pk)
     try:
         actions.retry(post, request.membership, now=current_time())
     except actions.NotAllowed as exc:
@@ -631,7 +653,7 @@ def retry(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
 @school_member_required(check=can_write)
 def delete(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
     """Delete a post (it stays on record, marked deleted)."""
-    post = get_for_school(Post.objects.select_related("account"), request, pk=pk)
+    post = get_for_school(posts_for(request.membership).select_related("account"), request, pk=pk)
     try:
         not_removed = actions.delete(post, request.membership, now=current_time())
     except actions.NotAllowed as exc:
@@ -860,7 +882,7 @@ def approvals(request: SchoolHtmxRequest) -> HttpResponse:
 @school_member_required(check=can_write)
 def review(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
     """Approve a post or send it back with a comment; an htmx request gets the updated card."""
-    post = get_for_school(Post.objects.select_related("account", "author"), request, pk=pk)
+    post = get_for_school(posts_for(request.membership).select_related("account", "author"), request, pk=pk)
     policy = request.school.policy
     now = current_time()
     decision = request.POST.get("decision", "")

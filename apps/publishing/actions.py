@@ -32,6 +32,7 @@ from apps.audit.actions import record
 from apps.posts import photos
 from apps.posts.models import Post
 from apps.publishing.models import Publication
+from apps.schools.actions import name_answers
 from apps.schools.models import membership_for
 from safepost.policy.checker import Checker
 from safepost.policy.findings import Finding, Report
@@ -254,6 +255,7 @@ def _start(post: Post) -> str:
     # blurring is applied again, then the photos are checked with the words.
     photos.refresh_renditions(post)
     photo_findings, with_pupils = photos.photo_findings(post)
+    pupil_words, other_words = name_answers(school)  # the school's "Is Summer a pupil here?" answers
     report = Checker(policy, school.roster).check(
         CheckedPost(
             post.text,
@@ -261,6 +263,8 @@ def _start(post: Post) -> str:
             exception=post.exception or None,
             role=membership.role if membership else None,
             pupil_photos=with_pupils,
+            pupil_words=pupil_words,
+            other_words=other_words,
         )
     )
     if photo_findings:

@@ -22,6 +22,7 @@ from apps.schools.models import (
     ConsentValue,
     FaceReference,
     Membership,
+    NameAnswer,
     Pupil,
     Role,
     RosterImport,
@@ -30,6 +31,7 @@ from apps.schools.models import (
 )
 from safepost.policy.config import PRESETS_DIR, parse_policy, parse_toml
 from safepost.policy.roster import Roster
+from safepost.policy.text import fold
 
 
 def create_school(name: str, slug: str, preset: str, actor: Any = None) -> School:
@@ -385,6 +387,46 @@ def _delete_references(pupil: Pupil, actor: Any, why: str) -> int:
     return deleted
 
 
+def answer_name_question(school: School, word: str, is_pupil: bool, by: Membership) -> NameAnswer:
+    """Remember the school's answer to "Is Summer a pupil here?" and record it in the audit log.
+
+    One answer a word: a later answer replaces the earlier one (and is recorded too).
+    """
+    from apps.audit.actions import record
+
+    shown = word.strip()
+    key = fold(shown)
+    if not by.is_active or by.school_id != school.pk:
+        raise SchoolError("Only a member of staff at this school can answer for it.")
+    if not key or len(key) > 100 or not key.replace("-", "").replace("'", "").isalpha():
+        raise SchoolError(f'"{shown[:40]}" is not a single word, so it cannot be remembered as a name.')
+    with transaction.atomic():
+        answer, _ = NameAnswer.objects.update_or_create(
+            school=school,
+            word=key,
+            defaults={"is_pupil": is_pupil, "answered_by": by.user, "answered_at": timezone.now()},
+        )
+        record(
+            school,
+            by.user,
+            "school.name_answer",
+            f'"{shown}" is {"a pupil's name" if is_pupil else "not a pupil's name"} at this school'
+            " (answered in a post check)",
+            answer,
+            {"word": key, "is_pupil": is_pupil},
+        )
+    return answer
+
+
+def name_answers(school: School) -> tuple[frozenset[str], frozenset[str]]:
+    """The school's remembered answers: (words that are pupils' names, words that are not)."""
+    pupils: set[str] = set()
+    others: set[str] = set()
+    for word, is_pupil in NameAnswer.objects.filter(school=school).values_list("word", "is_pupil"):
+        (pupils if is_pupil else others).add(word)
+    return frozenset(pupils), frozenset(others)
+
+
 def set_face_matching(school: School, on: bool, by: Membership) -> int:
     """Turn face matching on or off for the school (the headteacher only).
 
@@ -473,6 +515,11 @@ def _unique_username(email: str) -> str:
         n += 1
         name = f"{base}{n}"
     return name
+
+
+def check_may_appoint(role: str, by: Membership) -> None:
+    """Refuse (SchoolError) unless ``by`` may give someone ``role``."""
+    _check_may_handle(role, by, "appoint")
 
 
 def _check_may_handle(target_role: str, by: Membership, doing: str) -> None:
