@@ -38,6 +38,7 @@ from moderation_cases import (  # noqa: E402
     BENIGN,
     EIGHTH,
     ELEVENTH,
+    FIFTEENTH,
     FIFTH,
     FOURTEENTH,
     FOURTH,
@@ -75,6 +76,8 @@ def build_items(count: int, seed: int) -> list[Item]:
         + TWELFTH
         + THIRTEENTH
         + FOURTEENTH
+        + FIFTEENTH
+        + FIFTEENTH
         + BENIGN
     )
     items = []
@@ -88,7 +91,7 @@ def build_items(count: int, seed: int) -> list[Item]:
 def clear_caches() -> None:
     """Forget every cached normalisation and match, so each item is worked out in full."""
     normalise.normalise.cache_clear()
-    for fn in (lexicons._word_hits, lexicons.masked_match):
+    for fn in (lexicons._word_hits, lexicons.masked_match, lexicons._could_be_child):
         fn.cache_clear()
 
 

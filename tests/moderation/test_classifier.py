@@ -10,6 +10,7 @@ from moderation_cases import (
     BENIGN,
     EIGHTH,
     ELEVENTH,
+    FIFTEENTH,
     FIFTH,
     FOURTEENTH,
     FOURTH,
@@ -48,6 +49,7 @@ def _judge(case: Case) -> Judgement:
     + TWELFTH
     + THIRTEENTH
     + FOURTEENTH
+    + FIFTEENTH
     + BENIGN,
     ids=lambda c: c[0][:50],
 )

@@ -193,3 +193,52 @@ def test_the_normaliser_maps_every_character_back_to_what_was_typed() -> None:
     assert norm.text == "shit, fuck and twat"
     start = norm.text.index("fuck")
     assert norm.original_slice(start, start + 4) == "F U C K"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("touch my girl again and you'll regret it", "violence"),
+        ("u better hope i dont see him in town", "violence"),
+        ("his car's getting its windows put in", "violence"),
+        ("watch this space. whatever it takes.", "violence"),
+        ("she keeps saying she wants it all to stop", "self-harm"),
+        ("i'm a burden. everyone hates me", "self-harm"),
+        ("my son has been scratching himself till it bleeds", "self-harm"),
+        ("any of your boys want to earn cash? dm me", "grooming"),
+        ("send me the kids' names and ages for free photos", "grooming"),
+        ("Mrs Kerr's house is the one opposite the chippy", "doxxing"),
+        ("she lives next door to the Co-op, pop round and tell her", "doxxing"),
+    ],
+)
+def test_round_two_structures_find_threats_made_of_intent_harm_and_target(text: str, code: str) -> None:
+    assert code in {h.code for h in lexicons.find_threats(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Someone is going to get hurt on that crossing, can the council help?",
+        "I'll be at the gates at 3 to collect the twins",
+        "My daughter wants to die her hair blue for charity",
+        "I'd kill for her patience",
+        "Saying goodbye to everyone tonight at the leavers' party, thank you all",
+        "You'll be sorry to hear Mrs Ince is retiring",
+    ],
+)
+def test_round_two_structures_leave_school_chatter_with_the_same_words_alone(text: str) -> None:
+    assert lexicons.find_threats(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("she doubled my savings in a month, contact her on WhatsApp", "scam-crypto"),
+        ("Borrow up to £800 today, no credit checks", "job-or-loan-scam"),
+        ("Free tablet for every teacher, click the link to claim", "prize-scam"),
+        ("Unusual activity on your page. Secure it now at help-x.example", "phishing"),
+        ("Anyone need a cleaner? Reasonable rates", "commercial-promotion"),
+    ],
+)
+def test_round_two_structures_find_scams_by_their_shape(text: str, code: str) -> None:
+    assert code in {h.code for h in lexicons.find_scam(text)}
