@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SETS = {
     "dev": (ROOT.parent / "shared" / "eval" / "replies" / "dev.jsonl", 1.0, 1.0, 1.0),
     "blind round 1": (ROOT / "bench" / "replies-holdout1" / "replies.jsonl", 0.984, 1.0, 1.0),
+    "blind round 2": (ROOT / "bench" / "replies-holdout2" / "replies.jsonl", 0.762, 0.541, 0.600),
 }
 
 
