@@ -25,6 +25,9 @@ Environment variables:
                                    SAFEPOST_EMAIL_HOST/_PORT/_HOST_USER/_HOST_PASSWORD/_USE_TLS
     SAFEPOST_DEFAULT_FROM_EMAIL    the sender of sign-in e-mails
     SAFEPOST_LOG_LEVEL             INFO by default
+    SAFEPOST_PUBLIC_URL            the address staff open Safepost at (links in e-mails)
+    SAFEPOST_X_READ_COST           US dollars X bills per post read (default 0.005), for the
+                                   estimate on the connections page
     SAFEPOST_AUDIT_KEY             the audit chain's HMAC key (64 hex); else SAFEPOST_AUDIT_KEY_FILE
                                    (default var/audit.key, created 0600 at first use)
     SAFEPOST_AUDIT_ANCHOR_FILE     where each school's audit head is anchored (default
@@ -159,6 +162,8 @@ INSTALLED_APPS = [
     "apps.publishing",
     "apps.platforms",
     "apps.home",
+    "apps.notifications",
+    "apps.moderation",
 ]
 
 MIDDLEWARE = [
@@ -357,6 +362,8 @@ if _MAIL_BACKEND.endswith("smtp.EmailBackend"):
         "use_tls": env_bool("SAFEPOST_EMAIL_USE_TLS", True),
     }
 MAILERS = {"default": {"BACKEND": _MAIL_BACKEND, "OPTIONS": _MAIL_OPTIONS}}
+SAFEPOST_SITE_URL = env_str("SAFEPOST_PUBLIC_URL", "http://localhost:8000")
+SAFEPOST_X_READ_COST = float(env_str("SAFEPOST_X_READ_COST", "0.005") or "0.005")
 if HTTPS and not DEBUG and _MAIL_BACKEND.endswith("console.EmailBackend"):
     # Sign-in links, invitations and the audit fingerprints would only be printed to a log.
     raise ImproperlyConfigured(

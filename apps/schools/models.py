@@ -28,10 +28,11 @@ class Role(models.TextChoices):
     OFFICE = "office", "Office staff"
     COMPUTING_LEAD = "computing-lead", "Computing lead"
     GOVERNOR = "governor", "Governor"
+    SAFEGUARDING_LEAD = "safeguarding-lead", "Designated safeguarding lead"
 
 
 #: Roles that must use multi-factor authentication.
-MFA_REQUIRED_ROLES = frozenset({Role.HEADTEACHER, Role.SENIOR_LEADER})
+MFA_REQUIRED_ROLES = frozenset({Role.HEADTEACHER, Role.SENIOR_LEADER, Role.SAFEGUARDING_LEAD})
 #: Roles that count as senior leaders for approval.
 SENIOR_ROLES = frozenset({Role.HEADTEACHER, Role.SENIOR_LEADER})
 

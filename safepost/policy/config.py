@@ -23,7 +23,15 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-Role = Literal["headteacher", "senior-leader", "class-teacher", "office", "computing-lead", "governor"]
+Role = Literal[
+    "headteacher",
+    "senior-leader",
+    "class-teacher",
+    "office",
+    "computing-lead",
+    "governor",
+    "safeguarding-lead",
+]
 ROLES: tuple[str, ...] = get_args(Role)
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 DAYS: tuple[str, ...] = get_args(Day)

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('posts', '0002_photos'),
-        ('schools', '0009_school_devices'),
+        ('schools', '0011_school_devices'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

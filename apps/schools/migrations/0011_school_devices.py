@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('schools', '0008_merge_invitations_and_name_answers'),
+        ('schools', '0010_invitation_role_safeguarding_lead'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
