@@ -12,8 +12,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def manage(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process (Playwright's loop); a deployment
+    # never has it, so the subprocess must not inherit it either.
     environment = {
-        key: value for key, value in os.environ.items() if not key.startswith(("SAFEPOST_", "DATABASE_URL"))
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("SAFEPOST_", "DATABASE_URL")) and key != "DJANGO_ALLOW_ASYNC_UNSAFE"
     }
     environment |= {
         "SAFEPOST_VAR_DIR": str(tmp_path / "var"),
