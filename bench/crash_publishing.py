@@ -80,7 +80,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--posts", type=int, default=100)
     parser.add_argument("--kills", type=int, default=100, help="stop killing after this many kills")
     parser.add_argument("--max-seconds", type=float, default=1800, help="longest kill phase")
-    parser.add_argument("--kill-every", type=float, nargs=2, default=(0.5, 4.0), metavar=("MIN", "MAX"))
+    parser.add_argument("--kill-every", type=float, nargs=2, default=(1.0, 5.0), metavar=("MIN", "MAX"))
     parser.add_argument("--p-dangerous", type=float, default=0.15, help="self-kill chance at each point")
     parser.add_argument(
         "--p-whole",
@@ -306,6 +306,8 @@ def run(args: argparse.Namespace) -> Result:
     connection.save()
 
     result = Result(backend=args.backend, posts=args.posts)
+    for signum in (signal.SIGINT, signal.SIGTERM):  # stop the workers and the server on the way out
+        signal.signal(signum, _interrupted)
     workers = Workers(args, env, workdir, rng)
     workers.start_all()
     posts: list[int] = []
@@ -371,6 +373,10 @@ def run(args: argparse.Namespace) -> Result:
         and result.audit_chain_ok
     )
     return result
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise SystemExit(f"interrupted by {signal.Signals(signum).name}")
 
 
 def queue_depth(args: argparse.Namespace) -> int:

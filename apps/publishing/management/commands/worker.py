@@ -37,8 +37,8 @@ from apps.publishing.warmup import warm_up
 
 log = logging.getLogger(__name__)
 
-#: A child that dies sooner than this after it started waits a moment before the next (so a
-#: worker that cannot start at all, e.g. with the database down, does not spin).
+#: A child that exits with an error sooner than this after it started waits a moment before the
+#: next (so a worker that cannot start at all, e.g. with the database down, does not spin).
 _QUICK_DEATH = 1.0
 
 
@@ -118,8 +118,8 @@ class Command(db_worker.Command):
                 else f"stopped with status {os.WEXITSTATUS(status)}"
             )
             log.warning("the worker process %s %s; starting a new one", child, how)
-            if time.monotonic() - started < _QUICK_DEATH:
-                time.sleep(_QUICK_DEATH)
+            if os.WIFEXITED(status) and time.monotonic() - started < _QUICK_DEATH:
+                time.sleep(_QUICK_DEATH)  # it could not start (a killed one is started again at once)
 
 
 def _child(command: Command, args: tuple[Any, ...], options: dict[str, Any]) -> None:
