@@ -352,8 +352,12 @@ def run(args: argparse.Namespace) -> Result:
         while time.monotonic() < deadline:
             workers.tick(killing=False)
             result.peak_queue = max(result.peak_queue, queue_depth(args))
-            if not Post.objects.filter(pk__in=posts).exclude(status=Post.Status.PUBLISHED).exists():
+            if result.drain_seconds is None and not (
+                Post.objects.filter(pk__in=posts).exclude(status=Post.Status.PUBLISHED).exists()
+            ):
                 result.drain_seconds = round(time.monotonic() - last_kill, 1)
+            # Then the tasks killed workers left "running" are reaped (django-tasks-db).
+            if result.drain_seconds is not None and running_tasks(args) == 0:
                 break
             time.sleep(0.25)
         count(result, posts, server, school.school, args)
@@ -377,6 +381,15 @@ def run(args: argparse.Namespace) -> Result:
 
 def _interrupted(signum: int, frame: object) -> None:
     raise SystemExit(f"interrupted by {signal.Signals(signum).name}")
+
+
+def running_tasks(args: argparse.Namespace) -> int:
+    """Tasks marked running in the task table (none with Celery: its broker has no such table)."""
+    if args.backend != "sqlite":
+        return 0
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(status="RUNNING").count()
 
 
 def queue_depth(args: argparse.Namespace) -> int:
@@ -448,10 +461,7 @@ def count(result: Result, posts: list[int], server: Any, school: Any, args: argp
     )
     result.stuck = sum(states.values())
     result.stuck_states = dict(states)
-    if args.backend == "sqlite":
-        from django_tasks_db.models import DBTaskResult
-
-        result.running_left = DBTaskResult.objects.filter(status="RUNNING").count()
+    result.running_left = running_tasks(args)
     result.audit_chain_ok = verify_school(school).ok
 
 
