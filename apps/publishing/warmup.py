@@ -25,8 +25,9 @@ from safepost.policy.rules.base import Post
 
 log = logging.getLogger(__name__)
 
-#: A post that makes every rule do its work (people, places, times, spelling).
-_SAMPLE = "Well done to Amy in Year 4 who won the race at the park today at 3pm! Brilliant efort."
+#: A post that makes the rules load what they share (names, places, times, the word list); it is
+#: spelt right, as suggesting spellings is the one thing a real post may not need.
+_SAMPLE = "Well done to Amy in Year 4 who won the race at the park today at 3pm!"
 
 
 def warm_up() -> float:
