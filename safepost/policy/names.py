@@ -380,6 +380,8 @@ PLACE_PREPOSITIONS = frozenset(
         "through",
     ]
 )
+# How far before and after a name the cue patterns look, in characters.
+CUE_WINDOW = 200
 CLASS_WORDS = frozenset({"class", "classes", "class's", "form", "group"})
 # Phrases before a name that make a child its subject.
 _PRE_CUE = re.compile(
@@ -662,8 +664,10 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             groups.append([m])
     for group in groups:
         s_start, s_end = _sentence_span(text, group[0].first)
-        pre = norm[s_start : group[0].nstart]
-        post = norm[group[-1].nend : s_end]
+        # A cue is a few words beside the names: looking no further keeps a long post linear.
+        pre_start = max(s_start, group[0].nstart - CUE_WINDOW)
+        pre = norm[pre_start : group[0].nstart]
+        post = norm[group[-1].nend : min(s_end, group[-1].nend + CUE_WINDOW)]
         if group[0].first.hashtag:
             pre = _split_hashtag(pre)
         group_cue, strong = None, False
@@ -672,7 +676,7 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
         elif (cm := _POST_CUE.match(post)) is not None:
             group_cue = cm.group(0).strip()
             strong = bool(_STRONG_POST.match(group_cue))
-        elif not pre.strip() and _VOCATIVE.match(post):
+        elif pre_start == s_start and not pre.strip() and _VOCATIVE.match(post):
             group_cue, strong = "addressed by name", True
         for m in group:
             _classify_one(text, tokens, by_start, m, group_cue, strong, roster, norm)
@@ -705,7 +709,7 @@ def _classify_one(
     idx = by_start[m.first.nstart]
     prev = tokens[idx - 1] if idx > 0 else None
     s_start, s_end = _sentence_span(text, m.first)
-    post = norm[m.nend : s_end]
+    post = norm[m.nend : min(s_end, m.nend + CUE_WINDOW)]
     key = m.first.key
     if m.kind == "place" and not group_cue:
         return
@@ -735,8 +739,9 @@ def _classify_one(
     ):
         m.kind, m.reasons = "class", ["class name"]
         return
+    # Possessive (*+): "Aand" is never re-split into "A" + "and", which took exponential time.
     if key in roster.class_names and re.match(
-        r"^(?:\s*(?:,|and|&)\s*[A-Z]\w*)*\s*(?:,\s*)?(?:and\s+)?\w*\s*classes\b", post
+        r"^(?:\s*+(?:,|and|&)\s*+[A-Z]\w*+)*+\s*(?:,\s*)?(?:and\s+)?\w*\s*classes\b", post
     ):
         m.kind, m.reasons = "class", ["class name in a list of classes"]
         return

@@ -573,6 +573,8 @@ class SpellingDictionary:
 
     def _suggestions(self, word: str, deep: bool = True) -> tuple[Suggestion, ...]:
         lower = word.lower()
+        if len(lower) > MAX_SUGGESTED_LENGTH:
+            return ()  # nothing one slip away; the edits of a 5,000-letter "word" take quadratic time
         scores: dict[str, float] = {}
 
         def consider(candidates: Iterable[tuple[str, float]]) -> None:
@@ -616,6 +618,10 @@ class SpellingDictionary:
         if " " in found:
             return min(self.zipf(w if w != "I" else "i") for w in found.split(" ")) - 1.5
         return self.zipf(found)
+
+
+# Longer than any dictionary word plus a slip or two.
+MAX_SUGGESTED_LENGTH = 48
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -785,17 +791,22 @@ def prose_words(ptext: PostText) -> tuple[ProseWord, ...]:
     """
     text = ptext.text
     skip = list(ptext.protected_spans) + [(s, e) for s, e, _ in ptext.hashtags]
+    # Where each skipped character's span starts, looked up in constant time (linear in the post).
+    skipped_from: dict[int, int] = {}
+    for s, e in skip:
+        for i in range(s, e):
+            skipped_from.setdefault(i, s)
     words: list[ProseWord] = []
     for m in _PROSE_WORD.finditer(text):
         a, b = m.span()
-        if skip and any(s < b and a < e for s, e in skip):
+        if ptext.in_url_email_mention_or_hashtag(a, b):
             continue
         # The last letter or digit before the word, passing over hashtags, @mentions and links
         # ("#Year6 Definately..." starts a sentence).
         j = a - 1
         while j >= 0:
             if text[j].isalnum():
-                inside = next((s for s, e in skip if s <= j < e), None)
+                inside = skipped_from.get(j)
                 if inside is None:
                     break
                 j = inside

@@ -122,10 +122,11 @@ _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 _LEETY_WORD = re.compile(r"[^\W_](?:[\w@$!|+]|['\-](?=[^\W_]))*[^\W_]|[^\W_]")
 # Numbers with units, times and ordinals are not leetspeak: 10am, 3pm, 1st, 4th, 2kg, 1990s.
 _NUMBER_WITH_UNIT = re.compile(
-    r"\d+(?:[.:]\d+)?(?:st|nd|rd|th|am|pm|s|kg|g|km|m|cm|mm|ml|l|p|k|x|mph|yrs?)", re.IGNORECASE
+    r"\d++(?:[.:]\d++)?(?:st|nd|rd|th|am|pm|s|kg|g|km|m|cm|mm|ml|l|p|k|x|mph|yrs?)", re.IGNORECASE
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+# Possessive and starting only where a run starts: linear on a long word without an @.
+_EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]++@[\w\-]++(?:\.[\w\-]++)+")
 _MENTION = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,30}\b")
 _HASHTAG = re.compile(r"(?<![\w#&])#([^\W_]\w*)")
 _CAMEL_PART = re.compile(r"[^\W\d_][^\W\d_]*")
@@ -134,6 +135,21 @@ _SENTENCE_END = re.compile(
     r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?]+['\")\]]*(?=\s|$)|\n+"
 )
 _SPACED_LETTERS = re.compile(r"\b(?:[A-Za-z][ .\-_*]){2,}[A-Za-z]\b")
+
+
+def _covered_before(length: int, spans: list[tuple[int, int]]) -> list[int]:
+    """``covered[i]``: how many of the first ``i`` characters lie in a span, so whether ``a:b``
+    overlaps any span is ``covered[b] > covered[a]``, in constant time however many spans."""
+    starts = [0] * (length + 1)
+    for s, e in spans:
+        starts[s] += 1
+        starts[e] -= 1
+    covered, depth, total = [0] * (length + 1), 0, 0
+    for i in range(length):
+        depth += starts[i]
+        total += depth > 0
+        covered[i + 1] = total
+    return covered
 
 
 def camel_parts(tag: str) -> list[tuple[int, int]]:
@@ -290,8 +306,20 @@ class PostText:
         spans = [m.span() for rx in (_URL, _EMAIL, _MENTION) for m in rx.finditer(self.text)]
         return sorted(spans)
 
+    @cached_property
+    def _protected_before(self) -> list[int]:
+        return _covered_before(len(self.text), self.protected_spans)
+
+    @cached_property
+    def _hashtag_before(self) -> list[int]:
+        return _covered_before(len(self.text), [(s, e) for s, e, _ in self.hashtags])
+
     def _protected(self, a: int, b: int) -> bool:
-        return any(s < b and a < e for s, e in self.protected_spans)
+        return self._protected_before[b] > self._protected_before[a]
+
+    def in_url_email_mention_or_hashtag(self, a: int, b: int) -> bool:
+        """Whether the span ``a:b`` overlaps a URL, an e-mail address, an @mention or a hashtag."""
+        return self._protected(a, b) or self._hashtag_before[b] > self._hashtag_before[a]
 
     @cached_property
     def hashtags(self) -> list[tuple[int, int, str]]:
@@ -305,10 +333,11 @@ class PostText:
     @cached_property
     def mentions(self) -> list[tuple[int, int, str]]:
         """(start, end, handle) of each @mention, in the normalised text."""
+        in_emails = _covered_before(len(self.text), [x.span() for x in _EMAIL.finditer(self.text)])
         return [
             (m.start(), m.end(), m.group(0))
             for m in _MENTION.finditer(self.text)
-            if not any(s <= m.start() < e for s, e in (x.span() for x in _EMAIL.finditer(self.text)))
+            if not in_emails[m.start() + 1] > in_emails[m.start()]
         ]
 
     def _token(self, word: str, nstart: int, nend: int, hashtag: bool = False) -> Token:
@@ -328,10 +357,10 @@ class PostText:
         out; see :attr:`hashtag_words` for the words a hashtag is made of.
         """
         tokens = []
-        hashtag_spans = [(s, e) for s, e, _ in self.hashtags]
+        in_hashtag = self._hashtag_before
         for m in _LEETY_WORD.finditer(self.text):
             a, b = m.span()
-            if self._protected(a, b) or any(s <= a < e for s, e in hashtag_spans):
+            if self._protected(a, b) or in_hashtag[a + 1] > in_hashtag[a]:
                 continue
             word = m.group(0)
             # Trailing stand-in symbols are punctuation unless the word is leetspeak.

@@ -19,6 +19,8 @@ from safepost.policy.text import PostText
 if TYPE_CHECKING:
     from safepost.policy.names import PeopleAnalysis
 
+# The most characters of a post the analyses read: the longest post the web app accepts.
+MAX_CHECKED_CHARS = 5000
 DOC_SECTIONS = ("What it flags", "Why it matters", "Example", "Use instead")
 _HEADING = re.compile("({}):".format("|".join(map(re.escape, DOC_SECTIONS))))
 
@@ -52,7 +54,9 @@ class Context:
     text: PostText = field(init=False)
 
     def __post_init__(self) -> None:
-        self.text = PostText(self.post.text)
+        # The analyses read at most MAX_CHECKED_CHARS (the web app's limit), so no text, however
+        # long, ties up a worker; the over-length rule still measures the whole post.
+        self.text = PostText(self.post.text[:MAX_CHECKED_CHARS])
 
     @cached_property
     def people(self) -> PeopleAnalysis:

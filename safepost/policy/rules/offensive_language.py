@@ -259,10 +259,9 @@ class _Scanner:
 
     def _raw_words(self) -> Iterator[tuple[str, int, int, str]]:
         text = self.text.text
-        blocked = self.text.protected_spans + [(s, e) for s, e, _ in self.text.hashtags]
         for m in _RAW_TOKEN.finditer(text):
             a, b = m.span()
-            if blocked and any(s < b and a < e for s, e in blocked):
+            if self.text.in_url_email_mention_or_hashtag(a, b):
                 continue
             raw = m.group(0)
             if raw.isalpha() or _PLAIN.fullmatch(raw):

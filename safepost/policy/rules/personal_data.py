@@ -334,7 +334,8 @@ class PersonalData(Rule):
         hits = [*self._phones(ctx), *self._emails(ctx), *self._addresses(ctx), *self._births(ctx)]
         taken: list[tuple[int, int]] = []
         for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
-            if any(s < hit.end and hit.start < e for s, e in taken):
+            # Hits come in order of start and the taken ones do not overlap: only the last can.
+            if taken and hit.start < taken[-1][1]:
                 continue
             taken.append((hit.start, hit.end))
             yield self._finding(ctx, hit)
