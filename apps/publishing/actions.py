@@ -36,7 +36,7 @@ from types import TracebackType
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
-from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task_backends
 from django.utils import timezone
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
@@ -147,6 +147,8 @@ def withdraw(post: Post) -> list[str]:
 
 def enqueue_publish(post_id: int, when: datetime | None) -> None:
     """Enqueue ``publish_post(post_id)`` to run at ``when`` (at once if empty or past).
+
+    A task due now is not sent when one for the post is already waiting (see :func:`send_due`).
 
     A backend that cannot defer (the inline one: tests, ``SAFEPOST_TASKS=immediate``) only runs
     what is due now; anything later is picked up by the ``publish_due`` sweep.
@@ -303,7 +305,7 @@ def _waiting(post_ids: Iterable[int]) -> set[int]:
         # The task table knows: a waiting task is READY; a RUNNING one whose worker died is not.
         ready = set(
             DBTaskResult.objects.filter(
-                pk__in=[m.task_id for m in marks.values()], status="READY"
+                pk__in=[m.task_id for m in marks.values()], status=TaskResultStatus.READY
             ).values_list("pk", flat=True)
         )
         return {post_id for post_id, m in marks.items() if _uuid(m.task_id) in ready}
@@ -333,9 +335,9 @@ def reap_stale_tasks() -> int:
     )
     known = set(WorkerBeat.objects.values_list("worker_id", flat=True))
     stale = []
-    for task_id, worker_ids, started_at in DBTaskResult.objects.filter(status="RUNNING").values_list(
-        "pk", "worker_ids", "started_at"
-    ):
+    for task_id, worker_ids, started_at in DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING
+    ).values_list("pk", "worker_ids", "started_at"):
         worker = worker_ids[-1] if worker_ids else ""
         if worker in alive:
             continue
@@ -343,8 +345,8 @@ def reap_stale_tasks() -> int:
             stale.append(task_id)
     if not stale:
         return 0
-    reaped = DBTaskResult.objects.filter(pk__in=stale, status="RUNNING").update(
-        status="FAILED",
+    reaped = DBTaskResult.objects.filter(pk__in=stale, status=TaskResultStatus.RUNNING).update(
+        status=TaskResultStatus.FAILED,
         finished_at=current,
         exception_class_path="apps.publishing.WorkerLost",
         traceback="The worker running this task stopped before it finished (no heartbeat). "
