@@ -11,12 +11,13 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint typecheck unit score bench sync clean help
+.PHONY: run test lint typecheck unit score fuzz bench sync clean help
 
 help:
 	@echo "make run     start the web app and its worker with a demo school"
 	@echo "make test    lint, type-check and run the whole test suite"
 	@echo "make score   measure the checker on ../shared/eval/dev.jsonl"
+	@echo "make fuzz    the nightly-sized fuzz run (over 100,000 cases, about an hour)"
 	@echo "make bench   run the benchmarks in bench/"
 
 $(UV):
@@ -44,6 +45,10 @@ unit: sync
 test: sync
 	@scripts/test.sh
 
+# The nightly-sized fuzz run (over 100,000 cases; `make test` runs a short one): see tests/fuzz/fuzzing.py.
+fuzz: sync
+	SAFEPOST_FUZZ=nightly $(UV) run --frozen pytest -p no:xdist tests/fuzz
+
 score: sync
 	python3 ../shared/eval/score.py --cmd ".venv/bin/safepost check" \
 		--roster ../shared/eval/roster.csv ../shared/eval/dev.jsonl
@@ -52,6 +57,7 @@ bench: sync
 	$(PY) bench/bench_checker.py
 	$(PY) bench/bench_web.py
 	$(PY) bench/bench_photos.py
+	$(PY) bench/bench_photo_memory.py
 	$(PY) bench/bench_upload.py
 	$(PY) bench/bench_faces.py
 	$(PY) bench/bench_matching.py

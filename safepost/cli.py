@@ -18,6 +18,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from safepost.policy.rules.outside_posting_window import EARLIEST_AT, LATEST_AT
+
 EXIT_OK, EXIT_BLOCKED, EXIT_USAGE = 0, 1, 2
 
 
@@ -32,13 +34,64 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_USAGE)
 
 
-def _parse_at(value: str | None, where: str = "--at") -> datetime | None:
+def _parse_at(value: object, where: str = "--at") -> datetime | None:
     if value is None or value == "":
         return None
+    if not isinstance(value, str) or len(value) > 40:
+        raise UsageError(f"{where}: {_shown(value)} is not an ISO 8601 time such as 2026-03-05T09:10")
     try:
-        return datetime.fromisoformat(value)
-    except (TypeError, ValueError):
+        at = datetime.fromisoformat(value)
+    except ValueError:
         raise UsageError(f'{where}: "{value}" is not an ISO 8601 time such as 2026-03-05T09:10') from None
+    if not EARLIEST_AT <= at.replace(tzinfo=None) <= LATEST_AT:
+        raise UsageError(
+            f'{where}: "{value}" is not a time a post can go out; use a year from '
+            f"{EARLIEST_AT.year} to {LATEST_AT.year}"
+        )
+    return at
+
+
+def _shown(value: object) -> str:
+    """A value from the input as JSON, cut short, so a message never repeats 5,000 characters back."""
+    text = json.dumps(value, ensure_ascii=True)
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
+def _field(item: dict[str, Any], key: str, where: str, max_length: int = 200) -> str | None:
+    """A text field of a JSONL line: absent, or a string of sensible length in valid Unicode."""
+    value = item.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise UsageError(f'{where}: "{key}" must be text in quotes, not {_shown(value)}')
+    if len(value) > max_length:
+        raise UsageError(f'{where}: "{key}" is longer than {max_length:,} characters')
+    _check_unicode(value, key, where)
+    return value
+
+
+def _check_unicode(value: str, key: str, where: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise UsageError(
+            f'{where}: "{key}" holds a lone surrogate (\\u{ord(value[exc.start]):04x} at character '
+            f"{exc.start + 1}), which is not text"
+        ) from None
+
+
+def _item_id(item: dict[str, Any], number: int, where: str) -> str | int:
+    """The line's id: text or a whole number (the line number when there is none)."""
+    value = item.get("id", number)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise UsageError(f'{where}: "id" must be text or a whole number, not {_shown(value)}')
+    if isinstance(value, int) and abs(value) >= 10**18:
+        raise UsageError(f'{where}: "id" is a number too large to be an id')
+    if isinstance(value, str):
+        if len(value) > 200:
+            raise UsageError(f'{where}: "id" is longer than 200 characters')
+        _check_unicode(value, "id", where)
+    return value
 
 
 def _load(policy_name: str, cache: dict[str, Any]) -> Any:
@@ -114,6 +167,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             "sutton-manor, courtney) or a policy file"
         )
     text = sys.stdin.read() if args.text == "-" else args.text
+    _check_unicode(text, "text", "the post")
     post = Post(
         text, at=_parse_at(args.at), exception=args.exception, role=args.role, pupil_photos=args.photos
     )
@@ -161,29 +215,40 @@ def _check_jsonl(args: argparse.Namespace, checker_for: Any) -> int:
                     item = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise UsageError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+                except RecursionError:
+                    raise UsageError(f"{where}: lists or objects are nested too deeply") from None
+                except ValueError:  # Python reads whole numbers of at most 4,300 digits
+                    raise UsageError(
+                        f"{where}: a number in the line is too long (more than 4,300 digits)"
+                    ) from None
                 if not isinstance(item, dict):
                     raise UsageError(f"{where}: each line must be a JSON object")
-                item_id = item.get("id", number)
-                policy = item.get("policy") or args.policy
+                item_id = _item_id(item, number, where)
+                policy = _field(item, "policy", where) or args.policy
                 if not policy:
                     raise UsageError(f'{where}: no "policy" in the line and no --policy given')
-                if not isinstance(item.get("text"), str):
+                text = item.get("text")
+                if not isinstance(text, str):
                     raise UsageError(f'{where}: "text" must be a string')
-                exception = item.get("exception")
+                _check_unicode(text, "text", where)
+                exception = _field(item, "exception", where)
                 if exception is not None and exception not in EXCEPTION_KINDS:
                     raise UsageError(
                         f'{where}: exception "{exception}" is not one of ' + ", ".join(EXCEPTION_KINDS)
                     )
                 media = item.get("media") or []
-                if not isinstance(media, list):
+                if not isinstance(media, list) or not all(isinstance(m, str) for m in media):
                     raise UsageError(f'{where}: "media" must be a list of image paths')
+                pupil_photos = item.get("pupil_photos", bool(media))
+                if not isinstance(pupil_photos, bool):
+                    raise UsageError(f'{where}: "pupil_photos" must be true or false')
                 post = Post(
-                    item["text"],
+                    text,
                     at=_parse_at(item.get("at"), f"{where}: at"),
                     exception=exception,
-                    role=item.get("role"),
+                    role=_field(item, "role", where),
                     media=tuple(media),
-                    pupil_photos=bool(item.get("pupil_photos", bool(media))),
+                    pupil_photos=pupil_photos,
                 )
                 try:
                     checker = checker_for(policy)

@@ -42,3 +42,27 @@ def test_the_checker_meets_the_quality_targets_on_the_held_out_posts(folder: str
             wrong.append((item["id"], sorted(want - got), sorted(got - want)))
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert precision >= 0.95 and recall >= 0.98, f"precision {precision:.3f} recall {recall:.3f}: {wrong}"
+
+
+PUPIL_CATEGORIES = ("individual-pupil", "pupil-name", "pupil-surname", "trip-whereabouts")
+
+
+def test_the_pupil_categories_hold_on_the_third_held_out_set() -> None:
+    """bench/holdout3 (issue 12's blind round): recall on the pupil and trip categories stays up.
+
+    Its first, blind run is in docs/performance.md; spelling, text-speak and out-of-hours are
+    not yet at the targets there, so only the categories issue 12 is about are held here.
+    """
+    folder = BENCH / "holdout3"
+    roster = load_roster(folder / "roster.csv")
+    checkers: dict[str, Checker] = {}
+    found = {c: [0, 0] for c in PUPIL_CATEGORIES}  # category -> [true positives, false negatives]
+    for line in (folder / "holdout3.jsonl").read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        checker = checkers.setdefault(item["policy"], Checker(load_policy(item["policy"]), roster))
+        post = Post(item["text"], at=datetime.fromisoformat(item["at"]), exception=item.get("exception"))
+        got = {f.category for f in checker.check(post).findings}
+        for category in set(item["expect"]) & set(PUPIL_CATEGORIES):
+            found[category][0 if category in got else 1] += 1
+    recall = {c: tp / (tp + fn) for c, (tp, fn) in found.items() if tp + fn}
+    assert all(r >= 0.97 for r in recall.values()), recall

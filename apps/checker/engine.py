@@ -8,14 +8,17 @@ because it was checked against pupils who do not exist.
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from apps.checker.forms import DEFAULT_PRESET
 from safepost.policy.checker import Checker
 from safepost.policy.config import Policy, load_policy
 from safepost.policy.roster import Roster, load_roster
+from safepost.policy.rules.base import Post
 
 if TYPE_CHECKING:
     from apps.schools.models import School
@@ -59,3 +62,19 @@ def school_checker(school: School, preset: str | None = None) -> Checker:
     checker = Checker(policy, roster)
     _SCHOOL_CHECKERS[key] = checker
     return checker
+
+
+#: Touches the name lexicon, the dictionary and the roster matching, as a first real post would.
+WARM_UP_TEXT = "Well done Theo Carver in Birch Class for a brilliant swim at the pool today!"
+
+
+def warm_up() -> None:
+    """Load the word lists the checker reads on first use (about 2 s), so no writer waits for them."""
+    checker_for(DEFAULT_PRESET).check(Post(WARM_UP_TEXT))
+
+
+def warm_up_in_background() -> threading.Thread:
+    """Start :func:`warm_up` beside the server starting up (the web entry points call it)."""
+    thread = threading.Thread(target=warm_up, name="safepost-checker-warm-up", daemon=True)
+    thread.start()
+    return thread

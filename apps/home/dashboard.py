@@ -247,7 +247,7 @@ def _agreement(membership: Membership) -> list[Attention]:
             Attention(
                 "sign",
                 "Sign the social media agreement",
-                text="The school's policy says staff sign the social media agreement before they can post (SUT-15).",
+                text="The school's policy says staff sign the social media agreement before they can post.",
                 link=link,
                 link_text="Read and sign the agreement",
             )

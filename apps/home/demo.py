@@ -117,6 +117,8 @@ def demo_policy_text() -> str:
             ("accounts", "class_accounts"): True,
             ("accounts", "reshare_class_posts"): True,
             ("accounts", "agreement_required"): True,
+            # Oakfield's terms, so the calendar marks them and sign-in reminders follow them.
+            ("credentials", "term_starts"): ["09-02", "01-05", "04-20"],
         },
     )
 
@@ -477,7 +479,11 @@ class _Posts:
             at,
             actor,
             "post.scheduled",
-            f"To go out now ({post.exception} exception)" if post.exception else f"Scheduled for {words}",
+            (
+                f"To go out now, as {'a school event' if post.exception == 'school-event' else 'urgent news'}"
+                if post.exception
+                else f"Scheduled for {words}"
+            ),
             post,
             scheduled_for=when.isoformat(),
             in_words=words,
@@ -777,7 +783,7 @@ class _Posts:
             self.now - timedelta(minutes=4),
             head,
             "post.exception",
-            f"Exception claimed (urgent-news) by {head.get_username()}: {heating.exception_reason}",
+            f"Sent outside posting hours as urgent news by {head.get_full_name()}: {heating.exception_reason}",
             heating,
             exception=heating.exception,
             reason=heating.exception_reason,

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.audit.actions import record
+from apps.posts import photos
 from apps.posts.access import accounts_for, may_delete, may_edit, submit_refusal
 from apps.posts.checking import (
     check_post_content,
@@ -25,7 +26,8 @@ from apps.posts.checking import (
     window_problem,
 )
 from apps.posts.models import Override, Post, Review
-from apps.schools.models import Account, Membership, School
+from apps.schools.consent import posts_showing
+from apps.schools.models import Account, Membership, Pupil, School
 from apps.schools.permissions import allowed_exceptions, can_approve, can_write, needs_approval
 from safepost.policy.findings import Report
 from safepost.policy.rules.outside_posting_window import describe_window
@@ -76,6 +78,11 @@ _DONE = {
     "delete": "deleted",
     "retry": "tried again",
 }
+
+
+def _exception_words(kind: str) -> str:
+    """ "urgent news", "a school event": an exception as the audit log's sentences name it."""
+    return {"school-event": "a school event", "urgent-news": "urgent news"}.get(kind, kind.replace("-", " "))
 
 
 class PostError(Exception):
@@ -412,7 +419,8 @@ def submit(
                 post.school,
                 membership.user,
                 "post.exception",
-                f"Exception claimed ({post.exception}) by {membership.user.get_username()}: {post.exception_reason}",
+                f"Sent outside posting hours as {_exception_words(post.exception)} by "
+                f"{membership.user.get_full_name() or membership.user.get_username()}: {post.exception_reason}",
                 post,
                 {
                     "exception": post.exception,
@@ -575,7 +583,9 @@ def schedule(post: Post, actor: Any, *, now: datetime | None = None) -> Post:
             post.school,
             actor,
             "post.scheduled",
-            f"To go out now ({post.exception} exception)" if post.exception else f"Scheduled for {words}",
+            f"To go out now, as {_exception_words(post.exception)}"
+            if post.exception
+            else f"Scheduled for {words}",
             post,
             {"scheduled_for": when.isoformat(), "in_words": words, "exception": post.exception},
         )
@@ -664,3 +674,54 @@ def delete(post: Post, membership: Membership, *, now: datetime | None = None) -
                 {"not_removed_from": not_removed},
             )
     return not_removed
+
+
+#: Posts on their way out that a consent withdrawal checks again at once.
+AWAITING = (Status.PENDING, Status.SCHEDULED)
+
+
+def hold_for_withdrawn_consent(pupil: Pupil, withdrawn: str, actor: Any) -> list[Post]:
+    """Check again, now, every post waiting for approval or scheduled that shows ``pupil``.
+
+    Called when the pupil's consent is withdrawn (``withdrawn`` says which, for the reason). The
+    policy's own blurring is applied again first; a post whose photos still break the policy is
+    HELD with the reason, taken out of the publishing queue and recorded, so nothing goes out
+    until its writer changes it and sends it again. Its writer and approvers see it under
+    "Needs your attention". Returns the posts held.
+    """
+    from apps.publishing import actions as publishing  # publishing imports the posts app
+
+    held: list[Post] = []
+    for post in posts_showing(pupil, AWAITING).select_related("school", "author"):
+        photos.refresh_renditions(post)
+        findings, _ = photos.photo_findings(post)
+        blocking = [f for f in findings if f.severity == "block"]
+        if not blocking:
+            continue  # the policy's blurring already hides the pupil, or the face is not shown
+        reason = (
+            f"{pupil.first_name} {pupil.surname}'s {withdrawn} was withdrawn after this post was "
+            f"written, and they are in its photos. Blur their face or remove the photo, then send it again."
+        )
+        with transaction.atomic():
+            locked = Post.objects.select_for_update().filter(pk=post.pk, status__in=AWAITING).first()
+            if locked is None:
+                continue  # it moved on meanwhile (publishing checks the photos again itself)
+            was = locked.status
+            if was == Status.SCHEDULED:
+                publishing.cancel(locked)
+            locked.status, locked.held_reason = Status.HELD, reason
+            locked.save(update_fields=["status", "held_reason", "updated_at"])
+            record(
+                locked.school,
+                actor,
+                "post.held",
+                f"Held after consent was withdrawn: {reason}"[:500],
+                locked,
+                {
+                    "pupil": pupil.pk,
+                    "status": {"old": was, "new": Status.HELD},
+                    "findings": [f.to_dict() for f in blocking],
+                },
+            )
+        held.append(locked)
+    return held

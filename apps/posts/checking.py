@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from apps.schools.actions import name_answers
 from apps.schools.models import School
 from safepost.policy.checker import Checker
 from safepost.policy.config import Policy
@@ -51,7 +52,16 @@ def check_text(
 
     ``pupil_photos``: the post carries photos showing pupils (SUT-07 then forbids their names).
     """
-    post = EnginePost(text, at=at, exception=exception or None, role=role, pupil_photos=pupil_photos)
+    pupil_words, other_words = name_answers(school)
+    post = EnginePost(
+        text,
+        at=at,
+        exception=exception or None,
+        role=role,
+        pupil_photos=pupil_photos,
+        pupil_words=pupil_words,
+        other_words=other_words,
+    )
     return checker_for(school).check(post)
 
 
@@ -189,4 +199,5 @@ def finding_from_dict(data: dict[str, Any]) -> Finding:
         end=int(data.get("end", 0)),
         suggestion=data.get("suggestion"),
         trace=tuple(data.get("trace", ())),
+        asks_about=data.get("asks_about"),
     )

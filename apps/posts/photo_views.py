@@ -146,6 +146,10 @@ def photo_context(post: Post) -> dict[str, Any]:
     }
 
 
+#: Marks a message for the page's Photos section rather than the top of the page.
+PHOTOS_MESSAGE = "photos"
+
+
 def attach_uploads(post: Post, request: SchoolHtmxRequest, files: Sequence[UploadedFile]) -> list[str]:
     """Add each uploaded file to the post; a sentence for each one that could not be used."""
     problems = []
@@ -160,7 +164,7 @@ def attach_uploads(post: Post, request: SchoolHtmxRequest, files: Sequence[Uploa
         try:
             photos.add_photo(post, request.membership, upload.read(), name)
         except PhotoError as exc:
-            problems.append(f"{name}: {exc}")
+            problems.append(str(exc) if name in str(exc) else f"{name}: {exc}")
         except photos.PhotoProblem as exc:
             problems.append(f"{name}: {exc.message}")
     return problems
@@ -245,7 +249,7 @@ def upload(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("Only the person who wrote this post can add photos to it.")
     files = request.FILES.getlist("photos")
     if not files:
-        messages.error(request, "Choose one or more photos first.")
+        messages.error(request, "Choose one or more photos first.", extra_tags=PHOTOS_MESSAGE)
     for problem in attach_uploads(post, request, files):
-        messages.error(request, problem)
+        messages.error(request, problem, extra_tags=PHOTOS_MESSAGE)
     return redirect(reverse("posts:edit", args=[post.pk]) + "#photos")

@@ -8,6 +8,7 @@ app_name = "posts"
 urlpatterns = [
     path("posts/", views.post_list, name="list"),
     path("posts/new/", views.compose, name="compose"),
+    path("posts/calendar/", views.calendar, name="calendar"),
     path("posts/<int:pk>/", views.detail, name="detail"),
     path("posts/<int:pk>/edit/", views.edit, name="edit"),
     path("posts/<int:pk>/delete/", views.delete, name="delete"),

@@ -30,6 +30,7 @@ from django_htmx.middleware import HtmxDetails
 from apps.audit.models import AuditEntry
 from apps.checker.views import SEVERITY_LABELS, VERDICTS, Card, Piece, build_cards, build_pieces
 from apps.posts import actions
+from apps.posts import calendar as post_calendar
 from apps.posts.access import accounts_for, agreement_url, may_delete, may_edit, submit_refusal
 from apps.posts.checking import (
     check_post_content,
@@ -41,10 +42,12 @@ from apps.posts.checking import (
 )
 from apps.posts.forms import ComposeForm
 from apps.posts.models import Post
-from apps.posts.photo_views import PhotoView, attach_uploads, photo_context, photo_views
+from apps.posts.photo_views import PHOTOS_MESSAGE, PhotoView, attach_uploads, photo_context, photo_views
 from apps.posts.photos import MAX_PHOTOS
+from apps.publishing.actions import LEASE
 from apps.publishing.models import Publication
 from apps.publishing.targets import Target, targets_for
+from apps.schools.actions import SchoolError, answer_name_question
 from apps.schools.models import Account, Membership, School
 from apps.schools.permissions import (
     can_approve,
@@ -184,6 +187,13 @@ def _exception_words(kind: str) -> str:
     return Post.Exception(kind).label.split(" (")[0].lower()
 
 
+#: Why a post using an exception may go out outside posting hours, for the send bar.
+_EXCEPTION_REASONS: dict[str, str] = {
+    Post.Exception.SCHOOL_EVENT: "news of a school event may go out outside posting hours",
+    Post.Exception.URGENT_NEWS: "urgent news may go out outside posting hours",
+}
+
+
 def next_step(
     membership: Membership,
     account: Account | None,
@@ -207,7 +217,8 @@ def next_step(
         return when, "Send for approval"
     if exception:
         kind = _exception_words(exception)
-        return f"This will go out as soon as you press the button, as {kind}.", f"Publish now ({kind})"
+        reason = _EXCEPTION_REASONS.get(exception, f"{kind} may go out outside posting hours")
+        return f"This will go out as soon as you press the button: {reason}.", f"Publish now ({kind})"
     if goes <= local_time(now, policy):
         return "This will go out straight away: it is within posting hours.", "Publish now"
     when = f"This will go out at {moment_words(goes, now, policy)}."
@@ -277,6 +288,16 @@ def status_sentence(post: Post, now: datetime, policy: Policy) -> str:
         case Status.SCHEDULED if post.scheduled_for:
             return f"Scheduled: it will go out at {moment_words(post.scheduled_for, now, policy)}."
         case Status.PUBLISHING:
+            retrying = [
+                p.next_attempt_at
+                for p in post.publications.all()
+                if p.status == Publication.Status.RETRYING and p.next_attempt_at
+            ]
+            if retrying:
+                return (
+                    "Not out everywhere yet: a platform did not take it, and Safepost will try again at "
+                    f"{moment_words(min(retrying), now, policy)}. Nothing to do yet."
+                )
             return "Going out now."
         case Status.PUBLISHED:
             moment = post.published_at or post.scheduled_for
@@ -290,6 +311,10 @@ def status_sentence(post: Post, now: datetime, policy: Policy) -> str:
     return str(post.get_status_display())
 
 
+#: How long an attempt may take before the page stops saying "going out now".
+STILL_SENDING = timedelta(minutes=1)
+
+
 def publication_advice(publication: Publication, now: datetime, policy: Policy) -> str:
     """What the writer should do about a publication, in plain words."""
     target = TARGET_LABELS.get(publication.target, publication.target)
@@ -297,7 +322,22 @@ def publication_advice(publication: Publication, now: datetime, policy: Policy) 
         case Publication.Status.PENDING:
             return f"Waiting to go out to {target}."
         case Publication.Status.PUBLISHING:
-            return f"Going out to {target} now."
+            # A worker holds the attempt until ``next_attempt_at`` (its lease); one that stopped
+            # mid-send leaves it there, and another takes over when the lease runs out.
+            lease_ends = publication.next_attempt_at
+            if lease_ends is None or now - (lease_ends - LEASE) < STILL_SENDING:
+                return f"Going out to {target} now."
+            if lease_ends > now:
+                return (
+                    f"Sending to {target} started at {moment_words(lease_ends - LEASE, now, policy)} and "
+                    f"{target} has not confirmed it yet. If it has not by {moment_words(lease_ends, now, policy)}, "
+                    "Safepost checks whether the post arrived and tries again: it is never posted twice. "
+                    "Nothing to do yet."
+                )
+            return (
+                f"Sending to {target} was not confirmed, so Safepost is about to check whether the post "
+                "arrived and try again (within a few minutes): it is never posted twice. Nothing to do yet."
+            )
         case Publication.Status.PUBLISHED:
             return f"On {target}."
         case Publication.Status.RETRYING:
@@ -368,9 +408,12 @@ def _compose(request: SchoolHtmxRequest, post: Post | None) -> HttpResponse:
     )
     problem: actions.PostError | None = None
     once = request.POST.get("once", "") if request.method == "POST" else ""
+    # "Is Summer a pupil here?": the writer's answer is remembered before the post is checked again.
+    answer = request.POST.get("name_answer", "") if request.method == "POST" else ""
+    name_answered = _answer_name_question(membership, answer) if answer else ""
     if form.is_bound:
         valid = form.is_valid()
-        if valid and not request.htmx:
+        if valid and not request.htmx and not answer:
             earlier = _already_saved(request, once) if post is None else None
             if earlier is not None:
                 return earlier
@@ -399,6 +442,7 @@ def _compose(request: SchoolHtmxRequest, post: Post | None) -> HttpResponse:
         "form": form,
         "post": post,
         "preview": preview,
+        "name_answered": name_answered,
         "problem": problem,
         "accounts": accounts,
         "action_url": reverse("posts:edit", args=[post.pk]) if post else reverse("posts:compose"),
@@ -409,6 +453,21 @@ def _compose(request: SchoolHtmxRequest, post: Post | None) -> HttpResponse:
     }
     template = "posts/compose.html#result" if request.htmx else "posts/compose.html"
     return render(request, template, context)
+
+
+def _answer_name_question(membership: Membership, answer: str) -> str:
+    """Record an answer sent as ``yes:Summer`` or ``no:Summer``; say what was remembered."""
+    choice, _, word = answer.partition(":")
+    if choice not in ("yes", "no") or not word.strip():
+        return "That answer could not be read. Please press one of the two buttons again."
+    try:
+        answer_name_question(membership.school, word, choice == "yes", membership)
+    except SchoolError as exc:
+        return str(exc)
+    word = word.strip()
+    if choice == "yes":
+        return f"Remembered: {word} is a pupil here, so Safepost will treat {word} as a pupil's name."
+    return f"Remembered: {word} is not a pupil's name here, so Safepost will not ask again."
 
 
 def _save_with_photos(
@@ -434,7 +493,7 @@ def _save_with_photos(
         _remember_saved(request, once, saved)
     problems = attach_uploads(saved, request, files)
     for problem in problems:
-        messages.error(request, problem)
+        messages.error(request, problem, extra_tags=PHOTOS_MESSAGE)
     saved.refresh_from_db()
     if sending and not problems:
         try:
@@ -450,6 +509,7 @@ def _save_with_photos(
         messages.success(
             request,
             "Saved with your photos. Check who is in each one and describe it below, then send the post.",
+            extra_tags=PHOTOS_MESSAGE,
         )
     return redirect(reverse("posts:edit", args=[saved.pk]) + "#photos")
 
@@ -713,6 +773,51 @@ def post_list(request: SchoolHtmxRequest) -> HttpResponse:
             "window": describe_window(policy),
         }
         return render(request, "posts/list.html", context)
+
+
+def _account_filter(request: SchoolHtmxRequest) -> tuple[Account | None, str]:
+    account_id = request.GET.get("account", "")
+    if not account_id:
+        return None, ""
+    if not (account_id.isascii() and account_id.isdecimal()):
+        raise Http404("No such account.")
+    return get_for_school(Account, request, pk=int(account_id)), account_id
+
+
+@require_http_methods(["GET"])
+@vary_on_headers("HX-Request")
+@school_member_required()
+def calendar(request: SchoolHtmxRequest) -> HttpResponse:
+    """A week or a month of posts: what goes out when, with the posting window shaded."""
+    school = request.school
+    policy = school.policy
+    now = current_time()
+    view: post_calendar.View = "month" if request.GET.get("view") == "month" else "week"
+    today = local_time(now, policy).date()
+    unreadable = False
+    try:
+        anchor = date.fromisoformat(request.GET["date"]) if request.GET.get("date") else today
+    except ValueError:
+        anchor, unreadable = today, True
+    if not 1970 <= anchor.year <= 2999:  # weeks around year 1 or 9999 run off the calendar
+        anchor, unreadable = today, True
+    account, account_id = _account_filter(request)
+    posts = Post.objects.filter(school=school)
+    if account is not None:
+        posts = posts.filter(account=account)
+    with timezone.override(policy.tz):
+        shown = post_calendar.build(posts, policy, view, anchor, now)
+        context = {
+            "cal": shown,
+            "view": view,
+            "account": account,
+            "account_query": f"&account={account_id}" if account_id else "",
+            "accounts": Account.objects.filter(school=school).order_by("kind", "name"),
+            "window": describe_window(policy),
+            "unreadable": unreadable,
+        }
+        template = "posts/calendar.html#calendar" if request.htmx else "posts/calendar.html"
+        return render(request, template, context)
 
 
 # --- Approvals ----------------------------------------------------------------------------

@@ -46,6 +46,7 @@ from apps.posts import photos
 from apps.posts.models import Post
 from apps.posts.tasks import clean_up_photos
 from apps.publishing.models import Publication, QueuedPublish, WorkerBeat
+from apps.schools.actions import name_answers
 from apps.schools.models import membership_for
 from safepost.policy.checker import Checker
 from safepost.policy.findings import Finding, Report
@@ -405,6 +406,7 @@ def _start(post: Post) -> str:
     # blurring is applied again, then the photos are checked with the words.
     photos.refresh_renditions(post)
     photo_findings, with_pupils = photos.photo_findings(post)
+    pupil_words, other_words = name_answers(school)  # the school's "Is Summer a pupil here?" answers
     report = Checker(policy, school.roster).check(
         CheckedPost(
             post.text,
@@ -412,6 +414,8 @@ def _start(post: Post) -> str:
             exception=post.exception or None,
             role=membership.role if membership else None,
             pupil_photos=with_pupils,
+            pupil_words=pupil_words,
+            other_words=other_words,
         )
     )
     if photo_findings:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -23,13 +22,16 @@ from apps.schools.models import (
     ConsentValue,
     FaceReference,
     Membership,
+    NameAnswer,
     Pupil,
     Role,
+    RosterImport,
     School,
     Signature,
 )
-from safepost.policy.config import PRESETS_DIR, PolicyError, parse_policy
+from safepost.policy.config import PRESETS_DIR, parse_policy, parse_toml
 from safepost.policy.roster import Roster
+from safepost.policy.text import fold
 
 
 def create_school(name: str, slug: str, preset: str, actor: Any = None) -> School:
@@ -70,11 +72,7 @@ def update_policy(school: School, text: str, actor: Any, expected_version: int |
     from apps.audit.actions import record
     from apps.schools.policy_edit import changes_between, diff_summary, unified_diff
 
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError("the policy", [f"not valid TOML: {exc}"]) from None
-    parse_policy(data, "the policy")
+    parse_policy(parse_toml(text, "the policy"), "the policy")
     with transaction.atomic():
         current = School.objects.select_for_update().get(pk=school.pk)
         if expected_version is not None and current.policy_version != expected_version:
@@ -121,14 +119,17 @@ def replace_roster(school: School, roster: Roster, actor: Any, source: str = "")
         School.objects.select_for_update().filter(pk=school.pk).first()
         plan = plan_import(school, roster)
         updated = []
+        snapshot = [_snapshot(p) for p in plan.leaving]
         for pupil, rp in plan.matched:
             before = [getattr(pupil, name) for name in _MERGED_FIELDS]
+            previous = _snapshot(pupil)
             pupil.first_name, pupil.surname = rp.first_name, rp.surname
             pupil.other_first_names, pupil.other_surnames = list(rp.first_names[1:]), list(rp.surnames[1:])
             pupil.year, pupil.class_name = rp.year, rp.class_name
             pupil.is_active, pupil.left_at = True, None
             if before != [getattr(pupil, name) for name in _MERGED_FIELDS]:
                 updated.append(pupil)
+                snapshot.append(previous)
         Pupil.objects.bulk_update(updated, _MERGED_FIELDS)
         joined = {
             id(rp): Pupil.objects.create(
@@ -161,6 +162,14 @@ def replace_roster(school: School, roster: Roster, actor: Any, source: str = "")
             )
         school.roster_version += 1
         school.save(update_fields=["roster_version"])
+        RosterImport.objects.create(
+            school=school,
+            actor=actor if getattr(actor, "pk", None) else None,
+            filename=source.split(" (sha256 ")[0][:300],
+            before=snapshot,
+            joined=[p.pk for p in joined.values()],
+            left=[p.pk for p in plan.leaving],
+        )
         classes = Counter(p.class_name or "(no class)" for p in roster.pupils)
         record(
             school,
@@ -185,6 +194,73 @@ def replace_roster(school: School, roster: Roster, actor: Any, source: str = "")
             },
         )
     return len(roster)
+
+
+def _snapshot(pupil: Pupil) -> dict[str, Any]:
+    """A pupil's roster fields as a roster import found them (JSON, for :class:`RosterImport`)."""
+    fields: dict[str, Any] = {name: getattr(pupil, name) for name in _MERGED_FIELDS}
+    fields["left_at"] = pupil.left_at.isoformat() if pupil.left_at else None
+    return {"pk": pupil.pk, **fields}
+
+
+def last_roster_import(school: School) -> RosterImport | None:
+    """The school's latest roster import, while it can still be undone (not undone already)."""
+    latest = RosterImport.objects.filter(school=school).select_related("actor").first()
+    return latest if latest is not None and latest.undone_at is None else None
+
+
+def undo_roster_import(school: School, roster_import: RosterImport, actor: Any) -> RosterImport:
+    """Put the roster back as it was before ``roster_import``, in one step, and record it.
+
+    Pupils it marked as left are back on roll, pupils it changed get their names, year and class
+    back, and pupils it added are marked as left (never deleted: their records stay answerable).
+    Consent is not touched: an undo never gives back a consent withdrawn since, and what the
+    import recorded stays in each pupil's history. Only the latest import can be undone.
+    Raises :class:`SchoolError` when it cannot be.
+    """
+    from apps.audit.actions import record
+
+    today = timezone.localdate()
+    with transaction.atomic():
+        School.objects.select_for_update().filter(pk=school.pk).first()
+        latest = RosterImport.objects.filter(school=school).first()
+        if latest is None or latest.pk != roster_import.pk:
+            raise SchoolError("Only the latest roster import can be undone: a newer one has been made since.")
+        roster_import.refresh_from_db()
+        if roster_import.undone_at is not None:
+            raise SchoolError("That roster import has already been undone.")
+        restored = []
+        for fields in roster_import.before:
+            values = {name: fields[name] for name in _MERGED_FIELDS}
+            values["left_at"] = date.fromisoformat(fields["left_at"]) if fields["left_at"] else None
+            restored += Pupil.objects.filter(school=school, pk=fields["pk"]).update(**values) * [fields["pk"]]
+        removed = Pupil.objects.filter(school=school, pk__in=roster_import.joined, is_active=True)
+        removed_ids = list(removed.values_list("pk", flat=True))
+        removed.update(is_active=False, left_at=today)
+        FaceReference.objects.filter(pupil__in=removed_ids).delete()
+        school.roster_version = F("roster_version") + 1
+        school.save(update_fields=["roster_version"])
+        school.refresh_from_db(fields=["roster_version"])
+        roster_import.undone_at = timezone.now()
+        roster_import.undone_by = actor
+        roster_import.save(update_fields=["undone_at", "undone_by"])
+        back = len(set(roster_import.left) & set(restored))
+        record(
+            school,
+            actor,
+            "roster.import_undone",
+            f"Roster import{' ' + roster_import.filename if roster_import.filename else ''} undone: "
+            f"{back} pupils back on the roster, {len(removed_ids)} added by it marked as left",
+            school,
+            {
+                "import": roster_import.pk,
+                "imported_at": roster_import.created_at.isoformat(),
+                "restored": restored,
+                "back_on_roll": sorted(set(roster_import.left) & set(restored)),
+                "marked_as_left": removed_ids,
+            },
+        )
+    return roster_import
 
 
 # Consent ---------------------------------------------------------------------------------------
@@ -309,6 +385,46 @@ def _delete_references(pupil: Pupil, actor: Any, why: str) -> int:
             {"pupil": pupil.pk, "deleted": deleted, "why": why},
         )
     return deleted
+
+
+def answer_name_question(school: School, word: str, is_pupil: bool, by: Membership) -> NameAnswer:
+    """Remember the school's answer to "Is Summer a pupil here?" and record it in the audit log.
+
+    One answer a word: a later answer replaces the earlier one (and is recorded too).
+    """
+    from apps.audit.actions import record
+
+    shown = word.strip()
+    key = fold(shown)
+    if not by.is_active or by.school_id != school.pk:
+        raise SchoolError("Only a member of staff at this school can answer for it.")
+    if not key or len(key) > 100 or not key.replace("-", "").replace("'", "").isalpha():
+        raise SchoolError(f'"{shown[:40]}" is not a single word, so it cannot be remembered as a name.')
+    with transaction.atomic():
+        answer, _ = NameAnswer.objects.update_or_create(
+            school=school,
+            word=key,
+            defaults={"is_pupil": is_pupil, "answered_by": by.user, "answered_at": timezone.now()},
+        )
+        record(
+            school,
+            by.user,
+            "school.name_answer",
+            f'"{shown}" is {"a pupil's name" if is_pupil else "not a pupil's name"} at this school'
+            " (answered in a post check)",
+            answer,
+            {"word": key, "is_pupil": is_pupil},
+        )
+    return answer
+
+
+def name_answers(school: School) -> tuple[frozenset[str], frozenset[str]]:
+    """The school's remembered answers: (words that are pupils' names, words that are not)."""
+    pupils: set[str] = set()
+    others: set[str] = set()
+    for word, is_pupil in NameAnswer.objects.filter(school=school).values_list("word", "is_pupil"):
+        (pupils if is_pupil else others).add(word)
+    return frozenset(pupils), frozenset(others)
 
 
 def set_face_matching(school: School, on: bool, by: Membership) -> int:

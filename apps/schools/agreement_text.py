@@ -49,6 +49,14 @@ _PLURAL: dict[str, str] = {
 }
 
 
+def _exception_words(kind: str, examples: str) -> str:
+    """ "school events (fixtures, trips)"; the examples only when they add something to the name."""
+    name = _EXCEPTIONS.get(kind, kind.replace("-", " "))
+    if not examples or examples.strip().casefold() in (name.casefold(), kind.replace("-", " ")):
+        return name
+    return f"{name} ({examples})"
+
+
 def _roles(roles: list[str]) -> str:
     return _join([_PLURAL.get(r, r.replace("-", " ")) for r in roles])
 
@@ -86,7 +94,7 @@ def default_agreement_text(school: School) -> str:
     window = policy.posting_window
     accounts = policy.accounts
     exceptions = "; ".join(
-        f"{_EXCEPTIONS.get(kind, kind.replace('-', ' '))} ({rule.examples or 'as the policy describes'}) by the "
+        f"{_exception_words(kind, rule.examples)} by the "
         f"{_roles(list(rule.roles)) if rule.roles else 'staff with posting rights'}"
         for kind, rule in window.exceptions.items()
     )

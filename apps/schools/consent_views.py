@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from apps.posts import actions as post_actions
 from apps.schools import actions, permissions
 from apps.schools.consent import WAITING_STATUSES, posts_showing
 from apps.schools.forms import ConsentForm, ConsentSearchForm, FaceReferenceForm
@@ -204,7 +205,15 @@ def _record(request: HttpRequest, pupil: Pupil, form: ConsentForm) -> bool:
             if n
             else f" No published post shows {pupil} (as tagged in Safepost)."
         )
-    (messages.warning if "take it down" in text else messages.success)(request, text)
+        held = post_actions.hold_for_withdrawn_consent(pupil, f"{label.lower()} consent", request.user)
+        if held:
+            text += (
+                f" {len(held)} post{'s' if len(held) != 1 else ''} waiting to go out with {pupil} in "
+                f"{'their photos are' if len(held) != 1 else 'its photos is'} now held: "
+                f"{'they do' if len(held) != 1 else 'it does'} not go out until the writer changes "
+                f"{'them' if len(held) != 1 else 'it'}. The writer and approvers see this on their home page."
+            )
+    (messages.warning if "take it down" in text or "now held" in text else messages.success)(request, text)
     return True
 
 

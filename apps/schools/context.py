@@ -12,7 +12,8 @@ from apps.schools.scoping import current_membership
 
 # (label, URL name, who sees it)
 _NAV = [
-    ("Posts", "posts:list", permissions.can_write),
+    # Everyone may read what the school posts (governors included); only writers write.
+    ("Posts", "posts:list", lambda m: m.is_active),
     ("Write a post", "posts:compose", permissions.can_write),
     (
         "Approvals",

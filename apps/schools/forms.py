@@ -27,17 +27,17 @@ EXCEPTION_LABELS = {
     "urgent-news": "Urgent school news (such as a closure)",
 }
 NAMES_CHOICES = [
-    ("first-names-only", "First names only, never surnames"),
+    ("first-names-only", "First names only, no surnames"),
     ("none", "No pupil names at all"),
-    ("not-with-photos", "No names in posts with photos of pupils"),
+    ("not-with-photos", "No names with pupils' photos"),
     ("allowed", "Names allowed"),
 ]
-MENTIONS_CHOICES = [("avoid", "Avoid @mentions of other accounts"), ("allow", "@mentions are fine")]
+MENTIONS_CHOICES = [("avoid", "Avoid @mentions"), ("allow", "@mentions are fine")]
 HASHTAG_CHOICES = [("end-only", "Only at the end of a post"), ("anywhere", "Anywhere in a post")]
 APPROVER_CHOICES = [
     ("account-holder", "The account's holder"),
     ("headteacher", "The headteacher"),
-    ("senior-leader", "Senior leaders"),
+    ("senior-leader", "Senior leaders, the headteacher included"),
 ]
 TIME_ERRORS = {"invalid": "Write the time as HH:MM, for example 08:00.", "required": "Enter a time."}
 
@@ -107,14 +107,16 @@ class PolicySettingsForm(forms.Form):
     )
     approvers = forms.MultipleChoiceField(
         label="Who approves posts",
+        help_text="The headteacher approves whenever senior leaders do; tick “The headteacher” alone for "
+        "only the head to approve. Nobody approves their own post.",
         choices=APPROVER_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Tick at least one, or posts needing approval could never go out."},
     )
     agreement_required = forms.BooleanField(
-        label="Staff must sign the social media agreement before they post (SUT-15)", required=False
+        label="Staff must sign the social media agreement before they post", required=False
     )
-    class_accounts = forms.BooleanField(label="The school has class accounts (RAC-01)", required=False)
+    class_accounts = forms.BooleanField(label="The school has class accounts", required=False)
 
     def __init__(self, *args: Any, policy: Policy, **kwargs: Any) -> None:
         self.policy = policy
@@ -311,7 +313,7 @@ class RosterUploadForm(forms.Form):
     file = forms.FileField(
         label="Roster file (CSV)",
         help_text="Export it from your MIS (SIMS, Arbor, Bromcom…) as CSV: a header row with first name and "
-        "surname columns, and optionally year, class and photo consent. At most 2 MB.",
+        "surname columns, and optionally year, class, social media consent and website consent. At most 2 MB.",
         error_messages={"required": "Choose the CSV file to upload.", "empty": "The file is empty."},
     )
 
@@ -319,6 +321,8 @@ class RosterUploadForm(forms.Form):
 class RosterConfirmForm(forms.Form):
     token = forms.CharField(widget=forms.HiddenInput, max_length=100)
     sha256 = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    # The second confirmation an import needs when it would mark many pupils as left.
+    whole_roster = forms.BooleanField(required=False)
 
 
 class RosterSearchForm(forms.Form):
@@ -396,8 +400,9 @@ class ConsentForm(forms.Form):
     on = forms.DateField(
         label="Date",
         help_text="The date on the form, e-mail or call.",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"required": "Enter the date.", "invalid": "Enter the date as DD/MM/YYYY."},
+        # A date input takes (and shows) ISO dates only: in the British format it would stay empty.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Enter the date.", "invalid": "Enter a real date, e.g. 6 December 2026."},
     )
     note = forms.CharField(
         label="Note (optional)",

@@ -267,6 +267,31 @@ class FaceReference(models.Model):
         return f"Face reference {self.pk} of {self.pupil}"
 
 
+class RosterImport(models.Model):
+    """One roster import and what the roster was just before it, so it can be undone in one step."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="roster_imports")
+    created_at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filename = models.CharField(max_length=300, blank=True)
+    # The pupils the import changed or marked as left, as they were before it (Pupil field values).
+    before = models.JSONField(default=list, blank=True)
+    joined = models.JSONField(default=list, blank=True, help_text="Pupils the import added (ids).")
+    left = models.JSONField(default=list, blank=True, help_text="Pupils the import marked as left (ids).")
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Roster import {self.filename or self.pk} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
 class Agreement(models.Model):
     """A version of the school's social media user agreement (SUT-15)."""
 
@@ -301,3 +326,26 @@ class Signature(models.Model):
 def membership_for(user: User, school: School) -> Membership | None:
     """The user's active membership of ``school``, if any."""
     return Membership.objects.filter(user=user, school=school, is_active=True).first()
+
+
+class NameAnswer(models.Model):
+    """The school's answer to "Is Summer a pupil here?" for a word the checker was unsure of.
+
+    ``word`` is folded (lower case, no accents), as the checker matches words. ``is_pupil``
+    makes the word a pupil's name in every later check; ``False`` stops the question.
+    """
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="name_answers")
+    word = models.CharField(max_length=100)
+    is_pupil = models.BooleanField()
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["word"]
+        constraints = [models.UniqueConstraint(fields=["school", "word"], name="one_answer_per_word")]
+
+    def __str__(self) -> str:
+        return f"{self.word}: {'a pupil' if self.is_pupil else 'not a pupil'} at {self.school}"

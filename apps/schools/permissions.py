@@ -34,11 +34,23 @@ def why_cannot_publish(membership: Membership) -> str | None:
     if membership.role == Role.GOVERNOR:
         return "Governors can read reports but do not post."
     if membership.role not in membership.school.policy.accounts.publishers:
-        roles = ", ".join(r.replace("-", " ") for r in membership.school.policy.accounts.publishers)
-        return f"The school's policy gives posting rights to: {roles}. A senior leader can post it for you."
+        roles = [_role_words(r) for r in membership.school.policy.accounts.publishers]
+        listed = ", ".join(roles[:-1]) + f" and {roles[-1]}" if len(roles) > 1 else "".join(roles)
+        return (
+            "Your posts go to an approver before they go out: at this school, posting rights are held by "
+            f"{listed or 'nobody yet'}."
+        )
     if not has_signed_agreement(membership):
         return "You need to sign the school's social media agreement before you can post."
     return None
+
+
+def _role_words(role: str) -> str:
+    """A role as a sentence names it: "the headteacher", "senior leaders"."""
+    if role == Role.HEADTEACHER:
+        return "the headteacher"
+    label = Role(role).label.lower() if role in Role.values else role.replace("-", " ")
+    return label if label.endswith(("staff", "s")) else f"{label}s"
 
 
 def needs_approval(membership: Membership, account: Account) -> bool:

@@ -24,6 +24,10 @@ from apps.schools.roster_merge import ImportPlan, plan_import
 from safepost.policy.roster import Roster
 
 MAX_BYTES = 2 * 1024 * 1024
+#: An import that would mark this share of the roster as left (and at least LARGE_LOSS_MIN pupils)
+#: is probably not the whole roster: the preview asks, and importing needs a second confirmation.
+LARGE_SHARE = 0.2
+LARGE_LOSS_MIN = 3
 #: How long a previewed upload can still be confirmed.
 MAX_AGE_SECONDS = 60 * 60
 _SESSION_KEY = "schools.roster_upload"
@@ -93,6 +97,13 @@ class Preview:
     current: int
     plan: ImportPlan
     pupils: list[Any] = field(default_factory=list)
+    leaving_by_class: list[tuple[str, int, int]] = field(default_factory=list)
+    """(class, pupils it would mark as left, pupils in the class now), classes losing pupils only."""
+
+    @property
+    def large_loss(self) -> bool:
+        """Whether the import would mark a large share of the roster as left."""
+        return self.leaving >= LARGE_LOSS_MIN and self.leaving >= self.current * LARGE_SHARE
 
 
 def _consent(value: bool | None) -> str:
@@ -103,6 +114,11 @@ def preview(school: School, roster: Roster) -> Preview:
     """Counts per class and consent, and what the import would change (see :mod:`roster_merge`)."""
     plan = plan_import(school, roster)
     classes = Counter(p.class_name or "(no class)" for p in roster.pupils)
+    on_roll = Counter(
+        name or "(no class)"
+        for name in Pupil.objects.filter(school=school, is_active=True).values_list("class_name", flat=True)
+    )
+    leaving = Counter(p.class_name or "(no class)" for p in plan.leaving)
     return Preview(
         roster=roster,
         classes=sorted(classes.items(), key=lambda kv: kv[0].casefold()),
@@ -111,12 +127,15 @@ def preview(school: School, roster: Roster) -> Preview:
         joining=len(plan.joining),
         leaving=len(plan.leaving),
         staying=len(plan.matched),
-        current=Pupil.objects.filter(school=school, is_active=True).count(),
+        current=on_roll.total(),
         plan=plan,
         pupils=sorted(
             roster.pupils,
             key=lambda p: (p.class_name.casefold(), p.surname.casefold(), p.first_name.casefold()),
         ),
+        leaving_by_class=[
+            (name, n, on_roll[name]) for name, n in sorted(leaving.items(), key=lambda kv: kv[0].casefold())
+        ],
     )
 
 

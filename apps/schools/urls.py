@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/<int:pk>/active/", views.account_active, name="account_active"),
     path("roster/", views.roster, name="roster"),
     path("roster/confirm/", views.roster_confirm, name="roster_confirm"),
+    path("roster/imports/<int:pk>/undo/", views.roster_undo, name="roster_undo"),
     path("agreement/", views.agreement, name="agreement"),
     path("consent/", consent_views.register, name="consent"),
     path("consent/face-matching/", consent_views.face_matching, name="face_matching"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from apps.posts import actions as post_actions
 from apps.schools import actions, permissions
 from apps.schools.agreement_text import default_agreement_text
 from apps.schools.forms import (
@@ -34,12 +36,13 @@ from apps.schools.forms import (
     field_for_key,
 )
 from apps.schools.invites import link_lifetime_days, send_sign_in_link
-from apps.schools.models import Account, Agreement, Membership, Pupil, Role, School, Signature
+from apps.schools.models import Account, Agreement, Membership, Pupil, Role, RosterImport, School, Signature
 from apps.schools.policy_edit import EditError, changes_between, locate, reference_html, set_values
-from apps.schools.roster_upload import UploadError, decode_upload, discard, preview, stash, unstash
+from apps.schools.roster_upload import Stash, UploadError, decode_upload, discard, preview, stash, unstash
 from apps.schools.scoping import get_for_school, school_member_required
 from safepost.policy.config import PRESETS_DIR, PolicyError
-from safepost.policy.roster import RosterError, parse_roster
+from safepost.policy.roster import Roster, RosterError, parse_roster
+from safepost.policy.rules.outside_posting_window import describe_window
 
 READ_ONLY = "Governors can read the school's settings but not change them."
 ROLE_ORDER = {value: i for i, value in enumerate(Role.values)}
@@ -90,8 +93,16 @@ def overview(request: HttpRequest) -> HttpResponse:
         agreement=latest,
         signed_count=signed,
         policy=school.policy,
+        window=describe_window(school.policy),
+        preset_school=_preset_school(school.preset),
     )
     return render(request, "schools/overview.html", context)
+
+
+def _preset_school(preset: str) -> str:
+    """The school an example policy came from ("St Catherine of Siena Primary School"), or ''."""
+    text = _preset_text(preset)
+    return str(tomllib.loads(text).get("school", {}).get("name", "")) if text else ""
 
 
 # Policy -----------------------------------------------------------------------------------------
@@ -171,6 +182,16 @@ def policy(request: HttpRequest) -> HttpResponse:
     from_preset = changes_between(preset_text, school.policy_toml) if preset_text else []
     # The school's own name and handle replace the preset school's: that is not a policy change.
     from_preset = [c for c in from_preset if not str(c.key).startswith(("school.name", "school.handle"))]
+    # Each change named as the form names it ("Who approves posts"), not by its key in the file.
+    labels = PolicySettingsForm(policy=school.policy).fields
+    changed = [
+        (
+            labels[field].label if (field := field_for_key(str(c.key))) in labels else str(c.key),
+            c.before,
+            c.after,
+        )
+        for c in from_preset
+    ]
     context = _base(
         request,
         "policy",
@@ -178,8 +199,9 @@ def policy(request: HttpRequest) -> HttpResponse:
         text_form=text_form,
         problems=problems,
         open_editor=open_editor or bool(problems) or bool(text_form.errors),
-        from_preset=from_preset,
+        from_preset=changed,
         preset_known=preset_text is not None,
+        preset_school=_preset_school(school.preset),
         reference=reference_html(),
         policy=school.policy,
     )
@@ -191,6 +213,21 @@ def _stale_message(exc: actions.StalePolicyError) -> str:
         f"Someone else saved the policy (now version {exc.version}) while you were editing, so your "
         "changes were not saved. Reload the page to see their version, then make your changes again."
     )
+
+
+_WINDOW_ORDER = re.compile(r"^start (\d\d:\d\d) must be before end (\d\d:\d\d)$")
+
+
+def _plain(message: str) -> str:
+    """A problem the policy loader found, as the settings form's fields name things."""
+    order = _WINDOW_ORDER.match(message)
+    if order:
+        start, end = order.groups()
+        return (
+            f"The earliest time ({start}) must be before the latest time ({end}): posts go out between "
+            "them on the days ticked."
+        )
+    return message
 
 
 def _save_settings(request: HttpRequest, form: PolicySettingsForm) -> bool:
@@ -212,7 +249,7 @@ def _save_settings(request: HttpRequest, form: PolicySettingsForm) -> bool:
         for raw in exc.problems:
             key, _, message = raw.partition(": ")
             field = field_for_key(key)
-            form.add_error(field, f"{message} ({key})" if field else raw)
+            form.add_error(field, _plain(message) if field else _plain(raw))
         return False
     messages.success(request, f"Policy saved as version {school.policy_version}.")
     return True
@@ -488,10 +525,7 @@ def account_active(request: HttpRequest, pk: int) -> HttpResponse:
 ROSTER_LIMIT = 500
 
 
-@require_http_methods(["GET", "POST"])
-@vary_on_headers("HX-Request")
-@school_member_required(check=permissions.can_manage_school)
-def roster(request: HttpRequest) -> HttpResponse:
+def _roster_context(request: HttpRequest) -> dict[str, Any]:
     school = request.school  # type: ignore[attr-defined]
     classes = _roster_classes(school)
     search = RosterSearchForm(request.GET or None, classes=classes)
@@ -505,7 +539,7 @@ def roster(request: HttpRequest) -> HttpResponse:
         if search.cleaned_data["class_name"]:
             pupils = pupils.filter(class_name=search.cleaned_data["class_name"])
     total = pupils.count()
-    context = _base(
+    return _base(
         request,
         "roster",
         search=search,
@@ -516,7 +550,15 @@ def roster(request: HttpRequest) -> HttpResponse:
         left_count=Pupil.objects.filter(school=school, is_active=False).count(),
         per_class=on_roll.values("class_name").annotate(n=Count("pk")).order_by("class_name"),
         upload_form=RosterUploadForm(),
+        last_import=actions.last_roster_import(school),
     )
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+@school_member_required(check=permissions.can_manage_school)
+def roster(request: HttpRequest) -> HttpResponse:
+    context = _roster_context(request)
     if request.htmx and request.method == "GET":  # type: ignore[attr-defined]
         return render(request, "schools/roster.html#roster-list", context)
     if request.method == "POST":
@@ -548,13 +590,16 @@ def _roster_upload(request: HttpRequest) -> dict[str, Any]:
         out["upload_name"] = name
         return out
     held = stash(request.session, school.pk, name, text)
-    out.update(
-        preview=preview(school, parsed),
-        encoding_note=note,
-        upload_name=name,
-        confirm_form=RosterConfirmForm(initial={"token": held.token, "sha256": held.sha256}),
-    )
+    out.update(_preview_context(school, held, parsed), encoding_note=note)
     return out
+
+
+def _preview_context(school: School, held: Stash, parsed: Roster) -> dict[str, Any]:
+    return {
+        "preview": preview(school, parsed),
+        "upload_name": held.filename,
+        "confirm_form": RosterConfirmForm(initial={"token": held.token, "sha256": held.sha256}),
+    }
 
 
 @require_POST
@@ -563,7 +608,7 @@ def roster_confirm(request: HttpRequest) -> HttpResponse:
     school = request.school  # type: ignore[attr-defined]
     form = RosterConfirmForm(request.POST)
     held = (
-        unstash(request.session, form.data.get("token", ""), school.pk, form.data.get("sha256", ""))
+        unstash(request.session, form.cleaned_data["token"], school.pk, form.cleaned_data["sha256"])
         if form.is_valid()
         else None
     )
@@ -582,17 +627,47 @@ def roster_confirm(request: HttpRequest) -> HttpResponse:
     except RosterError:
         messages.error(request, "The file could not be read again, so nothing changed. Upload it again.")
         return redirect("schools:roster")
+    shown = _preview_context(school, held, parsed)
+    if shown["preview"].large_loss and not form.cleaned_data["whole_roster"]:
+        # The second confirmation was not given: show the same preview again, nothing changed.
+        context = _roster_context(request)
+        context.update(shown, whole_roster_missing=True)
+        return render(request, "schools/roster.html", context, status=400)
     started = timezone.now()
     count = actions.replace_roster(
         school, parsed, request.user, source=f"{held.filename} (sha256 {held.sha256})"
     )
     discard(request.session)
+    left = shown["preview"].leaving
     messages.success(
         request,
-        f"Roster imported: {count} pupil{'s' if count != 1 else ''}. Posts are now checked "
-        "against these names.",
+        f"Roster imported: {count} pupil{'s' if count != 1 else ''}"
+        + (f", {left} marked as left" if left else "")
+        + ". Posts are now checked against these names."
+        + (" If that was a mistake, undo the import below." if left else ""),
     )
     _warn_about_published_photos(request, school, started)
+    return redirect("schools:roster")
+
+
+@require_POST
+@school_member_required(check=permissions.can_manage_school)
+def roster_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    school = request.school  # type: ignore[attr-defined]
+    roster_import = get_for_school(RosterImport, request, pk=pk)
+    try:
+        actions.undo_roster_import(school, roster_import, request.user)
+    except actions.SchoolError as exc:
+        messages.error(request, f"{exc} Nothing changed.")
+        return redirect("schools:roster")
+    back, added = len(roster_import.left), len(roster_import.joined)
+    messages.success(
+        request,
+        f"Import undone: the roster is back as it was before {roster_import.filename or 'that import'}. "
+        f"{back} pupil{'s are' if back != 1 else ' is'} back on the roster"
+        + (f" and the {added} it added {'are' if added != 1 else 'is'} marked as left" if added else "")
+        + ". Consent recorded since stays as it is.",
+    )
     return redirect("schools:roster")
 
 
@@ -612,7 +687,13 @@ def _warn_about_published_photos(request: HttpRequest, school: School, since: da
         .order_by("pupil__surname", "pupil__first_name")
     )
     shown: dict[int, str] = {}
+    held = 0
     for change in withdrawn:
+        held += len(
+            post_actions.hold_for_withdrawn_consent(
+                change.pupil, f"{Channel(change.channel).label.lower()} consent", request.user
+            )
+        )
         if change.pupil_id in shown:
             continue
         count = posts_showing(change.pupil).count()
@@ -623,9 +704,16 @@ def _warn_about_published_photos(request: HttpRequest, school: School, since: da
     if shown:
         messages.warning(
             request,
-            "This import withdrew photo consent for pupils who appear in published posts: "
+            "This import withdrew social media or website consent for pupils who appear in published posts: "
             + ", ".join(shown.values())
             + ". Open each pupil on the Consent page to see those posts and take them down.",
+        )
+    if held:
+        messages.warning(
+            request,
+            f"This import withdrew consent for pupils in the photos of {held} post{'s' if held != 1 else ''} "
+            "waiting to go out: they are now held and do not go out until their writers change them. "
+            "The writers and approvers see them on their home page.",
         )
 
 

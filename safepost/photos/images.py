@@ -17,10 +17,14 @@ wrong and what to do. Nothing is written to disk.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
+import os
 import struct
+import threading
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -45,7 +49,64 @@ MAX_BYTES = 40 * 1024 * 1024
 
 MAX_PIXELS = 50_000_000
 """Largest image accepted, in pixels (50 megapixels: 8,660 x 5,773). Checked from the header, before
-decoding: a decoded RGB image needs 3 bytes a pixel, so this caps one photo at about 150 MB of memory."""
+decoding; MAX_DECODE_BYTES then bounds the memory decoding takes."""
+
+MAX_DECODE_BYTES = 400 * 1024 * 1024
+"""Most memory decoding one photo may take, estimated from its header before decoding: the decoded
+pixels (Pillow keeps 4 bytes a pixel for RGB) and the copies made turning them upright and into
+RGB, 8 bytes a pixel for an RGB photo, so a 48-megapixel HEIC fits. A JPEG larger than it needs to
+be is decoded at a half, quarter or eighth of its size instead (DECODE_MAX_SIDE); any other photo
+over the estimate (a transparent or animated image of huge dimensions) is refused, never decoded."""
+
+DECODE_MAX_SIDE = 4096
+"""The long side a JPEG is decoded at, at least: the largest rendition any platform takes (X: 4096)."""
+
+DECODE_BUDGET_BYTES = max(
+    MAX_DECODE_BYTES, int(os.environ.get("SAFEPOST_PHOTO_DECODE_MB", "400")) * 1024 * 1024
+)
+"""Memory all the photos being decoded at once in one process may take together
+(``SAFEPOST_PHOTO_DECODE_MB``, default 400): a burst of uploads waits its turn instead of
+exhausting a small server's memory."""
+
+
+class _Budget:
+    """A shared allowance of bytes: ``reserve(n)`` waits until ``n`` fit, then holds them."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.used = 0
+        self._changed = threading.Condition()
+
+    @contextlib.contextmanager
+    def reserve(self, amount: int) -> Iterator[None]:
+        with self._changed:
+            self._changed.wait_for(lambda: self.used == 0 or self.used + amount <= self.total)
+            self.used += amount
+        try:
+            yield
+        finally:
+            with self._changed:
+                self.used -= amount
+                self._changed.notify_all()
+
+
+_DECODING = _Budget(DECODE_BUDGET_BYTES)
+
+# Bytes a pixel of each decoded mode takes, and the extra bytes a pixel the conversion to upright
+# 8-bit RGB copies (Pillow 13; checked against the peaks bench/bench_photo_memory.py measures).
+_MODE_BYTES = {
+    "1": 1,
+    "L": 1,
+    "P": 1,
+    "RGB": 4,
+    "RGBA": 4,
+    "CMYK": 4,
+    "YCbCr": 4,
+    "LA": 4,
+    "PA": 4,
+    "I;16": 2,
+}
+_CONVERT_BYTES = {"RGB": 4, "L": 4, "1": 4, "P": 9, "RGBA": 12, "LA": 12, "PA": 12, "CMYK": 4, "I;16": 17}
 
 ACCEPTED_FORMATS = ("JPEG", "PNG", "HEIF", "WEBP")
 """Pillow format names we decode. HEIF covers the HEIC photos of iPhones."""
@@ -243,10 +304,54 @@ def open_photo(data: bytes, name: str = "") -> Photo:
         except _DECODE_ERRORS:
             raise _damaged(data, label) from None
     with image:
-        return _decode(image, data, label)
+        stored = image.size  # before a JPEG is set to decode smaller
+        estimate = _admit(image, label)
+        with _DECODING.reserve(estimate):
+            return _decode(image, data, label, stored)
 
 
-def _decode(image: ImageFile.ImageFile, data: bytes, label: str) -> Photo:
+def _admit(image: ImageFile.ImageFile, label: str) -> int:
+    """Refuse a photo too large to decode, from its header; its estimated decoding memory if not.
+
+    A JPEG larger than any rendition is set to decode at a reduced size first.
+    """
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        raise _too_many_pixels(label, (width, height))
+    _reduce_on_decode(image)
+    estimate = decode_bytes(image)
+    if estimate > MAX_DECODE_BYTES:
+        kind = "JPEG" if image.format == "MPO" else str(image.format)
+        animated = int(getattr(image, "n_frames", 1)) > 1
+        raise PhotoError(
+            f"{label} is {width:,} × {height:,} pixels{' with transparency' if 'A' in image.mode else ''}"
+            f"{', animated' if animated else ''}, too large to open safely as {_FORMAT_NAMES.get(kind, kind)}. "
+            "Resize it (for example to 4,000 × 3,000 pixels) or save it as a JPEG, and upload it again.",
+            "too-many-pixels",
+        )
+    return estimate
+
+
+def decode_bytes(image: Image.Image) -> int:
+    """Estimated peak memory of decoding ``image`` (opened, not yet loaded) and making it RGB."""
+    width, height = image.size
+    mode = image.mode
+    per_pixel = _MODE_BYTES.get(mode, 4) + _CONVERT_BYTES.get(mode, 17)
+    if getattr(image, "n_frames", 1) > 1:
+        per_pixel += 4  # an animated image decodes onto an RGBA canvas of its full size
+    return width * height * per_pixel
+
+
+def _reduce_on_decode(image: ImageFile.ImageFile) -> None:
+    """Let a JPEG decode at 1/2, 1/4 or 1/8 size when that still leaves DECODE_MAX_SIDE pixels."""
+    width, height = image.size
+    if image.format not in ("JPEG", "MPO") or max(width, height) <= DECODE_MAX_SIDE:
+        return
+    scale = DECODE_MAX_SIDE / max(width, height)
+    image.draft(image.mode, (max(1, round(width * scale)), max(1, round(height * scale))))
+
+
+def _decode(image: ImageFile.ImageFile, data: bytes, label: str, stored: tuple[int, int]) -> Photo:
     # A multi-picture JPEG (MPO, common from Android phones) is a JPEG with extra frames.
     kind = "JPEG" if image.format == "MPO" else str(image.format)
     width, height = image.size
@@ -291,7 +396,7 @@ def _decode(image: ImageFile.ImageFile, data: bytes, label: str) -> Photo:
         image=rgb,
         format=kind,
         byte_size=len(data),
-        stored_size=(width, height),
+        stored_size=stored,
         orientation=orientation,
         frames=frames,
         had_transparency=had_transparency,

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import tomllib
 import types
 import typing
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -204,7 +205,7 @@ class Photos:
     )
     keep_renditions_days: int = doc(
         "Days to keep the published copy of each photo after publishing (then it is deleted and leaves "
-        "the school's feed); 0 keeps it.",
+        "the school's feed); 0 keeps it; at most 3650.",
         0,
     )
     unsuitable_images: Action = doc("Unsuitable images (RAC-12).", "block")
@@ -343,29 +344,29 @@ class _Loader:
         if tp is time:
             if isinstance(raw, time):
                 return raw
-            if isinstance(raw, str):
+            if isinstance(raw, str) and (hhmm := re.fullmatch(r"(\d{1,2}):(\d{2})", raw)) is not None:
                 try:
-                    hh, mm = raw.split(":")
-                    if len(mm) != 2:
-                        raise ValueError
-                    return time(int(hh), int(mm))
+                    return time(int(hhmm.group(1)), int(hhmm.group(2)))
                 except ValueError:
                     pass
-            self.fail(path, f'{raw!r} is not a time; write it as "HH:MM", e.g. "08:00"')
+            shown = repr(raw) if len(repr(raw)) <= 40 else repr(raw)[:40] + "…"
+            self.fail(path, f'{shown} is not a time; write it as "HH:MM", e.g. "08:00"')
             return None
         if tp is bool:
             if not isinstance(raw, bool):
-                self.fail(path, f"expected true or false, got {raw!r}")
+                self.fail(path, f"expected true or false, got {_shown(raw)}")
             return raw
         if tp is int:
             if isinstance(raw, bool) or not isinstance(raw, int):
-                self.fail(path, f"expected a whole number, got {raw!r}")
+                self.fail(path, f"expected a whole number, got {_shown(raw)}")
             elif raw < 0:
-                self.fail(path, f"must not be negative, got {raw}")
+                self.fail(path, f"must not be negative, got {_shown(raw)}")
+            elif raw > MAX_NUMBER:
+                self.fail(path, f"must be at most {MAX_NUMBER:,}, got {_shown(raw)}")
             return raw
         if tp is str:
             if not isinstance(raw, str):
-                self.fail(path, f"expected text in quotes, got {raw!r}")
+                self.fail(path, f"expected text in quotes, got {_shown(raw)}")
             return raw
         raise TypeError(f"unsupported type {tp!r} at {path}")  # a schema bug, not user input
 
@@ -396,14 +397,31 @@ class _Loader:
         return cls(**kwargs)
 
 
-def _check_meaning(policy: Policy, loader: _Loader) -> None:
+def _shown(raw: Any) -> str:
+    """A value as the file wrote it, cut short: a 4,000-digit number is not repeated back."""
     try:
-        ZoneInfo(policy.school.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        loader.fail(
-            "school.timezone",
-            f'"{policy.school.timezone}" is not a known time zone; use an IANA name such as "Europe/London"',
-        )
+        text = repr(raw)
+    except ValueError:  # an integer too long to print
+        return "a number too long to show"
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
+def zone_problem(zone: str) -> str | None:
+    """Why ``zone`` is not a usable time zone, or ``None`` when it is one."""
+    shown = f'"{zone}"' if len(zone) <= 60 else f'"{zone[:60]}…"'
+    problem = f'{shown} is not a known time zone; use an IANA name such as "Europe/London"'
+    if len(zone) > 64:
+        return problem
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder of zones
+        return problem
+    return None
+
+
+def _check_meaning(policy: Policy, loader: _Loader) -> None:
+    if (problem := zone_problem(policy.school.timezone)) is not None:
+        loader.fail("school.timezone", problem)
     window = policy.posting_window
     if window.start >= window.end:
         loader.fail("posting_window", f"start {window.start:%H:%M} must be before end {window.end:%H:%M}")
@@ -411,6 +429,11 @@ def _check_meaning(policy: Policy, loader: _Loader) -> None:
         loader.fail("posting_window.days", "at least one day is needed")
     if not 1 <= policy.writing.max_length <= 5000:
         loader.fail("writing.max_length", "must be between 1 and 5000 characters")
+    if policy.photos.keep_renditions_days > MAX_KEEP_DAYS:
+        loader.fail(
+            "photos.keep_renditions_days",
+            f"must be at most {MAX_KEEP_DAYS:,} days (ten years); 0 keeps published photos for ever",
+        )
     for day in policy.credentials.term_starts:
         if term_start(day) is None:
             loader.fail(
@@ -425,9 +448,6 @@ def _check_meaning(policy: Policy, loader: _Loader) -> None:
 
 def term_start(text: str) -> tuple[int, int] | None:
     """``(month, day)`` of a ``"MM-DD"`` term start, or ``None`` when it is not a real day."""
-    import re
-    from datetime import date
-
     match = re.fullmatch(r"(\d{2})-(\d{2})", text.strip())
     if match is None:
         return None
@@ -443,14 +463,8 @@ def _check_raw_meaning(data: dict[str, Any], loader: _Loader) -> None:
     """The meaning checks that can still run when other keys are wrong."""
     school = data.get("school")
     zone = school.get("timezone") if isinstance(school, dict) else None
-    if isinstance(zone, str):
-        try:
-            ZoneInfo(zone)
-        except (ZoneInfoNotFoundError, ValueError):
-            loader.fail(
-                "school.timezone",
-                f'"{zone}" is not a known time zone; use an IANA name such as "Europe/London"',
-            )
+    if isinstance(zone, str) and (problem := zone_problem(zone)) is not None:
+        loader.fail("school.timezone", problem)
 
 
 def parse_policy(data: dict[str, Any], source: str, rule_keys: dict[str, str] | None = None) -> Policy:
@@ -480,22 +494,68 @@ def load_policy(name_or_path: str | Path) -> Policy:
     Raises :class:`PolicyError` for a missing or invalid file, never a traceback
     the user has to read.
     """
+    name = str(name_or_path)
+    shown = name if len(name) <= 80 else name[:80] + "…"
     path = Path(name_or_path)
     preset = PRESETS_DIR / f"{name_or_path}.toml"
-    if not path.suffix and preset.exists():
+    if not path.suffix and _is_file(preset):
         path = preset
-    elif not path.exists():
-        hint = _did_you_mean(str(name_or_path), preset_names())
+    elif not _is_file(path):
+        hint = _did_you_mean(name, preset_names()) if len(name) <= 80 else ""
         raise PolicyError(
-            str(name_or_path), [f"no such policy file or preset{hint}; presets: {_allowed(preset_names())}"]
+            shown, [f"no such policy file or preset{hint}; presets: {_allowed(preset_names())}"]
         )
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(str(path), [f"not valid TOML: {exc}"]) from None
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_POLICY_BYTES + 1)
+        if len(raw) > MAX_POLICY_BYTES:
+            raise PolicyError(
+                shown, [f"the file is larger than {MAX_POLICY_BYTES // 1024} KB; a policy is a few KB"]
+            )
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError(str(path), [f"cannot read the file: {exc}"]) from None
-    return parse_policy(data, str(path))
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise PolicyError(shown, [f"cannot read the file: {reason}"]) from None
+    return parse_policy(parse_toml(text, shown), str(path))
+
+
+def parse_toml(text: str, source: str) -> dict[str, Any]:
+    """Parse a policy file's TOML, refusing what the parser would choke on with a clear message.
+
+    Raises :class:`PolicyError` (with the line, where TOML says it) and never a traceback.
+    """
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.count(".") > MAX_DOTS_A_LINE:
+            # tomllib takes quadratic time over the parts of a dotted key.
+            raise PolicyError(
+                source, [f"line {number}: more than {MAX_DOTS_A_LINE} dots; policy keys have a few parts"]
+            )
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(source, [f"not valid TOML: {exc}"]) from None
+    except RecursionError:
+        raise PolicyError(
+            source, ["lists or tables are nested too deeply; a policy needs two or three levels"]
+        ) from None
+    except ValueError as exc:
+        if "digits" in str(exc):  # Python refuses whole numbers of more than 4,300 digits
+            raise PolicyError(source, ["a number is too long (more than 4,300 digits)"]) from None
+        raise PolicyError(source, [f"not valid TOML: {exc}"]) from None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long for the file system, or with a NUL in it
+        return False
+
+
+# Bounds on what a policy file may hold: far above any real policy, far below what is slow.
+MAX_POLICY_BYTES = 256 * 1024
+MAX_DOTS_A_LINE = 200
+MAX_NUMBER = 10**9
+MAX_KEEP_DAYS = 3650
 
 
 def preset_names() -> list[str]:
@@ -511,6 +571,17 @@ def format_reference() -> str:
         "A policy is a TOML file. Every key is optional unless marked *required*; "
         "unknown keys are errors. Generated from `safepost/policy/config.py` "
         "(`safepost policy-format`).",
+        "",
+        "## Errors",
+        "",
+        "`safepost validate FILE` (and `safepost check --policy FILE`) lists every problem with the key "
+        "it is at, such as `photos.keep_renditions_days: must be at most 3,650 days (ten years)`, and "
+        "exits with status 2; status 0 means the file is valid. The school's policy page in the web app "
+        "shows the same messages and saves nothing until they are fixed. A file is refused as a whole, "
+        f"before its keys are read, when it is larger than {MAX_POLICY_BYTES // 1024} KB, has a line "
+        f"with more than {MAX_DOTS_A_LINE} dots, nests lists or tables too deeply, or holds a number of "
+        f"more than 4,300 digits. Whole numbers are at most {MAX_NUMBER:,}; times are written "
+        '`"HH:MM"`; the time zone is an IANA name such as `"Europe/London"`.',
         "",
     ]
 

@@ -63,6 +63,9 @@ class Finding:
     end: int = 0
     suggestion: str | None = None
     trace: tuple[str, ...] = field(default_factory=tuple)
+    #: A word the checker is unsure is a child's name: the writer is asked once ("Is Summer a
+    #: pupil here?") and the school's answer is remembered (``Post.pupil_words``/``other_words``).
+    asks_about: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of a finding (``safepost check --format json``)."""

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from safepost.policy.reading import SpanIndex, child_references, surnames_alone
 from safepost.policy.roster import Roster
 from safepost.policy.text import PostText, Token, fold
 
@@ -406,7 +407,13 @@ _CHILD_VERBS = (
     r"was\s+selected|was\s+picked|was\s+awarded|was\s+named|came\s+(?:first|second|third|top)|"
     r"starts|started|turns|turned|celebrates|celebrated|lost|loses|settled|settling|struggled|"
     r"needs|forgot|remembered|brought|shared|presented|spoke|recited|danced|climbed|"
-    r"completed|mastered|reached|broke|smashed|collected"
+    r"completed|mastered|reached|broke|smashed|collected|did\s+(?:a|an|such\s+a)\s+(?:\w+\s+)?(?:job|effort)"
+)
+# Nouns for a person a child can be: "June has been our Kindness Champion".
+_PERSON_NOUNS = (
+    r"star|champion|champ|reader|writer|helper|hero|heroine|winner|captain|ambassador|leader|monitor|"
+    r"prefect|superstar|mathematician|scientist|artist|author|poet|chef|baker|wizard|whizz|expert|"
+    r"representative|rep|councillor|learner|citizen|friend|role\s+model"
 )
 _POST_CUE = re.compile(
     r"^\s*(?:"
@@ -414,6 +421,8 @@ _POST_CUE = re.compile(
     r"(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+\w+|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
     r"|,\s*(?:who|our|the|aged?)\b"
+    r"|(?:is|was|has\s+been|'s\s+been|became|becomes)\s+(?:our|this\s+week's|this\s+term's|the\s+class's)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r")\b"
     r"|(?:has|have)\s+been\s+(?:a|an|such\s+a|so|really|incredibly|very)\s+(?:\w+\s+)?"
     r"(?:superstar|star|champion|hero|role\s+model|helper|kind|helpful|brave|hard[\s-]working|polite|"
     r"focused|resilient|determined|sensible|thoughtful|caring|responsible)\b"
@@ -437,6 +446,27 @@ _ADULT_AFTER = re.compile(
     rf"^\s*(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+(?:\w+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})\b"
     r"|^\s*and\s+(?:the|our)\s+(?:\w+\s+)?(?:kitchen|office|catering|cleaning|site|admin|"
     r"pta|friends|governors|staff|teachers|volunteers|parents)\b",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = frozenset({"april", "may", "june", "july", "august"})
+# "Thursday 4th June", "June 5th", "in June": a month in a date.
+_IN_A_DATE = re.compile(
+    r"(?:\d(?:st|nd|rd|th)?\s+(?:of\s+)?|\b(?:in|of|since|until|till|during|early|late|mid|by|from|through|this|next|last)"
+    r"\s+)[A-Z][a-z]+$|^[A-Z][a-z]+\s+\d",
+)
+# After a word, a class or year group that makes it a child's name: "Ayaan in Year 3".
+_STRONG_CHILD_AFTER = re.compile(
+    r"^(?:'s)?\s*(?:,\s*)?(?:\(|in\s+|from\s+)(?:[Yy]ear\s*\d|[Yy]r\s*\d|Y\d\b|[Rr]eception\b|[Nn]ursery\b|"
+    r"[Cc]lass\s+[A-Z]|[A-Z][\w'-]*\s+[Cc]lass\b)"
+)
+# Inside a hashtag, words before a name that cheer a child on: #GoRose, #ProudOfYouDominik.
+_HASHTAG_CHEER = re.compile(
+    r"\b(?:go|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
+    r"love\s+you|you\s+did\s+it|super\s+star|superstar|star|legend|hero)\s*$",
+    re.IGNORECASE,
+)
+_ADULT_BEFORE = re.compile(
+    r"\b(?:lollipop|dinner|crossing|cleaning|kitchen|office|catering)\s+(?:lady|man|woman|assistant)\s+$",
     re.IGNORECASE,
 )
 # "Jack and the Beanstalk", "Goldilocks and the Three Bears": the title of a story.
@@ -505,6 +535,7 @@ class PersonMention:
     full_name_on_roster: bool = False
     cue: str | None = None
     reasons: list[str] = field(default_factory=list)
+    surname_only: bool = False  # a pupil's surname written alone ("Fenwick's penalty save")
 
     @property
     def nstart(self) -> int:
@@ -543,6 +574,7 @@ class PeopleAnalysis:
     mentions: list[PersonMention]
     roles: list[RoleMention]
     surname_refs: list[tuple[Token, str]]
+    unsure: list[PersonMention] = field(default_factory=list)
 
     @property
     def pupils(self) -> list[PersonMention]:
@@ -570,10 +602,21 @@ def _is_title(tok: Token) -> bool:
     return True
 
 
-def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str]) -> bool:
+def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: str) -> bool:
     key = tok.key
-    if key in NON_NAMES or len(key) < 2:
+    if len(key) < 2:
         return False
+    if key in NON_NAMES:
+        # A month that is a pupil's name ("June has been our Kindness Champion") is read like any
+        # other name that is also a word: a child only where the wording makes one the subject.
+        return key in _MONTH_NAMES and key in roster.by_first and tok.is_capitalised
+    if (
+        tok.is_capitalised
+        and not tok.hashtag
+        and _STRONG_CHILD_AFTER.match(after)
+        and not is_ordinary_word(key)
+    ):
+        return True  # "Ayaan in Year 3 has been practising": a name though in no list
     if not tok.is_capitalised:
         # Typed in lower case on a phone: a pupil's name still counts; one that is also an
         # ordinary word ("grace") only with a clear cue or the pupil's surname (see _classify_one).
@@ -581,8 +624,17 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str]) -> bool
     return key in roster.by_first or key in lexicon
 
 
-def analyse_people(text: PostText, roster: Roster) -> PeopleAnalysis:
-    """Find the people in a post and decide which of them are children."""
+def analyse_people(
+    text: PostText,
+    roster: Roster,
+    pupil_words: frozenset[str] = frozenset(),
+    other_words: frozenset[str] = frozenset(),
+) -> PeopleAnalysis:
+    """Find the people in a post and decide which of them are children.
+
+    ``pupil_words``/``other_words``: the school's answers to "Is Summer a pupil here?".
+    Mentions the analysis cannot decide come back in ``unsure``.
+    """
     lexicon = first_name_lexicon()
     norm = text.text
     tokens = _stream(text)
@@ -611,7 +663,13 @@ def analyse_people(text: PostText, roster: Roster) -> PeopleAnalysis:
                 )
                 used.add(i + 1)
                 continue
-        if not _name_candidate(tok, roster, lexicon):
+        if not _name_candidate(tok, roster, lexicon, norm[tok.nend : tok.nend + 40]) or (
+            key in _MONTH_NAMES
+            and (
+                _IN_A_DATE.search(norm[max(0, tok.nstart - 20) : tok.nend])
+                or _IN_A_DATE.match(norm[tok.nstart : tok.nend + 6])
+            )
+        ):
             continue
         m = PersonMention(first=tok, on_roster=key in roster.by_first)
         # A following capitalised word: a surname, or part of a place or a thing.
@@ -639,8 +697,120 @@ def analyse_people(text: PostText, roster: Roster) -> PeopleAnalysis:
                     used.add(i + 1)
         mentions.append(m)
     _classify(text, tokens, mentions, roster)
+    _surnames_alone(text, tokens, mentions, roster, surname_refs)
     roles = [RoleMention(mm.start(), mm.end(), mm.group(0)) for mm in _SINGLE_CHILD_ROLE.finditer(norm)]
-    return PeopleAnalysis(mentions, roles, surname_refs)
+    others = any(
+        m.kind in ("adult", "other-person", "unknown") and m.first.is_capitalised for m in mentions
+    ) or any(_is_other_name(text, tok, roster) for tok in tokens)
+    taken = SpanIndex(
+        [(r.nstart, r.nend) for r in roles] + [(m.nstart, m.nend) for m in mentions if m.is_pupil]
+    )
+    for ref in child_references(text, others):
+        if not taken.overlaps(ref.nstart, ref.nend):
+            roles.append(RoleMention(ref.nstart, ref.nend, ref.phrase))
+    unsure = _answer_or_ask(text, mentions, roster, pupil_words, other_words)
+    return PeopleAnalysis(mentions, roles, surname_refs, unsure)
+
+
+_NO_CONTEXT = "ordinary word with no child context"
+# Things only an adult does: "retires today", "22 years of serving school dinners".
+_ADULT_LIFE = re.compile(
+    r"\b(?:retire|retires|retired|retiring|retirement|\d+\s+years\s+(?:of|at|in|with)|years\s+of\s+service|"
+    r"(?:her|his)\s+(?:husband|wife|partner|grandchildren|own\s+children)|maternity|paternity)\b",
+    re.IGNORECASE,
+)
+
+
+# Before a name, words that make it a thing or the title of a work: "the Sky's the limit",
+# "reading Matilda", "watched Frozen".
+_BEFORE_A_WORK = frozenset(
+    {"the", "reading", "read", "watched", "watching", "studying", "studied", "performing", "performed"}
+)
+_WORK_BY = re.compile(r"^\s+by\s+[A-Z]")
+
+
+def _answer_or_ask(
+    text: PostText,
+    mentions: list[PersonMention],
+    roster: Roster,
+    pupil_words: frozenset[str],
+    other_words: frozenset[str],
+) -> list[PersonMention]:
+    """Apply the school's answers; return the names still in doubt.
+
+    In doubt: a pupil's first name that is also an ordinary word (Summer, Hope, Rose),
+    capitalised in the middle of a sentence, where nothing in the wording says whether a
+    child or the word is meant ("Year 2 have been painting Autumn").
+    """
+    unsure: list[PersonMention] = []
+    adult_life = bool(_ADULT_LIFE.search(text.text))
+    for m in mentions:
+        key = m.first.key
+        if m.kind not in ("word", "unknown") or not m.first.is_capitalised or m.first.text.isupper():
+            continue
+        if key in pupil_words:
+            m.kind, m.cue = "pupil", "the school said this is a pupil's name"
+            m.reasons.append(f'the school answered that "{m.first.text}" is a pupil here')
+            continue
+        if key in other_words or key not in roster.by_first or not is_ordinary_word(key):
+            continue
+        if m.reasons != [_NO_CONTEXT] or m.surname is not None:
+            continue  # read already as part of a title or a name ("Amazing Grace", "Rose Blanche")
+        if adult_life:
+            continue  # "our wonderful Joy retires today": an adult
+        after, before = text.text[m.nend : m.nend + 40], text.text[max(0, m.nstart - 40) : m.nstart]
+        if _WORK_BY.match(after) or re.match(r" [A-Z]", after) or re.search(r"[A-Z][\w'-]* $", before):
+            continue  # "Amazing Grace by Mary Hoffman", "Rose Blanche": the title of a work or a name
+        s_start = text.sentence_bounds[m.first.sentence][0]
+        if not text.text[max(s_start, m.first.nstart - 40) : m.first.nstart].strip() or m.first.hashtag:
+            continue  # capitals at the start of a sentence or in a hashtag say nothing
+        unsure.append(m)
+    return unsure
+
+
+def _is_other_name(text: PostText, tok: Token, roster: Roster) -> bool:
+    """A capitalised word mid-sentence that is no English word and no pupil: "Paddington"."""
+    if tok.hashtag or not tok.is_capitalised or tok.text.isupper():
+        return False
+    key = tok.key
+    s_start = text.sentence_bounds[tok.sentence][0]
+    if not text.text[max(s_start, tok.nstart - 40) : tok.nstart].strip():
+        return False
+    return (
+        key not in roster.by_first
+        and key not in roster.by_surname
+        and key not in roster.class_names
+        and key not in NON_NAMES
+        and key not in PLACE_WORDS
+        and not is_ordinary_word(key)
+    )
+
+
+def _surnames_alone(
+    text: PostText,
+    tokens: list[Token],
+    mentions: list[PersonMention],
+    roster: Roster,
+    surname_refs: list[tuple[Token, str]],
+) -> None:
+    """Mark a pupil's surname written on its own as a child ("Oyelaran made save after save")."""
+    by_first = {m.first.nstart: m for m in mentions}
+    used = {m.surname.nstart for m in mentions if m.surname is not None}
+    used |= {tok.nstart for tok, _ in surname_refs}
+    used |= {m.first.nstart for m in mentions if m.kind in ("adult", "class", "pupil", "place")}
+    for m in mentions:
+        # "Swan scored twice": read as a child already, but the word is a pupil's surname.
+        key = m.first.key
+        if m.is_pupil and m.surname is None and key in roster.by_surname and key not in roster.by_first:
+            m.surname_only = True
+    for tok in surnames_alone(text, tokens, roster, used, is_ordinary_word):
+        found = by_first.get(tok.nstart)
+        if found is None:
+            found = PersonMention(first=tok)
+            mentions.append(found)
+        found.kind, found.on_roster, found.surname_only, found.cue = "pupil", True, True, "a pupil's surname"
+        found.reasons = ["a pupil's surname on the roster, written on its own as a person"]
+    mentions.sort(key=lambda m: m.nstart)
 
 
 def _sentence_span(text: PostText, tok: Token) -> tuple[int, int]:
@@ -673,6 +843,8 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
         group_cue, strong = None, False
         if (cm := _PRE_CUE.search(pre)) is not None:
             group_cue, strong = cm.group(0).strip(), True
+        elif group[0].first.hashtag and (cm := _HASHTAG_CHEER.search(pre)) is not None:
+            group_cue, strong = f"#{cm.group(0).strip()}…", True
         elif (cm := _POST_CUE.match(post)) is not None:
             group_cue = cm.group(0).strip()
             strong = bool(_STRONG_POST.match(group_cue))
@@ -728,6 +900,10 @@ def _classify_one(
         if fold(prev.text) in ADULT_ROLES:
             m.kind, m.reasons = "adult", [f'role "{prev.text}"']
             return
+    # "our lollipop lady Pat", "the school cook Jo": an adult role in the words just before.
+    if _ADULT_BEFORE.search(norm[max(s_start, m.nstart - 60) : m.nstart]):
+        m.kind, m.reasons = "adult", ["an adult's role just before the name"]
+        return
     if _ADULT_AFTER.match(post) or _FROM_ORGANISATION.match(post):
         m.kind, m.reasons = "adult", ["described as an adult or a visitor after the name"]
         return
@@ -762,6 +938,16 @@ def _classify_one(
         # "Noah's Ark", "Grace's Kitchen": the name of a thing, not something of a pupil's.
         m.kind, m.reasons = "other-person", [f'part of "{m.first.text}\'s {nxt.text}"']
         return
+    if (
+        prev is not None
+        and not strong
+        and prev.sentence == m.first.sentence
+        and not norm[prev.nend : m.nstart].strip()
+        and fold(prev.text) in _BEFORE_A_WORK
+    ):
+        # "The Sky's the limit", "reading Matilda": a word or the title of a work.
+        m.kind, m.reasons = "word", [f'after "{prev.text}": a word or a title, not a child']
+        return
     if m.on_roster and m.first.possessive and not m.first.hashtag:
         m.kind, m.cue = "pupil", "possessive"
         m.reasons.append(f'"{m.first.text}\'s": something belonging to a pupil on the roster')
@@ -782,7 +968,7 @@ def _classify_one(
             [f'"{m.first.text} {m.surname.text}" is not a pupil on the roster'],
         )
         return
-    ordinary = is_ordinary_word(key)
+    ordinary = is_ordinary_word(key) or key in _MONTH_NAMES  # the dictionary holds "June" capitalised
     if not m.first.is_capitalised and ordinary and not strong:
         m.kind, m.reasons = "word", ["ordinary word in lower case with no clear child context"]
         return
@@ -791,6 +977,7 @@ def _classify_one(
     if (
         prev is not None
         and prev.is_capitalised
+        and not prev.hashtag
         and prev.sentence == m.first.sentence
         and not strong
         and norm[prev.nend : m.nstart] == " "
@@ -818,4 +1005,4 @@ def _classify_one(
         )
         return
     m.kind = "word" if ordinary else "unknown"
-    m.reasons.append("ordinary word with no child context" if ordinary else "no child context")
+    m.reasons.append(_NO_CONTEXT if ordinary else "no child context")

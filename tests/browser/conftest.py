@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from apps.home.demo import DemoResult, load_demo
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -61,6 +63,12 @@ def browser() -> Iterator[Any]:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def demo(transactional_db: Any) -> DemoResult:
+    """The demo school, Oakfield Primary, as `make run` loads it: every role, pupils and posts."""
+    return load_demo()
 
 
 @pytest.fixture

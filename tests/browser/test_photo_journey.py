@@ -39,14 +39,18 @@ def test_a_teacher_blurs_the_faces_in_a_class_photo_from_a_phone(
     sign_in(phone, base, school.teacher.username)
     phone.goto(f"{base}/posts/new/")
     phone.locator("textarea[name=text]").fill("Oak Class enjoyed their science afternoon today!")
-    phone.set_input_files("input[name=photos]", str(CLASS_PHOTO))
+    # Choosing the photo is enough: the draft is saved and the faces are found at once.
     with phone.expect_navigation(timeout=30_000):
-        phone.click("button[name=action][value=save]")
+        phone.set_input_files("input[name=photos]", str(CLASS_PHOTO))
     main = phone.inner_text("main")
     assert "Face 1 is" in main and "A face nobody has named" in main
+    assert "Saved with your photos" in phone.inner_text("#photos")
     phone.screenshot(path=str(screenshot_dir / "photo-panel-phone.png"), full_page=True)
 
     photo = PostPhoto.objects.get()
+    # One vocabulary: the consent the roster and the consent register call "social media" and "website".
+    option = phone.locator(f"#face-{photo.pk}-0 option[value='{refused.pk}']").inner_text()
+    assert option.endswith("(no social media or website consent)")
     phone.select_option(f"#face-{photo.pk}-0", str(refused.pk))
     phone.fill(f"#alt-{photo.pk}", "Children in Oak Class testing which paper plane flies furthest")
     with phone.expect_navigation(timeout=30_000):
@@ -64,3 +68,64 @@ def test_a_teacher_blurs_the_faces_in_a_class_photo_from_a_phone(
     phone.wait_for_load_state()
     assert Post.objects.get().status in (Post.Status.PENDING, Post.Status.SCHEDULED, Post.Status.PUBLISHED)
     phone.close()
+
+
+@pytest.mark.browser
+@override_settings(TASKS=IMMEDIATE_TASKS)
+def test_on_a_phone_the_photo_stays_in_view_beside_each_face_picker_and_nothing_is_cut_off(
+    school: Any,  # noqa: F811 - the fixture imported above
+    live_server: Any,
+    browser: Any,
+    screenshot_dir: Path,
+) -> None:
+    base = live_server.url
+    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
+    phone = context.new_page()
+    sign_in(phone, base, school.teacher.username)
+    phone.goto(f"{base}/posts/new/")
+    phone.locator("textarea[name=text]").fill("Oak Class enjoyed their science afternoon today!")
+    with phone.expect_navigation(timeout=30_000):
+        phone.set_input_files("input[name=photos]", str(CLASS_PHOTO))
+    photo = PostPhoto.objects.get()
+    assert len(photo.faces) >= 6
+
+    # Scrolled down to the sixth face's picker, the numbered photo is still on the screen above it.
+    picker = phone.locator(f"#face-{photo.pk}-5")
+    picker.scroll_into_view_if_needed()
+    frame = phone.locator(f"#photo-{photo.pk} .photo__frame").bounding_box()
+    box = picker.bounding_box()
+    assert frame is not None and box is not None
+    assert frame["y"] >= -1 and frame["y"] + frame["height"] <= box["y"] + 1, "the photo scrolled away"
+    phone.screenshot(path=str(screenshot_dir / "photo-sticky-phone.png"))
+
+    # Every picker shows its whole choice, without the text cut off.
+    cut = phone.evaluate(
+        """() => [...document.querySelectorAll('.face-row select')].filter(s => {
+            const probe = document.createElement('span');
+            probe.style.font = getComputedStyle(s).font;
+            probe.style.position = 'absolute';
+            probe.style.whiteSpace = 'nowrap';
+            probe.textContent = s.options[s.selectedIndex].text;
+            document.body.append(probe);
+            const wide = probe.getBoundingClientRect().width;
+            probe.remove();
+            return wide > s.clientWidth - 36;  // the arrow and the padding
+        }).map(s => s.id)"""
+    )
+    assert cut == []
+    # "Hold Ctrl" means nothing on a phone.
+    assert not phone.locator("text=Hold Ctrl").first.is_visible()
+    assert phone.locator("text=Tap each pupil to choose more than one.").first.is_visible()
+
+    # A file that is not a photo: the message is in the Photos section, where the page lands.
+    with phone.expect_navigation(timeout=30_000):
+        phone.set_input_files(
+            "#add-photos", {"name": "notes.jpg", "mimeType": "image/jpeg", "buffer": b"not a photo at all"}
+        )
+    assert phone.url.endswith("#photos")
+    assert "notes.jpg" in phone.inner_text("#photos")
+    assert "notes.jpg" not in (phone.inner_text(".messages") if phone.locator(".messages").count() else "")
+    error = phone.locator("#photos .message--error").bounding_box()
+    assert error is not None and 0 <= error["y"] < 740, "the error is not on the screen where the page landed"
+    phone.screenshot(path=str(screenshot_dir / "photo-upload-error-phone.png"))
+    context.close()

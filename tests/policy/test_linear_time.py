@@ -44,6 +44,13 @@ ADVERSARIAL = {
     "ligatures": "\ufb01",  # NFKC turns one character into two
     "e-mail-like": "a@b.",
     "dotted": "a.",
+    # issue 12's reading: descriptions, initials, surnames alone, pronouns, trip clauses, rewrites
+    "one child described": "our little girl in Year 2 ",
+    "initials": "A.B. in Oak Class ",
+    "surnames alone": "Khalil's save ",
+    "pronouns": "she proud of her ",
+    "trip clauses": "Year 4 are at the Zoo at 2, then ",
+    "full names to rewrite": "Well done Amir Khalil ",
 }
 
 

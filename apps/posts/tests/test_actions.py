@@ -212,6 +212,9 @@ def test_an_exception_goes_out_at_once_and_records_who_and_why(p: Personas) -> N
     assert recorded.data["reason"] == "The boiler failed this evening."
     assert recorded.data["exception"] == "urgent-news"
     assert recorded.data["role"] == "headteacher"
+    # The audit log says it in words, not with the policy's key names.
+    assert recorded.summary.startswith("Sent outside posting hours as urgent news by ")
+    assert entry(post, "post.scheduled").summary == "To go out now, as urgent news"
 
 
 @pytest.mark.django_db

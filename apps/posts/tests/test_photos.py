@@ -475,3 +475,31 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
     )
     assert "IMG_9999.jpg is 3 MB; photos can be at most 2 MB" in page
     assert PostPhoto.objects.count() == 0 and media_files() == []
+
+
+def test_withdrawing_consent_holds_a_post_waiting_for_approval_but_not_one_where_the_face_is_blurred(
+    p: Personas,
+) -> None:
+    amy = pupil(p, "Amy", "Jones", social=True, website=True)
+    teacher = member(p, p.teacher)
+    shown, blurred = draft(p), draft(p, "More volcano pictures from Oak Class!")
+    for post, blur in ((shown, set()), (blurred, {0})):
+        photo = photos.add_photo(post, teacher, jpeg_with_metadata(REAL / "grace_hopper.jpg"), "a.jpg")
+        photos.update_photo(
+            photo, teacher, alt_text="Building a volcano", who={0: str(amy.pk)}, blur=blur, hidden=[]
+        )
+    Post.objects.filter(pk__in=[shown.pk, blurred.pk]).update(status=Post.Status.PENDING)
+    Pupil.objects.filter(pk=amy.pk).update(photo_consent=False, website_consent=False)
+
+    held = actions.hold_for_withdrawn_consent(Pupil.objects.get(pk=amy.pk), "social media consent", p.office)
+
+    assert [post.pk for post in held] == [shown.pk]
+    shown.refresh_from_db()
+    blurred.refresh_from_db()
+    assert (
+        shown.status == Post.Status.HELD
+        and "Amy Jones's social media consent was withdrawn" in shown.held_reason
+    )
+    assert blurred.status == Post.Status.PENDING
+    entry = AuditEntry.objects.get(action="post.held")
+    assert entry.actor == p.office and entry.data["status"] == {"old": "pending", "new": "held"}

@@ -196,7 +196,7 @@ def test_a_new_post_too_long_for_a_platform_is_marked_while_it_is_written(p: Per
         (
             london(2026, 3, 9, 19),
             {"exception": "urgent-news", "exception_reason": "Closure"},
-            "as soon as you press the button",
+            "This will go out as soon as you press the button: urgent news may go out outside posting hours.",
             "Publish now (urgent news)",
         ),
     ],
@@ -585,7 +585,11 @@ def test_a_governor_can_read_posts_but_cannot_write(p: Personas, clock: Any) -> 
 @pytest.mark.django_db
 def test_a_member_without_posting_rights_is_told_why(p: Personas, clock: Any) -> None:
     html = text_of(p.client_for(p.office).get(reverse("posts:compose")).content.decode())
-    assert "The school's policy gives posting rights to: headteacher, senior leader, class teacher" in html
+    assert (
+        "Your posts go to an approver before they go out: at this school, posting rights are held by "
+        "the headteacher, senior leaders and class teachers." in html
+    )
+    assert "You can still write a post here and send it for approval." in html
     # They may still propose a post for the main account, which a publisher approves.
     assert "There is no account you can post from" not in html
 

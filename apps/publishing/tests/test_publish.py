@@ -16,6 +16,7 @@ from apps.publishing.targets import PermanentError, RetryableError, registered
 from apps.publishing.tests.conftest import Clock
 from apps.publishing.tests.fakes import FakePlatform
 from apps.schools.actions import replace_roster
+from apps.schools.models import NameAnswer
 from apps.schools.testing import Personas
 from safepost.policy.roster import Pupil, Roster
 
@@ -358,6 +359,24 @@ def test_the_same_post_goes_out_when_the_roster_has_not_changed(
 
     post.refresh_from_db()
     assert post.status == Post.Status.PUBLISHED
+
+
+def test_publishing_checks_again_with_the_schools_answer_about_a_name(
+    p: Personas, make_post: MakePost, inline_tasks: None
+) -> None:
+    """A school that answered "Is Summer a pupil here?" with yes: a post naming Summer is held."""
+    replace_roster(
+        p.school, Roster([Pupil(first_names=("Summer",), surnames=("Brook",), class_name="Oak")]), p.head
+    )
+    post = make_post(p, text="Year 2 have been painting Summer in bright colours for the hall display.")
+    Publication.objects.create(post=post, target="website")
+    NameAnswer.objects.create(school=p.school, word="summer", is_pupil=True)
+
+    assert actions.publish(post.pk) == "held"
+
+    post.refresh_from_db()
+    assert "Summer" in post.held_reason
+    assert not FeedEntry.objects.exists()
 
 
 # Friday 13 March 2026, 17:30 and 19:30 in London (GMT); the window is Mon–Fri 08:00–18:00.

@@ -160,3 +160,12 @@ def test_where_the_policy_needs_no_agreement_everyone_keeps_posting_rights(p: Pe
     teacher = Membership.objects.get(user=p.teacher)
     publish_agreement(p.school, "Optional agreement.", p.head)
     assert permissions.can_publish(teacher)
+
+
+def test_the_suggested_text_names_each_exception_once_with_examples_only_when_they_add_something(
+    p: Personas,
+) -> None:
+    text = default_agreement_text(p.school)  # St Catherine's: "urgent school news" is its own example
+    assert "urgent school news (urgent school news)" not in text
+    assert "urgent school news by the" in text
+    assert "school events (fixtures, trips, performances)" in text

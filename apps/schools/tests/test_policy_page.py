@@ -55,8 +55,11 @@ def page(response: Any) -> str:
 
 def test_the_page_shows_the_preset_the_policy_came_from_and_the_format_reference(p: Personas) -> None:
     html = page(client_for(p.head).get(URL))
-    assert "st-catherine" in html
-    assert "No settings changed from the preset." in html
+    assert (
+        "It started from Safepost's example policy of <strong>St Catherine of Siena Primary School</strong>"
+        in html
+    )
+    assert "No settings changed from the example policy." in html
     assert "Every setting you can use" in html
     assert "<code>max_length</code>" in html  # the generated reference, as a table
     assert "[posting_window]" in html  # the TOML in the editor
@@ -72,6 +75,9 @@ def test_changing_the_posting_hours_in_the_form_writes_them_into_the_policy_file
     assert p.school.policy.writing.max_length == 240
     assert 'end = "17:30"' in p.school.policy_toml
     assert "# CAT-12" in p.school.policy_toml  # the school's notes are kept
+    # The change is named as the form names it, not by its key in the file.
+    changes = page(client.get(URL)).split("changed since then", 1)[1]
+    assert "<li>Latest time: " in changes and "posting_window.end" not in changes
     entry = AuditEntry.objects.filter(school=p.school, action="policy.changed").get()
     assert 'posting_window.end: "18:00" → "17:30"' in entry.summary
     assert "writing.max_length: 280 → 240" in entry.summary
@@ -112,7 +118,8 @@ def test_a_start_after_the_end_is_shown_by_the_field_and_nothing_is_saved(p: Per
     response = client.post(URL, settings_data(p.school, start="19:00", end="08:00"))
     assert response.status_code == 200
     html = page(response)
-    assert "start 19:00 must be before end 08:00" in html
+    assert "The earliest time (19:00) must be before the latest time (08:00)" in html
+    assert "(posting_window)" not in html
     assert 'id="id_end-error"' in html  # beside the "Latest time" field
     p.school.refresh_from_db()
     assert p.school.policy_version == 1
@@ -226,3 +233,10 @@ def test_a_governor_reads_the_policy_but_the_form_is_disabled(p: Personas) -> No
     html = page(client_for(p.governor).get(URL))
     assert 'class="school-plain" disabled' in html
     assert " readonly>" in html
+
+
+def test_the_overview_names_the_example_policy_and_the_posting_days_in_plain_words(p: Personas) -> None:
+    html = page(client_for(p.governor).get(reverse("schools:settings")))
+    assert "started from Safepost's example policy of St Catherine of Siena Primary School" in html
+    assert "Posts go out Mon–Fri 08:00–18:00" in html
+    assert "st-catherine" not in html

@@ -49,7 +49,10 @@ def confirm(client: Client, html: str, **extra: str) -> Any:
 def test_an_upload_shows_a_preview_and_imports_nothing_yet(p: Personas) -> None:
     html = upload(client_for(p.head), GOOD)
     assert "Check before importing: pupils.csv" in html
-    assert "3 pupils</strong> in the file; 0 on the roster now: 3 new, 0 no longer listed" in html
+    assert (
+        "3 pupils</strong> in the file; 0 on the roster now: 3 new, 0 already known, 0 not in the file."
+        in html
+    )
     assert "<td>Ash</td><td>1</td>" in html and "<td>Oak</td><td>2</td>" in html
     assert re.search(r"<th scope=\"row\">Given</th><td>1</td>", html)
     assert re.search(r"<th scope=\"row\">Refused</th><td>1</td>", html)
@@ -63,6 +66,7 @@ def test_confirming_imports_the_previewed_file_and_records_it(p: Personas) -> No
     client = client_for(p.head)
     response = confirm(client, upload(client, GOOD))
     assert "Roster imported: 3 pupils." in unescape(response.content.decode())
+    assert "Undo this import" not in unescape(response.content.decode())  # it only added pupils
     assert sorted(Pupil.objects.filter(school=p.school).values_list("surname", flat=True)) == [
         "Castellano",
         "Dubois",
@@ -83,10 +87,11 @@ def test_a_new_import_adds_new_pupils_and_marks_missing_ones_as_left(p: Personas
     okafor = Pupil.objects.get(surname="Okafor")
     html = upload(client, "first_name,last_name,class_name\nAmara,Okafor,Oak\nDev,Patel,Oak\n")
     assert (
-        "2 pupils</strong> in the file; 3 on the roster now: 1 new, 2 no longer listed (kept and marked as left), "
-        "1 already known" in html
+        "2 pupils</strong> in the file; 3 on the roster now: 1 new, 1 already known, "
+        "2 not in the file and so marked as left" in html
     )
-    assert "2 pupils no longer listed, to be marked as left" in html
+    assert "2 pupils not in the file, to be marked as left" in html
+    assert "Is this your whole roster?" not in html  # two of three is few pupils: no second question
     confirm(client, html)
     on_roll = Pupil.objects.filter(is_active=True)
     assert sorted(on_roll.values_list("surname", flat=True)) == ["Okafor", "Patel"]
@@ -225,4 +230,111 @@ def test_an_import_that_withdraws_consent_lists_the_pupils_in_published_posts(p:
     withdrawn = GOOD.replace("Amara,Okafor,Year 3,Oak,yes", "Amara,Okafor,Year 3,Oak,no")
     page = unescape(confirm(client, upload(client, withdrawn, "pupils-2.csv")).content.decode())
 
-    assert "withdrew photo consent for pupils who appear in published posts: Amara Okafor (1 post)" in page
+    assert (
+        "withdrew social media or website consent for pupils who appear in published posts: Amara Okafor (1 post)"
+        in page
+    )
+
+
+WHOLE_SCHOOL = "first_name,last_name,class_name,photo_consent\n" + "".join(
+    f"Pupil{i},Surname{i},{'Oak' if i < 6 else 'Ash'},yes\n" for i in range(10)
+)
+TWO_ROWS = "first_name,last_name,class_name\nPupil0,Surname0,Oak\nNewchild,Newname,Oak\n"
+
+
+def test_an_upload_that_would_take_most_pupils_off_the_roster_asks_if_it_is_the_whole_roster(
+    p: Personas,
+) -> None:
+    client = client_for(p.head)
+    confirm(client, upload(client, WHOLE_SCHOOL))
+    html = upload(client, TWO_ROWS)
+    assert "Is this your whole roster? Importing it marks 9 of your 10 pupils as left" in html
+    assert "5 of the 6 pupils of Oak" in html and "All 4 pupils of Ash" in html
+    assert "Import and mark 9 pupils as left" in html
+    assert 'name="whole_roster"' in html
+
+
+def test_without_the_second_confirmation_nothing_is_marked_as_left(p: Personas) -> None:
+    client = client_for(p.head)
+    confirm(client, upload(client, WHOLE_SCHOOL))
+    html = upload(client, TWO_ROWS)
+    response = client.post(CONFIRM, {"token": hidden(html, "token"), "sha256": hidden(html, "sha256")})
+    assert response.status_code == 400
+    page = unescape(response.content.decode())
+    assert "Tick the box to confirm that this is your whole roster, or cancel. Nothing has changed." in page
+    assert Pupil.objects.filter(school=p.school, is_active=True).count() == 10
+    # The same upload can still be confirmed, deliberately, from the page shown again.
+    confirm(client, page, whole_roster="on")
+    assert Pupil.objects.filter(school=p.school, is_active=True).count() == 2
+
+
+def test_undoing_an_import_restores_the_previous_roster_in_one_step_and_records_it(p: Personas) -> None:
+    client = client_for(p.head)
+    confirm(client, upload(client, WHOLE_SCHOOL))
+    before = list(
+        Pupil.objects.filter(school=p.school, is_active=True).order_by("pk").values_list("pk", flat=True)
+    )
+    # The file also moves Pupil0 to another class, and withdraws nothing.
+    page = unescape(
+        confirm(
+            client,
+            upload(client, TWO_ROWS.replace("Pupil0,Surname0,Oak", "Pupil0,Surname0,Elm")),
+            whole_roster="on",
+        ).content.decode()
+    )
+    assert "Roster imported: 2 pupils, 9 marked as left." in page and "Undo this import" in page
+
+    page = unescape(
+        client.post(
+            reverse("schools:roster_undo", args=[actions.last_roster_import(p.school).pk]), follow=True
+        ).content.decode()
+    )  # type: ignore[union-attr]
+    assert (
+        "Import undone: the roster is back as it was before pupils.csv. 9 pupils are back on the roster"
+        in page
+    )
+    assert "the 1 it added is marked as left" in page
+    after = list(
+        Pupil.objects.filter(school=p.school, is_active=True).order_by("pk").values_list("pk", flat=True)
+    )
+    assert after == before
+    assert Pupil.objects.get(school=p.school, first_name="Pupil0").class_name == "Oak"
+    assert not Pupil.objects.get(school=p.school, first_name="Newchild").is_active
+    p.school.refresh_from_db()
+    assert {pupil.surname for pupil in p.school.roster.pupils} >= {f"Surname{i}" for i in range(10)}
+    entry = AuditEntry.objects.get(action="roster.import_undone")
+    assert entry.actor == p.head and len(entry.data["back_on_roll"]) == 9
+    assert "Undo this import" not in page  # undone once; it cannot be undone twice
+
+
+def test_only_the_latest_import_can_be_undone(p: Personas) -> None:
+    client = client_for(p.head)
+    confirm(client, upload(client, WHOLE_SCHOOL))
+    first = actions.last_roster_import(p.school)
+    confirm(client, upload(client, GOOD), whole_roster="on")
+    assert first is not None
+    page = unescape(
+        client.post(reverse("schools:roster_undo", args=[first.pk]), follow=True).content.decode()
+    )
+    assert "Only the latest roster import can be undone" in page and "Nothing changed." in page
+    assert not AuditEntry.objects.filter(action="roster.import_undone").exists()
+
+
+def test_undoing_an_import_never_gives_back_consent_withdrawn_since(p: Personas) -> None:
+    client = client_for(p.head)
+    confirm(client, upload(client, WHOLE_SCHOOL))
+    confirm(client, upload(client, TWO_ROWS), whole_roster="on")
+    pupil = Pupil.objects.get(school=p.school, first_name="Pupil3")
+    Pupil.objects.filter(pk=pupil.pk).update(photo_consent=False)
+    client.post(reverse("schools:roster_undo", args=[actions.last_roster_import(p.school).pk]))  # type: ignore[union-attr]
+    pupil.refresh_from_db()
+    assert pupil.is_active and pupil.photo_consent is False
+
+
+def test_another_school_cannot_undo_an_import(p: Personas) -> None:
+    client = client_for(p.head)
+    confirm(client, upload(client, WHOLE_SCHOOL))
+    latest = actions.last_roster_import(p.school)
+    assert latest is not None
+    assert client_for(p.outsider).post(reverse("schools:roster_undo", args=[latest.pk])).status_code == 404
+    assert client_for(p.teacher).post(reverse("schools:roster_undo", args=[latest.pk])).status_code == 403

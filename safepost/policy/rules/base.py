@@ -33,7 +33,10 @@ class Post:
     time); ``None`` skips the posting-window check. ``exception`` is
     ``"school-event"`` or ``"urgent-news"`` when the writer claims one;
     ``role`` is the writer's role, for exceptions limited to some roles.
-    ``pupil_photos`` says the post carries photos showing pupils.
+    ``pupil_photos`` says the post carries photos showing pupils. ``pupil_words`` and
+    ``other_words`` are the school's answers to "Is Summer a pupil here?" (folded words): a
+    capitalised word in ``pupil_words`` is read as a child's name, one in ``other_words`` is not
+    asked about again.
     """
 
     text: str
@@ -42,6 +45,8 @@ class Post:
     role: str | None = None
     media: tuple[str, ...] = ()
     pupil_photos: bool = False
+    pupil_words: frozenset[str] = frozenset()
+    other_words: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -63,7 +68,7 @@ class Context:
         """Who is named or described in the post (shared by the pupil rules)."""
         from safepost.policy.names import analyse_people
 
-        return analyse_people(self.text, self.roster)
+        return analyse_people(self.text, self.roster, self.post.pupil_words, self.post.other_words)
 
 
 class Rule:

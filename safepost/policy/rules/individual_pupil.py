@@ -16,7 +16,11 @@ class IndividualPupil(Rule):
         Praise, behaviour, progress or a reminder aimed at a named child ("Well
         done Josh, a much better lesson today", "Daniel, don't forget your
         recorder"), whether or not the child is on the roster, and posts that
-        single out one child by role ("our Head Girl", "Star of the Week").
+        single out one child without a name: by role ("our Head Girl", "Star
+        of the Week"), by a description ("one very proud Year 2 lad", "our
+        chess wizard in Lovelace Class"), by initials ("T.L. in Birch Class"),
+        or as "she"/"he" when the post names no adult or character the word
+        could mean.
         Messages to a class or year group ("Don't forget PE kits, Year 2!") are
         fine.
 

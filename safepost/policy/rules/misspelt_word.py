@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from safepost.policy.config import Policy
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.rules.base import Context, Rule
+from safepost.policy.rules.offensive_language import lexicon as offensive_lexicon
 from safepost.policy.rules.text_speak import find_text_speak, looks_like_text_speak
 from safepost.policy.spelling import (
     AMERICAN,
@@ -63,6 +64,11 @@ def _is_american(typed: str, suggestion: str) -> bool:
     if AMERICAN.get(lower) == good:
         return True
     return any(lower.endswith(us) and good == lower[: -len(us)] + gb for us, gb in _AMERICAN_ENDINGS)
+
+
+def _masked(text: str, start: int, end: int) -> bool:
+    """Part of a word with letters hidden by symbols ("sh*te")."""
+    return text[start - 1 : start] in ("*", "#", "@", "$") or text[end : end + 1] == "*"
 
 
 class _Checker:
@@ -149,8 +155,10 @@ class _Checker:
                 self.known(word)
                 or self.ignorable(w)
                 or any(s < w.nend and w.nstart < e for s, e in text_speak)
+                or _masked(ptext.text, w.nstart, w.nend)
+                or fold(word) in offensive_lexicon().singles
             ):
-                continue
+                continue  # an offensive word (even masked) is the offensive rule's finding, not a misspelling
             shape = _shape(_strip_possessive(word).split("-")[0])
             if shape == "other":
                 continue  # acronyms (SATs, PTA) and names in mixed case (McKenzie, iPad)

@@ -20,6 +20,11 @@ _DAY_NAMES = {
 }
 
 
+# The times a post may be given: far from the ends of the calendar, where time zone arithmetic overflows.
+EARLIEST_AT = datetime(1900, 1, 1)
+LATEST_AT = datetime(9000, 12, 31)
+
+
 def local_time(at: datetime, policy: Policy) -> datetime:
     """``at`` in the school's time zone (a naive time already is local)."""
     tz = policy.tz
@@ -118,6 +123,19 @@ class OutsidePostingWindow(Rule):
         if at is None:
             return
         policy = ctx.policy
+        if not EARLIEST_AT <= at.replace(tzinfo=None) <= LATEST_AT:
+            # Time zone arithmetic on year 1 or 9999 overflows; no post goes out then anyway.
+            yield self.finding(
+                ctx,
+                0,
+                0,
+                f"{at:%d %B %Y} is not a date a post can go out on; check the year.",
+                trace=(
+                    f"post time = {at.isoformat()}",
+                    f"allowed years = {EARLIEST_AT.year}-{LATEST_AT.year}",
+                ),
+            )
+            return
         if in_window(at, policy):
             return
         local = local_time(at, policy)

@@ -145,6 +145,7 @@ _ORG_CUE = re.compile(
     r"\b(?:helpline|hotline|advice line|box office|council|nhs|police|surgery|clinic|childline|nspcc|"
     r"samaritans|library|centre|center|service|services|trust|charity|club|team|church|parish|"
     r"museum|theatre|hall|pavilion|stadium|ground|venue|shop|cafe|café|store|hotel|restaurant|pub|"
+    r"gallery|zoo|aquarium|castle|cinema|booking\s+line|ticket\s+line|"
     r"farm|depot|station|hospital|college|university|campus|site|premises|pta|company|ltd|limited)\b",
     re.IGNORECASE,
 )

@@ -24,9 +24,14 @@ class PupilSurname(Rule):
         A child's first name followed by a surname: a pupil on the roster
         ("Kacper Nowak"), or a child the wording makes the subject though not on
         the roster ("Congratulations to Josh Smith in Year 6"). Also a roster
-        surname naming children ("the Nowak twins"). Adults with a title (Mrs
-        Hughes), authors (Oliver Jeffers) and places (Walker Art Gallery) are
-        not flagged.
+        surname naming children ("the Nowak twins"), and a roster surname written
+        on its own as a person, as sports reports do ("Nowak's penalty save",
+        "Top scorer was Baker with 32"; a surname that is also a word counts
+        only where the wording makes it a person). Adults with a title (Mrs
+        Hughes, Mr Baker), authors (Oliver Jeffers) and places (Walker Art
+        Gallery, Stone Lane) are not flagged. Where taking the surname out
+        would leave a post still about one child, the finding advises what the
+        other finding does instead of suggesting that rewrite.
 
     Why it matters:
         CAT-07 and RAC-11 allow pupils' first names only; NNF-07 allows no
@@ -50,6 +55,19 @@ class PupilSurname(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text.text
         for m in ctx.people.pupils:
+            if m.surname_only:
+                shown = ctx.text.original_slice(m.nstart, m.nend)
+                yield self.finding(
+                    ctx,
+                    m.nstart,
+                    m.nend,
+                    f'"{shown}" is a pupil\'s surname; the policy allows first names only.'
+                    if ctx.policy.pupils.names != "none"
+                    else f'"{shown}" is a pupil\'s surname; the policy allows no pupil names at all.',
+                    suggestion=None,
+                    trace=(f'pupils.names = "{ctx.policy.pupils.names}"', *m.reasons),
+                )
+                continue
             if m.surname is None:
                 continue
             full = f"{m.first.text} {m.surname.text}"

@@ -229,7 +229,7 @@ def find_text_speak(ptext: PostText, allowed: frozenset[str] = frozenset()) -> t
             continue
         # A letter among other letters is being talked about: "the sounds s, a, t, p, i, n and u".
         letter_list = any(
-            len(x.text) == 1 and x.text.lower() not in ("a", "i", "u", "r", "c")
+            len(x.text) == 1 and x.text.isalpha() and x.text.lower() not in ("a", "i", "u", "r", "c")
             for x in words[max(0, i - 2) : i + 3]
             if x is not w
         )

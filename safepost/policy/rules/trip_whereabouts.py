@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from safepost.policy.config import Policy
 from safepost.policy.findings import Finding
+from safepost.policy.names import PLACE_WORDS
+from safepost.policy.reading import DATE, FUTURE_TIME, SpanIndex, Tense, sentence_tense
 from safepost.policy.rules.base import Context, Rule
 
 _PUPILS = re.compile(
@@ -48,6 +50,7 @@ _CLOCK = re.compile(
     r"right\s+now|currently|at\s+the\s+moment|in\s+(?:\d+|ten|five|fifteen|twenty|thirty)\s+minutes|"
     r"in\s+(?:half\s+an|an)\s+hour|"
     # times in words: "half past one", "quarter to three", "two o'clock", "ten thirty"
+    r"half\s+\d{1,2}\b|(?:before|after)\s+(?:lunch|break|dinner|tea)\b|"
     r"(?:half|quarter)\s+(?:past|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o'clock|thirty|fifteen|"
     r"forty-five))",
@@ -70,7 +73,8 @@ _ON_SITE = re.compile(
 # A place after a preposition: a capitalised name ("Knowsley Safari Park") or,
 # during a trip, a spot there ("the planet garden", "the harbourside benches").
 _PLACE = re.compile(
-    r"\b(?P<prep>at|in|on|to|by|near|around|visiting|exploring|outside|inside|into|"
+    r"\b(?P<prep>at|in|on|to|by|near|around|round|along|visiting|exploring|outside|inside|into|"
+    r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Gg]ood\s+(?:night|morning|afternoon|evening))\s+from|"
     r"(?:leave|leaving|head|heading|set\s+off|setting\s+off|depart|departing|bound)\s+for)\s+"
     r"(?P<place>(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
@@ -78,7 +82,30 @@ _PLACE = re.compile(
     r"planetarium|shop|tent|stage|pavilion|pitch|pitches|track|pool|court|courts|statues|pier|harbour|"
     r"harbourside|promenade|station|bus\s+stop|visitor\s+centre|play\s+area|enclosure|exhibition|gallery|"
     r"theatre|field|fields|hall|square|bandstand|church|steps|farm|zoo|museum|baths|swimming\s+pool|"
-    r"leisure\s+centre|cinema|library)))\b"
+    r"leisure\s+centre|cinema|library|tunnel|castle|cave|caves|tower|ground|grounds|arena|stadium|rink|"
+    r"lido|centre|gym|sports\s+hall)"
+    # any spot at the venue ("the shark tunnel"): counted only once the post is about a trip
+    r"|(?P<generic>the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]+(?=\s*(?:[,.!?;:)]|$|\s+(?:until|till|from|at|for|"
+    r"with|and|then|on|in|by|to|before|after|when|while|so|but|or|this|today|tomorrow|tonight|\d))))))\b"
+)
+# Lower-case places open to anyone: off-site even when the post names no venue.
+_PUBLIC_VENUE = re.compile(
+    r"\b(?:leisure\s+centre|sports\s+centre|swimming\s+(?:pool|baths)|baths|lido|park|beach|museum|zoo|"
+    r"farm|cinema|theatre|stadium|arena|castle|ice\s+rink|library|aquarium|safari\s+park|country\s+park|"
+    r"bowling\s+alley|trampoline\s+park|soft\s+play|pier|promenade|seafront|town\s+centre|shopping\s+centre|"
+    r"station|pitch|pitches)$",
+    re.IGNORECASE,
+)
+# Nouns after "the" that are no place: "at the moment", "in the morning".
+_NOT_A_SPOT = re.compile(
+    r"(?:^|\s)(?:moment|morning|afternoon|evening|night|end|week|weekend|day|days|meantime|holiday|holidays|"
+    r"rain|sun|sunshine|snow|mood|middle|past|future|process|news|way|world|spirit|summer|winter|spring|"
+    r"autumn|term|year|run-up|lead-up|build-up|time|first|last|best|rest|same|whole|children|pupils|"
+    r"kids|team|class|school|staff|parents|families|coach|bus|minibus|register|trip|visit|holiday|"
+    r"start|beginning|chance|opportunity|fun|sunny|weather|wind|league|table|final|cup|plan|plans|agenda|menu|list|cards|timetable|"
+    r"programme|website|page|phone|radar|internet|news|telly|tv|line|loose|go|move|mend|case|job|lookout|"
+    r"look-out|board|team|side|whole|most|top|bottom|front|back|left|right)$",
+    re.IGNORECASE,
 )
 _TRIP_WORDS = re.compile(
     r"\b(?:trip|visit|visiting|residential|outing|excursion|day\s+out|tour|"
@@ -89,10 +116,70 @@ _NOT_PLACES = re.compile(
     r"^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|Key|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
-    r"Maths|English|Science|PE|Our|The\s+children|Need|Relief|Mind|Action)\b"
+    r"Maths|English|Science|PE|Our|The\s+children|Need|Relief|Mind|Action)\b(?!\s+[A-Z])"
     # "in Kingfisher class", "in Oak Class": a class, not a place.
     r"|^(?:the\s+)?[A-Z][\w'-]*\s+[Cc]lass\b"
 )
+
+
+# Clause breaks inside a sentence: "..., so it's going to be built by the pond next week".
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:[;:]|\s[-–—]\s|,\s*(?:so|but|then|and\s+then|which|where)\b|,?\s+and\s+(?=(?:it|it's|this|that|"
+    r"there|then|should|we|we'll|they|they'll)\b))\s*"
+)
+# Pupils as the ones a clause is about (not "free entry for children", "the Year 3 competition").
+_SUBJECT_PUPILS = re.compile(
+    r"(?<!\bfor\s)(?<!\bwith\s)(?<!\bof\s)(?<!\bby\s)(?<!\babout\s)"
+    + _PUPILS.pattern
+    + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d)\b|\byou(?:'re|'ll)?\b"
+    # a live update with the writer's "we" left out: "Just arrived at Chester Zoo!"
+    r"|^\s*(?:just\s+|finally\s+|safely\s+)?(?:arrived|landed|made\s+it|heading|off\s+to|on\s+(?:our|the)\s+way)\b"
+    # an event the pupils are at: "the Key Stage 2 carol concert is at St Anne's Church"
+    r"|\b(?:years?\s*\d+|ks\s*\d|key\s+stage\s+\d|reception|nursery|class\s+\w+|[A-Z]\w*\s+class|school|our)\s+"
+    r"(?:[\w-]+\s+)?(?:concert|nativity|performance|play|show|match|fixture|game|race|assembly|service|trip|"
+    r"visit|residential|tournament|gala|festival|sleepover|disco|parade)\b",
+    re.IGNORECASE,
+)
+# A thing as the subject ("it's going to be built", "which all went to"), not a plan for the day
+# ("then it's lunch in the learning centre").
+_OTHER_SUBJECT = re.compile(
+    r"^\s*(?:so\s+|and\s+)?(?:(?:it|this|that|which)(?:'s\s+(?:going|been|being|getting|got|not|a|an|the|so|very|"
+    r"really|free|open|closed|well|worth)\b|\s+(?:\w+\s+)?(?:is|was|will|has|had|can|could|would|should|"
+    r"opens|closes|went|goes|moves|takes)\b)|there(?:'s|\s+is|\s+are|\s+will))",
+    re.IGNORECASE,
+)
+_GOING_HOME = re.compile(
+    r"\b(?:heading|on\s+(?:our|their|the)\s+way|travelling|coming|driving|setting\s+off)\s+(?:home|back)\b",
+    re.IGNORECASE,
+)
+_CALLED_OFF = re.compile(r"\b(?:cancelled|canceled|postponed|called\s+off|rearranged)\b", re.IGNORECASE)
+_NOW_WORDS = re.compile(
+    r"\b(?:right\s+now|currently|at\s+the\s+moment|(?:are|'re|is)\s+(?:\w+ly\s+)?\w+ing|"
+    r"(?:are|'re|is)\s+(?:now\s+)?(?:at|in|on)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_person(norm: str, people: SpanIndex, start: int, end: int) -> bool:
+    """A "place" that the name analysis read as a person ("well done to Amara")."""
+    words = norm[start:end].lower().split()
+    if any(w in PLACE_WORDS for w in words[1:]):
+        return False  # "St Anne's Church": a place named after a person
+    return people.overlaps(start, end)
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(sentence)))
+    return spans
+
+
+def _subject(clause: str) -> re.Match[str] | None:
+    return _SUBJECT_PUPILS.search(clause)
 
 
 _CLASS_AFTER = re.compile(r"\s+class(?:es)?\b", re.IGNORECASE)
@@ -104,6 +191,8 @@ class _Place:
     end: int
     text: str
     named: bool
+    public: bool = False  # a lower-case place open to anyone: "the leisure centre"
+    spot: bool = False  # "the shark tunnel": a place only once the post is about a trip
 
 
 def _places(sentence: str) -> list[_Place]:
@@ -114,7 +203,12 @@ def _places(sentence: str) -> list[_Place]:
             continue
         bare = re.sub(r"^the\s+", "", place)
         named = bare[:1].isupper()
-        found.append(_Place(m.start(), m.end(), place, named))
+        if named and re.fullmatch(r"[A-Z][a-z]*(?:day|dy|sday)", bare):
+            continue  # "on Wedensday": a day, misspelt
+        if not named and _NOT_A_SPOT.search(bare):
+            continue
+        public = not named and bool(_PUBLIC_VENUE.search(bare))
+        found.append(_Place(m.start(), m.end(), place, named, public, spot=bool(m.group("generic"))))
     return found
 
 
@@ -122,13 +216,17 @@ class TripWhereabouts(Rule):
     """Where pupils are or will be, at a time a stranger could act on.
 
     What it flags:
-        A sentence in the present or future tense that puts pupils (a year
-        group, a class, a team, "we") at an off-site place with a time: a
-        clock time ("at 2pm", "from 10:30"), "right now", or a day ("today",
-        "next Thursday"). Once a post is about a trip, a spot at the venue with
-        a time ("by the main car park at 12") counts too. Past-tense trip
-        reports, the coach arriving back at school, and events in the school
-        hall or on the playground are fine.
+        A sentence that is happening now or will happen (its tense: "are
+        having", "will be", "this Saturday", "look out for us") and puts pupils
+        (a year group, a class, a team, "we", "you", an event of theirs) at an
+        off-site place with a time: a clock time ("at 2pm", "from 10:30"), a
+        day or dates ("on Friday", "Monday 1st to Friday 5th June"), or "now"
+        for a live update from a named venue. The place is a named one, a
+        public venue in lower case ("the leisure centre"), or, once a post is
+        about a trip, a spot at the venue ("the shark tunnel"). Each clause is
+        read for who it is about: "it's going to be built by the pond next week"
+        is about a thing. Past-tense trip reports, the journey home, and events
+        in the school hall or on the playground are fine.
 
     Why it matters:
         NNF-11: trip updates must not say "where children will be at a
@@ -154,26 +252,31 @@ class TripWhereabouts(Rule):
         sentences = [(a, b, text[a:b]) for a, b in ctx.text.sentence_bounds]
         all_places = [(i, p) for i, (_a, _b, s) in enumerate(sentences) for p in _places(s)]
         on_trip = any(p.named for _i, p in all_places) or bool(_TRIP_WORDS.search(text))
+        people = SpanIndex(
+            [(m.nstart, m.nend) for m in ctx.people.mentions if m.kind in ("pupil", "adult")]
+            + [(r.nstart, r.nend) for r in ctx.people.roles]
+        )
+        first_subject = _subject(text)
+        by_sentence: dict[int, list[_Place]] = {}
+        for j, p in all_places:
+            by_sentence.setdefault(j, []).append(p)
         for i, (a, _b, sentence) in enumerate(sentences):
-            places = [p for j, p in all_places if j == i and (p.named or on_trip)]
+            places = [
+                p
+                for p in by_sentence.get(i, [])
+                if (p.named or p.public or on_trip)
+                and not _is_person(ctx.text.text, people, a + p.start, a + p.end)
+            ]
             if not places:
                 continue
-            # A fixture or trip post may name the pupils once ("Year 5/6 girls v St Anne's this
-            # Thursday! Kick-off 3:45pm at St Anne's field"): the subject carries over.
-            subject = _PUPILS.search(sentence) or (on_trip and _PUPILS.search(text[:a]))
-            presence = _PRESENCE.search(sentence)
-            if not subject or not (_PRESENT_FUTURE.search(sentence) or presence):
+            tense = sentence_tense(sentence)
+            if tense is Tense.PAST or (tense is Tense.NONE and not _CLOCK.search(sentence)):
                 continue
-            if _PAST.search(sentence) and not _FUTURE_OR_NOW.search(sentence):
+            earlier = first_subject is not None and first_subject.start() < a
+            found = self._whereabouts(sentence, places, tense, earlier, on_trip)
+            if found is None:
                 continue
-            when = _CLOCK.search(sentence) or _DAY.search(sentence)
-            if when is None and presence is not None and any(p.named for p in places):
-                when = presence  # "Greetings from Year 6 at Robinwood!": they are there now
-            if when is None:
-                continue
-            if not _CLOCK.search(sentence) and not _FUTURE_OR_NOW.search(sentence) and presence is None:
-                continue
-            place = places[0]
+            place, when = found
             start = a + min(place.start, when.start())
             end = a + max(place.end, when.end())
             yield self.finding(
@@ -188,6 +291,52 @@ class TripWhereabouts(Rule):
                     f'pupils.trip_whereabouts = "{ctx.policy.pupils.trip_whereabouts}"',
                     f"place: {place.text}",
                     f"time: {when.group(0).strip()}",
+                    f"tense: {tense}",
                     "trip context" if on_trip else "named place",
                 ),
             )
+
+    def _whereabouts(
+        self, sentence: str, places: list[_Place], tense: Tense, earlier: bool, on_trip: bool
+    ) -> tuple[_Place, re.Match[str]] | None:
+        """The place and the time a sentence puts pupils at, if it does.
+
+        ``earlier``: an earlier sentence of the post names pupils, whom a trip post's later
+        sentences may go on about without naming them again.
+        """
+        clauses = _clauses(sentence)
+        subject_carried = on_trip and earlier
+        in_sentence = _subject(sentence)
+        sentence_when = (
+            _CLOCK.search(sentence)
+            or DATE.search(sentence)
+            or _DAY.search(sentence)
+            or FUTURE_TIME.search(sentence)
+        )
+        now_words = _NOW_WORDS.search(sentence) if tense is Tense.NOW else None
+        for c_start, c_end in clauses:
+            clause = sentence[c_start:c_end]
+            c_places = [p for p in places if c_start <= p.start < c_end]
+            if not c_places or _GOING_HOME.search(clause) or _CALLED_OFF.search(sentence):
+                continue
+            subject = _subject(clause)
+            if subject is None:
+                # A clause with a subject that is not pupils ("it's going to be built by the pond")
+                # is about that thing; one with no subject carries the sentence's or the post's.
+                if _OTHER_SUBJECT.search(clause):
+                    continue
+                if not (in_sentence is not None and in_sentence.start() < c_start) and not subject_carried:
+                    continue
+            when = (
+                _CLOCK.search(clause)
+                or DATE.search(clause)
+                or _DAY.search(clause)
+                or FUTURE_TIME.search(clause)
+                or sentence_when
+            )
+            if when is None and any(p.named or p.public for p in c_places):
+                when = now_words
+            if when is None:
+                continue
+            return c_places[0], when
+        return None

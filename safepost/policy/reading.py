@@ -1,0 +1,528 @@
+"""Reading a post as a person does: who each sentence is about, and when.
+
+The name analysis (:mod:`safepost.policy.names`) decides which capitalised
+words are names. This module reads what is left the way a careful senior
+leader would:
+
+* **one child without a name**: a singular description of a child ("one very
+  proud Year 2 lad", "a little girl in Rowan Class", "our resident chess wizard
+  in Lovelace Class"), initials ("T.L.", "AJ in Year 5"), or "she"/"he" where
+  the post mentions no adult, story or thing the pronoun could mean;
+* **a surname used alone**, as sports reports write ("Oyelaran made save after
+  save", "Fenwick's penalty save"), told apart from a member of staff ("Mr Swan")
+  and from the same word used as an ordinary word;
+* **when** a sentence happens: has happened, is happening now, or will happen,
+  and the time expressions it gives (a clock time, a day, a date, a range).
+
+Every pattern here is linear-time: alternations of literal words, bounded
+repetitions, no nested unbounded quantifiers over overlapping classes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from safepost.policy.roster import Roster
+from safepost.policy.text import PostText, Token
+
+# How far after a word the patterns read, in characters: a few words, so a long post stays linear.
+_WINDOW = 200
+
+# --- one child described without a name ------------------------------------------------------
+
+# Nouns that can only mean a child.
+_CHILD_NOUNS = (
+    r"daughter|son|girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|someone|somebody|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)-year-old"
+)
+# Nouns for somebody who did something; a child when the description places them in a class or
+# year group ("our Year 2 chef", "the chess wizard in Lovelace Class").
+_DOER_NOUNS = (
+    r"runner|reader|writer|speller|chef|baker|cook|wizard|whizz|whiz|champion|champ|star|superstar|"
+    r"scorer|goalscorer|goalkeeper|keeper|captain|chair|ambassador|artist|mathematician|scientist|poet|"
+    r"musician|singer|dancer|swimmer|gymnast|footballer|cricketer|player|athlete|helper|hero|heroine|"
+    r"winner|finalist|member|genius|expert|engineer|inventor|designer|photographer|actor|actress|"
+    r"performer|soloist|pianist|violinist|drummer|guitarist|bowler|batter|batsman|striker|defender|"
+    r"prefect|monitor|councillor|rep|representative|leader|newcomer|starter|learner|student"
+)
+_DETERMINER = r"(?:one|our|this|that|a|an|the|their|a\s+certain|this\s+week's|today's)"
+# Words that end a noun phrase: a description never runs over them ("a warm welcome to the ...").
+_BREAK_WORDS = (
+    "your their my his her its so that the a an and or but to of for with which who if as than b4 before "
+    "after while when because is are was were be been in from on at by"
+)
+_MODIFIERS = r"(?:(?!(?:" + "|".join(_BREAK_WORDS.split()) + r")\s)[a-z][\w'-]*\s+){0,4}?"
+_GROUP = r"(?:(?:year\s*\d+|yr\s*\d+|y\d|reception|nursery|ks\s*\d|school\s+council|class)\s+)?"
+_IN_GROUP = (
+    r"\s+(?:in|from|of)\s+(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+(?:\d+|(?-i:[A-Z])\w*)"
+    r"|(?-i:[A-Z])[\w'-]*\s+class)"
+)
+_CHILD_DESCRIPTION = re.compile(
+    rf"\b{_DETERMINER}\s+{_MODIFIERS}{_GROUP}{_MODIFIERS}(?P<noun>{_CHILD_NOUNS})\b(?!s\b|-)(?P<group>{_IN_GROUP})?",
+    re.IGNORECASE,
+)
+_DOER_DESCRIPTION = re.compile(
+    rf"\b{_DETERMINER}\s+{_MODIFIERS}(?P<year>{_GROUP}){_MODIFIERS}(?P<noun>{_DOER_NOUNS})\b(?!s\b|-)"
+    rf"(?P<group>(?:\s+[a-z]+)?{_IN_GROUP})?",
+    re.IGNORECASE,
+)
+# Descriptions that mean any child, not one: "every child", "a child who is unwell should stay home".
+_GENERIC = re.compile(
+    r"\b(?:every|each|any|no|your|their|my|his|her|which|what|whose|another|if|whether)\s+(?:\w+\s+){0,2}$"
+    r"|\bif\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_ADULT_MODIFIER = re.compile(
+    r"\b(?:staff|teacher|parent|adult|visiting|guest|of\s+governors|lollipop|school\s+cook|kitchen|"
+    r"grown-up|local|professional|famous|olympic|former|old|retired)\b",
+    re.IGNORECASE,
+)
+# A singular child pronoun as the doer or the one spoken about.
+_GROUP_WORD = re.compile(
+    r"\b(?:year\s*\d+|yr\s*\d+|y\d|reception|nursery|ks\s*\d|school\s+council|class\s+(?:\d+|[A-Z]\w*)|[A-Z]\w*\s+class)\b",
+    re.IGNORECASE,
+)
+_SINGULAR_PRONOUN = re.compile(r"\b(?:she|he|her|him|his|hers|himself|herself|she's|he's)\b", re.IGNORECASE)
+# What a "she"/"he" could mean other than a child: an adult, an animal, a toy, a character.
+_OTHER_ANTECEDENT = re.compile(
+    r"\b(?:mr|mrs|miss|ms|mx|dr|sir|dame|lady|lord|king|queen|prince|princess|author|illustrator|poet|"
+    r"visitor|speaker|guest|teacher|head|headteacher|caretaker|cook|chef\s+\w+|nurse|coach|mum|dad|mummy|"
+    r"daddy|grandma|grandad|granny|grandpa|nan|nana|parent|governor|vicar|priest|firefighter|police\w*|"
+    r"officer|lollipop|volunteer|dog|cat|puppy|kitten|rabbit|bunny|hamster|guinea\s+pig|tortoise|horse|"
+    r"pony|bear|teddy|toy|doll|mascot|elf|santa|father\s+christmas|character|hero|heroine|tiger|lion|"
+    r"dragon|giant|witch|wizard\s+of|gruffalo|fox|wolf|pig|hen|chick|duck|snail|caterpillar|robot|"
+    r"stick\s+man|tree|baby|lady|man|woman|gentleman|person|calf|lamb|foal|goat|cow|sheep|chicken|owl|"
+    r"bird|animal|pet|creature|butterfly|frog|tadpole|guide|ranger|keeper|driver|pilot|astronaut|"
+    r"knight|soldier|explorer|emperor|pharaoh|god|goddess|monster|alien|cub|donkey|reindeer)\b",
+    re.IGNORECASE,
+)
+_GROUP_CONTEXT = re.compile(
+    r"\b(?:year\s*\d+|yr\s*\d|reception|nursery|class|pupils?|children|team|squad|school)\b", re.IGNORECASE
+)
+# Initials: "T.L.", "K.A.'s", "B.W."; and bare capitals with a class ("AJ in Year 5").
+_DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?![\w])")
+_BARE_INITIALS = re.compile(
+    r"(?<![\w.#@])(?P<ini>[A-Z]{2})(?=(?:'s)?\s+(?:in|from)\s+(?:[Yy]ear\s*\d|[Rr]eception|[Nn]ursery|"
+    r"[Cc]lass\s+[A-Z]|[A-Z][\w'-]*\s+[Cc]lass))"
+)
+_NOT_INITIALS = frozenset(
+    {"pe", "re", "dt", "uk", "us", "it", "ta", "pm", "am", "bc", "ad", "tv", "fc", "mp"}
+)
+_BEFORE_ADULT = re.compile(r"\b(?:mr|mrs|miss|ms|mx|dr|prof|rev|sir|dame|cllr|author|by|coach)\.?\s*$", re.I)
+
+
+class SpanIndex:
+    """Spans of the text, answering "does anything overlap this span?" in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        self._max_end: list[int] = []
+        furthest = -1
+        for _, b in spans:
+            furthest = max(furthest, b)
+            self._max_end.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span starting before ``end`` reaches past ``start``."""
+        k = bisect_left(self._starts, end)
+        return k > 0 and self._max_end[k - 1] > start
+
+
+class ChildKind(StrEnum):
+    """How a child is singled out without a name."""
+
+    DESCRIPTION = "description"
+    INITIALS = "initials"
+    PRONOUN = "pronoun"
+
+
+@dataclass(frozen=True)
+class ChildReference:
+    """One child pointed at without a name, in the normalised text."""
+
+    nstart: int
+    nend: int
+    phrase: str
+    kind: ChildKind
+
+
+def _singular_pronoun_outside(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A singular pronoun in the post that no adult, animal, toy or character explains."""
+    if _OTHER_ANTECEDENT.search(text):
+        return False
+    return any(not any(a <= m.start() < b for a, b in spans) for m in _SINGULAR_PRONOUN.finditer(text))
+
+
+_PHRASE_BREAK = frozenset(
+    [
+        "your",
+        "their",
+        "my",
+        "his",
+        "her",
+        "its",
+        "so",
+        "that",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "to",
+        "of",
+        "for",
+        "with",
+        "which",
+        "who",
+        "if",
+        "as",
+        "than",
+        "b4",
+        "before",
+        "after",
+        "while",
+        "when",
+        "because",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+    ]
+)
+
+
+def _not_one_phrase(phrase: str) -> bool:
+    """Whether the words between the determiner and the noun run over a phrase boundary."""
+    words = phrase.lower().split()
+    inner = words[1:-1]
+    if words[:2] == ["a", "certain"]:
+        inner = words[2:-1]
+    return any(w in _PHRASE_BREAK for w in inner if w not in ("in", "from", "of"))
+
+
+def child_references(text: PostText, other_people: bool = False) -> list[ChildReference]:
+    """Descriptions, initials and pronouns that single out one child without a name.
+
+    ``other_people``: the post names somebody who is not a pupil (an adult, a character),
+    whom a "she" or "he" may mean.
+    """
+    norm = text.text
+    found: list[ChildReference] = []
+    pronoun = bool(_SINGULAR_PRONOUN.search(norm))
+    for m in _CHILD_DESCRIPTION.finditer(norm):
+        if _not_one_phrase(m.group(0)):
+            continue
+        if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
+            continue
+        det = m.group(0).split()[0].lower()
+        after = norm[m.end() : m.end() + 60]
+        # "a child" alone is often any child ("a child who is unwell"); count it when the post says
+        # what this one did, or where they belong.
+        if det in ("a", "an", "the") and not (m.group("group") or pronoun or _DID.match(after)):
+            continue
+        if det == "their" and not (m.group("noun").lower() in ("daughter", "son") and _DID.match(after)):
+            continue  # "their child will need": any family's child; "their daughter has joined": one
+        found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _DOER_DESCRIPTION.finditer(norm):
+        if (found and found[-1].nstart <= m.start() < found[-1].nend) or _not_one_phrase(m.group(0)):
+            continue
+        if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
+            continue
+        in_group = bool(m.group("group") or _GROUP_WORD.search(m.group(0)))
+        if not in_group:
+            continue
+        # A doer in a class or year group is one child when the post speaks of them as one person:
+        # what they did, "she"/"he", or thanks and praise aimed at them.
+        praised = _THANKED.search(norm[max(0, m.start() - 40) : m.start()])
+        if not (
+            pronoun
+            or praised
+            or _DID.match(norm[m.end() : m.end() + 60])
+            or re.match(r"\s*,\s*who\b", norm[m.end() : m.end() + 20])
+        ):
+            continue
+        only_pronoun = not (praised or _DID.match(norm[m.end() : m.end() + 60]))
+        if only_pronoun and _OTHER_ANTECEDENT.search(norm):
+            continue  # "she" may be the adult or the character the post also mentions
+        found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _ONE_IN_GROUP_WHO.finditer(norm):
+        noun = re.sub(r"[,\s]+who\s+$", "", m.group(0)).split()[-1].lower().strip("'")
+        if noun in _MANY_OR_ADULT:
+            continue  # "our Year 6 football team, who", "our new Year 1 teacher, who"
+        if not (found and found[-1].nstart <= m.start() < found[-1].nend):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _DOTTED_INITIALS.finditer(norm):
+        letters = m.group(0).replace(".", "").replace(" ", "").lower()
+        if letters in _NOT_INITIALS or _BEFORE_ADULT.search(norm[max(0, m.start() - 12) : m.start()]):
+            continue
+        follows = norm[m.end() : m.end() + 20]
+        if re.match(r"\s+[A-Z][a-z]", follows) and not re.match(
+            r"\s+(?:in|from|and|has|have|is|was)\b", follows, re.I
+        ):
+            continue  # "J.K. Rowling": the initials of an adult's name
+        found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.INITIALS))
+    for m in _BARE_INITIALS.finditer(norm):
+        if m.group("ini").lower() in _NOT_INITIALS:
+            continue
+        found.append(ChildReference(m.start(), m.end("ini"), m.group("ini"), ChildKind.INITIALS))
+    if (
+        not found
+        and pronoun
+        and not other_people
+        and _GROUP_CONTEXT.search(norm)
+        and _PRAISE_OF_ONE.search(norm)
+    ):
+        spans: list[tuple[int, int]] = []
+        if _singular_pronoun_outside(norm, spans):
+            m2 = _SINGULAR_PRONOUN.search(norm)
+            assert m2 is not None
+            found.append(ChildReference(m2.start(), m2.end(), m2.group(0), ChildKind.PRONOUN))
+    return found
+
+
+# "... has FINALLY cracked", "... swam a whole width", "..., who tied his own shoelaces".
+_DID = re.compile(
+    r"^\s*(?:,\s*who\s+|who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|just\s+|finally\s+|really\s+)*"
+    r"(?:[a-z]+ed|won|swam|ran|drew|wrote|read|got|made|took|gave|spelt|spelled|beat|beaten|caught|"
+    r"crossed|scored|cracked|lost|found|met|sang|brought|built|became|came|did|grew|kept|left|taught|"
+    r"presented|never|always|can|could|turns|joined|joins|served|rescued)\b",
+    re.IGNORECASE,
+)
+# One child of a group, whatever the noun: "our Year 3 altar server, who served at Mass", and a
+# nickname given to one child of a class: "our Maple class 'Mr Fix-It'".
+_ONE_IN_GROUP_WHO = re.compile(
+    r"\b(?:our|the|a|one)\s+"
+    + _MODIFIERS
+    + r"(?:year\s*\d+|reception|nursery|class\s+\d+|(?-i:[A-Z])\w*\s+class)\s+"
+    r"(?:(?:[a-z][\w'-]*\s+){0,2}?[a-z][\w'-]*[a-rt-z],?\s+who\s+(?!are\b|were\b|have\b|all\b)"
+    r"|['‘\"“][A-Z][^'’\"”]{1,30}['’\"”])",
+    re.IGNORECASE,
+)
+_MANY_OR_ADULT = frozenset(
+    [
+        "team",
+        "teams",
+        "choir",
+        "squad",
+        "class",
+        "group",
+        "band",
+        "orchestra",
+        "cast",
+        "club",
+        "council",
+        "crew",
+        "side",
+        "eleven",
+        "unit",
+        "family",
+        "staff",
+        "teacher",
+        "assistant",
+        "ta",
+        "tutor",
+        "coach",
+        "leader",
+        "lead",
+        "head",
+        "headteacher",
+        "governor",
+        "volunteer",
+        "parent",
+        "mum",
+        "dad",
+        "helper",
+        "helpers",
+        "partner",
+        "chaplain",
+        "nurse",
+        "officer",
+        "manager",
+        "administrator",
+        "cook",
+        "chef",
+        "caretaker",
+        "author",
+        "visitor",
+    ]
+)
+_THANKED = re.compile(
+    r"\b(?:thanks|thank\s+you|well\s+done|congratulations|congrats|proud\s+of|shout[\s-]*out|"
+    r"hats\s+off|applause|round\s+of\s+applause)\s+(?:\w+\s+)?(?:to|for)?\s*$",
+    re.IGNORECASE,
+)
+# Praise, news or a reminder about one person, which makes an unexplained "she"/"he" a child.
+_PRAISE_OF_ONE = re.compile(
+    r"\b(?:proud\s+of\s+(?:her|him)|well\s+done|congratulations|made\s+up\s+for\s+(?:her|him)|"
+    r"(?:her|his)\s+(?:first|own|medal|award|certificate|goggles|reading|work|tooth|birthday)|"
+    r"(?:she|he)\s+(?:says|said|was|has|is|won|read|scored|never|always))\b",
+    re.IGNORECASE,
+)
+
+
+# --- a surname used alone ----------------------------------------------------------------------
+
+_TITLE_BEFORE = re.compile(
+    r"\b(?:mr|mrs|miss|ms|mx|dr|prof|professor|sir|dame|lord|lady|rev|revd|reverend|father|fr|sister|"
+    r"cllr|councillor|pc|sgt|coach|captain|nurse|judge|madam|st|saint)\.?\s*$",
+    re.IGNORECASE,
+)
+# After a surname that is also a word, what makes it a person: something they did or own.
+_PERSON_AFTER = re.compile(
+    r"^(?:'s\s+(?:[\w-]+\s+){0,3}?(?:save|saves|goal|goals|try|tries|penalty|solo|shot|catch|run|runs|"
+    r"innings|wicket|wickets|header|tackle|pass|work|model|house|project|poem|story|picture|painting|"
+    r"drawing|design|entry|performance|speech|effort|efforts|time|score|header|finish|volley|century|"
+    r"hat-trick|assist|turn|dive|jump|throw|swim|race|lap|book|idea|invention|costume|sculpture|film|"
+    r"animation|video|song|dance|solo|display|experiment|report|essay)\b"
+    r"|\s*,\s*who\b"
+    r"|\s+(?:scored|scores|saved|saves|netted|nets|struck|bowled|batted|caught|kicked|headed|ran|won|"
+    r"picked|slotted|fired|smashed|hit|took|made|kept|dived|raced|swam|finished|tackled|crossed|"
+    r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked)\b"
+    r"|\s+with\s+\d+"
+    r"|\s+by\s+name\b)",
+    re.IGNORECASE,
+)
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:was|then)|:|\bwell\s+played|well\s+done|player\s+of\s+the\s+match|"
+    r"man\s+of\s+the\s+match|woman\s+of\s+the\s+match|top\s+scorer|goals?\s+from|tries\s+from)\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+
+
+_VERB_AFTER = re.compile(r"^\s+(?:has|had|is|was|and|played|got|did)\b", re.IGNORECASE)
+
+
+def _part_of_longer_name(text: PostText, tokens: list[Token], i: int) -> bool:
+    """Whether the word is joined to a capitalised neighbour mid-sentence ("Swan Lake")."""
+    tok, norm = tokens[i], text.text
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    sentence_start = text.sentence_bounds[tok.sentence][0]
+    if (
+        prev is not None
+        and prev.is_capitalised
+        and prev.sentence == tok.sentence
+        and norm[prev.nend : tok.nstart] == " "
+        and norm[max(sentence_start, prev.nstart - 40) : prev.nstart].strip()
+    ):
+        return True
+    return (
+        nxt is not None
+        and not tok.possessive
+        and nxt.is_capitalised
+        and nxt.sentence == tok.sentence
+        and norm[tok.nend : nxt.nstart] == " "
+    )
+
+
+def surnames_alone(
+    text: PostText, tokens: list[Token], roster: Roster, used: set[int], ordinary: Callable[[str], bool]
+) -> list[Token]:
+    """Roster surnames written on their own as a person ("Fenwick's penalty save").
+
+    ``used`` holds the token starts already read as part of a full name or a title;
+    ``ordinary`` tells a folded surname that is also an ordinary word (West, Swan), which needs
+    the wording to make it a person; it is asked only about surnames the post contains.
+    """
+    norm = text.text
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        key = tok.key
+        if tok.nstart in used or key not in roster.by_surname or key in roster.by_first:
+            continue  # a pupil's first name too: the name analysis reads it
+        if not tok.is_capitalised or _TITLE_BEFORE.search(norm[max(0, tok.nstart - 40) : tok.nstart]):
+            continue
+        if _part_of_longer_name(text, tokens, i):
+            continue  # "Victoria Park", "Swan Lake", "Ola Swan"
+        before = norm[max(0, tok.nstart - 40) : tok.nstart]
+        after = norm[tok.nend : tok.nend + _WINDOW]
+        if tok.possessive and not after.startswith(("'", "’")):
+            after = "'s" + after
+        as_person = bool(_PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before))
+        if tok.hashtag or ordinary(key):
+            # West, Swan, Little: a person only where the wording makes one.
+            if not as_person:
+                continue
+        elif not (as_person or tok.possessive or _VERB_AFTER.match(after)):
+            continue  # "the Oyelaran Cup" is a thing
+        out.append(tok)
+    return out
+
+
+# --- when a sentence happens -------------------------------------------------------------------
+
+
+class Tense(StrEnum):
+    """When a sentence happens."""
+
+    PAST = "past"
+    NOW = "now"
+    FUTURE = "future"
+    NONE = "none"
+
+
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+)
+_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+DATE = re.compile(
+    rf"\b(?:{_WEEKDAY}\s+{_ORD}(?:\s+(?:of\s+)?{_MONTH})?|{_ORD}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+{_ORD}\b"
+    rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)",
+    re.IGNORECASE,
+)
+# A time ahead that a stranger could act on: the sentence will happen then.
+FUTURE_TIME = re.compile(
+    rf"\b(?:tomorrow|later\s+(?:today|this\s+\w+|on)|this\s+(?:coming\s+)?(?:{_WEEKDAY}|weekend)"
+    rf"|next\s+(?:{_WEEKDAY}|week|weekend)|(?:straight\s+)?after\s+(?:the\s+)?(?:holiday|holidays|half[\s-]term|"
+    rf"break|easter|christmas)|in\s+(?:a\s+few|two|three|\d+)\s+days)\b",
+    re.IGNORECASE,
+)
+# Later today, or earlier today when the verb is in the past: "sang at the Town Hall tonight".
+_LATER_TODAY = re.compile(r"\b(?:tonight|this\s+evening)\b", re.IGNORECASE)
+# Further ahead, too vague to act on, but still the future: "next term".
+_LATER = re.compile(
+    r"\b(?:next\s+(?:month|term|half[\s-]term|year)|soon|in\s+(?:the\s+)?(?:spring|summer))\b", re.I
+)
+_FUTURE_VERB = re.compile(
+    r"\b(?:will|'ll|shall|going\s+to|off\s+to|heading\s+(?:to|off|for|out)|are\s+off|is\s+off|"
+    r"set\s+off|leave|leaves|depart|departs|meet|meeting|kick[\s-]*off|kicks\s+off|starts|begins|"
+    r"look\s+out\s+for|come\s+(?:and|along|down)|give\s+(?:us|them)\s+a\s+wave|cheer\s+(?:us|them)\s+on)\b",
+    re.IGNORECASE,
+)
+_NOW = re.compile(
+    r"\b(?:right\s+now|now|currently|at\s+the\s+moment|just\s+arrived|have\s+arrived|has\s+arrived|"
+    r"'ve\s+arrived|made\s+it|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from|"
+    r"(?:are|'re|is)\s+(?:\w+ly\s+)?(?:having|enjoying|exploring|visiting|walking|climbing|watching|"
+    r"doing|making|building|playing|eating|sitting|singing|learning|spending|taking|trying|paddling|"
+    r"swimming|looking|heading|travelling|on\s+(?:our|their)\s+way|at|in|on))\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:had|was|were|went|visited|enjoyed|loved|yesterday|last\s+(?:week|night|term|\w+day)|"
+    r"has\s+been|have\s+been|returned|got\s+back|came\s+back|finished|spent|did|saw|watched|took|"
+    r"played|won|lost|learnt|learned|made|built|explored)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_tense(sentence: str) -> Tense:
+    """Whether a sentence has happened, is happening now, or will happen."""
+    if FUTURE_TIME.search(sentence) or _FUTURE_VERB.search(sentence) or _LATER.search(sentence):
+        return Tense.FUTURE
+    if _NOW.search(sentence):
+        return Tense.NOW
+    if _PAST.search(sentence):
+        return Tense.PAST
+    if _LATER_TODAY.search(sentence):
+        return Tense.FUTURE  # "tonight" with nothing in the past tense: still to come
+    return Tense.NONE
