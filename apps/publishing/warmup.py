@@ -17,17 +17,10 @@ import time
 
 from django.urls import get_resolver
 
+from apps.checker.engine import warm_up as warm_up_checker
 from apps.platforms.models import Connection
-from safepost.policy.checker import Checker
-from safepost.policy.config import load_policy
-from safepost.policy.roster import Roster
-from safepost.policy.rules.base import Post
 
 log = logging.getLogger(__name__)
-
-#: A post that makes the rules load what they share (names, places, times, the word list); it is
-#: spelt right, as suggesting spellings is the one thing a real post may not need.
-_SAMPLE = "Well done to Amy in Year 4 who won the race at the park today at 3pm!"
 
 
 def warm_up() -> float:
@@ -53,5 +46,5 @@ def _load() -> None:
     ):
         with contextlib.suppress(ImportError):
             importlib.import_module(f"apps.platforms.{kind}.platform")
-    # The rule registry, name lexicon and spelling table are shared by every school's policy.
-    Checker(load_policy("st-catherine"), Roster()).check(Post(_SAMPLE))
+    # The rule registry, name lexicon and spelling table, shared by every school's policy.
+    warm_up_checker()
