@@ -19,11 +19,20 @@ Environment variables:
     CELERY_RESULT_BACKEND          with SAFEPOST_TASKS=celery (default: the broker URL)
     SAFEPOST_CSP                   enforce (default), report-only or off
     SAFEPOST_STATIC_MANIFEST       1 to serve hashed static files (run collectstatic first)
-    SAFEPOST_EMAIL_BACKEND         Django e-mail backend (default: console); for SMTP,
+    SAFEPOST_EMAIL_BACKEND         Django e-mail backend (default: console, refused with
+                                   SAFEPOST_HTTPS=1 and DEBUG off); for SMTP,
                                    django.core.mail.backends.smtp.EmailBackend and
                                    SAFEPOST_EMAIL_HOST/_PORT/_HOST_USER/_HOST_PASSWORD/_USE_TLS
     SAFEPOST_DEFAULT_FROM_EMAIL    the sender of sign-in e-mails
     SAFEPOST_LOG_LEVEL             INFO by default
+    SAFEPOST_AUDIT_KEY             the audit chain's HMAC key (64 hex); else SAFEPOST_AUDIT_KEY_FILE
+                                   (default var/audit.key, created 0600 at first use)
+    SAFEPOST_AUDIT_ANCHOR_FILE     where each school's audit head is anchored (default
+                                   var/audit-anchors.jsonl; make it append-only: chattr +a)
+    SAFEPOST_CACHE_URL             redis://host:6379/1 or file:///folder: a cache shared by the web
+                                   processes, so sign-in limits hold across them (default: memory)
+    SAFEPOST_ADMIN                 1 to mount the Django admin at /admin/ (default 0); it signs in
+                                   through allauth and needs an authenticator app (config/admin.py)
 """
 
 from __future__ import annotations
@@ -90,12 +99,12 @@ def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
     return value
 
 
-# var/ holds the SQLite database and the generated secret key; it is gitignored,
-# so a fresh clone creates it here on first use.
+# var/ holds the SQLite database, the generated keys and the photos; it is gitignored,
+# so a fresh clone creates it here on first use, readable by this user only (0700).
 VAR_DIR = Path(env_str("SAFEPOST_VAR_DIR") or BASE_DIR / "var")
 # A read-only image that sets DATABASE_URL and SAFEPOST_SECRET_KEY needs no var/.
 with contextlib.suppress(OSError):
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    VAR_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
 def _secret_key() -> str:
@@ -124,12 +133,15 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 DEBUG = env_bool("SAFEPOST_DEBUG", False)
+# Behind TLS, and so for real: cookies, HSTS and the checks that refuse an unsafe start follow it.
+HTTPS = env_bool("SAFEPOST_HTTPS", False)
 ALLOWED_HOSTS = env_list("SAFEPOST_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("SAFEPOST_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
-    "django.contrib.admin",
+    # The installation admin: allauth sign-in with MFA, audited, mounted only with SAFEPOST_ADMIN=1.
+    "config.apps.SafepostAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -165,6 +177,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# The Django admin is for whoever runs the installation; schools never need it. Off unless asked for.
+SAFEPOST_ADMIN = env_bool("SAFEPOST_ADMIN", False)
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 
@@ -206,7 +220,12 @@ def database(url: str, var_dir: Path) -> dict[str, Any]:
             )
         )
     else:
-        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(var_dir / "safepost.sqlite3")}
+        sqlite = var_dir / "safepost.sqlite3"
+        # Created here, 0600, before SQLite creates it with the umask's 0644; its -wal and -shm files
+        # take the database file's mode.
+        with contextlib.suppress(OSError):
+            os.close(os.open(sqlite, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(sqlite)}
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     return config
@@ -248,6 +267,13 @@ if SAFEPOST_TASKS == "celery":
         "publish-due": {"task": "apps.publishing.tasks.publish_due", "schedule": 15.0},
         "check-connections": {"task": "apps.platforms.tasks.check_connections", "schedule": 21600.0},
         "rotation-reminders": {"task": "apps.platforms.tasks.create_rotation_reminders", "schedule": 86400.0},
+        # Each school's audit head, outside the database: daily to the file, weekly also by e-mail.
+        "anchor-audit": {"task": "apps.audit.tasks.anchor_audit_chains", "schedule": 86400.0},
+        "anchor-audit-email": {
+            "task": "apps.audit.tasks.anchor_audit_chains",
+            "schedule": 7 * 86400.0,
+            "kwargs": {"email": True},
+        },
     }
     CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
     # config.celery.CeleryBackend sends a task once the transaction that enqueued it commits.
@@ -262,6 +288,28 @@ elif SAFEPOST_TASKS == "immediate":
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+def cache_from_url(url: str) -> dict[str, Any]:
+    """The cache for ``SAFEPOST_CACHE_URL``: ``redis://host:6379/1``, ``file:///var/cache/safepost``,
+    or nothing for one process's own memory."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("file://") and len(url) > len("file://"):
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": url[len("file://") :],
+        }
+    raise ImproperlyConfigured(
+        f'SAFEPOST_CACHE_URL="{url}" is not a cache address; use redis://host:6379/1 or file:///path/to/folder.'
+    )
+
+
+# The sign-in limits (below) and the audit check's result are counted in the cache: with several
+# web processes, set SAFEPOST_CACHE_URL so that they share one, or each process counts alone.
+CACHES = {"default": cache_from_url(env_str("SAFEPOST_CACHE_URL"))}
 
 # Sign-in (django-allauth): e-mail or username, with rate limits and MFA.
 AUTHENTICATION_BACKENDS = [
@@ -279,8 +327,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = None
-# Counted in the cache: the default per-process memory cache is fine for one
-# web process; several processes need a shared cache for the limits to hold.
+# Counted in the cache (CACHES above): five wrong passwords lock an account for five minutes.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -293,6 +340,8 @@ ACCOUNT_RATE_LIMITS = {
 }
 # Required for the headteacher and senior leaders (apps.schools.middleware), optional for others.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# The authenticator-app secrets are encrypted with the token keys (below), never stored readable.
+MFA_ADAPTER = "apps.schools.adapters.MfaAdapter"
 MFA_TOTP_ISSUER = "Safepost"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -303,7 +352,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # E-mail: printed to the console unless SMTP (or another backend) is configured.
-_MAIL_BACKEND = env_str("SAFEPOST_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+_MAIL_BACKEND = env_str("SAFEPOST_EMAIL_BACKEND") or "django.core.mail.backends.console.EmailBackend"
 _MAIL_OPTIONS: dict[str, Any] = {}
 if _MAIL_BACKEND.endswith("smtp.EmailBackend"):
     _MAIL_OPTIONS = {
@@ -314,6 +363,14 @@ if _MAIL_BACKEND.endswith("smtp.EmailBackend"):
         "use_tls": env_bool("SAFEPOST_EMAIL_USE_TLS", True),
     }
 MAILERS = {"default": {"BACKEND": _MAIL_BACKEND, "OPTIONS": _MAIL_OPTIONS}}
+if HTTPS and not DEBUG and _MAIL_BACKEND.endswith("console.EmailBackend"):
+    # Sign-in links, invitations and the audit fingerprints would only be printed to a log.
+    raise ImproperlyConfigured(
+        "E-mail is not set up, so Safepost would print sign-in links and invitations to its log "
+        "instead of sending them. Set SAFEPOST_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend "
+        "with SAFEPOST_EMAIL_HOST, SAFEPOST_EMAIL_PORT, SAFEPOST_EMAIL_HOST_USER and "
+        "SAFEPOST_EMAIL_HOST_PASSWORD (or another e-mail backend), then start Safepost again."
+    )
 DEFAULT_FROM_EMAIL = env_str("SAFEPOST_DEFAULT_FROM_EMAIL", "Safepost <safepost@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -359,10 +416,27 @@ SAFEPOST_PLATFORMS = {
     "bluesky": {"service": env_str("SAFEPOST_BLUESKY_SERVICE") or "https://bsky.social"},
 }
 
+# The audit log's chain is keyed (HMAC-SHA256) with a key kept outside the database:
+# SAFEPOST_AUDIT_KEY (64 hex characters) or a key file created at first use (mode 0600). Each
+# school's newest entry is anchored on a schedule in an append-only file outside the database
+# (`manage.py anchor_audit`), signed with the same key. Back the key file up with the token key.
+SAFEPOST_AUDIT_KEY = env_str("SAFEPOST_AUDIT_KEY")
+SAFEPOST_AUDIT_KEY_FILE = env_str("SAFEPOST_AUDIT_KEY_FILE") or str(VAR_DIR / "audit.key")
+SAFEPOST_AUDIT_ANCHOR_FILE = env_str("SAFEPOST_AUDIT_ANCHOR_FILE") or str(VAR_DIR / "audit-anchors.jsonl")
+
+# Schools name their own Mastodon and Bluesky servers: Safepost connects only to public internet
+# addresses, never follows redirects (apps/platforms/netguard.py). Plain http to this machine is
+# for the tests (a local Bluesky PDS and Mastodon mock); they turn this on. Not read from the
+# environment, so no installation can turn it on by mistake.
+SAFEPOST_PLATFORMS_ALLOW_LOOPBACK = False
+
 # Uploaded photos: originals and the cleaned renditions. Never served as static files: staff see
 # them through views scoped to their school, the public only once published (apps.posts.photos).
 MEDIA_ROOT = Path(env_str("SAFEPOST_MEDIA_ROOT") or VAR_DIR / "media")
 MEDIA_URL = "/media-not-served/"
+# Photos of children: readable by Safepost's own user only.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # A phone photo is 3-12 MB; four of them, with the form, must fit (bigger are refused by the app
 # with a message, see safepost.photos.images.MAX_BYTES).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -370,13 +444,16 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # Security. Cookies and HSTS need HTTPS, so they follow SAFEPOST_HTTPS.
-HTTPS = env_bool("SAFEPOST_HTTPS", False)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = env_int("SAFEPOST_HSTS_SECONDS", 31536000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS and env_bool("SAFEPOST_HSTS_PRELOAD", False)
+# Preloading commits the whole domain (often the school's, shared with other services) to HTTPS
+# in every browser for good: a choice for whoever owns the domain, so its check is silenced
+# unless SAFEPOST_HSTS_PRELOAD=1 asks for it.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("SAFEPOST_BEHIND_PROXY") else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

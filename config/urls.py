@@ -1,9 +1,11 @@
 """The site's URLs."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from apps.home import views as home_views
+from apps.schools import invitation_views
 
 urlpatterns = [
     path("", home_views.home, name="home"),
@@ -13,6 +15,8 @@ urlpatterns = [
     path("s/", include("apps.publishing.urls")),
     path("school/connections/", include("apps.platforms.urls")),
     path("school/", include("apps.schools.urls")),
+    path("invitations/<str:token>/", invitation_views.invitation, name="invitation"),
     path("accounts/", include("allauth.urls")),
-    path("admin/", admin.site.urls),
 ]
+if settings.SAFEPOST_ADMIN:  # allauth sign-in with MFA only (config/admin.py)
+    urlpatterns.append(path("admin/", admin.site.urls))

@@ -1,26 +1,41 @@
 """No view ever shows or changes another school's data.
 
-Walks every URL of the staff apps (posts, schools, audit, home), fills each object id with an
-object of the first school (a post, an account, a member of staff), and requests it - GET and
-POST - as the headteacher of another school. Each app also has its own outsider tests; this one
-catches a view added later without them.
+Walks every URL of the staff apps (posts, schools, audit, platforms, home), fills each object id
+with an object of the first school (a post, an account, a member of staff, an invitation), and
+requests it - GET and POST, plain and as htmx - as the headteacher of another school. Then it
+collects every form the first school's own staff see on those pages and submits each of them, with
+each of its buttons, as the outsider: nothing of the first school may change, not even its audit
+log. Last, the public pages under /s/ and their photo URLs are walked with real photo files: a
+published photo is served, a draft's or a scheduled post's never, under any school's address.
+Each app also has its own outsider tests; this one catches a view added later without them.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.urls import get_resolver
 from django.urls.resolvers import URLPattern, URLResolver
+from PIL import Image
 
+from apps.audit.models import AuditEntry
 from apps.platforms.models import Connection
+from apps.posts import actions as post_actions
+from apps.posts import photos
 from apps.posts.models import Post, PostPhoto
-from apps.schools.models import Membership, Pupil
+from apps.publishing import actions as publishing
+from apps.publishing.models import FeedEntry
+from apps.schools import invites
+from apps.schools.models import Account, Invitation, Membership, Pupil, School
 from apps.schools.testing import Personas, make_personas
 
 STAFF_NAMESPACES = {"posts", "schools", "audit", "platforms"}
+HTMX = {"HX-Request": "true"}
 SECRET = "Zebra crossing practice for Oak Class with PC Marigold"
 
 
@@ -29,7 +44,9 @@ def staff_urls() -> Iterator[tuple[str, str]]:
         for p in patterns:
             if isinstance(p, URLResolver):
                 yield from walk(p.url_patterns, prefix + str(p.pattern), p.namespace or namespace)
-            elif isinstance(p, URLPattern) and (namespace in STAFF_NAMESPACES or p.name == "home"):
+            elif isinstance(p, URLPattern) and (
+                namespace in STAFF_NAMESPACES or p.name in ("home", "invitation")
+            ):
                 yield f"{namespace}:{p.name}", prefix + str(p.pattern)
 
     yield from walk(get_resolver().url_patterns, "/", None)
@@ -49,6 +66,15 @@ def p(db: Any) -> Personas:
         school=personas.school, account=personas.main, kind="mastodon", handle="@secret@example.org"
     )
     Pupil.objects.get_or_create(school=personas.school, first_name="Marigold", surname="Secret")
+    head = Membership.objects.get(user=personas.head, school=personas.school)
+    invites.invite(
+        personas.school,
+        first_name="Ivy",
+        last_name="Invited",
+        email="ivy@example.org",
+        role="office",
+        by=head,
+    )
     return personas
 
 
@@ -57,6 +83,8 @@ def fill(pattern: str, p: Personas) -> str:
     post = Post.objects.get(school=p.school, text=SECRET)
     member = Membership.objects.get(user=p.teacher, school=p.school)
     path = pattern
+    if "<str:token>" in path:
+        path = path.replace("<str:token>", "not-a-real-token")
     if "<int:account_pk>" in path:
         path = path.replace("<int:account_pk>", str(p.main.pk))
     path = path.replace("<slug:kind>", "mastodon")
@@ -67,6 +95,8 @@ def fill(pattern: str, p: Personas) -> str:
             value = Pupil.objects.filter(school=p.school).first().pk  # type: ignore[union-attr]
         elif path.startswith(("/posts/", "/approvals/")):
             value = post.pk
+        elif "/invitations/" in path:
+            value = Invitation.objects.get(school=p.school).pk
         elif "/staff/" in path:
             value = member.pk
         elif "/accounts/" in path:
@@ -94,6 +124,9 @@ def test_every_staff_url_is_covered() -> None:
         "schools:account_edit",
         "audit:log",
         "audit:export",
+        "audit:export_exact",
+        "schools:invitation_cancel",
+        "None:invitation",
     } <= names
 
 
@@ -103,14 +136,30 @@ def test_an_outsider_never_sees_or_changes_another_schools_data(p: Personas, nam
     url = fill(pattern, p)
     before = (Post.objects.get(text=SECRET).status, Membership.objects.get(user=p.teacher).role, p.oak.name)
 
+    for headers in ({}, HTMX):
+        got = outsider.get(url, headers=headers)
+        assert got.status_code in (200, 204, 302, 403, 404, 405), f"GET {url} {headers}: {got.status_code}"
+        if got.status_code == 200 and not got.get("Content-Type", "").startswith("text/csv"):
+            assert SECRET not in got.content.decode() and p.school.name not in got.content.decode()
     got = outsider.get(url)
-    assert got.status_code in (200, 302, 403, 404, 405), f"GET {url}: {got.status_code}"
     if got.status_code == 200 and not got.get("Content-Type", "").startswith("text/csv"):
         body = got.content.decode()
         assert SECRET not in body and p.school.name not in body, f"GET {url} showed the other school's data"
     if got.status_code == 200 and got.get("Content-Type", "").startswith("text/csv"):
         assert SECRET not in b"".join(got.streaming_content).decode()  # type: ignore[attr-defined]
 
+    sent = outsider.post(
+        url,
+        headers=HTMX,
+        data={
+            "role": "office",
+            "name": "Hacked",
+            "decision": "approve",
+            "text": "Hacked",
+            "action": "submit",
+        },
+    )
+    assert sent.status_code in (200, 204, 302, 400, 403, 404, 405), f"POST (htmx) {url}: {sent.status_code}"
     sent = outsider.post(
         url,
         {
@@ -126,3 +175,188 @@ def test_an_outsider_never_sees_or_changes_another_schools_data(p: Personas, nam
     p.oak.refresh_from_db()
     after = (Post.objects.get(text=SECRET).status, Membership.objects.get(user=p.teacher).role, p.oak.name)
     assert after == before, f"POST {url} changed the other school's data"
+
+
+# --- every form the school's own staff see, submitted by the outsider ----------------------------
+
+
+class Forms(HTMLParser):
+    """The POST forms of a page: their action and fields, and the name=value of each button."""
+
+    def __init__(self, page_url: str) -> None:
+        super().__init__()
+        self.page_url = page_url
+        self.forms: list[tuple[str, dict[str, str], list[tuple[str, str]]]] = []
+        self._open: tuple[str, dict[str, str], list[tuple[str, str]]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form" and a.get("method", "get").lower() == "post":
+            self._open = (a.get("action") or self.page_url, {}, [])
+            self.forms.append(self._open)
+        elif self._open is not None and tag in ("input", "select", "textarea") and a.get("name"):
+            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+                return
+            if a.get("type") == "submit":
+                self._open[2].append((a["name"], a.get("value", "")))
+            else:
+                self._open[1].setdefault(a["name"], a.get("value", ""))
+        elif self._open is not None and tag == "button" and a.get("name"):
+            self._open[2].append((a["name"], a.get("value", "")))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._open = None
+
+
+def snapshot(school: School) -> dict[str, Any]:
+    """Everything of the school an outsider's request could change."""
+    fresh = School.objects.get(pk=school.pk)
+    return {
+        "school": (fresh.name, fresh.policy_toml, fresh.audit_seq),
+        "audit": AuditEntry.objects.filter(school=school).count(),
+        "posts": sorted(Post.objects.filter(school=school).values_list("pk", "status", "text", "author_id")),
+        "photos": sorted(
+            PostPhoto.objects.filter(post__school=school).values_list(
+                "pk", "alt_text", "faces", "reviewed_at"
+            )
+        ),
+        "members": sorted(
+            Membership.objects.filter(school=school).values_list("pk", "user_id", "role", "is_active")
+        ),
+        "accounts": sorted(
+            Account.objects.filter(school=school).values_list("pk", "name", "holder_id", "is_active")
+        ),
+        "connections": sorted(Connection.objects.filter(school=school).values_list("pk", "status", "handle")),
+        "invitations": sorted(
+            Invitation.objects.filter(school=school).values_list(
+                "pk", "token_hash", "accepted_at", "cancelled_at"
+            )
+        ),
+        "pupils": sorted(
+            Pupil.objects.filter(school=school).values_list("pk", "first_name", "surname", "photo_consent")
+        ),
+    }
+
+
+def test_an_outsider_can_use_none_of_the_forms_the_schools_staff_see(p: Personas) -> None:
+    forms: set[tuple[str, tuple[tuple[str, str], ...], tuple[str, str] | None]] = set()
+    for user in (p.head, p.teacher):
+        insider = p.client_for(user)
+        for _, pattern in URLS:
+            url = fill(pattern, p)
+            page = insider.get(url)
+            if page.status_code != 200 or not page.get("Content-Type", "").startswith("text/html"):
+                continue
+            parser = Forms(url)
+            parser.feed(page.content.decode())
+            for action, fields, buttons in parser.forms:
+                for button in buttons or [None]:
+                    forms.add((action, tuple(sorted(fields.items())), button))
+    actions = {action for action, _, _ in forms}
+    assert len(actions) >= 15, sorted(actions)  # the walk did reach the school's forms
+    print(f"{len(forms)} form submissions to {len(actions)} actions")
+
+    outsider = p.client_for(p.outsider)
+    before = snapshot(p.school)
+    for action, fields, button in sorted(forms, key=str):
+        data = dict(fields)
+        if button is not None:
+            data[button[0]] = button[1]
+        for headers in ({}, HTMX):
+            sent = outsider.post(action, data, headers=headers)
+            assert sent.status_code in (200, 204, 302, 400, 403, 404, 405), (
+                f"POST {action} {button}: {sent.status_code}"
+            )
+            if sent.status_code == 200:
+                assert SECRET not in sent.content.decode(errors="replace"), f"POST {action} showed the secret"
+        assert snapshot(p.school) == before, f"POST {action} {button} changed the other school's data"
+
+
+# --- the public pages and photos ------------------------------------------------------------------
+
+
+def photo_bytes(colour: str) -> bytes:
+    image = Image.effect_noise((320, 240), 60).convert("RGB")
+    image.paste(Image.new("RGB", (160, 120), colour), (80, 60))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=90)
+    return out.getvalue()
+
+
+@pytest.fixture
+def public(p: Personas, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    from apps.posts.tests.conftest import MONDAY_10AM
+
+    writer = Membership.objects.select_related("school").get(user=p.teacher, school=p.school)
+    monkeypatch.setattr(publishing, "now", lambda: MONDAY_10AM)
+
+    def with_photo(text: str, colour: str) -> tuple[Post, PostPhoto]:
+        post = post_actions.create_draft(writer, p.oak, text, now=MONDAY_10AM)
+        photo = photos.add_photo(post, writer, photo_bytes(colour), f"{colour}.jpg")
+        photos.update_photo(photo, writer, alt_text=f"A {colour} square", who={}, blur=set(), hidden=[])
+        return Post.objects.get(pk=post.pk), photo
+
+    out, out_photo = with_photo("Oak Class painted a mural today.", "green")
+    post_actions.submit(out, writer, now=MONDAY_10AM)
+    publishing.publish(out.pk)
+    assert Post.objects.get(pk=out.pk).status == Post.Status.PUBLISHED
+    draft, draft_photo = with_photo(SECRET + " (draft)", "red")
+    scheduled, scheduled_photo = with_photo(SECRET + " (scheduled)", "blue")
+    post_actions.submit(scheduled, writer, now=MONDAY_10AM)
+    Post.objects.filter(pk=scheduled.pk).update(scheduled_for=MONDAY_10AM.replace(year=2027))
+    return {
+        "entry": FeedEntry.objects.get(post=out),
+        "published_photo": out_photo,
+        "hidden_posts": [draft, scheduled],
+        "hidden_photos": [draft_photo, scheduled_photo],
+    }
+
+
+def public_urls() -> list[str]:
+    """The patterns of the public pages (namespace ``public``, under /s/)."""
+    return [
+        str(pattern.pattern)
+        for resolver in get_resolver().url_patterns
+        if isinstance(resolver, URLResolver) and resolver.namespace == "public"
+        for pattern in resolver.url_patterns
+    ]
+
+
+def test_the_public_pages_show_what_was_published_and_nothing_else(
+    p: Personas, public: dict[str, Any]
+) -> None:
+    published = public["published_photo"]
+    ids = {
+        "entry_id": [public["entry"].pk, *(post.pk for post in public["hidden_posts"])],
+        "photo_id": [published.pk, *(photo.pk for photo in public["hidden_photos"])],
+    }
+    assert len(public_urls()) >= 8
+    seen_published_photo = False
+    for visitor in (Client(), p.client_for(p.outsider)):
+        for pattern in public_urls():
+            for slug in (p.school.slug, p.other_school.slug):
+                numbers = [0]
+                if "<int:entry_id>" in pattern:
+                    numbers = ids["entry_id"]
+                elif "<int:photo_id>" in pattern:
+                    numbers = ids["photo_id"]
+                for number in numbers:
+                    url = "/s/" + pattern.replace("<slug:slug>", slug)
+                    url = url.replace("<int:entry_id>", str(number)).replace("<int:photo_id>", str(number))
+                    for headers in ({}, HTMX):
+                        got = visitor.get(url, headers=headers)
+                        assert got.status_code in (200, 302, 404), f"GET {url}: {got.status_code}"
+                        body = got.content
+                        assert SECRET.encode() not in body, f"{url} showed an unpublished post"
+                        if "<int:photo_id>" not in pattern:
+                            continue
+                        if number == published.pk and slug == p.school.slug:
+                            assert got.status_code == 200 and got["Content-Type"] == "image/jpeg", url
+                            assert Image.open(io.BytesIO(body)).size == (published.width, published.height)
+                            seen_published_photo = True
+                        else:
+                            assert got.status_code == 404, f"{url} served a photo it must not"
+    assert seen_published_photo
+    for photo in public["hidden_photos"]:
+        assert photo.rendition and photo.original  # real files were there to be found

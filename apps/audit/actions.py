@@ -10,6 +10,8 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 
+from apps.audit import anchors
+from apps.audit.keys import audit_key
 from apps.audit.models import GENESIS_HASH, AuditEntry
 from apps.schools.models import School
 
@@ -48,7 +50,7 @@ def record(
             data=stored,
             prev_hash=last.hash if last else GENESIS_HASH,
         )
-        entry.hash = entry.compute_hash()
+        entry.hash = entry.compute_hash(audit_key(create=True))
         entry.save()
         School.objects.filter(pk=school.pk).update(audit_seq=entry.seq, audit_hash=entry.hash)
     return entry
@@ -70,19 +72,30 @@ class ChainProblem:
     problem: str
 
 
-def verify_chain(entries: Iterable[AuditEntry]) -> list[ChainProblem]:
+def verify_chain(entries: Iterable[AuditEntry], legacy_seq: int = 0) -> list[ChainProblem]:
     """Check one school's entries (in ``seq`` order): positions, links and hashes.
 
     A gap in the numbering means entries were deleted; a wrong link without a
     gap means an entry's hash was rewritten; a wrong hash means its content was
-    changed. (Removing the newest entries leaves no trace in the chain itself:
-    compare the count with an earlier export or ``verify_audit`` run.)
+    changed. Keyed entries need the audit key to recompute, so a rewrite by
+    someone without it shows as a wrong hash; an unkeyed entry after a keyed one
+    was written without the key. (Removing the newest entries leaves no trace in
+    the chain itself: :func:`verify_school` compares it with the anchors.)
     """
     problems = []
     expected_prev = GENESIS_HASH
     expected_seq = 1
+    key: bytes | None = None
+    seen_keyed = False
     for entry in entries:
         school = str(entry.school_id)
+        if entry.keyed:
+            seen_keyed = True
+            key = key or audit_key()
+        elif seen_keyed or entry.seq > legacy_seq:
+            problems.append(
+                ChainProblem(school, entry.seq, "was written without the audit key after the chain was keyed")
+            )
         if entry.seq != expected_seq:
             missing = (
                 f"entry #{expected_seq} is missing"
@@ -92,7 +105,7 @@ def verify_chain(entries: Iterable[AuditEntry]) -> list[ChainProblem]:
             problems.append(ChainProblem(school, entry.seq, f"{missing}: entries were deleted or moved"))
         elif entry.prev_hash != expected_prev:
             problems.append(ChainProblem(school, entry.seq, "does not link to the entry before it"))
-        if entry.compute_hash() != entry.hash:
+        if entry.compute_hash(key) != entry.hash:
             problems.append(ChainProblem(school, entry.seq, "its content was changed after it was recorded"))
         expected_prev = entry.hash
         expected_seq = entry.seq + 1
@@ -123,7 +136,8 @@ def verify_school(school: School) -> ChainReport:
             count += 1
             yield entry
 
-    problems = verify_chain(counted())
+    anchored = anchors.read(school.pk)
+    problems = verify_chain(counted(), anchored.legacy_seq)
     fresh = School.objects.filter(pk=school.pk).only("audit_seq", "audit_hash").first()
     head_seq, head_hash = (fresh.audit_seq, fresh.audit_hash) if fresh else (0, "")
     last = AuditEntry.objects.filter(school=school).order_by("-seq").values("seq", "hash").first()
@@ -138,4 +152,36 @@ def verify_school(school: School) -> ChainReport:
         )
     elif head_seq == last_seq and last_seq and head_hash != last_hash:
         problems.append(ChainProblem(str(school.pk), last_seq, "the newest entry was replaced"))
+    problems.extend(_against_anchors(school, last_seq, anchored))
     return ChainReport(school, count, problems)
+
+
+def _against_anchors(school: School, last_seq: int, anchored: anchors.Anchors) -> list[ChainProblem]:
+    """Compare the chain with the heads recorded outside the database (apps.audit.anchors).
+
+    Only the newest anchor needs checking: the chain up to it is tied together by the links.
+    """
+    problems = [ChainProblem(str(school.pk), 0, message) for message in anchored.damaged]
+    anchor = anchored.newest
+    if anchor is None:
+        return problems
+    when = f"recorded outside the database on {anchor.at:%d %B %Y at %H:%M} UTC"
+    if anchor.seq > last_seq:
+        problems.append(
+            ChainProblem(
+                str(school.pk),
+                last_seq + 1,
+                f"entries #{last_seq + 1} to #{anchor.seq} were removed (the log had {anchor.seq} entries, {when})",
+            )
+        )
+        return problems
+    stored = AuditEntry.objects.filter(school=school, seq=anchor.seq).values_list("hash", flat=True).first()
+    if stored != anchor.hash:
+        problems.append(
+            ChainProblem(
+                str(school.pk),
+                anchor.seq,
+                f"differs from the entry {when}: the log up to here was rewritten",
+            )
+        )
+    return problems

@@ -28,7 +28,9 @@ ACTION_LABELS = {
     "policy.changed": "Policy changed",
     "agreement.published": "Agreement published",
     "agreement.signed": "Agreement signed",
-    "member.added": "Member of staff added",
+    "member.invited": "Member of staff invited",
+    "member.invitation_cancelled": "Invitation cancelled",
+    "member.added": "Member of staff joined",
     "member.role_changed": "Role changed",
     "member.deactivated": "Member of staff removed",
     "account.created": "Account added",
@@ -53,6 +55,10 @@ ACTION_LABELS = {
     "platform.rotation_due": "Sign-in change due",
     "platform.rotation_permitted": "Permission to change sign-in",
     "platform.rotated": "Sign-in changed",
+    "admin.added": "Added in the installation admin",
+    "admin.changed": "Changed in the installation admin",
+    "admin.deleted": "Deleted in the installation admin",
+    "audit.anchored": "Audit log head recorded outside the database",
 }
 
 _APPROVALS = ("post.submitted", "post.approved", "post.changes_requested")

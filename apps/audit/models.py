@@ -1,8 +1,9 @@
-"""The audit log: append-only, each entry chained by hash to the one before it."""
+"""The audit log: append-only, each entry chained by a keyed hash to the one before it."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from typing import Any
 
@@ -10,13 +11,18 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from apps.audit.keys import audit_key
+
 
 class AuditEntry(models.Model):
     """One recorded event. Entries are never changed or deleted.
 
-    ``hash`` is SHA-256 over the previous entry's hash and this entry's
-    content, so changing or removing any entry breaks every hash after it
-    (``manage.py verify_audit`` finds where).
+    ``hash`` is an HMAC-SHA256, under a key kept outside the database
+    (apps.audit.keys), over the previous entry's hash and this entry's content:
+    changing or removing any entry breaks every hash after it, and without the
+    key they cannot be recomputed (``manage.py verify_audit`` finds where).
+    Entries recorded before the chain was keyed (``keyed`` false) carry a plain
+    SHA-256; the first keyed entry after them seals them in.
     """
 
     school = models.ForeignKey("schools.School", on_delete=models.PROTECT, related_name="audit_entries")
@@ -33,6 +39,9 @@ class AuditEntry(models.Model):
     data = models.JSONField(default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
+    keyed = models.BooleanField(
+        default=True, help_text="An HMAC under the audit key (false: plain SHA-256, recorded before keying)."
+    )
 
     class Meta:
         ordering = ["school", "seq"]
@@ -65,12 +74,16 @@ class AuditEntry(models.Model):
             "data": self.data,
         }
 
-    def compute_hash(self) -> str:
-        """SHA-256 of the previous hash and this entry's canonical JSON."""
+    def compute_hash(self, key: bytes | None = None) -> str:
+        """The HMAC-SHA256 (under ``key``, by default the audit key) of the previous hash and this
+        entry's canonical JSON; plain SHA-256 for an entry from before the chain was keyed."""
         body = json.dumps(
             self.content(), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
         )
-        return hashlib.sha256((self.prev_hash + body).encode("utf-8")).hexdigest()
+        message = (self.prev_hash + body).encode("utf-8")
+        if not self.keyed:
+            return hashlib.sha256(message).hexdigest()
+        return hmac.new(key if key is not None else audit_key(), message, hashlib.sha256).hexdigest()
 
 
 GENESIS_HASH = "0" * 64

@@ -43,6 +43,7 @@ CSV_HEADER = [
     "data",
     "prev_hash",
     "hash",
+    "keyed",
 ]
 
 
@@ -167,13 +168,30 @@ class _Echo:
         return value
 
 
-def _csv_rows(entries: Iterator[AuditEntry], school: School) -> Iterator[str]:
+#: What a spreadsheet reads as the start of a formula (and the control characters that hide one).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def for_spreadsheet(value: object) -> object:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv_rows(entries: Iterator[AuditEntry], school: School, *, exact: bool) -> Iterator[str]:
+    """The CSV, either exactly as hashed (``exact``) or safe to open in a spreadsheet: a byte-order
+    mark so Excel reads UTF-8 ("→ á ą"), and no cell a spreadsheet would run as a formula."""
     tz = school.policy.tz
     writer = csv.writer(_Echo())
+    cell = (lambda value: value) if exact else for_spreadsheet
+    if not exact:
+        yield "\ufeff"
     yield writer.writerow(CSV_HEADER)
     for entry in entries:
-        yield writer.writerow(
-            [
+        row = [
+            cell(value)
+            for value in [
                 entry.school_id,
                 entry.seq,
                 entry.created_at.isoformat(),
@@ -190,14 +208,27 @@ def _csv_rows(entries: Iterator[AuditEntry], school: School) -> Iterator[str]:
                 ),
                 entry.prev_hash,
                 entry.hash,
+                int(entry.keyed),
             ]
-        )
+        ]
+        yield writer.writerow(row)
 
 
 @require_GET
 @school_member_required(check=permissions.can_view_audit)
 def export(request: AuditRequest) -> HttpResponse:
-    """The filtered entries as CSV, oldest first (chain order), streamed."""
+    """The filtered entries as CSV for a spreadsheet, oldest first (chain order), streamed."""
+    return _export(request, exact=False)
+
+
+@require_GET
+@school_member_required(check=permissions.can_view_audit)
+def export_exact(request: AuditRequest) -> HttpResponse:
+    """The same entries exactly as they were hashed, to re-verify the chain from the file alone."""
+    return _export(request, exact=True)
+
+
+def _export(request: AuditRequest, *, exact: bool) -> HttpResponse:
     school = request.school
     form = AuditFilterForm(school, request.GET or None)
     entries = AuditEntry.objects.filter(school=school)
@@ -206,9 +237,10 @@ def export(request: AuditRequest) -> HttpResponse:
             # Show the same filters on the page, with what is wrong with them.
             return HttpResponseRedirect(f"{reverse('audit:log')}?{_export_query(request)}")
         entries = form.apply(entries)
-    rows = _csv_rows(entries.order_by("seq").iterator(chunk_size=2000), school)
+    rows = _csv_rows(entries.order_by("seq").iterator(chunk_size=2000), school, exact=exact)
     response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
-    filename = f"safepost-audit-{school.slug}-{timezone.localdate():%Y-%m-%d}.csv"
+    kind = "-exact" if exact else ""
+    filename = f"safepost-audit-{school.slug}-{timezone.localdate():%Y-%m-%d}{kind}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response  # type: ignore[return-value]  # school_member_required is typed for HttpResponse

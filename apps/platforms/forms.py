@@ -9,6 +9,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from apps.platforms import netguard
+
 #: Platforms that live on many servers: (label, help, default).
 SERVERS: dict[str, tuple[str, str, str]] = {
     "mastodon": (
@@ -37,10 +39,14 @@ def clean_server(value: str) -> str:
         raise ValidationError(
             "That does not look like a server address. Type it like https://mastodon.social."
         ) from exc
-    host = urlsplit(value).hostname or ""
-    if value.startswith("http://") and host not in ("localhost", "127.0.0.1", "::1"):
-        # A password or token sent over plain http can be read on the way.
-        raise ValidationError("The address must start with https:// so the sign-in is sent encrypted.")
+    parts = urlsplit(value)
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise ValidationError("Type only the server's address, like https://mastodon.social.")
+    # Plain http (a password could be read on the way) and addresses inside a private network
+    # (the hosting network's own services) are refused; see apps/platforms/netguard.py.
+    problem = netguard.check_server(value)
+    if problem:
+        raise ValidationError(problem)
     return value
 
 

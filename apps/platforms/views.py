@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from apps.platforms import actions, registry
+from apps.platforms import actions, crypto, registry
 from apps.platforms.base import Authorisation, Platform
 from apps.platforms.forms import AppPasswordForm, OAuthStartForm
 from apps.platforms.models import Connection, CredentialRotation, RotationReminder
@@ -333,8 +333,9 @@ def _start_oauth(
         "connection": connection.pk if connection else None,
         "server": server,
         "url": authorisation.url,
-        "verifier": authorisation.verifier,
-        "extra": authorisation.extra,
+        # The PKCE verifier and the app's client secret (Mastodon registers one per server) are
+        # encrypted with the token keys: the session store (database or cache) never holds them readable.
+        "secret": crypto.encrypt({"verifier": authorisation.verifier, "extra": authorisation.extra}),
         "started": timezone.now().timestamp(),
     }
     request.session[FLOWS] = flows
@@ -380,8 +381,20 @@ def callback(request: HttpRequest, kind: str) -> HttpResponse:
     if not allowed.get(flow["purpose"], False):
         raise PermissionDenied("Your role cannot do this any more.")
     assert platform.finish_authorisation is not None
+    try:
+        secret = crypto.decrypt(str(flow.get("secret", "")))
+    except crypto.CredentialsUnreadable:
+        messages.error(
+            request,
+            f"That sign-in to {platform.label} started before Safepost's keys were changed. Nothing was "
+            "connected. Start again below.",
+        )
+        return redirect("platforms:connections")
     authorisation = Authorisation(
-        url=flow["url"], state=state, verifier=flow["verifier"], extra=flow["extra"]
+        url=flow["url"],
+        state=state,
+        verifier=str(secret.get("verifier", "")),
+        extra=dict(secret.get("extra", {})),
     )
     try:
         credentials = platform.finish_authorisation(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 
-from apps.posts.models import Post
+from apps.posts.models import Post, PostPhoto
 from apps.schools.models import Account, Membership
 from apps.schools.permissions import can_write, has_signed_agreement, why_cannot_publish
 
@@ -43,6 +43,18 @@ def submit_refusal(membership: Membership) -> str | None:
     if not has_signed_agreement(membership):
         return AGREEMENT_NEEDED
     return None
+
+
+def posts_for(membership: Membership) -> QuerySet[Post]:
+    """The school's posts the member may open: a draft is its writer's alone until it is sent."""
+    others_drafts = Q(status=Post.Status.DRAFT) & ~Q(author_id=membership.user_id)
+    return Post.objects.filter(school_id=membership.school_id).exclude(others_drafts)
+
+
+def photos_for(membership: Membership) -> QuerySet[PostPhoto]:
+    """The photos of :func:`posts_for` (a draft's photos are its writer's alone too)."""
+    others_drafts = Q(post__status=Post.Status.DRAFT) & ~Q(post__author_id=membership.user_id)
+    return PostPhoto.objects.filter(post__school_id=membership.school_id).exclude(others_drafts)
 
 
 def may_edit(membership: Membership, post: Post) -> bool:

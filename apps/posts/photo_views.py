@@ -6,6 +6,7 @@ school. Writes go through apps.posts.photos.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from apps.posts import photos
-from apps.posts.access import may_edit
+from apps.posts.access import may_edit, photos_for, posts_for
 from apps.posts.models import Post, PostPhoto
 from apps.schools.models import Pupil
 from apps.schools.scoping import school_member_required
@@ -45,6 +46,8 @@ class FaceView:
     blurred: bool
     auto: bool
     suggestion: str = ""
+    label_x: int = 0
+    label_y: int = 0
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class PhotoView:
     faces: tuple[FaceView, ...]
     hidden: tuple[int, ...]
     tagged_names: tuple[str, ...]
+    extra_blurred: int = 0
+    """Places "Blur all faces" blurred to be safe that may not be faces (not counted as faces)."""
 
     @property
     def blurred_count(self) -> int:
@@ -67,8 +72,23 @@ class PhotoView:
 
     @property
     def label_size(self) -> int:
-        """Face numbers about 1/18 of the photo's width, readable at any size it is shown."""
-        return max(12, round(max(self.photo.width, self.photo.height) / 28))
+        """Face numbers about 1/28 of the photo's long side, readable at any size it is shown."""
+        return label_size(self.photo.width, self.photo.height)
+
+
+def label_size(width: int, height: int) -> int:
+    """The font size of the face numbers on a photo of ``width`` x ``height``."""
+    return max(12, round(max(width, height) / 28))
+
+
+def label_position(box: Sequence[float], number: int, size: tuple[int, int], label: int) -> tuple[int, int]:
+    """Where a face's number goes (its text's left end and baseline): at the box's top left corner,
+    moved in so that the whole number stays inside the photo."""
+    width, height = size
+    text_width = math.ceil(0.62 * label * len(str(number)))
+    x = min(max(0, round(box[0])), max(0, width - text_width))
+    y = min(max(label, round(box[1])), height)
+    return x, y
 
 
 def photo_views(post: Post) -> list[PhotoView]:
@@ -79,6 +99,7 @@ def photo_views(post: Post) -> list[PhotoView]:
         tags = [t for t in every if not t.suggested]
         by_face = {t.face: str(t.pupil_id) for t in tags if t.face is not None}
         suggested = {t.face: t for t in every if t.suggested and t.face is not None}
+        label = label_size(photo.width, photo.height)
         faces = tuple(
             FaceView(
                 index=i,
@@ -103,8 +124,11 @@ def photo_views(post: Post) -> list[PhotoView]:
                 blur=bool(face.get("blur")),
                 blurred=bool(face.get("blurred")),
                 auto=bool(face.get("auto")) and not face.get("blur"),
+                label_x=label_position(face["box"], i + 1, (photo.width, photo.height), label)[0],
+                label_y=label_position(face["box"], i + 1, (photo.width, photo.height), label)[1],
             )
             for i, face in enumerate(photo.faces)
+            if not face.get("extra")
         )
         views.append(
             PhotoView(
@@ -113,6 +137,7 @@ def photo_views(post: Post) -> list[PhotoView]:
                 faces=faces,
                 hidden=tuple(t.pupil_id for t in tags if t.face is None),
                 tagged_names=tuple(f"{t.pupil.first_name} {t.pupil.surname}" for t in tags),
+                extra_blurred=sum(1 for face in photo.faces if face.get("extra")),
             )
         )
     return views
@@ -172,9 +197,7 @@ def attach_uploads(post: Post, request: SchoolHtmxRequest, files: Sequence[Uploa
 
 def _photo_for(request: SchoolHtmxRequest, photo_id: int) -> PostPhoto:
     return get_object_or_404(
-        PostPhoto.objects.select_related("post__account", "post__school"),
-        pk=photo_id,
-        post__school=request.school,
+        photos_for(request.membership).select_related("post__account", "post__school"), pk=photo_id
     )
 
 
@@ -244,7 +267,7 @@ def change(request: SchoolHtmxRequest, photo_id: int) -> HttpResponse:
 @school_member_required()
 def upload(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
     """Add photos to a saved post (the photo panel's own upload button)."""
-    post = get_object_or_404(Post.objects.select_related("account", "school"), pk=pk, school=request.school)
+    post = get_object_or_404(posts_for(request.membership).select_related("account", "school"), pk=pk)
     if not may_edit(request.membership, post):
         raise PermissionDenied("Only the person who wrote this post can add photos to it.")
     files = request.FILES.getlist("photos")

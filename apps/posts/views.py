@@ -31,7 +31,7 @@ from apps.audit.models import AuditEntry
 from apps.checker.views import SEVERITY_LABELS, VERDICTS, Card, Piece, build_cards, build_pieces
 from apps.posts import actions
 from apps.posts import calendar as post_calendar
-from apps.posts.access import accounts_for, agreement_url, may_delete, may_edit, submit_refusal
+from apps.posts.access import accounts_for, agreement_url, may_delete, may_edit, posts_for, submit_refusal
 from apps.posts.checking import (
     check_post_content,
     finding_from_dict,
@@ -381,7 +381,7 @@ def compose(request: SchoolHtmxRequest) -> HttpResponse:
 @school_member_required(check=can_write)
 def edit(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
     """Change a post that has not gone out (only its writer may)."""
-    post = get_for_school(Post.objects.select_related("account", "author"), request, pk=pk)
+    post = get_for_school(posts_for(request.membership).select_related("account", "author"), request, pk=pk)
     if not may_edit(request.membership, post):
         raise PermissionDenied("Only the person who wrote this post can change it.")
     if post.status not in actions.TRANSITIONS["edit"]:
@@ -597,7 +597,9 @@ def _done_message(post: Post, sent: bool, now: datetime) -> str:
 @school_member_required()
 def detail(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
     """One post: its words, where it is, its latest check, its history and where it went out."""
-    post = get_for_school(Post.objects.select_related("account", "author", "approved_by"), request, pk=pk)
+    post = get_for_school(
+        posts_for(request.membership).select_related("account", "author", "approved_by"), request, pk=pk
+    )
     membership = request.membership
     policy = request.school.policy
     now = current_time()
@@ -635,7 +637,7 @@ def detail(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
 @school_member_required(check=can_write)
 def retry(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
     """Try a failed post again."""
-    post = get_for_school(Post.objects.select_related("account", "school"), request, pk=pk)
+    post = get_for_school(posts_for(request.membership).select_related("account", "school"), request, pk=pk)
     try:
         actions.retry(post, request.membership, now=current_time())
     except actions.NotAllowed as exc:
@@ -651,7 +653,7 @@ def retry(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
 @school_member_required(check=can_write)
 def delete(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
     """Delete a post (it stays on record, marked deleted)."""
-    post = get_for_school(Post.objects.select_related("account"), request, pk=pk)
+    post = get_for_school(posts_for(request.membership).select_related("account"), request, pk=pk)
     try:
         not_removed = actions.delete(post, request.membership, now=current_time())
     except actions.NotAllowed as exc:
@@ -880,7 +882,7 @@ def approvals(request: SchoolHtmxRequest) -> HttpResponse:
 @school_member_required(check=can_write)
 def review(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
     """Approve a post or send it back with a comment; an htmx request gets the updated card."""
-    post = get_for_school(Post.objects.select_related("account", "author"), request, pk=pk)
+    post = get_for_school(posts_for(request.membership).select_related("account", "author"), request, pk=pk)
     policy = request.school.policy
     now = current_time()
     decision = request.POST.get("decision", "")

@@ -517,6 +517,11 @@ def _unique_username(email: str) -> str:
     return name
 
 
+def check_may_appoint(role: str, by: Membership) -> None:
+    """Refuse (SchoolError) unless ``by`` may give someone ``role``."""
+    _check_may_handle(role, by, "appoint")
+
+
 def _check_may_handle(target_role: str, by: Membership, doing: str) -> None:
     if target_role == Role.HEADTEACHER and by.role != Role.HEADTEACHER:
         raise SchoolError(f"Only the headteacher can {doing} a headteacher.")

@@ -256,7 +256,7 @@ class AddMemberForm(forms.Form):
     email = forms.EmailField(
         label="School e-mail address",
         max_length=254,
-        help_text="Their sign-in link goes here; it is also how they sign in.",
+        help_text="Their invitation goes here; it is also how they sign in.",
         error_messages={"invalid": "Enter an e-mail address such as j.smith@school.sch.uk."},
     )
     role = forms.ChoiceField(label="Role", choices=ROLE_CHOICES)

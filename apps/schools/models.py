@@ -120,6 +120,41 @@ class Membership(models.Model):
         return self.role in MFA_REQUIRED_ROLES
 
 
+class Invitation(models.Model):
+    """An invitation to join a school's staff, which the person accepts from the e-mailed link.
+
+    Nothing about the person's account (whether they have one, at this school or another) is
+    shown to whoever invited them: the staff list shows what they typed until it is accepted.
+    Only a hash of the link's token is kept.
+    """
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    first_name = models.CharField(max_length=150, blank=True)
+    last_name = models.CharField(max_length=150, blank=True)
+    role = models.CharField(max_length=20, choices=Role.choices)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["school", "email"], name="invitation_school_email_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.email} to {self.school} as {self.get_role_display()}"
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip() or self.email
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None and self.cancelled_at is None
+
+
 class Account(models.Model):
     """A social media account of the school: the main account or a class account."""
 

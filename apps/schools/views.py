@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from apps.posts import actions as post_actions
-from apps.schools import actions, permissions
+from apps.schools import actions, invites, permissions
 from apps.schools.agreement_text import default_agreement_text
 from apps.schools.forms import (
     AccountForm,
@@ -36,7 +36,17 @@ from apps.schools.forms import (
     field_for_key,
 )
 from apps.schools.invites import link_lifetime_days, send_sign_in_link
-from apps.schools.models import Account, Agreement, Membership, Pupil, Role, RosterImport, School, Signature
+from apps.schools.models import (
+    Account,
+    Agreement,
+    Invitation,
+    Membership,
+    Pupil,
+    Role,
+    RosterImport,
+    School,
+    Signature,
+)
 from apps.schools.policy_edit import EditError, changes_between, locate, reference_html, set_values
 from apps.schools.roster_upload import Stash, UploadError, decode_upload, discard, preview, stash, unstash
 from apps.schools.scoping import get_for_school, school_member_required
@@ -268,25 +278,18 @@ def staff(request: HttpRequest) -> HttpResponse:
         form = AddMemberForm(request.POST)
         if form.is_valid():
             try:
-                membership = actions.add_member(school, by=request.membership, **form.cleaned_data)  # type: ignore[attr-defined]
+                invitation, token = invites.invite(school, by=request.membership, **form.cleaned_data)  # type: ignore[attr-defined]
             except actions.SchoolError as exc:
                 form.add_error(None, str(exc))
             else:
-                send_sign_in_link(request, membership, request.user)
-                user = membership.user
-                if user.has_usable_password():
-                    messages.success(
-                        request,
-                        f"{_name(user)} was added. We e-mailed {user.email} to say so; "
-                        "they sign in with the password they already have.",
-                    )
-                else:
-                    messages.success(
-                        request,
-                        f"{_name(user)} was added. We e-mailed {user.email} a link to choose a password; it "
-                        f"works once and runs out in {link_lifetime_days()} days. They then sign in with that "
-                        f"e-mail address or the username {user.get_username()}.",
-                    )
+                invites.send_invitation(request, invitation, token)
+                # The same words whether or not the address already has a Safepost account.
+                messages.success(
+                    request,
+                    f"We e-mailed {invitation.email} an invitation to join as "
+                    f"{invitation.get_role_display().lower()}. They appear on the staff list once they "
+                    f"accept it; the link works for {link_lifetime_days()} days.",
+                )
                 return redirect("schools:staff")
     memberships = list(Membership.objects.filter(school=school).select_related("user"))
     memberships.sort(
@@ -318,8 +321,44 @@ def staff(request: HttpRequest) -> HttpResponse:
         }
         for m in memberships
     ]
-    context = _base(request, "staff", form=form, rows=rows, agreement=latest, lifetime=link_lifetime_days())
+    waiting = Invitation.objects.filter(school=school, accepted_at__isnull=True, cancelled_at__isnull=True)
+    context = _base(
+        request,
+        "staff",
+        form=form,
+        rows=rows,
+        invitations=[(i, invites.expires_at(i)) for i in waiting.order_by("-sent_at")],
+        agreement=latest,
+        lifetime=link_lifetime_days(),
+    )
     return render(request, "schools/staff.html", context)
+
+
+@require_POST
+@school_member_required(check=permissions.can_manage_school)
+def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_for_school(Invitation.objects.select_related("invited_by", "school"), request, pk=pk)
+    try:
+        token = invites.renew(invitation, request.membership)  # type: ignore[attr-defined]
+    except actions.SchoolError as exc:
+        messages.error(request, str(exc))
+    else:
+        invites.send_invitation(request, invitation, token)
+        messages.success(
+            request, f"We e-mailed {invitation.email} a new invitation; the old link no longer works."
+        )
+    return redirect("schools:staff")
+
+
+@require_POST
+@school_member_required(check=permissions.can_manage_school)
+def invitation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_for_school(Invitation, request, pk=pk)
+    invites.cancel(invitation, request.membership)  # type: ignore[attr-defined]
+    messages.success(
+        request, f"The invitation to {invitation.email} was cancelled; its link no longer works."
+    )
+    return redirect("schools:staff")
 
 
 def _name(user: Any) -> str:

@@ -32,6 +32,19 @@ How a photo is searched:
 * the score threshold is low and the passes are merged with a non-maximum suppression that also
   drops a partial face found at a tile edge when the whole face was found elsewhere.
 
+Faces at any angle and in poor light (issue 12). YuNet finds faces the right way up (to about 30
+degrees either side) and almost none on their side, yet children lie on mats and grass, and a
+photo saved without its orientation tag is sideways. So the photo is also searched turned by a
+quarter, a half and three quarters (:data:`TURNS`), each at :data:`TURNED_DETAIL` of the upright
+detail (the cost of a pass goes with its pixels, and the 12-megapixel photo step has 400 ms of one
+core), and the finds are turned back and merged with the upright ones. A dark photo (median
+lightness under :data:`DARK_MEDIAN`) is searched with its local contrast evened out (CLAHE).
+Four searches make more false alarms, so a detection that scores below :data:`VERIFY_BELOW` must be
+found again in a mirror image of its surroundings, at another scale and turned upright
+(:func:`_confirmed`), and one far smaller than the smallest face searched for is dropped.
+``bench/bench_faces.py --variants`` measures all of this on the labelled set and 13 harder
+variants of it (``bench/faces/make_variants.py``); the figures are in ``docs/performance.md``.
+
 :func:`detect_faces` is the same search with the smallest face given in pixels of the image.
 
 Plain Python (ONNX Runtime, OpenCV, NumPy, Pillow); never imports Django.
@@ -94,6 +107,28 @@ REDUCE_SLACK = 1.05
 NMS_IOU = 0.3
 # A box this much inside a better-scoring box is the same face seen partly (at a tile edge).
 NMS_CONTAINED = 0.6
+# Detections narrower than this share of the smallest face searched for are dropped (measured on
+# bench/faces/ variants: the false alarms of 8-11 px on a flag's stars, where 20 px was searched).
+SMALLEST_KEPT = 0.6
+# Quarter turns (clockwise, degrees) at which the photo is also searched, for faces lying down and
+# photos saved on their side; the turned passes search TURNED_DETAIL times as finely as upright.
+# Measured with bench/bench_faces.py --variants (recall over 2,400 faces / 12 MP step on one core):
+# 0.5 gives 0.932 and about 500 ms, 0.4 gives 0.905, 0.35 keeps the step within its 400 ms.
+TURNS: tuple[int, ...] = (90, 180, 270)
+TURNED_DETAIL = 0.35
+# A detection scoring below VERIFY_BELOW is kept only if the model finds it again (score at least
+# VERIFY_SCORE) in a mirror image of its surroundings (VERIFY_CONTEXT face widths each side), with
+# the face scaled to VERIFY_FACE pixels and turned upright (see _confirmed). On the variants the
+# false alarms scored up to about 0.66; checking below 0.7 rather than 0.8 saves 30 ms a photo.
+VERIFY_BELOW = 0.7
+VERIFY_SCORE = 0.2
+VERIFY_FACE = 64
+VERIFY_CONTEXT = 1.5
+# A photo whose median lightness is below DARK_MEDIAN (0-255) is searched with its local contrast
+# evened out (CLAHE). On the dim, dark and night variants this found the 2 of 504 faces missed
+# without it (bench/bench_faces.py --variants --kinds dim,dark,night).
+DARK_MEDIAN = 60
+CLAHE_CLIP = 2.0
 # blur_faces works its blur at a resolution where a pixelation cell is about this many pixels.
 BLUR_CELL = 8
 
@@ -113,6 +148,9 @@ class Face:
     box: tuple[int, int, int, int]
     score: float
     landmarks: tuple[tuple[float, float], ...]
+    turn: int = 0
+    """How far the face is turned (clockwise, in quarter turns of 90 degrees) as it was found: 0
+    for an upright face, 90 or 270 for a face on its side, 180 for one upside down."""
 
     @property
     def centre(self) -> tuple[float, float]:
@@ -399,7 +437,15 @@ def _resize(pixels: np.ndarray, size: tuple[int, int]) -> np.ndarray:
     return cv2.resize(pixels, size, interpolation=cv2.INTER_LINEAR)
 
 
-def _search(image: Image.Image, min_score: float, scales: Sequence[float], detail: float) -> np.ndarray:
+def _search(
+    image: Image.Image,
+    min_score: float,
+    scales: Sequence[float],
+    detail: float,
+    *,
+    confirm: bool = True,
+    turns: Sequence[int] | None = None,
+) -> np.ndarray:
     """Merged detections (rows as from the model) in pixels of ``image``.
 
     ``detail`` is the scale whose detail the search needs (at most 1): the image is first shrunk
@@ -412,10 +458,16 @@ def _search(image: Image.Image, min_score: float, scales: Sequence[float], detai
         base = base.reduce(factor)
     else:
         factor = 1
+    pixels0 = np.ascontiguousarray(np.asarray(base))
+    if _is_dark(pixels0):
+        pixels0 = _brighten(pixels0)
     # Each pass is made from the smallest picture already at hand that is at least its size.
-    sources = [np.ascontiguousarray(np.asarray(base))]
+    sources = [pixels0]
+    plan = [(scale, 0) for scale in scales]
+    for turn in TURNS if turns is None else turns:
+        plan += [(scale * TURNED_DETAIL, turn) for scale in scales]
     rows = []
-    for scale in scales:
+    for scale, turn in plan:
         size = (max(1, round(width * scale)), max(1, round(height * scale)))
         source = min(
             (p for p in sources if p.shape[1] >= size[0] and p.shape[0] >= size[1]),
@@ -424,14 +476,96 @@ def _search(image: Image.Image, min_score: float, scales: Sequence[float], detai
         )
         pixels = _resize(source, size)
         sources.append(pixels)
-        for row in _run_pass(pixels, min_score):
-            out = row.copy()
+        turned = pixels if turn == 0 else cv2.rotate(pixels, _ROTATE[turn])
+        for row in _run_pass(turned, min_score):
+            out = _unturn(row, turn, size) if turn else row.copy()
             out[_X_COLUMNS] *= width / size[0]
             out[_Y_COLUMNS] *= height / size[1]
             out[2] *= width / size[0]
             out[3] *= height / size[1]
-            rows.append(out)
-    return _merge(np.array(rows, dtype=np.float32).reshape(-1, 15))
+            rows.append(np.append(out, np.float32(turn)))
+    merged = _merge(np.array(rows, dtype=np.float32).reshape(-1, 16))
+    if len(merged) == 0 or not confirm:
+        return merged
+    base_scale = pixels0.shape[1] / width
+    confirmed = [row[14] >= VERIFY_BELOW or _confirmed(pixels0, row, base_scale) for row in merged]
+    return merged[np.array(confirmed, dtype=bool)]
+
+
+def _confirmed(pixels: np.ndarray, row: np.ndarray, scale: float) -> bool:
+    """Whether the model sees a face at ``row`` again in a mirror image of its surroundings, with
+    the face :data:`VERIFY_FACE` pixels wide and turned upright. A face stays a face in a mirror and
+    at another size; most patterns the model takes for a face at one scale do not (measured on the
+    bench/faces/ variants: 60% of the false alarms go, 3 of 979 faces found are lost)."""
+    x, y, w, h = (float(v) * scale for v in row[:4])
+    side = max(w, h, 1.0)
+    cx, cy = x + w / 2, y + h / 2
+    half = VERIFY_CONTEXT * side
+    height, width = pixels.shape[:2]
+    x0, y0 = max(0, int(cx - half)), max(0, int(cy - half))
+    x1, y1 = min(width, math.ceil(cx + half)), min(height, math.ceil(cy + half))
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return False
+    zoom = VERIFY_FACE / side
+    size = (max(8, round((x1 - x0) * zoom)), max(8, round((y1 - y0) * zoom)))
+    crop = cv2.resize(
+        pixels[y0:y1, x0:x1], size, interpolation=cv2.INTER_AREA if zoom < 1 else cv2.INTER_LINEAR
+    )
+    turn = int(row[15])
+    if turn:
+        crop = cv2.rotate(crop, _ROTATE[turn])
+    crop = np.ascontiguousarray(crop[:, ::-1])
+    centre = np.array([crop.shape[1] / 2, crop.shape[0] / 2])
+    reach = VERIFY_FACE / 2
+    for found in _MODEL.run(crop, VERIFY_SCORE):
+        if np.all(np.abs(found[:2] + found[2:4] / 2 - centre) < reach):
+            return True
+    return False
+
+
+# cv2.rotate codes for a photo turned by quarter turns clockwise.
+_ROTATE = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+
+
+def _unturn(row: np.ndarray, turn: int, size: tuple[int, int]) -> np.ndarray:
+    """A detection on the photo turned ``turn`` degrees clockwise, in pixels of the photo itself
+    (``size`` is the photo's width and height before turning); the box is the turned box's
+    bounding box, so a face lying on its side gets a box wider than tall."""
+    width, height = size
+    out = row.copy()
+    u, v = row[_X_COLUMNS], row[_Y_COLUMNS]
+    if turn == 90:  # turned clockwise: (x, y) -> (height - y, x)
+        xs, ys = v, height - u
+    elif turn == 180:
+        xs, ys = width - u, height - v
+    else:  # turned anticlockwise: (x, y) -> (y, width - x)
+        xs, ys = width - v, u
+    w, h = (row[3], row[2]) if turn in (90, 270) else (row[2], row[3])
+    out[_X_COLUMNS] = xs
+    out[_Y_COLUMNS] = ys
+    # xs[0], ys[0] is the turned box's corner; the upright box starts at its smallest corner.
+    if turn == 90:
+        out[0], out[1] = xs[0], ys[0] - h
+    elif turn == 180:
+        out[0], out[1] = xs[0] - w, ys[0] - h
+    else:
+        out[0], out[1] = xs[0] - w, ys[0]
+    out[2], out[3] = w, h
+    return out
+
+
+def _is_dark(pixels: np.ndarray) -> bool:
+    """Whether a photo is too dark for the model as it is (decided on a sample of its pixels)."""
+    grey = cv2.cvtColor(np.ascontiguousarray(pixels[::4, ::4]), cv2.COLOR_RGB2GRAY)
+    return bool(np.median(grey) < DARK_MEDIAN)
+
+
+def _brighten(pixels: np.ndarray) -> np.ndarray:
+    """A dark or flat photo with its local contrast evened out (CLAHE on the lightness)."""
+    lab = cv2.cvtColor(pixels, cv2.COLOR_RGB2LAB)
+    clahe = cv2.createCLAHE(clipLimit=CLAHE_CLIP, tileGridSize=(8, 8))
+    lab[..., 0] = clahe.apply(np.ascontiguousarray(lab[..., 0]))
+    return cv2.cvtColor(lab, cv2.COLOR_LAB2RGB)
 
 
 def _merge(rows: np.ndarray) -> np.ndarray:
@@ -464,11 +598,15 @@ def _to_face(row: np.ndarray, width: int, height: int) -> Face | None:
     if x1 <= x0 or y1 <= y0:
         return None
     marks = tuple((round(float(row[4 + 2 * k]), 1), round(float(row[5 + 2 * k]), 1)) for k in range(5))
-    return Face((x0, y0, x1 - x0, y1 - y0), round(float(row[14]), 4), marks)
+    turn = int(row[15]) if len(row) > 15 else 0
+    return Face((x0, y0, x1 - x0, y1 - y0), round(float(row[14]), 4), marks, turn)
 
 
-def _faces(rows: np.ndarray, width: int, height: int) -> list[Face]:
-    faces = (_to_face(row, width, height) for row in rows)
+def _faces(rows: np.ndarray, width: int, height: int, min_face: float = 0.0) -> list[Face]:
+    """Faces from merged rows; with ``min_face``, none narrower than :data:`SMALLEST_KEPT` of it
+    (a "face" half the size searched for, too small to recognise, is a pattern: the stars of a flag)."""
+    smallest = SMALLEST_KEPT * min_face
+    faces = (_to_face(row, width, height) for row in rows if min(row[2], row[3]) >= smallest)
     return [face for face in faces if face is not None]
 
 
@@ -478,6 +616,8 @@ def detect_faces(
     *,
     min_face: float = DEFAULT_MIN_FACE,
     tiled: bool = True,
+    confirm: bool = True,
+    turns: Sequence[int] | None = None,
 ) -> list[Face]:
     """Find the faces in ``image`` (already turned upright), best score first.
 
@@ -486,7 +626,9 @@ def detect_faces(
     for (see the module's docstring); the search costs about the square of ``1 / min_face``.
     ``tiled=False`` runs the model once on the whole picture at up to 640 px (the model's usual
     single-pass use, kept for comparison in the bench): fast, but it misses small faces in big
-    photos. To search only as finely as a published copy needs, use
+    photos. ``confirm=False`` keeps every detection above ``min_score`` without the mirror check
+    (for checking a blur, where any trace of a face counts). ``turns`` are the quarter turns
+    searched besides upright (:data:`TURNS` by default; ``()`` for upright only). To search only as finely as a published copy needs, use
     :func:`detect_faces_for_publishing`.
     """
     width, height = image.size
@@ -494,7 +636,8 @@ def detect_faces(
         return []
     single = [min(1.0, COARSE_SIDE / max(width, height))]
     scales = _pass_scales(width, height, min_face) if tiled else single
-    return _faces(_search(image, min_score, scales, scales[0]), width, height)
+    found = _search(image, min_score, scales, scales[0], confirm=confirm, turns=turns)
+    return _faces(found, width, height, min_face)
 
 
 def _source_image(photo: Photo | Image.Image) -> Image.Image:
@@ -510,7 +653,12 @@ def smallest_face_searched(size: tuple[int, int], max_side: int) -> float:
 
 
 def detect_faces_for_publishing(
-    photo: Photo | Image.Image, max_side: int, min_score: float = DEFAULT_MIN_SCORE
+    photo: Photo | Image.Image,
+    max_side: int,
+    min_score: float = DEFAULT_MIN_SCORE,
+    *,
+    confirm: bool = True,
+    turns: Sequence[int] | None = None,
 ) -> list[Face]:
     """Find the faces that could be recognised in a copy published at ``max_side`` px (long side).
 
@@ -528,7 +676,8 @@ def detect_faces_for_publishing(
     min_face = smallest_face_searched((width, height), max_side)
     scales = _pass_scales(width, height, min_face)
     detail = min(1.0, max_side / max(width, height))
-    return _faces(_search(image, min_score, scales, detail), width, height)
+    found = _search(image, min_score, scales, detail, confirm=confirm, turns=turns)
+    return _faces(found, width, height, min_face)
 
 
 def face_region(face: Face, margin: float, width: int, height: int) -> tuple[int, int, int, int]:
@@ -616,8 +765,10 @@ def verify_blurred(
 ) -> list[Face]:
     """The faces the detector still finds in a blurred copy, at a threshold lower than detection's.
 
-    After :func:`blur_faces` this should find none of the blurred faces. By default the whole
-    image is searched as :func:`detect_faces` does. With ``max_side`` it is searched only as
+    After :func:`blur_faces` this should find none of the blurred faces. The search is upright
+    only and keeps every detection (no mirror check): the blur leaves cells with no features,
+    whatever the angle, while the low threshold would take a blurred blob seen upside down for a
+    face. By default the whole image is searched as :func:`detect_faces` does. With ``max_side`` it is searched only as
     finely as :func:`detect_faces_for_publishing` searches. With ``within`` (the faces that were
     blurred, and the ``margin`` given to :func:`blur_faces`) only the blurred regions, with some
     context around each, are searched: every other pixel is unchanged, so this is all that
@@ -627,8 +778,8 @@ def verify_blurred(
     width, height = image.size
     if within is None:
         if max_side is None:
-            return detect_faces(image, min_score)
-        return detect_faces_for_publishing(image, max_side, min_score)
+            return detect_faces(image, min_score, confirm=False, turns=())
+        return detect_faces_for_publishing(image, max_side, min_score, confirm=False, turns=())
     min_face = float(DEFAULT_MIN_FACE) if max_side is None else smallest_face_searched(image.size, max_side)
     detail = 1.0 if max_side is None else min(1.0, max_side / max(width, height))
     regions = [face_region(face, margin, width, height) for face in within]
@@ -645,14 +796,108 @@ def verify_blurred(
         scales = [scale]
         while scales[-1] * max(crop.size) > LAST_PASS_SIDE:
             scales.append(scales[-1] * PASS_STEP)
-        found = _search(crop, min_score, scales, detail)
+        found = _search(crop, min_score, scales, detail, confirm=False, turns=())
         found[:, _X_COLUMNS] += box[0]
         found[:, _Y_COLUMNS] += box[1]
         rows.append(found)
-    merged = _merge(np.vstack(rows).astype(np.float32)) if rows else np.empty((0, 15), np.float32)
+    merged = _merge(np.vstack(rows).astype(np.float32)) if rows else np.empty((0, 16), np.float32)
     inside = [
         face
         for face in _faces(merged, width, height)
         if any(x0 <= face.centre[0] <= x1 and y0 <= face.centre[1] <= y1 for x0, y0, x1, y1 in regions)
     ]
     return inside
+
+
+# What a second look at a blurred photo may add (see second_look). Tuned on the labelled set and
+# on the photos issue 13 reported (a chandelier and a blurred face taken for faces).
+SECOND_LOOK_SCORE = 0.3
+SECOND_LOOK_MAX_GROWTH = 1.6
+"""A place found by the second look is at most this many times as wide (and as tall) as the
+biggest face the first look found: a much bigger "face" at a low score is a pattern."""
+SECOND_LOOK_MAX_SHARE = 0.5
+"""...and never wider or taller than this share of the photo's shorter side."""
+SECOND_LOOK_OVERLAP = 0.2
+"""A place covering more than this share of its area with a blurred region is that blur, seen
+again, or the same face: it is not another face."""
+SECOND_LOOK_INSIDE = 0.75
+"""The share of a place's box that must lie inside the photo."""
+
+
+def _inside_share(box: tuple[float, float, float, float], width: int, height: int) -> float:
+    x, y, w, h = box
+    iw = max(0.0, min(width, x + w) - max(0.0, x))
+    ih = max(0.0, min(height, y + h) - max(0.0, y))
+    return iw * ih / max(1e-6, w * h)
+
+
+def _overlap_share(box: tuple[float, float, float, float], region: tuple[int, int, int, int]) -> float:
+    """The share of ``box`` (x, y, w, h) that lies in ``region`` (x0, y0, x1, y1)."""
+    x, y, w, h = box
+    iw = max(0.0, min(x + w, region[2]) - max(x, region[0]))
+    ih = max(0.0, min(y + h, region[3]) - max(y, region[1]))
+    return iw * ih / max(1e-6, w * h)
+
+
+def plausible_extra(
+    candidate: tuple[float, float, float, float],
+    faces: Sequence[Face],
+    blurred: Sequence[Face],
+    size: tuple[int, int],
+    max_side: int,
+    margin: float = 0.3,
+) -> bool:
+    """Whether a box found on a second look, at a low score, can be one more face.
+
+    ``faces`` are the faces the first look found, ``blurred`` everything already blurred (with
+    ``margin`` as given to :func:`blur_faces`), ``size`` the photo's width and height and
+    ``max_side`` the long side it is published at. Not a face: a box mostly outside the photo,
+    one smaller than the smallest face searched for, one much bigger than every face found (or
+    than half the photo), or one lying largely on a region already blurred (the blur itself, or
+    the same face again).
+    """
+    width, height = size
+    x, y, w, h = candidate
+    if w <= 0 or h <= 0 or _inside_share(candidate, width, height) < SECOND_LOOK_INSIDE:
+        return False
+    if max(w, h) < smallest_face_searched(size, max_side):
+        return False
+    if max(w, h) > SECOND_LOOK_MAX_SHARE * min(width, height):
+        return False
+    if faces:
+        biggest = max(max(face.box[2], face.box[3]) for face in faces)
+        if max(w, h) > SECOND_LOOK_MAX_GROWTH * biggest:
+            return False
+    for face in blurred:
+        region = face_region(face, margin, width, height)
+        if _overlap_share(candidate, region) > SECOND_LOOK_OVERLAP:
+            return False
+        cx, cy = x + w / 2, y + h / 2
+        if region[0] <= cx <= region[2] and region[1] <= cy <= region[3]:
+            return False
+        fx, fy = face.centre
+        if x <= fx <= x + w and y <= fy <= y + h:  # it would swallow a face already found
+            return False
+    return True
+
+
+def second_look(
+    image: Image.Image,
+    faces: Sequence[Face],
+    blurred: Sequence[Face],
+    max_side: int,
+    *,
+    margin: float = 0.3,
+    min_score: float = SECOND_LOOK_SCORE,
+) -> list[Face]:
+    """Places in ``image`` (a photo whose ``blurred`` faces are blurred) that may be faces the
+    first look missed, searched at a lower threshold and kept only when plausible
+    (:func:`plausible_extra`), best score first. They are worth blurring to be safe; they are not
+    known to be faces, so they should not be counted as faces found."""
+    size = image.size
+    found = detect_faces_for_publishing(image, max_side, min_score)
+    kept: list[Face] = []
+    for face in found:
+        if plausible_extra(face.box, faces, [*blurred, *kept], size, max_side, margin):
+            kept.append(face)
+    return kept

@@ -495,7 +495,8 @@ def load_policy(name_or_path: str | Path) -> Policy:
     the user has to read.
     """
     name = str(name_or_path)
-    shown = name if len(name) <= 80 else name[:80] + "…"
+    # A real path is shown whole; only an absurd one (a 300-character name) is cut, keeping its end.
+    shown = name if len(name) <= 240 else name[:100] + "…" + name[-100:]
     path = Path(name_or_path)
     preset = PRESETS_DIR / f"{name_or_path}.toml"
     if not path.suffix and _is_file(preset):

@@ -21,6 +21,7 @@ from apps.schools.models import Pupil
 from browser.test_journey import IMMEDIATE_TASKS, school, sign_in  # noqa: F401 - the fixture
 
 CLASS_PHOTO = Path(settings.BASE_DIR) / "bench" / "faces" / "composite" / "web_1280x720.jpg"
+REAL_PHOTO = Path(settings.BASE_DIR) / "bench" / "faces" / "real" / "obama3.jpg"
 
 
 @pytest.mark.browser
@@ -129,3 +130,48 @@ def test_on_a_phone_the_photo_stays_in_view_beside_each_face_picker_and_nothing_
     assert error is not None and 0 <= error["y"] < 740, "the error is not on the screen where the page landed"
     phone.screenshot(path=str(screenshot_dir / "photo-upload-error-phone.png"))
     context.close()
+
+
+@pytest.mark.browser
+@override_settings(TASKS=IMMEDIATE_TASKS)
+def test_blur_all_faces_on_a_real_photo_invents_no_faces_and_keeps_every_number_on_the_photo(
+    school: Any,  # noqa: F811 - the fixture imported above
+    live_server: Any,
+    browser: Any,
+    screenshot_dir: Path,
+) -> None:
+    """Issue 13: on a real photo (a president in a room with a chandelier), "Blur all faces" used
+    to add a big oval over the ceiling and lamp, count it as a face, and draw a number off the photo."""
+    base = live_server.url
+    for width, name in ((1280, "laptop"), (375, "phone")):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        sign_in(page, base, school.teacher.username)
+        page.goto(f"{base}/posts/new/")
+        page.locator("textarea[name=text]").fill("Our visitor spoke to the whole school in assembly today.")
+        # Choosing the photo is enough: the draft is saved and the faces are found at once.
+        with page.expect_navigation(timeout=60_000):
+            page.set_input_files("input[name=photos]", str(REAL_PHOTO))
+        photo = PostPhoto.objects.order_by("-pk").first()
+        assert photo is not None
+        found = len(photo.faces)
+        heading = page.inner_text(f"#photo-{photo.pk}-heading")
+        assert heading.endswith(f"{found} face{'s' if found != 1 else ''} found")
+
+        with page.expect_navigation(timeout=60_000):
+            page.click("button:text-is('Blur all faces')")
+        assert page.inner_text(f"#photo-{photo.pk}-heading") == heading
+        photo.refresh_from_db()
+        assert len([f for f in photo.faces if not f.get("extra")]) == found
+        biggest = max(max(f["box"][2:]) for f in photo.faces[:found])
+        assert all(max(f["box"][2:]) <= 1.6 * biggest for f in photo.faces)
+        # Every face number is drawn inside the photo (the SVG overlay has the photo's size).
+        numbers = page.locator(f"#photo-{photo.pk} text.face-box__num")
+        assert numbers.count() == found
+        for i in range(found):
+            box = numbers.nth(i).bounding_box()
+            frame = page.locator(f"#photo-{photo.pk} .photo__frame img").bounding_box()
+            assert box is not None and frame is not None
+            assert frame["x"] - 1 <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
+            assert frame["y"] - 1 <= box["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"] + 1
+        page.screenshot(path=str(screenshot_dir / f"photo-blur-all-real-{name}.png"), full_page=True)
+        page.close()

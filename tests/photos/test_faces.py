@@ -282,3 +282,90 @@ def test_a_photo_too_big_for_one_run_is_searched_in_tiles_with_the_same_faces_fo
     faces = F.detect_faces(image)
     assert all(found(faces, label) for label in labels)
     assert len(faces) - len(labels) <= 2
+
+
+# --- faces turned, lying down and in the dark (issue 12) -----------------------------------------
+
+
+def turned(image: Image.Image, label: list[int], quarter: int) -> tuple[Image.Image, list[float]]:
+    """The photo turned a quarter ``quarter`` times clockwise, and where the labelled face goes."""
+    x, y, w, h = label
+    width, height = image.size
+    rotate = {1: cv2.ROTATE_90_CLOCKWISE, 2: cv2.ROTATE_180, 3: cv2.ROTATE_90_COUNTERCLOCKWISE}[quarter]
+    pixels = cv2.rotate(np.asarray(image), rotate)
+    box = {
+        1: [height - y - h, x, h, w],
+        2: [width - x - w, height - y - h, w, h],
+        3: [y, width - x - w, h, w],
+    }[quarter]
+    return Image.fromarray(pixels), box
+
+
+@pytest.mark.parametrize("quarter", [1, 2, 3])
+@pytest.mark.parametrize("name", ["real/grace_hopper.jpg", "real/bus.jpg"])
+def test_it_finds_the_faces_of_a_photo_saved_on_its_side_or_upside_down(name: str, quarter: int) -> None:
+    image = photo(name)
+    for label in LABELS[name]["faces"]:
+        sideways, box = turned(image, label, quarter)
+        faces = F.detect_faces_for_publishing(sideways, 2048)
+        assert any(
+            box[0] <= f.centre[0] <= box[0] + box[2] and box[1] <= f.centre[1] <= box[1] + box[3]
+            for f in faces
+        ), f"{name} turned {90 * quarter} degrees: face {label} missed"
+
+
+def test_a_face_found_on_its_side_gets_a_box_wider_than_tall_in_the_photo() -> None:
+    image = photo("real/grace_hopper.jpg")
+    sideways, box = turned(image, LABELS["real/grace_hopper.jpg"]["faces"][0], 1)
+    (face,) = [f for f in F.detect_faces_for_publishing(sideways, 2048) if iou(f.box, tuple(box)) >= 0.4]
+    assert face.box[2] > face.box[3]
+    x, y, w, h = face.box
+    assert all(x <= lx <= x + w and y <= ly <= y + h for lx, ly in face.landmarks)
+
+
+def test_a_face_in_a_very_dark_photo_is_found() -> None:
+    image = photo("real/bus.jpg")
+    dark = Image.fromarray((np.asarray(image).astype(np.float32) * 0.12).astype(np.uint8))
+    faces = F.detect_faces_for_publishing(dark, 2048)
+    assert all(found(faces, label) for label in LABELS["real/bus.jpg"]["faces"])
+
+
+# --- the second look of "Blur all faces" (issue 13) ----------------------------------------------
+
+
+def test_a_second_look_adds_nothing_over_the_chandelier_of_a_real_photo() -> None:
+    image = photo("real/obama3.jpg")
+    image.thumbnail((2048, 2048))
+    faces = F.detect_faces_for_publishing(image, 2048)
+    blurred = F.blur_faces(image, faces)
+    # The first detector's own look at the blurred photo takes part of the chandelier and wall
+    # for a big face at a low score...
+    assert any(max(f.box[2:]) > 1.6 * max(max(g.box[2:]) for g in faces) for f in F.verify_blurred(blurred))
+    # ...which the second look does not add.
+    assert F.second_look(blurred, faces, faces, 2048) == []
+
+
+def face_at(x: float, y: float, w: float, h: float) -> F.Face:
+    return F.Face((round(x), round(y), round(w), round(h)), 0.9, ())
+
+
+@pytest.mark.parametrize(
+    ("candidate", "why"),
+    [
+        ((600, 50, 300, 360), "much bigger than every face found"),
+        ((90, 90, 60, 70), "on a face already blurred"),
+        ((60, 60, 200, 220), "it would swallow a face already found"),
+        ((970, 300, 60, 70), "mostly outside the photo"),
+        ((300, 300, 10, 12), "smaller than the smallest face searched for"),
+    ],
+)
+def test_a_second_look_does_not_add_an_implausible_face(
+    candidate: tuple[float, float, float, float], why: str
+) -> None:
+    found_faces = [face_at(100, 100, 80, 100), face_at(400, 120, 70, 90)]
+    assert not F.plausible_extra(candidate, found_faces, found_faces, (1000, 700), 2048), why
+
+
+def test_a_second_look_adds_a_face_sized_place_away_from_the_faces_found() -> None:
+    found_faces = [face_at(100, 100, 80, 100), face_at(400, 120, 70, 90)]
+    assert F.plausible_extra((700, 400, 60, 75), found_faces, found_faces, (1000, 700), 2048)

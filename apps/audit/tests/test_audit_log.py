@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import hmac
 import io
 import json
 from datetime import UTC, datetime
@@ -16,12 +17,14 @@ from django.urls import reverse
 
 from apps.audit.actions import record
 from apps.audit.display import when_in_words
+from apps.audit.keys import audit_key
 from apps.audit.models import AuditEntry
 from apps.audit.views import CSV_HEADER
 from apps.schools.testing import Personas, make_personas
 
 LOG = reverse("audit:log")
 EXPORT = reverse("audit:export")
+EXPORT_EXACT = reverse("audit:export_exact")
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
@@ -57,10 +60,10 @@ def summaries(html: str) -> list[str]:
     return re.findall(r'<p class="audit-entry__summary">(.*?)</p>', html)
 
 
-def export_rows(client: Client, **params: str) -> list[dict[str, str]]:
-    response = client.get(EXPORT, params)
+def export_rows(client: Client, exact: bool = False, **params: str) -> list[dict[str, str]]:
+    response = client.get(EXPORT_EXACT if exact else EXPORT, params)
     assert response.status_code == 200
-    body = b"".join(response.streaming_content).decode()
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(body)))
 
 
@@ -321,7 +324,7 @@ def test_the_export_is_a_streamed_csv_attachment_with_a_header(p: Personas) -> N
     assert response.streaming
     assert response["Content-Type"].startswith("text/csv")
     assert 'attachment; filename="safepost-audit-st-caths-' in response["Content-Disposition"]
-    body = b"".join(response.streaming_content).decode()
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert body.splitlines()[0] == ",".join(CSV_HEADER)
 
 
@@ -339,7 +342,8 @@ def test_the_export_has_the_filtered_entries_oldest_first_with_their_hashes(p: P
 
 @pytest.mark.django_db
 def test_an_auditor_can_re_verify_the_whole_chain_from_the_export_alone(p: Personas) -> None:
-    rows = export_rows(p.client_for(p.head))
+    record(p.school, p.head, "post.edited", '=HYPERLINK("http://evil.example","Click")')
+    rows = export_rows(p.client_for(p.head), exact=True)
     previous = "0" * 64
     for row in rows:
         content = {
@@ -356,9 +360,11 @@ def test_an_auditor_can_re_verify_the_whole_chain_from_the_export_alone(p: Perso
         }
         body = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         assert row["prev_hash"] == previous
-        assert hashlib.sha256((previous + body).encode()).hexdigest() == row["hash"]
+        # Keyed entries: an HMAC under the audit key, which whoever runs the installation holds.
+        assert row["keyed"] == "1"
+        assert hmac.new(audit_key(), (previous + body).encode(), hashlib.sha256).hexdigest() == row["hash"]
         previous = row["hash"]
-    assert len(rows) == 6
+    assert len(rows) == 7
 
 
 @pytest.mark.django_db
@@ -389,3 +395,20 @@ def test_times_read_in_words_in_the_schools_time_zone(moment: str, words: str) -
 
     now = datetime.fromisoformat("2026-03-09T14:00:00+00:00")
     assert when_in_words(datetime.fromisoformat(moment), ZoneInfo("Europe/London"), now) == words
+
+
+@pytest.mark.django_db
+def test_the_spreadsheet_export_never_runs_a_formula_and_shows_accents_in_excel(p: Personas) -> None:
+    for summary in ('=HYPERLINK("http://evil.example","Click")', "+1+1", "-2+3", "@SUM(A1)", "Café → á ą"):
+        record(p.school, p.head, "post.edited", summary)
+    response = p.client_for(p.head).get(EXPORT)
+    raw = b"".join(response.streaming_content)  # type: ignore[attr-defined]
+    assert raw.startswith(b"\xef\xbb\xbf")  # the UTF-8 byte-order mark Excel looks for
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    summaries = [r["summary"] for r in rows[-5:]]
+    assert summaries[:4] == ['\'=HYPERLINK("http://evil.example","Click")', "'+1+1", "'-2+3", "'@SUM(A1)"]
+    assert summaries[4] == "Café → á ą"
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values())
+
+    exact = export_rows(p.client_for(p.head), exact=True)
+    assert exact[-5]["summary"] == '=HYPERLINK("http://evil.example","Click")'

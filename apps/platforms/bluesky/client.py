@@ -40,6 +40,7 @@ from atproto_client.models.common import XrpcError
 from atproto_client.request import Request
 from atproto_core.uri import AtUri
 
+from apps.platforms import netguard
 from apps.platforms.base import (
     AccountInfo,
     AuthError,
@@ -123,12 +124,17 @@ def normalise_service(server: str) -> str:
     if "://" not in server:
         server = "https://" + server
     parts = urlsplit(server)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in server:
+    plain = parts.scheme == "http" and not (netguard.loopback_allowed() and _is_loopback(parts.hostname))
+    if parts.scheme not in ("http", "https") or plain or not parts.netloc or " " in server:
         raise PermanentError(
             f"“{server}” is not the address of a Bluesky server.",
             advice="Leave the server empty for bsky.social, or enter an address like https://pds.example.org.",
         )
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+
+
+def _is_loopback(host: str | None) -> bool:
+    return (host or "") in ("localhost", "127.0.0.1", "::1")
 
 
 def _xrpc_error(exc: RequestErrorBase) -> tuple[int | None, str, str]:
@@ -139,8 +145,8 @@ def _xrpc_error(exc: RequestErrorBase) -> tuple[int | None, str, str]:
     content = response.content
     if isinstance(content, XrpcError):
         return response.status_code, content.error or "", content.message or content.error or ""
-    if isinstance(content, bytes | bytearray):
-        return response.status_code, "", content.decode("utf-8", "replace")[:300]
+    # Anything else the server sent is never shown: an answer that is not Bluesky's error format
+    # may come from some other service, and its text must not reach the page.
     return response.status_code, "", ""
 
 
@@ -172,6 +178,13 @@ def translate(exc: Exception, holder: str = "the account holder") -> Exception:
         return RetryableError(
             "Bluesky asked Safepost to slow down (rate limit).", retry_after=_retry_after(exc)
         )
+    if status is not None and 300 <= status < 400:
+        return PermanentError(
+            "The Bluesky server sent Safepost on to another address, and Safepost does not follow "
+            "such redirects.",
+            advice="Check the server's address: it is the address of the server itself, such as "
+            "https://bsky.social.",
+        )
     if status is None or status >= 500:
         code = f" (error {status})" if status else ""
         return RetryableError(f"Bluesky had a problem of its own{code}. Safepost will try again.")
@@ -202,10 +215,11 @@ def _is_expired(exc: Exception) -> bool:
 
 
 def _new_sdk_client(base_url: str, transport: httpx.BaseTransport | None) -> Client:
-    kwargs: dict[str, Any] = {"timeout": TIMEOUT}
-    if transport is not None:
-        kwargs["transport"] = transport
-    return Client(base_url=base_url, request=Request(**kwargs))
+    # Only public addresses (checked as each connection is made), and no redirects: the SDK's
+    # client follows them, so it is told not to (apps/platforms/netguard.py).
+    request = Request(timeout=TIMEOUT, transport=transport or netguard.guarded_transport())
+    request._client.follow_redirects = False
+    return Client(base_url=base_url, request=request)
 
 
 def _credentials(service: str, session: Session) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from mastodon.errors import (
     MastodonVersionError,
 )
 
+from apps.platforms import netguard
 from apps.platforms.base import AuthError, PermanentError, RetryableError
 from apps.platforms.ratelimits import lowered, seconds_until, server_time
 
@@ -52,9 +53,18 @@ class RecordingSession(requests.Session):
         super().__init__()
         self.default_timeout = timeout
         self.last_response: requests.Response | None = None
+        # Public addresses only, checked as each connection is made; no proxies from the
+        # environment (they would connect on Safepost's behalf, unchecked); no redirects.
+        self.trust_env = False
+        self.mount("https://", netguard.GuardedAdapter())
+        self.mount("http://", netguard.GuardedAdapter())
 
     def request(self, method: Any, url: Any, *args: Any, **kwargs: Any) -> requests.Response:
-        """Send one request (with the default timeout unless one is given) and remember its response."""
+        """Send one request (with the default timeout unless one is given) and remember its response.
+
+        Redirects are never followed: a server could send Safepost on to an address the form refuses.
+        """
+        kwargs["allow_redirects"] = False
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = self.default_timeout
         self.last_response = None

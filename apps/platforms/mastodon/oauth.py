@@ -27,6 +27,7 @@ from urllib.parse import urlencode, urlsplit
 import requests
 from mastodon.errors import MastodonError
 
+from apps.platforms import netguard
 from apps.platforms.base import AuthError, Authorisation, PermanentError, RetryableError
 from apps.platforms.mastodon.client import MastodonClient, server_name
 from apps.platforms.mastodon.errors import RecordingSession, retry_after
@@ -58,7 +59,9 @@ def normalise_server(server: str) -> str:
     """``mastodon.social``, ``https://mastodon.social/@school`` or ``@school@mastodon.social`` →
     ``https://mastodon.social``. :class:`PermanentError` saying what was wrong otherwise.
 
-    Plain ``http://`` is accepted only for this machine (tests against a local server).
+    Plain ``http://`` is accepted only for this machine, and only in the tests
+    (``SAFEPOST_PLATFORMS_ALLOW_LOOPBACK``); private addresses are refused as each connection is
+    made (apps/platforms/netguard.py).
     """
     raw = (server or "").strip()
     if not raw:
@@ -69,7 +72,7 @@ def normalise_server(server: str) -> str:
         raw = raw.rsplit("@", 1)[-1]
     parts = urlsplit(raw if "://" in raw else f"https://{raw}")
     host = (parts.hostname or "").lower()
-    loopback = host in ("127.0.0.1", "localhost", "::1")
+    loopback = host in ("127.0.0.1", "localhost", "::1") and netguard.loopback_allowed()
     if parts.scheme not in ("https", "http") or (parts.scheme == "http" and not loopback):
         raise PermanentError(
             f"“{server}” is not a secure (https) Mastodon address",

@@ -73,3 +73,9 @@ def connect(
     connection.set_credentials(world.issue(SCHOOL))
     connection.save()
     return connection
+
+
+@pytest.fixture(autouse=True)
+def _loopback_servers(settings: Any) -> None:
+    """The test servers listen on this machine over plain http: a test-only allowance."""
+    settings.SAFEPOST_PLATFORMS_ALLOW_LOOPBACK = True

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.db import connection as db
 from django.test import Client
 
 from apps.audit.models import AuditEntry
+from apps.platforms import registry
+from apps.platforms.base import Authorisation
 from apps.platforms.models import Connection
 from apps.platforms.tests.conftest import BASE, connect
-from apps.platforms.tests.fakes import SCHOOL, SOMEONE_ELSE, FakeWorld
+from apps.platforms.tests.fakes import SCHOOL, SOMEONE_ELSE, FakeWorld, oauth_platform
 from apps.schools.testing import Personas, client_for
 
 
@@ -307,3 +313,26 @@ def test_a_working_connection_is_not_reconnected_but_rotated(p: Personas, world:
     assert "use Change sign-in to renew it" in response.content.decode()
     connection.refresh_from_db()
     assert connection.credentials() == before and connection.status == Connection.Status.ACTIVE
+
+
+def test_the_pkce_verifier_and_client_secret_are_never_readable_in_the_session(
+    p: Personas, world: FakeWorld
+) -> None:
+    fake = oauth_platform(world)
+    real_start = fake.start_authorisation
+    assert real_start is not None
+
+    def start_with_a_secret(config: dict[str, Any], callback_url: str, server: str) -> Authorisation:
+        started = real_start(config, callback_url, server)
+        return replace(started, extra={"client_secret": "mastodon-client-secret-8812"})
+
+    with registry.only([replace(fake, start_authorisation=start_with_a_secret)]):
+        client = client_for(p.senior)
+        url = start_oauth(client, p)
+        verifier = world.challenges[parse_qs(urlparse(url).query)["state"][0]]
+
+        stored = json.dumps(SessionStore(session_key=client.session.session_key).load())
+        assert verifier not in stored and "mastodon-client-secret-8812" not in stored
+        # ...and the flow still finishes with them.
+        client.get(f"{BASE}callback/fakeoauth/", world.consent(url), follow=True)
+    assert Connection.objects.filter(account=p.main, kind="fakeoauth").exists()

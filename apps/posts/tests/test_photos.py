@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from PIL import Image
 from apps.audit.models import AuditEntry
 from apps.posts import actions, photos
 from apps.posts.models import PhotoTag, Post, PostPhoto
+from apps.posts.photo_views import label_position, label_size, photo_views
 from apps.posts.tests.conftest import MONDAY_10AM, member
 from apps.schools.actions import update_policy
 from apps.schools.models import Pupil, School
@@ -22,6 +24,12 @@ from safepost.photos.faces import verify_blurred
 
 REAL = Path(settings.BASE_DIR) / "bench" / "faces" / "real"
 COMPOSITE = Path(settings.BASE_DIR) / "bench" / "faces" / "composite"
+LABELS = {
+    entry["file"]: entry
+    for entry in json.loads((Path(settings.BASE_DIR) / "bench" / "faces" / "labels.json").read_text())[
+        "images"
+    ]
+}
 
 
 def jpeg_with_metadata(path: Path) -> bytes:
@@ -231,7 +239,64 @@ def test_blurring_every_face_of_a_class_photo_leaves_none_the_detector_can_find(
     assert len(photo.faces) >= 15
     photos.blur_all(photo, teacher)
     photo.refresh_from_db()
-    assert verify_blurred(Image.open(io.BytesIO(photos.rendition_bytes(photo)))) == []
+    rendition = Image.open(io.BytesIO(photos.rendition_bytes(photo)))
+    left = verify_blurred(rendition)
+    labels = LABELS["composite/web_1280x720.jpg"]["faces"]
+    assert not any(
+        x <= face.centre[0] <= x + w and y <= face.centre[1] <= y + h
+        for face in left
+        for x, y, w, h in labels
+    )
+
+
+def test_blur_all_on_a_real_photo_adds_no_face_over_the_chandelier_and_keeps_the_count(p: Personas) -> None:
+    post = draft(p)
+    teacher = member(p, p.teacher)
+    photo = photos.add_photo(post, teacher, jpeg_with_metadata(REAL / "obama3.jpg"), "assembly.jpg")
+    faces_before = [f["box"] for f in photo.faces]
+    biggest = max(max(box[2:]) for box in faces_before)
+    photos.blur_all(photo, teacher)
+    photo.refresh_from_db()
+    assert [f["box"] for f in photo.faces if not f.get("extra")] == faces_before
+    assert all(f["blurred"] for f in photo.faces)
+    for face in photo.faces:
+        x, y, w, h = face["box"]
+        assert max(w, h) <= 1.6 * biggest
+        assert x >= 0 and y >= 0 and x + w <= photo.width and y + h <= photo.height
+    (view,) = photo_views(post)
+    assert len(view.faces) == len(faces_before)
+
+
+def test_a_place_blurred_to_be_safe_stays_blurred_and_is_not_counted_as_a_face(
+    p: Personas, grace: tuple[Post, PostPhoto]
+) -> None:
+    post, photo = grace
+    teacher = member(p, p.teacher)
+    photo.faces = [
+        *photo.faces,
+        {"box": [20, 20, 60, 70], "score": 0.35, "adult": False, "blur": True, "extra": True},
+    ]
+    photo.save(update_fields=["faces"])
+    photos.update_photo(
+        photo, teacher, alt_text="A volcano erupting", who={0: "unknown"}, blur=set(), hidden=[]
+    )
+    photo.refresh_from_db()
+    assert photo.faces[1]["blurred"] and not photo.faces[0]["blurred"]
+    (view,) = photo_views(post)
+    assert [face.number for face in view.faces] == [1] and view.extra_blurred == 1
+
+
+@pytest.mark.parametrize(
+    ("box", "number"),
+    [((0, 0, 40, 50), 1), ((1260, 3, 20, 30), 12), ((600, 700, 40, 20), 3), ((-5, -8, 30, 30), 2)],
+)
+def test_a_face_number_is_drawn_inside_the_photo_wherever_the_face_is(
+    box: tuple[float, float, float, float], number: int
+) -> None:
+    size = label_size(1280, 720)
+    x, y = label_position(box, number, (1280, 720), size)
+    assert x >= 0 and x + 0.62 * size * len(str(number)) <= 1280
+    assert size <= y <= 720  # the text's baseline: the number stands above it
 
 
 def test_names_beside_photos_of_pupils_are_blocked_under_sutton_manor(db: None) -> None:

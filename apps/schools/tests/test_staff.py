@@ -43,28 +43,47 @@ def test_the_staff_list_shows_everyone_with_their_role(p: Personas) -> None:
     assert "Otto" not in html  # the outsider
 
 
-def test_adding_a_member_creates_a_user_without_a_password_and_emails_a_one_time_link(p: Personas) -> None:
+def accept(message_number: int = 0, client: Client | None = None) -> Client:
+    """Follow the invitation e-mailed last (or ``message_number``) and accept it, as the invitee."""
+    browser = client or Client()
+    path = re.search(r"http://testserver(/invitations/\S+/)", mail.outbox[message_number].body).group(1)  # type: ignore[union-attr]
+    assert browser.get(path).status_code == 200
+    browser.post(path)
+    return browser
+
+
+def test_adding_a_member_emails_an_invitation_and_they_join_when_they_accept(p: Personas) -> None:
     response = client_for(p.head).post(URL, NEW, follow=True)
     html = unescape(response.content.decode())
-    assert "Nia Newcomer was added. We e-mailed n.newcomer@example.org a link to choose a password" in html
+    assert "We e-mailed n.newcomer@example.org an invitation to join as class teacher" in html
+    assert "Nia Newcomer" in html and "Invited, not joined yet" in html
+    assert not get_user_model().objects.filter(email=NEW["email"]).exists()  # nothing until accepted
+    assert AuditEntry.objects.get(action="member.invited").actor == p.head
+    (message,) = mail.outbox
+    assert message.to == ["n.newcomer@example.org"]
+    link = re.search(r"http://testserver(/invitations/\S+/)", message.body)
+    assert link is not None and link.group(1) not in html  # only the invitee gets the link
+
+    browser = Client()
+    page = browser.get(link.group(1))
+    assert "invited you to join St Catherine" in unescape(page.content.decode())
+    chosen = browser.post(link.group(1))
+    assert chosen.status_code == 302 and "/accounts/password/reset/key/" in chosen["Location"]
     user = get_user_model().objects.get(email="n.newcomer@example.org")
     assert not user.has_usable_password()
     assert membership(user).role == Role.CLASS_TEACHER and membership(user).school == p.school
     assert EmailAddress.objects.get(user=user).verified
     entry = AuditEntry.objects.get(action="member.added")
     assert entry.actor == p.head and "Nia Newcomer added as Class teacher" in entry.summary
-    (message,) = mail.outbox
-    assert message.to == ["n.newcomer@example.org"]
-    link = re.search(r"http://testserver(/accounts/password/reset/key/\S+)", message.body)
-    assert link is not None
-    assert link.group(1) not in html  # only the new member gets the link
+    assert browser.get(link.group(1)).status_code == 404  # the link worked once
 
 
 def test_the_new_member_sets_a_password_from_the_link_and_signs_in(p: Personas) -> None:
     client_for(p.head).post(URL, NEW)
-    path = re.search(r"http://testserver(\S+/password/reset/key/\S+)", mail.outbox[0].body).group(1)  # type: ignore[union-attr]
     browser = Client()
-    form_page = browser.get(path, follow=True)
+    path = re.search(r"http://testserver(/invitations/\S+/)", mail.outbox[0].body).group(1)  # type: ignore[union-attr]
+    chosen = browser.post(path)
+    form_page = browser.get(chosen["Location"], follow=True)
     assert form_page.status_code == 200
     set_url = form_page.redirect_chain[-1][0]
     done = browser.post(
@@ -74,7 +93,7 @@ def test_the_new_member_sets_a_password_from_the_link_and_signs_in(p: Personas) 
     user = get_user_model().objects.get(email=NEW["email"])
     assert user.check_password("a-brand-new-passphrase")
     # The link worked once: it no longer does.
-    again = Client().get(path, follow=True)
+    again = Client().get(chosen["Location"], follow=True)
     assert "Bad Token" in again.content.decode()
     signed_in = Client().post(
         reverse("account_login"), {"login": NEW["email"], "password": "a-brand-new-passphrase"}
@@ -184,6 +203,7 @@ def test_a_deactivated_member_can_be_reactivated(p: Personas) -> None:
 def test_a_new_sign_in_link_can_be_sent_to_someone_who_has_not_signed_in(p: Personas) -> None:
     head = client_for(p.head)
     head.post(URL, NEW)
+    accept()
     m = Membership.objects.get(user__email=NEW["email"])
     head.post(reverse("schools:staff_send_link", args=[m.pk]))
     assert len(mail.outbox) == 2
@@ -193,6 +213,7 @@ def test_a_new_sign_in_link_can_be_sent_to_someone_who_has_not_signed_in(p: Pers
 def test_adding_a_headteacher_makes_them_the_main_accounts_holder_when_it_has_none(p: Personas) -> None:
     Account.objects.filter(pk=p.main.pk).update(holder=None)
     client_for(p.head).post(URL, {**NEW, "role": "headteacher"})
+    accept()
     p.main.refresh_from_db()
     assert p.main.holder is not None and p.main.holder.email == NEW["email"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from apps.audit.actions import verify_school
@@ -27,15 +28,17 @@ class Command(BaseCommand):
                 raise CommandError(f'There is no school with the slug "{options["school"]}".')
         broken = 0
         for school in schools:
-            report = verify_school(school)
+            try:
+                report = verify_school(school)
+            except ImproperlyConfigured as exc:  # the audit key is missing or damaged
+                raise CommandError(str(exc)) from exc
             if report.ok:
                 entries = f"{report.entries} entr{'y' if report.entries == 1 else 'ies'}"
                 self.stdout.write(self.style.SUCCESS(f"OK      {school.slug}: {entries}, chain intact"))
                 continue
             broken += 1
             for problem in report.problems:
-                self.stdout.write(
-                    self.style.ERROR(f"BROKEN  {school.slug}: entry #{problem.seq} {problem.problem}")
-                )
+                where = f"entry #{problem.seq} " if problem.seq else ""
+                self.stdout.write(self.style.ERROR(f"BROKEN  {school.slug}: {where}{problem.problem}"))
         if broken:
             raise CommandError(f"The audit chain of {broken} school{'s' if broken != 1 else ''} is broken.")

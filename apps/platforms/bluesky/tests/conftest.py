@@ -22,6 +22,7 @@ from typing import Any
 
 import httpx
 import pytest
+from django.test import override_settings
 
 from apps.platforms.bluesky.client import BlueskyClient, sign_in
 
@@ -181,3 +182,11 @@ def client(school: Account, saved: list[dict[str, Any]]) -> Iterator[BlueskyClie
     bluesky = BlueskyClient(dict(school.credentials), saved.append, holder="the headteacher")
     yield bluesky
     bluesky.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _loopback_servers() -> Iterator[None]:
+    """The test servers listen on this machine over plain http: a test-only allowance (for the
+    whole session, as the session's accounts are made with it)."""
+    with override_settings(SAFEPOST_PLATFORMS_ALLOW_LOOPBACK=True):
+        yield

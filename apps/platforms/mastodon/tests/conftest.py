@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import requests
+from django.test import override_settings
 from mastodon import Mastodon
 from mastodon_mock.config import SeedAccount, SeedConfig, SeedFollow
 from mastodon_mock.testing import MockServer
@@ -92,3 +93,11 @@ def photo(alt_text: str = "Children racing in the sack race on the field") -> Me
     """The fixture photo (a cleaned rendition) with alt text."""
     data = (FIXTURES / "sports-day.png").read_bytes()
     return Media(data=data, mime="image/png", alt_text=alt_text, width=64, height=48)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _loopback_servers() -> Iterator[None]:
+    """The test servers listen on this machine over plain http: a test-only allowance (for the
+    whole session, as the session's accounts are made with it)."""
+    with override_settings(SAFEPOST_PLATFORMS_ALLOW_LOOPBACK=True):
+        yield
