@@ -25,6 +25,9 @@ Environment variables:
                                    SAFEPOST_EMAIL_HOST/_PORT/_HOST_USER/_HOST_PASSWORD/_USE_TLS
     SAFEPOST_DEFAULT_FROM_EMAIL    the sender of sign-in e-mails
     SAFEPOST_LOG_LEVEL             INFO by default
+    SAFEPOST_PUBLIC_URL            the address staff open Safepost at (links in e-mails)
+    SAFEPOST_X_READ_COST           US dollars X bills per post read (default 0.005), for the
+                                   estimate on the connections page
     SAFEPOST_AUDIT_KEY             the audit chain's HMAC key (64 hex); else SAFEPOST_AUDIT_KEY_FILE
                                    (default var/audit.key, created 0600 at first use)
     SAFEPOST_AUDIT_ANCHOR_FILE     where each school's audit head is anchored (default
@@ -159,6 +162,8 @@ INSTALLED_APPS = [
     "apps.publishing",
     "apps.platforms",
     "apps.home",
+    "apps.notifications",
+    "apps.moderation",
 ]
 
 MIDDLEWARE = [
@@ -174,6 +179,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "apps.schools.middleware.MfaRequiredMiddleware",
+    "apps.schools.middleware.SchoolDeviceMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -363,6 +369,8 @@ if _MAIL_BACKEND.endswith("smtp.EmailBackend"):
         "use_tls": env_bool("SAFEPOST_EMAIL_USE_TLS", True),
     }
 MAILERS = {"default": {"BACKEND": _MAIL_BACKEND, "OPTIONS": _MAIL_OPTIONS}}
+SAFEPOST_SITE_URL = env_str("SAFEPOST_PUBLIC_URL", "http://localhost:8000")
+SAFEPOST_X_READ_COST = float(env_str("SAFEPOST_X_READ_COST", "0.005") or "0.005")
 if HTTPS and not DEBUG and _MAIL_BACKEND.endswith("console.EmailBackend"):
     # Sign-in links, invitations and the audit fingerprints would only be printed to a log.
     raise ImproperlyConfigured(
@@ -454,7 +462,10 @@ SECURE_HSTS_PRELOAD = HTTPS and env_bool("SAFEPOST_HSTS_PRELOAD", False)
 # in every browser for good: a choice for whoever owns the domain, so its check is silenced
 # unless SAFEPOST_HSTS_PRELOAD=1 asks for it.
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("SAFEPOST_BEHIND_PROXY") else None
+# Behind a reverse proxy: trust its X-Forwarded-Proto, and the address it appends last to
+# X-Forwarded-For (the client's address for the school-network rule, CAT-01).
+SAFEPOST_BEHIND_PROXY = env_bool("SAFEPOST_BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SAFEPOST_BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("apps.checker.urls")),
     path("", include("apps.posts.urls")),
     path("audit/", include("apps.audit.urls")),
+    path("inbox/", include("apps.moderation.urls")),
+    path("notifications/", include("apps.notifications.urls")),
     path("s/", include("apps.publishing.urls")),
     path("school/connections/", include("apps.platforms.urls")),
     path("school/", include("apps.schools.urls")),

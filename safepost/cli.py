@@ -1,7 +1,8 @@
 """The ``safepost`` command.
 
 ``safepost check`` checks posts against a policy (exit 0: pass or warnings only,
-1: blocking findings, 2: bad input or usage); ``safepost rules`` documents the
+1: blocking findings, 2: bad input or usage); ``safepost moderate`` judges incoming
+replies, mentions and quotes (exit 0, or 2 on bad input); ``safepost rules`` documents the
 rules; ``safepost validate`` checks a policy file; ``safepost serve`` and
 ``safepost worker`` run the web app and its background worker.
 """
@@ -272,6 +273,140 @@ def _check_jsonl(args: argparse.Namespace, checker_for: Any) -> int:
     return status
 
 
+_LABEL_TEXT = {
+    "positive": "positive: praise, thanks or celebration",
+    "neutral": "neutral: a question, information or chit-chat",
+    "undermining": "undermining: meant to lower trust in the school, its staff or parents",
+    "offensive": "offensive: profane, abusive, discriminatory or sexual language",
+    "threat": "threat: violence, self-harm, grooming-like contact or where someone can be found",
+    "spam": "spam: a scam, adult or gambling link, or unsolicited selling",
+}
+
+
+def _moderation_options(args: argparse.Namespace) -> dict[str, Any]:
+    names: list[str] = []
+    for value in args.known_name or []:
+        names.extend(n.strip() for n in value.split(",") if n.strip())
+    return {"known_names": tuple(names), "school_handles": tuple(args.school_handle or [])}
+
+
+def _judgement_json(judgement: Any, item_id: Any) -> dict[str, Any]:
+    return {"id": item_id, **judgement.to_dict()}
+
+
+def _print_judgement(judgement: Any, item: Any, out: TextIO) -> None:
+    from safepost.moderation import ACTION_TEXT
+
+    print(f"label: {_LABEL_TEXT[judgement.label]}", file=out)
+    if judgement.escalate:
+        named = f" (names {', '.join(judgement.names)})" if judgement.names else ""
+        print(f"escalate: yes{named}", file=out)
+    else:
+        print("escalate: no", file=out)
+    print(f"action: {judgement.action}: {ACTION_TEXT[judgement.action]}", file=out)
+    if not judgement.reasons:
+        print("why: nothing in it matched a rule", file=out)
+        return
+    print("why:", file=out)
+    for r in judgement.reasons:
+        source = item.text if r.field == "text" else item.author_bio
+        where = "the author's bio" if r.field == "author_bio" else "the text"
+        span = (
+            f" {r.start + 1}-{r.end}" if r.start is not None and r.end is not None and r.end > r.start else ""
+        )
+        print(f"  {r.code} ({where}{span}): {r.message}", file=out)
+        if r.start is not None and r.end is not None and r.end > r.start:
+            print(_excerpt(source, r.start, r.end), file=out)
+
+
+def cmd_moderate(args: argparse.Namespace) -> int:
+    """Judge one incoming reply, or a JSONL file of them (the evaluation contract)."""
+    from safepost.moderation import Item, classify
+
+    options = _moderation_options(args)
+    if args.jsonl:
+        return _moderate_jsonl(args, options)
+    if args.text is None:
+        raise UsageError(
+            'give the reply text, e.g. safepost moderate "Well done Year 4!" --bio "Mum of two", '
+            "or --jsonl FILE"
+        )
+    text = sys.stdin.read() if args.text == "-" else args.text
+    item = Item(
+        text=text,
+        platform=args.platform or "",
+        kind=args.kind,
+        author_handle=args.handle or "",
+        author_bio=args.bio or "",
+        in_reply_to=args.reply_to,
+    )
+    judgement = classify(item, **options)
+    if args.format == "json":
+        print(json.dumps(judgement.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_judgement(judgement, item, sys.stdout)
+    return EXIT_OK
+
+
+_ITEM_STRINGS = ("platform", "kind", "author_handle", "author_bio")
+
+
+def _moderate_jsonl(args: argparse.Namespace, options: dict[str, Any]) -> int:
+    from safepost.moderation import Item, classify
+
+    path = Path(args.jsonl)
+    try:
+        stream = _stdin_bytes() if args.jsonl == "-" else path.open("rb")
+    except OSError as exc:
+        raise UsageError(f"{args.jsonl}: cannot read the file: {exc.strerror}") from None
+    status = EXIT_OK
+    out = sys.stdout
+    with stream:
+        for number, raw in enumerate(stream, 1):
+            if not raw.strip():
+                continue
+            where = f"{args.jsonl}:{number}"
+            item_id: Any = None
+            try:
+                try:
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    raise UsageError(
+                        f"{where}: not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8"
+                    ) from None
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise UsageError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+                if not isinstance(data, dict):
+                    raise UsageError(f"{where}: each line must be a JSON object")
+                item_id = data.get("id", number)
+                if not isinstance(data.get("text"), str):
+                    raise UsageError(f'{where}: "text" must be a string')
+                for key in _ITEM_STRINGS:
+                    if data.get(key) is not None and not isinstance(data[key], str):
+                        raise UsageError(f'{where}: "{key}" must be a string')
+                reply_to = data.get("in_reply_to")
+                if reply_to is not None and not isinstance(reply_to, str):
+                    raise UsageError(f'{where}: "in_reply_to" must be a string or null')
+                item = Item(
+                    text=data["text"],
+                    platform=data.get("platform") or "",
+                    kind=data.get("kind") or "reply",
+                    author_handle=data.get("author_handle") or "",
+                    author_bio=data.get("author_bio") or "",
+                    in_reply_to=reply_to,
+                )
+            except UsageError as exc:
+                print(f"safepost: {exc}", file=sys.stderr)
+                out.write(json.dumps({"id": item_id, "error": str(exc)}, ensure_ascii=False) + "\n")
+                status = EXIT_USAGE
+                continue
+            judgement = classify(item, **options)
+            out.write(json.dumps(_judgement_json(judgement, item_id), ensure_ascii=False) + "\n")
+    return status
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
     """List the rules, or print one rule's documentation."""
     from safepost.policy.registry import all_rules, get_rule
@@ -357,6 +492,25 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.add_argument("--jsonl", help="check every line of this JSONL file (the evaluation contract)")
     check.set_defaults(func=cmd_check)
+
+    moderate = sub.add_parser(
+        "moderate", help="judge an incoming reply, mention or quote (or a JSONL file of them)"
+    )
+    moderate.add_argument("text", nargs="?", help='the reply text, or "-" to read it from standard input')
+    moderate.add_argument("--bio", help="the author's profile bio")
+    moderate.add_argument("--handle", help="the author's handle")
+    moderate.add_argument("--reply-to", help="the school's post it answers or quotes")
+    moderate.add_argument("--platform", choices=["x", "bluesky", "mastodon"])
+    moderate.add_argument("--kind", choices=["reply", "quote", "mention"], default="reply")
+    moderate.add_argument(
+        "--known-name",
+        action="append",
+        help="a staff, governor or pupil name (or several, comma-separated) that escalates when named",
+    )
+    moderate.add_argument("--school-handle", action="append", help="the school's own handle")
+    moderate.add_argument("--format", choices=["text", "json"], default="text")
+    moderate.add_argument("--jsonl", help="judge every line of this JSONL file (the evaluation contract)")
+    moderate.set_defaults(func=cmd_moderate)
 
     rules = sub.add_parser("rules", help="list the rules, or show one rule's documentation")
     rules.add_argument("code", nargs="?", help="a rule code (SP101) or name (pupil-surname)")

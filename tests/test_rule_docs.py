@@ -14,7 +14,7 @@ anywhere in its first paragraph, items separated by commas::
 
 ``at`` is the local time the post would go out (ISO 8601), ``policy`` a preset
 to use instead of the first one that turns the rule on, ``exception`` and
-``role`` as in ``safepost check``, and ``with photos of pupils`` marks a post
+``role`` as in ``safepost check``, ``website`` the school website's address, and ``with photos of pupils`` marks a post
 carrying photos of pupils. *Use instead* is checked in the circumstances of
 *Example* unless it has a line of its own.
 """
@@ -33,7 +33,7 @@ from typing import Any, Literal, get_args, get_origin
 import pytest
 
 from safepost.policy.config import EXCEPTION_KINDS, ROLES, Policy, load_policy
-from safepost.policy.findings import CATEGORIES, Severity
+from safepost.policy.findings import ADVICE_CATEGORIES, CATEGORIES, Severity
 from safepost.policy.roster import Roster
 from safepost.policy.rules.base import DOC_SECTIONS, Context, Post, Rule
 
@@ -110,17 +110,32 @@ def test_rule_names_are_unique_and_kebab_case() -> None:
     assert not bad, f"names not in kebab-case: {bad}"
 
 
-def test_each_rule_has_a_category_from_the_public_contract_and_a_severity() -> None:
+def test_each_rule_has_a_category_from_the_public_contract_or_the_advice_and_a_severity() -> None:
     for rule in rules_or_fail():
-        assert rule.category in CATEGORIES, (
-            f"{rule.code}: category {rule.category!r} is not in findings.CATEGORIES"
+        assert rule.category in CATEGORIES or rule.category in ADVICE_CATEGORIES, (
+            f"{rule.code}: category {rule.category!r} is not in findings.CATEGORIES or ADVICE_CATEGORIES"
         )
         assert isinstance(rule.default_severity, Severity)
+
+
+def test_advice_rules_are_off_in_every_preset_that_does_not_ask_for_them() -> None:
+    # Advice is not safeguarding: a preset turns it on only where its seed policy asks.
+    asked = {
+        "SP407": {"courtney"},
+        "SP408": {"rackham", "sutton-manor"},
+        "SP502": {"no-names-no-faces", "courtney"},
+    }
+    for rule in rules_or_fail():
+        if rule.category not in ADVICE_CATEGORIES:
+            continue
+        on = {name for name in PRESETS if rule.severity(load_policy(name)) is not None}
+        assert on == asked.get(rule.code, set()), f"{rule.code} is on in {sorted(on)}"
 
 
 def test_every_finding_category_has_a_rule() -> None:
     covered = {r.category for r in rules_or_fail()}
     assert set(CATEGORIES) - covered == set()
+    assert set(ADVICE_CATEGORIES) - covered == set()
 
 
 def test_rules_are_found_by_code_and_by_name_in_any_case() -> None:
@@ -175,6 +190,7 @@ class Circumstances:
     exception: str | None = None
     role: str | None = None
     photos: bool = False
+    website: str = ""
     given: bool = field(default=False, compare=False)
 
     def post(self, text: str) -> Post:
@@ -184,7 +200,7 @@ class Circumstances:
         )
 
 
-_ITEM_KEYS = ("at", "policy", "exception", "role", "with photos of pupils")
+_ITEM_KEYS = ("at", "policy", "exception", "role", "website", "with photos of pupils")
 
 
 def _is_circumstances(line: str) -> bool:
@@ -215,13 +231,15 @@ def _parse_circumstances(line: str, where: str) -> Circumstances:
             if value not in EXCEPTION_KINDS:
                 pytest.fail(f"{where}: ({item}) is not one of {', '.join(EXCEPTION_KINDS)}")
             found.exception = value
+        elif key == "website":
+            found.website = value
         elif key == "role":
             if value not in ROLES:
                 pytest.fail(f"{where}: ({item}) is not one of {', '.join(ROLES)}")
             found.role = value
         else:
             pytest.fail(
-                f"{where}: ({item}) is not understood; use at, policy, exception, role or "
+                f"{where}: ({item}) is not understood; use at, policy, exception, role, website or "
                 "'with photos of pupils'"
             )
     return found
@@ -283,6 +301,9 @@ def policies_turning_on(rule: Rule, preset: str | None) -> list[Policy]:
 def findings_of(
     rule: Rule, text: str, circumstances: Circumstances, policy: Policy, roster: Roster
 ) -> list[Any]:
+    if circumstances.website:
+        school = dataclasses.replace(policy.school, website=circumstances.website)
+        policy = dataclasses.replace(policy, school=school)
     return list(rule.check(Context(circumstances.post(text), policy, roster)))
 
 

@@ -21,9 +21,11 @@ import pytest
 from django.test import Client
 from django.urls import get_resolver
 from django.urls.resolvers import URLPattern, URLResolver
+from django.utils import timezone
 from PIL import Image
 
 from apps.audit.models import AuditEntry
+from apps.moderation.models import InboxItem, Incident
 from apps.platforms.models import Connection
 from apps.posts import actions as post_actions
 from apps.posts import photos
@@ -31,10 +33,10 @@ from apps.posts.models import Post, PostPhoto
 from apps.publishing import actions as publishing
 from apps.publishing.models import FeedEntry
 from apps.schools import invites
-from apps.schools.models import Account, Invitation, Membership, Pupil, School
+from apps.schools.models import Account, Invitation, Membership, Pupil, School, SchoolDevice
 from apps.schools.testing import Personas, make_personas
 
-STAFF_NAMESPACES = {"posts", "schools", "audit", "platforms"}
+STAFF_NAMESPACES = {"posts", "schools", "audit", "platforms", "moderation", "notifications"}
 HTMX = {"HX-Request": "true"}
 SECRET = "Zebra crossing practice for Oak Class with PC Marigold"
 
@@ -66,6 +68,7 @@ def p(db: Any) -> Personas:
         school=personas.school, account=personas.main, kind="mastodon", handle="@secret@example.org"
     )
     Pupil.objects.get_or_create(school=personas.school, first_name="Marigold", surname="Secret")
+    SchoolDevice.objects.create(school=personas.school, name=SECRET, token_hash="s" * 64)
     head = Membership.objects.get(user=personas.head, school=personas.school)
     invites.invite(
         personas.school,
@@ -75,6 +78,22 @@ def p(db: Any) -> Personas:
         role="office",
         by=head,
     )
+    item = InboxItem.objects.create(
+        school=personas.school,
+        account=personas.main,
+        platform="x",
+        external_id="1",
+        kind="reply",
+        text=SECRET,
+        posted_at=timezone.now(),
+        label="threat",
+        escalate=True,
+        pinned=True,
+    )
+    incident = Incident.objects.create(
+        school=personas.school, number=1, title=SECRET, opened_by=personas.head
+    )
+    incident.items.add(item)
     return personas
 
 
@@ -87,20 +106,26 @@ def fill(pattern: str, p: Personas) -> str:
         path = path.replace("<str:token>", "not-a-real-token")
     if "<int:account_pk>" in path:
         path = path.replace("<int:account_pk>", str(p.main.pk))
-    path = path.replace("<slug:kind>", "mastodon")
+    path = path.replace("<slug:kind>", "mastodon").replace("<slug:action>", "hide")
     if "<int:pk>" in path:
-        if "/connections/" in path:
+        if "/connections/" in path or path.startswith("/inbox/reading/"):
             value = Connection.objects.get(school=p.school).pk
         elif "/consent/pupils/" in path:
             value = Pupil.objects.filter(school=p.school).first().pk  # type: ignore[union-attr]
         elif path.startswith(("/posts/", "/approvals/")):
             value = post.pk
+        elif "/devices/" in path:
+            value = SchoolDevice.objects.get(school=p.school).pk
         elif "/invitations/" in path:
             value = Invitation.objects.get(school=p.school).pk
         elif "/staff/" in path:
             value = member.pk
         elif "/accounts/" in path:
             value = p.oak.pk
+        elif path.startswith("/inbox/record/"):
+            value = Incident.objects.get(school=p.school).pk
+        elif path.startswith("/inbox/"):
+            value = InboxItem.objects.get(school=p.school).pk
         else:
             value = post.pk
         path = path.replace("<int:pk>", str(value))
@@ -124,6 +149,10 @@ def test_every_staff_url_is_covered() -> None:
         "schools:account_edit",
         "audit:log",
         "audit:export",
+        "moderation:item",
+        "moderation:act",
+        "moderation:incident",
+        "notifications:list",
         "audit:export_exact",
         "schools:invitation_cancel",
         "None:invitation",
@@ -134,15 +163,25 @@ def test_every_staff_url_is_covered() -> None:
 def test_an_outsider_never_sees_or_changes_another_schools_data(p: Personas, name: str, pattern: str) -> None:
     outsider = p.client_for(p.outsider)
     url = fill(pattern, p)
-    before = (Post.objects.get(text=SECRET).status, Membership.objects.get(user=p.teacher).role, p.oak.name)
+    before = (
+        Post.objects.get(text=SECRET).status,
+        Membership.objects.get(user=p.teacher).role,
+        p.oak.name,
+        InboxItem.objects.get(text=SECRET).state,
+        Incident.objects.get(title=SECRET).status,
+    )
 
     for headers in ({}, HTMX):
         got = outsider.get(url, headers=headers)
         assert got.status_code in (200, 204, 302, 403, 404, 405), f"GET {url} {headers}: {got.status_code}"
-        if got.status_code == 200 and not got.get("Content-Type", "").startswith("text/csv"):
+        if got.status_code == 200 and got.get("Content-Type", "").startswith("application/"):
+            assert SECRET.encode() not in got.content and p.school.name.encode() not in got.content
+        elif got.status_code == 200 and not got.get("Content-Type", "").startswith("text/csv"):
             assert SECRET not in got.content.decode() and p.school.name not in got.content.decode()
     got = outsider.get(url)
-    if got.status_code == 200 and not got.get("Content-Type", "").startswith("text/csv"):
+    if got.status_code == 200 and got.get("Content-Type", "").startswith("application/"):
+        pass  # checked above
+    elif got.status_code == 200 and not got.get("Content-Type", "").startswith("text/csv"):
         body = got.content.decode()
         assert SECRET not in body and p.school.name not in body, f"GET {url} showed the other school's data"
     if got.status_code == 200 and got.get("Content-Type", "").startswith("text/csv"):
@@ -173,7 +212,13 @@ def test_an_outsider_never_sees_or_changes_another_schools_data(p: Personas, nam
     )
     assert sent.status_code in (200, 302, 400, 403, 404, 405), f"POST {url}: {sent.status_code}"
     p.oak.refresh_from_db()
-    after = (Post.objects.get(text=SECRET).status, Membership.objects.get(user=p.teacher).role, p.oak.name)
+    after = (
+        Post.objects.get(text=SECRET).status,
+        Membership.objects.get(user=p.teacher).role,
+        p.oak.name,
+        InboxItem.objects.get(text=SECRET).state,
+        Incident.objects.get(title=SECRET).status,
+    )
     assert after == before, f"POST {url} changed the other school's data"
 
 

@@ -21,6 +21,8 @@ from safepost.policy.rules.base import Post
 from safepost.policy.rules.over_length import post_length
 
 # Card titles in staff language; the engine's categories are the fallback.
+#: Titles for rules that share a category with others ("grammar-slip" reports as spelling).
+RULE_TITLES = {"grammar-slip": "Grammar"}
 TITLES = {
     "pupil-surname": "A pupil's surname",
     "pupil-name": "A pupil's name",
@@ -34,10 +36,14 @@ TITLES = {
     "personal-data": "Personal details",
     "too-long": "Too long",
     "hashtag-placement": "Hashtag in the middle",
+    "key-information": "Key information without a website link",
+    "copyright": "A quotation without a credit",
+    "tone": "A negative tone",
     "photo-face": "A child's face in a photo",
     "photo-consent": "A pupil without photo consent",
     "photo-unknown-face": "A face nobody has named",
     "photo-single-child": "A photo of one child",
+    "photo-copyright": "A picture that may not be the school's",
     "photo-alt-text": "A photo without a description",
     "photo-unsuitable": "A photo to be looked at",
 }
@@ -160,7 +166,7 @@ def build_cards(text: str, findings: tuple[Finding, ...]) -> tuple[Card, ...]:
         Card(
             number=i,
             finding=f,
-            title=TITLES.get(f.category, CATEGORIES.get(f.category, f.name)),
+            title=RULE_TITLES.get(f.name) or TITLES.get(f.category, CATEGORIES.get(f.category, f.name)),
             flagged=text[f.start : f.end],
             severity_label=SEVERITY_LABELS[f.severity],
         )

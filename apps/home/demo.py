@@ -27,6 +27,10 @@ from PIL import Image, ImageDraw
 
 import safepost
 from apps.audit.actions import record
+from apps.moderation import actions as moderation
+from apps.moderation import ingest
+from apps.moderation.models import InboxItem
+from apps.platforms.base import Author, Incoming
 from apps.posts.models import Override, Post, Review
 from apps.publishing.models import FeedEntry, Publication
 from apps.schools import actions as schools
@@ -49,6 +53,7 @@ WEBSITE = "website"
 TOTP_SECRETS = {
     "head": "SAFEPOSTDEMOHEADTEACHERTOTPCODES",
     "senior": "SAFEPOSTDEMOSENIORLEADERTOTPCODE",
+    "safeguarding": "SAFEPOSTDEMOSAFEGUARDINGLEADTOTP",
 }
 
 
@@ -76,6 +81,13 @@ PEOPLE = (
     Person("office", "Janet", "Price", Role.OFFICE, "posts need approval"),
     Person("computing", "Tom", "Hughes", Role.COMPUTING_LEAD, "reads the audit log"),
     Person("governor", "Margaret", "Lewis", Role.GOVERNOR, "read-only"),
+    Person(
+        "safeguarding",
+        "Grace",
+        "Adeyemi",
+        Role.SAFEGUARDING_LEAD,
+        "designated safeguarding lead; told of threats at once",
+    ),
 )
 
 
@@ -879,6 +891,92 @@ def _queue(posts: list[Post]) -> None:
         publishing.queue(post)
 
 
+# The moderation inbox -----------------------------------------------------------------------
+
+#: (id, platform, kind, author, bio, text, minutes ago): what came back to the main account.
+_INBOX = (
+    (
+        "demo-1",
+        "bluesky",
+        "reply",
+        "@angrydad.bsky.social",
+        "",
+        "I know which car is yours Mr Okafor. Just saying",
+        12,
+    ),
+    (
+        "demo-2",
+        "x",
+        "mention",
+        "@GranOfTwo",
+        "Proud gran",
+        "Brilliant nativity at @OakfieldPrimary today, well done all 👏",
+        55,
+    ),
+    (
+        "demo-3",
+        "mastodon",
+        "reply",
+        "@parent@mastodon.example",
+        "Mum of two",
+        "Will there be photos from sports day?",
+        90,
+    ),
+    (
+        "demo-4",
+        "x",
+        "reply",
+        "@concerned_local",
+        "",
+        "Mr Okafor clearly has his favourites. Funny how it's always the same kids",
+        180,
+    ),
+    (
+        "demo-5",
+        "bluesky",
+        "reply",
+        "@cryptoqueen.bsky.social",
+        "Forex trader | DM 'PROFIT'",
+        "Great post! 👍 She turned my £300 into £11,000",
+        240,
+    ),
+)
+
+
+def _inbox(school: School, users: dict[str, Any], accounts: dict[str, Account], result: DemoResult) -> None:
+    if InboxItem.objects.filter(school=school).exists():
+        return
+    now = timezone.now()
+    answered = "Our Year 2 nativity was wonderful: thank you to every family who came."
+    for ident, platform, kind, handle, bio, text, minutes in _INBOX:
+        incoming = Incoming(
+            external_id=ident,
+            kind=kind,  # type: ignore[arg-type]
+            text=text,
+            author=Author(external_id=f"{platform}:{handle}", handle=handle, bio=bio),
+            created_at=now - timedelta(minutes=minutes),
+            in_reply_to="demo-post" if kind == "reply" else "",
+            in_reply_to_text=answered if kind == "reply" else "",
+        )
+        item = ingest.store_for(accounts["main"], platform, incoming)
+        if item is not None and item.escalate:
+            ingest.escalate(item)  # the headteacher and the safeguarding lead see it in Notifications
+    result.created.append("the moderation inbox")
+    undermining = InboxItem.objects.filter(school=school, external_id="demo-4").first()
+    senior = Membership.objects.get(user=users["senior"], school=school)
+    if undermining is not None:
+        incident = moderation.open_incident(
+            senior,
+            "Comments undermining Mr Okafor on X",
+            "A reply under the nativity post suggests Mr Okafor favours some children.",
+            [undermining],
+        )
+        moderation.add_note(
+            incident, senior, "Evidence kept. Discussed with the headteacher; watching for more."
+        )
+        result.created.append("an incident on the e-safety record")
+
+
 def load_demo() -> DemoResult:
     """Create whatever part of the demo school is missing (all of it, the first time)."""
     with transaction.atomic():
@@ -895,5 +993,6 @@ def load_demo() -> DemoResult:
         _agreement(school, users, result)
         _totp(users, result)
         _posts(school, users, accounts, result)
+        _inbox(school, users, accounts, result)
         result.users = users
     return result

@@ -26,6 +26,7 @@ from apps.platforms.models import (
     RotationPermission,
     RotationReminder,
 )
+from apps.platforms.profiles import LIST_FIELD, suggested_text
 from apps.publishing.targets.base import PermanentError, RetryableError
 from apps.schools.models import Account, Membership, Role, School
 from safepost.policy.config import Policy, term_start
@@ -228,6 +229,8 @@ def save_connection(
                 external_id=info.external_id,
                 server_url=server,
                 started_by=user,
+                profile_text=info.description[:2000],
+                profile_links=list(info.links[:20]),
             )
             connection.set_credentials(credentials)
             connection.token_expires_at = expiry_of(credentials)
@@ -380,7 +383,10 @@ def check_connection(connection: Connection) -> str:
         log.info("could not check connection %s: %s", connection.pk, exc)
         return "unknown"
     Connection.objects.filter(pk=connection.pk).update(
-        last_checked_at=timezone.now(), handle=info.handle or connection.handle
+        last_checked_at=timezone.now(),
+        handle=info.handle or connection.handle,
+        profile_text=info.description[:2000],
+        profile_links=list(info.links[:20]),
     )
     return "ok"
 
@@ -679,3 +685,45 @@ def needs_attention(school: School, user: Any) -> list[Notice]:
                 )
             )
     return notices
+
+
+# --- Official profiles (SUT-17) --------------------------------------------------------------
+
+
+def set_official_profile(connection: Connection, membership: Membership, list_url: str) -> None:
+    """Write the suggested "official account" wording on the platform profile (platform.profile_set).
+
+    Senior leaders only, on an approved connection of a platform whose API allows it. The call to the
+    platform is made outside any transaction; only its outcome is written.
+    """
+    if connection.school_id != membership.school_id or not can_approve(membership):
+        raise StepRefused(
+            "Only the headteacher and senior leaders can change the profile of a school account."
+        )
+    if connection.status != Connection.Status.ACTIVE:
+        raise StepRefused("This connection is not in use: reconnect or approve it first.")
+    platform = registry.get(connection.kind)
+    if platform is None or not platform.capabilities.set_profile:
+        label = platform.label if platform else connection.kind
+        raise StepRefused(
+            f"{label} does not let Safepost change the profile. Copy the suggested wording into the "
+            f"profile in {label} itself (Edit profile)."
+        )
+    text = suggested_text(connection.school, list_url)
+    try:
+        client_for(connection).set_profile_text(text, LIST_FIELD, list_url)
+    except Exception as exc:
+        raise StepRefused(describe_failure(exc, platform.label)) from exc
+    with transaction.atomic():
+        Connection.objects.filter(pk=connection.pk).update(
+            profile_text=text, profile_links=[list_url], last_checked_at=timezone.now()
+        )
+        record(
+            connection.school,
+            membership.user,
+            "platform.profile_set",
+            f"{name_of(membership.user)} set {connection.handle}'s profile on {platform.label} to say it is "
+            "the school's official account",
+            connection,
+            {"kind": connection.kind, "text": text, "link": list_url},
+        )

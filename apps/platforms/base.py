@@ -14,6 +14,7 @@ for Mastodon).
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,10 +26,13 @@ from apps.publishing.targets.base import Limits, PermanentError, PublishResult, 
 __all__ = [
     "AccountInfo",
     "AuthError",
+    "Author",
     "Authorisation",
     "Capabilities",
     "ClientFactory",
     "CredentialsSaver",
+    "InboxPage",
+    "Incoming",
     "Limits",
     "Media",
     "Outgoing",
@@ -97,6 +101,21 @@ class AccountInfo:
     display_name: str = ""
     url: str = ""
     locked: bool = False
+    description: str = ""
+    """The profile's text (bio), as plain text."""
+    links: tuple[str, ...] = ()
+    """Web addresses the profile shows: its website field and the links in its text."""
+
+
+def links_in(text: str) -> tuple[str, ...]:
+    """The web addresses written in ``text`` (with or without ``https://``), in order."""
+    return tuple(dict.fromkeys(m.group(0).rstrip(".,;:!?)") for m in _LINK.finditer(text)))
+
+
+_LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']{1,300}|\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,5}/[^\s<>\"']{0,300}",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -157,6 +176,70 @@ class PlatformClient(Protocol):
         """Mute a user."""
         ...
 
+    def set_profile_text(self, text: str, link_name: str = "", link: str = "") -> None:
+        """Replace the profile's text (bio); where the platform has profile fields, also set the field
+        ``link_name`` to ``link``. :class:`UnsupportedError` where the API does not allow it."""
+        ...
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who wrote something that came in: their platform id, handle, name, bio and profile address."""
+
+    external_id: str
+    handle: str
+    display_name: str = ""
+    bio: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One reply, mention or quote that came to the school's account, as the platform gave it.
+
+    ``kind`` is ``reply``, ``mention`` or ``quote``. ``in_reply_to`` is the platform id of the
+    post it answers or quotes (often one of the school's); ``in_reply_to_text`` its words when
+    the platform said them. ``thread`` is the conversation around it, oldest first, as dicts with
+    ``id``, ``author``, ``text``, ``url`` and ``created_at``. ``images`` are dicts with ``url`` and
+    ``alt``. ``raw`` is the platform's own payload, kept as evidence.
+    """
+
+    external_id: str
+    kind: Literal["reply", "mention", "quote"]
+    text: str
+    author: Author
+    created_at: datetime
+    url: str = ""
+    in_reply_to: str = ""
+    in_reply_to_text: str = ""
+    root: str = ""
+    thread: tuple[dict[str, Any], ...] = ()
+    images: tuple[dict[str, str], ...] = ()
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InboxPage:
+    """What one read of the platform returned, and where the next read starts.
+
+    ``cursor`` is saved and handed back on the next call (Bluesky's seen-at time, Mastodon's
+    and X's newest id); ``problems`` are entries the platform sent that could not be read
+    (each a sentence saying which and why); they are reported, never fatal.
+    """
+
+    items: tuple[Incoming, ...]
+    cursor: str
+    problems: tuple[str, ...] = ()
+    reads: int = 0
+
+
+class InboxReader(Protocol):
+    """What the moderation inbox calls on a client that can read what comes back (all three do)."""
+
+    def incoming(self, cursor: str) -> InboxPage:
+        """Replies, mentions and quotes newer than ``cursor`` (``""``: the most recent page)."""
+        ...
+
 
 #: Called with the new credentials whenever a client refreshes its tokens, so they are saved
 #: (encrypted) before the old ones stop working.
@@ -184,6 +267,8 @@ class Capabilities:
     disable_quotes: bool
     followers_only: bool
     notes: tuple[str, ...] = ()
+    set_profile: bool = False
+    """Safepost can write the profile's text (Bluesky, Mastodon; X's API does not let it)."""
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,9 @@ class Connection(models.Model):
     approved_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
     last_checked_at = models.DateTimeField(null=True, blank=True)
+    # The account's profile as last read (SUT-17: it says it is the school's official account).
+    profile_text = models.TextField(blank=True)
+    profile_links = models.JSONField(default=list, blank=True)
     token_expires_at = models.DateTimeField(null=True, blank=True)
     last_rotated_at = models.DateTimeField(null=True, blank=True)
     disconnected_at = models.DateTimeField(null=True, blank=True)

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/approve/", views.approve, name="approve"),
     path("<int:pk>/disconnect/", views.disconnect, name="disconnect"),
     path("<int:pk>/permit/", views.permit, name="permit"),
+    path("<int:pk>/profile/", views.profile, name="profile"),
 ]

@@ -18,6 +18,7 @@ from apps.platforms import actions, crypto, registry
 from apps.platforms.base import Authorisation, Platform
 from apps.platforms.forms import AppPasswordForm, OAuthStartForm
 from apps.platforms.models import Connection, CredentialRotation, RotationReminder
+from apps.platforms.profiles import check_profile
 from apps.schools import permissions
 from apps.schools.models import Account, Membership
 from apps.schools.scoping import get_for_school, school_member_required
@@ -84,7 +85,9 @@ def connections(request: HttpRequest) -> HttpResponse:
         rows = []
         for platform in platforms:
             connection = live.get((account.pk, platform.kind))
-            rows.append(_row(membership, account, platform, connection, reminders, rotations))
+            rows.append(
+                _row(membership, account, platform, connection, reminders, rotations, _list_url(request))
+            )
         groups.append({"account": account, "rows": rows})
     limits = [
         {"platform": p, "shortfalls": actions.shortfalls(p.capabilities, p.label, policy)} for p in platforms
@@ -114,6 +117,7 @@ def _row(
     connection: Connection | None,
     reminders: dict[int, RotationReminder],
     rotations: dict[int, CredentialRotation],
+    list_url: str = "",
 ) -> dict[str, Any]:
     row: dict[str, Any] = {"platform": platform, "connection": connection}
     if connection is None:
@@ -137,6 +141,10 @@ def _row(
         and actions.usable_permission(connection, None) is None,
         pending_permission=actions.usable_permission(connection, None) if in_use else None,
         reminder=reminders.get(connection.pk),
+        profile=check_profile(connection, list_url)
+        if connection.status == Connection.Status.ACTIVE
+        else None,
+        can_set_profile=platform.capabilities.set_profile and actions.can_approve(membership),
         last_rotation=rotations.get(connection.pk),
         next_due=actions.next_rotation_due(
             policy.credentials.rotation,
@@ -430,6 +438,32 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
             f"{_platform_label(connection.kind)} ({connection.handle}) too.",
         )
     return redirect("platforms:connections")
+
+
+@require_POST
+@school_member_required()
+def profile(request: HttpRequest, pk: int) -> HttpResponse:
+    connection = get_for_school(Connection.objects.select_related("account", "school"), request, pk=pk)
+    _require(
+        actions.can_approve(_membership(request)),
+        "Only the headteacher and senior leaders can change the profile of a school account.",
+    )
+    try:
+        actions.set_official_profile(connection, _membership(request), _list_url(request))
+    except actions.StepRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            f"{connection.handle}'s profile on {_platform_label(connection.kind)} now says it is the school's "
+            "official account and links to the list of official accounts.",
+        )
+    return redirect("platforms:connections")
+
+
+def _list_url(request: HttpRequest) -> str:
+    """The address of the school's public list of official accounts."""
+    return request.build_absolute_uri(reverse("public:accounts", args=[_membership(request).school.slug]))
 
 
 @require_POST

@@ -149,6 +149,10 @@ class PostPhoto(models.Model):
     faces = models.JSONField(default=list, blank=True)
     removed_metadata = models.JSONField(default=list, blank=True)
     unsuitable_score = models.FloatField(null=True, blank=True)
+    # Who the uploaded file said owns the picture (EXIF/XMP/IPTC, read before stripping), and its
+    # perceptual hash, to recognise pictures the school marked as licensed or not its own.
+    rights = models.JSONField(default=dict, blank=True)
+    phash = models.CharField(max_length=16, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -183,3 +187,28 @@ class PhotoTag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pupil} in {self.photo}"
+
+
+class KnownPicture(models.Model):
+    """A picture the school has said it may use (licensed, its own) or may not (someone else's).
+
+    Only the perceptual hash is kept, never the picture: an upload that looks the same (resized,
+    recompressed, slightly cropped) is recognised by it (RAC-12, SUT-16).
+    """
+
+    class Status(models.TextChoices):
+        LICENSED = "licensed", "The school may use it"
+        NOT_OURS = "not-ours", "Not the school's to use"
+
+    school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="known_pictures")
+    phash = models.CharField(max_length=16)
+    status = models.CharField(max_length=10, choices=Status.choices)
+    label = models.CharField(max_length=200, help_text='e.g. "Logo of the local football club (licensed)"')
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-added_at"]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.get_status_display()})"

@@ -24,11 +24,12 @@ from django.utils import timezone
 from PIL import Image
 
 from apps.audit.actions import record
-from apps.posts.models import PhotoTag, Post, PostPhoto
+from apps.posts.models import KnownPicture, PhotoTag, Post, PostPhoto
 from apps.schools.models import Membership, Pupil, School
 from safepost.photos import PhotoError, open_photo, render, render_for
 from safepost.photos.images import clean_image
 from safepost.photos.policy import FaceInPhoto, PhotoFacts, PupilInPhoto, assess, auto_blurred
+from safepost.photos.rights import SAME_PICTURE_BITS, Rights, hash_distance, perceptual_hash
 from safepost.policy.findings import Finding
 
 log = logging.getLogger(__name__)
@@ -138,6 +139,7 @@ def facts_for(photos: Sequence[PostPhoto]) -> list[PhotoFacts]:
     only to catch a pupil without consent (``FaceInPhoto.matched``).
     """
     facts = []
+    known = _known_pictures(photos)
     for number, photo in enumerate(photos, start=1):
         tags = [t for t in photo.tags.all() if not t.suggested]  # prefetched by photos_of()
         by_face = {t.face: _pupil(t.pupil) for t in tags if t.face is not None}
@@ -165,9 +167,32 @@ def facts_for(photos: Sequence[PostPhoto]) -> list[PhotoFacts]:
                 alt_text=photo.alt_text,
                 unsuitable_score=photo.unsuitable_score,
                 reviewed=photo.reviewed_at is not None,
+                rights_holder=Rights(**photo.rights).holder if photo.rights else "",
+                agency=Rights(**photo.rights).agency if photo.rights else None,
+                known=_known_match(photo.phash, known),
             )
         )
     return facts
+
+
+def _known_pictures(photos: Sequence[PostPhoto]) -> list[tuple[str, str, str]]:
+    """(hash, status, label) of the pictures the school marked, for the school of ``photos``."""
+    if not photos:
+        return []
+    school_id = photos[0].post.school_id
+    return list(KnownPicture.objects.filter(school_id=school_id).values_list("phash", "status", "label"))
+
+
+def _known_match(phash: str, known: list[tuple[str, str, str]]) -> tuple[str, str] | None:
+    """The closest known picture within :data:`SAME_PICTURE_BITS` (a "not ours" wins a tie)."""
+    if not phash:
+        return None
+    close = [(hash_distance(phash, h), status != "not-ours", status, label) for h, status, label in known]
+    close = [c for c in close if c[0] <= SAME_PICTURE_BITS]
+    if not close:
+        return None
+    _, _, status, label = min(close)
+    return status, label
 
 
 def photos_of(post: Post) -> list[PostPhoto]:
@@ -265,6 +290,7 @@ def add_photo(post: Post, membership: Membership, data: bytes, name: str) -> Pos
     faces = _detect(image)
     _match_faces(post, image, faces)
     score = _unsuitable_score(image)
+    fingerprint = perceptual_hash(image)
     written = _Written()
     try:
         with transaction.atomic():
@@ -287,6 +313,8 @@ def add_photo(post: Post, membership: Membership, data: bytes, name: str) -> Pos
                 faces=faces,
                 removed_metadata=list(photo.removed),
                 unsuitable_score=score,
+                rights=photo.rights.as_dict(),
+                phash=fingerprint,
                 uploaded_by=membership.user,
             )
             item.original.name = written.save(item.original.field.generate_filename(item, "upload.bin"), data)

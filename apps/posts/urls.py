@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from apps.posts import photo_views, views
+from apps.posts import photo_views, picture_views, views
 
 app_name = "posts"
 urlpatterns = [
@@ -16,6 +16,8 @@ urlpatterns = [
     path("posts/<int:pk>/photos/", photo_views.upload, name="photo_upload"),
     path("photos/<int:photo_id>/", photo_views.change, name="photo_change"),
     path("photos/<int:photo_id>/image/", photo_views.image, name="photo_image"),
+    path("pictures/", picture_views.library, name="pictures"),
+    path("pictures/<int:pk>/forget/", picture_views.forget, name="picture_forget"),
     path("approvals/", views.approvals, name="approvals"),
     path("approvals/<int:pk>/", views.review, name="review"),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import secrets
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +28,7 @@ from apps.schools.models import (
     Role,
     RosterImport,
     School,
+    SchoolDevice,
     Signature,
 )
 from safepost.policy.config import PRESETS_DIR, parse_policy, parse_toml
@@ -876,3 +878,68 @@ def sign_agreement(membership: Membership, agreement: Agreement, typed_name: str
             {"version": agreement.version, "typed_name": signature.typed_name, "agreement": agreement.pk},
         )
     return signature
+
+
+# School devices (CAT-01) --------------------------------------------------------------------------
+
+
+def remember_device(membership: Membership, name: str, where: Any) -> tuple[SchoolDevice, str]:
+    """Remember the device ``where`` describes as a school device; returns it and its cookie token.
+
+    A senior leader on the school's network remembers a school device; a member of
+    ``devices.trip_roles`` may remember their own phone anywhere, for trips (RAC-04).
+    """
+    from apps.audit.actions import record
+    from apps.schools.devices import may_remember_device, token_hash
+
+    allowed, for_trips = may_remember_device(membership, where)
+    if not allowed:
+        raise SchoolError(
+            "Only a senior leader, on the school's network, can remember a device as a school device."
+        )
+    name = " ".join(name.split())[:100]
+    if not name:
+        raise SchoolError('Give the device a name you will recognise, such as "Office laptop".')
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        device = SchoolDevice.objects.create(
+            school=membership.school,
+            name=name,
+            token_hash=token_hash(token),
+            for_trips=for_trips,
+            added_by=membership.user,
+        )
+        kind = "their own phone, for trips" if for_trips else "a school device"
+        record(
+            membership.school,
+            membership.user,
+            "device.remembered",
+            f"{_person(membership.user)} remembered “{name}” as {kind} (from {where.address or 'an unknown address'})",
+            device,
+            {"name": name, "for_trips": for_trips, "address": where.address},
+        )
+    return device, token
+
+
+def forget_device(membership: Membership, device: SchoolDevice) -> None:
+    """Stop treating ``device`` as a school device (the headteacher, a senior leader, or its owner)."""
+    from apps.audit.actions import record
+
+    if device.school_id != membership.school_id:
+        raise SchoolError("That device belongs to another school.")
+    if not (membership.is_senior or device.added_by_id == membership.user_id):
+        raise SchoolError("Only a senior leader, or the person who added it, can forget a device.")
+    if device.revoked_at is not None:
+        return
+    with transaction.atomic():
+        SchoolDevice.objects.filter(pk=device.pk).update(
+            revoked_at=timezone.now(), revoked_by=membership.user
+        )
+        record(
+            membership.school,
+            membership.user,
+            "device.forgotten",
+            f"{_person(membership.user)} forgot the school device “{device.name}”",
+            device,
+            {"name": device.name},
+        )

@@ -45,6 +45,7 @@ _PLURAL: dict[str, str] = {
     Role.CLASS_TEACHER: "class teachers",
     Role.OFFICE: "office staff",
     Role.COMPUTING_LEAD: "computing lead",
+    Role.SAFEGUARDING_LEAD: "designated safeguarding lead",
     Role.GOVERNOR: "governors",
 }
 

@@ -7,6 +7,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from apps.moderation import permissions as moderation_permissions
+from apps.notifications.models import Notification
 from apps.schools import permissions
 from apps.schools.scoping import current_membership
 
@@ -24,7 +26,10 @@ _NAV = [
     ("School", "schools:settings", permissions.can_view_school_settings),
     ("Consent", "schools:consent", permissions.can_view_consent),
     ("Agreement", "schools:agreement", lambda m: m.school.policy.accounts.agreement_required),
+    ("Inbox", "moderation:inbox", moderation_permissions.can_view_inbox),
+    ("E-safety record", "moderation:incidents", moderation_permissions.can_view_record),
     ("Audit log", "audit:log", permissions.can_view_audit),
+    ("Notifications", "notifications:list", lambda m: True),
     ("Security", "mfa_index", lambda m: True),
 ]
 
@@ -42,6 +47,11 @@ def school_nav(request: HttpRequest) -> dict[str, Any]:
             url = reverse(name)
         except NoReverseMatch:
             continue  # that part of the app is not installed
+        if name == "notifications:list":
+            unread = Notification.objects.filter(
+                user=membership.user, school=membership.school, read_at__isnull=True
+            ).count()
+            label = f"Notifications ({unread})" if unread else label
         nav.append({"label": label, "url": url, "current": False})
     # The most specific link that holds this page is the current one ("Write a post", not "Posts").
     holding = [item for item in nav if request.path.startswith(item["url"]) and item["url"] != "/"]

@@ -15,9 +15,12 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 
+from apps.schools.devices import restricted, whereabouts
 from apps.schools.models import MFA_REQUIRED_ROLES, Membership
+from apps.schools.scoping import current_membership
 
 
 def needs_totp_setup(user: Any) -> Membership | None:
@@ -78,3 +81,45 @@ class MfaRequiredMiddleware:
             "Safepost asks for its six-digit code each time you sign in.",
         )
         return HttpResponseRedirect(url)
+
+
+#: Pages anyone may reach off-site: signing in and out, and the page that explains school devices.
+_OFF_SITE_PAGES = frozenset({"schools:devices", "schools:device_forget"})
+
+
+class SchoolDeviceMiddleware:
+    """Hold the roles the policy names to the school's networks and devices (CAT-01).
+
+    With `devices.school_devices = "sign-in"` a held member off-site, on a device the school has
+    not remembered, sees only the page explaining why (and can sign out); with `"publishing"` they
+    may read anything but every change to posts and photos is refused with the same explanation.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or _is_allowed(request):
+            return self.get_response(request)
+        membership = current_membership(request)
+        if membership is None or not restricted(membership):
+            return self.get_response(request)
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return self.get_response(request)
+        if match.view_name in _OFF_SITE_PAGES:
+            return self.get_response(request)
+        mode = membership.school.policy.devices.school_devices
+        if mode == "publishing" and not (match.namespace == "posts" and request.method == "POST"):
+            return self.get_response(request)
+        where = whereabouts(request, membership)
+        if where.from_school:
+            return self.get_response(request)
+        return render(
+            request,
+            "schools/off_site.html",
+            {"membership": membership, "where": where, "mode": mode},
+            status=403,
+        )

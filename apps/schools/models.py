@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -27,10 +28,11 @@ class Role(models.TextChoices):
     OFFICE = "office", "Office staff"
     COMPUTING_LEAD = "computing-lead", "Computing lead"
     GOVERNOR = "governor", "Governor"
+    SAFEGUARDING_LEAD = "safeguarding-lead", "Designated safeguarding lead"
 
 
 #: Roles that must use multi-factor authentication.
-MFA_REQUIRED_ROLES = frozenset({Role.HEADTEACHER, Role.SENIOR_LEADER})
+MFA_REQUIRED_ROLES = frozenset({Role.HEADTEACHER, Role.SENIOR_LEADER, Role.SAFEGUARDING_LEAD})
 #: Roles that count as senior leaders for approval.
 SENIOR_ROLES = frozenset({Role.HEADTEACHER, Role.SENIOR_LEADER})
 
@@ -38,6 +40,15 @@ SENIOR_ROLES = frozenset({Role.HEADTEACHER, Role.SENIOR_LEADER})
 @lru_cache(maxsize=256)
 def _parse_policy(source: str, text: str) -> Policy:
     return parse_policy(tomllib.loads(text), source)
+
+
+@lru_cache(maxsize=256)
+def _school_policy(source: str, text: str, website: str) -> Policy:
+    """The policy, with the website from the school's settings where the file names none."""
+    policy = _parse_policy(source, text)
+    if website and not policy.school.website:
+        policy = dataclasses.replace(policy, school=dataclasses.replace(policy.school, website=website))
+    return policy
 
 
 @lru_cache(maxsize=64)
@@ -84,8 +95,8 @@ class School(models.Model):
 
     @property
     def policy(self) -> Policy:
-        """The school's policy, parsed (cached by its text)."""
-        return _parse_policy(f"{self.slug} policy", self.policy_toml)
+        """The school's policy, parsed (cached by its text), with the school's website address."""
+        return _school_policy(f"{self.slug} policy", self.policy_toml, self.website)
 
     @property
     def roster(self) -> Roster:
@@ -361,6 +372,36 @@ class Signature(models.Model):
 def membership_for(user: User, school: School) -> Membership | None:
     """The user's active membership of ``school``, if any."""
     return Membership.objects.filter(user=user, school=school, is_active=True).first()
+
+
+class SchoolDevice(models.Model):
+    """A device the school has said is one of its own (CAT-01), or a senior leader's phone for trips.
+
+    The device holds a random token in a long-lived cookie; only its SHA-256 is kept here, so a
+    copy of the database does not let anyone pass as a school device.
+    """
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="devices")
+    name = models.CharField(max_length=100, help_text='e.g. "Office laptop" or "Mrs Khan\'s phone (trips)"')
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    for_trips = models.BooleanField(
+        default=False, help_text="A senior leader's own phone, remembered off-site."
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-added_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.school})"
 
 
 class NameAnswer(models.Model):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.schools import consent_views, views
+from apps.schools import consent_views, device_views, views
 
 app_name = "schools"
 urlpatterns = [
@@ -20,6 +20,8 @@ urlpatterns = [
     path("roster/confirm/", views.roster_confirm, name="roster_confirm"),
     path("roster/imports/<int:pk>/undo/", views.roster_undo, name="roster_undo"),
     path("agreement/", views.agreement, name="agreement"),
+    path("devices/", device_views.devices, name="devices"),
+    path("devices/<int:pk>/forget/", device_views.device_forget, name="device_forget"),
     path("consent/", consent_views.register, name="consent"),
     path("consent/face-matching/", consent_views.face_matching, name="face_matching"),
     path("consent/pupils/<int:pk>/", consent_views.pupil_consent, name="pupil_consent"),

@@ -30,6 +30,8 @@ from typing import Any, Literal
 
 from PIL import ExifTags, Image, ImageFile, ImageOps, UnidentifiedImageError
 
+from safepost.photos.rights import Rights, read_rights
+
 __all__ = [
     "ACCEPTED_FORMATS",
     "MAX_BYTES",
@@ -175,6 +177,8 @@ class Photo:
     had_transparency: bool = False
     """Transparent pixels were flattened onto white."""
     colour_profile: bytes | None = field(default=None, repr=False)
+    rights: Rights = field(default_factory=Rights)
+    """Who the file says owns the picture (read before the metadata is dropped)."""
 
     @property
     def width(self) -> int:
@@ -379,6 +383,7 @@ def _decode(image: ImageFile.ImageFile, data: bytes, label: str, stored: tuple[i
         "had_comment": _had_comment(info),
         "had_colour_profile": bool(info.get("icc_profile")),
     }
+    rights = read_rights(image, exif)
     icc = info.get("icc_profile") or None
     pixels: Image.Image = image
     if orientation in range(2, 9):
@@ -401,6 +406,7 @@ def _decode(image: ImageFile.ImageFile, data: bytes, label: str, stored: tuple[i
         frames=frames,
         had_transparency=had_transparency,
         colour_profile=icc if isinstance(icc, bytes) and not _is_srgb(icc) else None,
+        rights=rights,
         **facts,
     )
 

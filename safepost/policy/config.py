@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import ipaddress
 import re
 import tomllib
 import types
@@ -22,7 +23,15 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-Role = Literal["headteacher", "senior-leader", "class-teacher", "office", "computing-lead", "governor"]
+Role = Literal[
+    "headteacher",
+    "senior-leader",
+    "class-teacher",
+    "office",
+    "computing-lead",
+    "governor",
+    "safeguarding-lead",
+]
 ROLES: tuple[str, ...] = get_args(Role)
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 DAYS: tuple[str, ...] = get_args(Day)
@@ -31,6 +40,8 @@ EXCEPTION_KINDS: tuple[str, ...] = get_args(ExceptionKind)
 Action = Literal["block", "warn", "allow"]
 
 PRESETS_DIR = Path(__file__).parent / "presets"
+_MAX_NETWORKS = 100
+_WEBSITE = re.compile(r"https?://((?:[A-Za-z0-9-]{1,63}\.){1,10}[A-Za-z]{2,63})(?::\d{1,5})?(?:/\S{0,500})?")
 
 
 def doc(text: str, default: Any = dataclasses.MISSING, **kw: Any) -> Any:
@@ -49,6 +60,11 @@ class School:
     handle: str = doc("The main account's handle, e.g. `@StCathsofSiena`.", "")
     timezone: str = doc("IANA time zone for the posting window.", "Europe/London")
     source: str = doc("Where the policy came from (document, date).", "")
+    website: str = doc(
+        "The school website's address, e.g. `https://www.stcatherines.sch.uk`: where key information "
+        "links to (COU-01) and where the list of official accounts is (SUT-17).",
+        "",
+    )
 
 
 @dataclass(frozen=True)
@@ -107,6 +123,19 @@ class Writing:
     mentions: Literal["avoid", "allow"] = doc("@mentions of other accounts (CAT-12).", "allow")
     text_speak: Action = doc("Text language such as lol, gr8, l8r (SUT-05).", "allow")
     spelling: Action = doc("Misspelt words, in British English (SUT-05).", "allow")
+    grammar: Action = doc("Grammar slips in Standard English, such as 'the children was' (SUT-05).", "allow")
+    key_info_links: Action = doc(
+        "Key information (dates, deadlines, letters, policies, closures) without a link to the school's "
+        "website, `school.website` (COU-01).",
+        "allow",
+    )
+    tone: Action = doc(
+        "The school's own post negative about people or airing a complaint in public (NNF-05, COU-09).",
+        "allow",
+    )
+    quotations: Action = doc(
+        "Long quotations of someone else's words without a credit (RAC-12, SUT-16).", "allow"
+    )
     hashtags: Literal["end-only", "anywhere"] = doc("Where hashtags may go (SUT-06).", "anywhere")
     offensive: Action = doc("Offensive, profane or discriminatory language (RAC-12, SUT-16).", "block")
     personal_data: Action = doc(
@@ -191,6 +220,29 @@ class Accounts:
 
 
 @dataclass(frozen=True)
+class Devices:
+    """Where Safepost may be used from: school networks and school devices (CAT-01)."""
+
+    school_devices: Literal["off", "sign-in", "publishing"] = doc(
+        "`off`: from anywhere; `sign-in`: the roles below use Safepost only from a school network or a "
+        "remembered school device; `publishing`: they may read anywhere but write, approve and send "
+        "posts only from one (CAT-01).",
+        "off",
+    )
+    networks: list[str] = doc(
+        'The school\'s public network address ranges, e.g. `["203.0.113.0/24"]` (ask your IT support).', []
+    )
+    roles: list[Role] = doc(
+        "Roles held to school networks and devices.",
+        ["headteacher", "senior-leader", "class-teacher", "office", "computing-lead"],
+    )
+    trip_roles: list[Role] = doc(
+        "Roles who may remember their own phone as a school device, for trips (RAC-04).",
+        ["headteacher", "senior-leader"],
+    )
+
+
+@dataclass(frozen=True)
 class Photos:
     """Photos of pupils."""
 
@@ -198,6 +250,11 @@ class Photos:
     consent_required: bool = doc("Pupils need photo consent (RAC-05, SUT-08, COU-08).", True)
     without_consent: Literal["blur", "block"] = doc("What happens to a pupil without consent.", "block")
     single_child: Action = doc("A photo whose subject is a single child (CAT-08).", "allow")
+    copyright: Action = doc(
+        "A picture that is not the school's own: a stock or news agency, or another owner, named in the "
+        "file, or a picture the school marked as not its own (RAC-12, SUT-16).",
+        "warn",
+    )
     delete_originals_after_publish: bool = doc(
         "Uploaded originals (with their location and camera details) are deleted once the post is "
         "published, leaving only the cleaned copy that went out (RAC-04). `false` keeps them.",
@@ -258,6 +315,7 @@ class Policy:
     credentials: Credentials = doc("Credential rotation.", Credentials())
     accounts: Accounts = doc("Accounts, posting rights, approval.", Accounts())
     photos: Photos = doc("Photos of pupils.", Photos())
+    devices: Devices = doc("School networks and devices.", Devices())
     moderation: Moderation = doc("Dealing with inappropriate content.", Moderation())
     review: Review = doc("Review and sign-off.", Review())
     rules: dict[str, RuleSetting] = doc("Per-rule overrides by code or name.", {})
@@ -427,6 +485,26 @@ def _check_meaning(policy: Policy, loader: _Loader) -> None:
         loader.fail("posting_window", f"start {window.start:%H:%M} must be before end {window.end:%H:%M}")
     if not window.days:
         loader.fail("posting_window.days", "at least one day is needed")
+    if policy.school.website and not website_host(policy.school.website):
+        loader.fail(
+            "school.website",
+            f'"{policy.school.website}" is not a website address; write it in full, such as '
+            '"https://www.stcatherines.sch.uk"',
+        )
+    for i, network in enumerate(policy.devices.networks[:_MAX_NETWORKS]):
+        if school_network(network) is None:
+            loader.fail(
+                f"devices.networks[{i}]",
+                f'"{network[:60]}" is not a network address range; write it as "203.0.113.0/24" or one '
+                'address such as "203.0.113.7"',
+            )
+    if len(policy.devices.networks) > _MAX_NETWORKS:
+        loader.fail("devices.networks", f"at most {_MAX_NETWORKS} ranges")
+    if policy.devices.school_devices != "off" and not policy.devices.networks:
+        loader.fail(
+            "devices.school_devices",
+            "add the school's network address ranges to devices.networks first, or nobody could sign in",
+        )
     if not 1 <= policy.writing.max_length <= 5000:
         loader.fail("writing.max_length", "must be between 1 and 5000 characters")
     if policy.photos.keep_renditions_days > MAX_KEEP_DAYS:
@@ -444,6 +522,23 @@ def _check_meaning(policy: Policy, loader: _Loader) -> None:
         loader.fail(
             "credentials.term_starts", 'termly rotation needs at least one term start, e.g. ["09-01"]'
         )
+
+
+def school_network(text: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
+    """A network range (``203.0.113.0/24``, or one address) as written in ``devices.networks``."""
+    try:
+        return ipaddress.ip_network(text.strip(), strict=False)
+    except ValueError:
+        return None
+
+
+def website_host(address: str) -> str | None:
+    """The host of an ``http(s)://`` website address, lower case and without ``www.``, or ``None``."""
+    match = _WEBSITE.fullmatch(address.strip())
+    if match is None:
+        return None
+    host = match.group(1).lower()
+    return host[4:] if host.startswith("www.") else host
 
 
 def term_start(text: str) -> tuple[int, int] | None:

@@ -44,6 +44,15 @@ CATEGORIES: dict[str, str] = {
     "hashtag-placement": "a hashtag in the middle of the text where the policy wants them at the end",
 }
 
+#: Categories of advice beyond the scored contract, from rules a school switches on for
+#: clauses of its own policy (a key-information link, crediting a quotation, a post's
+#: tone). They are never about safeguarding and never block unless the school says so.
+ADVICE_CATEGORIES: dict[str, str] = {
+    "key-information": "key information (dates, letters, closures) without a link to the school's website",
+    "copyright": "someone else's words or pictures used without a credit or a licence",
+    "tone": "negative about people, or a complaint aired in public, in the school's own post",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

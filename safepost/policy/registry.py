@@ -12,9 +12,13 @@ def all_rules() -> tuple[Rule, ...]:
     """Every rule, in code order. Adding a rule means adding it here."""
     from safepost.policy.rules import (
         at_mention,
+        grammar_slip,
         individual_pupil,
+        key_info_without_link,
+        long_quotation,
         mid_text_hashtag,
         misspelt_word,
+        negative_tone,
         offensive_language,
         outside_posting_window,
         over_length,
@@ -35,11 +39,15 @@ def all_rules() -> tuple[Rule, ...]:
         personal_data.PersonalData(),
         outside_posting_window.OutsidePostingWindow(),
         at_mention.AtMention(),
+        grammar_slip.GrammarSlip(),
         text_speak.TextSpeak(),
         misspelt_word.MisspeltWord(),
         over_length.OverLength(),
+        key_info_without_link.KeyInfoWithoutLink(),
+        long_quotation.LongQuotation(),
         mid_text_hashtag.MidTextHashtag(),
         offensive_language.OffensiveLanguage(),
+        negative_tone.NegativeTone(),
     ]
     return tuple(sorted(rules, key=lambda r: r.code))
 

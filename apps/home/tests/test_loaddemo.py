@@ -19,6 +19,8 @@ from django.utils import timezone
 from apps.audit.actions import verify_school
 from apps.audit.models import AuditEntry
 from apps.home.demo import PASSWORD, PEOPLE, TOTP_SECRETS, demo_policy_text, totp_code
+from apps.moderation.models import InboxItem, Incident
+from apps.notifications.models import Notification
 from apps.posts.models import Override, Post, Review
 from apps.publishing.models import FeedEntry, Publication
 from apps.schools.models import Account, Agreement, Membership, Pupil, Role, School, Signature
@@ -80,11 +82,21 @@ def test_there_is_one_login_per_role_with_the_demo_password(demo: School) -> Non
         assert EmailAddress.objects.filter(user=user, verified=True, primary=True).exists()
 
 
-def test_only_the_headteacher_and_senior_leader_have_the_fixed_demo_authenticator(demo: School) -> None:
+def test_only_the_roles_that_must_use_mfa_have_the_fixed_demo_authenticator(demo: School) -> None:
     with_totp = set(
         Authenticator.objects.filter(type=Authenticator.Type.TOTP).values_list("user__username", flat=True)
     )
-    assert with_totp == {"head", "senior"}
+    assert with_totp == {"head", "senior", "safeguarding"}
+
+
+def test_the_demo_inbox_has_a_pinned_threat_a_welcome_mention_and_an_incident(demo: School) -> None:
+    items = {item.external_id: item for item in InboxItem.objects.filter(school=demo)}
+    assert items["demo-1"].label == "threat" and items["demo-1"].pinned
+    assert items["demo-2"].label == "positive"
+    incident = Incident.objects.get(school=demo)
+    assert list(incident.items.all()) == [items["demo-4"]] and incident.notes.count() == 1
+    told = Notification.objects.filter(school=demo, urgent=True).values_list("user__username", flat=True)
+    assert {"head", "safeguarding"} <= set(told)
 
 
 def test_the_main_account_and_the_oak_and_willow_class_accounts_have_holders(demo: School) -> None:

@@ -21,7 +21,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -44,7 +44,10 @@ from apps.platforms import netguard
 from apps.platforms.base import (
     AccountInfo,
     AuthError,
+    Author,
     CredentialsSaver,
+    InboxPage,
+    Incoming,
     Limits,
     Media,
     Outgoing,
@@ -52,6 +55,7 @@ from apps.platforms.base import (
     PublishResult,
     RetryableError,
     UnsupportedError,
+    links_in,
 )
 from apps.platforms.bluesky.text import MAX_GRAPHEMES, MAX_TEXT_BYTES, derived_tid, facets_for, grapheme_count
 from apps.platforms.ratelimits import lowered, seconds_until
@@ -66,10 +70,26 @@ MAX_IMAGE_BYTES = 1_000_000  # the app.bsky.embed.images lexicon's maxSize
 IMAGE_FORMATS = ("image/jpeg", "image/png", "image/webp")
 
 POST = "app.bsky.feed.post"
+PROFILE = "app.bsky.actor.profile"
 THREADGATE = "app.bsky.feed.threadgate"
 POSTGATE = "app.bsky.feed.postgate"
 REPOST = "app.bsky.feed.repost"
 BLOCK = "app.bsky.graph.block"
+NOTIFICATIONS = "app.bsky.notification.listNotifications"
+THREAD = "app.bsky.feed.getPostThread"
+
+#: The notification reasons the moderation inbox reads, and what it calls them.
+INBOX_REASONS = {"reply": "reply", "mention": "mention", "quote": "quote"}
+#: Pages of notifications read at most per call (50 each): a first read, or a long absence.
+INBOX_PAGES = 5
+#: Report reasons by the moderation label (com.atproto.moderation.defs).
+REPORT_REASONS = {
+    "spam": "com.atproto.moderation.defs#reasonSpam",
+    "offensive": "com.atproto.moderation.defs#reasonRude",
+    "threat": "com.atproto.moderation.defs#reasonViolation",
+    "sexual": "com.atproto.moderation.defs#reasonSexual",
+    "undermining": "com.atproto.moderation.defs#reasonOther",
+}
 
 RECONNECT = "Ask {holder} to reconnect the Bluesky account in Safepost with a new app password."
 _EXPIRED = {"ExpiredToken"}
@@ -432,15 +452,42 @@ class BlueskyClient:
     def whoami(self) -> AccountInfo:
         """Check the sign-in and return the account's DID, handle and display name."""
         info = self._call(lambda: self._client.com.atproto.server.get_session())
-        display_name = ""
-        profile = self._get_record(info.did, "app.bsky.actor.profile", "self")
+        display_name = description = ""
+        profile = self._get_record(info.did, PROFILE, "self")
         if profile is not None and isinstance(profile.value, models.AppBskyActorProfile.Record):
             display_name = profile.value.display_name or ""
+            description = profile.value.description or ""
         return AccountInfo(
             external_id=info.did,
             handle=info.handle,
             display_name=display_name,
             url=f"https://bsky.app/profile/{info.handle}",
+            description=description,
+            links=links_in(description),
+        )
+
+    def set_profile_text(self, text: str, link_name: str = "", link: str = "") -> None:
+        """Replace the profile's description (bio), keeping its name, pictures and the rest (Bluesky
+        profiles have no fields: ``link`` belongs in ``text``).
+
+        Written with a compare-and-swap on the profile record, so a change made meanwhile in the
+        Bluesky app is not overwritten: the write then fails and can be tried again.
+        """
+        current = self._get_record(self.did, PROFILE, "self")
+        if current is not None and isinstance(current.value, models.AppBskyActorProfile.Record):
+            record = current.value.model_copy(update={"description": text})
+        else:
+            record = models.AppBskyActorProfile.Record(description=text)
+        self._call(
+            lambda: self._client.com.atproto.repo.put_record(
+                models.ComAtprotoRepoPutRecord.Data(
+                    repo=self.did,
+                    collection=PROFILE,
+                    rkey="self",
+                    record=record,
+                    swap_record=current.cid if current is not None else None,
+                )
+            )
         )
 
     def check(self, post: Outgoing) -> None:
@@ -619,16 +666,262 @@ class BlueskyClient:
             lambda: self._client.app.bsky.graph.mute_actor(models.AppBskyGraphMuteActor.Data(actor=did))
         )
 
-    def report(self, subject: str, reason: str) -> None:
-        """Report a post (``at://`` address) or an account (DID or handle) to Bluesky's moderators."""
+    def report(self, subject: str, reason: str, label: str = "") -> None:
+        """Report a post (``at://`` address) or an account (DID or handle) to Bluesky's moderators.
+
+        ``label`` (the moderation inbox's: spam, offensive, threat...) picks Bluesky's reason type.
+        """
         target: Any
         if subject.startswith("at://"):
             target = self._strong_ref(subject)
         else:
             target = models.ComAtprotoAdminDefs.RepoRef(did=self._did_of(subject))
         data = models.ComAtprotoModerationCreateReport.Data(
-            reason_type="com.atproto.moderation.defs#reasonOther",
+            reason_type=REPORT_REASONS.get(label, "com.atproto.moderation.defs#reasonOther"),
             reason=reason[:2000] or None,
             subject=target,
         )
         self._call(lambda: self._client.com.atproto.moderation.create_report(data))
+
+    # -- the moderation inbox ------------------------------------------------------------------
+
+    def _query(self, nsid: str, params: Any) -> dict[str, Any]:
+        """A read through the PDS (which forwards ``app.bsky`` reads to the app view), as plain JSON.
+
+        Read as JSON rather than the SDK's models, so one malformed entry is reported and skipped
+        instead of failing the whole page.
+        """
+        response = self._call(lambda: self._client.invoke_query(nsid, params=params))
+        content = response.content
+        if not isinstance(content, dict):
+            raise RetryableError(f"Bluesky answered {nsid} with something that is not JSON.")
+        return content
+
+    def incoming(self, cursor: str) -> InboxPage:
+        """Replies, mentions and quotes indexed after ``cursor`` (an ISO time; ``""`` for the latest page).
+
+        Notifications come newest first; pages are read until one reaches ``cursor`` (at most
+        :data:`INBOX_PAGES`). The new cursor is the newest ``indexedAt`` seen, so a restart
+        resumes where the last read stopped; an entry read twice is stored once by the caller.
+        """
+        items: list[Incoming] = []
+        problems: list[str] = []
+        newest = cursor
+        page_cursor: str | None = None
+        reads = 0
+        for _ in range(INBOX_PAGES):
+            params = models.AppBskyNotificationListNotifications.Params(
+                limit=50, cursor=page_cursor, reasons=list(INBOX_REASONS)
+            )
+            page = self._query(NOTIFICATIONS, params)
+            reads += 1
+            entries = page.get("notifications")
+            if not isinstance(entries, list):
+                raise RetryableError("Bluesky's list of notifications was not in the expected form.")
+            reached = False
+            for entry in entries:
+                indexed = str(entry.get("indexedAt") or "") if isinstance(entry, dict) else ""
+                if cursor and indexed and indexed <= cursor:
+                    reached = True
+                    continue
+                if indexed > newest:
+                    newest = indexed
+                if not isinstance(entry, dict) or entry.get("reason") not in INBOX_REASONS:
+                    continue
+                try:
+                    items.append(self._incoming(entry))
+                except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                    problems.append(
+                        f"A Bluesky notification ({entry.get('uri', 'no address')}) was unreadable: {exc!r}"
+                    )
+            page_cursor = page.get("cursor") if isinstance(page.get("cursor"), str) else None
+            if reached or not page_cursor or not cursor:
+                break
+        return InboxPage(items=tuple(items), cursor=newest, problems=tuple(problems), reads=reads)
+
+    def _incoming(self, entry: dict[str, Any]) -> Incoming:
+        record = entry["record"]
+        author = entry["author"]
+        uri = AtUri.from_str(str(entry["uri"]))
+        reply = record.get("reply") or {}
+        embed = record.get("embed") or {}
+        quoted = _quoted_uri(embed)
+        in_reply_to = str((reply.get("parent") or {}).get("uri") or "") or quoted
+        handle = str(author.get("handle") or author["did"])
+        thread: tuple[dict[str, Any], ...] = ()
+        parent_text = ""
+        if reply:
+            thread = self.thread(str(entry["uri"]))
+            parent_text = next((p["text"] for p in thread if p["id"] == in_reply_to), "")
+        elif quoted:
+            parent_text = self._post_text(quoted)
+        return Incoming(
+            external_id=str(entry["uri"]),
+            kind=INBOX_REASONS[str(entry["reason"])],  # type: ignore[arg-type]
+            text=str(record.get("text") or ""),
+            author=Author(
+                external_id=str(author["did"]),
+                handle=f"@{handle}",
+                display_name=str(author.get("displayName") or ""),
+                bio=str(author.get("description") or ""),
+                url=f"https://bsky.app/profile/{handle}",
+            ),
+            created_at=_parse_time(str(record.get("createdAt") or entry.get("indexedAt") or "")),
+            url=post_url(handle, uri.rkey),
+            in_reply_to=in_reply_to,
+            in_reply_to_text=parent_text,
+            root=str((reply.get("root") or {}).get("uri") or ""),
+            thread=thread,
+            images=_images(embed, str(author["did"])),
+            raw=entry,
+        )
+
+    def thread(self, uri: str) -> tuple[dict[str, Any], ...]:
+        """The posts above ``uri`` in its thread, oldest first, then the post itself.
+
+        ``()`` when the app view cannot say (the item is kept without its context, not lost).
+        """
+        try:
+            answer = self._query(
+                THREAD, models.AppBskyFeedGetPostThread.Params(uri=uri, depth=0, parent_height=10)
+            )
+        except (PermanentError, RetryableError):
+            return ()
+        chain: list[dict[str, Any]] = []
+        node = answer.get("thread")
+        while isinstance(node, dict) and isinstance(node.get("post"), dict):
+            post = node["post"]
+            author = post.get("author") or {}
+            handle = str(author.get("handle") or author.get("did") or "")
+            try:
+                rkey = AtUri.from_str(str(post.get("uri"))).rkey
+            except Exception:
+                rkey = ""
+            chain.append(
+                {
+                    "id": str(post.get("uri") or ""),
+                    "author": f"@{handle}",
+                    "text": str((post.get("record") or {}).get("text") or ""),
+                    "url": post_url(handle, rkey) if rkey else "",
+                    "created_at": str(post.get("indexedAt") or ""),
+                }
+            )
+            node = node.get("parent")
+        return tuple(reversed(chain))
+
+    def _post_text(self, uri: str) -> str:
+        try:
+            at = AtUri.from_str(uri)
+            found = self._get_record(at.host, at.collection, at.rkey)
+        except (PermanentError, RetryableError, ValueError):
+            return ""
+        value = found.value if found is not None else None
+        return str(getattr(value, "text", "") or "")
+
+    def reply(self, text: str, parent_uri: str, root_uri: str, idempotency_key: uuid.UUID) -> PublishResult:
+        """Answer ``parent_uri`` (in the thread started by ``root_uri``) with ``text``, once per key."""
+        self.check(Outgoing(text=text))
+        rkey = derived_tid(f"reply:{idempotency_key}")
+        if self._get_record(self.did, POST, rkey) is not None:
+            return self._result_for(rkey)
+        parent = self._strong_ref(parent_uri)
+        root = self._strong_ref(root_uri) if root_uri and root_uri != parent_uri else parent
+        record = models.AppBskyFeedPost.Record(
+            text=text,
+            facets=facets_for(text, self._resolve_handle) or None,
+            reply=models.AppBskyFeedPost.ReplyRef(root=root, parent=parent),
+            langs=["en"],
+            created_at=self._client.get_current_time_iso(),
+        )
+        self._apply([models.ComAtprotoRepoApplyWrites.Create(collection=POST, rkey=rkey, value=record)])
+        return self._result_for(rkey)
+
+    def hide_reply(self, reply_uri: str, root_uri: str) -> None:
+        """Hide a reply under one of the school's threads (the root post's threadgate ``hiddenReplies``).
+
+        Keeps whoever-may-reply as it was; hiding one already hidden is a no-op.
+        """
+        rkey = self._own_rkey(root_uri)
+        existing = self._get_record(self.did, THREADGATE, rkey)
+        allow: Any = None
+        hidden: list[str] = []
+        if existing is not None and isinstance(existing.value, models.AppBskyFeedThreadgate.Record):
+            allow = existing.value.allow
+            hidden = list(existing.value.hidden_replies or [])
+        if reply_uri in hidden:
+            return
+        record = models.AppBskyFeedThreadgate.Record(
+            post=root_uri,
+            allow=allow,
+            hidden_replies=[*hidden, reply_uri][-300:],  # the lexicon's maximum
+            created_at=self._client.get_current_time_iso(),
+        )
+        self._put(THREADGATE, rkey, record)
+
+    def detach_quote(self, quote_uri: str, own_post_uri: str) -> None:
+        """Detach someone's quote of the school's post (the post's postgate ``detachedEmbeddingUris``)."""
+        rkey = self._own_rkey(own_post_uri)
+        existing = self._get_record(self.did, POSTGATE, rkey)
+        rules: Any = None
+        detached: list[str] = []
+        if existing is not None and isinstance(existing.value, models.AppBskyFeedPostgate.Record):
+            rules = existing.value.embedding_rules
+            detached = list(existing.value.detached_embedding_uris or [])
+        if quote_uri in detached:
+            return
+        record = models.AppBskyFeedPostgate.Record(
+            post=own_post_uri,
+            embedding_rules=rules,
+            detached_embedding_uris=[*detached, quote_uri][-50:],  # the lexicon's maximum
+            created_at=self._client.get_current_time_iso(),
+        )
+        self._put(POSTGATE, rkey, record)
+
+    def _put(self, collection: str, rkey: str, record: Any) -> None:
+        data = models.ComAtprotoRepoPutRecord.Data(
+            repo=self.did, collection=collection, rkey=rkey, record=record, validate_=True
+        )
+        self._call(lambda: self._client.com.atproto.repo.put_record(data))
+
+
+def _quoted_uri(embed: dict[str, Any]) -> str:
+    """The address of the post a record quotes (``embed.record`` or ``recordWithMedia``), or ``""``."""
+    kind = str(embed.get("$type") or "")
+    if kind == "app.bsky.embed.record":
+        return str((embed.get("record") or {}).get("uri") or "")
+    if kind == "app.bsky.embed.recordWithMedia":
+        return str(((embed.get("record") or {}).get("record") or {}).get("uri") or "")
+    return ""
+
+
+def _images(embed: dict[str, Any], did: str) -> tuple[dict[str, str], ...]:
+    """The images of a record's embed, with the CDN address the Bluesky app shows them from."""
+    kind = str(embed.get("$type") or "")
+    if kind == "app.bsky.embed.recordWithMedia":
+        embed = embed.get("media") or {}
+        kind = str(embed.get("$type") or "")
+    if kind != "app.bsky.embed.images":
+        return ()
+    found = []
+    for image in embed.get("images") or []:
+        ref = ((image.get("image") or {}).get("ref") or {}).get("$link")
+        if ref:
+            found.append(
+                {
+                    "url": f"https://cdn.bsky.app/img/feed_fullsize/plain/{did}/{ref}@jpeg",
+                    "alt": str(image.get("alt") or ""),
+                }
+            )
+    return tuple(found)
+
+
+def _parse_time(value: str) -> datetime:
+    """An atproto datetime (ISO 8601, sometimes with more than six decimals) as an aware datetime."""
+    text = value.strip().replace("Z", "+00:00")
+    if "." in text:
+        head, _, tail = text.partition(".")
+        digits = "".join(ch for ch in tail if ch.isdigit())
+        zone = tail[len(digits) :]
+        text = f"{head}.{digits[:6].ljust(6, '0')}{zone}"
+    parsed = datetime.fromisoformat(text)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -14,6 +14,7 @@ PLATFORM = Platform(
         block=True,
         disable_quotes=True,
         followers_only=False,
+        set_profile=True,
         notes=(
             "Bluesky posts are always public: there is no followers-only post.",
             "Replies are closed with a reply gate; the school's own account can still reply.",

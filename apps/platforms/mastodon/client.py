@@ -13,6 +13,8 @@ when the caller says when that was, else over :data:`RECENT_WINDOW`).
 
 from __future__ import annotations
 
+import html
+import re
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
@@ -27,13 +29,17 @@ from mastodon.errors import MastodonError
 from apps.platforms.base import (
     AccountInfo,
     AuthError,
+    Author,
     CredentialsSaver,
+    InboxPage,
+    Incoming,
     Limits,
     Media,
     Outgoing,
     PermanentError,
     PublishResult,
     RetryableError,
+    links_in,
 )
 from apps.platforms.mastodon.errors import (
     RECONNECT_ADVICE,
@@ -154,6 +160,24 @@ class MastodonClient:
             account = _as_dict(self.api.account_verify_credentials())
         self._account_id = str(account.get("id", ""))
         return account_info(account, self.name)
+
+    def set_profile_text(self, text: str, link_name: str = "", link: str = "") -> None:
+        """Replace the profile's bio; with ``link``, also set the profile field ``link_name`` to it
+        (the other fields are kept)."""
+        with self._calling("changing the profile", advice=RECONNECT_ADVICE):
+            fields: list[tuple[str, str]] | None = None
+            if link:
+                own = _as_dict(self.api.account_verify_credentials())
+                source = own.get("source") if isinstance(own.get("source"), Mapping) else {}
+                existing = [
+                    (str(f.get("name", "")), str(f.get("value", "")))
+                    for f in (source.get("fields") if isinstance(source, Mapping) else None)
+                    or own.get("fields")
+                    or []
+                    if isinstance(f, Mapping) and f.get("name") != link_name
+                ]
+                fields = [*existing[:3], (link_name, link)]
+            self.api.account_update_credentials(note=text, fields=fields)
 
     def publish(
         self, post: Outgoing, idempotency_key: uuid.UUID, *, since: datetime | None = None
@@ -297,6 +321,128 @@ class MastodonClient:
             account = _as_dict(self.api.account_lookup(handle))
         return str(account["id"])
 
+    # --- the moderation inbox ------------------------------------------------------------------
+
+    def incoming(self, cursor: str) -> InboxPage:
+        """Mentions (replies are mentions on Mastodon) and quotes newer than notification ``cursor``.
+
+        Read oldest-first from ``cursor`` with ``min_id`` (at most :data:`_MAX_PAGES` pages of
+        :data:`_PAGE`), so nothing between two reads is skipped; the new cursor is the newest
+        notification id seen. A first read (``cursor`` empty) takes the latest page only.
+        """
+        items: list[Incoming] = []
+        problems: list[str] = []
+        newest = cursor
+        reads = 0
+        me = self._me()
+        with self._calling("reading the notifications", advice=RECONNECT_ADVICE):
+            for _ in range(_MAX_PAGES):
+                page = self.api.notifications(types=["mention", "quote"], min_id=newest or None, limit=_PAGE)
+                reads += 1
+                entries = [_as_dict(entry) for entry in page or []]
+                if not entries:
+                    break
+                for entry in entries:
+                    ident = str(entry.get("id") or "")
+                    if ident and _id_after(ident, newest):
+                        newest = ident
+                    try:
+                        items.append(self._incoming(entry, me))
+                    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                        problems.append(
+                            f"A Mastodon notification ({ident or 'no id'}) was unreadable: {exc!r}"
+                        )
+                if not cursor or len(entries) < _PAGE:
+                    break
+        return InboxPage(items=tuple(items), cursor=newest, problems=tuple(problems), reads=reads)
+
+    def _incoming(self, entry: Mapping[str, Any], me: str) -> Incoming:
+        status = _as_dict(entry["status"])
+        account = _as_dict(status.get("account") or entry["account"])
+        info = account_info(account, self.name)
+        quoted = _as_dict(_as_dict(status.get("quote")).get("quoted_status"))
+        quoted_owner = str(_as_dict(quoted.get("account")).get("id") or "")
+        # A quote arrives as a "quote" notification (Mastodon 4.5), or as a mention when it also names the school.
+        kind = "quote" if entry.get("type") == "quote" or (quoted and quoted_owner == me) else "mention"
+        in_reply_to = str(status.get("in_reply_to_id") or "")
+        if kind == "mention" and in_reply_to and str(status.get("in_reply_to_account_id") or "") == me:
+            kind = "reply"
+        thread = self.thread(str(status["id"])) if in_reply_to else ()
+        parent_text = next((p["text"] for p in thread if p["id"] == in_reply_to), "")
+        if kind == "quote" and quoted:
+            in_reply_to = str(quoted.get("id") or "")
+            parent_text = plain_text(str(quoted.get("content") or ""))
+        return Incoming(
+            external_id=str(status["id"]),
+            kind=kind,  # type: ignore[arg-type]
+            text=plain_text(str(status.get("content") or "")),
+            author=Author(
+                external_id=info.external_id,
+                handle=info.handle,
+                display_name=info.display_name,
+                bio=plain_text(str(account.get("note") or "")),
+                url=info.url,
+            ),
+            created_at=_created(status),
+            url=str(status.get("url") or status.get("uri") or ""),
+            in_reply_to=in_reply_to,
+            in_reply_to_text=parent_text,
+            thread=thread,
+            images=tuple(
+                {"url": str(media.get("url") or ""), "alt": str(media.get("description") or "")}
+                for media in (_as_dict(m) for m in status.get("media_attachments") or [])
+                if media.get("type") == "image" and media.get("url")
+            ),
+            raw=_jsonable(entry),
+        )
+
+    def thread(self, status_id: str) -> tuple[dict[str, Any], ...]:
+        """The statuses above ``status_id`` (its ancestors), oldest first; ``()`` when unreadable."""
+        try:
+            with self._calling("reading the conversation", advice=RECONNECT_ADVICE):
+                context = _as_dict(self.api.status_context(status_id))
+        except (PermanentError, RetryableError):
+            return ()
+        chain = []
+        for item in context.get("ancestors") or []:
+            status = _as_dict(item)
+            author = account_info(_as_dict(status.get("account")), self.name)
+            chain.append(
+                {
+                    "id": str(status.get("id") or ""),
+                    "author": author.handle,
+                    "text": plain_text(str(status.get("content") or "")),
+                    "url": str(status.get("url") or ""),
+                    "created_at": _created(status).isoformat(),
+                }
+            )
+        return tuple(chain)
+
+    def reply(self, text: str, parent_id: str, root_id: str, idempotency_key: uuid.UUID) -> PublishResult:
+        """Answer status ``parent_id`` with ``text`` (Mastodon remembers the key for an hour)."""
+        self._check_fits(Outgoing(text=text))
+        with self._calling("publishing the answer", advice=_REJECTED_POST):
+            status = _as_dict(
+                self.api.status_post(text, in_reply_to_id=parent_id, idempotency_key=str(idempotency_key))
+            )
+        return _result(status)
+
+    def report(self, user_id: str, status_ids: list[str], comment: str, label: str = "") -> None:
+        """Report an account (and its statuses) to the moderators, forwarded to the author's server."""
+        account = self.resolve_account(user_id)
+        category = "spam" if label == "spam" else "other"
+        with self._calling("reporting the account", advice="Report it on Mastodon itself"):
+            self.api.report(
+                account, status_ids or None, comment=comment[:1000], forward=True, category=category
+            )
+
+    def detach_quote(self, quote_id: str, own_status_id: str) -> None:
+        """Revoke someone's quote of the school's status (Mastodon 4.5 quote posts)."""
+        with self._calling(
+            "removing the quote", advice="Your Mastodon server may not have quote posts (4.5 or newer)"
+        ):
+            self.api.status_quote_revoke(own_status_id, quote_id)
+
     # --- inside -----------------------------------------------------------------------------
 
     @contextmanager
@@ -403,6 +549,36 @@ class MastodonClient:
         return str(attachment["id"])
 
 
+def plain_text(content: str) -> str:
+    """A status's HTML content as the words a reader sees (paragraphs and line breaks kept)."""
+    text = re.sub(r"(?i)<br\s*/?>", "\n", content)
+    text = re.sub(r"(?i)</p>\s*<p[^>]*>", "\n\n", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return html.unescape(text).strip()
+
+
+def _id_after(ident: str, other: str) -> bool:
+    """Whether Mastodon id ``ident`` is newer than ``other`` (ids are growing numbers as strings)."""
+    if not other:
+        return True
+    if ident.isdigit() and other.isdigit():
+        return int(ident) > int(other)
+    return (len(ident), ident) > (len(other), other)
+
+
+def _jsonable(value: Any) -> Any:
+    """Mastodon.py's entities (datetimes inside dicts) as plain JSON values, for the evidence."""
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
 def limits_from(saved: Any) -> Limits:
     """:class:`Limits` from the dict saved at connection time (see ``oauth.read_limits``)."""
     if not isinstance(saved, Mapping):
@@ -423,13 +599,26 @@ def account_info(account: Mapping[str, Any], server: str) -> AccountInfo:
     # A local account's acct has no domain; its profile address shows the one people use.
     domain = urlsplit(str(account.get("url") or "")).hostname or server
     handle = acct if "@" in acct else f"{acct}@{domain}"
+    note = _plain(str(account.get("note") or ""))
+    field_links = [
+        _plain(str(f.get("value") or "")) for f in account.get("fields") or [] if isinstance(f, Mapping)
+    ]
     return AccountInfo(
         external_id=str(account.get("id", "")),
         handle=f"@{handle}",
         display_name=str(account.get("display_name") or ""),
         url=str(account.get("url") or ""),
         locked=bool(account.get("locked")),
+        description=note,
+        links=links_in(" ".join([note, *field_links])),
     )
+
+
+def _plain(html_text: str) -> str:
+    """Mastodon's HTML (a note, a field's value) as plain text: links keep their address."""
+    text = re.sub(r"<br\s*/?>|</p>\s*<p>", "\n", html_text[:20_000], flags=re.I)
+    text = re.sub(r"<[^>]{0,2000}>", "", text)
+    return html.unescape(text).strip()
 
 
 def http_status_of(error: Exception) -> int | None:

@@ -11,6 +11,7 @@ CAPABILITIES = Capabilities(
     block=True,
     disable_quotes=True,
     followers_only=True,
+    set_profile=True,
     notes=(
         "Mastodon cannot stop people replying to a post: anyone who can see it can reply. "
         "If your policy says the school does not take replies, check the account's notifications "

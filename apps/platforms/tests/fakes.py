@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -23,6 +23,7 @@ from apps.platforms.base import (
     Outgoing,
     Platform,
     PublishResult,
+    links_in,
 )
 
 SCHOOL = AccountInfo(external_id="1001", handle="@stcaths", display_name="St Catherine's")
@@ -43,6 +44,7 @@ class FakeWorld:
     refresh_next_use: bool = False
     signed_in_with: list[str] = field(default_factory=list)
     reposts: list[tuple[str, str]] = field(default_factory=list)  # (reposting token, post id)
+    profiles: dict[str, str] = field(default_factory=dict)  # external id -> profile text
 
     def issue(self, who: AccountInfo) -> dict[str, Any]:
         access, refresh = f"access-{secrets.token_hex(8)}", f"refresh-{secrets.token_hex(8)}"
@@ -86,7 +88,13 @@ class FakeClient:
         return Limits(max_chars=250, max_media=4)
 
     def whoami(self) -> AccountInfo:
-        return self._who()
+        who = self._who()
+        text = self.world.profiles.get(who.external_id, "")
+        return replace(who, description=text, links=links_in(text))
+
+    def set_profile_text(self, text: str, link_name: str = "", link: str = "") -> None:
+        who = self._who()
+        self.world.profiles[who.external_id] = f"{text} {link}".strip() if link and link not in text else text
 
     def publish(self, post: Outgoing, idempotency_key: uuid.UUID) -> PublishResult:
         self._who()
@@ -138,7 +146,7 @@ def oauth_platform(
         kind=kind,
         label=label,
         auth="oauth",
-        capabilities=capabilities or Capabilities(True, True, True, True),
+        capabilities=capabilities or Capabilities(True, True, True, True, set_profile=True),
         client=lambda credentials, save: FakeClient(world, kind, credentials, save),
         start_authorisation=start,
         finish_authorisation=finish,

@@ -36,7 +36,10 @@ import tweepy
 from apps.platforms.base import (
     AccountInfo,
     AuthError,
+    Author,
     CredentialsSaver,
+    InboxPage,
+    Incoming,
     Limits,
     Media,
     Outgoing,
@@ -44,6 +47,7 @@ from apps.platforms.base import (
     PublishResult,
     RetryableError,
     UnsupportedError,
+    links_in,
 )
 from apps.platforms.x.transport import (
     API,
@@ -205,7 +209,11 @@ class XClient:
 
     def whoami(self) -> AccountInfo:
         """Whose account the credentials open (``GET /2/users/me``); :class:`AuthError` if none."""
-        me = self._call(lambda: self._api.get_me(user_fields=["protected"], user_auth=False))
+        me = self._call(
+            lambda: self._api.get_me(
+                user_fields=["protected", "description", "url", "entities"], user_auth=False
+            )
+        )
         data = me.get("data") or {}
         if not data.get("id"):
             raise RetryableError("X's answer about the account was incomplete. Safepost will try again.")
@@ -216,6 +224,14 @@ class XClient:
             display_name=str(data.get("name", "")),
             url=f"https://x.com/{data.get('username', '')}",
             locked=bool(data.get("protected", False)),
+            description=str(data.get("description") or ""),
+            links=_profile_links(data),
+        )
+
+    def set_profile_text(self, text: str, link_name: str = "", link: str = "") -> None:
+        """X's API does not let an app change the profile: :class:`UnsupportedError`."""
+        raise UnsupportedError(
+            "X does not let Safepost change the profile. Copy the wording into the profile on X (Edit profile)."
         )
 
     def publish(self, post: Outgoing, idempotency_key: uuid.UUID) -> PublishResult:
@@ -333,6 +349,133 @@ class XClient:
             f"https://x.com/{username}/status/{post_id}"
             if username
             else f"https://x.com/i/web/status/{post_id}"
+        )
+
+    # --- the moderation inbox ------------------------------------------------------------------
+
+    #: X's own page where anyone reports a post or an account (X has no reporting API).
+    REPORT_FORM = "https://help.x.com/forms/safety-and-sensitive-content"
+
+    def incoming(self, cursor: str) -> InboxPage:
+        """Mentions of the account (they include replies and quote posts) newer than post id ``cursor``.
+
+        ``GET /2/users/:id/mentions`` with ``since_id``: X returns the newest first and pages
+        backwards with ``pagination_token``; at most :data:`MAX_PAGES` pages of 100 are read.
+        Every post read is billed by X, so a first read (no ``cursor``) takes one page only.
+        """
+        user_id = str(self.credentials.get("user_id") or "") or self.whoami().external_id
+        params: dict[str, Any] = {
+            "max_results": 100,
+            "tweet.fields": "created_at,conversation_id,in_reply_to_user_id,referenced_tweets,attachments,author_id",
+            "expansions": "author_id,referenced_tweets.id,attachments.media_keys",
+            "user.fields": "description,url,username,name",
+            "media.fields": "url,alt_text,type",
+        }
+        if cursor:
+            params["since_id"] = cursor
+        items: list[Incoming] = []
+        problems: list[str] = []
+        newest = cursor
+        reads = 0
+        for _ in range(MAX_PAGES):
+            page = self._json("GET", f"/2/users/{user_id}/mentions", params=params)
+            data = page.get("data") or []
+            reads += len(data) if isinstance(data, list) else 0
+            includes = page.get("includes") or {}
+            users = {str(u.get("id")): u for u in includes.get("users") or [] if isinstance(u, dict)}
+            tweets = {str(t.get("id")): t for t in includes.get("tweets") or [] if isinstance(t, dict)}
+            media = {str(m.get("media_key")): m for m in includes.get("media") or [] if isinstance(m, dict)}
+            if not isinstance(data, list):
+                raise RetryableError(
+                    "X's list of mentions was not in the expected form. Safepost will try again."
+                )
+            for tweet in data:
+                ident = str(tweet.get("id") or "") if isinstance(tweet, dict) else ""
+                if ident.isdigit() and (not newest or int(ident) > int(newest)):
+                    newest = ident
+                try:
+                    items.append(self._incoming(tweet, user_id, users, tweets, media))
+                except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                    problems.append(f"An X mention ({ident or 'no id'}) was unreadable: {exc!r}")
+            token = (page.get("meta") or {}).get("next_token")
+            if not token or not cursor:
+                break
+            params["pagination_token"] = token
+        return InboxPage(items=tuple(items), cursor=newest, problems=tuple(problems), reads=reads)
+
+    def reply(self, text: str, parent_id: str, root_id: str, idempotency_key: uuid.UUID) -> PublishResult:
+        """Answer post ``parent_id`` with ``text`` (``POST /2/tweets`` with ``reply.in_reply_to_tweet_id``)."""
+        self._refuse_what_x_would_reject(Outgoing(text=text))
+        try:
+            created = self._call(
+                lambda: self._api.create_tweet(text=text, in_reply_to_tweet_id=parent_id, user_auth=False)
+            )
+        except DuplicatePost:
+            raise PermanentError(
+                "X says the school already posted exactly this answer", advice="Check the conversation on X"
+            ) from None
+        post_id = str((created.get("data") or {}).get("id") or "")
+        if not post_id:
+            raise RetryableError("X accepted the answer but its reply had no post id.")
+        return PublishResult(external_id=post_id, url=self.post_url(post_id))
+
+    def _incoming(
+        self,
+        tweet: dict[str, Any],
+        me: str,
+        users: dict[str, dict[str, Any]],
+        tweets: dict[str, dict[str, Any]],
+        media: dict[str, dict[str, Any]],
+    ) -> Incoming:
+        references = {str(r["type"]): str(r["id"]) for r in tweet.get("referenced_tweets") or []}
+        kind = "mention"
+        answered = ""
+        if "quoted" in references:
+            kind, answered = "quote", references["quoted"]
+        elif "replied_to" in references:
+            answered = references["replied_to"]
+            if str(tweet.get("in_reply_to_user_id") or "") == me:
+                kind = "reply"
+        author = users.get(str(tweet["author_id"]), {})
+        username = str(author.get("username") or tweet["author_id"])
+        parent = tweets.get(answered, {})
+        thread: tuple[dict[str, Any], ...] = ()
+        if parent:
+            parent_author = users.get(str(parent.get("author_id")), {})
+            thread = (
+                {
+                    "id": answered,
+                    "author": f"@{parent_author.get('username', '')}",
+                    "text": str(parent.get("text") or ""),
+                    "url": f"https://x.com/i/web/status/{answered}",
+                    "created_at": str(parent.get("created_at") or ""),
+                },
+            )
+        keys = (tweet.get("attachments") or {}).get("media_keys") or []
+        images = tuple(
+            {"url": str(media[key].get("url") or ""), "alt": str(media[key].get("alt_text") or "")}
+            for key in keys
+            if key in media and media[key].get("type") == "photo" and media[key].get("url")
+        )
+        return Incoming(
+            external_id=str(tweet["id"]),
+            kind=kind,  # type: ignore[arg-type]
+            text=html.unescape(str(tweet.get("text") or "")),
+            author=Author(
+                external_id=str(tweet["author_id"]),
+                handle=f"@{username}",
+                display_name=str(author.get("name") or ""),
+                bio=str(author.get("description") or ""),
+                url=f"https://x.com/{username}",
+            ),
+            created_at=datetime.fromisoformat(str(tweet["created_at"]).replace("Z", "+00:00")),
+            url=f"https://x.com/{username}/status/{tweet['id']}",
+            in_reply_to=answered,
+            in_reply_to_text=html.unescape(str(parent.get("text") or "")),
+            root=str(tweet.get("conversation_id") or ""),
+            thread=thread,
+            images=images,
+            raw={"data": tweet, "author": author, "referenced": parent},
         )
 
     # --- publishing helpers --------------------------------------------------------------------
@@ -578,3 +721,16 @@ def _spellings(url: dict[str, Any]) -> list[str]:
         if value and not value.endswith("…"):
             spellings += [value, re.sub(r"(?i)^https?://", "", value)]
     return sorted({spelling for spelling in spellings if spelling}, key=len, reverse=True)
+
+
+def _profile_links(data: dict[str, Any]) -> tuple[str, ...]:
+    """The addresses of an X user's website and bio links (X shortens them: use the expanded ones)."""
+    found = data.get("entities")
+    entities: dict[str, Any] = found if isinstance(found, dict) else {}
+    expanded = [
+        str(u.get("expanded_url") or u.get("url") or "")
+        for part in ("url", "description")
+        for u in ((entities.get(part) or {}).get("urls") or [])
+        if isinstance(u, dict)
+    ]
+    return links_in(" ".join([*expanded, str(data.get("description") or "")]))

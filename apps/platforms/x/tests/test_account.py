@@ -26,6 +26,26 @@ def test_it_says_whose_account_the_credentials_open(account: Account) -> None:
     assert me.locked is False
 
 
+def test_it_reads_the_profile_text_and_the_addresses_behind_xs_short_links(account: Account) -> None:
+    account.x.on("GET", "/2/users/me", answer(200, "users_me_profile.json"))
+
+    me = account.client().whoami()
+
+    assert me.description.startswith("The official account of St Catherine's Primary.")
+    assert me.links[:2] == (
+        "https://www.stcaths.sch.uk",
+        "https://safepost.stcaths.sch.uk/s/st-caths/accounts/",
+    )
+    asked = account.x.to("GET", "/2/users/me")[0]
+    assert "description" in asked.url and "entities" in asked.url
+
+
+def test_x_does_not_let_safepost_change_the_profile_and_says_what_to_do(account: Account) -> None:
+    with pytest.raises(UnsupportedError, match="Edit profile"):
+        account.client().set_profile_text("The official account of St Catherine's")
+    assert account.x.sent == []
+
+
 def test_whoami_reports_revoked_access_as_needing_a_reconnect(account: Account) -> None:
     account.x.on("GET", "/2/users/me", answer(401, "error_unauthorized.json"))
 

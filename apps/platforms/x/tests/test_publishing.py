@@ -179,7 +179,9 @@ def test_followers_only_posts_go_out_when_the_x_account_is_protected(account: Ac
 
     account.client().publish(Outgoing(MUSEUM, visibility="followers-only"), uuid.uuid4())
 
-    assert account.x.to("GET", "/2/users/me")[0].query == {"user.fields": "protected"}
+    assert account.x.to("GET", "/2/users/me")[0].query == {
+        "user.fields": "protected,description,url,entities"
+    }
     assert len(account.x.to("POST", "/2/tweets")) == 1
 
 
