@@ -98,3 +98,15 @@ def refuse_to_start_without_celery_tasks(sender: Any = None, **kwargs: Any) -> N
             "Start the Celery worker and beat with the web app's settings, including "
             "SAFEPOST_TASKS=celery and CELERY_BROKER_URL."
         )
+
+
+@signals.worker_init.connect
+def warm_up_before_the_pool_starts(sender: Any = None, **kwargs: Any) -> None:
+    """Load what a publish needs once, in the worker's main process: the pool's processes are forked
+    from it, so one started again after a crash takes tasks at once (apps/publishing/warmup.py)."""
+    if sender is not None and getattr(sender, "app", app) is not app:
+        return
+    # Imported here: this module is loaded before Django's apps are (celery -A config).
+    from apps.publishing.warmup import warm_up
+
+    warm_up()

@@ -206,32 +206,39 @@ TEMPLATES = [
 ]
 
 # Database: SQLite by default, PostgreSQL (or anything dj-database-url knows) by DATABASE_URL.
-DATABASE_URL = env_str("DATABASE_URL")
-if DATABASE_URL:
-    DATABASES = {
-        "default": dj_database_url.parse(
-            DATABASE_URL, conn_max_age=env_int("SAFEPOST_DB_CONN_MAX_AGE", 60), conn_health_checks=True
+#: What SQLite needs when the web server and the task worker share the file, whichever way it is
+#: named (the default file or a sqlite:// DATABASE_URL): WAL lets readers and one writer work at
+#: once, IMMEDIATE takes the write lock at the start of a transaction (no "database is locked" on
+#: upgrading a read to a write), and a writer waits up to 20 seconds for the lock.
+SQLITE_OPTIONS: dict[str, Any] = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
+
+def database(url: str, var_dir: Path) -> dict[str, Any]:
+    """The default database's settings for ``DATABASE_URL`` (SQLite in ``var_dir`` when empty)."""
+    if url:
+        config: dict[str, Any] = dict(
+            dj_database_url.parse(
+                url, conn_max_age=env_int("SAFEPOST_DB_CONN_MAX_AGE", 60), conn_health_checks=True
+            )
         )
-    }
-else:
-    _SQLITE = VAR_DIR / "safepost.sqlite3"
-    # Created here, 0600, before SQLite creates it with the umask's 0644; its -wal and -shm files
-    # take the database file's mode.
-    with contextlib.suppress(OSError):
-        os.close(os.open(_SQLITE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(_SQLITE),
-            # The web server and the task worker share the file: WAL lets readers
-            # and one writer work at once, IMMEDIATE avoids "database is locked" upgrades.
-            "OPTIONS": {
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            },
-        }
-    }
+    else:
+        sqlite = var_dir / "safepost.sqlite3"
+        # Created here, 0600, before SQLite creates it with the umask's 0644; its -wal and -shm files
+        # take the database file's mode.
+        with contextlib.suppress(OSError):
+            os.close(os.open(sqlite, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(sqlite)}
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    return config
+
+
+DATABASE_URL = env_str("DATABASE_URL")
+DATABASES = {"default": database(DATABASE_URL, VAR_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background tasks (django.tasks). The default stores tasks in the database and
@@ -263,7 +270,7 @@ if SAFEPOST_TASKS == "celery":
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 8 * 24 * 60 * 60}
     # The sweep (missed times, retries, dead workers' posts), sent by `celery -A config beat`.
     CELERY_BEAT_SCHEDULE = {
-        "publish-due": {"task": "apps.publishing.tasks.publish_due", "schedule": 60.0},
+        "publish-due": {"task": "apps.publishing.tasks.publish_due", "schedule": 15.0},
         "check-connections": {"task": "apps.platforms.tasks.check_connections", "schedule": 21600.0},
         "rotation-reminders": {"task": "apps.platforms.tasks.create_rotation_reminders", "schedule": 86400.0},
         # Each school's audit head, outside the database: daily to the file, weekly also by e-mail.

@@ -548,7 +548,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if os.environ.get("SAFEPOST_TASKS") == "celery":
                 # A trust's set-up: Celery workers instead of the database worker.
                 os.execvp("celery", ["celery", "-A", "config", "worker", "-l", "info", *args.args])
-            return _django(["db_worker", *args.args])
+            return _django(["worker", *args.args])
         if args.command == "manage":
             return _django(args.args)
         return int(args.func(args))

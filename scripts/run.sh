@@ -15,11 +15,9 @@ if $PY manage.py help loaddemo >/dev/null 2>&1; then
   demo=$($PY manage.py loaddemo --address "http://$host:$port")
 fi
 
-$PY manage.py db_worker &
+# Publishes posts; every 15 s it also picks up anything a stopped worker left unfinished.
+$PY manage.py worker &
 worker=$!
-# Picks up posts whose publishing a stopped worker left unfinished, every minute.
-$PY manage.py publish_due --every 60 --enqueue &
-sweeper=$!
 # Checks the platform connections still work and creates sign-in change reminders, every 6 hours.
 $PY manage.py check_connections --every 21600 &
 checker=$!
@@ -28,7 +26,7 @@ $PY manage.py ingest_due --every 60 --enqueue &
 reader=$!
 $PY manage.py runserver "$host:$port" &
 server=$!
-trap 'kill $server $worker $sweeper $checker $reader 2>/dev/null || true' EXIT INT TERM
+trap 'kill $server $worker $checker $reader 2>/dev/null || true' EXIT INT TERM
 
 # Wait until the web app answers, so the message below is the last thing on the screen.
 $PY - "$host" "$port" <<'PYTHON' || true

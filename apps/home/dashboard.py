@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import NoReverseMatch
 
 from apps.audit.display import url_or_none, when_in_words
 from apps.posts.models import Post, Review
+from apps.publishing.health import Health, publishing_health
 from apps.publishing.models import Publication
 from apps.schools import permissions
 from apps.schools.models import Account, Agreement, Membership, Role, Signature
@@ -175,6 +176,65 @@ def _troubled(membership: Membership, now: datetime) -> Attention | None:
     )
 
 
+def _publishing(membership: Membership, now: datetime) -> Attention | None:
+    """For the headteacher and senior leaders: posts not going out on time, and why."""
+    if not permissions.can_manage_school(membership):
+        return None
+    health = publishing_health(membership.school, now)
+    if health.ok:
+        return None
+    tz = membership.school.policy.tz
+    sentences = []
+    if health.behind:
+        posts = f"{health.late_posts} post{'s' if health.late_posts != 1 else ''}"
+        due = f"; the oldest was due {when_in_words(health.oldest_due, tz, now)}" if health.oldest_due else ""
+        sentences.append(f"{posts} should have gone out by now and have not{due}.")
+        sentences.append(_why_behind(health, tz, now))
+    for trouble in health.troubles:
+        posts = f"{trouble.posts} post{'s' if trouble.posts != 1 else ''}"
+        retry = (
+            f" Safepost tries again {when_in_words(trouble.next_attempt_at, tz, now)}."
+            if trouble.next_attempt_at
+            else ""
+        )
+        reason = trouble.error.rstrip(".")
+        sentences.append(f"Publishing {posts} to {trouble.target} failed: {reason}.{retry}")
+    if health.troubles and not health.behind:
+        sentences.append(
+            "Nothing needs doing unless this goes on; posts that fail for good are listed below."
+        )
+    title = "Publishing is behind" if health.behind else "Publishing is failing for now"
+    return Attention("publishing", title, text=" ".join(s for s in sentences if s))
+
+
+def _why_behind(health: Health, tz: tzinfo, now: datetime) -> str:
+    if health.worker_running is False:
+        seen = f" (last seen {when_in_words(health.worker_seen, tz, now)})" if health.worker_seen else ""
+        return (
+            f"The background service that sends posts is not running{seen}. Ask whoever looks after "
+            "Safepost to start it; waiting posts go out as soon as it runs."
+        )
+    if health.queue_depth:
+        oldest = f", the oldest for {_waited(health.queue_oldest, now)}" if health.queue_oldest else ""
+        return (
+            f"The background service is working through {health.queue_depth} waiting "
+            f"task{'s' if health.queue_depth != 1 else ''}{oldest}. If this does not shrink, ask whoever "
+            "looks after Safepost to check it."
+        )
+    return (
+        "They will be sent again within a minute or two; if they are not, ask whoever looks after Safepost."
+    )
+
+
+def _waited(since: datetime | None, now: datetime) -> str:
+    minutes = max(0, int((now - since).total_seconds() // 60)) if since else 0
+    if minutes < 1:
+        return "under a minute"
+    if minutes < 120:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return f"{minutes // 60} hours"
+
+
 def _agreement(membership: Membership) -> list[Attention]:
     school = membership.school
     if not school.policy.accounts.agreement_required:
@@ -269,6 +329,7 @@ def build(membership: Membership, now: datetime) -> Dashboard:
     attention = [
         item
         for item in (
+            _publishing(membership, now),
             _to_approve(membership, now),
             _sent_back(membership, now),
             _troubled(membership, now),

@@ -10,9 +10,15 @@ How a publish stays safe:
   roster, and against the posting window (the worker may have been down); a post that now fails
   is HELD, one whose time passed outside the window moves to the next window start.
 * Each Publication is *claimed* with a conditional UPDATE (status, attempt number and a lease in
-  ``next_attempt_at``), so two workers never send the same one; a worker that dies leaves a lease
-  that expires, and the next attempt asks the target for the first attempt's post
-  (``find_existing``) before sending anything, so nothing is posted twice.
+  ``next_attempt_at``), so two workers never send the same one. While the platform call runs, a
+  heartbeat renews the lease every :data:`HEARTBEAT`, so a slow but live call is never taken
+  over; a worker that dies stops renewing and its lease runs out within :data:`LEASE`. The next
+  attempt asks the target for the first attempt's post (``find_existing``) before sending
+  anything, so nothing is posted twice.
+* Recovery is driven by the state of the Publications, not by how far a dead worker got: the
+  sweep (:func:`due_post_ids`) also picks up a post whose Publications are all settled while the
+  post still says otherwise, and :func:`_finish` brings it in line (and starts the photo clean-up).
+* The sweep sends at most one waiting task per post (:class:`~apps.publishing.models.QueuedPublish`).
 * Retryable failures back off exponentially with jitter (never sooner than the platform's
   ``retry_after``) up to :data:`MAX_ATTEMPTS`; then, or on a permanent failure, the Publication is
   FAILED, the post shows FAILED and the audit log says why. One target failing never holds another.
@@ -22,16 +28,24 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
+import uuid
+from collections.abc import Iterable
 from datetime import datetime, timedelta
+from types import TracebackType
 
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task_backends
 from django.utils import timezone
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from apps.audit.actions import record
 from apps.posts import photos
 from apps.posts.models import Post
-from apps.publishing.models import Publication
+from apps.posts.tasks import clean_up_photos
+from apps.publishing.models import Publication, QueuedPublish, WorkerBeat
 from apps.schools.actions import name_answers
 from apps.schools.models import membership_for
 from safepost.policy.checker import Checker
@@ -51,14 +65,21 @@ MAX_ATTEMPTS = 6
 #: The first retry waits about this long; each later one twice as long, up to BACKOFF_CAP.
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_CAP = timedelta(hours=1)
-#: How long a claimed attempt may run before another worker may take it over (a dead worker's
-#: lease). Adapters must time their requests out well within this.
-LEASE = timedelta(minutes=10)
+#: How long a claimed attempt stays its worker's without a heartbeat: a dead worker's attempt is
+#: taken over this long after its last beat.
+LEASE = timedelta(seconds=30)
+#: How often a live attempt renews its lease (a slow platform call keeps its claim).
+HEARTBEAT = timedelta(seconds=5)
+#: A task sent to a queue that cannot say whether it still holds it (Celery) is sent again when it
+#: has not started this long after it was sent (a killed Celery worker loses the tasks it held).
+REQUEUE_AFTER = timedelta(seconds=60)
 
 #: Publication states that have not gone out yet.
 OPEN_STATES = (Publication.Status.PENDING, Publication.Status.RETRYING, Publication.Status.FAILED)
 #: Post states in which its Publications may still be attempted.
 _ATTEMPTABLE = (Post.Status.PUBLISHING, Post.Status.FAILED)
+#: Publication states with something still to do (or being done).
+_UNSETTLED = (Publication.Status.PENDING, Publication.Status.RETRYING, Publication.Status.PUBLISHING)
 
 
 def now() -> datetime:
@@ -128,6 +149,8 @@ def withdraw(post: Post) -> list[str]:
 def enqueue_publish(post_id: int, when: datetime | None) -> None:
     """Enqueue ``publish_post(post_id)`` to run at ``when`` (at once if empty or past).
 
+    A task due now is not sent when one for the post is already waiting (see :func:`send_due`).
+
     A backend that cannot defer (the inline one: tests, ``SAFEPOST_TASKS=immediate``) only runs
     what is due now; anything later is picked up by the ``publish_due`` sweep.
     """
@@ -137,7 +160,8 @@ def enqueue_publish(post_id: int, when: datetime | None) -> None:
         if publish_post.get_backend().supports_defer:
             publish_post.using(run_after=when).enqueue(post_id)
         return
-    publish_post.enqueue(post_id)
+    if post_id not in _waiting([post_id]):
+        _send(post_id)
 
 
 # --- Called by the publish task ------------------------------------------------------------
@@ -145,6 +169,8 @@ def enqueue_publish(post_id: int, when: datetime | None) -> None:
 
 def publish(post_id: int) -> str:
     """Send a due post out to each of its targets; returns what happened, for the task's result."""
+    # This run covers whatever the waiting task was sent for: the sweep may send another from now.
+    QueuedPublish.objects.filter(post_id=post_id).delete()
     post = Post.objects.select_related("school", "account", "author").filter(pk=post_id).first()
     if post is None:
         return "the post no longer exists"
@@ -154,6 +180,9 @@ def publish(post_id: int) -> str:
             return stopped
     elif post.status not in _ATTEMPTABLE:
         return f"nothing to do: the post is {post.get_status_display().lower()}"
+    elif not Publication.objects.filter(post=post, status__in=_UNSETTLED).exists():
+        # Every target is settled (a worker died before saying so): only the post is out of line.
+        return _finish(post)
     else:
         waiting = _wait_for_window(post)
         if waiting:
@@ -208,23 +237,145 @@ def _wait_for_window(post: Post) -> str:
     if post.exception or in_window(current, policy):
         return ""
     opens = next_window_start(current, policy)
-    remaining = Publication.objects.filter(post=post).exclude(status=Publication.Status.PUBLISHED)
-    remaining.exclude(status=Publication.Status.FAILED).update(
-        status=Publication.Status.RETRYING, next_attempt_at=opens
+    # What is waiting, or was left by a dead worker (a live worker's attempt is its own), and would
+    # otherwise be tried before the window opens.
+    waiting = Q(status__in=[Publication.Status.PENDING, Publication.Status.RETRYING]) | Q(
+        status=Publication.Status.PUBLISHING, next_attempt_at__lte=current
     )
+    Publication.objects.filter(post=post).filter(waiting).filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lt=opens)
+    ).update(status=Publication.Status.RETRYING, next_attempt_at=opens)
     enqueue_publish(post.pk, opens)
     return f"outside the posting window: the remaining targets go at {opens:%Y-%m-%d %H:%M}"
 
 
 def due_post_ids() -> list[int]:
-    """Posts with something to do now: due SCHEDULED ones, and retries or dead workers' attempts."""
+    """Posts with something to do now.
+
+    Due SCHEDULED posts; retries and dead workers' attempts; and posts whose status is out of line
+    with their Publications (all settled, yet the post still "publishing", or "failed" with every
+    target published), whichever step their worker died at.
+    """
     current = now()
     scheduled = Post.objects.filter(status=Post.Status.SCHEDULED).filter(
         Q(scheduled_for__isnull=True) | Q(scheduled_for__lte=current)
     )
     claimable = Publication.objects.filter(post__status__in=_ATTEMPTABLE).filter(_claimable(current))
-    ids = set(scheduled.values_list("pk", flat=True)) | set(claimable.values_list("post_id", flat=True))
+    unsettled = Publication.objects.filter(post=OuterRef("pk"), status__in=_UNSETTLED)
+    not_published = Publication.objects.filter(post=OuterRef("pk")).exclude(
+        status=Publication.Status.PUBLISHED
+    )
+    stranded = Post.objects.alias(
+        has_unsettled=Exists(unsettled),
+        has_unpublished=Exists(not_published),
+        has_any=Exists(Publication.objects.filter(post=OuterRef("pk"))),
+    ).filter(
+        Q(status=Post.Status.PUBLISHING, has_unsettled=False)
+        | Q(status=Post.Status.FAILED, has_unpublished=False, has_any=True)
+    )
+    ids = (
+        set(scheduled.values_list("pk", flat=True))
+        | set(claimable.values_list("post_id", flat=True))
+        | set(stranded.values_list("pk", flat=True))
+    )
     return sorted(ids)
+
+
+def send_due() -> list[int]:
+    """The sweep: send a publish task for each post with something to do now, unless one waits.
+
+    Returns the posts a task was sent for. A post whose task is still waiting in the queue gets no
+    second one, so a worker that is away for hours finds one task per post, not one per sweep.
+    """
+    due = due_post_ids()
+    waiting = _waiting(due)
+    sent = []
+    for post_id in due:
+        if post_id not in waiting:
+            _send(post_id)
+            sent.append(post_id)
+    return sent
+
+
+def _waiting(post_ids: Iterable[int]) -> set[int]:
+    """Which of these posts have a publish task waiting in the queue (sent and not started)."""
+    marks = {m.post_id: m for m in QueuedPublish.objects.filter(post_id__in=list(post_ids))}
+    if not marks:
+        return set()
+    if isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
+        # The task table knows: a waiting task is READY; a RUNNING one whose worker died is not.
+        ready = set(
+            DBTaskResult.objects.filter(
+                pk__in=[m.task_id for m in marks.values()], status=TaskResultStatus.READY
+            ).values_list("pk", flat=True)
+        )
+        return {post_id for post_id, m in marks.items() if _uuid(m.task_id) in ready}
+    # A broker cannot say whether a killed worker took the task with it: trust it for a while.
+    fresh = now() - REQUEUE_AFTER
+    return {post_id for post_id, m in marks.items() if m.queued_at > fresh}
+
+
+#: A worker with no beat for this long is gone (it beats every few seconds while it lives).
+WORKER_GONE_AFTER = timedelta(seconds=30)
+#: A task left running by a worker that never beat (django-tasks-db's own ``db_worker``) is
+#: reaped only after this long, as nothing says whether that worker still lives.
+UNKNOWN_WORKER_GONE_AFTER = timedelta(hours=1)
+
+
+def reap_stale_tasks() -> int:
+    """Mark as failed the tasks left "running" by workers that died (killed, machine restarted).
+
+    Only the task table is tidied: what the task was doing is recovered from the Publications by
+    the sweep. Returns how many were reaped. Does nothing on a backend without a task table.
+    """
+    if not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
+        return 0
+    current = now()
+    alive = set(
+        WorkerBeat.objects.filter(beat_at__gt=current - WORKER_GONE_AFTER).values_list("worker_id", flat=True)
+    )
+    known = set(WorkerBeat.objects.values_list("worker_id", flat=True))
+    stale = []
+    for task_id, worker_ids, started_at in DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING
+    ).values_list("pk", "worker_ids", "started_at"):
+        worker = worker_ids[-1] if worker_ids else ""
+        if worker in alive:
+            continue
+        if worker in known or (started_at is not None and started_at < current - UNKNOWN_WORKER_GONE_AFTER):
+            stale.append(task_id)
+    if not stale:
+        return 0
+    reaped = DBTaskResult.objects.filter(pk__in=stale, status=TaskResultStatus.RUNNING).update(
+        status=TaskResultStatus.FAILED,
+        finished_at=current,
+        exception_class_path="apps.publishing.WorkerLost",
+        traceback="The worker running this task stopped before it finished (no heartbeat). "
+        "Anything it left unfinished is picked up by the publishing sweep.",
+    )
+    WorkerBeat.objects.filter(beat_at__lte=current - UNKNOWN_WORKER_GONE_AFTER).delete()
+    return reaped
+
+
+def _uuid(value: str) -> object:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return value
+
+
+def _send(post_id: int) -> None:
+    """Send ``publish_post(post_id)`` now and mark it as waiting."""
+    from apps.publishing.tasks import publish_post
+
+    # Marked before it is sent: a backend that runs it at once (the inline one) removes the mark.
+    placeholder = str(uuid.uuid4())
+    with transaction.atomic():
+        QueuedPublish.objects.update_or_create(
+            post_id=post_id, defaults={"task_id": placeholder, "queued_at": now()}
+        )
+        result = publish_post.enqueue(post_id)
+        QueuedPublish.objects.filter(post_id=post_id, task_id=placeholder).update(task_id=str(result.id))
 
 
 def backoff(attempt: int, retry_after: float | None = None) -> timedelta:
@@ -394,9 +545,10 @@ def _attempt(post: Post, publication: Publication) -> None:
         )
         return
     try:
-        result = target.find_existing(publication.idempotency_key)
-        if result is None:
-            result = target.publish(post, publication.idempotency_key)
+        with Heartbeat(publication):
+            result = target.find_existing(publication.idempotency_key)
+            if result is None:
+                result = target.publish(post, publication.idempotency_key)
     except PermanentError as exc:
         _fail(post, publication, target.label, exc.explain())
     except RetryableError as exc:
@@ -406,6 +558,40 @@ def _attempt(post: Post, publication: Publication) -> None:
         _retry(post, publication, target.label, f"Unexpected error: {exc}", None)
     else:
         _succeed(post, publication, target.label, result.external_id, result.url)
+
+
+class Heartbeat:
+    """Renews a claimed attempt's lease every :data:`HEARTBEAT` while the platform call runs.
+
+    The beat comes from a thread of the worker's own process, so it stops when the worker dies (and
+    the attempt is free again within :data:`LEASE`) and goes on while a slow call is still live. It
+    renews only the claim it holds: once an outcome is recorded the renewal matches nothing.
+    """
+
+    def __init__(self, publication: Publication) -> None:
+        self._mine = _mine(publication)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._beat, name=f"lease-{publication.pk}", daemon=True)
+
+    def __enter__(self) -> Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _beat(self) -> None:
+        try:
+            while not self._stop.wait(HEARTBEAT.total_seconds()):
+                try:
+                    Publication.objects.filter(self._mine).update(next_attempt_at=now() + LEASE)
+                except DatabaseError:  # a busy database: the next beat tries again, well within LEASE
+                    log.warning("could not renew a publishing lease", exc_info=True)
+        finally:
+            connection.close()  # the thread's own connection
 
 
 def _mine(publication: Publication) -> Q:
@@ -491,15 +677,16 @@ def _finish(post: Post) -> str:
                 )
         return "failed: no targets"
     if all(s == Publication.Status.PUBLISHED for s in statuses):
-        if (
-            Post.objects.filter(pk=post.pk, status__in=_ATTEMPTABLE).update(
-                status=Post.Status.PUBLISHED, published_at=now()
-            )
-            and post.photos.exists()
-        ):
-            from apps.posts.tasks import clean_up_photos
-
-            clean_up_photos.enqueue(post.pk)  # RAC-04: originals go once the post is out
+        # One transaction: the post is never PUBLISHED without its clean-up queued (the retention
+        # sweep still catches a clean-up a broker lost).
+        with transaction.atomic():
+            if (
+                Post.objects.filter(pk=post.pk, status__in=_ATTEMPTABLE).update(
+                    status=Post.Status.PUBLISHED, published_at=now()
+                )
+                and post.photos.exists()
+            ):
+                clean_up_photos.enqueue(post.pk)  # RAC-04: originals go once the post is out
         return "published"
     if Publication.Status.FAILED in statuses:
         Post.objects.filter(pk=post.pk, status=Post.Status.PUBLISHING).update(status=Post.Status.FAILED)

@@ -68,3 +68,35 @@ class FeedEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.school}: {self.text[:40]}"
+
+
+class QueuedPublish(models.Model):
+    """A publish task sent to the task queue for a post and not started yet.
+
+    The sweep sends no second task for a post that has one waiting, so the queue holds at most one
+    due task per post however long the worker is away. The task removes the mark when it starts.
+    """
+
+    post = models.OneToOneField(Post, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    task_id = models.CharField(max_length=64)
+    queued_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"post {self.post_id} queued at {self.queued_at:%Y-%m-%d %H:%M:%S}"
+
+
+class WorkerBeat(models.Model):
+    """A running task worker (``manage.py worker``), written every few seconds while it lives.
+
+    A task left "running" by a worker with no recent beat is reaped (marked failed), and the
+    dashboard can say that no worker is running.
+    """
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    host = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    beat_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} on {self.host} (pid {self.pid})"

@@ -6,6 +6,7 @@ import logging
 
 from django.tasks import task
 
+from apps.posts.photos import retention_sweep
 from apps.publishing import actions
 
 log = logging.getLogger(__name__)
@@ -19,18 +20,17 @@ def publish_post(post_id: int) -> str:
 
 @task()
 def publish_due() -> int:
-    """Sweep: enqueue every post with something to do now (missed times, retries, dead workers).
+    """Sweep: send a task for every post with something to do now (missed times, retries, dead
+    workers, posts whose status a dead worker left out of line), one per post; reap tasks dead
+    workers left "running"; catch up on photo retention.
 
-    Run it when the worker starts and every minute or so (``manage.py publish_due --every 60``); it
-    only enqueues, and claiming makes a duplicate run harmless.
+    ``manage.py worker`` runs it every few seconds, ``celery beat`` every 15 seconds; claiming makes
+    a duplicate run harmless.
     """
-    from apps.posts.photos import retention_sweep
-
-    ids = actions.due_post_ids()
-    for post_id in ids:
-        publish_post.enqueue(post_id)
+    sent = actions.send_due()
+    actions.reap_stale_tasks()
     try:
         retention_sweep()
     except Exception:  # photo retention must never stop publishing
         log.exception("photo retention failed; publishing goes on")
-    return len(ids)
+    return len(sent)

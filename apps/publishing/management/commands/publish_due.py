@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from apps.posts.photos import retention_sweep
 from apps.publishing import actions
 
 
@@ -40,9 +41,6 @@ class Command(BaseCommand):
             time.sleep(every)
 
     def _sweep(self, enqueue: bool) -> None:
-        from apps.posts.photos import retention_sweep
-        from apps.publishing.tasks import publish_post
-
         try:
             deleted = retention_sweep()
         except Exception as exc:  # photo retention must never stop publishing
@@ -51,9 +49,12 @@ class Command(BaseCommand):
         if deleted:
             self.stdout.write(f"photos: {deleted} file(s) deleted as the policy says")
 
-        for post_id in actions.due_post_ids():
-            if enqueue:
-                publish_post.enqueue(post_id)
+        if enqueue:
+            for post_id in actions.send_due():
                 self.stdout.write(f"post {post_id}: queued")
-            else:
-                self.stdout.write(f"post {post_id}: {actions.publish(post_id)}")
+            reaped = actions.reap_stale_tasks()
+            if reaped:
+                self.stdout.write(f"tasks: {reaped} left running by a stopped worker marked failed")
+            return
+        for post_id in actions.due_post_ids():
+            self.stdout.write(f"post {post_id}: {actions.publish(post_id)}")
