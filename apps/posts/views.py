@@ -44,7 +44,6 @@ from apps.posts.forms import ComposeForm
 from apps.posts.models import Post
 from apps.posts.photo_views import PHOTOS_MESSAGE, PhotoView, attach_uploads, photo_context, photo_views
 from apps.posts.photos import MAX_PHOTOS
-from apps.publishing.actions import LEASE
 from apps.publishing.models import Publication
 from apps.publishing.targets import Target, targets_for
 from apps.schools.actions import SchoolError, answer_name_question
@@ -311,10 +310,6 @@ def status_sentence(post: Post, now: datetime, policy: Policy) -> str:
     return str(post.get_status_display())
 
 
-#: How long an attempt may take before the page stops saying "going out now".
-STILL_SENDING = timedelta(minutes=1)
-
-
 def publication_advice(publication: Publication, now: datetime, policy: Policy) -> str:
     """What the writer should do about a publication, in plain words."""
     target = TARGET_LABELS.get(publication.target, publication.target)
@@ -322,21 +317,14 @@ def publication_advice(publication: Publication, now: datetime, policy: Policy) 
         case Publication.Status.PENDING:
             return f"Waiting to go out to {target}."
         case Publication.Status.PUBLISHING:
-            # A worker holds the attempt until ``next_attempt_at`` (its lease); one that stopped
-            # mid-send leaves it there, and another takes over when the lease runs out.
+            # A live worker holds the attempt until ``next_attempt_at`` (its lease) and renews it by its
+            # heartbeat; a worker that stopped mid-send leaves it to run out within ``LEASE``.
             lease_ends = publication.next_attempt_at
-            if lease_ends is None or now - (lease_ends - LEASE) < STILL_SENDING:
+            if lease_ends is None or lease_ends > now:
                 return f"Going out to {target} now."
-            if lease_ends > now:
-                return (
-                    f"Sending to {target} started at {moment_words(lease_ends - LEASE, now, policy)} and "
-                    f"{target} has not confirmed it yet. If it has not by {moment_words(lease_ends, now, policy)}, "
-                    "Safepost checks whether the post arrived and tries again: it is never posted twice. "
-                    "Nothing to do yet."
-                )
             return (
                 f"Sending to {target} was not confirmed, so Safepost is about to check whether the post "
-                "arrived and try again (within a few minutes): it is never posted twice. Nothing to do yet."
+                "arrived and try again (within a minute): it is never posted twice. Nothing to do yet."
             )
         case Publication.Status.PUBLISHED:
             return f"On {target}."
