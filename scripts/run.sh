@@ -44,7 +44,7 @@ cat <<MSG
   Safepost is running at http://$host:$port/
     Home page (sign in with a demo login):  http://$host:$port/
     Check a post against a school policy:   http://$host:$port/check/
-    Back office (Django admin):             http://$host:$port/admin/
+$( [ "${SAFEPOST_ADMIN:-}" = "1" ] && echo "    Back office (Django admin):             http://$host:$port/admin/" || true )
   The background worker is running too. Press Ctrl-C to stop everything.
 $demo
 
