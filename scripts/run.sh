@@ -6,13 +6,17 @@ cd "$(dirname "$0")/.."
 host=${1:-127.0.0.1}
 port=${2:-8000}
 export SAFEPOST_DEBUG=${SAFEPOST_DEBUG:-1}
+# Links in notification e-mails point at this server.
+export SAFEPOST_PUBLIC_URL=${SAFEPOST_PUBLIC_URL:-http://$host:$port}
 PY=.venv/bin/python
 
 echo "Preparing the database (var/safepost.sqlite3, or DATABASE_URL)..."
 $PY manage.py migrate --noinput -v 0
 demo=""
 if $PY manage.py help loaddemo >/dev/null 2>&1; then
-  demo=$($PY manage.py loaddemo --address "http://$host:$port")
+  # The demo's own notifications are not e-mailed into the console while it loads.
+  demo=$(SAFEPOST_EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend \
+    $PY manage.py loaddemo --address "http://$host:$port")
 fi
 
 # Publishes posts; every 15 s it also picks up anything a stopped worker left unfinished.
