@@ -14,7 +14,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -188,88 +188,101 @@ def _stdin_bytes() -> Any:
     return io.BytesIO(sys.stdin.read().encode("utf-8"))
 
 
-def _check_jsonl(args: argparse.Namespace, checker_for: Any) -> int:
-    from safepost.policy.config import EXCEPTION_KINDS, PolicyError
-    from safepost.policy.rules.base import Post
-
-    path = Path(args.jsonl)
+def _jsonl_objects(name: str) -> Iterator[tuple[int, str, dict[str, Any] | UsageError]]:
+    """Each non-blank line of a ``--jsonl`` file (``-``: standard input) as (line number, "file:line",
+    the JSON object), or the :class:`UsageError` that says why the line is not one."""
+    path = Path(name)
     try:
-        stream = _stdin_bytes() if args.jsonl == "-" else path.open("rb")
+        stream = _stdin_bytes() if name == "-" else path.open("rb")
     except OSError as exc:
-        raise UsageError(f"{args.jsonl}: cannot read the file: {exc.strerror}") from None
-    status = EXIT_OK
-    out = sys.stdout
+        raise UsageError(f"{name}: cannot read the file: {exc.strerror}") from None
     with stream:
         for number, raw in enumerate(stream, 1):
             if not raw.strip():
                 continue
-            where = f"{args.jsonl}:{number}"
-            item_id: Any = None
+            where = f"{name}:{number}"
             try:
-                try:
-                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-                except UnicodeDecodeError as exc:
-                    raise UsageError(
-                        f"{where}: not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8"
-                    ) from None
-                try:
-                    item = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise UsageError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
-                except RecursionError:
-                    raise UsageError(f"{where}: lists or objects are nested too deeply") from None
-                except ValueError:  # Python reads whole numbers of at most 4,300 digits
-                    raise UsageError(
-                        f"{where}: a number in the line is too long (more than 4,300 digits)"
-                    ) from None
-                if not isinstance(item, dict):
-                    raise UsageError(f"{where}: each line must be a JSON object")
-                item_id = _item_id(item, number, where)
-                policy = _field(item, "policy", where) or args.policy
-                if not policy:
-                    raise UsageError(f'{where}: no "policy" in the line and no --policy given')
-                text = item.get("text")
-                if not isinstance(text, str):
-                    raise UsageError(f'{where}: "text" must be a string')
-                _check_unicode(text, "text", where)
-                exception = _field(item, "exception", where)
-                if exception is not None and exception not in EXCEPTION_KINDS:
-                    raise UsageError(
-                        f'{where}: exception "{exception}" is not one of ' + ", ".join(EXCEPTION_KINDS)
-                    )
-                media = item.get("media") or []
-                if not isinstance(media, list) or not all(isinstance(m, str) for m in media):
-                    raise UsageError(f'{where}: "media" must be a list of image paths')
-                pupil_photos = item.get("pupil_photos", bool(media))
-                if not isinstance(pupil_photos, bool):
-                    raise UsageError(f'{where}: "pupil_photos" must be true or false')
-                post = Post(
-                    text,
-                    at=_parse_at(item.get("at"), f"{where}: at"),
-                    exception=exception,
-                    role=_field(item, "role", where),
-                    media=tuple(media),
-                    pupil_photos=pupil_photos,
+                yield number, where, _json_object(raw, number, where)
+            except UsageError as exc:
+                yield number, where, exc
+
+
+def _json_object(raw: bytes, number: int, where: str) -> dict[str, Any]:
+    """One line as a JSON object, or a :class:`UsageError` saying what is wrong with it."""
+    try:
+        line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{where}: not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8") from None
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise UsageError(f"{where}: lists or objects are nested too deeply") from None
+    except ValueError:  # Python reads whole numbers of at most 4,300 digits
+        raise UsageError(f"{where}: a number in the line is too long (more than 4,300 digits)") from None
+    if not isinstance(item, dict):
+        raise UsageError(f"{where}: each line must be a JSON object")
+    return item
+
+
+def _check_jsonl(args: argparse.Namespace, checker_for: Any) -> int:
+    from safepost.policy.config import EXCEPTION_KINDS, PolicyError
+    from safepost.policy.rules.base import Post
+
+    status = EXIT_OK
+    out = sys.stdout
+    for number, where, item in _jsonl_objects(args.jsonl):
+        item_id: Any = None
+        try:
+            if isinstance(item, UsageError):
+                raise item
+            item_id = _item_id(item, number, where)
+            policy = _field(item, "policy", where) or args.policy
+            if not policy:
+                raise UsageError(f'{where}: no "policy" in the line and no --policy given')
+            text = item.get("text")
+            if not isinstance(text, str):
+                raise UsageError(f'{where}: "text" must be a string')
+            _check_unicode(text, "text", where)
+            exception = _field(item, "exception", where)
+            if exception is not None and exception not in EXCEPTION_KINDS:
+                raise UsageError(
+                    f'{where}: exception "{exception}" is not one of ' + ", ".join(EXCEPTION_KINDS)
                 )
-                try:
-                    checker = checker_for(policy)
-                except PolicyError as exc:
-                    raise UsageError(f"{where}: {exc}") from None
-                report = checker.check(post)
-            except (UsageError, PolicyError) as exc:
-                print(f"safepost: {exc}", file=sys.stderr)
-                out.write(
-                    json.dumps(
-                        {"id": item_id, "verdict": "error", "error": str(exc), "findings": []},
-                        ensure_ascii=False,
-                    )
-                    + "\n"
+            media = item.get("media") or []
+            if not isinstance(media, list) or not all(isinstance(m, str) for m in media):
+                raise UsageError(f'{where}: "media" must be a list of image paths')
+            pupil_photos = item.get("pupil_photos", bool(media))
+            if not isinstance(pupil_photos, bool):
+                raise UsageError(f'{where}: "pupil_photos" must be true or false')
+            post = Post(
+                text,
+                at=_parse_at(item.get("at"), f"{where}: at"),
+                exception=exception,
+                role=_field(item, "role", where),
+                media=tuple(media),
+                pupil_photos=pupil_photos,
+            )
+            try:
+                checker = checker_for(policy)
+            except PolicyError as exc:
+                raise UsageError(f"{where}: {exc}") from None
+            report = checker.check(post)
+        except (UsageError, PolicyError) as exc:
+            print(f"safepost: {exc}", file=sys.stderr)
+            out.write(
+                json.dumps(
+                    {"id": item_id, "verdict": "error", "error": str(exc), "findings": []},
+                    ensure_ascii=False,
                 )
-                status = EXIT_USAGE
-                continue
-            out.write(json.dumps(_report_json(report, item_id), ensure_ascii=False) + "\n")
-            if report.blocking and status == EXIT_OK:
-                status = EXIT_BLOCKED
+                + "\n"
+            )
+            status = EXIT_USAGE
+            continue
+        out.write(json.dumps(_report_json(report, item_id), ensure_ascii=False) + "\n")
+        if report.blocking and status == EXIT_OK:
+            status = EXIT_BLOCKED
     return status
 
 
@@ -354,56 +367,38 @@ _ITEM_STRINGS = ("platform", "kind", "author_handle", "author_bio")
 def _moderate_jsonl(args: argparse.Namespace, options: dict[str, Any]) -> int:
     from safepost.moderation import Item, classify
 
-    path = Path(args.jsonl)
-    try:
-        stream = _stdin_bytes() if args.jsonl == "-" else path.open("rb")
-    except OSError as exc:
-        raise UsageError(f"{args.jsonl}: cannot read the file: {exc.strerror}") from None
     status = EXIT_OK
     out = sys.stdout
-    with stream:
-        for number, raw in enumerate(stream, 1):
-            if not raw.strip():
-                continue
-            where = f"{args.jsonl}:{number}"
-            item_id: Any = None
-            try:
-                try:
-                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-                except UnicodeDecodeError as exc:
-                    raise UsageError(
-                        f"{where}: not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8"
-                    ) from None
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise UsageError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
-                if not isinstance(data, dict):
-                    raise UsageError(f"{where}: each line must be a JSON object")
-                item_id = data.get("id", number)
-                if not isinstance(data.get("text"), str):
-                    raise UsageError(f'{where}: "text" must be a string')
-                for key in _ITEM_STRINGS:
-                    if data.get(key) is not None and not isinstance(data[key], str):
-                        raise UsageError(f'{where}: "{key}" must be a string')
-                reply_to = data.get("in_reply_to")
-                if reply_to is not None and not isinstance(reply_to, str):
-                    raise UsageError(f'{where}: "in_reply_to" must be a string or null')
-                item = Item(
-                    text=data["text"],
-                    platform=data.get("platform") or "",
-                    kind=data.get("kind") or "reply",
-                    author_handle=data.get("author_handle") or "",
-                    author_bio=data.get("author_bio") or "",
-                    in_reply_to=reply_to,
-                )
-            except UsageError as exc:
-                print(f"safepost: {exc}", file=sys.stderr)
-                out.write(json.dumps({"id": item_id, "error": str(exc)}, ensure_ascii=False) + "\n")
-                status = EXIT_USAGE
-                continue
-            judgement = classify(item, **options)
-            out.write(json.dumps(_judgement_json(judgement, item_id), ensure_ascii=False) + "\n")
+    for number, where, data in _jsonl_objects(args.jsonl):
+        item_id: Any = None
+        try:
+            if isinstance(data, UsageError):
+                raise data
+            item_id = _item_id(data, number, where)
+            if not isinstance(data.get("text"), str):
+                raise UsageError(f'{where}: "text" must be a string')
+            _check_unicode(data["text"], "text", where)
+            for key in _ITEM_STRINGS:
+                if data.get(key) is not None and not isinstance(data[key], str):
+                    raise UsageError(f'{where}: "{key}" must be a string')
+            reply_to = data.get("in_reply_to")
+            if reply_to is not None and not isinstance(reply_to, str):
+                raise UsageError(f'{where}: "in_reply_to" must be a string or null')
+            item = Item(
+                text=data["text"],
+                platform=data.get("platform") or "",
+                kind=data.get("kind") or "reply",
+                author_handle=data.get("author_handle") or "",
+                author_bio=data.get("author_bio") or "",
+                in_reply_to=reply_to,
+            )
+        except UsageError as exc:
+            print(f"safepost: {exc}", file=sys.stderr)
+            out.write(json.dumps({"id": item_id, "error": str(exc)}, ensure_ascii=False) + "\n")
+            status = EXIT_USAGE
+            continue
+        judgement = classify(item, **options)
+        out.write(json.dumps(_judgement_json(judgement, item_id), ensure_ascii=False) + "\n")
     return status
 
 

@@ -70,6 +70,12 @@ def test_jsonl_gives_one_line_per_item_in_order_with_label_escalation_action_and
         (b'{"id": "x", "text": "hi", "author_bio": ["a"]}\n', '"author_bio" must be a string'),
         (b'{"id": "x", "text": "hi", "in_reply_to": 3}\n', '"in_reply_to" must be a string or null'),
         (b'{"id": "x", "text": "caf\xe9"}\n', "not UTF-8"),
+        # The same hostile lines `safepost check --jsonl` refuses (issue 16): one reader serves both.
+        (b'{"id": "x", "text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n", "nested too deeply"),
+        (b'{"id": ' + b"9" * 5_000 + b', "text": "hi"}\n', "too long"),
+        (b'{"id": "\\ud800", "text": "hi"}\n', "lone surrogate"),
+        (b'{"id": "x", "text": "hi \\udc00"}\n', "lone surrogate"),
+        (b'{"id": true, "text": "hi"}\n', '"id" must be text or a whole number'),
     ],
 )
 def test_a_bad_line_is_reported_with_its_line_number_and_the_others_are_still_judged(
