@@ -41,7 +41,7 @@ class Status(enum.StrEnum):
 
 
 STATUS_WORDS = {
-    Status.UP_TO_DATE: "Done on time",
+    Status.UP_TO_DATE: "Up to date",
     Status.DUE: "Due soon",
     Status.OVERDUE: "Overdue",
     Status.UNSCHEDULED: "Not on a schedule",
@@ -112,6 +112,35 @@ def history(function: HistoryFunction) -> HistoryFunction:
     if function not in _history:
         _history.append(function)
     return function
+
+
+#: Each role as the people holding it are named in a sentence ("the headteacher, senior leaders").
+_WHO = {
+    "headteacher": "the headteacher",
+    "senior-leader": "senior leaders",
+    "class-teacher": "class teachers",
+    "office": "office staff",
+    "computing-lead": "the computing lead",
+    "governor": "governors",
+    "safeguarding-lead": "the designated safeguarding lead",
+}
+
+
+def who_in_words(roles: Iterable[str]) -> str:
+    """``the headteacher, senior leaders and office staff`` for a list of role values."""
+    order = list(_WHO)
+    names = [_WHO.get(r, r) for r in sorted(set(roles), key=lambda r: order.index(r) if r in order else 99)]
+    if len(names) <= 1:
+        return "".join(names) or "nobody"
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def status_words(duty: Duty, today: date) -> str:
+    """Where ``duty`` stands, in words: up to date (or not due yet, if never done), due soon, overdue."""
+    status = duty.status(today)
+    if status == Status.UP_TO_DATE and duty.last_done is None:
+        return "Not due yet"
+    return STATUS_WORDS[status]
 
 
 def duties_for(school: School, today: date) -> list[Duty]:

@@ -10,10 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from apps.platforms.actions import roles_in_words
 from apps.reminders import actions
 from apps.reminders.models import SentReminder
-from apps.reminders.registry import STATUS_WORDS, completions_for, duties_for
+from apps.reminders.registry import completions_for, duties_for, status_words, who_in_words
 from apps.schools.models import Membership
 from apps.schools.scoping import school_member_required
 
@@ -32,8 +31,8 @@ def duties(request: HttpRequest) -> HttpResponse:
         {
             "duty": duty,
             "status": duty.status(today),
-            "status_words": STATUS_WORDS[duty.status(today)],
-            "who": roles_in_words(duty.roles),
+            "status_words": status_words(duty, today),
+            "who": who_in_words(duty.roles),
         }
         for duty in duties_for(school, today)
     ]

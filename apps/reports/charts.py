@@ -8,6 +8,7 @@ Content Security Policy has nothing to refuse.
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from apps.reports.figures import Chart
@@ -33,11 +34,11 @@ def _ticks(top: int) -> list[int]:
     return list(range(0, top + 1, step))
 
 
-def svg(chart: Chart, font: str = "Helvetica") -> str:
-    """The chart as a standalone SVG document (``font`` as fpdf2 and browsers both know it)."""
-    if chart.horizontal:
-        return _horizontal(chart, font)
-    return _vertical(chart, font)
+def svg(chart: Chart, font: str = "Helvetica", titled: bool = True) -> str:
+    """The chart as a standalone SVG document in ``font``; ``titled``: with a ``<title>`` for screen
+    readers (fpdf2 ignores it, with a warning, so the PDF leaves it out)."""
+    drawing = _horizontal(chart, font) if chart.horizontal else _vertical(chart, font)
+    return drawing if titled else re.sub(r"<title>.*?</title>", "", drawing, count=1)
 
 
 def _text(

@@ -328,8 +328,14 @@ def _photos_and_consent(school: School, start: date, end: date) -> Section:
     ).count()
     section = Section("photos", "Photos and consent")
     section.lines.append(
-        f"{_plural(published, 'photo')} went out with posts; in {_plural(blurred_photos, 'photo')} "
-        f"{_plural(blurred_faces, 'face was', 'faces were')} blurred."
+        f"{_plural(published, 'photo')} went out with posts"
+        + (
+            f"; in {_plural(blurred_photos, 'photo')} {_plural(blurred_faces, 'face was', 'faces were')} blurred."
+            if blurred_faces
+            else "; no face needed blurring."
+            if published
+            else "."
+        )
     )
     section.lines.append(
         f"Parents withdrew or refused consent {_plural(withdrawn, 'time')} in this period"

@@ -61,7 +61,7 @@ def render(report: Report, receipts: Sequence[Receipt]) -> bytes:
                         row.cell(latin(cell))
             document.ln(3)
         for chart in section.charts:
-            drawing = charts.svg(chart, font="Helvetica")
+            drawing = charts.svg(chart, font="Helvetica", titled=False)
             if document.get_y() > document.h - 80:
                 document.add_page()
             document.image(io.BytesIO(latin(drawing).encode()), w=min(width, 170))
