@@ -274,15 +274,19 @@ def _overrides(school: School, start: date, end: date) -> Section:
 
 def _exceptions(school: School, start: date, end: date) -> Section:
     since, until = bounds(start, end)
-    found = AuditEntry.objects.filter(
-        school=school, action="post.exception", created_at__gte=since, created_at__lt=until
-    ).order_by("created_at")
+    found = (
+        AuditEntry.objects.filter(
+            school=school, action="post.exception", created_at__gte=since, created_at__lt=until
+        )
+        .select_related("actor")
+        .order_by("created_at")
+    )
     words = dict(Post.Exception.choices)
     rows = [
         [
             _day(e.created_at),
             str(words.get(e.data.get("exception", ""), e.data.get("exception", ""))),
-            e.actor_name,
+            _name(e.actor) if e.actor else e.actor_name,
             str(e.data.get("reason", "")),
         ]
         for e in found
