@@ -130,11 +130,6 @@ def _day(moment: datetime) -> str:
     return f"{timezone.localtime(moment):%-d %b %Y}"
 
 
-def _short(text: str, length: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
-
-
 def category_title(category: str) -> str:
     return CATEGORY_TITLES.get(category, category.replace("-", " ").capitalize())
 
@@ -200,15 +195,29 @@ def _published(school: School, start: date, end: date) -> Section:
     return section
 
 
+def _held_when(summary: str) -> str:
+    # "Held before publishing: <the checker's words>" -> "Held before publishing".
+    return summary.partition(":")[0].strip()
+
+
+def _held_categories(data: dict[str, Any]) -> str:
+    categories = list(data.get("categories") or [])
+    categories += [f.get("category", "") for f in data.get("findings") or [] if isinstance(f, dict)]
+    if data.get("pupil") is not None:
+        categories.append("photo-consent")
+    titles = sorted({category_title(c) for c in categories if c})
+    return ", ".join(titles) or "Not recorded"
+
+
 def _held_and_caught(school: School, start: date, end: date) -> Section:
     since, until = bounds(start, end)
     entries = AuditEntry.objects.filter(school=school, created_at__gte=since, created_at__lt=until)
     section = Section("held", "Posts held, and what the checks caught")
     held = list(entries.filter(action="post.held").order_by("created_at"))
-    texts = dict(
+    accounts = dict(
         Post.objects.filter(
             school=school, pk__in=[int(e.object_id) for e in held if e.object_id.isdigit()]
-        ).values_list("pk", "text")
+        ).values_list("pk", "account__name")
     )
     held_posts = {e.object_id for e in held}
     section.lines.append(
@@ -218,14 +227,17 @@ def _held_and_caught(school: School, start: date, end: date) -> Section:
         else "No post was held back."
     )
     if held:
+        # The recorded reason quotes the post (and so may name a child): the report gives the
+        # moment and the categories found instead.
         section.tables.append(
             Table(
-                ["Date", "Post", "Why it was held"],
+                ["Date", "Account", "When", "What must change"],
                 [
                     [
                         _day(e.created_at),
-                        _short(texts.get(int(e.object_id), "") if e.object_id.isdigit() else ""),
-                        e.summary,
+                        accounts.get(int(e.object_id), "") if e.object_id.isdigit() else "",
+                        _held_when(e.summary),
+                        _held_categories(e.data),
                     ]
                     for e in held
                 ],

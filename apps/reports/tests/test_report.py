@@ -102,7 +102,14 @@ def term(p: Personas) -> Iterator[Seeded]:
     record(p.school, p.head, "post.checked", "Checked: block", caught, {"categories": ["pupil-surname"]})
     record(p.school, p.head, "post.checked", "Checked: block", held, {"categories": ["trip-whereabouts"]})
     record(p.school, p.head, "post.checked", "Checked: pass", one, {"categories": []})
-    record(p.school, None, "post.held", "Held before publishing: it says where pupils will be", held, {})
+    record(
+        p.school,
+        None,
+        "post.held",
+        "Held before publishing: it says Jack Smith will be at the zoo",
+        held,
+        {"findings": [{"category": "trip-whereabouts", "message": "Jack Smith at the zoo"}]},
+    )
     record(
         p.school,
         None,
@@ -250,11 +257,10 @@ def test_every_figure_of_the_seeded_term(p: Personas, term: Seeded) -> None:
         held.lines[0]
         == "2 posts were held back before going out, because a check found something that must change."
     )
-    assert [row[2] for row in held.tables[0].rows] == [
-        "Held before publishing: it says where pupils will be",
-        "Held after consent was withdrawn: photo consent",
+    assert [row[1:] for row in held.tables[0].rows] == [
+        [p.main.name, "Held before publishing", "Says where pupils will be"],
+        ["Oak Class", "Held after consent was withdrawn", "A pupil without photo consent"],
     ]
-    assert held.tables[0].rows[0][1] == "Trip to the zoo at 10am from the main gate"
     assert held.lines[1].startswith(
         "Safepost checked 3 posts as they were written; it found something to change or check in 2 of them."
     )
@@ -350,6 +356,7 @@ def test_the_page_shows_the_figures_and_charts_and_the_pdf_reads_the_same(p: Per
     ):
         assert expected in flat, expected
     assert "Ada" not in flat and "Lovelace" not in flat  # pupils are counted, never named
+    assert "Jack Smith" not in flat and "Jack Smith" not in html  # not even in a held post's reason
 
 
 def test_a_governor_signs_the_report_as_received_once_and_others_only_read_it(
