@@ -16,7 +16,9 @@ from apps.platforms.models import Connection
 from apps.reminders import actions, registry, terms
 from apps.reminders.models import DutyDone, SentReminder
 from apps.reminders.registry import Duty, Status
+from apps.schools.actions import update_policy
 from apps.schools.duties import KEY as CONSENT_KEY
+from apps.schools.duties import REVIEW_KEY
 from apps.schools.models import Membership, Role, School
 from apps.schools.testing import Personas, make_personas
 
@@ -214,3 +216,30 @@ def test_governors_read_the_duties_and_senior_leaders_mark_them_done(p: Personas
     done = DutyDone.objects.get()
     assert (done.done_by, done.note) == (p.head, "All forms in")
     assert "Up to date" in head.get("/duties/").content.decode()
+
+
+# --- The policy review (until the governance app registers its own) ------------------------------
+
+
+def test_the_policys_review_date_is_a_duty_for_the_headteacher_until_reviewed(
+    p: Personas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def review(today: date) -> Duty:
+        return next(d for d in registry.duties_for(p.school, today) if d.key == REVIEW_KEY)
+
+    assert review(date(2027, 1, 1)).due_on is None  # the preset sets no review date
+    assert "[review]" not in p.school.policy_toml
+    text = p.school.policy_toml + '\n[review]\nnext_review = "2027-07"\n'
+    update_policy(p.school, text, actor=None)
+    p.school.refresh_from_db()
+    duty = review(date(2027, 6, 5))
+    assert (duty.due_on, duty.roles, duty.status(date(2027, 6, 5))) == (
+        date(2027, 7, 1),
+        ("headteacher",),
+        Status.DUE,
+    )
+    actions.mark_done(_member(p, p.head), REVIEW_KEY, "Reviewed at the FGB", today=date(2027, 6, 20))
+    assert review(date(2027, 8, 1)).due_on is None and review(date(2027, 8, 1)).last_done == date(2027, 6, 20)
+
+    monkeypatch.setattr("django.apps.apps.is_installed", lambda name: name == "apps.governance")
+    assert REVIEW_KEY not in [d.key for d in registry.duties_for(p.school, date(2027, 8, 1))]
