@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -12,6 +13,8 @@ from apps.notifications.actions import notify
 from apps.reminders.models import DutyDone, SentReminder
 from apps.reminders.registry import Duty, Status, duties_for
 from apps.schools.models import Membership, Role, School
+
+log = logging.getLogger(__name__)
 
 #: Who reads the duties page: senior leaders, the safeguarding lead and governors (read-only).
 VIEWERS = frozenset({Role.HEADTEACHER, Role.SENIOR_LEADER, Role.SAFEGUARDING_LEAD, Role.GOVERNOR})
@@ -88,9 +91,13 @@ def send_reminders(today: date | None = None) -> int:
     today = today or timezone.localdate()
     sent = 0
     for school in School.objects.all():
-        for duty in duties_for(school, today):
-            if remind(school, duty, today) is not None:
-                sent += 1
+        # One school's failure (a duty function raising) never stops the others' reminders.
+        try:
+            for duty in duties_for(school, today):
+                if remind(school, duty, today) is not None:
+                    sent += 1
+        except Exception:
+            log.exception("reminders for school %s failed", school.pk)
     return sent
 
 

@@ -243,3 +243,20 @@ def test_the_policys_review_date_is_a_duty_for_the_headteacher_until_reviewed(
 
     monkeypatch.setattr("django.apps.apps.is_installed", lambda name: name == "apps.governance")
     assert REVIEW_KEY not in [d.key for d in registry.duties_for(p.school, date(2027, 8, 1))]
+
+
+def test_one_schools_failing_duty_does_not_stop_the_others_reminders(p: Personas) -> None:
+    _started(p.school, date(2024, 3, 1))
+    _started(p.other_school, date(2024, 3, 1))
+
+    def broken(school: School, today: date) -> list[Duty]:
+        if school == p.school:
+            raise RuntimeError("a bug in one app")
+        return []
+
+    registry.duties(broken)
+    try:
+        assert actions.send_reminders(date(2026, 10, 5)) == 1
+    finally:
+        registry._duties.remove(broken)
+    assert SentReminder.objects.get().school == p.other_school
