@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
@@ -54,11 +55,8 @@ def period(data: dict[str, str], membership: Membership) -> Period:
     if data.get("term"):
         term = terms.term_by_key(policy, data["term"])
         if term is None:
-            return Period(
-                **{
-                    **fallback.__dict__,
-                    "problem": "That term is not one of your school's; here is this term.",
-                }
+            return dataclasses.replace(
+                fallback, problem="That term is not one of your school's; here is this term."
             )
         return Period(term.start, term.end, term.name, term.key)
     if data.get("start") or data.get("end"):
@@ -71,7 +69,7 @@ def period(data: dict[str, str], membership: Membership) -> Period:
             problem = "Choose at most three years; here is this term."
         else:
             return Period(start, end, f"{start:%-d %B %Y} to {end:%-d %B %Y}")
-        return Period(**{**fallback.__dict__, "problem": problem})
+        return dataclasses.replace(fallback, problem=problem)
     return fallback
 
 
