@@ -404,25 +404,19 @@ def _moderate_jsonl(args: argparse.Namespace, options: dict[str, Any]) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     """List the rules, or print one rule's documentation."""
-    from safepost.policy.registry import all_rules, get_rule
+    from safepost.policy.registry import all_rules, get_rule, photo_rules, text_rules
 
     if args.markdown:
         from safepost.policy.reference import rules_markdown
 
         sys.stdout.write(rules_markdown())
         return EXIT_OK
-    from safepost.photos.policy import PHOTO_RULES
-
     if args.code:
-        wanted = args.code.strip().casefold()
-        rule = get_rule(args.code) or next(
-            (r for r in PHOTO_RULES if wanted in (r.code.casefold(), r.name.casefold())), None
-        )
+        rule = get_rule(args.code)
         if rule is None:
             import difflib
 
-            every = (*all_rules(), *PHOTO_RULES)
-            keys = [r.code for r in every] + [r.name for r in every]
+            keys = [r.code for r in all_rules()] + [r.name for r in all_rules()]
             close = difflib.get_close_matches(args.code, keys, n=1)
             hint = f' (did you mean "{close[0]}"?)' if close else ""
             raise UsageError(f'no rule "{args.code}"{hint}; `safepost rules` lists them')
@@ -435,10 +429,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
             for line in sections.get(heading, "").splitlines():
                 print(f"    {line}" if line else "")
         return EXIT_OK
-    for rule in all_rules():
+    for rule in text_rules():
         print(f"{rule.code}  {rule.name:24} {rule.category:18} {rule.summary()}")
     print("\nPhoto rules (the app checks a post's photos with these):")
-    for rule in PHOTO_RULES:
+    for rule in photo_rules():
         print(f"{rule.code}  {rule.name:24} {rule.category:18} {rule.summary()}")
     return EXIT_OK
 
