@@ -308,7 +308,7 @@ def _judgement_json(judgement: Any, item_id: Any) -> dict[str, Any]:
 
 
 def _print_judgement(judgement: Any, item: Any, out: TextIO) -> None:
-    from safepost.moderation import ACTION_TEXT
+    from safepost.policy.moderation import ACTION_TEXT
 
     print(f"label: {_LABEL_TEXT[judgement.label]}", file=out)
     if judgement.escalate:
@@ -334,7 +334,7 @@ def _print_judgement(judgement: Any, item: Any, out: TextIO) -> None:
 
 def cmd_moderate(args: argparse.Namespace) -> int:
     """Judge one incoming reply, or a JSONL file of them (the evaluation contract)."""
-    from safepost.moderation import Item, classify
+    from safepost.policy.moderation import Item, classify
 
     options = _moderation_options(args)
     if args.jsonl:
@@ -365,7 +365,7 @@ _ITEM_STRINGS = ("platform", "kind", "author_handle", "author_bio")
 
 
 def _moderate_jsonl(args: argparse.Namespace, options: dict[str, Any]) -> int:
-    from safepost.moderation import Item, classify
+    from safepost.policy.moderation import Item, classify
 
     status = EXIT_OK
     out = sys.stdout
@@ -456,11 +456,14 @@ def cmd_policy_format(args: argparse.Namespace) -> int:
 
 
 def _django(argv: list[str]) -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    from django.core.management import execute_from_command_line
+    """Hand over to Django's own command line (``python -m django``) in this process's place.
 
-    execute_from_command_line(["safepost", *argv])
-    return EXIT_OK
+    The engine never imports Django: the web app's commands run as Django runs them, with the
+    project's settings.
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.stdout.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "django", *argv])
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,13 +12,13 @@ from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
-from safepost.policy.config import Policy
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.photo_facts import PhotoFacts
 from safepost.policy.roster import Roster
 from safepost.policy.text import PostText
 
 if TYPE_CHECKING:
+    from safepost.policy.config import Policy
     from safepost.policy.names import PeopleAnalysis
 
 # The most characters of a post the analyses read: the longest post the web app accepts.

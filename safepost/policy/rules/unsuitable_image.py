@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from safepost.policy.config import Policy
 from safepost.policy.findings import Finding
 from safepost.policy.photo_facts import DEFAULT_UNSUITABLE_THRESHOLD, PhotoFacts
 from safepost.policy.rules.base import PhotoRule
+
+if TYPE_CHECKING:
+    from safepost.policy.config import Policy
 
 
 class UnsuitableImage(PhotoRule):
