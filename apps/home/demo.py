@@ -34,9 +34,9 @@ from apps.platforms.base import Author, Incoming
 from apps.posts.models import Override, Post, Review
 from apps.publishing.models import FeedEntry, Publication
 from apps.reminders import terms
+from apps.reminders.duties import KEY as CONSENT_KEY
 from apps.reminders.models import DutyDone
 from apps.schools import actions as schools
-from apps.schools.duties import KEY as CONSENT_KEY
 from apps.schools.models import Account, Agreement, Membership, Role, School, Signature
 from safepost.policy.checker import Checker
 from safepost.policy.config import DAYS, PRESETS_DIR, Policy

@@ -13,19 +13,17 @@ from apps.notifications.actions import notify
 from apps.reminders.models import DutyDone, SentReminder
 from apps.reminders.registry import Duty, Status, duties_for
 from apps.schools.models import Membership, Role, School
+from apps.schools.permissions import can_view_governance
 
 log = logging.getLogger(__name__)
-
-#: Who reads the duties page: senior leaders, the safeguarding lead and governors (read-only).
-VIEWERS = frozenset({Role.HEADTEACHER, Role.SENIOR_LEADER, Role.SAFEGUARDING_LEAD, Role.GOVERNOR})
 
 
 class Refused(Exception):
     """A request the member may not make, with the reason in words."""
 
 
-def can_view(membership: Membership) -> bool:
-    return membership.is_active and membership.role in VIEWERS
+#: Who reads the duties page: senior leaders, the safeguarding lead and governors (read-only).
+can_view = can_view_governance
 
 
 def can_mark_done(membership: Membership) -> bool:

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from apps.schools.models import Membership, Role
+from apps.schools.permissions import can_view_governance
 
-#: Read-only for all of them; the report changes nothing.
-READERS = frozenset({Role.HEADTEACHER, Role.SENIOR_LEADER, Role.SAFEGUARDING_LEAD, Role.GOVERNOR})
-
-
-def can_view(membership: Membership) -> bool:
-    return membership.is_active and membership.role in READERS
+#: Senior leaders, the safeguarding lead and governors; read-only for all of them.
+can_view = can_view_governance
 
 
 def can_sign(membership: Membership) -> bool:

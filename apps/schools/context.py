@@ -9,8 +9,6 @@ from django.urls import NoReverseMatch, reverse
 
 from apps.moderation import permissions as moderation_permissions
 from apps.notifications.models import Notification
-from apps.reminders import actions as reminder_actions
-from apps.reports import access as report_access
 from apps.schools import permissions
 from apps.schools.scoping import current_membership
 
@@ -31,8 +29,8 @@ _NAV = [
     ("Inbox", "moderation:inbox", moderation_permissions.can_view_inbox),
     ("E-safety record", "moderation:incidents", moderation_permissions.can_view_record),
     ("Audit log", "audit:log", permissions.can_view_audit),
-    ("Duties", "reminders:duties", reminder_actions.can_view),
-    ("Governors' report", "reports:governors", report_access.can_view),
+    ("Duties", "reminders:duties", permissions.can_view_governance),
+    ("Governors' report", "reports:governors", permissions.can_view_governance),
     ("Notifications", "notifications:list", lambda m: True),
     ("Security", "mfa_index", lambda m: True),
 ]

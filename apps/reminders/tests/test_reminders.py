@@ -14,11 +14,11 @@ from apps.audit.models import AuditEntry
 from apps.notifications.models import Notification
 from apps.platforms.models import Connection
 from apps.reminders import actions, registry, terms
+from apps.reminders.duties import KEY as CONSENT_KEY
+from apps.reminders.duties import REVIEW_KEY
 from apps.reminders.models import DutyDone, SentReminder
 from apps.reminders.registry import Duty, Status
 from apps.schools.actions import update_policy
-from apps.schools.duties import KEY as CONSENT_KEY
-from apps.schools.duties import REVIEW_KEY
 from apps.schools.models import Membership, Role, School
 from apps.schools.testing import Personas, make_personas
 

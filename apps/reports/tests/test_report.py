@@ -22,10 +22,10 @@ from apps.platforms.models import Connection, CredentialRotation, RotationRemind
 from apps.posts.models import Override, Post, PostPhoto
 from apps.publishing.models import Publication
 from apps.reminders import terms
+from apps.reminders.duties import KEY as CONSENT_KEY
 from apps.reminders.models import DutyDone
 from apps.reports import charts, figures
 from apps.reports.models import Receipt
-from apps.schools.duties import KEY as CONSENT_KEY
 from apps.schools.models import Pupil, School
 from apps.schools.testing import Personas, make_personas
 
