@@ -16,16 +16,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.audit.actions import record
-from apps.posts import photos
 from apps.posts.access import accounts_for, may_delete, may_edit, submit_refusal
 from apps.posts.checking import (
     check_post_content,
     keyed_warnings,
     moment_words,
+    photo_findings,
     planned_time,
     window_problem,
 )
 from apps.posts.models import Override, Post, Review
+from apps.posts.renditions import refresh_renditions
 from apps.schools.consent import posts_showing
 from apps.schools.models import Account, Membership, Pupil, School
 from apps.schools.permissions import allowed_exceptions, can_approve, can_write, needs_approval
@@ -693,8 +694,8 @@ def hold_for_withdrawn_consent(pupil: Pupil, withdrawn: str, actor: Any) -> list
 
     held: list[Post] = []
     for post in posts_showing(pupil, AWAITING).select_related("school", "author"):
-        photos.refresh_renditions(post)
-        findings, _ = photos.photo_findings(post)
+        refresh_renditions(post)
+        findings, _ = photo_findings(post)
         blocking = [f for f in findings if f.severity == "block"]
         if not blocking:
             continue  # the policy's blurring already hides the pupil, or the face is not shown

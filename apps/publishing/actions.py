@@ -42,8 +42,9 @@ from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from apps.audit.actions import record
-from apps.posts import photos
+from apps.posts.checking import photo_findings
 from apps.posts.models import Post
+from apps.posts.renditions import refresh_renditions
 from apps.posts.tasks import clean_up_photos
 from apps.publishing.models import Publication, QueuedPublish, WorkerBeat
 from apps.schools.actions import name_answers
@@ -203,8 +204,8 @@ def _photos_changed(post: Post) -> str:
     """
     if not post.photos.exists():
         return ""
-    photos.refresh_renditions(post)
-    findings, _ = photos.photo_findings(post)
+    refresh_renditions(post)
+    findings, _ = photo_findings(post)
     blocking = [f for f in findings if f.severity == "block"]
     if not blocking:
         return ""
@@ -404,8 +405,8 @@ def _start(post: Post) -> str:
     membership = membership_for(post.author, school)
     # Consent, tags or connected platforms may have changed since approval: the policy's own
     # blurring is applied again, then the photos are checked with the words.
-    photos.refresh_renditions(post)
-    photo_findings, with_pupils = photos.photo_findings(post)
+    refresh_renditions(post)
+    found_in_photos, with_pupils = photo_findings(post)
     pupil_words, other_words = name_answers(school)  # the school's "Is Summer a pupil here?" answers
     report = Checker(policy, school.roster).check(
         CheckedPost(
@@ -418,8 +419,8 @@ def _start(post: Post) -> str:
             other_words=other_words,
         )
     )
-    if photo_findings:
-        report = Report((*photo_findings, *report.findings))
+    if found_in_photos:
+        report = Report((*found_in_photos, *report.findings))
     check = {
         "verdict": str(report.verdict),
         "findings": [f.to_dict() for f in report.findings],
