@@ -27,6 +27,8 @@ from apps.posts.checking import (
 )
 from apps.posts.models import Override, Post, Review
 from apps.posts.renditions import refresh_renditions
+from apps.posts.tasks import clean_up_photos
+from apps.publishing import actions as publishing
 from apps.schools.consent import posts_showing
 from apps.schools.models import Account, Membership, Pupil, School
 from apps.schools.permissions import allowed_exceptions, can_approve, can_write, needs_approval
@@ -253,19 +255,10 @@ def edit(
         if not changed:
             return post
         was = post.status
-        if was in (Status.SCHEDULED, Status.HELD):
-            from apps.publishing import actions as publishing
-
-            publishing.cancel(post)
-        if post.text != text:
-            post.last_check, post.checked_at = {}, None  # the old check was of other words
+        stale_check = post.text != text  # the old check was of other words
         post.text, post.account, post.exception = text, account, exception
         post.exception_reason, post.requested_time = exception_reason, requested_time
-        if was in (Status.PENDING, Status.SCHEDULED):
-            post.status = Status.DRAFT
-        post.submitted_at = post.approved_at = post.scheduled_for = None
-        post.approved_by = None
-        post.save()
+        reopen(post, stale_check=stale_check)
         data: dict[str, Any] = {"changed": changed, "old": before, "new": after}
         if was != post.status:
             data["status"] = {"old": was, "new": post.status}
@@ -273,6 +266,26 @@ def edit(
             post.school, membership.user, "post.edited", f"Post changed ({', '.join(changed)})", post, data
         )
     return post
+
+
+def reopen(post: Post, *, stale_check: bool = True) -> None:
+    """A post that has not gone out was changed (its words, account or photos): what sending it did
+    no longer applies, and the post is saved.
+
+    Waiting for approval or scheduled, it goes back to being a draft; a scheduled or held post
+    leaves the publishing queue; its approval and time are cleared. ``stale_check``: the stored
+    check was of something else and is cleared too. The caller holds the post's row lock and
+    records the change.
+    """
+    if post.status in (Status.SCHEDULED, Status.HELD):
+        publishing.cancel(post)
+    if post.status in (Status.PENDING, Status.SCHEDULED):
+        post.status = Status.DRAFT
+    post.submitted_at = post.approved_at = post.scheduled_for = None
+    post.approved_by = None
+    if stale_check:
+        post.last_check, post.checked_at = {}, None
+    post.save()
 
 
 def run_check(post: Post, actor: Any = None, *, now: datetime | None = None) -> Report:
@@ -590,8 +603,6 @@ def schedule(post: Post, actor: Any, *, now: datetime | None = None) -> Post:
             post,
             {"scheduled_for": when.isoformat(), "in_words": words, "exception": post.exception},
         )
-        from apps.publishing import actions as publishing
-
         publishing.queue(post)
     post.refresh_from_db()
     return post
@@ -624,8 +635,6 @@ def retry(post: Post, membership: Membership, *, now: datetime | None = None) ->
             post,
             {"scheduled_for": when.isoformat(), "in_words": words, "retry": True},
         )
-        from apps.publishing import actions as publishing
-
         publishing.queue(post)
     post.refresh_from_db()
     return post
@@ -640,8 +649,6 @@ def delete(post: Post, membership: Membership, *, now: datetime | None = None) -
     _require(post, "delete")
     if not may_delete(membership, post):
         raise NotAllowed("Only the writer, the account holder or a senior leader can delete this post.")
-    from apps.publishing import actions as publishing
-
     with transaction.atomic():
         _lock(post)
         _require(post, "delete")
@@ -658,8 +665,6 @@ def delete(post: Post, membership: Membership, *, now: datetime | None = None) -
             {"previous_status": was},
         )
         if post.photos.exists():
-            from apps.posts.tasks import clean_up_photos
-
             clean_up_photos.enqueue(post.pk)
     # A failed or half-published post may already be live on some targets: take it down everywhere.
     # The platforms are asked outside the transaction, so a slow one holds no database lock.
@@ -690,8 +695,6 @@ def hold_for_withdrawn_consent(pupil: Pupil, withdrawn: str, actor: Any) -> list
     until its writer changes it and sends it again. Its writer and approvers see it under
     "Needs your attention". Returns the posts held.
     """
-    from apps.publishing import actions as publishing  # publishing imports the posts app
-
     held: list[Post] = []
     for post in posts_showing(pupil, AWAITING).select_related("school", "author"):
         refresh_renditions(post)

@@ -24,6 +24,7 @@ from PIL import Image
 
 from apps.audit.actions import record
 from apps.posts.access import may_edit
+from apps.posts.actions import TRANSITIONS, reopen
 from apps.posts.models import PhotoTag, Post, PostPhoto
 from apps.posts.renditions import WORKING_SIDE, WrittenFiles, open_stored, rerender
 from apps.schools.consent import references_for
@@ -36,9 +37,8 @@ from safepost.photos.rights import perceptual_hash
 log = logging.getLogger(__name__)
 
 MAX_PHOTOS = 4
-Status = Post.Status
-#: Photos can be changed while the post can be edited (see actions.TRANSITIONS["edit"]).
-_EDITABLE = frozenset({Status.DRAFT, Status.PENDING, Status.CHANGES_REQUESTED, Status.HELD, Status.SCHEDULED})
+#: Photos can be changed while the post can be edited.
+_EDITABLE = TRANSITIONS["edit"]
 
 
 class PhotoProblem(Exception):
@@ -115,20 +115,6 @@ def _lock_editable(post: Post, membership: Membership, photo: PostPhoto | None =
     return locked
 
 
-def _reopen(post: Post) -> None:
-    """A photo change sends a post waiting for approval (or scheduled) back to being a draft."""
-    if post.status in (Status.SCHEDULED, Status.HELD):
-        from apps.publishing import actions as publishing
-
-        publishing.cancel(post)
-    if post.status in (Status.PENDING, Status.SCHEDULED):
-        post.status = Status.DRAFT
-    post.submitted_at = post.approved_at = post.scheduled_for = None
-    post.approved_by = None
-    post.last_check, post.checked_at = {}, None
-    post.save()
-
-
 def add_photo(post: Post, membership: Membership, data: bytes, name: str) -> PostPhoto:
     """Clean, analyse and attach one uploaded photo (photo.added).
 
@@ -184,7 +170,7 @@ def add_photo(post: Post, membership: Membership, data: bytes, name: str) -> Pos
                         defaults={"face": index, "suggested": True, "tagged_by": membership.user},
                     )
             rerender(item, written, image=image, working_data=working.data)
-            _reopen(locked)
+            reopen(locked)
             record(
                 post.school,
                 membership.user,
@@ -293,7 +279,7 @@ def update_photo(
                 "blurred": sorted(i for i, f in enumerate(photo.faces) if f.get("blurred")),
             }
             if before != after:
-                _reopen(locked)
+                reopen(locked)
                 record(
                     post.school,
                     membership.user,
@@ -374,7 +360,7 @@ def remove_photo(photo: PostPhoto, membership: Membership) -> None:
         locked = _lock_editable(post, membership, photo)
         number = photo.position + 1
         photo.delete()
-        _reopen(locked)
+        reopen(locked)
         record(
             post.school,
             membership.user,
