@@ -18,11 +18,14 @@ from django.utils import timezone
 from apps.audit.actions import record
 from apps.posts.access import accounts_for, may_delete, may_edit, submit_refusal
 from apps.posts.checking import (
-    check_post_content,
+    check_audit_data,
+    check_saved_post,
+    check_summary,
     keyed_warnings,
     moment_words,
     photo_findings,
     planned_time,
+    stored_check,
     window_problem,
 )
 from apps.posts.models import Override, Post, Review
@@ -295,39 +298,15 @@ def run_check(post: Post, actor: Any = None, *, now: datetime | None = None) -> 
     exception claimed and the time the post would go out.
     """
     now = _now(now)
-    # Read the school afresh: the roster or policy may have changed since the post was loaded.
-    school = post.school = School.objects.get(pk=post.school_id)
-    policy = school.policy
-    at = planned_time(policy, now, post.exception, post.requested_time)
-    author = _author_membership(post)
-    report = check_post_content(
-        school, post.text, at=at, exception=post.exception, role=author.role if author else None, post=post
-    )
-    categories = sorted(report.categories())
+    school = School.objects.get(pk=post.school_id)  # the policy now, not when the post was loaded
+    at = planned_time(school.policy, now, post.exception, post.requested_time)
+    report = check_saved_post(post, at)
+    school = post.school
     with transaction.atomic():
-        post.last_check = {
-            "verdict": str(report.verdict),
-            "findings": [f.to_dict() for f in report.findings],
-            "policy_version": school.policy_version,
-            "roster_version": school.roster_version,
-            "at": at.isoformat(),
-        }
+        post.last_check = stored_check(report, school, at)
         post.checked_at = now
         post.save(update_fields=["last_check", "checked_at", "updated_at"])
-        summary = f"Checked: {report.verdict}" + (f" ({', '.join(categories)})" if categories else "")
-        record(
-            school,
-            actor,
-            "post.checked",
-            summary,
-            post,
-            {
-                "verdict": str(report.verdict),
-                "categories": categories,
-                "policy_version": school.policy_version,
-                "roster_version": school.roster_version,
-            },
-        )
+        record(school, actor, "post.checked", check_summary(report), post, check_audit_data(report, school))
     return report
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from apps.posts.models import KnownPicture, Post, PostPhoto
 from apps.publishing.targets import Target, targets_for
 from apps.schools.actions import name_answers
-from apps.schools.models import Pupil, School
+from apps.schools.models import Membership, Pupil, School
 from safepost.photos.policy import FaceInPhoto, PhotoFacts, PupilInPhoto, assess
 from safepost.photos.rights import SAME_PICTURE_BITS, Rights, hash_distance
 from safepost.policy.checker import Checker
@@ -192,6 +192,55 @@ def check_post_content(
     report = check_text(school, text, at=at, exception=exception, role=role, pupil_photos=with_pupils)
     extra = [*photo, *target_length_findings(targets, text)]
     return Report((*extra, *report.findings)) if extra else report
+
+
+def check_saved_post(post: Post, at: datetime) -> Report:
+    """Check a saved post as it would go out at ``at``: its words (with its writer's role and the
+    exception claimed), its photos and its length on each place its account publishes to.
+
+    The one check behind the compose page's re-check (:func:`apps.posts.actions.run_check`) and
+    publishing's pre-flight: what was checked when the post was sent is what is checked before it
+    goes out. The school's policy and roster are read afresh (they may have changed since the post
+    was loaded), and so are the places it goes.
+    """
+    school = post.school = School.objects.get(pk=post.school_id)
+    author = Membership.objects.filter(user_id=post.author_id, school_id=post.school_id).first()
+    return check_post_content(
+        school, post.text, at=at, exception=post.exception, role=author.role if author else None, post=post
+    )
+
+
+def stored_check(
+    report: Report, school: School, at: datetime, *, before_publishing: bool = False
+) -> dict[str, Any]:
+    """A check as it is kept on the post (``Post.last_check``), for the pages that show it."""
+    return {
+        "verdict": str(report.verdict),
+        "findings": [f.to_dict() for f in report.findings],
+        "policy_version": school.policy_version,
+        "roster_version": school.roster_version,
+        "at": at.isoformat(),
+        **({"when": "publish"} if before_publishing else {}),
+    }
+
+
+def check_summary(report: Report, *, before_publishing: bool = False) -> str:
+    """The audit log's sentence for a check (``post.checked``)."""
+    if before_publishing:
+        return f"Checked again before publishing: {report.verdict}"
+    categories = sorted(report.categories())
+    return f"Checked: {report.verdict}" + (f" ({', '.join(categories)})" if categories else "")
+
+
+def check_audit_data(report: Report, school: School) -> dict[str, Any]:
+    """What the audit log keeps of a check (``post.checked``): the verdict and what it was checked with."""
+    return {
+        "verdict": str(report.verdict),
+        "categories": sorted(report.categories()),
+        "findings": len(report.findings),
+        "policy_version": school.policy_version,
+        "roster_version": school.roster_version,
+    }
 
 
 def target_length_findings(targets: Sequence[Target], text: str) -> list[Finding]:

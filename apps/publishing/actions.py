@@ -42,16 +42,18 @@ from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from apps.audit.actions import record
-from apps.posts.checking import photo_findings
+from apps.posts.checking import (
+    check_audit_data,
+    check_saved_post,
+    check_summary,
+    photo_findings,
+    stored_check,
+)
 from apps.posts.models import Post
 from apps.posts.renditions import refresh_renditions
 from apps.posts.tasks import clean_up_photos
 from apps.publishing.models import Publication, QueuedPublish, WorkerBeat
-from apps.schools.actions import name_answers
-from apps.schools.models import membership_for
-from safepost.policy.checker import Checker
-from safepost.policy.findings import Finding, Report
-from safepost.policy.rules.base import Post as CheckedPost
+from safepost.policy.findings import Finding
 from safepost.policy.rules.outside_posting_window import (
     describe_moment,
     in_window,
@@ -402,32 +404,12 @@ def _start(post: Post) -> str:
     if not post.exception and not in_window(current, policy):
         return _reschedule(post, next_window_start(current, policy), current)
 
-    membership = membership_for(post.author, school)
     # Consent, tags or connected platforms may have changed since approval: the policy's own
-    # blurring is applied again, then the photos are checked with the words.
+    # blurring is applied again, then the post is checked as it was when it was sent.
     refresh_renditions(post)
-    found_in_photos, with_pupils = photo_findings(post)
-    pupil_words, other_words = name_answers(school)  # the school's "Is Summer a pupil here?" answers
-    report = Checker(policy, school.roster).check(
-        CheckedPost(
-            post.text,
-            at=current,
-            exception=post.exception or None,
-            role=membership.role if membership else None,
-            pupil_photos=with_pupils,
-            pupil_words=pupil_words,
-            other_words=other_words,
-        )
-    )
-    if found_in_photos:
-        report = Report((*found_in_photos, *report.findings))
-    check = {
-        "verdict": str(report.verdict),
-        "findings": [f.to_dict() for f in report.findings],
-        "policy_version": school.policy_version,
-        "roster_version": school.roster_version,
-        "when": "publish",
-    }
+    report = check_saved_post(post, current)
+    school = post.school
+    check = stored_check(report, school, current, before_publishing=True)
     with transaction.atomic():
         locked = Post.objects.select_for_update().filter(pk=post.pk).first()
         if locked is None or locked.status != Post.Status.SCHEDULED:
@@ -460,14 +442,9 @@ def _start(post: Post) -> str:
             school,
             None,
             "post.checked",
-            f"Checked again before publishing: {report.verdict}",
+            check_summary(report, before_publishing=True),
             post,
-            {
-                "verdict": str(report.verdict),
-                "findings": len(report.findings),
-                "policy_version": school.policy_version,
-                "roster_version": school.roster_version,
-            },
+            check_audit_data(report, school),
         )
     post.status = Post.Status.PUBLISHING
     return ""
@@ -480,8 +457,8 @@ def _held_reason(blocking: tuple[Finding, ...]) -> str:
         if message and message not in messages:
             messages.append(message)
     return (
-        "This post was held instead of being published: the school's policy or pupil list has changed "
-        "since it was scheduled, and it no longer passes the check. "
+        "This post was held instead of being published: the school's policy, its pupil list or the "
+        "places the post goes to have changed since it was scheduled, and it no longer passes the check. "
         + " ".join(m if m.endswith((".", "!", "?")) else m + "." for m in messages)
         + " Edit the post and send it again."
     )
