@@ -31,6 +31,7 @@ from apps.moderation import actions as moderation
 from apps.moderation import ingest
 from apps.moderation.models import InboxItem
 from apps.platforms.base import Author, Incoming
+from apps.posts.checking import check_audit_data, check_summary, stored_check
 from apps.posts.models import Override, Post, Review
 from apps.publishing.models import FeedEntry, Publication
 from apps.schools import actions as schools
@@ -397,32 +398,19 @@ class _Posts:
                 post.text, at=goes_out, exception=post.exception or None, role=self.roles.get(post.author_id)
             )
         )
-        findings = [f.to_dict() for f in report.findings]
-        post.last_check = {
-            "verdict": str(report.verdict),
-            "findings": findings,
-            "policy_version": self.school.policy_version,
-            "roster_version": self.school.roster_version,
-            "at": goes_out.isoformat(),
-            **({"when": when} if when else {}),
-        }
+        before_publishing = when == "publish"
+        post.last_check = stored_check(report, self.school, goes_out, before_publishing=before_publishing)
         post.checked_at = at
-        categories = sorted({f.category for f in report.findings})
-        summary = f"Checked: {report.verdict}" + (f" ({', '.join(categories)})" if categories else "")
-        if when == "publish":
-            summary = f"Checked again before publishing: {report.verdict}"
+        findings: list[dict[str, Any]] = post.last_check["findings"]
         if not audit:
             return findings
         self.timeline.add(
             at,
             actor,
             "post.checked",
-            summary,
+            check_summary(report, before_publishing=before_publishing),
             post,
-            verdict=str(report.verdict),
-            categories=categories,
-            policy_version=self.school.policy_version,
-            roster_version=self.school.roster_version,
+            **check_audit_data(report, self.school),
         )
         return findings
 
