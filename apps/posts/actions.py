@@ -565,26 +565,15 @@ def schedule(post: Post, actor: Any, *, now: datetime | None = None) -> Post:
             if problem:
                 raise SchedulingError(problem)
         when = planned_time(policy, now, "", post.requested_time)
-    with transaction.atomic():
-        _lock(post)
-        _require(post, "schedule")
-        post.status = Status.SCHEDULED
-        post.scheduled_for = when
-        post.save()
-        words = "now" if post.exception else moment_words(when, now, policy)
-        record(
-            post.school,
-            actor,
-            "post.scheduled",
-            f"To go out now, as {_exception_words(post.exception)}"
-            if post.exception
-            else f"Scheduled for {words}",
-            post,
-            {"scheduled_for": when.isoformat(), "in_words": words, "exception": post.exception},
-        )
-        publishing.queue(post)
-    post.refresh_from_db()
-    return post
+    words = "now" if post.exception else moment_words(when, now, policy)
+    summary = (
+        f"To go out now, as {_exception_words(post.exception)}"
+        if post.exception
+        else f"Scheduled for {words}"
+    )
+    return _put_on_schedule(
+        post, "schedule", actor, when, summary, {"in_words": words, "exception": post.exception}
+    )
 
 
 def retry(post: Post, membership: Membership, *, now: datetime | None = None) -> Post:
@@ -599,20 +588,33 @@ def retry(post: Post, membership: Membership, *, now: datetime | None = None) ->
         raise NotAllowed("Only the writer, the account holder or a senior leader can try this post again.")
     policy = post.school.policy
     when = now if post.exception else planned_time(policy, now, "", None)
+    words = "now" if when == now else moment_words(when, now, policy)
+    return _put_on_schedule(
+        post,
+        "retry",
+        membership.user,
+        when,
+        f"Trying again: scheduled for {words}",
+        {"in_words": words, "retry": True},
+    )
+
+
+def _put_on_schedule(
+    post: Post, action: str, actor: Any, when: datetime, summary: str, data: dict[str, Any]
+) -> Post:
+    """Make the post SCHEDULED for ``when`` (post.scheduled) and queue it for publishing.
+
+    Locks the post's row and checks ``action`` is still allowed from its status, so two people
+    scheduling or retrying at once cannot both queue it.
+    """
     with transaction.atomic():
         _lock(post)
-        _require(post, "retry")
+        _require(post, action)
         post.status = Status.SCHEDULED
         post.scheduled_for = when
         post.save()
-        words = "now" if when == now else moment_words(when, now, policy)
         record(
-            post.school,
-            membership.user,
-            "post.scheduled",
-            f"Trying again: scheduled for {words}",
-            post,
-            {"scheduled_for": when.isoformat(), "in_words": words, "retry": True},
+            post.school, actor, "post.scheduled", summary, post, {"scheduled_for": when.isoformat(), **data}
         )
         publishing.queue(post)
     post.refresh_from_db()
