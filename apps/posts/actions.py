@@ -9,6 +9,7 @@ with a sentence the member of staff can act on. Every function takes an optional
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -35,7 +36,7 @@ from apps.publishing import actions as publishing
 from apps.schools.consent import posts_showing
 from apps.schools.models import Account, Membership, Pupil, School
 from apps.schools.permissions import allowed_exceptions, can_approve, can_write, needs_approval
-from safepost.policy.findings import Report
+from safepost.policy.findings import Finding, Report
 from safepost.policy.rules.outside_posting_window import describe_window
 
 MAX_TEXT = 5000
@@ -321,6 +322,14 @@ def _blocking_message(report: Report) -> tuple[str, list[str]]:
     )
 
 
+@dataclass(frozen=True)
+class Submission:
+    """A post that may be sent: its check, and the writer's reason for each warning."""
+
+    report: Report
+    reasons: tuple[tuple[Finding, str], ...]
+
+
 def submit(
     post: Post,
     membership: Membership,
@@ -336,6 +345,14 @@ def submit(
     (:class:`SubmitError`, nothing changed but the recorded check).
     """
     now = _now(now)
+    return do_submit(post, membership, check_submit(post, membership, overrides=overrides, now=now), now=now)
+
+
+def check_submit(
+    post: Post, membership: Membership, *, overrides: Mapping[str, str] | None = None, now: datetime
+) -> Submission:
+    """Whether the member may send the post now, through the access helpers and a fresh check
+    (recorded, post.checked); raises :class:`PostError` saying what to do. Changes nothing else."""
     overrides = overrides or {}
     _require(post, "submit")
     if post.author_id != membership.user_id:
@@ -379,12 +396,20 @@ def submit(
             [f.message for key, f in warnings if key in missing],
             missing_reasons=missing,
         )
+    return Submission(report, tuple((finding, str(overrides[key]).strip()) for key, finding in warnings))
 
+
+def do_submit(post: Post, membership: Membership, submission: Submission, *, now: datetime) -> Post:
+    """Send a post :func:`check_submit` allowed: its overrides and exception recorded, then to the
+    approval queue or straight to scheduling.
+
+    Locks the post's row and checks its status again, so two sends at once cannot both go through.
+    """
+    report = submission.report
     with transaction.atomic():
         _lock(post)
         _require(post, "submit")
-        for key, finding in warnings:
-            reason = str(overrides[key]).strip()
+        for finding, reason in submission.reasons:
             Override.objects.create(
                 post=post,
                 rule=finding.rule,
