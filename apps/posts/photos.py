@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -208,6 +209,32 @@ def update_photo(
     wrong: a pattern, a picture on the wall) or a pupil's id (as text); ``hidden``
     lists pupils in the photo whose faces were not found.
     """
+    change = check_update_photo(photo, membership, alt_text=alt_text, who=who, blur=blur, hidden=hidden)
+    return do_update_photo(photo, membership, change)
+
+
+@dataclass(frozen=True)
+class PhotoChange:
+    """A checked change to a photo: its description, its faces and the pupils tagged (by face)."""
+
+    alt_text: str
+    faces: list[dict[str, Any]]
+    blur: frozenset[int]
+    tags: dict[int, int | None]
+
+
+def check_update_photo(
+    photo: PostPhoto,
+    membership: Membership,
+    *,
+    alt_text: str,
+    who: dict[int, str],
+    blur: set[int],
+    hidden: Sequence[int],
+) -> PhotoChange:
+    """Whether the member may make this change (through the access helpers) and whether it makes
+    sense (faces still there, the school's own pupils, one pupil one face); raises
+    :class:`PhotoProblem` saying what to do."""
     post = photo.post
     _require_editable(post, membership)
     alt_text = alt_text.strip()
@@ -244,6 +271,18 @@ def update_photo(
     for i, face in enumerate(faces):
         # A place "Blur all faces" blurred to be safe has no picker: it stays blurred.
         face["blur"] = i in blur or bool(face.get("extra"))
+    return PhotoChange(alt_text, faces, frozenset(blur), wanted)
+
+
+def do_update_photo(photo: PostPhoto, membership: Membership, change: PhotoChange) -> PostPhoto:
+    """Save a change :func:`check_update_photo` allowed, make the rendition again and, when anything
+    changed, send the post back to being a draft (photo.changed).
+
+    Locks the post's row and checks again that it can still be changed: the face analysis and the
+    checks ran outside the lock, and the post may have been approved meanwhile.
+    """
+    post = photo.post
+    alt_text, faces, blur, wanted = change.alt_text, change.faces, change.blur, change.tags
     written = WrittenFiles()
     try:
         with transaction.atomic():
