@@ -258,7 +258,7 @@ def _accounts(school: School, users: dict[str, Any], result: DemoResult) -> dict
 
 def _roster(school: School, head: Any, result: DemoResult) -> None:
     if school.roster_version == 0:
-        schools.replace_roster(school, load_roster(ROSTER), head, source="roster.csv (demo)")
+        schools.do_replace_roster(school, load_roster(ROSTER), head, source="roster.csv (demo)")
         result.created.append("the pupil roster")
 
 

@@ -669,9 +669,15 @@ def roster_confirm(request: HttpRequest) -> HttpResponse:
         context.update(shown, whole_roster_missing=True)
         return render(request, "schools/roster.html", context, status=400)
     started = timezone.now()
-    count = actions.replace_roster(
-        school, parsed, request.user, source=f"{held.filename} (sha256 {held.sha256})"
-    )
+    try:
+        count = actions.check_replace_roster(
+            request.membership,  # type: ignore[attr-defined]
+            parsed,
+            source=f"{held.filename} (sha256 {held.sha256})",
+        )
+    except actions.SchoolError as exc:
+        messages.error(request, f"{exc} Nothing changed.")
+        return redirect("schools:roster")
     discard(request.session)
     left = shown["preview"].leaving
     messages.success(

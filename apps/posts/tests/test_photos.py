@@ -300,12 +300,12 @@ def test_a_face_number_is_drawn_inside_the_photo_wherever_the_face_is(
 
 
 def test_names_beside_photos_of_pupils_are_blocked_under_sutton_manor(db: None) -> None:
-    from apps.schools.actions import replace_roster
+    from apps.schools.actions import do_replace_roster
     from safepost.policy.roster import Pupil as RosterPupil
     from safepost.policy.roster import Roster
 
     p = make_personas(preset="sutton-manor", slug="sut-photos")
-    replace_roster(
+    do_replace_roster(
         p.school,
         Roster([RosterPupil(first_names=("Amelia",), surnames=("Jones",), class_name="Oak")]),
         actor=None,

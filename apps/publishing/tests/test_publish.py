@@ -16,7 +16,7 @@ from apps.publishing.models import FeedEntry, Publication
 from apps.publishing.targets import Limits, PermanentError, RetryableError, registered
 from apps.publishing.tests.conftest import Clock
 from apps.publishing.tests.fakes import FakePlatform, FakeTarget
-from apps.schools.actions import replace_roster
+from apps.schools.actions import do_replace_roster
 from apps.schools.models import NameAnswer
 from apps.schools.testing import Personas
 from safepost.policy.roster import Pupil, Roster
@@ -332,7 +332,7 @@ def test_a_post_naming_a_pupil_added_to_the_roster_after_approval_is_held(
     )
     post = make_post(p, text=text, scheduled_for=None)
     Publication.objects.create(post=post, target="website")
-    replace_roster(
+    do_replace_roster(
         p.school, Roster([Pupil(first_names=("Sam",), surnames=("Pemberton",), class_name="Oak")]), p.head
     )
 
@@ -394,7 +394,7 @@ def test_publishing_checks_again_with_the_schools_answer_about_a_name(
     p: Personas, make_post: MakePost, inline_tasks: None
 ) -> None:
     """A school that answered "Is Summer a pupil here?" with yes: a post naming Summer is held."""
-    replace_roster(
+    do_replace_roster(
         p.school, Roster([Pupil(first_names=("Summer",), surnames=("Brook",), class_name="Oak")]), p.head
     )
     post = make_post(p, text="Year 2 have been painting Summer in bright colours for the hall display.")
