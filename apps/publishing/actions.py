@@ -36,8 +36,9 @@ from types import TracebackType
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
-from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task_backends
+from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, Task, TaskResultStatus, task_backends
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
@@ -53,6 +54,7 @@ from apps.posts.models import Post
 from apps.posts.renditions import refresh_renditions
 from apps.posts.tasks import clean_up_photos
 from apps.publishing.models import Publication, QueuedPublish, WorkerBeat
+from apps.publishing.targets import PermanentError, RetryableError, TargetError, target_by_kind, targets_for
 from safepost.policy.findings import Finding
 from safepost.policy.rules.outside_posting_window import (
     describe_moment,
@@ -85,6 +87,16 @@ _ATTEMPTABLE = (Post.Status.PUBLISHING, Post.Status.FAILED)
 _UNSETTLED = (Publication.Status.PENDING, Publication.Status.RETRYING, Publication.Status.PUBLISHING)
 
 
+#: The publish task, named rather than imported: the task module calls these actions, so they
+#: resolve it when they enqueue (as healthchecks resolves its transports lazily), with no cycle.
+PUBLISH_TASK = "apps.publishing.tasks.publish_post"
+
+
+def _publish_task() -> Task[[int], str]:
+    task: Task[[int], str] = import_string(PUBLISH_TASK)
+    return task
+
+
 def now() -> datetime:
     """The current time (one place for tests to move the clock)."""
     return timezone.now()
@@ -100,8 +112,6 @@ def queue(post: Post) -> None:
     existing Publications and their idempotency keys, so nothing is posted twice. The task runs at
     ``post.scheduled_for`` (at once if that is empty or past).
     """
-    from apps.publishing.targets import targets_for
-
     with transaction.atomic():
         for target in targets_for(post.account):
             publication, created = Publication.objects.get_or_create(post=post, target=target.kind)
@@ -132,8 +142,6 @@ def withdraw(post: Post) -> list[str]:
     Returns the labels of targets that could not remove it, for the caller to tell the user (the
     website feed always can). The caller changes and audits the post.
     """
-    from apps.publishing.targets import TargetError, target_by_kind
-
     problems: list[str] = []
     for publication in Publication.objects.filter(post=post, status=Publication.Status.PUBLISHED):
         target = target_by_kind(publication.target, post.account)
@@ -157,8 +165,7 @@ def enqueue_publish(post_id: int, when: datetime | None) -> None:
     A backend that cannot defer (the inline one: tests, ``SAFEPOST_TASKS=immediate``) only runs
     what is due now; anything later is picked up by the ``publish_due`` sweep.
     """
-    from apps.publishing.tasks import publish_post
-
+    publish_post = _publish_task()
     if when is not None and when > now():
         if publish_post.get_backend().supports_defer:
             publish_post.using(run_after=when).enqueue(post_id)
@@ -369,8 +376,7 @@ def _uuid(value: str) -> object:
 
 def _send(post_id: int) -> None:
     """Send ``publish_post(post_id)`` now and mark it as waiting."""
-    from apps.publishing.tasks import publish_post
-
+    publish_post = _publish_task()
     # Marked before it is sent: a backend that runs it at once (the inline one) removes the mark.
     placeholder = str(uuid.uuid4())
     with transaction.atomic():
@@ -498,8 +504,6 @@ def _claimable(current: datetime) -> Q:
 
 def _attempt(post: Post, publication: Publication) -> None:
     """One attempt at one Publication, if it is free to take and due."""
-    from apps.publishing.targets import PermanentError, RetryableError, target_by_kind
-
     current = now()
     attempt = publication.attempts + 1
     claimed = (
