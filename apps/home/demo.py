@@ -10,16 +10,21 @@ real post would go through is recorded in the audit log, oldest first.
 from __future__ import annotations
 
 import base64
+import random
 import re
 import time
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
 from typing import Any
 
+from allauth.account.models import EmailAddress
+from allauth.mfa import app_settings
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -32,15 +37,20 @@ from apps.moderation import ingest
 from apps.moderation.models import InboxItem
 from apps.platforms.base import Author, Incoming
 from apps.posts.checking import check_audit_data, check_summary, stored_check
-from apps.posts.models import Override, Post, Review
+from apps.posts.models import Override, Post, PostPhoto, Review
+from apps.publishing import actions as publishing
 from apps.publishing.models import FeedEntry, Publication
+from apps.publishing.targets.website import reshare_key
 from apps.schools import actions as schools
+from apps.schools.agreement_text import default_agreement_text
 from apps.schools.models import Account, Agreement, Membership, Role, School, Signature
+from apps.schools.policy_edit import set_values
+from safepost.photos import render
 from safepost.policy.checker import Checker
 from safepost.policy.config import DAYS, PRESETS_DIR, Policy
 from safepost.policy.roster import load_roster
 from safepost.policy.rules.base import Post as CheckedPost
-from safepost.policy.rules.outside_posting_window import in_window, next_window_start
+from safepost.policy.rules.outside_posting_window import describe_moment, in_window, next_window_start
 
 SLUG = "oakfield"
 NAME = "Oakfield Primary School"
@@ -122,7 +132,6 @@ def demo_policy_text() -> str:
         text, count = re.subn(pattern, replacement, text)
         if count != 1:
             raise ValueError(f"the {PRESET} preset has changed: cannot find {pattern!r}")
-    from apps.schools.policy_edit import set_values
 
     return set_values(
         text,
@@ -138,8 +147,6 @@ def demo_policy_text() -> str:
 
 def totp_code(secret: str, at: float | None = None) -> tuple[str, int]:
     """The current 6-digit code for ``secret`` and the seconds it stays valid."""
-    from allauth.mfa import app_settings
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
     now = time.time() if at is None else at
     period = app_settings.TOTP_PERIOD
@@ -159,7 +166,6 @@ def _url(name: str, **kwargs: Any) -> str:
 
 def _first_head(school: School, person: Person, result: DemoResult) -> Any:
     """The headteacher, set up as a Safepost administrator would (no one at the school to add her yet)."""
-    from allauth.account.models import EmailAddress
 
     User = get_user_model()
     user = User.objects.filter(username=person.username).first()
@@ -263,7 +269,6 @@ def _roster(school: School, head: Any, result: DemoResult) -> None:
 
 
 def _agreement(school: School, users: dict[str, Any], result: DemoResult) -> None:
-    from apps.schools.agreement_text import default_agreement_text
 
     agreement = Agreement.objects.filter(school=school).order_by("-version").first()
     if agreement is None:
@@ -278,8 +283,6 @@ def _agreement(school: School, users: dict[str, Any], result: DemoResult) -> Non
 
 
 def _totp(users: dict[str, Any], result: DemoResult) -> None:
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import TOTP
 
     for username, secret in TOTP_SECRETS.items():
         user = users[username]
@@ -513,7 +516,7 @@ class _Posts:
                 school=self.school,
                 account=self.accounts["main"],
                 post=post,
-                idempotency_key=_reshare_key(publication.idempotency_key),
+                idempotency_key=reshare_key(publication.idempotency_key),
                 text=post.text,
                 reshared_from=post.account,
                 published_at=at,
@@ -535,7 +538,6 @@ class _Posts:
         return publication
 
     def _moment(self, moment: datetime, now: datetime) -> str:
-        from safepost.policy.rules.outside_posting_window import describe_moment
 
         tz = self.policy.tz
         return describe_moment(moment.astimezone(tz), now.astimezone(tz))
@@ -803,14 +805,6 @@ class _Posts:
         return [star, closure, heating]
 
 
-def _reshare_key(key: uuid.UUID) -> uuid.UUID:
-    try:
-        from apps.publishing.targets.website import reshare_key
-    except ImportError:  # pragma: no cover - the website target is part of the app
-        return uuid.uuid5(key, "reshare-on-main-account")
-    return reshare_key(key)
-
-
 def _posts(school: School, users: dict[str, Any], accounts: dict[str, Account], result: DemoResult) -> None:
     if Post.objects.filter(school=school).exists():
         return
@@ -823,7 +817,6 @@ def _posts(school: School, users: dict[str, Any], accounts: dict[str, Account], 
 
 def _garden_drawing() -> Image.Image:
     """A drawn picture of a school garden bed (no people), so the demo shows a post with a photo."""
-    import random
 
     rng = random.Random(7)
     image = Image.new("RGB", (1600, 1200), (150, 196, 232))
@@ -846,10 +839,6 @@ def _garden_drawing() -> Image.Image:
 def _garden_photo(school: School, users: dict[str, Any]) -> None:
     """Oak Class's published bulbs post carries a photo, as it went out: only the cleaned copy is
     kept (the original was deleted after publishing, RAC-04)."""
-    from django.core.files.base import ContentFile
-
-    from apps.posts.models import PostPhoto
-    from safepost.photos import render
 
     post = Post.objects.filter(
         school=school, text__startswith="Oak Class have been busy planting bulbs"
@@ -873,7 +862,6 @@ def _garden_photo(school: School, users: dict[str, Any]) -> None:
 
 def _queue(posts: list[Post]) -> None:
     """Hand scheduled posts to publishing, so the worker sends them out when the window opens."""
-    from apps.publishing import actions as publishing
 
     for post in posts:
         publishing.queue(post)
