@@ -36,6 +36,7 @@ from apps.moderation import actions as moderation
 from apps.moderation import ingest
 from apps.moderation.models import InboxItem
 from apps.platforms.base import Author, Incoming
+from apps.posts.actions import exception_words, scheduled_summary
 from apps.posts.checking import check_audit_data, check_summary, stored_check
 from apps.posts.models import Override, Post, PostPhoto, Review
 from apps.publishing import actions as publishing
@@ -482,11 +483,7 @@ class _Posts:
             at,
             actor,
             "post.scheduled",
-            (
-                f"To go out now, as {'a school event' if post.exception == 'school-event' else 'urgent news'}"
-                if post.exception
-                else f"Scheduled for {words}"
-            ),
+            scheduled_summary(post.exception, words),
             post,
             scheduled_for=when.isoformat(),
             in_words=words,
@@ -707,12 +704,7 @@ class _Posts:
         if not blocking:
             raise ValueError("the held demo post no longer breaks the policy: change its text")
         star.status = Post.Status.HELD
-        star.held_reason = (
-            "This post was held instead of being published, because the school's policy or pupil list "
-            "changed after it was approved and it no longer passes the check: "
-            + " ".join(m if m.endswith((".", "!", "?")) else m + "." for m in dict.fromkeys(blocking))
-            + " Edit the post and send it for approval again."
-        )
+        star.held_reason = publishing.held_reason(blocking)
         self.timeline.add(
             held_at,
             None,
@@ -785,7 +777,8 @@ class _Posts:
             self.now - timedelta(minutes=4),
             head,
             "post.exception",
-            f"Sent outside posting hours as urgent news by {head.get_full_name()}: {heating.exception_reason}",
+            f"Sent outside posting hours as {exception_words(heating.exception)} by {head.get_full_name()}: "
+            f"{heating.exception_reason}",
             heating,
             exception=heating.exception,
             reason=heating.exception_reason,

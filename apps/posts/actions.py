@@ -87,7 +87,7 @@ _DONE = {
 }
 
 
-def _exception_words(kind: str) -> str:
+def exception_words(kind: str) -> str:
     """ "urgent news", "a school event": an exception as the audit log's sentences name it."""
     return {"school-event": "a school event", "urgent-news": "urgent news"}.get(kind, kind.replace("-", " "))
 
@@ -437,7 +437,7 @@ def do_submit(post: Post, membership: Membership, submission: Submission, *, now
                 post.school,
                 membership.user,
                 "post.exception",
-                f"Sent outside posting hours as {_exception_words(post.exception)} by "
+                f"Sent outside posting hours as {exception_words(post.exception)} by "
                 f"{membership.user.get_full_name() or membership.user.get_username()}: {post.exception_reason}",
                 post,
                 {
@@ -591,11 +591,7 @@ def schedule(post: Post, actor: Any, *, now: datetime | None = None) -> Post:
                 raise SchedulingError(problem)
         when = planned_time(policy, now, "", post.requested_time)
     words = "now" if post.exception else moment_words(when, now, policy)
-    summary = (
-        f"To go out now, as {_exception_words(post.exception)}"
-        if post.exception
-        else f"Scheduled for {words}"
-    )
+    summary = scheduled_summary(post.exception, words)
     return _put_on_schedule(
         post, "schedule", actor, when, summary, {"in_words": words, "exception": post.exception}
     )
@@ -622,6 +618,11 @@ def retry(post: Post, membership: Membership, *, now: datetime | None = None) ->
         f"Trying again: scheduled for {words}",
         {"in_words": words, "retry": True},
     )
+
+
+def scheduled_summary(exception: str, words: str) -> str:
+    """The audit log's sentence for a post given its time (post.scheduled)."""
+    return f"To go out now, as {exception_words(exception)}" if exception else f"Scheduled for {words}"
 
 
 def _put_on_schedule(

@@ -55,7 +55,6 @@ from apps.posts.renditions import refresh_renditions
 from apps.posts.tasks import clean_up_photos
 from apps.publishing.models import Publication, QueuedPublish, WorkerBeat
 from apps.publishing.targets import PermanentError, RetryableError, TargetError, target_by_kind, targets_for
-from safepost.policy.findings import Finding
 from safepost.policy.rules.outside_posting_window import (
     describe_moment,
     in_window,
@@ -218,7 +217,7 @@ def _photos_changed(post: Post) -> str:
     blocking = [f for f in findings if f.severity == "block"]
     if not blocking:
         return ""
-    reason = _held_reason(tuple(blocking))
+    reason = held_reason(f.message for f in blocking)
     with transaction.atomic():
         Publication.objects.filter(post=post).exclude(status=Publication.Status.PUBLISHED).update(
             status=Publication.Status.FAILED, last_error=reason, next_attempt_at=None
@@ -424,7 +423,7 @@ def _start(post: Post) -> str:
                 "" if locked is not None and locked.status in _ATTEMPTABLE else "the post changed meanwhile"
             )
         if report.blocking:
-            reason = _held_reason(report.blocking)
+            reason = held_reason(f.message for f in report.blocking)
             Post.objects.filter(pk=post.pk).update(
                 status=Post.Status.HELD, held_reason=reason, last_check=check, checked_at=current
             )
@@ -456,10 +455,12 @@ def _start(post: Post) -> str:
     return ""
 
 
-def _held_reason(blocking: tuple[Finding, ...]) -> str:
+def held_reason(findings: Iterable[str]) -> str:
+    """Why a post was held before publishing, for its writer: what changed, each blocking finding's
+    message once, and what to do."""
     messages: list[str] = []
-    for finding in blocking:
-        message = finding.message.strip()
+    for finding in findings:
+        message = finding.strip()
         if message and message not in messages:
             messages.append(message)
     return (
