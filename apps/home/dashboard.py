@@ -306,7 +306,7 @@ def _drafts(membership: Membership) -> Attention | None:
 def _connections(membership: Membership) -> Attention | None:
     """Platform connections waiting for approval, needing reconnecting or a sign-in change."""
     try:
-        from apps.platforms.actions import needs_attention
+        from apps.platforms.notices import needs_attention
     except ImportError:  # pragma: no cover - the platforms app is part of the project
         return None
     try:

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
-from apps.platforms import actions, registry
+from apps.platforms import actions, clients, registry, wording
 from apps.platforms.base import AuthError, Media, Outgoing, PlatformClient
 from apps.platforms.crypto import CredentialsUnreadable
 from apps.platforms.models import Connection
@@ -69,16 +69,16 @@ class PlatformTarget(Target):
             raise PermanentError(
                 f"{self.label} needs reconnecting before anything can go out there",
                 platform_text=connection.last_error,
-                advice=actions.reconnect_advice(connection),
+                advice=wording.reconnect_advice(connection),
             )
         if self._client is None:
             try:
-                self._client = actions.client_for(connection)
+                self._client = clients.client_for(connection)
             except CredentialsUnreadable as exc:
                 self._reconnect_needed(str(exc))
                 raise PermanentError(
                     f"The saved sign-in for {self.label} cannot be unlocked",
-                    advice=actions.reconnect_advice(connection),
+                    advice=wording.reconnect_advice(connection),
                 ) from exc
         return self._client
 
@@ -93,7 +93,7 @@ class PlatformTarget(Target):
             return getattr(client, operation)(*args)
         except AuthError as first:
             error = first
-        if actions.refreshed_elsewhere(self._conn()):
+        if clients.refreshed_elsewhere(self._conn()):
             # Another worker renewed the tokens at the same moment: use the new ones, once.
             self.connection = Connection.objects.get(pk=self._conn().pk)
             self._client = None
@@ -108,7 +108,7 @@ class PlatformTarget(Target):
         raise PermanentError(
             f"{self.label} no longer accepts Safepost's sign-in",
             platform_text=exc.platform_text or exc.message,
-            advice=actions.reconnect_advice(self._conn()),
+            advice=wording.reconnect_advice(self._conn()),
         ) from exc
 
     def limits(self) -> Limits:
@@ -116,7 +116,7 @@ class PlatformTarget(Target):
         connection = self._conn()
         try:
             if self._client is None:
-                self._client = actions.client_for(connection)
+                self._client = clients.client_for(connection)
             limits = self._client.limits()
         except Exception:
             log.info("limits of %s unavailable; using the last known", connection.kind, exc_info=True)
@@ -146,7 +146,7 @@ class PlatformTarget(Target):
         if connection is None or connection.status != Connection.Status.ACTIVE:
             return
         try:
-            actions.client_for(connection).repost(result.external_id)
+            clients.client_for(connection).repost(result.external_id)
         except Exception:
             log.warning(
                 "the main account could not repost %s on %s", result.external_id, self.kind, exc_info=True

@@ -97,7 +97,7 @@ def _shortfalls(kind: str, policy: Policy) -> tuple[str, ...]:
     if kind == "website":
         return ()
     from apps.platforms import registry
-    from apps.platforms.actions import shortfalls
+    from apps.platforms.wording import shortfalls
 
     platform = registry.get(kind)
     if platform is None:

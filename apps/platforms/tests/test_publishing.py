@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from apps.platforms import actions, tasks
-from apps.platforms.actions import needs_attention
 from apps.platforms.models import Connection
+from apps.platforms.notices import needs_attention
 from apps.platforms.tests.conftest import BASE, connect
 from apps.platforms.tests.fakes import SCHOOL, FakeWorld
 from apps.posts.models import Post
