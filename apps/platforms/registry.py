@@ -2,15 +2,13 @@
 
 Each ``apps/platforms/<kind>/platform.py`` defines ``PLATFORM``. They are imported on first use
 (not at start-up), so a platform whose package is missing is simply not offered. Tests put fakes
-in with :func:`registered` or :func:`only`.
+in with :mod:`apps.platforms.testing`.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from django.conf import settings
@@ -61,44 +59,6 @@ def get(kind: str) -> Platform | None:
     """The platform of ``kind``, or ``None`` when it is not installed."""
     _load()
     return _platforms.get(kind)
-
-
-def register(platform: Platform) -> None:
-    """Add (or replace) a platform and its publishing target."""
-    from apps.platforms.targets import install
-
-    _load()
-    _platforms[platform.kind] = platform
-    install(platform.kind)
-
-
-@contextmanager
-def registered(platform: Platform) -> Iterator[None]:
-    """A platform added for the duration of a ``with`` block (tests)."""
-    with only([*platforms(), platform]):
-        yield
-
-
-@contextmanager
-def only(chosen: Iterable[Platform]) -> Iterator[None]:
-    """Exactly these platforms for the duration of a ``with`` block (tests)."""
-    from apps.platforms.targets import install, uninstall
-
-    global _loaded
-    _load()
-    saved = dict(_platforms)
-    _platforms.clear()
-    for platform in chosen:
-        _platforms[platform.kind] = platform
-        install(platform.kind)
-    try:
-        yield
-    finally:
-        for kind in list(_platforms):
-            if kind not in saved and kind not in KINDS:
-                uninstall(kind)
-        _platforms.clear()
-        _platforms.update(saved)
 
 
 def config_for(kind: str) -> dict[str, Any]:
