@@ -432,16 +432,12 @@ WHITENOISE_USE_FINDERS = not _MANIFEST
 # be connected again.
 SAFEPOST_TOKEN_KEYS = env_str("SAFEPOST_TOKEN_KEYS")
 SAFEPOST_TOKEN_KEY_FILE = env_str("SAFEPOST_TOKEN_KEY_FILE") or str(VAR_DIR / "token.key")
-# Each platform's settings for this installation (an X app's client id and secret come from the X
-# developer portal; Mastodon registers Safepost on each school's server by itself).
-SAFEPOST_PLATFORMS = {
-    "x": {
-        "client_id": env_str("SAFEPOST_X_CLIENT_ID"),
-        "client_secret": env_str("SAFEPOST_X_CLIENT_SECRET"),
-    },
-    "mastodon": {"client_name": "Safepost", "website": env_str("SAFEPOST_PUBLIC_URL")},
-    "bluesky": {"service": env_str("SAFEPOST_BLUESKY_SERVICE") or "https://bsky.social"},
-}
+# The platforms' settings for this installation: each platform package names the ones it reads
+# (``settings`` in apps/platforms/<kind>/platform.py). An X app's client id and secret come from
+# the X developer portal; Mastodon registers Safepost on each school's server by itself.
+SAFEPOST_X_CLIENT_ID = env_str("SAFEPOST_X_CLIENT_ID")
+SAFEPOST_X_CLIENT_SECRET = env_str("SAFEPOST_X_CLIENT_SECRET")
+SAFEPOST_BLUESKY_SERVICE = env_str("SAFEPOST_BLUESKY_SERVICE") or "https://bsky.social"
 
 # The audit log's chain is keyed (HMAC-SHA256) with a key kept outside the database:
 # SAFEPOST_AUDIT_KEY (64 hex characters) or a key file created at first use (mode 0600). Each

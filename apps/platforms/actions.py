@@ -31,8 +31,9 @@ from apps.platforms.permissions import (
     usable_permission,
 )
 from apps.platforms.profiles import LIST_FIELD, suggested_text
+from apps.platforms.registry import label_of
 from apps.platforms.rotation import next_rotation_due, reminder_reason
-from apps.platforms.wording import describe_failure, label_of, name_of
+from apps.platforms.wording import describe_failure, name_of
 from apps.schools.models import Account, Membership
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from apps.platforms.models import Connection, RotationReminder
 from apps.platforms.permissions import can_approve, can_reconnect, can_rotate
-from apps.platforms.wording import label_of
+from apps.platforms.registry import label_of
 from apps.schools.models import Membership, School
 
 

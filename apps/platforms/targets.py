@@ -17,12 +17,15 @@ from apps.platforms import actions, clients, registry, wording
 from apps.platforms.base import AuthError, Media, Outgoing, PlatformClient
 from apps.platforms.crypto import CredentialsUnreadable
 from apps.platforms.models import Connection
+from apps.posts.photos import media_for
+from apps.publishing.models import Publication
 from apps.publishing.targets import register, unregister
 from apps.publishing.targets.base import Limits, PermanentError, PublishResult, Target
+from apps.schools.models import Account
+from safepost.photos import PRESETS
 
 if TYPE_CHECKING:
     from apps.posts.models import Post
-    from apps.schools.models import Account
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +44,9 @@ def outgoing_for(post: Post, kind: str = "") -> Outgoing:
 
 def _media_for(post: Post, kind: str) -> tuple[Media, ...]:
     # Only the cleaned, blurred rendition ever leaves Safepost, never an original; it is re-encoded
-    # within the platform's own size limits (Bluesky: 1 MB an image, X: 5 MB).
-    from apps.posts.photos import media_for
-    from safepost.photos import PRESETS
-
-    preset = kind if kind in PRESETS else "website"
+    # within the platform's own size limits (``Platform.image``; Bluesky: 1 MB an image, X: 5 MB).
+    platform = registry.get(kind)
+    preset = platform.image if platform is not None and platform.image is not None else PRESETS["website"]
     return tuple(
         Media(data, mime, alt, width, height) for data, mime, alt, width, height in media_for(post, preset)
     )
@@ -135,8 +136,6 @@ class PlatformTarget(Target):
         Best effort: the class post is out whatever happens here, so a failure is logged, not
         raised (raising would retry, and a retry finds the post and never reposts it).
         """
-        from apps.schools.models import Account
-
         if post.account.kind != Account.Kind.CLASS or not post.school.policy.accounts.reshare_class_posts:
             return
         main = Account.objects.filter(
@@ -153,13 +152,12 @@ class PlatformTarget(Target):
             )
 
     def find_existing(self, idempotency_key: uuid.UUID) -> PublishResult | None:
-        if self.kind not in _SEARCHED:
+        platform = registry.get(self.kind)
+        if platform is None or not platform.searches_sent_posts:
             return self._call("find_existing", idempotency_key)
         # X and Mastodon keep no key to look up: they search the account's own recent posts for
         # what was sent, from when the first attempt could have started (nothing to find on a first
         # attempt: the claim that started it has just counted it).
-        from apps.publishing.models import Publication
-
         publication = (
             Publication.objects.select_related("post__school").filter(idempotency_key=idempotency_key).first()
         )
@@ -175,8 +173,6 @@ class PlatformTarget(Target):
         self._call("delete", external_id)
 
 
-#: Platforms whose find_existing searches recent posts for what was sent (see find_existing).
-_SEARCHED = frozenset({"x", "mastodon"})
 _classes: dict[str, type[PlatformTarget]] = {}
 #: The last limits each platform reported (they are the platform's, not the account's).
 _known_limits: dict[str, Limits] = {}
@@ -202,8 +198,7 @@ def factory_for(kind: str) -> Any:
         )
         if connection is None:
             return None
-        platform = registry.get(kind)
-        label = f"{platform.label if platform else kind} ({connection.handle})"
+        label = f"{registry.label_of(kind)} ({connection.handle})"
         return target_class(kind)(account, label=label, connection=connection)
 
     return target_for
@@ -211,7 +206,7 @@ def factory_for(kind: str) -> Any:
 
 def install(kind: str) -> None:
     """Publish to connected ``kind`` accounts from now on."""
-    register(kind, factory_for(kind))
+    register(kind, factory_for(kind), lambda: registry.label_of(kind))
 
 
 def uninstall(kind: str) -> None:

@@ -29,7 +29,7 @@ def only(chosen: Iterable[Platform]) -> Iterator[None]:
         yield
     finally:
         for kind in list(registry._platforms):
-            if kind not in saved and kind not in registry.KINDS:
+            if kind not in saved and kind not in registry.kinds():
                 uninstall(kind)
         registry._platforms.clear()
         registry._platforms.update(saved)
@@ -40,3 +40,27 @@ def registered(platform: Platform) -> Iterator[None]:
     """One platform added for the duration of a ``with`` block."""
     with only([*registry.platforms(), platform]):
         yield
+
+
+@contextmanager
+def rediscovered() -> Iterator[tuple[str, ...]]:
+    """Find the platform packages again, as at start-up, and install their targets; undone after.
+
+    Yields the kinds found. A test adds a package (a folder with ``__init__.py`` and
+    ``platform.py``) to ``apps.platforms.__path__`` before entering.
+    """
+    registry._load()
+    saved, saved_kinds = dict(registry._platforms), registry.kinds()
+    registry.forget()
+    kinds = registry.kinds()
+    for kind in kinds:
+        install(kind)
+    try:
+        yield kinds
+    finally:
+        for kind in kinds:
+            if kind not in saved_kinds:
+                uninstall(kind)
+        registry._platforms.clear()
+        registry._platforms.update(saved)
+        registry._kinds = saved_kinds

@@ -24,6 +24,7 @@ from apps.publishing.targets.base import PermanentError, RetryableError
 from apps.schools import permissions as school_permissions
 from apps.schools.models import Account, Membership
 from apps.schools.scoping import get_for_school, school_member_required
+from safepost.policy.config import term_start
 
 log = logging.getLogger(__name__)
 
@@ -212,13 +213,13 @@ def _sign_in_step(
     """The form before signing in: OAuth (off to the platform) or an app password (Bluesky)."""
     form: OAuthStartForm | AppPasswordForm
     if platform.auth == "app-password":
-        form = AppPasswordForm(request.POST if request.method == "POST" else None, kind=platform.kind)
+        form = AppPasswordForm(request.POST if request.method == "POST" else None, platform=platform)
         if connection is not None and request.method == "GET":
             form.initial.update(
                 handle=connection.handle, server=connection.server_url or form.initial.get("server")
             )
     else:
-        form = OAuthStartForm(request.POST if request.method == "POST" else None, kind=platform.kind)
+        form = OAuthStartForm(request.POST if request.method == "POST" else None, platform=platform)
         if connection is not None and connection.server_url and "server" in form.fields:
             form.initial["server"] = connection.server_url
     if request.method == "POST" and form.is_valid():
@@ -259,7 +260,7 @@ def _app_password(
     data = form.cleaned_data
     try:
         credentials = platform.sign_in(
-            registry.config_for(platform.kind), data["server"], data["handle"], data["app_password"]
+            registry.config_for(platform.kind), data.get("server", ""), data["handle"], data["app_password"]
         )
         info, credentials = clients.sign_in_check(platform, credentials)
     except Exception as exc:
@@ -267,7 +268,7 @@ def _app_password(
             log.exception("signing in to %s failed", platform.kind)
         form.add_error(None, wording.describe_failure(exc, platform.label))
         return None
-    return _save(request, platform, account, purpose, connection, credentials, data["server"], info)
+    return _save(request, platform, account, purpose, connection, credentials, data.get("server", ""), info)
 
 
 def _save(
@@ -437,7 +438,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             f"Approved: posts on {connection.account.name} now go out to "
-            f"{_platform_label(connection.kind)} ({connection.handle}) too.",
+            f"{registry.label_of(connection.kind)} ({connection.handle}) too.",
         )
     return redirect("platforms:connections")
 
@@ -457,7 +458,7 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            f"{connection.handle}'s profile on {_platform_label(connection.kind)} now says it is the school's "
+            f"{connection.handle}'s profile on {registry.label_of(connection.kind)} now says it is the school's "
             "official account and links to the list of official accounts.",
         )
     return redirect("platforms:connections")
@@ -479,7 +480,7 @@ def disconnect(request: HttpRequest, pk: int) -> HttpResponse:
     actions.disconnect(connection, request.user)
     messages.success(
         request,
-        f"{connection.account.name} is disconnected from {_platform_label(connection.kind)} and its saved "
+        f"{connection.account.name} is disconnected from {registry.label_of(connection.kind)} and its saved "
         "sign-in deleted. Nothing more goes out there. You may also remove Safepost's access in the "
         "platform's own settings.",
     )
@@ -500,20 +501,13 @@ def permit(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(
         request,
         f"Permission given: someone the policy allows can now change the sign-in of {connection.account.name} "
-        f"on {_platform_label(connection.kind)} (within {permissions.PERMISSION_DAYS} days).",
+        f"on {registry.label_of(connection.kind)} (within {permissions.PERMISSION_DAYS} days).",
     )
     return redirect("platforms:connections")
 
 
-def _platform_label(kind: str) -> str:
-    platform = registry.get(kind)
-    return platform.label if platform else kind
-
-
 def _term_day(text: str) -> str:
     """ "09-01" as "1 September"."""
-    from safepost.policy.config import term_start
-
     found = term_start(text)
     if found is None:
         return text

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from apps.platforms import registry
 from apps.platforms.base import AuthError, Capabilities
 from apps.platforms.models import Connection
+from apps.platforms.registry import label_of
 from apps.publishing.targets.base import PermanentError, RetryableError
 from apps.schools.models import Role
 from safepost.policy.config import Policy
@@ -17,11 +17,6 @@ def name_of(user: Any) -> str:
     if user is None:
         return "someone no longer at the school"
     return str(user.get_full_name() or user.get_username())
-
-
-def label_of(kind: str) -> str:
-    platform = registry.get(kind)
-    return platform.label if platform is not None else kind
 
 
 def describe_failure(exc: Exception, label: str) -> str:

@@ -27,7 +27,7 @@ from apps.audit.actions import record
 from apps.posts.models import KnownPicture, PhotoTag, Post, PostPhoto
 from apps.schools.models import Membership, Pupil, School
 from safepost.photos import PhotoError, open_photo, render, render_for
-from safepost.photos.images import clean_image
+from safepost.photos.images import Preset, clean_image
 from safepost.photos.policy import FaceInPhoto, PhotoFacts, PupilInPhoto, assess, auto_blurred
 from safepost.photos.rights import SAME_PICTURE_BITS, Rights, hash_distance, perceptual_hash
 from safepost.policy.findings import Finding
@@ -621,9 +621,9 @@ def rendition_bytes(photo: PostPhoto) -> bytes:
         return f.read()
 
 
-def media_for(post: Post, preset: str) -> list[tuple[bytes, str, str, int, int]]:
+def media_for(post: Post, preset: str | Preset) -> list[tuple[bytes, str, str, int, int]]:
     """Each photo as ``(data, mime, alt_text, width, height)`` re-encoded for a platform preset
-    (``"x"``, ``"bluesky"``; see :data:`safepost.photos.PRESETS`), from the cleaned rendition."""
+    (a platform's ``Platform.image``, or a name in :data:`safepost.photos.PRESETS`), from the cleaned rendition."""
     out = []
     for photo in photos_of(post):
         if not photo.rendition:

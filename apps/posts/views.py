@@ -45,7 +45,7 @@ from apps.posts.models import Post
 from apps.posts.photo_views import PHOTOS_MESSAGE, PhotoView, attach_uploads, photo_context, photo_views
 from apps.posts.photos import MAX_PHOTOS
 from apps.publishing.models import Publication
-from apps.publishing.targets import Target, targets_for
+from apps.publishing.targets import Target, label_of, targets_for
 from apps.schools.actions import SchoolError, answer_name_question
 from apps.schools.models import Account, Membership, School
 from apps.schools.permissions import (
@@ -67,13 +67,6 @@ PAGE_SIZE = 30
 Status = Post.Status
 #: What the list shows unless asked for something else: the calendar of posts going or gone out.
 CALENDAR_STATUSES = (Status.SCHEDULED, Status.PUBLISHING, Status.PUBLISHED, Status.FAILED, Status.HELD)
-TARGET_LABELS = {
-    "website": "School website",
-    "feed": "School website",
-    "x": "X",
-    "bluesky": "Bluesky",
-    "mastodon": "Mastodon",
-}
 
 
 class SchoolHtmxRequest(HttpRequest):
@@ -312,7 +305,7 @@ def status_sentence(post: Post, now: datetime, policy: Policy) -> str:
 
 def publication_advice(publication: Publication, now: datetime, policy: Policy) -> str:
     """What the writer should do about a publication, in plain words."""
-    target = TARGET_LABELS.get(publication.target, publication.target)
+    target = label_of(publication.target)
     match publication.status:
         case Publication.Status.PENDING:
             return f"Waiting to go out to {target}."

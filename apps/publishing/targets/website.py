@@ -27,6 +27,11 @@ def reshare_key(idempotency_key: uuid.UUID) -> uuid.UUID:
     return uuid.uuid5(idempotency_key, "reshare-on-main-account")
 
 
+def target_for(account: Account) -> Target | None:
+    """Every active account publishes to the school's feed."""
+    return WebsiteTarget(account) if account.is_active else None
+
+
 @dataclass
 class WebsiteTarget(Target):
     """The school's public feed at ``/s/<slug>/``. Links are site-relative paths."""
