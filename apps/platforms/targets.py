@@ -21,6 +21,7 @@ from apps.posts.photos import media_for
 from apps.publishing.models import Publication
 from apps.publishing.targets import register, unregister
 from apps.publishing.targets.base import Limits, PermanentError, PublishResult, Target
+from apps.publishing.targets.reshare import resharing_account
 from apps.schools.models import Account
 from safepost.photos import PRESETS
 
@@ -136,11 +137,7 @@ class PlatformTarget(Target):
         Best effort: the class post is out whatever happens here, so a failure is logged, not
         raised (raising would retry, and a retry finds the post and never reposts it).
         """
-        if post.account.kind != Account.Kind.CLASS or not post.school.policy.accounts.reshare_class_posts:
-            return
-        main = Account.objects.filter(
-            school_id=post.school_id, kind=Account.Kind.MAIN, is_active=True
-        ).first()
+        main = resharing_account(post)
         connection = actions.live_connection(main, self.kind) if main is not None else None
         if connection is None or connection.status != Connection.Status.ACTIVE:
             return
