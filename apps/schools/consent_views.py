@@ -19,6 +19,8 @@ from apps.schools.consent import WAITING_STATUSES, posts_showing
 from apps.schools.forms import ConsentForm, ConsentSearchForm, FaceReferenceForm
 from apps.schools.models import CONSENT_FIELDS, Channel, ConsentValue, FaceReference, Membership, Pupil
 from apps.schools.scoping import get_for_school, school_member_required
+from safepost.photos import PhotoError
+from safepost.photos.matching import MatchingError, ModelError
 
 REGISTER_LIMIT = 600
 #: The largest reference photo taken (phones make 3-8 MB JPEGs; HEIC is smaller).
@@ -218,9 +220,6 @@ def _record(request: HttpRequest, pupil: Pupil, form: ConsentForm) -> bool:
 
 
 def _enrol(request: HttpRequest, pupil: Pupil, form: FaceReferenceForm) -> bool:
-    from safepost.photos import PhotoError
-    from safepost.photos.matching import MatchingError, ModelError
-
     upload = form.cleaned_data["photo"]
     if upload.size is not None and upload.size > MAX_REFERENCE_BYTES:
         form.add_error(

@@ -7,6 +7,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -57,8 +58,6 @@ def school_member_required(
             if membership is None:
                 raise Http404("You are not a member of any school.")
             if check is not None and not check(membership):
-                from django.core.exceptions import PermissionDenied
-
                 raise PermissionDenied("Your role at this school cannot do this.")
             request.school = membership.school  # type: ignore[attr-defined]
             request.membership = membership  # type: ignore[attr-defined]

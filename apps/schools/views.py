@@ -22,6 +22,7 @@ from django.views.decorators.vary import vary_on_headers
 from apps.posts import actions as post_actions
 from apps.schools import actions, invites, permissions
 from apps.schools.agreement_text import default_agreement_text
+from apps.schools.consent import posts_showing
 from apps.schools.forms import (
     AccountForm,
     AddMemberForm,
@@ -39,6 +40,9 @@ from apps.schools.invites import link_lifetime_days, send_sign_in_link
 from apps.schools.models import (
     Account,
     Agreement,
+    Channel,
+    ConsentChange,
+    ConsentValue,
     Invitation,
     Membership,
     Pupil,
@@ -712,9 +716,6 @@ def roster_undo(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _warn_about_published_photos(request: HttpRequest, school: School, since: datetime) -> None:
     """An import that withdrew consent lists the pupils shown in published posts, for take-down."""
-    from apps.schools.consent import posts_showing
-    from apps.schools.models import Channel, ConsentChange, ConsentValue
-
     withdrawn = (
         ConsentChange.objects.filter(
             pupil__school=school,
