@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +23,7 @@ from apps.platforms.rotation import next_rotation_due
 from apps.publishing.targets.base import PermanentError, RetryableError
 from apps.schools import permissions as school_permissions
 from apps.schools.models import Account, Membership
-from apps.schools.scoping import get_for_school, school_member_required
+from apps.schools.scoping import SchoolRequest, get_for_school, school_member_required
 from safepost.policy.config import term_start
 
 log = logging.getLogger(__name__)
@@ -48,8 +48,8 @@ def _require(allowed: bool, why: str) -> None:
         raise PermissionDenied(why)
 
 
-def _membership(request: HttpRequest) -> Membership:
-    return request.membership  # type: ignore[attr-defined]
+def _membership(request: SchoolRequest) -> Membership:
+    return request.membership
 
 
 # The page -------------------------------------------------------------------------------------
@@ -57,7 +57,7 @@ def _membership(request: HttpRequest) -> Membership:
 
 @require_GET
 @school_member_required(check=permissions.can_view)
-def connections(request: HttpRequest) -> HttpResponse:
+def connections(request: SchoolRequest) -> HttpResponse:
     membership = _membership(request)
     school = membership.school
     policy = school.policy
@@ -165,7 +165,7 @@ def _row(
 
 @require_http_methods(["GET", "POST"])
 @school_member_required()
-def connect(request: HttpRequest, account_pk: int, kind: str) -> HttpResponse:
+def connect(request: SchoolRequest, account_pk: int, kind: str) -> HttpResponse:
     # Fetch first: an outsider gets 404 whatever their role is at their own school.
     account = get_for_school(Account, request, pk=account_pk, is_active=True)
     platform = _platform(kind)
@@ -182,7 +182,7 @@ def connect(request: HttpRequest, account_pk: int, kind: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @school_member_required()
-def reconnect(request: HttpRequest, pk: int) -> HttpResponse:
+def reconnect(request: SchoolRequest, pk: int) -> HttpResponse:
     connection = get_for_school(Connection.objects.select_related("account"), request, pk=pk)
     # Only a connection that stopped working is reconnected here; changing the sign-in of one that
     # works is a rotation, which may need the permission the policy names (COU-07).
@@ -198,7 +198,7 @@ def reconnect(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @school_member_required()
-def rotate(request: HttpRequest, pk: int) -> HttpResponse:
+def rotate(request: SchoolRequest, pk: int) -> HttpResponse:
     connection = get_for_school(Connection.objects.select_related("account"), request, pk=pk)
     refusal = permissions.rotation_refusal(connection, _membership(request))
     if refusal:
@@ -208,7 +208,7 @@ def rotate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _sign_in_step(
-    request: HttpRequest, platform: Platform, account: Account, purpose: str, connection: Connection | None
+    request: SchoolRequest, platform: Platform, account: Account, purpose: str, connection: Connection | None
 ) -> HttpResponse:
     """The form before signing in: OAuth (off to the platform) or an app password (Bluesky)."""
     form: OAuthStartForm | AppPasswordForm
@@ -249,7 +249,7 @@ def _sign_in_step(
 
 
 def _app_password(
-    request: HttpRequest,
+    request: SchoolRequest,
     platform: Platform,
     account: Account,
     purpose: str,
@@ -272,7 +272,7 @@ def _app_password(
 
 
 def _save(
-    request: HttpRequest,
+    request: SchoolRequest,
     platform: Platform,
     account: Account,
     purpose: str,
@@ -317,7 +317,7 @@ def _save(
 
 
 def _start_oauth(
-    request: HttpRequest,
+    request: SchoolRequest,
     platform: Platform,
     account: Account,
     purpose: str,
@@ -355,7 +355,7 @@ def _start_oauth(
 
 @require_GET
 @school_member_required()
-def callback(request: HttpRequest, kind: str) -> HttpResponse:
+def callback(request: SchoolRequest, kind: str) -> HttpResponse:
     platform = _platform(kind)
     state = request.GET.get("state", "")
     flows: dict[str, Any] = dict(request.session.get(FLOWS, {}))
@@ -364,7 +364,7 @@ def callback(request: HttpRequest, kind: str) -> HttpResponse:
     if (
         flow is None
         or flow["kind"] != kind
-        or flow["school"] != request.school.pk  # type: ignore[attr-defined]
+        or flow["school"] != request.school.pk
         or timezone.now().timestamp() - flow["started"] > FLOW_SECONDS
     ):
         messages.error(
@@ -425,7 +425,7 @@ def callback(request: HttpRequest, kind: str) -> HttpResponse:
 
 @require_POST
 @school_member_required()
-def approve(request: HttpRequest, pk: int) -> HttpResponse:
+def approve(request: SchoolRequest, pk: int) -> HttpResponse:
     connection = get_for_school(Connection.objects.select_related("account"), request, pk=pk)
     _require(
         permissions.can_approve(_membership(request)), "Only the headteacher can approve a connected account."
@@ -445,7 +445,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required()
-def profile(request: HttpRequest, pk: int) -> HttpResponse:
+def profile(request: SchoolRequest, pk: int) -> HttpResponse:
     connection = get_for_school(Connection.objects.select_related("account", "school"), request, pk=pk)
     _require(
         permissions.can_approve(_membership(request)),
@@ -464,14 +464,14 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("platforms:connections")
 
 
-def _list_url(request: HttpRequest) -> str:
+def _list_url(request: SchoolRequest) -> str:
     """The address of the school's public list of official accounts."""
     return request.build_absolute_uri(reverse("public:accounts", args=[_membership(request).school.slug]))
 
 
 @require_POST
 @school_member_required()
-def disconnect(request: HttpRequest, pk: int) -> HttpResponse:
+def disconnect(request: SchoolRequest, pk: int) -> HttpResponse:
     connection = get_for_school(Connection.objects.select_related("account"), request, pk=pk)
     _require(
         permissions.can_connect(_membership(request)),
@@ -489,7 +489,7 @@ def disconnect(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required()
-def permit(request: HttpRequest, pk: int) -> HttpResponse:
+def permit(request: SchoolRequest, pk: int) -> HttpResponse:
     connection = get_for_school(Connection.objects.select_related("account"), request, pk=pk)
     _require(
         permissions.can_permit_rotation(_membership(request)),

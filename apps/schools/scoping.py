@@ -11,12 +11,22 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django_htmx.middleware import HtmxDetails
 
 from apps.schools.models import Membership, School
 
 
-class SchoolRequest(HttpRequest):
-    """A request inside a school (for type checkers)."""
+class HtmxRequest(HttpRequest):
+    """A request with django-htmx's ``request.htmx`` (for type checkers): a page anyone may open."""
+
+    htmx: HtmxDetails
+
+
+class SchoolRequest(HtmxRequest):
+    """A request inside a school, as :func:`school_member_required` leaves it (for type checkers).
+
+    The one request type of the school's pages: ``school``, ``membership`` and ``htmx``.
+    """
 
     school: School
     membership: Membership
