@@ -1,7 +1,8 @@
 """Publishing targets for connected platform accounts (one Target kind per platform).
 
 ``install(kind)`` registers a factory with :mod:`apps.publishing.targets`; ``AppConfig.ready()``
-installs the shipped kinds without importing their packages. A factory gives a target for an
+installs every platform package the registry finds, without importing it (its label, photo size
+and search behaviour are read from its ``PLATFORM`` when first needed). A factory gives a target for an
 account's connection that is approved (or needs reconnecting, so the failure shows on the post
 instead of the platform being skipped silently); a connection waiting for approval is not used.
 """
