@@ -14,9 +14,9 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
+from apps.common.crypto import CredentialsUnreadable
 from apps.platforms import actions, clients, registry, wording
 from apps.platforms.base import AuthError, Media, Outgoing, PlatformClient
-from apps.platforms.crypto import CredentialsUnreadable
 from apps.platforms.models import Connection
 from apps.posts.renditions import media_for
 from apps.publishing.models import Publication

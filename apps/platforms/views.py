@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from apps.platforms import actions, clients, crypto, permissions, registry, wording
+from apps.common import crypto
+from apps.platforms import actions, clients, permissions, registry, wording
 from apps.platforms.base import Authorisation, Platform
 from apps.platforms.forms import AppPasswordForm, OAuthStartForm
 from apps.platforms.models import Connection, CredentialRotation, RotationReminder
