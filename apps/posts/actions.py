@@ -693,6 +693,13 @@ def delete(post: Post, membership: Membership, *, now: datetime | None = None) -
 AWAITING = (Status.PENDING, Status.SCHEDULED)
 
 
+def hold_on_withdrawn_consent(
+    sender: Any, *, pupil: Pupil, withdrawn: str, actor: Any, **kwargs: Any
+) -> list[Post]:
+    """The receiver of :data:`apps.schools.signals.consent_withdrawn` (connected in ``PostsConfig.ready``)."""
+    return hold_for_withdrawn_consent(pupil, withdrawn, actor)
+
+
 def hold_for_withdrawn_consent(pupil: Pupil, withdrawn: str, actor: Any) -> list[Post]:
     """Check again, now, every post waiting for approval or scheduled that shows ``pupil``.
 
