@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from safepost.policy.reading import SpanIndex, child_references, surnames_alone
+from safepost.policy.reading import SpanIndex, child_references, in_roster_class, surnames_alone
 from safepost.policy.roster import Roster
 from safepost.policy.text import PostText, Token, fold
 
@@ -392,7 +392,11 @@ _PRE_CUE = re.compile(
     r"(?:(?:star|pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
     r"superstar|champion)\s+of\s+the\s+(?:week|day|month|term)|"
     r"head\s+(?:girl|boy)|head\s+pupil|captain|new\s+starter|new\s+pupil|winner|birthday\s+(?:boy|girl)|"
-    r"(?:award|certificate|trophy|cup|prize|medal)s?)"
+    r"(?:award|certificate|trophy|cup|prize|medal)s?|"
+    # something done, and who did it: "amazing effort from Precious", "a stunning save by Wood"
+    r"(?:effort|work|performance|job|display|contribution|reading|writing|speech|solo|"
+    r"save|goal|try|tackle|catch|header|finish|shot|pass|innings|knock|run|swim|dive|jump|throw)s?"
+    r"\s+(?:from|by))"
     r"(?:[^.!?]*?\b(?:is|was|goes\s+to|go\s+to|went\s+to|are|to)\b)?"
     r")\s*(?:to\s+|for\s+|goes\s+to\s+|is\s+|was\s+)?(?:our\s+(?:very\s+own\s+)?|little\s+|lovely\s+)?[:,\-–!]?\s*$",
     re.IGNORECASE,
@@ -421,7 +425,8 @@ _POST_CUE = re.compile(
     r"(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+\w+|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
     r"|,\s*(?:who|our|the|aged?)\b"
-    r"|(?:is|was|has\s+been|'s\s+been|became|becomes)\s+(?:our|this\s+week's|this\s+term's|the\s+class's)\s+"
+    r"|(?:is|was|has\s+been|'s\s+been|became|becomes)\s+(?:our|this\s+week's|this\s+term's|the\s+class's|"
+    r"a|an|such\s+a|an\s+absolute|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r")\b"
     r"|(?:has|have)\s+been\s+(?:a|an|such\s+a|so|really|incredibly|very)\s+(?:\w+\s+)?"
     r"(?:superstar|star|champion|hero|role\s+model|helper|kind|helpful|brave|hard[\s-]working|polite|"
@@ -482,6 +487,11 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:(?:deputy\s+)?head\s+(?:girl|boy|pupil)|(?:school|house|sports|football|netball|rugby|cricket|team)\s+"
     r"captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
+    # an award one child holds: "our Sports Personality of the Year", "the Player of the Tournament"
+    r"|\b(?:our|the|this\s+(?:week|year|term|month|season)'s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:personality|player|pupil|star|reader|writer|learner|citizen|artist|mathematician|scientist|"
+    r"athlete|sportsperson|sportswoman|sportsman|musician|performer|speller)\s+of\s+the\s+"
+    r"(?:week|day|month|term|year|match|tournament|season|game|gala|festival)\b"
     r"|\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
     r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain)\b(?!s)"
     r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
@@ -613,7 +623,7 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
     if (
         tok.is_capitalised
         and not tok.hashtag
-        and _STRONG_CHILD_AFTER.match(after)
+        and (_STRONG_CHILD_AFTER.match(after) or in_roster_class(after, roster.class_names))
         and not is_ordinary_word(key)
     ):
         return True  # "Ayaan in Year 3 has been practising": a name though in no list
@@ -705,7 +715,7 @@ def analyse_people(
     taken = SpanIndex(
         [(r.nstart, r.nend) for r in roles] + [(m.nstart, m.nend) for m in mentions if m.is_pupil]
     )
-    for ref in child_references(text, others):
+    for ref in child_references(text, others, roster.class_names):
         if not taken.overlaps(ref.nstart, ref.nend):
             roles.append(RoleMention(ref.nstart, ref.nend, ref.phrase))
     unsure = _answer_or_ask(text, mentions, roster, pupil_words, other_words)
@@ -848,6 +858,8 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
         elif (cm := _POST_CUE.match(post)) is not None:
             group_cue = cm.group(0).strip()
             strong = bool(_STRONG_POST.match(group_cue))
+        elif (in_class := in_roster_class(post, roster.class_names)) is not None:
+            group_cue, strong = in_class, True  # "Willow in Acorns": a class the school has
         elif pre_start == s_start and not pre.strip() and _VOCATIVE.match(post):
             group_cue, strong = "addressed by name", True
         for m in group:

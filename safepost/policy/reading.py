@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from safepost.policy.roster import Roster
-from safepost.policy.text import PostText, Token
+from safepost.policy.text import PostText, Token, fold
 
 # How far after a word the patterns read, in characters: a few words, so a long post stays linear.
 _WINDOW = 200
@@ -37,6 +37,7 @@ _WINDOW = 200
 # Nouns that can only mean a child.
 _CHILD_NOUNS = (
     r"daughter|son|girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|someone|somebody|"
+    r"chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)-year-old"
 )
 # Nouns for somebody who did something; a child when the description places them in a class or
@@ -208,11 +209,38 @@ def _not_one_phrase(phrase: str) -> bool:
     return any(w in _PHRASE_BREAK for w in inner if w not in ("in", "from", "of"))
 
 
-def child_references(text: PostText, other_people: bool = False) -> list[ChildReference]:
+# "in Acorns", "from Seedlings": a class the school names without the word "class".
+_IN_NAMED_GROUP = re.compile(r"^\s*,?\s*(?:\(|in\s+|from\s+|of\s+)(?:the\s+)?(?P<name>[A-Z][\w'’-]*)")
+
+
+def in_roster_class(after: str, classes: frozenset[str] | set[str]) -> str | None:
+    """The school's class the words after a description or a name place somebody in, if any."""
+    m = _IN_NAMED_GROUP.match(after)
+    if m is None or not classes:
+        return None
+    name = m.group("name")
+    key = fold(name[:-2] if name.endswith(("'s", "’s")) else name)
+    return m.group(0).strip(" ,(") if key in classes else None
+
+
+def _after_group(norm: str, end: int, classes: frozenset[str] | set[str]) -> str:
+    """The words after a description, past the school's class it names ("... in Seedlings, who")."""
+    after = norm[end : end + 60]
+    in_class = in_roster_class(after, classes)
+    if in_class is None:
+        return after
+    skip = after.index(in_class) + len(in_class)
+    return norm[end + skip : end + skip + 60]
+
+
+def child_references(
+    text: PostText, other_people: bool = False, classes: frozenset[str] | set[str] = frozenset()
+) -> list[ChildReference]:
     """Descriptions, initials and pronouns that single out one child without a name.
 
     ``other_people``: the post names somebody who is not a pupil (an adult, a character),
-    whom a "she" or "he" may mean.
+    whom a "she" or "he" may mean. ``classes``: the school's class names (folded), which a
+    post may write without the word "class" ("our little star in Seedlings").
     """
     norm = text.text
     found: list[ChildReference] = []
@@ -223,10 +251,11 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
         det = m.group(0).split()[0].lower()
-        after = norm[m.end() : m.end() + 60]
+        after = _after_group(norm, m.end(), classes)
         # "a child" alone is often any child ("a child who is unwell"); count it when the post says
         # what this one did, or where they belong.
-        if det in ("a", "an", "the") and not (m.group("group") or pronoun or _DID.match(after)):
+        in_class = m.group("group") or in_roster_class(after, classes)
+        if det in ("a", "an", "the") and not (in_class or pronoun or _DID.match(after)):
             continue
         if det == "their" and not (m.group("noun").lower() in ("daughter", "son") and _DID.match(after)):
             continue  # "their child will need": any family's child; "their daughter has joined": one
@@ -236,20 +265,20 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
             continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
-        in_group = bool(m.group("group") or _GROUP_WORD.search(m.group(0)))
+        in_group = bool(
+            m.group("group")
+            or _GROUP_WORD.search(m.group(0))
+            or in_roster_class(norm[m.end() : m.end() + 40], classes)
+        )
         if not in_group:
             continue
         # A doer in a class or year group is one child when the post speaks of them as one person:
         # what they did, "she"/"he", or thanks and praise aimed at them.
         praised = _THANKED.search(norm[max(0, m.start() - 40) : m.start()])
-        if not (
-            pronoun
-            or praised
-            or _DID.match(norm[m.end() : m.end() + 60])
-            or re.match(r"\s*,\s*who\b", norm[m.end() : m.end() + 20])
-        ):
+        tail = _after_group(norm, m.end(), classes)
+        if not (pronoun or praised or _DID.match(tail) or re.match(r"\s*,\s*who\b", tail)):
             continue
-        only_pronoun = not (praised or _DID.match(norm[m.end() : m.end() + 60]))
+        only_pronoun = not (praised or _DID.match(tail))
         if only_pronoun and _OTHER_ANTECEDENT.search(norm):
             continue  # "she" may be the adult or the character the post also mentions
         found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
@@ -288,12 +317,24 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
     return found
 
 
+# The past forms of common irregular verbs: what somebody did ("stood up in assembly", "rode").
+IRREGULAR_PAST = (
+    r"won|swam|ran|drew|wrote|read|got|made|took|gave|spelt|spelled|beat|beaten|caught|crossed|scored|"
+    r"cracked|lost|found|met|sang|brought|built|became|came|did|grew|kept|left|taught|presented|served|"
+    r"rescued|stood|sat|rode|wore|threw|flew|fell|felt|told|sold|held|heard|hit|led|put|said|spoke|spent|"
+    r"stuck|struck|thought|understood|woke|knew|learnt|bought|chose|drove|ate|forgot|froze|hid|lit|"
+    r"meant|paid|rang|rose|saw|sent|shone|shook|showed|shown|slept|slid|spun|swung|tore|tied|went|"
+    r"climbed|taken|given|written|drawn|ridden|sung|swum|done|become|broke|broken|began|begun|dived|dove|"
+    r"led|let|cut|set|shut|won|overcame|managed"
+)
+
+
 # "... has FINALLY cracked", "... swam a whole width", "..., who tied his own shoelaces".
 _DID = re.compile(
-    r"^\s*(?:,\s*who\s+|who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|just\s+|finally\s+|really\s+)*"
-    r"(?:[a-z]+ed|won|swam|ran|drew|wrote|read|got|made|took|gave|spelt|spelled|beat|beaten|caught|"
-    r"crossed|scored|cracked|lost|found|met|sang|brought|built|became|came|did|grew|kept|left|taught|"
-    r"presented|never|always|can|could|turns|joined|joins|served|rescued)\b",
+    r"^\s*(?:,\s*who\s+|who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|just\s+|finally\s+|really\s+|"
+    r"also\s+|even\s+|bravely\s+|proudly\s+|now\s+|then\s+)*"
+    r"(?:[a-z]+ed|" + IRREGULAR_PAST + r"|never|always|can|could|turns|joined|joins|loves|wants|"
+    r"deserves|needs|celebrates|starts|begins|will|got\s+to)\b",
     re.IGNORECASE,
 )
 # One child of a group, whatever the noun: "our Year 3 altar server, who served at Mass", and a
@@ -356,6 +397,7 @@ _MANY_OR_ADULT = frozenset(
 )
 _THANKED = re.compile(
     r"\b(?:thanks|thank\s+you|well\s+done|congratulations|congrats|proud\s+of|shout[\s-]*out|"
+    r"happy\s+(?:\d+(?:st|nd|rd|th)\s+|\w+\s+)?birthday|get\s+well\s+soon|good\s+luck|"
     r"hats\s+off|applause|round\s+of\s+applause)\s+(?:\w+\s+)?(?:to|for)?\s*$",
     re.IGNORECASE,
 )
@@ -392,7 +434,9 @@ _PERSON_AFTER = re.compile(
 )
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?:was|then)|:|\bwell\s+played|well\s+done|player\s+of\s+the\s+match|"
-    r"man\s+of\s+the\s+match|woman\s+of\s+the\s+match|top\s+scorer|goals?\s+from|tries\s+from)\s*[:,]?\s*$",
+    r"man\s+of\s+the\s+match|woman\s+of\s+the\s+match|top\s+scorer|"
+    r"(?:save|goal|try|tries|tackle|catch|header|finish|shot|pass|effort|strike|run|innings|knock|wicket|"
+    r"performance|display|assist|block|interception|cross|dive|swim|jump|throw)s?\s+(?:from|by))\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 
@@ -508,11 +552,88 @@ _NOW = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(
+    # thanks and praise for what is done: "thank you to Reverend Jo for leading our service",
+    # "great effort from Year 4 in the gala today", "well done to our netball team"
+    r"\bthank(?:s|\s+you)\s+(?:[\w'’-]+\s+){0,8}?for\s+(?:\w+ing|all|your|their|a|an|the)\b|"
+    r"\b(?:efforts?|performances?|work|display|result)\s+(?:from|by)\b|\bwell\s+done\b|\bcongratulations\b|"
     r"\b(?:had|was|were|went|visited|enjoyed|loved|yesterday|last\s+(?:week|night|term|\w+day)|"
     r"has\s+been|have\s+been|returned|got\s+back|came\s+back|finished|spent|did|saw|watched|took|"
     r"played|won|lost|learnt|learned|made|built|explored)\b",
     re.IGNORECASE,
 )
+
+
+# Any verb in the past: a word in -ed or a common irregular past form, used as the verb of the
+# sentence (not after "is", "are", "be" or "to", where it is an adjective or a passive: "are excited
+# to visit", "is planned for Friday"). Forms that are also the present ("read", "put") are left out.
+_PAST_FORM = re.compile(
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bget\s)(?<!\bgot\s)(?<!\bto\s)"
+    r"(?<!\bam\s)(?<!'re\s)(?<!'s\s)(?<!\bfeel\s)(?<!\bfeeling\s)(?<!\blook\s)(?<!\blooking\s)"
+    r"\b(?:(?-i:[a-z]{2,})(?<!need)(?<!feed)(?<!speed)(?<!seed)(?<!bleed)(?<!breed)(?<!proceed)(?<!exceed)"
+    r"(?<!succeed)ed|"
+    + "|".join(
+        w for w in IRREGULAR_PAST.split("|") if w not in {"read", "put", "cut", "set", "let", "hit", "shut"}
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+# Words in -ed that are mostly adjectives, whatever comes before: "We're so excited".
+_ED_ADJECTIVES = frozenset(
+    [
+        "excited",
+        "delighted",
+        "thrilled",
+        "pleased",
+        "interested",
+        "invited",
+        "prepared",
+        "scheduled",
+        "planned",
+        "booked",
+        "confirmed",
+        "organised",
+        "organized",
+        "arranged",
+        "expected",
+        "required",
+        "needed",
+        "advised",
+        "reminded",
+        "supervised",
+        "accompanied",
+        "based",
+        "located",
+        "called",
+        "named",
+        "closed",
+        "allowed",
+        "welcomed",
+        "tired",
+        "talented",
+        "gifted",
+        "dedicated",
+        "detailed",
+        "limited",
+        "reserved",
+        "packed",
+        "crowded",
+        "supposed",
+        "used",
+        "red",
+        "bed",
+        "shed",
+        "wed",
+        "hundred",
+        "kindred",
+        "sacred",
+        "naked",
+        "wicked",
+    ]
+)
+
+
+def _has_past_verb(sentence: str) -> bool:
+    return any(m.group(0).lower() not in _ED_ADJECTIVES for m in _PAST_FORM.finditer(sentence))
 
 
 def sentence_tense(sentence: str) -> Tense:
@@ -521,7 +642,7 @@ def sentence_tense(sentence: str) -> Tense:
         return Tense.FUTURE
     if _NOW.search(sentence):
         return Tense.NOW
-    if _PAST.search(sentence):
+    if _PAST.search(sentence) or _has_past_verb(sentence):
         return Tense.PAST
     if _LATER_TODAY.search(sentence):
         return Tense.FUTURE  # "tonight" with nothing in the past tense: still to come

@@ -11,6 +11,7 @@ from safepost.policy.findings import Finding
 from safepost.policy.names import PLACE_WORDS
 from safepost.policy.reading import DATE, FUTURE_TIME, SpanIndex, Tense, sentence_tense
 from safepost.policy.rules.base import Context, Rule
+from safepost.policy.text import fold
 
 _PUPILS = re.compile(
     r"\b(?:years?\s*\d+(?:\s*(?:and|&|,)\s*\d+)*|yr\s*\d|y\d|class\s+\w+|[A-Z][\w'-]*\s+class|reception|nursery|"
@@ -60,7 +61,10 @@ _DAY = re.compile(
     r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|weekend)|next\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|week)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday)|(?:until|till|every)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b",
+    r"sunday)|(?:until|till|every)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|"
+    # a stay: "spending the week at Robinwood", "all day", "for the next three days"
+    r"(?:(?:spend|spending|staying|stay|for|all)\s+(?:the|this)\s+(?:week|weekend))|all\s+(?:week|day)|overnight|"
+    r"the\s+next\s+(?:few|two|three|four|five|\d+)\s+(?:days|nights|hours))\b",
     re.IGNORECASE,
 )
 _ON_SITE = re.compile(
@@ -76,7 +80,8 @@ _PLACE = re.compile(
     r"\b(?P<prep>at|in|on|to|by|near|around|round|along|visiting|exploring|outside|inside|into|"
     r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Gg]ood\s+(?:night|morning|afternoon|evening))\s+from|"
     r"(?:leave|leaving|head|heading|set\s+off|setting\s+off|depart|departing|bound)\s+for)\s+"
-    r"(?P<place>(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
+    r"(?P<place>(?:the\s+)?(?:(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|"
+    r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
     r"car\s+park|cafe|café|beach|park|picnic\s+area|gift\s+shop|entrance|lake|river|woods|wood|"
     r"planetarium|shop|tent|stage|pavilion|pitch|pitches|track|pool|court|courts|statues|pier|harbour|"
@@ -134,10 +139,21 @@ _SUBJECT_PUPILS = re.compile(
     + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d)\b|\byou(?:'re|'ll)?\b"
     # a live update with the writer's "we" left out: "Just arrived at Chester Zoo!"
     r"|^\s*(?:just\s+|finally\s+|safely\s+)?(?:arrived|landed|made\s+it|heading|off\s+to|on\s+(?:our|the)\s+way)\b"
+    # a greeting sent from a spot the class is at: "Live from the top of Snowdon!", "Hello from the
+    # Space Centre!" (a region, "Good morning from the Lakes", is no spot a stranger could find)
+    r"|^\s*(?:greetings|hello|hi|live|waves?|postcard|good\s+(?:night|morning|afternoon|evening))\s+from\s+"
+    r"(?:the\s+)?(?:(?:top|summit|foot|bottom|edge|end|heart|middle)\s+of\b|(?:[A-Z][\w'’-]*\s+){0,3}(?:"
+    r"Zoo|Museum|Castle|Park|Centre|Center|Farm|Aquarium|Gallery|Theatre|Cathedral|Abbey|Palace|Pier|Beach|"
+    r"Stadium|Arena|Tower|Gardens|Hall|Caves?|Summit|Lido|Baths|Hub|Academy|Outdoor|Activity))\b"
     # an event the pupils are at: "the Key Stage 2 carol concert is at St Anne's Church"
     r"|\b(?:years?\s*\d+|ks\s*\d|key\s+stage\s+\d|reception|nursery|class\s+\w+|[A-Z]\w*\s+class|school|our)\s+"
     r"(?:[\w-]+\s+)?(?:concert|nativity|performance|play|show|match|fixture|game|race|assembly|service|trip|"
-    r"visit|residential|tournament|gala|festival|sleepover|disco|parade)\b",
+    r"visit|residential|tournament|gala|festival|sleepover|disco|parade|lessons?|sessions?|walk|outing|"
+    r"workshop|training|swimming|swim|rehearsal|coach|bus)\b"
+    # an activity for pupils: "swimming lessons for Year 4 start at Heaton Leisure Centre"
+    r"|\b(?:lessons?|sessions?|trip|visit|outing|residential|match|fixture|walk|coach|bus|workshop|training|"
+    r"rehearsal|tour|concert|performance)\s+for\s+(?:all\s+)?(?:years?\s*\d+|reception|nursery|ks\s*\d|"
+    r"key\s+stage\s+\d|class\s+\w+|[A-Z]\w*\s+class|our\s+\w+|the\s+(?:children|pupils|team|squad|choir))\b",
     re.IGNORECASE,
 )
 # A thing as the subject ("it's going to be built", "which all went to"), not a plan for the day
@@ -154,8 +170,9 @@ _GOING_HOME = re.compile(
 )
 _CALLED_OFF = re.compile(r"\b(?:cancelled|canceled|postponed|called\s+off|rearranged)\b", re.IGNORECASE)
 _NOW_WORDS = re.compile(
-    r"\b(?:right\s+now|currently|at\s+the\s+moment|(?:are|'re|is)\s+(?:\w+ly\s+)?\w+ing|"
-    r"(?:are|'re|is)\s+(?:now\s+)?(?:at|in|on)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
+    r"\b(?:right\s+now|currently|at\s+the\s+moment|"
+    r"(?:are|'re|is)\s+(?:(?:\w+ly|now|still|all|busy|both)\s+)*\w+ing|"
+    r"(?:are|'re|is)\s+(?:(?:now|still|all|safely)\s+)*(?:at|in|on)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
     re.IGNORECASE,
 )
 
@@ -182,6 +199,11 @@ def _subject(clause: str) -> re.Match[str] | None:
     return _SUBJECT_PUPILS.search(clause)
 
 
+# "to Mr Church", "with Mrs Park": a person with a title, never a place.
+_TITLED = re.compile(
+    r"(?:the\s+)?(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Rev|Revd|Cllr|Sir|Dame|Coach|PC|PCSO|Sgt|Insp|Father|Sister|Nurse)"
+    r"\b\.?\s"
+)
 _CLASS_AFTER = re.compile(r"\s+class(?:es)?\b", re.IGNORECASE)
 
 
@@ -199,10 +221,15 @@ def _places(sentence: str) -> list[_Place]:
     found = []
     for m in _PLACE.finditer(sentence):
         place = m.group("place")
-        if _ON_SITE.match(place) or _NOT_PLACES.match(place) or _CLASS_AFTER.match(sentence, m.end()):
+        if (
+            _ON_SITE.match(place)
+            or _NOT_PLACES.match(place)
+            or _CLASS_AFTER.match(sentence, m.end())
+            or _TITLED.match(place)
+        ):
             continue
         bare = re.sub(r"^the\s+", "", place)
-        named = bare[:1].isupper()
+        named = bare[:1].isupper() or bool(re.match(r"[a-z]+\s+of\s+(?:the\s+)?[A-Z]", bare))
         if named and re.fullmatch(r"[A-Z][a-z]*(?:day|dy|sday)", bare):
             continue  # "on Wedensday": a day, misspelt
         if not named and _NOT_A_SPOT.search(bare):
@@ -266,11 +293,17 @@ class TripWhereabouts(Rule):
                 for p in by_sentence.get(i, [])
                 if (p.named or p.public or on_trip)
                 and not _is_person(ctx.text.text, people, a + p.start, a + p.end)
+                and fold(re.sub(r"^the\s+", "", p.text)) not in ctx.roster.class_names  # "visiting Seedlings"
             ]
             if not places:
                 continue
             tense = sentence_tense(sentence)
-            if tense is Tense.PAST or (tense is Tense.NONE and not _CLOCK.search(sentence)):
+            # A sentence with no verb of time still gives one with a clock time, a date or a day
+            # ("Our Year 6 residential to Kingswood is from Monday 8th to Wednesday 10th June").
+            if tense is Tense.PAST or (
+                tense is Tense.NONE
+                and not (_CLOCK.search(sentence) or DATE.search(sentence) or _DAY.search(sentence))
+            ):
                 continue
             earlier = first_subject is not None and first_subject.start() < a
             found = self._whereabouts(sentence, places, tense, earlier, on_trip)
@@ -313,7 +346,7 @@ class TripWhereabouts(Rule):
             or _DAY.search(sentence)
             or FUTURE_TIME.search(sentence)
         )
-        now_words = _NOW_WORDS.search(sentence) if tense is Tense.NOW else None
+        now_words = _NOW_WORDS.search(sentence) if tense in (Tense.NOW, Tense.FUTURE) else None
         for c_start, c_end in clauses:
             clause = sentence[c_start:c_end]
             c_places = [p for p in places if c_start <= p.start < c_end]
