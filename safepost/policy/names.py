@@ -388,6 +388,8 @@ CLASS_WORDS = frozenset({"class", "classes", "class's", "form", "group"})
 _PRE_CUE = re.compile(
     r"(?:well\s+done|congratulations|congrats|special\s+mention|a\s+mention|shout[\s-]*out|"
     r"happy\s+(?:\d+(?:st|nd|rd|th)\s+)?birthday|get\s+well\s+soon|good\s+luck|bravo|kudos|hats\s+off|"
+    r"(?:sending|send|with)\s+(?:\w+\s+){0,3}?(?:love|wishes|hugs|thoughts|prayers)|best\s+wishes|"
+    r"thinking\s+of|full\s+marks|top\s+marks|"
     r"(?:very\s+|so\s+|really\s+)?proud\s+of|"
     r"(?:(?:star|pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
     r"superstar|champion)\s+of\s+the\s+(?:week|day|month|term)|"
@@ -425,6 +427,7 @@ _POST_CUE = re.compile(
     r"(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+\w+|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
     r"|,\s*(?:who|our|the|aged?)\b"
+    r"|who\s+(?:is|was|has|had|will|did|does|can|could|loves|always|never)\b"
     r"|(?:is|was|has\s+been|'s\s+been|became|becomes)\s+(?:our|this\s+week's|this\s+term's|the\s+class's|"
     r"a|an|such\s+a|an\s+absolute|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r")\b"
@@ -474,6 +477,7 @@ _ADULT_BEFORE = re.compile(
     r"\b(?:lollipop|dinner|crossing|cleaning|kitchen|office|catering)\s+(?:lady|man|woman|assistant)\s+$",
     re.IGNORECASE,
 )
+_WITH_A_YEAR = re.compile(r"^\s+'?(?:19|20)\d\d\b")
 # "Jack and the Beanstalk", "Goldilocks and the Three Bears": the title of a story.
 _STORY_TITLE = re.compile(r"^\s+and\s+the\s+[A-Z]")
 # "Sam from the fire service", "Jo from Rainford Library": a visitor, not a pupil.
@@ -897,6 +901,9 @@ def _classify_one(
     key = m.first.key
     if m.kind == "place" and not group_cue:
         return
+    if _WITH_A_YEAR.match(post) and not group_cue:
+        m.kind, m.reasons = "word", ['followed by a year: an event or a thing ("Paris 2024")']
+        return
     if _STORY_TITLE.match(post) and not group_cue:
         m.kind, m.reasons = "other-person", ["title of a story"]
         return
@@ -916,7 +923,9 @@ def _classify_one(
     if _ADULT_BEFORE.search(norm[max(s_start, m.nstart - 60) : m.nstart]):
         m.kind, m.reasons = "adult", ["an adult's role just before the name"]
         return
-    if _ADULT_AFTER.match(post) or _FROM_ORGANISATION.match(post):
+    if _ADULT_AFTER.match(post) or (
+        _FROM_ORGANISATION.match(post) and not in_roster_class(post, roster.class_names)
+    ):
         m.kind, m.reasons = "adult", ["described as an adult or a visitor after the name"]
         return
     # Classes: "Oak Class", "Class Oak", "Acorn, Oak and Willow classes".

@@ -37,7 +37,7 @@ _WINDOW = 200
 # Nouns that can only mean a child.
 _CHILD_NOUNS = (
     r"daughter|son|girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|someone|somebody|"
-    r"chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|"
+    r"chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)-year-old"
 )
 # Nouns for somebody who did something; a child when the description places them in a class or
@@ -223,6 +223,55 @@ def in_roster_class(after: str, classes: frozenset[str] | set[str]) -> str | Non
     return m.group(0).strip(" ,(") if key in classes else None
 
 
+# "our youngest ever chess champion", "the fastest runner in the school": only one child is that.
+_SUPERLATIVE = re.compile(
+    r"^(?:our|the)\s+(?:very\s+)?(?:[a-z]+est|first|only|first-ever|newest|youngest|oldest)\b(?<!\binterest)",
+    re.IGNORECASE,
+)
+# "..., who is just five years old", "turns seven today": an age, a child's.
+_AGE = re.compile(
+    r"^\s*(?:,\s*who\s+)?(?:is|was|turns|turned|is\s+now|has\s+just\s+turned)\s+(?:just\s+|only\s+)?"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)(?:\s+years?\s+old)?\b",
+    re.IGNORECASE,
+)
+
+
+# "One of our Falcons has just been selected": one child of a class, told by the singular verb.
+_ONE_OF_GROUP = re.compile(
+    r"\bone\s+of\s+(?:our|the|my)\s+(?:(?:year\s*\d+|reception|nursery|ks\s*\d|very\s+own|own)\s+)?"
+    r"(?P<word>[\w'’-]+)(?=\s+(?:has|was|is|won|got|scored|raised|wrote|made|became|received|came|"
+    r"just|recently|finally|bravely|proudly)\b)",
+    re.IGNORECASE,
+)
+_MANY_CHILDREN = frozenset(
+    [
+        "girls",
+        "boys",
+        "pupils",
+        "children",
+        "students",
+        "learners",
+        "readers",
+        "writers",
+        "athletes",
+        "swimmers",
+        "runners",
+        "players",
+        "footballers",
+        "dancers",
+        "singers",
+        "musicians",
+        "artists",
+        "scientists",
+        "mathematicians",
+        "councillors",
+        "monitors",
+        "leavers",
+        "starters",
+    ]
+)
+
+
 def _after_group(norm: str, end: int, classes: frozenset[str] | set[str]) -> str:
     """The words after a description, past the school's class it names ("... in Seedlings, who")."""
     after = norm[end : end + 60]
@@ -267,6 +316,7 @@ def child_references(
             continue
         in_group = bool(
             m.group("group")
+            or _SUPERLATIVE.search(m.group(0))
             or _GROUP_WORD.search(m.group(0))
             or in_roster_class(norm[m.end() : m.end() + 40], classes)
         )
@@ -276,7 +326,9 @@ def child_references(
         # what they did, "she"/"he", or thanks and praise aimed at them.
         praised = _THANKED.search(norm[max(0, m.start() - 40) : m.start()])
         tail = _after_group(norm, m.end(), classes)
-        if not (pronoun or praised or _DID.match(tail) or re.match(r"\s*,\s*who\b", tail)):
+        if not (
+            pronoun or praised or _DID.match(tail) or _AGE.match(tail) or re.match(r"\s*,\s*who\b", tail)
+        ):
             continue
         only_pronoun = not (praised or _DID.match(tail))
         if only_pronoun and _OTHER_ANTECEDENT.search(norm):
@@ -287,6 +339,10 @@ def child_references(
         if noun in _MANY_OR_ADULT:
             continue  # "our Year 6 football team, who", "our new Year 1 teacher, who"
         if not (found and found[-1].nstart <= m.start() < found[-1].nend):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _ONE_OF_GROUP.finditer(norm):
+        word = fold(m.group("word"))
+        if word in _MANY_CHILDREN or word in classes or word.rstrip("s") in classes:
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _DOTTED_INITIALS.finditer(norm):
         letters = m.group(0).replace(".", "").replace(" ", "").lower()
@@ -441,6 +497,13 @@ _PERSON_BEFORE = re.compile(
 )
 
 
+_THING_BEFORE = re.compile(
+    r"\b(?:the|a|an|to|at|in|near|from|into|visit|visiting|visited|around|towards|via|through)\s*$",
+    re.IGNORECASE,
+)
+_FAMILY_AFTER = re.compile(
+    r"^\s+(?:family|families|household|twins|triplets|siblings|clan|road|street)\b", re.I
+)
 _VERB_AFTER = re.compile(r"^\s+(?:has|had|is|was|and|played|got|did)\b", re.IGNORECASE)
 
 
@@ -495,8 +558,13 @@ def surnames_alone(
             # West, Swan, Little: a person only where the wording makes one.
             if not as_person:
                 continue
-        elif not (as_person or tok.possessive or _VERB_AFTER.match(after)):
-            continue  # "the Oyelaran Cup" is a thing
+        elif not (as_person or tok.possessive or _VERB_AFTER.match(after)) and (
+            _THING_BEFORE.search(before) or _FAMILY_AFTER.match(after)
+        ):
+            # A surname that is no English word, alone, is a person ("Full marks for Afolabi");
+            # not after "the" ("the Oyelaran trophy"), a place preposition ("a trip to Preston"),
+            # or before "family" or "household".
+            continue
         out.append(tok)
     return out
 
@@ -544,8 +612,8 @@ _FUTURE_VERB = re.compile(
     re.IGNORECASE,
 )
 _NOW = re.compile(
-    r"\b(?:right\s+now|now|currently|at\s+the\s+moment|just\s+arrived|have\s+arrived|has\s+arrived|"
-    r"'ve\s+arrived|made\s+it|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from|"
+    r"\b(?:right\s+now|now|currently|at\s+the\s+moment|just\s+arrived|"
+    r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|reached)|made\s+it|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from|"
     r"(?:are|'re|is)\s+(?:\w+ly\s+)?(?:having|enjoying|exploring|visiting|walking|climbing|watching|"
     r"doing|making|building|playing|eating|sitting|singing|learning|spending|taking|trying|paddling|"
     r"swimming|looking|heading|travelling|on\s+(?:our|their)\s+way|at|in|on))\b",

@@ -79,7 +79,8 @@ _ON_SITE = re.compile(
 _PLACE = re.compile(
     r"\b(?P<prep>at|in|on|to|by|near|around|round|along|visiting|exploring|outside|inside|into|"
     r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Gg]ood\s+(?:night|morning|afternoon|evening))\s+from|"
-    r"(?:leave|leaving|head|heading|set\s+off|setting\s+off|depart|departing|bound)\s+for)\s+"
+    r"(?:leave|leaves|leaving|head|heads|heading|set\s+off|sets\s+off|setting\s+off|depart|departs|departing|"
+    r"bound)\s+(?:[\w.:]+\s+){0,8}?for)\s+"
     r"(?P<place>(?:the\s+)?(?:(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|"
     r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
@@ -152,7 +153,8 @@ _SUBJECT_PUPILS = re.compile(
     r"workshop|training|swimming|swim|rehearsal|coach|bus)\b"
     # an activity for pupils: "swimming lessons for Year 4 start at Heaton Leisure Centre"
     r"|\b(?:lessons?|sessions?|trip|visit|outing|residential|match|fixture|walk|coach|bus|workshop|training|"
-    r"rehearsal|tour|concert|performance)\s+for\s+(?:all\s+)?(?:years?\s*\d+|reception|nursery|ks\s*\d|"
+    r"rehearsal|tour|concert|performance|tournament|competition|festival|gala|race|event|party|disco|show|"
+    r"cup|final|league|meet)\s+for\s+(?:all\s+)?(?:years?\s*\d+|reception|nursery|ks\s*\d|"
     r"key\s+stage\s+\d|class\s+\w+|[A-Z]\w*\s+class|our\s+\w+|the\s+(?:children|pupils|team|squad|choir))\b",
     re.IGNORECASE,
 )
@@ -172,7 +174,8 @@ _CALLED_OFF = re.compile(r"\b(?:cancelled|canceled|postponed|called\s+off|rearra
 _NOW_WORDS = re.compile(
     r"\b(?:right\s+now|currently|at\s+the\s+moment|"
     r"(?:are|'re|is)\s+(?:(?:\w+ly|now|still|all|busy|both)\s+)*\w+ing|"
-    r"(?:are|'re|is)\s+(?:(?:now|still|all|safely)\s+)*(?:at|in|on)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
+    r"(?:are|'re|is)\s+(?:(?:now|still|all|safely)\s+)*(?:at|in|on)|"
+    r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|made\s+it|reached)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
     re.IGNORECASE,
 )
 
