@@ -477,6 +477,11 @@ _ADULT_BEFORE = re.compile(
     r"\b(?:lollipop|dinner|crossing|cleaning|kitchen|office|catering)\s+(?:lady|man|woman|assistant)\s+$",
     re.IGNORECASE,
 )
+# "Zain's Lego model", "Ava's Tudor costume": something a child made, though a capital follows.
+_MADE_THING = re.compile(
+    r"^(?:\s+[A-Z][\w'-]*)?\s+(?:model|painting|drawing|picture|project|artwork|sculpture|design|invention|"
+    r"costume|certificate|award|homework|creation|collage|portrait|poster|diorama|display)s?\b"
+)
 _WITH_A_YEAR = re.compile(r"^\s+'?(?:19|20)\d\d\b")
 # "Jack and the Beanstalk", "Goldilocks and the Three Bears": the title of a story.
 _STORY_TITLE = re.compile(r"^\s+and\s+the\s+[A-Z]")
@@ -706,7 +711,8 @@ def analyse_people(
                 elif nkey in PLACE_WORDS or (nkey in NON_NAMES and nkey not in {"i"}):
                     m.kind = "place"
                     m.reasons.append(f'part of "{tok.text} {nxt.text}"')
-                elif (nkey not in roster.by_first and nkey not in lexicon) or nkey in roster.by_surname:
+                elif nkey not in roster.by_first or nkey in roster.by_surname:
+                    # "Sage Norris": a surname, even one that is also a first name somewhere
                     m.surname = nxt
                     used.add(i + 1)
         mentions.append(m)
@@ -955,6 +961,7 @@ def _classify_one(
         and nxt.is_capitalised
         and re.fullmatch(r"'s?\s+", norm[m.nend : nxt.nstart])
         and nxt.key not in NON_NAMES
+        and not _MADE_THING.match(norm[nxt.nend : nxt.nend + 40])
     ):
         # "Noah's Ark", "Grace's Kitchen": the name of a thing, not something of a pupil's.
         m.kind, m.reasons = "other-person", [f'part of "{m.first.text}\'s {nxt.text}"']

@@ -324,7 +324,9 @@ def child_references(
             continue
         # A doer in a class or year group is one child when the post speaks of them as one person:
         # what they did, "she"/"he", or thanks and praise aimed at them.
-        praised = _THANKED.search(norm[max(0, m.start() - 40) : m.start()])
+        praised = _THANKED.search(norm[max(0, m.start() - 40) : m.start()]) or (
+            m.group(0).split()[0].lower() == "one"  # "one Year 2 artist hard at work": one child
+        )
         tail = _after_group(norm, m.end(), classes)
         if not (
             pronoun or praised or _DID.match(tail) or _AGE.match(tail) or re.match(r"\s*,\s*who\b", tail)

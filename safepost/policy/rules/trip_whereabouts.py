@@ -63,7 +63,8 @@ _DAY = re.compile(
     r"thursday|friday|saturday|sunday|week)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)|(?:until|till|every)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|"
     # a stay: "spending the week at Robinwood", "all day", "for the next three days"
-    r"(?:(?:spend|spending|staying|stay|for|all)\s+(?:the|this)\s+(?:week|weekend))|all\s+(?:week|day)|overnight|"
+    r"(?:(?:spend|spending|staying|stay|for|all)\s+(?:the|this)\s+(?:week|weekend|day|morning|afternoon))|"
+    r"all\s+(?:week|day|morning|afternoon)|overnight|"
     r"the\s+next\s+(?:few|two|three|four|five|\d+)\s+(?:days|nights|hours))\b",
     re.IGNORECASE,
 )
@@ -93,6 +94,12 @@ _PLACE = re.compile(
     # any spot at the venue ("the shark tunnel"): counted only once the post is about a trip
     r"|(?P<generic>the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]+(?=\s*(?:[,.!?;:)]|$|\s+(?:until|till|from|at|for|"
     r"with|and|then|on|in|by|to|before|after|when|while|so|but|or|this|today|tomorrow|tonight|\d))))))\b"
+)
+# A named venue before the word for the outing: "Year 3 Chester Zoo trip", "our Whitby residential".
+_PLACE_BEFORE_TRIP = re.compile(
+    r"(?<![\w#@])(?P<place>(?!(?:Year|Years|Class|Reception|Nursery|KS\d|Key|Stage|Our|The|School|PE|Sports|"
+    r"Christmas|Easter|Summer|Spring|Autumn|Winter|Harvest)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
+    r"(?:trip|visit|residential|outing|excursion|day\s+out)\b"
 )
 # Lower-case places open to anyone: off-site even when the post names no venue.
 _PUBLIC_VENUE = re.compile(
@@ -140,6 +147,9 @@ _SUBJECT_PUPILS = re.compile(
     + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d)\b|\byou(?:'re|'ll)?\b"
     # a live update with the writer's "we" left out: "Just arrived at Chester Zoo!"
     r"|^\s*(?:just\s+|finally\s+|safely\s+)?(?:arrived|landed|made\s+it|heading|off\s+to|on\s+(?:our|the)\s+way)\b"
+    # the vehicle that carries them: "The minibus leaves for Anfield at 3.30pm"
+    r"|\b(?:coach|coaches|minibus|minibuses|bus|buses|train)\s+(?:leaves|departs|will|is|arrives|returns|sets|heads|"
+    r"gets|should|goes)\b"
     # a greeting sent from a spot the class is at: "Live from the top of Snowdon!", "Hello from the
     # Space Centre!" (a region, "Good morning from the Lakes", is no spot a stranger could find)
     r"|^\s*(?:greetings|hello|hi|live|waves?|postcard|good\s+(?:night|morning|afternoon|evening))\s+from\s+"
@@ -148,13 +158,13 @@ _SUBJECT_PUPILS = re.compile(
     r"Stadium|Arena|Tower|Gardens|Hall|Caves?|Summit|Lido|Baths|Hub|Academy|Outdoor|Activity))\b"
     # an event the pupils are at: "the Key Stage 2 carol concert is at St Anne's Church"
     r"|\b(?:years?\s*\d+|ks\s*\d|key\s+stage\s+\d|reception|nursery|class\s+\w+|[A-Z]\w*\s+class|school|our)\s+"
-    r"(?:[\w-]+\s+)?(?:concert|nativity|performance|play|show|match|fixture|game|race|assembly|service|trip|"
+    r"(?:[\w'’-]+\s+){0,3}?(?:concert|nativity|performance|play|show|match|fixture|game|race|assembly|service|trip|"
     r"visit|residential|tournament|gala|festival|sleepover|disco|parade|lessons?|sessions?|walk|outing|"
     r"workshop|training|swimming|swim|rehearsal|coach|bus)\b"
     # an activity for pupils: "swimming lessons for Year 4 start at Heaton Leisure Centre"
     r"|\b(?:lessons?|sessions?|trip|visit|outing|residential|match|fixture|walk|coach|bus|workshop|training|"
     r"rehearsal|tour|concert|performance|tournament|competition|festival|gala|race|event|party|disco|show|"
-    r"cup|final|league|meet)\s+for\s+(?:all\s+)?(?:years?\s*\d+|reception|nursery|ks\s*\d|"
+    r"cup|final|league|meet|sleepover|camp|day)\s+(?:[\w'’-]+\s+){0,6}?for\s+(?:all\s+)?(?:years?\s*\d+|reception|nursery|ks\s*\d|"
     r"key\s+stage\s+\d|class\s+\w+|[A-Z]\w*\s+class|our\s+\w+|the\s+(?:children|pupils|team|squad|choir))\b",
     re.IGNORECASE,
 )
@@ -198,8 +208,20 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _subject(clause: str) -> re.Match[str] | None:
-    return _SUBJECT_PUPILS.search(clause)
+_CAPITALISED = re.compile(r"(?<![\w#@])[A-Z][\w'’-]*")
+
+
+def _subject(clause: str, classes: frozenset[str] | set[str] = frozenset()) -> re.Match[str] | None:
+    """Pupils as the ones a clause is about; a class of the school's counts by its name alone."""
+    found = _SUBJECT_PUPILS.search(clause)
+    if found is not None or not classes:
+        return found
+    for m in _CAPITALISED.finditer(clause):
+        if fold(m.group(0)) in classes and not re.search(
+            r"\b(?:for|with|of|by|about|to)\s+$", clause[: m.start()]
+        ):
+            return m  # "Buzzards are at Jodrell Bank all day tomorrow"
+    return None
 
 
 # "to Mr Church", "with Mrs Park": a person with a title, never a place.
@@ -224,6 +246,10 @@ def _places(sentence: str) -> list[_Place]:
     found = []
     for m in _PLACE.finditer(sentence):
         place = m.group("place")
+        if m.group("prep") == "to" and re.search(
+            r"\b(?:forward|welcome|thanks|thank\s+you)\s+$", sentence[: m.start()]
+        ):
+            continue  # "looking forward to Teddy Bears' Picnic day": an event, not a place
         if (
             _ON_SITE.match(place)
             or _NOT_PLACES.match(place)
@@ -239,6 +265,9 @@ def _places(sentence: str) -> list[_Place]:
             continue
         public = not named and bool(_PUBLIC_VENUE.search(bare))
         found.append(_Place(m.start(), m.end(), place, named, public, spot=bool(m.group("generic"))))
+    for m in _PLACE_BEFORE_TRIP.finditer(sentence):
+        if not any(p.start <= m.start() < p.end for p in found):
+            found.append(_Place(m.start(), m.end("place"), m.group("place"), named=True))
     return found
 
 
@@ -286,7 +315,8 @@ class TripWhereabouts(Rule):
             [(m.nstart, m.nend) for m in ctx.people.mentions if m.kind in ("pupil", "adult")]
             + [(r.nstart, r.nend) for r in ctx.people.roles]
         )
-        first_subject = _subject(text)
+        classes = ctx.roster.class_names
+        first_subject = _subject(text, classes)
         by_sentence: dict[int, list[_Place]] = {}
         for j, p in all_places:
             by_sentence.setdefault(j, []).append(p)
@@ -309,7 +339,7 @@ class TripWhereabouts(Rule):
             ):
                 continue
             earlier = first_subject is not None and first_subject.start() < a
-            found = self._whereabouts(sentence, places, tense, earlier, on_trip)
+            found = self._whereabouts(sentence, places, tense, earlier, on_trip, classes)
             if found is None:
                 continue
             place, when = found
@@ -333,7 +363,13 @@ class TripWhereabouts(Rule):
             )
 
     def _whereabouts(
-        self, sentence: str, places: list[_Place], tense: Tense, earlier: bool, on_trip: bool
+        self,
+        sentence: str,
+        places: list[_Place],
+        tense: Tense,
+        earlier: bool,
+        on_trip: bool,
+        classes: frozenset[str] | set[str] = frozenset(),
     ) -> tuple[_Place, re.Match[str]] | None:
         """The place and the time a sentence puts pupils at, if it does.
 
@@ -342,7 +378,7 @@ class TripWhereabouts(Rule):
         """
         clauses = _clauses(sentence)
         subject_carried = on_trip and earlier
-        in_sentence = _subject(sentence)
+        in_sentence = _subject(sentence, classes)
         sentence_when = (
             _CLOCK.search(sentence)
             or DATE.search(sentence)
@@ -355,7 +391,7 @@ class TripWhereabouts(Rule):
             c_places = [p for p in places if c_start <= p.start < c_end]
             if not c_places or _GOING_HOME.search(clause) or _CALLED_OFF.search(sentence):
                 continue
-            subject = _subject(clause)
+            subject = _subject(clause, classes)
             if subject is None:
                 # A clause with a subject that is not pupils ("it's going to be built by the pond")
                 # is about that thing; one with no subject carries the sentence's or the post's.
