@@ -22,7 +22,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from safepost.policy.reading import SpanIndex, child_references, in_roster_class, surnames_alone
+from safepost.policy.reading import (
+    IRREGULAR_PAST,
+    SpanIndex,
+    child_references,
+    in_roster_class,
+    surnames_alone,
+)
 from safepost.policy.roster import Roster
 from safepost.policy.text import PostText, Token, fold
 
@@ -482,6 +488,14 @@ _MADE_THING = re.compile(
     r"^(?:\s+[A-Z][\w'-]*)?\s+(?:model|painting|drawing|picture|project|artwork|sculpture|design|invention|"
     r"costume|certificate|award|homework|creation|collage|portrait|poster|diorama|display)s?\b"
 )
+# A verb after a name, and a "she"/"he" later in the sentence that can only be that person.
+_DID_WITH_PRONOUN = re.compile(
+    r"^\s+(?:(?:was|is|has|had|just|really|finally|also|always|never)\s+)*(?:(?-i:[a-z]+ed)|"
+    + IRREGULAR_PAST
+    + r"|was|is|has)\b",
+    re.IGNORECASE,
+)
+_HE_SHE = re.compile(r"\b(?:he|she|her|his|him|himself|herself|he's|she's)\b", re.IGNORECASE)
 _WITH_A_YEAR = re.compile(r"^\s+'?(?:19|20)\d\d\b")
 # "Jack and the Beanstalk", "Goldilocks and the Three Bears": the title of a story.
 _STORY_TITLE = re.compile(r"^\s+and\s+the\s+[A-Z]")
@@ -491,17 +505,24 @@ _FROM_ORGANISATION = re.compile(
     r"|(?!(?:Year|Reception|Nursery|Class|KS|Y\d)\b)(?![A-Z][\w'-]*\s+[Cc]lass\b)[A-Z])"
 )
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
+# After a role, a noun that makes the role the name of a thing: "our Star of the Week certificates".
+_NOT_A_THING = (
+    r"(?!\s+(?:certificates?|awards?|assembly|assemblies|board|display|wall|book|badges?|list|nominations?|"
+    r"presentations?|trophy|trophies|cup|mugs?|stickers?|tradition|scheme|system|chair|table)\b)"
+)
 _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:year\s*\d+\s+|ks\d\s+|reception\s+)?"
     r"(?:(?:deputy\s+)?head\s+(?:girl|boy|pupil)|(?:school|house|sports|football|netball|rugby|cricket|team)\s+"
     r"captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
+    + _NOT_A_THING
     # an award one child holds: "our Sports Personality of the Year", "the Player of the Tournament"
-    r"|\b(?:our|the|this\s+(?:week|year|term|month|season)'s)\s+(?:[\w-]+\s+){0,2}?"
+    + r"|\b(?:our|the|this\s+(?:week|year|term|month|season)'s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:personality|player|pupil|star|reader|writer|learner|citizen|artist|mathematician|scientist|"
     r"athlete|sportsperson|sportswoman|sportsman|musician|performer|speller)\s+of\s+the\s+"
     r"(?:week|day|month|term|year|match|tournament|season|game|gala|festival)\b"
-    r"|\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
+    + _NOT_A_THING
+    + r"|\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
     r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain)\b(?!s)"
     r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
     r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:girls|boys|pupils|children|students)\b"
@@ -711,6 +732,7 @@ def analyse_people(
                 elif nkey in PLACE_WORDS or (nkey in NON_NAMES and nkey not in {"i"}):
                     m.kind = "place"
                     m.reasons.append(f'part of "{tok.text} {nxt.text}"')
+                    used.add(i + 1)  # "Fair" of "Autumn Fair" is no name of its own
                 elif nkey not in roster.by_first or nkey in roster.by_surname:
                     # "Sage Norris": a surname, even one that is also a first name somewhere
                     m.surname = nxt
@@ -870,6 +892,16 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             strong = bool(_STRONG_POST.match(group_cue))
         elif (in_class := in_roster_class(post, roster.class_names)) is not None:
             group_cue, strong = in_class, True  # "Willow in Acorns": a class the school has
+        elif (
+            len(group) == 1
+            and group[0].on_roster
+            and not re.search(r"[A-Z][\w'-]*\s+$", pre)  # "Flat Stanley came too": a character's name
+            and (cm := _DID_WITH_PRONOUN.match(post)) is not None
+            and _HE_SHE.search(post)
+        ):
+            # "Pearl took her first steps", "Lucky was very lucky today - he found a clover": the
+            # word does something and is then "she" or "he", so it is somebody
+            group_cue = f"{cm.group(0).strip()} … {_HE_SHE.search(post).group(0)}"  # type: ignore[union-attr]
         elif pre_start == s_start and not pre.strip() and _VOCATIVE.match(post):
             group_cue, strong = "addressed by name", True
         for m in group:

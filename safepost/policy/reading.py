@@ -48,7 +48,11 @@ _DOER_NOUNS = (
     r"musician|singer|dancer|swimmer|gymnast|footballer|cricketer|player|athlete|helper|hero|heroine|"
     r"winner|finalist|member|genius|expert|engineer|inventor|designer|photographer|actor|actress|"
     r"performer|soloist|pianist|violinist|drummer|guitarist|bowler|batter|batsman|striker|defender|"
-    r"prefect|monitor|councillor|rep|representative|leader|newcomer|starter|learner|student"
+    r"prefect|monitor|councillor|rep|representative|leader|newcomer|starter|learner|student|editor|reporter|"
+    r"journalist|presenter|narrator|host|organiser|organizer|librarian|buddy|mentor|steward|mediator|warrior|"
+    r"scholar|author|illustrator|composer|coder|programmer|builder|gardener|explorer|adventurer|entrepreneur|"
+    r"fundraiser|climber|cyclist|skater|skier|rider|jockey|boxer|fencer|archer|sprinter|jumper|thrower|"
+    r"chess\s+player|magician|comedian|chatterbox|bookworm|superhero|legend|all-rounder|newbie"
 )
 _DETERMINER = r"(?:one|our|this|that|a|an|the|their|a\s+certain|this\s+week's|today's)"
 # Words that end a noun phrase: a description never runs over them ("a warm welcome to the ...").
@@ -243,6 +247,12 @@ _ONE_OF_GROUP = re.compile(
     r"just|recently|finally|bravely|proudly)\b)",
     re.IGNORECASE,
 )
+# "Someone in Larch class has been practising": one child of a class, unnamed.
+_SOMEONE_IN = re.compile(
+    r"\b(?:someone|somebody|a\s+little\s+someone|a\s+special\s+someone)\s+(?:special\s+|very\s+special\s+)?"
+    r"(?:in|from)\s+(?P<group>(?:year\s*\d+|reception|nursery|class\s+\w+|[A-Z][\w'’-]*(?:\s+class)?))",
+    re.IGNORECASE,
+)
 _MANY_CHILDREN = frozenset(
     [
         "girls",
@@ -303,7 +313,12 @@ def child_references(
         after = _after_group(norm, m.end(), classes)
         # "a child" alone is often any child ("a child who is unwell"); count it when the post says
         # what this one did, or where they belong.
-        in_class = m.group("group") or in_roster_class(after, classes)
+        in_class = (
+            m.group("group")
+            or in_roster_class(norm[m.end() : m.end() + 40], classes)
+            # "The winner ... was a Year 1 girl": one child of a group, said to be the one
+            or (_GROUP_WORD.search(m.group(0)) and re.search(r"\b(?:was|is|were)\s+$", norm[: m.start()]))
+        )
         if det in ("a", "an", "the") and not (in_class or pronoun or _DID.match(after)):
             continue
         if det == "their" and not (m.group("noun").lower() in ("daughter", "son") and _DID.match(after)):
@@ -341,6 +356,10 @@ def child_references(
         if noun in _MANY_OR_ADULT:
             continue  # "our Year 6 football team, who", "our new Year 1 teacher, who"
         if not (found and found[-1].nstart <= m.start() < found[-1].nend):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _SOMEONE_IN.finditer(norm):
+        group = m.group("group")
+        if _GROUP_WORD.fullmatch(group) or fold(group.split()[0]) in classes:
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _ONE_OF_GROUP.finditer(norm):
         word = fold(m.group("word"))
@@ -625,7 +644,9 @@ _PAST = re.compile(
     # thanks and praise for what is done: "thank you to Reverend Jo for leading our service",
     # "great effort from Year 4 in the gala today", "well done to our netball team"
     r"\bthank(?:s|\s+you)\s+(?:[\w'’-]+\s+){0,8}?for\s+(?:\w+ing|all|your|their|a|an|the)\b|"
-    r"\b(?:efforts?|performances?|work|display|result)\s+(?:from|by)\b|\bwell\s+done\b|\bcongratulations\b|"
+    r"\b(?:efforts?|performances?|work|display|result)\s+(?:from|by|at)\b|\bwell\s+done\b|\bcongratulations\b|"
+    r"\bwhat\s+an?\s+(?:[\w-]+\s+){0,3}?(?:effort|performance|day|time|game|match|result|show|evening|"
+    r"morning|afternoon|week|start|finish|win|display|turnout|occasion)\b|"
     r"\b(?:had|was|were|went|visited|enjoyed|loved|yesterday|last\s+(?:week|night|term|\w+day)|"
     r"has\s+been|have\s+been|returned|got\s+back|came\s+back|finished|spent|did|saw|watched|took|"
     r"played|won|lost|learnt|learned|made|built|explored)\b",

@@ -64,6 +64,10 @@ _DAY = re.compile(
     r"sunday)|(?:until|till|every)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|"
     # a stay: "spending the week at Robinwood", "all day", "for the next three days"
     r"(?:(?:spend|spending|staying|stay|for|all)\s+(?:the|this)\s+(?:week|weekend|day|morning|afternoon))|"
+    # a range of days: "Monday to Wednesday", "from Tuesday"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*(?:to|until|till|-|–)\s*"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:from|every)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"all\s+(?:week|day|morning|afternoon)|overnight|"
     r"the\s+next\s+(?:few|two|three|four|five|\d+)\s+(?:days|nights|hours))\b",
     re.IGNORECASE,
@@ -106,7 +110,7 @@ _PUBLIC_VENUE = re.compile(
     r"\b(?:leisure\s+centre|sports\s+centre|swimming\s+(?:pool|baths)|baths|lido|park|beach|museum|zoo|"
     r"farm|cinema|theatre|stadium|arena|castle|ice\s+rink|library|aquarium|safari\s+park|country\s+park|"
     r"bowling\s+alley|trampoline\s+park|soft\s+play|pier|promenade|seafront|town\s+centre|shopping\s+centre|"
-    r"station|pitch|pitches)$",
+    r"station|pitch|pitches|pool|duck\s+pond|woods|forest|nature\s+reserve|playing\s+fields|rec)$",
     re.IGNORECASE,
 )
 # Nouns after "the" that are no place: "at the moment", "in the morning".
@@ -121,7 +125,7 @@ _NOT_A_SPOT = re.compile(
     re.IGNORECASE,
 )
 _TRIP_WORDS = re.compile(
-    r"\b(?:trip|visit|visiting|residential|outing|excursion|day\s+out|tour|"
+    r"\b(?:trip|visit|visiting|residential|outing|excursion|day\s+out|tour|walk|hike|ramble|expedition|"
     r"fixture|tournament|match|festival|gala|competition|off\s+to|heading\s+to)\b",
     re.IGNORECASE,
 )
@@ -147,6 +151,10 @@ _SUBJECT_PUPILS = re.compile(
     + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d)\b|\byou(?:'re|'ll)?\b"
     # a live update with the writer's "we" left out: "Just arrived at Chester Zoo!"
     r"|^\s*(?:just\s+|finally\s+|safely\s+)?(?:arrived|landed|made\s+it|heading|off\s+to|on\s+(?:our|the)\s+way)\b"
+    # a fixture: "Netball: home fixture v St Anne's ..., away at Oakwood on Thursday 4pm"
+    r"|\b(?:home|away)\s+(?:fixture|match|game|leg)s?\b|\baway\s+(?:at|to|v|vs)\b"
+    r"|\b(?:football|netball|rugby|cricket|hockey|rounders|basketball|tag\s+rugby|tennis|athletics|"
+    r"cross[\s-]country|swimming)\s+(?:match|fixture|game|tournament|festival|gala|final|league)s?\b"
     # the vehicle that carries them: "The minibus leaves for Anfield at 3.30pm"
     r"|\b(?:coach|coaches|minibus|minibuses|bus|buses|train)\s+(?:leaves|departs|will|is|arrives|returns|sets|heads|"
     r"gets|should|goes)\b"
