@@ -425,7 +425,8 @@ _CHILD_VERBS = (
 _PERSON_NOUNS = (
     r"star|champion|champ|reader|writer|helper|hero|heroine|winner|captain|ambassador|leader|monitor|"
     r"prefect|superstar|mathematician|scientist|artist|author|poet|chef|baker|wizard|whizz|expert|"
-    r"representative|rep|councillor|learner|citizen|friend|role\s+model"
+    r"representative|rep|councillor|learner|citizen|friend|role\s+model|warrior|buddy|librarian|editor|"
+    r"reporter|mediator|officer|steward|mentor|narrator|presenter|player|athlete|musician|singer|dancer"
 )
 _POST_CUE = re.compile(
     r"^\s*(?:"
@@ -462,11 +463,12 @@ _ADULT_AFTER = re.compile(
     r"pta|friends|governors|staff|teachers|volunteers|parents)\b",
     re.IGNORECASE,
 )
-_MONTH_NAMES = frozenset({"april", "may", "june", "july", "august"})
+_MONTH_NAMES = frozenset({"april", "may", "june", "july", "august", "sunday", "tuesday"})  # and days
 # "Thursday 4th June", "June 5th", "in June": a month in a date.
 _IN_A_DATE = re.compile(
     r"(?:\d(?:st|nd|rd|th)?\s+(?:of\s+)?|\b(?:in|of|since|until|till|during|early|late|mid|by|from|through|this|next|last)"
-    r"\s+)[A-Z][a-z]+$|^[A-Z][a-z]+\s+\d",
+    r"\s+|\b(?:on|every|each)\s+)[A-Z][a-z]+$|^[A-Z][a-z]+\s+(?:\d|lunch|dinner|roast|school|service|mass|"
+    r"morning|afternoon|evening|night|club|brunch)",
 )
 # After a word, a class or year group that makes it a child's name: "Ayaan in Year 3".
 _STRONG_CHILD_AFTER = re.compile(
@@ -495,7 +497,29 @@ _DID_WITH_PRONOUN = re.compile(
     + r"|was|is|has)\b",
     re.IGNORECASE,
 )
+# Where a school day happens: "Kit came to school dressed as a Roman soldier".
+_SCHOOL_DAY = re.compile(
+    r"\b(?:to|at|in|after|before)\s+(?:school|class|assembly|playtime|lunchtime|break\s*time|the\s+classroom)\b",
+    re.IGNORECASE,
+)
+_CLASS_NAMED = re.compile(r"\b(?:in|from|to|with)\s+(?P<name>[A-Z][\w'’-]*)")
+
+
+def _names_a_class(post: str, classes: frozenset[str] | set[str]) -> bool:
+    """Whether the words name one of the school's classes ("the neatest handwriting in Tigers")."""
+    return bool(classes) and any(fold(m.group("name")) in classes for m in _CLASS_NAMED.finditer(post))
+
+
 _HE_SHE = re.compile(r"\b(?:he|she|her|his|him|himself|herself|he's|she's)\b", re.IGNORECASE)
+# "Marigold the cow", "Raven, the school's new story-time puppet": not a child.
+_THING_AFTER = re.compile(
+    r"^\s*,?\s*(?:the|our|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:cow|calf|dog|puppy|cat|kitten|puppet|toy|bear|teddy|"
+    r"mascot|hamster|rabbit|bunny|guinea\s+pig|tortoise|fish|goldfish|snake|lamb|goat|sheep|horse|pony|donkey|"
+    r"chicken|hen|duck|owl|robot|doll|dragon|giant|character|elf|reindeer|ship|boat|train|tractor|caterpillar|"
+    r"snail|stick\s+insect|pig|alpaca|llama|parrot|budgie|gerbil|mouse|rat|lizard|frog|dinosaur|unicorn|"
+    r"monster|alien|superhero|bus|car|tree|plant|storm)s?\b",
+    re.IGNORECASE,
+)
 _WITH_A_YEAR = re.compile(r"^\s+'?(?:19|20)\d\d\b")
 # "Jack and the Beanstalk", "Goldilocks and the Three Bears": the title of a story.
 _STORY_TITLE = re.compile(r"^\s+and\s+the\s+[A-Z]")
@@ -723,7 +747,10 @@ def analyse_people(
                 and (nxt.is_capitalised or roster.is_full_name(key, nxt.key))
             ):
                 nkey = nxt.key
-                if nkey in roster.by_surname and (
+                if len(nkey) == 1 and norm[nxt.nend : nxt.nend + 1] == "." and m.on_roster:
+                    # "Caleb O.": a pupil's first name and an initial, which names no surname
+                    used.add(i + 1)
+                elif nkey in roster.by_surname and (
                     roster.is_full_name(key, nkey) or m.on_roster or key in lexicon
                 ):
                     m.surname = nxt
@@ -897,11 +924,11 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             and group[0].on_roster
             and not re.search(r"[A-Z][\w'-]*\s+$", pre)  # "Flat Stanley came too": a character's name
             and (cm := _DID_WITH_PRONOUN.match(post)) is not None
-            and _HE_SHE.search(post)
+            and (_HE_SHE.search(post) or _SCHOOL_DAY.search(post) or _names_a_class(post, roster.class_names))
         ):
             # "Pearl took her first steps", "Lucky was very lucky today - he found a clover": the
             # word does something and is then "she" or "he", so it is somebody
-            group_cue = f"{cm.group(0).strip()} … {_HE_SHE.search(post).group(0)}"  # type: ignore[union-attr]
+            group_cue = f"{cm.group(0).strip()} …"
         elif pre_start == s_start and not pre.strip() and _VOCATIVE.match(post):
             group_cue, strong = "addressed by name", True
         for m in group:
@@ -960,6 +987,9 @@ def _classify_one(
     # "our lollipop lady Pat", "the school cook Jo": an adult role in the words just before.
     if _ADULT_BEFORE.search(norm[max(s_start, m.nstart - 60) : m.nstart]):
         m.kind, m.reasons = "adult", ["an adult's role just before the name"]
+        return
+    if _THING_AFTER.match(post):
+        m.kind, m.reasons = "other-person", ["an animal, a toy or a character, said so after the name"]
         return
     if _ADULT_AFTER.match(post) or (
         _FROM_ORGANISATION.match(post) and not in_roster_class(post, roster.class_names)

@@ -99,6 +99,11 @@ _PLACE = re.compile(
     r"|(?P<generic>the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]+(?=\s*(?:[,.!?;:)]|$|\s+(?:until|till|from|at|for|"
     r"with|and|then|on|in|by|to|before|after|when|while|so|but|or|this|today|tomorrow|tonight|\d))))))\b"
 )
+_EARLIER_OUTING = re.compile(
+    r"\b(?:from|about|after|since|during|of)\s+(?:our|the|their|a|last\s+\w+'s)\s+(?:recent\s+)?"
+    r"(?:visit|trip|outing|residential)\s+to$",
+    re.IGNORECASE,
+)
 # A named venue before the word for the outing: "Year 3 Chester Zoo trip", "our Whitby residential".
 _PLACE_BEFORE_TRIP = re.compile(
     r"(?<![\w#@])(?P<place>(?!(?:Year|Years|Class|Reception|Nursery|KS\d|Key|Stage|Our|The|School|PE|Sports|"
@@ -110,7 +115,9 @@ _PUBLIC_VENUE = re.compile(
     r"\b(?:leisure\s+centre|sports\s+centre|swimming\s+(?:pool|baths)|baths|lido|park|beach|museum|zoo|"
     r"farm|cinema|theatre|stadium|arena|castle|ice\s+rink|library|aquarium|safari\s+park|country\s+park|"
     r"bowling\s+alley|trampoline\s+park|soft\s+play|pier|promenade|seafront|town\s+centre|shopping\s+centre|"
-    r"station|pitch|pitches|pool|duck\s+pond|woods|forest|nature\s+reserve|playing\s+fields|rec)$",
+    r"station|pitch|pitches|pool|duck\s+pond|woods|forest|nature\s+reserve|playing\s+fields|rec|church|"
+    r"mosque|temple|gurdwara|synagogue|chapel|cathedral|post\s+office|shops|supermarket|village\s+hall|"
+    r"community\s+centre|garden\s+centre|fire\s+station|police\s+station|roads|streets|high\s+street)$",
     re.IGNORECASE,
 )
 # Nouns after "the" that are no place: "at the moment", "in the morning".
@@ -125,7 +132,8 @@ _NOT_A_SPOT = re.compile(
     re.IGNORECASE,
 )
 _TRIP_WORDS = re.compile(
-    r"\b(?:trip|visit|visiting|residential|outing|excursion|day\s+out|tour|walk|hike|ramble|expedition|"
+    r"\b(?:trip|visit|visiting|residential|outing|excursion|day\s+out|tour|hike|ramble|expedition|"
+    r"(?:on|for)\s+(?:a|our|their)\s+(?:[\w-]+\s+)?walk|walk(?:ing)?\s+(?:to|down\s+to|over\s+to)|"
     r"fixture|tournament|match|festival|gala|competition|off\s+to|heading\s+to)\b",
     re.IGNORECASE,
 )
@@ -151,6 +159,9 @@ _SUBJECT_PUPILS = re.compile(
     + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d)\b|\byou(?:'re|'ll)?\b"
     # a live update with the writer's "we" left out: "Just arrived at Chester Zoo!"
     r"|^\s*(?:just\s+|finally\s+|safely\s+)?(?:arrived|landed|made\s+it|heading|off\s+to|on\s+(?:our|the)\s+way)\b"
+    # part of a group: "all of Year 5 are safe and sound at Llandudno"
+    r"|\b(?:all|both|some|most|each|half|many|several)\s+of\s+(?:us|them|years?\s*\d+|reception|nursery|"
+    r"class\s+\w+|[A-Z]\w*\s+class|our\s+\w+|the\s+(?:children|pupils|team|class|group|squad|choir))\b"
     # a fixture: "Netball: home fixture v St Anne's ..., away at Oakwood on Thursday 4pm"
     r"|\b(?:home|away)\s+(?:fixture|match|game|leg)s?\b|\baway\s+(?:at|to|v|vs)\b"
     r"|\b(?:football|netball|rugby|cricket|hockey|rounders|basketball|tag\s+rugby|tennis|athletics|"
@@ -190,9 +201,10 @@ _GOING_HOME = re.compile(
 )
 _CALLED_OFF = re.compile(r"\b(?:cancelled|canceled|postponed|called\s+off|rearranged)\b", re.IGNORECASE)
 _NOW_WORDS = re.compile(
-    r"\b(?:right\s+now|currently|at\s+the\s+moment|"
+    r"\b(?:right\s+now|currently|at\s+the\s+moment|(?:we're|we\s+are|they're|they\s+are)\s+"
+    r"(?:(?:finally|now|all|safely)\s+)*here|"
     r"(?:are|'re|is)\s+(?:(?:\w+ly|now|still|all|busy|both)\s+)*\w+ing|"
-    r"(?:are|'re|is)\s+(?:(?:now|still|all|safely)\s+)*(?:at|in|on)|"
+    r"(?:are|'re|is)\s+(?:(?:now|still|all|safely|safe\s+and\s+sound|safe)\s+)*(?:at|in|on)|"
     r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|made\s+it|reached)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
     re.IGNORECASE,
 )
@@ -254,6 +266,8 @@ def _places(sentence: str) -> list[_Place]:
     found = []
     for m in _PLACE.finditer(sentence):
         place = m.group("place")
+        if _EARLIER_OUTING.search(sentence[: m.start()] + m.group("prep")):
+            continue  # "learning about the farm from our visit to Reaseheath Farm": a visit that is over
         if m.group("prep") == "to" and re.search(
             r"\b(?:forward|welcome|thanks|thank\s+you)\s+$", sentence[: m.start()]
         ):
