@@ -478,7 +478,8 @@ _STRONG_CHILD_AFTER = re.compile(
 # Inside a hashtag, words before a name that cheer a child on: #GoRose, #ProudOfYouDominik.
 _HASHTAG_CHEER = re.compile(
     r"\b(?:go|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
-    r"love\s+you|you\s+did\s+it|super\s+star|superstar|star|legend|hero)\s*$",
+    r"love\s+you|you\s+did\s+it|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
+    r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud)\s*$",
     re.IGNORECASE,
 )
 _ADULT_BEFORE = re.compile(
@@ -520,6 +521,44 @@ _THING_AFTER = re.compile(
     r"monster|alien|superhero|bus|car|tree|plant|storm)s?\b",
     re.IGNORECASE,
 )
+# Characters of folklore and stories who share a full name with a pupil: "Jack Frost has been busy".
+_CHARACTERS = frozenset(
+    {
+        "jack frost",
+        "robin hood",
+        "peter pan",
+        "tom thumb",
+        "harry potter",
+        "mary poppins",
+        "jack sprat",
+        "peter rabbit",
+        "paddington bear",
+        "tom kitten",
+        "jack horner",
+        "bob cratchit",
+        "tiny tim",
+        "oliver twist",
+        "alice liddell",
+        "willy wonka",
+        "charlie bucket",
+    }
+)
+# A quoted phrase of a few words: the title of a book, a song or a theme.
+_QUOTED = re.compile(r"['‘\"“](?P<inner>[A-Z][^'’\"”\n]{0,60}?)['’\"”](?!\w)")
+
+
+def _in_quoted_title(norm: str, s_start: int, s_end: int, start: int, end: int) -> bool:
+    """Whether a name sits inside a quoted title ("'Amazing Grace' by Mary Hoffman", "'Matilda'").
+
+    A quoted nickname with a class after it ("our very own 'Little Messi' in Year 5") is a child's,
+    and is read by :func:`safepost.policy.reading.child_references` instead.
+    """
+    for q in _QUOTED.finditer(norm, max(s_start, start - 60), min(s_end, end + 60)):
+        if q.start("inner") <= start and end <= q.end("inner") and len(q.group("inner").split()) <= 6:
+            return not _STRONG_CHILD_AFTER.match(norm[q.end() : q.end() + 40])
+    return False
+
+
 _WITH_A_YEAR = re.compile(r"^\s+'?(?:19|20)\d\d\b")
 # "Jack and the Beanstalk", "Goldilocks and the Three Bears": the title of a story.
 _STORY_TITLE = re.compile(r"^\s+and\s+the\s+[A-Z]")
@@ -713,7 +752,8 @@ def analyse_people(
         if key in roster.by_surname and tok.is_capitalised and i + 1 < len(tokens):
             nxt = tokens[i + 1]
             if (
-                nxt.key in {"twins", "triplets", "siblings", "brothers", "sisters", "family", "children"}
+                # "the Ahmed family" thanked for a gift is the parents: no pupil is named
+                nxt.key in {"twins", "triplets", "siblings", "brothers", "sisters", "children"}
                 and not _gap(norm, tok, nxt).strip()
                 and key not in roster.by_first
             ):
@@ -872,13 +912,29 @@ def _surnames_alone(
         key = m.first.key
         if m.is_pupil and m.surname is None and key in roster.by_surname and key not in roster.by_first:
             m.surname_only = True
-    for tok in surnames_alone(text, tokens, roster, used, is_ordinary_word):
+    lexicon = first_name_lexicon()
+
+    def unknown(key: str) -> bool:
+        return (
+            key not in lexicon
+            and key not in NON_NAMES
+            and key not in PLACE_WORDS
+            and key not in roster.class_names
+            and not is_ordinary_word(key)
+        )
+
+    for tok, on_roster in surnames_alone(text, tokens, roster, used, is_ordinary_word, unknown):
         found = by_first.get(tok.nstart)
         if found is None:
             found = PersonMention(first=tok)
             mentions.append(found)
-        found.kind, found.on_roster, found.surname_only, found.cue = "pupil", True, True, "a pupil's surname"
-        found.reasons = ["a pupil's surname on the roster, written on its own as a person"]
+        found.kind, found.on_roster, found.surname_only = "pupil", on_roster, True
+        found.cue = "a pupil's surname" if on_roster else "a surname written on its own as a person"
+        found.reasons = [
+            "a pupil's surname on the roster, written on its own as a person"
+            if on_roster
+            else "a surname in no list of first names, written on its own as a person (a match report)"
+        ]
     mentions.sort(key=lambda m: m.nstart)
 
 
@@ -1009,6 +1065,15 @@ def _classify_one(
         r"^(?:\s*+(?:,|and|&)\s*+[A-Z]\w*+)*+\s*(?:,\s*)?(?:and\s+)?\w*\s*classes\b", post
     ):
         m.kind, m.reasons = "class", ["class name in a list of classes"]
+        return
+    if re.search(r"['’\"”]\s+by\s+(?:[A-Z][\w'’-]*\s+)?$", norm[s_start : m.nstart]):
+        m.kind, m.reasons = "adult", ['after a quoted title and "by": its author']
+        return
+    if not strong and m.surname is not None and f"{key} {m.surname.key}" in _CHARACTERS:
+        m.kind, m.reasons = "other-person", [f'"{m.first.text} {m.surname.text}" is a character of stories']
+        return
+    if not strong and _in_quoted_title(norm, s_start, s_end, m.nstart, m.nend):
+        m.kind, m.reasons = "word", ["inside a quoted title ('Amazing Grace', 'Faith and Hope')"]
         return
     if m.full_name_on_roster:
         m.kind, m.cue = "pupil", group_cue or "a pupil's full name"

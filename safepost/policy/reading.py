@@ -52,6 +52,7 @@ _DOER_NOUNS = (
     r"journalist|presenter|narrator|host|organiser|organizer|librarian|buddy|mentor|steward|mediator|warrior|"
     r"scholar|author|illustrator|composer|coder|programmer|builder|gardener|explorer|adventurer|entrepreneur|"
     r"fundraiser|climber|cyclist|skater|skier|rider|jockey|boxer|fencer|archer|sprinter|jumper|thrower|"
+    r"chorister|server|altar\s+server|bell\s+ringer|chorus\s+member|soprano|alto|treble|"
     r"chess\s+player|magician|comedian|chatterbox|bookworm|superhero|legend|all-rounder|newbie|arrival|"
     r"addition|recruit"
 )
@@ -234,9 +235,13 @@ _SUPERLATIVE = re.compile(
     re.IGNORECASE,
 )
 # "..., who is just five years old", "turns seven today": an age, a child's.
+_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
 _AGE = re.compile(
-    r"^\s*(?:,\s*who\s+)?(?:is|was|turns|turned|is\s+now|has\s+just\s+turned)\s+(?:just\s+|only\s+)?"
-    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)(?:\s+years?\s+old)?\b",
+    r"^\s*(?:,\s*who\s+|,\s*)?(?:(?:is|was|turns|turned|is\s+now|has\s+just\s+turned|aged)\s+(?:just\s+|only\s+)?"
+    + _NUMBER
+    + r"(?:\s+years?\s+old)?|(?:just\s+|only\s+)?"
+    + _NUMBER
+    + r"\s+years?\s+old)\b",
     re.IGNORECASE,
 )
 
@@ -246,6 +251,20 @@ _ONE_OF_GROUP = re.compile(
     r"\bone\s+of\s+(?:our|the|my)\s+(?:(?:year\s*\d+|reception|nursery|ks\s*\d|very\s+own|own)\s+)?"
     r"(?P<word>[\w'’-]+)(?=\s+(?:has|was|is|won|got|scored|raised|wrote|made|became|received|came|"
     r"just|recently|finally|bravely|proudly)\b)",
+    re.IGNORECASE,
+)
+_WITH_PHRASE = re.compile(r"^\s+(?:with|wearing|holding|carrying)\s+(?:[\w'’-]+\s+){0,6}?(?=who\b)", re.I)
+# "Our youngest chorister, just four years old, stole the show": whatever the noun, the youngest
+# (oldest, newest) one is one child, when the post gives an age or says what they did.
+_SUPERLATIVE_ONE = re.compile(
+    r"\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest|littlest|eldest)\s+"
+    r"(?:(?:ever|year\s*\d+|reception|[a-z-]+)\s+){0,2}?(?P<noun>[a-z-]+)\b(?!s\b)",
+    re.IGNORECASE,
+)
+# A nickname in quotes with the class after it: "our very own 'Little Messi' in Year 5".
+_NICKNAME_IN_GROUP = re.compile(
+    r"\b(?:our|the)\s+(?:very\s+own\s+|own\s+|resident\s+|little\s+)?['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]"
+    r"\s+(?:in|from)\s+(?P<group>(?:year\s*\d+|reception|nursery|class\s+\w+|[A-Z][\w'’-]*(?:\s+class)?))",
     re.IGNORECASE,
 )
 # "Someone in Larch class has been practising": one child of a class, unnamed.
@@ -320,6 +339,8 @@ def child_references(
             # "The winner ... was a Year 1 girl": one child of a group, said to be the one
             or (_GROUP_WORD.search(m.group(0)) and re.search(r"\b(?:was|is|were)\s+$", norm[: m.start()]))
         )
+        if (w := _WITH_PHRASE.match(after)) is not None:
+            after = after[w.end() :]  # "the Year 2 girl with the sparkly pink glasses who found ..."
         if det in ("a", "an", "the") and not (in_class or pronoun or _DID.match(after)):
             continue
         if det == "their" and not (m.group("noun").lower() in ("daughter", "son") and _DID.match(after)):
@@ -357,6 +378,16 @@ def child_references(
         if noun in _MANY_OR_ADULT:
             continue  # "our Year 6 football team, who", "our new Year 1 teacher, who"
         if not (found and found[-1].nstart <= m.start() < found[-1].nend):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _SUPERLATIVE_ONE.finditer(norm):
+        tail = norm[m.end() : m.end() + 60]
+        if m.group("noun").lower() in _MANY_OR_ADULT or not (_AGE.match(tail) or _DID.match(tail)):
+            continue
+        if not any(f.nstart <= m.start() < f.nend for f in found):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _NICKNAME_IN_GROUP.finditer(norm):
+        group = m.group("group")
+        if _GROUP_WORD.fullmatch(group) or fold(group.split()[0]) in classes:
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _SOMEONE_IN.finditer(norm):
         group = m.group("group")
@@ -505,13 +536,16 @@ _PERSON_AFTER = re.compile(
     r"|\s*,\s*who\b"
     r"|\s+(?:scored|scores|saved|saves|netted|nets|struck|bowled|batted|caught|kicked|headed|ran|won|"
     r"picked|slotted|fired|smashed|hit|took|made|kept|dived|raced|swam|finished|tackled|crossed|"
-    r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked)\b"
+    r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked|did\s+it|never\s+stopped)\b"
     r"|\s+with\s+\d+"
     r"|\s+by\s+name\b)",
     re.IGNORECASE,
 )
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?:was|then)|:|\bwell\s+played|well\s+done|player\s+of\s+the\s+match|"
+    # a role before the surname, as reports write it: "hat-trick hero Turner", "keeper Osei"
+    r"\b(?:hero|heroine|keeper|goalkeeper|goalie|striker|captain|skipper|defender|midfielder|winger|"
+    r"forward|batter|batsman|bowler|scorer|sprinter|anchor|star|debutant|substitute|sub)|"
     r"man\s+of\s+the\s+match|woman\s+of\s+the\s+match|top\s+scorer|"
     r"(?:save|goal|try|tries|tackle|catch|header|finish|shot|pass|effort|strike|run|innings|knock|wicket|"
     r"performance|display|assist|block|interception|cross|dive|swim|jump|throw)s?\s+(?:from|by))\s*[:,]?\s*$",
@@ -525,6 +559,17 @@ _THING_BEFORE = re.compile(
 )
 _FAMILY_AFTER = re.compile(
     r"^\s+(?:family|families|household|twins|triplets|siblings|clan|road|street)\b", re.I
+)
+# A surname in no list, made a person only by a report's wording: "Player of the match was Kowalczyk".
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?")
+_NAMED_AS_PLAYER = re.compile(
+    r"(?:\bplayer\s+of\s+the\s+match(?:\s+was)?|\bgoals?\s+from|\btries\s+from|\bwell\s+(?:played|done)(?:\s+to)?|"
+    r"\bhat-trick\s+hero|\bkeeper|\bgoalkeeper|\bcaptain|\bstriker)\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+_SPORT_AFTER = re.compile(
+    r"^\s+(?:scored|netted|saved|struck|bowled|batted|slotted|fired|smashed|headed|converted|equalised|levelled)\b",
+    re.IGNORECASE,
 )
 _VERB_AFTER = re.compile(r"^\s+(?:has|had|is|was|and|played|got|did)\b", re.IGNORECASE)
 
@@ -553,20 +598,44 @@ def _part_of_longer_name(text: PostText, tokens: list[Token], i: int) -> bool:
 
 
 def surnames_alone(
-    text: PostText, tokens: list[Token], roster: Roster, used: set[int], ordinary: Callable[[str], bool]
-) -> list[Token]:
-    """Roster surnames written on their own as a person ("Fenwick's penalty save").
+    text: PostText,
+    tokens: list[Token],
+    roster: Roster,
+    used: set[int],
+    ordinary: Callable[[str], bool],
+    unknown: Callable[[str], bool] | None = None,
+) -> list[tuple[Token, bool]]:
+    """Surnames written on their own as a person ("Fenwick's penalty save"), and whether on the roster.
 
     ``used`` holds the token starts already read as part of a full name or a title;
     ``ordinary`` tells a folded surname that is also an ordinary word (West, Swan), which needs
     the wording to make it a person; it is asked only about surnames the post contains.
+    ``unknown`` tells a capitalised word that is no English word and no known first name: where the
+    wording makes it a person, as a match report does ("Player of the match was Kowalczyk, who
+    never stopped running"), it is a child's surname though the child is not on the roster.
     """
     norm = text.text
-    out: list[Token] = []
+    out: list[tuple[Token, bool]] = []
     for i, tok in enumerate(tokens):
         key = tok.key
-        if tok.nstart in used or key not in roster.by_surname or key in roster.by_first:
+        if tok.nstart in used or key in roster.by_first:
             continue  # a pupil's first name too: the name analysis reads it
+        if key not in roster.by_surname:
+            if (
+                unknown is not None
+                and not tok.hashtag
+                and _PLAIN_NAME.fullmatch(tok.text.removesuffix("'s").removesuffix("’s"))
+                and unknown(key)
+                and not _TITLE_BEFORE.search(norm[max(0, tok.nstart - 40) : tok.nstart])
+                and not _part_of_longer_name(text, tokens, i)
+                and (
+                    _NAMED_AS_PLAYER.search(norm[max(0, tok.nstart - 40) : tok.nstart])
+                    # a sporting verb, not ", who" (an unusual first name is written so too)
+                    or _SPORT_AFTER.match(norm[tok.nend : tok.nend + _WINDOW])
+                )
+            ):
+                out.append((tok, False))
+            continue
         if not tok.is_capitalised or _TITLE_BEFORE.search(norm[max(0, tok.nstart - 40) : tok.nstart]):
             continue
         if _part_of_longer_name(text, tokens, i):
@@ -587,7 +656,7 @@ def surnames_alone(
             # not after "the" ("the Oyelaran trophy"), a place preposition ("a trip to Preston"),
             # or before "family" or "household".
             continue
-        out.append(tok)
+        out.append((tok, True))
     return out
 
 
