@@ -625,14 +625,14 @@ def surnames_alone(
                 unknown is not None
                 and not tok.hashtag
                 and _PLAIN_NAME.fullmatch(tok.text.removesuffix("'s").removesuffix("’s"))
-                and unknown(key)
-                and not _TITLE_BEFORE.search(norm[max(0, tok.nstart - 40) : tok.nstart])
-                and not _part_of_longer_name(text, tokens, i)
                 and (
                     _NAMED_AS_PLAYER.search(norm[max(0, tok.nstart - 40) : tok.nstart])
                     # a sporting verb, not ", who" (an unusual first name is written so too)
                     or _SPORT_AFTER.match(norm[tok.nend : tok.nend + _WINDOW])
                 )
+                and not _TITLE_BEFORE.search(norm[max(0, tok.nstart - 40) : tok.nstart])
+                and not _part_of_longer_name(text, tokens, i)
+                and unknown(key)  # last: it may load the dictionary
             ):
                 out.append((tok, False))
             continue
