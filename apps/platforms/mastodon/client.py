@@ -31,6 +31,9 @@ from apps.platforms.base import (
     AuthError,
     Author,
     CredentialsSaver,
+    Followed,
+    FollowingPage,
+    FollowResult,
     InboxPage,
     Incoming,
     Limits,
@@ -48,6 +51,7 @@ from apps.platforms.mastodon.errors import (
     translate,
 )
 from apps.platforms.mastodon.text import same_text
+from safepost.accounts.profiles import RemoteProfile
 
 #: The image types stock Mastodon 4 accepts (HEIC/HEIF/AVIF are converted by the server).
 IMAGE_FORMATS = (
@@ -78,6 +82,8 @@ RECENT_WINDOW = timedelta(hours=72)
 
 #: Statuses fetched per page (Mastodon's maximum) and pages looked through at most.
 _PAGE = 40
+#: Followed accounts read per page (Mastodon's maximum for account lists).
+_FOLLOWING_PAGE = 80
 _MAX_PAGES = 5
 
 #: Waits between checks on an image the server is still processing (about 30 s in all).
@@ -443,6 +449,43 @@ class MastodonClient:
         ):
             self.api.status_quote_revoke(own_status_id, quote_id)
 
+    # --- following (apps.following, issue 11) ----------------------------------------------
+
+    def list_following(self, cursor: str = "") -> FollowingPage:
+        """One page (up to 80) of the accounts the school follows; ``cursor`` is the server's
+        ``max_id`` for the next page (from its ``Link`` header)."""
+        with self._calling("reading whom the account follows", advice=RECONNECT_ADVICE):
+            page = self.api.account_following(self._me(), max_id=cursor or None, limit=_FOLLOWING_PAGE)
+        items: list[Followed] = []
+        problems: list[str] = []
+        for entry in page:
+            account = _as_dict(entry)
+            if not account.get("id"):
+                problems.append("An account in the following list came without an id; skipped.")
+                continue
+            profile = remote_profile(account, self.name)
+            items.append(Followed(profile=profile, follow_id=profile.external_id))
+        following = getattr(page, "_pagination_next", None)
+        next_id = following.get("max_id") if isinstance(following, Mapping) and page else None
+        return FollowingPage(items=tuple(items), cursor=str(next_id or ""), problems=tuple(problems))
+
+    def follow(self, user: str) -> FollowResult:
+        """Follow ``user`` (an id or handle). A locked account must accept: ``pending`` says so."""
+        account = self.resolve_account(user)
+        with self._calling("following the account", advice="Follow the account on Mastodon itself"):
+            relationship = _as_dict(self.api.account_follow(account, reblogs=False))
+        return FollowResult(
+            follow_id=account,
+            external_id=account,
+            pending=bool(relationship.get("requested")) and not relationship.get("following"),
+        )
+
+    def unfollow(self, user: str) -> None:
+        """Stop following ``user`` (an id or handle); one not followed is not an error."""
+        account = self.resolve_account(user)
+        with self._calling("unfollowing the account", advice="Unfollow the account on Mastodon itself"):
+            self.api.account_unfollow(account)
+
     # --- inside -----------------------------------------------------------------------------
 
     @contextmanager
@@ -660,3 +703,37 @@ def _extension(mime: str) -> str:
 def _is_loopback(server: str) -> bool:
     """Whether ``server`` is on this machine (plain HTTP is allowed only there, for tests)."""
     return (urlsplit(server).hostname or "") in ("127.0.0.1", "localhost", "::1")
+
+
+def remote_profile(account: Mapping[str, Any], server: str) -> RemoteProfile:
+    """A :class:`RemoteProfile` from a Mastodon Account (``handle`` is ``name@domain``)."""
+    info = account_info(account, server)
+    created = account.get("created_at")
+    if isinstance(created, str):
+        try:
+            created = datetime.fromisoformat(created.replace("Z", "+00:00"))
+        except ValueError:
+            created = None
+    if isinstance(created, datetime) and created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    avatar = str(account.get("avatar") or "")
+    return RemoteProfile(
+        external_id=info.external_id,
+        handle=info.handle.lstrip("@"),
+        display_name=info.display_name,
+        bio=info.description,
+        # Mastodon gives every account a picture; a missing one is its stock "missing.png".
+        avatar=bool(avatar) and "missing" not in avatar.rsplit("/", 1)[-1],
+        created_at=created if isinstance(created, datetime) else None,
+        posts_count=_count(account.get("statuses_count")),
+        followers_count=_count(account.get("followers_count")),
+        following_count=_count(account.get("following_count")),
+        links=info.links,
+        url=info.url,
+        bot=bool(account.get("bot")),
+        deleted=bool(account.get("suspended")),
+    )
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
