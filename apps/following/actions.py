@@ -176,8 +176,9 @@ def _approve(proposal: FollowProposal, membership: Membership, note: str) -> Non
         f"on {platform_label(proposal.platform)}" + (f": {note}" if note else ""),
         proposal,
     )
-    pk = proposal.pk
-    transaction.on_commit(lambda: follow_approved.enqueue(pk))
+    # Enqueued in the same transaction: the database backend stores it with the decision, the
+    # Celery backend sends it once the decision is committed (config/celery.py).
+    follow_approved.enqueue(proposal.pk)
 
 
 def refuse(proposal: FollowProposal, membership: Membership, note: str) -> None:
@@ -295,5 +296,4 @@ def unfollow(followed: FollowedAccount, membership: Membership, reason: str) -> 
             followed,
             {"flags": [f.get("code", "") for f in followed.flags]},
         )
-        pk = locked.pk
-        transaction.on_commit(lambda: unfollow_account.enqueue(pk))
+        unfollow_account.enqueue(locked.pk)
