@@ -25,6 +25,7 @@ from django.utils import timezone
 from PIL import Image
 
 from apps.audit.models import AuditEntry
+from apps.following.models import FollowedAccount, FollowProposal
 from apps.moderation.models import InboxItem, Incident
 from apps.platforms.models import Connection
 from apps.posts import actions as post_actions
@@ -36,7 +37,7 @@ from apps.schools import invites
 from apps.schools.models import Account, Invitation, Membership, Pupil, School, SchoolDevice
 from apps.schools.testing import Personas, make_personas
 
-STAFF_NAMESPACES = {"posts", "schools", "audit", "platforms", "moderation", "notifications"}
+STAFF_NAMESPACES = {"posts", "schools", "audit", "platforms", "moderation", "notifications", "following"}
 HTMX = {"HX-Request": "true"}
 SECRET = "Zebra crossing practice for Oak Class with PC Marigold"
 
@@ -94,6 +95,25 @@ def p(db: Any) -> Personas:
         school=personas.school, number=1, title=SECRET, opened_by=personas.head
     )
     incident.items.add(item)
+    FollowedAccount.objects.create(
+        school=personas.school,
+        account=personas.main,
+        platform="mastodon",
+        external_id="77",
+        handle="secret@example.org",
+        bio=SECRET,
+        justification=SECRET,
+        category="children",
+    )
+    FollowProposal.objects.create(
+        school=personas.school,
+        account=personas.main,
+        platform="mastodon",
+        target="secret@example.org",
+        category="children",
+        reason=SECRET,
+        proposed_by=personas.teacher,
+    )
     return personas
 
 
@@ -110,6 +130,12 @@ def fill(pattern: str, p: Personas) -> str:
     if "<int:pk>" in path:
         if "/connections/" in path or path.startswith("/inbox/reading/"):
             value = Connection.objects.get(school=p.school).pk
+        elif path.startswith("/following/read/"):
+            value = Connection.objects.get(school=p.school).pk
+        elif path.startswith("/following/proposals/"):
+            value = FollowProposal.objects.get(school=p.school).pk
+        elif path.startswith("/following/"):
+            value = FollowedAccount.objects.get(school=p.school).pk
         elif "/consent/pupils/" in path:
             value = Pupil.objects.filter(school=p.school).first().pk  # type: ignore[union-attr]
         elif path.startswith(("/posts/", "/approvals/")):
@@ -155,6 +181,8 @@ def test_every_staff_url_is_covered() -> None:
         "notifications:list",
         "audit:export_exact",
         "schools:invitation_cancel",
+        "following:decide",
+        "following:unfollow",
         "None:invitation",
     } <= names
 
@@ -169,6 +197,8 @@ def test_an_outsider_never_sees_or_changes_another_schools_data(p: Personas, nam
         p.oak.name,
         InboxItem.objects.get(text=SECRET).state,
         Incident.objects.get(title=SECRET).status,
+        FollowProposal.objects.get(reason=SECRET).state,
+        FollowedAccount.objects.get(bio=SECRET).status,
     )
 
     for headers in ({}, HTMX):
@@ -214,6 +244,8 @@ def test_an_outsider_never_sees_or_changes_another_schools_data(p: Personas, nam
         p.oak.name,
         InboxItem.objects.get(text=SECRET).state,
         Incident.objects.get(title=SECRET).status,
+        FollowProposal.objects.get(reason=SECRET).state,
+        FollowedAccount.objects.get(bio=SECRET).status,
     )
     assert after == before, f"POST {url} changed the other school's data"
 
@@ -276,6 +308,10 @@ def snapshot(school: School) -> dict[str, Any]:
         ),
         "pupils": sorted(
             Pupil.objects.filter(school=school).values_list("pk", "first_name", "surname", "photo_consent")
+        ),
+        "following": (
+            sorted(FollowedAccount.objects.filter(school=school).values_list("pk", "status", "category")),
+            sorted(FollowProposal.objects.filter(school=school).values_list("pk", "state")),
         ),
     }
 
