@@ -28,9 +28,13 @@ checker=$!
 # Reads replies, mentions and quotes of each connected account when its interval has passed.
 $PY manage.py ingest_due --every 60 --enqueue &
 reader=$!
+# Reads whom each connected account follows (daily), does approved follows and unfollows, and the
+# weekly review of followed accounts.
+$PY manage.py following_due --every 300 --enqueue &
+following=$!
 $PY manage.py runserver "$host:$port" &
 server=$!
-trap 'kill $server $worker $checker $reader 2>/dev/null || true' EXIT INT TERM
+trap 'kill $server $worker $checker $reader $following 2>/dev/null || true' EXIT INT TERM
 
 # Wait until the web app answers, so the message below is the last thing on the screen.
 $PY - "$host" "$port" <<'PYTHON' || true

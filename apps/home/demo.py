@@ -27,6 +27,7 @@ from PIL import Image, ImageDraw
 
 import safepost
 from apps.audit.actions import record
+from apps.following import demo as following_demo
 from apps.moderation import actions as moderation
 from apps.moderation import ingest
 from apps.moderation.models import InboxItem
@@ -994,5 +995,7 @@ def load_demo() -> DemoResult:
         _totp(users, result)
         _posts(school, users, accounts, result)
         _inbox(school, users, accounts, result)
+        if following_demo.load(school, users, accounts):
+            result.created.append("the accounts the school follows")
         result.users = users
     return result
