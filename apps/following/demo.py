@@ -77,6 +77,7 @@ def load(school: School, users: dict[str, Any], accounts: dict[str, Account]) ->
             external_id=f"demo-{handle}",
             follow_id=f"demo-{handle}",
             handle=handle,
+            url=sync.profile_url(platform, handle),
             display_name=name,
             bio=bio,
             has_avatar=picture,

@@ -49,6 +49,19 @@ def label(kind: str) -> str:
     return platform.label if platform is not None else kind
 
 
+def profile_url(kind: str, handle: str) -> str:
+    """The address of an account's profile from its handle, for a person to look at before deciding."""
+    handle = handle.lstrip("@")
+    if kind == "bluesky":
+        return f"https://bsky.app/profile/{handle}"
+    if kind == "x":
+        return f"https://x.com/{handle}"
+    if kind == "mastodon" and "@" in handle:
+        user, _, host = handle.partition("@")
+        return f"https://{host}/@{user}"
+    return ""
+
+
 def tell_approvers(school: School, title: str, body: str, url: str) -> None:
     """Notify the roles that approve follows (``following.follow_approver``)."""
     notify(school, school.policy.following.follow_approver, kind="following", title=title, body=body, url=url)

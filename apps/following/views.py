@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from apps.following import actions, tasks
+from apps.following import actions, sync, tasks
 from apps.following.models import FollowedAccount, FollowingReview, FollowingSync, FollowProposal
 from apps.following.permissions import can_decide, can_propose, can_view
 from apps.platforms import registry
@@ -187,23 +187,12 @@ def _proposal_page(request: HttpRequest, found: FollowProposal, status: int = 20
         and found.state == FollowProposal.State.WAITING,
         "approvers": roles_in_words(membership.school.policy.following.follow_approver),
         "policy_words": _policy_words(membership),
-        "profile_url": _profile_url(found.platform, found.target),
+        "profile_url": sync.profile_url(found.platform, found.target),
     }
     template = (
         "following/proposal.html#decision" if getattr(request, "htmx", False) else "following/proposal.html"
     )
     return render(request, template, context, status=status)
-
-
-def _profile_url(kind: str, handle: str) -> str:
-    if kind == "bluesky":
-        return f"https://bsky.app/profile/{handle}"
-    if kind == "x":
-        return f"https://x.com/{handle}"
-    if kind == "mastodon" and "@" in handle:
-        user, _, host = handle.partition("@")
-        return f"https://{host}/@{user}"
-    return ""
 
 
 @require_POST
