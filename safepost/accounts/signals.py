@@ -432,6 +432,8 @@ def _lexicon_signals(profile: RemoteProfile, focused: bool) -> list[Signal]:
         kept = by_code.get(code)
         if kept is None or ACTIONS.index(found.action) > ACTIONS.index(kept.action):
             by_code[code] = found
+    if by_code.keys() & {"adult", "gambling", "scam"}:
+        by_code.pop("commercial", None)  # "casino" is selling too, but gambling says more
     return list(by_code.values())
 
 
