@@ -106,7 +106,10 @@ def p(db: Any) -> Personas:
         flagged=True,
     )
     PersonalAccount.objects.create(
-        school=personas.school, user=personas.teacher, handle="secret@example.org", normalised="secret@example.org"
+        school=personas.school,
+        user=personas.teacher,
+        handle="secret@example.org",
+        normalised="secret@example.org",
     )
     return personas
 
@@ -295,7 +298,9 @@ def snapshot(school: School) -> dict[str, Any]:
         ),
         "connections": sorted(Connection.objects.filter(school=school).values_list("pk", "status", "handle")),
         "followers": sorted(Follower.objects.filter(school=school).values_list("pk", "state", "relation")),
-        "personal_accounts": sorted(PersonalAccount.objects.filter(school=school).values_list("pk", "handle")),
+        "personal_accounts": sorted(
+            PersonalAccount.objects.filter(school=school).values_list("pk", "handle")
+        ),
         "invitations": sorted(
             Invitation.objects.filter(school=school).values_list(
                 "pk", "token_hash", "accepted_at", "cancelled_at"

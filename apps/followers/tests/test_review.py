@@ -13,7 +13,7 @@ from django.utils import timezone
 from apps.audit.models import AuditEntry
 from apps.followers import actions, ingest, review
 from apps.followers.models import Decision, Follower, PersonalAccount, Review
-from apps.followers.tests.conftest import T0, FakeClient, School, make_school, profile
+from apps.followers.tests.conftest import FakeClient, School, make_school, profile
 from apps.home import dashboard
 from apps.notifications.models import Notification
 from apps.platforms.base import PermanentError, ProfilePage
@@ -28,8 +28,16 @@ def queued(world: School, fake: FakeClient) -> dict[str, Follower]:
                 profile("p1"),
                 profile("p2", bio="Grandad, Wetherby, proud of our school"),
                 profile("bad", bio="Best casino bonuses every day"),
-                profile("spam", handle="user83749271@x.example", bio="", avatar=False, posts_count=0,
-                        following_count=7000, followers_count=2, created_at=timezone.now() - timedelta(days=2)),
+                profile(
+                    "spam",
+                    handle="user83749271@x.example",
+                    bio="",
+                    avatar=False,
+                    posts_count=0,
+                    following_count=7000,
+                    followers_count=2,
+                    created_at=timezone.now() - timedelta(days=2),
+                ),
             )
         )
     ]
@@ -104,7 +112,9 @@ def test_bulk_blocking_ticked_followers_calls_the_platform_for_each(
     assert set(Decision.objects.values_list("reason", flat=True)) == {"Spam and gambling"}
 
 
-def test_bluesky_cannot_remove_a_follower_so_the_page_offers_a_block_and_says_why(db: None, fake: FakeClient) -> None:
+def test_bluesky_cannot_remove_a_follower_so_the_page_offers_a_block_and_says_why(
+    db: None, fake: FakeClient
+) -> None:
     world = make_school(kind="bluesky", slug="bsky")
     fake.kind = "bluesky"
     fake.followers = [ProfilePage((profile("did:plc:a", handle="a.bsky.social", bio="Casino bonuses"),))]
@@ -198,7 +208,9 @@ def test_follow_requests_are_answered_by_the_roles_the_policy_names_with_signals
         actions.answer_request(r1, world.membership(world.p.senior), approve=True)  # not named by Courtney
 
     computing = client_for(world.p.computing)
-    computing.post(reverse("followers:answer", args=[r1.pk]), {"decision": "approve", "reason": "A parent in Y2"})
+    computing.post(
+        reverse("followers:answer", args=[r1.pk]), {"decision": "approve", "reason": "A parent in Y2"}
+    )
     computing.post(reverse("followers:answer", args=[r2.pk]), {"decision": "reject"})
 
     assert fake.done == [("authorize", "r1"), ("reject", "r2")]
@@ -221,7 +233,10 @@ def test_staff_declare_and_take_back_their_personal_accounts(db: None) -> None:
     account = PersonalAccount.objects.get()
     assert account.normalised == "tara.bsky.social" and account.user == world.p.teacher
     assert "Write the handle as it shows" in refused.content.decode()
-    assert client_for(world.p.senior).post(reverse("followers:mine_forget", args=[account.pk])).status_code == 404
+    assert (
+        client_for(world.p.senior).post(reverse("followers:mine_forget", args=[account.pk])).status_code
+        == 404
+    )
     teacher.post(reverse("followers:mine_forget", args=[account.pk]))
     assert not PersonalAccount.objects.exists()
 
@@ -235,20 +250,28 @@ def test_the_queue_page_shows_signals_reasons_and_the_recommendation(
     assert "Looks like spam" in page and "7,000" in page
     assert "Safepost recommends" in page and "Keep all 2 with nothing flagged" in page
     assert "No follower review has been finished yet" in page
-    flagged = client_for(world.p.head).get(reverse("followers:queue"), {"show": "flagged"}, headers={"HX-Request": "true"})
+    flagged = client_for(world.p.head).get(
+        reverse("followers:queue"), {"show": "flagged"}, headers={"HX-Request": "true"}
+    )
     assert "Parent p1" not in flagged.content.decode() and "Parent bad" in flagged.content.decode()
 
 
-def test_a_quick_decision_by_htmx_replaces_the_row(world: School, fake: FakeClient, queued: dict[str, Follower]) -> None:
+def test_a_quick_decision_by_htmx_replaces_the_row(
+    world: School, fake: FakeClient, queued: dict[str, Follower]
+) -> None:
     response = client_for(world.p.head).post(
-        reverse("followers:decide", args=[queued["bad"].pk]), {"action": "block"}, headers={"HX-Request": "true"}
+        reverse("followers:decide", args=[queued["bad"].pk]),
+        {"action": "block"},
+        headers={"HX-Request": "true"},
     )
     body = response.content.decode()
     assert response.status_code == 200 and f'id="follower-{queued["bad"].pk}"' in body
     assert "Blocked" in body and "Helen Head" in body
 
 
-def test_governors_read_the_review_but_teachers_do_not_see_it(world: School, queued: dict[str, Follower]) -> None:
+def test_governors_read_the_review_but_teachers_do_not_see_it(
+    world: School, queued: dict[str, Follower]
+) -> None:
     governor = client_for(world.p.governor).get(reverse("followers:queue")).content.decode()
     assert "Parent p1" in governor and "You can read the review" in governor and "Keep all" not in governor
     assert client_for(world.p.teacher).get(reverse("followers:queue")).status_code == 403
