@@ -25,6 +25,7 @@ from django.utils import timezone
 from PIL import Image
 
 from apps.audit.models import AuditEntry
+from apps.followers.models import Follower, PersonalAccount
 from apps.following.models import FollowedAccount, FollowProposal
 from apps.moderation.models import InboxItem, Incident
 from apps.platforms.models import Connection
@@ -37,7 +38,16 @@ from apps.schools import invites
 from apps.schools.models import Account, Invitation, Membership, Pupil, School, SchoolDevice
 from apps.schools.testing import Personas, make_personas
 
-STAFF_NAMESPACES = {"posts", "schools", "audit", "platforms", "moderation", "notifications", "following"}
+STAFF_NAMESPACES = {
+    "posts",
+    "schools",
+    "audit",
+    "platforms",
+    "moderation",
+    "notifications",
+    "followers",
+    "following",
+}
 HTMX = {"HX-Request": "true"}
 SECRET = "Zebra crossing practice for Oak Class with PC Marigold"
 
@@ -95,6 +105,22 @@ def p(db: Any) -> Personas:
         school=personas.school, number=1, title=SECRET, opened_by=personas.head
     )
     incident.items.add(item)
+    Follower.objects.create(
+        school=personas.school,
+        account=personas.main,
+        platform="mastodon",
+        external_id="f1",
+        handle="secret@example.org",
+        bio=SECRET,
+        recommended="block",
+        flagged=True,
+    )
+    PersonalAccount.objects.create(
+        school=personas.school,
+        user=personas.teacher,
+        handle="secret@example.org",
+        normalised="secret@example.org",
+    )
     FollowedAccount.objects.create(
         school=personas.school,
         account=personas.main,
@@ -128,9 +154,11 @@ def fill(pattern: str, p: Personas) -> str:
         path = path.replace("<int:account_pk>", str(p.main.pk))
     path = path.replace("<slug:kind>", "mastodon").replace("<slug:action>", "hide")
     if "<int:pk>" in path:
-        if "/connections/" in path or path.startswith("/inbox/reading/"):
-            value = Connection.objects.get(school=p.school).pk
-        elif path.startswith("/following/read/"):
+        if (
+            "/connections/" in path
+            or path.startswith("/inbox/reading/")
+            or path.startswith("/following/read/")
+        ):
             value = Connection.objects.get(school=p.school).pk
         elif path.startswith("/following/proposals/"):
             value = FollowProposal.objects.get(school=p.school).pk
@@ -148,6 +176,10 @@ def fill(pattern: str, p: Personas) -> str:
             value = member.pk
         elif "/accounts/" in path:
             value = p.oak.pk
+        elif path.startswith("/followers/my-accounts/"):
+            value = PersonalAccount.objects.get(school=p.school).pk
+        elif path.startswith("/followers/"):
+            value = Follower.objects.get(school=p.school).pk
         elif path.startswith("/inbox/record/"):
             value = Incident.objects.get(school=p.school).pk
         elif path.startswith("/inbox/"):
@@ -179,6 +211,9 @@ def test_every_staff_url_is_covered() -> None:
         "moderation:act",
         "moderation:incident",
         "notifications:list",
+        "followers:queue",
+        "followers:decide",
+        "followers:mine_forget",
         "audit:export_exact",
         "schools:invitation_cancel",
         "following:decide",
@@ -197,6 +232,8 @@ def test_an_outsider_never_sees_or_changes_another_schools_data(p: Personas, nam
         p.oak.name,
         InboxItem.objects.get(text=SECRET).state,
         Incident.objects.get(title=SECRET).status,
+        Follower.objects.get(bio=SECRET).state,
+        PersonalAccount.objects.filter(school=p.school).count(),
         FollowProposal.objects.get(reason=SECRET).state,
         FollowedAccount.objects.get(bio=SECRET).status,
     )
@@ -244,6 +281,8 @@ def test_an_outsider_never_sees_or_changes_another_schools_data(p: Personas, nam
         p.oak.name,
         InboxItem.objects.get(text=SECRET).state,
         Incident.objects.get(title=SECRET).status,
+        Follower.objects.get(bio=SECRET).state,
+        PersonalAccount.objects.filter(school=p.school).count(),
         FollowProposal.objects.get(reason=SECRET).state,
         FollowedAccount.objects.get(bio=SECRET).status,
     )
@@ -301,6 +340,10 @@ def snapshot(school: School) -> dict[str, Any]:
             Account.objects.filter(school=school).values_list("pk", "name", "holder_id", "is_active")
         ),
         "connections": sorted(Connection.objects.filter(school=school).values_list("pk", "status", "handle")),
+        "followers": sorted(Follower.objects.filter(school=school).values_list("pk", "state", "relation")),
+        "personal_accounts": sorted(
+            PersonalAccount.objects.filter(school=school).values_list("pk", "handle")
+        ),
         "invitations": sorted(
             Invitation.objects.filter(school=school).values_list(
                 "pk", "token_hash", "accepted_at", "cancelled_at"

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from apps.followers import permissions as follower_permissions
 from apps.following import permissions as following_permissions
 from apps.moderation import permissions as moderation_permissions
 from apps.notifications.models import Notification
@@ -29,7 +30,13 @@ _NAV = [
     ("Agreement", "schools:agreement", lambda m: m.school.policy.accounts.agreement_required),
     ("Inbox", "moderation:inbox", moderation_permissions.can_view_inbox),
     ("E-safety record", "moderation:incidents", moderation_permissions.can_view_record),
+    ("Followers", "followers:queue", follower_permissions.can_view),
     ("Following", "following:list", following_permissions.can_view),
+    (
+        "My personal accounts",
+        "followers:mine",
+        lambda m: m.school.policy.following.staff_personal_followers == "remove",
+    ),
     ("Audit log", "audit:log", permissions.can_view_audit),
     ("Notifications", "notifications:list", lambda m: True),
     ("Security", "mfa_index", lambda m: True),

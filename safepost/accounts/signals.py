@@ -260,7 +260,7 @@ def assess(profile: RemoteProfile, context: Context) -> Assessment:
         )
     elif (
         not script
-        and not any(s.code in ("staff-personal", "possibly-staff") for s in signals)
+        and not any(s.code in _EXPLAINED for s in signals)
         and not _school_focused(profile, context)
     ):
         signals.append(
@@ -292,6 +292,10 @@ def _recommend(signals: list[Signal]) -> Assessment:
 
 
 _SEVERITY_ORDER = {"info": 0, "warning": 1, "serious": 2}
+#: Signals that already say what an account is, so "not school-focused" would add nothing.
+_EXPLAINED = frozenset(
+    {"staff-personal", "possibly-staff", "adult", "gambling", "scam", "commercial", "spam-pattern"}
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -428,6 +432,8 @@ def _lexicon_signals(profile: RemoteProfile, focused: bool) -> list[Signal]:
         kept = by_code.get(code)
         if kept is None or ACTIONS.index(found.action) > ACTIONS.index(kept.action):
             by_code[code] = found
+    if by_code.keys() & {"adult", "gambling", "scam"}:
+        by_code.pop("commercial", None)  # "casino" is selling too, but gambling says more
     return list(by_code.values())
 
 
