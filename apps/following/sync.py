@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.audit.actions import record
+from apps.followers.judging import context_for
 from apps.following.models import FollowedAccount, FollowingReview, FollowingSync, FollowProposal
 from apps.notifications.actions import notify
 from apps.notifications.models import Notification
@@ -27,7 +28,7 @@ from apps.platforms.models import Connection
 from apps.schools.models import Membership, School
 from safepost.accounts.following import review_flags
 from safepost.accounts.profiles import RemoteProfile
-from safepost.accounts.signals import Context, StaffMember, assess
+from safepost.accounts.signals import assess
 
 #: Pages read at most per connection (a following list of 50,000 on X, 5,000 on Bluesky).
 MAX_PAGES = 50
@@ -449,18 +450,6 @@ def unfollow(followed_id: int) -> str:
 # --- The periodic review ----------------------------------------------------------------------
 
 
-def context_for(school: School) -> Context:
-    """What the signals judge against: the staff list, the school's name and its policy."""
-    staff = tuple(
-        StaffMember(key=str(m.user_id), name=m.user.get_full_name())
-        for m in Membership.objects.filter(school=school, is_active=True).select_related("user")
-        if m.user.get_full_name().strip()
-    )
-    return Context(
-        staff=staff, following=school.policy.following, school_name=school.name, now=timezone.now()
-    )
-
-
 def profile_of(row: FollowedAccount) -> RemoteProfile:
     return RemoteProfile(
         external_id=row.external_id,
@@ -486,7 +475,8 @@ def flag(rows: Any, now: datetime | None = None) -> int:
         return 0
     now = now or timezone.now()
     school = rows[0].school
-    context = context_for(school)
+    # The follower review's context: the staff with the personal accounts they declared (RAC-09).
+    context = context_for(school, now)
     follows = school.policy.following.follows
     newly = 0
     for row in rows:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from apps.audit.models import AuditEntry
+from apps.followers.models import PersonalAccount
 from apps.following import actions, sync
 from apps.following.models import FollowedAccount, FollowingReview, FollowProposal
 from apps.following.tests.conftest import (
@@ -320,3 +321,19 @@ def test_the_sweep_finds_unread_connections_stuck_follows_and_due_reviews(
     assert due["reads"] == [] and due["reviews"] == [p.school.pk]
     sync.review_school(p.school.pk)
     assert sync.due()["reviews"] == []
+
+
+def test_a_followed_staff_personal_account_is_flagged_by_its_declared_handle(
+    catherine: Personas, platform: FakeFollowing
+) -> None:
+    p = catherine
+    connection = connect(p)
+    PersonalAccount.objects.create(
+        school=p.school, user=p.teacher, handle="@tara_runs", normalised="tara_runs"
+    )
+    platform.following = [profile("tara_runs", "Runner. Teacher. Coffee.", "T R"), LIBRARY]
+    sync.read_following(connection.pk)
+    row = FollowedAccount.objects.get(handle="tara_runs")
+    flags = {f["code"]: f["reason"] for f in row.flags}
+    assert "staff-personal" in flags and "Unfollow it" in flags["staff-personal"]
+    assert FollowedAccount.objects.get(handle="leedslibraries").flags == []
