@@ -75,13 +75,16 @@ class FollowedAccount(models.Model):
     last_error = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["account", "platform", "handle"]
+        ordering = ["account_id", "platform", "handle"]
         constraints = [
             models.UniqueConstraint(
                 fields=["account", "platform", "external_id"], name="one_followed_row_per_account"
             )
         ]
-        indexes = [models.Index(fields=["school", "status"])]
+        indexes = [
+            models.Index(fields=["school", "status"]),
+            models.Index(fields=["school", "account", "platform", "handle"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.account} follows {self.handle or self.external_id} on {self.platform}"

@@ -23,6 +23,20 @@ from apps.schools.scoping import get_for_school, school_member_required
 from safepost.accounts.following import CATEGORIES, EDUCATIONAL
 
 PAGE_SIZE = 50
+#: The columns a row of the list shows.
+ROW_FIELDS = (
+    "id",
+    "account__name",
+    "platform",
+    "handle",
+    "display_name",
+    "bio",
+    "status",
+    "category",
+    "justification",
+    "flags",
+    "missing",
+)
 SHOW = {
     "review": "Needs a review",
     "kept": "Kept",
@@ -88,13 +102,21 @@ def followed_list(request: HttpRequest) -> HttpResponse:
     account = request.GET.get("account", "")
     if account.isdigit():
         rows = rows.filter(account_id=int(account))
+    # The list pages over ids alone (however deep the page), then reads its rows.
     page = Paginator(
-        rows.select_related("account").order_by("account__kind", "account__name", "platform", "handle", "pk"),
-        PAGE_SIZE,
+        rows.order_by("account_id", "platform", "handle", "pk").values_list("pk", flat=True), PAGE_SIZE
     ).get_page(request.GET.get("page"))
+    found = {
+        row.pk: row
+        for row in FollowedAccount.objects.filter(pk__in=list(page.object_list))
+        .select_related("account")
+        .only(*ROW_FIELDS)
+    }
+    listed = [found[pk] for pk in page.object_list if pk in found]
     proposals = FollowProposal.objects.filter(school=school).select_related("account", "proposed_by")
     context = {
         "page": page,
+        "listed": listed,
         "show": show,
         "shows": SHOW,
         "waiting": waiting,
