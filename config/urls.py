@@ -16,6 +16,8 @@ urlpatterns = [
     path("followers/", include("apps.followers.urls")),
     path("following/", include("apps.following.urls")),
     path("notifications/", include("apps.notifications.urls")),
+    path("duties/", include("apps.reminders.urls")),
+    path("reports/", include("apps.reports.urls")),
     path("s/", include("apps.publishing.urls")),
     path("school/connections/", include("apps.platforms.urls")),
     path("school/", include("apps.schools.urls")),

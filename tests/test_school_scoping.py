@@ -47,6 +47,8 @@ STAFF_NAMESPACES = {
     "notifications",
     "followers",
     "following",
+    "reminders",
+    "reports",
 }
 HTMX = {"HX-Request": "true"}
 SECRET = "Zebra crossing practice for Oak Class with PC Marigold"
@@ -219,6 +221,11 @@ def test_every_staff_url_is_covered() -> None:
         "following:decide",
         "following:unfollow",
         "None:invitation",
+        "reminders:duties",
+        "reminders:done",
+        "reports:governors",
+        "reports:governors_pdf",
+        "reports:receive",
     } <= names
 
 
