@@ -8,7 +8,6 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
 from apps.followers import permissions as follower_permissions
-from apps.following import permissions as following_permissions
 from apps.moderation import permissions as moderation_permissions
 from apps.notifications.models import Notification
 from apps.schools import permissions
@@ -31,7 +30,8 @@ _NAV = [
     ("Inbox", "moderation:inbox", moderation_permissions.can_view_inbox),
     ("E-safety record", "moderation:incidents", moderation_permissions.can_view_record),
     ("Followers", "followers:queue", follower_permissions.can_view),
-    ("Following", "following:list", following_permissions.can_view),
+    # Every active member sees whom the school follows (apps.following.permissions.can_view).
+    ("Following", "following:list", lambda m: m.is_active),
     (
         "My personal accounts",
         "followers:mine",
