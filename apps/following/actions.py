@@ -20,8 +20,8 @@ from apps.following.tasks import follow_approved, unfollow_account
 from apps.notifications.actions import notify
 from apps.notifications.models import Notification
 from apps.platforms import registry
-from apps.platforms.actions import name_of, roles_in_words
 from apps.platforms.models import Connection
+from apps.platforms.wording import name_of, roles_in_words
 from apps.schools.models import Account, Membership
 from safepost.accounts.following import CATEGORIES, EDUCATIONAL, MIN_REASON, Decision, decide
 from safepost.accounts.profiles import normalise_handle
@@ -34,11 +34,6 @@ class Refused(Exception):
 # --- Proposing --------------------------------------------------------------------------------
 
 _HANDLE = re.compile(r"^[\w.@:/+-]{1,300}$")
-
-
-def platform_label(kind: str) -> str:
-    platform = registry.get(kind)
-    return platform.label if platform is not None else kind
 
 
 def live_connection(account: Account, kind: str) -> Connection | None:
@@ -56,7 +51,7 @@ def check_propose(
         raise Refused("Choose one of the school's accounts.")
     if live_connection(account, kind) is None:
         raise Refused(
-            f"{account.name} is not connected to {platform_label(kind)}, so Safepost cannot follow from it. "
+            f"{account.name} is not connected to {registry.label_of(kind)}, so Safepost cannot follow from it. "
             "Ask a senior leader to connect it first."
         )
     handle = normalise_handle(target)
@@ -65,7 +60,7 @@ def check_propose(
     if FollowedAccount.objects.filter(
         account=account, platform=kind, handle__iexact=handle, status__in=FollowedAccount.FOLLOWING
     ).exists():
-        raise Refused(f"{account.name} already follows @{handle} on {platform_label(kind)}.")
+        raise Refused(f"{account.name} already follows @{handle} on {registry.label_of(kind)}.")
     if FollowProposal.objects.filter(
         account=account, platform=kind, target__iexact=handle, state__in=FollowProposal.OPEN
     ).exists():
@@ -98,7 +93,7 @@ def propose(
             membership.user,
             "following.proposed",
             f"{name_of(membership.user)} proposed that {account.name} follows @{handle} on "
-            f"{platform_label(kind)} ({CATEGORIES[category].lower()}): {proposal.reason}",
+            f"{registry.label_of(kind)} ({CATEGORIES[category].lower()}): {proposal.reason}",
             proposal,
             {"account": account.pk, "platform": kind, "target": handle, "category": category},
         )
@@ -110,7 +105,7 @@ def propose(
                 title=f"Approve a follow? {account.name} → @{handle}",
                 body=(
                     f"{name_of(membership.user)} proposes that {account.name} follows @{handle} on "
-                    f"{platform_label(kind)}, as {CATEGORIES[category].lower()}: “{proposal.reason}”. "
+                    f"{registry.label_of(kind)}, as {CATEGORIES[category].lower()}: “{proposal.reason}”. "
                     "Look at the account, then approve or refuse it in Safepost."
                 ),
                 url=reverse("following:proposal", args=[proposal.pk]),
@@ -173,7 +168,7 @@ def _approve(proposal: FollowProposal, membership: Membership, note: str) -> Non
         membership.user,
         "following.approved",
         f"{name_of(membership.user)} approved that {proposal.account.name} follows @{proposal.target} "
-        f"on {platform_label(proposal.platform)}" + (f": {note}" if note else ""),
+        f"on {registry.label_of(proposal.platform)}" + (f": {note}" if note else ""),
         proposal,
     )
     # Enqueued in the same transaction: the database backend stores it with the decision, the

@@ -24,6 +24,7 @@ from apps.notifications.models import Notification
 from apps.platforms import actions as platform_actions
 from apps.platforms import registry
 from apps.platforms.base import AuthError, Followed, PermanentError, RetryableError
+from apps.platforms.clients import client_for
 from apps.platforms.models import Connection
 from apps.schools.models import Membership, School
 from safepost.accounts.following import review_flags
@@ -42,12 +43,7 @@ RETRY_AFTER = timedelta(minutes=10)
 
 def build_client(connection: Connection) -> Any:
     """The platform client for a connection (tests replace this)."""
-    return platform_actions.client_for(connection)
-
-
-def label(kind: str) -> str:
-    platform = registry.get(kind)
-    return platform.label if platform is not None else kind
+    return client_for(connection)
 
 
 def profile_url(kind: str, handle: str) -> str:
@@ -242,24 +238,24 @@ def _store(
                 school,
                 None,
                 "following.no_longer_followed",
-                f"{account.name} no longer follows {len(gone)} account(s) on {label(kind)}: {names} "
+                f"{account.name} no longer follows {len(gone)} account(s) on {registry.label_of(kind)}: {names} "
                 "(unfollowed in the platform's app, or the accounts were deleted)",
                 data={"ids": [row.pk for row in gone][:500]},
             )
     if outcome.new:
         action = "following.first_review_listed" if first else "following.found_elsewhere"
         summary = (
-            f"Safepost read whom {account.name} follows on {label(kind)}: {len(outcome.new)} account(s), "
+            f"Safepost read whom {account.name} follows on {registry.label_of(kind)}: {len(outcome.new)} account(s), "
             "listed for a first review"
             if first
-            else f"{account.name} follows {len(outcome.new)} new account(s) on {label(kind)} that were "
+            else f"{account.name} follows {len(outcome.new)} new account(s) on {registry.label_of(kind)} that were "
             "not proposed in Safepost; listed for review"
         )
         record(school, None, action, summary, connection, {"ids": outcome.new[:500]})
 
 
 def _announce(connection: Connection, count: int, first: bool) -> None:
-    where = f"{connection.account.name} on {label(connection.kind)}"
+    where = f"{connection.account.name} on {registry.label_of(connection.kind)}"
     if first:
         title = f"Review whom {where} follows ({count})"
         body = (
@@ -294,7 +290,7 @@ def follow_approved(proposal_id: int) -> str:
     try:
         if connection is None:
             raise PermanentError(
-                f"{proposal.account.name} is no longer connected to {label(proposal.platform)}",
+                f"{proposal.account.name} is no longer connected to {registry.label_of(proposal.platform)}",
                 advice="Reconnect the account, then propose the follow again",
             )
         result = build_client(connection).follow(proposal.target)
@@ -318,7 +314,7 @@ def follow_approved(proposal_id: int) -> str:
                 proposal.school,
                 None,
                 "following.requested",
-                f"{proposal.account.name} asked to follow @{proposal.target} on {label(proposal.platform)}; "
+                f"{proposal.account.name} asked to follow @{proposal.target} on {registry.label_of(proposal.platform)}; "
                 "the account approves its followers, so the follow waits for it",
                 proposal,
             )
@@ -350,7 +346,7 @@ def follow_approved(proposal_id: int) -> str:
             proposal.school,
             None,
             "following.followed",
-            f"{proposal.account.name} now follows @{proposal.target} on {label(proposal.platform)}",
+            f"{proposal.account.name} now follows @{proposal.target} on {registry.label_of(proposal.platform)}",
             row,
             {"proposal": proposal.pk, "follow_id": result.follow_id},
         )
@@ -366,7 +362,7 @@ def _failed(proposal: FollowProposal, why: str) -> None:
             proposal.school,
             None,
             "following.follow_failed",
-            f"{label(proposal.platform)} refused to follow @{proposal.target} for {proposal.account.name}: {why}",
+            f"{registry.label_of(proposal.platform)} refused to follow @{proposal.target} for {proposal.account.name}: {why}",
             proposal,
         )
     url = reverse("following:proposal", args=[proposal.pk])
@@ -402,8 +398,8 @@ def unfollow(followed_id: int) -> str:
     try:
         if connection is None:
             raise PermanentError(
-                f"{row.account.name} is no longer connected to {label(row.platform)}",
-                advice=f"Unfollow @{row.handle} in {label(row.platform)}'s own app",
+                f"{row.account.name} is no longer connected to {registry.label_of(row.platform)}",
+                advice=f"Unfollow @{row.handle} in {registry.label_of(row.platform)}'s own app",
             )
         build_client(connection).unfollow(row.follow_id or row.external_id)
     except RetryableError as exc:
@@ -420,7 +416,7 @@ def unfollow(followed_id: int) -> str:
                 row.school,
                 None,
                 "following.unfollow_failed",
-                f"{label(row.platform)} refused to unfollow @{row.handle}: {exc.explain()}",
+                f"{registry.label_of(row.platform)} refused to unfollow @{row.handle}: {exc.explain()}",
                 row,
             )
         tell_approvers(
@@ -441,7 +437,7 @@ def unfollow(followed_id: int) -> str:
             row.school,
             None,
             "following.unfollowed",
-            f"{row.account.name} no longer follows @{row.handle} on {label(row.platform)}",
+            f"{row.account.name} no longer follows @{row.handle} on {registry.label_of(row.platform)}",
             row,
         )
     return "unfollowed"

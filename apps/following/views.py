@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,10 +16,10 @@ from apps.following import actions, sync, tasks
 from apps.following.models import FollowedAccount, FollowingReview, FollowingSync, FollowProposal
 from apps.following.permissions import can_decide, can_propose, can_view
 from apps.platforms import registry
-from apps.platforms.actions import roles_in_words
 from apps.platforms.models import Connection
+from apps.platforms.wording import roles_in_words
 from apps.schools.models import Account, Membership
-from apps.schools.scoping import get_for_school, school_member_required
+from apps.schools.scoping import SchoolRequest, get_for_school, school_member_required
 from safepost.accounts.following import CATEGORIES, EDUCATIONAL
 
 PAGE_SIZE = 50
@@ -56,8 +56,8 @@ POLICY_WORDS = {
 }
 
 
-def _membership(request: HttpRequest) -> Membership:
-    return request.membership  # type: ignore[attr-defined]
+def _membership(request: SchoolRequest) -> Membership:
+    return request.membership
 
 
 def _policy_words(membership: Membership) -> str:
@@ -73,14 +73,9 @@ def _connections(membership: Membership) -> list[Connection]:
     )
 
 
-def _label(kind: str) -> str:
-    platform = registry.get(kind)
-    return platform.label if platform is not None else kind
-
-
 @require_GET
 @school_member_required(check=can_view)
-def followed_list(request: HttpRequest) -> HttpResponse:
+def followed_list(request: SchoolRequest) -> HttpResponse:
     membership = _membership(request)
     school = membership.school
     rows = FollowedAccount.objects.filter(school=school)
@@ -129,15 +124,14 @@ def followed_list(request: HttpRequest) -> HttpResponse:
         "policy_words": _policy_words(membership),
         "can_propose": can_propose(membership),
         "can_decide": can_decide(membership),
-        "label": _label,
     }
-    template = "following/list.html#rows" if getattr(request, "htmx", False) else "following/list.html"
+    template = "following/list.html#rows" if request.htmx else "following/list.html"
     return render(request, template, context)
 
 
 @require_http_methods(["GET", "POST"])
 @school_member_required(check=can_propose)
-def propose(request: HttpRequest) -> HttpResponse:
+def propose(request: SchoolRequest) -> HttpResponse:
     membership = _membership(request)
     connections = _connections(membership)
     chosen = {
@@ -178,12 +172,11 @@ def propose(request: HttpRequest) -> HttpResponse:
         "chosen": chosen,
         "policy_words": _policy_words(membership),
         "follows": membership.school.policy.following.follows,
-        "label": _label,
     }
     return render(request, "following/propose.html", context, status=400 if request.method == "POST" else 200)
 
 
-def _proposal(request: HttpRequest, pk: int) -> FollowProposal:
+def _proposal(request: SchoolRequest, pk: int) -> FollowProposal:
     return get_for_school(
         FollowProposal.objects.select_related("account", "proposed_by", "decided_by", "followed"),
         request,
@@ -193,17 +186,17 @@ def _proposal(request: HttpRequest, pk: int) -> FollowProposal:
 
 @require_GET
 @school_member_required(check=can_view)
-def proposal(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal(request: SchoolRequest, pk: int) -> HttpResponse:
     found = _proposal(request, pk)
     return _proposal_page(request, found)
 
 
-def _proposal_page(request: HttpRequest, found: FollowProposal, status: int = 200) -> HttpResponse:
+def _proposal_page(request: SchoolRequest, found: FollowProposal, status: int = 200) -> HttpResponse:
     membership = _membership(request)
     context = {
         "proposal": found,
         "category": CATEGORIES.get(found.category, ""),
-        "platform": _label(found.platform),
+        "platform": registry.label_of(found.platform),
         "can_decide": can_decide(membership) and found.state == FollowProposal.State.WAITING,
         "can_withdraw": found.proposed_by_id == membership.user_id
         and found.state == FollowProposal.State.WAITING,
@@ -211,15 +204,13 @@ def _proposal_page(request: HttpRequest, found: FollowProposal, status: int = 20
         "policy_words": _policy_words(membership),
         "profile_url": sync.profile_url(found.platform, found.target),
     }
-    template = (
-        "following/proposal.html#decision" if getattr(request, "htmx", False) else "following/proposal.html"
-    )
+    template = "following/proposal.html#decision" if request.htmx else "following/proposal.html"
     return render(request, template, context, status=status)
 
 
 @require_POST
 @school_member_required(check=can_view)
-def decide(request: HttpRequest, pk: int) -> HttpResponse:
+def decide(request: SchoolRequest, pk: int) -> HttpResponse:
     found = _proposal(request, pk)
     membership = _membership(request)
     decision = request.POST.get("decision", "")
@@ -238,30 +229,30 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             raise actions.Refused("Choose approve or refuse.")
     except actions.Refused as refusal:
         messages.error(request, str(refusal))
-        if getattr(request, "htmx", False):
+        if request.htmx:
             return _proposal_page(request, _proposal(request, pk), status=400)
-    if getattr(request, "htmx", False):
+    if request.htmx:
         return _proposal_page(request, _proposal(request, pk))
     return redirect("following:proposal", pk=found.pk)
 
 
-def _followed(request: HttpRequest, pk: int) -> FollowedAccount:
+def _followed(request: SchoolRequest, pk: int) -> FollowedAccount:
     return get_for_school(FollowedAccount.objects.select_related("account", "reviewed_by"), request, pk=pk)
 
 
 @require_GET
 @school_member_required(check=can_view)
-def followed(request: HttpRequest, pk: int) -> HttpResponse:
+def followed(request: SchoolRequest, pk: int) -> HttpResponse:
     return _followed_page(request, _followed(request, pk))
 
 
 def _followed_page(
-    request: HttpRequest, found: FollowedAccount, status: int = 200, **extra: Any
+    request: SchoolRequest, found: FollowedAccount, status: int = 200, **extra: Any
 ) -> HttpResponse:
     membership = _membership(request)
     context = {
         "row": found,
-        "platform": _label(found.platform),
+        "platform": registry.label_of(found.platform),
         "categories": CATEGORIES,
         "category": CATEGORIES.get(found.category, ""),
         "can_decide": can_decide(membership)
@@ -272,15 +263,13 @@ def _followed_page(
         "proposals": found.proposals.select_related("proposed_by", "decided_by"),
         "chosen": extra.get("chosen") or {"category": found.category, "justification": found.justification},
     }
-    template = (
-        "following/followed.html#review" if getattr(request, "htmx", False) else "following/followed.html"
-    )
+    template = "following/followed.html#review" if request.htmx else "following/followed.html"
     return render(request, template, context, status=status)
 
 
 @require_POST
 @school_member_required(check=can_view)
-def keep(request: HttpRequest, pk: int) -> HttpResponse:
+def keep(request: SchoolRequest, pk: int) -> HttpResponse:
     found = _followed(request, pk)
     chosen = {
         "category": request.POST.get("category", ""),
@@ -294,14 +283,14 @@ def keep(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(
         request, f"Kept: the school goes on following @{found.handle}, with its reason on record."
     )
-    if getattr(request, "htmx", False):
+    if request.htmx:
         return _followed_page(request, _followed(request, pk))
     return redirect("following:followed", pk=found.pk)
 
 
 @require_POST
 @school_member_required(check=can_view)
-def unfollow(request: HttpRequest, pk: int) -> HttpResponse:
+def unfollow(request: SchoolRequest, pk: int) -> HttpResponse:
     found = _followed(request, pk)
     try:
         actions.unfollow(found, _membership(request), request.POST.get("reason", "")[:2000])
@@ -309,17 +298,18 @@ def unfollow(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(refusal))
         return _followed_page(request, _followed(request, pk), status=400)
     messages.success(
-        request, f"Unfollowing @{found.handle}: Safepost is doing it on {_label(found.platform)} now."
+        request,
+        f"Unfollowing @{found.handle}: Safepost is doing it on {registry.label_of(found.platform)} now.",
     )
-    if getattr(request, "htmx", False):
+    if request.htmx:
         return _followed_page(request, _followed(request, pk))
     return redirect("following:followed", pk=found.pk)
 
 
 @require_POST
 @school_member_required(check=can_decide)
-def review_now(request: HttpRequest) -> HttpResponse:
-    tasks.review_following.enqueue(_membership(request).school_id)
+def review_now(request: SchoolRequest) -> HttpResponse:
+    tasks.review_following.enqueue(request.school.pk)
     messages.success(
         request, "The review is running: flagged accounts appear under “Needs a review” within a minute."
     )
@@ -328,12 +318,12 @@ def review_now(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=can_decide)
-def read_now(request: HttpRequest, pk: int) -> HttpResponse:
+def read_now(request: SchoolRequest, pk: int) -> HttpResponse:
     connection = get_for_school(Connection, request, pk=pk, status=Connection.Status.ACTIVE)
     FollowingSync.objects.filter(connection=connection).update(last_error="")
     tasks.read_following.enqueue(connection.pk)
     messages.success(
         request,
-        f"Reading whom {connection.account.name} follows on {_label(connection.kind)}: refresh in a minute.",
+        f"Reading whom {connection.account.name} follows on {registry.label_of(connection.kind)}: refresh in a minute.",
     )
     return redirect("following:list")

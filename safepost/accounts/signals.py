@@ -34,8 +34,8 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from safepost.accounts.profiles import RemoteProfile, normalise_handle
-from safepost.policy.moderation.lexicons import Hit, find_adult_or_gambling, find_bio_signals, find_scam
 from safepost.policy.config import Following
+from safepost.policy.moderation.lexicons import Hit, find_adult_or_gambling, find_bio_signals, find_scam
 
 __all__ = [
     "ACTIONS",
