@@ -93,7 +93,10 @@ class Follower(models.Model):
             models.Index(
                 fields=["school", "relation", "state", "first_seen_at"], name="follower_relation_idx"
             ),
-            models.Index(fields=["school", "flagged", "state", "first_seen_at"], name="follower_flagged_idx"),
+            models.Index(
+                fields=["school", "relation", "state", "flagged", "first_seen_at"],
+                name="follower_flagged_idx",
+            ),
             models.Index(fields=["account", "state", "first_seen_at"], name="follower_account_idx"),
         ]
 
