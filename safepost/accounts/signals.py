@@ -14,7 +14,7 @@ Signal codes (stable; screens and tests rely on them):
 * ``possibly-staff``: the name matches a member of staff's (offered as "possibly": names are
   shared, so a person checks).
 * ``adult``, ``gambling``, ``scam``, ``commercial``: what the bio, name or links offer, from the
-  moderation lexicons (:mod:`safepost.moderation.lexicons`) and a short list of link domains.
+  moderation lexicons (:mod:`safepost.policy.moderation.lexicons`) and a short list of link domains.
 * ``spam-pattern`` (two or more signs of a spam account: new, empty, follows thousands, no
   posts, a generated handle, says it is automated, a shortened link) and ``spam-hint`` (one).
 * ``not-school-focused``: nothing in the profile links it to the school, its families, its area
@@ -34,8 +34,8 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from safepost.accounts.profiles import RemoteProfile, normalise_handle
-from safepost.moderation.lexicons import Hit, find_adult_or_gambling, find_bio_signals, find_scam
 from safepost.policy.config import Following
+from safepost.policy.moderation.lexicons import Hit, find_adult_or_gambling, find_bio_signals, find_scam
 
 __all__ = [
     "ACTIONS",
