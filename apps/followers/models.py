@@ -104,6 +104,16 @@ class Follower(models.Model):
         return f"{self.handle or self.external_id} on {self.platform}"
 
     @property
+    def recommended_label(self) -> str:
+        """The recommended action in words ("Block"), and the signal it comes from."""
+        words = {"keep": "Keep", "review": "Look closer", "remove": "Remove from followers", "block": "Block"}
+        label = words.get(self.recommended, "Block and report")
+        because = next(
+            (str(s.get("label")) for s in self.signals or () if s.get("action") == self.recommended), ""
+        )
+        return f"{label} ({because.lower()})" if because and self.recommended != "keep" else label
+
+    @property
     def platform_label(self) -> str:
         return {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}.get(
             self.platform, self.platform.title()
