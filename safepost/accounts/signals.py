@@ -336,10 +336,10 @@ def _staff_signals(profile: RemoteProfile, context: Context) -> list[Signal]:
         if matched:
             follow_up = (
                 "If it is theirs, the policy says staff personal accounts may not follow the "
-                "school: remove it and ask them to add the handle to their profile."
+                "school: remove it, and ask them to declare it as their personal account."
                 if remove
                 else "The policy allows staff personal accounts to follow the school; ask them to "
-                "add the handle to their profile so it is recognised next time."
+                "declare it as their personal account so it is recognised next time."
             )
             return [
                 Signal(

@@ -139,7 +139,7 @@ def test_on_x_the_reviewer_is_told_how_to_do_it_by_hand_and_records_it(db: None,
     with pytest.raises(actions.ActionRefused, match="Remove this follower"):
         actions.decide(follower, head, "remove")
     page = client_for(world.p.head).get(reverse("followers:detail", args=[follower.pk])).content.decode()
-    assert "Remove this follower" in page and "I have done it on X" in page
+    assert "Remove this follower" in page and "Done on X: remove from followers" in page
 
     decision = actions.decide(follower, head, "remove", "Removed on x.com", by_hand=True)
 
