@@ -37,6 +37,8 @@ _NAV = [
         lambda m: m.school.policy.following.staff_personal_followers == "remove",
     ),
     ("Audit log", "audit:log", permissions.can_view_audit),
+    ("Duties", "reminders:duties", permissions.can_view_governance),
+    ("Governors' report", "reports:governors", permissions.can_view_governance),
     ("Notifications", "notifications:list", lambda m: True),
     ("Security", "mfa_index", lambda m: True),
 ]
