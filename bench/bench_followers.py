@@ -133,7 +133,7 @@ def main() -> int:
             queue,
             {"show": "all", "account": str(p.main.pk), "platform": "bluesky"},
         ),
-        "queue, page 150 (follower 7,500)": (queue, {"page": "150"}),
+        "queue, page 300 (follower 7,500)": (queue, {"page": "300"}),
         "queue, htmx filter": (queue, {"show": "flagged", "htmx": True}),
         "a follower": (reverse("followers:detail", args=[some.pk]), {}),
         "follow requests": (reverse("followers:requests"), {}),

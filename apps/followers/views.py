@@ -22,7 +22,7 @@ from apps.platforms.models import Connection
 from apps.schools.models import Account, Membership
 from apps.schools.scoping import get_for_school, school_member_required
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 ROW_FIELDS = (
     "id",
     "school_id",
