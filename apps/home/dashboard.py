@@ -12,6 +12,7 @@ from apps.audit.display import url_or_none, when_in_words
 from apps.followers import review as follower_review
 from apps.followers.models import Follower
 from apps.followers.permissions import can_review as can_review_followers
+from apps.platforms.notices import needs_attention
 from apps.posts.models import Post, Review
 from apps.publishing.health import Health, publishing_health
 from apps.publishing.models import Publication
@@ -308,10 +309,6 @@ def _drafts(membership: Membership) -> Attention | None:
 
 def _connections(membership: Membership) -> Attention | None:
     """Platform connections waiting for approval, needing reconnecting or a sign-in change."""
-    try:
-        from apps.platforms.actions import needs_attention
-    except ImportError:  # pragma: no cover - the platforms app is part of the project
-        return None
     try:
         notices = needs_attention(membership.school, membership.user)
     except NoReverseMatch:  # the connections pages are not installed in this site

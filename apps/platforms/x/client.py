@@ -63,6 +63,7 @@ from apps.platforms.x.transport import (
     checked,
     error_for,
     platform_text,
+    request_tokens,
 )
 
 T = TypeVar("T")
@@ -745,8 +746,6 @@ class XClient:
 
     def _refresh(self) -> None:
         """Swap the refresh token for new tokens and save them before they are used."""
-        from apps.platforms.x.oauth import request_tokens
-
         refresh_token = self.credentials.get("refresh_token")
         if not refresh_token:
             raise AuthError(
