@@ -183,10 +183,10 @@ INSTALLED_APPS = [
     "apps.home",
     "apps.notifications",
     "apps.moderation",
-    "apps.followers",
-    "apps.following",
     "apps.reminders",
     "apps.reports",
+    "apps.followers",
+    "apps.following",
 ]
 
 MIDDLEWARE = [

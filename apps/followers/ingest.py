@@ -302,6 +302,7 @@ def store_for(
     }
     fresh: list[Follower] = []
     changed: list[Follower] = []
+    unchanged: list[int] = []
     for key, profile in unique.items():
         follower = known.get(key)
         if follower is None:
@@ -318,7 +319,14 @@ def store_for(
             judging.judge(follower, context)
             fresh.append(follower)
             continue
+        before = _snapshot(follower)
         _facts(follower, profile, now, connection)
+        if _snapshot(follower) == before and not (
+            relation == Follower.Relation.FOLLOWER
+            and (follower.relation == Follower.Relation.REQUEST or follower.state in _BACK_TO_QUEUE)
+        ):
+            unchanged.append(follower.pk)  # the hourly read of a long list: nothing to judge again
+            continue
         if relation == Follower.Relation.FOLLOWER and follower.relation == Follower.Relation.REQUEST:
             follower.relation = relation  # approved on the platform itself
         if follower.state in _BACK_TO_QUEUE and relation == Follower.Relation.FOLLOWER:
@@ -331,6 +339,8 @@ def store_for(
         changed.append(follower)
     with transaction.atomic():
         made = Follower.objects.bulk_create(fresh, ignore_conflicts=True)
+        if unchanged:
+            Follower.objects.filter(pk__in=unchanged).update(last_seen_at=now)
         if changed:
             Follower.objects.bulk_update(
                 changed,
@@ -382,6 +392,11 @@ def _facts(follower: Follower, profile: RemoteProfile, now: datetime, connection
     follower.still_following = not profile.deleted
     if connection is not None:
         follower.connection = connection
+
+
+def _snapshot(follower: Follower) -> tuple[object, ...]:
+    """The facts a read can change, apart from when it was seen."""
+    return tuple(getattr(follower, name) for name in _FACTS if name not in ("last_seen_at", "connection"))
 
 
 def _fits(count: int | None) -> int | None:

@@ -93,12 +93,25 @@ class Follower(models.Model):
             models.Index(
                 fields=["school", "relation", "state", "first_seen_at"], name="follower_relation_idx"
             ),
-            models.Index(fields=["school", "flagged", "state", "first_seen_at"], name="follower_flagged_idx"),
+            models.Index(
+                fields=["school", "relation", "state", "flagged", "first_seen_at"],
+                name="follower_flagged_idx",
+            ),
             models.Index(fields=["account", "state", "first_seen_at"], name="follower_account_idx"),
         ]
 
     def __str__(self) -> str:
         return f"{self.handle or self.external_id} on {self.platform}"
+
+    @property
+    def recommended_label(self) -> str:
+        """The recommended action in words ("Block"), and the signal it comes from."""
+        words = {"keep": "Keep", "review": "Look closer", "remove": "Remove from followers", "block": "Block"}
+        label = words.get(self.recommended, "Block and report")
+        because = next(
+            (str(s.get("label")) for s in self.signals or () if s.get("action") == self.recommended), ""
+        )
+        return f"{label} ({because.lower()})" if because and self.recommended != "keep" else label
 
     @property
     def platform_label(self) -> str:

@@ -26,7 +26,7 @@ CADENCE = {
     "termly": timedelta(weeks=13),
 }
 CADENCE_WORDS = {
-    "continuous": "as followers arrive (within a day)",
+    "continuous": "as they arrive (within a day)",
     "weekly": "every week",
     "termly": "every term",
     "none": "not on a schedule",

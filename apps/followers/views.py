@@ -22,7 +22,7 @@ from apps.platforms.models import Connection
 from apps.schools.models import Account, Membership
 from apps.schools.scoping import get_for_school, school_member_required
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 ROW_FIELDS = (
     "id",
     "school_id",
@@ -142,12 +142,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "last_words": state.last_in_words(school, now),
             "cadence_words": review.CADENCE_WORDS.get(state.cadence, state.cadence),
             "staff_policy": school.policy.following.staff_personal_followers,
-            "unflagged": Follower.objects.filter(
-                school=school,
-                relation=Follower.Relation.FOLLOWER,
-                state=Follower.State.PENDING,
-                flagged=False,
-            ).count(),
+            "unflagged": state.waiting - state.flagged,
             "readings": IngestState.objects.filter(
                 connection__school=school, connection__status=Connection.Status.ACTIVE
             ).select_related("connection__account"),

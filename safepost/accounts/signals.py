@@ -336,10 +336,10 @@ def _staff_signals(profile: RemoteProfile, context: Context) -> list[Signal]:
         if matched:
             follow_up = (
                 "If it is theirs, the policy says staff personal accounts may not follow the "
-                "school: remove it and ask them to add the handle to their profile."
+                "school: remove it, and ask them to declare it as their personal account."
                 if remove
                 else "The policy allows staff personal accounts to follow the school; ask them to "
-                "add the handle to their profile so it is recognised next time."
+                "declare it as their personal account so it is recognised next time."
             )
             return [
                 Signal(
@@ -393,10 +393,10 @@ def _name_match(profile: RemoteProfile, staff_name: str) -> str:
 
 
 def _lexicon_signals(profile: RemoteProfile, focused: bool) -> list[Signal]:
-    text = "\n".join(t for t in (profile.display_name, profile.bio) if t)
     hits: list[Hit] = []
-    if text:
-        hits = find_bio_signals(text) + find_adult_or_gambling(text) + find_scam(text)
+    for text in (profile.display_name, profile.bio):  # apart, so no match runs from one into the other
+        if text.strip():
+            hits += find_bio_signals(text) + find_adult_or_gambling(text) + find_scam(text)
     links = "\n".join(profile.links)
     if links:
         hits += find_adult_or_gambling(links) + find_scam(links)
@@ -467,7 +467,8 @@ def _spam_signals(profile: RemoteProfile, context: Context) -> list[Signal]:
         signs.append("it has no bio and no picture")
     following, followers = profile.following_count, profile.followers_count
     if following is not None and following >= FOLLOWS_THOUSANDS and (followers or 0) * 10 <= following:
-        signs.append(f"it follows {following:,} accounts but only {followers or 0:,} follow it back")
+        others = f"only {followers:,} follow it" if followers else "nobody follows it"
+        signs.append(f"it follows {following:,} accounts but {others}")
     if profile.posts_count == 0:
         signs.append("it has never posted")
     local = normalise_handle(profile.handle).split("@")[0].split(".")[0]

@@ -13,7 +13,14 @@ import pytest
 from apps.followers import clients
 from apps.platforms import crypto
 from apps.platforms.base import ProfilePage, RemoteProfile, Removal, UnsupportedError
+
+# The platforms' own test peers, for the tests against them (test_on_*.py): a real PDS, a real
+# mastodon-mock server and the fake X. Each starts only when a test asks for it; the loopback
+# allowance is the same in both packages.
+from apps.platforms.bluesky.tests.conftest import _loopback_servers, make_account, pds  # noqa: F401
+from apps.platforms.mastodon.tests.conftest import mastodon_server, server  # noqa: F401
 from apps.platforms.models import Connection
+from apps.platforms.x.tests.conftest import account  # noqa: F401
 from apps.schools import models as school_models
 from apps.schools.models import Membership
 from apps.schools.testing import Personas, make_personas

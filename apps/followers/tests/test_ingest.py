@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 
 from apps.audit.models import AuditEntry
 from apps.followers import actions, ingest
@@ -12,6 +13,7 @@ from apps.followers.models import Decision, Follower, IngestState
 from apps.followers.tests.conftest import OLD, T0, FakeClient, School, make_school, profile
 from apps.notifications.models import Notification
 from apps.platforms.base import ProfilePage, RetryableError, UnsupportedError
+from apps.schools.testing import client_for
 
 
 def test_new_followers_are_stored_once_judged_and_queued(world: School, fake: FakeClient) -> None:
@@ -214,3 +216,10 @@ def test_ten_thousand_followers_are_stored_in_one_pass(world: School, fake: Fake
         ingest.PAGES_PER_READ = before
     assert len(outcome.new) == 10_000
     assert Follower.objects.filter(state=Follower.State.PENDING).count() == 10_000
+
+    head = client_for(world.p.head)
+    page = head.get(reverse("followers:queue"), {"page": "300"})
+    assert page.status_code == 200 and "7476–7500 of 10000" in page.content.decode()
+    head.post(reverse("followers:bulk"), {"scope": "unflagged", "action": "keep"})
+    assert Follower.objects.filter(state=Follower.State.KEPT).count() == 10_000
+    assert AuditEntry.objects.filter(action="followers.keep").count() == 1

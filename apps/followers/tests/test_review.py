@@ -14,7 +14,6 @@ from apps.audit.models import AuditEntry
 from apps.followers import actions, ingest, review
 from apps.followers.models import Decision, Follower, PersonalAccount, Review
 from apps.followers.tests.conftest import FakeClient, School, make_school, profile
-from apps.home import dashboard
 from apps.notifications.models import Notification
 from apps.platforms.base import PermanentError, ProfilePage
 from apps.schools.testing import client_for
@@ -140,7 +139,7 @@ def test_on_x_the_reviewer_is_told_how_to_do_it_by_hand_and_records_it(db: None,
     with pytest.raises(actions.ActionRefused, match="Remove this follower"):
         actions.decide(follower, head, "remove")
     page = client_for(world.p.head).get(reverse("followers:detail", args=[follower.pk])).content.decode()
-    assert "Remove this follower" in page and "I have done it on X" in page
+    assert "Remove this follower" in page and "Done on X: remove from followers" in page
 
     decision = actions.decide(follower, head, "remove", "Removed on x.com", by_hand=True)
 
@@ -160,9 +159,8 @@ def test_the_review_is_recorded_only_when_nobody_waits_and_the_dashboard_shows_i
     done = actions.finish_review(head, "Weekly check")
 
     assert done.decided == 4 and done.done_by == world.p.head
-    board = dashboard.build(head, timezone.now())
-    item = next(a for a in board.attention if a.key == "followers")
-    assert "last follower review was finished" in item.text and "Helen Head" in item.text
+    home = client_for(world.p.head).get("/").content.decode()
+    assert "The last follower review was finished just now by Helen Head" in home
     assert AuditEntry.objects.filter(action="followers.review_done").exists()
 
 
@@ -181,8 +179,7 @@ def test_an_overdue_weekly_review_reminds_the_reviewers_once(
     assert told == {world.p.head.username, world.p.senior.username}
     note = Notification.objects.filter(kind="followers.overdue").first()
     assert note is not None and "every week" in note.body and "4 follower" in note.body
-    board = dashboard.build(world.membership(world.p.head), later)
-    assert any(a.title == "The follower review is overdue" for a in board.attention)
+    assert review.status(world.p.school, later).waiting == 4
 
 
 def test_a_continuous_review_is_overdue_after_a_day(db: None, fake: FakeClient) -> None:
