@@ -27,6 +27,8 @@ from apps.platforms import actions as platform_actions
 from apps.platforms.base import AuthError, PermanentError, RetryableError, UnsupportedError
 from apps.platforms.crypto import CredentialsUnreadable
 from apps.platforms.models import Connection
+from apps.platforms.registry import label_of
+from apps.platforms.wording import name_of
 from apps.schools.models import Membership
 from safepost.accounts.profiles import normalise_handle
 
@@ -105,10 +107,6 @@ def options(follower: Follower) -> list[Option]:
     return found
 
 
-def _platform(kind: str) -> str:
-    return {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}.get(kind, kind.title())
-
-
 def _check(follower: Follower, membership: Membership) -> None:
     if membership.school_id != follower.school_id or not can_review(membership):
         raise ActionRefused(
@@ -138,7 +136,7 @@ def connection_for(follower: Follower) -> Connection:
         ).first()
     if connection is None:
         raise ActionRefused(
-            f"{follower.account.name} is not connected to {_platform(follower.platform)} now, so Safepost "
+            f"{follower.account.name} is not connected to {label_of(follower.platform)} now, so Safepost "
             "cannot act there. Reconnect it on the Connected accounts page, or act in the app itself."
         )
     return connection
@@ -165,7 +163,7 @@ def _perform(client: Any, follower: Follower, action: str, reason: str) -> str:
         else:
             client.report(follower.external_id, comment, "spam")
         client.block(follower.external_id)
-        return f"{follower.handle} is reported to {_platform(follower.platform)}'s moderators and blocked."
+        return f"{follower.handle} is reported to {label_of(follower.platform)}'s moderators and blocked."
     raise ActionRefused("Safepost does not know that decision.")
 
 
@@ -186,10 +184,10 @@ def decide(
             detail = "Cleared from the queue: it no longer follows the school."
         outcome = Decision.Outcome.DONE
     elif option.by_hand:
-        detail = f"Done by hand on {_platform(follower.platform)} by {platform_actions.name_of(user)}."
+        detail = f"Done by hand on {label_of(follower.platform)} by {name_of(user)}."
         outcome = Decision.Outcome.RECORDED
     else:
-        detail = _on_platform(follower, user, action, reason)
+        detail = _onlabel_of(follower, user, action, reason)
         outcome = Decision.Outcome.DONE
     decision = _record(follower, user, action, outcome, detail, reason)
     if action != "keep" and follower.staff_id and follower.staff_certain:
@@ -208,7 +206,7 @@ def default_reason(follower: Follower, action: str) -> str:
     return f"The reviewer's judgement (Safepost saw: {seen}; it recommended: {recommended.lower()})."[:1000]
 
 
-def _on_platform(follower: Follower, user: Any, action: str, reason: str) -> str:
+def _onlabel_of(follower: Follower, user: Any, action: str, reason: str) -> str:
     connection = connection_for(follower)
     try:
         client = clients.build(connection)
@@ -218,7 +216,7 @@ def _on_platform(follower: Follower, user: Any, action: str, reason: str) -> str
         if isinstance(exc, AuthError):
             platform_actions.mark_reconnect_needed(connection.pk, message)
         _record(follower, user, action, Decision.Outcome.FAILED, message, reason)
-        raise ActionRefused(f"{_platform(follower.platform)} did not do it: {message}") from exc
+        raise ActionRefused(f"{label_of(follower.platform)} did not do it: {message}") from exc
 
 
 def _record(follower: Follower, user: Any, action: str, outcome: str, detail: str, reason: str) -> Decision:
@@ -239,12 +237,12 @@ def _record(follower: Follower, user: Any, action: str, outcome: str, detail: st
             follower.decided_at = decision.at
             follower.decision_reason = reason
             follower.save(update_fields=["state", "decided_by", "decided_at", "decision_reason"])
-        who = platform_actions.name_of(user) if user else "Safepost (the school's policy)"
+        who = name_of(user) if user else "Safepost (the school's policy)"
         record(
             follower.school,
             user,
             f"followers.{action}" + ("_failed" if failed else ""),
-            f"{LABELS[action]}: {follower.handle} on {_platform(follower.platform)}, by {who}"
+            f"{LABELS[action]}: {follower.handle} on {label_of(follower.platform)}, by {who}"
             + (f". Why: {reason}" if reason else "")
             + (f". It failed: {detail}" if failed else ""),
             follower,
@@ -296,8 +294,7 @@ def keep_many(followers: Sequence[Follower], membership: Membership, reason: str
             school,
             user,
             "followers.keep",
-            f"Kept {len(ids)} followers at once, by {platform_actions.name_of(user)}"
-            + (f". Why: {reason}" if reason else ""),
+            f"Kept {len(ids)} followers at once, by {name_of(user)}" + (f". Why: {reason}" if reason else ""),
             None,
             {
                 "action": "keep",
@@ -363,7 +360,7 @@ def remove_staff_follower(follower: Follower) -> Decision | None:
         return None
     action = "remove" if follower.platform == "mastodon" else "block"
     try:
-        detail = _on_platform(follower, None, action, STAFF_RULE)
+        detail = _onlabel_of(follower, None, action, STAFF_RULE)
     except ActionRefused:
         return None  # recorded as failed; stays in the queue for a reviewer
     decision = _record(follower, None, action, Decision.Outcome.DONE, detail, STAFF_RULE)
@@ -374,7 +371,7 @@ def remove_staff_follower(follower: Follower) -> Decision | None:
 def _tell_staff(follower: Follower, action: str, *, by_hand: bool) -> None:
     if follower.staff is None:
         return
-    platform = _platform(follower.platform)
+    platform = label_of(follower.platform)
     account = follower.account.name
     if by_hand and follower.platform == "x" and follower.state == Follower.State.PENDING:
         title = f"Please unfollow {account} on X from your personal account"
@@ -423,7 +420,7 @@ def answer_request(follower: Follower, membership: Membership, approve: bool, re
         message = exc.explain() if isinstance(exc, PermanentError) else getattr(exc, "message", str(exc))
         if isinstance(exc, AuthError):
             platform_actions.mark_reconnect_needed(connection.pk, message)
-        raise ActionRefused(f"{_platform(follower.platform)} did not do it: {message}") from exc
+        raise ActionRefused(f"{label_of(follower.platform)} did not do it: {message}") from exc
     with transaction.atomic():
         decision = Decision.objects.create(
             school=follower.school,
@@ -452,8 +449,8 @@ def answer_request(follower: Follower, membership: Membership, approve: bool, re
             follower.school,
             user,
             f"followers.request_{action}",
-            f"Follow request from {follower.handle} on {_platform(follower.platform)} "
-            f"{'approved' if approve else 'turned down'} by {platform_actions.name_of(user)}"
+            f"Follow request from {follower.handle} on {label_of(follower.platform)} "
+            f"{'approved' if approve else 'turned down'} by {name_of(user)}"
             + (f". Why: {reason}" if reason else ""),
             follower,
             {"reason": reason, "signals": [s.get("code") for s in follower.signals]},
@@ -489,7 +486,7 @@ def finish_review(membership: Membership, note: str = "") -> Review:
             school,
             membership.user,
             "followers.review_done",
-            f"Follower review done by {platform_actions.name_of(membership.user)}: "
+            f"Follower review done by {name_of(membership.user)}: "
             f"{review.decided} decisions since the last one",
             review,
             {"decided": review.decided, "note": review.note},
@@ -524,7 +521,7 @@ def declare(membership: Membership, handle: str) -> PersonalAccount:
             school,
             membership.user,
             "followers.personal_account_added",
-            f"{platform_actions.name_of(membership.user)} declared a personal account: {written}",
+            f"{name_of(membership.user)} declared a personal account: {written}",
             account,
             {"handle": written},
         )
@@ -541,7 +538,7 @@ def forget(account: PersonalAccount, membership: Membership) -> None:
             membership.school,
             membership.user,
             "followers.personal_account_removed",
-            f"{platform_actions.name_of(membership.user)} took back a personal account: {account.handle}",
+            f"{name_of(membership.user)} took back a personal account: {account.handle}",
             account,
             {"handle": account.handle},
         )

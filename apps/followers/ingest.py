@@ -38,6 +38,7 @@ from apps.platforms.base import (
 )
 from apps.platforms.crypto import CredentialsUnreadable
 from apps.platforms.models import Connection
+from apps.platforms.registry import label_of
 from safepost.accounts.signals import Context
 
 log = logging.getLogger(__name__)
@@ -173,7 +174,7 @@ def ingest(connection_id: int, now: datetime | None = None) -> Outcome:
             None,
             "followers.read",
             f"{len(outcome.new)} new followers and {outcome.requests} follow requests read for "
-            f"{connection.account.name} on {_label(connection.kind)}",
+            f"{connection.account.name} on {label_of(connection.kind)}",
             connection,
             {"new": len(outcome.new), "requests": outcome.requests, "seen": outcome.seen},
         )
@@ -443,7 +444,3 @@ def _act_on_staff(ids: list[int]) -> None:
         "school", "account", "staff", "connection"
     ):
         actions.remove_staff_follower(follower)
-
-
-def _label(kind: str) -> str:
-    return {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}.get(kind, kind.title())

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from apps.platforms.models import Connection
+from apps.platforms.registry import label_of
 from apps.schools.models import Account, School
 
 
@@ -115,9 +116,7 @@ class Follower(models.Model):
 
     @property
     def platform_label(self) -> str:
-        return {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}.get(
-            self.platform, self.platform.title()
-        )
+        return label_of(self.platform)
 
 
 class Decision(models.Model):
