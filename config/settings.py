@@ -185,6 +185,8 @@ INSTALLED_APPS = [
     "apps.moderation",
     "apps.reminders",
     "apps.reports",
+    "apps.followers",
+    "apps.following",
 ]
 
 MIDDLEWARE = [

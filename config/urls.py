@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("apps.posts.urls")),
     path("audit/", include("apps.schools.audit_urls")),
     path("inbox/", include("apps.moderation.urls")),
+    path("followers/", include("apps.followers.urls")),
+    path("following/", include("apps.following.urls")),
     path("notifications/", include("apps.notifications.urls")),
     path("duties/", include("apps.reminders.urls")),
     path("reports/", include("apps.reports.urls")),
