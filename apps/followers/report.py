@@ -76,7 +76,9 @@ def followers(school: School, start: date, end: date) -> Section:
 
     reviews = list(Review.objects.filter(school=school, done_at__gte=since, done_at__lt=until))
     late = [
-        r for r in reviews if r.due_at is not None and timezone.localdate(r.done_at) > timezone.localdate(r.due_at)
+        r
+        for r in reviews
+        if r.due_at is not None and timezone.localdate(r.done_at) > timezone.localdate(r.due_at)
     ]
     section.lines.append(
         f"{_n(len(reviews), 'follower review was', 'follower reviews were')} recorded as done: "
@@ -97,7 +99,15 @@ def followers(school: School, start: date, end: date) -> Section:
         ]
         section.tables.append(
             Table(
-                ["Platform", "Kept", "Removed", "Blocked", "Blocked and reported", "Requests approved", "Requests turned down"],
+                [
+                    "Platform",
+                    "Kept",
+                    "Removed",
+                    "Blocked",
+                    "Blocked and reported",
+                    "Requests approved",
+                    "Requests turned down",
+                ],
                 rows,
                 caption="Decisions about followers, per platform",
             )

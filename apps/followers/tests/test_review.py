@@ -182,7 +182,9 @@ def test_an_overdue_weekly_review_is_reminded_once_by_the_one_schedule_and_escal
     world: School, fake: FakeClient, queued: dict[str, Follower]
 ) -> None:
     school = world.p.school
-    only_seniors = re.sub(r"(?m)^follower_reviewers = .*$", 'follower_reviewers = ["senior-leader"]', school.policy_toml)
+    only_seniors = re.sub(
+        r"(?m)^follower_reviewers = .*$", 'follower_reviewers = ["senior-leader"]', school.policy_toml
+    )
     assert only_seniors != school.policy_toml
     update_policy(school, only_seniors, world.p.head)
     found = review.status(school)
