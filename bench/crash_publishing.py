@@ -96,6 +96,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--drain-timeout", type=float, default=300)
     parser.add_argument("--drain-goal", type=float, default=120)
     parser.add_argument("--sweep-every", type=float, default=15)
+    parser.add_argument(
+        "--processes", type=int, default=1, help="task processes of the sqlite worker (manage.py worker)"
+    )
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/safepost_crash")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/11")
     parser.add_argument("--seed", type=int, default=17)
@@ -118,6 +121,7 @@ def environment(args: argparse.Namespace, workdir: Path) -> dict[str, str]:
         CRASH_LOG=str(workdir / "kills.log"),
         CRASH_STOP=str(workdir / "stop-killing"),
         CRASH_SWEEP=str(args.sweep_every),
+        CRASH_PROCESSES=str(args.processes),
         PYTHONUNBUFFERED="1",
     )
     if args.backend == "sqlite":
@@ -190,6 +194,7 @@ class Workers:
         self.random_kills = 0
         self.task_process_kills = 0
         self.last_kill = 0.0
+        self.ripe = 0.3 if args.backend == "sqlite" else 1.5
 
     def command(self, name: str) -> list[str]:
         script = str(ROOT / "bench" / "crash_worker.py")
@@ -242,8 +247,9 @@ class Workers:
                 self.start(name)
             elif killing and now >= self.kill_at[name]:
                 # A task process is killed once it has started work (Celery gives up on a pool whose
-                # process dies while the pool is starting: that is not the crash measured here).
-                children = [child for child in task_processes(proc.pid) if age(child) >= 1.5]
+                # process dies while the pool is starting: that is not the crash measured here;
+                # manage.py worker's are forked warm and take tasks within a fraction of a second).
+                children = [child for child in task_processes(proc.pid) if age(child) >= self.ripe]
                 if not self.whole[name] and not children:  # still starting: no task process yet
                     self.kill_at[name] = now + 0.2
                     continue
@@ -373,7 +379,7 @@ def run(args: argparse.Namespace) -> Result:
                 next_post = now + gap
             result.peak_queue = max(result.peak_queue, queue_depth(args))
             workers.tick(killing=kills < args.kills)
-            time.sleep(0.2)
+            time.sleep(0.1)
         Path(env["CRASH_STOP"]).touch()
         points, last_self = self_kills(workdir)
         result.random_kills = workers.random_kills
