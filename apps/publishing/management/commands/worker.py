@@ -160,11 +160,17 @@ class Command(db_worker.Command):
             threads.append(threading.Thread(target=_sweeping, args=(every, stop), name="sweep", daemon=True))
         for thread in threads:
             thread.start()
+        stopped = False
         try:
             super().handle(*args, **options)
+            stopped = True
+        except SystemExit as exc:  # db_worker's way of stopping when asked
+            stopped = not exc.code
+            raise
         finally:
             stop.set()
-            WorkerBeat.objects.filter(worker_id=worker_id).delete()
+            if stopped:  # it says it is gone (one that failed stays, for the dashboard to report)
+                WorkerBeat.objects.filter(worker_id=worker_id).delete()
 
     def _supervise(self, args: tuple[Any, ...], options: dict[str, Any]) -> None:
         self.configure_logging(options["verbosity"])
@@ -253,8 +259,8 @@ def _child(
     """The task process: never returns (a fork must not run its parent's code on)."""
     code = 0
     try:
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, signal.SIG_DFL)
+        for signum in (signal.SIGINT, signal.SIGTERM):  # until db_worker sets its own
+            signal.signal(signum, _stop_now)
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         _stop_with_parent()
         actions.on_claim = slot.claimed
@@ -269,6 +275,11 @@ def _child(
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+
+
+def _stop_now(signum: int, frame: FrameType | None) -> None:
+    """Asked to stop before taking a task: stop cleanly (its heartbeat removed)."""
+    raise SystemExit(0)
 
 
 def _stop_with_parent() -> None:
