@@ -156,9 +156,9 @@ def test_a_task_process_killed_mid_publish_is_replaced_and_the_post_goes_out_onc
     status = json.loads(_harness(folder, "status"))
     assert status["status"] == "published"
     assert status["feed_entries"] == 1  # found again, not sent twice
-    assert worker.query("SELECT COUNT(*) FROM django_tasks_database_dbtaskresult WHERE status = 'RUNNING'") == [
-        (0,)
-    ]  # the dead process's task was marked failed at once
+    assert worker.query(
+        "SELECT COUNT(*) FROM django_tasks_database_dbtaskresult WHERE status = 'RUNNING'"
+    ) == [(0,)]  # the dead process's task was marked failed at once
     assert worker.stop() == 0
 
 

@@ -113,7 +113,9 @@ def status() -> None:
             {
                 "status": post.status,
                 "feed_entries": FeedEntry.objects.filter(post=post).count(),
-                "dashboard": None if attention is None else {"title": attention.title, "text": attention.text},
+                "dashboard": None
+                if attention is None
+                else {"title": attention.title, "text": attention.text},
             }
         )
     )
