@@ -200,7 +200,10 @@ class Command(db_worker.Command):
             blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
             pid = os.fork()
             if pid == 0:
-                _child(self, args, {**options, "worker_id": worker_id}, slot, recovery, blocked)
+                # One started again after a crash starts at once (no herd of workers to spread out).
+                startup_delay = options["startup_delay"] and not recovery.dead
+                child_options = {**options, "worker_id": worker_id, "startup_delay": startup_delay}
+                _child(self, args, child_options, slot, recovery, blocked)
             children[pid] = (slot, worker_id, time.monotonic())
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             if stopping:  # asked to stop while it was being started
@@ -310,6 +313,7 @@ def _recover(recovery: Recovery) -> None:
             Publication.objects.filter(
                 pk=publication_id, status=Publication.Status.PUBLISHING, attempts=attempts
             ).update(next_attempt_at=actions.now())
+        actions.send_due()  # before the first look at the queue, so the post is in it
     except DatabaseError:  # the lease and the reaper get there in half a minute
         log.warning("could not take over at once what the stopped worker process left", exc_info=True)
 
