@@ -237,6 +237,15 @@ class Workers:
                 start_new_session=True,
             )
 
+    def wait_until_ready(self, seconds: float) -> None:
+        """Until every worker has a task process (the kill phase counts from there: a worker
+        starting from nothing loads for seconds, tens of seconds on a busy machine)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if all(proc is not None and task_processes(proc.pid) for proc in self.procs.values()):
+                return
+            time.sleep(0.2)
+
     def tick(self, killing: bool) -> None:
         """Restart dead workers; kill the ones whose time has come."""
         now = time.monotonic()
@@ -352,6 +361,7 @@ def run(args: argparse.Namespace) -> Result:
         signal.signal(signum, _interrupted)
     workers = Workers(args, env, workdir, rng)
     workers.start_all()
+    workers.wait_until_ready(300)
     posts: list[int] = []
     started = time.monotonic()
     gap = args.post_every if args.post_every else args.max_seconds * 0.5 / max(args.posts, 1)
