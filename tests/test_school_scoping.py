@@ -36,7 +36,16 @@ from apps.schools import invites
 from apps.schools.models import Account, Invitation, Membership, Pupil, School, SchoolDevice
 from apps.schools.testing import Personas, make_personas
 
-STAFF_NAMESPACES = {"posts", "schools", "audit", "platforms", "moderation", "notifications"}
+STAFF_NAMESPACES = {
+    "posts",
+    "schools",
+    "audit",
+    "platforms",
+    "moderation",
+    "notifications",
+    "reminders",
+    "reports",
+}
 HTMX = {"HX-Request": "true"}
 SECRET = "Zebra crossing practice for Oak Class with PC Marigold"
 
@@ -156,6 +165,11 @@ def test_every_staff_url_is_covered() -> None:
         "audit:export_exact",
         "schools:invitation_cancel",
         "None:invitation",
+        "reminders:duties",
+        "reminders:done",
+        "reports:governors",
+        "reports:governors_pdf",
+        "reports:receive",
     } <= names
 
 

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
-from apps.checker.engine import checker_for, load_preset, school_checker
-from apps.checker.forms import DEFAULT_PRESET, YOUR_SCHOOL, CheckForm
+from apps.checker.engine import DEFAULT_PRESET, checker_for, load_preset, school_checker
+from apps.checker.forms import YOUR_SCHOOL, CheckForm
 from apps.schools.models import Membership
 from apps.schools.scoping import current_membership
 from safepost.policy.checker import Checker

@@ -42,7 +42,7 @@ def outgoing_for(post: Post, kind: str = "") -> Outgoing:
 def _media_for(post: Post, kind: str) -> tuple[Media, ...]:
     # Only the cleaned, blurred rendition ever leaves Safepost, never an original; it is re-encoded
     # within the platform's own size limits (Bluesky: 1 MB an image, X: 5 MB).
-    from apps.posts.photos import media_for
+    from apps.posts.renditions import media_for
     from safepost.photos import PRESETS
 
     preset = kind if kind in PRESETS else "website"

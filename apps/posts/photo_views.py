@@ -21,7 +21,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from apps.posts import photos
 from apps.posts.access import may_edit, photos_for, posts_for
+from apps.posts.checking import channels_for, photos_of
 from apps.posts.models import Post, PostPhoto
+from apps.posts.renditions import rendition_bytes
 from apps.schools.models import Pupil
 from apps.schools.scoping import school_member_required
 from safepost.photos import MAX_BYTES, PhotoError
@@ -94,7 +96,7 @@ def label_position(box: Sequence[float], number: int, size: tuple[int, int], lab
 def photo_views(post: Post) -> list[PhotoView]:
     """The post's photos with their faces placed for the overlay and who each face is."""
     views = []
-    for number, photo in enumerate(photos.photos_of(post), start=1):
+    for number, photo in enumerate(photos_of(post), start=1):
         every = list(photo.tags.select_related("pupil"))
         tags = [t for t in every if not t.suggested]
         by_face = {t.face: str(t.pupil_id) for t in tags if t.face is not None}
@@ -160,7 +162,7 @@ def pupil_groups(post: Post) -> list[tuple[str, list[Pupil]]]:
 
 def photo_context(post: Post) -> dict[str, Any]:
     """What the compose and detail pages need to show the photos."""
-    channels = photos.channels_for(post)
+    channels = channels_for(post)
     return {
         "photo_views": photo_views(post),
         "pupil_groups": pupil_groups(post),
@@ -208,7 +210,7 @@ def image(request: SchoolHtmxRequest, photo_id: int) -> HttpResponse:
     photo = _photo_for(request, photo_id)
     if not photo.rendition:
         raise Http404("This photo was deleted, as the school's policy says.")
-    response = HttpResponse(photos.rendition_bytes(photo), content_type=photo.mime)
+    response = HttpResponse(rendition_bytes(photo), content_type=photo.mime)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -29,6 +29,8 @@ from django_htmx.middleware import HtmxDetails
 
 from apps.audit.models import AuditEntry
 from apps.checker.views import SEVERITY_LABELS, VERDICTS, Card, Piece, build_cards, build_pieces
+from apps.platforms import registry
+from apps.platforms.actions import shortfalls
 from apps.posts import actions
 from apps.posts import calendar as post_calendar
 from apps.posts.access import accounts_for, agreement_url, may_delete, may_edit, posts_for, submit_refusal
@@ -96,9 +98,6 @@ def _shortfalls(kind: str, policy: Policy) -> tuple[str, ...]:
     """What this platform cannot do of what the policy asks for a post (replies, quotes, audience)."""
     if kind == "website":
         return ()
-    from apps.platforms import registry
-    from apps.platforms.actions import shortfalls
-
     platform = registry.get(kind)
     if platform is None:
         return ()

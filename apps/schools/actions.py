@@ -31,6 +31,7 @@ from apps.schools.models import (
     SchoolDevice,
     Signature,
 )
+from apps.schools.permissions import can_manage_school
 from safepost.policy.config import PRESETS_DIR, parse_policy, parse_toml
 from safepost.policy.roster import Roster
 from safepost.policy.text import fold
@@ -103,12 +104,26 @@ _MERGED_FIELDS = ["first_name", "surname", "other_first_names", "other_surnames"
 _MERGED_FIELDS += ["is_active", "left_at"]
 
 
-def replace_roster(school: School, roster: Roster, actor: Any, source: str = "") -> int:
+def check_replace_roster(membership: Membership, roster: Roster, source: str = "") -> int:
+    """Import a roster for the member's school, if they may: the headteacher and senior leaders
+    (:func:`~apps.schools.permissions.can_manage_school`), and a roster with pupils in it. Raises
+    :class:`SchoolError` saying why not; otherwise :func:`do_replace_roster`."""
+    if not can_manage_school(membership):
+        raise SchoolError("Only the headteacher and senior leaders can import the pupil roster.")
+    if not len(roster):
+        raise SchoolError(
+            "The file has no pupils in it, so the roster was not replaced: every pupil would be marked as left."
+        )
+    return do_replace_roster(membership.school, roster, membership.user, source)
+
+
+def do_replace_roster(school: School, roster: Roster, actor: Any, source: str = "") -> int:
     """Import a parsed roster, all at once: merge it into the pupils known. Returns the number in it.
 
     Pupils are matched by name (then class and year), new ones added, missing ones marked as
     left (never deleted), and consent merged as :mod:`apps.schools.roster_merge` explains; every
-    consent change is written to the pupil's history and the audit log.
+    consent change is written to the pupil's history and the audit log. The school's row is locked
+    for the whole import, so two imports at once cannot each plan against the old roster.
     """
     from apps.audit.actions import record
     from apps.schools.roster_merge import plan_import

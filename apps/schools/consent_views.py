@@ -69,10 +69,7 @@ def register(request: HttpRequest) -> HttpResponse:
             pupils = pupils.exclude(photo_consent=True)  # refused, withdrawn or never recorded
         elif show == "no-website":
             pupils = pupils.exclude(website_consent=True)
-        for word in search.cleaned_data["q"].split():
-            pupils = pupils.filter(Q(first_name__icontains=word) | Q(surname__icontains=word))
-        if search.cleaned_data["class_name"]:
-            pupils = pupils.filter(class_name=search.cleaned_data["class_name"])
+        pupils = pupils.search(search.cleaned_data["q"], search.cleaned_data["class_name"])
     total = pupils.count()
     context = _context(
         request,

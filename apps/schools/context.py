@@ -29,6 +29,8 @@ _NAV = [
     ("Inbox", "moderation:inbox", moderation_permissions.can_view_inbox),
     ("E-safety record", "moderation:incidents", moderation_permissions.can_view_record),
     ("Audit log", "audit:log", permissions.can_view_audit),
+    ("Duties", "reminders:duties", permissions.can_view_governance),
+    ("Governors' report", "reports:governors", permissions.can_view_governance),
     ("Notifications", "notifications:list", lambda m: True),
     ("Security", "mfa_index", lambda m: True),
 ]

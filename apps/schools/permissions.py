@@ -29,6 +29,10 @@ def can_publish(membership: Membership) -> bool:
     )
 
 
+#: What stops a member who has not signed the agreement (SUT-15), wherever it stops them.
+AGREEMENT_NEEDED = "You need to sign the school's social media agreement before you can post."
+
+
 def why_cannot_publish(membership: Membership) -> str | None:
     """A plain sentence saying why the member cannot publish, or ``None`` if they can."""
     if membership.role == Role.GOVERNOR:
@@ -41,7 +45,7 @@ def why_cannot_publish(membership: Membership) -> str | None:
             f"{listed or 'nobody yet'}."
         )
     if not has_signed_agreement(membership):
-        return "You need to sign the school's social media agreement before you can post."
+        return AGREEMENT_NEEDED
     return None
 
 
@@ -121,6 +125,16 @@ def can_edit_consent(membership: Membership) -> bool:
 def can_view_consent(membership: Membership) -> bool:
     """May read the consent register: those who keep it and everyone who writes posts."""
     return can_edit_consent(membership) or can_write(membership)
+
+
+#: Who reads the duties page and the governors' report: senior leaders, the safeguarding lead and
+#: governors (apps.reminders, apps.reports; here so the menu needs no import of them).
+GOVERNANCE_READERS = frozenset({Role.HEADTEACHER, Role.SENIOR_LEADER, Role.SAFEGUARDING_LEAD, Role.GOVERNOR})
+
+
+def can_view_governance(membership: Membership) -> bool:
+    """May read the school's duties and the governors' report (read-only for governors)."""
+    return membership.is_active and membership.role in GOVERNANCE_READERS
 
 
 def can_switch_face_matching(membership: Membership) -> bool:

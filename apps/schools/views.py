@@ -11,7 +11,7 @@ from typing import Any
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -572,11 +572,7 @@ def _roster_context(request: HttpRequest) -> dict[str, Any]:
     on_roll = Pupil.objects.filter(school=school, is_active=True)
     pupils = on_roll
     if search.is_valid():
-        words = search.cleaned_data["q"].split()
-        for word in words:
-            pupils = pupils.filter(Q(first_name__icontains=word) | Q(surname__icontains=word))
-        if search.cleaned_data["class_name"]:
-            pupils = pupils.filter(class_name=search.cleaned_data["class_name"])
+        pupils = pupils.search(search.cleaned_data["q"], search.cleaned_data["class_name"])
     total = pupils.count()
     return _base(
         request,
@@ -673,9 +669,15 @@ def roster_confirm(request: HttpRequest) -> HttpResponse:
         context.update(shown, whole_roster_missing=True)
         return render(request, "schools/roster.html", context, status=400)
     started = timezone.now()
-    count = actions.replace_roster(
-        school, parsed, request.user, source=f"{held.filename} (sha256 {held.sha256})"
-    )
+    try:
+        count = actions.check_replace_roster(
+            request.membership,  # type: ignore[attr-defined]
+            parsed,
+            source=f"{held.filename} (sha256 {held.sha256})",
+        )
+    except actions.SchoolError as exc:
+        messages.error(request, f"{exc} Nothing changed.")
+        return redirect("schools:roster")
     discard(request.session)
     left = shown["preview"].leaving
     messages.success(

@@ -44,7 +44,7 @@ from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 
 from apps.posts.models import Post
-from apps.posts.photos import retention_sweep
+from apps.posts.retention import retention_sweep
 from apps.publishing import actions
 from apps.publishing.health import RESTARTS_WINDOW
 from apps.publishing.models import Publication, WorkerBeat
