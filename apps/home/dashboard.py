@@ -9,7 +9,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import NoReverseMatch
 
 from apps.audit.display import url_or_none, when_in_words
-from apps.platforms.actions import needs_attention
+from apps.platforms.notices import needs_attention
 from apps.posts.models import Post, Review
 from apps.publishing.health import Crashing, Health, publishing_health
 from apps.publishing.models import Publication

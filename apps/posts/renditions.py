@@ -21,6 +21,7 @@ from apps.posts.models import Post, PostPhoto
 from apps.schools.models import School
 from safepost.photos import render, render_for
 from safepost.photos.faces import Face, blur_faces
+from safepost.photos.images import Preset
 from safepost.photos.policy import auto_blurred
 
 log = logging.getLogger(__name__)
@@ -63,9 +64,9 @@ def rendition_bytes(photo: PostPhoto) -> bytes:
         return f.read()
 
 
-def media_for(post: Post, preset: str) -> list[tuple[bytes, str, str, int, int]]:
+def media_for(post: Post, preset: str | Preset) -> list[tuple[bytes, str, str, int, int]]:
     """Each photo as ``(data, mime, alt_text, width, height)`` re-encoded for a platform preset
-    (``"x"``, ``"bluesky"``; see :data:`safepost.photos.PRESETS`), from the cleaned rendition."""
+    (a platform's ``Platform.image``, or a name in :data:`safepost.photos.PRESETS`), from the cleaned rendition."""
     out = []
     for photo in photos_of(post):
         if not photo.rendition:

@@ -184,7 +184,7 @@ def test_a_failure_part_way_through_an_import_leaves_the_old_roster(
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr("apps.audit.actions.record", broken)
+    monkeypatch.setattr("apps.schools.actions.record", broken)
     with pytest.raises(RuntimeError):
         actions.do_replace_roster(p.school, parse_roster("first_name,last_name\nDev,Patel\n"), p.head)
     assert sorted(Pupil.objects.values_list("surname", flat=True)) == ["Castellano", "Dubois", "Okafor"]
