@@ -171,6 +171,16 @@ class MastodonMock:
         self.proc.wait(10)
 
 
+def alive(pid: int) -> bool:
+    """Whether ``pid`` still runs: a killed process stays its parent's child until the parent reaps
+    it (Celery's main process takes seconds to under load), and killing it again is no kill."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
 def age(pid: int) -> float:
     """How long process ``pid`` has run, in seconds (Linux /proc)."""
     try:
@@ -258,7 +268,9 @@ class Workers:
                 # A task process is killed once it has started work (Celery gives up on a pool whose
                 # process dies while the pool is starting: that is not the crash measured here;
                 # manage.py worker's are forked warm and take tasks within a fraction of a second).
-                children = [child for child in task_processes(proc.pid) if age(child) >= self.ripe]
+                children = [
+                    child for child in task_processes(proc.pid) if alive(child) and age(child) >= self.ripe
+                ]
                 if not self.whole[name] and not children:  # still starting: no task process yet
                     self.kill_at[name] = now + 0.2
                     continue
