@@ -185,6 +185,7 @@ INSTALLED_APPS = [
     "apps.moderation",
     "apps.reminders",
     "apps.reports",
+    "apps.followers",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("apps.posts.urls")),
     path("audit/", include("apps.audit.urls")),
     path("inbox/", include("apps.moderation.urls")),
+    path("followers/", include("apps.followers.urls")),
     path("notifications/", include("apps.notifications.urls")),
     path("duties/", include("apps.reminders.urls")),
     path("reports/", include("apps.reports.urls")),

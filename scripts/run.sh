@@ -31,9 +31,12 @@ reminders=$!
 # Reads replies, mentions and quotes of each connected account when its interval has passed.
 $PY manage.py ingest_due --every 60 --enqueue &
 reader=$!
+# Reads each connected account's followers when due and reminds reviewers of an overdue review.
+$PY manage.py followers_due --every 300 --enqueue &
+followers=$!
 $PY manage.py runserver "$host:$port" &
 server=$!
-trap 'kill $server $worker $checker $reader $reminders 2>/dev/null || true' EXIT INT TERM
+trap 'kill $server $worker $checker $reader $followers $reminders 2>/dev/null || true' EXIT INT TERM
 
 # Wait until the web app answers, so the message below is the last thing on the screen.
 $PY - "$host" "$port" <<'PYTHON' || true

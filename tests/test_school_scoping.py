@@ -25,6 +25,7 @@ from django.utils import timezone
 from PIL import Image
 
 from apps.audit.models import AuditEntry
+from apps.followers.models import Follower, PersonalAccount
 from apps.moderation.models import InboxItem, Incident
 from apps.platforms.models import Connection
 from apps.posts import actions as post_actions
@@ -45,6 +46,7 @@ STAFF_NAMESPACES = {
     "notifications",
     "reminders",
     "reports",
+    "followers",
 }
 HTMX = {"HX-Request": "true"}
 SECRET = "Zebra crossing practice for Oak Class with PC Marigold"
@@ -103,6 +105,22 @@ def p(db: Any) -> Personas:
         school=personas.school, number=1, title=SECRET, opened_by=personas.head
     )
     incident.items.add(item)
+    Follower.objects.create(
+        school=personas.school,
+        account=personas.main,
+        platform="mastodon",
+        external_id="f1",
+        handle="secret@example.org",
+        bio=SECRET,
+        recommended="block",
+        flagged=True,
+    )
+    PersonalAccount.objects.create(
+        school=personas.school,
+        user=personas.teacher,
+        handle="secret@example.org",
+        normalised="secret@example.org",
+    )
     return personas
 
 
@@ -131,6 +149,10 @@ def fill(pattern: str, p: Personas) -> str:
             value = member.pk
         elif "/accounts/" in path:
             value = p.oak.pk
+        elif path.startswith("/followers/my-accounts/"):
+            value = PersonalAccount.objects.get(school=p.school).pk
+        elif path.startswith("/followers/"):
+            value = Follower.objects.get(school=p.school).pk
         elif path.startswith("/inbox/record/"):
             value = Incident.objects.get(school=p.school).pk
         elif path.startswith("/inbox/"):
@@ -162,6 +184,9 @@ def test_every_staff_url_is_covered() -> None:
         "moderation:act",
         "moderation:incident",
         "notifications:list",
+        "followers:queue",
+        "followers:decide",
+        "followers:mine_forget",
         "audit:export_exact",
         "schools:invitation_cancel",
         "None:invitation",
@@ -183,6 +208,8 @@ def test_an_outsider_never_sees_or_changes_another_schools_data(p: Personas, nam
         p.oak.name,
         InboxItem.objects.get(text=SECRET).state,
         Incident.objects.get(title=SECRET).status,
+        Follower.objects.get(bio=SECRET).state,
+        PersonalAccount.objects.filter(school=p.school).count(),
     )
 
     for headers in ({}, HTMX):
@@ -228,6 +255,8 @@ def test_an_outsider_never_sees_or_changes_another_schools_data(p: Personas, nam
         p.oak.name,
         InboxItem.objects.get(text=SECRET).state,
         Incident.objects.get(title=SECRET).status,
+        Follower.objects.get(bio=SECRET).state,
+        PersonalAccount.objects.filter(school=p.school).count(),
     )
     assert after == before, f"POST {url} changed the other school's data"
 
@@ -283,6 +312,10 @@ def snapshot(school: School) -> dict[str, Any]:
             Account.objects.filter(school=school).values_list("pk", "name", "holder_id", "is_active")
         ),
         "connections": sorted(Connection.objects.filter(school=school).values_list("pk", "status", "handle")),
+        "followers": sorted(Follower.objects.filter(school=school).values_list("pk", "state", "relation")),
+        "personal_accounts": sorted(
+            PersonalAccount.objects.filter(school=school).values_list("pk", "handle")
+        ),
         "invitations": sorted(
             Invitation.objects.filter(school=school).values_list(
                 "pk", "token_hash", "accepted_at", "cancelled_at"

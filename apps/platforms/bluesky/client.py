@@ -17,6 +17,7 @@ client owns; tests point it at a real PDS, optionally through a fault-injecting 
 
 from __future__ import annotations
 
+import contextlib
 import time
 import uuid
 from collections.abc import Callable
@@ -52,7 +53,10 @@ from apps.platforms.base import (
     Media,
     Outgoing,
     PermanentError,
+    ProfilePage,
     PublishResult,
+    RemoteProfile,
+    Removal,
     RetryableError,
     UnsupportedError,
     links_in,
@@ -76,6 +80,18 @@ POSTGATE = "app.bsky.feed.postgate"
 REPOST = "app.bsky.feed.repost"
 BLOCK = "app.bsky.graph.block"
 NOTIFICATIONS = "app.bsky.notification.listNotifications"
+FOLLOWERS = "app.bsky.graph.getFollowers"
+PROFILES = "app.bsky.actor.getProfiles"
+#: Followers per page (getFollowers' maximum) and profiles per getProfiles call (its maximum).
+FOLLOWERS_PAGE = 100
+PROFILES_BATCH = 25
+#: What the review says when a Bluesky follower is "removed": Bluesky has no such thing.
+BLOCK_NOTE = (
+    "Bluesky has no way to remove a follower: the follow is a record in their own account. Safepost "
+    "blocked the account instead, which hides its follow and stops it seeing or replying to the "
+    "school's posts for as long as the block stays. It can see that it is blocked. Unblocking it "
+    "(on Bluesky, or blocking then unblocking) would make it a follower again."
+)
 THREAD = "app.bsky.feed.getPostThread"
 
 #: The notification reasons the moderation inbox reads, and what it calls them.
@@ -683,6 +699,116 @@ class BlueskyClient:
         )
         self._call(lambda: self._client.com.atproto.moderation.create_report(data))
 
+    # -- followers (the follower review) -------------------------------------------------------
+
+    def list_followers(self, cursor: str = "") -> ProfilePage:
+        """One page of the account's followers (``app.bsky.graph.getFollowers``), newest first,
+        with each one's counts and creation date read from ``app.bsky.actor.getProfiles``."""
+        params = models.AppBskyGraphGetFollowers.Params(
+            actor=self.did, limit=FOLLOWERS_PAGE, cursor=cursor or None
+        )
+        page = self._query(FOLLOWERS, params)
+        entries = page.get("followers")
+        if not isinstance(entries, list):
+            raise RetryableError("Bluesky's list of followers was not in the expected form.")
+        profiles, problems, reads = self._profiles(entries)
+        following = page.get("cursor")
+        next_cursor = following if isinstance(following, str) and entries else ""
+        return ProfilePage(tuple(profiles), next_cursor, tuple(problems), reads=reads + 1)
+
+    def follow_notifications(self, cursor: str = "") -> ProfilePage:
+        """Who followed after ``cursor`` (an ISO time, as for the inbox), with when Bluesky saw it."""
+        newest = cursor
+        page_cursor: str | None = None
+        entries: list[dict[str, Any]] = []
+        followed_at: dict[str, datetime] = {}
+        reads = 0
+        for _ in range(INBOX_PAGES):
+            params = models.AppBskyNotificationListNotifications.Params(
+                limit=50, cursor=page_cursor, reasons=["follow"]
+            )
+            page = self._query(NOTIFICATIONS, params)
+            reads += 1
+            found = page.get("notifications")
+            if not isinstance(found, list):
+                raise RetryableError("Bluesky's list of notifications was not in the expected form.")
+            reached = False
+            for entry in found:
+                if not isinstance(entry, dict) or entry.get("reason") != "follow":
+                    continue
+                indexed = str(entry.get("indexedAt") or "")
+                if cursor and indexed and indexed <= cursor:
+                    reached = True
+                    continue
+                newest = max(newest, indexed)
+                author = entry.get("author")
+                if isinstance(author, dict) and author.get("did"):
+                    entries.append(author)
+                    with contextlib.suppress(ValueError):
+                        followed_at[str(author["did"])] = _parse_time(indexed)
+            page_cursor = page.get("cursor") if isinstance(page.get("cursor"), str) else None
+            if reached or not page_cursor or not cursor:
+                break
+        profiles, problems, extra = self._profiles(entries)
+        return ProfilePage(tuple(profiles), newest, tuple(problems), followed_at, reads + extra)
+
+    def remove_follower(self, user_id: str) -> Removal:
+        """Bluesky cannot remove a follower; the nearest it has is a block, which is kept.
+
+        Blocking then unblocking at once, as on some networks, leaves them following on Bluesky
+        (bluesky-social/social-app#1160, #6394), so the block stays and the note says so.
+        """
+        self.block(user_id)
+        return Removal("block", BLOCK_NOTE)
+
+    def unblock(self, user_id: str) -> None:
+        """Take back a block made by :meth:`block` (one not there is not an error)."""
+        did = self._did_of(user_id)
+        rkey = derived_tid(f"block:{did}")
+        if self._get_record(self.did, BLOCK, rkey) is None:
+            return
+        self._apply([models.ComAtprotoRepoApplyWrites.Delete(collection=BLOCK, rkey=rkey)])
+
+    def list_follow_requests(self, cursor: str = "") -> ProfilePage:
+        """Bluesky has no protected accounts, so no follow requests."""
+        raise UnsupportedError(
+            "Bluesky accounts are always public, so nobody asks to follow them",
+            advice="Review new followers instead; a protected (followers-only) account needs Mastodon",
+        )
+
+    def authorize_follow_request(self, user_id: str) -> None:
+        """Bluesky has no follow requests: :class:`UnsupportedError`."""
+        self.list_follow_requests()
+
+    def reject_follow_request(self, user_id: str) -> None:
+        """Bluesky has no follow requests: :class:`UnsupportedError`."""
+        self.list_follow_requests()
+
+    def _profiles(self, entries: list[Any]) -> tuple[list[RemoteProfile], list[str], int]:
+        """Profiles for profile views, with the counts only ``getProfiles`` gives (25 at a time)."""
+        views = [e for e in entries if isinstance(e, dict) and e.get("did")]
+        problems = [f"A Bluesky follower could not be read: {e!r:.100}" for e in entries if e not in views]
+        detailed: dict[str, dict[str, Any]] = {}
+        reads = 0
+        for start in range(0, len(views), PROFILES_BATCH):
+            batch = [str(v["did"]) for v in views[start : start + PROFILES_BATCH]]
+            try:
+                found = self._query(PROFILES, models.AppBskyActorGetProfiles.Params(actors=batch))
+            except (PermanentError, RetryableError) as exc:
+                problems.append(f"Bluesky did not give the details of {len(batch)} followers: {exc}")
+                continue
+            reads += 1
+            for profile in found.get("profiles") or []:
+                if isinstance(profile, dict) and profile.get("did"):
+                    detailed[str(profile["did"])] = profile
+        profiles = []
+        for view in views:
+            try:
+                profiles.append(remote_profile(view, detailed.get(str(view["did"]))))
+            except (KeyError, TypeError, ValueError) as exc:
+                problems.append(f"A Bluesky follower ({view.get('did')}) could not be read: {exc!r}")
+        return profiles, problems, reads
+
     # -- the moderation inbox ------------------------------------------------------------------
 
     def _query(self, nsid: str, params: Any) -> dict[str, Any]:
@@ -913,6 +1039,38 @@ def _images(embed: dict[str, Any], did: str) -> tuple[dict[str, str], ...]:
                 }
             )
     return tuple(found)
+
+
+def remote_profile(view: dict[str, Any], detailed: dict[str, Any] | None = None) -> RemoteProfile:
+    """A :class:`RemoteProfile` from a Bluesky profile view, with the counts of its detailed view.
+
+    An account whose handle no longer resolves (``handle.invalid``) or that Bluesky took down
+    counts as gone.
+    """
+    full = {**view, **(detailed or {})}
+    handle = str(full.get("handle") or full["did"])
+    bio = str(full.get("description") or "")
+    created = str(full.get("createdAt") or "")
+    labels = {str(label.get("val")) for label in full.get("labels") or [] if isinstance(label, dict)}
+    return RemoteProfile(
+        external_id=str(full["did"]),
+        handle=handle,
+        display_name=str(full.get("displayName") or ""),
+        bio=bio,
+        avatar=bool(full.get("avatar")),
+        created_at=_parse_time(created) if created else None,
+        posts_count=_count(full.get("postsCount")),
+        followers_count=_count(full.get("followersCount")),
+        following_count=_count(full.get("followsCount")),
+        links=links_in(bio),
+        url=f"https://bsky.app/profile/{handle}",
+        bot="bot" in labels,
+        deleted=handle == "handle.invalid" or bool(labels & {"!takedown", "!suspend"}),
+    )
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 def _parse_time(value: str) -> datetime:

@@ -44,7 +44,10 @@ from apps.platforms.base import (
     Media,
     Outgoing,
     PermanentError,
+    ProfilePage,
     PublishResult,
+    RemoteProfile,
+    Removal,
     RetryableError,
     UnsupportedError,
     links_in,
@@ -59,6 +62,7 @@ from apps.platforms.x.transport import (
     body,
     checked,
     error_for,
+    platform_text,
     request_tokens,
 )
 
@@ -78,6 +82,18 @@ REFRESH_MARGIN = 120.0
 CLOCK_SKEW = timedelta(minutes=2)
 #: Timeline pages (100 posts each) ``find_existing`` reads before it gives up and says "can't tell".
 MAX_PAGES = 5
+#: Followers per page (X's maximum for ``GET /2/users/:id/followers``).
+FOLLOWERS_PAGE = 1000
+#: What a person can do on X itself when the API cannot.
+REMOVE_BY_HAND = (
+    "On x.com or in the X app, open the school's profile, then Followers; find the account, press "
+    "the three dots beside it and choose “Remove this follower”. To stop it following again, "
+    "block it from the same menu (and record here that you did)"
+)
+FOLLOWERS_BY_HAND = (
+    "Look through the followers on x.com (the school's profile, then Followers) each week and "
+    "record the review here; or ask whoever runs Safepost about a paid X plan that includes reading followers"
+)
 #: The longest Safepost waits for X to finish processing an image.
 MAX_PROCESSING_WAIT = 60.0
 
@@ -342,6 +358,75 @@ class XClient:
                 "both), or block it yourself in the X app"
             ),
         )
+
+    # --- followers (the follower review) -------------------------------------------------------
+
+    def list_followers(self, cursor: str = "") -> ProfilePage:
+        """One page of followers (``GET /2/users/:id/followers``), newest first.
+
+        X sells reading followers only with some of its API plans: when the school's does not
+        include it, X answers 403 and this raises :class:`UnsupportedError` saying so.
+        """
+        user_id = str(self.credentials.get("user_id") or "") or self.whoami().external_id
+        params: dict[str, Any] = {
+            "max_results": FOLLOWERS_PAGE,
+            "user.fields": "created_at,description,entities,profile_image_url,protected,public_metrics,url,username,name",
+        }
+        if cursor:
+            params["pagination_token"] = cursor
+
+        def send() -> dict[str, Any]:
+            headers = {"Authorization": f"Bearer {self.credentials['access_token']}"}
+            response = self.session.request(
+                "GET", f"{API}/2/users/{user_id}/followers", headers=headers, params=params
+            )
+            if response.status_code == 403:
+                raise UnsupportedError(
+                    "The school's X API access does not include reading its followers "
+                    f"(X said: {platform_text(response) or 'forbidden'})",
+                    advice=FOLLOWERS_BY_HAND,
+                )
+            return body(checked(response))
+
+        page = self._call(send)
+        data = page.get("data") or []
+        if not isinstance(data, list):
+            raise RetryableError(
+                "X's list of followers was not in the expected form. Safepost will try again."
+            )
+        profiles, problems = [], []
+        for user in data:
+            try:
+                profiles.append(remote_profile(user))
+            except (KeyError, TypeError, ValueError) as exc:
+                problems.append(f"An X follower could not be read: {exc!r}")
+        token = (page.get("meta") or {}).get("next_token")
+        return ProfilePage(tuple(profiles), str(token or ""), tuple(problems), reads=len(data))
+
+    def follow_notifications(self, cursor: str = "") -> ProfilePage:
+        """X's API has no follow notifications: new followers come from :meth:`list_followers`."""
+        raise UnsupportedError(
+            "X's API does not say who followed when", advice="Safepost reads the followers list instead"
+        )
+
+    def remove_follower(self, user_id: str) -> Removal:
+        """X's API cannot remove a follower: :class:`UnsupportedError` with the steps to do it by hand."""
+        raise UnsupportedError("X does not let Safepost remove a follower", advice=REMOVE_BY_HAND)
+
+    def list_follow_requests(self, cursor: str = "") -> ProfilePage:
+        """X's API v2 does not list a protected account's follow requests."""
+        raise UnsupportedError(
+            "X does not let Safepost see or answer follow requests",
+            advice="Answer them in the X app: the school's profile, then the ⋯ menu, then Follower requests",
+        )
+
+    def authorize_follow_request(self, user_id: str) -> None:
+        """Not possible through X's API: :class:`UnsupportedError`."""
+        self.list_follow_requests()
+
+    def reject_follow_request(self, user_id: str) -> None:
+        """Not possible through X's API: :class:`UnsupportedError`."""
+        self.list_follow_requests()
 
     def post_url(self, post_id: str) -> str:
         """The link to a post of this account on x.com."""
@@ -720,6 +805,37 @@ def _spellings(url: dict[str, Any]) -> list[str]:
         if value and not value.endswith("…"):
             spellings += [value, re.sub(r"(?i)^https?://", "", value)]
     return sorted({spelling for spelling in spellings if spelling}, key=len, reverse=True)
+
+
+def remote_profile(user: dict[str, Any]) -> RemoteProfile:
+    """A :class:`RemoteProfile` from an X user object (``user.fields`` as :meth:`XClient.list_followers` asks).
+
+    X's default picture (``default_profile_images``) counts as none.
+    """
+    username = str(user.get("username") or "")
+    if not user.get("id"):
+        raise ValueError("the user has no id")
+    found = user.get("public_metrics")
+    metrics: dict[str, Any] = found if isinstance(found, dict) else {}
+    picture = str(user.get("profile_image_url") or "")
+    created = str(user.get("created_at") or "")
+    return RemoteProfile(
+        external_id=str(user["id"]),
+        handle=username,
+        display_name=str(user.get("name") or ""),
+        bio=str(user.get("description") or ""),
+        avatar=bool(picture) and "default_profile_images" not in picture,
+        created_at=datetime.fromisoformat(created.replace("Z", "+00:00")) if created else None,
+        posts_count=_count(metrics.get("tweet_count")),
+        followers_count=_count(metrics.get("followers_count")),
+        following_count=_count(metrics.get("following_count")),
+        links=_profile_links(user),
+        url=f"https://x.com/{username}" if username else "",
+    )
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 def _profile_links(data: dict[str, Any]) -> tuple[str, ...]:
