@@ -186,6 +186,7 @@ INSTALLED_APPS = [
     "apps.reminders",
     "apps.reports",
     "apps.followers",
+    "apps.following",
 ]
 
 MIDDLEWARE = [

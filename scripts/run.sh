@@ -34,9 +34,13 @@ reader=$!
 # Reads each connected account's followers when due and reminds reviewers of an overdue review.
 $PY manage.py followers_due --every 300 --enqueue &
 followers=$!
+# Reads whom each connected account follows (daily), does approved follows and unfollows, and the
+# weekly review of followed accounts.
+$PY manage.py following_due --every 300 --enqueue &
+following=$!
 $PY manage.py runserver "$host:$port" &
 server=$!
-trap 'kill $server $worker $checker $reader $followers $reminders 2>/dev/null || true' EXIT INT TERM
+trap 'kill $server $worker $checker $reader $followers $following $reminders 2>/dev/null || true' EXIT INT TERM
 
 # Wait until the web app answers, so the message below is the last thing on the screen.
 $PY - "$host" "$port" <<'PYTHON' || true

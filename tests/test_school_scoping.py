@@ -26,6 +26,7 @@ from PIL import Image
 
 from apps.audit.models import AuditEntry
 from apps.followers.models import Follower, PersonalAccount
+from apps.following.models import FollowedAccount, FollowProposal
 from apps.moderation.models import InboxItem, Incident
 from apps.platforms.models import Connection
 from apps.posts import actions as post_actions
@@ -44,9 +45,10 @@ STAFF_NAMESPACES = {
     "platforms",
     "moderation",
     "notifications",
+    "followers",
+    "following",
     "reminders",
     "reports",
-    "followers",
 }
 HTMX = {"HX-Request": "true"}
 SECRET = "Zebra crossing practice for Oak Class with PC Marigold"
@@ -121,6 +123,25 @@ def p(db: Any) -> Personas:
         handle="secret@example.org",
         normalised="secret@example.org",
     )
+    FollowedAccount.objects.create(
+        school=personas.school,
+        account=personas.main,
+        platform="mastodon",
+        external_id="77",
+        handle="secret@example.org",
+        bio=SECRET,
+        justification=SECRET,
+        category="children",
+    )
+    FollowProposal.objects.create(
+        school=personas.school,
+        account=personas.main,
+        platform="mastodon",
+        target="secret@example.org",
+        category="children",
+        reason=SECRET,
+        proposed_by=personas.teacher,
+    )
     return personas
 
 
@@ -135,8 +156,16 @@ def fill(pattern: str, p: Personas) -> str:
         path = path.replace("<int:account_pk>", str(p.main.pk))
     path = path.replace("<slug:kind>", "mastodon").replace("<slug:action>", "hide")
     if "<int:pk>" in path:
-        if "/connections/" in path or path.startswith("/inbox/reading/"):
+        if (
+            "/connections/" in path
+            or path.startswith("/inbox/reading/")
+            or path.startswith("/following/read/")
+        ):
             value = Connection.objects.get(school=p.school).pk
+        elif path.startswith("/following/proposals/"):
+            value = FollowProposal.objects.get(school=p.school).pk
+        elif path.startswith("/following/"):
+            value = FollowedAccount.objects.get(school=p.school).pk
         elif "/consent/pupils/" in path:
             value = Pupil.objects.filter(school=p.school).first().pk  # type: ignore[union-attr]
         elif path.startswith(("/posts/", "/approvals/")):
@@ -189,6 +218,8 @@ def test_every_staff_url_is_covered() -> None:
         "followers:mine_forget",
         "audit:export_exact",
         "schools:invitation_cancel",
+        "following:decide",
+        "following:unfollow",
         "None:invitation",
         "reminders:duties",
         "reminders:done",
@@ -210,6 +241,8 @@ def test_an_outsider_never_sees_or_changes_another_schools_data(p: Personas, nam
         Incident.objects.get(title=SECRET).status,
         Follower.objects.get(bio=SECRET).state,
         PersonalAccount.objects.filter(school=p.school).count(),
+        FollowProposal.objects.get(reason=SECRET).state,
+        FollowedAccount.objects.get(bio=SECRET).status,
     )
 
     for headers in ({}, HTMX):
@@ -257,6 +290,8 @@ def test_an_outsider_never_sees_or_changes_another_schools_data(p: Personas, nam
         Incident.objects.get(title=SECRET).status,
         Follower.objects.get(bio=SECRET).state,
         PersonalAccount.objects.filter(school=p.school).count(),
+        FollowProposal.objects.get(reason=SECRET).state,
+        FollowedAccount.objects.get(bio=SECRET).status,
     )
     assert after == before, f"POST {url} changed the other school's data"
 
@@ -323,6 +358,10 @@ def snapshot(school: School) -> dict[str, Any]:
         ),
         "pupils": sorted(
             Pupil.objects.filter(school=school).values_list("pk", "first_name", "surname", "photo_consent")
+        ),
+        "following": (
+            sorted(FollowedAccount.objects.filter(school=school).values_list("pk", "status", "category")),
+            sorted(FollowProposal.objects.filter(school=school).values_list("pk", "state")),
         ),
     }
 

@@ -37,6 +37,7 @@ from apps.followers import ingest as follower_ingest
 from apps.followers import judging as follower_judging
 from apps.followers.models import Decision, Follower, PersonalAccount
 from apps.followers.models import Review as FollowerReview
+from apps.following import demo as following_demo
 from apps.moderation import actions as moderation
 from apps.moderation import ingest
 from apps.moderation.models import InboxItem, ModerationAction
@@ -1197,6 +1198,8 @@ def load_demo() -> DemoResult:
         _posts(school, users, accounts, result)
         _inbox(school, users, accounts, result)
         _followers(school, users, accounts, result)
+        if following_demo.load(school, users, accounts):
+            result.created.append("the accounts the school follows")
         _governance(school, users, result)
         result.users = users
     return result

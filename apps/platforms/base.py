@@ -35,7 +35,11 @@ __all__ = [
     "Capabilities",
     "ClientFactory",
     "CredentialsSaver",
+    "FollowResult",
+    "Followed",
     "FollowerClient",
+    "FollowingClient",
+    "FollowingPage",
     "InboxPage",
     "Incoming",
     "Limits",
@@ -405,3 +409,59 @@ class Platform:
     settings: Mapping[str, str] = field(default_factory=dict)
     image: Preset | None = None
     searches_sent_posts: bool = False
+
+
+# --- Following: whom the school's account follows (issue 11; apps.following) -------------------
+
+
+@dataclass(frozen=True)
+class Followed:
+    """One account the school's account follows: its profile and the platform's id of the follow.
+
+    ``follow_id`` is what :meth:`FollowingClient.unfollow` takes back: the follow record's
+    ``at://`` address on Bluesky, the followed account's id on Mastodon and X (their follows have
+    no id of their own).
+    """
+
+    profile: RemoteProfile
+    follow_id: str
+
+
+@dataclass(frozen=True)
+class FollowingPage:
+    """One page of the accounts the school follows; ``cursor`` is ``""`` after the last page.
+
+    ``problems`` are entries that could not be read, each a sentence; they never stop the read.
+    """
+
+    items: tuple[Followed, ...]
+    cursor: str = ""
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FollowResult:
+    """What following an account did: the follow's id, the account's id, and whether the account
+    must still accept it (a locked Mastodon account, a protected X account)."""
+
+    follow_id: str
+    external_id: str
+    pending: bool = False
+
+
+class FollowingClient(Protocol):
+    """What the following tools call on a client (X, Bluesky and Mastodon all implement it)."""
+
+    def list_following(self, cursor: str = "") -> FollowingPage:
+        """One page of the accounts this account follows (``cursor`` from the page before)."""
+        ...
+
+    def follow(self, user: str) -> FollowResult:
+        """Follow ``user`` (a handle or the platform's id); following someone already followed is
+        not an error and returns the existing follow."""
+        ...
+
+    def unfollow(self, user: str) -> None:
+        """Stop following ``user`` (a handle, the platform's id, or a ``follow_id``); someone not
+        followed is not an error."""
+        ...

@@ -31,6 +31,8 @@ _NAV = [
     ("E-safety record", "moderation:incidents", moderation_permissions.can_view_record),
     # Named, not imported: the followers app imports this one (schools), so importing it here would be a cycle.
     ("Followers", "followers:queue", lambda m: import_string("apps.followers.permissions.can_view")(m)),
+    # Every active member sees whom the school follows (apps.following.permissions.can_view).
+    ("Following", "following:list", lambda m: m.is_active),
     (
         "My personal accounts",
         "followers:mine",

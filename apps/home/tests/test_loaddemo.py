@@ -19,6 +19,7 @@ from django.utils import timezone
 from apps.audit.actions import verify_school
 from apps.audit.models import AuditEntry
 from apps.followers.models import Follower
+from apps.following.models import FollowedAccount, FollowProposal
 from apps.home.demo import PASSWORD, PEOPLE, TOTP_SECRETS, demo_policy_text, totp_code
 from apps.moderation.models import InboxItem, Incident, ModerationAction
 from apps.notifications.models import Notification
@@ -317,3 +318,16 @@ def test_the_published_oak_class_post_carries_a_described_photo_kept_as_it_went_
     )
     assert photo.alt_text and photo.rendition and not photo.original and not photo.working
     assert photo.originals_deleted_at is not None
+
+
+def test_the_demo_following_list_has_a_first_review_a_flagged_personal_account_and_a_proposal(
+    demo: School,
+) -> None:
+    rows = {row.handle: row for row in FollowedAccount.objects.filter(school=demo)}
+    assert rows["leedslibraries.bsky.social"].status == FollowedAccount.Status.KEPT
+    assert rows["OakfieldGazette"].status == FollowedAccount.Status.FIRST_REVIEW
+    assert "personal" in {f["code"] for f in rows["jo_smith_84"].flags}
+    assert (
+        FollowProposal.objects.get(school=demo, state=FollowProposal.State.WAITING).target
+        == "oakfieldfc.bsky.social"
+    )

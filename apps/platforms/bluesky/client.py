@@ -47,6 +47,9 @@ from apps.platforms.base import (
     AuthError,
     Author,
     CredentialsSaver,
+    Followed,
+    FollowingPage,
+    FollowResult,
     InboxPage,
     Incoming,
     Limits,
@@ -93,6 +96,16 @@ BLOCK_NOTE = (
     "(on Bluesky, or blocking then unblocking) would make it a follower again."
 )
 THREAD = "app.bsky.feed.getPostThread"
+FOLLOW = "app.bsky.graph.follow"
+LIST_RECORDS = "com.atproto.repo.listRecords"
+DESCRIBE_REPO = "com.atproto.repo.describeRepo"
+PROFILES = "app.bsky.actor.getProfiles"
+#: What a PDS answers for an account that no longer exists (or is suspended).
+_GONE = {"RepoNotFound", "RepoDeactivated", "RepoTakendown", "RepoSuspended"}
+#: Follow records read per page (the most listRecords gives), and pages looked through at most
+#: when looking for one follow.
+FOLLOWING_PAGE = 100
+FOLLOWING_MAX_PAGES = 50
 
 #: The notification reasons the moderation inbox reads, and what it calls them.
 INBOX_REASONS = {"reply": "reply", "mention": "mention", "quote": "quote"}
@@ -1009,6 +1022,140 @@ class BlueskyClient:
         )
         self._call(lambda: self._client.com.atproto.repo.put_record(data))
 
+    # -- following (apps.following, issue 11) --------------------------------------------------
+
+    def list_following(self, cursor: str = "") -> FollowingPage:
+        """One page (up to 100) of the accounts this account follows, from its own follow records.
+
+        The follow records in the account's repository are the truth of whom it follows (the PDS
+        serves them itself); each followed account's profile comes from the app view's
+        ``getProfiles``, or, where that cannot answer, from the account's own profile record. An
+        account the app view no longer knows, or whose repository is gone, is marked ``deleted``.
+        """
+        page = self._query(
+            LIST_RECORDS,
+            models.ComAtprotoRepoListRecords.Params(
+                repo=self.did, collection=FOLLOW, limit=FOLLOWING_PAGE, cursor=cursor or None
+            ),
+        )
+        records = page.get("records")
+        if not isinstance(records, list):
+            raise RetryableError("Bluesky's list of follows was not in the expected form.")
+        follows: list[tuple[str, str]] = []
+        problems: list[str] = []
+        for record in records:
+            subject = (record.get("value") or {}).get("subject") if isinstance(record, dict) else None
+            if not isinstance(subject, str) or not subject.startswith("did:"):
+                problems.append(f"A Bluesky follow record ({_uri_of(record)}) names no account; skipped.")
+                continue
+            follows.append((subject, str(record.get("uri") or "")))
+        profiles = self._followed_profiles([did for did, _ in follows])
+        items = tuple(Followed(profile=profiles[did], follow_id=uri) for did, uri in follows)
+        next_cursor = page.get("cursor") if records and isinstance(page.get("cursor"), str) else ""
+        return FollowingPage(items=items, cursor=str(next_cursor or ""), problems=tuple(problems))
+
+    def follow(self, user: str) -> FollowResult:
+        """Follow ``user`` (a handle or DID) with an ``app.bsky.graph.follow`` record; following an
+        account already followed returns the record that exists."""
+        did = self._did_of(user)
+        existing = self._follow_records(did)
+        if existing:
+            return FollowResult(follow_id=existing[0], external_id=did)
+        rkey = derived_tid(f"follow:{did}")
+        record = models.AppBskyGraphFollow.Record(subject=did, created_at=self._client.get_current_time_iso())
+        self._apply([models.ComAtprotoRepoApplyWrites.Create(collection=FOLLOW, rkey=rkey, value=record)])
+        return FollowResult(follow_id=str(AtUri.make(self.did, FOLLOW, rkey)), external_id=did)
+
+    def unfollow(self, user: str) -> None:
+        """Delete the follow record(s) for ``user`` (a follow's ``at://`` address, a DID or a handle)."""
+        if user.startswith("at://"):
+            try:
+                uri = AtUri.from_str(user)
+            except Exception as exc:
+                raise PermanentError(f"“{user}” is not a Bluesky follow address.") from exc
+            if uri.host != self.did or uri.collection != FOLLOW:
+                raise PermanentError("That follow does not belong to this Bluesky account.")
+            uris = [user]
+        else:
+            uris = self._follow_records(self._did_of(user))
+        for found in uris:
+            rkey = AtUri.from_str(found).rkey
+            data = models.ComAtprotoRepoDeleteRecord.Data(repo=self.did, collection=FOLLOW, rkey=rkey)
+            self._call(partial(self._client.com.atproto.repo.delete_record, data))
+
+    def _follow_records(self, did: str) -> list[str]:
+        """The addresses of this account's follow records for ``did`` (normally one)."""
+        found: list[str] = []
+        cursor = ""
+        for _ in range(FOLLOWING_MAX_PAGES):
+            page = self._query(
+                LIST_RECORDS,
+                models.ComAtprotoRepoListRecords.Params(
+                    repo=self.did, collection=FOLLOW, limit=FOLLOWING_PAGE, cursor=cursor or None
+                ),
+            )
+            listed = page.get("records")
+            records: list[Any] = listed if isinstance(listed, list) else []
+            found += [
+                str(r.get("uri"))
+                for r in records
+                if isinstance(r, dict) and (r.get("value") or {}).get("subject") == did and r.get("uri")
+            ]
+            cursor = str(page.get("cursor") or "") if records else ""
+            if not cursor:
+                break
+        return found
+
+    def _followed_profiles(self, dids: list[str]) -> dict[str, RemoteProfile]:
+        """A profile for each DID: from the app view (25 at a time), else from their repositories."""
+        profiles: dict[str, RemoteProfile] = {}
+        for start in range(0, len(dids), 25):
+            chunk = dids[start : start + 25]
+            try:
+                answer = self._query(PROFILES, models.AppBskyActorGetProfiles.Params(actors=chunk))
+            except AuthError:
+                raise
+            except (PermanentError, RetryableError):
+                profiles.update({did: self._profile_from_repo(did) for did in chunk})
+                continue
+            given = answer.get("profiles")
+            views: list[Any] = given if isinstance(given, list) else []
+            for view in views:
+                if isinstance(view, dict) and view.get("did") in chunk:
+                    profiles[str(view["did"])] = remote_profile(view)
+            for did in chunk:
+                # The app view leaves out accounts it no longer has (deleted, taken down).
+                profiles.setdefault(did, RemoteProfile(external_id=did, handle=did, deleted=True))
+        return profiles
+
+    def _profile_from_repo(self, did: str) -> RemoteProfile:
+        """The profile from the account's own repository (no counts: only the app view keeps them)."""
+        handle = did
+        try:
+            repo = self._query(DESCRIBE_REPO, models.ComAtprotoRepoDescribeRepo.Params(repo=did))
+            handle = str(repo.get("handle") or did)
+        except BlueskyRefusal as exc:
+            if exc.error_name in _GONE:
+                return RemoteProfile(external_id=did, handle=did, deleted=True)
+        except RetryableError:
+            pass  # the handle stays unknown; the profile record may still say who it is
+        try:
+            found = self._get_record(did, PROFILE, "self")
+        except (PermanentError, RetryableError):
+            found = None
+        value = found.value if found is not None else None
+        bio = str(getattr(value, "description", "") or "")
+        return RemoteProfile(
+            external_id=did,
+            handle=handle,
+            display_name=str(getattr(value, "display_name", "") or ""),
+            bio=bio,
+            avatar=getattr(value, "avatar", None) is not None,
+            created_at=_maybe_time(str(getattr(value, "created_at", "") or "")),
+            links=links_in(bio),
+            url=f"https://bsky.app/profile/{handle}",
+        )
+
 
 def _quoted_uri(embed: dict[str, Any]) -> str:
     """The address of the post a record quotes (``embed.record`` or ``recordWithMedia``), or ``""``."""
@@ -1083,3 +1230,14 @@ def _parse_time(value: str) -> datetime:
         text = f"{head}.{digits[:6].ljust(6, '0')}{zone}"
     parsed = datetime.fromisoformat(text)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _maybe_time(value: str) -> datetime | None:
+    try:
+        return _parse_time(value) if value else None
+    except ValueError:
+        return None
+
+
+def _uri_of(record: Any) -> str:
+    return str(record.get("uri") or "no address") if isinstance(record, dict) else "not a record"

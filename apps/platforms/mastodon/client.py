@@ -31,6 +31,9 @@ from apps.platforms.base import (
     AuthError,
     Author,
     CredentialsSaver,
+    Followed,
+    FollowingPage,
+    FollowResult,
     InboxPage,
     Incoming,
     Limits,
@@ -81,6 +84,8 @@ RECENT_WINDOW = timedelta(hours=72)
 
 #: Statuses fetched per page (Mastodon's maximum) and pages looked through at most.
 _PAGE = 40
+#: Followed accounts read per page (Mastodon's maximum for account lists).
+_FOLLOWING_PAGE = 80
 _MAX_PAGES = 5
 #: Followers and follow requests fetched per page (Mastodon's maximum).
 _FOLLOWERS_PAGE = 80
@@ -515,6 +520,43 @@ class MastodonClient:
             "removing the quote", advice="Your Mastodon server may not have quote posts (4.5 or newer)"
         ):
             self.api.status_quote_revoke(own_status_id, quote_id)
+
+    # --- following (apps.following, issue 11) ----------------------------------------------
+
+    def list_following(self, cursor: str = "") -> FollowingPage:
+        """One page (up to 80) of the accounts the school follows; ``cursor`` is the server's
+        ``max_id`` for the next page (from its ``Link`` header)."""
+        with self._calling("reading whom the account follows", advice=RECONNECT_ADVICE):
+            page = self.api.account_following(self._me(), max_id=cursor or None, limit=_FOLLOWING_PAGE)
+        items: list[Followed] = []
+        problems: list[str] = []
+        for entry in page:
+            account = _as_dict(entry)
+            if not account.get("id"):
+                problems.append("An account in the following list came without an id; skipped.")
+                continue
+            profile = remote_profile(account, self.name)
+            items.append(Followed(profile=profile, follow_id=profile.external_id))
+        following = getattr(page, "_pagination_next", None)
+        next_id = following.get("max_id") if isinstance(following, Mapping) and page else None
+        return FollowingPage(items=tuple(items), cursor=str(next_id or ""), problems=tuple(problems))
+
+    def follow(self, user: str) -> FollowResult:
+        """Follow ``user`` (an id or handle). A locked account must accept: ``pending`` says so."""
+        account = self.resolve_account(user)
+        with self._calling("following the account", advice="Follow the account on Mastodon itself"):
+            relationship = _as_dict(self.api.account_follow(account, reblogs=False))
+        return FollowResult(
+            follow_id=account,
+            external_id=account,
+            pending=bool(relationship.get("requested")) and not relationship.get("following"),
+        )
+
+    def unfollow(self, user: str) -> None:
+        """Stop following ``user`` (an id or handle); one not followed is not an error."""
+        account = self.resolve_account(user)
+        with self._calling("unfollowing the account", advice="Unfollow the account on Mastodon itself"):
+            self.api.account_unfollow(account)
 
     # --- inside -----------------------------------------------------------------------------
 

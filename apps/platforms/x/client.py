@@ -38,6 +38,9 @@ from apps.platforms.base import (
     AuthError,
     Author,
     CredentialsSaver,
+    Followed,
+    FollowingPage,
+    FollowResult,
     InboxPage,
     Incoming,
     Limits,
@@ -67,6 +70,10 @@ from apps.platforms.x.transport import (
 )
 
 T = TypeVar("T")
+
+#: Followed accounts read per page (X's maximum) and the profile facts asked for with them.
+FOLLOWING_PAGE = 1000
+PROFILE_FIELDS = ("created_at", "description", "entities", "profile_image_url", "public_metrics", "url")
 
 MAX_CHARS = 280
 LINK_CHARS = 23
@@ -687,6 +694,101 @@ class XClient:
             "The account has posted too much since the earlier attempt for Safepost to check whether it "
             "reached X. Safepost will try again."
         )
+
+    # --- following (apps.following, issue 11) ----------------------------------------------
+
+    def list_following(self, cursor: str = "") -> FollowingPage:
+        """One page (up to 1,000) of the accounts the school follows (``GET /2/users/:id/following``).
+
+        X leaves deleted and suspended accounts out of the list. Reading it needs the
+        ``follows.read`` permission and an X API plan that includes it: without them
+        :class:`UnsupportedError` says so plainly.
+        """
+        me = self._user_id()
+        answer = self._following_call(
+            "read whom the account follows",
+            lambda: self._api.get_users_following(
+                me,
+                max_results=FOLLOWING_PAGE,
+                pagination_token=cursor or None,
+                user_fields=list(PROFILE_FIELDS),
+                user_auth=False,
+            ),
+        )
+        items: list[Followed] = []
+        problems: list[str] = []
+        for user in answer.get("data") or []:
+            if not isinstance(user, dict) or not user.get("id"):
+                problems.append("An account in X's following list came without an id; skipped.")
+                continue
+            try:
+                profile = remote_profile(user)
+            except ValueError as exc:
+                problems.append(f"An account in X's following list ({user.get('id')}) was unreadable: {exc}")
+                continue
+            items.append(Followed(profile=profile, follow_id=profile.external_id))
+        meta = answer.get("meta") if isinstance(answer.get("meta"), dict) else {}
+        return FollowingPage(
+            items=tuple(items), cursor=str((meta or {}).get("next_token") or ""), problems=tuple(problems)
+        )
+
+    def follow(self, user: str) -> FollowResult:
+        """Follow ``user`` (an id or @username); a protected account must accept (``pending``)."""
+        target = self._user_id_of(user)
+        answer = self._following_call(
+            "follow the account", lambda: self._api.follow_user(target, user_auth=False)
+        )
+        data = answer.get("data") if isinstance(answer.get("data"), dict) else {}
+        return FollowResult(
+            follow_id=target, external_id=target, pending=bool((data or {}).get("pending_follow"))
+        )
+
+    def unfollow(self, user: str) -> None:
+        """Stop following ``user`` (an id or @username); X does nothing for one not followed."""
+        target = self._user_id_of(user)
+        self._following_call("unfollow the account", lambda: self._api.unfollow_user(target, user_auth=False))
+
+    def _user_id(self) -> str:
+        if not self._api.user_id:
+            self.whoami()
+        return str(self._api.user_id)
+
+    def _user_id_of(self, user: str) -> str:
+        name = user.strip().lstrip("@")
+        if name.isdigit():
+            return name
+        if not re.fullmatch(r"[A-Za-z0-9_]{1,15}", name):
+            raise PermanentError(
+                f"“{user}” is not an X username", advice="Give the username, such as @LeedsLibraries"
+            )
+        try:
+            answer = self._call(lambda: self._api.get_user(username=name, user_auth=False))
+        except NotFound:
+            answer = {}
+        found = answer.get("data") if isinstance(answer.get("data"), dict) else None
+        if not found or not found.get("id"):
+            raise PermanentError(
+                f"X has no account @{name}",
+                advice="Check the username on X: it may have been changed or the account deleted",
+            )
+        return str(found["id"])
+
+    def _following_call(self, doing: str, action: Callable[[], T]) -> T:
+        """Run a following request; X's refusal for lack of access becomes a plain explanation."""
+        try:
+            return self._call(action)
+        except (AuthError, NotFound, RetryableError):
+            raise
+        except PermanentError as exc:
+            raise UnsupportedError(
+                f"X did not let Safepost {doing}: the school's X API access does not include following",
+                platform_text=exc.platform_text,
+                advice=(
+                    "Reconnect the X account so that Safepost may read and change whom it follows, and check "
+                    "that the school's X developer plan includes the follows endpoints. Until then, follow "
+                    "and unfollow in the X app and record the decision in Safepost"
+                ),
+            ) from exc
 
     # --- requests, tokens and errors ---------------------------------------------------------
 
