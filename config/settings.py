@@ -164,6 +164,7 @@ INSTALLED_APPS = [
     "apps.home",
     "apps.notifications",
     "apps.moderation",
+    "apps.governance",
 ]
 
 MIDDLEWARE = [
