@@ -274,6 +274,8 @@ if SAFEPOST_TASKS == "celery":
         "publish-due": {"task": "apps.publishing.tasks.publish_due", "schedule": 15.0},
         "check-connections": {"task": "apps.platforms.tasks.check_connections", "schedule": 21600.0},
         "rotation-reminders": {"task": "apps.platforms.tasks.create_rotation_reminders", "schedule": 86400.0},
+        # The policy review reminder and the term's e-safety suggestions.
+        "governance-daily": {"task": "apps.governance.tasks.governance_daily", "schedule": 86400.0},
         # Each school's audit head, outside the database: daily to the file, weekly also by e-mail.
         "anchor-audit": {"task": "apps.audit.tasks.anchor_audit_chains", "schedule": 86400.0},
         "anchor-audit-email": {

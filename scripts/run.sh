@@ -25,12 +25,15 @@ worker=$!
 # Checks the platform connections still work and creates sign-in change reminders, every 6 hours.
 $PY manage.py check_connections --every 21600 &
 checker=$!
+# Reminds the headteacher of the policy review and suggests the term's e-safety posts, daily.
+$PY manage.py governance_daily --every 86400 &
+governance=$!
 # Reads replies, mentions and quotes of each connected account when its interval has passed.
 $PY manage.py ingest_due --every 60 --enqueue &
 reader=$!
 $PY manage.py runserver "$host:$port" &
 server=$!
-trap 'kill $server $worker $checker $reader 2>/dev/null || true' EXIT INT TERM
+trap 'kill $server $worker $checker $reader $governance 2>/dev/null || true' EXIT INT TERM
 
 # Wait until the web app answers, so the message below is the last thing on the screen.
 $PY - "$host" "$port" <<'PYTHON' || true
