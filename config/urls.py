@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("apps.posts.urls")),
     path("audit/", include("apps.audit.urls")),
     path("inbox/", include("apps.moderation.urls")),
+    path("governance/", include("apps.governance.urls")),
     path("notifications/", include("apps.notifications.urls")),
     path("s/", include("apps.publishing.urls")),
     path("school/connections/", include("apps.platforms.urls")),

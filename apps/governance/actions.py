@@ -68,7 +68,10 @@ def record_version(school: School, actor: Any = None) -> PolicyVersion:
     version, _ = PolicyVersion.objects.get_or_create(
         school=school,
         number=school.policy_version,
-        defaults={"policy_toml": school.policy_toml, "created_by": actor if getattr(actor, "pk", None) else None},
+        defaults={
+            "policy_toml": school.policy_toml,
+            "created_by": actor if getattr(actor, "pk", None) else None,
+        },
     )
     return version
 
@@ -146,7 +149,9 @@ def check_sign(version: PolicyVersion, membership: Membership, typed_name: str) 
             f"{school.policy_version} and sign that one."
         )
     if version.signoffs.filter(capacity=capacity).exists():
-        raise GovernanceError(f"Version {version.number} is already signed for the {_capacity_words(capacity)}.")
+        raise GovernanceError(
+            f"Version {version.number} is already signed for the {_capacity_words(capacity)}."
+        )
     expected = _name(membership.user)
     if " ".join(typed_name.split()).casefold() != " ".join(expected.split()).casefold():
         raise GovernanceError(f"Type your name exactly as the staff list has it: {expected}.")
@@ -197,7 +202,11 @@ def sign_version(version: PolicyVersion, membership: Membership, typed_name: str
             )
             _agreement_again(version, membership.user)
         else:
-            other = SignOff.Capacity.CHAIR if capacity == SignOff.Capacity.HEADTEACHER else SignOff.Capacity.HEADTEACHER
+            other = (
+                SignOff.Capacity.CHAIR
+                if capacity == SignOff.Capacity.HEADTEACHER
+                else SignOff.Capacity.HEADTEACHER
+            )
             _ask_to_sign(school, other, version, url)
     return signoff
 
@@ -331,7 +340,14 @@ def send_review_reminders(today: date | None = None) -> int:
                 url=reverse("governance:index"),
                 urgent=kind == ReviewReminder.Kind.DUE,
             )
-            record(school, None, "policy.review_reminder", title, school, {"due_on": due.isoformat(), "kind": kind})
+            record(
+                school,
+                None,
+                "policy.review_reminder",
+                title,
+                school,
+                {"due_on": due.isoformat(), "kind": kind},
+            )
             sent += 1
     return sent
 
@@ -406,12 +422,23 @@ def mark_letter_sent(school: School, kind: str, by: Membership) -> ParentLetter:
     with transaction.atomic():
         current = letter(school, kind)
         saved = current.saved or ParentLetter(
-            school=school, kind=kind, text=current.text, policy_version=school.policy_version, edited_by=by.user
+            school=school,
+            kind=kind,
+            text=current.text,
+            policy_version=school.policy_version,
+            edited_by=by.user,
         )
         saved.sent_at, saved.sent_by = timezone.now(), by.user
         saved.save()
         label = ParentLetter.Kind(kind).label
-        record(school, by.user, "letter.sent", f"{label} sent to parents", saved, {"kind": kind, "text": saved.text})
+        record(
+            school,
+            by.user,
+            "letter.sent",
+            f"{label} sent to parents",
+            saved,
+            {"kind": kind, "text": saved.text},
+        )
     return saved
 
 
@@ -424,9 +451,14 @@ def offer_esafety(school: School, today: date | None = None) -> list[EsafetySugg
     made: list[EsafetySuggestion] = []
     offered = set(EsafetySuggestion.objects.filter(school=school).values_list("message", flat=True))
     term = esafety.current_term(school.policy, today)
-    if term is not None and not EsafetySuggestion.objects.filter(school=school, term=term.isoformat()).exists():
+    if (
+        term is not None
+        and not EsafetySuggestion.objects.filter(school=school, term=term.isoformat()).exists()
+    ):
         for message in esafety.termly_choice(offered):
-            made.append(EsafetySuggestion.objects.create(school=school, message=message.key, term=term.isoformat()))
+            made.append(
+                EsafetySuggestion.objects.create(school=school, message=message.key, term=term.isoformat())
+            )
     sid = esafety.sid_due(today)
     if sid is not None:
         for message in (m for m in esafety.LIBRARY if m.safer_internet_day):
@@ -441,19 +473,28 @@ def offer_esafety(school: School, today: date | None = None) -> list[EsafetySugg
             school,
             list(school.policy.accounts.publishers),
             kind="esafety.suggested",
-            title="E-safety posts suggested for this term" if sid is None else "Safer Internet Day posts suggested",
+            title="E-safety posts suggested for this term"
+            if sid is None
+            else "Safer Internet Day posts suggested",
             body=f"Safepost suggests these e-safety posts: {titles}. Choose one to start a draft; it is checked "
             "and approved like any post.",
             url=reverse("governance:esafety"),
             email=False,
         )
         record(
-            school, None, "esafety.suggested", f"E-safety posts suggested: {titles}", school, {"messages": [s.message for s in made]}
+            school,
+            None,
+            "esafety.suggested",
+            f"E-safety posts suggested: {titles}",
+            school,
+            {"messages": [s.message for s in made]},
         )
     return made
 
 
-def use_suggestion(suggestion: EsafetySuggestion, membership: Membership, account: Account | None = None) -> Post:
+def use_suggestion(
+    suggestion: EsafetySuggestion, membership: Membership, account: Account | None = None
+) -> Post:
     """Start a draft post from a suggested e-safety message (post.created), as any draft is started."""
     message = esafety.BY_KEY.get(suggestion.message)
     if message is None or suggestion.school_id != membership.school_id:
@@ -475,7 +516,9 @@ def use_suggestion(suggestion: EsafetySuggestion, membership: Membership, accoun
 
 def _sid_morning(school: School, term: str) -> datetime | None:
     """9am on Safer Internet Day, where the posting hours allow it; else no time is picked."""
-    year = int(term.removeprefix("sid-")) if term.removeprefix("sid-").isdigit() else timezone.localdate().year
+    year = (
+        int(term.removeprefix("sid-")) if term.removeprefix("sid-").isdigit() else timezone.localdate().year
+    )
     day = esafety.safer_internet_day(year)
     at = datetime.combine(day, time(9, 0), tzinfo=school.policy.tz)
     if at <= timezone.now() or window_problem(school.policy, at, timezone.now()):

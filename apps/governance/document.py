@@ -55,9 +55,20 @@ _ROLE_WORDS = {
 }
 _EXCEPTION_WORDS = {"school-event": "school events", "urgent-news": "urgent school news"}
 _ACTION_WORDS = {"delete": "deleted", "hide": "hidden"}
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @dataclass(frozen=True)
@@ -391,9 +402,7 @@ def _never(policy: Policy) -> list[Sentence]:
         )
     if writing.offensive != "allow":
         out.append(
-            Sentence(
-                "We never post anything offensive, profane or discriminatory.", ("writing.offensive",)
-            )
+            Sentence("We never post anything offensive, profane or discriminatory.", ("writing.offensive",))
         )
     if photos.unsuitable_images != "allow":
         out.append(Sentence("We never post unsuitable images.", ("photos.unsuitable_images",)))
@@ -435,7 +444,11 @@ def _writing(policy: Policy) -> list[Sentence]:
         out.append(
             Sentence(
                 f"Posts are {join(correct)}, in Standard English.",
-                tuple(k for k, v in (("writing.spelling", writing.spelling), ("writing.grammar", writing.grammar)) if v != "allow"),
+                tuple(
+                    k
+                    for k, v in (("writing.spelling", writing.spelling), ("writing.grammar", writing.grammar))
+                    if v != "allow"
+                ),
             )
         )
     if writing.text_speak != "allow":
@@ -443,7 +456,9 @@ def _writing(policy: Policy) -> list[Sentence]:
             Sentence('Posts do not use text language such as "lol", "gr8" or "l8r".', ("writing.text_speak",))
         )
     if writing.hashtags == "end-only":
-        out.append(Sentence("Hashtags, such as #PrimaryRocks, go at the end of a post.", ("writing.hashtags",)))
+        out.append(
+            Sentence("Hashtags, such as #PrimaryRocks, go at the end of a post.", ("writing.hashtags",))
+        )
     if writing.mentions == "avoid":
         out.append(
             Sentence(
@@ -488,7 +503,10 @@ def _replies(policy: Policy) -> list[Sentence]:
     ]
     if interaction.quote_posts == "disable":
         out.append(
-            Sentence("Others cannot quote our posts, where the platform lets us turn that off.", ("interaction.quote_posts",))
+            Sentence(
+                "Others cannot quote our posts, where the platform lets us turn that off.",
+                ("interaction.quote_posts",),
+            )
         )
     return out
 
@@ -512,7 +530,11 @@ def _following(policy: Policy) -> list[Sentence]:
         "termly": f"{reviewers.capitalize()} check the followers every term and block any who are unsuitable.",
         "none": "We do not review who follows the accounts.",
     }
-    out.append(Sentence(review[following.follower_review], ("following.follower_review", "following.follower_reviewers")))
+    out.append(
+        Sentence(
+            review[following.follower_review], ("following.follower_review", "following.follower_reviewers")
+        )
+    )
     if following.staff_personal_followers == "remove":
         out.append(
             Sentence(
@@ -607,11 +629,11 @@ def _review(policy: Policy) -> list[Sentence]:
     review = policy.review
     out = []
     if review.ratified:
-        out.append(Sentence(f"This policy was ratified in {date_words(review.ratified)}.", ("review.ratified",)))
-    if review.signed_by:
         out.append(
-            Sentence(f"It is signed by the {join(list(review.signed_by))}.", ("review.signed_by",))
+            Sentence(f"This policy was ratified in {date_words(review.ratified)}.", ("review.ratified",))
         )
+    if review.signed_by:
+        out.append(Sentence(f"It is signed by the {join(list(review.signed_by))}.", ("review.signed_by",)))
     out.append(
         Sentence(
             "Each version is signed off by the headteacher and the chair of governors, and the signed "
@@ -621,7 +643,9 @@ def _review(policy: Policy) -> list[Sentence]:
     )
     if review.next_review:
         out.append(
-            Sentence(f"It will next be reviewed by {date_words(review.next_review)}.", ("review.next_review",))
+            Sentence(
+                f"It will next be reviewed by {date_words(review.next_review)}.", ("review.next_review",)
+            )
         )
     else:
         out.append(Sentence("No date has been set for its next review.", ("review.next_review",)))
@@ -655,9 +679,7 @@ def build(policy: Policy, school_name: str, regular_days: int = 90) -> Document:
     for section in sections:
         for sentence in section.sentences:
             keys.extend(k for k in sentence.keys if k not in keys)
-    settings = tuple(
-        Setting(n, key, *describe(policy, key)) for n, key in enumerate(keys, 1)
-    )
+    settings = tuple(Setting(n, key, *describe(policy, key)) for n, key in enumerate(keys, 1))
     return Document(f"Social media policy: {school_name}", school_name, sections, settings)
 
 

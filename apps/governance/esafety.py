@@ -36,6 +36,10 @@ class Message:
     source: str = ""
     safer_internet_day: bool = False
 
+    @property
+    def age_label(self) -> str:
+        return AGES[self.ages]
+
 
 LIBRARY: tuple[Message, ...] = (
     Message(

@@ -26,7 +26,13 @@ def _hours(policy: Policy) -> str:
     window = policy.posting_window
     text = f"We post {days(list(window.days))} between {clock(window.start)} and {clock(window.end)}"
     if window.exceptions:
-        names = [{"school-event": "school events such as trips and fixtures", "urgent-news": "urgent news such as a closure"}.get(k, k.replace("-", " ")) for k in window.exceptions]
+        names = [
+            {
+                "school-event": "school events such as trips and fixtures",
+                "urgent-news": "urgent news such as a closure",
+            }.get(k, k.replace("-", " "))
+            for k in window.exceptions
+        ]
         text += f", and outside those hours only for {join(names, 'or')}"
     return text + "."
 
@@ -96,7 +102,11 @@ def launch_letter(policy: Policy, school_name: str, headteacher: str) -> str:
         "",
         "Keeping your children safe",
         f"- {_NAMES[policy.pupils.names]}",
-        *(["- We never post about one individual child."] if policy.pupils.individual_content == "block" else []),
+        *(
+            ["- We never post about one individual child."]
+            if policy.pupils.individual_content == "block"
+            else []
+        ),
         *(
             ["- We never say where children are or will be at a particular time, even on a trip."]
             if policy.pupils.trip_whereabouts == "block"

@@ -132,11 +132,11 @@ class EsafetySuggestion(models.Model):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="esafety_suggestions")
     message = models.CharField(max_length=60, help_text="The key of the message in the library.")
-    term = models.CharField(max_length=30, help_text='e.g. "2026-09-02" (the term\'s first day) or "sid-2027".')
-    offered_at = models.DateTimeField(default=timezone.now)
-    post = models.ForeignKey(
-        "posts.Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    term = models.CharField(
+        max_length=30, help_text='e.g. "2026-09-02" (the term\'s first day) or "sid-2027".'
     )
+    offered_at = models.DateTimeField(default=timezone.now)
+    post = models.ForeignKey("posts.Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     used_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -71,7 +71,9 @@ def text_pdf(title: str, text: str) -> bytes:
             out.pdf.ln(3)
         elif paragraph.startswith("- "):
             out.line(paragraph, 11, "", 0.5, indent=3)
-        elif paragraph.isupper() or (len(paragraph) < 60 and not paragraph.rstrip().endswith((".", ",", ":"))):
+        elif paragraph.isupper() or (
+            len(paragraph) < 60 and not paragraph.rstrip().endswith((".", ",", ":"))
+        ):
             out.line(paragraph, 12, "B", 0.5)
         else:
             out.line(paragraph, 11, "", 0.5)

@@ -28,6 +28,7 @@ _NAV = [
     ("Agreement", "schools:agreement", lambda m: m.school.policy.accounts.agreement_required),
     ("Inbox", "moderation:inbox", moderation_permissions.can_view_inbox),
     ("E-safety record", "moderation:incidents", moderation_permissions.can_view_record),
+    ("Policy", "governance:index", lambda m: m.is_active),
     ("Audit log", "audit:log", permissions.can_view_audit),
     ("Notifications", "notifications:list", lambda m: True),
     ("Security", "mfa_index", lambda m: True),
