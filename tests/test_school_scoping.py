@@ -25,6 +25,7 @@ from django.utils import timezone
 from PIL import Image
 
 from apps.audit.models import AuditEntry
+from apps.governance.models import Chair, ParentLetter, PolicyVersion, SignOff
 from apps.moderation.models import InboxItem, Incident
 from apps.platforms.models import Connection
 from apps.posts import actions as post_actions
@@ -36,7 +37,7 @@ from apps.schools import invites
 from apps.schools.models import Account, Invitation, Membership, Pupil, School, SchoolDevice
 from apps.schools.testing import Personas, make_personas
 
-STAFF_NAMESPACES = {"posts", "schools", "audit", "platforms", "moderation", "notifications"}
+STAFF_NAMESPACES = {"posts", "schools", "audit", "platforms", "moderation", "notifications", "governance"}
 HTMX = {"HX-Request": "true"}
 SECRET = "Zebra crossing practice for Oak Class with PC Marigold"
 
@@ -126,6 +127,8 @@ def fill(pattern: str, p: Personas) -> str:
             value = Incident.objects.get(school=p.school).pk
         elif path.startswith("/inbox/"):
             value = InboxItem.objects.get(school=p.school).pk
+        elif path.startswith("/governance/versions/"):
+            value = PolicyVersion.objects.get(school=p.school).pk
         else:
             value = post.pk
         path = path.replace("<int:pk>", str(value))
@@ -156,6 +159,10 @@ def test_every_staff_url_is_covered() -> None:
         "audit:export_exact",
         "schools:invitation_cancel",
         "None:invitation",
+        "governance:version",
+        "governance:version_pdf",
+        "governance:sign",
+        "governance:letter_pdf",
     } <= names
 
 
@@ -276,6 +283,12 @@ def snapshot(school: School) -> dict[str, Any]:
         ),
         "pupils": sorted(
             Pupil.objects.filter(school=school).values_list("pk", "first_name", "surname", "photo_consent")
+        ),
+        "governance": (
+            sorted(PolicyVersion.objects.filter(school=school).values_list("pk", "number", "signed_at")),
+            SignOff.objects.filter(version__school=school).count(),
+            list(Chair.objects.filter(school=school).values_list("user_id", flat=True)),
+            sorted(ParentLetter.objects.filter(school=school).values_list("kind", "text", "sent_at")),
         ),
     }
 

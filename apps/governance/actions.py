@@ -26,6 +26,7 @@ from apps.governance.models import (
     SignOff,
 )
 from apps.notifications.actions import notify
+from apps.notifications.models import Notification
 from apps.posts import actions as posts
 from apps.posts.access import accounts_for
 from apps.posts.checking import window_problem
@@ -188,6 +189,10 @@ def sign_version(version: PolicyVersion, membership: Membership, typed_name: str
             {"version": version.number, "capacity": capacity, "typed_name": signoff.typed_name},
         )
         url = reverse("governance:version", args=[version.pk])
+        # The signer's own "waiting for your signature" notice about this version is done with.
+        Notification.objects.filter(
+            user=membership.user, school=school, kind="policy.sign", url=url, read_at__isnull=True
+        ).update(read_at=timezone.now())
         if version.signoffs.count() == len(SignOff.Capacity.values):
             version.signed_at = signoff.signed_at
             version.save(update_fields=["signed_at"])
@@ -490,6 +495,23 @@ def offer_esafety(school: School, today: date | None = None) -> list[EsafetySugg
             {"messages": [s.message for s in made]},
         )
     return made
+
+
+def start_esafety_draft(key: str, membership: Membership) -> Post:
+    """A draft from the library's message ``key``: this term's suggestion of it, or a new choice."""
+    if key not in esafety.BY_KEY:
+        raise GovernanceError("That message is no longer in the library. Choose another.")
+    school = membership.school
+    with transaction.atomic():
+        suggestion = (
+            EsafetySuggestion.objects.select_for_update()
+            .filter(school=school, message=key, post__isnull=True)
+            .order_by("-offered_at")
+            .first()
+        ) or EsafetySuggestion.objects.create(
+            school=school, message=key, term=f"chosen-{timezone.now():%Y%m%d%H%M%S%f}"
+        )
+        return use_suggestion(suggestion, membership)
 
 
 def use_suggestion(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import typing
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
@@ -136,7 +137,7 @@ def join(words: list[str], conjunction: str = "and") -> str:
     return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
 
 
-def roles(names: list[str] | tuple[str, ...]) -> str:
+def roles(names: Sequence[str]) -> str:
     """Roles as a sentence names their holders: "the headteacher and senior leaders"."""
     return join([_ROLE_WORDS.get(r, r.replace("-", " ")) for r in names]) or "nobody"
 
@@ -150,7 +151,7 @@ def clock(value: time) -> str:
     return f"{hour}{minutes}{'am' if value.hour < 12 else 'pm'}"
 
 
-def days(names: list[str]) -> str:
+def days(names: Sequence[str]) -> str:
     """ "Monday to Friday", or the days named."""
     if list(names) == ["mon", "tue", "wed", "thu", "fri"]:
         return "Monday to Friday"

@@ -150,7 +150,11 @@ def parent_summary(policy: Policy, school_name: str) -> str:
         "",
         "What we never post",
         f"- {_NAMES[policy.pupils.names]}",
-        *(["- We never post about one individual child."] if policy.pupils.individual_content == "block" else []),
+        *(
+            ["- We never post about one individual child."]
+            if policy.pupils.individual_content == "block"
+            else []
+        ),
         *(
             ["- We never say where children are or will be at a particular time, even on a trip."]
             if policy.pupils.trip_whereabouts == "block"

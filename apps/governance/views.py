@@ -274,20 +274,8 @@ def esafety_messages(request: HttpRequest) -> HttpResponse:
         if not permissions.can_write(membership):
             raise PermissionDenied("Governors read the e-safety messages; staff who post use them.")
         key = request.POST.get("message", "")
-        if key not in esafety.BY_KEY:
-            messages.error(request, "That message is no longer in the library. Choose another.")
-            return HttpResponseRedirect(reverse("governance:esafety"))
-        suggestion = (
-            EsafetySuggestion.objects.filter(school=school, message=key, post__isnull=True)
-            .order_by("-offered_at")
-            .first()
-        ) or EsafetySuggestion.objects.create(
-            school=school,
-            message=key,
-            term=f"chosen-{timezone.localdate().isoformat()}-{timezone.now():%H%M%S}",
-        )
         try:
-            post = actions.use_suggestion(suggestion, membership)
+            post = actions.start_esafety_draft(key, membership)
         except actions.GovernanceError as exc:
             messages.error(request, str(exc))
             return HttpResponseRedirect(reverse("governance:esafety"))

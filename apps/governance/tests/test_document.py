@@ -11,7 +11,14 @@ import pytest
 from apps.governance.document import FEATURES, build, clock, date_words
 from apps.governance.pdf import policy_pdf
 from apps.governance.tests.conftest import pdf_text
-from safepost.policy.config import PRESETS_DIR, Policy, format_reference, load_policy, parse_policy, preset_names
+from safepost.policy.config import (
+    PRESETS_DIR,
+    Policy,
+    format_reference,
+    load_policy,
+    parse_policy,
+    preset_names,
+)
 
 #: For each preset, sentences (or parts) a school would look for: what its own document says.
 SAYS = {
@@ -110,7 +117,9 @@ def test_every_sentence_is_traced_to_a_setting_that_exists(preset: str) -> None:
     for setting in document.settings:
         if setting.key in FEATURES:
             continue
-        assert f"`{setting.key.split('.')[-1]}`" in reference or setting.key.startswith("posting_window.exceptions.")
+        assert f"`{setting.key.split('.')[-1]}`" in reference or setting.key.startswith(
+            "posting_window.exceptions."
+        )
         assert setting.meaning, setting.key
     assert "posting_window.start" in keys and "interaction.replies" in keys and "pupils.names" in keys
 
@@ -127,7 +136,7 @@ def test_a_changed_setting_changes_the_text(preset: str) -> None:
     before = build(policy, "A school").text()
     later = build(_changed(preset, "posting_window", "start", "09:30"), "A school").text()
     assert "between 9.30am and" in later and "between 9.30am and" not in before
-    assert "[" in later and "posting_window.start = \"09:30\"" in later
+    assert "[" in later and 'posting_window.start = "09:30"' in later
 
     faces = "We never post photos of children's faces."
     flipped = "allowed" if policy.photos.faces == "blocked" else "blocked"

@@ -36,9 +36,16 @@ def test_the_library_covers_every_age_group_and_the_seed_examples() -> None:
     assert {m.ages for m in esafety.LIBRARY} == set(esafety.AGES)
     assert all(len(m.text) <= 240 for m in esafety.LIBRARY)
     sources = {m.source for m in esafety.LIBRARY}
-    assert "St Catherine of Siena policy (CAT-14)" in sources and "No names, no faces policy (NNF-12)" in sources
+    assert (
+        "St Catherine of Siena policy (CAT-14)" in sources and "No names, no faces policy (NNF-12)" in sources
+    )
     texts = " ".join(m.text for m in esafety.LIBRARY)
-    for seed in ("never post anything that could be upsetting", "know how to report", "may not be all they appear", "aged 13 and over"):
+    for seed in (
+        "never post anything that could be upsetting",
+        "know how to report",
+        "may not be all they appear",
+        "aged 13 and over",
+    ):
         assert seed in texts
     assert [m.key for m in esafety.LIBRARY if m.safer_internet_day]
 

@@ -77,11 +77,16 @@ def test_a_changed_setting_changes_the_letters(preset: str) -> None:
     policy = load_policy(preset)
     other = "open" if policy.interaction.replies != "open" else "none"
     changed = _changed(preset, "interaction", "replies", other)
-    for write in (lambda p: letters.launch_letter(p, "A school", "A Head"), lambda p: letters.parent_summary(p, "A school")):
+    for write in (
+        lambda p: letters.launch_letter(p, "A school", "A Head"),
+        lambda p: letters.parent_summary(p, "A school"),
+    ):
         before, after = write(policy), write(changed)
         answered = "we will answer them there"
         assert (answered in after) == (other == "open") and (answered in before) == (other != "open")
-    names = _changed(preset, "pupils", "names", "none" if policy.pupils.names != "none" else "first-names-only")
+    names = _changed(
+        preset, "pupils", "names", "none" if policy.pupils.names != "none" else "first-names-only"
+    )
     assert letters.launch_letter(names, "A school", "") != letters.launch_letter(policy, "A school", "")
 
 
@@ -118,10 +123,14 @@ def test_the_summary_pdf_reads_back(p: Personas) -> None:
 
 def test_a_letter_edited_before_the_settings_changed_is_pointed_out(p: Personas) -> None:
     head = p.client_for(p.head)
-    head.post(reverse("governance:summary"), {"action": "save", "text": actions.letter(p.school, "summary").text})
+    head.post(
+        reverse("governance:summary"), {"action": "save", "text": actions.letter(p.school, "summary").text}
+    )
     assert "Your settings have changed" not in head.get(reverse("governance:summary")).content.decode()
     p.school.refresh_from_db()
-    schools.update_policy(p.school, set_values(p.school.policy_toml, {("posting_window", "start"): "09:00"}), p.head)
+    schools.update_policy(
+        p.school, set_values(p.school.policy_toml, {("posting_window", "start"): "09:00"}), p.head
+    )
     page = head.get(reverse("governance:summary")).content.decode()
     assert "Your settings have changed since this text was edited" in page
     fresh = head.get(reverse("governance:summary") + "?fresh=1").content.decode()
@@ -134,6 +143,8 @@ def test_an_empty_letter_is_refused_and_governors_only_read(p: Personas) -> None
     assert got.status_code == 200 and not ParentLetter.objects.exists()
     governor = p.client_for(p.governor)
     assert governor.get(reverse("governance:letter")).status_code == 200
-    assert governor.post(reverse("governance:letter"), {"action": "save", "text": "Changed"}).status_code == 403
+    assert (
+        governor.post(reverse("governance:letter"), {"action": "save", "text": "Changed"}).status_code == 403
+    )
     assert p.client_for(p.teacher).get(reverse("governance:letter")).status_code == 403
     assert not ParentLetter.objects.exists()

@@ -60,7 +60,10 @@ def test_the_head_and_the_chair_of_governors_sign_and_the_signed_version_is_kept
     version.refresh_from_db()
     assert version.is_signed and actions.signed_version(p.school) == version
     kept = {(s.capacity, s.user, s.typed_name) for s in version.signoffs.all()}
-    assert kept == {(SignOff.Capacity.HEADTEACHER, p.head, "helen head"), (SignOff.Capacity.CHAIR, p.governor, "Gill Governor")}
+    assert kept == {
+        (SignOff.Capacity.HEADTEACHER, p.head, "helen head"),
+        (SignOff.Capacity.CHAIR, p.governor, "Gill Governor"),
+    }
     ratified = AuditEntry.objects.get(school=p.school, action="policy.ratified")
     assert "Gill Governor (Chair of governors)" in ratified.summary
 
@@ -174,7 +177,9 @@ def test_the_version_page_signs_and_the_pdf_says_who_signed(p: Personas) -> None
     wrong = governor.post(reverse("governance:sign", args=[version.pk]), {"typed_name": "G"})
     assert "exactly as the staff list has it" in wrong.content.decode()
     head.post(reverse("governance:sign", args=[version.pk]), {"typed_name": "Helen Head"})
-    done = governor.post(reverse("governance:sign", args=[version.pk]), {"typed_name": "Gill Governor"}, follow=True)
+    done = governor.post(
+        reverse("governance:sign", args=[version.pk]), {"typed_name": "Gill Governor"}, follow=True
+    )
     assert "this is now the school&#x27;s signed policy" in done.content.decode()
 
     pdf = head.get(reverse("governance:version_pdf", args=[version.pk]))
@@ -197,4 +202,9 @@ def test_an_outsider_gets_404_for_another_schools_version(p: Personas) -> None:
     outsider = p.client_for(p.outsider)
     for name in ("governance:version", "governance:version_pdf", "governance:sign"):
         assert outsider.get(reverse(name, args=[version.pk])).status_code in (404, 405)
-    assert outsider.post(reverse("governance:sign", args=[version.pk]), {"typed_name": "Otto Outsider"}).status_code == 404
+    assert (
+        outsider.post(
+            reverse("governance:sign", args=[version.pk]), {"typed_name": "Otto Outsider"}
+        ).status_code
+        == 404
+    )
