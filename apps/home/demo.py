@@ -289,7 +289,7 @@ def _governance(school: School, users: dict[str, Any], result: DemoResult) -> No
     if governance.chair_of(school) is None:
         governance.set_chair(school, chair, head)
     today = timezone.localdate()
-    reviewed = {
+    reviewed: dict[tuple[str, ...], Any] = {
         ("review", "ratified"): f"{today:%Y-%m}",
         ("review", "next_review"): f"{today.year + 1}-07",
         ("review", "signed_by"): ["headteacher", "chair of governors"],
