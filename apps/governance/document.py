@@ -305,6 +305,14 @@ def _who(policy: Policy) -> list[Sentence]:
                 ("devices.school_devices", "devices.roles"),
             )
         )
+    else:
+        out.append(
+            Sentence(
+                "Staff may use Safepost from any device: the settings do not hold them to the school's "
+                "network or school devices.",
+                ("devices.school_devices",),
+            )
+        )
     if devices.school_devices != "off" and devices.trip_roles:
         out.append(
             Sentence(

@@ -178,3 +178,14 @@ def test_days_other_than_the_school_week_are_named() -> None:
     window = dataclasses.replace(policy.posting_window, days=["mon", "wed", "sat"])
     text = build(dataclasses.replace(policy, posting_window=window), "A school").text()
     assert "We post Monday, Wednesday and Saturday between 8am and 6pm." in text
+
+
+def test_the_school_devices_setting_is_stated_either_way() -> None:
+    policy = load_policy("st-catherine")
+    anywhere = build(policy, "A school").text()
+    assert "Staff may use Safepost from any device" in anywhere
+    devices = dataclasses.replace(policy.devices, school_devices="sign-in", networks=["203.0.113.0/24"])
+    held = build(dataclasses.replace(policy, devices=devices), "A school").text()
+    assert "use Safepost only from the school's network or a school device" in held
+    assert "On trips, the headteacher and senior leaders may post from their own phone" in held
+    assert "Staff may use Safepost from any device" not in held
