@@ -159,6 +159,17 @@ def check_sign(version: PolicyVersion, membership: Membership, typed_name: str) 
     return capacity
 
 
+def waiting_for(membership: Membership) -> PolicyVersion | None:
+    """The newest version, when it waits for this member's signature (as headteacher or chair)."""
+    capacity = capacity_of(membership)
+    if capacity is None:
+        return None
+    version = latest_version(membership.school)
+    if version.is_signed or version.signoffs.filter(capacity=capacity).exists():
+        return None
+    return version
+
+
 def _capacity_words(capacity: str) -> str:
     return "headteacher" if capacity == SignOff.Capacity.HEADTEACHER else "chair of governors"
 

@@ -76,6 +76,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
     chair = actions.chair_of(school)
     due = actions.review_due(school.policy)
+    capacity = actions.capacity_of(membership)
     context = _context(
         request,
         "overview",
@@ -92,7 +93,7 @@ def index(request: HttpRequest) -> HttpResponse:
         review=date_words(school.policy.review.next_review) if due else "",
         review_overdue=bool(due and due <= timezone.localdate()),
         review_soon=bool(due and 0 < (due - timezone.localdate()).days <= actions.REVIEW_NOTICE_DAYS),
-        capacity=actions.capacity_of(membership),
+        may_sign=capacity is not None and not latest.signoffs.filter(capacity=capacity).exists(),
         notice_days=actions.REVIEW_NOTICE_DAYS,
     )
     return render(request, "governance/index.html", context)

@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import NoReverseMatch
 
 from apps.audit.display import url_or_none, when_in_words
+from apps.governance.actions import waiting_for
 from apps.posts.models import Post, Review
 from apps.publishing.health import Health, publishing_health
 from apps.publishing.models import Publication
@@ -288,6 +289,21 @@ def _agreement(membership: Membership) -> list[Attention]:
     return items
 
 
+def _policy_signature(membership: Membership) -> Attention | None:
+    """The policy's newest version, waiting for the headteacher's or the chair's signature."""
+    version = waiting_for(membership)
+    if version is None:
+        return None
+    return Attention(
+        "policy-signature",
+        f"Policy version {version.number} is waiting for your signature",
+        text="The school's settings changed: the new version is the school's policy once the headteacher "
+        "and the chair of governors have both signed it.",
+        link=url_or_none("governance:version", version.pk),
+        link_text=f"Read and sign version {version.number}",
+    )
+
+
 def _drafts(membership: Membership) -> Attention | None:
     count = Post.objects.filter(
         school=membership.school, author=membership.user, status=Post.Status.DRAFT
@@ -335,6 +351,7 @@ def build(membership: Membership, now: datetime) -> Dashboard:
             _troubled(membership, now),
             _connections(membership),
             *_agreement(membership),
+            _policy_signature(membership),
             _drafts(membership),
         )
         if item is not None

@@ -208,3 +208,14 @@ def test_an_outsider_gets_404_for_another_schools_version(p: Personas) -> None:
         ).status_code
         == 404
     )
+
+
+def test_the_home_page_tells_the_head_and_the_chair_a_version_waits_for_them(p: Personas) -> None:
+    actions.set_chair(p.school, member(p, p.governor), member(p, p.head))
+    waiting = "Policy version 1 is waiting for your signature"
+    assert waiting in p.client_for(p.head).get("/").content.decode()
+    assert waiting in p.client_for(p.governor).get("/").content.decode()
+    assert waiting not in p.client_for(p.senior).get("/").content.decode()
+    actions.sign_version(actions.latest_version(p.school), member(p, p.head), "Helen Head")
+    assert waiting not in p.client_for(p.head).get("/").content.decode()
+    assert waiting in p.client_for(p.governor).get("/").content.decode()
