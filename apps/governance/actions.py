@@ -6,6 +6,7 @@ Every write is recorded in the audit log in the same transaction.
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -34,7 +35,7 @@ from apps.posts.models import Post
 from apps.schools import actions as schools
 from apps.schools.agreement_text import default_agreement_text
 from apps.schools.models import Account, Agreement, Membership, Role, School
-from safepost.policy.config import Policy
+from safepost.policy.config import Policy, PolicyError
 
 #: How long before the review date the headteacher is first reminded.
 REVIEW_NOTICE_DAYS = 30
@@ -51,8 +52,14 @@ def _name(user: Any) -> str:
 
 
 def policy_of(version: PolicyVersion) -> Policy:
-    """The policy as it was at ``version`` (parsed and cached as the school's own is)."""
-    return _as_school(version).policy
+    """The policy as it was at ``version`` (parsed and cached as the school's own is).
+
+    Raises :class:`PolicyError` when this Safepost cannot read that version's settings.
+    """
+    try:
+        return _as_school(version).policy
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"version {version.number}", [f"not valid TOML: {exc}"]) from None
 
 
 def _as_school(version: PolicyVersion) -> School:
@@ -278,10 +285,13 @@ def _agreement_again(version: PolicyVersion, actor: Any) -> Agreement | None:
     baseline = _baseline(school, agreement)
     if baseline is None or baseline.pk == version.pk:
         return None
-    before, after = duties(baseline), duties(version)
+    try:
+        before, after = duties(baseline), duties(version)
+        old_suggested = default_agreement_text(_as_school(baseline)).strip()
+    except (PolicyError, tomllib.TOMLDecodeError):  # a version this Safepost cannot read: no comparison
+        return None
     if before == after:
         return None
-    old_suggested = default_agreement_text(_as_school(baseline)).strip()
     if agreement.text.strip() == old_suggested:
         text = default_agreement_text(_as_school(version))
     else:  # the school wrote its own agreement: keep it, and add what changed

@@ -273,10 +273,11 @@ def _who(policy: Policy) -> list[Sentence]:
                 ("accounts.approval_required_for", "accounts.approvers"),
             )
         )
+    how = "is approved in the same way" if accounts.approval_required_for else f"{approved_by} approves"
     out.append(
         Sentence(
-            f"Other members of staff may write a draft, which {approved_by} approves before it goes out; "
-            "nobody approves their own post.",
+            f"Other members of staff may write a draft, which {how} before it goes out; nobody approves "
+            "their own post.",
             ("accounts.publishers", "accounts.approvers"),
         )
     )

@@ -21,6 +21,7 @@ from apps.platforms.actions import REGULAR_DAYS
 from apps.schools import permissions
 from apps.schools.models import Membership, Role
 from apps.schools.scoping import get_for_school, school_member_required
+from safepost.policy.config import PolicyError
 
 
 def _membership(request: HttpRequest) -> Membership:
@@ -133,11 +134,17 @@ def _version_page(request: HttpRequest, version: PolicyVersion, form: SignForm |
         and version.number == version.school.policy_version
         and not any(s.capacity == capacity for s in signoffs)
     )
+    try:
+        document: Document | None = _document(version)
+        unreadable: list[str] = []
+    except PolicyError as exc:  # settings an older Safepost accepted and this one does not
+        document, unreadable = None, exc.problems
     context = _context(
         request,
         "document",
         version=version,
-        document=_document(version),
+        document=document,
+        unreadable=unreadable,
         status=_status(version),
         signoffs=signoffs,
         missing=[c.label for c in SignOff.Capacity if not any(s.capacity == c for s in signoffs)],
@@ -166,7 +173,14 @@ def version(request: HttpRequest, pk: int) -> HttpResponse:
 @school_member_required(check=lambda m: m.is_active)
 def version_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_for_school(PolicyVersion, request, pk=pk)
-    response = HttpResponse(policy_pdf(_document(found), _status(found)), content_type="application/pdf")
+    try:
+        document = _document(found)
+    except PolicyError:
+        messages.error(
+            request, f"Version {found.number}'s settings can no longer be read, so there is no PDF of it."
+        )
+        return HttpResponseRedirect(reverse("governance:version", args=[found.pk]))
+    response = HttpResponse(policy_pdf(document, _status(found)), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="social-media-policy-v{found.number}.pdf"'
     return response
 

@@ -219,3 +219,17 @@ def test_the_home_page_tells_the_head_and_the_chair_a_version_waits_for_them(p: 
     actions.sign_version(actions.latest_version(p.school), member(p, p.head), "Helen Head")
     assert waiting not in p.client_for(p.head).get("/").content.decode()
     assert waiting in p.client_for(p.governor).get("/").content.decode()
+
+
+def test_a_version_this_safepost_cannot_read_is_explained_not_a_traceback(p: Personas) -> None:
+    version = actions.latest_version(p.school)
+    PolicyVersion.objects.filter(pk=version.pk).update(
+        policy_toml=version.policy_toml + "\n[retired_section]\nkey = 1\n"
+    )
+    head = p.client_for(p.head)
+    page = head.get(reverse("governance:version", args=[version.pk]))
+    assert page.status_code == 200 and "can no longer be read" in page.content.decode()
+    pdf = head.get(reverse("governance:version_pdf", args=[version.pk]), follow=True)
+    assert "there is no PDF of it" in pdf.content.decode()
+    PolicyVersion.objects.filter(pk=version.pk).update(policy_toml="[writing\n")
+    assert "not valid TOML" in head.get(reverse("governance:version", args=[version.pk])).content.decode()
