@@ -52,7 +52,7 @@ from moderation_cases import (  # noqa: E402
     TWELFTH,
 )
 
-from safepost.moderation import Item, classify, lexicons, normalise  # noqa: E402  # noqa: E402
+from safepost.policy.moderation import Item, classify, lexicons, normalise  # noqa: E402  # noqa: E402
 
 OPENINGS = ("", "Hi, ", "Honestly, ", "Well ", "So ", "Just saying: ", "Morning! ", "Right, ")
 CLOSINGS = ("", " x", " 😊", " #schoollife", " (again)", "!!", " ...", " Thanks.")

@@ -308,7 +308,7 @@ def _judgement_json(judgement: Any, item_id: Any) -> dict[str, Any]:
 
 
 def _print_judgement(judgement: Any, item: Any, out: TextIO) -> None:
-    from safepost.moderation import ACTION_TEXT
+    from safepost.policy.moderation import ACTION_TEXT
 
     print(f"label: {_LABEL_TEXT[judgement.label]}", file=out)
     if judgement.escalate:
@@ -334,7 +334,7 @@ def _print_judgement(judgement: Any, item: Any, out: TextIO) -> None:
 
 def cmd_moderate(args: argparse.Namespace) -> int:
     """Judge one incoming reply, or a JSONL file of them (the evaluation contract)."""
-    from safepost.moderation import Item, classify
+    from safepost.policy.moderation import Item, classify
 
     options = _moderation_options(args)
     if args.jsonl:
@@ -365,7 +365,7 @@ _ITEM_STRINGS = ("platform", "kind", "author_handle", "author_bio")
 
 
 def _moderate_jsonl(args: argparse.Namespace, options: dict[str, Any]) -> int:
-    from safepost.moderation import Item, classify
+    from safepost.policy.moderation import Item, classify
 
     status = EXIT_OK
     out = sys.stdout
@@ -404,25 +404,19 @@ def _moderate_jsonl(args: argparse.Namespace, options: dict[str, Any]) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     """List the rules, or print one rule's documentation."""
-    from safepost.policy.registry import all_rules, get_rule
+    from safepost.policy.registry import all_rules, get_rule, photo_rules, text_rules
 
     if args.markdown:
         from safepost.policy.reference import rules_markdown
 
         sys.stdout.write(rules_markdown())
         return EXIT_OK
-    from safepost.photos.policy import PHOTO_RULES
-
     if args.code:
-        wanted = args.code.strip().casefold()
-        rule = get_rule(args.code) or next(
-            (r for r in PHOTO_RULES if wanted in (r.code.casefold(), r.name.casefold())), None
-        )
+        rule = get_rule(args.code)
         if rule is None:
             import difflib
 
-            every = (*all_rules(), *PHOTO_RULES)
-            keys = [r.code for r in every] + [r.name for r in every]
+            keys = [r.code for r in all_rules()] + [r.name for r in all_rules()]
             close = difflib.get_close_matches(args.code, keys, n=1)
             hint = f' (did you mean "{close[0]}"?)' if close else ""
             raise UsageError(f'no rule "{args.code}"{hint}; `safepost rules` lists them')
@@ -435,10 +429,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
             for line in sections.get(heading, "").splitlines():
                 print(f"    {line}" if line else "")
         return EXIT_OK
-    for rule in all_rules():
+    for rule in text_rules():
         print(f"{rule.code}  {rule.name:24} {rule.category:18} {rule.summary()}")
     print("\nPhoto rules (the app checks a post's photos with these):")
-    for rule in PHOTO_RULES:
+    for rule in photo_rules():
         print(f"{rule.code}  {rule.name:24} {rule.category:18} {rule.summary()}")
     return EXIT_OK
 
@@ -462,11 +456,14 @@ def cmd_policy_format(args: argparse.Namespace) -> int:
 
 
 def _django(argv: list[str]) -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    from django.core.management import execute_from_command_line
+    """Hand over to Django's own command line (``python -m django``) in this process's place.
 
-    execute_from_command_line(["safepost", *argv])
-    return EXIT_OK
+    The engine never imports Django: the web app's commands run as Django runs them, with the
+    project's settings.
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.stdout.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "django", *argv])
 
 
 def build_parser() -> argparse.ArgumentParser:

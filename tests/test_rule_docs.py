@@ -33,12 +33,12 @@ from typing import Any, Literal, get_args, get_origin
 import pytest
 
 from safepost.policy.config import EXCEPTION_KINDS, ROLES, Policy, load_policy
-from safepost.policy.findings import ADVICE_CATEGORIES, CATEGORIES, Severity
+from safepost.policy.findings import ADVICE_CATEGORIES, CATEGORIES, PHOTO_CATEGORIES, Severity
 from safepost.policy.roster import Roster
-from safepost.policy.rules.base import DOC_SECTIONS, Context, Post, Rule
+from safepost.policy.rules.base import DOC_SECTIONS, Context, PhotoRule, Post, Rule
 
 try:
-    from safepost.policy.registry import all_rules, get_rule, rule_keys
+    from safepost.policy.registry import all_rules, get_rule, photo_rules, rule_keys, text_rules
 
     RULES: tuple[Rule, ...] = all_rules()
     IMPORT_ERROR = ""
@@ -112,6 +112,11 @@ def test_rule_names_are_unique_and_kebab_case() -> None:
 
 def test_each_rule_has_a_category_from_the_public_contract_or_the_advice_and_a_severity() -> None:
     for rule in rules_or_fail():
+        if isinstance(rule, PhotoRule):
+            assert rule.category in PHOTO_CATEGORIES, (
+                f"{rule.code}: {rule.category!r} is not a photo category"
+            )
+            continue
         assert rule.category in CATEGORIES or rule.category in ADVICE_CATEGORIES, (
             f"{rule.code}: category {rule.category!r} is not in findings.CATEGORIES or ADVICE_CATEGORIES"
         )
@@ -136,6 +141,16 @@ def test_every_finding_category_has_a_rule() -> None:
     covered = {r.category for r in rules_or_fail()}
     assert set(CATEGORIES) - covered == set()
     assert set(ADVICE_CATEGORIES) - covered == set()
+    assert set(PHOTO_CATEGORIES) - covered == set()
+
+
+def test_photo_rules_are_in_the_one_registry_and_the_text_checker_does_not_run_them() -> None:
+    rules = rules_or_fail()
+    photos = [r for r in rules if isinstance(r, PhotoRule)]
+    assert [r.code for r in photos] == [f"SP60{i}" for i in range(1, len(photos) + 1)]
+    assert photo_rules() == tuple(photos)
+    assert set(text_rules()) | set(photo_rules()) == set(rules)
+    assert not set(text_rules()) & set(photo_rules())
 
 
 def test_rules_are_found_by_code_and_by_name_in_any_case() -> None:
@@ -299,8 +314,17 @@ def policies_turning_on(rule: Rule, preset: str | None) -> list[Policy]:
 
 
 def findings_of(
-    rule: Rule, text: str, circumstances: Circumstances, policy: Policy, roster: Roster
+    rule: Rule,
+    text: str,
+    circumstances: Circumstances,
+    policy: Policy,
+    roster: Roster,
+    section: str = "Example",
 ) -> list[Any]:
+    if isinstance(rule, PhotoRule):
+        # A photo rule's Example and Use instead describe photos; the rule carries them as facts.
+        photo = rule.example if section == "Example" else rule.instead
+        return list(rule.check_photo(photo, policy, rule.example_channels))
     if circumstances.website:
         school = dataclasses.replace(policy.school, website=circumstances.website)
         policy = dataclasses.replace(policy, school=school)
@@ -341,7 +365,7 @@ def test_the_documented_alternative_is_not_flagged_by_its_rule(rule: Rule | None
     if not circumstances.given:
         circumstances = example_circumstances
     for policy in policies_turning_on(rule, circumstances.policy or example_circumstances.policy):
-        found = findings_of(rule, text, circumstances, policy, roster)
+        found = findings_of(rule, text, circumstances, policy, roster, "Use instead")
         assert not found, (
             f"{rule.code} {rule.name} flags its own 'Use instead' text under {policy.name}: "
             f"{text!r}: {[f.message for f in found]}"
@@ -428,12 +452,10 @@ def test_safepost_rules_lists_every_rule_with_its_code_name_and_category(
     assert status == 0
     text_part, _, photo_part = out.partition("Photo rules")
     lines = [ln for ln in text_part.splitlines() if ln.strip()]
-    assert len(lines) == len(rules)
-    from safepost.photos.policy import PHOTO_RULES
-
     photo_lines = [ln for ln in photo_part.splitlines()[1:] if ln.strip()]
-    assert [ln.split()[0] for ln in photo_lines] == [r.code for r in PHOTO_RULES]
-    for rule, line in zip(rules, lines, strict=True):
+    assert len(lines) + len(photo_lines) == len(rules)
+    assert [ln.split()[0] for ln in photo_lines] == [r.code for r in photo_rules()]
+    for rule, line in zip((*text_rules(), *photo_rules()), lines + photo_lines, strict=True):
         assert line.startswith(rule.code)
         assert rule.name in line
         assert rule.category in line

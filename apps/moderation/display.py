@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from apps.moderation.models import InboxItem, Label
-from safepost.moderation import ACTION_TEXT
+from safepost.policy.moderation import ACTION_TEXT
 
 
 @dataclass(frozen=True)

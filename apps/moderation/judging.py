@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from apps.platforms.models import Connection
 from apps.schools.models import Account, Membership, Role, School
-from safepost.moderation import LABELS, Item, Judgement, classify
+from safepost.policy.moderation import LABELS, Item, Judgement, classify
 
 #: How much of a very long text the classifier reads (the whole text is stored and shown).
 CLASSIFY_CHARS = 20_000

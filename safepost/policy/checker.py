@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from safepost.policy.config import Policy
 from safepost.policy.findings import Finding, Report, Severity
-from safepost.policy.registry import all_rules
+from safepost.policy.registry import text_rules
 from safepost.policy.roster import Roster
 from safepost.policy.rules.base import Context, Post, Rule
 
@@ -19,7 +19,7 @@ class Checker:
     def __init__(self, policy: Policy, roster: Roster | None = None) -> None:
         self.policy = policy
         self.roster = roster if roster is not None else Roster()
-        self.rules: tuple[Rule, ...] = tuple(r for r in all_rules() if r.severity(policy) is not None)
+        self.rules: tuple[Rule, ...] = tuple(r for r in text_rules() if r.severity(policy) is not None)
 
     def check(self, post: Post) -> Report:
         """Every finding for ``post``, in the order of the text.

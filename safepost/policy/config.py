@@ -23,6 +23,9 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from safepost.policy.week import DAYS as DAYS  # re-exported: the policy file's day names
+from safepost.policy.week import Day
+
 Role = Literal[
     "headteacher",
     "senior-leader",
@@ -33,8 +36,6 @@ Role = Literal[
     "safeguarding-lead",
 ]
 ROLES: tuple[str, ...] = get_args(Role)
-Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-DAYS: tuple[str, ...] = get_args(Day)
 ExceptionKind = Literal["school-event", "urgent-news"]
 EXCEPTION_KINDS: tuple[str, ...] = get_args(ExceptionKind)
 Action = Literal["block", "warn", "allow"]
@@ -65,6 +66,11 @@ class School:
         "links to (COU-01) and where the list of official accounts is (SUT-17).",
         "",
     )
+
+    @property
+    def website_host(self) -> str | None:
+        """The website's host (``stcatherines.sch.uk``), or ``None`` when there is no valid address."""
+        return website_host(self.website)
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,18 @@ ADVICE_CATEGORIES: dict[str, str] = {
     "tone": "negative about people, or a complaint aired in public, in the school's own post",
 }
 
+#: Categories of the photo rules (SP6xx), which the app runs on a post's photos; not part of
+#: ``safepost check``, which reads text.
+PHOTO_CATEGORIES: dict[str, str] = {
+    "photo-face": "a child's face can be seen where the policy allows no faces",
+    "photo-consent": "a pupil without photo consent for where the post goes",
+    "photo-unknown-face": "a face nobody has named, so its consent is unknown",
+    "photo-single-child": "a photo of a single child",
+    "photo-alt-text": "a photo without a description",
+    "photo-unsuitable": "an image to be looked at by a senior leader before it goes out",
+    "photo-copyright": "a picture that may not be the school's to post",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

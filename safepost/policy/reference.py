@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from safepost.policy.config import PRESETS_DIR, load_policy
-from safepost.policy.registry import all_rules
+from safepost.policy.registry import all_rules, photo_rules, text_rules
 from safepost.policy.rules.base import Rule
 
 
@@ -21,9 +23,8 @@ def rules_markdown() -> str:
         "| code | name | category | presets that use it |",
         "|---|---|---|---|",
     ]
-    from safepost.photos.policy import PHOTO_RULES
 
-    def table(rules: tuple[Rule, ...]) -> None:
+    def table(rules: Sequence[Rule]) -> None:
         for rule in rules:
             using = ", ".join(f"`{p.name}` ({rule.severity(p)})" for p in presets if rule.severity(p))
             out.append(
@@ -31,7 +32,7 @@ def rules_markdown() -> str:
                 f"`{rule.category}` | {using or 'none'} |"
             )
 
-    table(all_rules())
+    table(text_rules())
     out.extend(
         [
             "",
@@ -39,15 +40,16 @@ def rules_markdown() -> str:
             "",
             "The app checks the photos of a post with these, from what it knows about each photo: the "
             "faces found, who the writer tagged, which faces are blurred, the description and the "
-            "unsuitable-image score (`safepost.photos.policy`). They are not part of `safepost check`, "
-            "which checks text, so their categories are their own.",
+            "unsuitable-image score (`safepost.photos.policy`). They are in the one rule registry, and a "
+            "policy file sets them under `[rules.CODE]` as any other; they are not part of "
+            "`safepost check`, which checks text, so their categories are their own.",
             "",
             "| code | name | category | presets that use it |",
             "|---|---|---|---|",
         ]
     )
-    table(PHOTO_RULES)
-    for rule in (*all_rules(), *PHOTO_RULES):
+    table(photo_rules())
+    for rule in all_rules():
         sections = rule.doc_sections()
         out.extend(
             [

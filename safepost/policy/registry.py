@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from functools import cache
 
-from safepost.policy.rules.base import Rule
+from safepost.policy.rules.base import PhotoRule, Rule
 
 
 @cache
 def all_rules() -> tuple[Rule, ...]:
-    """Every rule, in code order. Adding a rule means adding it here."""
+    """Every rule, text and photo, in code order. Adding a rule means adding its module here."""
     from safepost.policy.rules import (
         at_mention,
         grammar_slip,
@@ -17,8 +17,10 @@ def all_rules() -> tuple[Rule, ...]:
         key_info_without_link,
         long_quotation,
         mid_text_hashtag,
+        missing_alt_text,
         misspelt_word,
         negative_tone,
+        not_the_schools_picture,
         offensive_language,
         outside_posting_window,
         over_length,
@@ -26,8 +28,13 @@ def all_rules() -> tuple[Rule, ...]:
         possible_pupil_name,
         pupil_name,
         pupil_surname,
+        pupil_without_consent,
+        single_child,
         text_speak,
         trip_whereabouts,
+        unknown_face,
+        unsuitable_image,
+        visible_face,
     )
 
     rules: list[Rule] = [
@@ -48,8 +55,27 @@ def all_rules() -> tuple[Rule, ...]:
         mid_text_hashtag.MidTextHashtag(),
         offensive_language.OffensiveLanguage(),
         negative_tone.NegativeTone(),
+        visible_face.VisibleFace(),
+        pupil_without_consent.PupilWithoutConsent(),
+        unknown_face.UnknownFace(),
+        single_child.SingleChild(),
+        missing_alt_text.MissingAltText(),
+        unsuitable_image.UnsuitableImage(),
+        not_the_schools_picture.NotTheSchoolsPicture(),
     ]
     return tuple(sorted(rules, key=lambda r: r.code))
+
+
+@cache
+def text_rules() -> tuple[Rule, ...]:
+    """The rules ``safepost check`` runs on a post's text, in code order."""
+    return tuple(r for r in all_rules() if not isinstance(r, PhotoRule))
+
+
+@cache
+def photo_rules() -> tuple[PhotoRule, ...]:
+    """The rules the app runs on a post's photos (SP6xx), in code order."""
+    return tuple(r for r in all_rules() if isinstance(r, PhotoRule))
 
 
 def get_rule(code_or_name: str) -> Rule | None:

@@ -25,7 +25,7 @@ from moderation_cases import (
     Case,
 )
 
-from safepost.moderation import ACTIONS, LABELS, Item, Judgement, Reason, classifier, classify
+from safepost.policy.moderation import ACTIONS, LABELS, Item, Judgement, Reason, classifier, classify
 
 
 def _judge(case: Case) -> Judgement:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from safepost.moderation import Item, classify
-from safepost.moderation.classifier import named_people
+from safepost.policy.moderation import Item, classify
+from safepost.policy.moderation.classifier import named_people
 
 NAMED = [
     ("Mrs Adeyemi is a useless cow", "Mrs Adeyemi"),

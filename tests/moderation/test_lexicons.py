@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from safepost.moderation import lexicons
-from safepost.moderation.normalise import normalise
+from safepost.policy.moderation import lexicons
+from safepost.policy.moderation.normalise import normalise
 
 SWEARING = [
     ("Bloody brilliant show", "Bloody"),

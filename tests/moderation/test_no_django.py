@@ -9,8 +9,8 @@ import sys
 def test_importing_and_using_the_moderation_engine_loads_no_django() -> None:
     code = (
         "import sys\n"
-        "from safepost.moderation import Item, classify\n"
-        "from safepost.moderation import lexicons\n"
+        "from safepost.policy.moderation import Item, classify\n"
+        "from safepost.policy.moderation import lexicons\n"
         "classify(Item('That Jayden is a little sh*t'))\n"
         "lexicons.negative_tone('Funny how')\n"
         "loaded = sorted(m for m in sys.modules if m == 'django' or m.startswith('django.'))\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from safepost.moderation import LABELS, Item, classify
+from safepost.policy.moderation import LABELS, Item, classify
 
 ROOT = Path(__file__).resolve().parents[2]
 SETS = {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from safepost.moderation import Item, classify
+from safepost.policy.moderation import Item, classify
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = [

@@ -17,8 +17,8 @@ from apps.platforms.models import Connection
 from apps.schools import models as school_models
 from apps.schools.models import Role
 from apps.schools.testing import Personas, make_personas, make_user
-from safepost.moderation import ACTIONS, Judgement, Reason
-from safepost.moderation import classify as real_classify
+from safepost.policy.moderation import ACTIONS, Judgement, Reason
+from safepost.policy.moderation import classify as real_classify
 
 T0 = datetime(2026, 3, 11, 10, 0, tzinfo=UTC)
 

@@ -5,18 +5,20 @@ from __future__ import annotations
 import inspect
 import re
 import textwrap
-from collections.abc import Iterator
+from abc import abstractmethod
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
-from safepost.policy.config import Policy
 from safepost.policy.findings import Finding, Severity
+from safepost.policy.photo_facts import PhotoFacts
 from safepost.policy.roster import Roster
 from safepost.policy.text import PostText
 
 if TYPE_CHECKING:
+    from safepost.policy.config import Policy
     from safepost.policy.names import PeopleAnalysis
 
 # The most characters of a post the analyses read: the longest post the web app accepts.
@@ -145,3 +147,43 @@ class Rule:
     def summary(cls) -> str:
         """The first line of the docstring."""
         return cls.doc_sections().get("summary", "").splitlines()[0] if cls.__doc__ else ""
+
+
+class PhotoRule(Rule):
+    """Base class of the rules about a post's photos (codes SP6xx).
+
+    A photo rule judges what is known about one photo (:class:`~safepost.policy.photo_facts.PhotoFacts`)
+    for a post going to some channels; it has nothing to say about the text, so the text checker
+    (``safepost check``) does not run it, and its category is one of
+    :data:`~safepost.policy.findings.PHOTO_CATEGORIES`. Its docstring has the same sections as a
+    text rule's; ``example`` and ``instead`` are the photos its *Example* and *Use instead*
+    describe, which the rule meta-tests run through it (the first must be flagged, the second not)
+    for a post going to ``example_channels``.
+    """
+
+    example: ClassVar[PhotoFacts]
+    instead: ClassVar[PhotoFacts]
+    example_channels: ClassVar[tuple[str, ...]] = ("social",)
+
+    @abstractmethod
+    def check_photo(self, photo: PhotoFacts, policy: Policy, channels: Collection[str]) -> Iterator[Finding]:
+        """Yield findings for one photo."""
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        """A post's text holds no photo: photo rules are run by ``assess``, never by the text checker."""
+        return iter(())
+
+    def make(self, policy: Policy, photo: PhotoFacts, message: str, suggestion: str, *trace: str) -> Finding:
+        """A finding about ``photo`` (photos have no span of text: start and end are 0)."""
+        severity = self.severity(policy) or self.default_severity
+        return Finding(
+            self.code,
+            self.name,
+            self.category,
+            severity,
+            message,
+            0,
+            0,
+            suggestion,
+            (f"photo {photo.number}", *trace),
+        )

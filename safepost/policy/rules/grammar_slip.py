@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from safepost.policy.config import Policy
 from safepost.policy.findings import Finding
 from safepost.policy.grammar import GrammarSlip as GrammarSlipFound
 from safepost.policy.grammar import grammar_slips
 from safepost.policy.rules.base import Context, Rule
+
+if TYPE_CHECKING:
+    from safepost.policy.config import Policy
 
 
 class GrammarSlip(Rule):

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from safepost.policy.config import Policy, website_host
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.rules.base import Context, Rule
 from safepost.policy.rules.over_length import post_length
+
+if TYPE_CHECKING:
+    from safepost.policy.config import Policy
 
 #: What makes a sentence key information: the things parents act on.
 _KEY = re.compile(
@@ -62,7 +65,7 @@ class KeyInfoWithoutLink(Rule):
         return policy.writing.key_info_links
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        site = website_host(ctx.policy.school.website)
+        site = ctx.policy.school.website_host
         if site is None:
             return
         text = ctx.text.text

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from safepost.policy.config import Policy
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.rules.base import Context, Rule
+
+if TYPE_CHECKING:
+    from safepost.policy.config import Policy
 
 #: A passage in quotation marks (straight or curly), at most 1,000 characters: linear time.
 _QUOTED = re.compile(r"[\"“]([^\"“”]{1,1000})[\"”]")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from safepost.policy.config import Policy
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.rules.base import Context, Rule
 from safepost.policy.rules.offensive_language import lexicon as offensive_lexicon
@@ -20,6 +20,9 @@ from safepost.policy.spelling import (
     prose_words,
 )
 from safepost.policy.text import fold
+
+if TYPE_CHECKING:
+    from safepost.policy.config import Policy
 
 #: Words after which a capitalised word is a person's name.
 _TITLES = (

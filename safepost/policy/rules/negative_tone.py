@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from safepost.moderation.lexicons import negative_tone
-from safepost.policy.config import Policy
 from safepost.policy.findings import Finding, Severity
+from safepost.policy.moderation.lexicons import negative_tone
 from safepost.policy.rules.base import Context, Rule
+
+if TYPE_CHECKING:
+    from safepost.policy.config import Policy
 
 #: Words that air a complaint or judge people.
 _COMPLAINT = re.compile(

@@ -9,12 +9,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from safepost.policy.config import Policy
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.rules.base import Context, Rule
 from safepost.policy.text import PostText, deleet, fold, strip_possessive
+
+if TYPE_CHECKING:
+    from safepost.policy.config import Policy
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "offensive.toml"
 

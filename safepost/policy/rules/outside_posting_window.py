@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from safepost.policy.config import DAYS, Policy
 from safepost.policy.findings import Finding
 from safepost.policy.rules.base import Context, Rule
+from safepost.policy.week import DAYS
+
+if TYPE_CHECKING:
+    from safepost.policy.config import Policy
 
 _DAY_NAMES = {
     "mon": "Mon",

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from safepost.policy.config import Policy
 from safepost.policy.findings import Finding
 from safepost.policy.rules.base import Context, Rule
+
+if TYPE_CHECKING:
+    from safepost.policy.config import Policy
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 URL_LENGTH = 23  # X and Mastodon count every link as 23 characters

@@ -7,10 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from safepost.policy.config import Policy
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.rules.base import Context, Rule
+
+if TYPE_CHECKING:
+    from safepost.policy.config import Policy
 
 # --- phone numbers ------------------------------------------------------------------
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from safepost.policy.config import Policy
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.rules.base import Context, Rule
+
+if TYPE_CHECKING:
+    from safepost.policy.config import Policy
 
 
 class PossiblePupilName(Rule):

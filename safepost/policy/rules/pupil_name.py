@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from safepost.policy.config import Policy
 from safepost.policy.findings import Finding
 from safepost.policy.rules.base import Context, Rule
+
+if TYPE_CHECKING:
+    from safepost.policy.config import Policy
 
 
 class PupilName(Rule):

@@ -8,12 +8,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from safepost.policy.config import Policy
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.rules.base import Context, Rule
 from safepost.policy.spelling import ProseWord, prose_words
 from safepost.policy.text import PostText, fold
+
+if TYPE_CHECKING:
+    from safepost.policy.config import Policy
 
 DATA = Path(__file__).parent.parent / "data" / "text_speak.toml"
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from safepost.policy.config import Policy
 from safepost.policy.findings import Finding
 from safepost.policy.names import PLACE_WORDS
 from safepost.policy.reading import DATE, FUTURE_TIME, SpanIndex, Tense, sentence_tense
 from safepost.policy.rules.base import Context, Rule
+
+if TYPE_CHECKING:
+    from safepost.policy.config import Policy
 
 _PUPILS = re.compile(
     r"\b(?:years?\s*\d+(?:\s*(?:and|&|,)\s*\d+)*|yr\s*\d|y\d|class\s+\w+|[A-Z][\w'-]*\s+class|reception|nursery|"

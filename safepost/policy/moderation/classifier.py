@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from safepost.moderation import lexicons
-from safepost.moderation.lexicons import Hit
-from safepost.moderation.types import ACTIONS, Item, Judgement, Reason
+from safepost.policy.moderation import lexicons
+from safepost.policy.moderation.lexicons import Hit
+from safepost.policy.moderation.types import ACTIONS, Item, Judgement, Reason
 from safepost.policy.names import NON_NAMES, first_name_lexicon, is_ordinary_word
 
 # Spam kinds that decide on their own; the others need a second signal.

@@ -5,7 +5,7 @@ characters, leetspeak (``sh1te``, ``w4nkers``, ``tw@t``), spaced or dotted lette
 ``s.h.i.t``) and full-width or accented letters. :func:`normalise` undoes all of these while
 remembering, for every character of the normalised text, which character of the original it came
 from, so a reason can mark the words the writer actually typed. Stars (``f*cking``) are kept: the
-lexicons match them against their words (see :func:`safepost.moderation.lexicons.masked_match`).
+lexicons match them against their words (see :func:`safepost.policy.moderation.lexicons.masked_match`).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Every finder takes the text as the writer typed it and returns :class:`Hit` objects whose
 ``start``/``end`` index that original text, so a screen can mark the words. Matching runs on the
-normalised text (:func:`safepost.moderation.normalise.normalise`: case, look-alike letters,
+normalised text (:func:`safepost.policy.moderation.normalise.normalise`: case, look-alike letters,
 zero-width characters, leetspeak and spaced letters undone), always on whole words, so place names
 and ordinary words that contain a rude one (Scunthorpe, Penistone, Cockermouth, Dickens,
 assessment) stay clean; the few roots matched inside longer words (``shitshow``, ``fuckwit``)
@@ -41,7 +41,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from safepost.moderation.normalise import Normalised, normalise
+from safepost.policy.moderation.normalise import Normalised, normalise
 from safepost.policy.names import first_name_lexicon, is_ordinary_word
 
 
