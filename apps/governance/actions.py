@@ -71,15 +71,14 @@ def _as_school(version: PolicyVersion) -> School:
 # Versions and sign-off (RAC-13, COU-13) ---------------------------------------------------------------
 
 
-def record_version(school: School, actor: Any = None) -> PolicyVersion:
-    """The draft version for the school's current settings (made once per ``School.policy_version``)."""
+def record_version(school: School) -> PolicyVersion:
+    """The draft version for the school's current settings (made once per ``School.policy_version``).
+
+    Called on every save of a school (``GovernanceConfig.ready``), inside the transaction that
+    changes its settings.
+    """
     version, _ = PolicyVersion.objects.get_or_create(
-        school=school,
-        number=school.policy_version,
-        defaults={
-            "policy_toml": school.policy_toml,
-            "created_by": actor if getattr(actor, "pk", None) else None,
-        },
+        school=school, number=school.policy_version, defaults={"policy_toml": school.policy_toml}
     )
     return version
 

@@ -17,10 +17,8 @@ class PolicyVersion(models.Model):
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="policy_versions")
     number = models.PositiveIntegerField(help_text="The school's policy version (School.policy_version).")
     policy_toml = models.TextField()
+    # Who changed the settings is in the audit log (policy.changed, with the same version number).
     created_at = models.DateTimeField(default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     # Set when the last signature needed is given; the version is then the school's signed policy.
     signed_at = models.DateTimeField(null=True, blank=True)
     # Whether signing it changed what staff must do, so that the agreement was published again.

@@ -39,7 +39,6 @@ from safepost.policy.text import fold
 def create_school(name: str, slug: str, preset: str, actor: Any = None) -> School:
     """A new school on a preset policy, with its main account."""
     from apps.audit.actions import record
-    from apps.governance.actions import record_version
     from apps.schools.policy_edit import set_values
 
     text = (PRESETS_DIR / f"{preset}.toml").read_text(encoding="utf-8")
@@ -50,7 +49,6 @@ def create_school(name: str, slug: str, preset: str, actor: Any = None) -> Schoo
         handle = school.policy.school.handle
         Account.objects.create(school=school, name=name, kind=Account.Kind.MAIN, handle=handle)
         record(school, actor, "school.created", f"School created on the {preset} policy", school)
-        record_version(school, actor)
     return school
 
 
@@ -74,7 +72,6 @@ def update_policy(school: School, text: str, actor: Any, expected_version: int |
     else saved a newer version in the meantime. The audit entry says what changed.
     """
     from apps.audit.actions import record
-    from apps.governance.actions import record_version
     from apps.schools.policy_edit import changes_between, diff_summary, unified_diff
 
     parse_policy(parse_toml(text, "the policy"), "the policy")
@@ -99,7 +96,6 @@ def update_policy(school: School, text: str, actor: Any, expected_version: int |
                 "diff": unified_diff(old_text, text),
             },
         )
-        record_version(school, actor)  # every change of settings is a new draft for sign-off
     return school
 
 
