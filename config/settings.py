@@ -164,6 +164,8 @@ INSTALLED_APPS = [
     "apps.home",
     "apps.notifications",
     "apps.moderation",
+    "apps.reminders",
+    "apps.reports",
     "apps.governance",
 ]
 
@@ -274,7 +276,9 @@ if SAFEPOST_TASKS == "celery":
         "publish-due": {"task": "apps.publishing.tasks.publish_due", "schedule": 15.0},
         "check-connections": {"task": "apps.platforms.tasks.check_connections", "schedule": 21600.0},
         "rotation-reminders": {"task": "apps.platforms.tasks.create_rotation_reminders", "schedule": 86400.0},
-        # The policy review reminder and the term's e-safety suggestions.
+        # Every duty the policies make periodic, due or overdue, told once (apps/reminders).
+        "duty-reminders": {"task": "apps.reminders.tasks.send_reminders", "schedule": 86400.0},
+        # The e-safety posts each term suggests (the policy review is a duty of send_reminders).
         "governance-daily": {"task": "apps.governance.tasks.governance_daily", "schedule": 86400.0},
         # Each school's audit head, outside the database: daily to the file, weekly also by e-mail.
         "anchor-audit": {"task": "apps.audit.tasks.anchor_audit_chains", "schedule": 86400.0},

@@ -15,6 +15,8 @@ urlpatterns = [
     path("inbox/", include("apps.moderation.urls")),
     path("governance/", include("apps.governance.urls")),
     path("notifications/", include("apps.notifications.urls")),
+    path("duties/", include("apps.reminders.urls")),
+    path("reports/", include("apps.reports.urls")),
     path("s/", include("apps.publishing.urls")),
     path("school/connections/", include("apps.platforms.urls")),
     path("school/", include("apps.schools.urls")),

@@ -25,7 +25,10 @@ worker=$!
 # Checks the platform connections still work and creates sign-in change reminders, every 6 hours.
 $PY manage.py check_connections --every 21600 &
 checker=$!
-# Reminds the headteacher of the policy review and suggests the term's e-safety posts, daily.
+# Reminds staff of the policy's duties (sign-in changes, consent renewal, reviews) once a day.
+$PY manage.py send_reminders --every 86400 &
+reminders=$!
+# Suggests the term's e-safety posts (and Safer Internet Day's), daily.
 $PY manage.py governance_daily --every 86400 &
 governance=$!
 # Reads replies, mentions and quotes of each connected account when its interval has passed.
@@ -33,7 +36,7 @@ $PY manage.py ingest_due --every 60 --enqueue &
 reader=$!
 $PY manage.py runserver "$host:$port" &
 server=$!
-trap 'kill $server $worker $checker $reader $governance 2>/dev/null || true' EXIT INT TERM
+trap 'kill $server $worker $checker $reader $reminders $governance 2>/dev/null || true' EXIT INT TERM
 
 # Wait until the web app answers, so the message below is the last thing on the screen.
 $PY - "$host" "$port" <<'PYTHON' || true

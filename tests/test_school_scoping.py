@@ -37,7 +37,17 @@ from apps.schools import invites
 from apps.schools.models import Account, Invitation, Membership, Pupil, School, SchoolDevice
 from apps.schools.testing import Personas, make_personas
 
-STAFF_NAMESPACES = {"posts", "schools", "audit", "platforms", "moderation", "notifications", "governance"}
+STAFF_NAMESPACES = {
+    "posts",
+    "schools",
+    "audit",
+    "platforms",
+    "moderation",
+    "notifications",
+    "reminders",
+    "reports",
+    "governance",
+}
 HTMX = {"HX-Request": "true"}
 SECRET = "Zebra crossing practice for Oak Class with PC Marigold"
 
@@ -159,6 +169,11 @@ def test_every_staff_url_is_covered() -> None:
         "audit:export_exact",
         "schools:invitation_cancel",
         "None:invitation",
+        "reminders:duties",
+        "reminders:done",
+        "reports:governors",
+        "reports:governors_pdf",
+        "reports:receive",
         "governance:version",
         "governance:version_pdf",
         "governance:sign",

@@ -58,6 +58,10 @@ ACTION_LABELS = {
     "admin.added": "Added in the installation admin",
     "admin.changed": "Changed in the installation admin",
     "admin.deleted": "Deleted in the installation admin",
+    "reminder.due": "Reminder sent: duty due",
+    "reminder.overdue": "Reminder sent: duty overdue (headteacher told)",
+    "reminder.done": "Duty recorded as done",
+    "report.received": "Governors' report signed as received",
     "audit.anchored": "Audit log head recorded outside the database",
 }
 
@@ -96,7 +100,11 @@ GROUPS = (
     Group("approvals", "Approvals", actions=_APPROVALS, prefixes=("review.",)),
     Group("publishing", "Publishing", actions=_PUBLISHING, prefixes=("publication.", "publishing.", "feed.")),
     Group("people", "People and agreements", prefixes=("member.", "agreement.", "user.", "mfa.")),
-    Group("policy", "Policy, school and accounts", prefixes=("policy.", "school.", "account.")),
+    Group(
+        "policy",
+        "Policy, school and accounts",
+        prefixes=("policy.", "school.", "account.", "reminder.", "report."),
+    ),
     Group("roster", "Pupil roster and consent", prefixes=("roster.", "pupil.", "consent.", "face.")),
     Group("photos", "Photos", prefixes=("photo.",)),
     Group("platforms", "Connected accounts", prefixes=("platform.",)),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 
 from django.db import transaction
@@ -17,13 +17,12 @@ from django.utils import timezone
 
 from apps.audit.actions import record
 from apps.governance import esafety, letters
-from apps.governance.document import date_words, policy_date
+from apps.governance.document import policy_date
 from apps.governance.models import (
     Chair,
     EsafetySuggestion,
     ParentLetter,
     PolicyVersion,
-    ReviewReminder,
     SignOff,
 )
 from apps.notifications.actions import notify
@@ -37,7 +36,7 @@ from apps.schools.agreement_text import default_agreement_text
 from apps.schools.models import Account, Agreement, Membership, Role, School
 from safepost.policy.config import Policy, PolicyError
 
-#: How long before the review date the headteacher is first reminded.
+#: How long before the review date the headteacher is first reminded (apps/governance/duties.py).
 REVIEW_NOTICE_DAYS = 30
 #: Everyone who may write posts: told when the agreement must be signed again.
 WRITER_ROLES = [r for r in Role.values if r != Role.GOVERNOR]
@@ -330,53 +329,6 @@ def review_due(policy: Policy) -> date | None:
     return policy_date(policy.review.next_review)
 
 
-def send_review_reminders(today: date | None = None) -> int:
-    """Remind each headteacher of the policy review: once ahead of the date and once when it is due."""
-    today = today or timezone.localdate()
-    sent = 0
-    for school in School.objects.all():
-        due = review_due(school.policy)
-        if due is None or today < due - timedelta(days=REVIEW_NOTICE_DAYS):
-            continue
-        kind = ReviewReminder.Kind.DUE if today >= due else ReviewReminder.Kind.AHEAD
-        with transaction.atomic():
-            _, made = ReviewReminder.objects.get_or_create(school=school, due_on=due, kind=kind)
-            if not made:
-                continue
-            when = date_words(school.policy.review.next_review)
-            if kind == ReviewReminder.Kind.AHEAD:
-                title = f"The social media policy is due for review by {when}"
-                body = (
-                    f"Your settings say the policy is next reviewed by {when}. Review the settings with the "
-                    "governors, set the next review date, and sign the new version with the chair of governors."
-                )
-            else:
-                title = f"The social media policy's review is due ({when})"
-                body = (
-                    f"The review date in your settings, {when}, has come. Review the policy with the governors, "
-                    "set the next review date in the settings, and sign the new version."
-                )
-            notify(
-                school,
-                [Role.HEADTEACHER],
-                kind="policy.review",
-                title=title,
-                body=body,
-                url=reverse("governance:index"),
-                urgent=kind == ReviewReminder.Kind.DUE,
-            )
-            record(
-                school,
-                None,
-                "policy.review_reminder",
-                title,
-                school,
-                {"due_on": due.isoformat(), "kind": kind},
-            )
-            sent += 1
-    return sent
-
-
 # Letters to parents (NNF-06, NNF-12) ------------------------------------------------------------------
 
 
@@ -569,7 +521,9 @@ def _sid_morning(school: School, term: str) -> datetime | None:
 
 
 def daily(today: date | None = None) -> dict[str, int]:
-    """The day's governance work for every school: review reminders and e-safety suggestions."""
-    reminders = send_review_reminders(today)
+    """The day's governance work for every school: the e-safety posts the term suggests.
+
+    The review date is a duty on the one schedule of reminders (``apps/governance/duties.py``).
+    """
     suggested = sum(len(offer_esafety(school, today)) for school in School.objects.all())
-    return {"review_reminders": reminders, "esafety_suggestions": suggested}
+    return {"esafety_suggestions": suggested}

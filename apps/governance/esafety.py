@@ -162,6 +162,21 @@ def current_term(policy: Policy, today: date) -> date | None:
     return max(past) if past else None
 
 
+def next_term(policy: Policy, after: date) -> date | None:
+    """The first day of the first term that starts after ``after``."""
+    found = []
+    for text in policy.credentials.term_starts:
+        start = config.term_start(text)
+        for year in (after.year, after.year + 1):
+            if start is not None:
+                try:
+                    found.append(date(year, *start))
+                except ValueError:  # 29 February in a common year
+                    found.append(date(year, start[0], 28))
+    later = [d for d in found if d > after]
+    return min(later) if later else None
+
+
 def termly_choice(offered: set[str]) -> list[Message]:
     """One message for each age group, the first not offered yet (all again, once all were)."""
     out = []

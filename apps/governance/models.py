@@ -1,5 +1,5 @@
-"""Governance: the policy's versions and sign-offs, the chair of governors, letters to parents,
-the policy review reminders and the e-safety messages offered each term."""
+"""Governance: the policy's versions and sign-offs, the chair of governors, letters to parents and
+the e-safety messages offered each term."""
 
 from __future__ import annotations
 
@@ -73,28 +73,6 @@ class Chair(models.Model):
 
     def __str__(self) -> str:
         return f"Chair of governors of {self.school}: {self.user}"
-
-
-class ReviewReminder(models.Model):
-    """A reminder sent to the headteacher about the policy's review date: one of each kind a date."""
-
-    class Kind(models.TextChoices):
-        AHEAD = "ahead", "Review coming up"
-        DUE = "due", "Review due"
-
-    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="review_reminders")
-    due_on = models.DateField()
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    sent_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-sent_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["school", "due_on", "kind"], name="one_review_reminder"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.school}: {self.get_kind_display()} for {self.due_on}"
 
 
 class ParentLetter(models.Model):

@@ -1,4 +1,4 @@
-"""Periodic governance work: the policy review reminder and the e-safety suggestions."""
+"""Periodic governance work: the e-safety suggestions of the term (the review is a reminders duty)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from apps.governance import actions
 
 @task()
 def governance_daily() -> dict[str, int]:
-    """Remind headteachers of policy reviews and offer the term's e-safety posts (run daily).
+    """Offer the term's e-safety posts, and Safer Internet Day's ahead of it (run daily).
 
     ``manage.py governance_daily --every 86400`` runs it (as ``make run`` does), or Celery beat.
     """

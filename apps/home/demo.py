@@ -31,10 +31,13 @@ from apps.governance import actions as governance
 from apps.governance.models import PolicyVersion
 from apps.moderation import actions as moderation
 from apps.moderation import ingest
-from apps.moderation.models import InboxItem
+from apps.moderation.models import InboxItem, ModerationAction
 from apps.platforms.base import Author, Incoming
 from apps.posts.models import Override, Post, Review
 from apps.publishing.models import FeedEntry, Publication
+from apps.reminders import terms
+from apps.reminders.duties import KEY as CONSENT_KEY
+from apps.reminders.models import DutyDone
 from apps.schools import actions as schools
 from apps.schools.models import Account, Agreement, Membership, Role, School, Signature
 from safepost.policy.checker import Checker
@@ -278,7 +281,7 @@ def _agreement(school: School, users: dict[str, Any], result: DemoResult) -> Non
             result.created.append(f"{user.username}'s signature")
 
 
-def _governance(school: School, users: dict[str, Any], result: DemoResult) -> None:
+def _policy_versions(school: School, users: dict[str, Any], result: DemoResult) -> None:
     """A version signed by the headteacher and the chair of governors, and a later draft to sign."""
     from apps.schools.policy_edit import set_values
 
@@ -1008,6 +1011,41 @@ def _inbox(school: School, users: dict[str, Any], accounts: dict[str, Account], 
         result.created.append("an incident on the e-safety record")
 
 
+def _governance(school: School, users: dict[str, Any], result: DemoResult) -> None:
+    """What the duties page and the governors' report show beyond the posts and the inbox: the
+    consent renewal done at the start of the year, and what was done about the inbox's items."""
+    if ModerationAction.objects.filter(school=school).exists():
+        return
+    today = timezone.localdate()
+    year = terms.school_year_start(school.policy, today)
+    if year + timedelta(days=12) <= today:
+        DutyDone.objects.create(
+            school=school,
+            key=CONSENT_KEY,
+            name="Renew pupils' photo consent for the school year",
+            due_on=year + timedelta(days=30),
+            done_on=year + timedelta(days=12),
+            done_by=users["head"],
+            note="Consent forms returned and recorded on the Consent page.",
+        )
+    senior = Membership.objects.get(user=users["senior"], school=school)
+    undermining = InboxItem.objects.filter(school=school, external_id="demo-4").first()
+    if undermining is not None:
+        # X has no reporting API: the report is made on X's own form and recorded here.
+        ModerationAction.objects.create(
+            school=school,
+            item=undermining,
+            action="report",
+            by=users["senior"],
+            outcome=ModerationAction.Outcome.RECORDED,
+            detail="Reported on X's own form by the deputy head (X has no reporting API).",
+        )
+    spam = InboxItem.objects.filter(school=school, external_id="demo-5").first()
+    if spam is not None:
+        moderation.set_state(spam, senior, InboxItem.State.NO_ACTION)
+    result.created.append("the duties and the governors' report")
+
+
 def load_demo() -> DemoResult:
     """Create whatever part of the demo school is missing (all of it, the first time)."""
     with transaction.atomic():
@@ -1022,9 +1060,10 @@ def load_demo() -> DemoResult:
         _roster(school, users["head"], result)
         school.refresh_from_db()
         _agreement(school, users, result)
-        _governance(school, users, result)
+        _policy_versions(school, users, result)
         _totp(users, result)
         _posts(school, users, accounts, result)
         _inbox(school, users, accounts, result)
+        _governance(school, users, result)
         result.users = users
     return result

@@ -30,6 +30,8 @@ _NAV = [
     ("E-safety record", "moderation:incidents", moderation_permissions.can_view_record),
     ("Policy", "governance:index", lambda m: m.is_active),
     ("Audit log", "audit:log", permissions.can_view_audit),
+    ("Duties", "reminders:duties", permissions.can_view_governance),
+    ("Governors' report", "reports:governors", permissions.can_view_governance),
     ("Notifications", "notifications:list", lambda m: True),
     ("Security", "mfa_index", lambda m: True),
 ]

@@ -123,6 +123,16 @@ def can_view_consent(membership: Membership) -> bool:
     return can_edit_consent(membership) or can_write(membership)
 
 
+#: Who reads the duties page and the governors' report: senior leaders, the safeguarding lead and
+#: governors (apps.reminders, apps.reports; here so the menu needs no import of them).
+GOVERNANCE_READERS = frozenset({Role.HEADTEACHER, Role.SENIOR_LEADER, Role.SAFEGUARDING_LEAD, Role.GOVERNOR})
+
+
+def can_view_governance(membership: Membership) -> bool:
+    """May read the school's duties and the governors' report (read-only for governors)."""
+    return membership.is_active and membership.role in GOVERNANCE_READERS
+
+
 def can_switch_face_matching(membership: Membership) -> bool:
     """May turn biometric face matching on or off: the headteacher only."""
     return membership.is_active and membership.role == Role.HEADTEACHER

@@ -3,7 +3,6 @@ COU-13), the agreement staff sign again (SUT-15) and the review reminder."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
@@ -12,8 +11,7 @@ from django.urls import reverse
 
 from apps.audit.models import AuditEntry
 from apps.governance import actions
-from apps.governance.models import PolicyVersion, ReviewReminder, SignOff
-from apps.governance.tasks import governance_daily
+from apps.governance.models import PolicyVersion, SignOff
 from apps.governance.tests.conftest import pdf_text
 from apps.notifications.models import Notification
 from apps.schools import actions as schools
@@ -133,36 +131,6 @@ def test_a_schools_own_agreement_is_kept_with_what_changed_added(p: Personas) ->
     latest = Agreement.objects.filter(school=p.school).order_by("-version").first()
     assert latest is not None and latest.text.startswith("Our own agreement, written by the governors.")
     assert "Changed with the policy signed on" in latest.text and "between 08:00 and 17:00" in latest.text
-
-
-def test_the_headteacher_is_reminded_ahead_of_the_review_date_and_when_it_is_due(p: Personas) -> None:
-    change(p, {("review", "next_review"): "2027-03-15"})
-    assert actions.send_review_reminders(date(2027, 2, 1)) == 0
-    assert actions.send_review_reminders(date(2027, 2, 20)) == 1
-    assert actions.send_review_reminders(date(2027, 2, 21)) == 0  # once
-    ahead = Notification.objects.get(user=p.head, kind="policy.review")
-    assert "by 15 March 2027" in ahead.title and not ahead.urgent
-    assert ahead.url == reverse("governance:index")
-    assert not Notification.objects.filter(kind="policy.review").exclude(user=p.head).exists()
-    assert actions.send_review_reminders(date(2027, 3, 16)) == 1
-    due = Notification.objects.filter(user=p.head, kind="policy.review").order_by("-created_at").first()
-    assert due is not None and due.urgent and "review is due" in due.title
-    # A new review date (the review was done) is reminded about in its turn.
-    change(p, {("review", "next_review"): "2028-03"})
-    assert actions.send_review_reminders(date(2028, 2, 10)) == 1
-    assert set(ReviewReminder.objects.values_list("due_on", "kind")) == {
-        (date(2027, 3, 15), "ahead"),
-        (date(2027, 3, 15), "due"),
-        (date(2028, 3, 1), "ahead"),
-    }
-
-
-def test_the_daily_task_sends_the_review_reminder(p: Personas, settings: Any) -> None:
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-    change(p, {("review", "next_review"): "2000-01"})
-    result = governance_daily.enqueue()
-    assert result.return_value["review_reminders"] == 1  # type: ignore[index]
-    assert Notification.objects.filter(user=p.head, kind="policy.review", urgent=True).exists()
 
 
 def test_the_version_page_signs_and_the_pdf_says_who_signed(p: Personas) -> None:

@@ -19,10 +19,13 @@ from django.utils import timezone
 from apps.audit.actions import verify_school
 from apps.audit.models import AuditEntry
 from apps.home.demo import PASSWORD, PEOPLE, TOTP_SECRETS, demo_policy_text, totp_code
-from apps.moderation.models import InboxItem, Incident
+from apps.moderation.models import InboxItem, Incident, ModerationAction
 from apps.notifications.models import Notification
 from apps.posts.models import Override, Post, Review
 from apps.publishing.models import FeedEntry, Publication
+from apps.reminders import terms
+from apps.reminders.models import DutyDone
+from apps.reports.figures import bounds
 from apps.schools.models import Account, Agreement, Membership, Pupil, Role, School, Signature
 from apps.schools.permissions import can_publish, needs_approval
 from safepost.policy.rules.outside_posting_window import in_window
@@ -40,6 +43,8 @@ MODELS: list[type[models.Model]] = [
     Publication,
     FeedEntry,
     AuditEntry,
+    ModerationAction,
+    DutyDone,
     EmailAddress,
     Authenticator,
     get_user_model(),
@@ -197,6 +202,20 @@ def test_everything_is_in_the_audit_log_and_the_chain_verifies(demo: School) -> 
     for post in Post.objects.filter(school=demo):
         assert AuditEntry.objects.filter(school=demo, object_type="post", object_id=str(post.pk)).exists()
     assert verify_school(demo).ok
+
+
+def test_the_governors_report_of_this_term_has_figures_and_charts(demo: School) -> None:
+    governor = Client()
+    governor.force_login(get_user_model().objects.get(username="governor"))
+    page = governor.get(reverse("reports:governors")).content.decode()
+    term = terms.term_containing(demo.policy, timezone.localdate())
+    since, until = bounds(term.start, term.end)
+    published = Post.objects.filter(school=demo, published_at__gte=since, published_at__lt=until).count()
+    assert f"{published} post{'s' if published != 1 else ''} went out from" in page
+    assert "1 incident was opened" in page and page.count("<svg") == 3
+    assert "Report to the platform" in page  # the action taken on the undermining reply
+    assert governor.get(reverse("reports:governors_pdf")).content.startswith(b"%PDF")
+    assert governor.get(reverse("reminders:duties")).status_code == 200
 
 
 def test_running_it_twice_changes_nothing(demo: School) -> None:

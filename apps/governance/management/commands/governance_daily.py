@@ -1,4 +1,4 @@
-"""``manage.py governance_daily``: policy review reminders and the term's e-safety suggestions."""
+"""``manage.py governance_daily``: the term's e-safety suggestions (the review is a reminders duty)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from apps.governance import actions
 
 class Command(BaseCommand):
     help = (
-        "Remind each headteacher ahead of the policy's review date (review.next_review) and when it is "
-        "due, and offer this term's e-safety posts (and Safer Internet Day's in the weeks before it)."
+        "Offer this term's e-safety posts (and Safer Internet Day's in the weeks before it). The policy's "
+        "review date is reminded by send_reminders, with the other duties."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -25,10 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         while True:
             done = actions.daily()
-            self.stdout.write(
-                f"review reminders sent: {done['review_reminders']}; "
-                f"e-safety posts suggested: {done['esafety_suggestions']}"
-            )
+            self.stdout.write(f"e-safety posts suggested: {done['esafety_suggestions']}")
             if options["every"] <= 0:
                 return
             time.sleep(options["every"])
