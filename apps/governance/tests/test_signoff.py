@@ -14,7 +14,6 @@ from apps.governance import actions
 from apps.governance.models import PolicyVersion, SignOff
 from apps.governance.tests.conftest import pdf_text
 from apps.notifications.models import Notification
-from apps.reports.access import can_sign
 from apps.schools import actions as schools
 from apps.schools.agreement_text import default_agreement_text
 from apps.schools.models import Agreement, Membership, Role
@@ -202,11 +201,3 @@ def test_a_version_this_safepost_cannot_read_is_explained_not_a_traceback(p: Per
     assert "there is no PDF of it" in pdf.content.decode()
     PolicyVersion.objects.filter(pk=version.pk).update(policy_toml="[writing\n")
     assert "not valid TOML" in head.get(reverse("governance:version", args=[version.pk])).content.decode()
-
-
-def test_once_the_chair_is_recorded_only_the_chair_signs_the_governors_report(p: Personas) -> None:
-    other = make_user("gov2", p.school, Role.GOVERNOR, "Gerry", "Other")
-    assert can_sign(member(p, p.governor)) and can_sign(member(p, other))
-    actions.set_chair(p.school, member(p, p.governor), member(p, p.head))
-    assert can_sign(member(p, p.governor)) and not can_sign(member(p, other))
-    assert not can_sign(member(p, p.head))
