@@ -46,6 +46,7 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from apps.platforms.x.platform import IMAGE as X_IMAGE  # noqa: E402
 from safepost.photos import faces as F  # noqa: E402
 from safepost.photos.images import PRESETS  # noqa: E402
 
@@ -369,8 +370,8 @@ def main() -> int:
     ]
     for tally in (chosen, limit, *comparisons):
         print("\n".join(tally.lines()))
-    if side != PRESETS["x"].max_side:
-        x_side = PRESETS["x"].max_side
+    if side != X_IMAGE.max_side:
+        x_side = X_IMAGE.max_side
         big = [e for e in entries if images[e["file"]].width * images[e["file"]].height >= 11_000_000]
         x_run = run(
             f"published at {x_side} px (X)",

@@ -40,7 +40,12 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 from PIL import ExifTags, Image, ImageDraw, ImageFilter, TiffImagePlugin  # noqa: E402
 
-from safepost.photos.images import PRESETS, open_photo, render_for  # noqa: E402
+from apps.platforms.bluesky.platform import IMAGE as BLUESKY_IMAGE  # noqa: E402
+from apps.platforms.x.platform import IMAGE as X_IMAGE  # noqa: E402
+from safepost.photos.images import PRESETS, Preset, open_photo, render_for  # noqa: E402
+
+#: The renditions Safepost makes: the website's, and those the platforms declare.
+RENDITIONS: dict[str, Preset] = {**PRESETS, "x": X_IMAGE, "bluesky": BLUESKY_IMAGE}
 
 TARGET_MEDIAN_MS = 400.0
 SIZE = (4000, 3000)
@@ -150,7 +155,7 @@ def main() -> int:
     )
     parser.add_argument("--runs", type=int, default=15, help="timed runs (default 15)")
     parser.add_argument("--warmup", type=int, default=2, help="untimed runs first (default 2)")
-    parser.add_argument("--preset", default="website", choices=sorted(PRESETS), help="rendition to make")
+    parser.add_argument("--preset", default="website", choices=sorted(RENDITIONS), help="rendition to make")
     parser.add_argument("--cpu", type=int, default=None, help="core to pin to (default: the first allowed)")
     parser.add_argument(
         "--input", default="jpeg", choices=["jpeg", "heic"], help="upload format (default jpeg)"
@@ -181,12 +186,12 @@ def main() -> int:
         f"input: {args.photo} {SIZE[0]} x {SIZE[1]} {args.input.upper()}, {len(data) / 1e6:.1f} MB, "
         f"EXIF with GPS{', orientation 6' if args.photo == 'synthetic' else ''}"
     )
-    print(f"pinned to core {core}; faces: {faces_note}; rendition: {args.preset} ({PRESETS[args.preset]})")
+    print(f"pinned to core {core}; faces: {faces_note}; rendition: {args.preset} ({RENDITIONS[args.preset]})")
 
     names = ["open", "detect faces", "blur faces", "verify blur", "render", "total"]
     steps: dict[str, list[float]] = {name: [] for name in names}
     cpu: dict[str, list[float]] = {name: [] for name in names}
-    preset = PRESETS[args.preset]
+    preset = RENDITIONS[args.preset]
     faces_found = left = 0
     output = b""
     load = os.getloadavg()[0]

@@ -67,13 +67,13 @@ def main() -> int:
     from apps.audit.actions import record
     from apps.posts.models import Post
     from apps.publishing.models import FeedEntry, Publication
-    from apps.schools.actions import replace_roster
+    from apps.schools.actions import do_replace_roster
     from apps.schools.testing import make_personas
     from safepost.policy.roster import load_roster
 
     started = time.perf_counter()
     p = make_personas()
-    replace_roster(p.school, load_roster(ROOT / "safepost" / "demo" / "roster.csv"), p.head)
+    do_replace_roster(p.school, load_roster(ROOT / "safepost" / "demo" / "roster.csv"), p.head)
     rng = random.Random(7)
     statuses = [Post.Status.PUBLISHED] * 16 + [
         Post.Status.SCHEDULED,

@@ -5,12 +5,15 @@ task queue, DEBUG off (``make run`` sets ``SAFEPOST_DEBUG=1``). Production sets
 at least ``SAFEPOST_SECRET_KEY`` (or keeps ``var/secret_key`` safe),
 ``SAFEPOST_ALLOWED_HOSTS``, ``SAFEPOST_HTTPS=1`` and usually ``DATABASE_URL``.
 
-Environment variables:
+Environment variables (every one Safepost reads; README.md's table describes them for admins):
     SAFEPOST_DEBUG                 1/0 (default 0)
     SAFEPOST_SECRET_KEY            else var/secret_key, created on first run
     SAFEPOST_ALLOWED_HOSTS         comma-separated (default localhost,127.0.0.1,[::1])
     SAFEPOST_CSRF_TRUSTED_ORIGINS  comma-separated, e.g. https://safepost.example.sch.uk
     SAFEPOST_HTTPS                 1 behind TLS: secure cookies, HSTS, redirect to https
+    SAFEPOST_HSTS_SECONDS          with SAFEPOST_HTTPS=1: how long browsers keep to https (default a year)
+    SAFEPOST_HSTS_PRELOAD          1 to ask browsers to preload HTTPS for the whole domain (default 0)
+    SAFEPOST_BEHIND_PROXY          1 behind a reverse proxy: trust its X-Forwarded-Proto and -For
     SAFEPOST_VAR_DIR               where the SQLite file and key live (default ./var)
     DATABASE_URL                   e.g. postgres://user:pass@host:5432/safepost
     SAFEPOST_DB_CONN_MAX_AGE       seconds to keep PostgreSQL connections (default 60)
@@ -21,15 +24,31 @@ Environment variables:
     SAFEPOST_STATIC_MANIFEST       1 to serve hashed static files (run collectstatic first)
     SAFEPOST_EMAIL_BACKEND         Django e-mail backend (default: console, refused with
                                    SAFEPOST_HTTPS=1 and DEBUG off); for SMTP,
-                                   django.core.mail.backends.smtp.EmailBackend and
-                                   SAFEPOST_EMAIL_HOST/_PORT/_HOST_USER/_HOST_PASSWORD/_USE_TLS
+                                   django.core.mail.backends.smtp.EmailBackend and:
+    SAFEPOST_EMAIL_HOST            the SMTP server (default localhost)
+    SAFEPOST_EMAIL_PORT            its port (default 587)
+    SAFEPOST_EMAIL_HOST_USER       the user to sign in to it as
+    SAFEPOST_EMAIL_HOST_PASSWORD   and the password
+    SAFEPOST_EMAIL_USE_TLS         STARTTLS, 1 by default
     SAFEPOST_DEFAULT_FROM_EMAIL    the sender of sign-in e-mails
     SAFEPOST_LOG_LEVEL             INFO by default
-    SAFEPOST_PUBLIC_URL            the address staff open Safepost at (links in e-mails)
+    SAFEPOST_PUBLIC_URL            the address staff open Safepost at (links in e-mails, OAuth
+                                   callbacks, the page Mastodon shows for the app)
+    SAFEPOST_MEDIA_ROOT            uploaded photos (default var/media; never served directly)
+    SAFEPOST_PHOTO_DECODE_MB       memory the photos being opened at once may take (default 400;
+                                   read by safepost.photos itself)
+    SAFEPOST_CACHE_DIR             where the spelling checker caches its word lists (default
+                                   $XDG_CACHE_HOME/safepost; read by safepost.policy.spelling)
+    SAFEPOST_TOKEN_KEYS            comma-separated Fernet keys that encrypt platform sign-ins (the
+                                   first encrypts, all decrypt); else SAFEPOST_TOKEN_KEY_FILE
+    SAFEPOST_TOKEN_KEY_FILE        default var/token.key, created 0600 at first run
+    SAFEPOST_X_CLIENT_ID           the X app's client id (X developer portal), to connect X accounts
+    SAFEPOST_X_CLIENT_SECRET       and its secret (a confidential app)
+    SAFEPOST_BLUESKY_SERVICE       the Bluesky server accounts sign in to (default https://bsky.social)
     SAFEPOST_X_READ_COST           US dollars X bills per post read (default 0.005), for the
                                    estimate on the connections page
     SAFEPOST_AUDIT_KEY             the audit chain's HMAC key (64 hex); else SAFEPOST_AUDIT_KEY_FILE
-                                   (default var/audit.key, created 0600 at first use)
+    SAFEPOST_AUDIT_KEY_FILE        default var/audit.key, created 0600 at first use
     SAFEPOST_AUDIT_ANCHOR_FILE     where each school's audit head is anchored (default
                                    var/audit-anchors.jsonl; make it append-only: chattr +a)
     SAFEPOST_CACHE_URL             redis://host:6379/1 or file:///folder: a cache shared by the web
@@ -420,16 +439,12 @@ WHITENOISE_USE_FINDERS = not _MANIFEST
 # be connected again.
 SAFEPOST_TOKEN_KEYS = env_str("SAFEPOST_TOKEN_KEYS")
 SAFEPOST_TOKEN_KEY_FILE = env_str("SAFEPOST_TOKEN_KEY_FILE") or str(VAR_DIR / "token.key")
-# Each platform's settings for this installation (an X app's client id and secret come from the X
-# developer portal; Mastodon registers Safepost on each school's server by itself).
-SAFEPOST_PLATFORMS = {
-    "x": {
-        "client_id": env_str("SAFEPOST_X_CLIENT_ID"),
-        "client_secret": env_str("SAFEPOST_X_CLIENT_SECRET"),
-    },
-    "mastodon": {"client_name": "Safepost", "website": env_str("SAFEPOST_PUBLIC_URL")},
-    "bluesky": {"service": env_str("SAFEPOST_BLUESKY_SERVICE") or "https://bsky.social"},
-}
+# The platforms' settings for this installation: each platform package names the ones it reads
+# (``settings`` in apps/platforms/<kind>/platform.py). An X app's client id and secret come from
+# the X developer portal; Mastodon registers Safepost on each school's server by itself.
+SAFEPOST_X_CLIENT_ID = env_str("SAFEPOST_X_CLIENT_ID")
+SAFEPOST_X_CLIENT_SECRET = env_str("SAFEPOST_X_CLIENT_SECRET")
+SAFEPOST_BLUESKY_SERVICE = env_str("SAFEPOST_BLUESKY_SERVICE") or "https://bsky.social"
 
 # The audit log's chain is keyed (HMAC-SHA256) with a key kept outside the database:
 # SAFEPOST_AUDIT_KEY (64 hex characters) or a key file created at first use (mode 0600). Each

@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.middleware import HtmxDetails
 
 from apps.audit.actions import verify_school
 from apps.audit.display import action_label, exact_time, group_of, object_link, when_in_words
@@ -45,10 +44,6 @@ CSV_HEADER = [
     "hash",
     "keyed",
 ]
-
-
-class AuditRequest(SchoolRequest):
-    htmx: HtmxDetails
 
 
 @dataclass(frozen=True)
@@ -128,7 +123,7 @@ def _in_words(chain: dict[str, Any] | None, school: School) -> dict[str, Any] | 
 @require_GET
 @vary_on_headers("HX-Request")
 @school_member_required(check=permissions.can_view_audit)
-def log(request: AuditRequest) -> HttpResponse:
+def log(request: SchoolRequest) -> HttpResponse:
     """The school's audit log, newest first, with filters; ``?panel=chain`` is the chain status fragment."""
     school = request.school
     if request.GET.get("panel") == "chain":
@@ -154,7 +149,7 @@ def log(request: AuditRequest) -> HttpResponse:
     return render(request, "audit/log.html", context)
 
 
-def _export_query(request: AuditRequest) -> str:
+def _export_query(request: SchoolRequest) -> str:
     query = request.GET.copy()
     for key in ("page", "panel", "verify"):
         query.pop(key, None)
@@ -216,19 +211,19 @@ def _csv_rows(entries: Iterator[AuditEntry], school: School, *, exact: bool) -> 
 
 @require_GET
 @school_member_required(check=permissions.can_view_audit)
-def export(request: AuditRequest) -> HttpResponse:
+def export(request: SchoolRequest) -> HttpResponse:
     """The filtered entries as CSV for a spreadsheet, oldest first (chain order), streamed."""
     return _export(request, exact=False)
 
 
 @require_GET
 @school_member_required(check=permissions.can_view_audit)
-def export_exact(request: AuditRequest) -> HttpResponse:
+def export_exact(request: SchoolRequest) -> HttpResponse:
     """The same entries exactly as they were hashed, to re-verify the chain from the file alone."""
     return _export(request, exact=True)
 
 
-def _export(request: AuditRequest, *, exact: bool) -> HttpResponse:
+def _export(request: SchoolRequest, *, exact: bool) -> HttpResponse:
     school = request.school
     form = AuditFilterForm(school, request.GET or None)
     entries = AuditEntry.objects.filter(school=school)

@@ -14,7 +14,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from apps.checker.forms import DEFAULT_PRESET
 from safepost.policy.checker import Checker
 from safepost.policy.config import Policy, load_policy
 from safepost.policy.roster import Roster, load_roster
@@ -23,6 +22,8 @@ from safepost.policy.rules.base import Post
 if TYPE_CHECKING:
     from apps.schools.models import School
 
+#: The preset a visitor checks against until they choose another.
+DEFAULT_PRESET = "st-catherine"
 DEMO_ROSTER = Path(str(files("safepost").joinpath("demo", "roster.csv")))
 
 

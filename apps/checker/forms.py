@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils import timezone
 
+from apps.checker.engine import DEFAULT_PRESET, load_preset
 from safepost.policy.config import preset_names
 
 if TYPE_CHECKING:
     from apps.schools.models import School
 
 MAX_TEXT = 5000
-DEFAULT_PRESET = "st-catherine"
 #: The choice that means "the signed-in member's own school": never a school id or name, so
 #: the form can only ever mean the school the request belongs to.
 YOUR_SCHOOL = "your-school"
@@ -26,8 +26,6 @@ EXCEPTION_CHOICES = [
 
 def preset_choices() -> list[tuple[str, str]]:
     """Every bundled policy, labelled with its school's name (loaded lazily)."""
-    from apps.checker.engine import load_preset
-
     return [(name, load_preset(name).school.name) for name in preset_names()]
 
 

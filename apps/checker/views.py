@@ -4,16 +4,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.middleware import HtmxDetails
 
-from apps.checker.engine import checker_for, load_preset, school_checker
-from apps.checker.forms import DEFAULT_PRESET, YOUR_SCHOOL, CheckForm
+from apps.checker.engine import DEFAULT_PRESET, checker_for, load_preset, school_checker
+from apps.checker.forms import YOUR_SCHOOL, CheckForm
 from apps.schools.models import Membership
-from apps.schools.scoping import current_membership
+from apps.schools.scoping import HtmxRequest, current_membership
 from safepost.policy.checker import Checker
 from safepost.policy.config import Policy, preset_names
 from safepost.policy.findings import CATEGORIES, Finding, Severity, Verdict
@@ -54,10 +53,6 @@ VERDICTS = {
     Verdict.BLOCK: "Can't be posted yet",
 }
 _RANK = {Severity.BLOCK: 0, Severity.WARN: 1, Severity.INFO: 2}
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 @dataclass(frozen=True)
@@ -235,7 +230,7 @@ def run_check(form: CheckForm, membership: Membership | None = None) -> Result |
 
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
-def check(request: HtmxHttpRequest) -> HttpResponse:
+def check(request: HtmxRequest) -> HttpResponse:
     """The check page; an htmx request gets only the result panel.
 
     Signed in, a member checks against their own school's policy and pupils by

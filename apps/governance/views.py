@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,19 +17,18 @@ from apps.governance.document import Document, build, date_words
 from apps.governance.forms import ChairForm, LetterForm, SignForm
 from apps.governance.models import EsafetySuggestion, ParentLetter, PolicyVersion, SignOff
 from apps.governance.pdf import policy_pdf, text_pdf
-from apps.platforms.actions import REGULAR_DAYS
+from apps.platforms.rotation import REGULAR_DAYS
 from apps.schools import permissions
 from apps.schools.models import Membership, Role
-from apps.schools.scoping import get_for_school, school_member_required
+from apps.schools.scoping import SchoolRequest, get_for_school, school_member_required
 from safepost.policy.config import PolicyError
 
 
-def _membership(request: HttpRequest) -> Membership:
-    membership: Membership = request.membership  # type: ignore[attr-defined]
-    return membership
+def _membership(request: SchoolRequest) -> Membership:
+    return request.membership
 
 
-def _context(request: HttpRequest, tab: str, **extra: Any) -> dict[str, Any]:
+def _context(request: SchoolRequest, tab: str, **extra: Any) -> dict[str, Any]:
     membership = _membership(request)
     return {
         "tab": tab,
@@ -68,8 +67,8 @@ def _status(version: PolicyVersion) -> str:
 
 @require_GET
 @school_member_required(check=lambda m: m.is_active)
-def index(request: HttpRequest) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
+def index(request: SchoolRequest) -> HttpResponse:
+    school = request.school
     membership = _membership(request)
     latest = actions.latest_version(school)
     governors = Membership.objects.filter(school=school, role=Role.GOVERNOR, is_active=True).select_related(
@@ -102,8 +101,8 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=lambda m: m.role == Role.HEADTEACHER)
-def chair(request: HttpRequest) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
+def chair(request: SchoolRequest) -> HttpResponse:
+    school = request.school
     governors = Membership.objects.filter(school=school, role=Role.GOVERNOR, is_active=True)
     form = ChairForm(request.POST, choices=[(g.pk, str(g.pk)) for g in governors])
     if not form.is_valid():
@@ -125,7 +124,9 @@ def chair(request: HttpRequest) -> HttpResponse:
 # The document and its versions ---------------------------------------------------------------------
 
 
-def _version_page(request: HttpRequest, version: PolicyVersion, form: SignForm | None = None) -> HttpResponse:
+def _version_page(
+    request: SchoolRequest, version: PolicyVersion, form: SignForm | None = None
+) -> HttpResponse:
     membership = _membership(request)
     capacity = actions.capacity_of(membership)
     signoffs = list(version.signoffs.select_related("user"))
@@ -159,19 +160,19 @@ def _version_page(request: HttpRequest, version: PolicyVersion, form: SignForm |
 
 @require_GET
 @school_member_required(check=lambda m: m.is_active)
-def document(request: HttpRequest) -> HttpResponse:
-    return _version_page(request, actions.latest_version(request.school))  # type: ignore[attr-defined]
+def document(request: SchoolRequest) -> HttpResponse:
+    return _version_page(request, actions.latest_version(request.school))
 
 
 @require_GET
 @school_member_required(check=lambda m: m.is_active)
-def version(request: HttpRequest, pk: int) -> HttpResponse:
+def version(request: SchoolRequest, pk: int) -> HttpResponse:
     return _version_page(request, get_for_school(PolicyVersion, request, pk=pk))
 
 
 @require_GET
 @school_member_required(check=lambda m: m.is_active)
-def version_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def version_pdf(request: SchoolRequest, pk: int) -> HttpResponse:
     found = get_for_school(PolicyVersion, request, pk=pk)
     try:
         document = _document(found)
@@ -187,7 +188,7 @@ def version_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=lambda m: m.is_active)
-def sign(request: HttpRequest, pk: int) -> HttpResponse:
+def sign(request: SchoolRequest, pk: int) -> HttpResponse:
     found = get_for_school(PolicyVersion, request, pk=pk)
     form = SignForm(request.POST)
     if form.is_valid():
@@ -224,8 +225,8 @@ _LETTER_INTRO = {
 
 @require_http_methods(["GET", "POST"])
 @school_member_required(check=permissions.can_view_school_settings)
-def parent_letter(request: HttpRequest, kind: str) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
+def parent_letter(request: SchoolRequest, kind: str) -> HttpResponse:
+    school = request.school
     membership = _membership(request)
     current = actions.letter(school, kind)
     initial = current.generated if request.GET.get("fresh") else current.text
@@ -262,8 +263,8 @@ def parent_letter(request: HttpRequest, kind: str) -> HttpResponse:
 
 @require_GET
 @school_member_required(check=permissions.can_view_school_settings)
-def parent_letter_file(request: HttpRequest, kind: str, as_pdf: bool) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
+def parent_letter_file(request: SchoolRequest, kind: str, as_pdf: bool) -> HttpResponse:
+    school = request.school
     current = actions.letter(school, kind)
     name = "launch-letter" if kind == ParentLetter.Kind.LETTER else "policy-summary"
     if as_pdf:
@@ -282,8 +283,8 @@ def parent_letter_file(request: HttpRequest, kind: str, as_pdf: bool) -> HttpRes
 
 @require_http_methods(["GET", "POST"])
 @school_member_required(check=lambda m: m.is_active)
-def esafety_messages(request: HttpRequest) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
+def esafety_messages(request: SchoolRequest) -> HttpResponse:
+    school = request.school
     membership = _membership(request)
     if request.method == "POST":
         if not permissions.can_write(membership):

@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch
 
 from apps.audit.display import url_or_none, when_in_words
 from apps.governance.actions import waiting_for
+from apps.platforms.notices import needs_attention
 from apps.posts.models import Post, Review
 from apps.publishing.health import Health, publishing_health
 from apps.publishing.models import Publication
@@ -321,10 +322,6 @@ def _drafts(membership: Membership) -> Attention | None:
 
 def _connections(membership: Membership) -> Attention | None:
     """Platform connections waiting for approval, needing reconnecting or a sign-in change."""
-    try:
-        from apps.platforms.actions import needs_attention
-    except ImportError:  # pragma: no cover - the platforms app is part of the project
-        return None
     try:
         notices = needs_attention(membership.school, membership.user)
     except NoReverseMatch:  # the connections pages are not installed in this site

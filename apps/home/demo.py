@@ -10,16 +10,21 @@ real post would go through is recorded in the audit log, oldest first.
 from __future__ import annotations
 
 import base64
+import random
 import re
 import time
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
 from typing import Any
 
+from allauth.account.models import EmailAddress
+from allauth.mfa import app_settings
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -33,18 +38,25 @@ from apps.moderation import actions as moderation
 from apps.moderation import ingest
 from apps.moderation.models import InboxItem, ModerationAction
 from apps.platforms.base import Author, Incoming
-from apps.posts.models import Override, Post, Review
+from apps.posts.actions import exception_words, scheduled_summary
+from apps.posts.checking import check_audit_data, check_summary, stored_check
+from apps.posts.models import Override, Post, PostPhoto, Review
+from apps.publishing import actions as publishing
 from apps.publishing.models import FeedEntry, Publication
+from apps.publishing.targets.website import reshare_key
 from apps.reminders import terms
 from apps.reminders.duties import KEY as CONSENT_KEY
 from apps.reminders.models import DutyDone
 from apps.schools import actions as schools
+from apps.schools.agreement_text import default_agreement_text
 from apps.schools.models import Account, Agreement, Membership, Role, School, Signature
+from apps.schools.policy_edit import set_values
+from safepost.photos import render
 from safepost.policy.checker import Checker
 from safepost.policy.config import DAYS, PRESETS_DIR, Policy
 from safepost.policy.roster import load_roster
 from safepost.policy.rules.base import Post as CheckedPost
-from safepost.policy.rules.outside_posting_window import in_window, next_window_start
+from safepost.policy.rules.outside_posting_window import describe_moment, in_window, next_window_start
 
 SLUG = "oakfield"
 NAME = "Oakfield Primary School"
@@ -126,7 +138,6 @@ def demo_policy_text() -> str:
         text, count = re.subn(pattern, replacement, text)
         if count != 1:
             raise ValueError(f"the {PRESET} preset has changed: cannot find {pattern!r}")
-    from apps.schools.policy_edit import set_values
 
     return set_values(
         text,
@@ -142,8 +153,6 @@ def demo_policy_text() -> str:
 
 def totp_code(secret: str, at: float | None = None) -> tuple[str, int]:
     """The current 6-digit code for ``secret`` and the seconds it stays valid."""
-    from allauth.mfa import app_settings
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
     now = time.time() if at is None else at
     period = app_settings.TOTP_PERIOD
@@ -163,7 +172,6 @@ def _url(name: str, **kwargs: Any) -> str:
 
 def _first_head(school: School, person: Person, result: DemoResult) -> Any:
     """The headteacher, set up as a Safepost administrator would (no one at the school to add her yet)."""
-    from allauth.account.models import EmailAddress
 
     User = get_user_model()
     user = User.objects.filter(username=person.username).first()
@@ -262,12 +270,11 @@ def _accounts(school: School, users: dict[str, Any], result: DemoResult) -> dict
 
 def _roster(school: School, head: Any, result: DemoResult) -> None:
     if school.roster_version == 0:
-        schools.replace_roster(school, load_roster(ROSTER), head, source="roster.csv (demo)")
+        schools.do_replace_roster(school, load_roster(ROSTER), head, source="roster.csv (demo)")
         result.created.append("the pupil roster")
 
 
 def _agreement(school: School, users: dict[str, Any], result: DemoResult) -> None:
-    from apps.schools.agreement_text import default_agreement_text
 
     agreement = Agreement.objects.filter(school=school).order_by("-version").first()
     if agreement is None:
@@ -311,8 +318,6 @@ def _policy_versions(school: School, users: dict[str, Any], result: DemoResult) 
 
 
 def _totp(users: dict[str, Any], result: DemoResult) -> None:
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import TOTP
 
     for username, secret in TOTP_SECRETS.items():
         user = users[username]
@@ -431,32 +436,19 @@ class _Posts:
                 post.text, at=goes_out, exception=post.exception or None, role=self.roles.get(post.author_id)
             )
         )
-        findings = [f.to_dict() for f in report.findings]
-        post.last_check = {
-            "verdict": str(report.verdict),
-            "findings": findings,
-            "policy_version": self.school.policy_version,
-            "roster_version": self.school.roster_version,
-            "at": goes_out.isoformat(),
-            **({"when": when} if when else {}),
-        }
+        before_publishing = when == "publish"
+        post.last_check = stored_check(report, self.school, goes_out, before_publishing=before_publishing)
         post.checked_at = at
-        categories = sorted({f.category for f in report.findings})
-        summary = f"Checked: {report.verdict}" + (f" ({', '.join(categories)})" if categories else "")
-        if when == "publish":
-            summary = f"Checked again before publishing: {report.verdict}"
+        findings: list[dict[str, Any]] = post.last_check["findings"]
         if not audit:
             return findings
         self.timeline.add(
             at,
             actor,
             "post.checked",
-            summary,
+            check_summary(report, before_publishing=before_publishing),
             post,
-            verdict=str(report.verdict),
-            categories=categories,
-            policy_version=self.school.policy_version,
-            roster_version=self.school.roster_version,
+            **check_audit_data(report, self.school),
         )
         return findings
 
@@ -525,11 +517,7 @@ class _Posts:
             at,
             actor,
             "post.scheduled",
-            (
-                f"To go out now, as {'a school event' if post.exception == 'school-event' else 'urgent news'}"
-                if post.exception
-                else f"Scheduled for {words}"
-            ),
+            scheduled_summary(post.exception, words),
             post,
             scheduled_for=when.isoformat(),
             in_words=words,
@@ -559,7 +547,7 @@ class _Posts:
                 school=self.school,
                 account=self.accounts["main"],
                 post=post,
-                idempotency_key=_reshare_key(publication.idempotency_key),
+                idempotency_key=reshare_key(publication.idempotency_key),
                 text=post.text,
                 reshared_from=post.account,
                 published_at=at,
@@ -581,7 +569,6 @@ class _Posts:
         return publication
 
     def _moment(self, moment: datetime, now: datetime) -> str:
-        from safepost.policy.rules.outside_posting_window import describe_moment
 
         tz = self.policy.tz
         return describe_moment(moment.astimezone(tz), now.astimezone(tz))
@@ -751,12 +738,7 @@ class _Posts:
         if not blocking:
             raise ValueError("the held demo post no longer breaks the policy: change its text")
         star.status = Post.Status.HELD
-        star.held_reason = (
-            "This post was held instead of being published, because the school's policy or pupil list "
-            "changed after it was approved and it no longer passes the check: "
-            + " ".join(m if m.endswith((".", "!", "?")) else m + "." for m in dict.fromkeys(blocking))
-            + " Edit the post and send it for approval again."
-        )
+        star.held_reason = publishing.held_reason(blocking)
         self.timeline.add(
             held_at,
             None,
@@ -829,7 +811,8 @@ class _Posts:
             self.now - timedelta(minutes=4),
             head,
             "post.exception",
-            f"Sent outside posting hours as urgent news by {head.get_full_name()}: {heating.exception_reason}",
+            f"Sent outside posting hours as {exception_words(heating.exception)} by {head.get_full_name()}: "
+            f"{heating.exception_reason}",
             heating,
             exception=heating.exception,
             reason=heating.exception_reason,
@@ -849,14 +832,6 @@ class _Posts:
         return [star, closure, heating]
 
 
-def _reshare_key(key: uuid.UUID) -> uuid.UUID:
-    try:
-        from apps.publishing.targets.website import reshare_key
-    except ImportError:  # pragma: no cover - the website target is part of the app
-        return uuid.uuid5(key, "reshare-on-main-account")
-    return reshare_key(key)
-
-
 def _posts(school: School, users: dict[str, Any], accounts: dict[str, Account], result: DemoResult) -> None:
     if Post.objects.filter(school=school).exists():
         return
@@ -869,7 +844,6 @@ def _posts(school: School, users: dict[str, Any], accounts: dict[str, Account], 
 
 def _garden_drawing() -> Image.Image:
     """A drawn picture of a school garden bed (no people), so the demo shows a post with a photo."""
-    import random
 
     rng = random.Random(7)
     image = Image.new("RGB", (1600, 1200), (150, 196, 232))
@@ -892,10 +866,6 @@ def _garden_drawing() -> Image.Image:
 def _garden_photo(school: School, users: dict[str, Any]) -> None:
     """Oak Class's published bulbs post carries a photo, as it went out: only the cleaned copy is
     kept (the original was deleted after publishing, RAC-04)."""
-    from django.core.files.base import ContentFile
-
-    from apps.posts.models import PostPhoto
-    from safepost.photos import render
 
     post = Post.objects.filter(
         school=school, text__startswith="Oak Class have been busy planting bulbs"
@@ -919,7 +889,6 @@ def _garden_photo(school: School, users: dict[str, Any]) -> None:
 
 def _queue(posts: list[Post]) -> None:
     """Hand scheduled posts to publishing, so the worker sends them out when the window opens."""
-    from apps.publishing import actions as publishing
 
     for post in posts:
         publishing.queue(post)

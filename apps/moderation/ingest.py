@@ -32,6 +32,7 @@ from apps.moderation.judging import (
 from apps.moderation.models import InboxItem, IngestState, ItemImage, Label
 from apps.notifications.actions import notify
 from apps.platforms import actions as platform_actions
+from apps.platforms import clients
 from apps.platforms.base import AuthError, InboxPage, Incoming, PermanentError, RetryableError
 from apps.platforms.crypto import CredentialsUnreadable
 from apps.platforms.models import Connection
@@ -63,7 +64,7 @@ _LIMITS: dict[str, int] = {
 
 def build_client(connection: Connection) -> Any:
     """The platform client for a connection (tests replace this to add a fault-injecting transport)."""
-    return platform_actions.client_for(connection)
+    return clients.client_for(connection)
 
 
 def state_for(connection: Connection) -> IngestState:

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -23,7 +23,7 @@ from apps.moderation.permissions import can_act, can_edit_record, can_view_inbox
 from apps.platforms.models import Connection
 from apps.schools.models import Account, Membership
 from apps.schools.permissions import can_approve, can_publish
-from apps.schools.scoping import get_for_school, school_member_required
+from apps.schools.scoping import SchoolRequest, get_for_school, school_member_required
 
 PAGE_SIZE = 25
 #: Pinned items shown above the list; the rest are a click away (the "Needs someone now" filter).
@@ -49,15 +49,15 @@ PLATFORMS = (("x", "X"), ("bluesky", "Bluesky"), ("mastodon", "Mastodon"))
 STATES = (("pinned", "Needs someone now (pinned)"), ("open", "Needing attention"), *InboxItem.State.choices)
 
 
-def _membership(request: HttpRequest) -> Membership:
-    return request.membership  # type: ignore[attr-defined]
+def _membership(request: SchoolRequest) -> Membership:
+    return request.membership
 
 
 def _rows(items: QuerySet[InboxItem]) -> QuerySet[InboxItem]:
     return items.select_related("account", "taken_by").only(*ROW_FIELDS)
 
 
-def _item(request: HttpRequest, pk: int) -> InboxItem:
+def _item(request: SchoolRequest, pk: int) -> InboxItem:
     return get_for_school(
         InboxItem.objects.select_related("account", "school", "taken_by", "connection"), request, pk=pk
     )
@@ -68,7 +68,7 @@ def _item(request: HttpRequest, pk: int) -> InboxItem:
 
 @require_GET
 @school_member_required(check=can_view_inbox)
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: SchoolRequest) -> HttpResponse:
     membership = _membership(request)
     school = membership.school
     items = InboxItem.objects.filter(school=school)
@@ -128,7 +128,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @school_member_required(check=can_view_inbox)
-def item(request: HttpRequest, pk: int) -> HttpResponse:
+def item(request: SchoolRequest, pk: int) -> HttpResponse:
     membership = _membership(request)
     found = _item(request, pk)
     options = actions.options(found)
@@ -162,7 +162,7 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=can_view_inbox)
-def item_take(request: HttpRequest, pk: int) -> HttpResponse:
+def item_take(request: SchoolRequest, pk: int) -> HttpResponse:
     found = _item(request, pk)
     try:
         actions.take(found, _membership(request))
@@ -175,7 +175,7 @@ def item_take(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=can_view_inbox)
-def item_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def item_act(request: SchoolRequest, pk: int, action: str) -> HttpResponse:
     found = _item(request, pk)
     if action not in actions.LABELS:
         raise Http404
@@ -191,7 +191,7 @@ def item_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=can_view_inbox)
-def item_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def item_answer(request: SchoolRequest, pk: int) -> HttpResponse:
     found = _item(request, pk)
     try:
         answer = answers.write(found, _membership(request), request.POST.get("text", "")[:5000])
@@ -207,7 +207,7 @@ def item_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=can_view_inbox)
-def answer_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_approve(request: SchoolRequest, pk: int) -> HttpResponse:
     answer = get_for_school(Reply.objects.select_related("item__account"), request, pk=pk)
     try:
         answers.approve(answer, _membership(request))
@@ -220,7 +220,7 @@ def answer_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=can_view_inbox)
-def item_state(request: HttpRequest, pk: int) -> HttpResponse:
+def item_state(request: SchoolRequest, pk: int) -> HttpResponse:
     found = _item(request, pk)
     try:
         actions.set_state(found, _membership(request), request.POST.get("state", ""))
@@ -233,7 +233,7 @@ def item_state(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=can_view_inbox)
-def item_keep(request: HttpRequest, pk: int) -> HttpResponse:
+def item_keep(request: SchoolRequest, pk: int) -> HttpResponse:
     membership = _membership(request)
     found = _item(request, pk)
     if not can_act(membership):
@@ -245,7 +245,7 @@ def item_keep(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @school_member_required(check=lambda m: can_view_inbox(m) or can_view_record(m))
-def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
+def evidence_download(request: SchoolRequest, pk: int) -> HttpResponse:
     kept = get_for_school(Evidence.objects.select_related("item"), request, pk=pk)
     response = HttpResponse(bytes(kept.bundle), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{kept.filename}"'
@@ -259,7 +259,7 @@ def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=lambda m: m.is_active and m.is_senior)
-def reading_interval(request: HttpRequest, pk: int) -> HttpResponse:
+def reading_interval(request: SchoolRequest, pk: int) -> HttpResponse:
     connection = get_for_school(Connection, request, pk=pk)
     minutes = request.POST.get("minutes", "")
     if not minutes.isdigit() or int(minutes) not in ingest.X_INTERVALS:
@@ -285,7 +285,7 @@ def reading_interval(request: HttpRequest, pk: int) -> HttpResponse:
 # --- the e-safety record -----------------------------------------------------------------------
 
 
-def _incidents(request: HttpRequest) -> tuple[Any, dict[str, str]]:
+def _incidents(request: SchoolRequest) -> tuple[Any, dict[str, str]]:
     school = _membership(request).school
     found = Incident.objects.filter(school=school).select_related("owner", "opened_by")
     chosen: dict[str, str] = {}
@@ -304,7 +304,7 @@ def _incidents(request: HttpRequest) -> tuple[Any, dict[str, str]]:
 
 @require_GET
 @school_member_required(check=can_view_record)
-def incidents(request: HttpRequest) -> HttpResponse:
+def incidents(request: SchoolRequest) -> HttpResponse:
     found, chosen = _incidents(request)
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -322,7 +322,7 @@ def incidents(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @school_member_required(check=can_view_record)
-def incidents_csv(request: HttpRequest) -> HttpResponse:
+def incidents_csv(request: SchoolRequest) -> HttpResponse:
     found, _ = _incidents(request)
     buffer = _Echo()
     writer = csv.writer(buffer)
@@ -342,7 +342,7 @@ class _Echo:
 
 @require_GET
 @school_member_required(check=can_view_record)
-def incidents_pdf(request: HttpRequest) -> HttpResponse:
+def incidents_pdf(request: SchoolRequest) -> HttpResponse:
     found, chosen = _incidents(request)
     membership = _membership(request)
     data = reports.pdf(membership.school, list(found.prefetch_related("notes__author", "items")), chosen)
@@ -354,7 +354,7 @@ def incidents_pdf(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @school_member_required(check=can_edit_record)
-def incident_new(request: HttpRequest) -> HttpResponse:
+def incident_new(request: SchoolRequest) -> HttpResponse:
     membership = _membership(request)
     ids = [int(i) for i in request.GET.getlist("item") + request.POST.getlist("item") if i.isdigit()]
     items = list(InboxItem.objects.filter(school=membership.school, pk__in=ids))
@@ -382,7 +382,7 @@ def _staff(membership: Membership) -> Any:
 
 @require_http_methods(["GET", "POST"])
 @school_member_required(check=can_view_record)
-def incident(request: HttpRequest, pk: int) -> HttpResponse:
+def incident(request: SchoolRequest, pk: int) -> HttpResponse:
     membership = _membership(request)
     found = get_for_school(Incident.objects.select_related("owner", "opened_by"), request, pk=pk)
     editable = can_edit_record(membership)
@@ -449,7 +449,7 @@ def _incident_changes(data: Any, staff: Any) -> tuple[list[str], dict[str, Any]]
 
 @require_POST
 @school_member_required(check=can_edit_record)
-def incident_link(request: HttpRequest, pk: int) -> HttpResponse:
+def incident_link(request: SchoolRequest, pk: int) -> HttpResponse:
     found = get_for_school(Incident, request, pk=pk)
     item_id = request.POST.get("item", "")
     item_found = (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
@@ -11,16 +11,16 @@ from django.views.decorators.http import require_GET, require_POST
 from apps.notifications import actions
 from apps.notifications.models import Notification
 from apps.schools.models import Membership
-from apps.schools.scoping import school_member_required
+from apps.schools.scoping import SchoolRequest, school_member_required
 
 
-def _membership(request: HttpRequest) -> Membership:
-    return request.membership  # type: ignore[attr-defined]
+def _membership(request: SchoolRequest) -> Membership:
+    return request.membership
 
 
 @require_GET
 @school_member_required()
-def notifications(request: HttpRequest) -> HttpResponse:
+def notifications(request: SchoolRequest) -> HttpResponse:
     membership = _membership(request)
     found = Notification.objects.filter(user=membership.user, school=membership.school).order_by(
         "read_at", "-urgent", "-created_at"
@@ -31,7 +31,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @school_member_required()
-def mark_read(request: HttpRequest) -> HttpResponse:
+def mark_read(request: SchoolRequest) -> HttpResponse:
     membership = _membership(request)
     ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()]
     actions.mark_read(membership.user, membership.school, ids or None)

@@ -11,6 +11,6 @@ class PlatformsConfig(AppConfig):
         from apps.platforms.checks import token_keys
 
         # Registered by kind only: a platform's package is imported when a connection needs it.
-        for kind in registry.KINDS:
+        for kind in registry.kinds():
             targets.install(kind)
         checks.register(token_keys, checks.Tags.security)

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from apps.publishing.targets.base import Limits, PermanentError, PublishResult, RetryableError
+
+if TYPE_CHECKING:
+    from safepost.photos.images import Preset
 
 __all__ = [
     "AccountInfo",
@@ -41,6 +44,7 @@ __all__ = [
     "PlatformClient",
     "PublishResult",
     "RetryableError",
+    "Server",
     "UnsupportedError",
 ]
 
@@ -272,13 +276,31 @@ class Capabilities:
 
 
 @dataclass(frozen=True)
+class Server:
+    """The box where staff say which server the school's account is on (platforms that run on many).
+
+    ``default`` fills the box; a platform may also read a default from the deployment's settings
+    (``default_server`` in :attr:`Platform.settings`), which wins. With no default the box must be
+    filled in.
+    """
+
+    label: str
+    help_text: str
+    default: str = ""
+
+
+@dataclass(frozen=True)
 class Platform:
-    """One platform as the connection views and the publishing targets see it.
+    """One platform, declared once: everything the rest of Safepost needs to know about it.
 
     Each package ``apps/platforms/<kind>/`` defines one of these as ``PLATFORM`` in
-    ``platform.py``. ``auth`` is ``"oauth"`` (X, Mastodon: ``start_authorisation`` then
-    ``finish_authorisation``) or ``"app-password"`` (Bluesky: ``sign_in``). All three
-    functions return or take plain dicts and never touch the database.
+    ``platform.py``, and :mod:`apps.platforms.registry` finds it; nothing else names the platform
+    (see ``apps/publishing/targets/README.md``, the guide to adding one). ``kind`` is the
+    package's folder name, stored on every connection and publication: never rename it.
+
+    ``auth`` is ``"oauth"`` (X, Mastodon: ``start_authorisation`` then ``finish_authorisation``)
+    or ``"app-password"`` (Bluesky: ``sign_in``). All three functions return or take plain dicts
+    and never touch the database.
 
     * ``start_authorisation(config, callback_url, server)`` → :class:`Authorisation`; ``config``
       holds the deployment's settings for the platform (e.g. X's client id and secret), ``server``
@@ -286,6 +308,20 @@ class Platform:
     * ``finish_authorisation(config, authorisation, callback_params)`` → credentials dict
       (tokens, expiry, server, ...); raises :class:`AuthError` when refused or the state differs.
     * ``sign_in(config, server, handle, app_password)`` → credentials dict (Bluesky).
+
+    The rest is read by the pages and the publishing target:
+
+    * ``position``: where the Connected accounts page lists it (then by label).
+    * ``server``: the server box on the connect form (:class:`Server`), ``None`` for a platform
+      with one server (X).
+    * ``settings``: the deployment's settings the platform reads, as its own key → the Django
+      setting's name (``{"client_id": "SAFEPOST_X_CLIENT_ID"}``); ``config`` above is built from
+      it. ``config/settings.py`` reads each setting from the environment.
+    * ``image``: the size and encoding photos are re-made in for the platform
+      (:class:`safepost.photos.images.Preset`); ``None``: the website's rendition.
+    * ``searches_sent_posts``: the platform keeps no key to find a post by, so the client's
+      ``find_existing`` is given what was sent and since when, and searches the account's own
+      recent posts (X, Mastodon); otherwise it is given the key alone (Bluesky's record key).
     """
 
     kind: str
@@ -296,3 +332,8 @@ class Platform:
     start_authorisation: Callable[..., Authorisation] | None = None
     finish_authorisation: Callable[..., dict[str, Any]] | None = None
     sign_in: Callable[..., dict[str, Any]] | None = None
+    position: int = 100
+    server: Server | None = None
+    settings: Mapping[str, str] = field(default_factory=dict)
+    image: Preset | None = None
+    searches_sent_posts: bool = False

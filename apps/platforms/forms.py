@@ -9,22 +9,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
-from apps.platforms import netguard
-
-#: Platforms that live on many servers: (label, help, default).
-SERVERS: dict[str, tuple[str, str, str]] = {
-    "mastodon": (
-        "Your Mastodon server",
-        "The address of the server the school's account is on, e.g. https://mastodon.social. It is the "
-        "part after the second @ in the account's full name (@school@mastodon.social).",
-        "",
-    ),
-    "bluesky": (
-        "Bluesky server",
-        "Leave as it is unless the school runs its own Bluesky server (PDS).",
-        "https://bsky.social",
-    ),
-}
+from apps.platforms import netguard, registry
+from apps.platforms.base import Platform
 
 
 def clean_server(value: str) -> str:
@@ -55,19 +41,30 @@ class ServerField(forms.CharField):
         return clean_server(str(super().clean(value) or ""))
 
 
+def server_field(platform: Platform) -> ServerField | None:
+    """The box for the school's server, as the platform declares it (``None``: it has one server)."""
+    if platform.server is None:
+        return None
+    default = str(registry.config_for(platform.kind).get("default_server") or platform.server.default)
+    field = ServerField(
+        label=platform.server.label,
+        help_text=platform.server.help_text,
+        initial=default,
+        required=not default,
+        max_length=200,
+    )
+    field.widget.attrs.update({"inputmode": "url", "autocomplete": "url", "placeholder": "https://"})
+    return field
+
+
 class OAuthStartForm(forms.Form):
     """Sending the senior leader to the platform to sign in (X, Mastodon)."""
 
-    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, platform: Platform, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if kind in SERVERS:
-            label, help_text, default = SERVERS[kind]
-            self.fields["server"] = ServerField(
-                label=label, help_text=help_text, initial=default, required=not default, max_length=200
-            )
-            self.fields["server"].widget.attrs.update(
-                {"inputmode": "url", "autocomplete": "url", "placeholder": "https://"}
-            )
+        server = server_field(platform)
+        if server is not None:
+            self.fields["server"] = server
 
 
 class AppPasswordForm(forms.Form):
@@ -89,15 +86,12 @@ class AppPasswordForm(forms.Form):
             "never the password."
         ),
     )
-    server = ServerField(
-        label=SERVERS["bluesky"][0],
-        help_text=SERVERS["bluesky"][1],
-        initial=SERVERS["bluesky"][2],
-        max_length=200,
-    )
 
-    def __init__(self, *args: Any, kind: str = "bluesky", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, platform: Platform, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        server = server_field(platform)
+        if server is not None:
+            self.fields["server"] = server
         self.fields["handle"].widget.attrs.update(
             {"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}
         )

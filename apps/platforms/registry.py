@@ -1,29 +1,45 @@
-"""The platforms this installation can connect to: X, Bluesky and Mastodon when their packages load.
+"""The platforms this installation can connect to: every package ``apps/platforms/<kind>/`` with a ``platform.py``.
 
-Each ``apps/platforms/<kind>/platform.py`` defines ``PLATFORM``. They are imported on first use
-(not at start-up), so a platform whose package is missing is simply not offered. Tests put fakes
-in with :func:`registered` or :func:`only`.
+Each such ``platform.py`` defines ``PLATFORM`` (:class:`~apps.platforms.base.Platform`): its label,
+how staff sign in, what it can do, the settings it reads, the server box, the photo size and how
+it finds a post an earlier attempt sent. Nothing else lists the platforms: the connections page,
+the compose page, the publishing targets and the settings all read them from here. The packages
+are found at start-up without being imported (:func:`kinds`), and imported on first use, so a
+platform whose package fails to load is simply not offered (and the failure is logged).
+Tests swap platforms in and out with :mod:`apps.platforms.testing`.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 
+import apps.platforms
 from apps.platforms.base import Platform
 
 log = logging.getLogger(__name__)
 
-#: The platform packages Safepost ships, in the order the connections page lists them.
-KINDS = ("x", "bluesky", "mastodon")
-
 _platforms: dict[str, Platform] = {}
 _loaded = False
+_kinds: tuple[str, ...] | None = None
+
+
+def kinds() -> tuple[str, ...]:
+    """The kind of every platform package present (its folder's name), found without importing it."""
+    global _kinds
+    if _kinds is None:
+        found = [
+            folder.name
+            for location in apps.platforms.__path__
+            for folder in sorted(Path(location).iterdir())
+            if (folder / "__init__.py").is_file() and (folder / "platform.py").is_file()
+        ]
+        _kinds = tuple(dict.fromkeys(found))
+    return _kinds
 
 
 def _load() -> None:
@@ -31,30 +47,34 @@ def _load() -> None:
     if _loaded:
         return
     _loaded = True
-    for kind in KINDS:
+    for kind in kinds():
         module_name = f"apps.platforms.{kind}.platform"
         try:
             module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name and module_name.startswith(exc.name):
-                continue  # that platform's package is not installed
-            log.exception("the %s platform could not be loaded", kind)
-            continue
         except Exception:
             log.exception("the %s platform could not be loaded", kind)
             continue
         platform = getattr(module, "PLATFORM", None)
-        if isinstance(platform, Platform):
-            _platforms.setdefault(platform.kind, platform)
-        else:
+        if not isinstance(platform, Platform):
             log.error("%s has no PLATFORM", module_name)
+        elif platform.kind != kind:
+            log.error("%s says its kind is %r: it must be its folder's name", module_name, platform.kind)
+        else:
+            _platforms.setdefault(kind, platform)
+
+
+def forget() -> None:
+    """Find and load the packages again on next use (tests that add one)."""
+    global _loaded, _kinds
+    _platforms.clear()
+    _loaded = False
+    _kinds = None
 
 
 def platforms() -> list[Platform]:
-    """Every platform available, in display order."""
+    """Every platform available, in the order the connections page lists them."""
     _load()
-    order = {kind: i for i, kind in enumerate(KINDS)}
-    return sorted(_platforms.values(), key=lambda p: (order.get(p.kind, len(order)), p.kind))
+    return sorted(_platforms.values(), key=lambda p: (p.position, p.label))
 
 
 def get(kind: str) -> Platform | None:
@@ -63,49 +83,19 @@ def get(kind: str) -> Platform | None:
     return _platforms.get(kind)
 
 
-def register(platform: Platform) -> None:
-    """Add (or replace) a platform and its publishing target."""
-    from apps.platforms.targets import install
-
-    _load()
-    _platforms[platform.kind] = platform
-    install(platform.kind)
-
-
-@contextmanager
-def registered(platform: Platform) -> Iterator[None]:
-    """A platform added for the duration of a ``with`` block (tests)."""
-    with only([*platforms(), platform]):
-        yield
-
-
-@contextmanager
-def only(chosen: Iterable[Platform]) -> Iterator[None]:
-    """Exactly these platforms for the duration of a ``with`` block (tests)."""
-    from apps.platforms.targets import install, uninstall
-
-    global _loaded
-    _load()
-    saved = dict(_platforms)
-    _platforms.clear()
-    for platform in chosen:
-        _platforms[platform.kind] = platform
-        install(platform.kind)
-    try:
-        yield
-    finally:
-        for kind in list(_platforms):
-            if kind not in saved and kind not in KINDS:
-                uninstall(kind)
-        _platforms.clear()
-        _platforms.update(saved)
+def label_of(kind: str) -> str:
+    """What staff call the platform ("X", "Bluesky"); the kind itself when it is not installed."""
+    platform = get(kind)
+    return platform.label if platform is not None else kind
 
 
 def config_for(kind: str) -> dict[str, Any]:
     """The deployment's settings for one platform (e.g. X's OAuth client id and secret).
 
-    From ``SAFEPOST_PLATFORMS = {"x": {"client_id": ..., "client_secret": ...}, ...}`` in the
-    settings; empty when not set.
+    The platform names the Django settings it reads (``Platform.settings``: its own key → the
+    setting's name); ``config/settings.py`` reads each from the environment. Empty when not set.
     """
-    configured = getattr(settings, "SAFEPOST_PLATFORMS", None) or {}
-    return dict(configured.get(kind, {}))
+    platform = get(kind)
+    if platform is None:
+        return {}
+    return {key: getattr(settings, name, "") or "" for key, name in platform.settings.items()}

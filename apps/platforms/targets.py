@@ -1,7 +1,8 @@
 """Publishing targets for connected platform accounts (one Target kind per platform).
 
 ``install(kind)`` registers a factory with :mod:`apps.publishing.targets`; ``AppConfig.ready()``
-installs the shipped kinds without importing their packages. A factory gives a target for an
+installs every platform package the registry finds, without importing it (its label, photo size
+and search behaviour are read from its ``PLATFORM`` when first needed). A factory gives a target for an
 account's connection that is approved (or needs reconnecting, so the failure shows on the post
 instead of the platform being skipped silently); a connection waiting for approval is not used.
 """
@@ -13,16 +14,20 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
-from apps.platforms import actions, registry
+from apps.platforms import actions, clients, registry, wording
 from apps.platforms.base import AuthError, Media, Outgoing, PlatformClient
 from apps.platforms.crypto import CredentialsUnreadable
 from apps.platforms.models import Connection
+from apps.posts.renditions import media_for
+from apps.publishing.models import Publication
 from apps.publishing.targets import register, unregister
 from apps.publishing.targets.base import Limits, PermanentError, PublishResult, Target
+from apps.publishing.targets.reshare import resharing_account
+from apps.schools.models import Account
+from safepost.photos import PRESETS
 
 if TYPE_CHECKING:
     from apps.posts.models import Post
-    from apps.schools.models import Account
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +46,9 @@ def outgoing_for(post: Post, kind: str = "") -> Outgoing:
 
 def _media_for(post: Post, kind: str) -> tuple[Media, ...]:
     # Only the cleaned, blurred rendition ever leaves Safepost, never an original; it is re-encoded
-    # within the platform's own size limits (Bluesky: 1 MB an image, X: 5 MB).
-    from apps.posts.photos import media_for
-    from safepost.photos import PRESETS
-
-    preset = kind if kind in PRESETS else "website"
+    # within the platform's own size limits (``Platform.image``; Bluesky: 1 MB an image, X: 5 MB).
+    platform = registry.get(kind)
+    preset = platform.image if platform is not None and platform.image is not None else PRESETS["website"]
     return tuple(
         Media(data, mime, alt, width, height) for data, mime, alt, width, height in media_for(post, preset)
     )
@@ -69,16 +72,16 @@ class PlatformTarget(Target):
             raise PermanentError(
                 f"{self.label} needs reconnecting before anything can go out there",
                 platform_text=connection.last_error,
-                advice=actions.reconnect_advice(connection),
+                advice=wording.reconnect_advice(connection),
             )
         if self._client is None:
             try:
-                self._client = actions.client_for(connection)
+                self._client = clients.client_for(connection)
             except CredentialsUnreadable as exc:
                 self._reconnect_needed(str(exc))
                 raise PermanentError(
                     f"The saved sign-in for {self.label} cannot be unlocked",
-                    advice=actions.reconnect_advice(connection),
+                    advice=wording.reconnect_advice(connection),
                 ) from exc
         return self._client
 
@@ -93,7 +96,7 @@ class PlatformTarget(Target):
             return getattr(client, operation)(*args)
         except AuthError as first:
             error = first
-        if actions.refreshed_elsewhere(self._conn()):
+        if clients.refreshed_elsewhere(self._conn()):
             # Another worker renewed the tokens at the same moment: use the new ones, once.
             self.connection = Connection.objects.get(pk=self._conn().pk)
             self._client = None
@@ -108,7 +111,7 @@ class PlatformTarget(Target):
         raise PermanentError(
             f"{self.label} no longer accepts Safepost's sign-in",
             platform_text=exc.platform_text or exc.message,
-            advice=actions.reconnect_advice(self._conn()),
+            advice=wording.reconnect_advice(self._conn()),
         ) from exc
 
     def limits(self) -> Limits:
@@ -116,7 +119,7 @@ class PlatformTarget(Target):
         connection = self._conn()
         try:
             if self._client is None:
-                self._client = actions.client_for(connection)
+                self._client = clients.client_for(connection)
             limits = self._client.limits()
         except Exception:
             log.info("limits of %s unavailable; using the last known", connection.kind, exc_info=True)
@@ -135,31 +138,24 @@ class PlatformTarget(Target):
         Best effort: the class post is out whatever happens here, so a failure is logged, not
         raised (raising would retry, and a retry finds the post and never reposts it).
         """
-        from apps.schools.models import Account
-
-        if post.account.kind != Account.Kind.CLASS or not post.school.policy.accounts.reshare_class_posts:
-            return
-        main = Account.objects.filter(
-            school_id=post.school_id, kind=Account.Kind.MAIN, is_active=True
-        ).first()
+        main = resharing_account(post)
         connection = actions.live_connection(main, self.kind) if main is not None else None
         if connection is None or connection.status != Connection.Status.ACTIVE:
             return
         try:
-            actions.client_for(connection).repost(result.external_id)
+            clients.client_for(connection).repost(result.external_id)
         except Exception:
             log.warning(
                 "the main account could not repost %s on %s", result.external_id, self.kind, exc_info=True
             )
 
     def find_existing(self, idempotency_key: uuid.UUID) -> PublishResult | None:
-        if self.kind not in _SEARCHED:
+        platform = registry.get(self.kind)
+        if platform is None or not platform.searches_sent_posts:
             return self._call("find_existing", idempotency_key)
         # X and Mastodon keep no key to look up: they search the account's own recent posts for
         # what was sent, from when the first attempt could have started (nothing to find on a first
         # attempt: the claim that started it has just counted it).
-        from apps.publishing.models import Publication
-
         publication = (
             Publication.objects.select_related("post__school").filter(idempotency_key=idempotency_key).first()
         )
@@ -175,8 +171,6 @@ class PlatformTarget(Target):
         self._call("delete", external_id)
 
 
-#: Platforms whose find_existing searches recent posts for what was sent (see find_existing).
-_SEARCHED = frozenset({"x", "mastodon"})
 _classes: dict[str, type[PlatformTarget]] = {}
 #: The last limits each platform reported (they are the platform's, not the account's).
 _known_limits: dict[str, Limits] = {}
@@ -202,8 +196,7 @@ def factory_for(kind: str) -> Any:
         )
         if connection is None:
             return None
-        platform = registry.get(kind)
-        label = f"{platform.label if platform else kind} ({connection.handle})"
+        label = f"{registry.label_of(kind)} ({connection.handle})"
         return target_class(kind)(account, label=label, connection=connection)
 
     return target_for
@@ -211,7 +204,7 @@ def factory_for(kind: str) -> Any:
 
 def install(kind: str) -> None:
     """Publish to connected ``kind`` accounts from now on."""
-    register(kind, factory_for(kind))
+    register(kind, factory_for(kind), lambda: registry.label_of(kind))
 
 
 def uninstall(kind: str) -> None:

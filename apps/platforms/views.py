@@ -8,20 +8,23 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from apps.platforms import actions, crypto, registry
+from apps.platforms import actions, clients, crypto, permissions, registry, wording
 from apps.platforms.base import Authorisation, Platform
 from apps.platforms.forms import AppPasswordForm, OAuthStartForm
 from apps.platforms.models import Connection, CredentialRotation, RotationReminder
 from apps.platforms.profiles import check_profile
-from apps.schools import permissions
+from apps.platforms.rotation import next_rotation_due
+from apps.publishing.targets.base import PermanentError, RetryableError
+from apps.schools import permissions as school_permissions
 from apps.schools.models import Account, Membership
-from apps.schools.scoping import get_for_school, school_member_required
+from apps.schools.scoping import SchoolRequest, get_for_school, school_member_required
+from safepost.policy.config import term_start
 
 log = logging.getLogger(__name__)
 
@@ -45,16 +48,16 @@ def _require(allowed: bool, why: str) -> None:
         raise PermissionDenied(why)
 
 
-def _membership(request: HttpRequest) -> Membership:
-    return request.membership  # type: ignore[attr-defined]
+def _membership(request: SchoolRequest) -> Membership:
+    return request.membership
 
 
 # The page -------------------------------------------------------------------------------------
 
 
 @require_GET
-@school_member_required(check=actions.can_view)
-def connections(request: HttpRequest) -> HttpResponse:
+@school_member_required(check=permissions.can_view)
+def connections(request: SchoolRequest) -> HttpResponse:
     membership = _membership(request)
     school = membership.school
     policy = school.policy
@@ -63,7 +66,7 @@ def connections(request: HttpRequest) -> HttpResponse:
         .select_related("holder")
         .order_by("-kind", "name")
     )
-    if not actions.sees_all_accounts(membership):
+    if not permissions.sees_all_accounts(membership):
         accounts = accounts.filter(holder=membership.user)
     platforms = registry.platforms()
     live = {
@@ -90,22 +93,22 @@ def connections(request: HttpRequest) -> HttpResponse:
             )
         groups.append({"account": account, "rows": rows})
     limits = [
-        {"platform": p, "shortfalls": actions.shortfalls(p.capabilities, p.label, policy)} for p in platforms
+        {"platform": p, "shortfalls": wording.shortfalls(p.capabilities, p.label, policy)} for p in platforms
     ]
     context = {
         "tab": "connections",
-        "can_manage": permissions.can_manage_school(membership),
-        "can_view_settings": permissions.can_view_school_settings(membership),
+        "can_manage": school_permissions.can_manage_school(membership),
+        "can_view_settings": school_permissions.can_view_school_settings(membership),
         "groups": groups,
         "platforms": platforms,
         "limits": [item for item in limits if item["shortfalls"]],
         "rotation": policy.credentials.rotation,
-        "rotated_by": actions.roles_in_words(policy.credentials.rotated_by),
+        "rotated_by": wording.roles_in_words(policy.credentials.rotated_by),
         "term_starts": ", ".join(_term_day(t) for t in policy.credentials.term_starts),
-        "needs_permission_of": actions.roles_in_words(policy.credentials.needs_permission_of)
+        "needs_permission_of": wording.roles_in_words(policy.credentials.needs_permission_of)
         if policy.credentials.needs_permission_of
         else "",
-        "can_connect": actions.can_connect(membership),
+        "can_connect": permissions.can_connect(membership),
     }
     return render(request, "platforms/connections.html", context)
 
@@ -121,32 +124,32 @@ def _row(
 ) -> dict[str, Any]:
     row: dict[str, Any] = {"platform": platform, "connection": connection}
     if connection is None:
-        row["can_connect"] = actions.can_connect(membership)
+        row["can_connect"] = permissions.can_connect(membership)
         return row
     policy = membership.school.policy
     in_use = connection.status in (Connection.Status.ACTIVE, Connection.Status.RECONNECT)
     row.update(
-        can_approve=connection.status == Connection.Status.WAITING and actions.can_approve(membership),
+        can_approve=connection.status == Connection.Status.WAITING and permissions.can_approve(membership),
         can_reconnect=connection.status == Connection.Status.RECONNECT
-        and actions.can_reconnect(membership, connection),
-        can_disconnect=actions.can_connect(membership),
-        can_rotate=in_use and actions.rotation_refusal(connection, membership) is None,
-        rotate_refusal=actions.rotation_refusal(connection, membership)
-        if in_use and actions.can_rotate(membership)
+        and permissions.can_reconnect(membership, connection),
+        can_disconnect=permissions.can_connect(membership),
+        can_rotate=in_use and permissions.rotation_refusal(connection, membership) is None,
+        rotate_refusal=permissions.rotation_refusal(connection, membership)
+        if in_use and permissions.can_rotate(membership)
         else "",
         # Permission only matters when someone who rotates does not hold a permitting role.
         can_permit=in_use
-        and actions.can_permit_rotation(membership)
+        and permissions.can_permit_rotation(membership)
         and bool(set(policy.credentials.rotated_by) - set(policy.credentials.needs_permission_of))
-        and actions.usable_permission(connection, None) is None,
-        pending_permission=actions.usable_permission(connection, None) if in_use else None,
+        and permissions.usable_permission(connection, None) is None,
+        pending_permission=permissions.usable_permission(connection, None) if in_use else None,
         reminder=reminders.get(connection.pk),
         profile=check_profile(connection, list_url)
         if connection.status == Connection.Status.ACTIVE
         else None,
-        can_set_profile=platform.capabilities.set_profile and actions.can_approve(membership),
+        can_set_profile=platform.capabilities.set_profile and permissions.can_approve(membership),
         last_rotation=rotations.get(connection.pk),
-        next_due=actions.next_rotation_due(
+        next_due=next_rotation_due(
             policy.credentials.rotation,
             timezone.localdate(connection.rotated_or_connected_at),
             policy.credentials.term_starts,
@@ -162,12 +165,12 @@ def _row(
 
 @require_http_methods(["GET", "POST"])
 @school_member_required()
-def connect(request: HttpRequest, account_pk: int, kind: str) -> HttpResponse:
+def connect(request: SchoolRequest, account_pk: int, kind: str) -> HttpResponse:
     # Fetch first: an outsider gets 404 whatever their role is at their own school.
     account = get_for_school(Account, request, pk=account_pk, is_active=True)
     platform = _platform(kind)
     _require(
-        actions.can_connect(_membership(request)),
+        permissions.can_connect(_membership(request)),
         "Only the headteacher or a senior leader can connect an account.",
     )
     existing = actions.live_connection(account, kind)
@@ -179,7 +182,7 @@ def connect(request: HttpRequest, account_pk: int, kind: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @school_member_required()
-def reconnect(request: HttpRequest, pk: int) -> HttpResponse:
+def reconnect(request: SchoolRequest, pk: int) -> HttpResponse:
     connection = get_for_school(Connection.objects.select_related("account"), request, pk=pk)
     # Only a connection that stopped working is reconnected here; changing the sign-in of one that
     # works is a rotation, which may need the permission the policy names (COU-07).
@@ -188,16 +191,16 @@ def reconnect(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("platforms:connections")
     if connection.status != Connection.Status.RECONNECT:
         raise Http404("That connection is not in use.")
-    if not actions.can_reconnect(_membership(request), connection):
+    if not permissions.can_reconnect(_membership(request), connection):
         raise PermissionDenied("Only a senior leader or the account's holder can reconnect it.")
     return _sign_in_step(request, _platform(connection.kind), connection.account, "reconnect", connection)
 
 
 @require_http_methods(["GET", "POST"])
 @school_member_required()
-def rotate(request: HttpRequest, pk: int) -> HttpResponse:
+def rotate(request: SchoolRequest, pk: int) -> HttpResponse:
     connection = get_for_school(Connection.objects.select_related("account"), request, pk=pk)
-    refusal = actions.rotation_refusal(connection, _membership(request))
+    refusal = permissions.rotation_refusal(connection, _membership(request))
     if refusal:
         messages.error(request, refusal)
         return redirect("platforms:connections")
@@ -205,18 +208,18 @@ def rotate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _sign_in_step(
-    request: HttpRequest, platform: Platform, account: Account, purpose: str, connection: Connection | None
+    request: SchoolRequest, platform: Platform, account: Account, purpose: str, connection: Connection | None
 ) -> HttpResponse:
     """The form before signing in: OAuth (off to the platform) or an app password (Bluesky)."""
     form: OAuthStartForm | AppPasswordForm
     if platform.auth == "app-password":
-        form = AppPasswordForm(request.POST if request.method == "POST" else None, kind=platform.kind)
+        form = AppPasswordForm(request.POST if request.method == "POST" else None, platform=platform)
         if connection is not None and request.method == "GET":
             form.initial.update(
                 handle=connection.handle, server=connection.server_url or form.initial.get("server")
             )
     else:
-        form = OAuthStartForm(request.POST if request.method == "POST" else None, kind=platform.kind)
+        form = OAuthStartForm(request.POST if request.method == "POST" else None, platform=platform)
         if connection is not None and connection.server_url and "server" in form.fields:
             form.initial["server"] = connection.server_url
     if request.method == "POST" and form.is_valid():
@@ -233,20 +236,20 @@ def _sign_in_step(
                 return started
     context = {
         "tab": "connections",
-        "can_view_settings": permissions.can_view_school_settings(_membership(request)),
-        "can_manage": permissions.can_manage_school(_membership(request)),
+        "can_view_settings": school_permissions.can_view_school_settings(_membership(request)),
+        "can_manage": school_permissions.can_manage_school(_membership(request)),
         "form": form,
         "platform": platform,
         "account": account,
         "purpose": purpose,
         "connection": connection,
-        "shortfalls": actions.shortfalls(platform.capabilities, platform.label, account.school.policy),
+        "shortfalls": wording.shortfalls(platform.capabilities, platform.label, account.school.policy),
     }
     return render(request, "platforms/connect.html", context)
 
 
 def _app_password(
-    request: HttpRequest,
+    request: SchoolRequest,
     platform: Platform,
     account: Account,
     purpose: str,
@@ -257,19 +260,19 @@ def _app_password(
     data = form.cleaned_data
     try:
         credentials = platform.sign_in(
-            registry.config_for(platform.kind), data["server"], data["handle"], data["app_password"]
+            registry.config_for(platform.kind), data.get("server", ""), data["handle"], data["app_password"]
         )
-        info, credentials = actions.sign_in_check(platform, credentials)
+        info, credentials = clients.sign_in_check(platform, credentials)
     except Exception as exc:
-        if not isinstance(exc, actions.PermanentError | actions.RetryableError):
+        if not isinstance(exc, PermanentError | RetryableError):
             log.exception("signing in to %s failed", platform.kind)
-        form.add_error(None, actions.describe_failure(exc, platform.label))
+        form.add_error(None, wording.describe_failure(exc, platform.label))
         return None
-    return _save(request, platform, account, purpose, connection, credentials, data["server"], info)
+    return _save(request, platform, account, purpose, connection, credentials, data.get("server", ""), info)
 
 
 def _save(
-    request: HttpRequest,
+    request: SchoolRequest,
     platform: Platform,
     account: Account,
     purpose: str,
@@ -295,7 +298,7 @@ def _save(
     if purpose == "connect":
         then = (
             "approve it below when you are ready."
-            if actions.can_approve(_membership(request))
+            if permissions.can_approve(_membership(request))
             else "the headteacher approves it (they see it on their dashboard)."
         )
         messages.success(
@@ -314,7 +317,7 @@ def _save(
 
 
 def _start_oauth(
-    request: HttpRequest,
+    request: SchoolRequest,
     platform: Platform,
     account: Account,
     purpose: str,
@@ -326,9 +329,9 @@ def _start_oauth(
     try:
         authorisation = platform.start_authorisation(registry.config_for(platform.kind), callback, server)
     except Exception as exc:
-        if not isinstance(exc, actions.PermanentError | actions.RetryableError):
+        if not isinstance(exc, PermanentError | RetryableError):
             log.exception("starting to connect %s failed", platform.kind)
-        messages.error(request, actions.describe_failure(exc, platform.label))
+        messages.error(request, wording.describe_failure(exc, platform.label))
         return None
     flows: dict[str, Any] = dict(request.session.get(FLOWS, {}))
     while len(flows) >= MAX_FLOWS:
@@ -352,7 +355,7 @@ def _start_oauth(
 
 @require_GET
 @school_member_required()
-def callback(request: HttpRequest, kind: str) -> HttpResponse:
+def callback(request: SchoolRequest, kind: str) -> HttpResponse:
     platform = _platform(kind)
     state = request.GET.get("state", "")
     flows: dict[str, Any] = dict(request.session.get(FLOWS, {}))
@@ -361,7 +364,7 @@ def callback(request: HttpRequest, kind: str) -> HttpResponse:
     if (
         flow is None
         or flow["kind"] != kind
-        or flow["school"] != request.school.pk  # type: ignore[attr-defined]
+        or flow["school"] != request.school.pk
         or timezone.now().timestamp() - flow["started"] > FLOW_SECONDS
     ):
         messages.error(
@@ -382,9 +385,9 @@ def callback(request: HttpRequest, kind: str) -> HttpResponse:
         connection = get_for_school(Connection, request, pk=flow["connection"])
     membership = _membership(request)
     allowed = {
-        "connect": actions.can_connect(membership),
-        "reconnect": connection is not None and actions.can_reconnect(membership, connection),
-        "rotate": connection is not None and actions.rotation_refusal(connection, membership) is None,
+        "connect": permissions.can_connect(membership),
+        "reconnect": connection is not None and permissions.can_reconnect(membership, connection),
+        "rotate": connection is not None and permissions.rotation_refusal(connection, membership) is None,
     }
     if not allowed.get(flow["purpose"], False):
         raise PermissionDenied("Your role cannot do this any more.")
@@ -408,11 +411,11 @@ def callback(request: HttpRequest, kind: str) -> HttpResponse:
         credentials = platform.finish_authorisation(
             registry.config_for(kind), authorisation, dict(request.GET.items())
         )
-        info, credentials = actions.sign_in_check(platform, credentials)
+        info, credentials = clients.sign_in_check(platform, credentials)
     except Exception as exc:
-        if not isinstance(exc, actions.PermanentError | actions.RetryableError):
+        if not isinstance(exc, PermanentError | RetryableError):
             log.exception("finishing the connection to %s failed", kind)
-        messages.error(request, actions.describe_failure(exc, platform.label))
+        messages.error(request, wording.describe_failure(exc, platform.label))
         return redirect("platforms:connections")
     return _save(request, platform, account, flow["purpose"], connection, credentials, flow["server"], info)
 
@@ -422,10 +425,10 @@ def callback(request: HttpRequest, kind: str) -> HttpResponse:
 
 @require_POST
 @school_member_required()
-def approve(request: HttpRequest, pk: int) -> HttpResponse:
+def approve(request: SchoolRequest, pk: int) -> HttpResponse:
     connection = get_for_school(Connection.objects.select_related("account"), request, pk=pk)
     _require(
-        actions.can_approve(_membership(request)), "Only the headteacher can approve a connected account."
+        permissions.can_approve(_membership(request)), "Only the headteacher can approve a connected account."
     )
     try:
         actions.approve(connection, _membership(request))
@@ -435,17 +438,17 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             f"Approved: posts on {connection.account.name} now go out to "
-            f"{_platform_label(connection.kind)} ({connection.handle}) too.",
+            f"{registry.label_of(connection.kind)} ({connection.handle}) too.",
         )
     return redirect("platforms:connections")
 
 
 @require_POST
 @school_member_required()
-def profile(request: HttpRequest, pk: int) -> HttpResponse:
+def profile(request: SchoolRequest, pk: int) -> HttpResponse:
     connection = get_for_school(Connection.objects.select_related("account", "school"), request, pk=pk)
     _require(
-        actions.can_approve(_membership(request)),
+        permissions.can_approve(_membership(request)),
         "Only the headteacher and senior leaders can change the profile of a school account.",
     )
     try:
@@ -455,29 +458,29 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            f"{connection.handle}'s profile on {_platform_label(connection.kind)} now says it is the school's "
+            f"{connection.handle}'s profile on {registry.label_of(connection.kind)} now says it is the school's "
             "official account and links to the list of official accounts.",
         )
     return redirect("platforms:connections")
 
 
-def _list_url(request: HttpRequest) -> str:
+def _list_url(request: SchoolRequest) -> str:
     """The address of the school's public list of official accounts."""
     return request.build_absolute_uri(reverse("public:accounts", args=[_membership(request).school.slug]))
 
 
 @require_POST
 @school_member_required()
-def disconnect(request: HttpRequest, pk: int) -> HttpResponse:
+def disconnect(request: SchoolRequest, pk: int) -> HttpResponse:
     connection = get_for_school(Connection.objects.select_related("account"), request, pk=pk)
     _require(
-        actions.can_connect(_membership(request)),
+        permissions.can_connect(_membership(request)),
         "Only the headteacher or a senior leader can disconnect an account.",
     )
     actions.disconnect(connection, request.user)
     messages.success(
         request,
-        f"{connection.account.name} is disconnected from {_platform_label(connection.kind)} and its saved "
+        f"{connection.account.name} is disconnected from {registry.label_of(connection.kind)} and its saved "
         "sign-in deleted. Nothing more goes out there. You may also remove Safepost's access in the "
         "platform's own settings.",
     )
@@ -486,10 +489,10 @@ def disconnect(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required()
-def permit(request: HttpRequest, pk: int) -> HttpResponse:
+def permit(request: SchoolRequest, pk: int) -> HttpResponse:
     connection = get_for_school(Connection.objects.select_related("account"), request, pk=pk)
     _require(
-        actions.can_permit_rotation(_membership(request)),
+        permissions.can_permit_rotation(_membership(request)),
         "Your school's policy does not give your role a say in changing the sign-in.",
     )
     if connection.status not in (Connection.Status.ACTIVE, Connection.Status.RECONNECT):
@@ -498,20 +501,13 @@ def permit(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(
         request,
         f"Permission given: someone the policy allows can now change the sign-in of {connection.account.name} "
-        f"on {_platform_label(connection.kind)} (within {actions.PERMISSION_DAYS} days).",
+        f"on {registry.label_of(connection.kind)} (within {permissions.PERMISSION_DAYS} days).",
     )
     return redirect("platforms:connections")
 
 
-def _platform_label(kind: str) -> str:
-    platform = registry.get(kind)
-    return platform.label if platform else kind
-
-
 def _term_day(text: str) -> str:
     """ "09-01" as "1 September"."""
-    from safepost.policy.config import term_start
-
     found = term_start(text)
     if found is None:
         return text

@@ -7,9 +7,7 @@ from django.urls import NoReverseMatch, reverse
 
 from apps.posts.models import Post, PostPhoto
 from apps.schools.models import Account, Membership
-from apps.schools.permissions import can_write, has_signed_agreement, why_cannot_publish
-
-AGREEMENT_NEEDED = "You need to sign the school's social media agreement before you can post."
+from apps.schools.permissions import AGREEMENT_NEEDED, can_write, has_signed_agreement, why_cannot_publish
 
 
 def accounts_for(membership: Membership) -> QuerySet[Account]:

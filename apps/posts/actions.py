@@ -9,6 +9,7 @@ with a sentence the member of staff can act on. Every function takes an optional
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -16,20 +17,26 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.audit.actions import record
-from apps.posts import photos
 from apps.posts.access import accounts_for, may_delete, may_edit, submit_refusal
 from apps.posts.checking import (
-    check_post_content,
+    check_audit_data,
+    check_saved_post,
+    check_summary,
     keyed_warnings,
     moment_words,
+    photo_findings,
     planned_time,
+    stored_check,
     window_problem,
 )
 from apps.posts.models import Override, Post, Review
+from apps.posts.renditions import refresh_renditions
+from apps.posts.tasks import clean_up_photos
+from apps.publishing import actions as publishing
 from apps.schools.consent import posts_showing
 from apps.schools.models import Account, Membership, Pupil, School
 from apps.schools.permissions import allowed_exceptions, can_approve, can_write, needs_approval
-from safepost.policy.findings import Report
+from safepost.policy.findings import Finding, Report
 from safepost.policy.rules.outside_posting_window import describe_window
 
 MAX_TEXT = 5000
@@ -80,7 +87,7 @@ _DONE = {
 }
 
 
-def _exception_words(kind: str) -> str:
+def exception_words(kind: str) -> str:
     """ "urgent news", "a school event": an exception as the audit log's sentences name it."""
     return {"school-event": "a school event", "urgent-news": "urgent news"}.get(kind, kind.replace("-", " "))
 
@@ -252,19 +259,10 @@ def edit(
         if not changed:
             return post
         was = post.status
-        if was in (Status.SCHEDULED, Status.HELD):
-            from apps.publishing import actions as publishing
-
-            publishing.cancel(post)
-        if post.text != text:
-            post.last_check, post.checked_at = {}, None  # the old check was of other words
+        stale_check = post.text != text  # the old check was of other words
         post.text, post.account, post.exception = text, account, exception
         post.exception_reason, post.requested_time = exception_reason, requested_time
-        if was in (Status.PENDING, Status.SCHEDULED):
-            post.status = Status.DRAFT
-        post.submitted_at = post.approved_at = post.scheduled_for = None
-        post.approved_by = None
-        post.save()
+        reopen(post, stale_check=stale_check)
         data: dict[str, Any] = {"changed": changed, "old": before, "new": after}
         if was != post.status:
             data["status"] = {"old": was, "new": post.status}
@@ -274,6 +272,26 @@ def edit(
     return post
 
 
+def reopen(post: Post, *, stale_check: bool = True) -> None:
+    """A post that has not gone out was changed (its words, account or photos): what sending it did
+    no longer applies, and the post is saved.
+
+    Waiting for approval or scheduled, it goes back to being a draft; a scheduled or held post
+    leaves the publishing queue; its approval and time are cleared. ``stale_check``: the stored
+    check was of something else and is cleared too. The caller holds the post's row lock and
+    records the change.
+    """
+    if post.status in (Status.SCHEDULED, Status.HELD):
+        publishing.cancel(post)
+    if post.status in (Status.PENDING, Status.SCHEDULED):
+        post.status = Status.DRAFT
+    post.submitted_at = post.approved_at = post.scheduled_for = None
+    post.approved_by = None
+    if stale_check:
+        post.last_check, post.checked_at = {}, None
+    post.save()
+
+
 def run_check(post: Post, actor: Any = None, *, now: datetime | None = None) -> Report:
     """Check the post as it would go out now, store the result on it and record post.checked.
 
@@ -281,39 +299,15 @@ def run_check(post: Post, actor: Any = None, *, now: datetime | None = None) -> 
     exception claimed and the time the post would go out.
     """
     now = _now(now)
-    # Read the school afresh: the roster or policy may have changed since the post was loaded.
-    school = post.school = School.objects.get(pk=post.school_id)
-    policy = school.policy
-    at = planned_time(policy, now, post.exception, post.requested_time)
-    author = _author_membership(post)
-    report = check_post_content(
-        school, post.text, at=at, exception=post.exception, role=author.role if author else None, post=post
-    )
-    categories = sorted(report.categories())
+    school = School.objects.get(pk=post.school_id)  # the policy now, not when the post was loaded
+    at = planned_time(school.policy, now, post.exception, post.requested_time)
+    report = check_saved_post(post, at)
+    school = post.school
     with transaction.atomic():
-        post.last_check = {
-            "verdict": str(report.verdict),
-            "findings": [f.to_dict() for f in report.findings],
-            "policy_version": school.policy_version,
-            "roster_version": school.roster_version,
-            "at": at.isoformat(),
-        }
+        post.last_check = stored_check(report, school, at)
         post.checked_at = now
         post.save(update_fields=["last_check", "checked_at", "updated_at"])
-        summary = f"Checked: {report.verdict}" + (f" ({', '.join(categories)})" if categories else "")
-        record(
-            school,
-            actor,
-            "post.checked",
-            summary,
-            post,
-            {
-                "verdict": str(report.verdict),
-                "categories": categories,
-                "policy_version": school.policy_version,
-                "roster_version": school.roster_version,
-            },
-        )
+        record(school, actor, "post.checked", check_summary(report), post, check_audit_data(report, school))
     return report
 
 
@@ -326,6 +320,14 @@ def _blocking_message(report: Report) -> tuple[str, list[str]]:
         "(or the photos) and try again.",
         problems,
     )
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A post that may be sent: its check, and the writer's reason for each warning."""
+
+    report: Report
+    reasons: tuple[tuple[Finding, str], ...]
 
 
 def submit(
@@ -343,6 +345,14 @@ def submit(
     (:class:`SubmitError`, nothing changed but the recorded check).
     """
     now = _now(now)
+    return do_submit(post, membership, check_submit(post, membership, overrides=overrides, now=now), now=now)
+
+
+def check_submit(
+    post: Post, membership: Membership, *, overrides: Mapping[str, str] | None = None, now: datetime
+) -> Submission:
+    """Whether the member may send the post now, through the access helpers and a fresh check
+    (recorded, post.checked); raises :class:`PostError` saying what to do. Changes nothing else."""
     overrides = overrides or {}
     _require(post, "submit")
     if post.author_id != membership.user_id:
@@ -386,12 +396,20 @@ def submit(
             [f.message for key, f in warnings if key in missing],
             missing_reasons=missing,
         )
+    return Submission(report, tuple((finding, str(overrides[key]).strip()) for key, finding in warnings))
 
+
+def do_submit(post: Post, membership: Membership, submission: Submission, *, now: datetime) -> Post:
+    """Send a post :func:`check_submit` allowed: its overrides and exception recorded, then to the
+    approval queue or straight to scheduling.
+
+    Locks the post's row and checks its status again, so two sends at once cannot both go through.
+    """
+    report = submission.report
     with transaction.atomic():
         _lock(post)
         _require(post, "submit")
-        for key, finding in warnings:
-            reason = str(overrides[key]).strip()
+        for finding, reason in submission.reasons:
             Override.objects.create(
                 post=post,
                 rule=finding.rule,
@@ -419,7 +437,7 @@ def submit(
                 post.school,
                 membership.user,
                 "post.exception",
-                f"Sent outside posting hours as {_exception_words(post.exception)} by "
+                f"Sent outside posting hours as {exception_words(post.exception)} by "
                 f"{membership.user.get_full_name() or membership.user.get_username()}: {post.exception_reason}",
                 post,
                 {
@@ -572,28 +590,11 @@ def schedule(post: Post, actor: Any, *, now: datetime | None = None) -> Post:
             if problem:
                 raise SchedulingError(problem)
         when = planned_time(policy, now, "", post.requested_time)
-    with transaction.atomic():
-        _lock(post)
-        _require(post, "schedule")
-        post.status = Status.SCHEDULED
-        post.scheduled_for = when
-        post.save()
-        words = "now" if post.exception else moment_words(when, now, policy)
-        record(
-            post.school,
-            actor,
-            "post.scheduled",
-            f"To go out now, as {_exception_words(post.exception)}"
-            if post.exception
-            else f"Scheduled for {words}",
-            post,
-            {"scheduled_for": when.isoformat(), "in_words": words, "exception": post.exception},
-        )
-        from apps.publishing import actions as publishing
-
-        publishing.queue(post)
-    post.refresh_from_db()
-    return post
+    words = "now" if post.exception else moment_words(when, now, policy)
+    summary = scheduled_summary(post.exception, words)
+    return _put_on_schedule(
+        post, "schedule", actor, when, summary, {"in_words": words, "exception": post.exception}
+    )
 
 
 def retry(post: Post, membership: Membership, *, now: datetime | None = None) -> Post:
@@ -608,23 +609,39 @@ def retry(post: Post, membership: Membership, *, now: datetime | None = None) ->
         raise NotAllowed("Only the writer, the account holder or a senior leader can try this post again.")
     policy = post.school.policy
     when = now if post.exception else planned_time(policy, now, "", None)
+    words = "now" if when == now else moment_words(when, now, policy)
+    return _put_on_schedule(
+        post,
+        "retry",
+        membership.user,
+        when,
+        f"Trying again: scheduled for {words}",
+        {"in_words": words, "retry": True},
+    )
+
+
+def scheduled_summary(exception: str, words: str) -> str:
+    """The audit log's sentence for a post given its time (post.scheduled)."""
+    return f"To go out now, as {exception_words(exception)}" if exception else f"Scheduled for {words}"
+
+
+def _put_on_schedule(
+    post: Post, action: str, actor: Any, when: datetime, summary: str, data: dict[str, Any]
+) -> Post:
+    """Make the post SCHEDULED for ``when`` (post.scheduled) and queue it for publishing.
+
+    Locks the post's row and checks ``action`` is still allowed from its status, so two people
+    scheduling or retrying at once cannot both queue it.
+    """
     with transaction.atomic():
         _lock(post)
-        _require(post, "retry")
+        _require(post, action)
         post.status = Status.SCHEDULED
         post.scheduled_for = when
         post.save()
-        words = "now" if when == now else moment_words(when, now, policy)
         record(
-            post.school,
-            membership.user,
-            "post.scheduled",
-            f"Trying again: scheduled for {words}",
-            post,
-            {"scheduled_for": when.isoformat(), "in_words": words, "retry": True},
+            post.school, actor, "post.scheduled", summary, post, {"scheduled_for": when.isoformat(), **data}
         )
-        from apps.publishing import actions as publishing
-
         publishing.queue(post)
     post.refresh_from_db()
     return post
@@ -639,8 +656,6 @@ def delete(post: Post, membership: Membership, *, now: datetime | None = None) -
     _require(post, "delete")
     if not may_delete(membership, post):
         raise NotAllowed("Only the writer, the account holder or a senior leader can delete this post.")
-    from apps.publishing import actions as publishing
-
     with transaction.atomic():
         _lock(post)
         _require(post, "delete")
@@ -657,8 +672,6 @@ def delete(post: Post, membership: Membership, *, now: datetime | None = None) -
             {"previous_status": was},
         )
         if post.photos.exists():
-            from apps.posts.tasks import clean_up_photos
-
             clean_up_photos.enqueue(post.pk)
     # A failed or half-published post may already be live on some targets: take it down everywhere.
     # The platforms are asked outside the transaction, so a slow one holds no database lock.
@@ -689,12 +702,10 @@ def hold_for_withdrawn_consent(pupil: Pupil, withdrawn: str, actor: Any) -> list
     until its writer changes it and sends it again. Its writer and approvers see it under
     "Needs your attention". Returns the posts held.
     """
-    from apps.publishing import actions as publishing  # publishing imports the posts app
-
     held: list[Post] = []
     for post in posts_showing(pupil, AWAITING).select_related("school", "author"):
-        photos.refresh_renditions(post)
-        findings, _ = photos.photo_findings(post)
+        refresh_renditions(post)
+        findings, _ = photo_findings(post)
         blocking = [f for f in findings if f.severity == "block"]
         if not blocking:
             continue  # the policy's blurring already hides the pupil, or the face is not shown

@@ -1,14 +1,19 @@
-"""The policy engine as posts use it: one checker per school, and when a post would go out."""
+"""The policy engine as posts use it: one checker per school, the photo facts the photo rules read,
+the checks of a post's words, photos and length on each platform, and when a post would go out."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from apps.posts.models import KnownPicture, Post, PostPhoto
+from apps.publishing.targets import Target, targets_for
 from apps.schools.actions import name_answers
-from apps.schools.models import School
+from apps.schools.models import Membership, Pupil, School
+from safepost.photos.policy import FaceInPhoto, PhotoFacts, PupilInPhoto, assess
+from safepost.photos.rights import SAME_PICTURE_BITS, Rights, hash_distance
 from safepost.policy.checker import Checker
 from safepost.policy.config import Policy
 from safepost.policy.findings import Finding, Report, Severity
@@ -20,9 +25,6 @@ from safepost.policy.rules.outside_posting_window import (
     local_time,
     next_window_start,
 )
-
-if TYPE_CHECKING:
-    from apps.publishing.targets import Target
 
 # school id -> its checker; replaced when the school's policy or roster object changes.
 _CHECKERS: dict[int, Checker] = {}
@@ -37,6 +39,107 @@ def checker_for(school: School) -> Checker:
     checker = Checker(policy, roster)
     _CHECKERS[school.pk] = checker
     return checker
+
+
+def channels_for(post: Post) -> set[str]:
+    """Where the post goes, as consent is given: the website feed, and social media if connected."""
+    return channels_of(targets_for(post.account))
+
+
+def channels_of(targets: Iterable[Any]) -> set[str]:
+    """The consent channels of these publishing targets (the website; social media for the rest)."""
+    kinds = {t.kind for t in targets}
+    channels = {"website"} if "website" in kinds else set()
+    if kinds - {"website"}:
+        channels.add("social")
+    return channels or {"website"}
+
+
+def _pupil(pupil: Pupil) -> PupilInPhoto:
+    return PupilInPhoto(
+        f"{pupil.first_name} {pupil.surname}",
+        {"social": pupil.photo_consent, "website": pupil.website_consent},
+    )
+
+
+def facts_for(photos: Sequence[PostPhoto]) -> list[PhotoFacts]:
+    """What the photo rules need to know about each photo, numbered from 1.
+
+    Only tags the writer made (or confirmed) say who a face is; a face-matching suggestion counts
+    only to catch a pupil without consent (``FaceInPhoto.matched``).
+    """
+    facts = []
+    known = _known_pictures(photos)
+    for number, photo in enumerate(photos, start=1):
+        tags = [t for t in photo.tags.all() if not t.suggested]  # prefetched by photos_of()
+        by_face = {t.face: _pupil(t.pupil) for t in tags if t.face is not None}
+        matched_ids = {i: f["match"]["pupil"] for i, f in enumerate(photo.faces) if f.get("match")}
+        matched = (
+            {p.pk: _pupil(p) for p in Pupil.objects.filter(pk__in=set(matched_ids.values()))}
+            if matched_ids
+            else {}
+        )
+        faces = tuple(
+            FaceInPhoto(
+                index=i,
+                blurred=bool(face.get("blurred", face.get("blur"))),
+                adult=bool(face.get("adult") or face.get("not_face")),
+                pupil=by_face.get(i),
+                matched=matched.get(matched_ids[i]) if i in matched_ids else None,
+            )
+            for i, face in enumerate(photo.faces)
+        )
+        facts.append(
+            PhotoFacts(
+                number=number,
+                faces=faces,
+                hidden_pupils=tuple(_pupil(t.pupil) for t in tags if t.face is None),
+                alt_text=photo.alt_text,
+                unsuitable_score=photo.unsuitable_score,
+                reviewed=photo.reviewed_at is not None,
+                rights_holder=Rights(**photo.rights).holder if photo.rights else "",
+                agency=Rights(**photo.rights).agency if photo.rights else None,
+                known=_known_match(photo.phash, known),
+            )
+        )
+    return facts
+
+
+def _known_pictures(photos: Sequence[PostPhoto]) -> list[tuple[str, str, str]]:
+    """(hash, status, label) of the pictures the school marked, for the school of ``photos``."""
+    if not photos:
+        return []
+    school_id = photos[0].post.school_id
+    return list(KnownPicture.objects.filter(school_id=school_id).values_list("phash", "status", "label"))
+
+
+def _known_match(phash: str, known: list[tuple[str, str, str]]) -> tuple[str, str] | None:
+    """The closest known picture within :data:`SAME_PICTURE_BITS` (a "not ours" wins a tie)."""
+    if not phash:
+        return None
+    close = [(hash_distance(phash, h), status != "not-ours", status, label) for h, status, label in known]
+    close = [c for c in close if c[0] <= SAME_PICTURE_BITS]
+    if not close:
+        return None
+    _, _, status, label = min(close)
+    return status, label
+
+
+def photos_of(post: Post) -> list[PostPhoto]:
+    """The post's photos, in order."""
+    if post.pk is None:
+        return []
+    return list(post.photos.prefetch_related("tags__pupil").order_by("position", "pk"))
+
+
+def photo_findings(post: Post, channels: Iterable[str] | None = None) -> tuple[list[Finding], bool]:
+    """The photo rules' findings for the post, and whether it carries photos of pupils (SUT-07)."""
+    photos = photos_of(post)
+    if not photos:
+        return [], False
+    facts = facts_for(photos)
+    chosen = set(channels) if channels is not None else channels_for(post)
+    return assess(facts, post.school.policy, chosen), any(f.shows_pupils for f in facts)
 
 
 def check_text(
@@ -72,7 +175,7 @@ def check_post_content(
     at: datetime | None,
     exception: str = "",
     role: str | None = None,
-    post: Any = None,
+    post: Post | None = None,
     targets: Sequence[Target] | None = None,
 ) -> Report:
     """Check a post's words, its photos (a saved ``post``) and its length on each target together.
@@ -80,11 +183,7 @@ def check_post_content(
     ``targets`` are the places the post goes (``targets_for(account)``); pass them when already at
     hand, as the compose page does on every keystroke. Photo and length findings come first.
     """
-    from apps.posts.photos import channels_of, photo_findings
-
     if targets is None:
-        from apps.publishing.targets import targets_for
-
         targets = targets_for(post.account) if post is not None else []
     photo: list[Finding] = []
     with_pupils = False
@@ -93,6 +192,55 @@ def check_post_content(
     report = check_text(school, text, at=at, exception=exception, role=role, pupil_photos=with_pupils)
     extra = [*photo, *target_length_findings(targets, text)]
     return Report((*extra, *report.findings)) if extra else report
+
+
+def check_saved_post(post: Post, at: datetime) -> Report:
+    """Check a saved post as it would go out at ``at``: its words (with its writer's role and the
+    exception claimed), its photos and its length on each place its account publishes to.
+
+    The one check behind the compose page's re-check (:func:`apps.posts.actions.run_check`) and
+    publishing's pre-flight: what was checked when the post was sent is what is checked before it
+    goes out. The school's policy and roster are read afresh (they may have changed since the post
+    was loaded), and so are the places it goes.
+    """
+    school = post.school = School.objects.get(pk=post.school_id)
+    author = Membership.objects.filter(user_id=post.author_id, school_id=post.school_id).first()
+    return check_post_content(
+        school, post.text, at=at, exception=post.exception, role=author.role if author else None, post=post
+    )
+
+
+def stored_check(
+    report: Report, school: School, at: datetime, *, before_publishing: bool = False
+) -> dict[str, Any]:
+    """A check as it is kept on the post (``Post.last_check``), for the pages that show it."""
+    return {
+        "verdict": str(report.verdict),
+        "findings": [f.to_dict() for f in report.findings],
+        "policy_version": school.policy_version,
+        "roster_version": school.roster_version,
+        "at": at.isoformat(),
+        **({"when": "publish"} if before_publishing else {}),
+    }
+
+
+def check_summary(report: Report, *, before_publishing: bool = False) -> str:
+    """The audit log's sentence for a check (``post.checked``)."""
+    if before_publishing:
+        return f"Checked again before publishing: {report.verdict}"
+    categories = sorted(report.categories())
+    return f"Checked: {report.verdict}" + (f" ({', '.join(categories)})" if categories else "")
+
+
+def check_audit_data(report: Report, school: School) -> dict[str, Any]:
+    """What the audit log keeps of a check (``post.checked``): the verdict and what it was checked with."""
+    return {
+        "verdict": str(report.verdict),
+        "categories": sorted(report.categories()),
+        "findings": len(report.findings),
+        "policy_version": school.policy_version,
+        "roster_version": school.roster_version,
+    }
 
 
 def target_length_findings(targets: Sequence[Target], text: str) -> list[Finding]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -21,14 +21,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from apps.posts import photos
 from apps.posts.access import may_edit, photos_for, posts_for
+from apps.posts.checking import channels_for, photos_of
 from apps.posts.models import Post, PostPhoto
+from apps.posts.renditions import rendition_bytes
 from apps.schools.models import Pupil
-from apps.schools.scoping import school_member_required
+from apps.schools.scoping import SchoolRequest, school_member_required
 from safepost.photos import MAX_BYTES, PhotoError
 from safepost.photos.policy import CHANNELS, UnsuitableImage
-
-if TYPE_CHECKING:
-    from apps.posts.views import SchoolHtmxRequest
 
 
 @dataclass(frozen=True)
@@ -94,7 +93,7 @@ def label_position(box: Sequence[float], number: int, size: tuple[int, int], lab
 def photo_views(post: Post) -> list[PhotoView]:
     """The post's photos with their faces placed for the overlay and who each face is."""
     views = []
-    for number, photo in enumerate(photos.photos_of(post), start=1):
+    for number, photo in enumerate(photos_of(post), start=1):
         every = list(photo.tags.select_related("pupil"))
         tags = [t for t in every if not t.suggested]
         by_face = {t.face: str(t.pupil_id) for t in tags if t.face is not None}
@@ -160,7 +159,7 @@ def pupil_groups(post: Post) -> list[tuple[str, list[Pupil]]]:
 
 def photo_context(post: Post) -> dict[str, Any]:
     """What the compose and detail pages need to show the photos."""
-    channels = photos.channels_for(post)
+    channels = channels_for(post)
     return {
         "photo_views": photo_views(post),
         "pupil_groups": pupil_groups(post),
@@ -175,7 +174,7 @@ def photo_context(post: Post) -> dict[str, Any]:
 PHOTOS_MESSAGE = "photos"
 
 
-def attach_uploads(post: Post, request: SchoolHtmxRequest, files: Sequence[UploadedFile]) -> list[str]:
+def attach_uploads(post: Post, request: SchoolRequest, files: Sequence[UploadedFile]) -> list[str]:
     """Add each uploaded file to the post; a sentence for each one that could not be used."""
     problems = []
     for upload in files:
@@ -195,7 +194,7 @@ def attach_uploads(post: Post, request: SchoolHtmxRequest, files: Sequence[Uploa
     return problems
 
 
-def _photo_for(request: SchoolHtmxRequest, photo_id: int) -> PostPhoto:
+def _photo_for(request: SchoolRequest, photo_id: int) -> PostPhoto:
     return get_object_or_404(
         photos_for(request.membership).select_related("post__account", "post__school"), pk=photo_id
     )
@@ -203,18 +202,18 @@ def _photo_for(request: SchoolHtmxRequest, photo_id: int) -> PostPhoto:
 
 @require_GET
 @school_member_required()
-def image(request: SchoolHtmxRequest, photo_id: int) -> HttpResponse:
+def image(request: SchoolRequest, photo_id: int) -> HttpResponse:
     """The photo's cleaned rendition, as it would be published (staff of the school only)."""
     photo = _photo_for(request, photo_id)
     if not photo.rendition:
         raise Http404("This photo was deleted, as the school's policy says.")
-    response = HttpResponse(photos.rendition_bytes(photo), content_type=photo.mime)
+    response = HttpResponse(rendition_bytes(photo), content_type=photo.mime)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
-def _who(request: SchoolHtmxRequest, photo: PostPhoto) -> dict[int, str]:
+def _who(request: SchoolRequest, photo: PostPhoto) -> dict[int, str]:
     return {i: request.POST.get(f"face-{i}", "unknown") for i in range(len(photo.faces))}
 
 
@@ -224,7 +223,7 @@ def _ints(values: Sequence[str]) -> list[int]:
 
 @require_POST
 @school_member_required()
-def change(request: SchoolHtmxRequest, photo_id: int) -> HttpResponse:
+def change(request: SchoolRequest, photo_id: int) -> HttpResponse:
     """Save a photo's description, tags and blurring; blur every face; remove it; or, for a senior
     leader, mark a flagged photo as suitable."""
     photo = _photo_for(request, photo_id)
@@ -265,7 +264,7 @@ def change(request: SchoolHtmxRequest, photo_id: int) -> HttpResponse:
 
 @require_POST
 @school_member_required()
-def upload(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
+def upload(request: SchoolRequest, pk: int) -> HttpResponse:
     """Add photos to a saved post (the photo panel's own upload button)."""
     post = get_object_or_404(posts_for(request.membership).select_related("account", "school"), pk=pk)
     if not may_edit(request.membership, post):

@@ -1,44 +1,45 @@
-"""Photos on posts: upload and cleaning, faces and tags, blurring, the policy's checks, retention.
+"""Writes for photos on posts: upload and cleaning, faces and tags, blurring, removal, review.
 
 An upload is opened by its content (:func:`safepost.photos.open_photo`), copied pixel by pixel
 into a *working* copy with no metadata at most 2048 px on its long side, searched for faces and
-scored by the unsuitable-image check. The *rendition* is the working copy with the chosen faces
-blurred; it is what staff preview and what is published. Every change is recorded in the audit
-log in the same transaction; files written for a change that fails are removed again.
+scored by the unsuitable-image check. The *rendition* (:mod:`apps.posts.renditions`) is the
+working copy with the chosen faces blurred; it is what staff preview and what is published. Every
+change is recorded in the audit log in the same transaction; files written for a change that
+fails are removed again. What the photo rules read lives in :mod:`apps.posts.checking`; what
+happens to the files after publishing, in :mod:`apps.posts.retention`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
-from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from PIL import Image
 
 from apps.audit.actions import record
-from apps.posts.models import KnownPicture, PhotoTag, Post, PostPhoto
+from apps.posts.access import may_edit
+from apps.posts.actions import TRANSITIONS, reopen
+from apps.posts.models import PhotoTag, Post, PostPhoto
+from apps.posts.renditions import WORKING_SIDE, WrittenFiles, open_stored, rerender
+from apps.schools.consent import references_for
 from apps.schools.models import Membership, Pupil, School
-from safepost.photos import PhotoError, open_photo, render, render_for
+from safepost.photos import PhotoError, matching, nsfw, open_photo, render
+from safepost.photos.faces import Face, detect_faces_for_publishing, second_look
 from safepost.photos.images import clean_image
-from safepost.photos.policy import FaceInPhoto, PhotoFacts, PupilInPhoto, assess, auto_blurred
-from safepost.photos.rights import SAME_PICTURE_BITS, Rights, hash_distance, perceptual_hash
-from safepost.policy.findings import Finding
+from safepost.photos.rights import perceptual_hash
 
 log = logging.getLogger(__name__)
 
 MAX_PHOTOS = 4
-WORKING_SIDE = 2048
-Status = Post.Status
-#: Photos can be changed while the post can be edited (see actions.TRANSITIONS["edit"]).
-_EDITABLE = frozenset({Status.DRAFT, Status.PENDING, Status.CHANGES_REQUESTED, Status.HELD, Status.SCHEDULED})
+#: Photos can be changed while the post can be edited.
+_EDITABLE = TRANSITIONS["edit"]
 
 
 class PhotoProblem(Exception):
@@ -54,8 +55,6 @@ class PhotoProblem(Exception):
 
 def _detect(image: Image.Image) -> list[dict[str, Any]]:
     """Every face that could be recognised in the published copy (at most ``WORKING_SIDE`` px)."""
-    from safepost.photos.faces import detect_faces_for_publishing
-
     return [
         {"box": [round(v, 1) for v in face.box], "score": round(face.score, 3), "adult": False, "blur": False}
         for face in detect_faces_for_publishing(image, WORKING_SIDE)
@@ -68,15 +67,10 @@ def _match_faces(post: Post, image: Image.Image, faces: list[dict[str, Any]]) ->
     Only pupils whose parents gave written consent for face matching are enrolled
     (:func:`apps.schools.consent.references_for` returns nobody else), so nobody else is matched.
     """
-    from apps.schools.consent import references_for
-
     school = School.objects.get(pk=post.school_id)
     stored = references_for(school)
     if not stored or not faces:
         return
-    from safepost.photos import matching
-    from safepost.photos.faces import Face
-
     references = {pupil: [matching.Embedding.from_bytes(b) for b in refs] for pupil, refs in stored.items()}
     boxes = [Face(tuple(f["box"]), float(f["score"]), ()) for f in faces]
     try:
@@ -89,135 +83,15 @@ def _match_faces(post: Post, image: Image.Image, faces: list[dict[str, Any]]) ->
             face["match"] = {"pupil": hit.key, "distance": round(hit.distance, 3)}
 
 
-def _unsuitable_score(image: Image.Image) -> float | None:
-    """The unsuitable-image score, or ``None`` when the classifier is not installed."""
-    try:
-        from safepost.photos import nsfw  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:  # pragma: no cover - the classifier ships with the project
-        return None
+def _unsuitable_score(image: Image.Image) -> float:
+    """The unsuitable-image score."""
     return round(float(nsfw.unsuitable_score(image)), 4)
-
-
-def _open_stored(field: Any) -> Image.Image:
-    with field.open("rb") as f:
-        data = f.read()
-    image = Image.open(io.BytesIO(data))
-    image.load()
-    return image
-
-
-# --- reading -----------------------------------------------------------------------------------
-
-
-def channels_for(post: Post) -> set[str]:
-    """Where the post goes, as consent is given: the website feed, and social media if connected."""
-    from apps.publishing.targets import targets_for
-
-    return channels_of(targets_for(post.account))
-
-
-def channels_of(targets: Iterable[Any]) -> set[str]:
-    """The consent channels of these publishing targets (the website; social media for the rest)."""
-    kinds = {t.kind for t in targets}
-    channels = {"website"} if "website" in kinds else set()
-    if kinds - {"website"}:
-        channels.add("social")
-    return channels or {"website"}
-
-
-def _pupil(pupil: Pupil) -> PupilInPhoto:
-    return PupilInPhoto(
-        f"{pupil.first_name} {pupil.surname}",
-        {"social": pupil.photo_consent, "website": pupil.website_consent},
-    )
-
-
-def facts_for(photos: Sequence[PostPhoto]) -> list[PhotoFacts]:
-    """What the photo rules need to know about each photo, numbered from 1.
-
-    Only tags the writer made (or confirmed) say who a face is; a face-matching suggestion counts
-    only to catch a pupil without consent (``FaceInPhoto.matched``).
-    """
-    facts = []
-    known = _known_pictures(photos)
-    for number, photo in enumerate(photos, start=1):
-        tags = [t for t in photo.tags.all() if not t.suggested]  # prefetched by photos_of()
-        by_face = {t.face: _pupil(t.pupil) for t in tags if t.face is not None}
-        matched_ids = {i: f["match"]["pupil"] for i, f in enumerate(photo.faces) if f.get("match")}
-        matched = (
-            {p.pk: _pupil(p) for p in Pupil.objects.filter(pk__in=set(matched_ids.values()))}
-            if matched_ids
-            else {}
-        )
-        faces = tuple(
-            FaceInPhoto(
-                index=i,
-                blurred=bool(face.get("blurred", face.get("blur"))),
-                adult=bool(face.get("adult") or face.get("not_face")),
-                pupil=by_face.get(i),
-                matched=matched.get(matched_ids[i]) if i in matched_ids else None,
-            )
-            for i, face in enumerate(photo.faces)
-        )
-        facts.append(
-            PhotoFacts(
-                number=number,
-                faces=faces,
-                hidden_pupils=tuple(_pupil(t.pupil) for t in tags if t.face is None),
-                alt_text=photo.alt_text,
-                unsuitable_score=photo.unsuitable_score,
-                reviewed=photo.reviewed_at is not None,
-                rights_holder=Rights(**photo.rights).holder if photo.rights else "",
-                agency=Rights(**photo.rights).agency if photo.rights else None,
-                known=_known_match(photo.phash, known),
-            )
-        )
-    return facts
-
-
-def _known_pictures(photos: Sequence[PostPhoto]) -> list[tuple[str, str, str]]:
-    """(hash, status, label) of the pictures the school marked, for the school of ``photos``."""
-    if not photos:
-        return []
-    school_id = photos[0].post.school_id
-    return list(KnownPicture.objects.filter(school_id=school_id).values_list("phash", "status", "label"))
-
-
-def _known_match(phash: str, known: list[tuple[str, str, str]]) -> tuple[str, str] | None:
-    """The closest known picture within :data:`SAME_PICTURE_BITS` (a "not ours" wins a tie)."""
-    if not phash:
-        return None
-    close = [(hash_distance(phash, h), status != "not-ours", status, label) for h, status, label in known]
-    close = [c for c in close if c[0] <= SAME_PICTURE_BITS]
-    if not close:
-        return None
-    _, _, status, label = min(close)
-    return status, label
-
-
-def photos_of(post: Post) -> list[PostPhoto]:
-    """The post's photos, in order."""
-    if post.pk is None:
-        return []
-    return list(post.photos.prefetch_related("tags__pupil").order_by("position", "pk"))
-
-
-def photo_findings(post: Post, channels: Iterable[str] | None = None) -> tuple[list[Finding], bool]:
-    """The photo rules' findings for the post, and whether it carries photos of pupils (SUT-07)."""
-    photos = photos_of(post)
-    if not photos:
-        return [], False
-    facts = facts_for(photos)
-    chosen = set(channels) if channels is not None else channels_for(post)
-    return assess(facts, post.school.policy, chosen), any(f.shows_pupils for f in facts)
 
 
 # --- writing -----------------------------------------------------------------------------------
 
 
 def _require_editable(post: Post, membership: Membership) -> None:
-    from apps.posts.access import may_edit
-
     if not may_edit(membership, post):
         raise PhotoProblem("Only the person who wrote this post can change its photos.")
     if post.status not in _EDITABLE:
@@ -242,39 +116,6 @@ def _lock_editable(post: Post, membership: Membership, photo: PostPhoto | None =
     return locked
 
 
-def _reopen(post: Post) -> None:
-    """A photo change sends a post waiting for approval (or scheduled) back to being a draft."""
-    if post.status in (Status.SCHEDULED, Status.HELD):
-        from apps.publishing import actions as publishing
-
-        publishing.cancel(post)
-    if post.status in (Status.PENDING, Status.SCHEDULED):
-        post.status = Status.DRAFT
-    post.submitted_at = post.approved_at = post.scheduled_for = None
-    post.approved_by = None
-    post.last_check, post.checked_at = {}, None
-    post.save()
-
-
-class _Written:
-    """Files saved during a change, removed again if the change does not commit."""
-
-    def __init__(self) -> None:
-        self.names: list[str] = []
-
-    def save(self, name: str, data: bytes) -> str:
-        saved = default_storage.save(name, ContentFile(data))
-        self.names.append(saved)
-        return saved
-
-    def discard(self) -> None:
-        for name in self.names:
-            try:
-                default_storage.delete(name)
-            except OSError:  # pragma: no cover - best effort; nothing refers to it
-                log.warning("could not remove %s after a failed photo change", name)
-
-
 def add_photo(post: Post, membership: Membership, data: bytes, name: str) -> PostPhoto:
     """Clean, analyse and attach one uploaded photo (photo.added).
 
@@ -291,7 +132,7 @@ def add_photo(post: Post, membership: Membership, data: bytes, name: str) -> Pos
     _match_faces(post, image, faces)
     score = _unsuitable_score(image)
     fingerprint = perceptual_hash(image)
-    written = _Written()
+    written = WrittenFiles()
     try:
         with transaction.atomic():
             locked = _lock_editable(post, membership)
@@ -329,8 +170,8 @@ def add_photo(post: Post, membership: Membership, data: bytes, name: str) -> Pos
                         pupil_id=face["match"]["pupil"],
                         defaults={"face": index, "suggested": True, "tagged_by": membership.user},
                     )
-            _rerender(item, written, image=image, working_data=working.data)
-            _reopen(locked)
+            rerender(item, written, image=image, working_data=working.data)
+            reopen(locked)
             record(
                 post.school,
                 membership.user,
@@ -353,45 +194,6 @@ def add_photo(post: Post, membership: Membership, data: bytes, name: str) -> Pos
     return item
 
 
-def _rerender(
-    photo: PostPhoto,
-    written: _Written | None = None,
-    *,
-    image: Image.Image | None = None,
-    working_data: bytes | None = None,
-) -> None:
-    """Make the rendition again from the working copy: the chosen faces blurred, and the faces the
-    policy blurs by itself (``photos.without_consent = "blur"``)."""
-    from safepost.photos.faces import Face, blur_faces
-
-    post = photo.post
-    facts = facts_for([photo])[0]
-    policy = School.objects.get(pk=post.school_id).policy  # the policy now, not when the post was read
-    automatic = auto_blurred(facts, policy, channels_for(post))
-    chosen = {i for i, face in enumerate(photo.faces) if face.get("blur")}
-    blurred = chosen | automatic
-    faces = [dict(face, blurred=i in blurred, auto=i in automatic) for i, face in enumerate(photo.faces)]
-    if blurred:
-        boxes = [
-            Face(tuple(photo.faces[i]["box"]), float(photo.faces[i]["score"]), ()) for i in sorted(blurred)
-        ]
-        rendition = render(blur_faces(image or _open_stored(photo.working), boxes), WORKING_SIDE, quality=88)
-        data, width, height, mime = rendition.data, rendition.width, rendition.height, rendition.mime
-    else:  # nothing to blur: publish the clean working copy as it is
-        if working_data is None:
-            with photo.working.open("rb") as f:
-                working_data = f.read()
-        data, width, height, mime = working_data, photo.width, photo.height, photo.mime
-    own = written or _Written()
-    old = photo.rendition.name
-    photo.rendition.name = own.save(photo.rendition.field.generate_filename(photo, "r.jpg"), data)
-    photo.faces = faces
-    photo.width, photo.height, photo.mime = width, height, mime
-    photo.save(update_fields=["rendition", "faces", "width", "height", "mime"])
-    if old and old != photo.rendition.name:
-        transaction.on_commit(lambda: default_storage.delete(old))
-
-
 def update_photo(
     photo: PostPhoto,
     membership: Membership,
@@ -407,6 +209,32 @@ def update_photo(
     wrong: a pattern, a picture on the wall) or a pupil's id (as text); ``hidden``
     lists pupils in the photo whose faces were not found.
     """
+    change = check_update_photo(photo, membership, alt_text=alt_text, who=who, blur=blur, hidden=hidden)
+    return do_update_photo(photo, membership, change)
+
+
+@dataclass(frozen=True)
+class PhotoChange:
+    """A checked change to a photo: its description, its faces and the pupils tagged (by face)."""
+
+    alt_text: str
+    faces: list[dict[str, Any]]
+    blur: frozenset[int]
+    tags: dict[int, int | None]
+
+
+def check_update_photo(
+    photo: PostPhoto,
+    membership: Membership,
+    *,
+    alt_text: str,
+    who: dict[int, str],
+    blur: set[int],
+    hidden: Sequence[int],
+) -> PhotoChange:
+    """Whether the member may make this change (through the access helpers) and whether it makes
+    sense (faces still there, the school's own pupils, one pupil one face); raises
+    :class:`PhotoProblem` saying what to do."""
     post = photo.post
     _require_editable(post, membership)
     alt_text = alt_text.strip()
@@ -443,7 +271,19 @@ def update_photo(
     for i, face in enumerate(faces):
         # A place "Blur all faces" blurred to be safe has no picker: it stays blurred.
         face["blur"] = i in blur or bool(face.get("extra"))
-    written = _Written()
+    return PhotoChange(alt_text, faces, frozenset(blur), wanted)
+
+
+def do_update_photo(photo: PostPhoto, membership: Membership, change: PhotoChange) -> PostPhoto:
+    """Save a change :func:`check_update_photo` allowed, make the rendition again and, when anything
+    changed, send the post back to being a draft (photo.changed).
+
+    Locks the post's row and checks again that it can still be changed: the face analysis and the
+    checks ran outside the lock, and the post may have been approved meanwhile.
+    """
+    post = photo.post
+    alt_text, faces, blur, wanted = change.alt_text, change.faces, change.blur, change.tags
+    written = WrittenFiles()
     try:
         with transaction.atomic():
             locked = _lock_editable(post, membership, photo)
@@ -467,7 +307,7 @@ def update_photo(
             photo.alt_text = alt_text
             photo.faces = faces
             photo.save(update_fields=["alt_text", "faces"])
-            _rerender(photo, written)
+            rerender(photo, written)
             after = {
                 "alt_text": alt_text,
                 "tags": sorted((t.pupil_id, t.face) for t in photo.tags.all() if not t.suggested),
@@ -478,7 +318,7 @@ def update_photo(
                 "blurred": sorted(i for i, f in enumerate(photo.faces) if f.get("blurred")),
             }
             if before != after:
-                _reopen(locked)
+                reopen(locked)
                 record(
                     post.school,
                     membership.user,
@@ -509,8 +349,6 @@ def blur_all(photo: PostPhoto, membership: Membership) -> PostPhoto:
     blur already made, inside the photo); it is stored as an ``extra`` region, always blurred and
     never counted or numbered as a face.
     """
-    from safepost.photos.faces import Face, second_look
-
     for attempt in range(3):
         photo.refresh_from_db()
         who = {i: _who_of(f) for i, f in enumerate(photo.faces)}
@@ -532,7 +370,7 @@ def blur_all(photo: PostPhoto, membership: Membership) -> PostPhoto:
             break  # the places added last time are blurred now; stop looking
         boxes = [Face(tuple(f["box"]), float(f["score"]), ()) for f in photo.faces]
         found = [box for box, f in zip(boxes, photo.faces, strict=True) if not f.get("extra")]
-        extra = second_look(_open_stored(photo.rendition), found, boxes, WORKING_SIDE)
+        extra = second_look(open_stored(photo.rendition), found, boxes, WORKING_SIDE)
         if not extra:
             break
         photo.faces = [
@@ -561,7 +399,7 @@ def remove_photo(photo: PostPhoto, membership: Membership) -> None:
         locked = _lock_editable(post, membership, photo)
         number = photo.position + 1
         photo.delete()
-        _reopen(locked)
+        reopen(locked)
         record(
             post.school,
             membership.user,
@@ -604,206 +442,13 @@ def mark_suitable(photo: PostPhoto, membership: Membership, *, now: datetime | N
     return photo
 
 
-def refresh_renditions(post: Post) -> None:
-    """Make the renditions again (before publishing: consent or targets may have changed)."""
-    for photo in photos_of(post):
-        if photo.working:
-            with transaction.atomic():
-                _rerender(photo)
-
-
-# --- publishing and retention ------------------------------------------------------------------
-
-
-def rendition_bytes(photo: PostPhoto) -> bytes:
-    """The published rendition's bytes."""
-    with photo.rendition.open("rb") as f:
-        return f.read()
-
-
-def media_for(post: Post, preset: str) -> list[tuple[bytes, str, str, int, int]]:
-    """Each photo as ``(data, mime, alt_text, width, height)`` re-encoded for a platform preset
-    (``"x"``, ``"bluesky"``; see :data:`safepost.photos.PRESETS`), from the cleaned rendition."""
-    out = []
-    for photo in photos_of(post):
-        if not photo.rendition:
-            continue
-        image = _open_stored(photo.rendition)
-        copy = render_for(image, preset)
-        out.append((copy.data, copy.mime, photo.alt_text, copy.width, copy.height))
-    return out
-
-
-def _delete_files(photo: PostPhoto, fields: Sequence[str]) -> list[str]:
-    gone = []
-    for name in fields:
-        field = getattr(photo, name)
-        if field:
-            try:
-                default_storage.delete(field.name)
-            except OSError as exc:
-                raise PhotoProblem(f"Could not delete {field.name}: {exc.strerror}") from exc
-            gone.append(field.name)
-            setattr(photo, name, "")
-    return gone
-
-
-def discard_photos(post_id: int) -> int:
-    """A deleted post's photos: every file is deleted (nothing of them is published any more), each
-    deletion recorded (photo.files_deleted). Returns how many files were deleted."""
-    post = Post.objects.select_related("school").get(pk=post_id)
-    if post.status != Status.DELETED:
-        return 0
-    count = 0
-    with_files = Q(original__gt="") | Q(working__gt="") | Q(rendition__gt="")
-    for photo in post.photos.filter(with_files):
-        try:
-            with transaction.atomic():
-                gone = _delete_files(photo, ["original", "working", "rendition"])
-                now = timezone.now()
-                photo.originals_deleted_at = photo.originals_deleted_at or now
-                photo.rendition_deleted_at = photo.rendition_deleted_at or now
-                photo.save(
-                    update_fields=[
-                        "original",
-                        "working",
-                        "rendition",
-                        "originals_deleted_at",
-                        "rendition_deleted_at",
-                    ]
-                )
-                record(
-                    post.school,
-                    None,
-                    "photo.files_deleted",
-                    f"Photo {photo.position + 1}: its files were deleted with the post",
-                    post,
-                    {"photo": photo.pk, "files": gone},
-                )
-        except PhotoProblem as exc:
-            log.error("photo %s of deleted post %s: %s", photo.pk, post.pk, exc.message)
-            continue
-        count += len(gone)
-    return count
-
-
-def delete_originals(post_id: int) -> int:
-    """Once a post is published, delete its photos' originals and working copies (RAC-04).
-
-    Only the cleaned, published rendition remains. Each deletion is recorded (photo.originals_deleted).
-    With ``photos.delete_originals_after_publish = false`` the originals are kept (the working copy,
-    which shows faces unblurred, is deleted all the same). Returns how many files were deleted.
-    """
-    post = Post.objects.select_related("school").get(pk=post_id)
-    if post.status != Status.PUBLISHED:
-        return 0
-    keep_originals = not post.school.policy.photos.delete_originals_after_publish
-    count = 0
-    for photo in post.photos.filter(originals_deleted_at__isnull=True):
-        fields = ["working"] if keep_originals else ["original", "working"]
-        try:
-            gone = _delete_and_record_originals(post, photo, fields, keep_originals)
-        except PhotoProblem as exc:  # one stuck file must not stop the others, nor publishing
-            log.error("photo %s of post %s: %s", photo.pk, post.pk, exc.message)
-            continue
-        count += len(gone)
-    return count
-
-
-def _delete_and_record_originals(
-    post: Post, photo: PostPhoto, fields: list[str], keep_originals: bool
-) -> list[str]:
-    with transaction.atomic():
-        gone = _delete_files(photo, fields)
-        photo.originals_deleted_at = timezone.now()
-        photo.save(update_fields=["original", "working", "originals_deleted_at"])
-        record(
-            post.school,
-            None,
-            "photo.originals_deleted",
-            f"Photo {photo.position + 1}: the "
-            + ("working copy was" if keep_originals else "original and the working copy were")
-            + " deleted after publishing",
-            post,
-            {"photo": photo.pk, "files": gone, "sha256": photo.original_sha256},
-        )
-    return gone
-
-
-def expire_renditions(now: datetime | None = None) -> int:
-    """Delete published renditions older than the school's ``photos.keep_renditions_days`` (0 keeps
-    them). The photo then no longer shows on the school's feed. Returns how many were deleted."""
-    now = now or timezone.now()
-    count = 0
-    candidates = PostPhoto.objects.filter(
-        rendition_deleted_at__isnull=True, post__status=Status.PUBLISHED, post__published_at__isnull=False
-    ).select_related("post__school")
-    for photo in candidates:
-        days = photo.post.school.policy.photos.keep_renditions_days
-        published = photo.post.published_at
-        if days <= 0 or published is None or published > now - timedelta(days=days):
-            continue
-        try:
-            _expire_one(photo, now, days)
-        except PhotoProblem as exc:  # one stuck file must not stop the others, nor publishing
-            log.error("photo %s: %s", photo.pk, exc.message)
-            continue
-        count += 1
-    return count
-
-
-def _expire_one(photo: PostPhoto, now: datetime, days: int) -> None:
-    with transaction.atomic():
-        gone = _delete_files(photo, ["rendition", "original", "working"])
-        photo.rendition_deleted_at = now
-        photo.save(update_fields=["rendition", "original", "working", "rendition_deleted_at"])
-        record(
-            photo.post.school,
-            None,
-            "photo.rendition_deleted",
-            f"Photo {photo.position + 1} deleted: kept for {days} days after publishing, as the policy says",
-            photo.post,
-            {"photo": photo.pk, "files": gone, "days": days},
-        )
-
-
-def retention_sweep(now: datetime | None = None) -> int:
-    """Catch up on retention: originals of published posts still on disk (a lost task), files of
-    deleted posts, and renditions past the policy's keeping time. Run with every publishing sweep."""
-    pending = (
-        PostPhoto.objects.filter(post__status=Status.PUBLISHED, originals_deleted_at__isnull=True)
-        .values_list("post_id", flat=True)
-        .distinct()
-    )
-    deleted = sum(delete_originals(post_id) for post_id in list(pending))
-    with_files = Q(original__gt="") | Q(working__gt="") | Q(rendition__gt="")
-    discarded = (
-        PostPhoto.objects.filter(with_files, post__status=Status.DELETED)
-        .values_list("post_id", flat=True)
-        .distinct()
-    )
-    deleted += sum(discard_photos(post_id) for post_id in list(discarded))
-    return deleted + expire_renditions(now)
-
-
 __all__ = [
     "MAX_PHOTOS",
     "PhotoError",
     "PhotoProblem",
     "add_photo",
     "blur_all",
-    "channels_for",
-    "channels_of",
-    "delete_originals",
-    "discard_photos",
-    "expire_renditions",
-    "facts_for",
     "mark_suitable",
-    "media_for",
-    "photo_findings",
-    "photos_of",
-    "refresh_renditions",
     "remove_photo",
-    "retention_sweep",
     "update_photo",
 ]

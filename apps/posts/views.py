@@ -19,16 +19,17 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.middleware import HtmxDetails
 
 from apps.audit.models import AuditEntry
 from apps.checker.views import SEVERITY_LABELS, VERDICTS, Card, Piece, build_cards, build_pieces
+from apps.platforms import registry
+from apps.platforms.wording import shortfalls
 from apps.posts import actions
 from apps.posts import calendar as post_calendar
 from apps.posts.access import accounts_for, agreement_url, may_delete, may_edit, posts_for, submit_refusal
@@ -45,9 +46,9 @@ from apps.posts.models import Post
 from apps.posts.photo_views import PHOTOS_MESSAGE, PhotoView, attach_uploads, photo_context, photo_views
 from apps.posts.photos import MAX_PHOTOS
 from apps.publishing.models import Publication
-from apps.publishing.targets import Target, targets_for
+from apps.publishing.targets import Target, label_of, targets_for
 from apps.schools.actions import SchoolError, answer_name_question
-from apps.schools.models import Account, Membership, School
+from apps.schools.models import Account, Membership
 from apps.schools.permissions import (
     can_approve,
     can_publish,
@@ -56,7 +57,7 @@ from apps.schools.permissions import (
     needs_approval,
     why_cannot_publish,
 )
-from apps.schools.scoping import get_for_school, school_member_required
+from apps.schools.scoping import SchoolRequest, get_for_school, school_member_required
 from safepost.photos.policy import UnsuitableImage
 from safepost.policy.config import Policy
 from safepost.policy.findings import Report, Severity, Verdict
@@ -67,21 +68,6 @@ PAGE_SIZE = 30
 Status = Post.Status
 #: What the list shows unless asked for something else: the calendar of posts going or gone out.
 CALENDAR_STATUSES = (Status.SCHEDULED, Status.PUBLISHING, Status.PUBLISHED, Status.FAILED, Status.HELD)
-TARGET_LABELS = {
-    "website": "School website",
-    "feed": "School website",
-    "x": "X",
-    "bluesky": "Bluesky",
-    "mastodon": "Mastodon",
-}
-
-
-class SchoolHtmxRequest(HttpRequest):
-    """A request inside a school, with htmx details (for type checkers)."""
-
-    htmx: HtmxDetails
-    school: School
-    membership: Membership
 
 
 def current_time() -> datetime:
@@ -96,9 +82,6 @@ def _shortfalls(kind: str, policy: Policy) -> tuple[str, ...]:
     """What this platform cannot do of what the policy asks for a post (replies, quotes, audience)."""
     if kind == "website":
         return ()
-    from apps.platforms import registry
-    from apps.platforms.actions import shortfalls
-
     platform = registry.get(kind)
     if platform is None:
         return ()
@@ -312,7 +295,7 @@ def status_sentence(post: Post, now: datetime, policy: Policy) -> str:
 
 def publication_advice(publication: Publication, now: datetime, policy: Policy) -> str:
     """What the writer should do about a publication, in plain words."""
-    target = TARGET_LABELS.get(publication.target, publication.target)
+    target = label_of(publication.target)
     match publication.status:
         case Publication.Status.PENDING:
             return f"Waiting to go out to {target}."
@@ -358,7 +341,7 @@ def _cannot_context(membership: Membership) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 @school_member_required(check=can_write)
-def compose(request: SchoolHtmxRequest) -> HttpResponse:
+def compose(request: SchoolRequest) -> HttpResponse:
     """Write a new post; an htmx request gets only the check result."""
     with timezone.override(request.school.policy.tz):
         return _compose(request, None)
@@ -367,7 +350,7 @@ def compose(request: SchoolHtmxRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 @school_member_required(check=can_write)
-def edit(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
+def edit(request: SchoolRequest, pk: int) -> HttpResponse:
     """Change a post that has not gone out (only its writer may)."""
     post = get_for_school(posts_for(request.membership).select_related("account", "author"), request, pk=pk)
     if not may_edit(request.membership, post):
@@ -381,7 +364,7 @@ def edit(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
         return _compose(request, post)
 
 
-def _compose(request: SchoolHtmxRequest, post: Post | None) -> HttpResponse:
+def _compose(request: SchoolRequest, post: Post | None) -> HttpResponse:
     membership = request.membership
     now = current_time()
     accounts = accounts_for(membership)
@@ -459,7 +442,7 @@ def _answer_name_question(membership: Membership, answer: str) -> str:
 
 
 def _save_with_photos(
-    request: SchoolHtmxRequest,
+    request: SchoolRequest,
     form: ComposeForm,
     post: Post | None,
     files: list[Any],
@@ -509,7 +492,7 @@ def _once_key(once: str) -> str:
     return f"posts:compose:{once}"
 
 
-def _already_saved(request: SchoolHtmxRequest, once: str) -> HttpResponse | None:
+def _already_saved(request: SchoolRequest, once: str) -> HttpResponse | None:
     """Send a repeated new-post form (double click, back and resubmit) to the post it already made."""
     if not once:
         return None
@@ -523,7 +506,7 @@ def _already_saved(request: SchoolHtmxRequest, once: str) -> HttpResponse | None
     return None
 
 
-def _remember_saved(request: SchoolHtmxRequest, once: str, post: Post) -> None:
+def _remember_saved(request: SchoolRequest, once: str, post: Post) -> None:
     if not once:
         return
     saved = dict(list(request.session.get(_SAVED, {}).items())[-19:])
@@ -583,7 +566,7 @@ def _done_message(post: Post, sent: bool, now: datetime) -> str:
 
 @require_http_methods(["GET"])
 @school_member_required()
-def detail(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
+def detail(request: SchoolRequest, pk: int) -> HttpResponse:
     """One post: its words, where it is, its latest check, its history and where it went out."""
     post = get_for_school(
         posts_for(request.membership).select_related("account", "author", "approved_by"), request, pk=pk
@@ -623,7 +606,7 @@ def detail(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=can_write)
-def retry(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
+def retry(request: SchoolRequest, pk: int) -> HttpResponse:
     """Try a failed post again."""
     post = get_for_school(posts_for(request.membership).select_related("account", "school"), request, pk=pk)
     try:
@@ -639,7 +622,7 @@ def retry(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=can_write)
-def delete(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
+def delete(request: SchoolRequest, pk: int) -> HttpResponse:
     """Delete a post (it stays on record, marked deleted)."""
     post = get_for_school(posts_for(request.membership).select_related("account"), request, pk=pk)
     try:
@@ -723,7 +706,7 @@ STATUS_FILTERS = [
 
 @require_http_methods(["GET"])
 @school_member_required()
-def post_list(request: SchoolHtmxRequest) -> HttpResponse:
+def post_list(request: SchoolRequest) -> HttpResponse:
     """The calendar of posts per account: what goes out when, and what went out."""
     school = request.school
     policy = school.policy
@@ -765,7 +748,7 @@ def post_list(request: SchoolHtmxRequest) -> HttpResponse:
         return render(request, "posts/list.html", context)
 
 
-def _account_filter(request: SchoolHtmxRequest) -> tuple[Account | None, str]:
+def _account_filter(request: SchoolRequest) -> tuple[Account | None, str]:
     account_id = request.GET.get("account", "")
     if not account_id:
         return None, ""
@@ -777,7 +760,7 @@ def _account_filter(request: SchoolHtmxRequest) -> tuple[Account | None, str]:
 @require_http_methods(["GET"])
 @vary_on_headers("HX-Request")
 @school_member_required()
-def calendar(request: SchoolHtmxRequest) -> HttpResponse:
+def calendar(request: SchoolRequest) -> HttpResponse:
     """A week or a month of posts: what goes out when, with the posting window shaded."""
     school = request.school
     policy = school.policy
@@ -847,7 +830,7 @@ def approvable_posts(membership: Membership) -> QuerySet[Post]:
 
 @require_http_methods(["GET"])
 @school_member_required(check=can_write)
-def approvals(request: SchoolHtmxRequest) -> HttpResponse:
+def approvals(request: SchoolRequest) -> HttpResponse:
     """The approval queue: posts this member may approve, oldest first."""
     policy = request.school.policy
     now = current_time()
@@ -868,7 +851,7 @@ def approvals(request: SchoolHtmxRequest) -> HttpResponse:
 @require_POST
 @vary_on_headers("HX-Request")
 @school_member_required(check=can_write)
-def review(request: SchoolHtmxRequest, pk: int) -> HttpResponse:
+def review(request: SchoolRequest, pk: int) -> HttpResponse:
     """Approve a post or send it back with a comment; an htmx request gets the updated card."""
     post = get_for_school(posts_for(request.membership).select_related("account", "author"), request, pk=pk)
     policy = request.school.policy

@@ -36,21 +36,25 @@ from types import TracebackType
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
-from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskResultStatus, task_backends
+from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, Task, TaskResultStatus, task_backends
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from apps.audit.actions import record
-from apps.posts import photos
+from apps.posts.checking import (
+    check_audit_data,
+    check_saved_post,
+    check_summary,
+    photo_findings,
+    stored_check,
+)
 from apps.posts.models import Post
+from apps.posts.renditions import refresh_renditions
 from apps.posts.tasks import clean_up_photos
 from apps.publishing.models import Publication, QueuedPublish, WorkerBeat
-from apps.schools.actions import name_answers
-from apps.schools.models import membership_for
-from safepost.policy.checker import Checker
-from safepost.policy.findings import Finding, Report
-from safepost.policy.rules.base import Post as CheckedPost
+from apps.publishing.targets import PermanentError, RetryableError, TargetError, target_by_kind, targets_for
 from safepost.policy.rules.outside_posting_window import (
     describe_moment,
     in_window,
@@ -82,6 +86,16 @@ _ATTEMPTABLE = (Post.Status.PUBLISHING, Post.Status.FAILED)
 _UNSETTLED = (Publication.Status.PENDING, Publication.Status.RETRYING, Publication.Status.PUBLISHING)
 
 
+#: The publish task, named rather than imported: the task module calls these actions, so they
+#: resolve it when they enqueue (as healthchecks resolves its transports lazily), with no cycle.
+PUBLISH_TASK = "apps.publishing.tasks.publish_post"
+
+
+def _publish_task() -> Task[[int], str]:
+    task: Task[[int], str] = import_string(PUBLISH_TASK)
+    return task
+
+
 def now() -> datetime:
     """The current time (one place for tests to move the clock)."""
     return timezone.now()
@@ -97,8 +111,6 @@ def queue(post: Post) -> None:
     existing Publications and their idempotency keys, so nothing is posted twice. The task runs at
     ``post.scheduled_for`` (at once if that is empty or past).
     """
-    from apps.publishing.targets import targets_for
-
     with transaction.atomic():
         for target in targets_for(post.account):
             publication, created = Publication.objects.get_or_create(post=post, target=target.kind)
@@ -129,8 +141,6 @@ def withdraw(post: Post) -> list[str]:
     Returns the labels of targets that could not remove it, for the caller to tell the user (the
     website feed always can). The caller changes and audits the post.
     """
-    from apps.publishing.targets import TargetError, target_by_kind
-
     problems: list[str] = []
     for publication in Publication.objects.filter(post=post, status=Publication.Status.PUBLISHED):
         target = target_by_kind(publication.target, post.account)
@@ -154,8 +164,7 @@ def enqueue_publish(post_id: int, when: datetime | None) -> None:
     A backend that cannot defer (the inline one: tests, ``SAFEPOST_TASKS=immediate``) only runs
     what is due now; anything later is picked up by the ``publish_due`` sweep.
     """
-    from apps.publishing.tasks import publish_post
-
+    publish_post = _publish_task()
     if when is not None and when > now():
         if publish_post.get_backend().supports_defer:
             publish_post.using(run_after=when).enqueue(post_id)
@@ -203,12 +212,12 @@ def _photos_changed(post: Post) -> str:
     """
     if not post.photos.exists():
         return ""
-    photos.refresh_renditions(post)
-    findings, _ = photos.photo_findings(post)
+    refresh_renditions(post)
+    findings, _ = photo_findings(post)
     blocking = [f for f in findings if f.severity == "block"]
     if not blocking:
         return ""
-    reason = _held_reason(tuple(blocking))
+    reason = held_reason(f.message for f in blocking)
     with transaction.atomic():
         Publication.objects.filter(post=post).exclude(status=Publication.Status.PUBLISHED).update(
             status=Publication.Status.FAILED, last_error=reason, next_attempt_at=None
@@ -366,8 +375,7 @@ def _uuid(value: str) -> object:
 
 def _send(post_id: int) -> None:
     """Send ``publish_post(post_id)`` now and mark it as waiting."""
-    from apps.publishing.tasks import publish_post
-
+    publish_post = _publish_task()
     # Marked before it is sent: a backend that runs it at once (the inline one) removes the mark.
     placeholder = str(uuid.uuid4())
     with transaction.atomic():
@@ -401,32 +409,12 @@ def _start(post: Post) -> str:
     if not post.exception and not in_window(current, policy):
         return _reschedule(post, next_window_start(current, policy), current)
 
-    membership = membership_for(post.author, school)
     # Consent, tags or connected platforms may have changed since approval: the policy's own
-    # blurring is applied again, then the photos are checked with the words.
-    photos.refresh_renditions(post)
-    photo_findings, with_pupils = photos.photo_findings(post)
-    pupil_words, other_words = name_answers(school)  # the school's "Is Summer a pupil here?" answers
-    report = Checker(policy, school.roster).check(
-        CheckedPost(
-            post.text,
-            at=current,
-            exception=post.exception or None,
-            role=membership.role if membership else None,
-            pupil_photos=with_pupils,
-            pupil_words=pupil_words,
-            other_words=other_words,
-        )
-    )
-    if photo_findings:
-        report = Report((*photo_findings, *report.findings))
-    check = {
-        "verdict": str(report.verdict),
-        "findings": [f.to_dict() for f in report.findings],
-        "policy_version": school.policy_version,
-        "roster_version": school.roster_version,
-        "when": "publish",
-    }
+    # blurring is applied again, then the post is checked as it was when it was sent.
+    refresh_renditions(post)
+    report = check_saved_post(post, current)
+    school = post.school
+    check = stored_check(report, school, current, before_publishing=True)
     with transaction.atomic():
         locked = Post.objects.select_for_update().filter(pk=post.pk).first()
         if locked is None or locked.status != Post.Status.SCHEDULED:
@@ -435,7 +423,7 @@ def _start(post: Post) -> str:
                 "" if locked is not None and locked.status in _ATTEMPTABLE else "the post changed meanwhile"
             )
         if report.blocking:
-            reason = _held_reason(report.blocking)
+            reason = held_reason(f.message for f in report.blocking)
             Post.objects.filter(pk=post.pk).update(
                 status=Post.Status.HELD, held_reason=reason, last_check=check, checked_at=current
             )
@@ -459,28 +447,25 @@ def _start(post: Post) -> str:
             school,
             None,
             "post.checked",
-            f"Checked again before publishing: {report.verdict}",
+            check_summary(report, before_publishing=True),
             post,
-            {
-                "verdict": str(report.verdict),
-                "findings": len(report.findings),
-                "policy_version": school.policy_version,
-                "roster_version": school.roster_version,
-            },
+            check_audit_data(report, school),
         )
     post.status = Post.Status.PUBLISHING
     return ""
 
 
-def _held_reason(blocking: tuple[Finding, ...]) -> str:
+def held_reason(findings: Iterable[str]) -> str:
+    """Why a post was held before publishing, for its writer: what changed, each blocking finding's
+    message once, and what to do."""
     messages: list[str] = []
-    for finding in blocking:
-        message = finding.message.strip()
+    for finding in findings:
+        message = finding.strip()
         if message and message not in messages:
             messages.append(message)
     return (
-        "This post was held instead of being published: the school's policy or pupil list has changed "
-        "since it was scheduled, and it no longer passes the check. "
+        "This post was held instead of being published: the school's policy, its pupil list or the "
+        "places the post goes to have changed since it was scheduled, and it no longer passes the check. "
         + " ".join(m if m.endswith((".", "!", "?")) else m + "." for m in messages)
         + " Edit the post and send it again."
     )
@@ -520,8 +505,6 @@ def _claimable(current: datetime) -> Q:
 
 def _attempt(post: Post, publication: Publication) -> None:
     """One attempt at one Publication, if it is free to take and due."""
-    from apps.publishing.targets import PermanentError, RetryableError, target_by_kind
-
     current = now()
     attempt = publication.attempts + 1
     claimed = (

@@ -6,7 +6,7 @@ import logging
 
 from django.tasks import task
 
-from apps.posts.photos import retention_sweep
+from apps.posts.retention import retention_sweep
 from apps.publishing import actions
 
 log = logging.getLogger(__name__)

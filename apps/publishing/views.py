@@ -20,6 +20,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from apps.posts.models import PostPhoto
+from apps.posts.renditions import rendition_bytes
 from apps.publishing.public import (
     embed_snippet,
     is_protected,
@@ -90,9 +92,6 @@ def entry_page(request: HttpRequest, slug: str, entry_id: int) -> HttpResponse:
 @require_safe
 def photo(request: HttpRequest, slug: str, photo_id: int) -> HttpResponse:
     """A published photo: only the cleaned rendition, only while its post is on the public feed."""
-    from apps.posts.models import PostPhoto
-    from apps.posts.photos import rendition_bytes
-
     school = school_for(slug)
     item = PostPhoto.objects.filter(pk=photo_id, post__school=school).first()
     if (

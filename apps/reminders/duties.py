@@ -17,8 +17,8 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
-from apps.platforms import actions as platform_actions
 from apps.platforms import registry as platform_registry
+from apps.platforms import rotation as platform_rotation
 from apps.platforms.models import Connection, CredentialRotation
 from apps.reminders import terms
 from apps.reminders.actions import last_done
@@ -31,7 +31,7 @@ from apps.schools.permissions import CONSENT_EDITORS
 
 _WHY = {
     "termly": "Your school's policy changes the sign-in of each account at the start of every term.",
-    "regularly": f"Your school's policy changes the sign-in of each account every {platform_actions.REGULAR_DAYS} days.",
+    "regularly": f"Your school's policy changes the sign-in of each account every {platform_rotation.REGULAR_DAYS} days.",
     "on-permission": "Your school's policy changes the sign-in when permission is given, not on a schedule.",
     "none": "Your school's policy sets no schedule for changing the sign-in.",
 }
@@ -55,7 +55,7 @@ def sign_in_changes(school: School, today: date) -> Iterator[Duty]:
             key=f"platforms.rotation.{connection.pk}",
             name=_name(connection),
             roles=tuple(credentials.rotated_by),
-            due_on=platform_actions.next_rotation_due(credentials.rotation, since, credentials.term_starts),
+            due_on=platform_rotation.next_rotation_due(credentials.rotation, since, credentials.term_starts),
             last_done=since,
             url=reverse("platforms:connections"),
             why=_WHY.get(credentials.rotation, ""),

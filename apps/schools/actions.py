@@ -10,10 +10,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from apps.audit.actions import record
+from apps.schools.devices import may_remember_device, token_hash
 from apps.schools.models import (
     CONSENT_FIELDS,
     Account,
@@ -31,6 +35,10 @@ from apps.schools.models import (
     SchoolDevice,
     Signature,
 )
+from apps.schools.permissions import can_manage_school
+from apps.schools.policy_edit import changes_between, diff_summary, set_values, unified_diff
+from apps.schools.roster_merge import plan_import
+from safepost.photos import matching, open_photo
 from safepost.policy.config import PRESETS_DIR, parse_policy, parse_toml
 from safepost.policy.roster import Roster
 from safepost.policy.text import fold
@@ -38,9 +46,6 @@ from safepost.policy.text import fold
 
 def create_school(name: str, slug: str, preset: str, actor: Any = None) -> School:
     """A new school on a preset policy, with its main account."""
-    from apps.audit.actions import record
-    from apps.schools.policy_edit import set_values
-
     text = (PRESETS_DIR / f"{preset}.toml").read_text(encoding="utf-8")
     # The preset describes the school it came from: this school gets its own name and no handle yet.
     text = set_values(text, {("school", "name"): name, ("school", "handle"): ""})
@@ -71,9 +76,6 @@ def update_policy(school: School, text: str, actor: Any, expected_version: int |
     :class:`StalePolicyError` when ``expected_version`` is given and someone
     else saved a newer version in the meantime. The audit entry says what changed.
     """
-    from apps.audit.actions import record
-    from apps.schools.policy_edit import changes_between, diff_summary, unified_diff
-
     parse_policy(parse_toml(text, "the policy"), "the policy")
     with transaction.atomic():
         current = School.objects.select_for_update().get(pk=school.pk)
@@ -103,16 +105,27 @@ _MERGED_FIELDS = ["first_name", "surname", "other_first_names", "other_surnames"
 _MERGED_FIELDS += ["is_active", "left_at"]
 
 
-def replace_roster(school: School, roster: Roster, actor: Any, source: str = "") -> int:
+def check_replace_roster(membership: Membership, roster: Roster, source: str = "") -> int:
+    """Import a roster for the member's school, if they may: the headteacher and senior leaders
+    (:func:`~apps.schools.permissions.can_manage_school`), and a roster with pupils in it. Raises
+    :class:`SchoolError` saying why not; otherwise :func:`do_replace_roster`."""
+    if not can_manage_school(membership):
+        raise SchoolError("Only the headteacher and senior leaders can import the pupil roster.")
+    if not len(roster):
+        raise SchoolError(
+            "The file has no pupils in it, so the roster was not replaced: every pupil would be marked as left."
+        )
+    return do_replace_roster(membership.school, roster, membership.user, source)
+
+
+def do_replace_roster(school: School, roster: Roster, actor: Any, source: str = "") -> int:
     """Import a parsed roster, all at once: merge it into the pupils known. Returns the number in it.
 
     Pupils are matched by name (then class and year), new ones added, missing ones marked as
     left (never deleted), and consent merged as :mod:`apps.schools.roster_merge` explains; every
-    consent change is written to the pupil's history and the audit log.
+    consent change is written to the pupil's history and the audit log. The school's row is locked
+    for the whole import, so two imports at once cannot each plan against the old roster.
     """
-    from apps.audit.actions import record
-    from apps.schools.roster_merge import plan_import
-
     # The history names the file; the roster.imported entry keeps its checksum.
     label = f"roster import {source.split(' (sha256 ')[0] or 'without a file name'}"[:300]
     today = timezone.localdate()
@@ -220,8 +233,6 @@ def undo_roster_import(school: School, roster_import: RosterImport, actor: Any) 
     import recorded stays in each pupil's history. Only the latest import can be undone.
     Raises :class:`SchoolError` when it cannot be.
     """
-    from apps.audit.actions import record
-
     today = timezone.localdate()
     with transaction.atomic():
         School.objects.select_for_update().filter(pk=school.pk).first()
@@ -280,8 +291,6 @@ def _change_consent(
     actor: Any,
 ) -> ConsentChange:
     """Set one channel's consent, with its history row and audit entry (inside a transaction)."""
-    from apps.audit.actions import record
-
     choice = ConsentValue.of(value)
     setattr(pupil, CONSENT_FIELDS[channel], value)
     pupil.save(update_fields=[CONSENT_FIELDS[channel]])
@@ -374,8 +383,6 @@ MAX_REFERENCES = 5
 
 
 def _delete_references(pupil: Pupil, actor: Any, why: str) -> int:
-    from apps.audit.actions import record
-
     deleted, _ = FaceReference.objects.filter(pupil=pupil).delete()
     if deleted:
         record(
@@ -394,8 +401,6 @@ def answer_name_question(school: School, word: str, is_pupil: bool, by: Membersh
 
     One answer a word: a later answer replaces the earlier one (and is recorded too).
     """
-    from apps.audit.actions import record
-
     shown = word.strip()
     key = fold(shown)
     if not by.is_active or by.school_id != school.pk:
@@ -435,8 +440,6 @@ def set_face_matching(school: School, on: bool, by: Membership) -> int:
     Turning it off deletes every enrolled reference (nothing is kept that is not used);
     returns how many were deleted.
     """
-    from apps.audit.actions import record
-
     if by.role != Role.HEADTEACHER or not by.is_active or by.school_id != school.pk:
         raise SchoolError("Only the headteacher can turn face matching on or off.")
     if school.face_matching == on:
@@ -466,8 +469,6 @@ def enrol_face(pupil: Pupil, data: bytes, name: str, actor: Any) -> FaceReferenc
     :class:`safepost.photos.PhotoError` or :class:`safepost.photos.matching.MatchingError` when
     the photo cannot be used.
     """
-    from apps.audit.actions import record
-
     school = pupil.school
     if not school.face_matching:
         raise SchoolError("Face matching is off for your school. The headteacher can turn it on.")
@@ -483,8 +484,6 @@ def enrol_face(pupil: Pupil, data: bytes, name: str, actor: Any) -> FaceReferenc
             f"{pupil} already has {MAX_REFERENCES} reference photos, the most Safepost keeps. "
             "Withdraw and give consent again to start afresh."
         )
-    from safepost.photos import matching, open_photo
-
     photo = open_photo(data, name)
     embedding = matching.enrol(photo)
     with transaction.atomic():
@@ -508,8 +507,6 @@ def enrol_face(pupil: Pupil, data: bytes, name: str, actor: Any) -> FaceReferenc
 
 
 def _unique_username(email: str) -> str:
-    from django.contrib.auth import get_user_model
-
     users = get_user_model().objects
     base = re.sub(r"[^\w.+-]", "", email.split("@")[0].lower())[:120] or "staff"
     name, n = base, 1
@@ -539,8 +536,6 @@ def _other_active_heads(membership: Membership) -> bool:
 
 def _default_main_holder(school: School, user: Any, actor: Any) -> None:
     """The headteacher holds the main account unless someone else was chosen."""
-    from apps.audit.actions import record
-
     main = Account.objects.filter(school=school, kind=Account.Kind.MAIN, holder__isnull=True).first()
     if main is not None:
         main.holder = user
@@ -567,11 +562,6 @@ def add_member(
     Someone already known to Safepost (for example at another school of the
     trust) keeps their sign-in and gains a membership here.
     """
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-
-    from apps.audit.actions import record
-
     _check_may_handle(role, by, "appoint")
     email = email.strip()
     User = get_user_model()
@@ -618,8 +608,6 @@ def add_member(
 
 def change_role(membership: Membership, role: str, by: Membership) -> Membership:
     """Give a member a new role (never one's own; the school keeps a headteacher)."""
-    from apps.audit.actions import record
-
     if membership.user_id == by.user_id:
         raise SchoolError("You cannot change your own role. Ask another senior leader to do it.")
     if not membership.is_active:
@@ -654,8 +642,6 @@ def deactivate_member(membership: Membership, by: Membership) -> list[Account]:
     Returns the active accounts they hold, which need a new holder. A user with
     no other active school can no longer sign in at all.
     """
-    from apps.audit.actions import record
-
     if membership.user_id == by.user_id:
         raise SchoolError("You cannot deactivate yourself. Ask another senior leader to do it.")
     if not membership.is_active:
@@ -685,8 +671,6 @@ def deactivate_member(membership: Membership, by: Membership) -> list[Account]:
 
 def reactivate_member(membership: Membership, by: Membership) -> Membership:
     """Give a deactivated member their access back, in the role they had."""
-    from apps.audit.actions import record
-
     if membership.is_active:
         return membership
     _check_may_handle(membership.role, by, "reactivate")
@@ -723,8 +707,6 @@ def create_class_account(
     school: School, *, name: str, class_name: str, handle: str, holder: Any, actor: Any
 ) -> Account:
     """A class account, held by its class teacher (RAC-01, RAC-10)."""
-    from apps.audit.actions import record
-
     if not school.policy.accounts.class_accounts:
         raise SchoolError(
             "Your policy does not allow class accounts (accounts.class_accounts is false). "
@@ -763,8 +745,6 @@ def update_account(
     account: Account, *, name: str, handle: str, class_name: str, holder: Any, actor: Any
 ) -> Account:
     """Change an account's name, handle, class or holder; the audit entry lists what changed."""
-    from apps.audit.actions import record
-
     _check_holder(account.school, holder)
     name = name.strip()
     if Account.objects.filter(school=account.school, name__iexact=name).exclude(pk=account.pk).exists():
@@ -801,8 +781,6 @@ def update_account(
 
 def set_account_active(account: Account, active: bool, actor: Any) -> Account:
     """Deactivate (or reactivate) a class account; the main account always stays."""
-    from apps.audit.actions import record
-
     if account.kind == Account.Kind.MAIN and not active:
         raise SchoolError("The main school account cannot be deactivated.")
     if account.is_active == active:
@@ -826,8 +804,6 @@ def set_account_active(account: Account, active: bool, actor: Any) -> Account:
 
 def publish_agreement(school: School, text: str, actor: Any) -> Agreement:
     """A new version of the social media agreement; everyone signs again where the policy requires it."""
-    from apps.audit.actions import record
-
     text = text.replace("\r\n", "\n").strip()
     if not text:
         raise SchoolError("The agreement cannot be empty.")
@@ -852,8 +828,6 @@ def publish_agreement(school: School, text: str, actor: Any) -> Agreement:
 
 def sign_agreement(membership: Membership, agreement: Agreement, typed_name: str) -> Signature:
     """Record the member's signature of ``agreement`` (which must be the latest version)."""
-    from apps.audit.actions import record
-
     school = membership.school
     if agreement.school_id != school.pk:
         raise SchoolError("That agreement belongs to another school.")
@@ -889,9 +863,6 @@ def remember_device(membership: Membership, name: str, where: Any) -> tuple[Scho
     A senior leader on the school's network remembers a school device; a member of
     ``devices.trip_roles`` may remember their own phone anywhere, for trips (RAC-04).
     """
-    from apps.audit.actions import record
-    from apps.schools.devices import may_remember_device, token_hash
-
     allowed, for_trips = may_remember_device(membership, where)
     if not allowed:
         raise SchoolError(
@@ -923,8 +894,6 @@ def remember_device(membership: Membership, name: str, where: Any) -> tuple[Scho
 
 def forget_device(membership: Membership, device: SchoolDevice) -> None:
     """Stop treating ``device`` as a school device (the headteacher, a senior leader, or its owner)."""
-    from apps.audit.actions import record
-
     if device.school_id != membership.school_id:
         raise SchoolError("That device belongs to another school.")
     if not (membership.is_senior or device.added_by_id == membership.user_id):

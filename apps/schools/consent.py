@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from apps.posts.models import Post
 from apps.schools.models import FaceReference, Pupil, School
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
-
-    from apps.posts.models import Post
 
 #: Posts not yet out, but on their way: worth checking when consent is withdrawn.
 WAITING_STATUSES = ("pending", "changes", "scheduled", "publishing", "held", "failed")
@@ -20,8 +19,6 @@ def posts_showing(pupil: Pupil, statuses: tuple[str, ...] = ("published",)) -> Q
 
     Face-matching suggestions count too: for taking posts down, missing one is the costly error.
     """
-    from apps.posts.models import Post
-
     return (
         Post.objects.filter(
             school_id=pupil.school_id,

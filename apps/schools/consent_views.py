@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,15 +18,17 @@ from apps.schools import actions, permissions
 from apps.schools.consent import WAITING_STATUSES, posts_showing
 from apps.schools.forms import ConsentForm, ConsentSearchForm, FaceReferenceForm
 from apps.schools.models import CONSENT_FIELDS, Channel, ConsentValue, FaceReference, Membership, Pupil
-from apps.schools.scoping import get_for_school, school_member_required
+from apps.schools.scoping import SchoolRequest, get_for_school, school_member_required
+from safepost.photos import PhotoError
+from safepost.photos.matching import MatchingError, ModelError
 
 REGISTER_LIMIT = 600
 #: The largest reference photo taken (phones make 3-8 MB JPEGs; HEIC is smaller).
 MAX_REFERENCE_BYTES = 25 * 1024 * 1024
 
 
-def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
-    membership: Membership = request.membership  # type: ignore[attr-defined]
+def _context(request: SchoolRequest, **extra: Any) -> dict[str, Any]:
+    membership: Membership = request.membership
     return {
         "can_edit": permissions.can_edit_consent(membership),
         "can_switch": permissions.can_switch_face_matching(membership),
@@ -51,8 +53,8 @@ def _counts(pupils: Any) -> dict[str, int]:
 @require_http_methods(["GET"])
 @vary_on_headers("HX-Request")
 @school_member_required(check=permissions.can_view_consent)
-def register(request: HttpRequest) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
+def register(request: SchoolRequest) -> HttpResponse:
+    school = request.school
     everyone = Pupil.objects.filter(school=school)
     on_roll = everyone.filter(is_active=True)
     classes = sorted(
@@ -69,10 +71,7 @@ def register(request: HttpRequest) -> HttpResponse:
             pupils = pupils.exclude(photo_consent=True)  # refused, withdrawn or never recorded
         elif show == "no-website":
             pupils = pupils.exclude(website_consent=True)
-        for word in search.cleaned_data["q"].split():
-            pupils = pupils.filter(Q(first_name__icontains=word) | Q(surname__icontains=word))
-        if search.cleaned_data["class_name"]:
-            pupils = pupils.filter(class_name=search.cleaned_data["class_name"])
+        pupils = pupils.search(search.cleaned_data["q"], search.cleaned_data["class_name"])
     total = pupils.count()
     context = _context(
         request,
@@ -85,18 +84,18 @@ def register(request: HttpRequest) -> HttpResponse:
         left_count=everyone.filter(is_active=False).count(),
         school=school,
     )
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(request, "schools/consent_register.html#register-list", context)
     return render(request, "schools/consent_register.html", context)
 
 
 @require_POST
 @school_member_required(check=permissions.can_switch_face_matching)
-def face_matching(request: HttpRequest) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
+def face_matching(request: SchoolRequest) -> HttpResponse:
+    school = request.school
     on = request.POST.get("on") == "1"
     try:
-        deleted = actions.set_face_matching(school, on, by=request.membership)  # type: ignore[attr-defined]
+        deleted = actions.set_face_matching(school, on, by=request.membership)
     except actions.SchoolError as exc:
         messages.error(request, str(exc))
         return redirect("schools:consent")
@@ -131,13 +130,13 @@ def _channels(pupil: Pupil) -> list[dict[str, Any]]:
 
 @require_http_methods(["GET", "POST"])
 @school_member_required(check=permissions.can_view_consent)
-def pupil_consent(request: HttpRequest, pk: int) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
+def pupil_consent(request: SchoolRequest, pk: int) -> HttpResponse:
+    school = request.school
     pupil = get_for_school(Pupil, request, pk=pk)
     form = ConsentForm(initial={"on": timezone.localdate()})
     enrol_form = FaceReferenceForm()
     if request.method == "POST":
-        if not permissions.can_edit_consent(request.membership):  # type: ignore[attr-defined]
+        if not permissions.can_edit_consent(request.membership):
             raise PermissionDenied(
                 "Only the headteacher, senior leaders and office staff can change consent."
             )
@@ -169,7 +168,7 @@ def pupil_consent(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "schools/consent_pupil.html", context)
 
 
-def _record(request: HttpRequest, pupil: Pupil, form: ConsentForm) -> bool:
+def _record(request: SchoolRequest, pupil: Pupil, form: ConsentForm) -> bool:
     data = form.cleaned_data
     given = data["value"] == ConsentValue.GIVEN
     try:
@@ -217,10 +216,7 @@ def _record(request: HttpRequest, pupil: Pupil, form: ConsentForm) -> bool:
     return True
 
 
-def _enrol(request: HttpRequest, pupil: Pupil, form: FaceReferenceForm) -> bool:
-    from safepost.photos import PhotoError
-    from safepost.photos.matching import MatchingError, ModelError
-
+def _enrol(request: SchoolRequest, pupil: Pupil, form: FaceReferenceForm) -> bool:
     upload = form.cleaned_data["photo"]
     if upload.size is not None and upload.size > MAX_REFERENCE_BYTES:
         form.add_error(

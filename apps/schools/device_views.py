@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from apps.schools import actions, permissions
 from apps.schools.devices import COOKIE_MAX_AGE, COOKIE_NAME, may_remember_device, restricted, whereabouts
 from apps.schools.models import Membership, SchoolDevice
-from apps.schools.scoping import get_for_school, school_member_required
+from apps.schools.scoping import SchoolRequest, get_for_school, school_member_required
 
 MODES = {
     "off": "Safepost can be used from anywhere.",
@@ -26,8 +26,8 @@ MODES = {
 
 @require_http_methods(["GET", "POST"])
 @school_member_required()
-def devices(request: HttpRequest) -> HttpResponse:
-    membership: Membership = request.membership  # type: ignore[attr-defined]
+def devices(request: SchoolRequest) -> HttpResponse:
+    membership: Membership = request.membership
     school = membership.school
     where = whereabouts(request, membership)
     if request.method == "POST":
@@ -73,8 +73,8 @@ def devices(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @school_member_required()
-def device_forget(request: HttpRequest, pk: int) -> HttpResponse:
-    membership: Membership = request.membership  # type: ignore[attr-defined]
+def device_forget(request: SchoolRequest, pk: int) -> HttpResponse:
+    membership: Membership = request.membership
     device = get_for_school(SchoolDevice, request, pk=pk)
     try:
         actions.forget_device(membership, device)

@@ -200,6 +200,16 @@ class Account(models.Model):
         return f"{self.name} ({self.get_kind_display()})"
 
 
+class PupilQuerySet(models.QuerySet["Pupil"]):
+    def search(self, words: str, class_name: str = "") -> PupilQuerySet:
+        """The pupils whose first name or surname holds every word typed (any case), in ``class_name``
+        when one is chosen: the roster's and the consent register's search box."""
+        pupils = self
+        for word in words.split():
+            pupils = pupils.filter(models.Q(first_name__icontains=word) | models.Q(surname__icontains=word))
+        return pupils.filter(class_name=class_name) if class_name else pupils
+
+
 class Pupil(models.Model):
     """A pupil on the school's roster (imported from the MIS export)."""
 
@@ -223,6 +233,8 @@ class Pupil(models.Model):
     # a pupil missing from a roster import is marked as left.
     is_active = models.BooleanField(default=True)
     left_at = models.DateField(null=True, blank=True)
+
+    objects = PupilQuerySet.as_manager()
 
     class Meta:
         ordering = ["class_name", "surname", "first_name"]

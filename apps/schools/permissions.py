@@ -29,6 +29,10 @@ def can_publish(membership: Membership) -> bool:
     )
 
 
+#: What stops a member who has not signed the agreement (SUT-15), wherever it stops them.
+AGREEMENT_NEEDED = "You need to sign the school's social media agreement before you can post."
+
+
 def why_cannot_publish(membership: Membership) -> str | None:
     """A plain sentence saying why the member cannot publish, or ``None`` if they can."""
     if membership.role == Role.GOVERNOR:
@@ -41,7 +45,7 @@ def why_cannot_publish(membership: Membership) -> str | None:
             f"{listed or 'nobody yet'}."
         )
     if not has_signed_agreement(membership):
-        return "You need to sign the school's social media agreement before you can post."
+        return AGREEMENT_NEEDED
     return None
 
 

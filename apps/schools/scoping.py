@@ -7,15 +7,26 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django_htmx.middleware import HtmxDetails
 
 from apps.schools.models import Membership, School
 
 
-class SchoolRequest(HttpRequest):
-    """A request inside a school (for type checkers)."""
+class HtmxRequest(HttpRequest):
+    """A request with django-htmx's ``request.htmx`` (for type checkers): a page anyone may open."""
+
+    htmx: HtmxDetails
+
+
+class SchoolRequest(HtmxRequest):
+    """A request inside a school, as :func:`school_member_required` leaves it (for type checkers).
+
+    The one request type of the school's pages: ``school``, ``membership`` and ``htmx``.
+    """
 
     school: School
     membership: Membership
@@ -57,8 +68,6 @@ def school_member_required(
             if membership is None:
                 raise Http404("You are not a member of any school.")
             if check is not None and not check(membership):
-                from django.core.exceptions import PermissionDenied
-
                 raise PermissionDenied("Your role at this school cannot do this.")
             request.school = membership.school  # type: ignore[attr-defined]
             request.membership = membership  # type: ignore[attr-defined]

@@ -11,8 +11,8 @@ from typing import Any
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.db.models import Count
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,7 @@ from django.views.decorators.vary import vary_on_headers
 from apps.posts import actions as post_actions
 from apps.schools import actions, invites, permissions
 from apps.schools.agreement_text import default_agreement_text
+from apps.schools.consent import posts_showing
 from apps.schools.forms import (
     AccountForm,
     AddMemberForm,
@@ -39,6 +40,9 @@ from apps.schools.invites import link_lifetime_days, send_sign_in_link
 from apps.schools.models import (
     Account,
     Agreement,
+    Channel,
+    ConsentChange,
+    ConsentValue,
     Invitation,
     Membership,
     Pupil,
@@ -49,7 +53,7 @@ from apps.schools.models import (
 )
 from apps.schools.policy_edit import EditError, changes_between, locate, reference_html, set_values
 from apps.schools.roster_upload import Stash, UploadError, decode_upload, discard, preview, stash, unstash
-from apps.schools.scoping import get_for_school, school_member_required
+from apps.schools.scoping import SchoolRequest, get_for_school, school_member_required
 from safepost.policy.config import PRESETS_DIR, PolicyError
 from safepost.policy.roster import Roster, RosterError, parse_roster
 from safepost.policy.rules.outside_posting_window import describe_window
@@ -58,13 +62,13 @@ READ_ONLY = "Governors can read the school's settings but not change them."
 ROLE_ORDER = {value: i for i, value in enumerate(Role.values)}
 
 
-def _require_manager(request: HttpRequest) -> None:
-    if not permissions.can_manage_school(request.membership):  # type: ignore[attr-defined]
+def _require_manager(request: SchoolRequest) -> None:
+    if not permissions.can_manage_school(request.membership):
         raise PermissionDenied(READ_ONLY)
 
 
-def _base(request: HttpRequest, tab: str, **extra: Any) -> dict[str, Any]:
-    membership: Membership = request.membership  # type: ignore[attr-defined]
+def _base(request: SchoolRequest, tab: str, **extra: Any) -> dict[str, Any]:
+    membership: Membership = request.membership
     return {
         "tab": tab,
         "can_manage": permissions.can_manage_school(membership),
@@ -78,8 +82,8 @@ def _base(request: HttpRequest, tab: str, **extra: Any) -> dict[str, Any]:
 
 @require_GET
 @school_member_required(check=permissions.can_view_school_settings)
-def overview(request: HttpRequest) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
+def overview(request: SchoolRequest) -> HttpResponse:
+    school = request.school
     members = Membership.objects.filter(school=school, is_active=True)
     needing_mfa = members.filter(role__in=[Role.HEADTEACHER, Role.SENIOR_LEADER])
     with_totp = Authenticator.objects.filter(
@@ -152,8 +156,8 @@ def _preset_text(preset: str) -> str | None:
 
 @require_http_methods(["GET", "POST"])
 @school_member_required(check=permissions.can_view_school_settings)
-def policy(request: HttpRequest) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
+def policy(request: SchoolRequest) -> HttpResponse:
+    school = request.school
     version = {"version": school.policy_version}
     settings_form = PolicySettingsForm(policy=school.policy, initial=dict(version))
     text_form = PolicyTextForm(initial={"text": school.policy_toml, **version})
@@ -240,8 +244,8 @@ def _plain(message: str) -> str:
     return message
 
 
-def _save_settings(request: HttpRequest, form: PolicySettingsForm) -> bool:
-    school = request.school  # type: ignore[attr-defined]
+def _save_settings(request: SchoolRequest, form: PolicySettingsForm) -> bool:
+    school = request.school
     changes = form.changes()
     if not changes:
         messages.info(request, "Nothing changed, so nothing was saved.")
@@ -270,15 +274,15 @@ def _save_settings(request: HttpRequest, form: PolicySettingsForm) -> bool:
 
 @require_http_methods(["GET", "POST"])
 @school_member_required(check=permissions.can_view_school_settings)
-def staff(request: HttpRequest) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
+def staff(request: SchoolRequest) -> HttpResponse:
+    school = request.school
     form = AddMemberForm()
     if request.method == "POST":
         _require_manager(request)
         form = AddMemberForm(request.POST)
         if form.is_valid():
             try:
-                invitation, token = invites.invite(school, by=request.membership, **form.cleaned_data)  # type: ignore[attr-defined]
+                invitation, token = invites.invite(school, by=request.membership, **form.cleaned_data)
             except actions.SchoolError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -336,10 +340,10 @@ def staff(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=permissions.can_manage_school)
-def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_resend(request: SchoolRequest, pk: int) -> HttpResponse:
     invitation = get_for_school(Invitation.objects.select_related("invited_by", "school"), request, pk=pk)
     try:
-        token = invites.renew(invitation, request.membership)  # type: ignore[attr-defined]
+        token = invites.renew(invitation, request.membership)
     except actions.SchoolError as exc:
         messages.error(request, str(exc))
     else:
@@ -352,9 +356,9 @@ def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=permissions.can_manage_school)
-def invitation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_cancel(request: SchoolRequest, pk: int) -> HttpResponse:
     invitation = get_for_school(Invitation, request, pk=pk)
-    invites.cancel(invitation, request.membership)  # type: ignore[attr-defined]
+    invites.cancel(invitation, request.membership)
     messages.success(
         request, f"The invitation to {invitation.email} was cancelled; its link no longer works."
     )
@@ -367,7 +371,7 @@ def _name(user: Any) -> str:
 
 @require_POST
 @school_member_required(check=permissions.can_manage_school)
-def staff_role(request: HttpRequest, pk: int) -> HttpResponse:
+def staff_role(request: SchoolRequest, pk: int) -> HttpResponse:
     membership = get_for_school(Membership.objects.select_related("user"), request, pk=pk)
     form = RoleForm(request.POST, prefix=f"m{pk}")
     if not form.is_valid():
@@ -375,7 +379,7 @@ def staff_role(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("schools:staff")
     before = membership.get_role_display()
     try:
-        actions.change_role(membership, form.cleaned_data["role"], by=request.membership)  # type: ignore[attr-defined]
+        actions.change_role(membership, form.cleaned_data["role"], by=request.membership)
     except actions.SchoolError as exc:
         messages.error(request, str(exc))
     else:
@@ -390,10 +394,10 @@ def staff_role(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=permissions.can_manage_school)
-def staff_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+def staff_deactivate(request: SchoolRequest, pk: int) -> HttpResponse:
     membership = get_for_school(Membership.objects.select_related("user"), request, pk=pk)
     try:
-        held = actions.deactivate_member(membership, by=request.membership)  # type: ignore[attr-defined]
+        held = actions.deactivate_member(membership, by=request.membership)
     except actions.SchoolError as exc:
         messages.error(request, str(exc))
         return redirect("schools:staff")
@@ -411,10 +415,10 @@ def staff_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=permissions.can_manage_school)
-def staff_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
+def staff_reactivate(request: SchoolRequest, pk: int) -> HttpResponse:
     membership = get_for_school(Membership.objects.select_related("user"), request, pk=pk)
     try:
-        actions.reactivate_member(membership, by=request.membership)  # type: ignore[attr-defined]
+        actions.reactivate_member(membership, by=request.membership)
     except actions.SchoolError as exc:
         messages.error(request, str(exc))
     else:
@@ -426,7 +430,7 @@ def staff_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=permissions.can_manage_school)
-def staff_send_link(request: HttpRequest, pk: int) -> HttpResponse:
+def staff_send_link(request: SchoolRequest, pk: int) -> HttpResponse:
     membership = get_for_school(Membership.objects.select_related("user", "school"), request, pk=pk)
     if not membership.is_active:
         messages.error(request, "Reactivate this member before sending them a sign-in link.")
@@ -441,8 +445,8 @@ def staff_send_link(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @school_member_required(check=permissions.can_view_school_settings)
-def accounts(request: HttpRequest) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
+def accounts(request: SchoolRequest) -> HttpResponse:
+    school = request.school
     form = AccountForm(school=school)
     if request.method == "POST":
         _require_manager(request)
@@ -497,8 +501,8 @@ def _roster_classes(school: Any) -> list[str]:
 
 @require_http_methods(["GET", "POST"])
 @school_member_required(check=permissions.can_manage_school)
-def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
+def account_edit(request: SchoolRequest, pk: int) -> HttpResponse:
+    school = request.school
     account = get_for_school(Account.objects.select_related("holder"), request, pk=pk)
     is_class = account.kind == Account.Kind.CLASS
     holder = account.holder
@@ -540,7 +544,7 @@ def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=permissions.can_manage_school)
-def account_active(request: HttpRequest, pk: int) -> HttpResponse:
+def account_active(request: SchoolRequest, pk: int) -> HttpResponse:
     account = get_for_school(Account, request, pk=pk)
     active = request.POST.get("active") == "1"
     try:
@@ -564,19 +568,15 @@ def account_active(request: HttpRequest, pk: int) -> HttpResponse:
 ROSTER_LIMIT = 500
 
 
-def _roster_context(request: HttpRequest) -> dict[str, Any]:
-    school = request.school  # type: ignore[attr-defined]
+def _roster_context(request: SchoolRequest) -> dict[str, Any]:
+    school = request.school
     classes = _roster_classes(school)
     search = RosterSearchForm(request.GET or None, classes=classes)
     # Leavers are kept (their consent history and photo tags stay answerable) but are not listed here.
     on_roll = Pupil.objects.filter(school=school, is_active=True)
     pupils = on_roll
     if search.is_valid():
-        words = search.cleaned_data["q"].split()
-        for word in words:
-            pupils = pupils.filter(Q(first_name__icontains=word) | Q(surname__icontains=word))
-        if search.cleaned_data["class_name"]:
-            pupils = pupils.filter(class_name=search.cleaned_data["class_name"])
+        pupils = pupils.search(search.cleaned_data["q"], search.cleaned_data["class_name"])
     total = pupils.count()
     return _base(
         request,
@@ -596,17 +596,17 @@ def _roster_context(request: HttpRequest) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 @school_member_required(check=permissions.can_manage_school)
-def roster(request: HttpRequest) -> HttpResponse:
+def roster(request: SchoolRequest) -> HttpResponse:
     context = _roster_context(request)
-    if request.htmx and request.method == "GET":  # type: ignore[attr-defined]
+    if request.htmx and request.method == "GET":
         return render(request, "schools/roster.html#roster-list", context)
     if request.method == "POST":
         context.update(_roster_upload(request))
     return render(request, "schools/roster.html", context)
 
 
-def _roster_upload(request: HttpRequest) -> dict[str, Any]:
-    school = request.school  # type: ignore[attr-defined]
+def _roster_upload(request: SchoolRequest) -> dict[str, Any]:
+    school = request.school
     form = RosterUploadForm(request.POST, request.FILES)
     out: dict[str, Any] = {"upload_form": form}
     if not form.is_valid():
@@ -643,8 +643,8 @@ def _preview_context(school: School, held: Stash, parsed: Roster) -> dict[str, A
 
 @require_POST
 @school_member_required(check=permissions.can_manage_school)
-def roster_confirm(request: HttpRequest) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
+def roster_confirm(request: SchoolRequest) -> HttpResponse:
+    school = request.school
     form = RosterConfirmForm(request.POST)
     held = (
         unstash(request.session, form.cleaned_data["token"], school.pk, form.cleaned_data["sha256"])
@@ -673,9 +673,15 @@ def roster_confirm(request: HttpRequest) -> HttpResponse:
         context.update(shown, whole_roster_missing=True)
         return render(request, "schools/roster.html", context, status=400)
     started = timezone.now()
-    count = actions.replace_roster(
-        school, parsed, request.user, source=f"{held.filename} (sha256 {held.sha256})"
-    )
+    try:
+        count = actions.check_replace_roster(
+            request.membership,
+            parsed,
+            source=f"{held.filename} (sha256 {held.sha256})",
+        )
+    except actions.SchoolError as exc:
+        messages.error(request, f"{exc} Nothing changed.")
+        return redirect("schools:roster")
     discard(request.session)
     left = shown["preview"].leaving
     messages.success(
@@ -691,8 +697,8 @@ def roster_confirm(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @school_member_required(check=permissions.can_manage_school)
-def roster_undo(request: HttpRequest, pk: int) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
+def roster_undo(request: SchoolRequest, pk: int) -> HttpResponse:
+    school = request.school
     roster_import = get_for_school(RosterImport, request, pk=pk)
     try:
         actions.undo_roster_import(school, roster_import, request.user)
@@ -710,11 +716,8 @@ def roster_undo(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("schools:roster")
 
 
-def _warn_about_published_photos(request: HttpRequest, school: School, since: datetime) -> None:
+def _warn_about_published_photos(request: SchoolRequest, school: School, since: datetime) -> None:
     """An import that withdrew consent lists the pupils shown in published posts, for take-down."""
-    from apps.schools.consent import posts_showing
-    from apps.schools.models import Channel, ConsentChange, ConsentValue
-
     withdrawn = (
         ConsentChange.objects.filter(
             pupil__school=school,
@@ -761,9 +764,9 @@ def _warn_about_published_photos(request: HttpRequest, school: School, since: da
 
 @require_http_methods(["GET", "POST"])
 @school_member_required()
-def agreement(request: HttpRequest) -> HttpResponse:
-    school = request.school  # type: ignore[attr-defined]
-    membership: Membership = request.membership  # type: ignore[attr-defined]
+def agreement(request: SchoolRequest) -> HttpResponse:
+    school = request.school
+    membership: Membership = request.membership
     latest = Agreement.objects.filter(school=school).order_by("-version").first()
     sign_form = SignForm(initial={"version": latest.version if latest else 0})
     can_manage = permissions.can_manage_school(membership)

@@ -8,8 +8,9 @@ thumbnails) is read only to report what was there, then dropped.
 
 ``render`` makes a published copy: it scales the photo down (never up), copies the pixels into a
 fresh image so no metadata can travel with them, and encodes it without EXIF, XMP, ICC profiles or
-comments, stepping the quality (then the size) down until any byte budget is met. ``PRESETS`` holds
-what each platform needs.
+comments, stepping the quality (then the size) down until any byte budget is met. A :class:`Preset`
+says what one destination needs: ``PRESETS`` holds the school website's; each platform declares
+its own (``apps/platforms/<kind>/platform.py``).
 
 Every refusal is a :class:`PhotoError` whose message tells school staff, in plain English, what was
 wrong and what to do. Nothing is written to disk.
@@ -252,14 +253,6 @@ PRESETS: dict[str, Preset] = {
     # not progressive: progressive is ~10% smaller but costs ~60 ms more per 12-megapixel photo,
     # which the 400 ms budget (open, faces, blur, render) cannot spare.
     "website": Preset("website", 2048, None),
-    # X: "Size restrictions for uploading via API: Image: 5 MB" (https://docs.x.com/x-api/media),
-    # taken as 5,000,000 bytes to be safe. X accepts up to 8192 px a side but serves at most its
-    # 4096 x 4096 variant, so anything larger only gives away detail.
-    "x": Preset("x", 4096, 5_000_000),
-    # Bluesky: the app.bsky.embed.images lexicon (bluesky-social/atproto, lexicons/app/bsky/embed/
-    # images.json) caps each image blob at maxSize 1000000 bytes; its first version also said
-    # 2000 x 2000 px, the size the Bluesky app itself uploads. Some servers now take 2 MB: 1 MB is safe.
-    "bluesky": Preset("bluesky", 2000, 1_000_000),
 }
 
 

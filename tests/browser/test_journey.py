@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from django.test import override_settings
 
-from apps.schools.actions import replace_roster, update_policy
+from apps.schools.actions import do_replace_roster, update_policy
 from apps.schools.testing import PASSWORD, Personas, make_personas
 from safepost.policy.roster import load_roster
 
@@ -38,7 +38,7 @@ def school(transactional_db: Any) -> Personas:
         assert old in text, f"the st-catherine preset no longer has {old!r}"
         text = text.replace(old, new)
     update_policy(p.school, text, p.head)
-    replace_roster(p.school, load_roster(FIXTURES / "roster.csv"), p.head)
+    do_replace_roster(p.school, load_roster(FIXTURES / "roster.csv"), p.head)
     return p
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from apps.schools.actions import replace_roster, update_policy
+from apps.schools.actions import do_replace_roster, update_policy
 from apps.schools.models import NameAnswer
 from apps.schools.testing import PASSWORD, Personas, make_personas
 from safepost.policy.roster import load_roster
@@ -30,7 +30,7 @@ def school(transactional_db: Any) -> Personas:
     p = make_personas()
     assert OPEN_ALL_DAY[0] in p.school.policy_toml, "the st-catherine preset's posting hours changed"
     update_policy(p.school, p.school.policy_toml.replace(*OPEN_ALL_DAY), p.head)
-    replace_roster(p.school, load_roster(FIXTURES / "roster.csv"), p.head)  # has Summer Brook
+    do_replace_roster(p.school, load_roster(FIXTURES / "roster.csv"), p.head)  # has Summer Brook
     return p
 
 

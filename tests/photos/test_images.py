@@ -27,6 +27,7 @@ from safepost.photos.images import (
     PRESETS,
     Photo,
     PhotoError,
+    Preset,
     Rendition,
     open_photo,
     render,
@@ -346,7 +347,7 @@ def test_the_reader_catches_metadata_in_a_plain_resave() -> None:
 
 
 @pytest.mark.parametrize("preset", list(PRESETS))
-def test_every_platform_preset_renders_clean(preset: str) -> None:
+def test_every_named_preset_renders_clean(preset: str) -> None:
     rendition = render_for(open_photo(loaded_jpeg(orientation=6)), preset)
 
     assert_no_metadata(rendition)
@@ -733,23 +734,18 @@ def test_an_impossible_byte_budget_is_refused_clearly() -> None:
     assert refused.value.code == "too-detailed"
 
 
-def test_the_bluesky_preset_fits_a_big_noisy_photo_in_one_megabyte() -> None:
+def test_the_website_preset_keeps_a_published_photo_at_2048_pixels_and_no_byte_budget() -> None:
+    assert (PRESETS["website"].max_side, PRESETS["website"].max_bytes) == (2048, None)
+
+
+def test_a_destinations_own_preset_meets_its_byte_budget_on_a_big_noisy_photo() -> None:
     noisy = Image.merge("RGB", [Image.effect_noise((2400, 1800), 60)] * 3)
 
-    rendition = render_for(noisy, "bluesky")
+    rendition = render_for(noisy, Preset("one-megabyte", 2000, 1_000_000))
 
     assert len(rendition.data) <= 1_000_000
     assert max(rendition.width, rendition.height) <= 2000
-
-
-@pytest.mark.parametrize(
-    ("preset", "max_side", "max_bytes"),
-    [("website", 2048, None), ("x", 4096, 5_000_000), ("bluesky", 2000, 1_000_000)],
-)
-def test_the_platform_presets_match_the_published_limits(
-    preset: str, max_side: int, max_bytes: int | None
-) -> None:
-    assert (PRESETS[preset].max_side, PRESETS[preset].max_bytes) == (max_side, max_bytes)
+    assert_no_metadata(rendition)
 
 
 def test_render_keeps_the_facts_when_the_pixels_change() -> None:

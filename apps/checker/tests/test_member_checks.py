@@ -17,7 +17,7 @@ from apps.checker.tests.test_check_page import (
     card_titles,
     marks,
 )
-from apps.schools.actions import replace_roster, update_policy
+from apps.schools.actions import do_replace_roster, update_policy
 from apps.schools.models import School
 from apps.schools.policy_edit import set_values
 from apps.schools.testing import Personas, make_personas
@@ -41,7 +41,7 @@ def p() -> Personas:
 
 def give_pupils(school: School, actor: Any, *names: tuple[str, str]) -> None:
     pupils = [RosterPupil((first,), (surname,), class_name="Oak") for first, surname in names]
-    replace_roster(school, Roster(pupils), actor)
+    do_replace_roster(school, Roster(pupils), actor)
 
 
 def check(

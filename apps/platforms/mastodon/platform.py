@@ -1,8 +1,8 @@
-"""Mastodon as the connection views and publishing targets see it."""
+"""Mastodon, declared once: the connection views, the compose page and the publishing target read this."""
 
 from __future__ import annotations
 
-from apps.platforms.base import Capabilities, Platform
+from apps.platforms.base import Capabilities, Platform, Server
 from apps.platforms.mastodon.client import MastodonClient
 from apps.platforms.mastodon.oauth import finish_authorisation, start_authorisation
 
@@ -32,4 +32,13 @@ PLATFORM = Platform(
     client=MastodonClient,
     start_authorisation=start_authorisation,
     finish_authorisation=finish_authorisation,
+    position=3,
+    server=Server(
+        "Your Mastodon server",
+        "The address of the server the school's account is on, e.g. https://mastodon.social. It is the "
+        "part after the second @ in the account's full name (@school@mastodon.social).",
+    ),
+    # Safepost registers itself on each school's server; its page there links to this address.
+    settings={"website": "SAFEPOST_SITE_URL"},
+    searches_sent_posts=True,
 )

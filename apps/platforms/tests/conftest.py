@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from apps.platforms import crypto, registry
+from apps.platforms import crypto, testing
 from apps.platforms.models import Connection
 from apps.platforms.tests.fakes import SCHOOL, FakeWorld, oauth_platform, password_platform
 from apps.schools import models as school_models
@@ -44,7 +44,7 @@ def _fresh_roster_cache() -> Iterator[None]:
 @pytest.fixture
 def world() -> Iterator[FakeWorld]:
     world = FakeWorld()
-    with registry.only([oauth_platform(world), password_platform(world)]):
+    with testing.only([oauth_platform(world), password_platform(world)]):
         yield world
 
 

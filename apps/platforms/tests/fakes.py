@@ -23,6 +23,7 @@ from apps.platforms.base import (
     Outgoing,
     Platform,
     PublishResult,
+    Server,
     links_in,
 )
 
@@ -170,4 +171,7 @@ def password_platform(world: FakeWorld, kind: str = "fakepass", label: str = "Fa
         capabilities=Capabilities(limit_replies=True, block=True, disable_quotes=True, followers_only=False),
         client=lambda credentials, save: FakeClient(world, kind, credentials, save),
         sign_in=sign_in,
+        server=Server(
+            "Fakesky server", "Leave as it is unless the school runs its own.", "https://fakesky.example"
+        ),
     )

@@ -14,7 +14,7 @@ from django.db import connection as db
 from django.test import Client
 
 from apps.audit.models import AuditEntry
-from apps.platforms import registry
+from apps.platforms import testing
 from apps.platforms.base import Authorisation
 from apps.platforms.models import Connection
 from apps.platforms.tests.conftest import BASE, connect
@@ -225,7 +225,6 @@ def test_disconnecting_deletes_the_saved_sign_in_and_stops_publishing(p: Persona
 def test_the_page_says_what_a_platform_cannot_do_when_the_policy_asks_for_it(
     db: None, world: FakeWorld
 ) -> None:
-    from apps.platforms import registry
     from apps.platforms.base import Capabilities
     from apps.platforms.tests.fakes import oauth_platform
     from apps.schools.testing import make_personas
@@ -234,7 +233,7 @@ def test_the_page_says_what_a_platform_cannot_do_when_the_policy_asks_for_it(
     takes_replies = make_personas(preset="st-catherine", slug="caths")
     odon = oauth_platform(world, "fakeodon", "Fakedon", Capabilities(False, True, False, True))
 
-    with registry.registered(odon):
+    with testing.registered(odon):
         strict = client_for(no_replies.head).get(BASE).content.decode()
         relaxed = client_for(takes_replies.head).get(BASE).content.decode()
 
@@ -326,7 +325,7 @@ def test_the_pkce_verifier_and_client_secret_are_never_readable_in_the_session(
         started = real_start(config, callback_url, server)
         return replace(started, extra={"client_secret": "mastodon-client-secret-8812"})
 
-    with registry.only([replace(fake, start_authorisation=start_with_a_secret)]):
+    with testing.only([replace(fake, start_authorisation=start_with_a_secret)]):
         client = client_for(p.senior)
         url = start_oauth(client, p)
         verifier = world.challenges[parse_qs(urlparse(url).query)["state"][0]]

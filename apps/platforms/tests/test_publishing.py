@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from apps.platforms import actions, tasks
-from apps.platforms.actions import needs_attention
+from apps.platforms import actions, tasks, testing
 from apps.platforms.models import Connection
+from apps.platforms.notices import needs_attention
 from apps.platforms.tests.conftest import BASE, connect
 from apps.platforms.tests.fakes import SCHOOL, FakeWorld
 from apps.posts.models import Post
@@ -252,13 +252,12 @@ def test_tokens_renewed_by_another_worker_meanwhile_are_used_instead_of_asking_t
 def test_the_compose_page_says_when_a_connected_platform_cannot_limit_replies(
     db: None, world: FakeWorld
 ) -> None:
-    from apps.platforms import registry
     from apps.platforms.base import Capabilities
     from apps.platforms.tests.fakes import oauth_platform
 
     sutton = make_personas(preset="sutton-manor", slug="sutton-notes")  # SUT-12: no replies
     mastodonish = oauth_platform(world, capabilities=Capabilities(False, True, True, True))
-    with registry.only([mastodonish]):
+    with testing.only([mastodonish]):
         connect(sutton, world)
         page = client_for(sutton.head).get("/posts/new/").content.decode()
     assert "Fakeverse cannot limit who replies to a post" in page

@@ -8,12 +8,15 @@ import pytest
 from django.utils import timezone
 
 from apps.audit.models import AuditEntry
-from apps.platforms import actions
-from apps.platforms.actions import create_due_reminders, needs_attention, next_rotation_due
+from apps.platforms import actions, permissions
+from apps.platforms.actions import create_due_reminders
 from apps.platforms.models import Connection, CredentialRotation, RotationPermission, RotationReminder
+from apps.platforms.notices import needs_attention
+from apps.platforms.rotation import next_rotation_due
 from apps.platforms.tests.conftest import BASE, connect
 from apps.platforms.tests.fakes import FakeWorld
 from apps.schools.actions import update_policy
+from apps.schools.models import Membership
 from apps.schools.testing import Personas, client_for
 
 
@@ -128,13 +131,13 @@ def test_a_rotation_needing_the_heads_permission_waits_for_it_and_uses_it_once(
 def test_permission_granted_too_long_ago_no_longer_counts(p: Personas, world: FakeWorld) -> None:
     require_permission_of_the_head(p)
     connection = connect(p, world)
-    permission = actions.grant_rotation_permission(connection, actions.Membership.objects.get(user=p.head))
+    permission = actions.grant_rotation_permission(connection, Membership.objects.get(user=p.head))
     RotationPermission.objects.filter(pk=permission.pk).update(
-        granted_at=timezone.now() - timedelta(days=actions.PERMISSION_DAYS + 1)
+        granted_at=timezone.now() - timedelta(days=permissions.PERMISSION_DAYS + 1)
     )
 
-    membership = actions.Membership.objects.get(user=p.senior)
-    assert actions.rotation_refusal(connection, membership) is not None
+    membership = Membership.objects.get(user=p.senior)
+    assert permissions.rotation_refusal(connection, membership) is not None
 
 
 def test_the_head_named_in_the_policy_rotates_with_their_own_permission_recorded(

@@ -59,6 +59,7 @@ from apps.platforms.x.transport import (
     body,
     checked,
     error_for,
+    request_tokens,
 )
 
 T = TypeVar("T")
@@ -660,8 +661,6 @@ class XClient:
 
     def _refresh(self) -> None:
         """Swap the refresh token for new tokens and save them before they are used."""
-        from apps.platforms.x.oauth import request_tokens
-
         refresh_token = self.credentials.get("refresh_token")
         if not refresh_token:
             raise AuthError(

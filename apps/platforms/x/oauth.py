@@ -5,7 +5,8 @@ on every refresh (the old one stops working), so the client saves the new pair b
 
 tweepy's ``OAuth2UserHandler`` would do the same through a session of its own (and still points
 at twitter.com); these few requests go through the package's one :class:`~.transport.XSession`
-instead, so tests and timeouts cover them like every other request.
+instead, so tests and timeouts cover them like every other request. The token request itself
+(also used by the client to refresh) is in :mod:`.transport`.
 """
 
 from __future__ import annotations
@@ -13,18 +14,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
-import time
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
 import requests
 
-from apps.platforms.base import AuthError, Authorisation, PermanentError, RetryableError
-from apps.platforms.x.transport import API, RECONNECT, XSession, body, error_for, platform_text
+from apps.platforms.base import AuthError, Authorisation
+from apps.platforms.x.client import XClient
+from apps.platforms.x.transport import XSession, client_config, request_tokens
 
 AUTHORIZE_URL = "https://x.com/i/oauth2/authorize"
-TOKEN_URL = f"{API}/2/oauth2/token"
 
 #: What Safepost asks the account holder to allow. ``tweet.moderate.write`` is what hiding a
 #: reply needs; ``offline.access`` gives the refresh token without which a connection dies in 2 h.
@@ -40,16 +40,6 @@ SCOPES = (
 )
 
 
-def _client_config(config: Mapping[str, Any]) -> tuple[str, str]:
-    client_id = str(config.get("client_id") or "").strip()
-    if not client_id:
-        raise PermanentError(
-            "X is not set up on this Safepost server: the X app's client id is missing",
-            advice="Ask whoever runs Safepost to add the X app's client id (and secret) to its settings",
-        )
-    return client_id, str(config.get("client_secret") or "").strip()
-
-
 def code_challenge(verifier: str) -> str:
     """The PKCE ``S256`` challenge for ``verifier`` (RFC 7636)."""
     digest = hashlib.sha256(verifier.encode("ascii")).digest()
@@ -62,7 +52,7 @@ def start_authorisation(config: Mapping[str, Any], callback_url: str, server: st
     ``config`` holds the deployment's X app: ``client_id`` and, for a confidential app,
     ``client_secret``. ``server`` is unused (X has one server).
     """
-    client_id, _ = _client_config(config)
+    client_id, _ = client_config(config)
     state = secrets.token_urlsafe(32)
     verifier = secrets.token_urlsafe(64)  # 86 characters from the unreserved set
     query = {
@@ -82,56 +72,6 @@ def start_authorisation(config: Mapping[str, Any], callback_url: str, server: st
     )
 
 
-def request_tokens(
-    session: requests.Session,
-    config: Mapping[str, Any],
-    form: dict[str, str],
-    now: float | None = None,
-) -> dict[str, Any]:
-    """Ask X's token endpoint for tokens; the credential fields to keep, with ``expires_at``.
-
-    A refused code or refresh token is an :class:`AuthError` (the connection must be made again);
-    a busy or unreachable X is a :class:`RetryableError`.
-    """
-    client_id, client_secret = _client_config(config)
-    auth = requests.auth.HTTPBasicAuth(client_id, client_secret) if client_secret else None
-    try:
-        response = session.post(TOKEN_URL, data={**form, "client_id": client_id}, auth=auth)
-    except requests.Timeout as exc:
-        raise RetryableError(
-            "X did not answer in time while renewing access. Safepost will try again."
-        ) from exc
-    except requests.RequestException as exc:
-        raise RetryableError("Safepost could not reach X to renew access. It will try again.") from exc
-    if response.status_code in (400, 401, 403):
-        raise AuthError(
-            "X refused to renew Safepost's access to this account: it was revoked or has expired",
-            platform_text=platform_text(response),
-            advice=RECONNECT,
-        )
-    if not 200 <= response.status_code < 300:
-        raise error_for(response)
-    try:
-        tokens = body(response)
-    except ValueError as exc:
-        raise RetryableError("X sent an answer Safepost could not read while renewing access.") from exc
-    if not tokens.get("access_token"):
-        raise RetryableError("X's answer while renewing access had no access token. Safepost will try again.")
-    now = time.time() if now is None else now
-    kept: dict[str, Any] = {
-        "token_type": tokens.get("token_type", "bearer"),
-        "access_token": tokens["access_token"],
-        "expires_at": now + float(tokens.get("expires_in") or 7200),
-        "scope": tokens.get("scope", ""),
-        "client_id": client_id,
-    }
-    if tokens.get("refresh_token"):
-        kept["refresh_token"] = tokens["refresh_token"]
-    if client_secret:
-        kept["client_secret"] = client_secret
-    return kept
-
-
 def finish_authorisation(
     config: Mapping[str, Any],
     authorisation: Authorisation,
@@ -143,8 +83,6 @@ def finish_authorisation(
     Raises :class:`AuthError` when the holder declined, the ``state`` differs (a forged or stale
     callback) or X refuses the code.
     """
-    from apps.platforms.x.client import XClient
-
     if callback_params.get("error"):
         raise AuthError(
             "The X account was not connected: X says access was not allowed",

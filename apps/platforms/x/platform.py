@@ -1,10 +1,11 @@
-"""X as the connection views and the publishing targets see it."""
+"""X, declared once: the connection views, the compose page and the publishing target read this."""
 
 from __future__ import annotations
 
 from apps.platforms.base import Capabilities, Platform
 from apps.platforms.x.client import XClient
 from apps.platforms.x.oauth import finish_authorisation, start_authorisation
+from safepost.photos.images import Preset
 
 CAPABILITIES = Capabilities(
     limit_replies=True,
@@ -23,6 +24,11 @@ CAPABILITIES = Capabilities(
     ),
 )
 
+#: X: "Size restrictions for uploading via API: Image: 5 MB" (https://docs.x.com/x-api/media),
+#: taken as 5,000,000 bytes to be safe. X accepts up to 8192 px a side but serves at most its
+#: 4096 x 4096 variant, so anything larger only gives away detail.
+IMAGE = Preset("x", 4096, 5_000_000)
+
 PLATFORM = Platform(
     kind="x",
     label="X",
@@ -31,4 +37,9 @@ PLATFORM = Platform(
     client=XClient,
     start_authorisation=start_authorisation,
     finish_authorisation=finish_authorisation,
+    position=1,
+    # The school's or trust's X app, from the X developer portal.
+    settings={"client_id": "SAFEPOST_X_CLIENT_ID", "client_secret": "SAFEPOST_X_CLIENT_SECRET"},
+    image=IMAGE,
+    searches_sent_posts=True,
 )

@@ -19,6 +19,8 @@ from apps.publishing.targets.base import TargetError
 
 #: X's API host (tweepy still uses api.twitter.com, which X serves as the same API).
 API = "https://api.x.com"
+#: Where user access tokens are granted and refreshed (OAuth 2.0 with PKCE; see :mod:`.oauth`).
+TOKEN_URL = f"{API}/2/oauth2/token"
 #: Connect within 5 s, read within 30 s: far inside the publish task's 10-minute lease.
 TIMEOUT = (5, 30)
 
@@ -169,3 +171,64 @@ def error_for(response: requests.Response, now: float | None = None) -> TargetEr
         platform_text=said,
         advice="Check the post's text and images against X's limits, edit the post and publish it again",
     )
+
+
+def client_config(config: Mapping[str, Any]) -> tuple[str, str]:
+    """The X app's client id and secret from the deployment's settings; refused when the id is missing."""
+    client_id = str(config.get("client_id") or "").strip()
+    if not client_id:
+        raise PermanentError(
+            "X is not set up on this Safepost server: the X app's client id is missing",
+            advice="Ask whoever runs Safepost to add the X app's client id (and secret) to its settings",
+        )
+    return client_id, str(config.get("client_secret") or "").strip()
+
+
+def request_tokens(
+    session: requests.Session,
+    config: Mapping[str, Any],
+    form: dict[str, str],
+    now: float | None = None,
+) -> dict[str, Any]:
+    """Ask X's token endpoint for tokens; the credential fields to keep, with ``expires_at``.
+
+    A refused code or refresh token is an :class:`AuthError` (the connection must be made again);
+    a busy or unreachable X is a :class:`RetryableError`.
+    """
+    client_id, client_secret = client_config(config)
+    auth = requests.auth.HTTPBasicAuth(client_id, client_secret) if client_secret else None
+    try:
+        response = session.post(TOKEN_URL, data={**form, "client_id": client_id}, auth=auth)
+    except requests.Timeout as exc:
+        raise RetryableError(
+            "X did not answer in time while renewing access. Safepost will try again."
+        ) from exc
+    except requests.RequestException as exc:
+        raise RetryableError("Safepost could not reach X to renew access. It will try again.") from exc
+    if response.status_code in (400, 401, 403):
+        raise AuthError(
+            "X refused to renew Safepost's access to this account: it was revoked or has expired",
+            platform_text=platform_text(response),
+            advice=RECONNECT,
+        )
+    if not 200 <= response.status_code < 300:
+        raise error_for(response)
+    try:
+        tokens = body(response)
+    except ValueError as exc:
+        raise RetryableError("X sent an answer Safepost could not read while renewing access.") from exc
+    if not tokens.get("access_token"):
+        raise RetryableError("X's answer while renewing access had no access token. Safepost will try again.")
+    now = time.time() if now is None else now
+    kept: dict[str, Any] = {
+        "token_type": tokens.get("token_type", "bearer"),
+        "access_token": tokens["access_token"],
+        "expires_at": now + float(tokens.get("expires_in") or 7200),
+        "scope": tokens.get("scope", ""),
+        "client_id": client_id,
+    }
+    if tokens.get("refresh_token"):
+        kept["refresh_token"] = tokens["refresh_token"]
+    if client_secret:
+        kept["client_secret"] = client_secret
+    return kept

@@ -14,7 +14,7 @@ from apps.posts.actions import NotAllowed, PostError, SchedulingError, SubmitErr
 from apps.posts.models import Override, Post, Review
 from apps.posts.tests.conftest import LONDON, MONDAY_10AM, london, member, require_approval_for
 from apps.publishing.models import Publication
-from apps.schools.actions import replace_roster
+from apps.schools.actions import do_replace_roster
 from apps.schools.models import Account
 from apps.schools.testing import Personas, make_personas
 from safepost.policy.roster import Pupil as RosterPupil
@@ -144,7 +144,7 @@ def test_a_clean_post_from_a_teacher_who_needs_no_approval_is_scheduled(p: Perso
 @pytest.mark.django_db
 def test_blocking_findings_stop_a_submission_with_a_clear_message(p: Personas) -> None:
     post = draft(p, text="Well done to Maisie Pemberton for her reading award!")
-    replace_roster(p.school, Roster([RosterPupil(("Maisie",), ("Pemberton",), class_name="Oak")]), p.head)
+    do_replace_roster(p.school, Roster([RosterPupil(("Maisie",), ("Pemberton",), class_name="Oak")]), p.head)
     with pytest.raises(SubmitError, match="can't go out yet: 2 things must change") as raised:
         actions.submit(post, member(p, p.teacher), now=MONDAY_10AM)
     assert any("Maisie Pemberton" in problem for problem in raised.value.problems)
@@ -324,7 +324,7 @@ def test_approval_checks_again_and_holds_a_post_whose_pupil_was_added_to_the_ros
     post = pending(p, text=FAMILY)
     assert post.last_check["verdict"] == "pass"
     pupil = RosterPupil(("Maisie",), ("Pemberton",), class_name="Oak")
-    replace_roster(p.school, Roster([pupil]), p.head)
+    do_replace_roster(p.school, Roster([pupil]), p.head)
     p.school.refresh_from_db()
 
     actions.approve(post, member(p, p.head), now=MONDAY_10AM)

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from apps.audit.models import AuditEntry
-from apps.posts import actions, photos
+from apps.posts import actions, checking, photos, renditions
 from apps.posts.models import PhotoTag, Post, PostPhoto
 from apps.posts.photo_views import label_position, label_size, photo_views
 from apps.posts.tests.conftest import MONDAY_10AM, member
@@ -79,7 +79,7 @@ def set_photos_policy(school: School, **values: str) -> None:
 
 
 def rules_of(post: Post) -> list[str]:
-    findings, _ = photos.photo_findings(Post.objects.get(pk=post.pk))
+    findings, _ = checking.photo_findings(Post.objects.get(pk=post.pk))
     return [f.rule for f in findings]
 
 
@@ -97,7 +97,7 @@ def grace(p: Personas) -> tuple[Post, PostPhoto]:
 
 def test_an_uploaded_photo_is_published_without_any_of_its_metadata(grace: tuple[Post, PostPhoto]) -> None:
     _, photo = grace
-    data = photos.rendition_bytes(photo)
+    data = renditions.rendition_bytes(photo)
     assert b"PhoneMaker" not in data and b"Amy Jones" not in data and b"Exif" not in data
     assert b"\xff\xfe" not in data  # no JPEG comment segment
     reopened = Image.open(io.BytesIO(data))
@@ -149,7 +149,7 @@ def test_a_pupil_without_website_consent_blocks_the_post(p: Personas, grace: tup
         blur=set(),
         hidden=[],
     )
-    findings, _ = photos.photo_findings(Post.objects.get(pk=post.pk))
+    findings, _ = checking.photo_findings(Post.objects.get(pk=post.pk))
     consent = [f for f in findings if f.rule == "SP602"]
     assert consent and "Ben Smith" in consent[0].message and "school website" in consent[0].message
     with pytest.raises(actions.SubmitError):
@@ -184,7 +184,7 @@ def test_blurring_a_pupils_face_is_enough_for_a_pupil_without_consent(
     )
     assert "SP602" not in rules_of(post)
     photo.refresh_from_db()
-    rendition = Image.open(io.BytesIO(photos.rendition_bytes(photo)))
+    rendition = Image.open(io.BytesIO(renditions.rendition_bytes(photo)))
     assert verify_blurred(rendition) == []
 
 
@@ -201,7 +201,7 @@ def test_a_pupil_tagged_without_a_face_and_without_consent_blocks(
         blur=set(),
         hidden=[ben.pk],
     )
-    findings, _ = photos.photo_findings(Post.objects.get(pk=post.pk))
+    findings, _ = checking.photo_findings(Post.objects.get(pk=post.pk))
     assert any(f.rule == "SP602" and "no face" in f.message for f in findings)
 
 
@@ -214,7 +214,7 @@ def test_the_blur_policy_blurs_untagged_faces_by_itself(p: Personas, grace: tupl
     photo.refresh_from_db()
     assert photo.faces[0]["blurred"] and photo.faces[0]["auto"]
     assert "SP603" not in rules_of(post)
-    assert verify_blurred(Image.open(io.BytesIO(photos.rendition_bytes(photo)))) == []
+    assert verify_blurred(Image.open(io.BytesIO(renditions.rendition_bytes(photo)))) == []
 
 
 def test_a_school_that_allows_no_faces_blocks_until_every_face_is_blurred(db: None) -> None:
@@ -229,7 +229,7 @@ def test_a_school_that_allows_no_faces_blocks_until_every_face_is_blurred(db: No
     photos.blur_all(PostPhoto.objects.get(pk=photo.pk), teacher)
     assert rules_of(post) == []
     photo.refresh_from_db()
-    assert verify_blurred(Image.open(io.BytesIO(photos.rendition_bytes(photo)))) == []
+    assert verify_blurred(Image.open(io.BytesIO(renditions.rendition_bytes(photo)))) == []
 
 
 def test_blurring_every_face_of_a_class_photo_leaves_none_the_detector_can_find(p: Personas) -> None:
@@ -239,7 +239,7 @@ def test_blurring_every_face_of_a_class_photo_leaves_none_the_detector_can_find(
     assert len(photo.faces) >= 15
     photos.blur_all(photo, teacher)
     photo.refresh_from_db()
-    rendition = Image.open(io.BytesIO(photos.rendition_bytes(photo)))
+    rendition = Image.open(io.BytesIO(renditions.rendition_bytes(photo)))
     left = verify_blurred(rendition)
     labels = LABELS["composite/web_1280x720.jpg"]["faces"]
     assert not any(
@@ -300,12 +300,12 @@ def test_a_face_number_is_drawn_inside_the_photo_wherever_the_face_is(
 
 
 def test_names_beside_photos_of_pupils_are_blocked_under_sutton_manor(db: None) -> None:
-    from apps.schools.actions import replace_roster
+    from apps.schools.actions import do_replace_roster
     from safepost.policy.roster import Pupil as RosterPupil
     from safepost.policy.roster import Roster
 
     p = make_personas(preset="sutton-manor", slug="sut-photos")
-    replace_roster(
+    do_replace_roster(
         p.school,
         Roster([RosterPupil(first_names=("Amelia",), surnames=("Jones",), class_name="Oak")]),
         actor=None,
@@ -463,7 +463,7 @@ def test_face_matching_catches_a_pupil_without_consent_whom_the_writer_called_an
     photos.update_photo(
         photo, teacher, alt_text="A visitor talks to Oak Class", who={0: "adult"}, blur=set(), hidden=[]
     )
-    findings, _ = photos.photo_findings(Post.objects.get(pk=post.pk))
+    findings, _ = checking.photo_findings(Post.objects.get(pk=post.pk))
     assert any(f.rule == "SP602" and "Face matching recognised Barry Oak" in f.message for f in findings)
     page = p.client_for(p.teacher).get(f"/posts/{post.pk}/edit/").content.decode()
     assert "Face matching recognised Barry Oak" in page

@@ -12,7 +12,7 @@ from django.urls import reverse
 from PIL import Image
 
 from apps.audit.models import AuditEntry
-from apps.posts import actions, photos, pictures
+from apps.posts import actions, checking, photos, pictures
 from apps.posts.models import KnownPicture, Post
 from apps.posts.tests.conftest import MONDAY_10AM, member
 from apps.schools.testing import Personas, client_for
@@ -49,7 +49,7 @@ def post_with(p: Personas, data: bytes) -> Post:
 
 
 def copyright_findings(post: Post) -> list[str]:
-    findings, _ = photos.photo_findings(post)
+    findings, _ = checking.photo_findings(post)
     return [f.message for f in findings if f.rule == "SP607"]
 
 

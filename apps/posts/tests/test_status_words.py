@@ -27,7 +27,7 @@ def publishing_post(p: Personas) -> Post:
 @pytest.mark.django_db
 def test_an_attempt_that_just_started_is_going_out_now(p: Personas) -> None:
     post = publishing_post(p)
-    sending = Publication(post=post, target="feed", status=Publication.Status.PUBLISHING)
+    sending = Publication(post=post, target="website", status=Publication.Status.PUBLISHING)
     sending.next_attempt_at = MONDAY_10AM + LEASE - timedelta(seconds=20)
     assert publication_advice(sending, MONDAY_10AM, p.school.policy) == "Going out to School website now."
 
@@ -35,7 +35,7 @@ def test_an_attempt_that_just_started_is_going_out_now(p: Personas) -> None:
 @pytest.mark.django_db
 def test_an_attempt_says_going_out_now_only_while_its_worker_is_alive(p: Personas) -> None:
     post = publishing_post(p)
-    sending = Publication(post=post, target="feed", status=Publication.Status.PUBLISHING)
+    sending = Publication(post=post, target="website", status=Publication.Status.PUBLISHING)
     # A live worker renews its lease by its heartbeat: the attempt really is going out.
     sending.next_attempt_at = MONDAY_10AM + LEASE - timedelta(seconds=5)
     assert publication_advice(sending, MONDAY_10AM, p.school.policy) == "Going out to School website now."
@@ -51,7 +51,7 @@ def test_a_post_waiting_for_a_retry_says_when_it_will_try_again_not_going_out_no
     post = publishing_post(p)
     Publication.objects.create(
         post=post,
-        target="feed",
+        target="website",
         status=Publication.Status.RETRYING,
         next_attempt_at=london(2026, 3, 9, 10, 16),
     )

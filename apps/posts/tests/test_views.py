@@ -22,7 +22,7 @@ from apps.posts.tests.conftest import MONDAY_10AM, london, member, require_appro
 from apps.publishing.models import Publication
 from apps.publishing.targets import Limits, registered
 from apps.publishing.tests.fakes import FakeTarget
-from apps.schools.actions import replace_roster
+from apps.schools.actions import do_replace_roster
 from apps.schools.models import Account
 from apps.schools.testing import Personas, make_personas
 from safepost.policy.roster import Pupil as RosterPupil
@@ -41,7 +41,7 @@ def text_of(html: str) -> str:
 
 
 def add_pupil(p: Personas, first: str = "Maisie", surname: str = "Pemberton") -> None:
-    replace_roster(p.school, Roster([RosterPupil((first,), (surname,), class_name="Oak")]), p.head)
+    do_replace_roster(p.school, Roster([RosterPupil((first,), (surname,), class_name="Oak")]), p.head)
 
 
 def compose_data(p: Personas, text: str, account: Account | None = None, **extra: str) -> dict[str, str]:

@@ -1,23 +1,19 @@
 """Where posts can go out, and which of them each account publishes to.
 
-Today every active account publishes to the school's own website feed. A platform adapter
-(``apps/platforms/<kind>/``) plugs in by registering a factory in its ``AppConfig.ready()``::
+Every active account publishes to the school's own website feed (:mod:`.website`); each platform
+package under ``apps/platforms/<kind>/`` adds its kind when the platforms app starts
+(:func:`apps.platforms.targets.install`). A kind is registered with a *factory* that gives the
+account's target, or ``None`` when the account does not use it, and the words staff see for it.
+The kind is stored on each ``Publication``: keep it stable once posts have gone out. The guide to
+adding a platform is ``README.md`` beside this file; :mod:`.base` is the interface itself.
 
-    from apps.publishing.targets import register
-
-    def x_target_for(account: Account) -> Target | None:
-        connection = XConnection.objects.filter(account=account, is_active=True).first()
-        return XTarget(account, label=f"X ({connection.handle})", connection=connection) if connection else None
-
-    register("x", x_target_for)
-
-A factory returns ``None`` when the account is not connected to that platform. The kind is stored
-on each ``Publication``, so keep it stable once posts have gone out. See
-:mod:`apps.publishing.targets.base` for the interface itself.
+This module stays free of Django models (the platform clients import the errors beside it
+without Django), so the website target is named here and imported when first asked for.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -42,6 +38,7 @@ __all__ = [
     "Target",
     "TargetError",
     "TargetFactory",
+    "label_of",
     "register",
     "registered",
     "target_by_kind",
@@ -51,40 +48,50 @@ __all__ = [
 
 #: Makes the target of one kind for an account, or ``None`` when the account does not use it.
 TargetFactory = Callable[["Account"], Target | None]
+#: What staff call a kind ("School website", "Bluesky"): the words, or how to get them when asked.
+Label = str | Callable[[], str]
 
 _factories: dict[str, TargetFactory] = {}
+_labels: dict[str, Label] = {}
 
 
 def _website(account: Account) -> Target | None:
-    from apps.publishing.targets.website import WebsiteTarget
+    factory: TargetFactory = importlib.import_module("apps.publishing.targets.website").target_for
+    return factory(account)
 
-    return WebsiteTarget(account) if account.is_active else None
 
-
-def register(kind: str, factory: TargetFactory) -> None:
-    """Add (or replace) the factory for targets of ``kind``."""
+def register(kind: str, factory: TargetFactory, label: Label = "") -> None:
+    """Add (or replace) the factory for targets of ``kind``, and what staff call it."""
     if not kind or len(kind) > 20:
         raise ValueError("a target kind must be 1 to 20 characters (it is stored on each Publication)")
     _factories[kind] = factory
+    _labels[kind] = label or kind
 
 
 def unregister(kind: str) -> None:
     """Remove the factory for ``kind`` (no error if there is none)."""
     _factories.pop(kind, None)
+    _labels.pop(kind, None)
 
 
 @contextmanager
-def registered(kind: str, factory: TargetFactory) -> Iterator[None]:
+def registered(kind: str, factory: TargetFactory, label: Label = "") -> Iterator[None]:
     """Register a factory for the duration of a ``with`` block (tests, fakes)."""
-    previous = _factories.get(kind)
-    register(kind, factory)
+    previous = (_factories[kind], _labels[kind]) if kind in _factories else None
+    register(kind, factory, label)
     try:
         yield
     finally:
         if previous is None:
             unregister(kind)
         else:
-            _factories[kind] = previous
+            register(kind, *previous)
+
+
+def label_of(kind: str) -> str:
+    """What staff call a kind of target ("School website", "X"); the kind itself when unknown."""
+    label = _labels.get(kind, kind)
+    return label() if callable(label) else label
 
 
 def targets_for(account: Account) -> list[Target]:
@@ -103,4 +110,4 @@ def target_by_kind(kind: str, account: Account) -> Target | None:
     return factory(account) if factory is not None else None
 
 
-register("website", _website)
+register("website", _website, "School website")

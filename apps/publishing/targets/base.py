@@ -39,6 +39,8 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from apps.publishing.targets.links import count_with_links
+
 if TYPE_CHECKING:
     from apps.posts.models import Post
     from apps.schools.models import Account
@@ -63,8 +65,6 @@ class Limits:
         """The text's length as this target counts it (links as ``link_chars``)."""
         if self.link_chars is None:
             return len(text)
-        from apps.publishing.targets.links import count_with_links
-
         return count_with_links(text, self.link_chars)
 
     def remaining(self, text: str) -> int | None:

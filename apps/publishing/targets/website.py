@@ -19,12 +19,18 @@ from django.utils import timezone
 from apps.posts.models import Post
 from apps.publishing.models import FeedEntry
 from apps.publishing.targets.base import Limits, PublishResult, RetryableError, Target
+from apps.publishing.targets.reshare import resharing_account
 from apps.schools.models import Account
 
 
 def reshare_key(idempotency_key: uuid.UUID) -> uuid.UUID:
     """The key of the main account's reshare of the entry published under ``idempotency_key``."""
     return uuid.uuid5(idempotency_key, "reshare-on-main-account")
+
+
+def target_for(account: Account) -> Target | None:
+    """Every active account publishes to the school's feed."""
+    return WebsiteTarget(account) if account.is_active else None
 
 
 @dataclass
@@ -61,7 +67,7 @@ class WebsiteTarget(Target):
                         "published_at": now,
                     },
                 )
-                main = self._reshare_to(post)
+                main = resharing_account(post)
                 if main is not None:
                     FeedEntry.objects.get_or_create(
                         idempotency_key=reshare_key(idempotency_key),
@@ -96,13 +102,6 @@ class WebsiteTarget(Target):
             FeedEntry.objects.filter(post_id=entry.post_id, removed_at__isnull=True).update(
                 removed_at=timezone.now()
             )
-
-    def _reshare_to(self, post: Post) -> Account | None:
-        if post.account.kind != Account.Kind.CLASS or not post.school.policy.accounts.reshare_class_posts:
-            return None
-        return Account.objects.filter(
-            school_id=post.school_id, kind=Account.Kind.MAIN, is_active=True
-        ).first()
 
     @staticmethod
     def _result(entry: FeedEntry) -> PublishResult:

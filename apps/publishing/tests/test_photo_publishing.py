@@ -14,7 +14,7 @@ from django.test import Client
 from PIL import Image
 
 from apps.audit.models import AuditEntry
-from apps.posts import photos
+from apps.posts import photos, retention
 from apps.posts.models import Post, PostPhoto
 from apps.publishing import actions
 from apps.publishing.tests.conftest import Clock
@@ -118,8 +118,8 @@ def test_renditions_are_deleted_after_the_days_the_policy_keeps_them(
     post.refresh_from_db()
     assert post.published_at is not None
 
-    assert photos.expire_renditions(post.published_at + timedelta(days=29)) == 0
-    assert photos.expire_renditions(post.published_at + timedelta(days=31)) == 1
+    assert retention.expire_renditions(post.published_at + timedelta(days=29)) == 0
+    assert retention.expire_renditions(post.published_at + timedelta(days=31)) == 1
 
     photo.refresh_from_db()
     assert not photo.rendition and photo.rendition_deleted_at is not None
@@ -137,7 +137,7 @@ def test_the_sweep_catches_up_on_originals_a_lost_task_left(
     assert photo.original, outcome
     assert Post.objects.get(pk=post.pk).status == Post.Status.PUBLISHED, outcome
 
-    assert photos.retention_sweep() >= 1
+    assert retention.retention_sweep() >= 1
 
     photo.refresh_from_db()
     assert not photo.original and photo.originals_deleted_at is not None
@@ -180,7 +180,7 @@ def test_deleting_a_post_deletes_its_photo_files(
     assert all(f.exists() for f in files)
 
     posts.delete(Post.objects.get(pk=post.pk), teacher)
-    photos.retention_sweep()  # what the queued clean-up task (or the sweep) does
+    retention.retention_sweep()  # what the queued clean-up task (or the sweep) does
 
     assert not any(f.exists() for f in files)
     assert AuditEntry.objects.filter(school=p.school, action="photo.files_deleted").count() == 1
@@ -191,7 +191,7 @@ def test_a_photo_file_that_cannot_be_deleted_does_not_stop_the_others_or_publish
 ) -> None:
     from django.core.files.storage import default_storage
 
-    from apps.publishing.tasks import publish_due
+    from apps.publishing import tasks
 
     first, stuck = post_with_photo(p, make_post)
     second, other = post_with_photo(p, make_post)
@@ -206,11 +206,11 @@ def test_a_photo_file_that_cannot_be_deleted_does_not_stop_the_others_or_publish
         real_delete(name)
 
     monkeypatch.setattr(default_storage, "delete", delete)
-    photos.retention_sweep()
+    retention.retention_sweep()
 
     stuck.refresh_from_db()
     other.refresh_from_db()
     assert stuck.originals_deleted_at is None  # tried again at the next sweep
     assert other.originals_deleted_at is not None and not other.original
-    monkeypatch.setattr(photos, "retention_sweep", lambda: 1 / 0)
-    publish_due.call()  # a broken retention sweep must not stop publishing
+    monkeypatch.setattr(tasks, "retention_sweep", lambda: 1 / 0)
+    tasks.publish_due.call()  # a broken retention sweep must not stop publishing

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -12,10 +13,10 @@ from apps.audit.models import AuditEntry
 from apps.posts.models import Post
 from apps.publishing import actions
 from apps.publishing.models import FeedEntry, Publication
-from apps.publishing.targets import PermanentError, RetryableError, registered
+from apps.publishing.targets import Limits, PermanentError, RetryableError, registered
 from apps.publishing.tests.conftest import Clock
-from apps.publishing.tests.fakes import FakePlatform
-from apps.schools.actions import replace_roster
+from apps.publishing.tests.fakes import FakePlatform, FakeTarget
+from apps.schools.actions import do_replace_roster
 from apps.schools.models import NameAnswer
 from apps.schools.testing import Personas
 from safepost.policy.roster import Pupil, Roster
@@ -331,7 +332,7 @@ def test_a_post_naming_a_pupil_added_to_the_roster_after_approval_is_held(
     )
     post = make_post(p, text=text, scheduled_for=None)
     Publication.objects.create(post=post, target="website")
-    replace_roster(
+    do_replace_roster(
         p.school, Roster([Pupil(first_names=("Sam",), surnames=("Pemberton",), class_name="Oak")]), p.head
     )
 
@@ -345,6 +346,34 @@ def test_a_post_naming_a_pupil_added_to_the_roster_after_approval_is_held(
     assert not FeedEntry.objects.exists()
     assert actions_for(post) == ["post.held"]
     assert post.pk not in actions.due_post_ids()
+
+
+@dataclass
+class ShortPlatformTarget(FakeTarget):
+    """A platform that takes 100 characters, fewer than the school's policy allows."""
+
+    def limits(self) -> Limits:
+        return Limits(max_chars=100, link_chars=23)
+
+
+def test_a_post_too_long_for_a_platform_connected_after_it_was_scheduled_is_held_before_anything_goes_out(
+    p: Personas, make_post: MakePost, inline_tasks: None
+) -> None:
+    # Written and checked when only the website was connected; Fakebook (100 characters) came later.
+    post = make_post(p, text=("Oak Class had a lovely afternoon. " * 4).strip(), scheduled_for=None)
+    platform = FakePlatform()
+
+    with registered(
+        "fake", lambda account: ShortPlatformTarget(account, label="Fakebook", platform=platform)
+    ):
+        actions.queue(post)
+
+    post.refresh_from_db()
+    assert post.status == Post.Status.HELD
+    assert "Fakebook takes at most 100 characters as it counts them; this post has 135." in post.held_reason
+    assert [f["rule"] for f in post.last_check["findings"]] == ["SP404"]
+    assert platform.publish_calls == 0
+    assert not FeedEntry.objects.exists()  # not half out: the writer shortens it and sends it again
 
 
 def test_the_same_post_goes_out_when_the_roster_has_not_changed(
@@ -365,7 +394,7 @@ def test_publishing_checks_again_with_the_schools_answer_about_a_name(
     p: Personas, make_post: MakePost, inline_tasks: None
 ) -> None:
     """A school that answered "Is Summer a pupil here?" with yes: a post naming Summer is held."""
-    replace_roster(
+    do_replace_roster(
         p.school, Roster([Pupil(first_names=("Summer",), surnames=("Brook",), class_name="Oak")]), p.head
     )
     post = make_post(p, text="Year 2 have been painting Summer in bright colours for the hall display.")

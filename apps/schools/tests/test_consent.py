@@ -38,7 +38,7 @@ def text(response: Any) -> str:
 
 
 def import_roster(p: Personas, csv: str, name: str = "sims.csv") -> None:
-    actions.replace_roster(p.school, parse_roster(csv, name), p.head, source=name)
+    actions.do_replace_roster(p.school, parse_roster(csv, name), p.head, source=name)
 
 
 def pupil(surname: str) -> Pupil:
@@ -467,7 +467,7 @@ def test_a_reference_photo_is_enrolled_as_measurements_only(
 
 
 def test_a_new_child_with_a_leavers_name_does_not_inherit_the_leavers_consent(db: None) -> None:
-    from apps.schools.actions import replace_roster
+    from apps.schools.actions import do_replace_roster
     from apps.schools.models import Pupil
     from apps.schools.testing import make_personas
     from safepost.policy.roster import Pupil as RosterPupil
@@ -475,10 +475,10 @@ def test_a_new_child_with_a_leavers_name_does_not_inherit_the_leavers_consent(db
 
     p = make_personas(slug="leaver-name")
     leaver = RosterPupil(("Sam",), ("Lee",), year="Year 6", class_name="Ash", photo_consent=True)
-    replace_roster(p.school, Roster([leaver]), p.head)
-    replace_roster(p.school, Roster([]), p.head)  # Sam left at the end of Year 6
+    do_replace_roster(p.school, Roster([leaver]), p.head)
+    do_replace_roster(p.school, Roster([]), p.head)  # Sam left at the end of Year 6
     joiner = RosterPupil(("Sam",), ("Lee",), year="Reception", class_name="Oak")
-    replace_roster(p.school, Roster([joiner]), p.head)
+    do_replace_roster(p.school, Roster([joiner]), p.head)
 
     pupils = list(Pupil.objects.filter(school=p.school, first_name="Sam").order_by("pk"))
     assert len(pupils) == 2

@@ -13,9 +13,9 @@ from django.urls import reverse
 
 from apps.audit.models import AuditEntry
 from apps.schools import actions
-from apps.schools.models import Pupil
+from apps.schools.models import Membership, Pupil
 from apps.schools.testing import Personas, client_for
-from safepost.policy.roster import parse_roster
+from safepost.policy.roster import Roster, parse_roster
 
 URL = reverse("schools:roster")
 CONFIRM = reverse("schools:roster_confirm")
@@ -179,19 +179,19 @@ def test_a_windows_encoded_file_is_read_with_a_note_to_check_the_accents(p: Pers
 def test_a_failure_part_way_through_an_import_leaves_the_old_roster(
     p: Personas, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    actions.replace_roster(p.school, parse_roster(GOOD), p.head)
+    actions.do_replace_roster(p.school, parse_roster(GOOD), p.head)
 
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr("apps.audit.actions.record", broken)
+    monkeypatch.setattr("apps.schools.actions.record", broken)
     with pytest.raises(RuntimeError):
-        actions.replace_roster(p.school, parse_roster("first_name,last_name\nDev,Patel\n"), p.head)
+        actions.do_replace_roster(p.school, parse_roster("first_name,last_name\nDev,Patel\n"), p.head)
     assert sorted(Pupil.objects.values_list("surname", flat=True)) == ["Castellano", "Dubois", "Okafor"]
 
 
 def test_the_roster_can_be_searched_and_filtered_by_class(p: Personas) -> None:
-    actions.replace_roster(p.school, parse_roster(GOOD), p.head)
+    actions.do_replace_roster(p.school, parse_roster(GOOD), p.head)
     client = client_for(p.head)
     html = unescape(client.get(URL, {"q": "okaf"}).content.decode())
     assert "Okafor" in html and "Castellano" not in html
@@ -203,11 +203,33 @@ def test_the_roster_can_be_searched_and_filtered_by_class(p: Personas) -> None:
 
 
 def test_another_schools_pupils_never_appear(p: Personas) -> None:
-    actions.replace_roster(
+    actions.do_replace_roster(
         p.other_school, parse_roster("first_name,last_name\nZed,Outsiderchild\n"), p.outsider
     )
     html = client_for(p.head).get(URL).content.decode()
     assert "Outsiderchild" not in html
+
+
+def test_only_a_senior_leader_can_replace_the_roster_and_never_with_an_empty_one(p: Personas) -> None:
+    actions.do_replace_roster(p.school, parse_roster(GOOD), p.head)
+    before = sorted(Pupil.objects.filter(is_active=True).values_list("surname", flat=True))
+
+    with pytest.raises(actions.SchoolError, match="Only the headteacher and senior leaders"):
+        actions.check_replace_roster(
+            member_of(p, p.teacher), parse_roster("first_name,last_name\nDev,Patel\n")
+        )
+    with pytest.raises(actions.SchoolError, match="no pupils in it"):
+        actions.check_replace_roster(member_of(p, p.head), Roster(()))
+
+    assert sorted(Pupil.objects.filter(is_active=True).values_list("surname", flat=True)) == before
+    assert (
+        actions.check_replace_roster(member_of(p, p.head), parse_roster("first_name,last_name\nDev,Patel\n"))
+        == 1
+    )
+
+
+def member_of(p: Personas, user: Any) -> Membership:
+    return Membership.objects.select_related("school").get(user=user, school=p.school)
 
 
 def test_a_class_teacher_cannot_upload_a_roster(p: Personas) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from apps.schools.actions import replace_roster
+from apps.schools.actions import do_replace_roster
 from apps.schools.models import School
 from apps.schools.testing import make_personas
 from safepost.policy.checker import Checker
@@ -29,7 +29,7 @@ Chidimma,Chidi,Okafor,Okafor-Eze,Year 4,4B
 )
 def test_a_pupil_is_caught_by_their_preferred_and_their_legal_names(text: str, db: Any) -> None:
     p = make_personas()
-    replace_roster(p.school, parse_roster(SIMS_EXPORT), p.head)
+    do_replace_roster(p.school, parse_roster(SIMS_EXPORT), p.head)
     school = School.objects.get(pk=p.school.pk)
     report = Checker(school.policy, school.roster).check(Post(text))
     assert "pupil-surname" in {f.category for f in report.findings}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import decrypt
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -18,9 +20,6 @@ class Command(BaseCommand):
         parser.add_argument("username", nargs="?", default="head", help="head (default) or senior")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from allauth.mfa.models import Authenticator
-        from allauth.mfa.utils import decrypt
-
         username = options["username"]
         user = get_user_model().objects.filter(username=username).first()
         authenticator = (

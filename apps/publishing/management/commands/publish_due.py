@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from apps.posts.photos import retention_sweep
+from apps.posts.retention import retention_sweep
 from apps.publishing import actions
 
 

@@ -30,7 +30,7 @@ from django.db import DatabaseError, close_old_connections, connection, connecti
 from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 
-from apps.posts.photos import retention_sweep
+from apps.posts.retention import retention_sweep
 from apps.publishing import actions
 from apps.publishing.models import WorkerBeat
 from apps.publishing.warmup import warm_up

@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.core.validators import validate_email
 from django.db import transaction
 
+from apps.audit.actions import record
+from apps.schools.actions import create_school
+from apps.schools.models import Account, Membership, Role, School
 from safepost.policy.config import preset_names
 
 
@@ -30,13 +35,6 @@ class Command(BaseCommand):
         parser.add_argument("--website", default="", help="the school website's address (optional)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from allauth.account.models import EmailAddress
-        from django.contrib.auth import get_user_model
-
-        from apps.audit.actions import record
-        from apps.schools.actions import create_school
-        from apps.schools.models import Account, Membership, Role, School
-
         name, slug = options["name"].strip(), options["slug"].strip()
         email, head_name = options["head_email"].strip(), options["head_name"].strip()
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
