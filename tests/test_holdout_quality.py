@@ -47,17 +47,20 @@ def test_the_checker_meets_the_quality_targets_on_the_held_out_posts(folder: str
 PUPIL_CATEGORIES = ("individual-pupil", "pupil-name", "pupil-surname", "trip-whereabouts")
 
 
-def test_the_pupil_categories_hold_on_the_third_held_out_set() -> None:
-    """bench/holdout3 (issue 12's blind round): recall on the pupil and trip categories stays up.
+@pytest.mark.parametrize("name", ["holdout3", "holdout4"])
+def test_the_pupil_categories_hold_on_the_later_held_out_sets(name: str) -> None:
+    """bench/holdout3 and holdout4 (issue 12's blind rounds): recall on the pupil and trip
+    categories stays up.
 
-    Its first, blind run is in docs/performance.md; spelling, text-speak and out-of-hours are
-    not yet at the targets there, so only the categories issue 12 is about are held here.
+    Their first, blind runs are in docs/performance.md; spelling, text-speak and out-of-hours are
+    not yet at the targets on holdout3, and holdout4 labels some categories by a different reading
+    of the policies, so only the recall of the categories issue 12 is about is held here.
     """
-    folder = BENCH / "holdout3"
+    folder = BENCH / name
     roster = load_roster(folder / "roster.csv")
     checkers: dict[str, Checker] = {}
     found = {c: [0, 0] for c in PUPIL_CATEGORIES}  # category -> [true positives, false negatives]
-    for line in (folder / "holdout3.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (folder / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         checker = checkers.setdefault(item["policy"], Checker(load_policy(item["policy"]), roster))
         post = Post(item["text"], at=datetime.fromisoformat(item["at"]), exception=item.get("exception"))

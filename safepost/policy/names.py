@@ -22,7 +22,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from safepost.policy.reading import SpanIndex, child_references, surnames_alone
+from safepost.policy.reading import (
+    IRREGULAR_PAST,
+    SpanIndex,
+    child_references,
+    in_roster_class,
+    surnames_alone,
+)
 from safepost.policy.roster import Roster
 from safepost.policy.text import PostText, Token, fold
 
@@ -388,11 +394,17 @@ CLASS_WORDS = frozenset({"class", "classes", "class's", "form", "group"})
 _PRE_CUE = re.compile(
     r"(?:well\s+done|congratulations|congrats|special\s+mention|a\s+mention|shout[\s-]*out|"
     r"happy\s+(?:\d+(?:st|nd|rd|th)\s+)?birthday|get\s+well\s+soon|good\s+luck|bravo|kudos|hats\s+off|"
+    r"(?:sending|send|with)\s+(?:\w+\s+){0,3}?(?:love|wishes|hugs|thoughts|prayers)|best\s+wishes|"
+    r"thinking\s+of|full\s+marks|top\s+marks|"
     r"(?:very\s+|so\s+|really\s+)?proud\s+of|"
     r"(?:(?:star|pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
     r"superstar|champion)\s+of\s+the\s+(?:week|day|month|term)|"
     r"head\s+(?:girl|boy)|head\s+pupil|captain|new\s+starter|new\s+pupil|winner|birthday\s+(?:boy|girl)|"
-    r"(?:award|certificate|trophy|cup|prize|medal)s?)"
+    r"(?:award|certificate|trophy|cup|prize|medal)s?|"
+    # something done, and who did it: "amazing effort from Precious", "a stunning save by Wood"
+    r"(?:effort|work|performance|job|display|contribution|reading|writing|speech|solo|"
+    r"save|goal|try|tackle|catch|header|finish|shot|pass|innings|knock|run|swim|dive|jump|throw)s?"
+    r"\s+(?:from|by))"
     r"(?:[^.!?]*?\b(?:is|was|goes\s+to|go\s+to|went\s+to|are|to)\b)?"
     r")\s*(?:to\s+|for\s+|goes\s+to\s+|is\s+|was\s+)?(?:our\s+(?:very\s+own\s+)?|little\s+|lovely\s+)?[:,\-–!]?\s*$",
     re.IGNORECASE,
@@ -413,7 +425,8 @@ _CHILD_VERBS = (
 _PERSON_NOUNS = (
     r"star|champion|champ|reader|writer|helper|hero|heroine|winner|captain|ambassador|leader|monitor|"
     r"prefect|superstar|mathematician|scientist|artist|author|poet|chef|baker|wizard|whizz|expert|"
-    r"representative|rep|councillor|learner|citizen|friend|role\s+model"
+    r"representative|rep|councillor|learner|citizen|friend|role\s+model|warrior|buddy|librarian|editor|"
+    r"reporter|mediator|officer|steward|mentor|narrator|presenter|player|athlete|musician|singer|dancer"
 )
 _POST_CUE = re.compile(
     r"^\s*(?:"
@@ -421,7 +434,9 @@ _POST_CUE = re.compile(
     r"(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+\w+|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
     r"|,\s*(?:who|our|the|aged?)\b"
-    r"|(?:is|was|has\s+been|'s\s+been|became|becomes)\s+(?:our|this\s+week's|this\s+term's|the\s+class's)\s+"
+    r"|who\s+(?:is|was|has|had|will|did|does|can|could|loves|always|never)\b"
+    r"|(?:is|was|has\s+been|'s\s+been|became|becomes)\s+(?:our|this\s+week's|this\s+term's|the\s+class's|"
+    r"a|an|such\s+a|an\s+absolute|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r")\b"
     r"|(?:has|have)\s+been\s+(?:a|an|such\s+a|so|really|incredibly|very)\s+(?:\w+\s+)?"
     r"(?:superstar|star|champion|hero|role\s+model|helper|kind|helpful|brave|hard[\s-]working|polite|"
@@ -448,11 +463,12 @@ _ADULT_AFTER = re.compile(
     r"pta|friends|governors|staff|teachers|volunteers|parents)\b",
     re.IGNORECASE,
 )
-_MONTH_NAMES = frozenset({"april", "may", "june", "july", "august"})
+_MONTH_NAMES = frozenset({"april", "may", "june", "july", "august", "sunday", "tuesday"})  # and days
 # "Thursday 4th June", "June 5th", "in June": a month in a date.
 _IN_A_DATE = re.compile(
     r"(?:\d(?:st|nd|rd|th)?\s+(?:of\s+)?|\b(?:in|of|since|until|till|during|early|late|mid|by|from|through|this|next|last)"
-    r"\s+)[A-Z][a-z]+$|^[A-Z][a-z]+\s+\d",
+    r"\s+|\b(?:on|every|each)\s+)[A-Z][a-z]+$|^[A-Z][a-z]+\s+(?:\d|lunch|dinner|roast|school|service|mass|"
+    r"morning|afternoon|evening|night|club|brunch)",
 )
 # After a word, a class or year group that makes it a child's name: "Ayaan in Year 3".
 _STRONG_CHILD_AFTER = re.compile(
@@ -462,13 +478,88 @@ _STRONG_CHILD_AFTER = re.compile(
 # Inside a hashtag, words before a name that cheer a child on: #GoRose, #ProudOfYouDominik.
 _HASHTAG_CHEER = re.compile(
     r"\b(?:go|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
-    r"love\s+you|you\s+did\s+it|super\s+star|superstar|star|legend|hero)\s*$",
+    r"love\s+you|you\s+did\s+it|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
+    r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud)\s*$",
     re.IGNORECASE,
 )
 _ADULT_BEFORE = re.compile(
     r"\b(?:lollipop|dinner|crossing|cleaning|kitchen|office|catering)\s+(?:lady|man|woman|assistant)\s+$",
     re.IGNORECASE,
 )
+# "Zain's Lego model", "Ava's Tudor costume": something a child made, though a capital follows.
+_MADE_THING = re.compile(
+    r"^(?:\s+[A-Z][\w'-]*)?\s+(?:model|painting|drawing|picture|project|artwork|sculpture|design|invention|"
+    r"costume|certificate|award|homework|creation|collage|portrait|poster|diorama|display)s?\b"
+)
+# A verb after a name, and a "she"/"he" later in the sentence that can only be that person.
+_DID_WITH_PRONOUN = re.compile(
+    r"^\s+(?:(?:was|is|has|had|just|really|finally|also|always|never)\s+)*(?:(?-i:[a-z]+ed)|"
+    + IRREGULAR_PAST
+    + r"|was|is|has)\b",
+    re.IGNORECASE,
+)
+# Where a school day happens: "Kit came to school dressed as a Roman soldier".
+_SCHOOL_DAY = re.compile(
+    r"\b(?:to|at|in|after|before)\s+(?:school|class|assembly|playtime|lunchtime|break\s*time|the\s+classroom)\b",
+    re.IGNORECASE,
+)
+_CLASS_NAMED = re.compile(r"\b(?:in|from|to|with)\s+(?P<name>[A-Z][\w'’-]*)")
+
+
+def _names_a_class(post: str, classes: frozenset[str] | set[str]) -> bool:
+    """Whether the words name one of the school's classes ("the neatest handwriting in Tigers")."""
+    return bool(classes) and any(fold(m.group("name")) in classes for m in _CLASS_NAMED.finditer(post))
+
+
+_HE_SHE = re.compile(r"\b(?:he|she|her|his|him|himself|herself|he's|she's)\b", re.IGNORECASE)
+# "Marigold the cow", "Raven, the school's new story-time puppet": not a child.
+_THING_AFTER = re.compile(
+    r"^\s*,?\s*(?:the|our|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:cow|calf|dog|puppy|cat|kitten|puppet|toy|bear|teddy|"
+    r"mascot|hamster|rabbit|bunny|guinea\s+pig|tortoise|fish|goldfish|snake|lamb|goat|sheep|horse|pony|donkey|"
+    r"chicken|hen|duck|owl|robot|doll|dragon|giant|character|elf|reindeer|ship|boat|train|tractor|caterpillar|"
+    r"snail|stick\s+insect|pig|alpaca|llama|parrot|budgie|gerbil|mouse|rat|lizard|frog|dinosaur|unicorn|"
+    r"monster|alien|superhero|bus|car|tree|plant|storm)s?\b",
+    re.IGNORECASE,
+)
+# Characters of folklore and stories who share a full name with a pupil: "Jack Frost has been busy".
+_CHARACTERS = frozenset(
+    {
+        "jack frost",
+        "robin hood",
+        "peter pan",
+        "tom thumb",
+        "harry potter",
+        "mary poppins",
+        "jack sprat",
+        "peter rabbit",
+        "paddington bear",
+        "tom kitten",
+        "jack horner",
+        "bob cratchit",
+        "tiny tim",
+        "oliver twist",
+        "alice liddell",
+        "willy wonka",
+        "charlie bucket",
+    }
+)
+# A quoted phrase of a few words: the title of a book, a song or a theme.
+_QUOTED = re.compile(r"['‘\"“](?P<inner>[A-Z][^'’\"”\n]{0,60}?)['’\"”](?!\w)")
+
+
+def _in_quoted_title(norm: str, s_start: int, s_end: int, start: int, end: int) -> bool:
+    """Whether a name sits inside a quoted title ("'Amazing Grace' by Mary Hoffman", "'Matilda'").
+
+    A quoted nickname with a class after it ("our very own 'Little Messi' in Year 5") is a child's,
+    and is read by :func:`safepost.policy.reading.child_references` instead.
+    """
+    for q in _QUOTED.finditer(norm, max(s_start, start - 60), min(s_end, end + 60)):
+        if q.start("inner") <= start and end <= q.end("inner") and len(q.group("inner").split()) <= 6:
+            return not _STRONG_CHILD_AFTER.match(norm[q.end() : q.end() + 40])
+    return False
+
+
+_WITH_A_YEAR = re.compile(r"^\s+'?(?:19|20)\d\d\b")
 # "Jack and the Beanstalk", "Goldilocks and the Three Bears": the title of a story.
 _STORY_TITLE = re.compile(r"^\s+and\s+the\s+[A-Z]")
 # "Sam from the fire service", "Jo from Rainford Library": a visitor, not a pupil.
@@ -477,12 +568,24 @@ _FROM_ORGANISATION = re.compile(
     r"|(?!(?:Year|Reception|Nursery|Class|KS|Y\d)\b)(?![A-Z][\w'-]*\s+[Cc]lass\b)[A-Z])"
 )
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
+# After a role, a noun that makes the role the name of a thing: "our Star of the Week certificates".
+_NOT_A_THING = (
+    r"(?!\s+(?:certificates?|awards?|assembly|assemblies|board|display|wall|book|badges?|list|nominations?|"
+    r"presentations?|trophy|trophies|cup|mugs?|stickers?|tradition|scheme|system|chair|table)\b)"
+)
 _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:year\s*\d+\s+|ks\d\s+|reception\s+)?"
     r"(?:(?:deputy\s+)?head\s+(?:girl|boy|pupil)|(?:school|house|sports|football|netball|rugby|cricket|team)\s+"
     r"captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
-    r"|\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
+    + _NOT_A_THING
+    # an award one child holds: "our Sports Personality of the Year", "the Player of the Tournament"
+    + r"|\b(?:our|the|this\s+(?:week|year|term|month|season)'s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:personality|player|pupil|star|reader|writer|learner|citizen|artist|mathematician|scientist|"
+    r"athlete|sportsperson|sportswoman|sportsman|musician|performer|speller)\s+of\s+the\s+"
+    r"(?:week|day|month|term|year|match|tournament|season|game|gala|festival)\b"
+    + _NOT_A_THING
+    + r"|\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
     r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain)\b(?!s)"
     r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
     r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:girls|boys|pupils|children|students)\b"
@@ -613,7 +716,7 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
     if (
         tok.is_capitalised
         and not tok.hashtag
-        and _STRONG_CHILD_AFTER.match(after)
+        and (_STRONG_CHILD_AFTER.match(after) or in_roster_class(after, roster.class_names))
         and not is_ordinary_word(key)
     ):
         return True  # "Ayaan in Year 3 has been practising": a name though in no list
@@ -649,7 +752,8 @@ def analyse_people(
         if key in roster.by_surname and tok.is_capitalised and i + 1 < len(tokens):
             nxt = tokens[i + 1]
             if (
-                nxt.key in {"twins", "triplets", "siblings", "brothers", "sisters", "family", "children"}
+                # "the Ahmed family" thanked for a gift is the parents: no pupil is named
+                nxt.key in {"twins", "triplets", "siblings", "brothers", "sisters", "children"}
                 and not _gap(norm, tok, nxt).strip()
                 and key not in roster.by_first
             ):
@@ -683,7 +787,10 @@ def analyse_people(
                 and (nxt.is_capitalised or roster.is_full_name(key, nxt.key))
             ):
                 nkey = nxt.key
-                if nkey in roster.by_surname and (
+                if len(nkey) == 1 and norm[nxt.nend : nxt.nend + 1] == "." and m.on_roster:
+                    # "Caleb O.": a pupil's first name and an initial, which names no surname
+                    used.add(i + 1)
+                elif nkey in roster.by_surname and (
                     roster.is_full_name(key, nkey) or m.on_roster or key in lexicon
                 ):
                     m.surname = nxt
@@ -692,7 +799,9 @@ def analyse_people(
                 elif nkey in PLACE_WORDS or (nkey in NON_NAMES and nkey not in {"i"}):
                     m.kind = "place"
                     m.reasons.append(f'part of "{tok.text} {nxt.text}"')
-                elif (nkey not in roster.by_first and nkey not in lexicon) or nkey in roster.by_surname:
+                    used.add(i + 1)  # "Fair" of "Autumn Fair" is no name of its own
+                elif nkey not in roster.by_first or nkey in roster.by_surname:
+                    # "Sage Norris": a surname, even one that is also a first name somewhere
                     m.surname = nxt
                     used.add(i + 1)
         mentions.append(m)
@@ -705,7 +814,7 @@ def analyse_people(
     taken = SpanIndex(
         [(r.nstart, r.nend) for r in roles] + [(m.nstart, m.nend) for m in mentions if m.is_pupil]
     )
-    for ref in child_references(text, others):
+    for ref in child_references(text, others, roster.class_names):
         if not taken.overlaps(ref.nstart, ref.nend):
             roles.append(RoleMention(ref.nstart, ref.nend, ref.phrase))
     unsure = _answer_or_ask(text, mentions, roster, pupil_words, other_words)
@@ -803,13 +912,29 @@ def _surnames_alone(
         key = m.first.key
         if m.is_pupil and m.surname is None and key in roster.by_surname and key not in roster.by_first:
             m.surname_only = True
-    for tok in surnames_alone(text, tokens, roster, used, is_ordinary_word):
+    lexicon = first_name_lexicon()
+
+    def unknown(key: str) -> bool:
+        return (
+            key not in lexicon
+            and key not in NON_NAMES
+            and key not in PLACE_WORDS
+            and key not in roster.class_names
+            and not is_ordinary_word(key)
+        )
+
+    for tok, on_roster in surnames_alone(text, tokens, roster, used, is_ordinary_word, unknown):
         found = by_first.get(tok.nstart)
         if found is None:
             found = PersonMention(first=tok)
             mentions.append(found)
-        found.kind, found.on_roster, found.surname_only, found.cue = "pupil", True, True, "a pupil's surname"
-        found.reasons = ["a pupil's surname on the roster, written on its own as a person"]
+        found.kind, found.on_roster, found.surname_only = "pupil", on_roster, True
+        found.cue = "a pupil's surname" if on_roster else "a surname written on its own as a person"
+        found.reasons = [
+            "a pupil's surname on the roster, written on its own as a person"
+            if on_roster
+            else "a surname in no list of first names, written on its own as a person (a match report)"
+        ]
     mentions.sort(key=lambda m: m.nstart)
 
 
@@ -848,6 +973,18 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
         elif (cm := _POST_CUE.match(post)) is not None:
             group_cue = cm.group(0).strip()
             strong = bool(_STRONG_POST.match(group_cue))
+        elif (in_class := in_roster_class(post, roster.class_names)) is not None:
+            group_cue, strong = in_class, True  # "Willow in Acorns": a class the school has
+        elif (
+            len(group) == 1
+            and group[0].on_roster
+            and not re.search(r"[A-Z][\w'-]*\s+$", pre)  # "Flat Stanley came too": a character's name
+            and (cm := _DID_WITH_PRONOUN.match(post)) is not None
+            and (_HE_SHE.search(post) or _SCHOOL_DAY.search(post) or _names_a_class(post, roster.class_names))
+        ):
+            # "Pearl took her first steps", "Lucky was very lucky today - he found a clover": the
+            # word does something and is then "she" or "he", so it is somebody
+            group_cue = f"{cm.group(0).strip()} …"
         elif pre_start == s_start and not pre.strip() and _VOCATIVE.match(post):
             group_cue, strong = "addressed by name", True
         for m in group:
@@ -885,6 +1022,9 @@ def _classify_one(
     key = m.first.key
     if m.kind == "place" and not group_cue:
         return
+    if _WITH_A_YEAR.match(post) and not group_cue:
+        m.kind, m.reasons = "word", ['followed by a year: an event or a thing ("Paris 2024")']
+        return
     if _STORY_TITLE.match(post) and not group_cue:
         m.kind, m.reasons = "other-person", ["title of a story"]
         return
@@ -904,7 +1044,12 @@ def _classify_one(
     if _ADULT_BEFORE.search(norm[max(s_start, m.nstart - 60) : m.nstart]):
         m.kind, m.reasons = "adult", ["an adult's role just before the name"]
         return
-    if _ADULT_AFTER.match(post) or _FROM_ORGANISATION.match(post):
+    if _THING_AFTER.match(post):
+        m.kind, m.reasons = "other-person", ["an animal, a toy or a character, said so after the name"]
+        return
+    if _ADULT_AFTER.match(post) or (
+        _FROM_ORGANISATION.match(post) and not in_roster_class(post, roster.class_names)
+    ):
         m.kind, m.reasons = "adult", ["described as an adult or a visitor after the name"]
         return
     # Classes: "Oak Class", "Class Oak", "Acorn, Oak and Willow classes".
@@ -921,6 +1066,15 @@ def _classify_one(
     ):
         m.kind, m.reasons = "class", ["class name in a list of classes"]
         return
+    if re.search(r"['’\"”]\s+by\s+(?:[A-Z][\w'’-]*\s+)?$", norm[s_start : m.nstart]):
+        m.kind, m.reasons = "adult", ['after a quoted title and "by": its author']
+        return
+    if not strong and m.surname is not None and f"{key} {m.surname.key}" in _CHARACTERS:
+        m.kind, m.reasons = "other-person", [f'"{m.first.text} {m.surname.text}" is a character of stories']
+        return
+    if not strong and _in_quoted_title(norm, s_start, s_end, m.nstart, m.nend):
+        m.kind, m.reasons = "word", ["inside a quoted title ('Amazing Grace', 'Faith and Hope')"]
+        return
     if m.full_name_on_roster:
         m.kind, m.cue = "pupil", group_cue or "a pupil's full name"
         m.reasons.append("first name and surname of a pupil on the roster")
@@ -934,6 +1088,7 @@ def _classify_one(
         and nxt.is_capitalised
         and re.fullmatch(r"'s?\s+", norm[m.nend : nxt.nstart])
         and nxt.key not in NON_NAMES
+        and not _MADE_THING.match(norm[nxt.nend : nxt.nend + 40])
     ):
         # "Noah's Ark", "Grace's Kitchen": the name of a thing, not something of a pupil's.
         m.kind, m.reasons = "other-person", [f'part of "{m.first.text}\'s {nxt.text}"']

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from safepost.policy.roster import Roster
-from safepost.policy.text import PostText, Token
+from safepost.policy.text import PostText, Token, fold
 
 # How far after a word the patterns read, in characters: a few words, so a long post stays linear.
 _WINDOW = 200
@@ -37,6 +37,7 @@ _WINDOW = 200
 # Nouns that can only mean a child.
 _CHILD_NOUNS = (
     r"daughter|son|girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|someone|somebody|"
+    r"chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)-year-old"
 )
 # Nouns for somebody who did something; a child when the description places them in a class or
@@ -47,7 +48,13 @@ _DOER_NOUNS = (
     r"musician|singer|dancer|swimmer|gymnast|footballer|cricketer|player|athlete|helper|hero|heroine|"
     r"winner|finalist|member|genius|expert|engineer|inventor|designer|photographer|actor|actress|"
     r"performer|soloist|pianist|violinist|drummer|guitarist|bowler|batter|batsman|striker|defender|"
-    r"prefect|monitor|councillor|rep|representative|leader|newcomer|starter|learner|student"
+    r"prefect|monitor|councillor|rep|representative|leader|newcomer|starter|learner|student|editor|reporter|"
+    r"journalist|presenter|narrator|host|organiser|organizer|librarian|buddy|mentor|steward|mediator|warrior|"
+    r"scholar|author|illustrator|composer|coder|programmer|builder|gardener|explorer|adventurer|entrepreneur|"
+    r"fundraiser|climber|cyclist|skater|skier|rider|jockey|boxer|fencer|archer|sprinter|jumper|thrower|"
+    r"chorister|server|altar\s+server|bell\s+ringer|chorus\s+member|soprano|alto|treble|"
+    r"chess\s+player|magician|comedian|chatterbox|bookworm|superhero|legend|all-rounder|newbie|arrival|"
+    r"addition|recruit"
 )
 _DETERMINER = r"(?:one|our|this|that|a|an|the|their|a\s+certain|this\s+week's|today's)"
 # Words that end a noun phrase: a description never runs over them ("a warm welcome to the ...").
@@ -208,11 +215,111 @@ def _not_one_phrase(phrase: str) -> bool:
     return any(w in _PHRASE_BREAK for w in inner if w not in ("in", "from", "of"))
 
 
-def child_references(text: PostText, other_people: bool = False) -> list[ChildReference]:
+# "in Acorns", "from Seedlings": a class the school names without the word "class".
+_IN_NAMED_GROUP = re.compile(r"^\s*,?\s*(?:\(|in\s+|from\s+|of\s+)(?:the\s+)?(?P<name>[A-Z][\w'’-]*)")
+
+
+def in_roster_class(after: str, classes: frozenset[str] | set[str]) -> str | None:
+    """The school's class the words after a description or a name place somebody in, if any."""
+    m = _IN_NAMED_GROUP.match(after)
+    if m is None or not classes:
+        return None
+    name = m.group("name")
+    key = fold(name[:-2] if name.endswith(("'s", "’s")) else name)
+    return m.group(0).strip(" ,(") if key in classes else None
+
+
+# "our youngest ever chess champion", "the fastest runner in the school": only one child is that.
+_SUPERLATIVE = re.compile(
+    r"^(?:our|the)\s+(?:very\s+)?(?:[a-z]+est|first|only|first-ever|newest|youngest|oldest)\b(?<!\binterest)",
+    re.IGNORECASE,
+)
+# "..., who is just five years old", "turns seven today": an age, a child's.
+_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
+_AGE = re.compile(
+    r"^\s*(?:,\s*who\s+|,\s*)?(?:(?:is|was|turns|turned|is\s+now|has\s+just\s+turned|aged)\s+(?:just\s+|only\s+)?"
+    + _NUMBER
+    + r"(?:\s+years?\s+old)?|(?:just\s+|only\s+)?"
+    + _NUMBER
+    + r"\s+years?\s+old)\b",
+    re.IGNORECASE,
+)
+
+
+# "One of our Falcons has just been selected": one child of a class, told by the singular verb.
+_ONE_OF_GROUP = re.compile(
+    r"\bone\s+of\s+(?:our|the|my)\s+(?:(?:year\s*\d+|reception|nursery|ks\s*\d|very\s+own|own)\s+)?"
+    r"(?P<word>[\w'’-]+)(?=\s+(?:has|was|is|won|got|scored|raised|wrote|made|became|received|came|"
+    r"just|recently|finally|bravely|proudly)\b)",
+    re.IGNORECASE,
+)
+_WITH_PHRASE = re.compile(r"^\s+(?:with|wearing|holding|carrying)\s+(?:[\w'’-]+\s+){0,6}?(?=who\b)", re.I)
+# "Our youngest chorister, just four years old, stole the show": whatever the noun, the youngest
+# (oldest, newest) one is one child, when the post gives an age or says what they did.
+_SUPERLATIVE_ONE = re.compile(
+    r"\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest|littlest|eldest)\s+"
+    r"(?:(?:ever|year\s*\d+|reception|[a-z-]+)\s+){0,2}?(?P<noun>[a-z-]+)\b(?!s\b)",
+    re.IGNORECASE,
+)
+# A nickname in quotes with the class after it: "our very own 'Little Messi' in Year 5".
+_NICKNAME_IN_GROUP = re.compile(
+    r"\b(?:our|the)\s+(?:very\s+own\s+|own\s+|resident\s+|little\s+)?['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]"
+    r"\s+(?:in|from)\s+(?P<group>(?:year\s*\d+|reception|nursery|class\s+\w+|[A-Z][\w'’-]*(?:\s+class)?))",
+    re.IGNORECASE,
+)
+# "Someone in Larch class has been practising": one child of a class, unnamed.
+_SOMEONE_IN = re.compile(
+    r"\b(?:someone|somebody|a\s+little\s+someone|a\s+special\s+someone)\s+(?:special\s+|very\s+special\s+)?"
+    r"(?:in|from)\s+(?P<group>(?:year\s*\d+|reception|nursery|class\s+\w+|[A-Z][\w'’-]*(?:\s+class)?))",
+    re.IGNORECASE,
+)
+_MANY_CHILDREN = frozenset(
+    [
+        "girls",
+        "boys",
+        "pupils",
+        "children",
+        "students",
+        "learners",
+        "readers",
+        "writers",
+        "athletes",
+        "swimmers",
+        "runners",
+        "players",
+        "footballers",
+        "dancers",
+        "singers",
+        "musicians",
+        "artists",
+        "scientists",
+        "mathematicians",
+        "councillors",
+        "monitors",
+        "leavers",
+        "starters",
+    ]
+)
+
+
+def _after_group(norm: str, end: int, classes: frozenset[str] | set[str]) -> str:
+    """The words after a description, past the school's class it names ("... in Seedlings, who")."""
+    after = norm[end : end + 60]
+    in_class = in_roster_class(after, classes)
+    if in_class is None:
+        return after
+    skip = after.index(in_class) + len(in_class)
+    return norm[end + skip : end + skip + 60]
+
+
+def child_references(
+    text: PostText, other_people: bool = False, classes: frozenset[str] | set[str] = frozenset()
+) -> list[ChildReference]:
     """Descriptions, initials and pronouns that single out one child without a name.
 
     ``other_people``: the post names somebody who is not a pupil (an adult, a character),
-    whom a "she" or "he" may mean.
+    whom a "she" or "he" may mean. ``classes``: the school's class names (folded), which a
+    post may write without the word "class" ("our little star in Seedlings").
     """
     norm = text.text
     found: list[ChildReference] = []
@@ -223,10 +330,18 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
         det = m.group(0).split()[0].lower()
-        after = norm[m.end() : m.end() + 60]
+        after = _after_group(norm, m.end(), classes)
         # "a child" alone is often any child ("a child who is unwell"); count it when the post says
         # what this one did, or where they belong.
-        if det in ("a", "an", "the") and not (m.group("group") or pronoun or _DID.match(after)):
+        in_class = (
+            m.group("group")
+            or in_roster_class(norm[m.end() : m.end() + 40], classes)
+            # "The winner ... was a Year 1 girl": one child of a group, said to be the one
+            or (_GROUP_WORD.search(m.group(0)) and re.search(r"\b(?:was|is|were)\s+$", norm[: m.start()]))
+        )
+        if (w := _WITH_PHRASE.match(after)) is not None:
+            after = after[w.end() :]  # "the Year 2 girl with the sparkly pink glasses who found ..."
+        if det in ("a", "an", "the") and not (in_class or pronoun or _DID.match(after)):
             continue
         if det == "their" and not (m.group("noun").lower() in ("daughter", "son") and _DID.match(after)):
             continue  # "their child will need": any family's child; "their daughter has joined": one
@@ -236,20 +351,25 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
             continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
-        in_group = bool(m.group("group") or _GROUP_WORD.search(m.group(0)))
+        in_group = bool(
+            m.group("group")
+            or _SUPERLATIVE.search(m.group(0))
+            or _GROUP_WORD.search(m.group(0))
+            or in_roster_class(norm[m.end() : m.end() + 40], classes)
+        )
         if not in_group:
             continue
         # A doer in a class or year group is one child when the post speaks of them as one person:
         # what they did, "she"/"he", or thanks and praise aimed at them.
-        praised = _THANKED.search(norm[max(0, m.start() - 40) : m.start()])
+        praised = _THANKED.search(norm[max(0, m.start() - 40) : m.start()]) or (
+            m.group(0).split()[0].lower() == "one"  # "one Year 2 artist hard at work": one child
+        )
+        tail = _after_group(norm, m.end(), classes)
         if not (
-            pronoun
-            or praised
-            or _DID.match(norm[m.end() : m.end() + 60])
-            or re.match(r"\s*,\s*who\b", norm[m.end() : m.end() + 20])
+            pronoun or praised or _DID.match(tail) or _AGE.match(tail) or re.match(r"\s*,\s*who\b", tail)
         ):
             continue
-        only_pronoun = not (praised or _DID.match(norm[m.end() : m.end() + 60]))
+        only_pronoun = not (praised or _DID.match(tail))
         if only_pronoun and _OTHER_ANTECEDENT.search(norm):
             continue  # "she" may be the adult or the character the post also mentions
         found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
@@ -258,6 +378,24 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
         if noun in _MANY_OR_ADULT:
             continue  # "our Year 6 football team, who", "our new Year 1 teacher, who"
         if not (found and found[-1].nstart <= m.start() < found[-1].nend):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _SUPERLATIVE_ONE.finditer(norm):
+        tail = norm[m.end() : m.end() + 60]
+        if m.group("noun").lower() in _MANY_OR_ADULT or not (_AGE.match(tail) or _DID.match(tail)):
+            continue
+        if not any(f.nstart <= m.start() < f.nend for f in found):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _NICKNAME_IN_GROUP.finditer(norm):
+        group = m.group("group")
+        if _GROUP_WORD.fullmatch(group) or fold(group.split()[0]) in classes:
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _SOMEONE_IN.finditer(norm):
+        group = m.group("group")
+        if _GROUP_WORD.fullmatch(group) or fold(group.split()[0]) in classes:
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _ONE_OF_GROUP.finditer(norm):
+        word = fold(m.group("word"))
+        if word in _MANY_CHILDREN or word in classes or word.rstrip("s") in classes:
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _DOTTED_INITIALS.finditer(norm):
         letters = m.group(0).replace(".", "").replace(" ", "").lower()
@@ -288,12 +426,24 @@ def child_references(text: PostText, other_people: bool = False) -> list[ChildRe
     return found
 
 
+# The past forms of common irregular verbs: what somebody did ("stood up in assembly", "rode").
+IRREGULAR_PAST = (
+    r"won|swam|ran|drew|wrote|read|got|made|took|gave|spelt|spelled|beat|beaten|caught|crossed|scored|"
+    r"cracked|lost|found|met|sang|brought|built|became|came|did|grew|kept|left|taught|presented|served|"
+    r"rescued|stood|sat|rode|wore|threw|flew|fell|felt|told|sold|held|heard|hit|led|put|said|spoke|spent|"
+    r"stuck|struck|thought|understood|woke|knew|learnt|bought|chose|drove|ate|forgot|froze|hid|lit|"
+    r"meant|paid|rang|rose|saw|sent|shone|shook|showed|shown|slept|slid|spun|swung|tore|tied|went|"
+    r"climbed|taken|given|written|drawn|ridden|sung|swum|done|become|broke|broken|began|begun|dived|dove|"
+    r"led|let|cut|set|shut|won|overcame|managed"
+)
+
+
 # "... has FINALLY cracked", "... swam a whole width", "..., who tied his own shoelaces".
 _DID = re.compile(
-    r"^\s*(?:,\s*who\s+|who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|just\s+|finally\s+|really\s+)*"
-    r"(?:[a-z]+ed|won|swam|ran|drew|wrote|read|got|made|took|gave|spelt|spelled|beat|beaten|caught|"
-    r"crossed|scored|cracked|lost|found|met|sang|brought|built|became|came|did|grew|kept|left|taught|"
-    r"presented|never|always|can|could|turns|joined|joins|served|rescued)\b",
+    r"^\s*(?:,\s*who\s+|who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|just\s+|finally\s+|really\s+|"
+    r"also\s+|even\s+|bravely\s+|proudly\s+|now\s+|then\s+)*"
+    r"(?:[a-z]+ed|" + IRREGULAR_PAST + r"|had|has|never|always|can|could|turns|joined|joins|loves|wants|"
+    r"deserves|needs|celebrates|starts|begins|will|got\s+to)\b",
     re.IGNORECASE,
 )
 # One child of a group, whatever the noun: "our Year 3 altar server, who served at Mass", and a
@@ -356,6 +506,7 @@ _MANY_OR_ADULT = frozenset(
 )
 _THANKED = re.compile(
     r"\b(?:thanks|thank\s+you|well\s+done|congratulations|congrats|proud\s+of|shout[\s-]*out|"
+    r"happy\s+(?:\d+(?:st|nd|rd|th)\s+|\w+\s+)?birthday|get\s+well\s+soon|good\s+luck|"
     r"hats\s+off|applause|round\s+of\s+applause)\s+(?:\w+\s+)?(?:to|for)?\s*$",
     re.IGNORECASE,
 )
@@ -385,18 +536,41 @@ _PERSON_AFTER = re.compile(
     r"|\s*,\s*who\b"
     r"|\s+(?:scored|scores|saved|saves|netted|nets|struck|bowled|batted|caught|kicked|headed|ran|won|"
     r"picked|slotted|fired|smashed|hit|took|made|kept|dived|raced|swam|finished|tackled|crossed|"
-    r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked)\b"
+    r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked|did\s+it|never\s+stopped)\b"
     r"|\s+with\s+\d+"
     r"|\s+by\s+name\b)",
     re.IGNORECASE,
 )
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?:was|then)|:|\bwell\s+played|well\s+done|player\s+of\s+the\s+match|"
-    r"man\s+of\s+the\s+match|woman\s+of\s+the\s+match|top\s+scorer|goals?\s+from|tries\s+from)\s*[:,]?\s*$",
+    # a role before the surname, as reports write it: "hat-trick hero Turner", "keeper Osei"
+    r"\b(?:hero|heroine|keeper|goalkeeper|goalie|striker|captain|skipper|defender|midfielder|winger|"
+    r"forward|batter|batsman|bowler|scorer|sprinter|anchor|star|debutant|substitute|sub)|"
+    r"man\s+of\s+the\s+match|woman\s+of\s+the\s+match|top\s+scorer|"
+    r"(?:save|goal|try|tries|tackle|catch|header|finish|shot|pass|effort|strike|run|innings|knock|wicket|"
+    r"performance|display|assist|block|interception|cross|dive|swim|jump|throw)s?\s+(?:from|by))\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 
 
+_THING_BEFORE = re.compile(
+    r"\b(?:the|a|an|to|at|in|near|from|into|visit|visiting|visited|around|towards|via|through)\s*$",
+    re.IGNORECASE,
+)
+_FAMILY_AFTER = re.compile(
+    r"^\s+(?:family|families|household|twins|triplets|siblings|clan|road|street)\b", re.I
+)
+# A surname in no list, made a person only by a report's wording: "Player of the match was Kowalczyk".
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?")
+_NAMED_AS_PLAYER = re.compile(
+    r"(?:\bplayer\s+of\s+the\s+match(?:\s+was)?|\bgoals?\s+from|\btries\s+from|\bwell\s+(?:played|done)(?:\s+to)?|"
+    r"\bhat-trick\s+hero|\bkeeper|\bgoalkeeper|\bcaptain|\bstriker)\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+_SPORT_AFTER = re.compile(
+    r"^\s+(?:scored|netted|saved|struck|bowled|batted|slotted|fired|smashed|headed|converted|equalised|levelled)\b",
+    re.IGNORECASE,
+)
 _VERB_AFTER = re.compile(r"^\s+(?:has|had|is|was|and|played|got|did)\b", re.IGNORECASE)
 
 
@@ -424,20 +598,44 @@ def _part_of_longer_name(text: PostText, tokens: list[Token], i: int) -> bool:
 
 
 def surnames_alone(
-    text: PostText, tokens: list[Token], roster: Roster, used: set[int], ordinary: Callable[[str], bool]
-) -> list[Token]:
-    """Roster surnames written on their own as a person ("Fenwick's penalty save").
+    text: PostText,
+    tokens: list[Token],
+    roster: Roster,
+    used: set[int],
+    ordinary: Callable[[str], bool],
+    unknown: Callable[[str], bool] | None = None,
+) -> list[tuple[Token, bool]]:
+    """Surnames written on their own as a person ("Fenwick's penalty save"), and whether on the roster.
 
     ``used`` holds the token starts already read as part of a full name or a title;
     ``ordinary`` tells a folded surname that is also an ordinary word (West, Swan), which needs
     the wording to make it a person; it is asked only about surnames the post contains.
+    ``unknown`` tells a capitalised word that is no English word and no known first name: where the
+    wording makes it a person, as a match report does ("Player of the match was Kowalczyk, who
+    never stopped running"), it is a child's surname though the child is not on the roster.
     """
     norm = text.text
-    out: list[Token] = []
+    out: list[tuple[Token, bool]] = []
     for i, tok in enumerate(tokens):
         key = tok.key
-        if tok.nstart in used or key not in roster.by_surname or key in roster.by_first:
+        if tok.nstart in used or key in roster.by_first:
             continue  # a pupil's first name too: the name analysis reads it
+        if key not in roster.by_surname:
+            if (
+                unknown is not None
+                and not tok.hashtag
+                and _PLAIN_NAME.fullmatch(tok.text.removesuffix("'s").removesuffix("’s"))
+                and (
+                    _NAMED_AS_PLAYER.search(norm[max(0, tok.nstart - 40) : tok.nstart])
+                    # a sporting verb, not ", who" (an unusual first name is written so too)
+                    or _SPORT_AFTER.match(norm[tok.nend : tok.nend + _WINDOW])
+                )
+                and not _TITLE_BEFORE.search(norm[max(0, tok.nstart - 40) : tok.nstart])
+                and not _part_of_longer_name(text, tokens, i)
+                and unknown(key)  # last: it may load the dictionary
+            ):
+                out.append((tok, False))
+            continue
         if not tok.is_capitalised or _TITLE_BEFORE.search(norm[max(0, tok.nstart - 40) : tok.nstart]):
             continue
         if _part_of_longer_name(text, tokens, i):
@@ -451,9 +649,14 @@ def surnames_alone(
             # West, Swan, Little: a person only where the wording makes one.
             if not as_person:
                 continue
-        elif not (as_person or tok.possessive or _VERB_AFTER.match(after)):
-            continue  # "the Oyelaran Cup" is a thing
-        out.append(tok)
+        elif not (as_person or tok.possessive or _VERB_AFTER.match(after)) and (
+            _THING_BEFORE.search(before) or _FAMILY_AFTER.match(after)
+        ):
+            # A surname that is no English word, alone, is a person ("Full marks for Afolabi");
+            # not after "the" ("the Oyelaran trophy"), a place preposition ("a trip to Preston"),
+            # or before "family" or "household".
+            continue
+        out.append((tok, True))
     return out
 
 
@@ -496,23 +699,105 @@ _LATER = re.compile(
 _FUTURE_VERB = re.compile(
     r"\b(?:will|'ll|shall|going\s+to|off\s+to|heading\s+(?:to|off|for|out)|are\s+off|is\s+off|"
     r"set\s+off|leave|leaves|depart|departs|meet|meeting|kick[\s-]*off|kicks\s+off|starts|begins|"
-    r"look\s+out\s+for|come\s+(?:and|along|down)|give\s+(?:us|them)\s+a\s+wave|cheer\s+(?:us|them)\s+on)\b",
+    r"look\s+out\s+for|come\s+(?:and|along|down)|give\s+(?:us|them)\s+a\s+wave|cheer\s+(?:us|them)\s+on|"
+    r"see\s+you\s+(?:at|there|on|in))\b",
     re.IGNORECASE,
 )
 _NOW = re.compile(
-    r"\b(?:right\s+now|now|currently|at\s+the\s+moment|just\s+arrived|have\s+arrived|has\s+arrived|"
-    r"'ve\s+arrived|made\s+it|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from|"
-    r"(?:are|'re|is)\s+(?:\w+ly\s+)?(?:having|enjoying|exploring|visiting|walking|climbing|watching|"
+    r"\b(?:right\s+now|now|currently|at\s+the\s+moment|just\s+arrived|"
+    r"(?:we're|we\s+are|they're|they\s+are)\s+(?:(?:finally|now|all|safely)\s+)*here|"
+    r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|reached)|made\s+it|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from|"
+    r"(?:are|'re|is)\s+(?:(?:\w+ly|safe\s+and\s+sound|safe|all|now|still|busy)\s+(?:and\s+)?)*(?:having|"
+    r"enjoying|exploring|visiting|walking|climbing|watching|"
     r"doing|making|building|playing|eating|sitting|singing|learning|spending|taking|trying|paddling|"
     r"swimming|looking|heading|travelling|on\s+(?:our|their)\s+way|at|in|on))\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
+    # thanks and praise for what is done: "thank you to Reverend Jo for leading our service",
+    # "great effort from Year 4 in the gala today", "well done to our netball team"
+    r"\bthank(?:s|\s+you)\s+(?:[\w'’-]+\s+){0,8}?for\s+(?:\w+ing|all|your|their|a|an|the)\b|"
+    r"\b(?:efforts?|performances?|work|display|result)\s+(?:from|by|at)\b|\bwell\s+done\b|\bcongratulations\b|"
+    r"\bwhat\s+an?\s+(?:[\w-]+\s+){0,3}?(?:effort|performance|day|time|game|match|result|show|evening|"
+    r"morning|afternoon|week|start|finish|win|display|turnout|occasion)\b|"
     r"\b(?:had|was|were|went|visited|enjoyed|loved|yesterday|last\s+(?:week|night|term|\w+day)|"
     r"has\s+been|have\s+been|returned|got\s+back|came\s+back|finished|spent|did|saw|watched|took|"
     r"played|won|lost|learnt|learned|made|built|explored)\b",
     re.IGNORECASE,
 )
+
+
+# Any verb in the past: a word in -ed or a common irregular past form, used as the verb of the
+# sentence (not after "is", "are", "be" or "to", where it is an adjective or a passive: "are excited
+# to visit", "is planned for Friday"). Forms that are also the present ("read", "put") are left out.
+_PAST_FORM = re.compile(
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bget\s)(?<!\bgot\s)(?<!\bto\s)"
+    r"(?<!\bam\s)(?<!'re\s)(?<!'s\s)(?<!\bfeel\s)(?<!\bfeeling\s)(?<!\blook\s)(?<!\blooking\s)"
+    r"\b(?:(?-i:[a-z]{2,})(?<!need)(?<!feed)(?<!speed)(?<!seed)(?<!bleed)(?<!breed)(?<!proceed)(?<!exceed)"
+    r"(?<!succeed)ed|"
+    + "|".join(
+        w for w in IRREGULAR_PAST.split("|") if w not in {"read", "put", "cut", "set", "let", "hit", "shut"}
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+# Words in -ed that are mostly adjectives, whatever comes before: "We're so excited".
+_ED_ADJECTIVES = frozenset(
+    [
+        "excited",
+        "delighted",
+        "thrilled",
+        "pleased",
+        "interested",
+        "invited",
+        "prepared",
+        "scheduled",
+        "planned",
+        "booked",
+        "confirmed",
+        "organised",
+        "organized",
+        "arranged",
+        "expected",
+        "required",
+        "needed",
+        "advised",
+        "reminded",
+        "supervised",
+        "accompanied",
+        "based",
+        "located",
+        "called",
+        "named",
+        "closed",
+        "allowed",
+        "welcomed",
+        "tired",
+        "talented",
+        "gifted",
+        "dedicated",
+        "detailed",
+        "limited",
+        "reserved",
+        "packed",
+        "crowded",
+        "supposed",
+        "used",
+        "red",
+        "bed",
+        "shed",
+        "wed",
+        "hundred",
+        "kindred",
+        "sacred",
+        "naked",
+        "wicked",
+    ]
+)
+
+
+def _has_past_verb(sentence: str) -> bool:
+    return any(m.group(0).lower() not in _ED_ADJECTIVES for m in _PAST_FORM.finditer(sentence))
 
 
 def sentence_tense(sentence: str) -> Tense:
@@ -521,7 +806,7 @@ def sentence_tense(sentence: str) -> Tense:
         return Tense.FUTURE
     if _NOW.search(sentence):
         return Tense.NOW
-    if _PAST.search(sentence):
+    if _PAST.search(sentence) or _has_past_verb(sentence):
         return Tense.PAST
     if _LATER_TODAY.search(sentence):
         return Tense.FUTURE  # "tonight" with nothing in the past tense: still to come

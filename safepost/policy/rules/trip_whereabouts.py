@@ -11,6 +11,7 @@ from safepost.policy.findings import Finding
 from safepost.policy.names import PLACE_WORDS
 from safepost.policy.reading import DATE, FUTURE_TIME, SpanIndex, Tense, sentence_tense
 from safepost.policy.rules.base import Context, Rule
+from safepost.policy.text import fold
 
 if TYPE_CHECKING:
     from safepost.policy.config import Policy
@@ -63,7 +64,15 @@ _DAY = re.compile(
     r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|weekend)|next\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|week)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday)|(?:until|till|every)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b",
+    r"sunday)|(?:until|till|every)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|"
+    # a stay: "spending the week at Robinwood", "all day", "for the next three days"
+    r"(?:(?:spend|spending|staying|stay|for|all)\s+(?:the|this)\s+(?:week|weekend|day|morning|afternoon))|"
+    # a range of days: "Monday to Wednesday", "from Tuesday"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*(?:to|until|till|-|–)\s*"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:from|every)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"all\s+(?:week|day|morning|afternoon)|overnight|"
+    r"the\s+next\s+(?:few|two|three|four|five|\d+)\s+(?:days|nights|hours))\b",
     re.IGNORECASE,
 )
 _ON_SITE = re.compile(
@@ -78,8 +87,10 @@ _ON_SITE = re.compile(
 _PLACE = re.compile(
     r"\b(?P<prep>at|in|on|to|by|near|around|round|along|visiting|exploring|outside|inside|into|"
     r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Gg]ood\s+(?:night|morning|afternoon|evening))\s+from|"
-    r"(?:leave|leaving|head|heading|set\s+off|setting\s+off|depart|departing|bound)\s+for)\s+"
-    r"(?P<place>(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
+    r"(?:leave|leaves|leaving|head|heads|heading|set\s+off|sets\s+off|setting\s+off|depart|departs|departing|"
+    r"bound)\s+(?:[\w.:]+\s+){0,8}?for)\s+"
+    r"(?P<place>(?:the\s+)?(?:(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|"
+    r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
     r"car\s+park|cafe|café|beach|park|picnic\s+area|gift\s+shop|entrance|lake|river|woods|wood|"
     r"planetarium|shop|tent|stage|pavilion|pitch|pitches|track|pool|court|courts|statues|pier|harbour|"
@@ -91,12 +102,25 @@ _PLACE = re.compile(
     r"|(?P<generic>the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]+(?=\s*(?:[,.!?;:)]|$|\s+(?:until|till|from|at|for|"
     r"with|and|then|on|in|by|to|before|after|when|while|so|but|or|this|today|tomorrow|tonight|\d))))))\b"
 )
+_EARLIER_OUTING = re.compile(
+    r"\b(?:from|about|after|since|during|of)\s+(?:our|the|their|a|last\s+\w+'s)\s+(?:recent\s+)?"
+    r"(?:visit|trip|outing|residential)\s+to$",
+    re.IGNORECASE,
+)
+# A named venue before the word for the outing: "Year 3 Chester Zoo trip", "our Whitby residential".
+_PLACE_BEFORE_TRIP = re.compile(
+    r"(?<![\w#@])(?P<place>(?!(?:Year|Years|Class|Reception|Nursery|KS\d|Key|Stage|Our|The|School|PE|Sports|"
+    r"Christmas|Easter|Summer|Spring|Autumn|Winter|Harvest)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
+    r"(?:trip|visit|residential|outing|excursion|day\s+out)\b"
+)
 # Lower-case places open to anyone: off-site even when the post names no venue.
 _PUBLIC_VENUE = re.compile(
     r"\b(?:leisure\s+centre|sports\s+centre|swimming\s+(?:pool|baths)|baths|lido|park|beach|museum|zoo|"
     r"farm|cinema|theatre|stadium|arena|castle|ice\s+rink|library|aquarium|safari\s+park|country\s+park|"
     r"bowling\s+alley|trampoline\s+park|soft\s+play|pier|promenade|seafront|town\s+centre|shopping\s+centre|"
-    r"station|pitch|pitches)$",
+    r"station|pitch|pitches|pool|duck\s+pond|woods|forest|nature\s+reserve|playing\s+fields|rec|church|"
+    r"mosque|temple|gurdwara|synagogue|chapel|cathedral|post\s+office|shops|supermarket|village\s+hall|"
+    r"community\s+centre|garden\s+centre|fire\s+station|police\s+station|roads|streets|high\s+street)$",
     re.IGNORECASE,
 )
 # Nouns after "the" that are no place: "at the moment", "in the morning".
@@ -111,7 +135,8 @@ _NOT_A_SPOT = re.compile(
     re.IGNORECASE,
 )
 _TRIP_WORDS = re.compile(
-    r"\b(?:trip|visit|visiting|residential|outing|excursion|day\s+out|tour|"
+    r"\b(?:trip|visit|visiting|residential|outing|excursion|day\s+out|tour|hike|ramble|expedition|"
+    r"(?:on|for)\s+(?:a|our|their)\s+(?:[\w-]+\s+)?walk|walk(?:ing)?\s+(?:to|down\s+to|over\s+to)|"
     r"fixture|tournament|match|festival|gala|competition|off\s+to|heading\s+to)\b",
     re.IGNORECASE,
 )
@@ -137,10 +162,32 @@ _SUBJECT_PUPILS = re.compile(
     + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d)\b|\byou(?:'re|'ll)?\b"
     # a live update with the writer's "we" left out: "Just arrived at Chester Zoo!"
     r"|^\s*(?:just\s+|finally\s+|safely\s+)?(?:arrived|landed|made\s+it|heading|off\s+to|on\s+(?:our|the)\s+way)\b"
+    # part of a group: "all of Year 5 are safe and sound at Llandudno"
+    r"|\b(?:all|both|some|most|each|half|many|several)\s+of\s+(?:us|them|years?\s*\d+|reception|nursery|"
+    r"class\s+\w+|[A-Z]\w*\s+class|our\s+\w+|the\s+(?:children|pupils|team|class|group|squad|choir))\b"
+    # a fixture: "Netball: home fixture v St Anne's ..., away at Oakwood on Thursday 4pm"
+    r"|\b(?:home|away)\s+(?:fixture|match|game|leg)s?\b|\baway\s+(?:at|to|v|vs)\b"
+    r"|\b(?:football|netball|rugby|cricket|hockey|rounders|basketball|tag\s+rugby|tennis|athletics|"
+    r"cross[\s-]country|swimming)\s+(?:match|fixture|game|tournament|festival|gala|final|league)s?\b"
+    # the vehicle that carries them: "The minibus leaves for Anfield at 3.30pm"
+    r"|\b(?:coach|coaches|minibus|minibuses|bus|buses|train)\s+(?:leaves|departs|will|is|arrives|returns|sets|heads|"
+    r"gets|should|goes)\b"
+    # a greeting sent from a spot the class is at: "Live from the top of Snowdon!", "Hello from the
+    # Space Centre!" (a region, "Good morning from the Lakes", is no spot a stranger could find)
+    r"|^\s*(?:greetings|hello|hi|live|waves?|postcard|good\s+(?:night|morning|afternoon|evening))\s+from\s+"
+    r"(?:the\s+)?(?:(?:top|summit|foot|bottom|edge|end|heart|middle)\s+of\b|(?:[A-Z][\w'’-]*\s+){0,3}(?:"
+    r"Zoo|Museum|Castle|Park|Centre|Center|Farm|Aquarium|Gallery|Theatre|Cathedral|Abbey|Palace|Pier|Beach|"
+    r"Stadium|Arena|Tower|Gardens|Hall|Caves?|Summit|Lido|Baths|Hub|Academy|Outdoor|Activity))\b"
     # an event the pupils are at: "the Key Stage 2 carol concert is at St Anne's Church"
     r"|\b(?:years?\s*\d+|ks\s*\d|key\s+stage\s+\d|reception|nursery|class\s+\w+|[A-Z]\w*\s+class|school|our)\s+"
-    r"(?:[\w-]+\s+)?(?:concert|nativity|performance|play|show|match|fixture|game|race|assembly|service|trip|"
-    r"visit|residential|tournament|gala|festival|sleepover|disco|parade)\b",
+    r"(?:[\w'’-]+\s+){0,3}?(?:concert|nativity|performance|play|show|match|fixture|game|race|assembly|service|trip|"
+    r"visit|residential|tournament|gala|festival|sleepover|disco|parade|lessons?|sessions?|walk|outing|"
+    r"workshop|training|swimming|swim|rehearsal|coach|bus)\b"
+    # an activity for pupils: "swimming lessons for Year 4 start at Heaton Leisure Centre"
+    r"|\b(?:lessons?|sessions?|trip|visit|outing|residential|match|fixture|walk|coach|bus|workshop|training|"
+    r"rehearsal|tour|concert|performance|tournament|competition|festival|gala|race|event|party|disco|show|"
+    r"cup|final|league|meet|sleepover|camp|day)\s+(?:[\w'’-]+\s+){0,6}?for\s+(?:all\s+)?(?:years?\s*\d+|reception|nursery|ks\s*\d|"
+    r"key\s+stage\s+\d|class\s+\w+|[A-Z]\w*\s+class|our\s+\w+|the\s+(?:children|pupils|team|squad|choir))\b",
     re.IGNORECASE,
 )
 # A thing as the subject ("it's going to be built", "which all went to"), not a plan for the day
@@ -157,8 +204,11 @@ _GOING_HOME = re.compile(
 )
 _CALLED_OFF = re.compile(r"\b(?:cancelled|canceled|postponed|called\s+off|rearranged)\b", re.IGNORECASE)
 _NOW_WORDS = re.compile(
-    r"\b(?:right\s+now|currently|at\s+the\s+moment|(?:are|'re|is)\s+(?:\w+ly\s+)?\w+ing|"
-    r"(?:are|'re|is)\s+(?:now\s+)?(?:at|in|on)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
+    r"\b(?:right\s+now|currently|at\s+the\s+moment|(?:we're|we\s+are|they're|they\s+are)\s+"
+    r"(?:(?:finally|now|all|safely)\s+)*here|"
+    r"(?:are|'re|is)\s+(?:(?:\w+ly|now|still|all|busy|both)\s+)*\w+ing|"
+    r"(?:are|'re|is)\s+(?:(?:now|still|all|safely|safe\s+and\s+sound|safe)\s+)*(?:at|in|on)|"
+    r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|made\s+it|reached)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
     re.IGNORECASE,
 )
 
@@ -181,10 +231,27 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _subject(clause: str) -> re.Match[str] | None:
-    return _SUBJECT_PUPILS.search(clause)
+_CAPITALISED = re.compile(r"(?<![\w#@])[A-Z][\w'’-]*")
 
 
+def _subject(clause: str, classes: frozenset[str] | set[str] = frozenset()) -> re.Match[str] | None:
+    """Pupils as the ones a clause is about; a class of the school's counts by its name alone."""
+    found = _SUBJECT_PUPILS.search(clause)
+    if found is not None or not classes:
+        return found
+    for m in _CAPITALISED.finditer(clause):
+        if fold(m.group(0)) in classes and not re.search(
+            r"\b(?:for|with|of|by|about|to)\s+$", clause[: m.start()]
+        ):
+            return m  # "Buzzards are at Jodrell Bank all day tomorrow"
+    return None
+
+
+# "to Mr Church", "with Mrs Park": a person with a title, never a place.
+_TITLED = re.compile(
+    r"(?:the\s+)?(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Rev|Revd|Cllr|Sir|Dame|Coach|PC|PCSO|Sgt|Insp|Father|Sister|Nurse)"
+    r"\b\.?\s"
+)
 _CLASS_AFTER = re.compile(r"\s+class(?:es)?\b", re.IGNORECASE)
 
 
@@ -202,16 +269,30 @@ def _places(sentence: str) -> list[_Place]:
     found = []
     for m in _PLACE.finditer(sentence):
         place = m.group("place")
-        if _ON_SITE.match(place) or _NOT_PLACES.match(place) or _CLASS_AFTER.match(sentence, m.end()):
+        if _EARLIER_OUTING.search(sentence[: m.start()] + m.group("prep")):
+            continue  # "learning about the farm from our visit to Reaseheath Farm": a visit that is over
+        if m.group("prep") == "to" and re.search(
+            r"\b(?:forward|welcome|thanks|thank\s+you)\s+$", sentence[: m.start()]
+        ):
+            continue  # "looking forward to Teddy Bears' Picnic day": an event, not a place
+        if (
+            _ON_SITE.match(place)
+            or _NOT_PLACES.match(place)
+            or _CLASS_AFTER.match(sentence, m.end())
+            or _TITLED.match(place)
+        ):
             continue
         bare = re.sub(r"^the\s+", "", place)
-        named = bare[:1].isupper()
+        named = bare[:1].isupper() or bool(re.match(r"[a-z]+\s+of\s+(?:the\s+)?[A-Z]", bare))
         if named and re.fullmatch(r"[A-Z][a-z]*(?:day|dy|sday)", bare):
             continue  # "on Wedensday": a day, misspelt
         if not named and _NOT_A_SPOT.search(bare):
             continue
         public = not named and bool(_PUBLIC_VENUE.search(bare))
         found.append(_Place(m.start(), m.end(), place, named, public, spot=bool(m.group("generic"))))
+    for m in _PLACE_BEFORE_TRIP.finditer(sentence):
+        if not any(p.start <= m.start() < p.end for p in found):
+            found.append(_Place(m.start(), m.end("place"), m.group("place"), named=True))
     return found
 
 
@@ -259,7 +340,8 @@ class TripWhereabouts(Rule):
             [(m.nstart, m.nend) for m in ctx.people.mentions if m.kind in ("pupil", "adult")]
             + [(r.nstart, r.nend) for r in ctx.people.roles]
         )
-        first_subject = _subject(text)
+        classes = ctx.roster.class_names
+        first_subject = _subject(text, classes)
         by_sentence: dict[int, list[_Place]] = {}
         for j, p in all_places:
             by_sentence.setdefault(j, []).append(p)
@@ -269,14 +351,20 @@ class TripWhereabouts(Rule):
                 for p in by_sentence.get(i, [])
                 if (p.named or p.public or on_trip)
                 and not _is_person(ctx.text.text, people, a + p.start, a + p.end)
+                and fold(re.sub(r"^the\s+", "", p.text)) not in ctx.roster.class_names  # "visiting Seedlings"
             ]
             if not places:
                 continue
             tense = sentence_tense(sentence)
-            if tense is Tense.PAST or (tense is Tense.NONE and not _CLOCK.search(sentence)):
+            # A sentence with no verb of time still gives one with a clock time, a date or a day
+            # ("Our Year 6 residential to Kingswood is from Monday 8th to Wednesday 10th June").
+            if tense is Tense.PAST or (
+                tense is Tense.NONE
+                and not (_CLOCK.search(sentence) or DATE.search(sentence) or _DAY.search(sentence))
+            ):
                 continue
             earlier = first_subject is not None and first_subject.start() < a
-            found = self._whereabouts(sentence, places, tense, earlier, on_trip)
+            found = self._whereabouts(sentence, places, tense, earlier, on_trip, classes)
             if found is None:
                 continue
             place, when = found
@@ -300,7 +388,13 @@ class TripWhereabouts(Rule):
             )
 
     def _whereabouts(
-        self, sentence: str, places: list[_Place], tense: Tense, earlier: bool, on_trip: bool
+        self,
+        sentence: str,
+        places: list[_Place],
+        tense: Tense,
+        earlier: bool,
+        on_trip: bool,
+        classes: frozenset[str] | set[str] = frozenset(),
     ) -> tuple[_Place, re.Match[str]] | None:
         """The place and the time a sentence puts pupils at, if it does.
 
@@ -309,20 +403,20 @@ class TripWhereabouts(Rule):
         """
         clauses = _clauses(sentence)
         subject_carried = on_trip and earlier
-        in_sentence = _subject(sentence)
+        in_sentence = _subject(sentence, classes)
         sentence_when = (
             _CLOCK.search(sentence)
             or DATE.search(sentence)
             or _DAY.search(sentence)
             or FUTURE_TIME.search(sentence)
         )
-        now_words = _NOW_WORDS.search(sentence) if tense is Tense.NOW else None
+        now_words = _NOW_WORDS.search(sentence) if tense in (Tense.NOW, Tense.FUTURE) else None
         for c_start, c_end in clauses:
             clause = sentence[c_start:c_end]
             c_places = [p for p in places if c_start <= p.start < c_end]
             if not c_places or _GOING_HOME.search(clause) or _CALLED_OFF.search(sentence):
                 continue
-            subject = _subject(clause)
+            subject = _subject(clause, classes)
             if subject is None:
                 # A clause with a subject that is not pupils ("it's going to be built by the pond")
                 # is about that thing; one with no subject carries the sentence's or the post's.

@@ -1,0 +1,40 @@
+"""Posts of our own for each kind of reading the pupil rules do (issue 12).
+
+Seven sets with their own rosters (tests/fixtures/reading_kinds/README.md): named children and
+word-names, a class named without "class", surnames alone, one child without a name, future and
+live whereabouts, and the traps beside each kind. Every post must get exactly its pupil categories.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from safepost.policy.checker import Checker
+from safepost.policy.config import Policy
+from safepost.policy.roster import Roster, load_roster
+from safepost.policy.rules.base import Post
+
+HERE = Path(__file__).resolve().parent.parent / "fixtures" / "reading_kinds"
+PUPIL = {"pupil-surname", "pupil-name", "individual-pupil", "trip-whereabouts"}
+CASES = [
+    pytest.param(n, item, id=item["id"])
+    for n in (1, 2, 3, 4, 5, 6, 7)
+    for item in map(json.loads, (HERE / f"posts{n}.jsonl").read_text().splitlines())
+]
+
+
+@cache
+def _roster(n: int) -> Roster:
+    return load_roster(HERE / f"roster{n}.csv")
+
+
+@pytest.mark.parametrize(("roster_n", "item"), CASES)
+def test_each_post_gets_its_pupil_categories(
+    presets: dict[str, Policy], roster_n: int, item: dict[str, object]
+) -> None:
+    report = Checker(presets[str(item["policy"])], _roster(roster_n)).check(Post(str(item["text"])))
+    assert report.categories() & PUPIL == set(item["expect"])  # type: ignore[arg-type]
