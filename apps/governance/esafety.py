@@ -53,7 +53,7 @@ LIBRARY: tuple[Message, ...] = (
         "kind-online",
         "4-7",
         "Be kind online",
-        "Our youngest children talked about being kind online: we only send messages we would be happy to "
+        "Reception and Year 1 talked about being kind online: we only send messages we would be happy to "
         "say to someone's face. Kind words matter everywhere! #BeKindOnline",
     ),
     Message(
