@@ -186,6 +186,8 @@ INSTALLED_APPS = [
     "apps.reminders",
     "apps.reports",
     "apps.governance",
+    "apps.followers",
+    "apps.following",
 ]
 
 MIDDLEWARE = [

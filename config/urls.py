@@ -14,6 +14,8 @@ urlpatterns = [
     path("audit/", include("apps.audit.urls")),
     path("inbox/", include("apps.moderation.urls")),
     path("governance/", include("apps.governance.urls")),
+    path("followers/", include("apps.followers.urls")),
+    path("following/", include("apps.following.urls")),
     path("notifications/", include("apps.notifications.urls")),
     path("duties/", include("apps.reminders.urls")),
     path("reports/", include("apps.reports.urls")),

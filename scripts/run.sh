@@ -34,9 +34,16 @@ governance=$!
 # Reads replies, mentions and quotes of each connected account when its interval has passed.
 $PY manage.py ingest_due --every 60 --enqueue &
 reader=$!
+# Reads each connected account's followers when due and reminds reviewers of an overdue review.
+$PY manage.py followers_due --every 300 --enqueue &
+followers=$!
+# Reads whom each connected account follows (daily), does approved follows and unfollows, and the
+# weekly review of followed accounts.
+$PY manage.py following_due --every 300 --enqueue &
+following=$!
 $PY manage.py runserver "$host:$port" &
 server=$!
-trap 'kill $server $worker $checker $reader $reminders $governance 2>/dev/null || true' EXIT INT TERM
+trap 'kill $server $worker $checker $reader $followers $following $reminders $governance 2>/dev/null || true' EXIT INT TERM
 
 # Wait until the web app answers, so the message below is the last thing on the screen.
 $PY - "$host" "$port" <<'PYTHON' || true

@@ -25,6 +25,8 @@ from django.utils import timezone
 from PIL import Image
 
 from apps.audit.models import AuditEntry
+from apps.followers.models import Follower, PersonalAccount
+from apps.following.models import FollowedAccount, FollowProposal
 from apps.governance.models import Chair, ParentLetter, PolicyVersion, SignOff
 from apps.moderation.models import InboxItem, Incident
 from apps.platforms.models import Connection
@@ -44,6 +46,8 @@ STAFF_NAMESPACES = {
     "platforms",
     "moderation",
     "notifications",
+    "followers",
+    "following",
     "reminders",
     "reports",
     "governance",
@@ -105,6 +109,41 @@ def p(db: Any) -> Personas:
         school=personas.school, number=1, title=SECRET, opened_by=personas.head
     )
     incident.items.add(item)
+    Follower.objects.create(
+        school=personas.school,
+        account=personas.main,
+        platform="mastodon",
+        external_id="f1",
+        handle="secret@example.org",
+        bio=SECRET,
+        recommended="block",
+        flagged=True,
+    )
+    PersonalAccount.objects.create(
+        school=personas.school,
+        user=personas.teacher,
+        handle="secret@example.org",
+        normalised="secret@example.org",
+    )
+    FollowedAccount.objects.create(
+        school=personas.school,
+        account=personas.main,
+        platform="mastodon",
+        external_id="77",
+        handle="secret@example.org",
+        bio=SECRET,
+        justification=SECRET,
+        category="children",
+    )
+    FollowProposal.objects.create(
+        school=personas.school,
+        account=personas.main,
+        platform="mastodon",
+        target="secret@example.org",
+        category="children",
+        reason=SECRET,
+        proposed_by=personas.teacher,
+    )
     return personas
 
 
@@ -119,8 +158,16 @@ def fill(pattern: str, p: Personas) -> str:
         path = path.replace("<int:account_pk>", str(p.main.pk))
     path = path.replace("<slug:kind>", "mastodon").replace("<slug:action>", "hide")
     if "<int:pk>" in path:
-        if "/connections/" in path or path.startswith("/inbox/reading/"):
+        if (
+            "/connections/" in path
+            or path.startswith("/inbox/reading/")
+            or path.startswith("/following/read/")
+        ):
             value = Connection.objects.get(school=p.school).pk
+        elif path.startswith("/following/proposals/"):
+            value = FollowProposal.objects.get(school=p.school).pk
+        elif path.startswith("/following/"):
+            value = FollowedAccount.objects.get(school=p.school).pk
         elif "/consent/pupils/" in path:
             value = Pupil.objects.filter(school=p.school).first().pk  # type: ignore[union-attr]
         elif path.startswith(("/posts/", "/approvals/")):
@@ -133,6 +180,10 @@ def fill(pattern: str, p: Personas) -> str:
             value = member.pk
         elif "/accounts/" in path:
             value = p.oak.pk
+        elif path.startswith("/followers/my-accounts/"):
+            value = PersonalAccount.objects.get(school=p.school).pk
+        elif path.startswith("/followers/"):
+            value = Follower.objects.get(school=p.school).pk
         elif path.startswith("/inbox/record/"):
             value = Incident.objects.get(school=p.school).pk
         elif path.startswith("/inbox/"):
@@ -166,8 +217,13 @@ def test_every_staff_url_is_covered() -> None:
         "moderation:act",
         "moderation:incident",
         "notifications:list",
+        "followers:queue",
+        "followers:decide",
+        "followers:mine_forget",
         "audit:export_exact",
         "schools:invitation_cancel",
+        "following:decide",
+        "following:unfollow",
         "None:invitation",
         "reminders:duties",
         "reminders:done",
@@ -191,6 +247,10 @@ def test_an_outsider_never_sees_or_changes_another_schools_data(p: Personas, nam
         p.oak.name,
         InboxItem.objects.get(text=SECRET).state,
         Incident.objects.get(title=SECRET).status,
+        Follower.objects.get(bio=SECRET).state,
+        PersonalAccount.objects.filter(school=p.school).count(),
+        FollowProposal.objects.get(reason=SECRET).state,
+        FollowedAccount.objects.get(bio=SECRET).status,
     )
 
     for headers in ({}, HTMX):
@@ -236,6 +296,10 @@ def test_an_outsider_never_sees_or_changes_another_schools_data(p: Personas, nam
         p.oak.name,
         InboxItem.objects.get(text=SECRET).state,
         Incident.objects.get(title=SECRET).status,
+        Follower.objects.get(bio=SECRET).state,
+        PersonalAccount.objects.filter(school=p.school).count(),
+        FollowProposal.objects.get(reason=SECRET).state,
+        FollowedAccount.objects.get(bio=SECRET).status,
     )
     assert after == before, f"POST {url} changed the other school's data"
 
@@ -291,6 +355,10 @@ def snapshot(school: School) -> dict[str, Any]:
             Account.objects.filter(school=school).values_list("pk", "name", "holder_id", "is_active")
         ),
         "connections": sorted(Connection.objects.filter(school=school).values_list("pk", "status", "handle")),
+        "followers": sorted(Follower.objects.filter(school=school).values_list("pk", "state", "relation")),
+        "personal_accounts": sorted(
+            PersonalAccount.objects.filter(school=school).values_list("pk", "handle")
+        ),
         "invitations": sorted(
             Invitation.objects.filter(school=school).values_list(
                 "pk", "token_hash", "accepted_at", "cancelled_at"
@@ -304,6 +372,10 @@ def snapshot(school: School) -> dict[str, Any]:
             SignOff.objects.filter(version__school=school).count(),
             list(Chair.objects.filter(school=school).values_list("user_id", flat=True)),
             sorted(ParentLetter.objects.filter(school=school).values_list("kind", "text", "sent_at")),
+        ),
+        "following": (
+            sorted(FollowedAccount.objects.filter(school=school).values_list("pk", "status", "category")),
+            sorted(FollowProposal.objects.filter(school=school).values_list("pk", "state")),
         ),
     }
 

@@ -9,6 +9,9 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import NoReverseMatch
 
 from apps.audit.display import url_or_none, when_in_words
+from apps.followers import review as follower_review
+from apps.followers.models import Follower
+from apps.followers.permissions import can_review as can_review_followers
 from apps.governance.actions import waiting_for
 from apps.platforms.notices import needs_attention
 from apps.posts.models import Post, Review
@@ -337,6 +340,37 @@ def _connections(membership: Membership) -> Attention | None:
     )
 
 
+def _followers(membership: Membership, now: datetime) -> Attention | None:
+    """For the follower reviewers: what waits, whether the review is overdue, when it was last done."""
+    school = membership.school
+    if not can_review_followers(membership) or not Follower.objects.filter(school=school).exists():
+        return None
+    state = follower_review.status(school, now)
+    waiting = state.waiting + state.requests
+    sentences = [state.last_in_words(school, now)]
+    if waiting:
+        flagged = f", {state.flagged} flagged" if state.flagged else ""
+        sentences.append(
+            f"{waiting} new follower{'s' if waiting != 1 else ''} or requests wait for a decision{flagged}."
+        )
+    if state.overdue:
+        title = "The follower review is overdue"
+        sentences.append(
+            f"The policy says followers are checked {follower_review.CADENCE_WORDS[state.cadence]}."
+        )
+    elif waiting:
+        title = "Followers waiting for review"
+    else:
+        title = "Follower review"
+    return Attention(
+        "followers",
+        title,
+        text=" ".join(sentences),
+        link=url_or_none("followers:queue"),
+        link_text="Open the follower review",
+    )
+
+
 def build(membership: Membership, now: datetime) -> Dashboard:
     """The dashboard for ``membership`` (a handful of small queries)."""
     attention = [
@@ -347,6 +381,7 @@ def build(membership: Membership, now: datetime) -> Dashboard:
             _sent_back(membership, now),
             _troubled(membership, now),
             _connections(membership),
+            _followers(membership, now),
             *_agreement(membership),
             _policy_signature(membership),
             _drafts(membership),

@@ -32,12 +32,18 @@ from PIL import Image, ImageDraw
 
 import safepost
 from apps.audit.actions import record
+from apps.followers import actions as follower_actions
+from apps.followers import ingest as follower_ingest
+from apps.followers import judging as follower_judging
+from apps.followers.models import Decision, Follower, PersonalAccount
+from apps.followers.models import Review as FollowerReview
+from apps.following import demo as following_demo
 from apps.governance import actions as governance
 from apps.governance.models import PolicyVersion
 from apps.moderation import actions as moderation
 from apps.moderation import ingest
 from apps.moderation.models import InboxItem, ModerationAction
-from apps.platforms.base import Author, Incoming
+from apps.platforms.base import Author, Incoming, RemoteProfile
 from apps.posts.actions import exception_words, scheduled_summary
 from apps.posts.checking import check_audit_data, check_summary, stored_check
 from apps.posts.models import Override, Post, PostPhoto, Review
@@ -980,6 +986,196 @@ def _inbox(school: School, users: dict[str, Any], accounts: dict[str, Account], 
         result.created.append("an incident on the e-safety record")
 
 
+#: Followers of the main account: (platform, id, handle, name, bio, picture, days old, posts,
+#: followers, follows, links, days since seen). Made up; none is a real account.
+_FOLLOWERS = (
+    (
+        "bluesky",
+        "did:plc:demo-parent1",
+        "sam-patel.bsky.social",
+        "Sam Patel",
+        "Dad of two at Oakfield. Allotments, bikes and the PTA quiz night.",
+        True,
+        2100,
+        420,
+        180,
+        260,
+        (),
+        0,
+    ),
+    (
+        "mastodon",
+        "101",
+        "wetherbylibrary@mastodon.social",
+        "Wetherby Library",
+        "Books, rhyme time and homework club for all ages in Wetherby.",
+        True,
+        1500,
+        3100,
+        2400,
+        310,
+        ("https://www.leeds.gov.uk/libraries",),
+        0,
+    ),
+    (
+        "x",
+        "1580000000000000001",
+        "priya_y3mum",
+        "Priya (Y3 mum)",
+        "Mum of two, school run survivor, PTA treasurer",
+        True,
+        2400,
+        1904,
+        212,
+        348,
+        (),
+        0,
+    ),
+    (
+        "bluesky",
+        "did:plc:demo-adult",
+        "hot-singles-near-you.bsky.social",
+        "Jess 💋",
+        "Lonely? 18+ only. OnlyFans link below 👇",
+        True,
+        12,
+        3,
+        40,
+        2900,
+        ("https://onlyfans.com/jess-demo",),
+        1,
+    ),
+    (
+        "x",
+        "1790000000000000002",
+        "fx_signals_8823741",
+        "Crypto Signals VIP",
+        "Forex trader | 6 figures | DM for promo",
+        False,
+        4,
+        0,
+        3,
+        4870,
+        ("https://bit.ly/3xYzAbC",),
+        1,
+    ),
+    (
+        "mastodon",
+        "102",
+        "spinwin@casino.example",
+        "SpinWin Bonuses",
+        "Best casino bonuses every day. 18+ gamble responsibly",
+        True,
+        200,
+        5000,
+        90,
+        8000,
+        ("https://spinwin-casino.example",),
+        2,
+    ),
+    (
+        "bluesky",
+        "did:plc:demo-emma",
+        "emma-collins.bsky.social",
+        "Emma C",
+        "Gardening, running, and too many cats",
+        True,
+        1800,
+        900,
+        120,
+        300,
+        (),
+        0,
+    ),
+    (
+        "bluesky",
+        "did:plc:demo-okafor",
+        "d-okafor.bsky.social",
+        "David Okafor",
+        "Runner. Jazz. Views my own.",
+        True,
+        1300,
+        600,
+        90,
+        200,
+        (),
+        2,
+    ),
+    (
+        "mastodon",
+        "103",
+        "olga@mastodon.social",
+        "Ольга",
+        "Мама двух детей, люблю читать и гулять в парке",
+        True,
+        900,
+        120,
+        30,
+        80,
+        (),
+        2,
+    ),
+    ("x", "1800000000000000004", "user83749271", "", "", False, 3, 0, 0, 1500, (), 2),
+    ("mastodon", "104", "deleted-user@old.example", "", "", False, 3000, 0, 0, 0, (), 3),
+    (
+        "bluesky",
+        "did:plc:demo-motor",
+        "motorbike-sunsets.bsky.social",
+        "Dan R",
+        "Photos of sunsets and motorbikes",
+        True,
+        700,
+        300,
+        80,
+        140,
+        (),
+        0,
+    ),
+)
+
+
+def _followers(
+    school: School, users: dict[str, Any], accounts: dict[str, Account], result: DemoResult
+) -> None:
+    if Follower.objects.filter(school=school).exists():
+        return
+    now = timezone.now()
+    emma = Membership.objects.get(user=users["teacher"], school=school)
+    if not PersonalAccount.objects.filter(school=school, user=users["teacher"]).exists():
+        follower_actions.declare(emma, "emma-collins.bsky.social")
+    context = follower_judging.context_for(school, now)
+    for platform, ident, handle, name, bio, picture, age, posts, followers, follows, links, ago in _FOLLOWERS:
+        profile = RemoteProfile(
+            external_id=ident,
+            handle=handle,
+            display_name=name,
+            bio=bio,
+            avatar=picture,
+            created_at=now - timedelta(days=age),
+            posts_count=posts,
+            followers_count=followers,
+            following_count=follows,
+            links=links,
+            url=f"https://example.org/{handle}",
+            deleted=handle.startswith("deleted-"),
+        )
+        follower_ingest.store_for(
+            accounts["main"], platform, [profile], "follower", context, now - timedelta(days=ago)
+        )
+    head = Membership.objects.get(user=users["head"], school=school)
+    earlier = FollowerReview.objects.create(
+        school=school, done_by=users["head"], decided=1, note="Weekly check"
+    )
+    FollowerReview.objects.filter(pk=earlier.pk).update(done_at=now - timedelta(days=9))
+    library = (
+        Follower.objects.filter(school=school, external_id="101").select_related("school", "account").first()
+    )
+    if library is not None:
+        follower_actions.decide(library, head, "keep", "The local library: runs our homework club")
+        Decision.objects.filter(follower=library).update(at=now - timedelta(days=9))
+    result.created.append("followers waiting for review")
+
+
 def _governance(school: School, users: dict[str, Any], result: DemoResult) -> None:
     """What the duties page and the governors' report show beyond the posts and the inbox: the
     consent renewal done at the start of the year, and what was done about the inbox's items."""
@@ -1033,6 +1229,9 @@ def load_demo() -> DemoResult:
         _totp(users, result)
         _posts(school, users, accounts, result)
         _inbox(school, users, accounts, result)
+        _followers(school, users, accounts, result)
+        if following_demo.load(school, users, accounts):
+            result.created.append("the accounts the school follows")
         _governance(school, users, result)
         result.users = users
     return result

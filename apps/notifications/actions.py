@@ -62,6 +62,18 @@ def notify(
     return made
 
 
+def notify_user(
+    school: School, user: Any, *, kind: str, title: str, body: str = "", url: str = "", email: bool = True
+) -> Notification:
+    """Tell one member of staff (e.g. why their personal account was removed as a follower)."""
+    notification = Notification.objects.create(
+        school=school, user=user, kind=kind, title=title[:200], body=body, url=url
+    )
+    if email and user.email:
+        _email(notification, user.email)
+    return notification
+
+
 def _email(notification: Notification, address: str) -> None:
     prefix = "URGENT: " if notification.urgent else ""
     link = (

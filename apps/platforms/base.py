@@ -22,6 +22,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from apps.publishing.targets.base import Limits, PermanentError, PublishResult, RetryableError
+from safepost.accounts.profiles import RemoteProfile
 
 if TYPE_CHECKING:
     from safepost.photos.images import Preset
@@ -34,6 +35,11 @@ __all__ = [
     "Capabilities",
     "ClientFactory",
     "CredentialsSaver",
+    "FollowResult",
+    "Followed",
+    "FollowerClient",
+    "FollowingClient",
+    "FollowingPage",
     "InboxPage",
     "Incoming",
     "Limits",
@@ -42,7 +48,10 @@ __all__ = [
     "PermanentError",
     "Platform",
     "PlatformClient",
+    "ProfilePage",
     "PublishResult",
+    "RemoteProfile",
+    "Removal",
     "RetryableError",
     "Server",
     "UnsupportedError",
@@ -245,6 +254,64 @@ class InboxReader(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class ProfilePage:
+    """One page of accounts (followers, follow requests, follows) and where the next page starts.
+
+    ``cursor`` is handed back for the next page; ``""`` means this was the last. For follow
+    notifications ``cursor`` is instead the marker of the newest one seen, to pass next time, and
+    ``followed_at`` says when each account (by ``external_id``) followed. ``problems`` are
+    entries that could not be read, each a sentence; they are reported, never fatal.
+    """
+
+    profiles: tuple[RemoteProfile, ...]
+    cursor: str = ""
+    problems: tuple[str, ...] = ()
+    followed_at: dict[str, datetime] = field(default_factory=dict)
+    reads: int = 0
+
+
+@dataclass(frozen=True)
+class Removal:
+    """How a follower was removed: ``method`` (``remove``, ``block-unblock``) and a ``note`` for
+    the reviewer when the platform leaves a trace (Bluesky: the block is visible for a moment)."""
+
+    method: str
+    note: str = ""
+
+
+class FollowerClient(Protocol):
+    """What the follower review calls on a client (Bluesky, Mastodon; X where its access allows).
+
+    Methods the platform cannot do raise :class:`UnsupportedError` whose ``advice`` says what a
+    person can do by hand instead.
+    """
+
+    def list_followers(self, cursor: str = "") -> ProfilePage:
+        """One page of the account's followers, newest first where the platform orders them."""
+        ...
+
+    def follow_notifications(self, cursor: str = "") -> ProfilePage:
+        """Who followed since ``cursor`` (``""``: the most recent page), with when they did."""
+        ...
+
+    def remove_follower(self, user_id: str) -> Removal:
+        """Make ``user_id`` stop following the account (they are not told)."""
+        ...
+
+    def list_follow_requests(self, cursor: str = "") -> ProfilePage:
+        """Accounts asking to follow a protected (locked) account (COU-04)."""
+        ...
+
+    def authorize_follow_request(self, user_id: str) -> None:
+        """Let ``user_id`` follow the protected account."""
+        ...
+
+    def reject_follow_request(self, user_id: str) -> None:
+        """Refuse ``user_id``'s request to follow the protected account."""
+        ...
+
+
 #: Called with the new credentials whenever a client refreshes its tokens, so they are saved
 #: (encrypted) before the old ones stop working.
 CredentialsSaver = Callable[[dict[str, Any]], None]
@@ -273,6 +340,11 @@ class Capabilities:
     notes: tuple[str, ...] = ()
     set_profile: bool = False
     """Safepost can write the profile's text (Bluesky, Mastodon; X's API does not let it)."""
+    remove_follower: bool = False
+    """A follower can be removed without blocking them for good (Mastodon; Bluesky by a block
+    undone at once; not X)."""
+    follow_requests: bool = False
+    """A protected account's follow requests can be answered through the API (Mastodon)."""
 
 
 @dataclass(frozen=True)
@@ -337,3 +409,59 @@ class Platform:
     settings: Mapping[str, str] = field(default_factory=dict)
     image: Preset | None = None
     searches_sent_posts: bool = False
+
+
+# --- Following: whom the school's account follows (issue 11; apps.following) -------------------
+
+
+@dataclass(frozen=True)
+class Followed:
+    """One account the school's account follows: its profile and the platform's id of the follow.
+
+    ``follow_id`` is what :meth:`FollowingClient.unfollow` takes back: the follow record's
+    ``at://`` address on Bluesky, the followed account's id on Mastodon and X (their follows have
+    no id of their own).
+    """
+
+    profile: RemoteProfile
+    follow_id: str
+
+
+@dataclass(frozen=True)
+class FollowingPage:
+    """One page of the accounts the school follows; ``cursor`` is ``""`` after the last page.
+
+    ``problems`` are entries that could not be read, each a sentence; they never stop the read.
+    """
+
+    items: tuple[Followed, ...]
+    cursor: str = ""
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FollowResult:
+    """What following an account did: the follow's id, the account's id, and whether the account
+    must still accept it (a locked Mastodon account, a protected X account)."""
+
+    follow_id: str
+    external_id: str
+    pending: bool = False
+
+
+class FollowingClient(Protocol):
+    """What the following tools call on a client (X, Bluesky and Mastodon all implement it)."""
+
+    def list_following(self, cursor: str = "") -> FollowingPage:
+        """One page of the accounts this account follows (``cursor`` from the page before)."""
+        ...
+
+    def follow(self, user: str) -> FollowResult:
+        """Follow ``user`` (a handle or the platform's id); following someone already followed is
+        not an error and returns the existing follow."""
+        ...
+
+    def unfollow(self, user: str) -> None:
+        """Stop following ``user`` (a handle, the platform's id, or a ``follow_id``); someone not
+        followed is not an error."""
+        ...

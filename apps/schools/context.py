@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
+from django.utils.module_loading import import_string
 
 from apps.moderation import permissions as moderation_permissions
 from apps.notifications.models import Notification
@@ -28,6 +29,15 @@ _NAV = [
     ("Agreement", "schools:agreement", lambda m: m.school.policy.accounts.agreement_required),
     ("Inbox", "moderation:inbox", moderation_permissions.can_view_inbox),
     ("E-safety record", "moderation:incidents", moderation_permissions.can_view_record),
+    # Named, not imported: the followers app imports this one (schools), so importing it here would be a cycle.
+    ("Followers", "followers:queue", lambda m: import_string("apps.followers.permissions.can_view")(m)),
+    # Every active member sees whom the school follows (apps.following.permissions.can_view).
+    ("Following", "following:list", lambda m: m.is_active),
+    (
+        "My personal accounts",
+        "followers:mine",
+        lambda m: m.school.policy.following.staff_personal_followers == "remove",
+    ),
     ("Policy", "governance:index", lambda m: m.is_active),
     ("Audit log", "audit:log", permissions.can_view_audit),
     ("Duties", "reminders:duties", permissions.can_view_governance),

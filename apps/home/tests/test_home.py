@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.audit.display import url_or_none
+from apps.followers.models import Follower
+from apps.followers.models import Review as FollowerReview
 from apps.posts.models import Post, Review
 from apps.publishing.models import Publication
 from apps.schools.actions import update_policy
@@ -209,3 +211,24 @@ def test_the_dashboard_costs_a_few_queries_however_many_posts(
     client = p.client_for(p.head)
     with django_assert_max_num_queries(30):
         home(client)
+
+
+def test_reviewers_see_an_overdue_follower_review_and_when_the_last_was_done(db: Any) -> None:
+    p = make_personas(preset="sutton-manor", slug="home-fol")
+    week_ago = timezone.now() - timedelta(days=8)
+    Follower.objects.create(
+        school=p.school,
+        account=p.main,
+        platform="mastodon",
+        external_id="1",
+        handle="a@b.example",
+        first_seen_at=week_ago,
+    )
+    FollowerReview.objects.create(school=p.school, done_by=p.senior, done_at=week_ago - timedelta(days=2))
+
+    page = home(p.client_for(p.head))
+
+    assert "The follower review is overdue" in page
+    assert "The last follower review was finished" in page and "Sam Senior" in page
+    assert "every week" in page and "Open the follower review" in page
+    assert "follower review" not in home(p.client_for(p.teacher)).lower()

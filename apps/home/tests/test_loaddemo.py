@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from apps.audit.actions import verify_school
 from apps.audit.models import AuditEntry
+from apps.followers.models import Follower
+from apps.following.models import FollowedAccount, FollowProposal
 from apps.home.demo import PASSWORD, PEOPLE, TOTP_SECRETS, demo_policy_text, totp_code
 from apps.moderation.models import InboxItem, Incident, ModerationAction
 from apps.notifications.models import Notification
@@ -102,6 +104,15 @@ def test_the_demo_inbox_has_a_pinned_threat_a_welcome_mention_and_an_incident(de
     assert list(incident.items.all()) == [items["demo-4"]] and incident.notes.count() == 1
     told = Notification.objects.filter(school=demo, urgent=True).values_list("user__username", flat=True)
     assert {"head", "safeguarding"} <= set(told)
+
+
+def test_the_demo_follower_review_has_a_queue_with_each_kind_of_signal(demo: School) -> None:
+    followers = {f.handle: f for f in Follower.objects.filter(school=demo)}
+    codes = {code for f in followers.values() for code in (s["code"] for s in f.signals)}
+    assert {"adult", "gambling", "scam", "spam-pattern", "staff-personal", "possibly-staff"} <= codes
+    assert {"other-script", "deleted", "not-school-focused"} <= codes
+    assert followers["wetherbylibrary@mastodon.social"].state == "kept"
+    assert Follower.objects.filter(school=demo, state="pending").count() == len(followers) - 1
 
 
 def test_the_main_account_and_the_oak_and_willow_class_accounts_have_holders(demo: School) -> None:
@@ -307,3 +318,16 @@ def test_the_published_oak_class_post_carries_a_described_photo_kept_as_it_went_
     )
     assert photo.alt_text and photo.rendition and not photo.original and not photo.working
     assert photo.originals_deleted_at is not None
+
+
+def test_the_demo_following_list_has_a_first_review_a_flagged_personal_account_and_a_proposal(
+    demo: School,
+) -> None:
+    rows = {row.handle: row for row in FollowedAccount.objects.filter(school=demo)}
+    assert rows["leedslibraries.bsky.social"].status == FollowedAccount.Status.KEPT
+    assert rows["OakfieldGazette"].status == FollowedAccount.Status.FIRST_REVIEW
+    assert "personal" in {f["code"] for f in rows["jo_smith_84"].flags}
+    assert (
+        FollowProposal.objects.get(school=demo, state=FollowProposal.State.WAITING).target
+        == "oakfieldfc.bsky.social"
+    )

@@ -17,6 +17,7 @@ client owns; tests point it at a real PDS, optionally through a fault-injecting 
 
 from __future__ import annotations
 
+import contextlib
 import time
 import uuid
 from collections.abc import Callable
@@ -46,13 +47,19 @@ from apps.platforms.base import (
     AuthError,
     Author,
     CredentialsSaver,
+    Followed,
+    FollowingPage,
+    FollowResult,
     InboxPage,
     Incoming,
     Limits,
     Media,
     Outgoing,
     PermanentError,
+    ProfilePage,
     PublishResult,
+    RemoteProfile,
+    Removal,
     RetryableError,
     UnsupportedError,
     links_in,
@@ -76,7 +83,29 @@ POSTGATE = "app.bsky.feed.postgate"
 REPOST = "app.bsky.feed.repost"
 BLOCK = "app.bsky.graph.block"
 NOTIFICATIONS = "app.bsky.notification.listNotifications"
+FOLLOWERS = "app.bsky.graph.getFollowers"
+PROFILES = "app.bsky.actor.getProfiles"
+#: Followers per page (getFollowers' maximum) and profiles per getProfiles call (its maximum).
+FOLLOWERS_PAGE = 100
+PROFILES_BATCH = 25
+#: What the review says when a Bluesky follower is "removed": Bluesky has no such thing.
+BLOCK_NOTE = (
+    "Bluesky has no way to remove a follower: the follow is a record in their own account. Safepost "
+    "blocked the account instead, which hides its follow and stops it seeing or replying to the "
+    "school's posts for as long as the block stays. It can see that it is blocked. Unblocking it "
+    "(on Bluesky, or blocking then unblocking) would make it a follower again."
+)
 THREAD = "app.bsky.feed.getPostThread"
+FOLLOW = "app.bsky.graph.follow"
+LIST_RECORDS = "com.atproto.repo.listRecords"
+DESCRIBE_REPO = "com.atproto.repo.describeRepo"
+PROFILES = "app.bsky.actor.getProfiles"
+#: What a PDS answers for an account that no longer exists (or is suspended).
+_GONE = {"RepoNotFound", "RepoDeactivated", "RepoTakendown", "RepoSuspended"}
+#: Follow records read per page (the most listRecords gives), and pages looked through at most
+#: when looking for one follow.
+FOLLOWING_PAGE = 100
+FOLLOWING_MAX_PAGES = 50
 
 #: The notification reasons the moderation inbox reads, and what it calls them.
 INBOX_REASONS = {"reply": "reply", "mention": "mention", "quote": "quote"}
@@ -683,6 +712,116 @@ class BlueskyClient:
         )
         self._call(lambda: self._client.com.atproto.moderation.create_report(data))
 
+    # -- followers (the follower review) -------------------------------------------------------
+
+    def list_followers(self, cursor: str = "") -> ProfilePage:
+        """One page of the account's followers (``app.bsky.graph.getFollowers``), newest first,
+        with each one's counts and creation date read from ``app.bsky.actor.getProfiles``."""
+        params = models.AppBskyGraphGetFollowers.Params(
+            actor=self.did, limit=FOLLOWERS_PAGE, cursor=cursor or None
+        )
+        page = self._query(FOLLOWERS, params)
+        entries = page.get("followers")
+        if not isinstance(entries, list):
+            raise RetryableError("Bluesky's list of followers was not in the expected form.")
+        profiles, problems, reads = self._profiles(entries)
+        following = page.get("cursor")
+        next_cursor = following if isinstance(following, str) and entries else ""
+        return ProfilePage(tuple(profiles), next_cursor, tuple(problems), reads=reads + 1)
+
+    def follow_notifications(self, cursor: str = "") -> ProfilePage:
+        """Who followed after ``cursor`` (an ISO time, as for the inbox), with when Bluesky saw it."""
+        newest = cursor
+        page_cursor: str | None = None
+        entries: list[dict[str, Any]] = []
+        followed_at: dict[str, datetime] = {}
+        reads = 0
+        for _ in range(INBOX_PAGES):
+            params = models.AppBskyNotificationListNotifications.Params(
+                limit=50, cursor=page_cursor, reasons=["follow"]
+            )
+            page = self._query(NOTIFICATIONS, params)
+            reads += 1
+            found = page.get("notifications")
+            if not isinstance(found, list):
+                raise RetryableError("Bluesky's list of notifications was not in the expected form.")
+            reached = False
+            for entry in found:
+                if not isinstance(entry, dict) or entry.get("reason") != "follow":
+                    continue
+                indexed = str(entry.get("indexedAt") or "")
+                if cursor and indexed and indexed <= cursor:
+                    reached = True
+                    continue
+                newest = max(newest, indexed)
+                author = entry.get("author")
+                if isinstance(author, dict) and author.get("did"):
+                    entries.append(author)
+                    with contextlib.suppress(ValueError):
+                        followed_at[str(author["did"])] = _parse_time(indexed)
+            page_cursor = page.get("cursor") if isinstance(page.get("cursor"), str) else None
+            if reached or not page_cursor or not cursor:
+                break
+        profiles, problems, extra = self._profiles(entries)
+        return ProfilePage(tuple(profiles), newest, tuple(problems), followed_at, reads + extra)
+
+    def remove_follower(self, user_id: str) -> Removal:
+        """Bluesky cannot remove a follower; the nearest it has is a block, which is kept.
+
+        Blocking then unblocking at once, as on some networks, leaves them following on Bluesky
+        (bluesky-social/social-app#1160, #6394), so the block stays and the note says so.
+        """
+        self.block(user_id)
+        return Removal("block", BLOCK_NOTE)
+
+    def unblock(self, user_id: str) -> None:
+        """Take back a block made by :meth:`block` (one not there is not an error)."""
+        did = self._did_of(user_id)
+        rkey = derived_tid(f"block:{did}")
+        if self._get_record(self.did, BLOCK, rkey) is None:
+            return
+        self._apply([models.ComAtprotoRepoApplyWrites.Delete(collection=BLOCK, rkey=rkey)])
+
+    def list_follow_requests(self, cursor: str = "") -> ProfilePage:
+        """Bluesky has no protected accounts, so no follow requests."""
+        raise UnsupportedError(
+            "Bluesky accounts are always public, so nobody asks to follow them",
+            advice="Review new followers instead; a protected (followers-only) account needs Mastodon",
+        )
+
+    def authorize_follow_request(self, user_id: str) -> None:
+        """Bluesky has no follow requests: :class:`UnsupportedError`."""
+        self.list_follow_requests()
+
+    def reject_follow_request(self, user_id: str) -> None:
+        """Bluesky has no follow requests: :class:`UnsupportedError`."""
+        self.list_follow_requests()
+
+    def _profiles(self, entries: list[Any]) -> tuple[list[RemoteProfile], list[str], int]:
+        """Profiles for profile views, with the counts only ``getProfiles`` gives (25 at a time)."""
+        views = [e for e in entries if isinstance(e, dict) and e.get("did")]
+        problems = [f"A Bluesky follower could not be read: {e!r:.100}" for e in entries if e not in views]
+        detailed: dict[str, dict[str, Any]] = {}
+        reads = 0
+        for start in range(0, len(views), PROFILES_BATCH):
+            batch = [str(v["did"]) for v in views[start : start + PROFILES_BATCH]]
+            try:
+                found = self._query(PROFILES, models.AppBskyActorGetProfiles.Params(actors=batch))
+            except (PermanentError, RetryableError) as exc:
+                problems.append(f"Bluesky did not give the details of {len(batch)} followers: {exc}")
+                continue
+            reads += 1
+            for profile in found.get("profiles") or []:
+                if isinstance(profile, dict) and profile.get("did"):
+                    detailed[str(profile["did"])] = profile
+        profiles = []
+        for view in views:
+            try:
+                profiles.append(remote_profile(view, detailed.get(str(view["did"]))))
+            except (KeyError, TypeError, ValueError) as exc:
+                problems.append(f"A Bluesky follower ({view.get('did')}) could not be read: {exc!r}")
+        return profiles, problems, reads
+
     # -- the moderation inbox ------------------------------------------------------------------
 
     def _query(self, nsid: str, params: Any) -> dict[str, Any]:
@@ -883,6 +1022,140 @@ class BlueskyClient:
         )
         self._call(lambda: self._client.com.atproto.repo.put_record(data))
 
+    # -- following (apps.following, issue 11) --------------------------------------------------
+
+    def list_following(self, cursor: str = "") -> FollowingPage:
+        """One page (up to 100) of the accounts this account follows, from its own follow records.
+
+        The follow records in the account's repository are the truth of whom it follows (the PDS
+        serves them itself); each followed account's profile comes from the app view's
+        ``getProfiles``, or, where that cannot answer, from the account's own profile record. An
+        account the app view no longer knows, or whose repository is gone, is marked ``deleted``.
+        """
+        page = self._query(
+            LIST_RECORDS,
+            models.ComAtprotoRepoListRecords.Params(
+                repo=self.did, collection=FOLLOW, limit=FOLLOWING_PAGE, cursor=cursor or None
+            ),
+        )
+        records = page.get("records")
+        if not isinstance(records, list):
+            raise RetryableError("Bluesky's list of follows was not in the expected form.")
+        follows: list[tuple[str, str]] = []
+        problems: list[str] = []
+        for record in records:
+            subject = (record.get("value") or {}).get("subject") if isinstance(record, dict) else None
+            if not isinstance(subject, str) or not subject.startswith("did:"):
+                problems.append(f"A Bluesky follow record ({_uri_of(record)}) names no account; skipped.")
+                continue
+            follows.append((subject, str(record.get("uri") or "")))
+        profiles = self._followed_profiles([did for did, _ in follows])
+        items = tuple(Followed(profile=profiles[did], follow_id=uri) for did, uri in follows)
+        next_cursor = page.get("cursor") if records and isinstance(page.get("cursor"), str) else ""
+        return FollowingPage(items=items, cursor=str(next_cursor or ""), problems=tuple(problems))
+
+    def follow(self, user: str) -> FollowResult:
+        """Follow ``user`` (a handle or DID) with an ``app.bsky.graph.follow`` record; following an
+        account already followed returns the record that exists."""
+        did = self._did_of(user)
+        existing = self._follow_records(did)
+        if existing:
+            return FollowResult(follow_id=existing[0], external_id=did)
+        rkey = derived_tid(f"follow:{did}")
+        record = models.AppBskyGraphFollow.Record(subject=did, created_at=self._client.get_current_time_iso())
+        self._apply([models.ComAtprotoRepoApplyWrites.Create(collection=FOLLOW, rkey=rkey, value=record)])
+        return FollowResult(follow_id=str(AtUri.make(self.did, FOLLOW, rkey)), external_id=did)
+
+    def unfollow(self, user: str) -> None:
+        """Delete the follow record(s) for ``user`` (a follow's ``at://`` address, a DID or a handle)."""
+        if user.startswith("at://"):
+            try:
+                uri = AtUri.from_str(user)
+            except Exception as exc:
+                raise PermanentError(f"“{user}” is not a Bluesky follow address.") from exc
+            if uri.host != self.did or uri.collection != FOLLOW:
+                raise PermanentError("That follow does not belong to this Bluesky account.")
+            uris = [user]
+        else:
+            uris = self._follow_records(self._did_of(user))
+        for found in uris:
+            rkey = AtUri.from_str(found).rkey
+            data = models.ComAtprotoRepoDeleteRecord.Data(repo=self.did, collection=FOLLOW, rkey=rkey)
+            self._call(partial(self._client.com.atproto.repo.delete_record, data))
+
+    def _follow_records(self, did: str) -> list[str]:
+        """The addresses of this account's follow records for ``did`` (normally one)."""
+        found: list[str] = []
+        cursor = ""
+        for _ in range(FOLLOWING_MAX_PAGES):
+            page = self._query(
+                LIST_RECORDS,
+                models.ComAtprotoRepoListRecords.Params(
+                    repo=self.did, collection=FOLLOW, limit=FOLLOWING_PAGE, cursor=cursor or None
+                ),
+            )
+            listed = page.get("records")
+            records: list[Any] = listed if isinstance(listed, list) else []
+            found += [
+                str(r.get("uri"))
+                for r in records
+                if isinstance(r, dict) and (r.get("value") or {}).get("subject") == did and r.get("uri")
+            ]
+            cursor = str(page.get("cursor") or "") if records else ""
+            if not cursor:
+                break
+        return found
+
+    def _followed_profiles(self, dids: list[str]) -> dict[str, RemoteProfile]:
+        """A profile for each DID: from the app view (25 at a time), else from their repositories."""
+        profiles: dict[str, RemoteProfile] = {}
+        for start in range(0, len(dids), 25):
+            chunk = dids[start : start + 25]
+            try:
+                answer = self._query(PROFILES, models.AppBskyActorGetProfiles.Params(actors=chunk))
+            except AuthError:
+                raise
+            except (PermanentError, RetryableError):
+                profiles.update({did: self._profile_from_repo(did) for did in chunk})
+                continue
+            given = answer.get("profiles")
+            views: list[Any] = given if isinstance(given, list) else []
+            for view in views:
+                if isinstance(view, dict) and view.get("did") in chunk:
+                    profiles[str(view["did"])] = remote_profile(view)
+            for did in chunk:
+                # The app view leaves out accounts it no longer has (deleted, taken down).
+                profiles.setdefault(did, RemoteProfile(external_id=did, handle=did, deleted=True))
+        return profiles
+
+    def _profile_from_repo(self, did: str) -> RemoteProfile:
+        """The profile from the account's own repository (no counts: only the app view keeps them)."""
+        handle = did
+        try:
+            repo = self._query(DESCRIBE_REPO, models.ComAtprotoRepoDescribeRepo.Params(repo=did))
+            handle = str(repo.get("handle") or did)
+        except BlueskyRefusal as exc:
+            if exc.error_name in _GONE:
+                return RemoteProfile(external_id=did, handle=did, deleted=True)
+        except RetryableError:
+            pass  # the handle stays unknown; the profile record may still say who it is
+        try:
+            found = self._get_record(did, PROFILE, "self")
+        except (PermanentError, RetryableError):
+            found = None
+        value = found.value if found is not None else None
+        bio = str(getattr(value, "description", "") or "")
+        return RemoteProfile(
+            external_id=did,
+            handle=handle,
+            display_name=str(getattr(value, "display_name", "") or ""),
+            bio=bio,
+            avatar=getattr(value, "avatar", None) is not None,
+            created_at=_maybe_time(str(getattr(value, "created_at", "") or "")),
+            links=links_in(bio),
+            url=f"https://bsky.app/profile/{handle}",
+        )
+
 
 def _quoted_uri(embed: dict[str, Any]) -> str:
     """The address of the post a record quotes (``embed.record`` or ``recordWithMedia``), or ``""``."""
@@ -915,6 +1188,38 @@ def _images(embed: dict[str, Any], did: str) -> tuple[dict[str, str], ...]:
     return tuple(found)
 
 
+def remote_profile(view: dict[str, Any], detailed: dict[str, Any] | None = None) -> RemoteProfile:
+    """A :class:`RemoteProfile` from a Bluesky profile view, with the counts of its detailed view.
+
+    An account whose handle no longer resolves (``handle.invalid``) or that Bluesky took down
+    counts as gone.
+    """
+    full = {**view, **(detailed or {})}
+    handle = str(full.get("handle") or full["did"])
+    bio = str(full.get("description") or "")
+    created = str(full.get("createdAt") or "")
+    labels = {str(label.get("val")) for label in full.get("labels") or [] if isinstance(label, dict)}
+    return RemoteProfile(
+        external_id=str(full["did"]),
+        handle=handle,
+        display_name=str(full.get("displayName") or ""),
+        bio=bio,
+        avatar=bool(full.get("avatar")),
+        created_at=_parse_time(created) if created else None,
+        posts_count=_count(full.get("postsCount")),
+        followers_count=_count(full.get("followersCount")),
+        following_count=_count(full.get("followsCount")),
+        links=links_in(bio),
+        url=f"https://bsky.app/profile/{handle}",
+        bot="bot" in labels,
+        deleted=handle == "handle.invalid" or bool(labels & {"!takedown", "!suspend"}),
+    )
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
 def _parse_time(value: str) -> datetime:
     """An atproto datetime (ISO 8601, sometimes with more than six decimals) as an aware datetime."""
     text = value.strip().replace("Z", "+00:00")
@@ -925,3 +1230,14 @@ def _parse_time(value: str) -> datetime:
         text = f"{head}.{digits[:6].ljust(6, '0')}{zone}"
     parsed = datetime.fromisoformat(text)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _maybe_time(value: str) -> datetime | None:
+    try:
+        return _parse_time(value) if value else None
+    except ValueError:
+        return None
+
+
+def _uri_of(record: Any) -> str:
+    return str(record.get("uri") or "no address") if isinstance(record, dict) else "not a record"

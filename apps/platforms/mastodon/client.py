@@ -31,13 +31,19 @@ from apps.platforms.base import (
     AuthError,
     Author,
     CredentialsSaver,
+    Followed,
+    FollowingPage,
+    FollowResult,
     InboxPage,
     Incoming,
     Limits,
     Media,
     Outgoing,
     PermanentError,
+    ProfilePage,
     PublishResult,
+    RemoteProfile,
+    Removal,
     RetryableError,
     links_in,
 )
@@ -78,7 +84,11 @@ RECENT_WINDOW = timedelta(hours=72)
 
 #: Statuses fetched per page (Mastodon's maximum) and pages looked through at most.
 _PAGE = 40
+#: Followed accounts read per page (Mastodon's maximum for account lists).
+_FOLLOWING_PAGE = 80
 _MAX_PAGES = 5
+#: Followers and follow requests fetched per page (Mastodon's maximum).
+_FOLLOWERS_PAGE = 80
 
 #: Waits between checks on an image the server is still processing (about 30 s in all).
 _PROCESSING_WAITS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0)
@@ -268,13 +278,74 @@ class MastodonClient:
         with self._calling("muting the account", advice="Mute them on Mastodon itself"):
             self.api.account_mute(account)
 
-    # --- Mastodon's extras: followers of a locked account (COU-04) --------------------------
+    # --- followers (the follower review) and a locked account's requests (COU-04) -----------
+
+    def list_followers(self, cursor: str = "") -> ProfilePage:
+        """One page (80) of the account's followers, newest first; ``cursor`` is Mastodon's max_id."""
+        with self._calling("reading the followers", advice=RECONNECT_ADVICE):
+            page = self.api.account_followers(self._me(), max_id=cursor or None, limit=_FOLLOWERS_PAGE)
+        return self._profiles(page, "follower")
+
+    def follow_notifications(self, cursor: str = "") -> ProfilePage:
+        """Who followed since notification ``cursor`` (the latest page when empty), with when."""
+        profiles: list[RemoteProfile] = []
+        followed_at: dict[str, datetime] = {}
+        problems: list[str] = []
+        newest = cursor
+        reads = 0
+        with self._calling("reading the follow notifications", advice=RECONNECT_ADVICE):
+            for _ in range(_MAX_PAGES):
+                page = self.api.notifications(types=["follow"], min_id=newest or None, limit=_PAGE)
+                reads += 1
+                entries = [_as_dict(entry) for entry in page or []]
+                for entry in entries:
+                    ident = str(entry.get("id") or "")
+                    if ident and _id_after(ident, newest):
+                        newest = ident
+                    try:
+                        profile = remote_profile(_as_dict(entry["account"]), self.name)
+                    except (KeyError, TypeError, ValueError) as exc:
+                        problems.append(
+                            f"A Mastodon follow notification ({ident or 'no id'}) was unreadable: {exc!r}"
+                        )
+                        continue
+                    profiles.append(profile)
+                    followed_at[profile.external_id] = _created(entry)
+                if not cursor or len(entries) < _PAGE:
+                    break
+        return ProfilePage(tuple(profiles), newest, tuple(problems), followed_at, reads)
+
+    def remove_follower(self, user_id: str) -> Removal:
+        """Stop a user following the school's account (Mastodon's remove_from_followers; not told)."""
+        self.remove_from_followers(user_id)
+        return Removal("remove")
 
     def remove_from_followers(self, user_id: str) -> None:
         """Stop a user following the school's account (they are not told)."""
         account = self.resolve_account(user_id)
         with self._calling("removing the follower", advice="Remove the follower on Mastodon itself"):
             self.api.account_remove_from_followers(account)
+
+    def list_follow_requests(self, cursor: str = "") -> ProfilePage:
+        """One page (80) of accounts asking to follow the locked account, with their profiles."""
+        with self._calling("reading the follow requests", advice=RECONNECT_ADVICE):
+            page = self.api.follow_requests(max_id=cursor or None, limit=_FOLLOWERS_PAGE)
+        return self._profiles(page, "follow request")
+
+    def authorize_follow_request(self, user_id: str) -> None:
+        """Let a user who asked follow the locked account."""
+        self.approve_follow_request(user_id)
+
+    def _profiles(self, page: Any, what: str) -> ProfilePage:
+        profiles, problems = [], []
+        for entry in page or []:
+            try:
+                profiles.append(remote_profile(_as_dict(entry), self.name))
+            except (KeyError, TypeError, ValueError) as exc:
+                problems.append(f"A Mastodon {what} could not be read: {exc!r}")
+        following = getattr(page, "_pagination_next", None)
+        cursor = str(following.get("max_id") or "") if isinstance(following, Mapping) and profiles else ""
+        return ProfilePage(tuple(profiles), cursor, tuple(problems), reads=1)
 
     def follow_requests(self) -> list[AccountInfo]:
         """Who is waiting for the locked account to accept them as a follower (first 80)."""
@@ -442,6 +513,43 @@ class MastodonClient:
             "removing the quote", advice="Your Mastodon server may not have quote posts (4.5 or newer)"
         ):
             self.api.status_quote_revoke(own_status_id, quote_id)
+
+    # --- following (apps.following, issue 11) ----------------------------------------------
+
+    def list_following(self, cursor: str = "") -> FollowingPage:
+        """One page (up to 80) of the accounts the school follows; ``cursor`` is the server's
+        ``max_id`` for the next page (from its ``Link`` header)."""
+        with self._calling("reading whom the account follows", advice=RECONNECT_ADVICE):
+            page = self.api.account_following(self._me(), max_id=cursor or None, limit=_FOLLOWING_PAGE)
+        items: list[Followed] = []
+        problems: list[str] = []
+        for entry in page:
+            account = _as_dict(entry)
+            if not account.get("id"):
+                problems.append("An account in the following list came without an id; skipped.")
+                continue
+            profile = remote_profile(account, self.name)
+            items.append(Followed(profile=profile, follow_id=profile.external_id))
+        following = getattr(page, "_pagination_next", None)
+        next_id = following.get("max_id") if isinstance(following, Mapping) and page else None
+        return FollowingPage(items=tuple(items), cursor=str(next_id or ""), problems=tuple(problems))
+
+    def follow(self, user: str) -> FollowResult:
+        """Follow ``user`` (an id or handle). A locked account must accept: ``pending`` says so."""
+        account = self.resolve_account(user)
+        with self._calling("following the account", advice="Follow the account on Mastodon itself"):
+            relationship = _as_dict(self.api.account_follow(account, reblogs=False))
+        return FollowResult(
+            follow_id=account,
+            external_id=account,
+            pending=bool(relationship.get("requested")) and not relationship.get("following"),
+        )
+
+    def unfollow(self, user: str) -> None:
+        """Stop following ``user`` (an id or handle); one not followed is not an error."""
+        account = self.resolve_account(user)
+        with self._calling("unfollowing the account", advice="Unfollow the account on Mastodon itself"):
+            self.api.account_unfollow(account)
 
     # --- inside -----------------------------------------------------------------------------
 
@@ -612,6 +720,36 @@ def account_info(account: Mapping[str, Any], server: str) -> AccountInfo:
         description=note,
         links=links_in(" ".join([note, *field_links])),
     )
+
+
+def remote_profile(account: Mapping[str, Any], server: str) -> RemoteProfile:
+    """A :class:`RemoteProfile` from a Mastodon Account (``handle`` is ``name@domain``, no ``@``).
+
+    The default picture (``missing.png``) counts as none; a suspended account counts as gone.
+    """
+    info = account_info(account, server)
+    if not info.external_id:
+        raise ValueError("the account has no id")
+    avatar = str(account.get("avatar") or account.get("avatar_static") or "")
+    return RemoteProfile(
+        external_id=info.external_id,
+        handle=info.handle.lstrip("@"),
+        display_name=info.display_name,
+        bio=info.description,
+        avatar=bool(avatar) and not avatar.endswith("missing.png"),
+        created_at=_created(account) if account.get("created_at") else None,
+        posts_count=_count(account.get("statuses_count")),
+        followers_count=_count(account.get("followers_count")),
+        following_count=_count(account.get("following_count")),
+        links=info.links,
+        url=info.url,
+        bot=bool(account.get("bot")),
+        deleted=bool(account.get("suspended")),
+    )
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 def _plain(html_text: str) -> str:

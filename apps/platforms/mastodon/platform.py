@@ -12,6 +12,8 @@ CAPABILITIES = Capabilities(
     disable_quotes=True,
     followers_only=True,
     set_profile=True,
+    remove_follower=True,
+    follow_requests=True,
     notes=(
         "Mastodon cannot stop people replying to a post: anyone who can see it can reply. "
         "If your policy says the school does not take replies, check the account's notifications "

@@ -38,13 +38,19 @@ from apps.platforms.base import (
     AuthError,
     Author,
     CredentialsSaver,
+    Followed,
+    FollowingPage,
+    FollowResult,
     InboxPage,
     Incoming,
     Limits,
     Media,
     Outgoing,
     PermanentError,
+    ProfilePage,
     PublishResult,
+    RemoteProfile,
+    Removal,
     RetryableError,
     UnsupportedError,
     links_in,
@@ -59,10 +65,15 @@ from apps.platforms.x.transport import (
     body,
     checked,
     error_for,
+    platform_text,
     request_tokens,
 )
 
 T = TypeVar("T")
+
+#: Followed accounts read per page (X's maximum) and the profile facts asked for with them.
+FOLLOWING_PAGE = 1000
+PROFILE_FIELDS = ("created_at", "description", "entities", "profile_image_url", "public_metrics", "url")
 
 MAX_CHARS = 280
 LINK_CHARS = 23
@@ -78,6 +89,18 @@ REFRESH_MARGIN = 120.0
 CLOCK_SKEW = timedelta(minutes=2)
 #: Timeline pages (100 posts each) ``find_existing`` reads before it gives up and says "can't tell".
 MAX_PAGES = 5
+#: Followers per page (X's maximum for ``GET /2/users/:id/followers``).
+FOLLOWERS_PAGE = 1000
+#: What a person can do on X itself when the API cannot.
+REMOVE_BY_HAND = (
+    "On x.com or in the X app, open the school's profile, then Followers; find the account, press "
+    "the three dots beside it and choose “Remove this follower”. To stop it following again, "
+    "block it from the same menu (and record here that you did)"
+)
+FOLLOWERS_BY_HAND = (
+    "Look through the followers on x.com (the school's profile, then Followers) each week and "
+    "record the review here; or ask whoever runs Safepost about a paid X plan that includes reading followers"
+)
 #: The longest Safepost waits for X to finish processing an image.
 MAX_PROCESSING_WAIT = 60.0
 
@@ -343,6 +366,75 @@ class XClient:
             ),
         )
 
+    # --- followers (the follower review) -------------------------------------------------------
+
+    def list_followers(self, cursor: str = "") -> ProfilePage:
+        """One page of followers (``GET /2/users/:id/followers``), newest first.
+
+        X sells reading followers only with some of its API plans: when the school's does not
+        include it, X answers 403 and this raises :class:`UnsupportedError` saying so.
+        """
+        user_id = str(self.credentials.get("user_id") or "") or self.whoami().external_id
+        params: dict[str, Any] = {
+            "max_results": FOLLOWERS_PAGE,
+            "user.fields": "created_at,description,entities,profile_image_url,protected,public_metrics,url,username,name",
+        }
+        if cursor:
+            params["pagination_token"] = cursor
+
+        def send() -> dict[str, Any]:
+            headers = {"Authorization": f"Bearer {self.credentials['access_token']}"}
+            response = self.session.request(
+                "GET", f"{API}/2/users/{user_id}/followers", headers=headers, params=params
+            )
+            if response.status_code == 403:
+                raise UnsupportedError(
+                    "The school's X API access does not include reading its followers "
+                    f"(X said: {platform_text(response) or 'forbidden'})",
+                    advice=FOLLOWERS_BY_HAND,
+                )
+            return body(checked(response))
+
+        page = self._call(send)
+        data = page.get("data") or []
+        if not isinstance(data, list):
+            raise RetryableError(
+                "X's list of followers was not in the expected form. Safepost will try again."
+            )
+        profiles, problems = [], []
+        for user in data:
+            try:
+                profiles.append(remote_profile(user))
+            except (KeyError, TypeError, ValueError) as exc:
+                problems.append(f"An X follower could not be read: {exc!r}")
+        token = (page.get("meta") or {}).get("next_token")
+        return ProfilePage(tuple(profiles), str(token or ""), tuple(problems), reads=len(data))
+
+    def follow_notifications(self, cursor: str = "") -> ProfilePage:
+        """X's API has no follow notifications: new followers come from :meth:`list_followers`."""
+        raise UnsupportedError(
+            "X's API does not say who followed when", advice="Safepost reads the followers list instead"
+        )
+
+    def remove_follower(self, user_id: str) -> Removal:
+        """X's API cannot remove a follower: :class:`UnsupportedError` with the steps to do it by hand."""
+        raise UnsupportedError("X does not let Safepost remove a follower", advice=REMOVE_BY_HAND)
+
+    def list_follow_requests(self, cursor: str = "") -> ProfilePage:
+        """X's API v2 does not list a protected account's follow requests."""
+        raise UnsupportedError(
+            "X does not let Safepost see or answer follow requests",
+            advice="Answer them in the X app: the school's profile, then the ⋯ menu, then Follower requests",
+        )
+
+    def authorize_follow_request(self, user_id: str) -> None:
+        """Not possible through X's API: :class:`UnsupportedError`."""
+        self.list_follow_requests()
+
+    def reject_follow_request(self, user_id: str) -> None:
+        """Not possible through X's API: :class:`UnsupportedError`."""
+        self.list_follow_requests()
+
     def post_url(self, post_id: str) -> str:
         """The link to a post of this account on x.com."""
         username = self.credentials.get("username")
@@ -603,6 +695,101 @@ class XClient:
             "reached X. Safepost will try again."
         )
 
+    # --- following (apps.following, issue 11) ----------------------------------------------
+
+    def list_following(self, cursor: str = "") -> FollowingPage:
+        """One page (up to 1,000) of the accounts the school follows (``GET /2/users/:id/following``).
+
+        X leaves deleted and suspended accounts out of the list. Reading it needs the
+        ``follows.read`` permission and an X API plan that includes it: without them
+        :class:`UnsupportedError` says so plainly.
+        """
+        me = self._user_id()
+        answer = self._following_call(
+            "read whom the account follows",
+            lambda: self._api.get_users_following(
+                me,
+                max_results=FOLLOWING_PAGE,
+                pagination_token=cursor or None,
+                user_fields=list(PROFILE_FIELDS),
+                user_auth=False,
+            ),
+        )
+        items: list[Followed] = []
+        problems: list[str] = []
+        for user in answer.get("data") or []:
+            if not isinstance(user, dict) or not user.get("id"):
+                problems.append("An account in X's following list came without an id; skipped.")
+                continue
+            try:
+                profile = remote_profile(user)
+            except ValueError as exc:
+                problems.append(f"An account in X's following list ({user.get('id')}) was unreadable: {exc}")
+                continue
+            items.append(Followed(profile=profile, follow_id=profile.external_id))
+        meta = answer.get("meta") if isinstance(answer.get("meta"), dict) else {}
+        return FollowingPage(
+            items=tuple(items), cursor=str((meta or {}).get("next_token") or ""), problems=tuple(problems)
+        )
+
+    def follow(self, user: str) -> FollowResult:
+        """Follow ``user`` (an id or @username); a protected account must accept (``pending``)."""
+        target = self._user_id_of(user)
+        answer = self._following_call(
+            "follow the account", lambda: self._api.follow_user(target, user_auth=False)
+        )
+        data = answer.get("data") if isinstance(answer.get("data"), dict) else {}
+        return FollowResult(
+            follow_id=target, external_id=target, pending=bool((data or {}).get("pending_follow"))
+        )
+
+    def unfollow(self, user: str) -> None:
+        """Stop following ``user`` (an id or @username); X does nothing for one not followed."""
+        target = self._user_id_of(user)
+        self._following_call("unfollow the account", lambda: self._api.unfollow_user(target, user_auth=False))
+
+    def _user_id(self) -> str:
+        if not self._api.user_id:
+            self.whoami()
+        return str(self._api.user_id)
+
+    def _user_id_of(self, user: str) -> str:
+        name = user.strip().lstrip("@")
+        if name.isdigit():
+            return name
+        if not re.fullmatch(r"[A-Za-z0-9_]{1,15}", name):
+            raise PermanentError(
+                f"“{user}” is not an X username", advice="Give the username, such as @LeedsLibraries"
+            )
+        try:
+            answer = self._call(lambda: self._api.get_user(username=name, user_auth=False))
+        except NotFound:
+            answer = {}
+        found = answer.get("data") if isinstance(answer.get("data"), dict) else None
+        if not found or not found.get("id"):
+            raise PermanentError(
+                f"X has no account @{name}",
+                advice="Check the username on X: it may have been changed or the account deleted",
+            )
+        return str(found["id"])
+
+    def _following_call(self, doing: str, action: Callable[[], T]) -> T:
+        """Run a following request; X's refusal for lack of access becomes a plain explanation."""
+        try:
+            return self._call(action)
+        except (AuthError, NotFound, RetryableError):
+            raise
+        except PermanentError as exc:
+            raise UnsupportedError(
+                f"X did not let Safepost {doing}: the school's X API access does not include following",
+                platform_text=exc.platform_text,
+                advice=(
+                    "Reconnect the X account so that Safepost may read and change whom it follows, and check "
+                    "that the school's X developer plan includes the follows endpoints. Until then, follow "
+                    "and unfollow in the X app and record the decision in Safepost"
+                ),
+            ) from exc
+
     # --- requests, tokens and errors ---------------------------------------------------------
 
     def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
@@ -720,6 +907,37 @@ def _spellings(url: dict[str, Any]) -> list[str]:
         if value and not value.endswith("…"):
             spellings += [value, re.sub(r"(?i)^https?://", "", value)]
     return sorted({spelling for spelling in spellings if spelling}, key=len, reverse=True)
+
+
+def remote_profile(user: dict[str, Any]) -> RemoteProfile:
+    """A :class:`RemoteProfile` from an X user object (``user.fields`` as :meth:`XClient.list_followers` asks).
+
+    X's default picture (``default_profile_images``) counts as none.
+    """
+    username = str(user.get("username") or "")
+    if not user.get("id"):
+        raise ValueError("the user has no id")
+    found = user.get("public_metrics")
+    metrics: dict[str, Any] = found if isinstance(found, dict) else {}
+    picture = str(user.get("profile_image_url") or "")
+    created = str(user.get("created_at") or "")
+    return RemoteProfile(
+        external_id=str(user["id"]),
+        handle=username,
+        display_name=str(user.get("name") or ""),
+        bio=str(user.get("description") or ""),
+        avatar=bool(picture) and "default_profile_images" not in picture,
+        created_at=datetime.fromisoformat(created.replace("Z", "+00:00")) if created else None,
+        posts_count=_count(metrics.get("tweet_count")),
+        followers_count=_count(metrics.get("followers_count")),
+        following_count=_count(metrics.get("following_count")),
+        links=_profile_links(user),
+        url=f"https://x.com/{username}" if username else "",
+    )
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 def _profile_links(data: dict[str, Any]) -> tuple[str, ...]:

@@ -37,6 +37,9 @@ SCOPES = (
     "media.write",
     "mute.write",
     "like.write",
+    # Whom the school follows, and following an approved account (apps.following).
+    "follows.read",
+    "follows.write",
 )
 
 

@@ -49,6 +49,8 @@ def test_the_authorisation_link_asks_x_for_every_permission_safepost_uses_with_p
         "media.write",
         "mute.write",
         "like.write",
+        "follows.read",
+        "follows.write",
     }
     assert query["state"] == state
     assert query["code_challenge_method"] == "S256"
