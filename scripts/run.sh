@@ -25,7 +25,7 @@ worker=$!
 # Checks the platform connections still work and creates sign-in change reminders, every 6 hours.
 $PY manage.py check_connections --every 21600 &
 checker=$!
-# Reminds staff of the policy's duties (sign-in changes, consent renewal, reviews) once a day.
+# Reminds staff of the policy's duties (sign-in changes, consent renewal, the follower review, reviews) once a day.
 $PY manage.py send_reminders --every 86400 &
 reminders=$!
 # Suggests the term's e-safety posts (and Safer Internet Day's), daily.
@@ -34,7 +34,7 @@ governance=$!
 # Reads replies, mentions and quotes of each connected account when its interval has passed.
 $PY manage.py ingest_due --every 60 --enqueue &
 reader=$!
-# Reads each connected account's followers when due and reminds reviewers of an overdue review.
+# Reads each connected account's followers when due (send_reminders reminds of the follower review).
 $PY manage.py followers_due --every 300 --enqueue &
 followers=$!
 # Reads whom each connected account follows (daily), does approved follows and unfollows, and the

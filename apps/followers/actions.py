@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Min
 from django.urls import reverse
 from django.utils import timezone
 
 from apps.audit.actions import record
 from apps.followers import clients, judging
+from apps.followers import review as review_status
 from apps.followers.models import Decision, Follower, PersonalAccount, Review
 from apps.followers.permissions import can_review, reviewer_roles
 from apps.notifications.actions import notify_user
@@ -478,9 +480,18 @@ def finish_review(membership: Membership, note: str = "") -> Review:
     decided = Decision.objects.filter(school=school).exclude(outcome=Decision.Outcome.FAILED)
     if last is not None:
         decided = decided.filter(at__gt=last.done_at)
+    # When the cadence wanted this review: the longest-waiting follower it covered, plus the
+    # cadence (kept, as the policy may change; the governors' report says on time or late).
+    period = review_status.CADENCE.get(school.policy.following.follower_review)
+    oldest = Follower.objects.filter(decisions__in=decided).aggregate(oldest=Min("first_seen_at"))["oldest"]
+    due_at = oldest + period if oldest is not None and period is not None else None
     with transaction.atomic():
         review = Review.objects.create(
-            school=school, done_by=membership.user, decided=decided.count(), note=note.strip()[:2000]
+            school=school,
+            done_by=membership.user,
+            decided=decided.count(),
+            due_at=due_at,
+            note=note.strip()[:2000],
         )
         record(
             school,

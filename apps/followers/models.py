@@ -154,6 +154,11 @@ class Review(models.Model):
     )
     done_at = models.DateTimeField(default=timezone.now)
     decided = models.PositiveIntegerField(default=0, help_text="Followers decided since the last review.")
+    due_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the policy's cadence wanted it done: the longest-waiting follower it covered, plus the cadence.",
+    )
     note = models.TextField(blank=True)
 
     class Meta:
@@ -162,16 +167,6 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"Follower review of {self.done_at:%Y-%m-%d}"
-
-
-class ReviewState(models.Model):
-    """Per school: when the reviewers were last reminded of an overdue review."""
-
-    school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="follower_review_state")
-    last_reminded_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return f"Follower review reminders for {self.school}"
 
 
 class IngestState(models.Model):

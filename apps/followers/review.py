@@ -1,9 +1,11 @@
-"""When the follower review is due, whether it is overdue, and the reminders (SUT-09, CAT-11, NNF-03).
+"""When the follower review is due and whether it is overdue (SUT-09, CAT-11, NNF-03).
 
 The cadence is the policy's ``following.follower_review``: ``continuous`` (followers decided
 within a day of arriving), ``weekly``, ``termly`` or ``none``. A review is overdue when a follower
-or follow request has waited for a decision longer than the cadence; the reviewers
-(``following.follower_reviewers``) are then reminded, once per cadence period.
+or follow request has waited for a decision longer than the cadence. The reminders are not sent
+from here: :mod:`apps.followers.duties` gives the review to the one schedule of duties
+(apps.reminders), which tells the reviewers (``following.follower_reviewers``) once when it is
+due and once more, with the headteacher, when it is overdue.
 """
 
 from __future__ import annotations
@@ -12,12 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import Min
-from django.urls import reverse
 from django.utils import timezone
 
 from apps.audit.display import when_in_words
-from apps.followers.models import Follower, Review, ReviewState
-from apps.notifications.actions import notify
+from apps.followers.models import Follower, Review
 from apps.schools.models import School
 
 CADENCE = {
@@ -78,36 +78,3 @@ def status(school: School, now: datetime | None = None) -> Status:
         due_at=due_at,
         overdue=overdue,
     )
-
-
-def remind_overdue(now: datetime | None = None) -> int:
-    """Remind the reviewers of every school whose review is overdue, once per cadence period."""
-    now = now or timezone.now()
-    reminded = 0
-    schools = School.objects.filter(followers__state=Follower.State.PENDING).distinct()
-    for school in schools:
-        found = status(school, now)
-        period = CADENCE.get(found.cadence)
-        if not found.overdue or period is None:
-            continue
-        state, _ = ReviewState.objects.get_or_create(school=school)
-        if state.last_reminded_at is not None and now - state.last_reminded_at < period:
-            continue
-        waiting = found.waiting + found.requests
-        flagged = f", {found.flagged} of them flagged" if found.flagged else ""
-        notify(
-            school,
-            school.policy.following.follower_reviewers,
-            kind="followers.overdue",
-            title=f"The follower review is overdue: {waiting} waiting",
-            body=(
-                f"The school's policy says followers are reviewed {CADENCE_WORDS[found.cadence]}. "
-                f"{waiting} follower{'s' if waiting != 1 else ''} or follow requests wait for a decision{flagged}. "
-                "Open the review, decide about each (or keep everyone with nothing flagged in one go), "
-                "then record the review as done."
-            ),
-            url=reverse("followers:queue"),
-        )
-        ReviewState.objects.filter(pk=state.pk).update(last_reminded_at=now)
-        reminded += 1
-    return reminded

@@ -1,10 +1,14 @@
-"""Follower review tasks: read each connection's followers, and the sweep that enqueues reads and reminds."""
+"""Follower review tasks: read each connection's followers, and the sweep that enqueues the reads.
+
+The follower review's reminders are not sent here: the review is a duty of the one schedule
+(apps/followers/duties.py), reminded by ``apps.reminders.tasks.send_reminders``.
+"""
 
 from __future__ import annotations
 
 from django.tasks import task
 
-from apps.followers import ingest, review
+from apps.followers import ingest
 
 
 @task()
@@ -15,12 +19,11 @@ def ingest_connection(connection_id: int) -> str:
 
 @task()
 def followers_due() -> int:
-    """Sweep: enqueue a read for every connection that is due, and remind reviewers of an overdue review.
+    """Sweep: enqueue a read for every connection that is due.
 
     ``manage.py followers_due --every 300 --enqueue`` runs it; each connection is its own task.
     """
     ids = ingest.due_connection_ids()
     for connection_id in ids:
         ingest_connection.enqueue(connection_id)
-    review.remind_overdue()
     return len(ids)

@@ -3,19 +3,27 @@ follow requests, the pages and who may use them."""
 
 from __future__ import annotations
 
+import io
+import re
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from apps.audit.models import AuditEntry
 from apps.followers import actions, ingest, review
+from apps.followers import duties as follower_duties
 from apps.followers.models import Decision, Follower, PersonalAccount, Review
 from apps.followers.tests.conftest import FakeClient, School, make_school, profile
 from apps.notifications.models import Notification
 from apps.platforms.base import PermanentError, ProfilePage
+from apps.reminders.actions import send_reminders
+from apps.reminders.models import SentReminder
+from apps.reminders.registry import Status, completions_for, duties_for
+from apps.schools.actions import update_policy
 from apps.schools.testing import client_for
 
 
@@ -164,22 +172,71 @@ def test_the_review_is_recorded_only_when_nobody_waits_and_the_dashboard_shows_i
     assert AuditEntry.objects.filter(action="followers.review_done").exists()
 
 
-def test_an_overdue_weekly_review_reminds_the_reviewers_once(
+def _follower_reminders() -> list[tuple[str, str]]:
+    """Who was told about the follower review, by any path: (username, kind), in order."""
+    notes = Notification.objects.filter(url=reverse("followers:queue")).order_by("pk")
+    return [(n.user.username, n.kind) for n in notes]
+
+
+def test_an_overdue_weekly_review_is_reminded_once_by_the_one_schedule_and_escalates_to_the_headteacher(
     world: School, fake: FakeClient, queued: dict[str, Follower]
 ) -> None:
-    now = timezone.now()
-    assert review.remind_overdue(now + timedelta(days=6)) == 0
-    later = now + timedelta(days=8)
-    assert review.status(world.p.school, later).overdue
+    school = world.p.school
+    only_seniors = re.sub(
+        r"(?m)^follower_reviewers = .*$", 'follower_reviewers = ["senior-leader"]', school.policy_toml
+    )
+    assert only_seniors != school.policy_toml
+    update_policy(school, only_seniors, world.p.head)
+    found = review.status(school)
+    assert found.due_at is not None
+    due = timezone.localdate(found.due_at)
+    assert due == timezone.localdate() + timedelta(days=7)  # weekly: a week after the first arrived
+    head, senior = world.p.head.username, world.p.senior.username
 
-    assert review.remind_overdue(later) == 1
-    assert review.remind_overdue(later + timedelta(hours=1)) == 0
+    send_reminders(due - timedelta(days=3))
+    assert _follower_reminders() == []
+    send_reminders(due - timedelta(days=2))  # "due soon": the reviewers the policy names, only
+    assert _follower_reminders() == [(senior, "reminder.due")]
+    send_reminders(due)
+    assert len(_follower_reminders()) == 1
 
-    told = set(Notification.objects.filter(kind="followers.overdue").values_list("user__username", flat=True))
-    assert told == {world.p.head.username, world.p.senior.username}
-    note = Notification.objects.filter(kind="followers.overdue").first()
-    assert note is not None and "every week" in note.body and "4 follower" in note.body
-    assert review.status(world.p.school, later).waiting == 4
+    send_reminders(due + timedelta(days=1))  # overdue: the reviewers again, and the headteacher
+    assert sorted(_follower_reminders()[1:]) == [(head, "reminder.overdue"), (senior, "reminder.overdue")]
+    send_reminders(due + timedelta(days=2))
+    send_reminders(due + timedelta(days=9))
+    call_command("followers_due", stdout=io.StringIO())  # reads followers; reminds nobody
+    assert len(_follower_reminders()) == 3  # never sent twice, and by one path only
+    assert SentReminder.objects.filter(school=school, key=follower_duties.KEY).count() == 2
+
+    note = Notification.objects.get(
+        kind="reminder.overdue", user=world.p.head, title__contains=follower_duties.NAME
+    )
+    assert "every week" in note.body and "4 followers or follow requests wait" in note.body
+    assert note.url == reverse("followers:queue")
+    assert review.status(school).waiting == 4  # the dashboard's figures are untouched
+
+
+def test_the_follower_review_duty_is_up_to_date_once_recorded_and_its_history_says_on_time(
+    world: School, fake: FakeClient, queued: dict[str, Follower]
+) -> None:
+    today = timezone.localdate()
+    duty = next(d for d in duties_for(world.p.school, today) if d.key == follower_duties.KEY)
+    assert duty.roles == ("headteacher", "senior-leader") and duty.last_done is None
+    assert duty.due_on == today + timedelta(days=7) and duty.status(today) == Status.UP_TO_DATE
+
+    head = world.membership(world.p.head)
+    actions.keep_many([f for f in queued.values() if not f.flagged], head)
+    for follower in queued.values():
+        if follower.flagged:
+            actions.decide(follower, head, "block")
+    actions.finish_review(head)
+
+    duty = next(d for d in duties_for(world.p.school, today) if d.key == follower_duties.KEY)
+    assert duty.last_done == today and "Nobody is waiting" in duty.why
+    done = [c for c in completions_for(world.p.school, today, today) if c.name.startswith("Follower review")]
+    assert [(c.name, c.due_on, c.on_time) for c in done] == [
+        ("Follower review (4 decisions)", today + timedelta(days=7), True)
+    ]
 
 
 def test_a_continuous_review_is_overdue_after_a_day(db: None, fake: FakeClient) -> None:

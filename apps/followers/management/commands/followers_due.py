@@ -1,4 +1,7 @@
-"""``manage.py followers_due``: read the followers of every connection that is due; remind overdue reviews."""
+"""``manage.py followers_due``: read the followers of every connection that is due.
+
+An overdue follower review is reminded by ``manage.py send_reminders`` (apps/followers/duties.py).
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from apps.followers import ingest, review
+from apps.followers import ingest
 from apps.followers.tasks import ingest_connection
 
 
 class Command(BaseCommand):
     help = (
-        "Read the followers of each connected account that is due, and remind reviewers of an overdue review."
+        "Read the followers of each connected account that is due "
+        "(reminders of an overdue follower review are sent by send_reminders)."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -31,11 +35,6 @@ class Command(BaseCommand):
                     self.stdout.write(f"connection {connection_id}: queued")
                 else:
                     self.stdout.write(f"connection {connection_id}: {ingest.ingest(connection_id).summary()}")
-            reminded = review.remind_overdue()
-            if reminded:
-                self.stdout.write(
-                    f"reminded the reviewers of {reminded} school(s) of an overdue follower review"
-                )
             if options["every"] <= 0:
                 return
             time.sleep(options["every"])
