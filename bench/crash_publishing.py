@@ -96,6 +96,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--drain-timeout", type=float, default=300)
     parser.add_argument("--drain-goal", type=float, default=120)
     parser.add_argument("--sweep-every", type=float, default=15)
+    parser.add_argument(
+        "--processes", type=int, default=1, help="task processes of the sqlite worker (manage.py worker)"
+    )
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/safepost_crash")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/11")
     parser.add_argument("--seed", type=int, default=17)
@@ -118,6 +121,7 @@ def environment(args: argparse.Namespace, workdir: Path) -> dict[str, str]:
         CRASH_LOG=str(workdir / "kills.log"),
         CRASH_STOP=str(workdir / "stop-killing"),
         CRASH_SWEEP=str(args.sweep_every),
+        CRASH_PROCESSES=str(args.processes),
         PYTHONUNBUFFERED="1",
     )
     if args.backend == "sqlite":
@@ -167,6 +171,16 @@ class MastodonMock:
         self.proc.wait(10)
 
 
+def alive(pid: int) -> bool:
+    """Whether ``pid`` still runs: a killed process stays its parent's child until the parent reaps
+    it (Celery's main process takes seconds to under load), and killing it again is no kill."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
 def age(pid: int) -> float:
     """How long process ``pid`` has run, in seconds (Linux /proc)."""
     try:
@@ -190,6 +204,7 @@ class Workers:
         self.random_kills = 0
         self.task_process_kills = 0
         self.last_kill = 0.0
+        self.ripe = 0.3 if args.backend == "sqlite" else 1.5
 
     def command(self, name: str) -> list[str]:
         script = str(ROOT / "bench" / "crash_worker.py")
@@ -232,6 +247,15 @@ class Workers:
                 start_new_session=True,
             )
 
+    def wait_until_ready(self, seconds: float) -> None:
+        """Until every worker has a task process (the kill phase counts from there: a worker
+        starting from nothing loads for seconds, tens of seconds on a busy machine)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if all(proc is not None and task_processes(proc.pid) for proc in self.procs.values()):
+                return
+            time.sleep(0.2)
+
     def tick(self, killing: bool) -> None:
         """Restart dead workers; kill the ones whose time has come."""
         now = time.monotonic()
@@ -242,8 +266,11 @@ class Workers:
                 self.start(name)
             elif killing and now >= self.kill_at[name]:
                 # A task process is killed once it has started work (Celery gives up on a pool whose
-                # process dies while the pool is starting: that is not the crash measured here).
-                children = [child for child in task_processes(proc.pid) if age(child) >= 1.5]
+                # process dies while the pool is starting: that is not the crash measured here;
+                # manage.py worker's are forked warm and take tasks within a fraction of a second).
+                children = [
+                    child for child in task_processes(proc.pid) if alive(child) and age(child) >= self.ripe
+                ]
                 if not self.whole[name] and not children:  # still starting: no task process yet
                     self.kill_at[name] = now + 0.2
                     continue
@@ -346,6 +373,7 @@ def run(args: argparse.Namespace) -> Result:
         signal.signal(signum, _interrupted)
     workers = Workers(args, env, workdir, rng)
     workers.start_all()
+    workers.wait_until_ready(300)
     posts: list[int] = []
     started = time.monotonic()
     gap = args.post_every if args.post_every else args.max_seconds * 0.5 / max(args.posts, 1)
@@ -373,7 +401,7 @@ def run(args: argparse.Namespace) -> Result:
                 next_post = now + gap
             result.peak_queue = max(result.peak_queue, queue_depth(args))
             workers.tick(killing=kills < args.kills)
-            time.sleep(0.2)
+            time.sleep(0.1)
         Path(env["CRASH_STOP"]).touch()
         points, last_self = self_kills(workdir)
         result.random_kills = workers.random_kills

@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
+import faulthandler  # noqa: E402
+
 import django  # noqa: E402
 
 django.setup()
@@ -63,11 +65,20 @@ actions._finish = _dangerous("before-status", actions._finish)  # type: ignore[a
 
 
 def main() -> None:
+    # `kill -USR1` prints where every thread is (to the worker's log), to see where a worker waits.
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     kind = sys.argv[1]
     if kind == "db":
         from django.core.management import call_command
 
-        call_command("worker", "--no-startup-delay", "--sweep-every", os.environ.get("CRASH_SWEEP", "15"))
+        call_command(
+            "worker",
+            "--no-startup-delay",
+            "--sweep-every",
+            os.environ.get("CRASH_SWEEP", "15"),
+            "--processes",
+            os.environ.get("CRASH_PROCESSES", "1"),
+        )
     elif kind == "celery":
         from config.celery import app
 

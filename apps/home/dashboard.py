@@ -15,7 +15,7 @@ from apps.followers.permissions import can_review as can_review_followers
 from apps.governance.actions import waiting_for
 from apps.platforms.notices import needs_attention
 from apps.posts.models import Post, Review
-from apps.publishing.health import Health, publishing_health
+from apps.publishing.health import Crashing, Health, publishing_health
 from apps.publishing.models import Publication
 from apps.schools import permissions
 from apps.schools.models import Account, Agreement, Membership, Role, Signature
@@ -204,11 +204,18 @@ def _publishing(membership: Membership, now: datetime) -> Attention | None:
         )
         reason = trouble.error.rstrip(".")
         sentences.append(f"Publishing {posts} to {trouble.target} failed: {reason}.{retry}")
-    if health.troubles and not health.behind:
+    if health.crashing is not None and not health.behind:
+        sentences.append(_crashing(health.crashing, tz, now))
+    elif health.troubles and not health.behind:
         sentences.append(
             "Nothing needs doing unless this goes on; posts that fail for good are listed below."
         )
-    title = "Publishing is behind" if health.behind else "Publishing is failing for now"
+    if health.behind:
+        title = "Publishing is behind"
+    elif health.crashing is not None:
+        title = "Publishing is failing"
+    else:
+        title = "Publishing is failing for now"
     return Attention("publishing", title, text=" ".join(s for s in sentences if s))
 
 
@@ -219,6 +226,8 @@ def _why_behind(health: Health, tz: tzinfo, now: datetime) -> str:
             f"The background service that sends posts is not running{seen}. Ask whoever looks after "
             "Safepost to start it; waiting posts go out as soon as it runs."
         )
+    if health.crashing is not None:
+        return _crashing(health.crashing, tz, now)
     if health.queue_depth:
         oldest = f", the oldest for {_waited(health.queue_oldest, now)}" if health.queue_oldest else ""
         return (
@@ -228,6 +237,19 @@ def _why_behind(health: Health, tz: tzinfo, now: datetime) -> str:
         )
     return (
         "They will be sent again within a minute or two; if they are not, ask whoever looks after Safepost."
+    )
+
+
+def _crashing(crashing: Crashing, tz: tzinfo, now: datetime) -> str:
+    last = ""
+    if crashing.last_at is not None:
+        why = f": it {crashing.why.rstrip('.')}" if crashing.why else ""
+        last = f" The last stop was {when_in_words(crashing.last_at, tz, now)}{why}."
+    return (
+        f"The background service that sends posts keeps stopping: it had to start again "
+        f"{crashing.restarts} times in the last ten minutes.{last} Posts go out slowly or not at all "
+        "while this goes on. Ask whoever looks after Safepost to check the worker's log and the "
+        "server's memory."
     )
 
 

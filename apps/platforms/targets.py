@@ -61,6 +61,8 @@ class PlatformTarget(Target):
     kind: ClassVar[str] = "platform"
     connection: Connection | None = None
     _client: PlatformClient | None = field(default=None, init=False, repr=False)
+    #: Keys this attempt has just looked for on a searched platform, finding nothing (see publish).
+    _looked: set[uuid.UUID] = field(default_factory=set, init=False, repr=False)
 
     def _conn(self) -> Connection:
         assert self.connection is not None
@@ -90,10 +92,10 @@ class PlatformTarget(Target):
         actions.mark_reconnect_needed(connection.pk, reason)
         connection.status = Connection.Status.RECONNECT
 
-    def _call(self, operation: str, *args: Any) -> Any:
+    def _call(self, operation: str, *args: Any, **options: Any) -> Any:
         client = self.client()
         try:
-            return getattr(client, operation)(*args)
+            return getattr(client, operation)(*args, **options)
         except AuthError as first:
             error = first
         if clients.refreshed_elsewhere(self._conn()):
@@ -101,7 +103,7 @@ class PlatformTarget(Target):
             self.connection = Connection.objects.get(pk=self._conn().pk)
             self._client = None
             try:
-                return getattr(self.client(), operation)(*args)
+                return getattr(self.client(), operation)(*args, **options)
             except AuthError as second:
                 error = second
         self._fail_auth(error)
@@ -128,7 +130,13 @@ class PlatformTarget(Target):
         return limits
 
     def publish(self, post: Post, idempotency_key: uuid.UUID) -> PublishResult:
-        result: PublishResult = self._call("publish", outgoing_for(post, self.kind), idempotency_key)
+        # Mastodon's client looks for an earlier status itself before posting, unless told that this
+        # attempt has just looked (find_existing below): a second search of the account's timeline
+        # costs a request per 40 statuses and grows with every post the school makes.
+        options = {"looked": True} if self.kind == "mastodon" and idempotency_key in self._looked else {}
+        result: PublishResult = self._call(
+            "publish", outgoing_for(post, self.kind), idempotency_key, **options
+        )
         self._reshare(post, result)
         return result
 
@@ -161,11 +169,19 @@ class PlatformTarget(Target):
         )
         if publication is None:
             return self._call("find_existing", idempotency_key)
+        if publication.attempts <= 1 and not publication.tried_before:
+            # The claim that started this attempt counted it: no attempt went before it (a re-queue
+            # that resets the count sets tried_before), so there is nothing to find and no request.
+            self._looked.add(idempotency_key)
+            return None
         post = publication.post
-        since = None
-        if publication.attempts > 1 or publication.tried_before:
-            since = max(t for t in (publication.created_at, post.scheduled_for) if t is not None)
-        return self._call("find_existing", idempotency_key, outgoing_for(post, self.kind), since)
+        since = max(t for t in (publication.created_at, post.scheduled_for) if t is not None)
+        found: PublishResult | None = self._call(
+            "find_existing", idempotency_key, outgoing_for(post, self.kind), since
+        )
+        if found is None:
+            self._looked.add(idempotency_key)
+        return found
 
     def delete(self, external_id: str) -> None:
         self._call("delete", external_id)

@@ -30,7 +30,7 @@ import logging
 import random
 import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from types import TracebackType
 
@@ -77,6 +77,10 @@ HEARTBEAT = timedelta(seconds=5)
 #: A task sent to a queue that cannot say whether it still holds it (Celery) is sent again when it
 #: has not started this long after it was sent (a killed Celery worker loses the tasks it held).
 REQUEUE_AFTER = timedelta(seconds=60)
+
+#: Told of each claim this process makes (Publication id, attempt number): ``manage.py worker``
+#: keeps the last where its supervisor reads it when the process dies, to free it at once.
+on_claim: Callable[[int, int], None] | None = None
 
 #: Publication states that have not gone out yet.
 OPEN_STATES = (Publication.Status.PENDING, Publication.Status.RETRYING, Publication.Status.FAILED)
@@ -517,6 +521,8 @@ def _attempt(post: Post, publication: Publication) -> None:
     if not claimed:
         return  # published, failed, not due yet, or another worker has it
     publication.attempts = attempt
+    if on_claim is not None:
+        on_claim(publication.pk, attempt)
     target = target_by_kind(publication.target, post.account)
     if target is None:
         _fail(

@@ -1,7 +1,8 @@
 """Is publishing keeping up? What the headteacher's dashboard says when it is not, and why.
 
-Three things can keep a school's posts from going out on time: the background worker is not
-running, it is running behind (its queue is long), or a platform keeps refusing or not answering.
+Four things can keep a school's posts from going out on time: the background worker is not
+running, it keeps crashing (its task process is started again and again), it is running behind
+(its queue is long), or a platform keeps refusing or not answering.
 :func:`publishing_health` reads them from the Publications, the task queue and the workers'
 heartbeats with a handful of small queries.
 """
@@ -24,6 +25,19 @@ from apps.schools.models import School
 
 #: A post this late is "behind": recovery from a crashed worker takes under a minute.
 BEHIND_AFTER = timedelta(minutes=2)
+#: A worker whose task process had to be started again this often within RESTARTS_WINDOW "keeps
+#: stopping": posts go out slowly or not at all. ``manage.py worker`` counts its restarts over it.
+CRASHING_AFTER = 3
+RESTARTS_WINDOW = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class Crashing:
+    """A worker whose task process keeps dying: how often lately, and why the last one stopped."""
+
+    restarts: int
+    why: str
+    last_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -47,6 +61,7 @@ class Health:
     worker_running: bool | None
     worker_seen: datetime | None
     troubles: list[Trouble] = field(default_factory=list)
+    crashing: Crashing | None = None
 
     @property
     def behind(self) -> bool:
@@ -54,7 +69,12 @@ class Health:
 
     @property
     def ok(self) -> bool:
-        return not self.behind and not self.troubles and self.worker_running is not False
+        return (
+            not self.behind
+            and not self.troubles
+            and self.worker_running is not False
+            and self.crashing is None
+        )
 
 
 def publishing_health(school: School, now: datetime) -> Health:
@@ -84,6 +104,7 @@ def publishing_health(school: School, now: datetime) -> Health:
         worker_running=running,
         worker_seen=seen,
         troubles=_troubles(school),
+        crashing=_crashing(now),
     )
 
 
@@ -108,6 +129,22 @@ def _worker(now: datetime) -> tuple[bool | None, datetime | None]:
     if not _database_tasks():
         return None, seen  # Celery's workers are watched by Celery
     return (seen is not None and seen > now - actions.WORKER_GONE_AFTER), seen
+
+
+def _crashing(now: datetime) -> Crashing | None:
+    """The running worker whose task process was started again most often lately, if it keeps dying."""
+    beat = (
+        WorkerBeat.objects.filter(
+            beat_at__gt=now - actions.WORKER_GONE_AFTER,
+            restarts__gte=CRASHING_AFTER,
+            last_stop_at__gt=now - RESTARTS_WINDOW,  # one that has lived since then is well again
+        )
+        .order_by("-started_at")
+        .first()
+    )
+    if beat is None:
+        return None
+    return Crashing(beat.restarts, beat.last_stop, beat.last_stop_at)
 
 
 def _troubles(school: School) -> list[Trouble]:

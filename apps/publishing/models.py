@@ -89,7 +89,9 @@ class WorkerBeat(models.Model):
     """A running task worker (``manage.py worker``), written every few seconds while it lives.
 
     A task left "running" by a worker with no recent beat is reaped (marked failed), and the
-    dashboard can say that no worker is running.
+    dashboard can say that no worker is running. A task process its supervisor started again after
+    a crash says how many times that happened lately and why, so the dashboard can say that
+    publishing keeps failing, and why.
     """
 
     worker_id = models.CharField(max_length=64, primary_key=True)
@@ -97,6 +99,11 @@ class WorkerBeat(models.Model):
     pid = models.PositiveIntegerField()
     started_at = models.DateTimeField()
     beat_at = models.DateTimeField(db_index=True)
+    #: Task processes its supervisor had to start again in the last RESTARTS_WINDOW (0: none).
+    restarts = models.PositiveIntegerField(default=0)
+    #: Why the one before this stopped, in words ("" when it did not crash).
+    last_stop = models.CharField(max_length=300, blank=True)
+    last_stop_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.worker_id} on {self.host} (pid {self.pid})"

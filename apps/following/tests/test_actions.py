@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from apps.audit.models import AuditEntry
 from apps.followers.models import PersonalAccount
 from apps.following import actions, sync
+from apps.following import duties as following_duties
 from apps.following.models import FollowedAccount, FollowingReview, FollowProposal
 from apps.following.tests.conftest import (
     AUTHOR,
@@ -20,6 +24,8 @@ from apps.following.tests.conftest import (
 )
 from apps.notifications.models import Notification
 from apps.platforms.base import RetryableError
+from apps.reminders.actions import send_reminders
+from apps.reminders.registry import Status, duties_for
 from apps.schools.models import Membership
 from apps.schools.testing import Personas
 
@@ -337,3 +343,34 @@ def test_a_followed_staff_personal_account_is_flagged_by_its_declared_handle(
     flags = {f["code"]: f["reason"] for f in row.flags}
     assert "staff-personal" in flags and "Unfollow it" in flags["staff-personal"]
     assert FollowedAccount.objects.get(handle="leedslibraries").flags == []
+
+
+# --- one schedule: what waits for a decision is a duty (issue 14) ---------------------------------
+
+
+def test_accounts_and_proposals_waiting_for_a_decision_are_a_duty_reminded_once_and_escalated(
+    rackham: Personas, platform: FakeFollowing
+) -> None:
+    p = rackham
+    today = timezone.localdate()
+    duty = next(d for d in duties_for(p.school, today) if d.key == following_duties.KEY)
+    assert duty.due_on is None and "Nothing waits" in duty.why
+
+    connect(p)
+    platform.known["leedslibraries"] = LIBRARY
+    actions.propose(
+        member(p, p.teacher), p.main, "bluesky", "@LeedsLibraries", "children", "Reading challenge"
+    )
+    duty = next(d for d in duties_for(p.school, today) if d.key == following_duties.KEY)
+    assert duty.due_on == today + timedelta(days=7) and duty.roles == ("headteacher",)
+    assert "1 follow proposal waiting" in duty.why and duty.status(today) == Status.UP_TO_DATE
+
+    def reminders() -> list[tuple[str, str]]:
+        notes = Notification.objects.filter(school=p.school, title__contains=following_duties.NAME)
+        return sorted((n.user.username, n.kind) for n in notes)
+
+    send_reminders(today + timedelta(days=5))
+    assert reminders() == [(p.head.username, "reminder.due")]
+    send_reminders(today + timedelta(days=8))
+    send_reminders(today + timedelta(days=9))
+    assert reminders() == [(p.head.username, "reminder.due"), (p.head.username, "reminder.overdue")]

@@ -114,3 +114,41 @@ def test_another_schools_late_posts_are_not_shown(p: Personas) -> None:
     beat(60 * 60)
 
     assert "Publishing is behind" not in home(p.client_for(p.head))
+
+
+def crash_looping(restarts: int, last_stop_minutes_ago: float) -> None:
+    now = timezone.now()
+    WorkerBeat.objects.create(
+        worker_id="w1-9",
+        host="school-server",
+        pid=43,
+        started_at=now - timedelta(minutes=last_stop_minutes_ago),
+        beat_at=now,
+        restarts=restarts,
+        last_stop="was killed (SIGKILL: often the server running out of memory)",
+        last_stop_at=now - timedelta(minutes=last_stop_minutes_ago),
+    )
+
+
+def test_the_headteacher_is_told_publishing_is_failing_when_the_workers_process_keeps_dying(
+    p: Personas,
+) -> None:
+    crash_looping(restarts=4, last_stop_minutes_ago=1)
+
+    page = home(p.client_for(p.head))
+
+    assert "Publishing is failing" in page
+    assert "keeps stopping: it had to start again 4 times in the last ten minutes" in page
+    assert "it was killed (SIGKILL: often the server running out of memory)" in page
+    assert "check the worker" in page
+
+
+def test_a_worker_whose_process_died_twice_or_has_lived_ten_minutes_since_is_not_reported(
+    p: Personas,
+) -> None:
+    crash_looping(restarts=2, last_stop_minutes_ago=1)  # a crash or two happens
+    assert "Publishing is" not in home(p.client_for(p.head))
+
+    WorkerBeat.objects.all().delete()
+    crash_looping(restarts=5, last_stop_minutes_ago=11)  # well again since
+    assert "Publishing is" not in home(p.client_for(p.head))

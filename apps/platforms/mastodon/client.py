@@ -190,19 +190,26 @@ class MastodonClient:
             self.api.account_update_credentials(note=text, fields=fields)
 
     def publish(
-        self, post: Outgoing, idempotency_key: uuid.UUID, *, since: datetime | None = None
+        self,
+        post: Outgoing,
+        idempotency_key: uuid.UUID,
+        *,
+        since: datetime | None = None,
+        looked: bool = False,
     ) -> PublishResult:
         """Post ``post`` (text, images with alt text, visibility) under ``idempotency_key``.
 
         Checks it against :meth:`limits` first (nothing is sent when it does not fit), then looks for
         a status an earlier attempt made (see the module docstring; ``since`` is when the first
         attempt started, if the caller knows), uploads the images and creates the status with an
-        ``Idempotency-Key``. Mastodon cannot limit replies per post, so ``post.replies`` changes
-        nothing here (the UI says so); ``quote_posts="disable"`` asks servers with quote posts
-        (4.5+) to let nobody quote it.
+        ``Idempotency-Key``. ``looked=True`` says the caller has just looked for an earlier
+        status with :meth:`find_existing` and found none, or knows no attempt went before this one:
+        the account's statuses are not read a second time. Mastodon cannot limit replies per post,
+        so ``post.replies`` changes nothing here (the UI says so); ``quote_posts="disable"`` asks
+        servers with quote posts (4.5+) to let nobody quote it.
         """
         self._check_fits(post)
-        earlier = self._find_by_text(post, since)
+        earlier = None if looked else self._find_by_text(post, since)
         if earlier is not None:
             return earlier
         media_ids = [self._upload(media, number) for number, media in enumerate(post.media, start=1)]

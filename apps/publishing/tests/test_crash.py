@@ -37,6 +37,7 @@ def test_killing_the_worker_over_and_over_loses_and_duplicates_nothing_and_leave
             "0.5",
             "2.5",
             "--p-dangerous=0.3",
+            "--processes=2",
             "--drain-timeout=150",
             f"--json={figures}",
         ],
