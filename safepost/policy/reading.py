@@ -266,7 +266,11 @@ _IRREGULAR_PLURALS = frozenset(["children", "people", "men", "women", "folk", "l
 
 def _plural(noun: str) -> bool:
     """Whether a noun names many ("pupils", "children"), not one ("class", "chorister")."""
-    return noun in _MANY_CHILDREN or noun in _IRREGULAR_PLURALS or (noun.endswith("s") and not noun.endswith("ss"))
+    return (
+        noun in _MANY_CHILDREN
+        or noun in _IRREGULAR_PLURALS
+        or (noun.endswith("s") and not noun.endswith("ss"))
+    )
 
 
 # A nickname in quotes with the class after it: "our very own 'Little Messi' in Year 5".
