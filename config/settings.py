@@ -185,6 +185,7 @@ INSTALLED_APPS = [
     "apps.moderation",
     "apps.reminders",
     "apps.reports",
+    "apps.governance",
     "apps.followers",
     "apps.following",
 ]
@@ -298,6 +299,8 @@ if SAFEPOST_TASKS == "celery":
         "rotation-reminders": {"task": "apps.platforms.tasks.create_rotation_reminders", "schedule": 86400.0},
         # Every duty the policies make periodic, due or overdue, told once (apps/reminders).
         "duty-reminders": {"task": "apps.reminders.tasks.send_reminders", "schedule": 86400.0},
+        # The e-safety posts each term suggests (the policy review is a duty of send_reminders).
+        "governance-daily": {"task": "apps.governance.tasks.governance_daily", "schedule": 86400.0},
         # Each school's audit head, outside the database: daily to the file, weekly also by e-mail.
         "anchor-audit": {"task": "apps.audit.tasks.anchor_audit_chains", "schedule": 86400.0},
         "anchor-audit-email": {

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("apps.posts.urls")),
     path("audit/", include("apps.schools.audit_urls")),
     path("inbox/", include("apps.moderation.urls")),
+    path("governance/", include("apps.governance.urls")),
     path("followers/", include("apps.followers.urls")),
     path("following/", include("apps.following.urls")),
     path("notifications/", include("apps.notifications.urls")),

@@ -28,6 +28,9 @@ checker=$!
 # Reminds staff of the policy's duties (sign-in changes, consent renewal, the follower review, reviews) once a day.
 $PY manage.py send_reminders --every 86400 &
 reminders=$!
+# Suggests the term's e-safety posts (and Safer Internet Day's), daily.
+$PY manage.py governance_daily --every 86400 &
+governance=$!
 # Reads replies, mentions and quotes of each connected account when its interval has passed.
 $PY manage.py ingest_due --every 60 --enqueue &
 reader=$!
@@ -40,7 +43,7 @@ $PY manage.py following_due --every 300 --enqueue &
 following=$!
 $PY manage.py runserver "$host:$port" &
 server=$!
-trap 'kill $server $worker $checker $reader $followers $following $reminders 2>/dev/null || true' EXIT INT TERM
+trap 'kill $server $worker $checker $reader $followers $following $reminders $governance 2>/dev/null || true' EXIT INT TERM
 
 # Wait until the web app answers, so the message below is the last thing on the screen.
 $PY - "$host" "$port" <<'PYTHON' || true

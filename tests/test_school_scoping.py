@@ -27,6 +27,7 @@ from PIL import Image
 from apps.audit.models import AuditEntry
 from apps.followers.models import Follower, PersonalAccount
 from apps.following.models import FollowedAccount, FollowProposal
+from apps.governance.models import Chair, ParentLetter, PolicyVersion, SignOff
 from apps.moderation.models import InboxItem, Incident
 from apps.platforms.models import Connection
 from apps.posts import actions as post_actions
@@ -49,6 +50,7 @@ STAFF_NAMESPACES = {
     "following",
     "reminders",
     "reports",
+    "governance",
 }
 HTMX = {"HX-Request": "true"}
 SECRET = "Zebra crossing practice for Oak Class with PC Marigold"
@@ -186,6 +188,8 @@ def fill(pattern: str, p: Personas) -> str:
             value = Incident.objects.get(school=p.school).pk
         elif path.startswith("/inbox/"):
             value = InboxItem.objects.get(school=p.school).pk
+        elif path.startswith("/governance/versions/"):
+            value = PolicyVersion.objects.get(school=p.school).pk
         else:
             value = post.pk
         path = path.replace("<int:pk>", str(value))
@@ -226,6 +230,10 @@ def test_every_staff_url_is_covered() -> None:
         "reports:governors",
         "reports:governors_pdf",
         "reports:receive",
+        "governance:version",
+        "governance:version_pdf",
+        "governance:sign",
+        "governance:letter_pdf",
     } <= names
 
 
@@ -358,6 +366,12 @@ def snapshot(school: School) -> dict[str, Any]:
         ),
         "pupils": sorted(
             Pupil.objects.filter(school=school).values_list("pk", "first_name", "surname", "photo_consent")
+        ),
+        "governance": (
+            sorted(PolicyVersion.objects.filter(school=school).values_list("pk", "number", "signed_at")),
+            SignOff.objects.filter(version__school=school).count(),
+            list(Chair.objects.filter(school=school).values_list("user_id", flat=True)),
+            sorted(ParentLetter.objects.filter(school=school).values_list("kind", "text", "sent_at")),
         ),
         "following": (
             sorted(FollowedAccount.objects.filter(school=school).values_list("pk", "status", "category")),

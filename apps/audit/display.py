@@ -172,8 +172,16 @@ _OBJECT_PAGES: dict[str, tuple[str, bool]] = {
     "agreement": ("schools:agreement", False),
     "pupil": ("schools:pupil_consent", True),
     "connection": ("platforms:connections", False),
+    "policyversion": ("governance:version", True),
+    "chair": ("governance:index", False),
 }
-_OBJECT_NAMES = {"post": "Post", "account": "Account", "membership": "Staff member"}
+_OBJECT_NAMES = {
+    "post": "Post",
+    "account": "Account",
+    "membership": "Staff member",
+    "policyversion": "Policy version",
+    "chair": "Chair of governors",
+}
 
 
 def object_link(object_type: str, object_id: str) -> tuple[str, str | None]:

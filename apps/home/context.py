@@ -38,6 +38,7 @@ _NAV = [
         "followers:mine",
         lambda m: m.school.policy.following.staff_personal_followers == "remove",
     ),
+    ("Policy", "governance:index", lambda m: m.is_active),
     ("Audit log", "audit:log", permissions.can_view_audit),
     ("Duties", "reminders:duties", permissions.can_view_governance),
     ("Governors' report", "reports:governors", permissions.can_view_governance),

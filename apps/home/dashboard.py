@@ -12,6 +12,7 @@ from apps.audit.display import url_or_none, when_in_words
 from apps.followers import review as follower_review
 from apps.followers.models import Follower
 from apps.followers.permissions import can_review as can_review_followers
+from apps.governance.actions import waiting_for
 from apps.platforms.notices import needs_attention
 from apps.posts.models import Post, Review
 from apps.publishing.health import Crashing, Health, publishing_health
@@ -314,6 +315,21 @@ def _agreement(membership: Membership) -> list[Attention]:
     return items
 
 
+def _policy_signature(membership: Membership) -> Attention | None:
+    """The policy's newest version, waiting for the headteacher's or the chair's signature."""
+    version = waiting_for(membership)
+    if version is None:
+        return None
+    return Attention(
+        "policy-signature",
+        f"Policy version {version.number} is waiting for your signature",
+        text="The school's settings changed: the new version is the school's policy once the headteacher "
+        "and the chair of governors have both signed it.",
+        link=url_or_none("governance:version", version.pk),
+        link_text=f"Read and sign version {version.number}",
+    )
+
+
 def _drafts(membership: Membership) -> Attention | None:
     count = Post.objects.filter(
         school=membership.school, author=membership.user, status=Post.Status.DRAFT
@@ -389,6 +405,7 @@ def build(membership: Membership, now: datetime) -> Dashboard:
             _connections(membership),
             _followers(membership, now),
             *_agreement(membership),
+            _policy_signature(membership),
             _drafts(membership),
         )
         if item is not None

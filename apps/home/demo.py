@@ -38,6 +38,8 @@ from apps.followers import judging as follower_judging
 from apps.followers.models import Decision, Follower, PersonalAccount
 from apps.followers.models import Review as FollowerReview
 from apps.following import demo as following_demo
+from apps.governance import actions as governance
+from apps.governance.models import PolicyVersion
 from apps.moderation import actions as moderation
 from apps.moderation import ingest
 from apps.moderation.models import InboxItem, ModerationAction
@@ -101,7 +103,7 @@ PEOPLE = (
     Person("teacher", "Emma", "Collins", Role.CLASS_TEACHER, "holds Oak Class; posts need approval"),
     Person("office", "Janet", "Price", Role.OFFICE, "posts need approval"),
     Person("computing", "Tom", "Hughes", Role.COMPUTING_LEAD, "reads the audit log"),
-    Person("governor", "Margaret", "Lewis", Role.GOVERNOR, "read-only"),
+    Person("governor", "Margaret", "Lewis", Role.GOVERNOR, "chair of governors: reads, and signs the policy"),
     Person(
         "safeguarding",
         "Grace",
@@ -290,6 +292,35 @@ def _agreement(school: School, users: dict[str, Any], result: DemoResult) -> Non
             membership = Membership.objects.get(user=user, school=school)
             schools.sign_agreement(membership, agreement, user.get_full_name())
             result.created.append(f"{user.username}'s signature")
+
+
+def _policy_versions(school: School, users: dict[str, Any], result: DemoResult) -> None:
+    """A version signed by the headteacher and the chair of governors, and a later draft to sign."""
+    from apps.schools.policy_edit import set_values
+
+    if PolicyVersion.objects.filter(school=school, signed_at__isnull=False).exists():
+        return
+    head = Membership.objects.select_related("school").get(user=users["head"], school=school)
+    chair = Membership.objects.select_related("school").get(user=users["governor"], school=school)
+    if governance.chair_of(school) is None:
+        governance.set_chair(school, chair, head)
+    today = timezone.localdate()
+    reviewed: dict[tuple[str, ...], Any] = {
+        ("review", "ratified"): f"{today:%Y-%m}",
+        ("review", "next_review"): f"{today.year + 1}-07",
+        ("review", "signed_by"): ["headteacher", "chair of governors"],
+    }
+    schools.update_policy(school, set_values(school.policy_toml, reviewed), users["head"])
+    version = governance.latest_version(school)
+    for membership in (head, chair):
+        membership.school.refresh_from_db()
+        governance.sign_version(version, membership, membership.user.get_full_name())
+    # The deputy proposed weekly follower checks since: a draft waiting for both signatures.
+    school.refresh_from_db()
+    weekly = set_values(school.policy_toml, {("following", "follower_review"): "weekly"})
+    schools.update_policy(school, weekly, users["senior"])
+    school.refresh_from_db()
+    result.created.append("a policy version signed by the headteacher and the chair, and a draft")
 
 
 def _totp(users: dict[str, Any], result: DemoResult) -> None:
@@ -1194,6 +1225,7 @@ def load_demo() -> DemoResult:
         _roster(school, users["head"], result)
         school.refresh_from_db()
         _agreement(school, users, result)
+        _policy_versions(school, users, result)
         _totp(users, result)
         _posts(school, users, accounts, result)
         _inbox(school, users, accounts, result)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from apps.governance.actions import chair_of
 from apps.schools.models import Membership, Role
 from apps.schools.permissions import can_view_governance
 
@@ -10,6 +11,9 @@ can_view = can_view_governance
 
 
 def can_sign(membership: Membership) -> bool:
-    """Governors sign the report as received. The policy does not (yet) say which governor chairs,
-    so any governor's signature is recorded with their name."""
-    return membership.is_active and membership.role == Role.GOVERNOR
+    """The chair of governors signs the report as received; until the headteacher records who the
+    chair is (Policy, Sign-off and review), any governor does, with their name."""
+    if not (membership.is_active and membership.role == Role.GOVERNOR):
+        return False
+    chair = chair_of(membership.school)
+    return chair is None or chair == membership.user

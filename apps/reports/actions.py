@@ -18,7 +18,10 @@ class Refused(Exception):
 def sign(membership: Membership, report: Report, note: str = "") -> Receipt:
     """Record ``membership``'s signature that ``report`` (as it stands now) was received."""
     if not can_sign(membership):
-        raise Refused("Only a governor signs the report as received.")
+        raise Refused(
+            "Only the chair of governors signs the report as received (any governor, until the "
+            "headteacher records who the chair is)."
+        )
     user = membership.user
     name = user.get_full_name() or user.get_username()
     try:

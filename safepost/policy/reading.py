@@ -261,6 +261,18 @@ _SUPERLATIVE_ONE = re.compile(
     r"(?:(?:ever|year\s*\d+|reception|[a-z-]+)\s+){0,2}?(?P<noun>[a-z-]+)\b(?!s\b)",
     re.IGNORECASE,
 )
+_IRREGULAR_PLURALS = frozenset(["children", "people", "men", "women", "folk", "little ones", "ones"])
+
+
+def _plural(noun: str) -> bool:
+    """Whether a noun names many ("pupils", "children"), not one ("class", "chorister")."""
+    return (
+        noun in _MANY_CHILDREN
+        or noun in _IRREGULAR_PLURALS
+        or (noun.endswith("s") and not noun.endswith("ss"))
+    )
+
+
 # A nickname in quotes with the class after it: "our very own 'Little Messi' in Year 5".
 _NICKNAME_IN_GROUP = re.compile(
     r"\b(?:our|the)\s+(?:very\s+own\s+|own\s+|resident\s+|little\s+)?['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]"
@@ -381,8 +393,9 @@ def child_references(
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _SUPERLATIVE_ONE.finditer(norm):
         tail = norm[m.end() : m.end() + 60]
-        if m.group("noun").lower() in _MANY_OR_ADULT or not (_AGE.match(tail) or _DID.match(tail)):
-            continue
+        noun = m.group("noun").lower()
+        if noun in _MANY_OR_ADULT or _plural(noun) or not (_AGE.match(tail) or _DID.match(tail)):
+            continue  # "our youngest children enjoyed ...": a group, not one child
         if not any(f.nstart <= m.start() < f.nend for f in found):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _NICKNAME_IN_GROUP.finditer(norm):

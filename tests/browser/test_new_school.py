@@ -50,7 +50,7 @@ def test_every_menu_item_is_on_a_phone_screen_without_scrolling_sideways(
 ) -> None:
     page = signed_in(browser, live_server.url, "head", PHONE)
     links = page.locator("nav.app-nav a")
-    assert links.count() == 14  # with the inbox, the e-safety record, notifications, duties and the report
+    assert links.count() == 17  # with followers, following, the policy, duties and the report
     for i in range(links.count()):
         box = links.nth(i).bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (

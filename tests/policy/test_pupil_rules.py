@@ -169,6 +169,9 @@ CASES = [
         ("trip-whereabouts",),
         "Class 6 have arrived at Formby! We'll be rock pooling near the lifeboat station until half past one.",
     ),
+    # A superlative before a plural is a group, not one child (only "our youngest chorister" is one).
+    ("st-catherine", (), "Our youngest children enjoyed a visit from the fire brigade today."),
+    ("st-catherine", (), "Our newest pupils have settled in brilliantly this week."),
 ]
 
 

@@ -227,6 +227,8 @@ def test_the_policys_review_date_is_a_duty_for_the_headteacher_until_reviewed(
     def review(today: date) -> Duty:
         return next(d for d in registry.duties_for(p.school, today) if d.key == REVIEW_KEY)
 
+    # Without the governance app (which registers the review itself: apps/governance/duties.py).
+    monkeypatch.setattr("django.apps.apps.is_installed", lambda name: False)
     assert review(date(2027, 1, 1)).due_on is None  # the preset sets no review date
     assert "[review]" not in p.school.policy_toml
     text = p.school.policy_toml + '\n[review]\nnext_review = "2027-07"\n'
