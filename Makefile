@@ -35,6 +35,7 @@ run: sync
 lint: sync
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen lint-imports
 
 typecheck: sync
 	$(UV) run --frozen mypy safepost config apps

@@ -3,7 +3,7 @@
 It is mounted only with ``SAFEPOST_ADMIN=1`` (config/urls.py). Its own password-only sign-in page
 is never used: signing in goes through allauth's pages, so the same rate limits and lockout apply,
 and every page of the admin needs an authenticator app (TOTP) *and* a session in which its code was
-typed. Changes made in it are recorded in the audit log (apps.audit.admin_log).
+typed. Changes made in it are recorded in the audit log (apps.schools.admin_log).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def typed_second_factor(request: HttpRequest) -> bool:
 
 class AuditedAdmin(ModelAdmin[Any]):
     """Logs deletions one object at a time: Django logs several with one bulk insert, which sends
-    no signal, so apps.audit.admin_log would not see them."""
+    no signal, so apps.schools.admin_log would not see them."""
 
     def log_deletions(self, request: HttpRequest, queryset: Any) -> Any:
         return [

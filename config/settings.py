@@ -223,7 +223,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "apps.schools.context.school_nav",
+                "apps.home.context.school_nav",
             ],
         },
     },

@@ -11,7 +11,7 @@ urlpatterns = [
     path("", home_views.home, name="home"),
     path("", include("apps.checker.urls")),
     path("", include("apps.posts.urls")),
-    path("audit/", include("apps.audit.urls")),
+    path("audit/", include("apps.schools.audit_urls")),
     path("inbox/", include("apps.moderation.urls")),
     path("governance/", include("apps.governance.urls")),
     path("followers/", include("apps.followers.urls")),

@@ -14,6 +14,9 @@ $UV run --frozen ruff format --check . || status=1
 step "mypy"
 $UV run --frozen mypy safepost config apps || status=1
 
+step "import contracts (the engine never imports Django; the apps are layers, without cycles)"
+$UV run --frozen lint-imports || status=1
+
 step "browser"
 if chromium=$(scripts/ensure-chromium.sh); then
   export SAFEPOST_CHROMIUM="$chromium"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
@@ -13,7 +13,9 @@ from django.db import models, transaction
 from apps.audit import anchors
 from apps.audit.keys import audit_key
 from apps.audit.models import GENESIS_HASH, AuditEntry
-from apps.schools.models import School
+
+if TYPE_CHECKING:
+    from apps.schools.models import School
 
 
 def record(
@@ -35,7 +37,7 @@ def record(
     stored = json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder))
     with transaction.atomic():
         # Lock the school row so two writers cannot take the same place in the chain.
-        School.objects.select_for_update().filter(pk=school.pk).first()
+        type(school).objects.select_for_update().filter(pk=school.pk).first()
         last = AuditEntry.objects.filter(school=school).order_by("-seq").only("seq", "hash").first()
         user = actor if getattr(actor, "pk", None) else None
         entry = AuditEntry(
@@ -52,7 +54,7 @@ def record(
         )
         entry.hash = entry.compute_hash(audit_key(create=True))
         entry.save()
-        School.objects.filter(pk=school.pk).update(audit_seq=entry.seq, audit_hash=entry.hash)
+        type(school).objects.filter(pk=school.pk).update(audit_seq=entry.seq, audit_hash=entry.hash)
     return entry
 
 
@@ -138,7 +140,7 @@ def verify_school(school: School) -> ChainReport:
 
     anchored = anchors.read(school.pk)
     problems = verify_chain(counted(), anchored.legacy_seq)
-    fresh = School.objects.filter(pk=school.pk).only("audit_seq", "audit_hash").first()
+    fresh = type(school).objects.filter(pk=school.pk).only("audit_seq", "audit_hash").first()
     head_seq, head_hash = (fresh.audit_seq, fresh.audit_hash) if fresh else (0, "")
     last = AuditEntry.objects.filter(school=school).order_by("-seq").values("seq", "hash").first()
     last_seq, last_hash = (last["seq"], last["hash"]) if last else (0, "")

@@ -23,14 +23,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone
 
 from apps.audit.keys import audit_key
-from apps.schools.models import Membership, Role, School
+from apps.audit.models import school_model
+
+if TYPE_CHECKING:
+    from apps.schools.models import School
+
+#: Who is e-mailed the fingerprint (the roles as the schools app stores them).
+RECIPIENT_ROLES = ("headteacher", "governor")
 
 
 @dataclass(frozen=True)
@@ -176,9 +182,7 @@ def anchor_school(school: School, *, now: datetime | None = None, email: bool = 
 
 
 def _send(school: School, seq: int, head: str, at: datetime) -> None:
-    members = Membership.objects.filter(
-        school=school, is_active=True, role__in=[Role.HEADTEACHER, Role.GOVERNOR]
-    ).select_related("user")
+    members = school.memberships.filter(is_active=True, role__in=RECIPIENT_ROLES).select_related("user")
     to = sorted({m.user.email for m in members if m.user.email})
     if not to:
         return
@@ -201,7 +205,7 @@ def _send(school: School, seq: int, head: str, at: datetime) -> None:
 def anchor_all(*, now: datetime | None = None, email: bool = False) -> int:
     """Anchor every school's head; returns how many were written."""
     written = 0
-    for school in School.objects.filter(audit_seq__gt=0).order_by("pk"):
+    for school in school_model().objects.filter(audit_seq__gt=0).order_by("pk"):
         if anchor_school(school, now=now, email=email) is not None:
             written += 1
     return written

@@ -9,11 +9,12 @@ from django.core.checks import CheckMessage, Error
 from django.core.exceptions import ImproperlyConfigured
 
 from apps.audit import keys
+from apps.common import keyfiles
 
 
 def audit_key(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     try:
-        if keys._setting("SAFEPOST_AUDIT_KEY") or keys.key_file().exists():
+        if keyfiles.setting("SAFEPOST_AUDIT_KEY") or keys.key_file().exists():
             keys.audit_key()
     except ImproperlyConfigured as exc:
         return [Error(str(exc), id="audit.E001")]

@@ -9,29 +9,19 @@ Back it up with the token key: without it, the keyed entries can no longer be ve
 
 from __future__ import annotations
 
-import os
 import secrets
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+
+from apps.common import keyfiles
 
 _cache: dict[str, bytes] = {}
 
 
-def _setting(name: str) -> str:
-    value = getattr(settings, name, None)
-    if value is None:
-        value = os.environ.get(name, "")
-    return str(value).strip()
-
-
 def key_file() -> Path:
     """Where the key file lives when ``SAFEPOST_AUDIT_KEY`` is not set."""
-    configured = _setting("SAFEPOST_AUDIT_KEY_FILE")
-    if configured:
-        return Path(configured)
-    return Path(getattr(settings, "VAR_DIR", None) or Path(settings.BASE_DIR) / "var") / "audit.key"
+    return keyfiles.key_file("SAFEPOST_AUDIT_KEY_FILE", "audit.key")
 
 
 def _parse(raw: str, where: str) -> bytes:
@@ -50,7 +40,7 @@ def _parse(raw: str, where: str) -> bytes:
 
 def audit_key(*, create: bool = False) -> bytes:
     """The key; with ``create`` a missing key file is made (when recording, never when verifying)."""
-    given = _setting("SAFEPOST_AUDIT_KEY")
+    given = keyfiles.setting("SAFEPOST_AUDIT_KEY")
     if given:
         if given not in _cache:
             _cache[given] = _parse(given, "SAFEPOST_AUDIT_KEY")
@@ -59,29 +49,17 @@ def audit_key(*, create: bool = False) -> bytes:
     cached = _cache.get(str(path))
     if cached is not None:
         return cached
-    if not path.exists():
-        if not create:
-            raise ImproperlyConfigured(
-                f"The audit key file {path} is missing, so the audit log cannot be verified. Restore it "
-                "from your backup (or set SAFEPOST_AUDIT_KEY)."
-            )
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        except OSError as exc:
-            raise ImproperlyConfigured(
-                f"Cannot create the audit key file {path} ({exc.strerror}). Set SAFEPOST_AUDIT_KEY or "
-                "SAFEPOST_AUDIT_KEY_FILE to a writable place."
-            ) from exc
-        else:
-            with os.fdopen(fd, "w", encoding="ascii") as handle:
-                handle.write(secrets.token_hex(32) + "\n")
-    try:
-        raw = path.read_text(encoding="ascii").strip()
-    except (OSError, UnicodeError) as exc:
-        raise ImproperlyConfigured(f"Cannot read the audit key file {path}.") from exc
+    if not path.exists() and not create:
+        raise ImproperlyConfigured(
+            f"The audit key file {path} is missing, so the audit log cannot be verified. Restore it "
+            "from your backup (or set SAFEPOST_AUDIT_KEY)."
+        )
+    raw = keyfiles.read_key_file(
+        path,
+        make_key=lambda: secrets.token_hex(32),
+        what="audit key",
+        instead="SAFEPOST_AUDIT_KEY or SAFEPOST_AUDIT_KEY_FILE",
+    )
     key = _parse(raw, f"The audit key file {path}")
     _cache[str(path)] = key
     return key

@@ -5,13 +5,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from apps.audit.keys import audit_key
+
+if TYPE_CHECKING:
+    from apps.schools.models import School
 
 
 class AuditEntry(models.Model):
@@ -87,3 +90,13 @@ class AuditEntry(models.Model):
 
 
 GENESIS_HASH = "0" * 64
+
+
+def school_model() -> type[School]:
+    """The school model, as the entries' foreign key names it ("schools.School").
+
+    Audit sits below the schools app (every app records into it, schools included), so it does
+    not import schools: it is handed the school of each entry, and finds the model through Django's
+    registry only to go over every school's chain (``anchor_all``, ``verify_audit``).
+    """
+    return cast("type[School]", AuditEntry._meta.get_field("school").related_model)

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.audit.actions import record
+from apps.common.crypto import CredentialsUnreadable
 from apps.followers import clients, judging
 from apps.followers import review as review_status
 from apps.followers.models import Decision, Follower, PersonalAccount, Review
@@ -27,7 +28,6 @@ from apps.followers.permissions import can_review, reviewer_roles
 from apps.notifications.actions import notify_user
 from apps.platforms import actions as platform_actions
 from apps.platforms.base import AuthError, PermanentError, RetryableError, UnsupportedError
-from apps.platforms.crypto import CredentialsUnreadable
 from apps.platforms.models import Connection
 from apps.platforms.registry import label_of
 from apps.platforms.wording import name_of

@@ -25,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.audit.actions import record
+from apps.common.crypto import CredentialsUnreadable
 from apps.followers import actions, clients, judging
 from apps.followers.models import Follower, IngestState
 from apps.platforms import actions as platform_actions
@@ -36,7 +37,6 @@ from apps.platforms.base import (
     RetryableError,
     UnsupportedError,
 )
-from apps.platforms.crypto import CredentialsUnreadable
 from apps.platforms.models import Connection
 from apps.platforms.registry import label_of
 from safepost.accounts.signals import Context

@@ -16,12 +16,12 @@ from django.db.models import Max
 from django.utils import timezone
 
 from apps.audit.actions import record
+from apps.common.crypto import CredentialsUnreadable
 from apps.moderation import evidence, ingest
 from apps.moderation.models import InboxItem, Incident, IncidentNote, Label, ModerationAction
 from apps.moderation.permissions import can_act, can_edit_record
 from apps.platforms import actions as platform_actions
 from apps.platforms.base import AuthError, PermanentError, RetryableError, UnsupportedError
-from apps.platforms.crypto import CredentialsUnreadable
 from apps.platforms.models import Connection
 from apps.schools.models import Membership
 

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.audit.actions import record
+from apps.common.crypto import CredentialsUnreadable
 from apps.moderation import images as image_fetch
 from apps.moderation.judging import (
     ESCALATION_ROLES,
@@ -34,7 +35,6 @@ from apps.notifications.actions import notify
 from apps.platforms import actions as platform_actions
 from apps.platforms import clients
 from apps.platforms.base import AuthError, InboxPage, Incoming, PermanentError, RetryableError
-from apps.platforms.crypto import CredentialsUnreadable
 from apps.platforms.models import Connection
 from apps.schools.models import Account, School
 from safepost.photos import nsfw

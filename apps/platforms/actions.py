@@ -17,10 +17,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.audit.actions import record
+from apps.common.crypto import CredentialsUnreadable
 from apps.platforms import registry
 from apps.platforms.base import AccountInfo, AuthError, Platform
 from apps.platforms.clients import client_for, expiry_of, refreshed_elsewhere, sign_in_check
-from apps.platforms.crypto import CredentialsUnreadable
 from apps.platforms.models import Connection, CredentialRotation, RotationPermission, RotationReminder
 from apps.platforms.permissions import (
     PERMISSION_DAYS,

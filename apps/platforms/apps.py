@@ -7,10 +7,10 @@ class PlatformsConfig(AppConfig):
     verbose_name = "Platforms (X, Bluesky, Mastodon)"
 
     def ready(self) -> None:
-        from apps.platforms import registry, targets
+        from apps.platforms import registry
         from apps.platforms.checks import token_keys
 
-        # Registered by kind only: a platform's package is imported when a connection needs it.
-        for kind in registry.kinds():
-            targets.install(kind)
+        # The packages are found when Safepost starts (without importing them: a platform's
+        # package is imported when first needed); publishing reads this list for its targets.
+        registry.kinds()
         checks.register(token_keys, checks.Tags.security)

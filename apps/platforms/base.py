@@ -2,7 +2,7 @@
 
 A *client* speaks to one platform for one connected account. It is plain Python (no Django
 import, no database): it takes the account's credentials as a dict, does one thing per call and
-raises the errors of :mod:`apps.publishing.targets.base` when it cannot. The Django side
+raises the errors defined here (:class:`RetryableError`, :class:`PermanentError`) when it cannot. The Django side
 (:mod:`apps.platforms.models`, the connection views, the publishing targets) decrypts the
 credentials, builds a client, and records what happened.
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from apps.publishing.targets.base import Limits, PermanentError, PublishResult, RetryableError
+from apps.platforms.links import count_with_links
 from safepost.accounts.profiles import RemoteProfile
 
 if TYPE_CHECKING:
@@ -54,11 +54,91 @@ __all__ = [
     "Removal",
     "RetryableError",
     "Server",
+    "TargetError",
     "UnsupportedError",
 ]
 
 Replies = Literal["none", "receive-only", "open"]
 Visibility = Literal["public", "followers-only"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a target accepts.
+
+    ``max_chars`` is the longest text (``None``: no limit). ``link_chars`` is what one link counts
+    as towards it (X counts every link as 23; ``None`` counts links as typed). ``max_media`` and
+    ``max_media_bytes`` bound the attachments, ``media_formats`` lists the MIME types accepted.
+    """
+
+    max_chars: int | None = None
+    link_chars: int | None = None
+    max_media: int = 0
+    max_media_bytes: int | None = None
+    media_formats: tuple[str, ...] = ()
+
+    def length(self, text: str) -> int:
+        """The text's length as this target counts it (links as ``link_chars``)."""
+        if self.link_chars is None:
+            return len(text)
+        return count_with_links(text, self.link_chars)
+
+    def remaining(self, text: str) -> int | None:
+        """Characters left (negative when over), or ``None`` when there is no limit."""
+        if self.max_chars is None:
+            return None
+        return self.max_chars - self.length(text)
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """Where a post went: the platform's id for it and a link to it (empty when there is none)."""
+
+    external_id: str
+    url: str = ""
+
+
+class TargetError(Exception):
+    """A target could not do what was asked. Use one of the two subclasses."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class RetryableError(TargetError):
+    """A failure a later attempt may not hit: rate limit, server error, timeout, network.
+
+    ``retry_after`` (seconds) is the platform's own hint (e.g. a ``Retry-After`` header); the
+    publish task never retries sooner than that.
+    """
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class PermanentError(TargetError):
+    """A failure a retry will not fix: the post is rejected, access was revoked, the account is gone.
+
+    ``platform_text`` is the platform's own error text (shown to staff as it came), ``advice`` what
+    the school should do about it, in plain words.
+    """
+
+    def __init__(self, message: str, platform_text: str = "", advice: str = "") -> None:
+        super().__init__(message)
+        self.platform_text = platform_text
+        self.advice = advice
+
+    def explain(self) -> str:
+        """One paragraph for staff: what happened, the platform's words, what to do."""
+        parts = [self.message.rstrip(".") + "."]
+        if self.platform_text:
+            said = self.platform_text.strip()
+            parts.append(f"The platform said: “{said}”" + ("" if said.endswith((".", "!", "?")) else "."))
+        if self.advice:
+            parts.append(self.advice.rstrip(".") + ".")
+        return " ".join(parts)
 
 
 class AuthError(PermanentError):

@@ -7,12 +7,12 @@ from typing import Any
 from django.core.checks import CheckMessage, Error
 from django.core.exceptions import ImproperlyConfigured
 
-from apps.platforms import crypto
+from apps.common import crypto, keyfiles
 
 
 def token_keys(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     try:
-        if crypto._setting("SAFEPOST_TOKEN_KEYS") or crypto.key_file().exists():
+        if keyfiles.setting("SAFEPOST_TOKEN_KEYS") or crypto.key_file().exists():
             crypto.keys()
     except ImproperlyConfigured as exc:
         return [Error(str(exc), id="platforms.E001")]

@@ -12,9 +12,8 @@ from typing import Any
 from django.db import transaction
 
 from apps.platforms import registry
-from apps.platforms.base import AccountInfo, Platform, PlatformClient
+from apps.platforms.base import AccountInfo, PermanentError, Platform, PlatformClient
 from apps.platforms.models import Connection
-from apps.publishing.targets.base import PermanentError
 
 
 def saver_for(connection_id: int) -> Any:

@@ -8,14 +8,14 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from apps.platforms import crypto
+from apps.common import crypto
 from apps.schools.models import Account, School
 
 
 class Connection(models.Model):
     """One school account signed in on one platform (e.g. the main account on Bluesky).
 
-    The tokens are encrypted with a key kept outside the database (:mod:`apps.platforms.crypto`);
+    The tokens are encrypted with a key kept outside the database (:mod:`apps.common.crypto`);
     nobody sees them, not even the senior leader who connected the account. A connection is used
     for publishing only once the headteacher has approved it (SUT-02).
     """
@@ -68,7 +68,7 @@ class Connection(models.Model):
         return f"{self.account} on {self.kind} ({self.handle or 'no handle'})"
 
     def credentials(self) -> dict[str, Any]:
-        """The decrypted tokens; :class:`~apps.platforms.crypto.CredentialsUnreadable` if the key is gone."""
+        """The decrypted tokens; :class:`~apps.common.crypto.CredentialsUnreadable` if the key is gone."""
         return crypto.decrypt(self.credentials_encrypted)
 
     def set_credentials(self, credentials: dict[str, Any]) -> None:

@@ -77,6 +77,16 @@ def platforms() -> list[Platform]:
     return sorted(_platforms.values(), key=lambda p: (p.position, p.label))
 
 
+def publishing_kinds() -> tuple[str, ...]:
+    """The kinds posts go out to: every package found, and any platform a test put in.
+
+    A package whose ``platform.py`` failed to load stays here (unlike :func:`platforms`), so a
+    post for one of its connections fails visibly instead of skipping that platform in silence.
+    """
+    _load()
+    return tuple(dict.fromkeys([*kinds(), *_platforms]))
+
+
 def get(kind: str) -> Platform | None:
     """The platform of ``kind``, or ``None`` when it is not installed."""
     _load()

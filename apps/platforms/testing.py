@@ -1,7 +1,8 @@
 """Putting platforms in and out of the registry for the length of a test.
 
 The running app never changes its platforms: it finds each ``apps/platforms/<kind>/platform.py``
-once (:mod:`apps.platforms.registry`) and publishes to them through :mod:`apps.platforms.targets`.
+once (:mod:`apps.platforms.registry`), and publishing reads that registry for its targets
+(:mod:`apps.publishing.targets.platform`), so swapping the registry's platforms is enough.
 Tests swap in fakes with :func:`only` and :func:`registered`, and :func:`rediscovered` looks for
 the packages again, as a fresh start would, after a test has added one.
 """
@@ -13,7 +14,6 @@ from contextlib import contextmanager
 
 from apps.platforms import registry
 from apps.platforms.base import Platform
-from apps.platforms.targets import install, uninstall
 
 
 @contextmanager
@@ -24,13 +24,9 @@ def only(chosen: Iterable[Platform]) -> Iterator[None]:
     registry._platforms.clear()
     for platform in chosen:
         registry._platforms[platform.kind] = platform
-        install(platform.kind)
     try:
         yield
     finally:
-        for kind in list(registry._platforms):
-            if kind not in saved and kind not in registry.kinds():
-                uninstall(kind)
         registry._platforms.clear()
         registry._platforms.update(saved)
 
@@ -44,7 +40,7 @@ def registered(platform: Platform) -> Iterator[None]:
 
 @contextmanager
 def rediscovered() -> Iterator[tuple[str, ...]]:
-    """Find the platform packages again, as at start-up, and install their targets; undone after.
+    """Find the platform packages again, as at start-up (publishing to them too); undone after.
 
     Yields the kinds found. A test adds a package (a folder with ``__init__.py`` and
     ``platform.py``) to ``apps.platforms.__path__`` before entering.
@@ -53,14 +49,9 @@ def rediscovered() -> Iterator[tuple[str, ...]]:
     saved, saved_kinds = dict(registry._platforms), registry.kinds()
     registry.forget()
     kinds = registry.kinds()
-    for kind in kinds:
-        install(kind)
     try:
         yield kinds
     finally:
-        for kind in kinds:
-            if kind not in saved_kinds:
-                uninstall(kind)
         registry._platforms.clear()
         registry._platforms.update(saved)
         registry._kinds = saved_kinds

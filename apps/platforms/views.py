@@ -14,13 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from apps.platforms import actions, clients, crypto, permissions, registry, wording
-from apps.platforms.base import Authorisation, Platform
+from apps.common import crypto
+from apps.platforms import actions, clients, permissions, registry, wording
+from apps.platforms.base import Authorisation, PermanentError, Platform, RetryableError
 from apps.platforms.forms import AppPasswordForm, OAuthStartForm
 from apps.platforms.models import Connection, CredentialRotation, RotationReminder
 from apps.platforms.profiles import check_profile
 from apps.platforms.rotation import next_rotation_due
-from apps.publishing.targets.base import PermanentError, RetryableError
 from apps.schools import permissions as school_permissions
 from apps.schools.models import Account, Membership
 from apps.schools.scoping import SchoolRequest, get_for_school, school_member_required

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from apps.platforms.base import AuthError, Capabilities
+from apps.platforms.base import AuthError, Capabilities, PermanentError, RetryableError
 from apps.platforms.models import Connection
 from apps.platforms.registry import label_of
-from apps.publishing.targets.base import PermanentError, RetryableError
 from apps.schools.models import Role
 from safepost.policy.config import Policy
 

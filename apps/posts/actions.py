@@ -30,9 +30,9 @@ from apps.posts.checking import (
     window_problem,
 )
 from apps.posts.models import Override, Post, Review
+from apps.posts.publisher import publisher
 from apps.posts.renditions import refresh_renditions
 from apps.posts.tasks import clean_up_photos
-from apps.publishing import actions as publishing
 from apps.schools.consent import posts_showing
 from apps.schools.models import Account, Membership, Pupil, School
 from apps.schools.permissions import allowed_exceptions, can_approve, can_write, needs_approval
@@ -282,7 +282,7 @@ def reopen(post: Post, *, stale_check: bool = True) -> None:
     records the change.
     """
     if post.status in (Status.SCHEDULED, Status.HELD):
-        publishing.cancel(post)
+        publisher().cancel(post)
     if post.status in (Status.PENDING, Status.SCHEDULED):
         post.status = Status.DRAFT
     post.submitted_at = post.approved_at = post.scheduled_for = None
@@ -642,7 +642,7 @@ def _put_on_schedule(
         record(
             post.school, actor, "post.scheduled", summary, post, {"scheduled_for": when.isoformat(), **data}
         )
-        publishing.queue(post)
+        publisher().queue(post)
     post.refresh_from_db()
     return post
 
@@ -662,7 +662,7 @@ def delete(post: Post, membership: Membership, *, now: datetime | None = None) -
         was = post.status
         post.status = Status.DELETED
         post.save()
-        publishing.cancel(post)  # nothing more goes out
+        publisher().cancel(post)  # nothing more goes out
         record(
             post.school,
             membership.user,
@@ -675,7 +675,7 @@ def delete(post: Post, membership: Membership, *, now: datetime | None = None) -
             clean_up_photos.enqueue(post.pk)
     # A failed or half-published post may already be live on some targets: take it down everywhere.
     # The platforms are asked outside the transaction, so a slow one holds no database lock.
-    not_removed = publishing.withdraw(post)
+    not_removed = publisher().withdraw(post)
     if not_removed:
         with transaction.atomic():
             record(
@@ -691,6 +691,13 @@ def delete(post: Post, membership: Membership, *, now: datetime | None = None) -
 
 #: Posts on their way out that a consent withdrawal checks again at once.
 AWAITING = (Status.PENDING, Status.SCHEDULED)
+
+
+def hold_on_withdrawn_consent(
+    sender: Any, *, pupil: Pupil, withdrawn: str, actor: Any, **kwargs: Any
+) -> list[Post]:
+    """The receiver of :data:`apps.schools.signals.consent_withdrawn` (connected in ``PostsConfig.ready``)."""
+    return hold_for_withdrawn_consent(pupil, withdrawn, actor)
 
 
 def hold_for_withdrawn_consent(pupil: Pupil, withdrawn: str, actor: Any) -> list[Post]:
@@ -719,7 +726,7 @@ def hold_for_withdrawn_consent(pupil: Pupil, withdrawn: str, actor: Any) -> list
                 continue  # it moved on meanwhile (publishing checks the photos again itself)
             was = locked.status
             if was == Status.SCHEDULED:
-                publishing.cancel(locked)
+                publisher().cancel(locked)
             locked.status, locked.held_reason = Status.HELD, reason
             locked.save(update_fields=["status", "held_reason", "updated_at"])
             record(

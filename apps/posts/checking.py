@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from apps.posts.models import KnownPicture, Post, PostPhoto
-from apps.publishing.targets import Target, targets_for
+from apps.posts.publisher import Place, publisher
 from apps.schools.actions import name_answers
 from apps.schools.models import Membership, Pupil, School
 from safepost.photos.policy import FaceInPhoto, PhotoFacts, PupilInPhoto, assess
@@ -43,7 +43,7 @@ def checker_for(school: School) -> Checker:
 
 def channels_for(post: Post) -> set[str]:
     """Where the post goes, as consent is given: the website feed, and social media if connected."""
-    return channels_of(targets_for(post.account))
+    return channels_of(publisher().places_for(post.account))
 
 
 def channels_of(targets: Iterable[Any]) -> set[str]:
@@ -176,15 +176,15 @@ def check_post_content(
     exception: str = "",
     role: str | None = None,
     post: Post | None = None,
-    targets: Sequence[Target] | None = None,
+    targets: Sequence[Place] | None = None,
 ) -> Report:
     """Check a post's words, its photos (a saved ``post``) and its length on each target together.
 
-    ``targets`` are the places the post goes (``targets_for(account)``); pass them when already at
+    ``targets`` are the places the post goes (``publisher().places_for(account)``); pass them when already at
     hand, as the compose page does on every keystroke. Photo and length findings come first.
     """
     if targets is None:
-        targets = targets_for(post.account) if post is not None else []
+        targets = publisher().places_for(post.account) if post is not None else []
     photo: list[Finding] = []
     with_pupils = False
     if post is not None and post.pk:
@@ -243,7 +243,7 @@ def check_audit_data(report: Report, school: School) -> dict[str, Any]:
     }
 
 
-def target_length_findings(targets: Sequence[Target], text: str) -> list[Finding]:
+def target_length_findings(targets: Sequence[Place], text: str) -> list[Finding]:
     """A post longer than a connected platform takes (as that platform counts: X counts links as
     23, Bluesky counts graphemes) cannot go out there: say so before it is sent, not when it fails."""
     findings = []

@@ -45,8 +45,7 @@ from apps.posts.forms import ComposeForm
 from apps.posts.models import Post
 from apps.posts.photo_views import PHOTOS_MESSAGE, PhotoView, attach_uploads, photo_context, photo_views
 from apps.posts.photos import MAX_PHOTOS
-from apps.publishing.models import Publication
-from apps.publishing.targets import Target, label_of, targets_for
+from apps.posts.publisher import Place, publisher
 from apps.schools.actions import SchoolError, answer_name_question
 from apps.schools.models import Account, Membership
 from apps.schools.permissions import (
@@ -103,7 +102,7 @@ class CharacterCount:
         return self.length - self.limit
 
 
-def character_counts(policy: Policy, targets: Sequence[Target], text: str) -> tuple[CharacterCount, ...]:
+def character_counts(policy: Policy, targets: Sequence[Place], text: str) -> tuple[CharacterCount, ...]:
     """The post's length against the limit of every place it goes out to (``targets``).
 
     Each target counts the way it does (a platform adapter's ``limits()``); the
@@ -223,7 +222,7 @@ def build_preview(
     time_problem = " ".join(str(e) for e in form.errors.get("at", [])) if form.is_bound else ""
     when_text, label = next_step(membership, account, exception, requested, now)
     # Built once per keystroke: the counters, the photos' consent channels and the length checks use them.
-    targets = targets_for(account) if account is not None else []
+    targets = publisher().places_for(account) if account is not None else []
     counts = character_counts(policy, targets, text)
     if not text.strip():
         return Preview(text, None, "", "", (), (), counts, when_text, label, time_problem)
@@ -270,15 +269,11 @@ def status_sentence(post: Post, now: datetime, policy: Policy) -> str:
         case Status.SCHEDULED if post.scheduled_for:
             return f"Scheduled: it will go out at {moment_words(post.scheduled_for, now, policy)}."
         case Status.PUBLISHING:
-            retrying = [
-                p.next_attempt_at
-                for p in post.publications.all()
-                if p.status == Publication.Status.RETRYING and p.next_attempt_at
-            ]
-            if retrying:
+            retry = publisher().next_retry(post)
+            if retry is not None:
                 return (
                     "Not out everywhere yet: a platform did not take it, and Safepost will try again at "
-                    f"{moment_words(min(retrying), now, policy)}. Nothing to do yet."
+                    f"{moment_words(retry, now, policy)}. Nothing to do yet."
                 )
             return "Going out now."
         case Status.PUBLISHED:
@@ -291,40 +286,6 @@ def status_sentence(post: Post, now: datetime, policy: Policy) -> str:
         case Status.DELETED:
             return "Deleted: it will not go out."
     return str(post.get_status_display())
-
-
-def publication_advice(publication: Publication, now: datetime, policy: Policy) -> str:
-    """What the writer should do about a publication, in plain words."""
-    target = label_of(publication.target)
-    match publication.status:
-        case Publication.Status.PENDING:
-            return f"Waiting to go out to {target}."
-        case Publication.Status.PUBLISHING:
-            # A live worker holds the attempt until ``next_attempt_at`` (its lease) and renews it by its
-            # heartbeat; a worker that stopped mid-send leaves it to run out within ``LEASE``.
-            lease_ends = publication.next_attempt_at
-            if lease_ends is None or lease_ends > now:
-                return f"Going out to {target} now."
-            return (
-                f"Sending to {target} was not confirmed, so Safepost is about to check whether the post "
-                "arrived and try again (within a minute): it is never posted twice. Nothing to do yet."
-            )
-        case Publication.Status.PUBLISHED:
-            return f"On {target}."
-        case Publication.Status.RETRYING:
-            when = (
-                moment_words(publication.next_attempt_at, now, policy)
-                if publication.next_attempt_at
-                else "shortly"
-            )
-            return f"It did not go out to {target}; Safepost will try again at {when}. Nothing to do yet."
-        case Publication.Status.FAILED:
-            return (
-                f"It did not go out to {target} after {publication.attempts} tries, and Safepost has stopped "
-                "trying. Nothing was posted there. Tell your computing lead, with the error below. "
-                "To post it anyway, write it again as a new post once the problem is fixed."
-            )
-    return str(publication.get_status_display())
 
 
 def _cannot_context(membership: Membership) -> dict[str, Any]:
@@ -579,7 +540,7 @@ def detail(request: SchoolRequest, pk: int) -> HttpResponse:
         history = AuditEntry.objects.filter(
             school=request.school, object_type="post", object_id=str(post.pk)
         ).order_by("seq")
-        publications = [(p, publication_advice(p, now, policy)) for p in post.publications.all()]
+        publications = [(p, publisher().advice(p, now, policy)) for p in post.publications.all()]
         context = {
             "post": post,
             "status_sentence": status_sentence(post, now, policy),

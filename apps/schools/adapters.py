@@ -6,7 +6,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.http import HttpRequest
 
-from apps.platforms import crypto
+from apps.common import crypto
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -22,7 +22,7 @@ ENCRYPTED = "fernet:"
 
 class MfaAdapter(DefaultMFAAdapter):
     """Authenticator-app secrets and recovery-code seeds encrypted with the platform token keys
-    (apps.platforms.crypto), so a copy of the database cannot make two-step codes."""
+    (apps.common.crypto), so a copy of the database cannot make two-step codes."""
 
     def encrypt(self, text: str) -> str:
         return ENCRYPTED + crypto.encrypt({"secret": text})

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from apps.posts.models import Post
 from apps.schools.models import FaceReference, Pupil, School
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
+
+    from apps.posts.models import Post
 
 #: Posts not yet out, but on their way: worth checking when consent is withdrawn.
 WAITING_STATUSES = ("pending", "changes", "scheduled", "publishing", "held", "failed")
@@ -18,10 +19,10 @@ def posts_showing(pupil: Pupil, statuses: tuple[str, ...] = ("published",)) -> Q
     """The school's posts with a photo in which ``pupil`` is tagged, newest first.
 
     Face-matching suggestions count too: for taking posts down, missing one is the costly error.
+    Read through the school's ``posts`` (the posts app sits above schools and is not imported).
     """
     return (
-        Post.objects.filter(
-            school_id=pupil.school_id,
+        pupil.school.posts.filter(
             status__in=statuses,
             photos__tags__pupil=pupil,
         )

@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from apps.posts import actions as post_actions
 from apps.schools import actions, permissions
 from apps.schools.consent import WAITING_STATUSES, posts_showing
 from apps.schools.forms import ConsentForm, ConsentSearchForm, FaceReferenceForm
 from apps.schools.models import CONSENT_FIELDS, Channel, ConsentValue, FaceReference, Membership, Pupil
 from apps.schools.scoping import SchoolRequest, get_for_school, school_member_required
+from apps.schools.signals import announce_withdrawn_consent
 from safepost.photos import PhotoError
 from safepost.photos.matching import MatchingError, ModelError
 
@@ -204,7 +204,7 @@ def _record(request: SchoolRequest, pupil: Pupil, form: ConsentForm) -> bool:
             if n
             else f" No published post shows {pupil} (as tagged in Safepost)."
         )
-        held = post_actions.hold_for_withdrawn_consent(pupil, f"{label.lower()} consent", request.user)
+        held = announce_withdrawn_consent(pupil, f"{label.lower()} consent", request.user)
         if held:
             text += (
                 f" {len(held)} post{'s' if len(held) != 1 else ''} waiting to go out with {pupil} in "

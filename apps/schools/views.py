@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from apps.posts import actions as post_actions
 from apps.schools import actions, invites, permissions
 from apps.schools.agreement_text import default_agreement_text
 from apps.schools.consent import posts_showing
@@ -54,6 +53,7 @@ from apps.schools.models import (
 from apps.schools.policy_edit import EditError, changes_between, locate, reference_html, set_values
 from apps.schools.roster_upload import Stash, UploadError, decode_upload, discard, preview, stash, unstash
 from apps.schools.scoping import SchoolRequest, get_for_school, school_member_required
+from apps.schools.signals import announce_withdrawn_consent
 from safepost.policy.config import PRESETS_DIR, PolicyError
 from safepost.policy.roster import Roster, RosterError, parse_roster
 from safepost.policy.rules.outside_posting_window import describe_window
@@ -732,7 +732,7 @@ def _warn_about_published_photos(request: SchoolRequest, school: School, since: 
     held = 0
     for change in withdrawn:
         held += len(
-            post_actions.hold_for_withdrawn_consent(
+            announce_withdrawn_consent(
                 change.pupil, f"{Channel(change.channel).label.lower()} consent", request.user
             )
         )

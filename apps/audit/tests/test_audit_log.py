@@ -19,7 +19,7 @@ from apps.audit.actions import record
 from apps.audit.display import when_in_words
 from apps.audit.keys import audit_key
 from apps.audit.models import AuditEntry
-from apps.audit.views import CSV_HEADER
+from apps.schools.audit_views import CSV_HEADER
 from apps.schools.testing import Personas, make_personas
 
 LOG = reverse("audit:log")

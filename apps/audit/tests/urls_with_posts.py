@@ -12,7 +12,7 @@ posts = ([path("posts/<int:pk>/", _post, name="detail")], "posts")
 
 urlpatterns = [
     path("", include(posts)),
-    path("audit/", include("apps.audit.urls")),
+    path("audit/", include("apps.schools.audit_urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("apps.checker.urls")),
     path("", lambda request: HttpResponse("home"), name="home"),

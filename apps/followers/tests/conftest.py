@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from apps.common import crypto
 from apps.followers import clients
-from apps.platforms import crypto
 from apps.platforms.base import ProfilePage, RemoteProfile, Removal, UnsupportedError
 
 # The platforms' own test peers, for the tests against them (test_on_*.py): a real PDS, a real

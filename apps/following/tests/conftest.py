@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from apps.common import crypto
 from apps.following import sync
-from apps.platforms import crypto
 from apps.platforms.base import Followed, FollowingPage, FollowResult, PermanentError
 from apps.platforms.models import Connection
 from apps.schools import models as school_models

@@ -7,6 +7,6 @@ from apps.home import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("apps.checker.urls")),
-    path("audit/", include("apps.audit.urls")),
+    path("audit/", include("apps.schools.audit_urls")),
     path("accounts/", include("allauth.urls")),
 ]

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from apps.platforms import crypto, testing
+from apps.common import crypto
+from apps.platforms import testing
 from apps.platforms.models import Connection
 from apps.platforms.tests.fakes import SCHOOL, FakeWorld, oauth_platform, password_platform
 from apps.schools import models as school_models

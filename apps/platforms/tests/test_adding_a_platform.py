@@ -21,14 +21,14 @@ import pytest
 
 import apps.platforms
 from apps.platforms import registry, testing
-from apps.platforms import targets as platform_targets
 from apps.platforms.base import Outgoing
 from apps.platforms.tests.conftest import BASE, connect
 from apps.posts.models import Post
-from apps.posts.views import publication_advice
 from apps.publishing import actions as publishing
 from apps.publishing.models import Publication
 from apps.publishing.targets import label_of, target_by_kind, targets_for
+from apps.publishing.targets import platform as platform_targets
+from apps.publishing.words import publication_advice
 from apps.schools.testing import Personas, client_for, make_personas
 
 IN_WINDOW = datetime(2026, 3, 11, 10, 0, tzinfo=UTC)

@@ -13,7 +13,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import connection as db
 
-from apps.platforms import actions, crypto
+from apps.common import crypto
+from apps.platforms import actions
 from apps.platforms.models import Connection
 from apps.platforms.tests.conftest import connect
 from apps.platforms.tests.fakes import FakeWorld

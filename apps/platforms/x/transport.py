@@ -13,9 +13,8 @@ from typing import Any
 
 import requests
 
-from apps.platforms.base import AuthError, PermanentError, RetryableError
+from apps.platforms.base import AuthError, PermanentError, RetryableError, TargetError
 from apps.platforms.ratelimits import lowered, seconds_until
-from apps.publishing.targets.base import TargetError
 
 #: X's API host (tweepy still uses api.twitter.com, which X serves as the same API).
 API = "https://api.x.com"

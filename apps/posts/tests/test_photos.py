@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from apps.audit.models import AuditEntry
@@ -568,3 +569,29 @@ def test_withdrawing_consent_holds_a_post_waiting_for_approval_but_not_one_where
     assert blurred.status == Post.Status.PENDING
     entry = AuditEntry.objects.get(action="post.held")
     assert entry.actor == p.office and entry.data["status"] == {"old": "pending", "new": "held"}
+
+
+def test_withdrawing_consent_on_the_pupils_page_holds_the_waiting_post_that_shows_them(p: Personas) -> None:
+    # The schools app announces the withdrawal (apps.schools.signals); posts holds the post.
+    amy = pupil(p, "Amy", "Jones", social=True, website=False)
+    shown = draft(p)
+    photo = photos.add_photo(
+        shown, member(p, p.teacher), jpeg_with_metadata(REAL / "grace_hopper.jpg"), "a.jpg"
+    )
+    photos.update_photo(
+        photo,
+        member(p, p.teacher),
+        alt_text="Building a volcano",
+        who={0: str(amy.pk)},
+        blur=set(),
+        hidden=[],
+    )
+    Post.objects.filter(pk=shown.pk).update(status=Post.Status.PENDING)
+    data = {"form": "consent", "channel": "social", "value": "withdrawn", "given_by": "Mrs Jones (mother)"}
+    response = p.client_for(p.office).post(
+        reverse("schools:pupil_consent", args=[amy.pk]), {**data, "on": "2026-11-02", "note": ""}, follow=True
+    )
+
+    assert "1 post waiting to go out with Amy Jones in its photos is now held" in response.content.decode()
+    shown.refresh_from_db()
+    assert shown.status == Post.Status.HELD and "social media consent was withdrawn" in shown.held_reason

@@ -8,9 +8,10 @@ import pytest
 
 from apps.posts.models import Post
 from apps.posts.tests.conftest import MONDAY_10AM, london
-from apps.posts.views import publication_advice, status_sentence
+from apps.posts.views import status_sentence
 from apps.publishing.actions import LEASE
 from apps.publishing.models import Publication
+from apps.publishing.words import publication_advice
 from apps.schools.testing import Personas
 
 

@@ -1,14 +1,14 @@
 """Where posts can go out, and which of them each account publishes to.
 
-Every active account publishes to the school's own website feed (:mod:`.website`); each platform
-package under ``apps/platforms/<kind>/`` adds its kind when the platforms app starts
-(:func:`apps.platforms.targets.install`). A kind is registered with a *factory* that gives the
-account's target, or ``None`` when the account does not use it, and the words staff see for it.
-The kind is stored on each ``Publication``: keep it stable once posts have gone out. The guide to
-adding a platform is ``README.md`` beside this file; :mod:`.base` is the interface itself.
+Every active account publishes to the school's own website feed (:mod:`.website`) and to each
+platform the platform registry lists (:mod:`apps.platforms.registry`, read on every call, through
+:mod:`.platform`). Another kind is registered with a *factory* that gives the account's target,
+or ``None`` when the account does not use it, and the words staff see for it. The kind is stored
+on each ``Publication``: keep it stable once posts have gone out. The guide to adding a platform
+is ``README.md`` beside this file; :mod:`.base` is the interface itself.
 
-This module stays free of Django models (the platform clients import the errors beside it
-without Django), so the website target is named here and imported when first asked for.
+This module stays free of Django models, so the website and platform targets are named here and
+imported when first asked for.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from apps.platforms import registry
 from apps.publishing.targets.base import (
     Limits,
     PermanentError,
@@ -60,6 +61,22 @@ def _website(account: Account) -> Target | None:
     return factory(account)
 
 
+def _platform(kind: str) -> TargetFactory:
+    make: Callable[[str], TargetFactory] = importlib.import_module(
+        "apps.publishing.targets.platform"
+    ).factory_for
+    return make(kind)
+
+
+def _all_factories() -> dict[str, TargetFactory]:
+    """The registered kinds (the website first), then every platform the registry lists now."""
+    factories = dict(_factories)
+    for kind in registry.publishing_kinds():
+        if kind not in factories:
+            factories[kind] = _platform(kind)
+    return factories
+
+
 def register(kind: str, factory: TargetFactory, label: Label = "") -> None:
     """Add (or replace) the factory for targets of ``kind``, and what staff call it."""
     if not kind or len(kind) > 20:
@@ -90,14 +107,14 @@ def registered(kind: str, factory: TargetFactory, label: Label = "") -> Iterator
 
 def label_of(kind: str) -> str:
     """What staff call a kind of target ("School website", "X"); the kind itself when unknown."""
-    label = _labels.get(kind, kind)
+    label = _labels.get(kind) or registry.label_of(kind)
     return label() if callable(label) else label
 
 
 def targets_for(account: Account) -> list[Target]:
     """Every target ``account`` publishes to, the website feed first."""
     targets = []
-    for factory in _factories.values():
+    for factory in _all_factories().values():
         target = factory(account)
         if target is not None:
             targets.append(target)
@@ -106,7 +123,7 @@ def targets_for(account: Account) -> list[Target]:
 
 def target_by_kind(kind: str, account: Account) -> Target | None:
     """The ``kind`` target for ``account``, or ``None`` if that kind is unknown or not connected."""
-    factory = _factories.get(kind)
+    factory = _all_factories().get(kind)
     return factory(account) if factory is not None else None
 
 

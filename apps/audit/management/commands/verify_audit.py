@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from apps.audit.actions import verify_school
-from apps.schools.models import School
+from apps.audit.models import school_model
 
 
 class Command(BaseCommand):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--school", metavar="SLUG", help="Only this school (its slug).")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        schools = School.objects.order_by("slug")
+        schools = school_model().objects.order_by("slug")
         if options["school"]:
             schools = schools.filter(slug=options["school"])
             if not schools.exists():

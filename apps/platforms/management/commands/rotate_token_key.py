@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from apps.platforms import crypto
+from apps.common import crypto
 from apps.platforms.models import Connection
 
 

@@ -14,11 +14,11 @@ from mastodon_mock.testing import MockServer
 from apps.platforms.mastodon.client import MastodonClient
 from apps.platforms.mastodon.tests.conftest import as_user, credentials_for, own_statuses
 from apps.platforms.models import Connection
-from apps.platforms.targets import outgoing_for
 from apps.posts import photos
 from apps.posts.models import Post
 from apps.publishing import actions as publishing
 from apps.publishing.models import Publication
+from apps.publishing.targets.platform import outgoing_for
 from apps.schools.models import Membership
 from apps.schools.testing import Personas, make_personas
 

@@ -1,4 +1,5 @@
-"""The audit log page, its CSV export and the chain's status."""
+"""The school's audit log page, its CSV export and the chain's status (apps.audit keeps the log;
+this page needs the school's permissions and scoping, so it lives with the school)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ from django.views.decorators.vary import vary_on_headers
 
 from apps.audit.actions import verify_school
 from apps.audit.display import action_label, exact_time, group_of, object_link, when_in_words
-from apps.audit.forms import AuditFilterForm
 from apps.audit.models import AuditEntry
 from apps.schools import permissions
+from apps.schools.audit_forms import AuditFilterForm
 from apps.schools.models import School
 from apps.schools.scoping import SchoolRequest, school_member_required
 

@@ -1,6 +1,8 @@
+"""The audit log page's URLs, under the "audit" namespace (the page lives with the school: audit_views)."""
+
 from django.urls import path
 
-from apps.audit import views
+from apps.schools import audit_views as views
 
 app_name = "audit"
 urlpatterns = [

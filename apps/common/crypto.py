@@ -1,4 +1,4 @@
-"""Platform tokens encrypted at rest (Fernet), with the key kept outside the database.
+"""Secrets encrypted at rest (Fernet): platform tokens and two-step sign-in secrets, with the key kept outside the database.
 
 The keys come from ``SAFEPOST_TOKEN_KEYS`` (comma-separated Fernet keys: the first encrypts, all
 of them decrypt, so a new key can be put first and the old ones kept until every token has been
@@ -10,34 +10,22 @@ without the key is useless to whoever holds it.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+
+from apps.common import keyfiles
 
 
 class CredentialsUnreadable(Exception):
     """The stored tokens cannot be decrypted with the keys Safepost has (the key was lost or changed)."""
 
 
-def _setting(name: str) -> str:
-    # Settings first (the lead's settings.py may define them), then the environment.
-    value = getattr(settings, name, None)
-    if value is None:
-        value = os.environ.get(name, "")
-    return str(value).strip()
-
-
 def key_file() -> Path:
     """Where the key file lives when no keys are given in the environment."""
-    configured = _setting("SAFEPOST_TOKEN_KEY_FILE")
-    if configured:
-        return Path(configured)
-    var_dir = getattr(settings, "VAR_DIR", None) or Path(settings.BASE_DIR) / "var"
-    return Path(var_dir) / "token.key"
+    return keyfiles.key_file("SAFEPOST_TOKEN_KEY_FILE", "token.key")
 
 
 def _keys_from_env(raw: str) -> list[bytes]:
@@ -58,25 +46,12 @@ def _keys_from_env(raw: str) -> list[bytes]:
 
 
 def _key_from_file(path: Path) -> bytes:
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            # O_EXCL: two processes starting together cannot both write a key.
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        except OSError as exc:
-            raise ImproperlyConfigured(
-                f"Cannot create the token key file {path} ({exc.strerror}). Set SAFEPOST_TOKEN_KEYS "
-                "or SAFEPOST_TOKEN_KEY_FILE to a writable place."
-            ) from exc
-        else:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(Fernet.generate_key() + b"\n")
-    try:
-        raw = path.read_bytes().strip()
-    except OSError as exc:
-        raise ImproperlyConfigured(f"Cannot read the token key file {path} ({exc.strerror}).") from exc
+    raw = keyfiles.read_key_file(
+        path,
+        make_key=lambda: Fernet.generate_key().decode("ascii"),
+        what="token key",
+        instead="SAFEPOST_TOKEN_KEYS or SAFEPOST_TOKEN_KEY_FILE",
+    ).encode("ascii")
     try:
         Fernet(raw)
     except (ValueError, TypeError) as exc:
@@ -89,7 +64,7 @@ def _key_from_file(path: Path) -> bytes:
 
 def keys() -> list[bytes]:
     """The keys in use, the encrypting one first."""
-    from_env = _keys_from_env(_setting("SAFEPOST_TOKEN_KEYS"))
+    from_env = _keys_from_env(keyfiles.setting("SAFEPOST_TOKEN_KEYS"))
     return from_env or [_key_from_file(key_file())]
 
 

@@ -1,10 +1,10 @@
-"""Publishing targets for connected platform accounts (one Target kind per platform).
+"""Publishing's adapter for connected platform accounts (one Target kind per platform).
 
-``install(kind)`` registers a factory with :mod:`apps.publishing.targets`; ``AppConfig.ready()``
-installs every platform package the registry finds, without importing it (its label, photo size
-and search behaviour are read from its ``PLATFORM`` when first needed). A factory gives a target for an
-account's connection that is approved (or needs reconnecting, so the failure shows on the post
-instead of the platform being skipped silently); a connection waiting for approval is not used.
+:mod:`apps.publishing.targets` asks :func:`factory_for` for each platform the registry
+(:mod:`apps.platforms.registry`) lists, so a platform package is published to as soon as it is
+found, with nothing to install. A factory gives a target for an account's connection that is
+approved (or needs reconnecting, so the failure shows on the post instead of the platform being
+skipped silently); a connection waiting for approval is not used.
 """
 
 from __future__ import annotations
@@ -14,13 +14,12 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
+from apps.common.crypto import CredentialsUnreadable
 from apps.platforms import actions, clients, registry, wording
 from apps.platforms.base import AuthError, Media, Outgoing, PlatformClient
-from apps.platforms.crypto import CredentialsUnreadable
 from apps.platforms.models import Connection
 from apps.posts.renditions import media_for
 from apps.publishing.models import Publication
-from apps.publishing.targets import register, unregister
 from apps.publishing.targets.base import Limits, PermanentError, PublishResult, Target
 from apps.publishing.targets.reshare import resharing_account
 from apps.schools.models import Account
@@ -216,12 +215,3 @@ def factory_for(kind: str) -> Any:
         return target_class(kind)(account, label=label, connection=connection)
 
     return target_for
-
-
-def install(kind: str) -> None:
-    """Publish to connected ``kind`` accounts from now on."""
-    register(kind, factory_for(kind), lambda: registry.label_of(kind))
-
-
-def uninstall(kind: str) -> None:
-    unregister(kind)
