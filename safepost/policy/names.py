@@ -752,8 +752,9 @@ def analyse_people(
         if key in roster.by_surname and tok.is_capitalised and i + 1 < len(tokens):
             nxt = tokens[i + 1]
             if (
-                # "the Ahmed family" thanked for a gift is the parents: no pupil is named
-                nxt.key in {"twins", "triplets", "siblings", "brothers", "sisters", "children"}
+                # "the Pemberton family" thanked for a cake stall names the pupil's surname: a
+                # careful reader holds it, as the category says (a pupil's surname appears)
+                nxt.key in {"twins", "triplets", "siblings", "brothers", "sisters", "family", "children"}
                 and not _gap(norm, tok, nxt).strip()
                 and key not in roster.by_first
             ):
