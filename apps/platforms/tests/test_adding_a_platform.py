@@ -173,7 +173,13 @@ def test_a_retry_finds_the_sent_post_the_way_the_platform_says(p: Personas, fake
     publishing.queue(post)
     publication = Publication.objects.get(post=post, target="fakeland")
     fakeland.SEARCHES.clear()
+    target = target_by_kind("fakeland", p.main)
+    assert target is not None
+    # A first attempt has nothing to find, and asks the platform nothing.
+    assert target.find_existing(publication.idempotency_key) is None and fakeland.SEARCHES == []
 
+    # A retry (the attempt before it may have been sent before its worker died) searches.
+    Publication.objects.filter(pk=publication.pk).update(attempts=2)
     target = target_by_kind("fakeland", p.main)
     assert target is not None
     found = target.find_existing(publication.idempotency_key)
