@@ -87,7 +87,7 @@ START_REDIS = (
     "no",
 )
 #: How long to wait for the worker before a test fails.
-TIMEOUT = 90.0  # a worker warms every platform before its first task: seconds under load
+TIMEOUT = 30.0
 
 
 def celery_settings(**env: str) -> dict[str, Any]:
