@@ -1,4 +1,4 @@
-"""The engine (``safepost``) is plain Python: using it loads no Django.
+"""The engine (``safepost``) and the platform clients are plain Python: using them loads no Django.
 
 The import-linter contract in ``pyproject.toml`` (run by ``make test``) forbids the imports; this
 proves the same of what is loaded at run time, imports inside functions included.
@@ -41,6 +41,18 @@ def test_using_the_engine_loads_no_django(what: str) -> None:
     code = (
         USES[what] + "import sys\n"
         "loaded = sorted(m for m in sys.modules if m == 'django' or m.startswith(('django.', 'apps.', 'config')))\n"
+        "assert not loaded, loaded\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+
+
+@pytest.mark.parametrize("kind", ["bluesky", "mastodon", "x"])
+def test_importing_a_platform_client_loads_no_django(kind: str) -> None:
+    code = (
+        f"import apps.platforms.{kind}.client\n"
+        "import sys\n"
+        "loaded = sorted(m for m in sys.modules if m == 'django' or m.startswith('django.'))\n"
         "assert not loaded, loaded\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT)

@@ -16,7 +16,8 @@ Three defences, all here:
 
 Plain ``http://`` to this machine is allowed only when ``SAFEPOST_PLATFORMS_ALLOW_LOOPBACK`` is
 on: a setting for the tests (a Bluesky PDS and a Mastodon mock on loopback), never read from the
-environment.
+environment. The platforms app copies it into :data:`ALLOW_LOOPBACK` when Django starts and
+whenever the setting changes, so this module (and the platform clients) import no Django.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from typing import Any
 
 import httpcore
 import httpx
-from django.conf import settings
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
@@ -50,9 +50,14 @@ class UnsafeAddress(ValueError):
         self.message = message
 
 
+#: Whether plain-http servers on this machine may be used: ``SAFEPOST_PLATFORMS_ALLOW_LOOPBACK``,
+#: set by :class:`apps.platforms.apps.PlatformsConfig` (tests only; off in production).
+ALLOW_LOOPBACK = False
+
+
 def loopback_allowed() -> bool:
     """Whether plain-http servers on this machine may be used (tests only)."""
-    return bool(getattr(settings, "SAFEPOST_PLATFORMS_ALLOW_LOOPBACK", False))
+    return ALLOW_LOOPBACK
 
 
 def is_public(address: Address) -> bool:
