@@ -31,12 +31,13 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
 
 from apps.publishing import actions  # noqa: E402
 
-# mastodon-mock listens on this machine over plain http: allowed here only (apps/platforms/netguard.py).
-settings.SAFEPOST_PLATFORMS_ALLOW_LOOPBACK = True
+# mastodon-mock listens on this machine over plain http: allowed here only (apps/platforms/netguard.py,
+# told of the setting through Django's setting_changed signal, which override_settings sends).
+override_settings(SAFEPOST_PLATFORMS_ALLOW_LOOPBACK=True).enable()
 
 P = float(os.environ.get("CRASH_P", "0"))
 LOG = os.environ.get("CRASH_LOG", "")

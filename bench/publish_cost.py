@@ -48,10 +48,13 @@ def main() -> None:
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
+    from django.test.utils import override_settings
     from django.utils import timezone
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.SAFEPOST_PLATFORMS_ALLOW_LOOPBACK = True  # mastodon-mock on this machine, plain http
+    override_settings(
+        SAFEPOST_PLATFORMS_ALLOW_LOOPBACK=True
+    ).enable()  # mastodon-mock on this machine, plain http
     call_command("migrate", verbosity=0)
 
     from crash_publishing import MastodonMock
