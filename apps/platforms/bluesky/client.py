@@ -1130,15 +1130,15 @@ class BlueskyClient:
 
     def _profile_from_repo(self, did: str) -> RemoteProfile:
         """The profile from the account's own repository (no counts: only the app view keeps them)."""
-        handle = did
         try:
             repo = self._query(DESCRIBE_REPO, models.ComAtprotoRepoDescribeRepo.Params(repo=did))
-            handle = str(repo.get("handle") or did)
         except BlueskyRefusal as exc:
             if exc.error_name in _GONE:
                 return RemoteProfile(external_id=did, handle=did, deleted=True)
+            repo = {}  # any other refusal: the handle is not known, the profile record may say who it is
         except RetryableError:
-            pass  # the handle stays unknown; the profile record may still say who it is
+            repo = {}  # the server is busy: the same, and the next read asks again
+        handle = str(repo.get("handle") or did)
         try:
             found = self._get_record(did, PROFILE, "self")
         except (PermanentError, RetryableError):
