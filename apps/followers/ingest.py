@@ -25,16 +25,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.audit.actions import record
-from apps.common.crypto import CredentialsUnreadable
 from apps.followers import actions, clients, judging
 from apps.followers.models import Follower, IngestState
 from apps.platforms import actions as platform_actions
 from apps.platforms.base import (
-    AuthError,
-    PermanentError,
     ProfilePage,
     RemoteProfile,
-    RetryableError,
     UnsupportedError,
 )
 from apps.platforms.models import Connection
@@ -141,21 +137,9 @@ def ingest(connection_id: int, now: datetime | None = None) -> Outcome:
     try:
         client = clients.build(connection)
         _read(client, connection, state, context, started, outcome)
-    except AuthError as exc:
-        platform_actions.mark_reconnect_needed(connection.pk, exc.explain())
-        return _failed(state, outcome, exc.explain(), started)
-    except CredentialsUnreadable as exc:
-        return _failed(state, outcome, f"The saved sign-in cannot be unlocked: {exc}", started)
-    except RetryableError as exc:
-        wait = timedelta(seconds=exc.retry_after) if exc.retry_after else None
-        return _failed(state, outcome, exc.message, started, wait)
-    except PermanentError as exc:
-        return _failed(state, outcome, exc.explain(), started)
     except Exception as exc:  # one account's surprise never stops the others
-        log.exception("reading the followers of connection %s failed", connection.pk)
-        return _failed(
-            state, outcome, f"Something unexpected went wrong ({exc.__class__.__name__}).", started
-        )
+        message, wait = platform_actions.reading_failed(connection, exc, "the followers")
+        return _failed(state, outcome, message, started, wait)
     finally:
         close = getattr(client, "close", None)
         if callable(close):

@@ -20,7 +20,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.audit.actions import record
-from apps.common.crypto import CredentialsUnreadable
 from apps.moderation import images as image_fetch
 from apps.moderation.judging import (
     ESCALATION_ROLES,
@@ -34,7 +33,7 @@ from apps.moderation.models import InboxItem, IngestState, ItemImage, Label
 from apps.notifications.actions import notify
 from apps.platforms import actions as platform_actions
 from apps.platforms import clients
-from apps.platforms.base import AuthError, InboxPage, Incoming, PermanentError, RetryableError
+from apps.platforms.base import InboxPage, Incoming
 from apps.platforms.models import Connection
 from apps.schools.models import Account, School
 from safepost.photos import nsfw
@@ -121,21 +120,9 @@ def ingest(connection_id: int, now: datetime | None = None) -> Outcome:
     try:
         client = build_client(connection)
         page: InboxPage = client.incoming(state.cursor)
-    except AuthError as exc:
-        platform_actions.mark_reconnect_needed(connection.pk, exc.explain())
-        return _failed(state, outcome, exc.explain(), started)
-    except CredentialsUnreadable as exc:
-        return _failed(state, outcome, f"The saved sign-in cannot be unlocked: {exc}", started)
-    except RetryableError as exc:
-        wait = timedelta(seconds=exc.retry_after) if exc.retry_after else None
-        return _failed(state, outcome, exc.message, started, wait)
-    except PermanentError as exc:
-        return _failed(state, outcome, exc.explain(), started)
     except Exception as exc:  # one account's surprise never stops the others
-        log.exception("reading connection %s failed", connection.pk)
-        return _failed(
-            state, outcome, f"Something unexpected went wrong ({exc.__class__.__name__}).", started
-        )
+        message, wait = platform_actions.reading_failed(connection, exc, "the replies")
+        return _failed(state, outcome, message, started, wait)
     finally:
         close = getattr(client, "close", None)
         if callable(close):

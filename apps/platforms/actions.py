@@ -10,7 +10,7 @@ read in :mod:`apps.platforms.wording`.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -19,7 +19,7 @@ from django.utils import timezone
 from apps.audit.actions import record
 from apps.common.crypto import CredentialsUnreadable
 from apps.platforms import registry
-from apps.platforms.base import AccountInfo, AuthError, Platform
+from apps.platforms.base import AccountInfo, AuthError, PermanentError, Platform, RetryableError
 from apps.platforms.clients import client_for, expiry_of, refreshed_elsewhere, sign_in_check
 from apps.platforms.models import Connection, CredentialRotation, RotationPermission, RotationReminder
 from apps.platforms.permissions import (
@@ -187,6 +187,26 @@ def disconnect(connection: Connection, user: Any) -> None:
             connection,
             {"kind": connection.kind, "was": was.status},
         )
+
+
+def reading_failed(connection: Connection, exc: Exception, what: str) -> tuple[str, timedelta | None]:
+    """What to record when reading ``what`` from a connected account failed: the plain message and
+    how long to wait before the next read (``None``: the usual interval).
+
+    Credentials the platform no longer accepts mark the connection "reconnect needed" (its holder
+    is told); a surprise is logged and said plainly, so one account never stops the others.
+    """
+    if isinstance(exc, AuthError):
+        mark_reconnect_needed(connection.pk, exc.explain())
+        return exc.explain(), None
+    if isinstance(exc, CredentialsUnreadable):
+        return f"The saved sign-in cannot be unlocked: {exc}", None
+    if isinstance(exc, RetryableError):
+        return exc.message, timedelta(seconds=exc.retry_after) if exc.retry_after else None
+    if isinstance(exc, PermanentError):
+        return exc.explain(), None
+    log.exception("reading %s of connection %s failed", what, connection.pk)
+    return f"Something unexpected went wrong ({exc.__class__.__name__}).", None
 
 
 def mark_reconnect_needed(connection_id: int, reason: str) -> bool:
