@@ -239,9 +239,19 @@ _NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
 _AGE = re.compile(
     r"^\s*(?:,\s*who\s+|,\s*)?(?:(?:is|was|turns|turned|is\s+now|has\s+just\s+turned|aged)\s+(?:just\s+|only\s+)?"
     + _NUMBER
-    + r"(?:\s+years?\s+old)?|(?:just\s+|only\s+)?"
+    + r"(?:\s+years?\s+old)?\b|(?:just\s+|only\s+)?"
     + _NUMBER
-    + r"\s+years?\s+old)\b",
+    + r"\s+years?\s+old\b|,\s*(?:just|only|aged|age)\s+"
+    + _NUMBER
+    + r"(?=\s*,)|\s*\(\s*(?:aged?\s+)?(?:just\s+)?"
+    + _NUMBER
+    + r"\s*\))",
+    re.IGNORECASE,
+)
+# "... of our choir", "in Year 2": where the one described belongs, read past to what is said of them.
+_BELONGS = re.compile(
+    r"^\s+(?:in|of|from)\s+(?:our\s+|the\s+)?(?:year\s*\d+|reception|nursery|[\w'’-]+)"
+    r"(?:\s+(?:class|choir|team|squad|group|band|club))?",
     re.IGNORECASE,
 )
 
@@ -393,6 +403,8 @@ def child_references(
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _SUPERLATIVE_ONE.finditer(norm):
         tail = norm[m.end() : m.end() + 60]
+        if (b := _BELONGS.match(tail)) is not None:
+            tail = tail[b.end() :]
         noun = m.group("noun").lower()
         if noun in _MANY_OR_ADULT or _plural(noun) or not (_AGE.match(tail) or _DID.match(tail)):
             continue  # "our youngest children enjoyed ...": a group, not one child

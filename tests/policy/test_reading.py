@@ -37,6 +37,8 @@ ONE_CHILD = [
     "Three cheers for our Cedar class 'Professor', who knows every dinosaur's name!",
     "Welcome to the Novak family! Their daughter has joined Class 2 this week.",
     "A warm welcome to the newest member of Maple class, who joined us from Lisbon this week.",
+    "Our youngest chorister, just four, sang a solo at the carol service.",
+    "The smallest member of our choir (aged 5) sang beautifully at the concert.",
 ]
 GROUPS_AND_OTHERS = [
     "Every child in Year 3 read a chapter book this week.",
@@ -53,6 +55,7 @@ GROUPS_AND_OTHERS = [
     "Their child will need a packed lunch on Friday.",
     "Year 3 have been reading Ruby's Worry and talking about feelings.",
     "Reception have been learning about Florence Nightingale. She was very brave!",
+    "Our youngest singers, just four and five, sang beautifully at the carol service.",
 ]
 
 
