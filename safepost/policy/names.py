@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from safepost.policy.reading import (
+    ROLE_AS_A_THING,
     IRREGULAR_PAST,
     SpanIndex,
     child_references,
@@ -495,7 +496,7 @@ _MADE_THING = re.compile(
 _DID_WITH_PRONOUN = re.compile(
     r"^\s+(?:(?:was|is|has|had|just|really|finally|also|always|never)\s+)*(?:(?-i:[a-z]+ed)|"
     + IRREGULAR_PAST
-    + r"|was|is|has)\b",
+    + r"|was|is|has|will\s+be|(?:can|could|should|would|might)\s+(?:now\s+)?[a-z]+)\b",
     re.IGNORECASE,
 )
 # Where a school day happens: "Kit came to school dressed as a Roman soldier".
@@ -503,6 +504,22 @@ _SCHOOL_DAY = re.compile(
     r"\b(?:to|at|in|after|before)\s+(?:school|class|assembly|playtime|lunchtime|break\s*time|the\s+classroom)\b",
     re.IGNORECASE,
 )
+# Words that open a sentence before a name without being part of it ("Hopefully Summer will ...").
+_OPENING_WORDS = frozenset(
+    "hopefully sadly today tomorrow yesterday finally luckily happily unfortunately fortunately thankfully "
+    "now well so and but also meanwhile incredibly amazingly then later earlier tonight sometimes".split()
+)
+
+
+def _capital_before(pre: str, sentence_start: bool) -> bool:
+    """A capitalised word just before a name ("Flat Stanley"), not an opening word of the sentence."""
+    cap = re.search(r"([A-Z][\w'-]*)\s+$", pre)
+    if cap is None:
+        return False
+    opens = sentence_start and not pre[: cap.start()].strip()
+    return not (opens and fold(cap.group(1)) in _OPENING_WORDS)
+
+
 _CLASS_NAMED = re.compile(r"\b(?:in|from|to|with)\s+(?P<name>[A-Z][\w'’-]*)")
 
 
@@ -569,10 +586,7 @@ _FROM_ORGANISATION = re.compile(
 )
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
 # After a role, a noun that makes the role the name of a thing: "our Star of the Week certificates".
-_NOT_A_THING = (
-    r"(?!\s+(?:certificates?|awards?|assembly|assemblies|board|display|wall|book|badges?|list|nominations?|"
-    r"presentations?|trophy|trophies|cup|mugs?|stickers?|tradition|scheme|system|chair|table)\b)"
-)
+_NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
 _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:year\s*\d+\s+|ks\d\s+|reception\s+)?"
     r"(?:(?:deputy\s+)?head\s+(?:girl|boy|pupil)|(?:school|house|sports|football|netball|rugby|cricket|team)\s+"
@@ -979,7 +993,7 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
         elif (
             len(group) == 1
             and group[0].on_roster
-            and not re.search(r"[A-Z][\w'-]*\s+$", pre)  # "Flat Stanley came too": a character's name
+            and not _capital_before(pre, pre_start == s_start)  # "Flat Stanley came too": a character's name
             and (cm := _DID_WITH_PRONOUN.match(post)) is not None
             and (_HE_SHE.search(post) or _SCHOOL_DAY.search(post) or _names_a_class(post, roster.class_names))
         ):

@@ -37,7 +37,7 @@ _WINDOW = 200
 # Nouns that can only mean a child.
 _CHILD_NOUNS = (
     r"daughter|son|girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|someone|somebody|"
-    r"chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|"
+    r"little\s+(?:man|lady|miss|mister)|chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)-year-old"
 )
 # Nouns for somebody who did something; a child when the description places them in a class or
@@ -65,8 +65,8 @@ _BREAK_WORDS = (
 _MODIFIERS = r"(?:(?!(?:" + "|".join(_BREAK_WORDS.split()) + r")\s)[a-z][\w'-]*\s+){0,4}?"
 _GROUP = r"(?:(?:year\s*\d+|yr\s*\d+|y\d|reception|nursery|ks\s*\d|school\s+council|class)\s+)?"
 _IN_GROUP = (
-    r"\s+(?:in|from|of)\s+(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+(?:\d+|(?-i:[A-Z])\w*)"
-    r"|(?-i:[A-Z])[\w'-]*\s+class)"
+    r"\s+(?:in|from|of)\s+(?:our\s+|the\s+)?(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+(?:\d+|(?-i:[A-Z])\w*)"
+    r"|(?-i:[A-Z])[\w'-]*\s+class)(?:\s+(?:family|community|team|group))?"
 )
 _CHILD_DESCRIPTION = re.compile(
     rf"\b{_DETERMINER}\s+{_MODIFIERS}{_GROUP}{_MODIFIERS}(?P<noun>{_CHILD_NOUNS})\b(?!s\b|-)(?P<group>{_IN_GROUP})?",
@@ -120,6 +120,17 @@ _NOT_INITIALS = frozenset(
     {"pe", "re", "dt", "uk", "us", "it", "ta", "pm", "am", "bc", "ad", "tv", "fc", "mp"}
 )
 _BEFORE_ADULT = re.compile(r"\b(?:mr|mrs|miss|ms|mx|dr|prof|rev|sir|dame|cllr|author|by|coach)\.?\s*$", re.I)
+
+
+# After a child's role or description, words that make it the name of a thing: "our Star of the
+# Week certificates", "our head girl and head boy elections".
+ROLE_AS_A_THING = (
+    r"(?:\s+(?:and|&)\s+(?:deputy\s+)?head\s+(?:girl|boy|pupil)s?)?\s+(?:certificates?|awards?|assembly|"
+    r"assemblies|board|display|wall|book|badges?|list|nominations?|presentations?|trophy|trophies|cup|mugs?|"
+    r"stickers?|tradition|scheme|system|chair|table|elections?|applications?|interviews?|hustings|speeches|"
+    r"votes?|voting|candidates?|nominees?|roles?|positions?|vacanc(?:y|ies)|shortlist)\b"
+)
+_A_THING_AFTER = re.compile(ROLE_AS_A_THING, re.IGNORECASE)
 
 
 class SpanIndex:
@@ -259,10 +270,11 @@ _BELONGS = re.compile(
 # "One of our Falcons has just been selected": one child of a class, told by the singular verb.
 _ONE_OF_GROUP = re.compile(
     r"\bone\s+of\s+(?:our|the|my)\s+(?:(?:year\s*\d+|reception|nursery|ks\s*\d|very\s+own|own)\s+)?"
-    r"(?P<word>[\w'’-]+)(?=\s+(?:has|was|is|won|got|scored|raised|wrote|made|became|received|came|"
+    r"(?P<word>(?:year\s*\d+|y\d|reception)['’]?s\b|[\w'’-]+)(?=\s+(?:has|was|is|won|got|scored|raised|wrote|made|became|received|came|"
     r"just|recently|finally|bravely|proudly)\b)",
     re.IGNORECASE,
 )
+_YEAR_PLURAL = re.compile(r"(?:year\s*\d+|y\d|reception)['’]?s", re.IGNORECASE)
 _WITH_PHRASE = re.compile(r"^\s+(?:with|wearing|holding|carrying)\s+(?:[\w'’-]+\s+){0,6}?(?=who\b)", re.I)
 # "Our youngest chorister, just four years old, stole the show": whatever the noun, the youngest
 # (oldest, newest) one is one child, when the post gives an age or says what they did.
@@ -285,9 +297,24 @@ def _plural(noun: str) -> bool:
 
 # A nickname in quotes with the class after it: "our very own 'Little Messi' in Year 5".
 _NICKNAME_IN_GROUP = re.compile(
-    r"\b(?:our|the)\s+(?:very\s+own\s+|own\s+|resident\s+|little\s+)?['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]"
+    r"(?:\b(?:our|the)\s+(?:very\s+own\s+|own\s+|resident\s+|little\s+)?['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]"
+    r"|\b(?:little|young)\s+(?:miss|mister|mr|master|madam)\s+(?-i:[A-Z])[\w'’-]+)"
     r"\s+(?:in|from)\s+(?P<group>(?:year\s*\d+|reception|nursery|class\s+\w+|[A-Z][\w'’-]*(?:\s+class)?))",
     re.IGNORECASE,
+)
+# "Year 5's very own Picasso for the mural": a famous name given to one child of a class.
+_VERY_OWN = re.compile(
+    r"\b(?P<owner>our|(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])[\w-]*\s+class|(?-i:[A-Z])[\w-]*)['’]s)"
+    r"\s+(?:very\s+)?own\s+(?:little\s+|mini\s+|budding\s+|future\s+)?(?P<nick>(?-i:[A-Z])[a-z][\w'’-]*)"
+    r"(?=\s*[,!.]|\s+(?:for|who|has|is|was|did|in|from|with|after|at)\b)",
+    re.IGNORECASE,
+)
+# A capitalised word after "our very own" that is no nickname: a title, an event, a thing.
+_NOT_A_NICKNAME = frozenset(
+    "mr mrs miss ms mx dr sir dame coach rev reverend father sister captain professor olympics olympic christmas "
+    "easter eid diwali bake strictly masterchef apprentice eurovision wimbledon glastonbury oscars sports fun book "
+    "world school summer winter spring autumn harvest nativity panto pantomime fair fete radio podcast newspaper "
+    "magazine gallery museum library garden allotment orchestra choir band team club council parliament".split()
 )
 # "Someone in Larch class has been practising": one child of a class, unnamed.
 _SOMEONE_IN = re.compile(
@@ -347,7 +374,7 @@ def child_references(
     found: list[ChildReference] = []
     pronoun = bool(_SINGULAR_PRONOUN.search(norm))
     for m in _CHILD_DESCRIPTION.finditer(norm):
-        if _not_one_phrase(m.group(0)):
+        if _not_one_phrase(m.group(0)) or _A_THING_AFTER.match(norm, m.end()):
             continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
@@ -371,6 +398,8 @@ def child_references(
     for m in _DOER_DESCRIPTION.finditer(norm):
         if (found and found[-1].nstart <= m.start() < found[-1].nend) or _not_one_phrase(m.group(0)):
             continue
+        if _A_THING_AFTER.match(norm, m.end()):
+            continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
         in_group = bool(
@@ -388,7 +417,11 @@ def child_references(
         )
         tail = _after_group(norm, m.end(), classes)
         if not (
-            pronoun or praised or _DID.match(tail) or _AGE.match(tail) or re.match(r"\s*,\s*who\b", tail)
+            pronoun
+            or praised
+            or _DID.match(tail)
+            or _AGE.match(tail)
+            or re.match(r"\s*,\s*who\b|\s+who\s+(?:is|was|has|had)\b", tail)
         ):
             continue
         only_pronoun = not (praised or _DID.match(tail))
@@ -414,13 +447,23 @@ def child_references(
         group = m.group("group")
         if _GROUP_WORD.fullmatch(group) or fold(group.split()[0]) in classes:
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _VERY_OWN.finditer(norm):
+        nick = fold(m.group("nick"))
+        owner = m.group("owner")
+        if nick in _NOT_A_NICKNAME or (nick.endswith("s") and not nick.endswith("ss")):
+            continue
+        of_group = owner.lower() != "our" and (
+            _GROUP_WORD.match(owner[:-2]) is not None or fold(owner[:-2]) in classes
+        )
+        if of_group or (owner.lower() == "our" and _GROUP_WORD.search(norm)):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _SOMEONE_IN.finditer(norm):
         group = m.group("group")
         if _GROUP_WORD.fullmatch(group) or fold(group.split()[0]) in classes:
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _ONE_OF_GROUP.finditer(norm):
         word = fold(m.group("word"))
-        if word in _MANY_CHILDREN or word in classes or word.rstrip("s") in classes:
+        if word in _MANY_CHILDREN or word in classes or word.rstrip("s") in classes or _YEAR_PLURAL.fullmatch(word):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _DOTTED_INITIALS.finditer(norm):
         letters = m.group(0).replace(".", "").replace(" ", "").lower()

@@ -20,7 +20,8 @@ _PUPILS = re.compile(
     r"\b(?:years?\s*\d+(?:\s*(?:and|&|,)\s*\d+)*|yr\s*\d|y\d|class\s+\w+|[A-Z][\w'-]*\s+class|reception|nursery|"
     r"ks\s*\d|key\s+stage\s+\d|children|pupils|kids|students|"
     r"(?:team|teams|squad|choir|athletes|runners|players|footballers|swimmers|musicians|band|orchestra|"
-    r"dancers|cast|group|netballers|cricketers)|we|we'll|we're|we've|us|everyone|they|they'll|they're)\b",
+    r"dancers|cast|group|netballers|cricketers|under[\s-]?\d{1,2}['’]?s|u[\s-]?\d{1,2}['’]?s|"
+    r"(?:girls|boys)['’]?\s+(?:football|netball|rugby|cricket|hockey))|we|we'll|we're|we've|us|everyone|they|they'll|they're)\b",
     re.IGNORECASE,
 )
 _PRESENT_FUTURE = re.compile(
