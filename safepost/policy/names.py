@@ -23,11 +23,13 @@ from functools import cache
 from pathlib import Path
 
 from safepost.policy.reading import (
-    ROLE_AS_A_THING,
+    HASHTAG_CHEER,
     IRREGULAR_PAST,
+    ROLE_AS_A_THING,
     SpanIndex,
     child_references,
     in_roster_class,
+    split_hashtag,
     surnames_alone,
 )
 from safepost.policy.roster import Roster
@@ -434,7 +436,7 @@ _POST_CUE = re.compile(
     r"(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s+|from\s+)"
     r"(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+\w+|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
-    r"|,\s*(?:who|our|the|aged?)\b"
+    r"|,\s*(?:who|whose|our|the|aged?)\b"
     r"|who\s+(?:is|was|has|had|will|did|does|can|could|loves|always|never)\b"
     r"|(?:is|was|has\s+been|'s\s+been|became|becomes)\s+(?:our|this\s+week's|this\s+term's|the\s+class's|"
     r"a|an|such\s+a|an\s+absolute|the)\s+"
@@ -465,6 +467,7 @@ _ADULT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MONTH_NAMES = frozenset({"april", "may", "june", "july", "august", "sunday", "tuesday"})  # and days
+_TIMES_OF_YEAR = _MONTH_NAMES | {"summer", "autumn", "winter", "spring", "easter", "christmas", "noel"}
 # "Thursday 4th June", "June 5th", "in June": a month in a date.
 _IN_A_DATE = re.compile(
     r"(?:\d(?:st|nd|rd|th)?\s+(?:of\s+)?|\b(?:in|of|since|until|till|during|early|late|mid|by|from|through|this|next|last)"
@@ -476,15 +479,8 @@ _STRONG_CHILD_AFTER = re.compile(
     r"^(?:'s)?\s*(?:,\s*)?(?:\(|in\s+|from\s+)(?:[Yy]ear\s*\d|[Yy]r\s*\d|Y\d\b|[Rr]eception\b|[Nn]ursery\b|"
     r"[Cc]lass\s+[A-Z]|[A-Z][\w'-]*\s+[Cc]lass\b)"
 )
-# Inside a hashtag, words before a name that cheer a child on: #GoRose, #ProudOfYouDominik.
-_HASHTAG_CHEER = re.compile(
-    r"\b(?:go|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
-    r"love\s+you|you\s+did\s+it|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
-    r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud)\s*$",
-    re.IGNORECASE,
-)
 _ADULT_BEFORE = re.compile(
-    r"\b(?:lollipop|dinner|crossing|cleaning|kitchen|office|catering)\s+(?:lady|man|woman|assistant)\s+$",
+    r"\b(?:lollipop|dinner|crossing|cleaning|kitchen|office|catering)\s+(?:lady|man|woman|assistant)\s*,?\s+$",
     re.IGNORECASE,
 )
 # "Zain's Lego model", "Ava's Tudor costume": something a child made, though a capital follows.
@@ -496,7 +492,7 @@ _MADE_THING = re.compile(
 _DID_WITH_PRONOUN = re.compile(
     r"^\s+(?:(?:was|is|has|had|just|really|finally|also|always|never)\s+)*(?:(?-i:[a-z]+ed)|"
     + IRREGULAR_PAST
-    + r"|was|is|has|will\s+be|(?:can|could|should|would|might)\s+(?:now\s+)?[a-z]+)\b",
+    + r"|was|is|has|had|will\s+be|(?:can|could|should|would|might)\s+(?:now\s+)?[a-z]+)\b",
     re.IGNORECASE,
 )
 # Where a school day happens: "Kit came to school dressed as a Roman soldier".
@@ -506,8 +502,33 @@ _SCHOOL_DAY = re.compile(
 )
 # Words that open a sentence before a name without being part of it ("Hopefully Summer will ...").
 _OPENING_WORDS = frozenset(
-    "hopefully sadly today tomorrow yesterday finally luckily happily unfortunately fortunately thankfully "
-    "now well so and but also meanwhile incredibly amazingly then later earlier tonight sometimes".split()
+    [
+        "hopefully",
+        "sadly",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "finally",
+        "luckily",
+        "happily",
+        "unfortunately",
+        "fortunately",
+        "thankfully",
+        "now",
+        "well",
+        "so",
+        "and",
+        "but",
+        "also",
+        "meanwhile",
+        "incredibly",
+        "amazingly",
+        "then",
+        "later",
+        "earlier",
+        "tonight",
+        "sometimes",
+    ]
 )
 
 
@@ -719,9 +740,42 @@ def _is_title(tok: Token) -> bool:
     return True
 
 
+# Words of a cheering hashtag, never a name there: the "Done" of #WellDoneChester.
+_CHEER_WORDS = frozenset(
+    [
+        "well",
+        "done",
+        "go",
+        "come",
+        "on",
+        "proud",
+        "of",
+        "you",
+        "so",
+        "congrats",
+        "congratulations",
+        "happy",
+        "birthday",
+        "star",
+        "super",
+        "legend",
+        "hero",
+        "champ",
+        "champion",
+        "winner",
+        "brave",
+        "love",
+        "team",
+        "big",
+        "shout",
+        "out",
+    ]
+)
+
+
 def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: str) -> bool:
     key = tok.key
-    if len(key) < 2:
+    if len(key) < 2 or (tok.hashtag and key in _CHEER_WORDS and key not in roster.by_first):
         return False
     if key in NON_NAMES:
         # A month that is a pupil's name ("June has been our Kindness Champion") is read like any
@@ -979,11 +1033,11 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
         pre = norm[pre_start : group[0].nstart]
         post = norm[group[-1].nend : min(s_end, group[-1].nend + CUE_WINDOW)]
         if group[0].first.hashtag:
-            pre = _split_hashtag(pre)
+            pre = split_hashtag(pre)
         group_cue, strong = None, False
         if (cm := _PRE_CUE.search(pre)) is not None:
             group_cue, strong = cm.group(0).strip(), True
-        elif group[0].first.hashtag and (cm := _HASHTAG_CHEER.search(pre)) is not None:
+        elif group[0].first.hashtag and (cm := HASHTAG_CHEER.search(pre)) is not None:
             group_cue, strong = f"#{cm.group(0).strip()}…", True
         elif (cm := _POST_CUE.match(post)) is not None:
             group_cue = cm.group(0).strip()
@@ -991,11 +1045,16 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
         elif (in_class := in_roster_class(post, roster.class_names)) is not None:
             group_cue, strong = in_class, True  # "Willow in Acorns": a class the school has
         elif (
-            len(group) == 1
-            and group[0].on_roster
+            all(m.on_roster for m in group)
             and not _capital_before(pre, pre_start == s_start)  # "Flat Stanley came too": a character's name
             and (cm := _DID_WITH_PRONOUN.match(post)) is not None
-            and (_HE_SHE.search(post) or _SCHOOL_DAY.search(post) or _names_a_class(post, roster.class_names))
+            and (
+                _HE_SHE.search(post)
+                or _SCHOOL_DAY.search(post)
+                or _names_a_class(post, roster.class_names)
+                # "Summer and Jade had a brilliant time": two pupils' names that did something
+                or (len(group) > 1 and not all(m.first.key in _TIMES_OF_YEAR for m in group))
+            )
         ):
             # "Pearl took her first steps", "Lucky was very lucky today - he found a clover": the
             # word does something and is then "she" or "he", so it is somebody
@@ -1010,14 +1069,6 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                 if m.kind in ("word", "unknown") and m.first.is_capitalised:
                     m.kind, m.cue = "pupil", "listed with another pupil"
                     m.reasons.append("named in a list together with a pupil")
-
-
-def _split_hashtag(pre: str) -> str:
-    """``... #WellDone`` becomes ``...  Well Done``, so cues inside a hashtag are read."""
-    hash_at = pre.rfind("#")
-    if hash_at == -1:
-        return pre
-    return pre[:hash_at] + " " + re.sub(r"(?<=[a-z])(?=[A-Z])", " ", pre[hash_at + 1 :])
 
 
 def _classify_one(

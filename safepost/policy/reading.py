@@ -54,7 +54,7 @@ _DOER_NOUNS = (
     r"fundraiser|climber|cyclist|skater|skier|rider|jockey|boxer|fencer|archer|sprinter|jumper|thrower|"
     r"chorister|server|altar\s+server|bell\s+ringer|chorus\s+member|soprano|alto|treble|"
     r"chess\s+player|magician|comedian|chatterbox|bookworm|superhero|legend|all-rounder|newbie|arrival|"
-    r"addition|recruit"
+    r"addition|recruit|treasurer|secretary|president|vice-captain|vice-chair|deputy"
 )
 _DETERMINER = r"(?:one|our|this|that|a|an|the|their|a\s+certain|this\s+week's|today's)"
 # Words that end a noun phrase: a description never runs over them ("a warm welcome to the ...").
@@ -84,7 +84,7 @@ _GENERIC = re.compile(
     re.IGNORECASE,
 )
 _ADULT_MODIFIER = re.compile(
-    r"\b(?:staff|teacher|parent|adult|visiting|guest|of\s+governors|lollipop|school\s+cook|kitchen|"
+    r"\b(?:staff|teacher|parent|adult|visiting|guest|of\s+governors|lollipop|school\s+cook|kitchen|pta|pfa|"
     r"grown-up|local|professional|famous|olympic|former|old|retired)\b",
     re.IGNORECASE,
 )
@@ -131,6 +131,23 @@ ROLE_AS_A_THING = (
     r"votes?|voting|candidates?|nominees?|roles?|positions?|vacanc(?:y|ies)|shortlist)\b"
 )
 _A_THING_AFTER = re.compile(ROLE_AS_A_THING, re.IGNORECASE)
+
+
+# Inside a hashtag, words before a name that cheer a child on: #GoRose, #ProudOfYouDominik.
+HASHTAG_CHEER = re.compile(
+    r"\b(?:go|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
+    r"love\s+you|you\s+did\s+it|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
+    r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud)\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_hashtag(pre: str) -> str:
+    """``... #WellDone`` becomes ``...  Well Done``, so cues inside a hashtag are read."""
+    hash_at = pre.rfind("#")
+    if hash_at == -1:
+        return pre
+    return pre[:hash_at] + " " + re.sub(r"(?<=[a-z])(?=[A-Z])", " ", pre[hash_at + 1 :])
 
 
 class SpanIndex:
@@ -274,6 +291,8 @@ _ONE_OF_GROUP = re.compile(
     r"just|recently|finally|bravely|proudly)\b)",
     re.IGNORECASE,
 )
+# A name in apposition after a description: the name decides whether it is a pupil.
+_APPOSITION = re.compile(r"^\s*,\s*(?-i:[A-Z])[a-z][\w'’-]*(?:\s+(?-i:[A-Z])[a-z][\w'’-]*)?\s*,")
 _YEAR_PLURAL = re.compile(r"(?:year\s*\d+|y\d|reception)['’]?s", re.IGNORECASE)
 _WITH_PHRASE = re.compile(r"^\s+(?:with|wearing|holding|carrying)\s+(?:[\w'’-]+\s+){0,6}?(?=who\b)", re.I)
 # "Our youngest chorister, just four years old, stole the show": whatever the noun, the youngest
@@ -311,10 +330,68 @@ _VERY_OWN = re.compile(
 )
 # A capitalised word after "our very own" that is no nickname: a title, an event, a thing.
 _NOT_A_NICKNAME = frozenset(
-    "mr mrs miss ms mx dr sir dame coach rev reverend father sister captain professor olympics olympic christmas "
-    "easter eid diwali bake strictly masterchef apprentice eurovision wimbledon glastonbury oscars sports fun book "
-    "world school summer winter spring autumn harvest nativity panto pantomime fair fete radio podcast newspaper "
-    "magazine gallery museum library garden allotment orchestra choir band team club council parliament".split()
+    [
+        "mr",
+        "mrs",
+        "miss",
+        "ms",
+        "mx",
+        "dr",
+        "sir",
+        "dame",
+        "coach",
+        "rev",
+        "reverend",
+        "father",
+        "sister",
+        "captain",
+        "professor",
+        "olympics",
+        "olympic",
+        "christmas",
+        "easter",
+        "eid",
+        "diwali",
+        "bake",
+        "strictly",
+        "masterchef",
+        "apprentice",
+        "eurovision",
+        "wimbledon",
+        "glastonbury",
+        "oscars",
+        "sports",
+        "fun",
+        "book",
+        "world",
+        "school",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+        "harvest",
+        "nativity",
+        "panto",
+        "pantomime",
+        "fair",
+        "fete",
+        "radio",
+        "podcast",
+        "newspaper",
+        "magazine",
+        "gallery",
+        "museum",
+        "library",
+        "garden",
+        "allotment",
+        "orchestra",
+        "choir",
+        "band",
+        "team",
+        "club",
+        "council",
+        "parliament",
+    ]
 )
 # "Someone in Larch class has been practising": one child of a class, unnamed.
 _SOMEONE_IN = re.compile(
@@ -380,6 +457,8 @@ def child_references(
             continue
         det = m.group(0).split()[0].lower()
         after = _after_group(norm, m.end(), classes)
+        if _APPOSITION.match(after):
+            continue  # "our Year 2 class rep, Janine, is collecting": the name says who
         # "a child" alone is often any child ("a child who is unwell"); count it when the post says
         # what this one did, or where they belong.
         in_class = (
@@ -416,6 +495,8 @@ def child_references(
             m.group(0).split()[0].lower() == "one"  # "one Year 2 artist hard at work": one child
         )
         tail = _after_group(norm, m.end(), classes)
+        if _APPOSITION.match(tail):
+            continue  # "our Year 2 class rep, Janine, is collecting": the name says who
         if not (
             pronoun
             or praised
@@ -463,7 +544,12 @@ def child_references(
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _ONE_OF_GROUP.finditer(norm):
         word = fold(m.group("word"))
-        if word in _MANY_CHILDREN or word in classes or word.rstrip("s") in classes or _YEAR_PLURAL.fullmatch(word):
+        if (
+            word in _MANY_CHILDREN
+            or word in classes
+            or word.rstrip("s") in classes
+            or _YEAR_PLURAL.fullmatch(word)
+        ):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _DOTTED_INITIALS.finditer(norm):
         letters = m.group(0).replace(".", "").replace(" ", "").lower()
@@ -616,7 +702,12 @@ _PERSON_BEFORE = re.compile(
     r"forward|batter|batsman|bowler|scorer|sprinter|anchor|star|debutant|substitute|sub)|"
     r"man\s+of\s+the\s+match|woman\s+of\s+the\s+match|top\s+scorer|"
     r"(?:save|goal|try|tries|tackle|catch|header|finish|shot|pass|effort|strike|run|innings|knock|wicket|"
-    r"performance|display|assist|block|interception|cross|dive|swim|jump|throw)s?\s+(?:from|by))\s*[:,]?\s*$",
+    r"performance|display|assist|block|interception|cross|dive|swim|jump|throw|curler|volley|chip|lob|"
+    r"screamer|cracker|rocket|thunderbolt|drive|penalty|free[\s-]kick|tap[\s-]in|winner|equaliser|"
+    r"sprint|leap|flick|dribble|run-out|stumping|six|four|boundary)s?\s+(?:from|by)"
+    # "both goals came from Holiday": what was scored came from somebody
+    r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of))"
+    r"\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 
@@ -639,6 +730,62 @@ _SPORT_AFTER = re.compile(
     r"^\s+(?:scored|netted|saved|struck|bowled|batted|slotted|fired|smashed|headed|converted|equalised|levelled)\b",
     re.IGNORECASE,
 )
+# Before a possessive, a word that makes it a thing's ("the sparrow's nest", "a potter's wheel").
+_DETERMINED = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|our|your|their|his|her|its|my|every|each|one|any|no)\s+(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
+# Words whose possessive needs no "the" ("Winter's first frost", "Nature's colours"): not a person.
+_MASS_WORDS = frozenset(
+    [
+        "winter",
+        "summer",
+        "spring",
+        "autumn",
+        "frost",
+        "snow",
+        "rain",
+        "sun",
+        "love",
+        "hope",
+        "faith",
+        "joy",
+        "peace",
+        "nature",
+        "time",
+        "life",
+        "history",
+        "heaven",
+        "earth",
+        "world",
+        "mother",
+        "father",
+        "today",
+        "tomorrow",
+        "tonight",
+        "christmas",
+        "easter",
+        "science",
+        "music",
+        "art",
+    ]
+)
+# Shops named after a person ("Sainsbury's in Rainhill", "thanks to Morrisons"): a business, not a pupil.
+_SHOPS = frozenset(
+    [
+        "sainsbury",
+        "mcdonald",
+        "morrison",
+        "harrod",
+        "selfridge",
+        "waterstone",
+        "domino",
+        "nando",
+        "dunelm",
+        "boot",
+    ]
+)
+_BRANCH_AFTER = re.compile(r"^\s+(?:in|on|at|of)\s+[A-Z]|^\s+(?:store|shop|supermarket|branch|cafe|café)\b")
 _VERB_AFTER = re.compile(r"^\s+(?:has|had|is|was|and|played|got|did)\b", re.IGNORECASE)
 
 
@@ -706,13 +853,30 @@ def surnames_alone(
             continue
         if not tok.is_capitalised or _TITLE_BEFORE.search(norm[max(0, tok.nstart - 40) : tok.nstart]):
             continue
+        if tok.hashtag and HASHTAG_CHEER.search(split_hashtag(norm[max(0, tok.nstart - 40) : tok.nstart])):
+            out.append((tok, True))  # "#WellDoneChester": a cheer for somebody
+            continue
         if _part_of_longer_name(text, tokens, i):
             continue  # "Victoria Park", "Swan Lake", "Ola Swan"
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
         after = norm[tok.nend : tok.nend + _WINDOW]
         if tok.possessive and not after.startswith(("'", "’")):
             after = "'s" + after
-        as_person = bool(_PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before))
+        if tok.possessive and (key in _SHOPS or _BRANCH_AFTER.match(norm[tok.nend : tok.nend + 40])):
+            continue  # "Sainsbury's in Rainhill": a shop
+        as_person = bool(
+            _PERSON_AFTER.match(after)
+            or _PERSON_BEFORE.search(before)
+            # "Sparrow's kite flew highest": a word's possessive with no "the" before it is a name's
+            or (
+                tok.possessive
+                and not tok.hashtag
+                and key not in _MASS_WORDS
+                and not _DETERMINED.search(before)
+                and re.match(r"^'s\s+(?:[A-Z][a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*", after)
+                is not None
+            )
+        )
         if tok.hashtag or ordinary(key):
             # West, Swan, Little: a person only where the wording makes one.
             if not as_person:
@@ -753,7 +917,7 @@ DATE = re.compile(
 )
 # A time ahead that a stranger could act on: the sentence will happen then.
 FUTURE_TIME = re.compile(
-    rf"\b(?:tomorrow|later\s+(?:today|this\s+\w+|on)|this\s+(?:coming\s+)?(?:{_WEEKDAY}|weekend)"
+    rf"\b(?:tomorrow|later\s+(?:today|this\s+(?:morning|afternoon|evening|week|weekend|{_WEEKDAY})|on)|this\s+(?:coming\s+)?(?:{_WEEKDAY}|weekend)"
     rf"|next\s+(?:{_WEEKDAY}|week|weekend)|(?:straight\s+)?after\s+(?:the\s+)?(?:holiday|holidays|half[\s-]term|"
     rf"break|easter|christmas)|in\s+(?:a\s+few|two|three|\d+)\s+days)\b",
     re.IGNORECASE,
@@ -762,7 +926,9 @@ FUTURE_TIME = re.compile(
 _LATER_TODAY = re.compile(r"\b(?:tonight|this\s+evening)\b", re.IGNORECASE)
 # Further ahead, too vague to act on, but still the future: "next term".
 _LATER = re.compile(
-    r"\b(?:next\s+(?:month|term|half[\s-]term|year)|soon|in\s+(?:the\s+)?(?:spring|summer))\b", re.I
+    r"\b(?:next\s+(?:month|term|half[\s-]term|year)|later\s+(?:this|in\s+the)\s+(?:month|term|year)|soon|"
+    r"in\s+(?:the\s+)?(?:spring|summer))\b",
+    re.I,
 )
 _FUTURE_VERB = re.compile(
     r"\b(?:will|'ll|shall|going\s+to|off\s+to|heading\s+(?:to|off|for|out)|are\s+off|is\s+off|"

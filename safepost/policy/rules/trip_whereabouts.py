@@ -86,8 +86,9 @@ _ON_SITE = re.compile(
 # A place after a preposition: a capitalised name ("Knowsley Safari Park") or,
 # during a trip, a spot there ("the planet garden", "the harbourside benches").
 _PLACE = re.compile(
-    r"\b(?P<prep>at|in|on|to|by|near|around|round|along|visiting|exploring|outside|inside|into|"
-    r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Gg]ood\s+(?:night|morning|afternoon|evening))\s+from|"
+    r"\b(?P<prep>at|in|on|to|by|near|around|round|along|visit|visits|visiting|explore|explores|exploring|tour|tours|"
+    r"touring|climb|climbs|climbing|attend|attends|attending|outside|inside|into|"
+    r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Uu]pdate|[Nn]ews|[Gg]ood\s+(?:night|morning|afternoon|evening))\s+from|"
     r"(?:leave|leaves|leaving|head|heads|heading|set\s+off|sets\s+off|setting\s+off|depart|departs|departing|"
     r"bound)\s+(?:[\w.:]+\s+){0,8}?for)\s+"
     r"(?P<place>(?:the\s+)?(?:(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|"
@@ -146,6 +147,9 @@ _NOT_PLACES = re.compile(
     r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
     r"Maths|English|Science|PE|Our|The\s+children|Need|Relief|Mind|Action)\b(?!\s+[A-Z])"
+    # a broadcast or a website, not a place: "on BBC Radio Merseyside", "on YouTube"
+    r"|^(?:the\s+)?(?:BBC|ITV|Sky|YouTube|Zoom|Teams|Facebook|Instagram|Twitter|TikTok|Spotify|Google)\b"
+    r"|^(?:[A-Z][\w'’-]*\s+){0,3}(?:Radio|FM|TV)\b"
     # "in Kingfisher class", "in Oak Class": a class, not a place.
     r"|^(?:the\s+)?[A-Z][\w'-]*\s+[Cc]lass\b"
 )
@@ -160,7 +164,11 @@ _CLAUSE_BREAK = re.compile(
 _SUBJECT_PUPILS = re.compile(
     r"(?<!\bfor\s)(?<!\bwith\s)(?<!\bof\s)(?<!\bby\s)(?<!\babout\s)"
     + _PUPILS.pattern
-    + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d)\b|\byou(?:'re|'ll)?\b"
+    + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d|Athletes|Runners|Swimmers|Players|Footballers|Netballers|"
+    r"Cricketers|Dancers|Singers|Musicians|Pupils|Kids|Stars)\b|\byou(?:'re|'ll)?\b"
+    # a residential's diary: "Day two at Borwick Hall!", "Evening update from Borwick Hall:"
+    r"|^\s*(?:day\s+(?:one|two|three|four|five|\d)|(?:morning|afternoon|evening|night|lunchtime|final|last|"
+    r"quick|latest|live)\s+update|update)\s+(?:at|from)\s+(?-i:[A-Z])"
     # a live update with the writer's "we" left out: "Just arrived at Chester Zoo!"
     r"|^\s*(?:just\s+|finally\s+|safely\s+)?(?:arrived|landed|made\s+it|heading|off\s+to|on\s+(?:our|the)\s+way)\b"
     # part of a group: "all of Year 5 are safe and sound at Llandudno"
@@ -197,6 +205,12 @@ _OTHER_SUBJECT = re.compile(
     r"^\s*(?:so\s+|and\s+)?(?:(?:it|this|that|which)(?:'s\s+(?:going|been|being|getting|got|not|a|an|the|so|very|"
     r"really|free|open|closed|well|worth)\b|\s+(?:\w+\s+)?(?:is|was|will|has|had|can|could|would|should|"
     r"opens|closes|went|goes|moves|takes)\b)|there(?:'s|\s+is|\s+are|\s+will))",
+    re.IGNORECASE,
+)
+# A time ahead too vague to act on: "in the summer term", "later this year".
+_VAGUE_LATER = re.compile(
+    r"\b(?:in\s+the\s+(?:spring|summer|autumn|new)\s+(?:term|year)|next\s+(?:term|year|month|half[\s-]term)|"
+    r"later\s+(?:this|in\s+the)\s+(?:term|year|month)|one\s+day|some\s+day|soon)\b",
     re.IGNORECASE,
 )
 _GOING_HOME = re.compile(
@@ -432,8 +446,12 @@ class TripWhereabouts(Rule):
                 or FUTURE_TIME.search(clause)
                 or sentence_when
             )
-            if when is None and any(p.named or p.public for p in c_places):
-                when = now_words
+            if (
+                when is None
+                and any(p.named or p.public for p in c_places)
+                and not _VAGUE_LATER.search(clause)
+            ):
+                when = now_words  # "are learning about space and will visit Jodrell Bank next term": no
             if when is None:
                 continue
             return c_places[0], when
