@@ -456,7 +456,10 @@ _POST_CUE = re.compile(
 _STRONG_POST = re.compile(r"^(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s|from\s)", re.IGNORECASE)
 _VOCATIVE = re.compile(
     r"^\s*,\s*(?:don't|do\s+not|remember|please|you|your|well\s+done|thank|great|"
-    r"fantastic|brilliant|amazing|what\s+a|congrat|happy|keep|we)",
+    r"fantastic|brilliant|amazing|what\s+a|congrat|happy|keep|we)"
+    # "sonny u absolute legend": a child addressed without a comma, as phones type it
+    r"|^\s+(?:u|you)\s+(?:absolute\s+|total\s+|little\s+|are\s+(?:a|an|such\s+a)\s+|r\s+(?:a|an)\s+)?"
+    r"(?:legend|star|superstar|hero|champ|champion|genius|rockstar|gem|diamond|smashed\s+it|did\s+it)\b",
     re.IGNORECASE,
 )
 _ADULT_ROLE_WORDS = "|".join(sorted(ADULT_ROLES))
@@ -547,6 +550,17 @@ _CLASS_NAMED = re.compile(r"\b(?:in|from|to|with)\s+(?P<name>[A-Z][\w'’-]*)")
 def _names_a_class(post: str, classes: frozenset[str] | set[str]) -> bool:
     """Whether the words name one of the school's classes ("the neatest handwriting in Tigers")."""
     return bool(classes) and any(fold(m.group("name")) in classes for m in _CLASS_NAMED.finditer(post))
+
+
+_A_CLASS = re.compile(r"\b(?:[Yy]ear\s*\d|[Rr]eception|[Nn]ursery)\b|(?P<name>[A-Z][\w'’-]*)\s+[Cc]lass\b")
+
+
+def _about_a_class(post: str, classes: frozenset[str] | set[str]) -> bool:
+    """Whether the post is about a year group or one of the school's classes ("Ladybird Class!")."""
+    for m in _A_CLASS.finditer(post):
+        if m.group("name") is None or fold(m.group("name")) in classes:
+            return True
+    return _names_a_class(post, classes)
 
 
 _HE_SHE = re.compile(r"\b(?:he|she|her|his|him|himself|herself|he's|she's)\b", re.IGNORECASE)
@@ -875,6 +889,7 @@ def analyse_people(
                     used.add(i + 1)
         mentions.append(m)
     _classify(text, tokens, mentions, roster)
+    _same_reading_again(mentions)
     _surnames_alone(text, tokens, mentions, roster, surname_refs)
     roles = [RoleMention(mm.start(), mm.end(), mm.group(0)) for mm in _SINGLE_CHILD_ROLE.finditer(norm)]
     others = any(
@@ -888,6 +903,41 @@ def analyse_people(
             roles.append(RoleMention(ref.nstart, ref.nend, ref.phrase))
     unsure = _answer_or_ask(text, mentions, roster, pupil_words, other_words)
     return PeopleAnalysis(mentions, roles, surname_refs, unsure)
+
+
+# Cues too weak to outweigh an earlier reading of the same name as a title or a character.
+_WEAK_CUES = frozenset({None, "possessive"})
+# "our Collective Worship theme has been Faith", "this month's value is Respect": a word.
+_THEME_BEFORE = re.compile(
+    r"\b(?:theme|value|virtue|word|focus|topic|motto|prayer|message)s?\s+(?:(?:for|of)\s+(?:the|this)\s+"
+    r"(?:week|month|term|half\s+term|year)\s+)?(?:is|was|has\s+been|will\s+be|:)\s*['‘\"“]?$",
+    re.IGNORECASE,
+)
+
+
+def _same_reading_again(mentions: list[PersonMention]) -> None:
+    """A name read first as a title or a character keeps that reading later in the post.
+
+    "reading Jasper's Beanstalk ... Will theirs grow as tall as Jasper's?": the second "Jasper's"
+    is the book's, not a pupil's, unless the wording there makes a child the subject.
+    """
+    seen: dict[str, PersonMention] = {}
+    for m in sorted(mentions, key=lambda m: m.nstart):
+        key = m.first.key
+        earlier = seen.get(key)
+        if (
+            earlier is not None
+            and m.is_pupil
+            and m.surname is None
+            and not m.surname_only
+            and m.cue in _WEAK_CUES
+        ):
+            m.kind, m.cue = earlier.kind, None
+            m.reasons = [
+                f'"{m.first.text}" was read earlier in the post as {earlier.reasons[0] if earlier.reasons else earlier.kind}'
+            ]
+        if m.kind in ("other-person", "adult") and key not in seen:
+            seen[key] = m
 
 
 _NO_CONTEXT = "ordinary word with no child context"
@@ -1054,11 +1104,21 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                 or _names_a_class(post, roster.class_names)
                 # "Summer and Jade had a brilliant time": two pupils' names that did something
                 or (len(group) > 1 and not all(m.first.key in _TIMES_OF_YEAR for m in group))
+                # "Ladybird Class! ... and Faith tasted every bowl": capitalised mid-sentence, in a
+                # post about one of the school's classes
+                or (
+                    group[0].first.is_capitalised
+                    and pre.strip()
+                    and group[0].first.key not in _TIMES_OF_YEAR
+                    and _about_a_class(norm, roster.class_names)
+                )
             )
         ):
             # "Pearl took her first steps", "Lucky was very lucky today - he found a clover": the
-            # word does something and is then "she" or "he", so it is somebody
+            # word does something and is then "she" or "he", so it is somebody (typed in lower
+            # case too: "autumn had us all in stitches with her sign")
             group_cue = f"{cm.group(0).strip()} …"
+            strong = bool(_HE_SHE.search(post) and not group[0].first.is_capitalised)
         elif pre_start == s_start and not pre.strip() and _VOCATIVE.match(post):
             group_cue, strong = "addressed by name", True
         for m in group:
@@ -1131,6 +1191,9 @@ def _classify_one(
         r"^(?:\s*+(?:,|and|&)\s*+[A-Z]\w*+)*+\s*(?:,\s*)?(?:and\s+)?\w*\s*classes\b", post
     ):
         m.kind, m.reasons = "class", ["class name in a list of classes"]
+        return
+    if not strong and _THEME_BEFORE.search(norm[max(s_start, m.nstart - 80) : m.nstart]):
+        m.kind, m.reasons = "word", ["named as a theme or a value, not a child"]
         return
     if re.search(r"['’\"”]\s+by\s+(?:[A-Z][\w'’-]*\s+)?$", norm[s_start : m.nstart]):
         m.kind, m.reasons = "adult", ['after a quoted title and "by": its author']

@@ -690,7 +690,8 @@ _PERSON_AFTER = re.compile(
     r"|\s*,\s*who\b"
     r"|\s+(?:scored|scores|saved|saves|netted|nets|struck|bowled|batted|caught|kicked|headed|ran|won|"
     r"picked|slotted|fired|smashed|hit|took|made|kept|dived|raced|swam|finished|tackled|crossed|"
-    r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked|did\s+it|never\s+stopped)\b"
+    r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked|did\s+it|never\s+stopped|opened|"
+    r"doubled|curled|chipped|lobbed|rifled|tapped|nodded|volleyed|dribbled|sprinted|clinched|clattered)\b"
     r"|\s+with\s+\d+"
     r"|\s+by\s+name\b)",
     re.IGNORECASE,
@@ -707,7 +708,8 @@ _PERSON_BEFORE = re.compile(
     r"sprint|leap|flick|dribble|run-out|stumping|six|four|boundary)s?\s+(?:from|by)"
     # "both goals came from Holiday": what was scored came from somebody
     r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of))"
-    r"\s*[:,]?\s*$",
+    # "Man of the match goes to King": an award given to somebody
+    r"(?:\s+(?:goes\s+to|went\s+to|is|was))?\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 

@@ -116,7 +116,8 @@ WORD_NAMES = [
     ("Summer has arrived, so please send in sun hats.", False),
     ("Hope you have a lovely weekend.", False),
     ("Hopefully Summer will be back on the pitch soon after her injury.", True),
-    ("Hopefully summer will be here soon; Year 1 have planted her seeds.", False),
+    ("Hopefully summer will be here soon; Year 1 have planted their seeds.", False),
+    ("omg Oak class your dens!! summer had us all laughing with her 'no grown-ups' sign", True),
 ]
 
 
