@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 from safepost.cli import main
-from safepost.policy.findings import CATEGORIES
 
 ROSTER = str(Path(__file__).parent / "fixtures" / "roster.csv")
 CLEAN = "Year 4 had a brilliant time at the science museum. Thank you to all the parents who helped!"
