@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from safepost.policy.reading import (
@@ -930,7 +931,7 @@ def _pupils_in_handles(text: PostText, roster: Roster) -> list[PersonMention]:
     found = []
     for nstart, nend, handle in text.mentions:
         words = [fold(w) for w in _HANDLE_WORD.findall(handle[1:])]
-        pairs = [(a, b) for a, b in zip(words, words[1:], strict=False) if roster.is_full_name(a, b)]
+        pairs = [(a, b) for a, b in pairwise(words) if roster.is_full_name(a, b)]
         if not pairs:
             continue
         start, end = text.span(nstart, nend)
