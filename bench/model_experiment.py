@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import train_pupil_model  # noqa: E402
 from train_pupil_model import (  # noqa: E402
     SETS,
     choose_threshold,
@@ -163,9 +164,11 @@ def main() -> int:
         default="chrono",
         help="train on the sets that existed at the first run (chrono) or on every other set (all)",
     )
+    ap.add_argument("--no-generated", action="store_true", help="train without the script's template posts")
     ap.add_argument("--show", action="store_true", help="print the posts the model adds or vetoes")
     args = ap.parse_args()
     np.random.seed(SEED)
+    train_pupil_model.use_generated = not args.no_generated
     cache_dir = Path(args.cache)
     cache_dir.mkdir(parents=True, exist_ok=True)
     print(

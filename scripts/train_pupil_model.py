@@ -39,16 +39,65 @@ SETS: dict[str, tuple[Path, Path]] = {
     **{f"posts{n}": (KINDS / f"posts{n}.jsonl", KINDS / f"roster{n}.csv") for n in range(1, 8)},
 }
 TARGET_PRECISION = 0.95
+# Posts the script writes itself (generated()), added to every training run: a class, a year group
+# or a team praised or thanked is fine, the same words to one named child are not. The labelled
+# sets hold few of the first, so without them the model reads "Well done, Cedar Class" as one child.
+GENERATED = "generated"
+use_generated = True
+
+_OPENERS = [
+    "Well done to", "Well done,", "Congratulations to", "A huge well done to", "Massive congratulations to",
+    "Thank you to", "Huge thanks to", "Great job,", "Three cheers for", "So proud of", "Brilliant work from",
+    "A big shout-out to", "Hats off to",
+]  # fmt: skip
+_GROUPS = [
+    "Year {n}", "{c} Class", "{c}", "everyone in {c} Class", "our Year {n} team", "the whole of Year {n}",
+    "all of {c} Class", "our football team", "the choir", "our school council", "every child in Year {n}",
+    "our Year {n} netball squad", "the children in {c}", "all our Reception children", "our Year {n} readers",
+]  # fmt: skip
+_CHILDREN = ["{f}", "{f} {s}", "{f} in {c} Class", "{f} from Year {n}", "{f} in {c}"]
+_REASONS = [
+    "for a calm and focused morning today!", "for your brilliant effort in maths this week.",
+    "on a fantastic assembly this morning!", "for such kind behaviour at lunchtime.",
+    "for reading every day this half term!", "- what a performance on Sports Day!",
+    "for the amazing artwork in the hall.", "on winning the tidy classroom award!",
+    "for a super swimming lesson today.", "for raising £120 at the cake sale!",
+    "for singing so beautifully at the concert last night.", "for all your hard work on the science fair projects.",
+]  # fmt: skip
+_NAMES = [("Amara", "Okoye", "Hazel"), ("Bilal", "Rahman", "Rowan"), ("Chloe", "Whitaker", "Sycamore"),
+          ("Dev", "Malhotra", "Aspen"), ("Esme", "Farrow", "Hawthorn"), ("Finn", "Gallagher", "Elm")]  # fmt: skip
+
+
+@cache
+def generated() -> tuple[list[dict[str, object]], Roster]:
+    """Template posts, seeded: 2 praising a group for every 1 praising a named child."""
+    from safepost.policy.roster import Pupil
+
+    rng = np.random.default_rng(12)
+    roster = Roster([Pupil((f,), (s,), "Year 3", c) for f, s, c in _NAMES])
+    out: list[dict[str, object]] = []
+    for i in range(300):
+        f, s, c = _NAMES[int(rng.integers(len(_NAMES)))]
+        n = int(rng.integers(1, 7))
+        child = i % 3 == 2
+        who = str(rng.choice(_CHILDREN if child else _GROUPS)).format(f=f, s=s, c=c, n=n)
+        text = f"{rng.choice(_OPENERS)} {who} {rng.choice(_REASONS)}"
+        out.append({"id": f"gen-{i}", "text": text, "expect": ["individual-pupil"] if child else []})
+    return out, roster
 
 
 @cache
 def items(name: str) -> list[dict[str, object]]:
+    if name == GENERATED:
+        return generated()[0]
     path = SETS[name][0]
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @cache
 def roster(name: str) -> Roster:
+    if name == GENERATED:
+        return generated()[1]
     return load_roster(SETS[name][1])
 
 
@@ -110,6 +159,8 @@ def scores(weights: dict[str, float], bias: float, feats: list[set[str]]) -> np.
 
 
 def fit(names: list[str], category: str) -> pupil_model.Model:
+    if use_generated:
+        names = [*names, GENERATED]
     known = known_words(names)
     w, b = train(featurise(names, known), labels(names, category))
     return pupil_model.Model(w, b, 0.5, known)
@@ -142,7 +193,8 @@ def main() -> int:
     model = fit(names, args.category)
     threshold = choose_threshold(names, args.category, args.target_precision)
     data = pupil_model.Model(model.weights, model.bias, threshold, model.known).to_json()
-    data = {"category": args.category, "trained_on": names, **data}
+    trained_on = [*names, GENERATED] if use_generated else names
+    data = {"category": args.category, "trained_on": trained_on, **data}
     Path(args.out).write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{args.out}: {len(data['weights'])} weights, threshold {threshold:.2f}")  # type: ignore[arg-type]
     return 0

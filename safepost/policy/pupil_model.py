@@ -43,7 +43,11 @@ _MONTHS = frozenset(
         "december",
     ]
 )
-_NUMBER = re.compile(r"\d+")
+# Words of a school's structure, read as the words they are even when capitalised ("Year 4",
+# "Cedar Class", "the School Council"): they say a group, never a child's name.
+_SCHOOL_WORDS = frozenset(
+    "year class reception nursery team school club choir squad council group key stage form".split()  # noqa: SIM905
+)
 _TIME = re.compile(r"\d{1,2}[:.]\d\d|\d{1,2}\s?[ap]m")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
@@ -90,7 +94,7 @@ def sentence_tokens(sentence: str, roster: Roster, known: frozenset[str]) -> lis
                     tok = "<DAY>"
                 elif low in _MONTHS:
                     tok = "<MON>"
-                elif (first or low == "i") and low in known:
+                elif low in _SCHOOL_WORDS or ((first or low == "i") and low in known):
                     tok = low
                 elif len(stem) > 1 and stem.isupper():
                     tok = "<CAPS>"

@@ -27,6 +27,7 @@ GROUPS_AND_ADULTS = [
     "Thank you to our wonderful PTA, who raised over £500 at the fair.",
     "Welcome to our new teaching assistant, Mrs Patel, who joins Year 3 this week.",
     "The whole of Year 2 sang beautifully at the harvest festival.",
+    "Three cheers for Maple Class, who tidied the whole library this afternoon!",
 ]
 
 
@@ -59,7 +60,9 @@ def test_groups_and_adults_are_left_alone(presets: dict[str, Policy], roster: Ro
     assert _sp103(presets["st-catherine"], roster, text) == []
 
 
-def test_the_model_does_not_overrule_the_reading_of_a_name(presets: dict[str, Policy], roster: Roster) -> None:
+def test_the_model_does_not_overrule_the_reading_of_a_name(
+    presets: dict[str, Policy], roster: Roster
+) -> None:
     # Lucas is a pupil's name here; the reading decides this Lucas is an adult from the fire service.
     text = "Lucas from the fire service showed Reception the engine this morning."
     model = pupil_model.shipped()
@@ -78,9 +81,11 @@ def test_the_shipped_model_knows_no_names() -> None:
 
 def test_roster_names_classes_and_numbers_become_placeholders(roster: Roster) -> None:
     tokens = pupil_model.sentence_tokens(
-        "Well done Theo Carver in Birch, 3rd on Monday at 10:30 with 12 points! #GoJayden", roster, frozenset()
+        "Well done Theo Carver in Birch Class, 3rd in Year 4 on Monday at 10:30 with 12 points! #GoJayden",
+        roster,
+        frozenset(),
     )
     assert tokens == [
-        "<X>", "done", "<F>", "<S>", "in", "<C>", "<ORD>", "on", "<DAY>", "at", "<TIME>",
+        "<X>", "done", "<F>", "<S>", "in", "<C>", "class", "<ORD>", "in", "year", "<NUM>", "on", "<DAY>", "at", "<TIME>",
         "with", "<NUM>", "points", "!", "<HASHF>",
     ]  # fmt: skip
