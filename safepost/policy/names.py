@@ -23,10 +23,13 @@ from functools import cache
 from pathlib import Path
 
 from safepost.policy.reading import (
+    HASHTAG_CHEER,
     IRREGULAR_PAST,
+    ROLE_AS_A_THING,
     SpanIndex,
     child_references,
     in_roster_class,
+    split_hashtag,
     surnames_alone,
 )
 from safepost.policy.roster import Roster
@@ -433,7 +436,7 @@ _POST_CUE = re.compile(
     r"(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s+|from\s+)"
     r"(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+\w+|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
-    r"|,\s*(?:who|our|the|aged?)\b"
+    r"|,\s*(?:who|whose|our|the|aged?)\b"
     r"|who\s+(?:is|was|has|had|will|did|does|can|could|loves|always|never)\b"
     r"|(?:is|was|has\s+been|'s\s+been|became|becomes)\s+(?:our|this\s+week's|this\s+term's|the\s+class's|"
     r"a|an|such\s+a|an\s+absolute|the)\s+"
@@ -453,7 +456,10 @@ _POST_CUE = re.compile(
 _STRONG_POST = re.compile(r"^(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s|from\s)", re.IGNORECASE)
 _VOCATIVE = re.compile(
     r"^\s*,\s*(?:don't|do\s+not|remember|please|you|your|well\s+done|thank|great|"
-    r"fantastic|brilliant|amazing|what\s+a|congrat|happy|keep|we)",
+    r"fantastic|brilliant|amazing|what\s+a|congrat|happy|keep|we)"
+    # "sonny u absolute legend": a child addressed without a comma, as phones type it
+    r"|^\s+(?:u|you)\s+(?:absolute\s+|total\s+|little\s+|are\s+(?:a|an|such\s+a)\s+|r\s+(?:a|an)\s+)?"
+    r"(?:legend|star|superstar|hero|champ|champion|genius|rockstar|gem|diamond|smashed\s+it|did\s+it)\b",
     re.IGNORECASE,
 )
 _ADULT_ROLE_WORDS = "|".join(sorted(ADULT_ROLES))
@@ -464,6 +470,7 @@ _ADULT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MONTH_NAMES = frozenset({"april", "may", "june", "july", "august", "sunday", "tuesday"})  # and days
+_TIMES_OF_YEAR = _MONTH_NAMES | {"summer", "autumn", "winter", "spring", "easter", "christmas", "noel"}
 # "Thursday 4th June", "June 5th", "in June": a month in a date.
 _IN_A_DATE = re.compile(
     r"(?:\d(?:st|nd|rd|th)?\s+(?:of\s+)?|\b(?:in|of|since|until|till|during|early|late|mid|by|from|through|this|next|last)"
@@ -475,15 +482,8 @@ _STRONG_CHILD_AFTER = re.compile(
     r"^(?:'s)?\s*(?:,\s*)?(?:\(|in\s+|from\s+)(?:[Yy]ear\s*\d|[Yy]r\s*\d|Y\d\b|[Rr]eception\b|[Nn]ursery\b|"
     r"[Cc]lass\s+[A-Z]|[A-Z][\w'-]*\s+[Cc]lass\b)"
 )
-# Inside a hashtag, words before a name that cheer a child on: #GoRose, #ProudOfYouDominik.
-_HASHTAG_CHEER = re.compile(
-    r"\b(?:go|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
-    r"love\s+you|you\s+did\s+it|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
-    r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud)\s*$",
-    re.IGNORECASE,
-)
 _ADULT_BEFORE = re.compile(
-    r"\b(?:lollipop|dinner|crossing|cleaning|kitchen|office|catering)\s+(?:lady|man|woman|assistant)\s+$",
+    r"\b(?:lollipop|dinner|crossing|cleaning|kitchen|office|catering)\s+(?:lady|man|woman|assistant)\s*,?\s+$",
     re.IGNORECASE,
 )
 # "Zain's Lego model", "Ava's Tudor costume": something a child made, though a capital follows.
@@ -495,7 +495,7 @@ _MADE_THING = re.compile(
 _DID_WITH_PRONOUN = re.compile(
     r"^\s+(?:(?:was|is|has|had|just|really|finally|also|always|never)\s+)*(?:(?-i:[a-z]+ed)|"
     + IRREGULAR_PAST
-    + r"|was|is|has)\b",
+    + r"|was|is|has|had|will\s+be|(?:can|could|should|would|might)\s+(?:now\s+)?[a-z]+)\b",
     re.IGNORECASE,
 )
 # Where a school day happens: "Kit came to school dressed as a Roman soldier".
@@ -503,12 +503,64 @@ _SCHOOL_DAY = re.compile(
     r"\b(?:to|at|in|after|before)\s+(?:school|class|assembly|playtime|lunchtime|break\s*time|the\s+classroom)\b",
     re.IGNORECASE,
 )
+# Words that open a sentence before a name without being part of it ("Hopefully Summer will ...").
+_OPENING_WORDS = frozenset(
+    [
+        "hopefully",
+        "sadly",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "finally",
+        "luckily",
+        "happily",
+        "unfortunately",
+        "fortunately",
+        "thankfully",
+        "now",
+        "well",
+        "so",
+        "and",
+        "but",
+        "also",
+        "meanwhile",
+        "incredibly",
+        "amazingly",
+        "then",
+        "later",
+        "earlier",
+        "tonight",
+        "sometimes",
+    ]
+)
+
+
+def _capital_before(pre: str, sentence_start: bool) -> bool:
+    """A capitalised word just before a name ("Flat Stanley"), not an opening word of the sentence."""
+    cap = re.search(r"([A-Z][\w'-]*)\s+$", pre)
+    if cap is None:
+        return False
+    opens = sentence_start and not pre[: cap.start()].strip()
+    return not (opens and fold(cap.group(1)) in _OPENING_WORDS)
+
+
 _CLASS_NAMED = re.compile(r"\b(?:in|from|to|with)\s+(?P<name>[A-Z][\w'’-]*)")
 
 
 def _names_a_class(post: str, classes: frozenset[str] | set[str]) -> bool:
     """Whether the words name one of the school's classes ("the neatest handwriting in Tigers")."""
     return bool(classes) and any(fold(m.group("name")) in classes for m in _CLASS_NAMED.finditer(post))
+
+
+_A_CLASS = re.compile(r"\b(?:[Yy]ear\s*\d|[Rr]eception|[Nn]ursery)\b|(?P<name>[A-Z][\w'’-]*)\s+[Cc]lass\b")
+
+
+def _about_a_class(post: str, classes: frozenset[str] | set[str]) -> bool:
+    """Whether the post is about a year group or one of the school's classes ("Ladybird Class!")."""
+    for m in _A_CLASS.finditer(post):
+        if m.group("name") is None or fold(m.group("name")) in classes:
+            return True
+    return _names_a_class(post, classes)
 
 
 _HE_SHE = re.compile(r"\b(?:he|she|her|his|him|himself|herself|he's|she's)\b", re.IGNORECASE)
@@ -569,10 +621,7 @@ _FROM_ORGANISATION = re.compile(
 )
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
 # After a role, a noun that makes the role the name of a thing: "our Star of the Week certificates".
-_NOT_A_THING = (
-    r"(?!\s+(?:certificates?|awards?|assembly|assemblies|board|display|wall|book|badges?|list|nominations?|"
-    r"presentations?|trophy|trophies|cup|mugs?|stickers?|tradition|scheme|system|chair|table)\b)"
-)
+_NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
 _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:year\s*\d+\s+|ks\d\s+|reception\s+)?"
     r"(?:(?:deputy\s+)?head\s+(?:girl|boy|pupil)|(?:school|house|sports|football|netball|rugby|cricket|team)\s+"
@@ -705,9 +754,42 @@ def _is_title(tok: Token) -> bool:
     return True
 
 
+# Words of a cheering hashtag, never a name there: the "Done" of #WellDoneChester.
+_CHEER_WORDS = frozenset(
+    [
+        "well",
+        "done",
+        "go",
+        "come",
+        "on",
+        "proud",
+        "of",
+        "you",
+        "so",
+        "congrats",
+        "congratulations",
+        "happy",
+        "birthday",
+        "star",
+        "super",
+        "legend",
+        "hero",
+        "champ",
+        "champion",
+        "winner",
+        "brave",
+        "love",
+        "team",
+        "big",
+        "shout",
+        "out",
+    ]
+)
+
+
 def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: str) -> bool:
     key = tok.key
-    if len(key) < 2:
+    if len(key) < 2 or (tok.hashtag and key in _CHEER_WORDS and key not in roster.by_first):
         return False
     if key in NON_NAMES:
         # A month that is a pupil's name ("June has been our Kindness Champion") is read like any
@@ -807,6 +889,7 @@ def analyse_people(
                     used.add(i + 1)
         mentions.append(m)
     _classify(text, tokens, mentions, roster)
+    _same_reading_again(mentions)
     _surnames_alone(text, tokens, mentions, roster, surname_refs)
     roles = [RoleMention(mm.start(), mm.end(), mm.group(0)) for mm in _SINGLE_CHILD_ROLE.finditer(norm)]
     others = any(
@@ -820,6 +903,41 @@ def analyse_people(
             roles.append(RoleMention(ref.nstart, ref.nend, ref.phrase))
     unsure = _answer_or_ask(text, mentions, roster, pupil_words, other_words)
     return PeopleAnalysis(mentions, roles, surname_refs, unsure)
+
+
+# Cues too weak to outweigh an earlier reading of the same name as a title or a character.
+_WEAK_CUES = frozenset({None, "possessive"})
+# "our Collective Worship theme has been Faith", "this month's value is Respect": a word.
+_THEME_BEFORE = re.compile(
+    r"\b(?:theme|value|virtue|word|focus|topic|motto|prayer|message)s?\s+(?:(?:for|of)\s+(?:the|this)\s+"
+    r"(?:week|month|term|half\s+term|year)\s+)?(?:is|was|has\s+been|will\s+be|:)\s*['‘\"“]?$",
+    re.IGNORECASE,
+)
+
+
+def _same_reading_again(mentions: list[PersonMention]) -> None:
+    """A name read first as a title or a character keeps that reading later in the post.
+
+    "reading Jasper's Beanstalk ... Will theirs grow as tall as Jasper's?": the second "Jasper's"
+    is the book's, not a pupil's, unless the wording there makes a child the subject.
+    """
+    seen: dict[str, PersonMention] = {}
+    for m in sorted(mentions, key=lambda m: m.nstart):
+        key = m.first.key
+        earlier = seen.get(key)
+        if (
+            earlier is not None
+            and m.is_pupil
+            and m.surname is None
+            and not m.surname_only
+            and m.cue in _WEAK_CUES
+        ):
+            m.kind, m.cue = earlier.kind, None
+            m.reasons = [
+                f'"{m.first.text}" was read earlier in the post as {earlier.reasons[0] if earlier.reasons else earlier.kind}'
+            ]
+        if m.kind in ("other-person", "adult") and key not in seen:
+            seen[key] = m
 
 
 _NO_CONTEXT = "ordinary word with no child context"
@@ -965,11 +1083,11 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
         pre = norm[pre_start : group[0].nstart]
         post = norm[group[-1].nend : min(s_end, group[-1].nend + CUE_WINDOW)]
         if group[0].first.hashtag:
-            pre = _split_hashtag(pre)
+            pre = split_hashtag(pre)
         group_cue, strong = None, False
         if (cm := _PRE_CUE.search(pre)) is not None:
             group_cue, strong = cm.group(0).strip(), True
-        elif group[0].first.hashtag and (cm := _HASHTAG_CHEER.search(pre)) is not None:
+        elif group[0].first.hashtag and (cm := HASHTAG_CHEER.search(pre)) is not None:
             group_cue, strong = f"#{cm.group(0).strip()}…", True
         elif (cm := _POST_CUE.match(post)) is not None:
             group_cue = cm.group(0).strip()
@@ -977,15 +1095,30 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
         elif (in_class := in_roster_class(post, roster.class_names)) is not None:
             group_cue, strong = in_class, True  # "Willow in Acorns": a class the school has
         elif (
-            len(group) == 1
-            and group[0].on_roster
-            and not re.search(r"[A-Z][\w'-]*\s+$", pre)  # "Flat Stanley came too": a character's name
+            all(m.on_roster for m in group)
+            and not _capital_before(pre, pre_start == s_start)  # "Flat Stanley came too": a character's name
             and (cm := _DID_WITH_PRONOUN.match(post)) is not None
-            and (_HE_SHE.search(post) or _SCHOOL_DAY.search(post) or _names_a_class(post, roster.class_names))
+            and (
+                _HE_SHE.search(post)
+                or _SCHOOL_DAY.search(post)
+                or _names_a_class(post, roster.class_names)
+                # "Summer and Jade had a brilliant time": two pupils' names that did something
+                or (len(group) > 1 and not all(m.first.key in _TIMES_OF_YEAR for m in group))
+                # "Ladybird Class! ... and Faith tasted every bowl": capitalised mid-sentence, in a
+                # post about one of the school's classes
+                or (
+                    group[0].first.is_capitalised
+                    and pre.strip()
+                    and group[0].first.key not in _TIMES_OF_YEAR
+                    and _about_a_class(norm, roster.class_names)
+                )
+            )
         ):
             # "Pearl took her first steps", "Lucky was very lucky today - he found a clover": the
-            # word does something and is then "she" or "he", so it is somebody
+            # word does something and is then "she" or "he", so it is somebody (typed in lower
+            # case too: "autumn had us all in stitches with her sign")
             group_cue = f"{cm.group(0).strip()} …"
+            strong = bool(_HE_SHE.search(post) and not group[0].first.is_capitalised)
         elif pre_start == s_start and not pre.strip() and _VOCATIVE.match(post):
             group_cue, strong = "addressed by name", True
         for m in group:
@@ -996,14 +1129,6 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                 if m.kind in ("word", "unknown") and m.first.is_capitalised:
                     m.kind, m.cue = "pupil", "listed with another pupil"
                     m.reasons.append("named in a list together with a pupil")
-
-
-def _split_hashtag(pre: str) -> str:
-    """``... #WellDone`` becomes ``...  Well Done``, so cues inside a hashtag are read."""
-    hash_at = pre.rfind("#")
-    if hash_at == -1:
-        return pre
-    return pre[:hash_at] + " " + re.sub(r"(?<=[a-z])(?=[A-Z])", " ", pre[hash_at + 1 :])
 
 
 def _classify_one(
@@ -1066,6 +1191,9 @@ def _classify_one(
         r"^(?:\s*+(?:,|and|&)\s*+[A-Z]\w*+)*+\s*(?:,\s*)?(?:and\s+)?\w*\s*classes\b", post
     ):
         m.kind, m.reasons = "class", ["class name in a list of classes"]
+        return
+    if not strong and _THEME_BEFORE.search(norm[max(s_start, m.nstart - 80) : m.nstart]):
+        m.kind, m.reasons = "word", ["named as a theme or a value, not a child"]
         return
     if re.search(r"['’\"”]\s+by\s+(?:[A-Z][\w'’-]*\s+)?$", norm[s_start : m.nstart]):
         m.kind, m.reasons = "adult", ['after a quoted title and "by": its author']
