@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from safepost.policy import pupil_model
 from safepost.policy.findings import Finding
 from safepost.policy.rules.base import Context, Rule
 
@@ -24,11 +23,7 @@ class IndividualPupil(Rule):
         of the Week"), by a description ("one very proud Year 2 lad", "our
         chess wizard in Lovelace Class"), by initials ("T.L. in Birch Class"),
         or as "she"/"he" when the post names no adult or character the word
-        could mean. Where none of these readings finds a child, a small model
-        trained on the project's labelled posts (``scripts/train_pupil_model.py``)
-        still flags a post whose wording reads as news about one child, and
-        points at its sentence that reads most so (unless that sentence names
-        someone the reading decided is an adult, a place, a class or a word).
+        could mean.
         Messages to a class or year group ("Don't forget PE kits, Year 2!") are
         fine.
 
@@ -56,9 +51,7 @@ class IndividualPupil(Rule):
             'Celebrate the class or year group instead ("Well done, Year 4!"), and share '
             "news about one child privately with their family."
         )
-        found = False
         for m in ctx.people.pupils:
-            found = True
             shown = ctx.text.original_slice(m.nstart, m.nend)
             yield self.finding(
                 ctx,
@@ -70,7 +63,6 @@ class IndividualPupil(Rule):
                 trace=(f'pupils.individual_content = "{ctx.policy.pupils.individual_content}"', *m.reasons),
             )
         for role in ctx.people.roles:
-            found = True
             yield self.finding(
                 ctx,
                 role.nstart,
@@ -80,30 +72,3 @@ class IndividualPupil(Rule):
                 suggestion=suggestion,
                 trace=("a role held by one pupil",),
             )
-        if not found:
-            yield from self._model_finding(ctx, suggestion)
-
-    def _model_finding(self, ctx: Context, suggestion: str) -> Iterator[Finding]:
-        """The trained model's reading, when the rules above found no child."""
-        model = pupil_model.shipped()
-        reading = pupil_model.read(ctx.text.text, ctx.roster, model)
-        if reading.score < model.threshold or reading.end <= reading.start:
-            return
-        # The model does not overrule the reading of a name: where the sentence names someone the
-        # reading decided is an adult, a place, a class or a word ("Lucas from the fire service",
-        # "Summer has arrived"), the wording is about them, not about an unnamed child.
-        if any(
-            m.kind not in ("pupil", "unknown") and reading.start <= m.nstart < reading.end
-            for m in ctx.people.mentions
-        ):
-            return
-        yield self.finding(
-            ctx,
-            reading.start,
-            reading.end,
-            "This sentence reads like news about one child, even without a name; the policy does not "
-            "allow posts about an individual pupil. If it is about a group, say which (the class, the "
-            "team); if it is about one child, share it privately with their family.",
-            suggestion=suggestion,
-            trace=(f"trained model: {reading.score:.2f} >= threshold {model.threshold:.2f}",),
-        )

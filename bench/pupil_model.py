@@ -1,4 +1,4 @@
-"""A small trained model of "this post singles out one child" (issue 12 experiment).
+"""A small trained model of "this post singles out one child" (issue 12 experiment, not shipped).
 
 The words of a post become roster-agnostic tokens (a roster first name is ``<F>``, a roster
 surname ``<S>``, a class of the school ``<C>``, any other capitalised word ``<X>``, numbers,
@@ -15,7 +15,6 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -182,15 +181,6 @@ def load(path: Path) -> Model:
     return Model.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
-_SHIPPED = Path(__file__).resolve().parent / "data" / "pupil_model.json"
-
-
-@cache
-def shipped() -> Model:
-    """The model trained by ``scripts/train_pupil_model.py``, read once."""
-    return load(_SHIPPED)
-
-
 @dataclass(frozen=True)
 class Reading:
     """The model's score for a post, and its highest-scoring sentence (a span of ``text``)."""
@@ -201,9 +191,8 @@ class Reading:
     sentence_score: float
 
 
-def read(text: str, roster: Roster, model: Model | None = None) -> Reading:
+def read(text: str, roster: Roster, model: Model) -> Reading:
     """Score ``text`` as a whole and sentence by sentence."""
-    model = model or shipped()
     whole, per_sentence = post_features(text, roster, model.known)
     bounds = sentences(text)
     best, best_score = (0, len(text)), -1.0

@@ -1,13 +1,14 @@
-"""Train the model behind SP103's reading of one child without a recognised name (issue 12).
+"""Train the experimental model of one child singled out (issue 12; measured, not shipped).
 
 A logistic regression over roster-agnostic word and word-pair features
-(safepost/policy/pupil_model.py), trained on every labelled set the project has (the shared
-dev and hard sets, bench/holdout to holdout4, tests/fixtures/reading_kinds): a post is positive
+(bench/pupil_model.py), trained on the 13 labelled sets written before the model (the shared
+dev and hard sets, bench/holdout to holdout4, tests/fixtures/reading_kinds/posts1-7) and 300
+template posts of its own (generated()): a post is positive
 when its labels expect individual-pupil. The threshold is the lowest at which the posts of each
 set, scored by a model trained on the other sets (leave-one-set-out), are flagged with a
 precision of at least 0.95. Full-batch and started from zeros, so every run writes the same file.
 
-usage: .venv/bin/python scripts/train_pupil_model.py [--out safepost/policy/data/pupil_model.json]
+usage: .venv/bin/python bench/train_pupil_model.py --out pupil_model.json
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from safepost.policy import pupil_model  # noqa: E402
+import pupil_model  # noqa: E402
+
 from safepost.policy.roster import Roster, load_roster  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -39,6 +42,8 @@ SETS: dict[str, tuple[Path, Path]] = {
     **{f"posts{n}": (KINDS / f"posts{n}.jsonl", KINDS / f"roster{n}.csv") for n in range(1, 8)},
 }
 TARGET_PRECISION = 0.95
+# Sets that can be read (items, roster) but are not trained on: the bench's newer blind sets.
+EXTRA: dict[str, tuple[Path, Path]] = {}
 # Posts the script writes itself (generated()), added to every training run: a class, a year group
 # or a team praised or thanked is fine, the same words to one named child are not. The labelled
 # sets hold few of the first, so without them the model reads "Well done, Cedar Class" as one child.
@@ -90,7 +95,7 @@ def generated() -> tuple[list[dict[str, object]], Roster]:
 def items(name: str) -> list[dict[str, object]]:
     if name == GENERATED:
         return generated()[0]
-    path = SETS[name][0]
+    path = {**SETS, **EXTRA}[name][0]
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -98,7 +103,7 @@ def items(name: str) -> list[dict[str, object]]:
 def roster(name: str) -> Roster:
     if name == GENERATED:
         return generated()[1]
-    return load_roster(SETS[name][1])
+    return load_roster({**SETS, **EXTRA}[name][1])
 
 
 # ---------------------------------------------------------------------------- the model
@@ -185,7 +190,7 @@ def choose_threshold(names: list[str], category: str, target: float) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=str(ROOT / "safepost" / "policy" / "data" / "pupil_model.json"))
+    ap.add_argument("--out", required=True)
     ap.add_argument("--category", default="individual-pupil")
     ap.add_argument("--target-precision", type=float, default=TARGET_PRECISION)
     args = ap.parse_args()
