@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from safepost.policy.reading import (
@@ -398,7 +399,7 @@ _PRE_CUE = re.compile(
     r"(?:well\s+done|congratulations|congrats|special\s+mention|a\s+mention|shout[\s-]*out|"
     r"happy\s+(?:\d+(?:st|nd|rd|th)\s+)?birthday|get\s+well\s+soon|good\s+luck|bravo|kudos|hats\s+off|"
     r"(?:sending|send|with)\s+(?:\w+\s+){0,3}?(?:love|wishes|hugs|thoughts|prayers)|best\s+wishes|"
-    r"thinking\s+of|full\s+marks|top\s+marks|"
+    r"thinking\s+of|full\s+marks|top\s+marks|here\s+is|here's|pictured(?:\s+(?:here|above|below))?\s*(?:is|are|:)?|"
     r"(?:very\s+|so\s+|really\s+)?proud\s+of|"
     r"(?:(?:star|pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
     r"superstar|champion)\s+of\s+the\s+(?:week|day|month|term)|"
@@ -438,6 +439,8 @@ _POST_CUE = re.compile(
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
     r"|,\s*(?:who|whose|our|the|aged?)\b"
     r"|who\s+(?:is|was|has|had|will|did|does|can|could|loves|always|never)\b"
+    r"|(?:is|was|'s)\s+(?:the\s+)?(?:first|only|last|youngest|oldest)\s+(?:one\s+|child\s+|pupil\s+|person\s+)?"
+    r"(?:to|in|of|who)\b"
     r"|(?:is|was|has\s+been|'s\s+been|became|becomes)\s+(?:our|this\s+week's|this\s+term's|the\s+class's|"
     r"a|an|such\s+a|an\s+absolute|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r")\b"
@@ -481,6 +484,12 @@ _IN_A_DATE = re.compile(
 _STRONG_CHILD_AFTER = re.compile(
     r"^(?:'s)?\s*(?:,\s*)?(?:\(|in\s+|from\s+)(?:[Yy]ear\s*\d|[Yy]r\s*\d|Y\d\b|[Rr]eception\b|[Nn]ursery\b|"
     r"[Cc]lass\s+[A-Z]|[A-Z][\w'-]*\s+[Cc]lass\b)"
+)
+# "our persona doll Precious", "the class hamster, Jasper,": not a child.
+_THING_BEFORE_NAME = re.compile(
+    r"\b(?:doll|puppet|teddy|toy|mascot|pet|dog|puppy|cat|kitten|hamster|rabbit|bunny|guinea\s+pig|tortoise|"
+    r"goldfish|fish|chicken|hen|goat|owl|bear|pony|horse|lamb|robot)\s*,?\s+$",
+    re.IGNORECASE,
 )
 _ADULT_BEFORE = re.compile(
     r"\b(?:lollipop|dinner|crossing|cleaning|kitchen|office|catering)\s+(?:lady|man|woman|assistant)\s*,?\s+$",
@@ -552,6 +561,11 @@ def _names_a_class(post: str, classes: frozenset[str] | set[str]) -> bool:
     return bool(classes) and any(fold(m.group("name")) in classes for m in _CLASS_NAMED.finditer(post))
 
 
+# "Amber spotted a mistake ...": a verb in the past with what was done after it.
+_DID_SOMETHING = re.compile(
+    r"^\s+(?:(?:just|finally|also|even|then)\s+)?(?:(?-i:[a-z]+ed)|" + IRREGULAR_PAST + r")\s+"
+    r"(?:a|an|the|her|his|their|every|all|it|\d)\b"
+)
 _A_CLASS = re.compile(r"\b(?:[Yy]ear\s*\d|[Rr]eception|[Nn]ursery)\b|(?P<name>[A-Z][\w'’-]*)\s+[Cc]lass\b")
 
 
@@ -754,6 +768,7 @@ def _is_title(tok: Token) -> bool:
     return True
 
 
+_PRONOUNS = frozenset(["he", "she", "we", "me", "him", "her", "us", "they", "them", "it", "you", "i"])
 # Words of a cheering hashtag, never a name there: the "Done" of #WellDoneChester.
 _CHEER_WORDS = frozenset(
     [
@@ -791,6 +806,8 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
     key = tok.key
     if len(key) < 2 or (tok.hashtag and key in _CHEER_WORDS and key not in roster.by_first):
         return False
+    if key in _PRONOUNS and key not in roster.by_first:
+        return False  # "He gets very muddled": a pronoun, though "He" is a surname in some lists
     if key in NON_NAMES:
         # A month that is a pupil's name ("June has been our Kindness Champion") is read like any
         # other name that is also a word: a child only where the wording makes one the subject.
@@ -889,7 +906,8 @@ def analyse_people(
                     used.add(i + 1)
         mentions.append(m)
     _classify(text, tokens, mentions, roster)
-    _same_reading_again(mentions)
+    _same_reading_again(text.text, mentions)
+    mentions.extend(_pupils_in_handles(text, roster))
     _surnames_alone(text, tokens, mentions, roster, surname_refs)
     roles = [RoleMention(mm.start(), mm.end(), mm.group(0)) for mm in _SINGLE_CHILD_ROLE.finditer(norm)]
     others = any(
@@ -905,6 +923,26 @@ def analyse_people(
     return PeopleAnalysis(mentions, roles, surname_refs, unsure)
 
 
+_HANDLE_WORD = re.compile(r"[A-Z][a-z]+|[a-z]+")
+
+
+def _pupils_in_handles(text: PostText, roster: Roster) -> list[PersonMention]:
+    """A pupil's full name inside an @handle ("@KaiTanaka2015", "@chidi_nwankwo"): the child's account."""
+    found = []
+    for nstart, nend, handle in text.mentions:
+        words = [fold(w) for w in _HANDLE_WORD.findall(handle[1:])]
+        pairs = [(a, b) for a, b in pairwise(words) if roster.is_full_name(a, b)]
+        if not pairs:
+            continue
+        start, end = text.span(nstart, nend)
+        tok = Token(handle, start, end, nstart, nend, text.sentence_of(nstart))
+        m = PersonMention(first=tok, kind="pupil", on_roster=True, full_name_on_roster=True)
+        m.cue = "a pupil's full name in an @handle"
+        m.reasons = [f"{handle} holds the full name of a pupil on the roster: the child's own account"]
+        found.append(m)
+    return found
+
+
 # Cues too weak to outweigh an earlier reading of the same name as a title or a character.
 _WEAK_CUES = frozenset({None, "possessive"})
 # "our Collective Worship theme has been Faith", "this month's value is Respect": a word.
@@ -915,7 +953,7 @@ _THEME_BEFORE = re.compile(
 )
 
 
-def _same_reading_again(mentions: list[PersonMention]) -> None:
+def _same_reading_again(norm: str, mentions: list[PersonMention]) -> None:
     """A name read first as a title or a character keeps that reading later in the post.
 
     "reading Jasper's Beanstalk ... Will theirs grow as tall as Jasper's?": the second "Jasper's"
@@ -930,14 +968,22 @@ def _same_reading_again(mentions: list[PersonMention]) -> None:
             and m.is_pupil
             and m.surname is None
             and not m.surname_only
-            and m.cue in _WEAK_CUES
+            and (m.cue in _WEAK_CUES or _same_words_before(norm, earlier, m))
         ):
             m.kind, m.cue = earlier.kind, None
             m.reasons = [
                 f'"{m.first.text}" was read earlier in the post as {earlier.reasons[0] if earlier.reasons else earlier.kind}'
             ]
-        if m.kind in ("other-person", "adult") and key not in seen:
+        titled = m.kind == "word" and bool(m.reasons) and m.reasons[0].startswith("part of")
+        if (m.kind in ("other-person", "adult") or titled) and key not in seen:
             seen[key] = m
+
+
+def _same_words_before(norm: str, earlier: PersonMention, m: PersonMention) -> bool:
+    """The word just before both is the same capital ("Stick Man ... Stick Man's family tree")."""
+    before = re.search(r"([A-Z][\w'’-]*)\s+$", norm[max(0, m.nstart - 30) : m.nstart])
+    was = re.search(r"([A-Z][\w'’-]*)\s+$", norm[max(0, earlier.nstart - 30) : earlier.nstart])
+    return before is not None and was is not None and before.group(1) == was.group(1)
 
 
 _NO_CONTEXT = "ordinary word with no child context"
@@ -953,6 +999,14 @@ _ADULT_LIFE = re.compile(
 # "reading Matilda", "watched Frozen".
 _BEFORE_A_WORK = frozenset(
     {"the", "reading", "read", "watched", "watching", "studying", "studied", "performing", "performed"}
+)
+_ORDINAL_AFTER = re.compile(
+    r"^\s+the\s+(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|\w+teenth|twentieth|thirtieth|twenty-\w+|thirty-first)\b",
+    re.IGNORECASE,
+)
+_READING_A_WORK = re.compile(
+    r"\b(?:reading|read|reads|listening\s+to|watched|watching)\s+(?-i:[A-Z])\w+", re.I
 )
 _WORK_BY = re.compile(r"^\s+by\s+[A-Z]")
 
@@ -986,7 +1040,11 @@ def _answer_or_ask(
             continue  # read already as part of a title or a name ("Amazing Grace", "Rose Blanche")
         if adult_life:
             continue  # "our wonderful Joy retires today": an adult
+        if _READING_A_WORK.search(text.text):
+            continue  # "Turing Class are reading Wonder ... how August must have felt": a character
         after, before = text.text[m.nend : m.nend + 40], text.text[max(0, m.nstart - 40) : m.nstart]
+        if key in _MONTH_NAMES and _ORDINAL_AFTER.match(after):
+            continue  # "May the Fourth be with you", "June the 5th": a date
         if _WORK_BY.match(after) or re.match(r" [A-Z]", after) or re.search(r"[A-Z][\w'-]* $", before):
             continue  # "Amazing Grace by Mary Hoffman", "Rose Blanche": the title of a work or a name
         s_start = text.sentence_bounds[m.first.sentence][0]
@@ -1108,8 +1166,8 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                 # post about one of the school's classes
                 or (
                     group[0].first.is_capitalised
-                    and pre.strip()
                     and group[0].first.key not in _TIMES_OF_YEAR
+                    and (pre.strip() or _DID_SOMETHING.match(post))
                     and _about_a_class(norm, roster.class_names)
                 )
             )
@@ -1166,9 +1224,20 @@ def _classify_one(
         if fold(prev.text) in ADULT_ROLES:
             m.kind, m.reasons = "adult", [f'role "{prev.text}"']
             return
+    if (
+        prev is not None
+        and prev.sentence == m.first.sentence
+        and norm[prev.nend : m.nstart].strip() == ","
+        and fold(prev.text) in ADULT_ROLES
+    ):
+        m.kind, m.reasons = "adult", [f'role "{prev.text}" just before, then the name']
+        return  # "our new site manager, Gareth, who has already fixed the gate"
     # "our lollipop lady Pat", "the school cook Jo": an adult role in the words just before.
     if _ADULT_BEFORE.search(norm[max(s_start, m.nstart - 60) : m.nstart]):
         m.kind, m.reasons = "adult", ["an adult's role just before the name"]
+        return
+    if _THING_BEFORE_NAME.search(norm[max(s_start, m.nstart - 30) : m.nstart]):
+        m.kind, m.reasons = "other-person", ["a toy, a puppet or an animal, said so before the name"]
         return
     if _THING_AFTER.match(post):
         m.kind, m.reasons = "other-person", ["an animal, a toy or a character, said so after the name"]

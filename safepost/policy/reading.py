@@ -37,7 +37,7 @@ _WINDOW = 200
 # Nouns that can only mean a child.
 _CHILD_NOUNS = (
     r"daughter|son|girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|someone|somebody|"
-    r"little\s+(?:man|lady|miss|mister)|chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|"
+    r"little\s+(?:man|lady|miss|mister)|granddaughter|grandson|niece|nephew|stepdaughter|stepson|chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)-year-old"
 )
 # Nouns for somebody who did something; a child when the description places them in a class or
@@ -54,7 +54,9 @@ _DOER_NOUNS = (
     r"fundraiser|climber|cyclist|skater|skier|rider|jockey|boxer|fencer|archer|sprinter|jumper|thrower|"
     r"chorister|server|altar\s+server|bell\s+ringer|chorus\s+member|soprano|alto|treble|"
     r"chess\s+player|magician|comedian|chatterbox|bookworm|superhero|legend|all-rounder|newbie|arrival|"
-    r"addition|recruit|treasurer|secretary|president|vice-captain|vice-chair|deputy"
+    # people by what they do, whatever the word: "geologist", "magician", "youngster", "mountaineer"
+    r"[a-z]{3,}(?:ologist|ist|ician|eer|ster)|"
+    r"addition|recruit|carer|young\s+carer|treasurer|secretary|president|vice-captain|vice-chair|deputy"
 )
 _DETERMINER = r"(?:one|our|this|that|a|an|the|their|a\s+certain|this\s+week's|today's)"
 # Words that end a noun phrase: a description never runs over them ("a warm welcome to the ...").
@@ -85,7 +87,7 @@ _GENERIC = re.compile(
 )
 _ADULT_MODIFIER = re.compile(
     r"\b(?:staff|teacher|parent|adult|visiting|guest|of\s+governors|lollipop|school\s+cook|kitchen|pta|pfa|"
-    r"grown-up|local|professional|famous|olympic|former|old|retired)\b",
+    r"grown-up|local|professional|famous|olympic|former|(?<!-)old|retired)\b",
     re.IGNORECASE,
 )
 # A singular child pronoun as the doer or the one spoken about.
@@ -104,7 +106,8 @@ _OTHER_ANTECEDENT = re.compile(
     r"dragon|giant|witch|wizard\s+of|gruffalo|fox|wolf|pig|hen|chick|duck|snail|caterpillar|robot|"
     r"stick\s+man|tree|baby|lady|man|woman|gentleman|person|calf|lamb|foal|goat|cow|sheep|chicken|owl|"
     r"bird|animal|pet|creature|butterfly|frog|tadpole|guide|ranger|keeper|driver|pilot|astronaut|"
-    r"knight|soldier|explorer|emperor|pharaoh|god|goddess|monster|alien|cub|donkey|reindeer)\b",
+    r"knight|soldier|explorer|emperor|pharaoh|god|goddess|monster|alien|cub|donkey|reindeer|puppet|professor|"
+    r"novel|story|stories|reading\s+(?-i:[A-Z])\w*)\b",
     re.IGNORECASE,
 )
 _GROUP_CONTEXT = re.compile(
@@ -244,7 +247,10 @@ def _not_one_phrase(phrase: str) -> bool:
 
 
 # "in Acorns", "from Seedlings": a class the school names without the word "class".
-_IN_NAMED_GROUP = re.compile(r"^\s*,?\s*(?:\(|in\s+|from\s+|of\s+)(?:the\s+)?(?P<name>[A-Z][\w'’-]*)")
+# (up to three words: "in Puddle Ducks", "from Little Acorns")
+_IN_NAMED_GROUP = re.compile(
+    r"^\s*,?\s*(?:\(|in\s+|from\s+|of\s+)(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+)
 
 
 def in_roster_class(after: str, classes: frozenset[str] | set[str]) -> str | None:
@@ -252,9 +258,13 @@ def in_roster_class(after: str, classes: frozenset[str] | set[str]) -> str | Non
     m = _IN_NAMED_GROUP.match(after)
     if m is None or not classes:
         return None
-    name = m.group("name")
-    key = fold(name[:-2] if name.endswith(("'s", "’s")) else name)
-    return m.group(0).strip(" ,(") if key in classes else None
+    words = m.group("name").split()
+    for n in range(len(words), 0, -1):  # the longest class name first: "Puddle Ducks", not "Puddle"
+        name = " ".join(words[:n])
+        key = fold(name[:-2] if name.endswith(("'s", "’s")) else name)
+        if key in classes:
+            return m.group(0)[: m.start("name") + len(name)].strip(" ,(")
+    return None
 
 
 # "our youngest ever chess champion", "the fastest runner in the school": only one child is that.
@@ -286,9 +296,24 @@ _BELONGS = re.compile(
 
 # "One of our Falcons has just been selected": one child of a class, told by the singular verb.
 _ONE_OF_GROUP = re.compile(
-    r"\bone\s+of\s+(?:our|the|my)\s+(?:(?:year\s*\d+|reception|nursery|ks\s*\d|very\s+own|own)\s+)?"
-    r"(?P<word>(?:year\s*\d+|y\d|reception)['’]?s\b|[\w'’-]+)(?=\s+(?:has|was|is|won|got|scored|raised|wrote|made|became|received|came|"
-    r"just|recently|finally|bravely|proudly)\b)",
+    r"\bone\s+of\s+(?:our|the|my)\s+(?:(?:year\s*\d+|reception|nursery|ks\s*\d|very\s+own|own|little|lovely)\s+)?"
+    # "one of our Sycamore Class boys", "one of our Puddle Ducks boys"
+    r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+(?:class\s+)?(?=(?:boys|girls|children|pupils|friends)\b))?"
+    r"(?P<word>(?:year\s*\d+|y\d|reception)['’]?s\b|[\w'’-]+)"
+    # "one of our friends in Puddle Ducks"
+    r"(?P<group>\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?))?"
+    r"(?:\s+(?:today|2day|this\s+morning|this\s+afternoon|yesterday|this\s+week))?"
+    r"(?=\s*,?\s+who\b|\s+(?:has|was|is|won|got|scored|raised|wrote|made|became|received|came|"
+    r"just|recently|finally|bravely|proudly|(?-i:[a-z]+ed))\b)",
+    re.IGNORECASE,
+)
+# "one Hawthorn Class early bird has now been on time for 60 days", "Big sister in Brontë Class":
+# one child of a class, whatever the noun, told by a singular verb or a relation.
+_ONE_FROM_CLASS = re.compile(
+    r"\bone\s+(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])[\w'’-]*\s+class)\s+"
+    r"(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*(?<![^s]s)(?<!ss)\s+(?:has|had|was|is|did|won|got|(?-i:[a-z]+ed))\b"
+    r"|\b(?:big|little|older|younger|baby|twin)\s+(?:sister|brother)\s+(?:in|from)\s+"
+    r"(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])[\w'’-]*\s+class)",
     re.IGNORECASE,
 )
 # A name in apposition after a description: the name decides whether it is a pupil.
@@ -298,7 +323,7 @@ _WITH_PHRASE = re.compile(r"^\s+(?:with|wearing|holding|carrying)\s+(?:[\w'’-]
 # "Our youngest chorister, just four years old, stole the show": whatever the noun, the youngest
 # (oldest, newest) one is one child, when the post gives an age or says what they did.
 _SUPERLATIVE_ONE = re.compile(
-    r"\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest|littlest|eldest)\s+"
+    r"\b(?:our|the)\s+(?:(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+)?(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest|littlest|eldest)\s+"
     r"(?:(?:ever|year\s*\d+|reception|[a-z-]+)\s+){0,2}?(?P<noun>[a-z-]+)\b(?!s\b)",
     re.IGNORECASE,
 )
@@ -528,6 +553,9 @@ def child_references(
         group = m.group("group")
         if _GROUP_WORD.fullmatch(group) or fold(group.split()[0]) in classes:
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _ONE_FROM_CLASS.finditer(norm):
+        if not any(f.nstart <= m.start() < f.nend for f in found):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _VERY_OWN.finditer(norm):
         nick = fold(m.group("nick"))
         owner = m.group("owner")
@@ -544,11 +572,16 @@ def child_references(
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _ONE_OF_GROUP.finditer(norm):
         word = fold(m.group("word"))
+        group = m.group("group")
+        in_group = group is not None and (
+            _GROUP_WORD.search(group) is not None or in_roster_class(group, classes) is not None
+        )
         if (
             word in _MANY_CHILDREN
             or word in classes
             or word.rstrip("s") in classes
             or _YEAR_PLURAL.fullmatch(word)
+            or (in_group and word in ("friends", "little ones", "babies", "kids", "stars", "superstars"))
         ):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _DOTTED_INITIALS.finditer(norm):
@@ -693,6 +726,15 @@ _PERSON_AFTER = re.compile(
     r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked|did\s+it|never\s+stopped|opened|"
     r"doubled|curled|chipped|lobbed|rifled|tapped|nodded|volleyed|dribbled|sprinted|clinched|clattered)\b"
     r"|\s+with\s+\d+"
+    # "the Joshi sisters made the rangoli": children of one family
+    r"|\s+(?:sisters|brothers|twins|triplets|siblings)\b"
+    # "with Bell on cello", "Long cleared 3.2m": a player, a musician, an athlete
+    r"|\s+on\s+(?:the\s+)?(?:cello|violin|viola|piano|keyboard|keys|drums|guitar|bass|flute|clarinet|trumpet|"
+    r"trombone|recorder|sax|saxophone|harp|ukulele|vocals|lead\s+vocals|glockenspiel|xylophone|the\s+wing)\b"
+    r"|\s+in\s+goal\b"
+    r"|\s+(?:cleared|jumped|clocked|vaulted|threw|hurled|sprinted|romped|cruised|stormed)\b"
+    # "a sandwich box with CHURCH on the lid": a child's name label
+    r"|\s+(?:written\s+)?on\s+(?:the|its|a)\s+(?:lid|label|tag|front|back|inside|collar|sleeve|strap|handle)\b"
     r"|\s+by\s+name\b)",
     re.IGNORECASE,
 )
@@ -718,9 +760,7 @@ _THING_BEFORE = re.compile(
     r"\b(?:the|a|an|to|at|in|near|from|into|visit|visiting|visited|around|towards|via|through)\s*$",
     re.IGNORECASE,
 )
-_FAMILY_AFTER = re.compile(
-    r"^\s+(?:family|families|household|twins|triplets|siblings|clan|road|street)\b", re.I
-)
+_FAMILY_AFTER = re.compile(r"^\s+(?:family|families|household|clan|road|street)\b", re.I)
 # A surname in no list, made a person only by a report's wording: "Player of the match was Kowalczyk".
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?")
 _NAMED_AS_PLAYER = re.compile(
@@ -730,6 +770,15 @@ _NAMED_AS_PLAYER = re.compile(
 )
 _SPORT_AFTER = re.compile(
     r"^\s+(?:scored|netted|saved|struck|bowled|batted|slotted|fired|smashed|headed|converted|equalised|levelled)\b",
+    re.IGNORECASE,
+)
+# "... and Chandler even knew the capital of Mongolia": a verb in the past after a capitalised word
+# in mid-sentence (where an ordinary word would be in lower case).
+_DID_AFTER_NAME = re.compile(
+    r"^\s+(?:(?:even|also|then|finally|just|really|somehow|actually|still)\s+)?"
+    r"(?:(?-i:[a-z]+ed)|"
+    + IRREGULAR_PAST
+    + r"|knew|had|has|was)\s+(?:a|an|the|his|her|their|it|every|all|\d)",
     re.IGNORECASE,
 )
 # Before a possessive, a word that makes it a thing's ("the sparrow's nest", "a potter's wheel").
@@ -866,8 +915,10 @@ def surnames_alone(
             after = "'s" + after
         if tok.possessive and (key in _SHOPS or _BRANCH_AFTER.match(norm[tok.nend : tok.nend + 40])):
             continue  # "Sainsbury's in Rainhill": a shop
+        mid_sentence = bool(norm[text.sentence_bounds[tok.sentence][0] : tok.nstart].strip())
         as_person = bool(
-            _PERSON_AFTER.match(after)
+            (mid_sentence and not tok.possessive and _DID_AFTER_NAME.match(after))
+            or _PERSON_AFTER.match(after)
             or _PERSON_BEFORE.search(before)
             # "Sparrow's kite flew highest": a word's possessive with no "the" before it is a name's
             or (
@@ -879,6 +930,8 @@ def surnames_alone(
                 is not None
             )
         )
+        if ordinary(key) and not tok.hashtag and re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE):
+            continue  # "the Bishop visited": a word (here a title), not a surname
         if tok.hashtag or ordinary(key):
             # West, Swan, Little: a person only where the wording makes one.
             if not as_person:

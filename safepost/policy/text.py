@@ -187,8 +187,15 @@ def camel_parts(tag: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=16384)
 def fold(word: str) -> str:
     """Case- and accent-insensitive key for comparing names and words (remembered: words repeat)."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("'", "")
+
+
+# Letters that Unicode does not decompose to a base letter and an accent: "Yıldız" and "Yildiz",
+# "Michał" and "Michal" are the same name to a reader.
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "æ": "ae", "œ": "oe"}
+)
 
 
 def deleet(word: str) -> str:

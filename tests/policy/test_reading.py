@@ -44,6 +44,8 @@ ONE_CHILD = [
     "Little Miss Sunshine in Reception has been spreading smiles all week!",
     "Big shout out to Year 5's very own Picasso for the stunning mural in the hall.",
     "Sending love to a member of our Year 2 family who is in hospital this week.",
+    "Our resident florist in Year 2 arranged the flowers for the harvest service.",
+    "Our Year 5 physicist has built a working motor!",
 ]
 GROUPS_AND_OTHERS = [
     "Every child in Year 3 read a chapter book this week.",
@@ -63,6 +65,7 @@ GROUPS_AND_OTHERS = [
     "Our youngest singers, just four and five, sang beautifully at the carol service.",
     "Our head girl and head boy elections take place next week. Good luck to all the candidates!",
     "Year 4 loved our very own Bake Off this afternoon.",
+    "The artist in residence has been working with Year 6 all week.",
     "Year 6 met our very own Mrs Okafor's dog, who is a trained reading dog.",
 ]
 
