@@ -467,9 +467,18 @@ _VOCATIVE = re.compile(
     r"(?:legend|star|superstar|hero|champ|champion|genius|rockstar|gem|diamond|smashed\s+it|did\s+it)\b",
     re.IGNORECASE,
 )
+# After a word-name's "'s", words that make it "is": "Summer's on its way!", "Spring's here".
+_IS_NOT_OWNS = re.compile(
+    r"^(?:['’]s)?\s+(?:on\s+its\s+way|here|coming|arrived|nearly|almost|over|back|finally|been|gone|going|just|really|"
+    r"such|not|never|always|upon\s+us|in\s+the\s+air)\b",
+    re.IGNORECASE,
+)
+_INTERJECTIONS = frozenset(
+    ["goodness", "gosh", "heavens", "mercy", "glory", "golly", "wow", "crikey", "blimey", "joy", "bliss"]
+)
 _ADULT_ROLE_WORDS = "|".join(sorted(ADULT_ROLES))
 _ADULT_AFTER = re.compile(
-    rf"^\s*(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+(?:\w+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})\b"
+    rf"^\s*(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+(?:\w+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})\b(?!['’]s)"
     r"|^\s*and\s+(?:the|our)\s+(?:\w+\s+)?(?:kitchen|office|catering|cleaning|site|admin|"
     r"pta|friends|governors|staff|teachers|volunteers|parents)\b",
     re.IGNORECASE,
@@ -700,8 +709,8 @@ _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
 _NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
 _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:year\s*\d+\s+|ks\d\s+|reception\s+)?"
-    r"(?:(?:deputy\s+)?head\s+(?:girl|boy|pupil)|(?:school|house|sports|football|netball|rugby|cricket|team)\s+"
-    r"captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
+    r"(?:(?:deputy\s+)?head\s+(?:girl|boy|pupil|librarian|prefect|chorister)|(?:(?-i:[A-Z])\w+\s+)?"
+    r"(?:school|house|sports|football|netball|rugby|cricket|team)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
     + _NOT_A_THING
     # an award one child holds: "our Sports Personality of the Year", "the Player of the Tournament"
@@ -1269,7 +1278,12 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             # case too: "autumn had us all in stitches with her sign")
             group_cue = f"{cm.group(0).strip()} …"
             strong = bool(_HE_SHE.search(post) and not group[0].first.is_capitalised)
-        elif pre_start == s_start and not pre.strip() and _VOCATIVE.match(post):
+        elif (
+            pre_start == s_start
+            and not pre.strip()
+            and _VOCATIVE.match(post)
+            and group[0].first.key not in _INTERJECTIONS  # "Goodness, what a turnout!"
+        ):
             group_cue, strong = "addressed by name", True
         for m in group:
             _classify_one(text, tokens, by_start, m, group_cue, strong, roster, norm)
@@ -1401,6 +1415,9 @@ def _classify_one(
     ):
         # "The Sky's the limit", "reading Matilda": a word or the title of a work.
         m.kind, m.reasons = "word", [f'after "{prev.text}": a word or a title, not a child']
+        return
+    if m.on_roster and m.first.possessive and not m.first.hashtag and _IS_NOT_OWNS.match(post):
+        m.kind, m.reasons = "word", [f'"{m.first.text}\'s" is "{m.first.text} is" ("Summer\'s on its way")']
         return
     if m.on_roster and m.first.possessive and not m.first.hashtag:
         m.kind, m.cue = "pupil", "possessive"

@@ -37,7 +37,7 @@ _WINDOW = 200
 # Nouns that can only mean a child.
 _CHILD_NOUNS = (
     r"daughter|son|girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|someone|somebody|"
-    r"little\s+(?:man|lady|miss|mister)|granddaughter|grandson|niece|nephew|stepdaughter|stepson|chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|"
+    r"little\s+(?:man|lady|miss|mister|helper|one)|granddaughter|grandson|niece|nephew|stepdaughter|stepson|chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)-year-old"
 )
 # Nouns for somebody who did something; a child when the description places them in a class or
@@ -151,7 +151,8 @@ ROLE_AS_A_THING = (
     r"(?:\s+(?:and|&)\s+(?:deputy\s+)?head\s+(?:girl|boy|pupil)s?)?\s+(?:certificates?|awards?|assembly|"
     r"assemblies|board|display|wall|book|badges?|list|nominations?|presentations?|trophy|trophies|cup|mugs?|"
     r"stickers?|tradition|scheme|system|chair|table|elections?|applications?|interviews?|hustings|speeches|"
-    r"votes?|voting|candidates?|nominees?|roles?|positions?|vacanc(?:y|ies)|shortlist)\b"
+    r"votes?|voting|candidates?|nominees?|roles?|positions?|vacanc(?:y|ies)|shortlist|voice|surveys?|premium|"
+    r"parliament|conferences?|progress|data|numbers|attendance)\b"
 )
 _A_THING_AFTER = re.compile(ROLE_AS_A_THING, re.IGNORECASE)
 
@@ -263,6 +264,8 @@ def _not_one_phrase(phrase: str) -> bool:
     inner = words[1:-1]
     if words[:2] == ["a", "certain"]:
         inner = words[2:-1]
+    if any(w in ("any", "every", "each", "all", "no") for w in words[:3]):
+        return True  # "that any child with a plaster cast": any child, not one
     return any(w in _PHRASE_BREAK for w in inner if w not in ("in", "from", "of"))
 
 
@@ -308,7 +311,7 @@ _AGE = re.compile(
 )
 # "... of our choir", "in Year 2": where the one described belongs, read past to what is said of them.
 _BELONGS = re.compile(
-    r"^\s+(?:in|of|from)\s+(?:our\s+|the\s+)?(?:year\s*\d+|reception|nursery|[\w'’-]+)"
+    r"^\s+(?:in|of|from)\s+(?:our\s+|the\s+)?(?:whole\s+|entire\s+)?(?:year\s*\d+|reception|nursery|[\w'’-]+)"
     r"(?:\s+(?:class|choir|team|squad|group|band|club))?",
     re.IGNORECASE,
 )
@@ -335,6 +338,185 @@ _ONE_FROM_CLASS = re.compile(
     r"|\b(?:big|little|older|younger|baby|twin)\s+(?:sister|brother)\s+(?:in|from)\s+"
     r"(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])[\w'’-]*\s+class)",
     re.IGNORECASE,
+)
+_PICTURED = re.compile(
+    r"^(?:\s+[\w'’-]+){0,8}?\s*[(\[]\s*(?:pictured|see\s+photo|in\s+the\s+photo)", re.IGNORECASE
+)
+_AFTER_A_NAME = re.compile(r"(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?\s*,\s*$")
+# What a rule for any child says: "A child who has been sick must stay at home".
+_A_RULE = re.compile(
+    r"^[^.!?]{0,100}?\b(?:must|should|will\s+need|needs?\s+to|may\s+not|cannot|can't|is\s+asked|can\s+still)\b",
+    re.IGNORECASE,
+)
+# One of a class or year group, whatever the noun, who did something: "Our sharp-eyed Foxglove Class
+# lookout noticed", "our Year 6 hospital patient is feeling brighter", "this week's lucky holder in
+# Foxglove Class gets to sit on the cushion". Things are told apart by a list of the things schools
+# post about (_THINGS).
+_GROUPED = (
+    r"(?:year\s*\d+|reception|nursery|class\s+\d+|(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+class)"
+)
+_ONE_OF_A_CLASS_DID = re.compile(
+    r"\b(?:our|the|this|one|a\s+certain|this\s+week's|today's)\s+(?:(?!(?:in|from|of|at|for|with|and|who)\s)[\w'’-]+\s+){0,3}?"
+    r"(?:"
+    + _GROUPED
+    + r"\s+(?:(?![\w'’-]*s\s|children\s|people\s)[\w'’-]+\s+){0,2}?(?P<noun>(?-i:[a-z])[\w-]*)"
+    r"|(?P<noun2>(?-i:[a-z])[\w-]*)\s+(?:in|from)\s+" + _GROUPED + r")"
+    # an active verb, not a passive one ("the yearbook is nearly finished" is about a thing)
+    r"(?=\s+(?:(?:has|had)\s+(?:[a-z]+ly\s+)?(?:(?-i:[a-z]+ed)|[a-z]+en|been|got|made|built|won)"
+    r"|(?:is|was)\s+(?:[a-z]+ly\s+)?(?-i:[a-z]+ing)"
+    r"|(?:[a-z]+ly\s+)?(?-i:[a-z]+ed)|gets|got|made|built|won|came|took|found|caught|drew|wrote|read|sang|ran|swam)\b)",
+    re.IGNORECASE,
+)
+_AUX = frozenset(
+    [
+        "were",
+        "was",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "did",
+        "does",
+        "do",
+        "been",
+        "be",
+        "who",
+        "which",
+        "that",
+        "and",
+        "but",
+        "with",
+        "each",
+        "all",
+        "both",
+        "to",
+        "for",
+        "in",
+        "on",
+        "at",
+        "of",
+        "by",
+        "from",
+        "children",
+        "people",
+    ]
+)
+_THINGS = frozenset(
+    [
+        "display",
+        "work",
+        "garden",
+        "tree",
+        "book",
+        "project",
+        "model",
+        "wall",
+        "board",
+        "room",
+        "corner",
+        "classroom",
+        "door",
+        "window",
+        "play",
+        "show",
+        "assembly",
+        "trip",
+        "visit",
+        "topic",
+        "class",
+        "team",
+        "choir",
+        "council",
+        "group",
+        "pond",
+        "shed",
+        "area",
+        "trophy",
+        "cup",
+        "plant",
+        "hamster",
+        "fish",
+        "pet",
+        "rabbit",
+        "tortoise",
+        "chick",
+        "lesson",
+        "week",
+        "day",
+        "term",
+        "performance",
+        "production",
+        "concert",
+        "party",
+        "sale",
+        "fair",
+        "competition",
+        "exhibition",
+        "letter",
+        "newsletter",
+        "homework",
+        "reading",
+        "writing",
+        "maths",
+        "art",
+        "music",
+        "science",
+        "food",
+        "lunch",
+        "dinner",
+        "menu",
+        "bench",
+        "gate",
+        "playground",
+        "field",
+        "library",
+        "hall",
+        "building",
+        "roof",
+        "kitchen",
+        "bus",
+        "coach",
+        "minibus",
+        "car",
+        "computer",
+        "website",
+        "blog",
+        "page",
+        "video",
+        "film",
+        "photo",
+        "picture",
+        "poster",
+        "sign",
+        "banner",
+        "song",
+        "story",
+        "poem",
+        "orchestra",
+        "band",
+        "squad",
+        "cast",
+        "crew",
+        "club",
+        "family",
+        "staff",
+        "teacher",
+        "assistant",
+        "helper",
+        "volunteer",
+        "parent",
+        "governor",
+        "visitor",
+        "author",
+        "register",
+        "timetable",
+        "rota",
+    ]
 )
 # A name in apposition after a description: the name decides whether it is a pupil.
 _APPOSITION = re.compile(r"^\s*,\s*(?-i:[A-Z])[a-z][\w'’-]*(?:\s+(?-i:[A-Z])[a-z][\w'’-]*)?\s*,")
@@ -381,7 +563,8 @@ _NICKNAME_IN_GROUP = re.compile(
 # "Year 5's very own Picasso for the mural": a famous name given to one child of a class.
 _VERY_OWN = re.compile(
     r"\b(?P<owner>our|(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])[\w-]*\s+class|(?-i:[A-Z])[\w-]*)['’]s)"
-    r"\s+(?:very\s+)?own\s+(?:little\s+|mini\s+|budding\s+|future\s+)?(?P<nick>(?-i:[A-Z])[a-z][\w'’-]*)"
+    r"\s+(?:(?:very\s+)?own\s+(?:little\s+|mini\s+|budding\s+|future\s+)?|budding\s+|mini\s+|future\s+|resident\s+)"
+    r"(?P<nick>(?-i:[A-Z])[a-z][\w'’-]*)"
     r"(?=\s*[,!.]|\s+(?:for|who|has|is|was|did|in|from|with|after|at)\b)",
     re.IGNORECASE,
 )
@@ -526,7 +709,12 @@ def child_references(
         )
         if (w := _WITH_PHRASE.match(after)) is not None:
             after = after[w.end() :]  # "the Year 2 girl with the sparkly pink glasses who found ..."
-        if det in ("a", "an", "the") and not (in_class or pronoun or _DID.match(after)):
+        if _AFTER_A_NAME.search(norm[max(0, m.start() - 40) : m.start()]):
+            continue  # "Mary Anning, the girl from Lyme Regis who found ...": the name decides
+        if det in ("a", "an", "any") and _A_RULE.match(norm[m.end() : m.end() + 120]):
+            continue  # "A child who has had sickness must stay at home": any child, a rule
+        pictured = bool(_PICTURED.match(after))
+        if det in ("a", "an", "the") and not (in_class or pronoun or pictured or _DID.match(after)):
             continue
         if det == "their" and not (m.group("noun").lower() in ("daughter", "son") and _DID.match(after)):
             continue  # "their child will need": any family's child; "their daughter has joined": one
@@ -540,6 +728,7 @@ def child_references(
             continue
         in_group = bool(
             m.group("group")
+            or _PICTURED.match(_after_group(norm, m.end(), classes))
             or _SUPERLATIVE.search(m.group(0))
             or _GROUP_WORD.search(m.group(0))
             or in_roster_class(norm[m.end() : m.end() + 40], classes)
@@ -552,8 +741,12 @@ def child_references(
             m.group(0).split()[0].lower() == "one"  # "one Year 2 artist hard at work": one child
         )
         tail = _after_group(norm, m.end(), classes)
+        if (b := _BELONGS.match(tail)) is not None and not _DID.match(tail):
+            tail = tail[b.end() :]  # "our only left-handed violinist in the school orchestra played"
         if _APPOSITION.match(tail):
             continue  # "our Year 2 class rep, Janine, is collecting": the name says who
+        if _PICTURED.match(tail):
+            praised = True  # "Meet the winner of our Easter bonnet competition (pictured)!"
         if not (
             pronoun
             or praised
@@ -594,6 +787,14 @@ def child_references(
     for m in _INITIALS_DID.finditer(norm):
         if m.group("ini").lower() not in _NOT_INITIALS:
             found.append(ChildReference(m.start(), m.end("ini"), m.group("ini"), ChildKind.INITIALS))
+    for m in _ONE_OF_A_CLASS_DID.finditer(norm):
+        noun = (m.group("noun") or m.group("noun2") or "").lower()
+        if m.group("noun2") and m.group(0).split()[0].lower() == "the":
+            continue  # "The noise from Cedar class is getting more tuneful": "the" and a thing
+        if noun in _THINGS or noun in _MANY_OR_ADULT or _plural(noun) or noun.endswith("ing") or noun in _AUX:
+            continue
+        if not any(f.nstart <= m.start() < f.nend or m.start() <= f.nstart < m.end() for f in found):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _ONE_FROM_CLASS.finditer(norm):
         if not any(f.nstart <= m.start() < f.nend for f in found):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
@@ -668,7 +869,7 @@ IRREGULAR_PAST = (
 
 # "... has FINALLY cracked", "... swam a whole width", "..., who tied his own shoelaces".
 _DID = re.compile(
-    r"^\s*(?:,\s*who\s+|who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|just\s+|finally\s+|really\s+|"
+    r"^\s*(?:,\s*who\s+|who\s+|,?\s*whose\s+(?:[\w'’-]+\s+){0,3}?)?(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|just\s+|finally\s+|really\s+|"
     r"also\s+|even\s+|bravely\s+|proudly\s+|now\s+|then\s+)*"
     r"(?:[a-z]+ed|" + IRREGULAR_PAST + r"|had|has|never|always|can|could|turns|joined|joins|loves|wants|"
     r"deserves|needs|celebrates|starts|begins|will|got\s+to)\b",
@@ -764,7 +965,8 @@ _PERSON_AFTER = re.compile(
     r"|\s*,\s*who\b"
     r"|\s+(?:scored|scores|saved|saves|netted|nets|struck|bowled|batted|caught|kicked|headed|ran|won|"
     r"picked|slotted|fired|smashed|hit|took|made|kept|dived|raced|swam|finished|tackled|crossed|"
-    r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked|did\s+it|never\s+stopped|opened|"
+    r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked|did\s+it|never\s+stopped|opened|stole|"
+    r"came\s+off\s+the\s+bench|came\s+on|"
     r"doubled|curled|chipped|lobbed|rifled|tapped|nodded|volleyed|dribbled|sprinted|clinched|clattered)\b"
     r"|\s+with\s+\d+"
     # "thank you to Gunn for the last-ball six", "to Gunn for his catch"
@@ -1078,7 +1280,8 @@ _FUTURE_VERB = re.compile(
 _NOW = re.compile(
     r"\b(?:right\s+now|now|currently|at\s+the\s+moment|just\s+arrived|"
     r"(?:we're|we\s+are|they're|they\s+are)\s+(?:(?:finally|now|all|safely)\s+)*here|"
-    r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|reached)|made\s+it|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from|"
+    r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|reached|pulled\s+in|pulled\s+over|"
+    r"stopped)|made\s+it|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from|"
     r"(?:are|'re|is)\s+(?:(?:\w+ly|safe\s+and\s+sound|safe|all|now|still|busy)\s+(?:and\s+)?)*(?:having|"
     r"enjoying|exploring|visiting|walking|climbing|watching|"
     r"doing|making|building|playing|eating|sitting|singing|learning|spending|taking|trying|paddling|"

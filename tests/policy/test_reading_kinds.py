@@ -1,6 +1,6 @@
 """Posts of our own for each kind of reading the pupil rules do (issue 12).
 
-Eighteen sets with their own rosters (tests/fixtures/reading_kinds/README.md): named children and
+Twenty-one sets with their own rosters (tests/fixtures/reading_kinds/README.md): named children and
 word-names, a class named without "class", surnames alone, one child without a name, future and
 live whereabouts, and the traps beside each kind. Every post must get exactly its pupil categories.
 """
@@ -20,9 +20,29 @@ from safepost.policy.rules.base import Post
 
 HERE = Path(__file__).resolve().parent.parent / "fixtures" / "reading_kinds"
 PUPIL = {"pupil-surname", "pupil-name", "individual-pupil", "trip-whereabouts"}
+# Posts the reading still gets wrong, kept visible: each must fail until it is fixed (strict xfail).
+STILL_WRONG = {
+    "k16-064": "place names that are pupils' names, in a riddle",
+    "k19-027": "an award title of our own ('Eco-Warrior of the Month') with no class named",
+    "k19-034": "a painter's name as a nickname ('our budding Monet in Sycamore Class') read as a name",
+    "k19-043": "a child addressed as 'you' by a role ('..., Thistle Class narrator!')",
+    "k19-056": "'our only left-handed violinist in the school orchestra played'",
+    "k19-086": "'Mr Bell's little helper in Juniper Class fixed'",
+    "k19-097": "'a certain Year 3 young man'",
+    "k20-030": "a thank-you hashtag with a word-name (#ThankYouFaith)",
+    "k20-100": "a house name that is a pupil's name ('Well done, Meadow!')",
+    "k21-002": "an itinerary split by '|' and '!' with no preposition before the venue",
+}
 CASES = [
-    pytest.param(n, item, id=item["id"])
-    for n in range(1, 19)
+    pytest.param(
+        n,
+        item,
+        id=item["id"],
+        marks=[pytest.mark.xfail(strict=True, reason=STILL_WRONG[item["id"]])]
+        if item["id"] in STILL_WRONG
+        else [],
+    )
+    for n in range(1, 22)
     for item in map(json.loads, (HERE / f"posts{n}.jsonl").read_text().splitlines())
 ]
 

@@ -20,7 +20,8 @@ _PUPILS = re.compile(
     r"\b(?:years?\s*\d+(?:\s*(?:and|&|,)\s*\d+)*|yr\s*\d|y\d|class\s+\w+|[A-Z][\w'-]*\s+class|reception|nursery|"
     r"ks\s*\d|key\s+stage\s+\d|children|pupils|kids|students|"
     r"(?:team|teams|squad|choir|athletes|runners|players|footballers|swimmers|musicians|band|orchestra|"
-    r"dancers|cast|group|netballers|cricketers|under[\s-]?\d{1,2}['’]?s|u[\s-]?\d{1,2}['’]?s|"
+    r"dancers|cast|group|netballers|cricketers|walkers|carollers|performers|school\s+council|councillors|eco\s+team|"
+    r"ambassadors|prefects|librarians|under[\s-]?\d{1,2}['’]?s|u[\s-]?\d{1,2}['’]?s|"
     r"(?:girls|boys)['’]?\s+(?:football|netball|rugby|cricket|hockey))|we|we'll|we're|we've|us|everyone(?!['’]s)|they|they'll|they're)\b",
     re.IGNORECASE,
 )
@@ -78,7 +79,7 @@ _DAY = re.compile(
     re.IGNORECASE,
 )
 _ON_SITE = re.compile(
-    r"^(?:(?:the\s+)?(?:main\s+|school\s+|dining\s+|sports\s+)?(?:school|hall|playground|field|office|"
+    r"^(?:(?:the\s+)?(?:main\s+|school\s+|dining\s+|sports\s+|front\s+|back\s+|side\s+|staff\s+)?(?:school|hall|playground|field|office|"
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
     r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom)|school|home|back\s+at\s+school|"
     r"our\s+\w+)\b",
@@ -89,6 +90,7 @@ _ON_SITE = re.compile(
 _PLACE = re.compile(
     r"(?:\b|(?=[@📍]))(?P<prep>@|📍|at|in|on|to|by|near|around|round|along|visit|visits|visiting|explore|explores|exploring|tour|tours|"
     r"touring|climb|climbs|climbing|attend|attends|attending|reached|reach|reaches|outside|inside|into|"
+    r"residents\s+(?:of|at)|patients\s+(?:of|at)|"
     r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Uu]pdate|[Nn]ews|[Gg]ood\s+(?:night|morning|afternoon|evening))\s+from|"
     r"(?:leave|leaves|leaving|head|heads|heading|set\s+off|sets\s+off|setting\s+off|depart|departs|departing|"
     r"bound)\s+(?:[\w.:]+\s+){0,8}?for)\s+"
@@ -114,7 +116,9 @@ _EARLIER_OUTING = re.compile(
 # A named venue before the word for the outing: "Year 3 Chester Zoo trip", "our Whitby residential".
 _PLACE_BEFORE_TRIP = re.compile(
     r"(?<![\w#@])(?P<place>(?!(?:Year|Years|Class|Reception|Nursery|KS\d|Key|Stage|Our|The|School|PE|Sports|"
-    r"Christmas|Easter|Summer|Spring|Autumn|Winter|Harvest)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
+    r"Christmas|Easter|Summer|Spring|Autumn|Winter|Harvest|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|Today|Tomorrow|Next|Last|This|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?:['’]s)?\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
     r"(?:trip|visit|residential|outing|excursion|day\s+out)\b"
 )
 # Lower-case places open to anyone: off-site even when the post names no venue.
@@ -133,7 +137,8 @@ _NOT_A_SPOT = re.compile(
     r"rain|sun|sunshine|snow|mood|middle|past|future|process|news|way|world|spirit|summer|winter|spring|"
     r"autumn|term|year|run-up|lead-up|build-up|time|first|last|best|rest|same|whole|children|pupils|"
     r"kids|team|class|school|staff|parents|families|coach|bus|minibus|register|trip|visit|holiday|"
-    r"start|beginning|chance|opportunity|fun|sunny|weather|wind|league|table|final|cup|plan|plans|agenda|menu|list|cards|timetable|"
+    r"start|beginning|chance|opportunity|fun|sunny|weather|gala|final|festival|match|tournament|competition|race|"
+    r"show|concert|fair|party|disco|wind|league|table|final|cup|plan|plans|agenda|menu|list|cards|timetable|"
     r"programme|website|page|phone|radar|internet|news|telly|tv|line|loose|go|move|mend|case|job|lookout|"
     r"look-out|board|team|side|whole|most|top|bottom|front|back|left|right)$",
     re.IGNORECASE,
@@ -149,7 +154,9 @@ _NOT_PLACES = re.compile(
     r"^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
     r"Saturdays|Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
-    r"Maths|English|Science|PE|Our|The\s+children|Need|Relief|Mind|Action)\b(?!\s+[A-Z])"
+    r"Maths|English|Science|PE|Our|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
+    r"Benediction|Communion)\b(?!\s+[A-Z])"
+    r"|^(?:the\s+)?(?:Prime\s+Minister|King|Queen|Pope|Mayor|President|Headteacher|Governors?)\b"
     # a broadcast or a website, not a place: "on BBC Radio Merseyside", "on YouTube"
     r"|^(?:the\s+)?(?:BBC|ITV|Sky|YouTube|Zoom|Teams|Facebook|Instagram|Twitter|TikTok|Spotify|Google)\b"
     r"|^(?:[A-Z][\w'’-]*\s+){0,3}(?:Radio|FM|TV)\b"
@@ -210,6 +217,10 @@ _OTHER_SUBJECT = re.compile(
     r"^\s*(?:so\s+|and\s+)?(?:(?:it|this|that|which)(?:'s\s+(?:going|been|being|getting|got|not|a|an|the|so|very|"
     r"really|free|open|closed|well|worth)\b|\s+(?:\w+\s+)?(?:is|was|will|has|had|can|could|would|should|"
     r"opens|closes|went|goes|moves|takes)\b)|there(?:'s|\s+is|\s+are|\s+will)"
+    # grown-ups as the subject: "Our teachers will be at the conference centre from 9"
+    r"|(?:our|the|all|some)\s+(?:\w+\s+)?(?:teachers|staff|governors|parents|carers|headteacher|head|TAs|"
+    r"teaching\s+assistants|office\s+team|kitchen\s+team|PTA|volunteers)\b"
+    r"|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]\w*\s+(?:will|is|and)\b"
     # a thing the sentence is about: "The tins are off to the food bank this afternoon"
     r"|(?:the|our|all\s+the|these|those|your)\s+(?!(?:children|pupils|kids|class|team|squad|choir|band|group|year|"
     r"reception|nursery|boys|girls|players|runners|swimmers|athletes|singers|dancers|cast|orchestra)\b)"
@@ -232,6 +243,11 @@ _ADULTS_ONLY = re.compile(
     r"(?:need\s+to\s+)?(?:come|attend))\b",
     re.IGNORECASE,
 )
+_ONLINE = re.compile(
+    r"\b(?:video\s+call|zoom\s+call|zoom|teams\s+call|online|live\s+stream|livestream|virtual(?:ly)?|webinar|"
+    r"video\s+link|on\s+screen)\b",
+    re.IGNORECASE,
+)
 _GOING_HOME = re.compile(
     r"\b(?:heading|on\s+(?:our|their|the)\s+way|travelling|coming|driving|setting\s+off)\s+(?:home|back)\b"
     r"|\bon\s+the\s+(?:coach|bus|minibus|train)\s+(?:home|back)\b"
@@ -245,7 +261,8 @@ _NOW_WORDS = re.compile(
     r"(?:(?:finally|now|all|safely)\s+)*here|"
     r"(?:are|'re|is)\s+(?:(?:\w+ly|now|still|all|busy|both)\s+)*\w+ing|"
     r"(?:are|'re|is)\s+(?:(?:now|still|all|safely|safe\s+and\s+sound|safe)\s+)*(?:at|in|on)|"
-    r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|made\s+it|reached)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
+    r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|made\s+it|reached|pulled\s+in|"
+    r"pulled\s+over|stopped)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
     re.IGNORECASE,
 )
 
@@ -320,7 +337,7 @@ _TITLED = re.compile(
     r"\b\.?\s"
 )
 _AUTHOR = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+")
-_CLASS_AFTER = re.compile(r"\s+class(?:es)?\b", re.IGNORECASE)
+_CLASS_AFTER = re.compile(r"\s+(?:class(?:es)?|classrooms?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -444,7 +461,11 @@ class TripWhereabouts(Rule):
                 and not (_CLOCK.search(sentence) or DATE.search(sentence) or _DAY.search(sentence))
             ):
                 continue
-            earlier = first_subject is not None and first_subject.start() < a
+            # the pupils named earlier, or, in a trip's itinerary with clock times, anywhere in the post
+            # ("🚌 9:00 leave school ➡️ 12:30 lunch in Grosvenor Park ... Badger Class, see you tomorrow!")
+            earlier = first_subject is not None and (
+                first_subject.start() < a or (on_trip and _CLOCK.search(sentence) is not None)
+            )
             found = self._whereabouts(sentence, places, tense, earlier, on_trip, classes)
             if found is None:
                 continue
@@ -497,6 +518,8 @@ class TripWhereabouts(Rule):
             c_places = [p for p in places if c_start <= p.start < c_end]
             if not c_places or _GOING_HOME.search(clause) or _CALLED_OFF.search(sentence):
                 continue
+            if _ONLINE.search(clause):
+                continue  # "live on a video call with a scientist at the British Antarctic Survey"
             subject = _subject(clause, classes)
             if subject is None:
                 # A clause with a subject that is not pupils ("it's going to be built by the pond")
