@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from safepost.policy.findings import ADVICE_CATEGORIES
 from safepost.policy.rules.outside_posting_window import EARLIEST_AT, LATEST_AT
 
 EXIT_OK, EXIT_BLOCKED, EXIT_USAGE = 0, 1, 2
@@ -135,10 +136,16 @@ def _print_report(report: Any, text: str, out: TextIO) -> None:
 
 
 def _report_json(report: Any, item_id: Any = None) -> dict[str, Any]:
+    """A report as JSON: ``findings`` carry only the contract's categories (shared/eval/README.md);
+    advice a school switched on for clauses of its own (tone, key information, copyright) is listed
+    under ``advice``, and counts towards the verdict like any warning."""
     data: dict[str, Any] = {
         "verdict": str(report.verdict),
-        "findings": [f.to_dict() for f in report.findings],
+        "findings": [f.to_dict() for f in report.findings if f.category not in ADVICE_CATEGORIES],
     }
+    advice = [f.to_dict() for f in report.findings if f.category in ADVICE_CATEGORIES]
+    if advice:
+        data["advice"] = advice
     if item_id is not None:
         data = {"id": item_id, **data}
     return data

@@ -546,3 +546,15 @@ def test_validate_a_missing_file_exits_2(capsys: pytest.CaptureFixture[str], tmp
     status, _, err = run(["validate", str(tmp_path / "nope.toml")], capsys)
     assert status == 2
     assert "no such policy file" in err
+
+
+def test_jsonl_findings_carry_only_the_contracts_categories_and_advice_is_listed_apart(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = "Drop-off was a shambles again this morning. Please park safely."
+    path = write_jsonl(tmp_path / "p.jsonl", [item("tone", text, policy="courtney")])
+    _, out, _ = run(["check", "--roster", ROSTER, "--jsonl", str(path)], capsys)
+    (result,) = jsonl_lines(out)
+    assert {f["category"] for f in result["findings"]} <= set(CATEGORIES)
+    assert [a["category"] for a in result["advice"]] == ["tone"]
+    assert result["verdict"] == "warn"

@@ -20,13 +20,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from safepost.policy.reading import (
+    HASHTAG_CHEER,
     IRREGULAR_PAST,
+    ROLE_AS_A_THING,
     SpanIndex,
     child_references,
     in_roster_class,
+    split_hashtag,
     surnames_alone,
 )
 from safepost.policy.roster import Roster
@@ -395,7 +399,7 @@ _PRE_CUE = re.compile(
     r"(?:well\s+done|congratulations|congrats|special\s+mention|a\s+mention|shout[\s-]*out|"
     r"happy\s+(?:\d+(?:st|nd|rd|th)\s+)?birthday|get\s+well\s+soon|good\s+luck|bravo|kudos|hats\s+off|"
     r"(?:sending|send|with)\s+(?:\w+\s+){0,3}?(?:love|wishes|hugs|thoughts|prayers)|best\s+wishes|"
-    r"thinking\s+of|full\s+marks|top\s+marks|"
+    r"thinking\s+of|full\s+marks|top\s+marks|here\s+is|here's|pictured(?:\s+(?:here|above|below))?\s*(?:is|are|:)?|"
     r"(?:very\s+|so\s+|really\s+)?proud\s+of|"
     r"(?:(?:star|pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
     r"superstar|champion)\s+of\s+the\s+(?:week|day|month|term)|"
@@ -433,8 +437,10 @@ _POST_CUE = re.compile(
     r"(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s+|from\s+)"
     r"(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+\w+|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
-    r"|,\s*(?:who|our|the|aged?)\b"
+    r"|,\s*(?:who|whose|our|the|aged?)\b"
     r"|who\s+(?:is|was|has|had|will|did|does|can|could|loves|always|never)\b"
+    r"|(?:is|was|'s)\s+(?:the\s+)?(?:first|only|last|youngest|oldest)\s+(?:one\s+|child\s+|pupil\s+|person\s+)?"
+    r"(?:to|in|of|who)\b"
     r"|(?:is|was|has\s+been|'s\s+been|became|becomes)\s+(?:our|this\s+week's|this\s+term's|the\s+class's|"
     r"a|an|such\s+a|an\s+absolute|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r")\b"
@@ -453,7 +459,10 @@ _POST_CUE = re.compile(
 _STRONG_POST = re.compile(r"^(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s|from\s)", re.IGNORECASE)
 _VOCATIVE = re.compile(
     r"^\s*,\s*(?:don't|do\s+not|remember|please|you|your|well\s+done|thank|great|"
-    r"fantastic|brilliant|amazing|what\s+a|congrat|happy|keep|we)",
+    r"fantastic|brilliant|amazing|what\s+a|congrat|happy|keep|we)"
+    # "sonny u absolute legend": a child addressed without a comma, as phones type it
+    r"|^\s+(?:u|you)\s+(?:absolute\s+|total\s+|little\s+|are\s+(?:a|an|such\s+a)\s+|r\s+(?:a|an)\s+)?"
+    r"(?:legend|star|superstar|hero|champ|champion|genius|rockstar|gem|diamond|smashed\s+it|did\s+it)\b",
     re.IGNORECASE,
 )
 _ADULT_ROLE_WORDS = "|".join(sorted(ADULT_ROLES))
@@ -464,6 +473,7 @@ _ADULT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MONTH_NAMES = frozenset({"april", "may", "june", "july", "august", "sunday", "tuesday"})  # and days
+_TIMES_OF_YEAR = _MONTH_NAMES | {"summer", "autumn", "winter", "spring", "easter", "christmas", "noel"}
 # "Thursday 4th June", "June 5th", "in June": a month in a date.
 _IN_A_DATE = re.compile(
     r"(?:\d(?:st|nd|rd|th)?\s+(?:of\s+)?|\b(?:in|of|since|until|till|during|early|late|mid|by|from|through|this|next|last)"
@@ -475,15 +485,14 @@ _STRONG_CHILD_AFTER = re.compile(
     r"^(?:'s)?\s*(?:,\s*)?(?:\(|in\s+|from\s+)(?:[Yy]ear\s*\d|[Yy]r\s*\d|Y\d\b|[Rr]eception\b|[Nn]ursery\b|"
     r"[Cc]lass\s+[A-Z]|[A-Z][\w'-]*\s+[Cc]lass\b)"
 )
-# Inside a hashtag, words before a name that cheer a child on: #GoRose, #ProudOfYouDominik.
-_HASHTAG_CHEER = re.compile(
-    r"\b(?:go|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
-    r"love\s+you|you\s+did\s+it|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
-    r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud)\s*$",
+# "our persona doll Precious", "the class hamster, Jasper,": not a child.
+_THING_BEFORE_NAME = re.compile(
+    r"\b(?:doll|puppet|teddy|toy|mascot|pet|dog|puppy|cat|kitten|hamster|rabbit|bunny|guinea\s+pig|tortoise|"
+    r"goldfish|fish|chicken|hen|goat|owl|bear|pony|horse|lamb|robot)\s*,?\s+$",
     re.IGNORECASE,
 )
 _ADULT_BEFORE = re.compile(
-    r"\b(?:lollipop|dinner|crossing|cleaning|kitchen|office|catering)\s+(?:lady|man|woman|assistant)\s+$",
+    r"\b(?:lollipop|dinner|crossing|cleaning|kitchen|office|catering)\s+(?:lady|man|woman|assistant)\s*,?\s+$",
     re.IGNORECASE,
 )
 # "Zain's Lego model", "Ava's Tudor costume": something a child made, though a capital follows.
@@ -495,7 +504,7 @@ _MADE_THING = re.compile(
 _DID_WITH_PRONOUN = re.compile(
     r"^\s+(?:(?:was|is|has|had|just|really|finally|also|always|never)\s+)*(?:(?-i:[a-z]+ed)|"
     + IRREGULAR_PAST
-    + r"|was|is|has)\b",
+    + r"|was|is|has|had|will\s+be|(?:can|could|should|would|might)\s+(?:now\s+)?[a-z]+)\b",
     re.IGNORECASE,
 )
 # Where a school day happens: "Kit came to school dressed as a Roman soldier".
@@ -503,12 +512,69 @@ _SCHOOL_DAY = re.compile(
     r"\b(?:to|at|in|after|before)\s+(?:school|class|assembly|playtime|lunchtime|break\s*time|the\s+classroom)\b",
     re.IGNORECASE,
 )
+# Words that open a sentence before a name without being part of it ("Hopefully Summer will ...").
+_OPENING_WORDS = frozenset(
+    [
+        "hopefully",
+        "sadly",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "finally",
+        "luckily",
+        "happily",
+        "unfortunately",
+        "fortunately",
+        "thankfully",
+        "now",
+        "well",
+        "so",
+        "and",
+        "but",
+        "also",
+        "meanwhile",
+        "incredibly",
+        "amazingly",
+        "then",
+        "later",
+        "earlier",
+        "tonight",
+        "sometimes",
+    ]
+)
+
+
+def _capital_before(pre: str, sentence_start: bool) -> bool:
+    """A capitalised word just before a name ("Flat Stanley"), not an opening word of the sentence."""
+    cap = re.search(r"([A-Z][\w'-]*)\s+$", pre)
+    if cap is None:
+        return False
+    opens = sentence_start and not pre[: cap.start()].strip()
+    return not (opens and fold(cap.group(1)) in _OPENING_WORDS)
+
+
 _CLASS_NAMED = re.compile(r"\b(?:in|from|to|with)\s+(?P<name>[A-Z][\w'’-]*)")
 
 
 def _names_a_class(post: str, classes: frozenset[str] | set[str]) -> bool:
     """Whether the words name one of the school's classes ("the neatest handwriting in Tigers")."""
     return bool(classes) and any(fold(m.group("name")) in classes for m in _CLASS_NAMED.finditer(post))
+
+
+# "Amber spotted a mistake ...": a verb in the past with what was done after it.
+_DID_SOMETHING = re.compile(
+    r"^\s+(?:(?:just|finally|also|even|then)\s+)?(?:(?-i:[a-z]+ed)|" + IRREGULAR_PAST + r")\s+"
+    r"(?:a|an|the|her|his|their|every|all|it|\d)\b"
+)
+_A_CLASS = re.compile(r"\b(?:[Yy]ear\s*\d|[Rr]eception|[Nn]ursery)\b|(?P<name>[A-Z][\w'’-]*)\s+[Cc]lass\b")
+
+
+def _about_a_class(post: str, classes: frozenset[str] | set[str]) -> bool:
+    """Whether the post is about a year group or one of the school's classes ("Ladybird Class!")."""
+    for m in _A_CLASS.finditer(post):
+        if m.group("name") is None or fold(m.group("name")) in classes:
+            return True
+    return _names_a_class(post, classes)
 
 
 _HE_SHE = re.compile(r"\b(?:he|she|her|his|him|himself|herself|he's|she's)\b", re.IGNORECASE)
@@ -569,10 +635,7 @@ _FROM_ORGANISATION = re.compile(
 )
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
 # After a role, a noun that makes the role the name of a thing: "our Star of the Week certificates".
-_NOT_A_THING = (
-    r"(?!\s+(?:certificates?|awards?|assembly|assemblies|board|display|wall|book|badges?|list|nominations?|"
-    r"presentations?|trophy|trophies|cup|mugs?|stickers?|tradition|scheme|system|chair|table)\b)"
-)
+_NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
 _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:year\s*\d+\s+|ks\d\s+|reception\s+)?"
     r"(?:(?:deputy\s+)?head\s+(?:girl|boy|pupil)|(?:school|house|sports|football|netball|rugby|cricket|team)\s+"
@@ -705,10 +768,46 @@ def _is_title(tok: Token) -> bool:
     return True
 
 
+_PRONOUNS = frozenset(["he", "she", "we", "me", "him", "her", "us", "they", "them", "it", "you", "i"])
+# Words of a cheering hashtag, never a name there: the "Done" of #WellDoneChester.
+_CHEER_WORDS = frozenset(
+    [
+        "well",
+        "done",
+        "go",
+        "come",
+        "on",
+        "proud",
+        "of",
+        "you",
+        "so",
+        "congrats",
+        "congratulations",
+        "happy",
+        "birthday",
+        "star",
+        "super",
+        "legend",
+        "hero",
+        "champ",
+        "champion",
+        "winner",
+        "brave",
+        "love",
+        "team",
+        "big",
+        "shout",
+        "out",
+    ]
+)
+
+
 def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: str) -> bool:
     key = tok.key
-    if len(key) < 2:
+    if len(key) < 2 or (tok.hashtag and key in _CHEER_WORDS and key not in roster.by_first):
         return False
+    if key in _PRONOUNS and key not in roster.by_first:
+        return False  # "He gets very muddled": a pronoun, though "He" is a surname in some lists
     if key in NON_NAMES:
         # A month that is a pupil's name ("June has been our Kindness Champion") is read like any
         # other name that is also a word: a child only where the wording makes one the subject.
@@ -807,6 +906,8 @@ def analyse_people(
                     used.add(i + 1)
         mentions.append(m)
     _classify(text, tokens, mentions, roster)
+    _same_reading_again(text.text, mentions)
+    mentions.extend(_pupils_in_handles(text, roster))
     _surnames_alone(text, tokens, mentions, roster, surname_refs)
     roles = [RoleMention(mm.start(), mm.end(), mm.group(0)) for mm in _SINGLE_CHILD_ROLE.finditer(norm)]
     others = any(
@@ -822,6 +923,69 @@ def analyse_people(
     return PeopleAnalysis(mentions, roles, surname_refs, unsure)
 
 
+_HANDLE_WORD = re.compile(r"[A-Z][a-z]+|[a-z]+")
+
+
+def _pupils_in_handles(text: PostText, roster: Roster) -> list[PersonMention]:
+    """A pupil's full name inside an @handle ("@KaiTanaka2015", "@chidi_nwankwo"): the child's account."""
+    found = []
+    for nstart, nend, handle in text.mentions:
+        words = [fold(w) for w in _HANDLE_WORD.findall(handle[1:])]
+        pairs = [(a, b) for a, b in pairwise(words) if roster.is_full_name(a, b)]
+        if not pairs:
+            continue
+        start, end = text.span(nstart, nend)
+        tok = Token(handle, start, end, nstart, nend, text.sentence_of(nstart))
+        m = PersonMention(first=tok, kind="pupil", on_roster=True, full_name_on_roster=True)
+        m.cue = "a pupil's full name in an @handle"
+        m.reasons = [f"{handle} holds the full name of a pupil on the roster: the child's own account"]
+        found.append(m)
+    return found
+
+
+# Cues too weak to outweigh an earlier reading of the same name as a title or a character.
+_WEAK_CUES = frozenset({None, "possessive"})
+# "our Collective Worship theme has been Faith", "this month's value is Respect": a word.
+_THEME_BEFORE = re.compile(
+    r"\b(?:theme|value|virtue|word|focus|topic|motto|prayer|message)s?\s+(?:(?:for|of)\s+(?:the|this)\s+"
+    r"(?:week|month|term|half\s+term|year)\s+)?(?:is|was|has\s+been|will\s+be|:)\s*['‘\"“]?$",
+    re.IGNORECASE,
+)
+
+
+def _same_reading_again(norm: str, mentions: list[PersonMention]) -> None:
+    """A name read first as a title or a character keeps that reading later in the post.
+
+    "reading Jasper's Beanstalk ... Will theirs grow as tall as Jasper's?": the second "Jasper's"
+    is the book's, not a pupil's, unless the wording there makes a child the subject.
+    """
+    seen: dict[str, PersonMention] = {}
+    for m in sorted(mentions, key=lambda m: m.nstart):
+        key = m.first.key
+        earlier = seen.get(key)
+        if (
+            earlier is not None
+            and m.is_pupil
+            and m.surname is None
+            and not m.surname_only
+            and (m.cue in _WEAK_CUES or _same_words_before(norm, earlier, m))
+        ):
+            m.kind, m.cue = earlier.kind, None
+            m.reasons = [
+                f'"{m.first.text}" was read earlier in the post as {earlier.reasons[0] if earlier.reasons else earlier.kind}'
+            ]
+        titled = m.kind == "word" and bool(m.reasons) and m.reasons[0].startswith("part of")
+        if (m.kind in ("other-person", "adult") or titled) and key not in seen:
+            seen[key] = m
+
+
+def _same_words_before(norm: str, earlier: PersonMention, m: PersonMention) -> bool:
+    """The word just before both is the same capital ("Stick Man ... Stick Man's family tree")."""
+    before = re.search(r"([A-Z][\w'’-]*)\s+$", norm[max(0, m.nstart - 30) : m.nstart])
+    was = re.search(r"([A-Z][\w'’-]*)\s+$", norm[max(0, earlier.nstart - 30) : earlier.nstart])
+    return before is not None and was is not None and before.group(1) == was.group(1)
+
+
 _NO_CONTEXT = "ordinary word with no child context"
 # Things only an adult does: "retires today", "22 years of serving school dinners".
 _ADULT_LIFE = re.compile(
@@ -835,6 +999,14 @@ _ADULT_LIFE = re.compile(
 # "reading Matilda", "watched Frozen".
 _BEFORE_A_WORK = frozenset(
     {"the", "reading", "read", "watched", "watching", "studying", "studied", "performing", "performed"}
+)
+_ORDINAL_AFTER = re.compile(
+    r"^\s+the\s+(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|\w+teenth|twentieth|thirtieth|twenty-\w+|thirty-first)\b",
+    re.IGNORECASE,
+)
+_READING_A_WORK = re.compile(
+    r"\b(?:reading|read|reads|listening\s+to|watched|watching)\s+(?-i:[A-Z])\w+", re.I
 )
 _WORK_BY = re.compile(r"^\s+by\s+[A-Z]")
 
@@ -868,7 +1040,11 @@ def _answer_or_ask(
             continue  # read already as part of a title or a name ("Amazing Grace", "Rose Blanche")
         if adult_life:
             continue  # "our wonderful Joy retires today": an adult
+        if _READING_A_WORK.search(text.text):
+            continue  # "Turing Class are reading Wonder ... how August must have felt": a character
         after, before = text.text[m.nend : m.nend + 40], text.text[max(0, m.nstart - 40) : m.nstart]
+        if key in _MONTH_NAMES and _ORDINAL_AFTER.match(after):
+            continue  # "May the Fourth be with you", "June the 5th": a date
         if _WORK_BY.match(after) or re.match(r" [A-Z]", after) or re.search(r"[A-Z][\w'-]* $", before):
             continue  # "Amazing Grace by Mary Hoffman", "Rose Blanche": the title of a work or a name
         s_start = text.sentence_bounds[m.first.sentence][0]
@@ -965,11 +1141,11 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
         pre = norm[pre_start : group[0].nstart]
         post = norm[group[-1].nend : min(s_end, group[-1].nend + CUE_WINDOW)]
         if group[0].first.hashtag:
-            pre = _split_hashtag(pre)
+            pre = split_hashtag(pre)
         group_cue, strong = None, False
         if (cm := _PRE_CUE.search(pre)) is not None:
             group_cue, strong = cm.group(0).strip(), True
-        elif group[0].first.hashtag and (cm := _HASHTAG_CHEER.search(pre)) is not None:
+        elif group[0].first.hashtag and (cm := HASHTAG_CHEER.search(pre)) is not None:
             group_cue, strong = f"#{cm.group(0).strip()}…", True
         elif (cm := _POST_CUE.match(post)) is not None:
             group_cue = cm.group(0).strip()
@@ -977,15 +1153,30 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
         elif (in_class := in_roster_class(post, roster.class_names)) is not None:
             group_cue, strong = in_class, True  # "Willow in Acorns": a class the school has
         elif (
-            len(group) == 1
-            and group[0].on_roster
-            and not re.search(r"[A-Z][\w'-]*\s+$", pre)  # "Flat Stanley came too": a character's name
+            all(m.on_roster for m in group)
+            and not _capital_before(pre, pre_start == s_start)  # "Flat Stanley came too": a character's name
             and (cm := _DID_WITH_PRONOUN.match(post)) is not None
-            and (_HE_SHE.search(post) or _SCHOOL_DAY.search(post) or _names_a_class(post, roster.class_names))
+            and (
+                _HE_SHE.search(post)
+                or _SCHOOL_DAY.search(post)
+                or _names_a_class(post, roster.class_names)
+                # "Summer and Jade had a brilliant time": two pupils' names that did something
+                or (len(group) > 1 and not all(m.first.key in _TIMES_OF_YEAR for m in group))
+                # "Ladybird Class! ... and Faith tasted every bowl": capitalised mid-sentence, in a
+                # post about one of the school's classes
+                or (
+                    group[0].first.is_capitalised
+                    and group[0].first.key not in _TIMES_OF_YEAR
+                    and (pre.strip() or _DID_SOMETHING.match(post))
+                    and _about_a_class(norm, roster.class_names)
+                )
+            )
         ):
             # "Pearl took her first steps", "Lucky was very lucky today - he found a clover": the
-            # word does something and is then "she" or "he", so it is somebody
+            # word does something and is then "she" or "he", so it is somebody (typed in lower
+            # case too: "autumn had us all in stitches with her sign")
             group_cue = f"{cm.group(0).strip()} …"
+            strong = bool(_HE_SHE.search(post) and not group[0].first.is_capitalised)
         elif pre_start == s_start and not pre.strip() and _VOCATIVE.match(post):
             group_cue, strong = "addressed by name", True
         for m in group:
@@ -996,14 +1187,6 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                 if m.kind in ("word", "unknown") and m.first.is_capitalised:
                     m.kind, m.cue = "pupil", "listed with another pupil"
                     m.reasons.append("named in a list together with a pupil")
-
-
-def _split_hashtag(pre: str) -> str:
-    """``... #WellDone`` becomes ``...  Well Done``, so cues inside a hashtag are read."""
-    hash_at = pre.rfind("#")
-    if hash_at == -1:
-        return pre
-    return pre[:hash_at] + " " + re.sub(r"(?<=[a-z])(?=[A-Z])", " ", pre[hash_at + 1 :])
 
 
 def _classify_one(
@@ -1041,9 +1224,20 @@ def _classify_one(
         if fold(prev.text) in ADULT_ROLES:
             m.kind, m.reasons = "adult", [f'role "{prev.text}"']
             return
+    if (
+        prev is not None
+        and prev.sentence == m.first.sentence
+        and norm[prev.nend : m.nstart].strip() == ","
+        and fold(prev.text) in ADULT_ROLES
+    ):
+        m.kind, m.reasons = "adult", [f'role "{prev.text}" just before, then the name']
+        return  # "our new site manager, Gareth, who has already fixed the gate"
     # "our lollipop lady Pat", "the school cook Jo": an adult role in the words just before.
     if _ADULT_BEFORE.search(norm[max(s_start, m.nstart - 60) : m.nstart]):
         m.kind, m.reasons = "adult", ["an adult's role just before the name"]
+        return
+    if _THING_BEFORE_NAME.search(norm[max(s_start, m.nstart - 30) : m.nstart]):
+        m.kind, m.reasons = "other-person", ["a toy, a puppet or an animal, said so before the name"]
         return
     if _THING_AFTER.match(post):
         m.kind, m.reasons = "other-person", ["an animal, a toy or a character, said so after the name"]
@@ -1066,6 +1260,9 @@ def _classify_one(
         r"^(?:\s*+(?:,|and|&)\s*+[A-Z]\w*+)*+\s*(?:,\s*)?(?:and\s+)?\w*\s*classes\b", post
     ):
         m.kind, m.reasons = "class", ["class name in a list of classes"]
+        return
+    if not strong and _THEME_BEFORE.search(norm[max(s_start, m.nstart - 80) : m.nstart]):
+        m.kind, m.reasons = "word", ["named as a theme or a value, not a child"]
         return
     if re.search(r"['’\"”]\s+by\s+(?:[A-Z][\w'’-]*\s+)?$", norm[s_start : m.nstart]):
         m.kind, m.reasons = "adult", ['after a quoted title and "by": its author']

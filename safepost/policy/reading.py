@@ -37,7 +37,7 @@ _WINDOW = 200
 # Nouns that can only mean a child.
 _CHILD_NOUNS = (
     r"daughter|son|girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|someone|somebody|"
-    r"chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|"
+    r"little\s+(?:man|lady|miss|mister)|granddaughter|grandson|niece|nephew|stepdaughter|stepson|chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)-year-old"
 )
 # Nouns for somebody who did something; a child when the description places them in a class or
@@ -54,7 +54,9 @@ _DOER_NOUNS = (
     r"fundraiser|climber|cyclist|skater|skier|rider|jockey|boxer|fencer|archer|sprinter|jumper|thrower|"
     r"chorister|server|altar\s+server|bell\s+ringer|chorus\s+member|soprano|alto|treble|"
     r"chess\s+player|magician|comedian|chatterbox|bookworm|superhero|legend|all-rounder|newbie|arrival|"
-    r"addition|recruit"
+    # people by what they do, whatever the word: "geologist", "magician", "youngster", "mountaineer"
+    r"[a-z]{3,}(?:ologist|ist|ician|eer|ster)|"
+    r"addition|recruit|carer|young\s+carer|treasurer|secretary|president|vice-captain|vice-chair|deputy"
 )
 _DETERMINER = r"(?:one|our|this|that|a|an|the|their|a\s+certain|this\s+week's|today's)"
 # Words that end a noun phrase: a description never runs over them ("a warm welcome to the ...").
@@ -65,8 +67,8 @@ _BREAK_WORDS = (
 _MODIFIERS = r"(?:(?!(?:" + "|".join(_BREAK_WORDS.split()) + r")\s)[a-z][\w'-]*\s+){0,4}?"
 _GROUP = r"(?:(?:year\s*\d+|yr\s*\d+|y\d|reception|nursery|ks\s*\d|school\s+council|class)\s+)?"
 _IN_GROUP = (
-    r"\s+(?:in|from|of)\s+(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+(?:\d+|(?-i:[A-Z])\w*)"
-    r"|(?-i:[A-Z])[\w'-]*\s+class)"
+    r"\s+(?:in|from|of)\s+(?:our\s+|the\s+)?(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+(?:\d+|(?-i:[A-Z])\w*)"
+    r"|(?-i:[A-Z])[\w'-]*\s+class)(?:\s+(?:family|community|team|group))?"
 )
 _CHILD_DESCRIPTION = re.compile(
     rf"\b{_DETERMINER}\s+{_MODIFIERS}{_GROUP}{_MODIFIERS}(?P<noun>{_CHILD_NOUNS})\b(?!s\b|-)(?P<group>{_IN_GROUP})?",
@@ -84,8 +86,8 @@ _GENERIC = re.compile(
     re.IGNORECASE,
 )
 _ADULT_MODIFIER = re.compile(
-    r"\b(?:staff|teacher|parent|adult|visiting|guest|of\s+governors|lollipop|school\s+cook|kitchen|"
-    r"grown-up|local|professional|famous|olympic|former|old|retired)\b",
+    r"\b(?:staff|teacher|parent|adult|visiting|guest|of\s+governors|lollipop|school\s+cook|kitchen|pta|pfa|"
+    r"grown-up|local|professional|famous|olympic|former|(?<!-)old|retired)\b",
     re.IGNORECASE,
 )
 # A singular child pronoun as the doer or the one spoken about.
@@ -104,7 +106,8 @@ _OTHER_ANTECEDENT = re.compile(
     r"dragon|giant|witch|wizard\s+of|gruffalo|fox|wolf|pig|hen|chick|duck|snail|caterpillar|robot|"
     r"stick\s+man|tree|baby|lady|man|woman|gentleman|person|calf|lamb|foal|goat|cow|sheep|chicken|owl|"
     r"bird|animal|pet|creature|butterfly|frog|tadpole|guide|ranger|keeper|driver|pilot|astronaut|"
-    r"knight|soldier|explorer|emperor|pharaoh|god|goddess|monster|alien|cub|donkey|reindeer)\b",
+    r"knight|soldier|explorer|emperor|pharaoh|god|goddess|monster|alien|cub|donkey|reindeer|puppet|professor|"
+    r"novel|story|stories|reading\s+(?-i:[A-Z])\w*)\b",
     re.IGNORECASE,
 )
 _GROUP_CONTEXT = re.compile(
@@ -120,6 +123,34 @@ _NOT_INITIALS = frozenset(
     {"pe", "re", "dt", "uk", "us", "it", "ta", "pm", "am", "bc", "ad", "tv", "fc", "mp"}
 )
 _BEFORE_ADULT = re.compile(r"\b(?:mr|mrs|miss|ms|mx|dr|prof|rev|sir|dame|cllr|author|by|coach)\.?\s*$", re.I)
+
+
+# After a child's role or description, words that make it the name of a thing: "our Star of the
+# Week certificates", "our head girl and head boy elections".
+ROLE_AS_A_THING = (
+    r"(?:\s+(?:and|&)\s+(?:deputy\s+)?head\s+(?:girl|boy|pupil)s?)?\s+(?:certificates?|awards?|assembly|"
+    r"assemblies|board|display|wall|book|badges?|list|nominations?|presentations?|trophy|trophies|cup|mugs?|"
+    r"stickers?|tradition|scheme|system|chair|table|elections?|applications?|interviews?|hustings|speeches|"
+    r"votes?|voting|candidates?|nominees?|roles?|positions?|vacanc(?:y|ies)|shortlist)\b"
+)
+_A_THING_AFTER = re.compile(ROLE_AS_A_THING, re.IGNORECASE)
+
+
+# Inside a hashtag, words before a name that cheer a child on: #GoRose, #ProudOfYouDominik.
+HASHTAG_CHEER = re.compile(
+    r"\b(?:go|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
+    r"love\s+you|you\s+did\s+it|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
+    r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud)\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_hashtag(pre: str) -> str:
+    """``... #WellDone`` becomes ``...  Well Done``, so cues inside a hashtag are read."""
+    hash_at = pre.rfind("#")
+    if hash_at == -1:
+        return pre
+    return pre[:hash_at] + " " + re.sub(r"(?<=[a-z])(?=[A-Z])", " ", pre[hash_at + 1 :])
 
 
 class SpanIndex:
@@ -216,7 +247,10 @@ def _not_one_phrase(phrase: str) -> bool:
 
 
 # "in Acorns", "from Seedlings": a class the school names without the word "class".
-_IN_NAMED_GROUP = re.compile(r"^\s*,?\s*(?:\(|in\s+|from\s+|of\s+)(?:the\s+)?(?P<name>[A-Z][\w'’-]*)")
+# (up to three words: "in Puddle Ducks", "from Little Acorns")
+_IN_NAMED_GROUP = re.compile(
+    r"^\s*,?\s*(?:\(|in\s+|from\s+|of\s+)(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+)
 
 
 def in_roster_class(after: str, classes: frozenset[str] | set[str]) -> str | None:
@@ -224,9 +258,13 @@ def in_roster_class(after: str, classes: frozenset[str] | set[str]) -> str | Non
     m = _IN_NAMED_GROUP.match(after)
     if m is None or not classes:
         return None
-    name = m.group("name")
-    key = fold(name[:-2] if name.endswith(("'s", "’s")) else name)
-    return m.group(0).strip(" ,(") if key in classes else None
+    words = m.group("name").split()
+    for n in range(len(words), 0, -1):  # the longest class name first: "Puddle Ducks", not "Puddle"
+        name = " ".join(words[:n])
+        key = fold(name[:-2] if name.endswith(("'s", "’s")) else name)
+        if key in classes:
+            return m.group(0)[: m.start("name") + len(name)].strip(" ,(")
+    return None
 
 
 # "our youngest ever chess champion", "the fastest runner in the school": only one child is that.
@@ -239,25 +277,53 @@ _NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
 _AGE = re.compile(
     r"^\s*(?:,\s*who\s+|,\s*)?(?:(?:is|was|turns|turned|is\s+now|has\s+just\s+turned|aged)\s+(?:just\s+|only\s+)?"
     + _NUMBER
-    + r"(?:\s+years?\s+old)?|(?:just\s+|only\s+)?"
+    + r"(?:\s+years?\s+old)?\b|(?:just\s+|only\s+)?"
     + _NUMBER
-    + r"\s+years?\s+old)\b",
+    + r"\s+years?\s+old\b|,\s*(?:just|only|aged|age)\s+"
+    + _NUMBER
+    + r"(?=\s*,)|\s*\(\s*(?:aged?\s+)?(?:just\s+)?"
+    + _NUMBER
+    + r"\s*\))",
+    re.IGNORECASE,
+)
+# "... of our choir", "in Year 2": where the one described belongs, read past to what is said of them.
+_BELONGS = re.compile(
+    r"^\s+(?:in|of|from)\s+(?:our\s+|the\s+)?(?:year\s*\d+|reception|nursery|[\w'’-]+)"
+    r"(?:\s+(?:class|choir|team|squad|group|band|club))?",
     re.IGNORECASE,
 )
 
 
 # "One of our Falcons has just been selected": one child of a class, told by the singular verb.
 _ONE_OF_GROUP = re.compile(
-    r"\bone\s+of\s+(?:our|the|my)\s+(?:(?:year\s*\d+|reception|nursery|ks\s*\d|very\s+own|own)\s+)?"
-    r"(?P<word>[\w'’-]+)(?=\s+(?:has|was|is|won|got|scored|raised|wrote|made|became|received|came|"
-    r"just|recently|finally|bravely|proudly)\b)",
+    r"\bone\s+of\s+(?:our|the|my)\s+(?:(?:year\s*\d+|reception|nursery|ks\s*\d|very\s+own|own|little|lovely)\s+)?"
+    # "one of our Sycamore Class boys", "one of our Puddle Ducks boys"
+    r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+(?:class\s+)?(?=(?:boys|girls|children|pupils|friends)\b))?"
+    r"(?P<word>(?:year\s*\d+|y\d|reception)['’]?s\b|[\w'’-]+)"
+    # "one of our friends in Puddle Ducks"
+    r"(?P<group>\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?))?"
+    r"(?:\s+(?:today|2day|this\s+morning|this\s+afternoon|yesterday|this\s+week))?"
+    r"(?=\s*,?\s+who\b|\s+(?:has|was|is|won|got|scored|raised|wrote|made|became|received|came|"
+    r"just|recently|finally|bravely|proudly|(?-i:[a-z]+ed))\b)",
     re.IGNORECASE,
 )
+# "one Hawthorn Class early bird has now been on time for 60 days", "Big sister in Brontë Class":
+# one child of a class, whatever the noun, told by a singular verb or a relation.
+_ONE_FROM_CLASS = re.compile(
+    r"\bone\s+(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])[\w'’-]*\s+class)\s+"
+    r"(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*(?<![^s]s)(?<!ss)\s+(?:has|had|was|is|did|won|got|(?-i:[a-z]+ed))\b"
+    r"|\b(?:big|little|older|younger|baby|twin)\s+(?:sister|brother)\s+(?:in|from)\s+"
+    r"(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])[\w'’-]*\s+class)",
+    re.IGNORECASE,
+)
+# A name in apposition after a description: the name decides whether it is a pupil.
+_APPOSITION = re.compile(r"^\s*,\s*(?-i:[A-Z])[a-z][\w'’-]*(?:\s+(?-i:[A-Z])[a-z][\w'’-]*)?\s*,")
+_YEAR_PLURAL = re.compile(r"(?:year\s*\d+|y\d|reception)['’]?s", re.IGNORECASE)
 _WITH_PHRASE = re.compile(r"^\s+(?:with|wearing|holding|carrying)\s+(?:[\w'’-]+\s+){0,6}?(?=who\b)", re.I)
 # "Our youngest chorister, just four years old, stole the show": whatever the noun, the youngest
 # (oldest, newest) one is one child, when the post gives an age or says what they did.
 _SUPERLATIVE_ONE = re.compile(
-    r"\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest|littlest|eldest)\s+"
+    r"\b(?:our|the)\s+(?:(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+)?(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest|littlest|eldest)\s+"
     r"(?:(?:ever|year\s*\d+|reception|[a-z-]+)\s+){0,2}?(?P<noun>[a-z-]+)\b(?!s\b)",
     re.IGNORECASE,
 )
@@ -275,9 +341,82 @@ def _plural(noun: str) -> bool:
 
 # A nickname in quotes with the class after it: "our very own 'Little Messi' in Year 5".
 _NICKNAME_IN_GROUP = re.compile(
-    r"\b(?:our|the)\s+(?:very\s+own\s+|own\s+|resident\s+|little\s+)?['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]"
+    r"(?:\b(?:our|the)\s+(?:very\s+own\s+|own\s+|resident\s+|little\s+)?['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]"
+    r"|\b(?:little|young)\s+(?:miss|mister|mr|master|madam)\s+(?-i:[A-Z])[\w'’-]+)"
     r"\s+(?:in|from)\s+(?P<group>(?:year\s*\d+|reception|nursery|class\s+\w+|[A-Z][\w'’-]*(?:\s+class)?))",
     re.IGNORECASE,
+)
+# "Year 5's very own Picasso for the mural": a famous name given to one child of a class.
+_VERY_OWN = re.compile(
+    r"\b(?P<owner>our|(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])[\w-]*\s+class|(?-i:[A-Z])[\w-]*)['’]s)"
+    r"\s+(?:very\s+)?own\s+(?:little\s+|mini\s+|budding\s+|future\s+)?(?P<nick>(?-i:[A-Z])[a-z][\w'’-]*)"
+    r"(?=\s*[,!.]|\s+(?:for|who|has|is|was|did|in|from|with|after|at)\b)",
+    re.IGNORECASE,
+)
+# A capitalised word after "our very own" that is no nickname: a title, an event, a thing.
+_NOT_A_NICKNAME = frozenset(
+    [
+        "mr",
+        "mrs",
+        "miss",
+        "ms",
+        "mx",
+        "dr",
+        "sir",
+        "dame",
+        "coach",
+        "rev",
+        "reverend",
+        "father",
+        "sister",
+        "captain",
+        "professor",
+        "olympics",
+        "olympic",
+        "christmas",
+        "easter",
+        "eid",
+        "diwali",
+        "bake",
+        "strictly",
+        "masterchef",
+        "apprentice",
+        "eurovision",
+        "wimbledon",
+        "glastonbury",
+        "oscars",
+        "sports",
+        "fun",
+        "book",
+        "world",
+        "school",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+        "harvest",
+        "nativity",
+        "panto",
+        "pantomime",
+        "fair",
+        "fete",
+        "radio",
+        "podcast",
+        "newspaper",
+        "magazine",
+        "gallery",
+        "museum",
+        "library",
+        "garden",
+        "allotment",
+        "orchestra",
+        "choir",
+        "band",
+        "team",
+        "club",
+        "council",
+        "parliament",
+    ]
 )
 # "Someone in Larch class has been practising": one child of a class, unnamed.
 _SOMEONE_IN = re.compile(
@@ -337,12 +476,14 @@ def child_references(
     found: list[ChildReference] = []
     pronoun = bool(_SINGULAR_PRONOUN.search(norm))
     for m in _CHILD_DESCRIPTION.finditer(norm):
-        if _not_one_phrase(m.group(0)):
+        if _not_one_phrase(m.group(0)) or _A_THING_AFTER.match(norm, m.end()):
             continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
         det = m.group(0).split()[0].lower()
         after = _after_group(norm, m.end(), classes)
+        if _APPOSITION.match(after):
+            continue  # "our Year 2 class rep, Janine, is collecting": the name says who
         # "a child" alone is often any child ("a child who is unwell"); count it when the post says
         # what this one did, or where they belong.
         in_class = (
@@ -361,6 +502,8 @@ def child_references(
     for m in _DOER_DESCRIPTION.finditer(norm):
         if (found and found[-1].nstart <= m.start() < found[-1].nend) or _not_one_phrase(m.group(0)):
             continue
+        if _A_THING_AFTER.match(norm, m.end()):
+            continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
         in_group = bool(
@@ -377,8 +520,14 @@ def child_references(
             m.group(0).split()[0].lower() == "one"  # "one Year 2 artist hard at work": one child
         )
         tail = _after_group(norm, m.end(), classes)
+        if _APPOSITION.match(tail):
+            continue  # "our Year 2 class rep, Janine, is collecting": the name says who
         if not (
-            pronoun or praised or _DID.match(tail) or _AGE.match(tail) or re.match(r"\s*,\s*who\b", tail)
+            pronoun
+            or praised
+            or _DID.match(tail)
+            or _AGE.match(tail)
+            or re.match(r"\s*,\s*who\b|\s+who\s+(?:is|was|has|had)\b", tail)
         ):
             continue
         only_pronoun = not (praised or _DID.match(tail))
@@ -393,6 +542,8 @@ def child_references(
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _SUPERLATIVE_ONE.finditer(norm):
         tail = norm[m.end() : m.end() + 60]
+        if (b := _BELONGS.match(tail)) is not None:
+            tail = tail[b.end() :]
         noun = m.group("noun").lower()
         if noun in _MANY_OR_ADULT or _plural(noun) or not (_AGE.match(tail) or _DID.match(tail)):
             continue  # "our youngest children enjoyed ...": a group, not one child
@@ -402,13 +553,36 @@ def child_references(
         group = m.group("group")
         if _GROUP_WORD.fullmatch(group) or fold(group.split()[0]) in classes:
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _ONE_FROM_CLASS.finditer(norm):
+        if not any(f.nstart <= m.start() < f.nend for f in found):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _VERY_OWN.finditer(norm):
+        nick = fold(m.group("nick"))
+        owner = m.group("owner")
+        if nick in _NOT_A_NICKNAME or (nick.endswith("s") and not nick.endswith("ss")):
+            continue
+        of_group = owner.lower() != "our" and (
+            _GROUP_WORD.match(owner[:-2]) is not None or fold(owner[:-2]) in classes
+        )
+        if of_group or (owner.lower() == "our" and _GROUP_WORD.search(norm)):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _SOMEONE_IN.finditer(norm):
         group = m.group("group")
         if _GROUP_WORD.fullmatch(group) or fold(group.split()[0]) in classes:
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _ONE_OF_GROUP.finditer(norm):
         word = fold(m.group("word"))
-        if word in _MANY_CHILDREN or word in classes or word.rstrip("s") in classes:
+        group = m.group("group")
+        in_group = group is not None and (
+            _GROUP_WORD.search(group) is not None or in_roster_class(group, classes) is not None
+        )
+        if (
+            word in _MANY_CHILDREN
+            or word in classes
+            or word.rstrip("s") in classes
+            or _YEAR_PLURAL.fullmatch(word)
+            or (in_group and word in ("friends", "little ones", "babies", "kids", "stars", "superstars"))
+        ):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _DOTTED_INITIALS.finditer(norm):
         letters = m.group(0).replace(".", "").replace(" ", "").lower()
@@ -549,8 +723,18 @@ _PERSON_AFTER = re.compile(
     r"|\s*,\s*who\b"
     r"|\s+(?:scored|scores|saved|saves|netted|nets|struck|bowled|batted|caught|kicked|headed|ran|won|"
     r"picked|slotted|fired|smashed|hit|took|made|kept|dived|raced|swam|finished|tackled|crossed|"
-    r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked|did\s+it|never\s+stopped)\b"
+    r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked|did\s+it|never\s+stopped|opened|"
+    r"doubled|curled|chipped|lobbed|rifled|tapped|nodded|volleyed|dribbled|sprinted|clinched|clattered)\b"
     r"|\s+with\s+\d+"
+    # "the Joshi sisters made the rangoli": children of one family
+    r"|\s+(?:sisters|brothers|twins|triplets|siblings)\b"
+    # "with Bell on cello", "Long cleared 3.2m": a player, a musician, an athlete
+    r"|\s+on\s+(?:the\s+)?(?:cello|violin|viola|piano|keyboard|keys|drums|guitar|bass|flute|clarinet|trumpet|"
+    r"trombone|recorder|sax|saxophone|harp|ukulele|vocals|lead\s+vocals|glockenspiel|xylophone|the\s+wing)\b"
+    r"|\s+in\s+goal\b"
+    r"|\s+(?:cleared|jumped|clocked|vaulted|threw|hurled|sprinted|romped|cruised|stormed)\b"
+    # "a sandwich box with CHURCH on the lid": a child's name label
+    r"|\s+(?:written\s+)?on\s+(?:the|its|a)\s+(?:lid|label|tag|front|back|inside|collar|sleeve|strap|handle)\b"
     r"|\s+by\s+name\b)",
     re.IGNORECASE,
 )
@@ -561,7 +745,13 @@ _PERSON_BEFORE = re.compile(
     r"forward|batter|batsman|bowler|scorer|sprinter|anchor|star|debutant|substitute|sub)|"
     r"man\s+of\s+the\s+match|woman\s+of\s+the\s+match|top\s+scorer|"
     r"(?:save|goal|try|tries|tackle|catch|header|finish|shot|pass|effort|strike|run|innings|knock|wicket|"
-    r"performance|display|assist|block|interception|cross|dive|swim|jump|throw)s?\s+(?:from|by))\s*[:,]?\s*$",
+    r"performance|display|assist|block|interception|cross|dive|swim|jump|throw|curler|volley|chip|lob|"
+    r"screamer|cracker|rocket|thunderbolt|drive|penalty|free[\s-]kick|tap[\s-]in|winner|equaliser|"
+    r"sprint|leap|flick|dribble|run-out|stumping|six|four|boundary)s?\s+(?:from|by)"
+    # "both goals came from Holiday": what was scored came from somebody
+    r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of))"
+    # "Man of the match goes to King": an award given to somebody
+    r"(?:\s+(?:goes\s+to|went\s+to|is|was))?\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 
@@ -570,9 +760,7 @@ _THING_BEFORE = re.compile(
     r"\b(?:the|a|an|to|at|in|near|from|into|visit|visiting|visited|around|towards|via|through)\s*$",
     re.IGNORECASE,
 )
-_FAMILY_AFTER = re.compile(
-    r"^\s+(?:family|families|household|twins|triplets|siblings|clan|road|street)\b", re.I
-)
+_FAMILY_AFTER = re.compile(r"^\s+(?:family|families|household|clan|road|street)\b", re.I)
 # A surname in no list, made a person only by a report's wording: "Player of the match was Kowalczyk".
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?")
 _NAMED_AS_PLAYER = re.compile(
@@ -584,6 +772,71 @@ _SPORT_AFTER = re.compile(
     r"^\s+(?:scored|netted|saved|struck|bowled|batted|slotted|fired|smashed|headed|converted|equalised|levelled)\b",
     re.IGNORECASE,
 )
+# "... and Chandler even knew the capital of Mongolia": a verb in the past after a capitalised word
+# in mid-sentence (where an ordinary word would be in lower case).
+_DID_AFTER_NAME = re.compile(
+    r"^\s+(?:(?:even|also|then|finally|just|really|somehow|actually|still)\s+)?"
+    r"(?:(?-i:[a-z]+ed)|"
+    + IRREGULAR_PAST
+    + r"|knew|had|has|was)\s+(?:a|an|the|his|her|their|it|every|all|\d)",
+    re.IGNORECASE,
+)
+# Before a possessive, a word that makes it a thing's ("the sparrow's nest", "a potter's wheel").
+_DETERMINED = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|our|your|their|his|her|its|my|every|each|one|any|no)\s+(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
+# Words whose possessive needs no "the" ("Winter's first frost", "Nature's colours"): not a person.
+_MASS_WORDS = frozenset(
+    [
+        "winter",
+        "summer",
+        "spring",
+        "autumn",
+        "frost",
+        "snow",
+        "rain",
+        "sun",
+        "love",
+        "hope",
+        "faith",
+        "joy",
+        "peace",
+        "nature",
+        "time",
+        "life",
+        "history",
+        "heaven",
+        "earth",
+        "world",
+        "mother",
+        "father",
+        "today",
+        "tomorrow",
+        "tonight",
+        "christmas",
+        "easter",
+        "science",
+        "music",
+        "art",
+    ]
+)
+# Shops named after a person ("Sainsbury's in Rainhill", "thanks to Morrisons"): a business, not a pupil.
+_SHOPS = frozenset(
+    [
+        "sainsbury",
+        "mcdonald",
+        "morrison",
+        "harrod",
+        "selfridge",
+        "waterstone",
+        "domino",
+        "nando",
+        "dunelm",
+        "boot",
+    ]
+)
+_BRANCH_AFTER = re.compile(r"^\s+(?:in|on|at|of)\s+[A-Z]|^\s+(?:store|shop|supermarket|branch|cafe|café)\b")
 _VERB_AFTER = re.compile(r"^\s+(?:has|had|is|was|and|played|got|did)\b", re.IGNORECASE)
 
 
@@ -651,13 +904,34 @@ def surnames_alone(
             continue
         if not tok.is_capitalised or _TITLE_BEFORE.search(norm[max(0, tok.nstart - 40) : tok.nstart]):
             continue
+        if tok.hashtag and HASHTAG_CHEER.search(split_hashtag(norm[max(0, tok.nstart - 40) : tok.nstart])):
+            out.append((tok, True))  # "#WellDoneChester": a cheer for somebody
+            continue
         if _part_of_longer_name(text, tokens, i):
             continue  # "Victoria Park", "Swan Lake", "Ola Swan"
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
         after = norm[tok.nend : tok.nend + _WINDOW]
         if tok.possessive and not after.startswith(("'", "’")):
             after = "'s" + after
-        as_person = bool(_PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before))
+        if tok.possessive and (key in _SHOPS or _BRANCH_AFTER.match(norm[tok.nend : tok.nend + 40])):
+            continue  # "Sainsbury's in Rainhill": a shop
+        mid_sentence = bool(norm[text.sentence_bounds[tok.sentence][0] : tok.nstart].strip())
+        as_person = bool(
+            (mid_sentence and not tok.possessive and _DID_AFTER_NAME.match(after))
+            or _PERSON_AFTER.match(after)
+            or _PERSON_BEFORE.search(before)
+            # "Sparrow's kite flew highest": a word's possessive with no "the" before it is a name's
+            or (
+                tok.possessive
+                and not tok.hashtag
+                and key not in _MASS_WORDS
+                and not _DETERMINED.search(before)
+                and re.match(r"^'s\s+(?:[A-Z][a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*", after)
+                is not None
+            )
+        )
+        if ordinary(key) and not tok.hashtag and re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE):
+            continue  # "the Bishop visited": a word (here a title), not a surname
         if tok.hashtag or ordinary(key):
             # West, Swan, Little: a person only where the wording makes one.
             if not as_person:
@@ -698,7 +972,7 @@ DATE = re.compile(
 )
 # A time ahead that a stranger could act on: the sentence will happen then.
 FUTURE_TIME = re.compile(
-    rf"\b(?:tomorrow|later\s+(?:today|this\s+\w+|on)|this\s+(?:coming\s+)?(?:{_WEEKDAY}|weekend)"
+    rf"\b(?:tomorrow|later\s+(?:today|this\s+(?:morning|afternoon|evening|week|weekend|{_WEEKDAY})|on)|this\s+(?:coming\s+)?(?:{_WEEKDAY}|weekend)"
     rf"|next\s+(?:{_WEEKDAY}|week|weekend)|(?:straight\s+)?after\s+(?:the\s+)?(?:holiday|holidays|half[\s-]term|"
     rf"break|easter|christmas)|in\s+(?:a\s+few|two|three|\d+)\s+days)\b",
     re.IGNORECASE,
@@ -707,7 +981,9 @@ FUTURE_TIME = re.compile(
 _LATER_TODAY = re.compile(r"\b(?:tonight|this\s+evening)\b", re.IGNORECASE)
 # Further ahead, too vague to act on, but still the future: "next term".
 _LATER = re.compile(
-    r"\b(?:next\s+(?:month|term|half[\s-]term|year)|soon|in\s+(?:the\s+)?(?:spring|summer))\b", re.I
+    r"\b(?:next\s+(?:month|term|half[\s-]term|year)|later\s+(?:this|in\s+the)\s+(?:month|term|year)|soon|"
+    r"in\s+(?:the\s+)?(?:spring|summer))\b",
+    re.I,
 )
 _FUTURE_VERB = re.compile(
     r"\b(?:will|'ll|shall|going\s+to|off\s+to|heading\s+(?:to|off|for|out)|are\s+off|is\s+off|"

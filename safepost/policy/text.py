@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 # Latin look-alikes from Cyrillic, Greek and other scripts that NFKC leaves alone.
 _CONFUSABLES = {
@@ -184,10 +184,18 @@ def camel_parts(tag: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=16384)
 def fold(word: str) -> str:
-    """Case- and accent-insensitive key for comparing names and words."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    """Case- and accent-insensitive key for comparing names and words (remembered: words repeat)."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("'", "")
+
+
+# Letters that Unicode does not decompose to a base letter and an accent: "Yıldız" and "Yildiz",
+# "Michał" and "Michal" are the same name to a reader.
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "æ": "ae", "œ": "oe"}
+)
 
 
 def deleet(word: str) -> str:
@@ -244,13 +252,22 @@ class Token:
     @property
     def key(self) -> str:
         """The matching key: folded, de-leeted, without a possessive."""
-        return fold(strip_possessive(deleet(self.text)))
+        return _word_key(self.text)
 
     @property
     def is_capitalised(self) -> bool:
         """Starts with an upper-case letter (after undoing leetspeak)."""
-        first = deleet(self.text)[:1]
-        return first.isupper()
+        return _capitalised(self.text)
+
+
+@lru_cache(maxsize=16384)
+def _word_key(text: str) -> str:
+    return fold(strip_possessive(deleet(text)))
+
+
+@lru_cache(maxsize=16384)
+def _capitalised(text: str) -> bool:
+    return deleet(text)[:1].isupper()
 
 
 class PostText:

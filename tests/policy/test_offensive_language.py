@@ -90,6 +90,7 @@ FLAGGED = [
     ("The opposition's manager was a complete muppet.", "muppet"),
     ("Parents, don't be muppets, park at the church.", "muppets"),
     ("What a prat the other coach was.", "prat"),
+    ("Whoever keeps dumping rubbish by our fence is a selfish git.", "git"),
     ("The driver of the blue van was a right knob.", "knob"),
     ("You absolute plonker, whoever took the football!", "plonker"),
     ("Stupid parents parking across the driveway again.", "Stupid"),

@@ -37,6 +37,15 @@ ONE_CHILD = [
     "Three cheers for our Cedar class 'Professor', who knows every dinosaur's name!",
     "Welcome to the Novak family! Their daughter has joined Class 2 this week.",
     "A warm welcome to the newest member of Maple class, who joined us from Lisbon this week.",
+    "Our youngest chorister, just four, sang a solo at the carol service.",
+    "The smallest member of our choir (aged 5) sang beautifully at the concert.",
+    "One of our Year 3s has written to the Prime Minister and got a reply!",
+    "This little man in Nursery finally managed to zip up his own coat today.",
+    "Little Miss Sunshine in Reception has been spreading smiles all week!",
+    "Big shout out to Year 5's very own Picasso for the stunning mural in the hall.",
+    "Sending love to a member of our Year 2 family who is in hospital this week.",
+    "Our resident florist in Year 2 arranged the flowers for the harvest service.",
+    "Our Year 5 physicist has built a working motor!",
 ]
 GROUPS_AND_OTHERS = [
     "Every child in Year 3 read a chapter book this week.",
@@ -53,6 +62,11 @@ GROUPS_AND_OTHERS = [
     "Their child will need a packed lunch on Friday.",
     "Year 3 have been reading Ruby's Worry and talking about feelings.",
     "Reception have been learning about Florence Nightingale. She was very brave!",
+    "Our youngest singers, just four and five, sang beautifully at the carol service.",
+    "Our head girl and head boy elections take place next week. Good luck to all the candidates!",
+    "Year 4 loved our very own Bake Off this afternoon.",
+    "The artist in residence has been working with Year 6 all week.",
+    "Year 6 met our very own Mrs Okafor's dog, who is a trained reading dog.",
 ]
 
 
@@ -104,6 +118,9 @@ WORD_NAMES = [
     ("What a finish in the relay! #ProudOfYouRavi", True),
     ("Summer has arrived, so please send in sun hats.", False),
     ("Hope you have a lovely weekend.", False),
+    ("Hopefully Summer will be back on the pitch soon after her injury.", True),
+    ("Hopefully summer will be here soon; Year 1 have planted their seeds.", False),
+    ("omg Oak class your dens!! summer had us all laughing with her 'no grown-ups' sign", True),
 ]
 
 
@@ -144,6 +161,7 @@ TRIPS = [
     "Look out for our #KS2Choir at the Market Square carol concert this Friday from 6pm!",
     "Just landed at Dover Castle! Year 5 will be in the secret tunnels after lunch.",
     "Good morning from Year 4 at Kingswood! Everyone slept well.",
+    "The under-11s kick off against St Mark's at Hollins Park, 4pm Wednesday. Come and support!",
 ]
 NOT_TRIPS = [
     "Year 3 had a wonderful time at Warwick Castle on Tuesday. The jousting was the highlight!",

@@ -1,6 +1,6 @@
 """Posts of our own for each kind of reading the pupil rules do (issue 12).
 
-Seven sets with their own rosters (tests/fixtures/reading_kinds/README.md): named children and
+Fifteen sets with their own rosters (tests/fixtures/reading_kinds/README.md): named children and
 word-names, a class named without "class", surnames alone, one child without a name, future and
 live whereabouts, and the traps beside each kind. Every post must get exactly its pupil categories.
 """
@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent.parent / "fixtures" / "reading_kinds"
 PUPIL = {"pupil-surname", "pupil-name", "individual-pupil", "trip-whereabouts"}
 CASES = [
     pytest.param(n, item, id=item["id"])
-    for n in (1, 2, 3, 4, 5, 6, 7)
+    for n in range(1, 16)
     for item in map(json.loads, (HERE / f"posts{n}.jsonl").read_text().splitlines())
 ]
 
@@ -36,5 +36,7 @@ def _roster(n: int) -> Roster:
 def test_each_post_gets_its_pupil_categories(
     presets: dict[str, Policy], roster_n: int, item: dict[str, object]
 ) -> None:
-    report = Checker(presets[str(item["policy"])], _roster(roster_n)).check(Post(str(item["text"])))
+    media = tuple(item.get("media") or ())  # type: ignore[call-overload]
+    post = Post(str(item["text"]), media=media, pupil_photos=bool(media))
+    report = Checker(presets[str(item["policy"])], _roster(roster_n)).check(post)
     assert report.categories() & PUPIL == set(item["expect"])  # type: ignore[arg-type]

@@ -62,6 +62,22 @@ class IndividualPupil(Rule):
                 suggestion=suggestion,
                 trace=(f'pupils.individual_content = "{ctx.policy.pupils.individual_content}"', *m.reasons),
             )
+        for tok, what in ctx.people.surname_refs:
+            if what == "family":
+                continue  # "the Hughes family" thanked: the family, not one child (SP101 holds the surname)
+            shown = ctx.text.original_slice(tok.nstart, tok.nend)
+            yield self.finding(
+                ctx,
+                tok.nstart,
+                tok.nend,
+                f'"the {shown} {what}" are children anyone at the school can identify; the policy does not '
+                "allow posts about individual pupils, even two or three named together.",
+                suggestion=suggestion,
+                trace=(
+                    f'pupils.individual_content = "{ctx.policy.pupils.individual_content}"',
+                    f'a pupil\'s surname with "{what}"',
+                ),
+            )
         for role in ctx.people.roles:
             yield self.finding(
                 ctx,

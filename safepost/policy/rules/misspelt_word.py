@@ -124,7 +124,18 @@ class _Checker:
                 or self.is_name(fold(p))
                 for p in parts
             )
-        return False
+        return self._closed_compound(base)
+
+    def _closed_compound(self, word: str) -> bool:
+        """A doer or doing word closed up from two words: "glassblower", "storytelling", "birdwatching".
+
+        Only a second part ending in -er(s) or -ing and parts of four letters or more, so the slips
+        "everytime" and "alot" are still misspellings.
+        """
+        if not word.islower() or len(word) < 9 or not word.endswith(("er", "ers", "ing")):
+            return False
+        knows = self.words.knows
+        return any(knows(word[:i]) and knows(word[i:]) for i in range(4, len(word) - 5))
 
     def suggestions(self, word: str) -> tuple[tuple[str, float], ...]:
         """(correction, score) for the whole word, keeping a possessive or the other parts of a compound."""

@@ -463,6 +463,9 @@ def _used_as_insult(words: list[Word], i: int) -> bool:
     ppp = words[k - 2].key if k > 1 and words[k - 2].sentence == sentence else ""
     if pp == "of" and ppp in _GROUPS:
         return True
+    # "... is a selfish git": one describing word between "a" and the insult, after "is" or "was".
+    if pp in ("a", "an") and ppp in _COPULAS:
+        return True
     return p in _COPULAS or p in _DEMONSTRATIVES
 
 

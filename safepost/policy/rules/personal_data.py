@@ -33,7 +33,8 @@ _EMAIL = re.compile(r"(?<![\w.+\-])([\w.+\-]+)@([\w\-]+(?:\.[\w\-]+)+)")
 # "jo.smith [at] gmail [dot] com", "jo.smith(at)gmail.com", "jo.smith at gmail dot com"
 _EMAIL_HIDDEN = re.compile(
     r"(?<![\w.+\-])([\w.+\-]+)\s*(?:[\[({<]\s*at\s*[\])}>]|\s(?:at|AT)\s|\s@|@\s)\s*"
-    r"([\w\-]+(?:\s*(?:\.|[\[({<]\s*dot\s*[\])}>]|\s(?:dot|DOT)\s)\s*[\w\-]+)+)"
+    # a plain dot joins the domain's parts only when no space follows it ("to @Grange. We" ends a sentence)
+    r"([\w\-]+(?:(?:\.(?=[\w\-])|\s*(?:[\[({<]\s*dot\s*[\])}>]|\s(?:dot|DOT)\s)\s*)[\w\-]+)+)"
 )
 _HIDDEN_DOT = re.compile(r"\s*(?:[\[({<]\s*dot\s*[\])}>]|\s(?:dot|DOT)\s)\s*")
 

@@ -71,6 +71,19 @@ class PupilSurname(Rule):
                     trace=(f'pupils.names = "{ctx.policy.pupils.names}"', *m.reasons),
                 )
                 continue
+            if m.surname is None and m.full_name_on_roster:  # "@KaiTanaka2015": a handle with the name
+                yield self.finding(
+                    ctx,
+                    m.nstart,
+                    m.nend,
+                    f'"{m.first.text}" holds the full name of a pupil on the roster; the policy allows '
+                    + (
+                        "first names only." if ctx.policy.pupils.names != "none" else "no pupil names at all."
+                    ),
+                    suggestion=None,
+                    trace=(f'pupils.names = "{ctx.policy.pupils.names}"', *m.reasons),
+                )
+                continue
             if m.surname is None:
                 continue
             full = f"{m.first.text} {m.surname.text}"

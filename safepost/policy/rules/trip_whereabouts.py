@@ -20,7 +20,8 @@ _PUPILS = re.compile(
     r"\b(?:years?\s*\d+(?:\s*(?:and|&|,)\s*\d+)*|yr\s*\d|y\d|class\s+\w+|[A-Z][\w'-]*\s+class|reception|nursery|"
     r"ks\s*\d|key\s+stage\s+\d|children|pupils|kids|students|"
     r"(?:team|teams|squad|choir|athletes|runners|players|footballers|swimmers|musicians|band|orchestra|"
-    r"dancers|cast|group|netballers|cricketers)|we|we'll|we're|we've|us|everyone|they|they'll|they're)\b",
+    r"dancers|cast|group|netballers|cricketers|under[\s-]?\d{1,2}['’]?s|u[\s-]?\d{1,2}['’]?s|"
+    r"(?:girls|boys)['’]?\s+(?:football|netball|rugby|cricket|hockey))|we|we'll|we're|we've|us|everyone(?!['’]s)|they|they'll|they're)\b",
     re.IGNORECASE,
 )
 _PRESENT_FUTURE = re.compile(
@@ -56,6 +57,7 @@ _CLOCK = re.compile(
     # times in words: "half past one", "quarter to three", "two o'clock", "ten thirty"
     r"half\s+\d{1,2}\b|(?:before|after)\s+(?:lunch|break|dinner|tea)\b|"
     r"(?:half|quarter)\s+(?:past|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|"
+    r"(?:at|from|until|till|by|around|about)\s+half\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o'clock|thirty|fifteen|"
     r"forty-five))",
     re.IGNORECASE,
@@ -85,13 +87,14 @@ _ON_SITE = re.compile(
 # A place after a preposition: a capitalised name ("Knowsley Safari Park") or,
 # during a trip, a spot there ("the planet garden", "the harbourside benches").
 _PLACE = re.compile(
-    r"\b(?P<prep>at|in|on|to|by|near|around|round|along|visiting|exploring|outside|inside|into|"
-    r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Gg]ood\s+(?:night|morning|afternoon|evening))\s+from|"
+    r"\b(?P<prep>at|in|on|to|by|near|around|round|along|visit|visits|visiting|explore|explores|exploring|tour|tours|"
+    r"touring|climb|climbs|climbing|attend|attends|attending|reached|reach|reaches|outside|inside|into|"
+    r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Uu]pdate|[Nn]ews|[Gg]ood\s+(?:night|morning|afternoon|evening))\s+from|"
     r"(?:leave|leaves|leaving|head|heads|heading|set\s+off|sets\s+off|setting\s+off|depart|departs|departing|"
     r"bound)\s+(?:[\w.:]+\s+){0,8}?for)\s+"
     r"(?P<place>(?:the\s+)?(?:(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|"
     r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
-    r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
+    r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+\d+\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
     r"car\s+park|cafe|café|beach|park|picnic\s+area|gift\s+shop|entrance|lake|river|woods|wood|"
     r"planetarium|shop|tent|stage|pavilion|pitch|pitches|track|pool|court|courts|statues|pier|harbour|"
     r"harbourside|promenade|station|bus\s+stop|visitor\s+centre|play\s+area|enclosure|exhibition|gallery|"
@@ -137,7 +140,8 @@ _NOT_A_SPOT = re.compile(
 _TRIP_WORDS = re.compile(
     r"\b(?:trip|visit|visiting|residential|outing|excursion|day\s+out|tour|hike|ramble|expedition|"
     r"(?:on|for)\s+(?:a|our|their)\s+(?:[\w-]+\s+)?walk|walk(?:ing)?\s+(?:to|down\s+to|over\s+to)|"
-    r"fixture|tournament|match|festival|gala|competition|off\s+to|heading\s+to)\b",
+    r"fixture|tournament|match|festival|gala|competition|off\s+to|heading\s+to|parade|carnival|procession|"
+    r"sponsored\s+walk|fun\s+run)\b",
     re.IGNORECASE,
 )
 _NOT_PLACES = re.compile(
@@ -145,6 +149,9 @@ _NOT_PLACES = re.compile(
     r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
     r"Maths|English|Science|PE|Our|The\s+children|Need|Relief|Mind|Action)\b(?!\s+[A-Z])"
+    # a broadcast or a website, not a place: "on BBC Radio Merseyside", "on YouTube"
+    r"|^(?:the\s+)?(?:BBC|ITV|Sky|YouTube|Zoom|Teams|Facebook|Instagram|Twitter|TikTok|Spotify|Google)\b"
+    r"|^(?:[A-Z][\w'’-]*\s+){0,3}(?:Radio|FM|TV)\b"
     # "in Kingfisher class", "in Oak Class": a class, not a place.
     r"|^(?:the\s+)?[A-Z][\w'-]*\s+[Cc]lass\b"
 )
@@ -159,7 +166,13 @@ _CLAUSE_BREAK = re.compile(
 _SUBJECT_PUPILS = re.compile(
     r"(?<!\bfor\s)(?<!\bwith\s)(?<!\bof\s)(?<!\bby\s)(?<!\babout\s)"
     + _PUPILS.pattern
-    + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d)\b|\byou(?:'re|'ll)?\b"
+    + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d|Athletes|Runners|Swimmers|Players|Footballers|Netballers|"
+    r"Cricketers|Dancers|Singers|Musicians|Pupils|Kids|Stars)\b|\byou(?:'re|'ll)?\b"
+    # an invitation to find them: "Look out for us at the farmers' market on Saturday"
+    r"|\b(?:look\s+out|watch\s+out|keep\s+an\s+eye\s+out)\s+for\s+(?:us|them|our\s+[\w'’-]+)\b"
+    # a residential's diary: "Day two at Borwick Hall!", "Evening update from Borwick Hall:"
+    r"|^\s*(?:day\s+(?:one|two|three|four|five|\d)|(?:morning|afternoon|evening|night|lunchtime|final|last|"
+    r"quick|latest|live)\s+update|update)\s+(?:at|from)\s+(?-i:[A-Z])"
     # a live update with the writer's "we" left out: "Just arrived at Chester Zoo!"
     r"|^\s*(?:just\s+|finally\s+|safely\s+)?(?:arrived|landed|made\s+it|heading|off\s+to|on\s+(?:our|the)\s+way)\b"
     # part of a group: "all of Year 5 are safe and sound at Llandudno"
@@ -195,11 +208,33 @@ _SUBJECT_PUPILS = re.compile(
 _OTHER_SUBJECT = re.compile(
     r"^\s*(?:so\s+|and\s+)?(?:(?:it|this|that|which)(?:'s\s+(?:going|been|being|getting|got|not|a|an|the|so|very|"
     r"really|free|open|closed|well|worth)\b|\s+(?:\w+\s+)?(?:is|was|will|has|had|can|could|would|should|"
-    r"opens|closes|went|goes|moves|takes)\b)|there(?:'s|\s+is|\s+are|\s+will))",
+    r"opens|closes|went|goes|moves|takes)\b)|there(?:'s|\s+is|\s+are|\s+will)"
+    # a thing the sentence is about: "The tins are off to the food bank this afternoon"
+    r"|(?:the|our|all\s+the|these|those|your)\s+(?!(?:children|pupils|kids|class|team|squad|choir|band|group|year|"
+    r"reception|nursery|boys|girls|players|runners|swimmers|athletes|singers|dancers|cast|orchestra)\b)"
+    r"(?:tins|donations|boxes|parcels|letters|cards|baskets|hampers|presents|gifts|books|food|money|"
+    r"cheque|funds|photos|pictures|paintings|artwork|poems|entries|forms|results|plants|seeds|trees|"
+    r"eggs|chicks|tadpoles|butterflies|caterpillars)\s+(?:are|is|will|were|was|have|has|go|goes)\b)",
+    re.IGNORECASE,
+)
+# A time ahead too vague to act on: "in the summer term", "later this year".
+_VAGUE_LATER = re.compile(
+    r"\b(?:in\s+the\s+(?:spring|summer|autumn|new)(?:\s+(?:term|year))?|(?:hoping|hope|planning|plan|aiming|"
+    r"would\s+(?:like|love))\s+to|next\s+(?:term|year|month|half[\s-]term)|"
+    r"later\s+(?:this|in\s+the)\s+(?:term|year|month)|one\s+day|some\s+day|soon)\b",
+    re.IGNORECASE,
+)
+# An event the post says is for grown-ups: "It's for adults only, so no need to bring children."
+_ADULTS_ONLY = re.compile(
+    r"\b(?:(?:for\s+)?(?:adults|parents|grown-ups|carers)\s+only|no\s+need\s+to\s+bring\s+(?:the\s+)?"
+    r"(?:children|your\s+child(?:ren)?)|(?:children|pupils)\s+(?:do\s+not|don't|should\s+not|won't)\s+"
+    r"(?:need\s+to\s+)?(?:come|attend))\b",
     re.IGNORECASE,
 )
 _GOING_HOME = re.compile(
-    r"\b(?:heading|on\s+(?:our|their|the)\s+way|travelling|coming|driving|setting\s+off)\s+(?:home|back)\b",
+    r"\b(?:heading|on\s+(?:our|their|the)\s+way|travelling|coming|driving|setting\s+off)\s+(?:home|back)\b"
+    # a family moving away: "as her family moves back to Manila"
+    r"|\b(?:moves?|moving|moved|emigrating|relocating)\s+(?:back\s+|away\s+|house\s+)?(?:to|home)\b",
     re.IGNORECASE,
 )
 _CALLED_OFF = re.compile(r"\b(?:cancelled|canceled|postponed|called\s+off|rearranged)\b", re.IGNORECASE)
@@ -252,6 +287,7 @@ _TITLED = re.compile(
     r"(?:the\s+)?(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Rev|Revd|Cllr|Sir|Dame|Coach|PC|PCSO|Sgt|Insp|Father|Sister|Nurse)"
     r"\b\.?\s"
 )
+_AUTHOR = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+")
 _CLASS_AFTER = re.compile(r"\s+class(?:es)?\b", re.IGNORECASE)
 
 
@@ -276,6 +312,12 @@ def _places(sentence: str) -> list[_Place]:
         ):
             continue  # "looking forward to Teddy Bears' Picnic day": an event, not a place
         if (
+            m.group("prep") == "by"
+            and _AUTHOR.fullmatch(place)
+            and not any(w.lower() in PLACE_WORDS for w in place.split())
+        ):
+            continue  # "Holes by Louis Sachar": a writer, not a place
+        if (
             _ON_SITE.match(place)
             or _NOT_PLACES.match(place)
             or _CLASS_AFTER.match(sentence, m.end())
@@ -284,8 +326,11 @@ def _places(sentence: str) -> list[_Place]:
             continue
         bare = re.sub(r"^the\s+", "", place)
         named = bare[:1].isupper() or bool(re.match(r"[a-z]+\s+of\s+(?:the\s+)?[A-Z]", bare))
-        if named and re.fullmatch(r"[A-Z][a-z]*(?:day|dy|sday)", bare):
-            continue  # "on Wedensday": a day, misspelt
+        if named and re.fullmatch(
+            r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*(?:day|dy)|(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)",
+            bare,
+        ):
+            continue  # "on Wedensday", "on Thurs": a day, misspelt or cut short (not "Colomendy")
         if not named and _NOT_A_SPOT.search(bare):
             continue
         public = not named and bool(_PUBLIC_VENUE.search(bare))
@@ -333,6 +378,8 @@ class TripWhereabouts(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text.text
+        if _ADULTS_ONLY.search(text):
+            return  # an evening for parents at the secondary school: no pupil is there
         sentences = [(a, b, text[a:b]) for a, b in ctx.text.sentence_bounds]
         all_places = [(i, p) for i, (_a, _b, s) in enumerate(sentences) for p in _places(s)]
         on_trip = any(p.named for _i, p in all_places) or bool(_TRIP_WORDS.search(text))
@@ -431,8 +478,12 @@ class TripWhereabouts(Rule):
                 or FUTURE_TIME.search(clause)
                 or sentence_when
             )
-            if when is None and any(p.named or p.public for p in c_places):
-                when = now_words
+            if (
+                when is None
+                and any(p.named or p.public for p in c_places)
+                and not _VAGUE_LATER.search(clause)
+            ):
+                when = now_words  # "are learning about space and will visit Jodrell Bank next term": no
             if when is None:
                 continue
             return c_places[0], when
