@@ -25,8 +25,9 @@ How a photo is searched:
 
 * the photo is first shrunk by a whole factor (a fast box filter, :meth:`PIL.Image.Image.reduce`)
   to about the rendition's size: it holds no more detail than will be published;
-* the fine pass runs the model once on the photo scaled for the guarantee (in tiles only when
-  that is bigger than :data:`RUN_MAX_PIXELS`, to bound memory);
+* the fine pass runs the model on the photo scaled for the guarantee, in overlapping tiles when
+  that is bigger than :data:`RUN_MAX_PIXELS` (to bound memory, and because a run of about a
+  megapixel costs less a pixel than one of several);
 * coarser passes (each :data:`PASS_STEP` of the previous one, ending with the whole photo at
   640 px) find faces too big for the fine pass;
 * the score threshold is low and the passes are merged with a non-maximum suppression that also
@@ -755,8 +756,9 @@ def detect_faces_for_publishing(
     the module's docstring for what that means and how it is measured); boxes are in pixels of
     ``photo`` itself, ready for :func:`blur_faces`. When one photo goes to several destinations,
     pass the largest ``max_side`` among them. For a 12-megapixel photo and the website's 2048 px
-    this is 3 to 5 times cheaper than ``detect_faces`` at its default ``min_face``: about 160 ms
-    of one core (a single model run on the photo at 2458 x 1844, and one at 640 x 480).
+    this is 3 to 5 times cheaper than ``detect_faces`` at its default ``min_face``: about 235 ms
+    of one core, with the search every way up (the fine pass on the photo at 2458 x 1844, in
+    tiles; ``docs/performance.md`` has the figures).
     """
     image = _source_image(photo)
     width, height = image.size
