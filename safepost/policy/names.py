@@ -438,6 +438,8 @@ _POST_CUE = re.compile(
     r"(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+\w+|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
     r"|,\s*(?:who|whose|our|the|aged?)\b"
+    # "Jack F read the whole book": a first name and a surname's initial, as a class names a child
+    r"|\s+(?-i:[B-HJ-Z])\.?(?![\w'’.])(?!\s+(?-i:[A-Z])[a-z])"
     r"|who\s+(?:is|was|has|had|will|did|does|can|could|loves|always|never)\b"
     r"|(?:is|was|'s)\s+(?:the\s+)?(?:first|only|last|youngest|oldest)\s+(?:one\s+|child\s+|pupil\s+|person\s+)?"
     r"(?:to|in|of|who)\b"
@@ -484,6 +486,59 @@ _IN_A_DATE = re.compile(
 _STRONG_CHILD_AFTER = re.compile(
     r"^(?:'s)?\s*(?:,\s*)?(?:\(|in\s+|from\s+)(?:[Yy]ear\s*\d|[Yy]r\s*\d|Y\d\b|[Rr]eception\b|[Nn]ursery\b|"
     r"[Cc]lass\s+[A-Z]|[A-Z][\w'-]*\s+[Cc]lass\b)"
+)
+# Figures of the faiths' stories, which are also children's names: read as the figure in a sentence
+# about a festival, a holy book or a story ("learnt how Lakshmi is welcomed", "Maryam in the Qur'an").
+_FAITH_FIGURES = frozenset(
+    [
+        "lakshmi",
+        "rama",
+        "sita",
+        "krishna",
+        "ganesh",
+        "shiva",
+        "vishnu",
+        "durga",
+        "hanuman",
+        "parvati",
+        "radha",
+        "arjun",
+        "guru",
+        "nanak",
+        "gobind",
+        "muhammad",
+        "ibrahim",
+        "musa",
+        "isa",
+        "maryam",
+        "yusuf",
+        "nuh",
+        "adam",
+        "hawa",
+        "mary",
+        "joseph",
+        "jesus",
+        "moses",
+        "abraham",
+        "noah",
+        "david",
+        "solomon",
+        "esther",
+        "ruth",
+        "daniel",
+        "jonah",
+        "elijah",
+        "gabriel",
+        "michael",
+        "buddha",
+        "siddhartha",
+    ]
+)
+_FAITH_STORY = re.compile(
+    r"\b(?:bible|qur'?an|koran|torah|gospel|prophet|god|goddess|guru|festival|diwali|eid|ramadan|vaisakhi|"
+    r"hanukkah|easter|christmas|nativity|story|stories|worship|prayer|temple|mosque|gurdwara|church|synagogue|"
+    r"welcomed|born\s+in\s+a\s+stable|angel|RE)\b",
+    re.IGNORECASE,
 )
 # "our persona doll Precious", "the class hamster, Jasper,": not a child.
 _THING_BEFORE_NAME = re.compile(
@@ -565,6 +620,13 @@ def _names_a_class(post: str, classes: frozenset[str] | set[str]) -> bool:
 _DID_SOMETHING = re.compile(
     r"^\s+(?:(?:just|finally|also|even|then)\s+)?(?:(?-i:[a-z]+ed)|" + IRREGULAR_PAST + r")\s+"
     r"(?:a|an|the|her|his|their|every|all|it|\d)\b"
+)
+_PERSON_DID = re.compile(
+    r"^\s+(?:(?:just|finally|also|even|proudly|carefully|bravely)\s+)?(?:held|hugged|fed|read|wrote|drew|painted|"
+    r"baked|cooked|scored|built|sang|danced|swam|climbed|caught|kicked|counted|spelled|spelt|answered|asked|"
+    r"told|helped|shared|recited|performed|presented|learnt|learned|practised|tied|zipped|cuddled|stroked)\s+"
+    r"(?:a|an|the|her|his|their|every|all|it|us|\d)\b",
+    re.IGNORECASE,
 )
 _A_CLASS = re.compile(r"\b(?:[Yy]ear\s*\d|[Rr]eception|[Nn]ursery)\b|(?P<name>[A-Z][\w'’-]*)\s+[Cc]lass\b")
 
@@ -887,7 +949,7 @@ def analyse_people(
                 and (nxt.is_capitalised or roster.is_full_name(key, nxt.key))
             ):
                 nkey = nxt.key
-                if len(nkey) == 1 and norm[nxt.nend : nxt.nend + 1] == "." and m.on_roster:
+                if len(nkey) == 1 and m.on_roster:
                     # "Caleb O.": a pupil's first name and an initial, which names no surname
                     used.add(i + 1)
                 elif nkey in roster.by_surname and (
@@ -907,6 +969,7 @@ def analyse_people(
         mentions.append(m)
     _classify(text, tokens, mentions, roster)
     _same_reading_again(text.text, mentions)
+    surname_refs.extend(_parents_named(text, tokens, roster))
     mentions.extend(_pupils_in_handles(text, roster))
     _surnames_alone(text, tokens, mentions, roster, surname_refs)
     roles = [RoleMention(mm.start(), mm.end(), mm.group(0)) for mm in _SINGLE_CHILD_ROLE.finditer(norm)]
@@ -921,6 +984,24 @@ def analyse_people(
             roles.append(RoleMention(ref.nstart, ref.nend, ref.phrase))
     unsure = _answer_or_ask(text, mentions, roster, pupil_words, other_words)
     return PeopleAnalysis(mentions, roles, surname_refs, unsure)
+
+
+# "ring Minh's mum, Mrs Pham": a pupil's parent named with the title gives the pupil's surname.
+_CHILDS_PARENT = re.compile(
+    r"(?P<child>[A-Z][\w'’-]*)['’]s\s+(?:mum|dad|mummy|daddy|mother|father|parents?|grandma|grandad|nan|nana|"
+    r"granny|grandpa|carer|aunt|auntie|uncle|step-?mum|step-?dad)\s*,?\s*\(?\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+"
+    r"(?P<surname>[A-Z][\w'’-]*)"
+)
+
+
+def _parents_named(text: PostText, tokens: list[Token], roster: Roster) -> list[tuple[Token, str]]:
+    by_start = {t.nstart: t for t in tokens}
+    found = []
+    for m in _CHILDS_PARENT.finditer(text.text):
+        tok = by_start.get(m.start("surname"))
+        if tok is not None and roster.is_full_name(fold(m.group("child")), tok.key):
+            found.append((tok, "parent"))
+    return found
 
 
 _HANDLE_WORD = re.compile(r"[A-Z][a-z]+|[a-z]+")
@@ -1005,6 +1086,12 @@ _ORDINAL_AFTER = re.compile(
     r"eleventh|twelfth|\w+teenth|twentieth|thirtieth|twenty-\w+|thirty-first)\b",
     re.IGNORECASE,
 )
+_NAMED_THINGS = re.compile(
+    r"\b(?:lambs?|chicks?|ducklings?|ducks?|hens?|pets?|hamsters?|fish|tortoises?|puppets?|dolls?|teddies|teddy|"
+    r"bears?|robots?|calves|calf|piglets?|kittens?|puppies|puppy|ponies|pony|goats?|rabbits?|snails?|tadpoles?|"
+    r"caterpillars?|butterflies|stick\s+insects?|sunflowers?|scarecrows?)\b[^.!?]{0,30}?\b(?:called|named|names)\b",
+    re.IGNORECASE,
+)
 _READING_A_WORK = re.compile(
     r"\b(?:reading|read|reads|listening\s+to|watched|watching)\s+(?-i:[A-Z])\w+", re.I
 )
@@ -1040,6 +1127,9 @@ def _answer_or_ask(
             continue  # read already as part of a title or a name ("Amazing Grace", "Rose Blanche")
         if adult_life:
             continue  # "our wonderful Joy retires today": an adult
+        sentence_start = text.sentence_bounds[m.first.sentence][0]
+        if _NAMED_THINGS.search(text.text[max(sentence_start, m.nstart - 80) : m.nstart]):
+            continue  # "the lambs have names: Daisy, Pip and Pudding": animals or toys named
         if _READING_A_WORK.search(text.text):
             continue  # "Turing Class are reading Wonder ... how August must have felt": a character
         after, before = text.text[m.nend : m.nend + 40], text.text[max(0, m.nstart - 40) : m.nstart]
@@ -1170,6 +1260,8 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                     and (pre.strip() or _DID_SOMETHING.match(post))
                     and _about_a_class(norm, roster.class_names)
                 )
+                # "Clover held a newborn lamb": what only a person does
+                or (group[0].first.key not in _TIMES_OF_YEAR and _PERSON_DID.match(post))
             )
         ):
             # "Pearl took her first steps", "Lucky was very lucky today - he found a clover": the
@@ -1235,6 +1327,15 @@ def _classify_one(
     # "our lollipop lady Pat", "the school cook Jo": an adult role in the words just before.
     if _ADULT_BEFORE.search(norm[max(s_start, m.nstart - 60) : m.nstart]):
         m.kind, m.reasons = "adult", ["an adult's role just before the name"]
+        return
+    if re.search(
+        r"\b(?:Isle|Isles|City|County|River|Mount|Lake|Loch|Port|Bay|Vale|Forest|Vale|Cape)\s+of\s+$",
+        norm[max(s_start, m.nstart - 12) : m.nstart],
+    ):
+        m.kind, m.reasons = "place", ['part of a place\'s name ("Isle of Skye")']
+        return
+    if key in _FAITH_FIGURES and _FAITH_STORY.search(norm[s_start:s_end]) and not strong:
+        m.kind, m.reasons = "other-person", ["a figure of a faith's stories, in a sentence about them"]
         return
     if _THING_BEFORE_NAME.search(norm[max(s_start, m.nstart - 30) : m.nstart]):
         m.kind, m.reasons = "other-person", ["a toy, a puppet or an animal, said so before the name"]

@@ -120,7 +120,27 @@ _BARE_INITIALS = re.compile(
     r"[Cc]lass\s+[A-Z]|[A-Z][\w'-]*\s+[Cc]lass))"
 )
 _NOT_INITIALS = frozenset(
-    {"pe", "re", "dt", "uk", "us", "it", "ta", "pm", "am", "bc", "ad", "tv", "fc", "mp"}
+    {
+        "pe",
+        "re",
+        "dt",
+        "uk",
+        "us",
+        "it",
+        "ta",
+        "pm",
+        "am",
+        "bc",
+        "ad",
+        "tv",
+        "fc",
+        "mp",
+        "pc",
+        "ok",
+        "hq",
+        "gb",
+        "eu",
+    }
 )
 _BEFORE_ADULT = re.compile(r"\b(?:mr|mrs|miss|ms|mx|dr|prof|rev|sir|dame|cllr|author|by|coach)\.?\s*$", re.I)
 
@@ -326,6 +346,18 @@ _SUPERLATIVE_ONE = re.compile(
     r"\b(?:our|the)\s+(?:(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+)?(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest|littlest|eldest)\s+"
     r"(?:(?:ever|year\s*\d+|reception|[a-z-]+)\s+){0,2}?(?P<noun>[a-z-]+)\b(?!s\b)",
     re.IGNORECASE,
+)
+# "our youngest in Bluebell fed the lambs": the youngest of a class, with no noun
+_SUPERLATIVE_IN = re.compile(
+    r"\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest|littlest|eldest)\s+(?=(?:in|from)\s)",
+    re.IGNORECASE,
+)
+# Two capitals as a child's initials doing or making something: "AJ's volcano erupted", "AJ scored".
+_INITIALS_DID = re.compile(
+    r"(?<![\w.#@])(?P<ini>[A-Z]{2})(?:['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:volcano|model|painting|drawing|poem|story|"
+    r"picture|project|invention|costume|rocket|design|sculpture|castle|cake|work|writing|book|kite|boat|robot)"
+    r"|\s+(?:scored|won|read|wrote|made|built|finished|swam|ran|drew|painted|baked|managed|got|earned|"
+    r"has\s+been|was\s+(?:our|the)))\b"
 )
 _IRREGULAR_PLURALS = frozenset(["children", "people", "men", "women", "folk", "little ones", "ones"])
 
@@ -553,6 +585,15 @@ def child_references(
         group = m.group("group")
         if _GROUP_WORD.fullmatch(group) or fold(group.split()[0]) in classes:
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _SUPERLATIVE_IN.finditer(norm):
+        group = in_roster_class(" " + norm[m.end() : m.end() + 40], classes) if classes else None
+        if group is not None or _GROUP_WORD.match(
+            re.sub(r"^(?:in|from)\s+", "", norm[m.end() : m.end() + 30])
+        ):
+            found.append(ChildReference(m.start(), m.end(), m.group(0).strip(), ChildKind.DESCRIPTION))
+    for m in _INITIALS_DID.finditer(norm):
+        if m.group("ini").lower() not in _NOT_INITIALS:
+            found.append(ChildReference(m.start(), m.end("ini"), m.group("ini"), ChildKind.INITIALS))
     for m in _ONE_FROM_CLASS.finditer(norm):
         if not any(f.nstart <= m.start() < f.nend for f in found):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
@@ -726,8 +767,20 @@ _PERSON_AFTER = re.compile(
     r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked|did\s+it|never\s+stopped|opened|"
     r"doubled|curled|chipped|lobbed|rifled|tapped|nodded|volleyed|dribbled|sprinted|clinched|clattered)\b"
     r"|\s+with\s+\d+"
+    # "thank you to Gunn for the last-ball six", "to Gunn for his catch"
+    r"|\s+for\s+(?:his|her)\b"
+    r"|\s+for\s+(?:the|a|an|that)\s+(?:[\w'’-]+\s+){0,3}?(?:six|four|goal|try|save|catch|winner|hat-trick|century|"
+    r"wicket|run-out|tackle|header|equaliser|penalty|assist|performance|solo|speech)\b"
     # "the Joshi sisters made the rangoli": children of one family
     r"|\s+(?:sisters|brothers|twins|triplets|siblings)\b"
+    # "Bolt with the winner", "Cross with a hat-trick", "Bishop takes the chess crown"
+    r"|\s+with\s+(?:the|a|an|his|her|two|three|four|five)\s+(?:[\w'’-]+\s+){0,2}?(?:winner|goal|goals|try|tries|"
+    r"hat-trick|save|saves|catch|century|fifty|assist|equaliser|header|finish|strike|wicket|wickets|points)\b"
+    r"|\s+(?:takes|took|wins|claims|claimed|scoops|scooped|bags|bagged|lifts|lifted|grabs|grabbed)\s+"
+    r"(?:the|a|an|his|her|first|gold|silver|bronze|top)\b"
+    # "Heath, Pike & Sharp: the new house captains"
+    r"|(?:\s*(?:,|&|and)\s*(?-i:[A-Z])[\w'’-]*){0,4}\s*[:–-]\s*(?:the|our)\s+(?:new\s+)?(?:[\w/'’-]+\s+){0,3}?"
+    r"(?:captains?|winners?|champions?|stars?|leaders?|monitors?|prefects?|councillors?|ambassadors?)\b"
     # "with Bell on cello", "Long cleared 3.2m": a player, a musician, an athlete
     r"|\s+on\s+(?:the\s+)?(?:cello|violin|viola|piano|keyboard|keys|drums|guitar|bass|flute|clarinet|trumpet|"
     r"trombone|recorder|sax|saxophone|harp|ukulele|vocals|lead\s+vocals|glockenspiel|xylophone|the\s+wing)\b"
@@ -819,6 +872,34 @@ _MASS_WORDS = frozenset(
         "science",
         "music",
         "art",
+    ]
+)
+# Languages, peoples and faiths that are also surnames ("English", "Islam", "French", "Welsh").
+_LANGUAGES_AND_FAITHS = frozenset(
+    [
+        "english",
+        "welsh",
+        "irish",
+        "scottish",
+        "scots",
+        "british",
+        "french",
+        "german",
+        "dutch",
+        "polish",
+        "spanish",
+        "italian",
+        "portuguese",
+        "greek",
+        "islam",
+        "hindu",
+        "sikh",
+        "christian",
+        "jewish",
+        "buddhist",
+        "catholic",
+        "roman",
+        "latin",
     ]
 )
 # Shops named after a person ("Sainsbury's in Rainhill", "thanks to Morrisons"): a business, not a pupil.
@@ -930,6 +1011,8 @@ def surnames_alone(
                 is not None
             )
         )
+        if key in _LANGUAGES_AND_FAITHS and not _PERSON_AFTER.match(after):
+            continue  # "spoke no English", "learning about Islam": a language or a faith
         if ordinary(key) and not tok.hashtag and re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE):
             continue  # "the Bishop visited": a word (here a title), not a surname
         if tok.hashtag or ordinary(key):
@@ -972,7 +1055,7 @@ DATE = re.compile(
 )
 # A time ahead that a stranger could act on: the sentence will happen then.
 FUTURE_TIME = re.compile(
-    rf"\b(?:tomorrow|later\s+(?:today|this\s+(?:morning|afternoon|evening|week|weekend|{_WEEKDAY})|on)|this\s+(?:coming\s+)?(?:{_WEEKDAY}|weekend)"
+    rf"\b(?:tomorrow|tmrw|tmw|2moro|2morrow|tomoz|later\s+(?:today|this\s+(?:morning|afternoon|evening|week|weekend|{_WEEKDAY})|on)|this\s+(?:coming\s+)?(?:{_WEEKDAY}|weekend)"
     rf"|next\s+(?:{_WEEKDAY}|week|weekend)|(?:straight\s+)?after\s+(?:the\s+)?(?:holiday|holidays|half[\s-]term|"
     rf"break|easter|christmas)|in\s+(?:a\s+few|two|three|\d+)\s+days)\b",
     re.IGNORECASE,
@@ -1086,7 +1169,11 @@ _ED_ADJECTIVES = frozenset(
 
 
 def _has_past_verb(sentence: str) -> bool:
-    return any(m.group(0).lower() not in _ED_ADJECTIVES for m in _PAST_FORM.finditer(sentence))
+    return any(
+        m.group(0).lower() not in _ED_ADJECTIVES
+        and not sentence[max(0, m.start() - 8) : m.start()].lower().endswith("fingers ")  # "fingers crossed"
+        for m in _PAST_FORM.finditer(sentence)
+    )
 
 
 def sentence_tense(sentence: str) -> Tense:

@@ -1,6 +1,6 @@
 """Posts of our own for each kind of reading the pupil rules do (issue 12).
 
-Fifteen sets with their own rosters (tests/fixtures/reading_kinds/README.md): named children and
+Eighteen sets with their own rosters (tests/fixtures/reading_kinds/README.md): named children and
 word-names, a class named without "class", surnames alone, one child without a name, future and
 live whereabouts, and the traps beside each kind. Every post must get exactly its pupil categories.
 """
@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent.parent / "fixtures" / "reading_kinds"
 PUPIL = {"pupil-surname", "pupil-name", "individual-pupil", "trip-whereabouts"}
 CASES = [
     pytest.param(n, item, id=item["id"])
-    for n in range(1, 16)
+    for n in range(1, 19)
     for item in map(json.loads, (HERE / f"posts{n}.jsonl").read_text().splitlines())
 ]
 

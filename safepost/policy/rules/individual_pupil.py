@@ -63,7 +63,7 @@ class IndividualPupil(Rule):
                 trace=(f'pupils.individual_content = "{ctx.policy.pupils.individual_content}"', *m.reasons),
             )
         for tok, what in ctx.people.surname_refs:
-            if what == "family":
+            if what in ("family", "parent"):
                 continue  # "the Hughes family" thanked: the family, not one child (SP101 holds the surname)
             shown = ctx.text.original_slice(tok.nstart, tok.nend)
             yield self.finding(

@@ -41,6 +41,13 @@ _DIGIT = re.compile(r"\d")
 _DEEP_SEARCHES = 2
 
 
+_ANOTHER_LANGUAGE = re.compile(
+    r"\b(?:in|learning|learnt|speaking|spoke|say|said|words?\s+for)\s+(?:some\s+)?(?:French|Spanish|German|Italian|"
+    r"Welsh|Polish|Urdu|Arabic|Mandarin|Chinese|Latin|Punjabi|Bengali|Romanian|Portuguese|Turkish|Somali|Gaelic|"
+    r"Irish|Japanese|Hindi|Gujarati|Tamil|Yoruba|Igbo|Swahili|Ukrainian|Russian|Greek|Makaton|BSL)\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Misspelling:
     """A misspelt word: where, as typed, and its likely correction (``None`` when there is no guess)."""
@@ -118,6 +125,7 @@ class _Checker:
             # A part that is not a lower-case word is a name: "al-Fitr", "Okonkwo-Baptiste".
             return all(
                 words.knows(p)
+                or self._closed_compound(p, in_hyphenated=True)  # "mooncake-inspired"
                 or _shape(p) != "lower"
                 or p in _PREFIXES
                 or fold(p) in self.allowed
@@ -126,16 +134,19 @@ class _Checker:
             )
         return self._closed_compound(base)
 
-    def _closed_compound(self, word: str) -> bool:
+    def _closed_compound(self, word: str, in_hyphenated: bool = False) -> bool:
         """A doer or doing word closed up from two words: "glassblower", "storytelling", "birdwatching".
 
         Only a second part ending in -er(s) or -ing and parts of four letters or more, so the slips
         "everytime" and "alot" are still misspellings.
         """
-        if not word.islower() or len(word) < 9 or not word.endswith(("er", "ers", "ing")):
+        if not word.islower() or len(word) < 8:
+            return False
+        if not word.endswith(("er", "ers", "ing")) and not in_hyphenated:
             return False
         knows = self.words.knows
-        return any(knows(word[:i]) and knows(word[i:]) for i in range(4, len(word) - 5))
+        last = len(word) - (3 if in_hyphenated else 5)
+        return any(knows(word[:i]) and knows(word[i:]) for i in range(4, last))
 
     def suggestions(self, word: str) -> tuple[tuple[str, float], ...]:
         """(correction, score) for the whole word, keeping a possessive or the other parts of a compound."""
@@ -163,8 +174,16 @@ class _Checker:
         ptext = self.ctx.text
         text_speak = [(t.nstart, t.nend) for t in find_text_speak(ptext)]
         words = prose_words(ptext)
+        # "colours in French: rouge, bleu, vert": another language's words, said so, are not misspelt
+        foreign = {
+            i for i, (a, b) in enumerate(ptext.sentence_bounds) if _ANOTHER_LANGUAGE.search(ptext.text[a:b])
+        }
         for w in words:
             word = w.text
+            if foreign and ptext.sentence_of(w.nstart) in foreign:
+                continue
+            if not word.isascii() and not self.known(word):
+                continue  # "Cảm ơn": a word of another language, written with its own letters
             if (
                 self.known(word)
                 or self.ignorable(w)

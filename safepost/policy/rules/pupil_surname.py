@@ -109,8 +109,9 @@ class PupilSurname(Rule):
                 ctx,
                 tok.nstart,
                 tok.nend,
-                f'"{tok.text}" is a pupil\'s surname ("the {tok.text} {what}"); the policy allows '
-                "first names only.",
+                f'"{tok.text}" is a pupil\'s surname ('
+                + ("their parent named with it" if what == "parent" else f'"the {tok.text} {what}"')
+                + "); the policy allows first names only.",
                 suggestion=None,
                 trace=("surname on the roster",),
             )

@@ -63,7 +63,7 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 _DAY = re.compile(
-    r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|"
+    r"\b(?:today|2day|tonight|tomorrow|tmrw|tmw|2moro|2morrow|this\s+(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|weekend)|next\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|week)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)|(?:until|till|every)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|"
@@ -87,12 +87,13 @@ _ON_SITE = re.compile(
 # A place after a preposition: a capitalised name ("Knowsley Safari Park") or,
 # during a trip, a spot there ("the planet garden", "the harbourside benches").
 _PLACE = re.compile(
-    r"\b(?P<prep>at|in|on|to|by|near|around|round|along|visit|visits|visiting|explore|explores|exploring|tour|tours|"
+    r"(?:\b|(?=[@📍]))(?P<prep>@|📍|at|in|on|to|by|near|around|round|along|visit|visits|visiting|explore|explores|exploring|tour|tours|"
     r"touring|climb|climbs|climbing|attend|attends|attending|reached|reach|reaches|outside|inside|into|"
     r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Uu]pdate|[Nn]ews|[Gg]ood\s+(?:night|morning|afternoon|evening))\s+from|"
     r"(?:leave|leaves|leaving|head|heads|heading|set\s+off|sets\s+off|setting\s+off|depart|departs|departing|"
     r"bound)\s+(?:[\w.:]+\s+){0,8}?for)\s+"
-    r"(?P<place>(?:the\s+)?(?:(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|"
+    r"(?P<place>(?:the\s+)?(?:(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|front|back|"
+    r"entrance|doors?|outside|inside|gates?\s+of|"
     r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+\d+\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
     r"car\s+park|cafe|café|beach|park|picnic\s+area|gift\s+shop|entrance|lake|river|woods|wood|"
@@ -145,8 +146,8 @@ _TRIP_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NOT_PLACES = re.compile(
-    r"^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|Key|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
+    r"Saturdays|Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
     r"Maths|English|Science|PE|Our|The\s+children|Need|Relief|Mind|Action)\b(?!\s+[A-Z])"
     # a broadcast or a website, not a place: "on BBC Radio Merseyside", "on YouTube"
@@ -233,6 +234,7 @@ _ADULTS_ONLY = re.compile(
 )
 _GOING_HOME = re.compile(
     r"\b(?:heading|on\s+(?:our|their|the)\s+way|travelling|coming|driving|setting\s+off)\s+(?:home|back)\b"
+    r"|\bon\s+the\s+(?:coach|bus|minibus|train)\s+(?:home|back)\b"
     # a family moving away: "as her family moves back to Manila"
     r"|\b(?:moves?|moving|moved|emigrating|relocating)\s+(?:back\s+|away\s+|house\s+)?(?:to|home)\b",
     re.IGNORECASE,
@@ -254,6 +256,35 @@ def _is_person(norm: str, people: SpanIndex, start: int, end: int) -> bool:
     if any(w in PLACE_WORDS for w in words[1:]):
         return False  # "St Anne's Church": a place named after a person
     return people.overlaps(start, end)
+
+
+_SCHOOL_WORDS = frozenset(
+    [
+        "primary",
+        "school",
+        "academy",
+        "infant",
+        "infants",
+        "junior",
+        "juniors",
+        "church",
+        "of",
+        "england",
+        "ce",
+        "rc",
+        "c",
+        "of",
+        "e",
+        "the",
+        "st",
+    ]
+)
+
+
+def _the_school_itself(place: str, school: frozenset[str]) -> bool:
+    """Whether a place is the school's own name ("Courtney" for Courtney Primary School)."""
+    words = {fold(w) for w in re.findall(r"[\w'’]+", place)} - _SCHOOL_WORDS
+    return bool(words) and words <= school
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -284,7 +315,8 @@ def _subject(clause: str, classes: frozenset[str] | set[str] = frozenset()) -> r
 
 # "to Mr Church", "with Mrs Park": a person with a title, never a place.
 _TITLED = re.compile(
-    r"(?:the\s+)?(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Rev|Revd|Cllr|Sir|Dame|Coach|PC|PCSO|Sgt|Insp|Father|Sister|Nurse)"
+    r"(?:the\s+)?(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Rev|Revd|Cllr|Sir|Dame|Coach|PC|PCSO|Sgt|Insp|Father|Sister|Nurse|"
+    r"Reverend|Canon|Pastor|Imam|Rabbi|Vicar|Bishop|Archdeacon|Councillor|Mayor|Professor|Captain|Lord|Lady)"
     r"\b\.?\s"
 )
 _AUTHOR = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+")
@@ -388,6 +420,7 @@ class TripWhereabouts(Rule):
             + [(r.nstart, r.nend) for r in ctx.people.roles]
         )
         classes = ctx.roster.class_names
+        school = frozenset(fold(w) for w in re.findall(r"[\w'’]+", ctx.policy.school.name)) - _SCHOOL_WORDS
         first_subject = _subject(text, classes)
         by_sentence: dict[int, list[_Place]] = {}
         for j, p in all_places:
@@ -399,6 +432,7 @@ class TripWhereabouts(Rule):
                 if (p.named or p.public or on_trip)
                 and not _is_person(ctx.text.text, people, a + p.start, a + p.end)
                 and fold(re.sub(r"^the\s+", "", p.text)) not in ctx.roster.class_names  # "visiting Seedlings"
+                and not _the_school_itself(p.text, school)  # "back at Courtney at about 3pm"
             ]
             if not places:
                 continue
