@@ -25,8 +25,9 @@ How a photo is searched:
 
 * the photo is first shrunk by a whole factor (a fast box filter, :meth:`PIL.Image.Image.reduce`)
   to about the rendition's size: it holds no more detail than will be published;
-* the fine pass runs the model once on the photo scaled for the guarantee (in tiles only when
-  that is bigger than :data:`RUN_MAX_PIXELS`, to bound memory);
+* the fine pass runs the model on the photo scaled for the guarantee, in overlapping tiles when
+  that is bigger than :data:`RUN_MAX_PIXELS` (to bound memory, and because a run of about a
+  megapixel costs less a pixel than one of several);
 * coarser passes (each :data:`PASS_STEP` of the previous one, ending with the whole photo at
   640 px) find faces too big for the fine pass;
 * the score threshold is low and the passes are merged with a non-maximum suppression that also
@@ -34,16 +35,21 @@ How a photo is searched:
 
 Faces at any angle and in poor light (issue 12). YuNet finds faces the right way up (to about 30
 degrees either side) and almost none on their side, yet children lie on mats and grass, and a
-photo saved without its orientation tag is sideways. So the photo is also searched turned by a
-quarter, a half and three quarters (:data:`TURNS`), each at :data:`TURNED_DETAIL` of the upright
-detail (the cost of a pass goes with its pixels, and the 12-megapixel photo step has 400 ms of one
-core), and the finds are turned back and merged with the upright ones. A dark photo (median
-lightness under :data:`DARK_MEDIAN`) is searched with its local contrast evened out (CLAHE).
-Four searches make more false alarms, so a detection that scores below :data:`VERIFY_BELOW` must be
-found again in a mirror image of its surroundings, at another scale and turned upright
-(:func:`_confirmed`), and one far smaller than the smallest face searched for is dropped.
-``bench/bench_faces.py --variants`` measures all of this on the labelled set and 13 harder
-variants of it (``bench/faces/make_variants.py``); the figures are in ``docs/performance.md``.
+photo saved without its orientation tag is sideways. So the photo is searched every way up
+(upright and :data:`TURNS`) at :data:`TURNED_DETAIL` of the upright detail, and then finely the
+way up in which the faces found score most (upright unless another clearly wins): a photo saved
+sideways is searched as finely as an upright one. The cost of a pass goes with its pixels, and
+the 12-megapixel photo step has 400 ms of one core. The coarse turned passes also report weak
+finds (from :data:`CANDIDATE_FROM`): each is looked at again in its surroundings, scaled up and
+turned upright (:func:`_look_again`), and kept with the box found there when the model is sure
+of it: a small face lying down is found for the price of a small crop. A dark photo (median
+lightness under :data:`DARK_MEDIAN`) is searched with its local contrast evened out (CLAHE), an
+out-of-focus one (:data:`SOFT_DETAIL`) sharpened. More searches make more false alarms, so a
+detection that scores below :data:`VERIFY_BELOW` must be found again in a mirror image of its
+surroundings, at another scale and turned upright, and one far smaller than the smallest face
+searched for is dropped. ``bench/bench_faces.py --variants`` measures all of this on the labelled
+set and 13 harder variants of it (``bench/faces/make_variants.py``); the figures are in
+``docs/performance.md``.
 
 :func:`detect_faces` is the same search with the smallest face given in pixels of the image.
 
@@ -90,9 +96,12 @@ DEFAULT_MIN_FACE = 20
 # FINE_MAX_PIXELS (a 50-megapixel photo searched for 20 px faces would otherwise need 72 MP).
 MAX_UPSCALE = 2.0
 FINE_MAX_PIXELS = 16_000_000
-# One model run costs about 50 MB of memory a megapixel: bigger passes are cut into tiles.
-RUN_MAX_PIXELS = 5_000_000
-TILE = 2048
+# One model run costs about 50 MB of memory a megapixel, and on one core a run of about 1 MP costs
+# 24-30 ms a megapixel against 34-38 for the whole 4.5 MP fine pass of a 12 MP photo (measured
+# in ONNX Runtime 1.31; the big run's activations do not stay in the cache): passes bigger than
+# RUN_MAX_PIXELS are cut into overlapping tiles of at most TILE px a side.
+RUN_MAX_PIXELS = 1_000_000
+TILE = 1248
 # Each pass must find faces up to 1/PASS_STEP times MODEL_MIN_FACE (the next pass finds the
 # bigger ones), so tiles overlap by more than that.
 PASS_STEP = 0.25
@@ -111,14 +120,36 @@ NMS_CONTAINED = 0.6
 # bench/faces/ variants: the false alarms of 8-11 px on a flag's stars, where 20 px was searched).
 SMALLEST_KEPT = 0.6
 # Quarter turns (clockwise, degrees) at which the photo is also searched, for faces lying down and
-# photos saved on their side; the turned passes search TURNED_DETAIL times as finely as upright.
-# Measured with bench/bench_faces.py --variants (recall over 2,400 faces / 12 MP step on one core):
-# 0.5 gives 0.932 and about 500 ms, 0.4 gives 0.905, 0.35 keeps the step within its 400 ms.
+# photos saved on their side. Every way up is first searched at TURNED_DETAIL of the upright
+# detail; the way up whose finds score most (upright unless another scores more than ORIENT_MARGIN
+# times as much) is then searched at the full detail: a photo saved sideways is searched as finely
+# as an upright one, for the cost of one more coarse pass. Measured with bench/bench_faces.py
+# --variants (recall over 2,400 faces) and bench/bench_photos.py --photo class (the 12 MP step on
+# one core, 400 ms): see docs/performance.md, "After round 2". 0.35 finds 0.969 but the step
+# takes about 410 ms; 0.3 finds 0.962 in about 395 ms; 0.25 finds 0.955 in about 380 ms.
 TURNS: tuple[int, ...] = (90, 180, 270)
-TURNED_DETAIL = 0.35
+TURNED_DETAIL = 0.3
+ORIENT_MARGIN = 2.0
+# The turned passes also report candidates scoring from CANDIDATE_FROM (below min_score): each is
+# looked at again in its surroundings, turned upright and scaled so the face is CANDIDATE_FACE
+# pixels wide (CANDIDATE_CONTEXT face widths each side), and kept, with the box found there, when
+# the model scores it CANDIDATE_SCORE or more. A small face on its side is only a weak find at
+# the coarse detail; seen closely it is a face. On the variants: turned 0.78-0.83 -> 0.93-0.96
+# before choosing the way up; false alarms as before only with the box taken from the closer look.
+CANDIDATE_FROM = 0.15
+CANDIDATE_SCORE = 0.7
+CANDIDATE_FACE = 48
+CANDIDATE_CONTEXT = 1.0
+# A photo out of focus (mean absolute Laplacian of its half-size grey under SOFT_DETAIL, and not
+# dark) is searched sharpened (unsharp mask, SHARPEN_AMOUNT at SHARPEN_SIGMA px). On the soft
+# variants 0.863 -> 0.911 (8 of 168 faces more); the sharpest soft variant measures 4.1, the
+# originals 7.1 and more, hazy (washed out) 3.0 and more.
+SOFT_DETAIL = 3.5
+SHARPEN_AMOUNT = 1.0
+SHARPEN_SIGMA = 2.0
 # A detection scoring below VERIFY_BELOW is kept only if the model finds it again (score at least
 # VERIFY_SCORE) in a mirror image of its surroundings (VERIFY_CONTEXT face widths each side), with
-# the face scaled to VERIFY_FACE pixels and turned upright (see _confirmed). On the variants the
+# the face scaled to VERIFY_FACE pixels and turned upright (see _look_again). On the variants the
 # false alarms scored up to about 0.66; checking below 0.7 rather than 0.8 saves 30 ms a photo.
 VERIFY_BELOW = 0.7
 VERIFY_SCORE = 0.2
@@ -445,6 +476,7 @@ def _search(
     *,
     confirm: bool = True,
     turns: Sequence[int] | None = None,
+    smallest: float = 0.0,
 ) -> np.ndarray:
     """Merged detections (rows as from the model) in pixels of ``image``.
 
@@ -461,66 +493,110 @@ def _search(
     pixels0 = np.ascontiguousarray(np.asarray(base))
     if _is_dark(pixels0):
         pixels0 = _brighten(pixels0)
+    elif confirm and _is_soft(pixels0):
+        pixels0 = _sharpen(pixels0)
     # Each pass is made from the smallest picture already at hand that is at least its size.
     sources = [pixels0]
-    plan = [(scale, 0) for scale in scales]
-    for turn in TURNS if turns is None else turns:
-        plan += [(scale * TURNED_DETAIL, turn) for scale in scales]
-    rows = []
-    for scale, turn in plan:
-        size = (max(1, round(width * scale)), max(1, round(height * scale)))
-        source = min(
-            (p for p in sources if p.shape[1] >= size[0] and p.shape[0] >= size[1]),
-            key=lambda p: p.shape[0] * p.shape[1],
-            default=sources[0],
-        )
-        pixels = _resize(source, size)
-        sources.append(pixels)
-        turned = pixels if turn == 0 else cv2.rotate(pixels, _ROTATE[turn])
-        for row in _run_pass(turned, min_score):
-            out = _unturn(row, turn, size) if turn else row.copy()
-            out[_X_COLUMNS] *= width / size[0]
-            out[_Y_COLUMNS] *= height / size[1]
-            out[2] *= width / size[0]
-            out[3] *= height / size[1]
-            rows.append(np.append(out, np.float32(turn)))
+    rows: list[np.ndarray] = []
+
+    def run(plan: Sequence[tuple[float, int]]) -> None:
+        for scale, turn in plan:
+            # A turned pass also reports candidates, for a closer look (confirm only).
+            threshold = min(min_score, CANDIDATE_FROM) if turn and confirm else min_score
+            size = (max(1, round(width * scale)), max(1, round(height * scale)))
+            source = min(
+                (p for p in sources if p.shape[1] >= size[0] and p.shape[0] >= size[1]),
+                key=lambda p: p.shape[0] * p.shape[1],
+                default=sources[0],
+            )
+            pixels = _resize(source, size)
+            sources.append(pixels)
+            turned = pixels if turn == 0 else cv2.rotate(pixels, _ROTATE[turn])
+            for row in _run_pass(turned, threshold):
+                out = _unturn(row, turn, size) if turn else row.copy()
+                out[_X_COLUMNS] *= width / size[0]
+                out[_Y_COLUMNS] *= height / size[1]
+                out[2] *= width / size[0]
+                out[3] *= height / size[1]
+                rows.append(np.append(out, np.float32(turn)))
+
+    turned = tuple(TURNS if turns is None else turns)
+    if not turned:
+        run([(scale, 0) for scale in scales])
+    else:
+        # Every way up at TURNED_DETAIL first; the way up in which the faces found score most
+        # (upright unless another scores ORIENT_MARGIN times as much) is then searched finely.
+        run([(scale * TURNED_DETAIL, turn) for turn in (0, *turned) for scale in scales])
+        votes = dict.fromkeys((0, *turned), 0.0)
+        for row in rows:
+            if row[14] >= min_score:
+                votes[int(row[15])] += float(row[14])
+        best = max(votes, key=lambda turn: (votes[turn], turn == 0))
+        run([(scale, best if votes[best] > votes[0] * ORIENT_MARGIN else 0) for scale in scales])
     merged = _merge(np.array(rows, dtype=np.float32).reshape(-1, 16))
     if len(merged) == 0 or not confirm:
         return merged
+    if smallest > 0:  # finds too small to keep are not worth a second look
+        merged = merged[np.minimum(merged[:, 2], merged[:, 3]) >= smallest]
     base_scale = pixels0.shape[1] / width
-    confirmed = [row[14] >= VERIFY_BELOW or _confirmed(pixels0, row, base_scale) for row in merged]
-    return merged[np.array(confirmed, dtype=bool)]
+    kept = []
+    for row in merged:
+        if row[14] >= VERIFY_BELOW:
+            kept.append(row)
+        elif row[14] >= min_score:  # a find: kept if the model sees it again
+            if _look_again(pixels0, row, base_scale, VERIFY_SCORE, VERIFY_FACE, VERIFY_CONTEXT) is not None:
+                kept.append(row)
+        else:  # a candidate from a turned pass: kept as the face the closer look finds, if any
+            again = _look_again(pixels0, row, base_scale, CANDIDATE_SCORE, CANDIDATE_FACE, CANDIDATE_CONTEXT)
+            if again is not None:
+                kept.append(again)
+    return _merge(np.array(kept, dtype=np.float32).reshape(-1, 16))
 
 
-def _confirmed(pixels: np.ndarray, row: np.ndarray, scale: float) -> bool:
-    """Whether the model sees a face at ``row`` again in a mirror image of its surroundings, with
-    the face :data:`VERIFY_FACE` pixels wide and turned upright. A face stays a face in a mirror and
-    at another size; most patterns the model takes for a face at one scale do not (measured on the
-    bench/faces/ variants: 60% of the false alarms go, 3 of 979 faces found are lost)."""
+def _look_again(
+    pixels: np.ndarray, row: np.ndarray, scale: float, score: float, face: int, context: float
+) -> np.ndarray | None:
+    """The face the model finds at ``row`` in a mirror image of its surroundings (``context`` face
+    widths each side), with the face scaled to ``face`` pixels and turned upright, at ``score`` or
+    more; in pixels of the image (``scale`` is ``pixels``' scale to it), or None.
+
+    A face stays a face in a mirror and at another size; most patterns the model takes for a face
+    at one scale do not (measured on the bench/faces/ variants: 60% of the false alarms go, 3 of
+    979 faces found are lost). For a candidate from a coarse turned pass it is also the closer
+    look: the box returned is the one found there, so a face seen roughly is placed exactly.
+    """
     x, y, w, h = (float(v) * scale for v in row[:4])
     side = max(w, h, 1.0)
     cx, cy = x + w / 2, y + h / 2
-    half = VERIFY_CONTEXT * side
+    half = context * side
     height, width = pixels.shape[:2]
     x0, y0 = max(0, int(cx - half)), max(0, int(cy - half))
     x1, y1 = min(width, math.ceil(cx + half)), min(height, math.ceil(cy + half))
     if x1 - x0 < 2 or y1 - y0 < 2:
-        return False
-    zoom = VERIFY_FACE / side
+        return None
+    zoom = face / side
     size = (max(8, round((x1 - x0) * zoom)), max(8, round((y1 - y0) * zoom)))
     crop = cv2.resize(
         pixels[y0:y1, x0:x1], size, interpolation=cv2.INTER_AREA if zoom < 1 else cv2.INTER_LINEAR
     )
     turn = int(row[15])
-    if turn:
-        crop = cv2.rotate(crop, _ROTATE[turn])
-    crop = np.ascontiguousarray(crop[:, ::-1])
-    centre = np.array([crop.shape[1] / 2, crop.shape[0] / 2])
-    reach = VERIFY_FACE / 2
-    for found in _MODEL.run(crop, VERIFY_SCORE):
-        if np.all(np.abs(found[:2] + found[2:4] / 2 - centre) < reach):
-            return True
-    return False
+    look = cv2.rotate(crop, _ROTATE[turn]) if turn else crop
+    look = np.ascontiguousarray(look[:, ::-1])
+    look_width = look.shape[1]
+    centre = np.array([look_width / 2, look.shape[0] / 2])
+    for found in _MODEL.run(look, score):
+        if np.all(np.abs(found[:2] + found[2:4] / 2 - centre) < face / 2):
+            out = found.copy()
+            out[_X_COLUMNS] = look_width - found[_X_COLUMNS]  # back from the mirror
+            out[0] -= found[2]
+            if turn:
+                out = _unturn(out, turn, size)
+            out[_X_COLUMNS] = (out[_X_COLUMNS] * (x1 - x0) / size[0] + x0) / scale
+            out[_Y_COLUMNS] = (out[_Y_COLUMNS] * (y1 - y0) / size[1] + y0) / scale
+            out[2] *= (x1 - x0) / size[0] / scale
+            out[3] *= (y1 - y0) / size[1] / scale
+            return np.append(out, np.float32(turn))
+    return None
 
 
 # cv2.rotate codes for a photo turned by quarter turns clockwise.
@@ -558,6 +634,18 @@ def _is_dark(pixels: np.ndarray) -> bool:
     """Whether a photo is too dark for the model as it is (decided on a sample of its pixels)."""
     grey = cv2.cvtColor(np.ascontiguousarray(pixels[::4, ::4]), cv2.COLOR_RGB2GRAY)
     return bool(np.median(grey) < DARK_MEDIAN)
+
+
+def _is_soft(pixels: np.ndarray) -> bool:
+    """Whether a photo is out of focus (decided on its half-size grey)."""
+    grey = cv2.cvtColor(np.ascontiguousarray(pixels[::2, ::2]), cv2.COLOR_RGB2GRAY)
+    return bool(np.abs(cv2.Laplacian(grey, cv2.CV_16S)).mean() < SOFT_DETAIL)
+
+
+def _sharpen(pixels: np.ndarray) -> np.ndarray:
+    """An out-of-focus photo sharpened (unsharp mask)."""
+    blurred = cv2.GaussianBlur(pixels, (0, 0), SHARPEN_SIGMA)
+    return cv2.addWeighted(pixels, 1 + SHARPEN_AMOUNT, blurred, -SHARPEN_AMOUNT, 0)
 
 
 def _brighten(pixels: np.ndarray) -> np.ndarray:
@@ -636,7 +724,9 @@ def detect_faces(
         return []
     single = [min(1.0, COARSE_SIDE / max(width, height))]
     scales = _pass_scales(width, height, min_face) if tiled else single
-    found = _search(image, min_score, scales, scales[0], confirm=confirm, turns=turns)
+    found = _search(
+        image, min_score, scales, scales[0], confirm=confirm, turns=turns, smallest=SMALLEST_KEPT * min_face
+    )
     return _faces(found, width, height, min_face)
 
 
@@ -666,8 +756,9 @@ def detect_faces_for_publishing(
     the module's docstring for what that means and how it is measured); boxes are in pixels of
     ``photo`` itself, ready for :func:`blur_faces`. When one photo goes to several destinations,
     pass the largest ``max_side`` among them. For a 12-megapixel photo and the website's 2048 px
-    this is 3 to 5 times cheaper than ``detect_faces`` at its default ``min_face``: about 160 ms
-    of one core (a single model run on the photo at 2458 x 1844, and one at 640 x 480).
+    this is 3 to 5 times cheaper than ``detect_faces`` at its default ``min_face``: about 235 ms
+    of one core, with the search every way up (the fine pass on the photo at 2458 x 1844, in
+    tiles; ``docs/performance.md`` has the figures).
     """
     image = _source_image(photo)
     width, height = image.size
@@ -676,7 +767,9 @@ def detect_faces_for_publishing(
     min_face = smallest_face_searched((width, height), max_side)
     scales = _pass_scales(width, height, min_face)
     detail = min(1.0, max_side / max(width, height))
-    found = _search(image, min_score, scales, detail, confirm=confirm, turns=turns)
+    found = _search(
+        image, min_score, scales, detail, confirm=confirm, turns=turns, smallest=SMALLEST_KEPT * min_face
+    )
     return _faces(found, width, height, min_face)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from safepost.photos import faces as F
 
@@ -328,6 +328,80 @@ def test_a_face_in_a_very_dark_photo_is_found() -> None:
     dark = Image.fromarray((np.asarray(image).astype(np.float32) * 0.12).astype(np.uint8))
     faces = F.detect_faces_for_publishing(dark, 2048)
     assert all(found(faces, label) for label in LABELS["real/bus.jpg"]["faces"])
+
+
+def lying(image: Image.Image, labels: list[list[int]], quarter: int) -> Image.Image:
+    """The photo with every labelled face (and a little around it) turned a quarter where it is,
+    left or right by turns, as children lying on a mat look in an upright photo."""
+    pixels = np.asarray(image).copy()
+    for index, (x, y, w, h) in enumerate(labels):
+        side = round(1.3 * max(w, h))
+        x0, y0 = round(x + w / 2 - side / 2), round(y + h / 2 - side / 2)
+        if x0 < 0 or y0 < 0 or x0 + side > image.width or y0 + side > image.height:
+            continue
+        turn = cv2.ROTATE_90_CLOCKWISE if (index + quarter) % 2 else cv2.ROTATE_90_COUNTERCLOCKWISE
+        pixels[y0 : y0 + side, x0 : x0 + side] = cv2.rotate(pixels[y0 : y0 + side, x0 : x0 + side], turn)
+    return Image.fromarray(pixels)
+
+
+def centred(faces: list[F.Face], box: list[float]) -> bool:
+    return any(
+        box[0] <= f.centre[0] <= box[0] + box[2] and box[1] <= f.centre[1] <= box[1] + box[3] for f in faces
+    )
+
+
+@pytest.mark.parametrize("quarter", [1, 3])
+def test_the_small_faces_of_a_class_photo_saved_on_its_side_are_all_found(quarter: int) -> None:
+    # 41 faces of 15-36 px in the copy published at 2048 px: the coarse turned passes alone missed a
+    # quarter of those the promise covers; the photo is now searched finely the way up it is.
+    name = "composite/class_4000x3000_hall.jpg"
+    image = photo(name)
+    promised = [label for label in LABELS[name]["faces"] if published_width(label, image, 2048) >= 20]
+    assert len(promised) >= 20
+    sideways = turned(image, promised[0], quarter)[0]
+    faces = F.detect_faces_for_publishing(sideways, 2048)
+    boxes = [turned(image, label, quarter)[1] for label in promised]
+    assert all(centred(faces, box) for box in boxes), sum(not centred(faces, box) for box in boxes)
+    assert len(faces) <= len(LABELS[name]["faces"]) + 2
+
+
+def test_small_faces_lying_down_in_an_upright_photo_are_found_by_a_closer_look() -> None:
+    # 30 faces of 25-48 px, each turned a quarter where it is: too small for the coarse turned
+    # passes to be sure of, so they come as candidates that a closer look confirms and places.
+    name = "composite/assembly_1600x1200.jpg"
+    labels = LABELS[name]["faces"]
+    image = lying(photo(name), labels, 1)
+    faces = F.detect_faces_for_publishing(image, 2048)
+    hits = sum(centred(faces, label) for label in labels)
+    assert hits / len(labels) >= 0.85  # 26 of 30 (2 with the upright search alone)
+    assert len(faces) - hits <= 2
+    without = F.detect_faces_for_publishing(image, 2048, turns=())
+    assert sum(centred(without, label) for label in labels) < hits
+
+
+def test_a_face_lying_down_is_found_and_blurred() -> None:
+    name = "composite/assembly_1600x1200.jpg"
+    labels = LABELS[name]["faces"]
+    image = lying(photo(name), labels, 1)
+    faces = F.detect_faces_for_publishing(image, 2048)
+    hit = [label for label in labels if centred(faces, label)]
+    assert len(hit) >= 20
+    blurred = F.blur_faces(image, faces)
+    left = F.detect_faces_for_publishing(blurred, 2048)
+    assert not any(centred(left, label) for label in hit)
+    assert F.verify_blurred(blurred, within=faces, max_side=2048) == []
+
+
+def test_an_out_of_focus_photo_is_searched_sharpened(monkeypatch: pytest.MonkeyPatch) -> None:
+    name = "composite/class_4000x3000_hall.jpg"
+    image = photo(name).filter(ImageFilter.GaussianBlur(4))
+    pixels = np.asarray(image.reduce(2))
+    assert F._is_soft(pixels) and not F._is_soft(np.asarray(photo(name).reduce(2)))
+    labels = LABELS[name]["faces"]
+    sharpened = sum(found(F.detect_faces_for_publishing(image, 2048), label) for label in labels)
+    monkeypatch.setattr(F, "SOFT_DETAIL", 0.0)
+    plain = sum(found(F.detect_faces_for_publishing(image, 2048), label) for label in labels)
+    assert sharpened > plain
 
 
 # --- the second look of "Blur all faces" (issue 13) ----------------------------------------------
