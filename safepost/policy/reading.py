@@ -37,7 +37,7 @@ _WINDOW = 200
 # Nouns that can only mean a child.
 _CHILD_NOUNS = (
     r"daughter|son|girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|someone|somebody|"
-    r"little\s+(?:man|lady|miss|mister|helper|one)|granddaughter|grandson|niece|nephew|stepdaughter|stepson|chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|"
+    r"little\s+(?:man|lady|miss|mister|helper|one)|young\s+(?:man|lady)(?=\s*[:,!.]|\s+(?:in|from|who)\b)|granddaughter|grandson|niece|nephew|stepdaughter|stepson|chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)-year-old"
 )
 # Nouns for somebody who did something; a child when the description places them in a class or
@@ -58,7 +58,10 @@ _DOER_NOUNS = (
     r"[a-z]{3,}(?:ologist|ist|ician|eer|ster)|"
     r"addition|recruit|carer|young\s+carer|treasurer|secretary|president|vice-captain|vice-chair|deputy"
 )
-_DETERMINER = r"(?:one|our|this|that|a|an|the|their|a\s+certain|this\s+week's|today's)"
+_DETERMINER = (
+    r"(?:one|our|this|that|a|an|the|their|a\s+certain|this\s+week's|today's|"
+    r"(?:mr|mrs|miss|ms|mx)\.?\s+(?-i:[A-Z])[\w-]*['’]s)"  # "Mr Bell's little helper in Juniper Class"
+)
 # Words that end a noun phrase: a description never runs over them ("a warm welcome to the ...").
 _BREAK_WORDS = (
     "your their my his her its so that the a an and or but to of for with which who if as than b4 before "
@@ -312,7 +315,7 @@ _AGE = re.compile(
 # "... of our choir", "in Year 2": where the one described belongs, read past to what is said of them.
 _BELONGS = re.compile(
     r"^\s+(?:in|of|from)\s+(?:our\s+|the\s+)?(?:whole\s+|entire\s+)?(?:year\s*\d+|reception|nursery|[\w'’-]+)"
-    r"(?:\s+(?:class|choir|team|squad|group|band|club))?",
+    r"(?:\s+(?:class|choir|team|squad|group|band|club|orchestra|council|eleven))?",
     re.IGNORECASE,
 )
 
