@@ -108,7 +108,10 @@ _VOWEL_SOUND = ("hour", "honest", "honour", "heir")
 # correct.
 _PATTERNS: tuple[tuple[re.Pattern[str], str, dict[str, str], bool], ...] = (
     (
-        re.compile(rf"\b(?:the )?(?:{_PLURAL_SUBJECTS}) (?P<w>was|has)\b", re.IGNORECASE),
+        # not "every member of staff was" or "one of our children has": the subject there is one
+        re.compile(
+            rf"(?<!\bof )(?<!\bof the )\b(?:the )?(?:{_PLURAL_SUBJECTS}) (?P<w>was|has)\b", re.IGNORECASE
+        ),
         "the verb does not agree with its plural subject",
         {"was": "were", "has": "have"},
         False,

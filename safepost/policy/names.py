@@ -269,6 +269,7 @@ NON_NAMES = frozenset(
 # Words after a name that make it part of a place or a thing, not a person.
 PLACE_WORDS = frozenset(
     [
+        "high",
         "street",
         "road",
         "lane",
@@ -399,6 +400,10 @@ _PRE_CUE = re.compile(
     r"(?:well\s+done|congratulations|congrats|special\s+mention|a\s+mention|shout[\s-]*out|"
     r"happy\s+(?:\d+(?:st|nd|rd|th)\s+)?birthday|get\s+well\s+soon|good\s+luck|bravo|kudos|hats\s+off|"
     r"(?:sending|send|with)\s+(?:\w+\s+){0,3}?(?:love|wishes|hugs|thoughts|prayers)|best\s+wishes|"
+    r"(?:good\s+luck|best\s+of\s+luck|well\s+done|congratulations)\s+(?:tomorrow|today|tonight|again|"
+    r"this\s+(?:morning|afternoon|evening|weekend|week)|on\s+\w+)\s+to|"
+    r"(?:star|super)\s*(?:writer|reader|speller|artist|mathematician|scientist|learner|helper)\s+(?:of\s+the|this)\s+"
+    r"(?:week|term|month)\s*(?:is|was|goes\s+to|:)|"
     r"thinking\s+of|full\s+marks|top\s+marks|here\s+is|here's|pictured(?:\s+(?:here|above|below))?\s*(?:is|are|:)?|"
     r"(?:very\s+|so\s+|really\s+)?proud\s+of|"
     r"(?:(?:star|pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
@@ -439,7 +444,7 @@ _POST_CUE = re.compile(
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
     r"|,\s*(?:who|whose|our|the|aged?)\b"
     # "Jack F read the whole book": a first name and a surname's initial, as a class names a child
-    r"|\s+(?-i:[B-HJ-Z])\.?(?![\w'’.])(?!\s+(?-i:[A-Z])[a-z])"
+    r"|\s+(?:(?-i:[A-Z])\.|(?-i:[B-HJ-Z])(?![\w'’.]))(?!\s*(?-i:[A-Z])[a-z])"
     r"|who\s+(?:is|was|has|had|will|did|does|can|could|loves|always|never)\b"
     r"|(?:is|was|'s)\s+(?:the\s+)?(?:first|only|last|youngest|oldest)\s+(?:one\s+|child\s+|pupil\s+|person\s+)?"
     r"(?:to|in|of|who)\b"
@@ -480,10 +485,11 @@ _ADULT_ROLE_WORDS = "|".join(sorted(ADULT_ROLES))
 _ADULT_AFTER = re.compile(
     rf"^\s*(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+(?:\w+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})\b(?!['’]s)"
     r"|^\s*and\s+(?:the|our)\s+(?:\w+\s+)?(?:kitchen|office|catering|cleaning|site|admin|"
-    r"pta|friends|governors|staff|teachers|volunteers|parents)\b",
+    r"pta|friends|governors|staff|teachers|volunteers|parents)\b"
+    r"|^\s*,\s*who\s+(?:lives|works|runs|owns|volunteers|drives|retired|retires)\b",
     re.IGNORECASE,
 )
-_MONTH_NAMES = frozenset({"april", "may", "june", "july", "august", "sunday", "tuesday"})  # and days
+_MONTH_NAMES = frozenset({"april", "may", "june", "july", "august", "sunday", "tuesday", "jan"})  # and days
 _TIMES_OF_YEAR = _MONTH_NAMES | {"summer", "autumn", "winter", "spring", "easter", "christmas", "noel"}
 # "Thursday 4th June", "June 5th", "in June": a month in a date.
 _IN_A_DATE = re.compile(
@@ -840,6 +846,78 @@ def _is_title(tok: Token) -> bool:
 
 
 _PRONOUNS = frozenset(["he", "she", "we", "me", "him", "her", "us", "they", "them", "it", "you", "i"])
+_ASSISTANTS = frozenset(["alexa", "siri"])
+PLACES_THAT_ARE_NAMES = frozenset(
+    [
+        "jordan",
+        "chad",
+        "georgia",
+        "india",
+        "israel",
+        "kenya",
+        "florence",
+        "paris",
+        "sydney",
+        "austin",
+        "dallas",
+        "devon",
+        "kerry",
+        "chester",
+        "preston",
+        "lincoln",
+        "hamilton",
+        "adelaide",
+        "orlando",
+        "phoenix",
+        "brooklyn",
+        "milan",
+        "verona",
+        "vienna",
+        "lorraine",
+        "shannon",
+        "sahara",
+        "skye",
+        "iona",
+        "bristol",
+        "carolina",
+        "virginia",
+        "dakota",
+        "montana",
+        "nevada",
+        "indiana",
+        "arizona",
+        "cairo",
+        "jersey",
+        "guernsey",
+        "eden",
+        "tyne",
+        "clyde",
+        "severn",
+        "trent",
+        "derby",
+        "kendal",
+        "mercedes",
+        "peru",
+        "cuba",
+        "china",
+    ]
+)
+_PLACES = (
+    r"egypt|morocco|spain|france|italy|germany|greece|turkey|china|japan|india|kenya|nigeria|ghana|brazil|peru|"
+    r"mexico|canada|america|australia|wales|scotland|ireland|england|venice|rome|paris|london|madrid|berlin|"
+    r"athens|cairo|delhi|tokyo|beijing|lagos|nairobi|cornwall|devon|yorkshire|lancashire|cumbria|kent|essex|"
+    r"jordan|iran|iraq|syria|israel|sahara|arctic|antarctica|africa|asia|europe|oceania|amazon|nile|everest"
+)
+_IN_A_LIST_OF_PLACES = re.compile(
+    r"\b(?:" + _PLACES + r")\s*(?:,|\band\b|\bor\b|&)\s*[A-Z][a-z]+|[A-Z][a-z]+\s*"
+    r"(?:,|\band\b|\bor\b|&)\s*(?:" + _PLACES + r")\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"^\s+(?!(?:and|or|is|was|has|had|who|whose|will|can|did|in|from|for|with|to|at|on|back|home|again|too|also|"
+    r"now|just|today|here|there|so|very|really|always|never|said|says|" + IRREGULAR_PAST + r")\b)"
+    r"(?-i:[a-z]{3,})(?<!ed)(?<![^s]s)\b(?!\s+(?:a|an|the|his|her|their)\b)"
+)
 # Words of a cheering hashtag, never a name there: the "Done" of #WellDoneChester.
 _CHEER_WORDS = frozenset(
     [
@@ -1268,6 +1346,7 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                     and group[0].first.key not in _TIMES_OF_YEAR
                     and (pre.strip() or _DID_SOMETHING.match(post))
                     and _about_a_class(norm, roster.class_names)
+                    and not re.search(r"\b(?:to|in|at|from|near|visit|visiting|around)\s+$", pre, re.I)
                 )
                 # "Clover held a newborn lamb": what only a person does
                 or (group[0].first.key not in _TIMES_OF_YEAR and _PERSON_DID.match(post))
@@ -1310,8 +1389,8 @@ def _classify_one(
     s_start, s_end = _sentence_span(text, m.first)
     post = norm[m.nend : min(s_end, m.nend + CUE_WINDOW)]
     key = m.first.key
-    if m.kind == "place" and not group_cue:
-        return
+    if m.kind == "place" and (not group_cue or any(r.startswith("part of") for r in m.reasons)):
+        return  # "a family pass to Chester Zoo": a place, whatever the wording around it
     if _WITH_A_YEAR.match(post) and not group_cue:
         m.kind, m.reasons = "word", ['followed by a year: an event or a thing ("Paris 2024")']
         return
@@ -1341,6 +1420,26 @@ def _classify_one(
     # "our lollipop lady Pat", "the school cook Jo": an adult role in the words just before.
     if _ADULT_BEFORE.search(norm[max(s_start, m.nstart - 60) : m.nstart]):
         m.kind, m.reasons = "adult", ["an adult's role just before the name"]
+        return
+    if (
+        m.first.text.isupper()
+        and len(m.first.text) >= 3
+        and re.search(r"\b(?:our|the|an?|your|their)\s+$", norm[max(s_start, m.nstart - 8) : m.nstart], re.I)
+    ):
+        m.kind, m.reasons = "word", [f'"{m.first.text}" in capitals after "our" or "the": an acronym']
+        return
+    if not strong and re.match(r"^\s+the\s+(?-i:[A-Z])", post):
+        m.kind, m.reasons = "other-person", [f'"{m.first.text} the ...": a character or a title']
+        return  # "Winnie the Pooh", "Matilda the Musical"
+    if key in _ASSISTANTS and re.match(r"^\s*,\s*(?:play|set|turn|stop|what|how|tell|read)\b", post, re.I):
+        m.kind, m.reasons = "word", ["a voice assistant spoken to"]
+        return
+    if (
+        key in PLACES_THAT_ARE_NAMES
+        and not strong
+        and (_ATTRIBUTIVE_AFTER.match(post) or _IN_A_LIST_OF_PLACES.search(norm[s_start:s_end]))
+    ):
+        m.kind, m.reasons = "place", ["a place, with other places or before what it names"]
         return
     if re.search(
         r"\b(?:Isle|Isles|City|County|River|Mount|Lake|Loch|Port|Bay|Vale|Forest|Vale|Cape)\s+of\s+$",
@@ -1388,6 +1487,15 @@ def _classify_one(
     if not strong and _in_quoted_title(norm, s_start, s_end, m.nstart, m.nend):
         m.kind, m.reasons = "word", ["inside a quoted title ('Amazing Grace', 'Faith and Hope')"]
         return
+    if (
+        m.full_name_on_roster
+        and not strong
+        and m.surname is not None
+        and re.match(r"^ (?-i:[A-Z])[a-z]", norm[m.surname.nend : m.surname.nend + 3])
+        and norm[s_start : m.nstart].strip()
+    ):
+        m.kind, m.reasons = "other-person", ['a full name inside a longer title ("Summer Reading Challenge")']
+        return
     if m.full_name_on_roster:
         m.kind, m.cue = "pupil", group_cue or "a pupil's full name"
         m.reasons.append("first name and surname of a pupil on the roster")
@@ -1422,6 +1530,14 @@ def _classify_one(
     if m.on_roster and m.first.possessive and not m.first.hashtag:
         m.kind, m.cue = "pupil", "possessive"
         m.reasons.append(f'"{m.first.text}\'s": something belonging to a pupil on the roster')
+        return
+    # "our class trip to Chester": a trip goes to a place, not to a child
+    if not group_cue and re.search(
+        r"\b(?:trip|visit|journey|outing|residential|excursion|holiday|flight|drive|walk|coach|train|bus)s?\s+to\s+$",
+        norm[max(s_start, m.nstart - 30) : m.nstart],
+        re.IGNORECASE,
+    ):
+        m.kind, m.reasons = "place", ["where a trip goes"]
         return
     # A place after a preposition: "our partner school in Sydney".
     if (

@@ -124,6 +124,7 @@ _BARE_INITIALS = re.compile(
 )
 _NOT_INITIALS = frozenset(
     {
+        "ai",
         "pe",
         "re",
         "dt",
@@ -523,6 +524,11 @@ _THINGS = frozenset(
 )
 # A name in apposition after a description: the name decides whether it is a pupil.
 _APPOSITION = re.compile(r"^\s*,\s*(?-i:[A-Z])[a-z][\w'’-]*(?:\s+(?-i:[A-Z])[a-z][\w'’-]*)?\s*,")
+_RELATIVE_OF = re.compile(
+    r"\b(?:grandad|grandpa|grandma|granny|nan|nana|mum|dad|mother|father|parent|parents|family|uncle|aunt|auntie|"
+    r"carer|carers)\s+of\s+$",
+    re.IGNORECASE,
+)
 _YEAR_PLURAL = re.compile(r"(?:year\s*\d+|y\d|reception)['’]?s", re.IGNORECASE)
 _WITH_PHRASE = re.compile(r"^\s+(?:with|wearing|holding|carrying)\s+(?:[\w'’-]+\s+){0,6}?(?=who\b)", re.I)
 # "Our youngest chorister, just four years old, stole the show": whatever the noun, the youngest
@@ -764,7 +770,7 @@ def child_references(
         found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _ONE_IN_GROUP_WHO.finditer(norm):
         noun = re.sub(r"[,\s]+who\s+$", "", m.group(0)).split()[-1].lower().strip("'")
-        if noun in _MANY_OR_ADULT:
+        if noun in _MANY_OR_ADULT or _plural(noun):
             continue  # "our Year 6 football team, who", "our new Year 1 teacher, who"
         if not (found and found[-1].nstart <= m.start() < found[-1].nend):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
@@ -816,6 +822,8 @@ def child_references(
         if _GROUP_WORD.fullmatch(group) or fold(group.split()[0]) in classes:
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _ONE_OF_GROUP.finditer(norm):
+        if _RELATIVE_OF.search(norm[max(0, m.start() - 30) : m.start()]):
+            continue  # "the grandad of one of our Reception children, who spent his week": the grandad
         word = fold(m.group("word"))
         group = m.group("group")
         in_group = group is not None and (
@@ -831,7 +839,10 @@ def child_references(
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _DOTTED_INITIALS.finditer(norm):
         letters = m.group(0).replace(".", "").replace(" ", "").lower()
-        if letters in _NOT_INITIALS or _BEFORE_ADULT.search(norm[max(0, m.start() - 12) : m.start()]):
+        follows_group = re.match(r"\s+(?:in|from)\s", norm[m.end() : m.end() + 8]) is not None
+        if (letters in _NOT_INITIALS and not follows_group) or _BEFORE_ADULT.search(
+            norm[max(0, m.start() - 12) : m.start()]
+        ):
             continue
         follows = norm[m.end() : m.end() + 20]
         if re.match(r"\s+[A-Z][a-z]", follows) and not re.match(
@@ -1079,6 +1090,13 @@ _MASS_WORDS = frozenset(
         "art",
     ]
 )
+# A plural noun straight after: the word describes things ("Tudor houses"), unless it is a verb.
+_ATTRIBUTIVE = re.compile(
+    r"^\s+(?!(?:scores|saves|wins|takes|makes|runs|gets|has|is|was|does|goes|leads|hits|kicks|bowls|catches|dives|"
+    r"finishes|nets|plays|reads|writes|sings|swims|draws|paints|bakes|loves|says|shows|helps|tries|joins|"
+    r"celebrates|turns|starts|needs|wants)\b)(?-i:[a-z]{2,}s)\b(?!['’])",
+    re.IGNORECASE,
+)
 # Languages, peoples and faiths that are also surnames ("English", "Islam", "French", "Welsh").
 _LANGUAGES_AND_FAITHS = frozenset(
     [
@@ -1216,6 +1234,8 @@ def surnames_alone(
                 is not None
             )
         )
+        if _ATTRIBUTIVE.match(after) and not _PERSON_AFTER.match(after):
+            continue  # "building Tudor houses", "Victorian toys": a word describing things
         if key in _LANGUAGES_AND_FAITHS and not _PERSON_AFTER.match(after):
             continue  # "spoke no English", "learning about Islam": a language or a faith
         if ordinary(key) and not tok.hashtag and re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE):
@@ -1294,7 +1314,7 @@ _NOW = re.compile(
 _PAST = re.compile(
     # thanks and praise for what is done: "thank you to Reverend Jo for leading our service",
     # "great effort from Year 4 in the gala today", "well done to our netball team"
-    r"\bthank(?:s|\s+you)\s+(?:[\w'’-]+\s+){0,8}?for\s+(?:\w+ing|all|your|their|a|an|the)\b|"
+    r"\bthank(?:s|\s+you)\s+(?:[@\w'’-]+\s+){0,8}?for\s+(?:\w+ing|all|your|their|a|an|the)\b|"
     r"\b(?:efforts?|performances?|work|display|result)\s+(?:from|by|at)\b|\bwell\s+done\b|\bcongratulations\b|"
     r"\bwhat\s+an?\s+(?:[\w-]+\s+){0,3}?(?:effort|performance|day|time|game|match|result|show|evening|"
     r"morning|afternoon|week|start|finish|win|display|turnout|occasion)\b|"

@@ -97,6 +97,7 @@ _PLACE = re.compile(
     r"(?P<place>(?:the\s+)?(?:(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|front|back|"
     r"entrance|doors?|outside|inside|gates?\s+of|"
     r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
+    r"|(?:stand|stall|pitch|court|platform|table)\s+\d+"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+\d+\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
     r"car\s+park|cafe|café|beach|park|picnic\s+area|gift\s+shop|entrance|lake|river|woods|wood|"
     r"planetarium|shop|tent|stage|pavilion|pitch|pitches|track|pool|court|courts|statues|pier|harbour|"
@@ -128,7 +129,8 @@ _PUBLIC_VENUE = re.compile(
     r"bowling\s+alley|trampoline\s+park|soft\s+play|pier|promenade|seafront|town\s+centre|shopping\s+centre|"
     r"station|pitch|pitches|pool|duck\s+pond|woods|forest|nature\s+reserve|playing\s+fields|rec|church|"
     r"mosque|temple|gurdwara|synagogue|chapel|cathedral|post\s+office|shops|supermarket|village\s+hall|"
-    r"community\s+centre|garden\s+centre|fire\s+station|police\s+station|roads|streets|high\s+street)$",
+    r"community\s+centre|garden\s+centre|fire\s+station|police\s+station|roads|streets|high\s+street|"
+    r"(?:stand|stall|pitch|court|platform)\s+\d+)$",
     re.IGNORECASE,
 )
 # Nouns after "the" that are no place: "at the moment", "in the morning".
@@ -138,7 +140,7 @@ _NOT_A_SPOT = re.compile(
     r"autumn|term|year|run-up|lead-up|build-up|time|first|last|best|rest|same|whole|children|pupils|"
     r"kids|team|class|school|staff|parents|families|coach|bus|minibus|register|trip|visit|holiday|"
     r"start|beginning|chance|opportunity|fun|sunny|weather|gala|final|festival|match|tournament|competition|race|"
-    r"show|concert|fair|party|disco|wind|league|table|final|cup|plan|plans|agenda|menu|list|cards|timetable|"
+    r"show|concert|fair|party|disco|slip|form|letter|envelope|bag|box|wind|league|table|final|cup|plan|plans|agenda|menu|list|cards|timetable|"
     r"programme|website|page|phone|radar|internet|news|telly|tv|line|loose|go|move|mend|case|job|lookout|"
     r"look-out|board|team|side|whole|most|top|bottom|front|back|left|right)$",
     re.IGNORECASE,
@@ -157,6 +159,8 @@ _NOT_PLACES = re.compile(
     r"Maths|English|Science|PE|Our|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
     r"Benediction|Communion)\b(?!\s+[A-Z])"
     r"|^(?:the\s+)?(?:Prime\s+Minister|King|Queen|Pope|Mayor|President|Headteacher|Governors?)\b"
+    r"|^(?:Ukrainian|Polish|French|Spanish|German|Italian|Urdu|Arabic|Welsh|Mandarin|Chinese|Latin|Punjabi|Bengali|"
+    r"Romanian|Portuguese|Turkish|Somali|Japanese|Hindi|English|Gaelic|Irish|Russian|Greek|BSL|Makaton)\b"
     # a broadcast or a website, not a place: "on BBC Radio Merseyside", "on YouTube"
     r"|^(?:the\s+)?(?:BBC|ITV|Sky|YouTube|Zoom|Teams|Facebook|Instagram|Twitter|TikTok|Spotify|Google)\b"
     r"|^(?:[A-Z][\w'’-]*\s+){0,3}(?:Radio|FM|TV)\b"
@@ -178,6 +182,7 @@ _SUBJECT_PUPILS = re.compile(
     r"Cricketers|Dancers|Singers|Musicians|Pupils|Kids|Stars)\b|\byou(?:'re|'ll)?\b"
     # an invitation to find them: "Look out for us at the farmers' market on Saturday"
     r"|\b(?:look\s+out|watch\s+out|keep\s+an\s+eye\s+out)\s+for\s+(?:us|them|our\s+[\w'’-]+)\b"
+    r"|\b(?:find|spot|visit|meet|come\s+and\s+see)\s+us\b"
     # a residential's diary: "Day two at Borwick Hall!", "Evening update from Borwick Hall:"
     r"|^\s*(?:day\s+(?:one|two|three|four|five|\d)|(?:morning|afternoon|evening|night|lunchtime|final|last|"
     r"quick|latest|live)\s+update|update)\s+(?:at|from)\s+(?-i:[A-Z])"
@@ -252,7 +257,8 @@ _GOING_HOME = re.compile(
     r"\b(?:heading|on\s+(?:our|their|the)\s+way|travelling|coming|driving|setting\s+off)\s+(?:home|back)\b"
     r"|\bon\s+the\s+(?:coach|bus|minibus|train)\s+(?:home|back)\b"
     # a family moving away: "as her family moves back to Manila"
-    r"|\b(?:moves?|moving|moved|emigrating|relocating)\s+(?:back\s+|away\s+|house\s+)?(?:to|home)\b",
+    r"|\b(?:family|families|household|she|he|they)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:moves?|moving|moved|"
+    r"emigrating|emigrated|relocating)\s+(?:back\s+|away\s+|house\s+)?(?:to|home)\b",
     re.IGNORECASE,
 )
 _CALLED_OFF = re.compile(r"\b(?:cancelled|canceled|postponed|called\s+off|rearranged)\b", re.IGNORECASE)
@@ -354,6 +360,8 @@ def _places(sentence: str) -> list[_Place]:
     found = []
     for m in _PLACE.finditer(sentence):
         place = m.group("place")
+        if re.search(r"\d+\s*[-–]\s*\d+\s+$", sentence[: m.start()]):
+            continue  # "3-0 to the Peregrines": a score
         if _EARLIER_OUTING.search(sentence[: m.start()] + m.group("prep")):
             continue  # "learning about the farm from our visit to Reaseheath Farm": a visit that is over
         if m.group("prep") == "to" and re.search(
