@@ -484,6 +484,7 @@ _INTERJECTIONS = frozenset(
 _ADULT_ROLE_WORDS = "|".join(sorted(ADULT_ROLES))
 _ADULT_AFTER = re.compile(
     rf"^\s*(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+(?:\w+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})\b(?!['’]s)"
+    r"(?!\s+of\s+the\s+(?:week|month|term|year|day|match))"
     r"|^\s*and\s+(?:the|our)\s+(?:\w+\s+)?(?:kitchen|office|catering|cleaning|site|admin|"
     r"pta|friends|governors|staff|teachers|volunteers|parents)\b"
     r"|^\s*,\s*who\s+(?:lives|works|runs|owns|volunteers|drives|retired|retires)\b",
@@ -718,6 +719,10 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:(?:deputy\s+)?head\s+(?:girl|boy|pupil|librarian|prefect|chorister)|(?:(?-i:[A-Z])\w+\s+)?"
     r"(?:school|house|sports|football|netball|rugby|cricket|team)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
+    + _NOT_A_THING
+    # "The chair of our Eco Council", "the captain of the football team": one child holds it
+    + r"|\b(?:the|our)\s+(?:chair|chairperson|president|secretary|treasurer|captain|head)\s+of\s+(?:the|our)\s+"
+    r"(?:school\s+|eco\s+|pupil\s+|sports\s+|football\s+|netball\s+|chess\s+)?(?:council|parliament|team|club)\b"
     + _NOT_A_THING
     # an award one child holds: "our Sports Personality of the Year", "the Player of the Tournament"
     + r"|\b(?:our|the|this\s+(?:week|year|term|month|season)'s)\s+(?:[\w-]+\s+){0,2}?"
@@ -1524,6 +1529,14 @@ def _classify_one(
         # "The Sky's the limit", "reading Matilda": a word or the title of a work.
         m.kind, m.reasons = "word", [f'after "{prev.text}": a word or a title, not a child']
         return
+    if (
+        m.on_roster
+        and m.first.possessive
+        and not strong
+        and re.search(r"\b(?:a|an|the|this|that)\s+$", norm[max(s_start, m.nstart - 6) : m.nstart], re.I)
+    ):
+        m.kind, m.reasons = "word", [f'"a {m.first.text}\'s ...": a thing of a {m.first.text.lower()}']
+        return
     if m.on_roster and m.first.possessive and not m.first.hashtag and _IS_NOT_OWNS.match(post):
         m.kind, m.reasons = "word", [f'"{m.first.text}\'s" is "{m.first.text} is" ("Summer\'s on its way")']
         return
@@ -1532,8 +1545,9 @@ def _classify_one(
         m.reasons.append(f'"{m.first.text}\'s": something belonging to a pupil on the roster')
         return
     # "our class trip to Chester": a trip goes to a place, not to a child
-    if not group_cue and re.search(
-        r"\b(?:trip|visit|journey|outing|residential|excursion|holiday|flight|drive|walk|coach|train|bus)s?\s+to\s+$",
+    if re.search(
+        r"\b(?:trip|visit|journey|outing|residential|excursion|holiday|flight|drive|walk|coach|train|bus)s?\s+to\s+$"
+        r"|\b(?:years?|months?|weeks?|days?|time|career|life)\s+at\s+$",
         norm[max(s_start, m.nstart - 30) : m.nstart],
         re.IGNORECASE,
     ):

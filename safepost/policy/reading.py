@@ -60,7 +60,8 @@ _DOER_NOUNS = (
 )
 _DETERMINER = (
     r"(?:one|our|this|that|a|an|the|their|a\s+certain|this\s+week's|today's|"
-    r"(?:mr|mrs|miss|ms|mx)\.?\s+(?-i:[A-Z])[\w-]*['’]s)"  # "Mr Bell's little helper in Juniper Class"
+    r"(?:mr|mrs|miss|ms|mx)\.?\s+(?-i:[A-Z])[\w-]*['’]s|"  # "Mr Bell's little helper in Juniper Class"
+    r"(?-i:[A-Z])[\w-]*\s+class['’]s|year\s*\d+['’]s)"  # "Emerald Class's resident artist"
 )
 # Words that end a noun phrase: a description never runs over them ("a warm welcome to the ...").
 _BREAK_WORDS = (
@@ -308,9 +309,9 @@ _AGE = re.compile(
     + _NUMBER
     + r"\s+years?\s+old\b|,\s*(?:just|only|aged|age)\s+"
     + _NUMBER
-    + r"(?=\s*,)|\s*\(\s*(?:aged?\s+)?(?:just\s+)?"
+    + r"(?=\s*,)|\s*\(\s*(?:aged?\s+)?(?:just\s+|only\s+)?"
     + _NUMBER
-    + r"\s*\))",
+    + r"\s*[!.]?\s*\))",
     re.IGNORECASE,
 )
 # "... of our choir", "in Year 2": where the one described belongs, read past to what is said of them.
@@ -776,6 +777,9 @@ def child_references(
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _SUPERLATIVE_ONE.finditer(norm):
         tail = norm[m.end() : m.end() + 60]
+        if fold(m.group("noun")) + "s" in classes:  # "our smallest Sparrow" in Sparrows class
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+            continue
         if (b := _BELONGS.match(tail)) is not None:
             tail = tail[b.end() :]
         noun = m.group("noun").lower()
@@ -877,7 +881,7 @@ IRREGULAR_PAST = (
     r"stuck|struck|thought|understood|woke|knew|learnt|bought|chose|drove|ate|forgot|froze|hid|lit|"
     r"meant|paid|rang|rose|saw|sent|shone|shook|showed|shown|slept|slid|spun|swung|tore|tied|went|"
     r"climbed|taken|given|written|drawn|ridden|sung|swum|done|become|broke|broken|began|begun|dived|dove|"
-    r"led|let|cut|set|shut|won|overcame|managed"
+    r"led|let|cut|set|shut|won|overcame|managed|laid|lit|paid|hung|dug|bent|fed|sped|spun|wept"
 )
 
 
@@ -1016,7 +1020,7 @@ _PERSON_BEFORE = re.compile(
     r"(?:save|goal|try|tries|tackle|catch|header|finish|shot|pass|effort|strike|run|innings|knock|wicket|"
     r"performance|display|assist|block|interception|cross|dive|swim|jump|throw|curler|volley|chip|lob|"
     r"screamer|cracker|rocket|thunderbolt|drive|penalty|free[\s-]kick|tap[\s-]in|winner|equaliser|"
-    r"sprint|leap|flick|dribble|run-out|stumping|six|four|boundary)s?\s+(?:from|by)"
+    r"sprint|leap|flick|dribble|run-out|stumping|six|four|boundary|hat-trick|brace|double|treble)s?\s+(?:from|by)"
     # "both goals came from Holiday": what was scored came from somebody
     r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of))"
     # "Man of the match goes to King": an award given to somebody
@@ -1217,6 +1221,8 @@ def surnames_alone(
         after = norm[tok.nend : tok.nend + _WINDOW]
         if tok.possessive and not after.startswith(("'", "’")):
             after = "'s" + after
+        if key + "s" in roster.class_names:
+            continue  # "our smallest Sparrow": one of the Sparrows class, not a surname
         if tok.possessive and (key in _SHOPS or _BRANCH_AFTER.match(norm[tok.nend : tok.nend + 40])):
             continue  # "Sainsbury's in Rainhill": a shop
         mid_sentence = bool(norm[text.sentence_bounds[tok.sentence][0] : tok.nstart].strip())

@@ -46,6 +46,9 @@ ONE_CHILD = [
     "Sending love to a member of our Year 2 family who is in hospital this week.",
     "Our resident florist in Year 2 arranged the flowers for the harvest service.",
     "Our Year 5 physicist has built a working motor!",
+    "The captain of our netball team, a Year 6 girl with a big voice, has led every warm-up this term.",
+    "Birch Class's resident poet has had her haiku printed in the newsletter.",
+    "The newest member of our choir (only four!) has sung her first solo.",
 ]
 GROUPS_AND_OTHERS = [
     "Every child in Year 3 read a chapter book this week.",
@@ -66,6 +69,8 @@ GROUPS_AND_OTHERS = [
     "Our head girl and head boy elections take place next week. Good luck to all the candidates!",
     "Year 4 loved our very own Bake Off this afternoon.",
     "The artist in residence has been working with Year 6 all week.",
+    "Year 2 found a robin's nest and a jay's feather in the hedge by the field.",
+    "Year 6 are learning about the Battle of Hastings and the Norman Empire this term.",
     "Year 6 met our very own Mrs Okafor's dog, who is a trained reading dog.",
 ]
 

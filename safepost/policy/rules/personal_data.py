@@ -150,9 +150,11 @@ _ORG_CUE = re.compile(
     r"samaritans|library|centre|center|service|services|trust|charity|club|team|church|parish|"
     r"museum|theatre|hall|pavilion|stadium|ground|venue|shop|cafe|café|store|hotel|restaurant|pub|"
     r"gallery|zoo|aquarium|castle|cinema|booking\s+line|ticket\s+line|"
-    r"farm|depot|station|hospital|college|university|campus|site|premises|pta|company|ltd|limited)\b",
+    r"farm|depot|station|hospital|college|university|campus|site|premises|pta|company|ltd|limited|supplier|"
+    r"suppliers|stockist|outlet|showroom|salon|garage|pharmacy|chemist|bakery|butcher|florist|opticians?)\b",
     re.IGNORECASE,
 )
+_ORG_BEFORE = re.compile(r"(?:" + _ORG_CUE.pattern + r")\s*,?\s*$", re.IGNORECASE)
 _PERSON_CUE = re.compile(
     r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z][a-z]+|\b(?:me|him|her|his|my|their|mine|hers|home|"
     r"house|mobile number|personal|private|chair|chairperson|treasurer|organiser|organizer|"
@@ -266,6 +268,9 @@ def _cues(text: str, school_words: frozenset[str], sentence_start: bool) -> list
             continue
         if word in _NOT_NAMES or (sentence_start and not text[: m.start()].strip()):
             continue  # the first word of a sentence is capitalised anyway
+        if _ORG_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            cues.append((m.end(), "org"))  # "our uniform supplier, Smartwear at 7 High Street"
+            continue
         after = text[m.end() : m.end() + 30]
         if _is_org(after.lstrip()) or (re.match(r"\s*[A-Z]", after) and _is_org(after, anywhere=True)):
             continue  # part of an organisation's name ("Springfield Leisure Centre")

@@ -95,7 +95,7 @@ _PLACE = re.compile(
     r"(?:leave|leaves|leaving|head|heads|heading|set\s+off|sets\s+off|setting\s+off|depart|departs|departing|"
     r"bound)\s+(?:[\w.:]+\s+){0,8}?for)\s+"
     r"(?P<place>(?:the\s+)?(?:(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|front|back|"
-    r"entrance|doors?|outside|inside|gates?\s+of|"
+    r"foyer|lobby|atrium|grounds|entrance|doors?|outside|inside|"
     r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
     r"|(?:stand|stall|pitch|court|platform|table)\s+\d+"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+\d+\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
@@ -159,6 +159,7 @@ _NOT_PLACES = re.compile(
     r"Maths|English|Science|PE|Our|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
     r"Benediction|Communion)\b(?!\s+[A-Z])"
     r"|^(?:the\s+)?(?:Prime\s+Minister|King|Queen|Pope|Mayor|President|Headteacher|Governors?)\b"
+    r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:War|Wars|Battle|Revolution|Age|Era|Period|Empire|Dynasty|Plague)\b"
     r"|^(?:Ukrainian|Polish|French|Spanish|German|Italian|Urdu|Arabic|Welsh|Mandarin|Chinese|Latin|Punjabi|Bengali|"
     r"Romanian|Portuguese|Turkish|Somali|Japanese|Hindi|English|Gaelic|Irish|Russian|Greek|BSL|Makaton)\b"
     # a broadcast or a website, not a place: "on BBC Radio Merseyside", "on YouTube"
@@ -246,6 +247,11 @@ _ADULTS_ONLY = re.compile(
     r"\b(?:(?:for\s+)?(?:adults|parents|grown-ups|carers)\s+only|no\s+need\s+to\s+bring\s+(?:the\s+)?"
     r"(?:children|your\s+child(?:ren)?)|(?:children|pupils)\s+(?:do\s+not|don't|should\s+not|won't)\s+"
     r"(?:need\s+to\s+)?(?:come|attend))\b",
+    re.IGNORECASE,
+)
+_ADULT_EVENT = re.compile(
+    r"\b(?:parents['’]?\s+(?:information\s+)?(?:evening|meeting|workshop|briefing)|information\s+(?:evening|meeting)|"
+    r"governors['’]?\s+meeting|coffee\s+morning)\b",
     re.IGNORECASE,
 )
 _ONLINE = re.compile(
@@ -526,6 +532,10 @@ class TripWhereabouts(Rule):
             c_places = [p for p in places if c_start <= p.start < c_end]
             if not c_places or _GOING_HOME.search(clause) or _CALLED_OFF.search(sentence):
                 continue
+            if _ADULT_EVENT.search(sentence) and not any(
+                p.start >= c_start and _CLOCK.search(clause) for p in c_places
+            ):
+                continue  # "residential to Colomendy: the parents' evening will be in the hall at 5pm"
             if _ONLINE.search(clause):
                 continue  # "live on a video call with a scientist at the British Antarctic Survey"
             subject = _subject(clause, classes)
