@@ -24,6 +24,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from safepost.policy.reading import (
+    DID_SOMETHING,
     HASHTAG_CHEER,
     IRREGULAR_PAST,
     ROLE_AS_A_THING,
@@ -633,10 +634,6 @@ def _names_a_class(post: str, classes: frozenset[str] | set[str]) -> bool:
 
 
 # "Amber spotted a mistake ...": a verb in the past with what was done after it.
-_DID_SOMETHING = re.compile(
-    r"^\s+(?:(?:just|finally|also|even|then)\s+)?(?:(?-i:[a-z]+ed)|" + IRREGULAR_PAST + r")\s+"
-    r"(?:a|an|the|her|his|their|every|all|it|\d)\b"
-)
 _PERSON_DID = re.compile(
     r"^\s+(?:(?:just|finally|also|even|proudly|carefully|bravely)\s+)?(?:held|hugged|fed|read|wrote|drew|painted|"
     r"baked|cooked|scored|built|sang|danced|swam|climbed|caught|kicked|counted|spelled|spelt|answered|asked|"
@@ -1349,7 +1346,7 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                 or (
                     group[0].first.is_capitalised
                     and group[0].first.key not in _TIMES_OF_YEAR
-                    and (pre.strip() or _DID_SOMETHING.match(post))
+                    and (pre.strip() or DID_SOMETHING.match(post))
                     and _about_a_class(norm, roster.class_names)
                     and not re.search(r"\b(?:to|in|at|from|near|visit|visiting|around)\s+$", pre, re.I)
                 )

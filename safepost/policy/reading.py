@@ -1047,11 +1047,10 @@ _SPORT_AFTER = re.compile(
 )
 # "... and Chandler even knew the capital of Mongolia": a verb in the past after a capitalised word
 # in mid-sentence (where an ordinary word would be in lower case).
-_DID_AFTER_NAME = re.compile(
+# (also the names' reading of a word-name that did something: "Amber spotted a mistake")
+DID_SOMETHING = re.compile(
     r"^\s+(?:(?:even|also|then|finally|just|really|somehow|actually|still)\s+)?"
-    r"(?:(?-i:[a-z]+ed)|"
-    + IRREGULAR_PAST
-    + r"|knew|had|has|was)\s+(?:a|an|the|his|her|their|it|every|all|\d)",
+    r"(?:(?-i:[a-z]+ed)|" + IRREGULAR_PAST + r"|knew)\s+(?:a|an|the|his|her|their|it|every|all|\d)\b",
     re.IGNORECASE,
 )
 # Before a possessive, a word that makes it a thing's ("the sparrow's nest", "a potter's wheel").
@@ -1227,7 +1226,7 @@ def surnames_alone(
             continue  # "Sainsbury's in Rainhill": a shop
         mid_sentence = bool(norm[text.sentence_bounds[tok.sentence][0] : tok.nstart].strip())
         as_person = bool(
-            (mid_sentence and not tok.possessive and _DID_AFTER_NAME.match(after))
+            (mid_sentence and not tok.possessive and DID_SOMETHING.match(after))
             or _PERSON_AFTER.match(after)
             or _PERSON_BEFORE.search(before)
             # "Sparrow's kite flew highest": a word's possessive with no "the" before it is a name's
