@@ -405,6 +405,8 @@ _PRE_CUE = re.compile(
     r"this\s+(?:morning|afternoon|evening|weekend|week)|on\s+\w+)\s+to|"
     r"(?:star|super)\s*(?:writer|reader|speller|artist|mathematician|scientist|learner|helper)\s+(?:of\s+the|this)\s+"
     r"(?:week|term|month)\s*(?:is|was|goes\s+to|:)|"
+    r"(?:a\s+(?:big|warm|huge|very\s+warm)\s+)?welcome\s+(?:back\s+)?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:class|year\s*\d+|reception|nursery|school|family)|"
     r"thinking\s+of|full\s+marks|top\s+marks|here\s+is|here's|pictured(?:\s+(?:here|above|below))?\s*(?:is|are|:)?|"
     r"(?:very\s+|so\s+|really\s+)?proud\s+of|"
     r"(?:(?:star|pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
@@ -560,7 +562,7 @@ _FAITH_STORY = re.compile(
 # "our persona doll Precious", "the class hamster, Jasper,": not a child.
 _THING_BEFORE_NAME = re.compile(
     r"\b(?:doll|puppet|teddy|toy|mascot|pet|dog|puppy|cat|kitten|hamster|rabbit|bunny|guinea\s+pig|tortoise|"
-    r"goldfish|fish|chicken|hen|goat|owl|bear|pony|horse|lamb|robot)\s*,?\s+$",
+    r"goldfish|fish|chicken|hen|goat|owl|bear|pony|horse|lamb|robot)(?:\s+(?:called|named))?\s*,?\s+$",
     re.IGNORECASE,
 )
 _ADULT_BEFORE = re.compile(
@@ -570,7 +572,8 @@ _ADULT_BEFORE = re.compile(
 # "Zain's Lego model", "Ava's Tudor costume": something a child made, though a capital follows.
 _MADE_THING = re.compile(
     r"^(?:\s+[A-Z][\w'-]*)?\s+(?:model|painting|drawing|picture|project|artwork|sculpture|design|invention|"
-    r"costume|certificate|award|homework|creation|collage|portrait|poster|diorama|display)s?\b"
+    r"costume|certificate|award|homework|creation|collage|portrait|poster|diorama|display|mosaic|mask|mural|"
+    r"pot|vase|quilt|weaving|tile|sculpture|story|poem|castle|rocket|robot|volcano)s?\b"
 )
 # A verb after a name, and a "she"/"he" later in the sentence that can only be that person.
 _DID_WITH_PRONOUN = re.compile(
@@ -1368,6 +1371,16 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             group_cue, strong = "addressed by name", True
         for m in group:
             _classify_one(text, tokens, by_start, m, group_cue, strong, roster, norm)
+        # "our instructors Bill and Mark, who braved the rain": a role before the list covers it all
+        if (
+            len(group) > 1
+            and group[0].kind == "adult"
+            and group[0].reasons[:1]
+            and group[0].reasons[0].startswith("role")
+        ):
+            for m in group[1:]:
+                if m.kind == "pupil" and m.cue == group_cue:
+                    m.kind, m.cue, m.reasons = "adult", None, [f"listed after {group[0].reasons[0]}"]
         # "Ruby and Felix painted sunflowers": a name listed with a pupil is a pupil too.
         if any(m.is_pupil for m in group):
             for m in group:
@@ -1408,9 +1421,9 @@ def _classify_one(
         if _is_title(prev):
             m.kind, m.reasons = "adult", [f'title "{prev.text}"']
             return
-        if fold(prev.text) in ADULT_ROLES:
+        if fold(prev.text) in ADULT_ROLES or fold(prev.text).removesuffix("s") in ADULT_ROLES:
             m.kind, m.reasons = "adult", [f'role "{prev.text}"']
-            return
+            return  # "our instructors Bill and Mark" too
     if (
         prev is not None
         and prev.sentence == m.first.sentence
@@ -1480,6 +1493,17 @@ def _classify_one(
     if not strong and _THEME_BEFORE.search(norm[max(s_start, m.nstart - 80) : m.nstart]):
         m.kind, m.reasons = "word", ["named as a theme or a value, not a child"]
         return
+    if (
+        re.search(
+            r"\b(?:poems?|books?|stories|story|songs?|paintings?|music|novels?|plays?|works?|pictures?|rhymes?)\s+"
+            r"(?:\w+\s+)?by\s+$|\b(?:the\s+)?(?:story|life|history|biography|legend)\s+of\s+$",
+            norm[max(s_start, m.nstart - 40) : m.nstart],
+            re.IGNORECASE,
+        )
+        and not strong
+    ):
+        m.kind, m.reasons = "other-person", ["an author, or a person a story is told of"]
+        return  # "poems by Dylan Thomas", "the story of Bobby Moore lifting the World Cup"
     if re.search(r"['’\"”]\s+by\s+(?:[A-Z][\w'’-]*\s+)?$", norm[s_start : m.nstart]):
         m.kind, m.reasons = "adult", ['after a quoted title and "by": its author']
         return

@@ -157,7 +157,7 @@ ROLE_AS_A_THING = (
     r"assemblies|board|display|wall|book|badges?|list|nominations?|presentations?|trophy|trophies|cup|mugs?|"
     r"stickers?|tradition|scheme|system|chair|table|elections?|applications?|interviews?|hustings|speeches|"
     r"votes?|voting|candidates?|nominees?|roles?|positions?|vacanc(?:y|ies)|shortlist|voice|surveys?|premium|"
-    r"parliament|conferences?|progress|data|numbers|attendance)\b"
+    r"parliament|conferences?|progress|data|numbers|attendance|group|groups|sessions?)\b"
 )
 _A_THING_AFTER = re.compile(ROLE_AS_A_THING, re.IGNORECASE)
 
@@ -362,9 +362,8 @@ _GROUPED = (
 )
 _ONE_OF_A_CLASS_DID = re.compile(
     r"\b(?:our|the|this|one|a\s+certain|this\s+week's|today's)\s+(?:(?!(?:in|from|of|at|for|with|and|who)\s)[\w'’-]+\s+){0,3}?"
-    r"(?:"
-    + _GROUPED
-    + r"\s+(?:(?![\w'’-]*s\s|children\s|people\s)[\w'’-]+\s+){0,2}?(?P<noun>(?-i:[a-z])[\w-]*)"
+    r"(?:" + _GROUPED + r"\s+(?:(?![\w'’-]*s\s|[\w-]*s['’]\s|children\s|people\s)[\w'’-]+\s+){0,2}?"
+    r"(?P<noun>(?-i:[a-z])[\w-]*)"
     r"|(?P<noun2>(?-i:[a-z])[\w-]*)\s+(?:in|from)\s+" + _GROUPED + r")"
     # an active verb, not a passive one ("the yearbook is nearly finished" is about a thing)
     r"(?=\s+(?:(?:has|had)\s+(?:[a-z]+ly\s+)?(?:(?-i:[a-z]+ed)|[a-z]+en|been|got|made|built|won)"
@@ -413,6 +412,12 @@ _AUX = frozenset(
 )
 _THINGS = frozenset(
     [
+        "match",
+        "game",
+        "fixture",
+        "race",
+        "tournament",
+        "quiz",
         "display",
         "work",
         "garden",
@@ -531,7 +536,9 @@ _RELATIVE_OF = re.compile(
     re.IGNORECASE,
 )
 _YEAR_PLURAL = re.compile(r"(?:year\s*\d+|y\d|reception)['’]?s", re.IGNORECASE)
-_WITH_PHRASE = re.compile(r"^\s+(?:with|wearing|holding|carrying)\s+(?:[\w'’-]+\s+){0,6}?(?=who\b)", re.I)
+_WITH_PHRASE = re.compile(
+    r"^\s+(?:with|wearing|holding|carrying|in\s+(?:the|a|his|her))\s+(?:[\w'’-]+\s+){0,6}?(?=who\b)", re.I
+)
 # "Our youngest chorister, just four years old, stole the show": whatever the noun, the youngest
 # (oldest, newest) one is one child, when the post gives an age or says what they did.
 _SUPERLATIVE_ONE = re.compile(
@@ -771,7 +778,7 @@ def child_references(
         found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _ONE_IN_GROUP_WHO.finditer(norm):
         noun = re.sub(r"[,\s]+who\s+$", "", m.group(0)).split()[-1].lower().strip("'")
-        if noun in _MANY_OR_ADULT or _plural(noun):
+        if noun in _MANY_OR_ADULT or _plural(noun) or noun in ("everyone", "everybody", "anyone", "all"):
             continue  # "our Year 6 football team, who", "our new Year 1 teacher, who"
         if not (found and found[-1].nstart <= m.start() < found[-1].nend):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
@@ -987,6 +994,8 @@ _PERSON_AFTER = re.compile(
     r"came\s+off\s+the\s+bench|came\s+on|"
     r"doubled|curled|chipped|lobbed|rifled|tapped|nodded|volleyed|dribbled|sprinted|clinched|clattered)\b"
     r"|\s+with\s+\d+"
+    # "Sparrow in Attenborough Class, who": somebody placed in a class
+    r"|\s+(?:in|from)\s+(?:year\s*\d|reception|nursery|class\s+\w+|(?-i:[A-Z])[\w'’-]*\s+class)\b"
     # "thank you to Gunn for the last-ball six", "to Gunn for his catch"
     r"|\s+for\s+(?:his|her)\b"
     r"|\s+for\s+(?:the|a|an|that)\s+(?:[\w'’-]+\s+){0,3}?(?:six|four|goal|try|save|catch|winner|hat-trick|century|"
@@ -1061,6 +1070,9 @@ _DETERMINED = re.compile(
 # Words whose possessive needs no "the" ("Winter's first frost", "Nature's colours"): not a person.
 _MASS_WORDS = frozenset(
     [
+        "valentine",
+        "mother",
+        "father",
         "winter",
         "summer",
         "spring",
@@ -1095,11 +1107,41 @@ _MASS_WORDS = frozenset(
 )
 # A plural noun straight after: the word describes things ("Tudor houses"), unless it is a verb.
 _ATTRIBUTIVE = re.compile(
-    r"^\s+(?!(?:scores|saves|wins|takes|makes|runs|gets|has|is|was|does|goes|leads|hits|kicks|bowls|catches|dives|"
+    r"^\s+(?:red|blue|green|yellow|pink|purple|orange|black|white|grey|gray|gold|silver|brown)\b"  # "Ferrari red"
+    r"|^\s+(?!(?:scores|saves|wins|takes|makes|runs|gets|has|is|was|does|goes|leads|hits|kicks|bowls|catches|dives|"
     r"finishes|nets|plays|reads|writes|sings|swims|draws|paints|bakes|loves|says|shows|helps|tries|joins|"
     r"celebrates|turns|starts|needs|wants)\b)(?-i:[a-z]{2,}s)\b(?!['’])",
     re.IGNORECASE,
 )
+# Things named after a famous person, which a pupil's surname may share.
+_EPONYMS = frozenset(
+    [
+        ("newton", "cradle"),
+        ("newton", "cradles"),
+        ("newton", "laws"),
+        ("newton", "law"),
+        ("darwin", "finches"),
+        ("darwin", "theory"),
+        ("halley", "comet"),
+        ("pascal", "triangle"),
+        ("hooke", "law"),
+        ("murphy", "law"),
+        ("ohm", "law"),
+        ("noah", "ark"),
+        ("jacob", "ladder"),
+        ("achilles", "heel"),
+        ("pandora", "box"),
+        ("rubik", "cube"),
+        ("mendel", "peas"),
+    ]
+)
+
+
+def _next_word(after: str) -> str:
+    m = re.match(r"^(?:['’]s)?\s+([a-z]+)", after)
+    return m.group(1) if m else ""
+
+
 # Languages, peoples and faiths that are also surnames ("English", "Islam", "French", "Welsh").
 _LANGUAGES_AND_FAITHS = frozenset(
     [
@@ -1239,6 +1281,8 @@ def surnames_alone(
                 is not None
             )
         )
+        if tok.possessive and (key, _next_word(after)) in _EPONYMS:
+            continue  # "Darwin's finches", "Newton's cradles": things named after a famous person
         if _ATTRIBUTIVE.match(after) and not _PERSON_AFTER.match(after):
             continue  # "building Tudor houses", "Victorian toys": a word describing things
         if key in _LANGUAGES_AND_FAITHS and not _PERSON_AFTER.match(after):
@@ -1319,7 +1363,8 @@ _NOW = re.compile(
 _PAST = re.compile(
     # thanks and praise for what is done: "thank you to Reverend Jo for leading our service",
     # "great effort from Year 4 in the gala today", "well done to our netball team"
-    r"\bthank(?:s|\s+you)\s+(?:[@\w'’-]+\s+){0,8}?for\s+(?:\w+ing|all|your|their|a|an|the)\b|"
+    r"\bthank(?:s|\s+you)\s+(?:[@\w'’-]+\s+){0,8}?for\s+(?:\w+ing|all|your|their|a|an|the|this|that|today's|"
+    r"yesterday's|this\s+\w+['’]s)\b|"
     r"\b(?:efforts?|performances?|work|display|result)\s+(?:from|by|at)\b|\bwell\s+done\b|\bcongratulations\b|"
     r"\bwhat\s+an?\s+(?:[\w-]+\s+){0,3}?(?:effort|performance|day|time|game|match|result|show|evening|"
     r"morning|afternoon|week|start|finish|win|display|turnout|occasion)\b|"

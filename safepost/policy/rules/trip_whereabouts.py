@@ -244,9 +244,14 @@ _VAGUE_LATER = re.compile(
 )
 # An event the post says is for grown-ups: "It's for adults only, so no need to bring children."
 _ADULTS_ONLY = re.compile(
-    r"\b(?:(?:for\s+)?(?:adults|parents|grown-ups|carers)\s+only|no\s+need\s+to\s+bring\s+(?:the\s+)?"
+    r"\b(?:we\s+are\s+recruiting|we're\s+recruiting|job\s+vacancy|(?:for\s+)?(?:adults|parents|grown-ups|carers)\s+only|no\s+need\s+to\s+bring\s+(?:the\s+)?"
     r"(?:children|your\s+child(?:ren)?)|(?:children|pupils)\s+(?:do\s+not|don't|should\s+not|won't)\s+"
     r"(?:need\s+to\s+)?(?:come|attend))\b",
+    re.IGNORECASE,
+)
+_ON_SITE_IN = re.compile(
+    r"\b(?:the\s+)?(?:school\s+(?:playground|hall|field|gates?|car\s+park|office|entrance)|(?:main|front|back)\s+gates?|"
+    r"back\s+at\s+school)\b",
     re.IGNORECASE,
 )
 _ADULT_EVENT = re.compile(
@@ -329,14 +334,28 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 _CAPITALISED = re.compile(r"(?<![\w#@])[A-Z][\w'’-]*")
 
 
+# A class's things as the subject: "Sycamore Class's Valentine's poems are on their way to the care home".
+_THINGS_OF = re.compile(
+    r"['’]s\s+(?:[\w'’-]+\s+){0,2}?(?:poems|cards|letters|paintings|pictures|drawings|work|artwork|models|books|"
+    r"presents|gifts|donations|parcels|boxes|tins|plants|seeds|photos|entries|designs|posters)\b",
+    re.IGNORECASE,
+)
+
+
 def _subject(clause: str, classes: frozenset[str] | set[str] = frozenset()) -> re.Match[str] | None:
     """Pupils as the ones a clause is about; a class of the school's counts by its name alone."""
-    found = _SUBJECT_PUPILS.search(clause)
+    found = None
+    for m in _SUBJECT_PUPILS.finditer(clause):
+        if not _THINGS_OF.match(clause, m.end()):
+            found = m  # not "Sycamore Class's Valentine's poems are on their way to ...": the poems
+            break
     if found is not None or not classes:
         return found
     for m in _CAPITALISED.finditer(clause):
-        if fold(m.group(0)) in classes and not re.search(
-            r"\b(?:for|with|of|by|about|to)\s+$", clause[: m.start()]
+        if (
+            fold(m.group(0)) in classes
+            and not re.search(r"\b(?:for|with|of|by|about|to)\s+$", clause[: m.start()])
+            and not _THINGS_OF.match(re.sub(r"^\s+class", "", clause[m.end() : m.end() + 60], flags=re.I))
         ):
             return m  # "Buzzards are at Jodrell Bank all day tomorrow"
     return None
@@ -553,6 +572,13 @@ class TripWhereabouts(Rule):
                 or FUTURE_TIME.search(clause)
                 or sentence_when
             )
+            if (
+                when is sentence_when
+                and when is not None
+                and not (c_start <= when.start() < c_end)
+                and _ON_SITE_IN.search(sentence[max(0, when.start() - 60) : when.end()])
+            ):
+                continue  # "Lake District trip: pick-up on Friday will be from the school playground at 5pm"
             if (
                 when is None
                 and any(p.named or p.public for p in c_places)
