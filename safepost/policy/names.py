@@ -431,7 +431,7 @@ _CHILD_VERBS = (
     r"was\s+selected|was\s+picked|was\s+awarded|was\s+named|came\s+(?:first|second|third|top)|"
     r"starts|started|turns|turned|celebrates|celebrated|lost|loses|settled|settling|struggled|"
     r"needs|forgot|remembered|brought|shared|presented|spoke|recited|danced|climbed|"
-    r"completed|mastered|reached|broke|smashed|collected|did\s+(?:a|an|such\s+a)\s+(?:\w+\s+)?(?:job|effort)"
+    r"completed|mastered|reached|broke|smashed|collected|took\s+(?:first|second|third|top|home|the)|did\s+(?:a|an|such\s+a)\s+(?:\w+\s+)?(?:job|effort)"
 )
 # Nouns for a person a child can be: "June has been our Kindness Champion".
 _PERSON_NOUNS = (
@@ -457,7 +457,7 @@ _POST_CUE = re.compile(
     r"|(?:has|have)\s+been\s+(?:a|an|such\s+a|so|really|incredibly|very)\s+(?:\w+\s+)?"
     r"(?:superstar|star|champion|hero|role\s+model|helper|kind|helpful|brave|hard[\s-]working|polite|"
     r"focused|resilient|determined|sensible|thoughtful|caring|responsible)\b"
-    r"|(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|were\s+|will\s+)?"
+    r"|(?:and\s+(?:his|her|their)\s+\w+\s+(?:\w+\s+)?)?(?:who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|were\s+|will\s+)?"
     r"(?:been\s+|just\s+|really\s+|also\s+|finally\s+|now\s+)*(?:much\s+|so\s+|very\s+)?(?:better\s+)?"
     r"(?:" + _CHILD_VERBS + r")\b"
     r"|'s\s+(?:[\w-]+\s+){0,3}?(?:mum|dad|family|parents|birthday|work|writing|painting|drawing|poem|"
@@ -494,6 +494,13 @@ _ADULT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MONTH_NAMES = frozenset({"april", "may", "june", "july", "august", "sunday", "tuesday", "jan"})  # and days
+# After a day's or a month's possessive, an event of that day: "Sunday's family egg hunt".
+_EVENT_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:hunt|fair|fete|assembly|match|service|trip|concert|disco|party|event|"
+    r"meeting|lesson|menu|dinner|lunch|newsletter|holiday|weather|celebration|festival|sale|show|parade|walk|"
+    r"race|game|fixture|performance|workshop|club|mass|picnic)s?\b",
+    re.IGNORECASE,
+)
 _TIMES_OF_YEAR = _MONTH_NAMES | {"summer", "autumn", "winter", "spring", "easter", "christmas", "noel"}
 # "Thursday 4th June", "June 5th", "in June": a month in a date.
 _IN_A_DATE = re.compile(
@@ -577,7 +584,7 @@ _MADE_THING = re.compile(
 )
 # A verb after a name, and a "she"/"he" later in the sentence that can only be that person.
 _DID_WITH_PRONOUN = re.compile(
-    r"^\s+(?:(?:was|is|has|had|just|really|finally|also|always|never)\s+)*(?:(?-i:[a-z]+ed)|"
+    r"^\s+(?:(?:was|is|has|had|just|really|finally|also|always|never)\s+)*(?:(?-i:[a-z]+ed)|(?-i:[a-z]+ly\s+[a-z]+ing)|"
     + IRREGULAR_PAST
     + r"|was|is|has|had|will\s+be|(?:can|could|should|would|might)\s+(?:now\s+)?[a-z]+)\b",
     re.IGNORECASE,
@@ -1465,6 +1472,22 @@ def _classify_one(
     if key in _FAITH_FIGURES and _FAITH_STORY.search(norm[s_start:s_end]) and not strong:
         m.kind, m.reasons = "other-person", ["a figure of a faith's stories, in a sentence about them"]
         return
+    if m.first.possessive and key in _TIMES_OF_YEAR and _EVENT_AFTER.match(post):
+        m.kind, m.reasons = "word", [f"\"{m.first.text}'s\": a day or a month's"]
+        return  # "Sunday's family egg hunt"
+    if (
+        re.search(
+            r"\b(?:Baby|Mummy|Daddy|Mama|Papa|King|Queen|Prince|Princess|Uncle|Auntie|Saint)\s+$",
+            norm[max(s_start, m.nstart - 10) : m.nstart],
+        )
+        and not strong
+    ):
+        m.kind, m.reasons = "other-person", ['a character\'s name ("Baby Bear", "Old King Cole")']
+        return
+    middle = re.search(r"([A-Z][\w'’-]+)\s+[A-Z]\.\s+$", norm[max(s_start, m.nstart - 30) : m.nstart])
+    if middle is not None and not strong and fold(middle.group(1)) not in roster.by_first:
+        m.kind, m.reasons = "other-person", ["a full name with a middle initial, not a pupil's"]
+        return  # "Author Onjali Q. Raúf"
     if _THING_BEFORE_NAME.search(norm[max(s_start, m.nstart - 30) : m.nstart]):
         m.kind, m.reasons = "other-person", ["a toy, a puppet or an animal, said so before the name"]
         return

@@ -165,7 +165,7 @@ _A_THING_AFTER = re.compile(ROLE_AS_A_THING, re.IGNORECASE)
 # Inside a hashtag, words before a name that cheer a child on: #GoRose, #ProudOfYouDominik.
 HASHTAG_CHEER = re.compile(
     r"\b(?:go|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
-    r"love\s+you|you\s+did\s+it|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
+    r"love\s+you|you\s+did\s+it|super|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
     r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud)\s*$",
     re.IGNORECASE,
 )

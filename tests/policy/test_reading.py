@@ -50,6 +50,7 @@ ONE_CHILD = [
     "Birch Class's resident poet has had her haiku printed in the newsletter.",
     "The newest member of our choir (only four!) has sung her first solo.",
 ]
+# (word-names beside a photo: see WORD_NAMES)
 GROUPS_AND_OTHERS = [
     "Every child in Year 3 read a chapter book this week.",
     "A child who feels unwell should stay at home for 48 hours.",
@@ -125,6 +126,10 @@ WORD_NAMES = [
     ("Hope you have a lovely weekend.", False),
     ("Hopefully Summer will be back on the pitch soon after her injury.", True),
     ("Hopefully summer will be here soon; Year 1 have planted their seeds.", False),
+    ("Hope proudly holding up her clay hedgehog! #ArtWeek", True),
+    ("Hope and her marble run took first prize at the science fair!", True),
+    ("Thank you for coming to Sunday's family picnic on the field.", False),
+    ("Year 1 acted out the Three Bears. Baby Bear's chair broke, of course!", False),
     ("omg Oak class your dens!! summer had us all laughing with her 'no grown-ups' sign", True),
 ]
 

@@ -107,7 +107,7 @@ _PLACE = re.compile(
     r"lido|centre|gym|sports\s+hall)"
     # any spot at the venue ("the shark tunnel"): counted only once the post is about a trip
     r"|(?P<generic>the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]+(?=\s*(?:[,.!?;:)]|$|\s+(?:until|till|from|at|for|"
-    r"with|and|then|on|in|by|to|before|after|when|while|so|but|or|this|today|tomorrow|tonight|\d))))))\b"
+    r"with|and|then|on|in|by|to|before|after|when|while|so|but|or|this|today|tomorrow|tonight|tmrw|2day|2moro|\d))))))\b"
 )
 _EARLIER_OUTING = re.compile(
     r"\b(?:from|about|after|since|during|of)\s+(?:our|the|their|a|last\s+\w+'s)\s+(?:recent\s+)?"
@@ -267,6 +267,7 @@ _ONLINE = re.compile(
 _GOING_HOME = re.compile(
     r"\b(?:heading|on\s+(?:our|their|the)\s+way|travelling|coming|driving|setting\s+off)\s+(?:home|back)\b"
     r"|\bon\s+the\s+(?:coach|bus|minibus|train)\s+(?:home|back)\b"
+    r"|\b(?:are|is|'re)\s+(?:now\s+)?(?:all\s+)?(?:safely\s+)?back\s+(?:at|in)\s+school\b"
     # a family moving away: "as her family moves back to Manila"
     r"|\b(?:family|families|household|she|he|they)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:moves?|moving|moved|"
     r"emigrating|emigrated|relocating)\s+(?:back\s+|away\s+|house\s+)?(?:to|home)\b",
@@ -418,6 +419,8 @@ def _places(sentence: str) -> list[_Place]:
         public = not named and bool(_PUBLIC_VENUE.search(bare))
         found.append(_Place(m.start(), m.end(), place, named, public, spot=bool(m.group("generic"))))
     for m in _PLACE_BEFORE_TRIP.finditer(sentence):
+        if _NOT_PLACES.match(m.group("place")):
+            continue  # "the Hawking Class residential": a class's trip, not a place
         if not any(p.start <= m.start() < p.end for p in found):
             found.append(_Place(m.start(), m.end("place"), m.group("place"), named=True))
     return found
