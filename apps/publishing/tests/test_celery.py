@@ -225,11 +225,20 @@ def finished() -> Iterator[Finished]:
 
 
 def stored_result(task: Task[..., Any], result_id: str) -> TaskResult[..., Any]:
-    """The task's result as anyone reads it back from the result backend (Redis), once final."""
+    """The task's result as anyone reads it back from the result backend (Redis), once final.
+
+    Until the worker has stored the result, Celery reports it PENDING with no task name, and
+    django-tasks-celery hands back a result whose task is None, which ``Task.get_result`` cannot
+    compare (an AttributeError, seen once in a full run): so the backend is read directly and the
+    task compared once the result is there.
+    """
     deadline = time.monotonic() + TIMEOUT
+    backend = task.get_backend()
     while True:
-        result = task.get_result(result_id)
-        if result.is_finished or time.monotonic() > deadline:
+        result = backend.get_result(result_id)
+        if (result.task is not None and result.is_finished) or time.monotonic() > deadline:
+            assert result.task is not None, f"no result stored for {result_id} in {TIMEOUT}s"
+            assert result.task.func == task.func
             return result
         time.sleep(0.05)
 
