@@ -930,6 +930,17 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"now|just|today|here|there|so|very|really|always|never|said|says|" + IRREGULAR_PAST + r")\b)"
     r"(?-i:[a-z]{3,})(?<!ed)(?<![^s]s)\b(?!\s+(?:a|an|the|his|her|their)\b)"
 )
+# Praise or good wishes just before a capitalised word, and a child's wording after it: the word is
+# a child's name even when no list knows it (a name spelt another way, a short form).
+_CHEERED_BEFORE = re.compile(
+    r"\b(?:well\s+done|congratulations|congrats|special\s+mention|shout[\s-]*out|happy\s+(?:\d+\w*\s+)?birthday|"
+    r"get\s+well\s+soon|good\s+luck|bravo|kudos|proud\s+of|huge\s+well\s+done)\s+(?:to\s+)?(?:our\s+)?$",
+    re.IGNORECASE,
+)
+_CHEERED_AFTER = re.compile(
+    r"^(?:['’]s)?(?:\s*,\s*who\b|\s+(?:in|from)\s+(?:[Yy]ear\s*\d|[Rr]eception|[Nn]ursery|[Cc]lass\b|[A-Z][\w'’-]*\s+[Cc]lass)"
+    r"|\s+for\s+(?:a|an|the|his|her|being|getting|winning|reading|writing)\b)"
+)
 # Words of a cheering hashtag, never a name there: the "Done" of #WellDoneChester.
 _CHEER_WORDS = frozenset(
     [
@@ -1028,7 +1039,17 @@ def analyse_people(
                 )
                 used.add(i + 1)
                 continue
-        if not _name_candidate(tok, roster, lexicon, norm[tok.nend : tok.nend + 40]) or (
+        cheered = (
+            tok.is_capitalised
+            and not tok.hashtag
+            and len(key) >= 3
+            and _CHEERED_BEFORE.search(norm[max(0, tok.nstart - 40) : tok.nstart]) is not None
+            and _CHEERED_AFTER.match(norm[tok.nend : tok.nend + 30]) is not None
+            and key not in NON_NAMES
+            and key not in PLACE_WORDS
+            and not is_ordinary_word(key)
+        )  # "Congratulations to Tayo, who was named Player of the Tournament": a name in no list
+        if not (cheered or _name_candidate(tok, roster, lexicon, norm[tok.nend : tok.nend + 40])) or (
             key in _MONTH_NAMES
             and (
                 _IN_A_DATE.search(norm[max(0, tok.nstart - 20) : tok.nend])

@@ -127,6 +127,8 @@ WORD_NAMES = [
     ("Hopefully Summer will be back on the pitch soon after her injury.", True),
     ("Hopefully summer will be here soon; Year 1 have planted their seeds.", False),
     ("Hope proudly holding up her clay hedgehog! #ArtWeek", True),
+    ("Congratulations to Zuzanka, who was picked for the county choir!", True),
+    ("Congratulations to Liverpool on their win last night!", False),
     ("Hope and her marble run took first prize at the science fair!", True),
     ("Thank you for coming to Sunday's family picnic on the field.", False),
     ("Year 1 acted out the Three Bears. Baby Bear's chair broke, of course!", False),

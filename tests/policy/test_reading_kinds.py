@@ -30,7 +30,6 @@ STILL_WRONG = {
     "k21-002": "an itinerary split by '|' and '!' with no preposition before the venue",
     "k22-002": "a surname that is a word in a headline ('Gold for Day!')",
     "k22-055": "a surname that is a word addressed at the end ('Take a bow, Best!')",
-    "k23-006": "a pupil's name misspelt by a letter ('Ruqayya'), in no list",
     "k23-025": "a nickname in a hashtag, in no list (#WellDoneThandi)",
     "k23-037": "a film character's name after the film ('Frozen ... Elsa has a lot to answer for')",
     "k23-062": "a caption with a nickname first ('Pictured: Kobby and Robin ...')",
