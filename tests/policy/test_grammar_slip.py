@@ -44,6 +44,7 @@ SLIPS = [
 ]
 
 CORRECT = [
+    "Every member of staff was touched by your cards.",
     "Wellies, waterproofs and big smiles all packed for forest school.",
     "We are proud of every one of you! #ProudOfYou",
     "Years 1 and 2 loved Dick Whittington at the theatre this afternoon.",

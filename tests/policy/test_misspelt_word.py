@@ -367,3 +367,9 @@ def test_word_frequencies_come_from_wordfreq_when_it_is_installed() -> None:
 def test_a_doer_or_doing_word_closed_up_from_two_words_is_no_misspelling() -> None:
     assert flagged("The glassblower showed us glassblowing and a vase.") == []
     assert [w for w, _ in flagged("We go swimming everytime it is sunny.")] == ["everytime"]
+
+
+def test_another_languages_words_are_left_alone_where_the_post_says_so() -> None:
+    assert flagged("Year 1 said their colours in French: rouge, bleu and vert!") == []
+    assert flagged("Our Vietnamese families taught us to say cảm ơn.") == []
+    assert [w for w, _ in flagged("Year 1 said their colours: rouge, bleu and vert!")] == ["bleu"]

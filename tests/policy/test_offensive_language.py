@@ -91,6 +91,7 @@ FLAGGED = [
     ("Parents, don't be muppets, park at the church.", "muppets"),
     ("What a prat the other coach was.", "prat"),
     ("Whoever keeps dumping rubbish by our fence is a selfish git.", "git"),
+    ("Whoever pinched the planters is a low-life.", "low-life"),
     ("The driver of the blue van was a right knob.", "knob"),
     ("You absolute plonker, whoever took the football!", "plonker"),
     ("Stupid parents parking across the driveway again.", "Stupid"),

@@ -106,6 +106,9 @@ FLAGGED = [
 ]
 
 NOT_FLAGGED = [
+    # an @mention before a full stop is no hidden e-mail address; a shop's address is not personal
+    "Thank you to @GrangeViewCare. We loved our visit.",
+    "Our uniform supplier, Smartwear at 7 High Street, Kingswood, is open until 5pm this week.",
     # The school's own contact details, recognised from context
     "Questions? Please ring the school office on 0117 496 0725.",
     "Any questions, please call the school on 0117 496 0725 or email office@courtneyprimary.org.uk.",

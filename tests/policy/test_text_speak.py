@@ -46,6 +46,7 @@ BAD = [
     ("We can't w8 for the summer fair. See you all l8r!", [("w8", "wait"), ("l8r", "later")]),
     ("Thanx to all our volunteers, u r all stars!", [("Thanx", "Thanks"), ("u", "you"), ("r", "are")]),
     ("Plz send in a named water bottle 2moro.", [("Plz", "Please"), ("2moro", "tomorrow")]),
+    ("Swimming moves to Tuesdays from next wk.", [("wk", "week")]),
     ("Omg what a performance from Year 3!", [("Omg", leave_out("Omg"))]),
     ("Year 4 were amazing at the concert LOL", [("LOL", leave_out("LOL"))]),
     ("Btw the PE kit list is on the website.", [("Btw", "By the way")]),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from safepost.policy.findings import Finding, Severity
+from safepost.policy.reading import LANGUAGE_NAMES
 from safepost.policy.rules.base import Context, Rule
 from safepost.policy.rules.offensive_language import lexicon as offensive_lexicon
 from safepost.policy.rules.text_speak import find_text_speak, looks_like_text_speak
@@ -42,9 +43,9 @@ _DEEP_SEARCHES = 2
 
 
 _ANOTHER_LANGUAGE = re.compile(
-    r"\b(?:in|learning|learnt|speaking|spoke|say|said|words?\s+for)\s+(?:some\s+)?(?:French|Spanish|German|Italian|"
-    r"Welsh|Polish|Urdu|Arabic|Mandarin|Chinese|Latin|Punjabi|Bengali|Romanian|Portuguese|Turkish|Somali|Gaelic|"
-    r"Irish|Japanese|Hindi|Gujarati|Tamil|Yoruba|Igbo|Swahili|Ukrainian|Russian|Greek|Makaton|BSL)\b"
+    r"\b(?:in|learning|learnt|speaking|spoke|say|said|words?\s+for)\s+(?:some\s+)?(?:"
+    + LANGUAGE_NAMES
+    + r")\b"
 )
 
 

@@ -633,7 +633,7 @@ def _is_role(local: str) -> bool:
 
 _INTRO = re.compile(
     r"(?:'s)?(?:[\s,:(\-–]+(?:address|is|are|at|on|in|located|based|of|found|can|be|"
-    r"site|entrance|gates?|main|new|postal|the|our))*[\s,:(\-–]*$",
+    r"site|entrance|gates?|main|new|postal|the|our|(?-i:[A-Z])[\w&'’-]*))*[\s,:(\-–]*$",  # "supplier, Smartwear at"
     re.IGNORECASE,
 )
 

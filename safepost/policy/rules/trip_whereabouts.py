@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from safepost.policy.findings import Finding
 from safepost.policy.names import PLACE_WORDS
-from safepost.policy.reading import DATE, FUTURE_TIME, SpanIndex, Tense, sentence_tense
+from safepost.policy.reading import DATE, FUTURE_TIME, LANGUAGE_NAMES, SpanIndex, Tense, sentence_tense
 from safepost.policy.rules.base import Context, Rule
 from safepost.policy.text import fold
 
@@ -160,8 +160,7 @@ _NOT_PLACES = re.compile(
     r"Benediction|Communion)\b(?!\s+[A-Z])"
     r"|^(?:the\s+)?(?:Prime\s+Minister|King|Queen|Pope|Mayor|President|Headteacher|Governors?)\b"
     r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:War|Wars|Battle|Revolution|Age|Era|Period|Empire|Dynasty|Plague)\b"
-    r"|^(?:Ukrainian|Polish|French|Spanish|German|Italian|Urdu|Arabic|Welsh|Mandarin|Chinese|Latin|Punjabi|Bengali|"
-    r"Romanian|Portuguese|Turkish|Somali|Japanese|Hindi|English|Gaelic|Irish|Russian|Greek|BSL|Makaton)\b"
+    r"|^(?:" + LANGUAGE_NAMES + r")\b"
     # a broadcast or a website, not a place: "on BBC Radio Merseyside", "on YouTube"
     r"|^(?:the\s+)?(?:BBC|ITV|Sky|YouTube|Zoom|Teams|Facebook|Instagram|Twitter|TikTok|Spotify|Google)\b"
     r"|^(?:[A-Z][\w'’-]*\s+){0,3}(?:Radio|FM|TV)\b"
@@ -217,6 +216,12 @@ _SUBJECT_PUPILS = re.compile(
     r"key\s+stage\s+\d|class\s+\w+|[A-Z]\w*\s+class|our\s+\w+|the\s+(?:children|pupils|team|squad|choir))\b",
     re.IGNORECASE,
 )
+# Things that go somewhere without the pupils: the tins for the food bank, a class's poems.
+_SENT_THINGS = (
+    r"tins|donations|boxes|parcels|letters|cards|baskets|hampers|presents|gifts|books|food|money|cheque|funds|"
+    r"photos|pictures|paintings|drawings|artwork|work|models|designs|posters|poems|entries|forms|results|plants|"
+    r"seeds|trees|eggs|chicks|tadpoles|butterflies|caterpillars"
+)
 # A thing as the subject ("it's going to be built", "which all went to"), not a plan for the day
 # ("then it's lunch in the learning centre").
 _OTHER_SUBJECT = re.compile(
@@ -228,11 +233,9 @@ _OTHER_SUBJECT = re.compile(
     r"teaching\s+assistants|office\s+team|kitchen\s+team|PTA|volunteers)\b"
     r"|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]\w*\s+(?:will|is|and)\b"
     # a thing the sentence is about: "The tins are off to the food bank this afternoon"
-    r"|(?:the|our|all\s+the|these|those|your)\s+(?!(?:children|pupils|kids|class|team|squad|choir|band|group|year|"
-    r"reception|nursery|boys|girls|players|runners|swimmers|athletes|singers|dancers|cast|orchestra)\b)"
-    r"(?:tins|donations|boxes|parcels|letters|cards|baskets|hampers|presents|gifts|books|food|money|"
-    r"cheque|funds|photos|pictures|paintings|artwork|poems|entries|forms|results|plants|seeds|trees|"
-    r"eggs|chicks|tadpoles|butterflies|caterpillars)\s+(?:are|is|will|were|was|have|has|go|goes)\b)",
+    r"|(?:the|our|all\s+the|these|those|your)\s+(?:"
+    + _SENT_THINGS
+    + r")\s+(?:are|is|will|were|was|have|has|go|goes)\b)",
     re.IGNORECASE,
 )
 # A time ahead too vague to act on: "in the summer term", "later this year".
@@ -337,8 +340,7 @@ _CAPITALISED = re.compile(r"(?<![\w#@])[A-Z][\w'’-]*")
 
 # A class's things as the subject: "Sycamore Class's Valentine's poems are on their way to the care home".
 _THINGS_OF = re.compile(
-    r"['’]s\s+(?:[\w'’-]+\s+){0,2}?(?:poems|cards|letters|paintings|pictures|drawings|work|artwork|models|books|"
-    r"presents|gifts|donations|parcels|boxes|tins|plants|seeds|photos|entries|designs|posters)\b",
+    r"['’]s\s+(?:[\w'’-]+\s+){0,2}?(?:" + _SENT_THINGS + r")\b",
     re.IGNORECASE,
 )
 
