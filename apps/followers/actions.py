@@ -131,16 +131,11 @@ def check_decide(follower: Follower, membership: Membership, action: str, by_han
 
 def connection_for(follower: Follower) -> Connection:
     """The live connection to act through, or :class:`ActionRefused` saying what to do instead."""
-    connection = follower.connection
-    if connection is None or connection.status != Connection.Status.ACTIVE:
-        connection = Connection.objects.filter(
-            account=follower.account, kind=follower.platform, status=Connection.Status.ACTIVE
-        ).first()
+    connection, why = platform_actions.acting_connection(
+        follower.connection, follower.account, follower.platform
+    )
     if connection is None:
-        raise ActionRefused(
-            f"{follower.account.name} is not connected to {label_of(follower.platform)} now, so Safepost "
-            "cannot act there. Reconnect it on the Connected accounts page, or act in the app itself."
-        )
+        raise ActionRefused(why)
     return connection
 
 

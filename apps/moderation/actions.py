@@ -23,6 +23,7 @@ from apps.moderation.permissions import can_act, can_edit_record
 from apps.platforms import actions as platform_actions
 from apps.platforms.base import AuthError, PermanentError, RetryableError, UnsupportedError
 from apps.platforms.models import Connection
+from apps.platforms.registry import label_of
 from apps.schools.models import Membership
 
 #: X has no reporting API: its own form, opened in a new tab, and the report recorded.
@@ -64,10 +65,6 @@ class Option:
     why: str = ""
     link: str = ""
     done_at: str = ""
-
-
-def _platform_name(kind: str) -> str:
-    return {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}.get(kind, kind.title())
 
 
 def _when(stamp: str) -> str:
@@ -159,16 +156,9 @@ def check_act(item: InboxItem, membership: Membership, action: str) -> Option:
 
 
 def connection_for(item: InboxItem) -> Connection:
-    connection = item.connection
-    if connection is None or connection.status != Connection.Status.ACTIVE:
-        connection = Connection.objects.filter(
-            account=item.account, kind=item.platform, status=Connection.Status.ACTIVE
-        ).first()
+    connection, why = platform_actions.acting_connection(item.connection, item.account, item.platform)
     if connection is None:
-        raise ActionRefused(
-            f"{item.account.name} is not connected to {_platform_name(item.platform)} now, so Safepost cannot act "
-            "there. Reconnect it on the Connected accounts page, or act in the app itself."
-        )
+        raise ActionRefused(why)
     return connection
 
 
@@ -229,7 +219,7 @@ def act(item: InboxItem, membership: Membership, action: str, note: str = "") ->
             if isinstance(exc, AuthError):
                 platform_actions.mark_reconnect_needed(connection.pk, message)
             _record(item, user, action, ModerationAction.Outcome.FAILED, message, kept)
-            raise ActionRefused(f"{_platform_name(item.platform)} did not do it: {message}") from exc
+            raise ActionRefused(f"{label_of(item.platform)} did not do it: {message}") from exc
     return _record(item, user, action, outcome, detail, kept)
 
 
@@ -260,7 +250,7 @@ def _record(
             item.school,
             user,
             f"inbox.{action}" if outcome != ModerationAction.Outcome.FAILED else f"inbox.{action}_failed",
-            f"{LABELS[action]} ({item.author_handle} on {_platform_name(item.platform)}): {detail}"[:500],
+            f"{LABELS[action]} ({item.author_handle} on {label_of(item.platform)}): {detail}"[:500],
             item,
             {
                 "action": action,

@@ -189,6 +189,22 @@ def disconnect(connection: Connection, user: Any) -> None:
         )
 
 
+def acting_connection(preferred: Connection | None, account: Any, kind: str) -> tuple[Connection | None, str]:
+    """The live connection to act through for ``account`` on ``kind``: ``preferred`` if it is
+    active, else any active one. With none, the plain sentence saying what to do instead."""
+    connection = preferred
+    if connection is None or connection.status != Connection.Status.ACTIVE:
+        connection = Connection.objects.filter(
+            account=account, kind=kind, status=Connection.Status.ACTIVE
+        ).first()
+    if connection is not None:
+        return connection, ""
+    return None, (
+        f"{account.name} is not connected to {registry.label_of(kind)} now, so Safepost cannot act there. "
+        "Reconnect it on the Connected accounts page, or act in the app itself."
+    )
+
+
 def reading_failed(connection: Connection, exc: Exception, what: str) -> tuple[str, timedelta | None]:
     """What to record when reading ``what`` from a connected account failed: the plain message and
     how long to wait before the next read (``None``: the usual interval).
