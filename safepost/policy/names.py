@@ -1355,7 +1355,11 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
         group_cue, strong = None, False
         if (cm := _PRE_CUE.search(pre)) is not None:
             group_cue, strong = cm.group(0).strip(), True
-        elif group[0].first.hashtag and (cm := HASHTAG_CHEER.search(pre)) is not None:
+        elif (
+            group[0].first.hashtag
+            and group[0].first.key not in roster.class_names  # "#WellDoneOak": a class cheered
+            and (cm := HASHTAG_CHEER.search(pre)) is not None
+        ):
             group_cue, strong = f"#{cm.group(0).strip()}…", True
         elif (cm := _POST_CUE.match(post)) is not None:
             group_cue = cm.group(0).strip()
@@ -1432,6 +1436,9 @@ def _classify_one(
     s_start, s_end = _sentence_span(text, m.first)
     post = norm[m.nend : min(s_end, m.nend + CUE_WINDOW)]
     key = m.first.key
+    if m.first.hashtag and key in roster.class_names and not m.surname:
+        m.kind, m.reasons = "class", ["a class of the school's, cheered in a hashtag (#WellDoneOak)"]
+        return
     if m.kind == "place" and (not group_cue or any(r.startswith("part of") for r in m.reasons)):
         return  # "a family pass to Chester Zoo": a place, whatever the wording around it
     if _WITH_A_YEAR.match(post) and not group_cue:

@@ -777,11 +777,12 @@ def child_references(
             continue  # "she" may be the adult or the character the post also mentions
         found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _ONE_IN_GROUP_WHO.finditer(norm):
-        noun = re.sub(r"[,\s]+who\s+$", "", m.group(0)).split()[-1].lower().strip("'")
+        phrase = re.sub(r"[,\s]+who\s+$", "", m.group(0))  # the description, without its ", who"
+        noun = phrase.split()[-1].lower().strip("'")
         if noun in _MANY_OR_ADULT or _plural(noun) or noun in ("everyone", "everybody", "anyone", "all"):
             continue  # "our Year 6 football team, who", "our new Year 1 teacher, who"
         if not (found and found[-1].nstart <= m.start() < found[-1].nend):
-            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+            found.append(ChildReference(m.start(), m.start() + len(phrase), phrase, ChildKind.DESCRIPTION))
     for m in _SUPERLATIVE_ONE.finditer(norm):
         tail = norm[m.end() : m.end() + 60]
         if fold(m.group("noun")) + "s" in classes:  # "our smallest Sparrow" in Sparrows class
@@ -1268,7 +1269,11 @@ def surnames_alone(
             continue
         if not tok.is_capitalised or _TITLE_BEFORE.search(norm[max(0, tok.nstart - 40) : tok.nstart]):
             continue
-        if tok.hashtag and HASHTAG_CHEER.search(split_hashtag(norm[max(0, tok.nstart - 40) : tok.nstart])):
+        if (
+            tok.hashtag
+            and key not in roster.class_names  # "#WellDoneOak": the class, cheered
+            and HASHTAG_CHEER.search(split_hashtag(norm[max(0, tok.nstart - 40) : tok.nstart]))
+        ):
             out.append((tok, True))  # "#WellDoneChester": a cheer for somebody
             continue
         if _part_of_longer_name(text, tokens, i):

@@ -245,3 +245,16 @@ def test_no_question_where_the_wording_already_decides(presets: dict[str, Policy
         "well done to Year 2 for their summer paintings.",  # lower case
     ):
         assert [f for f in checker.check(Post(text)).findings if f.asks_about] == [], text
+
+
+def test_a_class_cheered_in_a_hashtag_is_the_class_and_a_description_is_marked_without_its_who(
+    presets: dict[str, Policy],
+) -> None:
+    roster = parse_roster(
+        "first_name,last_name,year_group,class_name,photo_consent\nAmy,Green,Year 3,Oak,yes\n"
+    )
+    policy = presets["st-catherine"]
+    assert categories(policy, roster, "What a brilliant class assembly this morning! #WellDoneOak") == set()
+    text = "Huge congratulations to our sharp-eyed Oak Class lookout, who spotted the lost dog!"
+    (finding,) = Checker(policy, roster).check(Post(text)).findings
+    assert text[finding.start : finding.end] == "our sharp-eyed Oak Class lookout"
