@@ -937,6 +937,12 @@ _CHEERED_BEFORE = re.compile(
     r"get\s+well\s+soon|good\s+luck|bravo|kudos|proud\s+of|huge\s+well\s+done)\s+(?:to\s+)?(?:our\s+)?$",
     re.IGNORECASE,
 )
+# A new child welcomed to a class by a name no list knows: "Welcome to Otter Class, Kaito!"
+_WELCOMED_BEFORE = re.compile(
+    r"\bwelcome\s+(?:back\s+)?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:class|year\s*\d+|reception|nursery)\s*,\s*$",
+    re.IGNORECASE,
+)
+_WELCOMED_AFTER = re.compile(r"^\s*(?:!|\.(?!\w)|,\s*who\b)")
 _CHEERED_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s*,\s*who\b|\s+(?:in|from)\s+(?:[Yy]ear\s*\d|[Rr]eception|[Nn]ursery|[Cc]lass\b|[A-Z][\w'’-]*\s+[Cc]lass)"
     r"|\s+for\s+(?:a|an|the|his|her|being|getting|winning|reading|writing)\b)"
@@ -1039,12 +1045,15 @@ def analyse_people(
                 )
                 used.add(i + 1)
                 continue
+        before, after = norm[max(0, tok.nstart - 40) : tok.nstart], norm[tok.nend : tok.nend + 30]
         cheered = (
             tok.is_capitalised
             and not tok.hashtag
             and len(key) >= 3
-            and _CHEERED_BEFORE.search(norm[max(0, tok.nstart - 40) : tok.nstart]) is not None
-            and _CHEERED_AFTER.match(norm[tok.nend : tok.nend + 30]) is not None
+            and (
+                (_CHEERED_BEFORE.search(before) is not None and _CHEERED_AFTER.match(after) is not None)
+                or (_WELCOMED_BEFORE.search(before) is not None and _WELCOMED_AFTER.match(after) is not None)
+            )
             and key not in NON_NAMES
             and key not in PLACE_WORDS
             and not is_ordinary_word(key)

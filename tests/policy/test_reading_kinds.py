@@ -34,8 +34,6 @@ STILL_WRONG = {
     "k23-037": "a film character's name after the film ('Frozen ... Elsa has a lot to answer for')",
     "k23-062": "a caption with a nickname first ('Pictured: Kobby and Robin ...')",
     "k23-070": "a pupil's name misspelt by a letter, in a possessive ('Mattilda's ... mask')",
-    "k25-028": "a new pupil welcomed by name after a class ('Welcome to Otter Class, Kaito!')",
-    "k25-062": "a trip whose venue is only in a hashtag (#MartinMere)",
     "k25-087": "a possessive of a name that is also a brand, before a capital ('Mercedes' Roman mosaic')",
     "k25-099": "'Hello from the seaside!': a region, then 'on the sand ... until home time'",
 }

@@ -428,6 +428,19 @@ def _places(sentence: str) -> list[_Place]:
     return found
 
 
+# A venue given only as a hashtag: "#MartinMere", "#ChesterZoo", "#FormbyBeach".
+_VENUE_TAG = re.compile(
+    r"(?<![\w#])#(?P<words>(?:[A-Z][a-z]+){0,3}(?:Zoo|Park|Castle|Museum|Farm|Beach|Mere|Lake|Abbey|Aquarium|Pier|"
+    r"Gardens|Forest|Woods|Bay|Sands|Falls|Reserve|Wetlands|Centre|Center|Stadium|Arena|Theatre|Cathedral|Palace|"
+    r"Caves|Island|Point|Head|Moor|Fell|Valley|Quay|Docks|Dock|Harbour|Lido|Baths|Planetarium|Observatory))\b"
+)
+
+
+def _venue_tags(text: str) -> list[_Place]:
+    """Venues named only in a hashtag, as places a sentence of the post may put pupils at."""
+    return [_Place(m.start(), m.end(), m.group(0), named=True) for m in _VENUE_TAG.finditer(text)]
+
+
 class TripWhereabouts(Rule):
     """Where pupils are or will be, at a time a stranger could act on.
 
@@ -480,6 +493,7 @@ class TripWhereabouts(Rule):
         by_sentence: dict[int, list[_Place]] = {}
         for j, p in all_places:
             by_sentence.setdefault(j, []).append(p)
+        tags = [] if all_places else _venue_tags(text)
         for i, (a, _b, sentence) in enumerate(sentences):
             places = [
                 p
@@ -489,6 +503,9 @@ class TripWhereabouts(Rule):
                 and fold(re.sub(r"^the\s+", "", p.text)) not in ctx.roster.class_names  # "visiting Seedlings"
                 and not _the_school_itself(p.text, school)  # "back at Courtney at about 3pm"
             ]
+            if not places and tags and not sentence.lstrip().startswith("#"):
+                # "Seacole Class are pond dipping until 2pm ... #MartinMere": the venue is the tag
+                places = [_Place(t.start - a, t.end - a, t.text, named=True) for t in tags]
             if not places:
                 continue
             tense = sentence_tense(sentence)
@@ -553,7 +570,8 @@ class TripWhereabouts(Rule):
         now_words = _NOW_WORDS.search(sentence) if tense in (Tense.NOW, Tense.FUTURE) else None
         for c_start, c_end in clauses:
             clause = sentence[c_start:c_end]
-            c_places = [p for p in places if c_start <= p.start < c_end]
+            # (a venue hashtag outside the sentence belongs to each of its clauses)
+            c_places = [p for p in places if c_start <= p.start < c_end or not 0 <= p.start < len(sentence)]
             if not c_places or _GOING_HOME.search(clause) or _CALLED_OFF.search(sentence):
                 continue
             if _ADULT_EVENT.search(sentence) and not any(
