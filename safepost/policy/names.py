@@ -487,6 +487,7 @@ _INTERJECTIONS = frozenset(
 _ADULT_ROLE_WORDS = "|".join(sorted(ADULT_ROLES))
 _ADULT_AFTER = re.compile(
     rf"^\s*(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+(?:\w+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})\b(?!['’]s)"
+    r"(?!\s+(?:boy|girl|pupil|prefect|student)s?\b)"  # "Marcus Gold, our new Head Boy": a pupil
     r"(?!\s+of\s+the\s+(?:week|month|term|year|day|match))"
     r"|^\s*and\s+(?:the|our)\s+(?:\w+\s+)?(?:kitchen|office|catering|cleaning|site|admin|"
     r"pta|friends|governors|staff|teachers|volunteers|parents)\b"
@@ -1074,6 +1075,7 @@ def analyse_people(
             if (
                 gap in (" ", "")
                 and nxt.hashtag == tok.hashtag
+                and not (nxt.hashtag and nxt.key in _CHEER_WORDS)  # the "Go" of #GoStarGo
                 and fold(nxt.text) not in CLASS_WORDS
                 and (nxt.is_capitalised or roster.is_full_name(key, nxt.key))
             ):

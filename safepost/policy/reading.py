@@ -1374,7 +1374,7 @@ _NOW = re.compile(
     r"(?:we're|we\s+are|they're|they\s+are)\s+(?:(?:finally|now|all|safely)\s+)*here|"
     r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|reached|pulled\s+in|pulled\s+over|"
     r"stopped)|made\s+it|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from|"
-    r"(?:are|'re|is)\s+(?:(?:\w+ly|safe\s+and\s+sound|safe|all|now|still|busy)\s+(?:and\s+)?)*(?:having|"
+    r"(?:are|'re|is|(?<=\w\s)r)\s+(?:(?:\w+ly|safe\s+and\s+sound|safe|all|now|still|busy)\s+(?:and\s+)?)*(?:having|"
     r"enjoying|exploring|visiting|walking|climbing|watching|"
     r"doing|making|building|playing|eating|sitting|singing|learning|spending|taking|trying|paddling|"
     r"swimming|looking|heading|travelling|on\s+(?:our|their)\s+way|at|in|on))\b",
@@ -1472,8 +1472,20 @@ def _has_past_verb(sentence: str) -> bool:
     )
 
 
+# Thanks to people for what they did: "Thank you to everyone who came down to Sherdley Park on
+# Saturday to cheer them on" is over, whatever the purpose after it.
+_THANKED_FOR_DONE = re.compile(
+    r"^\W*(?:a\s+(?:huge|big|massive)\s+)?thank(?:s|\s+you)\s+(?:[@\w'’-]+\s+){0,6}?who\s+"
+    r"(?:came|joined|helped|supported|turned\s+out|turned\s+up|braved|cheered|made|gave|donated|baked|sent|"
+    r"took|travelled|drove|volunteered)\b",
+    re.IGNORECASE,
+)
+
+
 def sentence_tense(sentence: str) -> Tense:
     """Whether a sentence has happened, is happening now, or will happen."""
+    if _THANKED_FOR_DONE.search(sentence):
+        return Tense.PAST
     if FUTURE_TIME.search(sentence) or _FUTURE_VERB.search(sentence) or _LATER.search(sentence):
         return Tense.FUTURE
     if _NOW.search(sentence):

@@ -51,8 +51,9 @@ _FUTURE_OR_NOW = re.compile(
 )
 _CLOCK = re.compile(
     r"\b(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|"
-    r"(?:at|from|until|till|by|between)\s+\d{1,2}(?!\s*(?:%|years|children|pupils|people|schools|points|"
+    r"(?:at|from|until|till|by|between)\s+(?:about\s+|around\s+|approx\.?\s+|roughly\s+)?\d{1,2}(?!\s*(?:%|years|children|pupils|people|schools|points|"
     r"goals|runs|metres|miles|km|kg|st|nd|rd|th|\d))\b|noon|midday|lunchtime|lunch\s+time|"
+    r"(?:until|till|by|at)\s+home\s*time|"
     r"right\s+now|currently|at\s+the\s+moment|in\s+(?:\d+|ten|five|fifteen|twenty|thirty)\s+minutes|"
     r"in\s+(?:half\s+an|an)\s+hour|"
     # times in words: "half past one", "quarter to three", "two o'clock", "ten thirty"
@@ -82,21 +83,30 @@ _ON_SITE = re.compile(
     r"^(?:(?:the\s+)?(?:main\s+|school\s+|dining\s+|sports\s+|front\s+|back\s+|side\s+|staff\s+)?(?:school|hall|playground|field|office|"
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
     r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom)|school|home|back\s+at\s+school|"
-    r"our\s+\w+)\b",
+    r"our\s+\w+)\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 # A place after a preposition: a capitalised name ("Knowsley Safari Park") or,
 # during a trip, a spot there ("the planet garden", "the harbourside benches").
 _PLACE = re.compile(
-    r"(?:\b|(?=[@📍]))(?P<prep>@|📍|at|in|on|to|by|near|around|round|along|visit|visits|visiting|explore|explores|exploring|tour|tours|"
+    r"(?:\b|(?=[@📍➡→]|->))(?P<prep>@|📍|at|in|on|to|by|near|around|round|along|visit|visits|visiting|explore|explores|exploring|tour|tours|"
     r"touring|climb|climbs|climbing|attend|attends|attending|reached|reach|reaches|outside|inside|into|"
     r"residents\s+(?:of|at)|patients\s+(?:of|at)|"
     r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Uu]pdate|[Nn]ews|[Gg]ood\s+(?:night|morning|afternoon|evening))\s+from|"
     r"(?:leave|leaves|leaving|head|heads|heading|set\s+off|sets\s+off|setting\s+off|depart|departs|departing|"
-    r"bound)\s+(?:[\w.:]+\s+){0,8}?for)\s+"
-    r"(?P<place>(?:the\s+)?(?:(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|front|back|"
+    r"bound)\s+(?:[\w.:]+\s+){0,12}?for|"
+    # where parents collect them: "collect your child from the main entrance of Parr Leisure Centre"
+    r"(?:collect|collected|collecting|pick|picked|picking)\s+(?:[\w'’]+\s+){0,3}?from|"
+    # "made it up the Great Orme", "next stop... the Walker!", "Year 5 ➡️ Jodrell Bank"
+    r"(?:made\s+it|climbed|climbing|walked|walking|hiked|hiking|way)\s+up|[Nn]ext\s+stop(?:\s*[:.…!-]+|\s+is)?|"
+    r"➡️|➡|→|->|"
+    # a venue after a colon: "Year 4 swimming moves to Thursdays: Queens Park pool, 1.30-2.15"
+    r":(?=\s*(?:[A-Z][\w'’-]*\s+){1,3}(?i:pool|baths|park|centre|center|zoo|museum|farm|beach|castle|stadium|"
+    r"arena|theatre|church|cathedral|hall|gardens|library|aquarium|pier|lido|ground|field|fields)\b))"
+    r"(?:\s+|(?<=[➡→>\ufe0f:])\s*)"
+    r"(?P<place>(?:the\s+)?(?:(?:(?:main|front|back|side|north|south|east|west|far)\s+)?(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|front|back|"
     r"foyer|lobby|atrium|grounds|entrance|doors?|outside|inside|"
-    r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
+    r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:#?[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
     r"|(?:stand|stall|pitch|court|platform|table)\s+\d+"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+\d+\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
     r"car\s+park|cafe|café|beach|park|picnic\s+area|gift\s+shop|entrance|lake|river|woods|wood|"
@@ -148,7 +158,7 @@ _NOT_A_SPOT = re.compile(
 _TRIP_WORDS = re.compile(
     r"\b(?:trip|visit|visiting|residential|outing|excursion|day\s+out|tour|hike|ramble|expedition|"
     r"(?:on|for)\s+(?:a|our|their)\s+(?:[\w-]+\s+)?walk|walk(?:ing)?\s+(?:to|down\s+to|over\s+to)|"
-    r"fixture|tournament|match|festival|gala|competition|off\s+to|heading\s+to|parade|carnival|procession|"
+    r"fixture|tournament|match|festival|gala|competition|off\s+to|heading\s+to|parade|carnival|procession|next\s+stop|"
     r"sponsored\s+walk|fun\s+run)\b",
     re.IGNORECASE,
 )
@@ -185,9 +195,13 @@ _SUBJECT_PUPILS = re.compile(
     r"|\b(?:find|spot|visit|meet|come\s+and\s+see)\s+us\b"
     # a residential's diary: "Day two at Borwick Hall!", "Evening update from Borwick Hall:"
     r"|^\s*(?:day\s+(?:one|two|three|four|five|\d)|(?:morning|afternoon|evening|night|lunchtime|final|last|"
-    r"quick|latest|live)\s+update|update)\s+(?:at|from)\s+(?-i:[A-Z])"
+    r"quick|latest|live)\s+update|update)\s*(?:at\s|from\s|📍)\s*(?-i:[A-Z])"
     # a live update with the writer's "we" left out: "Just arrived at Chester Zoo!"
     r"|^\s*(?:just\s+|finally\s+|safely\s+)?(?:arrived|landed|made\s+it|heading|off\s+to|on\s+(?:our|the)\s+way)\b"
+    # parents told where to collect them: "please collect your child from Parr Leisure Centre at 3.45"
+    r"|\b(?:collect|pick)\s+(?:(?:your|the|all)\s+)?(?:child|children|son|daughter|them|up|from)\b"
+    # a team by its age group: "U11 boys v Cadbury Heath Primary"
+    r"|\b(?:u|under)[\s-]?\d{1,2}['’]?s?\s+(?:boys|girls|team|squad|side|mixed)\b"
     # part of a group: "all of Year 5 are safe and sound at Llandudno"
     r"|\b(?:all|both|some|most|each|half|many|several)\s+of\s+(?:us|them|years?\s*\d+|reception|nursery|"
     r"class\s+\w+|[A-Z]\w*\s+class|our\s+\w+|the\s+(?:children|pupils|team|class|group|squad|choir))\b"
@@ -281,7 +295,7 @@ _NOW_WORDS = re.compile(
     r"\b(?:right\s+now|currently|at\s+the\s+moment|(?:we're|we\s+are|they're|they\s+are)\s+"
     r"(?:(?:finally|now|all|safely)\s+)*here|"
     r"(?:are|'re|is)\s+(?:(?:\w+ly|now|still|all|busy|both)\s+)*\w+ing|"
-    r"(?:are|'re|is)\s+(?:(?:now|still|all|safely|safe\s+and\s+sound|safe)\s+)*(?:at|in|on)|"
+    r"(?:are|'re|is|r)\s+(?:(?:now|still|all|safely|safe\s+and\s+sound|safe)\s+)*(?:at|in|on)|"
     r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|made\s+it|reached|pulled\s+in|"
     r"pulled\s+over|stopped)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
     re.IGNORECASE,
@@ -409,8 +423,8 @@ def _places(sentence: str) -> list[_Place]:
             or _TITLED.match(place)
         ):
             continue
-        bare = re.sub(r"^the\s+", "", place)
-        named = bare[:1].isupper() or bool(re.match(r"[a-z]+\s+of\s+(?:the\s+)?[A-Z]", bare))
+        bare = re.sub(r"^(?:the\s+|#)", "", place)
+        named = bare[:1].isupper() or bool(re.match(r"[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:the\s+)?[A-Z]", bare))
         if named and re.fullmatch(
             r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*(?:day|dy)|(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)",
             bare,
@@ -419,7 +433,8 @@ def _places(sentence: str) -> list[_Place]:
         if not named and _NOT_A_SPOT.search(bare):
             continue
         public = not named and bool(_PUBLIC_VENUE.search(bare))
-        found.append(_Place(m.start(), m.end(), place, named, public, spot=bool(m.group("generic"))))
+        start = m.start("place") if m.group("prep") == ":" else m.start()  # the colon ends a clause
+        found.append(_Place(start, m.end(), place, named, public, spot=bool(m.group("generic"))))
     for m in _PLACE_BEFORE_TRIP.finditer(sentence):
         if _NOT_PLACES.match(m.group("place")):
             continue  # "the Hawking Class residential": a class's trip, not a place
@@ -436,9 +451,31 @@ _VENUE_TAG = re.compile(
 )
 
 
-def _venue_tags(text: str) -> list[_Place]:
-    """Venues named only in a hashtag, as places a sentence of the post may put pupils at."""
-    return [_Place(m.start(), m.end(), m.group(0), named=True) for m in _VENUE_TAG.finditer(text)]
+# A live update's arrival: "Arrived! ... #Robinwood", "Made it! #Llandudno".
+_ARRIVED = re.compile(
+    r"^\W*(?:we['’]ve\s+|we\s+have\s+|they['’]ve\s+)?(?:just\s+|safely\s+|finally\s+)?(?:arrived|made\s+it|landed)\b"
+    r"|\b(?:hello|greetings|waves?)\s+from\b",
+    re.IGNORECASE,
+)
+_ONE_WORD_TAG = re.compile(r"(?<![\w#])#(?P<word>[A-Z][a-z]{4,})\b(?![\w-])")
+
+
+def _venue_tags(text: str, known: frozenset[str] | set[str] = frozenset()) -> list[_Place]:
+    """Venues named only in a hashtag, as places a sentence of the post may put pupils at.
+
+    A hashtag of one word that no list knows is read as the venue of a live update's arrival
+    ("Arrived! ... #Robinwood"), never otherwise (#Diwali is no place). ``known``: folded words
+    that are the school's own (its name, its classes).
+    """
+    tags = [_Place(m.start(), m.end(), m.group(0), named=True) for m in _VENUE_TAG.finditer(text)]
+    if _ARRIVED.search(text):
+        from safepost.policy.names import first_name_lexicon, is_ordinary_word
+
+        for m in _ONE_WORD_TAG.finditer(text):
+            key = fold(m.group("word"))
+            if not is_ordinary_word(key) and key not in first_name_lexicon() and key not in known:
+                tags.append(_Place(m.start(), m.end(), m.group(0), named=True))
+    return tags
 
 
 class TripWhereabouts(Rule):
@@ -482,18 +519,20 @@ class TripWhereabouts(Rule):
             return  # an evening for parents at the secondary school: no pupil is there
         sentences = [(a, b, text[a:b]) for a, b in ctx.text.sentence_bounds]
         all_places = [(i, p) for i, (_a, _b, s) in enumerate(sentences) for p in _places(s)]
-        on_trip = any(p.named for _i, p in all_places) or bool(_TRIP_WORDS.search(text))
+        classes = ctx.roster.class_names
+        school = frozenset(fold(w) for w in re.findall(r"[\w'’]+", ctx.policy.school.name)) - _SCHOOL_WORDS
+        tags = _venue_tags(text, school | classes)
+        on_trip = any(p.named for _i, p in all_places) or bool(_TRIP_WORDS.search(text)) or bool(tags)
         people = SpanIndex(
             [(m.nstart, m.nend) for m in ctx.people.mentions if m.kind in ("pupil", "adult")]
             + [(r.nstart, r.nend) for r in ctx.people.roles]
         )
-        classes = ctx.roster.class_names
-        school = frozenset(fold(w) for w in re.findall(r"[\w'’]+", ctx.policy.school.name)) - _SCHOOL_WORDS
         first_subject = _subject(text, classes)
         by_sentence: dict[int, list[_Place]] = {}
         for j, p in all_places:
             by_sentence.setdefault(j, []).append(p)
-        tags = [] if all_places else _venue_tags(text)
+        if all_places:
+            tags = []  # a venue tag stands in for the place only where the post names none
         for i, (a, _b, sentence) in enumerate(sentences):
             places = [
                 p
