@@ -410,7 +410,8 @@ _PRE_CUE = re.compile(
     r"thinking\s+of|full\s+marks|top\s+marks|here\s+is|here's|pictured(?:\s+(?:here|above|below))?\s*(?:is|are|:)?|"
     r"(?:very\s+|so\s+|really\s+)?proud\s+of|"
     r"(?:(?:star|pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
-    r"superstar|champion)\s+of\s+the\s+(?:week|day|month|term)|"
+    r"superstar|champion|mathlete|speller|worker|helper|friend|achiever|hero|legend|author|historian|"
+    r"geographer|musician|sportsperson|player|[a-z]+(?:ist|ician|ete))\s+of\s+the\s+(?:week|day|month|term)|"
     r"head\s+(?:girl|boy)|head\s+pupil|captain|new\s+starter|new\s+pupil|winner|birthday\s+(?:boy|girl)|"
     r"(?:award|certificate|trophy|cup|prize|medal)s?|"
     # something done, and who did it: "amazing effort from Precious", "a stunning save by Wood"
@@ -418,7 +419,9 @@ _PRE_CUE = re.compile(
     r"save|goal|try|tackle|catch|header|finish|shot|pass|innings|knock|run|swim|dive|jump|throw)s?"
     r"\s+(?:from|by))"
     r"(?:[^.!?]*?\b(?:is|was|goes\s+to|go\s+to|went\s+to|are|to)\b)?"
-    r")\s*(?:to\s+|for\s+|goes\s+to\s+|is\s+|was\s+)?(?:our\s+(?:very\s+own\s+)?|little\s+|lovely\s+)?[:,\-–!]?\s*$",
+    r")\s*(?:to\s+|for\s+|goes\s+to\s+|is\s+|was\s+)?[:,\-–—!…]*\s*(?:our\s+(?:very\s+own\s+)?|the\s+(?=\w+\s+$))?"
+    r"(?:(?:little|lovely|brilliant|amazing|wonderful|fantastic|fabulous|marvellous|super|superb|incredible|"
+    r"one\s+and\s+only)\s+)?[:,\-–—!…]*\s*$",
     re.IGNORECASE,
 )
 # Phrases after a name (or a list of names) that make a child its subject.
@@ -570,7 +573,18 @@ _FAITH_STORY = re.compile(
 # "our persona doll Precious", "the class hamster, Jasper,": not a child.
 _THING_BEFORE_NAME = re.compile(
     r"\b(?:doll|puppet|teddy|toy|mascot|pet|dog|puppy|cat|kitten|hamster|rabbit|bunny|guinea\s+pig|tortoise|"
-    r"goldfish|fish|chicken|hen|goat|owl|bear|pony|horse|lamb|robot)(?:\s+(?:called|named))?\s*,?\s+$",
+    r"goldfish|fish|chicken|hen|goat|owl|bear|pony|horse|lamb|robot|cub|calf|foal|chick|duckling|piglet|"
+    r"donkey|alpaca|llama|snake|lizard|gecko|stick\s+insect|snail|giraffe|penguin|tiger|lion|elephant)"
+    r"(?:\s+(?:called|named))?\s*,?\s+$"
+    # "have named their new lion cub Leo": an animal or a thing given a name
+    r"|\b(?:named|called|name|call)\s+(?:(?:their|our|the|a|his|her|its|this|my)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:cub|calf|foal|chick|puppy|kitten|lamb|piglet|baby|pet|doll|teddy|mascot|boat|robot|tree|plant|star|"
+    r"snail|tortoise|rabbit|hamster|goldfish|fish|bear|snowman|scarecrow|dragon|monster)\s+$",
+    re.IGNORECASE,
+)
+_TITLE_OF_A_SHOW = re.compile(
+    r"\b(?:production|performance|version|staging|adaptation|musical|pantomime|panto|showing|screening|"
+    r"rehearsals?|songs?|soundtrack)\s+of\s+$",
     re.IGNORECASE,
 )
 _ADULT_BEFORE = re.compile(
@@ -716,7 +730,7 @@ _WITH_A_YEAR = re.compile(r"^\s+'?(?:19|20)\d\d\b")
 _STORY_TITLE = re.compile(r"^\s+and\s+the\s+[A-Z]")
 # "Sam from the fire service", "Jo from Rainford Library": a visitor, not a pupil.
 _FROM_ORGANISATION = re.compile(
-    r"^\s*,?\s*from\s+(?:the\s+(?!(?:[Yy]ear|[Rr]eception|[Nn]ursery|[Cc]lass)\b)\w"
+    r"^\s*(?:(?:,|and|&)\s*[A-Z][a-z]+\s*)?,?\s*from\s+(?:the\s+(?!(?:[Yy]ear|[Rr]eception|[Nn]ursery|[Cc]lass)\b)\w"
     r"|(?!(?:Year|Reception|Nursery|Class|KS|Y\d)\b)(?![A-Z][\w'-]*\s+[Cc]lass\b)[A-Z])"
 )
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
@@ -938,6 +952,13 @@ _CHEERED_BEFORE = re.compile(
     r"get\s+well\s+soon|good\s+luck|bravo|kudos|proud\s+of|huge\s+well\s+done)\s+(?:to\s+)?(?:our\s+)?$",
     re.IGNORECASE,
 )
+# An award of the week given to a name no list knows: "Mathlete of the week – Alexx P in Heron".
+_AWARDED_BEFORE = re.compile(
+    r"\b(?:star|pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|superstar|champion|"
+    r"mathlete|speller|worker|helper|achiever|author|[a-z]+(?:ist|ician|ete))\s+of\s+the\s+(?:week|month|term|day)"
+    r"(?:\s+(?:in|for)\s+[\w\s]{1,20}?)?\s*(?:is|was|goes\s+to)?\s*[:\-–—…!.]*\s*$",
+    re.IGNORECASE,
+)
 # A new child welcomed to a class by a name no list knows: "Welcome to Otter Class, Kaito!"
 _WELCOMED_BEFORE = re.compile(
     r"\bwelcome\s+(?:back\s+)?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:class|year\s*\d+|reception|nursery)\s*,\s*$",
@@ -948,6 +969,22 @@ _CHEERED_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s*,\s*who\b|\s+(?:in|from)\s+(?:[Yy]ear\s*\d|[Rr]eception|[Nn]ursery|[Cc]lass\b|[A-Z][\w'’-]*\s+[Cc]lass)"
     r"|\s+for\s+(?:a|an|the|his|her|being|getting|winning|reading|writing)\b)"
 )
+# A hashtag's cheer just before a word: the word is a child's name though no list knows it.
+_TAG_CHEER = re.compile(
+    r"#(?:go|comeon|proudofyou|soproudof|soproud|welldone|congrats|congratulations|happybirthday|youdidit|"
+    r"superstar|starpupil|wellplayed)$",
+    re.IGNORECASE,
+)
+
+
+def _common_proper_noun(word: str) -> bool:
+    """A place, team or brand the dictionary knows and people write often: England, Liverpool."""
+    from safepost.policy.spelling import dictionary
+
+    zipf = dictionary().table.get(word[:1].upper() + word[1:].lower())
+    return zipf is not None and zipf >= 30
+
+
 # Words of a cheering hashtag, never a name there: the "Done" of #WellDoneChester.
 _CHEER_WORDS = frozenset(
     [
@@ -1054,11 +1091,26 @@ def analyse_people(
             and (
                 (_CHEERED_BEFORE.search(before) is not None and _CHEERED_AFTER.match(after) is not None)
                 or (_WELCOMED_BEFORE.search(before) is not None and _WELCOMED_AFTER.match(after) is not None)
+                or _AWARDED_BEFORE.search(before) is not None
             )
             and key not in NON_NAMES
             and key not in PLACE_WORDS
             and not is_ordinary_word(key)
         )  # "Congratulations to Tayo, who was named Player of the Tournament": a name in no list
+        cheered = cheered or (
+            # "#WellDoneThandi", "#ProudOfYouBartek": a name no list knows, cheered in a hashtag
+            tok.hashtag
+            and len(key) >= 3
+            and tok.text[:1].isupper()
+            and tok.text[1:].islower()
+            and _TAG_CHEER.search(before) is not None
+            and key not in roster.class_names
+            and key not in NON_NAMES
+            and key not in PLACE_WORDS
+            and key not in _CHEER_WORDS
+            and not is_ordinary_word(key)
+            and not _common_proper_noun(tok.text)
+        )
         if not (cheered or _name_candidate(tok, roster, lexicon, norm[tok.nend : tok.nend + 40])) or (
             key in _MONTH_NAMES
             and (
@@ -1080,7 +1132,7 @@ def analyse_people(
                 and (nxt.is_capitalised or roster.is_full_name(key, nxt.key))
             ):
                 nkey = nxt.key
-                if len(nkey) == 1 and m.on_roster:
+                if len(nkey) == 1 or re.fullmatch(r"[a-z]-[a-z]", nkey):
                     # "Caleb O.": a pupil's first name and an initial, which names no surname
                     used.add(i + 1)
                 elif nkey in roster.by_surname and (
@@ -1527,9 +1579,12 @@ def _classify_one(
     if middle is not None and not strong and fold(middle.group(1)) not in roster.by_first:
         m.kind, m.reasons = "other-person", ["a full name with a middle initial, not a pupil's"]
         return  # "Author Onjali Q. Raúf"
-    if _THING_BEFORE_NAME.search(norm[max(s_start, m.nstart - 30) : m.nstart]):
+    if _THING_BEFORE_NAME.search(norm[max(s_start, m.nstart - 50) : m.nstart]):
         m.kind, m.reasons = "other-person", ["a toy, a puppet or an animal, said so before the name"]
         return
+    if _TITLE_OF_A_SHOW.search(norm[max(s_start, m.nstart - 40) : m.nstart]):
+        m.kind, m.reasons = "other-person", ["the title of a show or a film"]
+        return  # "our Year 6 production of Oliver!"
     if _THING_AFTER.match(post):
         m.kind, m.reasons = "other-person", ["an animal, a toy or a character, said so after the name"]
         return

@@ -13,6 +13,7 @@ import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from safepost.policy.text import fold
@@ -137,6 +138,17 @@ class Roster:
                     self.by_surname[part].append(p)
             if p.class_name:
                 self.class_names.add(fold(p.class_name))
+        # What a child is called besides the register's name: "Freddie" for Frederick, "Josie" for
+        # Josephine. A short form that is another pupil's name, or an ordinary word ("Will",
+        # "Sandy"), is left out: it would say less about this child than about the word.
+        self.short_forms: dict[str, str] = {}
+        for first in list(self.by_first):
+            for short in short_forms(first):
+                if short not in self.by_first or short in self.short_forms:
+                    self.short_forms.setdefault(short, first)
+                    self.by_first[short].extend(
+                        p for p in self.by_first[first] if p not in self.by_first[short]
+                    )
 
     def __len__(self) -> int:
         return len(self.pupils)
@@ -147,6 +159,38 @@ class Roster:
             surname_key in {k for s in p.surnames for k in _name_keys(s, parts=True)}
             for p in self.by_first.get(first_key, [])
         )
+
+
+@cache
+def _nickname_table() -> dict[str, tuple[str, ...]]:
+    """Given name -> its usual short forms, from the ``nicknames`` package's hand-made list."""
+    from importlib import resources
+
+    table: dict[str, list[str]] = defaultdict(list)
+    try:
+        text = resources.files("nicknames").joinpath("names.csv").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    for row in csv.DictReader(io.StringIO(text)):
+        if row.get("relationship") == "has_nickname":
+            table[fold(row["name1"])].append(fold(row["name2"]))
+    return {name: tuple(shorts) for name, shorts in table.items()}
+
+
+@cache
+def short_forms(first_key: str) -> tuple[str, ...]:
+    """Short forms of a folded first name that can only be a name (three letters or more).
+
+    Only forms made from the name's own letters ("Freddie", "Bella", "Issy"), not names of their
+    own that the list also gives ("Sandra" for Alexandra, "Rita" for Margaret).
+    """
+    from safepost.policy.names import is_ordinary_word
+
+    return tuple(
+        s
+        for s in _nickname_table().get(first_key, ())
+        if 3 <= len(s) < len(first_key) and s.isalpha() and s[:2] in first_key and not is_ordinary_word(s)
+    )
 
 
 def _name_keys(name: str, parts: bool = False) -> set[str]:

@@ -134,6 +134,10 @@ _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
     r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?]+['\")\]]*(?=\s|$)|\n+"
 )
+# Before a suspense ellipsis, a word no sentence ends on: "Star of the Week is... Sky!"
+_SUSPENSE = re.compile(
+    r"\b(?:is|was|are|were|to|the|a|an|goes|go|and|of|for|by|with|winner\s+is)$", re.IGNORECASE
+)
 _SPACED_LETTERS = re.compile(r"\b(?:[A-Za-z][ .\-_*]){2,}[A-Za-z]\b")
 
 
@@ -303,6 +307,10 @@ class PostText:
         bounds: list[tuple[int, int]] = []
         start = 0
         for m in _SENTENCE_END.finditer(self.text):
+            if m.group(0).startswith("...") and _SUSPENSE.search(
+                self.text, max(0, m.start() - 12), m.start()
+            ):
+                continue
             if self.text[start : m.end()].strip():
                 bounds.append((start, m.end()))
             start = m.end()

@@ -385,6 +385,12 @@ _TITLED = re.compile(
     r"\b\.?\s"
 )
 _AUTHOR = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+")
+# "in the Sefton finals": the name of an event, not a place
+_EVENT_AFTER = re.compile(
+    r"\s+(?:finals?|semi-finals?|championships?|tournament|games|festival|gala|league|cup|heats|trials|"
+    r"qualifiers)\b",
+    re.IGNORECASE,
+)
 _CLASS_AFTER = re.compile(r"\s+(?:class(?:es)?|classrooms?)\b", re.IGNORECASE)
 
 
@@ -420,6 +426,7 @@ def _places(sentence: str) -> list[_Place]:
             _ON_SITE.match(place)
             or _NOT_PLACES.match(place)
             or _CLASS_AFTER.match(sentence, m.end())
+            or _EVENT_AFTER.match(sentence, m.end())
             or _TITLED.match(place)
         ):
             continue
