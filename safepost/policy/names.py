@@ -463,6 +463,10 @@ _POST_CUE = re.compile(
     r"|(?:and\s+(?:his|her|their)\s+\w+\s+(?:\w+\s+)?)?(?:who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|were\s+|will\s+)?"
     r"(?:been\s+|just\s+|really\s+|also\s+|finally\s+|now\s+)*(?:much\s+|so\s+|very\s+)?(?:better\s+)?"
     r"(?:" + _CHILD_VERBS + r")\b"
+    # "with Robin as the loudest angel you have ever heard": a child playing a part
+    r"|\s+as\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:angel|shepherd|king|queen|narrator|innkeeper|donkey|"
+    r"sheep|star|lead|wolf|prince|princess|witch|giant|villain|fairy|elf|santa|snowman|mary|joseph|wise\s+man|"
+    r"captain|pirate|genie|dame|character)\b"
     r"|'s\s+(?:[\w-]+\s+){0,3}?(?:mum|dad|family|parents|birthday|work|writing|painting|drawing|poem|"
     r"story|model|project|artwork|picture|sculpture|invention|design|costume|certificate|award|trophy|medal|"
     r"performance|handwriting|homework|reading|efforts|first|tooth|achievement|success|entry|photo)\b"
@@ -581,6 +585,25 @@ _THING_BEFORE_NAME = re.compile(
     r"(?:cub|calf|foal|chick|puppy|kitten|lamb|piglet|baby|pet|doll|teddy|mascot|boat|robot|tree|plant|star|"
     r"snail|tortoise|rabbit|hamster|goldfish|fish|bear|snowman|scarecrow|dragon|monster)\s+$",
     re.IGNORECASE,
+)
+# A post about the school's houses: their names are words ("Wren", "Robin", "Meadow").
+_HOUSES = re.compile(
+    r"\bhouses?\s+(?:cup|points?|trophy|shield|competition|champions|winners|captains?|team|results|totals?|"
+    r"standings|tally|league|table)\b|\b(?:house\s+)?points\s+(?:for|this|so)\b.*\bhouse\b",
+    re.IGNORECASE,
+)
+_AWARD_LEVELS = frozenset(["bronze", "silver", "gold", "platinum", "diamond"])
+_AWARD_WORDS = re.compile(
+    r"\b(?:awards?|certificates?|badges?|levels?|stages?|bands?|medals?|readers?|reading|swimming|"
+    r"duke\s+of\s+edinburgh|DofE|arts\s+mark|eco-schools)\b",
+    re.IGNORECASE,
+)
+_BABY_BEFORE = re.compile(
+    r"\b(?:baby|newborn)(?:\s+(?:boy|girl|son|daughter|brother|sister))?\s*,?\s*$", re.IGNORECASE
+)
+_TITLED_ADULT = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]")
+_PLAYED_AFTER = re.compile(
+    r"^\s+(?:was|is|were|will\s+be)\s+(?:being\s+)?(?:played|performed|portrayed|acted)\b"
 )
 _TITLE_OF_A_SHOW = re.compile(
     r"\b(?:production|performance|version|staging|adaptation|musical|pantomime|panto|showing|screening|"
@@ -1018,6 +1041,13 @@ _CHEER_WORDS = frozenset(
 )
 
 
+_WORD_GOES_ON = re.compile(
+    r"^\s+(?:be|have|not|never|also|you|we|they|to|the|a|an|that|this|it|your|our|their|he|she|i|all|"
+    r"only|just|soon|still|now|now,|definitely|certainly|need|get)\b",
+    re.IGNORECASE,
+)
+
+
 def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: str) -> bool:
     key = tok.key
     if len(key) < 2 or (tok.hashtag and key in _CHEER_WORDS and key not in roster.by_first):
@@ -1037,7 +1067,10 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
         return True  # "Ayaan in Year 3 has been practising": a name though in no list
     if not tok.is_capitalised:
         # Typed in lower case on a phone: a pupil's name still counts; one that is also an
-        # ordinary word ("grace") only with a clear cue or the pupil's surname (see _classify_one).
+        # ordinary word ("grace") only with a clear cue or the pupil's surname (see _classify_one),
+        # and never where the word goes on as a word ("certificates will be handed out").
+        if _WORD_GOES_ON.match(after) and is_ordinary_word(key):
+            return False
         return key in roster.by_first
     return key in roster.by_first or key in lexicon
 
@@ -1272,7 +1305,8 @@ _ORDINAL_AFTER = re.compile(
 _NAMED_THINGS = re.compile(
     r"\b(?:lambs?|chicks?|ducklings?|ducks?|hens?|pets?|hamsters?|fish|tortoises?|puppets?|dolls?|teddies|teddy|"
     r"bears?|robots?|calves|calf|piglets?|kittens?|puppies|puppy|ponies|pony|goats?|rabbits?|snails?|tadpoles?|"
-    r"caterpillars?|butterflies|stick\s+insects?|sunflowers?|scarecrows?)\b[^.!?]{0,30}?\b(?:called|named|names)\b",
+    r"caterpillars?|butterflies|stick\s+insects?|sunflowers?|scarecrows?|goldfish|gerbils?|guinea\s+pigs?|"
+    r"axolotls?|mice|chickens?|tortoises?)\b[^.!?]{0,30}?\b(?:called|named|names)\b",
     re.IGNORECASE,
 )
 _READING_A_WORK = re.compile(
@@ -1510,6 +1544,19 @@ def _classify_one(
     if _STORY_TITLE.match(post) and not group_cue:
         m.kind, m.reasons = "other-person", ["title of a story"]
         return
+    sentence = norm[s_start:s_end]
+    if not m.surname and is_ordinary_word(key) and _HOUSES.search(norm):
+        m.kind, m.reasons = "word", ["a house of the school's (the post is about houses)"]
+        return  # "the house cup goes to Wren, with Robin just two points behind"
+    if key in _AWARD_LEVELS and _AWARD_WORDS.search(sentence):
+        m.kind, m.reasons = "word", ["a level of an award (Bronze, Silver, Gold)"]
+        return  # "24 children received their Bronze Reader award and 9 went on to Silver"
+    if _BABY_BEFORE.search(norm[max(s_start, m.nstart - 30) : m.nstart]) and _TITLED_ADULT.search(norm):
+        m.kind, m.reasons = "other-person", ["a baby of a member of staff"]
+        return  # "Congratulations to Miss Day, who had a baby boy, Alfie"
+    if _PLAYED_AFTER.match(post):
+        m.kind, m.reasons = "other-person", ["a character, played by somebody"]
+        return  # "Wilbur was played with real feeling"
     # Adults: a title or a role word just before, or an adult role in apposition after.
     if (
         prev is not None

@@ -1276,6 +1276,8 @@ def surnames_alone(
         ):
             out.append((tok, True))  # "#WellDoneChester": a cheer for somebody
             continue
+        if tok.hashtag and norm[tok.nstart - 1 : tok.nstart].isalpha():
+            continue  # the "Day" of #WorldBookDay: part of the hashtag's words, not a name of its own
         if _part_of_longer_name(text, tokens, i):
             continue  # "Victoria Park", "Swan Lake", "Ola Swan"
         before = norm[max(0, tok.nstart - 40) : tok.nstart]

@@ -26,7 +26,6 @@ STILL_WRONG = {
     "k19-034": "a painter's name as a nickname ('our budding Monet in Sycamore Class') read as a name",
     "k19-043": "a child addressed as 'you' by a role ('..., Thistle Class narrator!')",
     "k20-030": "a thank-you hashtag with a word-name (#ThankYouFaith)",
-    "k20-100": "a house name that is a pupil's name ('Well done, Meadow!')",
     "k21-002": "an itinerary split by '|' and '!' with no preposition before the venue",
     "k22-002": "a surname that is a word in a headline ('Gold for Day!')",
     "k22-055": "a surname that is a word addressed at the end ('Take a bow, Best!')",

@@ -286,7 +286,7 @@ _GOING_HOME = re.compile(
     r"|\bon\s+the\s+(?:coach|bus|minibus|train)\s+(?:home|back)\b"
     r"|\b(?:are|is|'re)\s+(?:now\s+)?(?:all\s+)?(?:safely\s+)?back\s+(?:at|in)\s+school\b"
     # a family moving away: "as her family moves back to Manila"
-    r"|\b(?:family|families|household|she|he|they)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:moves?|moving|moved|"
+    r"|\b(?:family|families|household|she|he|they|who)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:moves?|moving|moved|"
     r"emigrating|emigrated|relocating)\s+(?:back\s+|away\s+|house\s+)?(?:to|home)\b",
     re.IGNORECASE,
 )
@@ -388,7 +388,7 @@ _AUTHOR = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+")
 # "in the Sefton finals": the name of an event, not a place
 _EVENT_AFTER = re.compile(
     r"\s+(?:finals?|semi-finals?|championships?|tournament|games|festival|gala|league|cup|heats|trials|"
-    r"qualifiers)\b",
+    r"qualifiers|assembly|service|concert|disco|party|celebration|family|families|fair|fete)\b",
     re.IGNORECASE,
 )
 _CLASS_AFTER = re.compile(r"\s+(?:class(?:es)?|classrooms?)\b", re.IGNORECASE)
@@ -426,7 +426,10 @@ def _places(sentence: str) -> list[_Place]:
             _ON_SITE.match(place)
             or _NOT_PLACES.match(place)
             or _CLASS_AFTER.match(sentence, m.end())
-            or _EVENT_AFTER.match(sentence, m.end())
+            or (
+                _EVENT_AFTER.match(sentence, m.end())
+                and not any(w.lower() in PLACE_WORDS for w in place.split())  # "the Town Hall concert"
+            )
             or _TITLED.match(place)
         ):
             continue
