@@ -498,7 +498,9 @@ _ADULT_AFTER = re.compile(
     r"(?!\s+of\s+the\s+(?:week|month|term|year|day|match))"
     r"|^\s*and\s+(?:the|our)\s+(?:\w+\s+)?(?:kitchen|office|catering|cleaning|site|admin|"
     r"pta|friends|governors|staff|teachers|volunteers|parents)\b"
-    r"|^\s*,\s*who\s+(?:lives|works|runs|owns|volunteers|drives|retired|retires)\b",
+    r"|^\s*,\s*who\s+(?:lives|works|runs|owns|volunteers|drives|retired|retires)\b"
+    # "Our ex-pupil Jade Morris, now a paramedic,": grown up
+    r"|^\s*,\s*(?:now|these\s+days)\s+(?:a|an)\s+(?!(?:year|pupil|student|member)\b)\w+",
     re.IGNORECASE,
 )
 _MONTH_NAMES = frozenset({"april", "may", "june", "july", "august", "sunday", "tuesday", "jan"})  # and days
@@ -604,6 +606,11 @@ _BABY_BEFORE = re.compile(
 _TITLED_ADULT = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]")
 _PLAYED_AFTER = re.compile(
     r"^\s+(?:was|is|were|will\s+be)\s+(?:being\s+)?(?:played|performed|portrayed|acted)\b"
+)
+_LESSON_ABOUT = re.compile(
+    r"\b(?:writing|learning|reading|talking|finding\s+out|researching|studying|wrote|learnt|learned|read)\s+"
+    r"(?:all\s+)?about\s+$",
+    re.IGNORECASE,
 )
 _TITLE_OF_A_SHOW = re.compile(
     r"\b(?:production|performance|version|staging|adaptation|musical|pantomime|panto|showing|screening|"
@@ -1271,6 +1278,10 @@ def _same_reading_again(norm: str, mentions: list[PersonMention]) -> None:
             m.reasons = [
                 f'"{m.first.text}" was read earlier in the post as {earlier.reasons[0] if earlier.reasons else earlier.kind}'
             ]
+        elif earlier is not None and m.kind == "word" and m.surname is None and earlier.kind == "adult":
+            # "Our ex-pupil Jade Morris, now a paramedic, ... Thank you, Jade!": the same adult
+            m.kind = "adult"
+            m.reasons = [f'"{m.first.text}" was read earlier in the post as an adult']
         titled = m.kind == "word" and bool(m.reasons) and m.reasons[0].startswith("part of")
         if (m.kind in ("other-person", "adult") or titled) and key not in seen:
             seen[key] = m
@@ -1629,6 +1640,11 @@ def _classify_one(
     if _THING_BEFORE_NAME.search(norm[max(s_start, m.nstart - 50) : m.nstart]):
         m.kind, m.reasons = "other-person", ["a toy, a puppet or an animal, said so before the name"]
         return
+    if _LESSON_ABOUT.search(norm[max(s_start, m.nstart - 40) : m.nstart]) and not _STRONG_CHILD_AFTER.match(
+        post
+    ):
+        m.kind, m.reasons = "other-person", ["what a lesson is about (a character, a figure of history)"]
+        return  # "Year 4 have been writing about Matilda, the girl who loved books"
     if _TITLE_OF_A_SHOW.search(norm[max(s_start, m.nstart - 40) : m.nstart]):
         m.kind, m.reasons = "other-person", ["the title of a show or a film"]
         return  # "our Year 6 production of Oliver!"

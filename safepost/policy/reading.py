@@ -347,6 +347,13 @@ _ONE_FROM_CLASS = re.compile(
 _PICTURED = re.compile(
     r"^(?:\s+[\w'’-]+){0,8}?\s*[(\[]\s*(?:pictured|see\s+photo|in\s+the\s+photo)", re.IGNORECASE
 )
+# A child who has grown up: a former pupil, now an adult.
+_GROWN_UP = re.compile(
+    r"\b(?:back\s+in\s+(?:19|20)\d\d|(?:\d+|many|ten|twenty|fifteen)\s+years\s+ago|qualified\s+as|graduated|"
+    r"is\s+now\s+(?:a|an)\s+\w+|works\s+as|(?:19|20)\d\d\s+leaver)\b",
+    re.IGNORECASE,
+)
+_CAPTION_BEFORE = re.compile(r"\b(?:pictured|photo|picture|above|below)\s*:\s*$", re.IGNORECASE)
 _AFTER_A_NAME = re.compile(r"(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?\s*,\s*$")
 # What a rule for any child says: "A child who has been sick must stay at home".
 _A_RULE = re.compile(
@@ -704,7 +711,8 @@ def child_references(
     whom a "she" or "he" may mean. ``classes``: the school's class names (folded), which a
     post may write without the word "class" ("our little star in Seedlings").
     """
-    norm = text.text
+    # a hashtag's words read as words: "Our youngest #Reader in Bluebell Class can now read"
+    norm = text.text.replace("#", " ")
     found: list[ChildReference] = []
     pronoun = bool(_SINGULAR_PRONOUN.search(norm))
     for m in _CHILD_DESCRIPTION.finditer(norm):
@@ -712,6 +720,8 @@ def child_references(
             continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
+        if _GROWN_UP.search(norm[m.end() : m.end() + 120]):
+            continue  # "Mrs Khan's daughter, who left us back in 2014, has just qualified as a teacher"
         det = m.group(0).split()[0].lower()
         after = _after_group(norm, m.end(), classes)
         if _APPOSITION.match(after):
@@ -743,8 +753,10 @@ def child_references(
             continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
+        captioned = _CAPTION_BEFORE.search(norm[max(0, m.start() - 15) : m.start()]) is not None
         in_group = bool(
             m.group("group")
+            or captioned  # "Pictured: the winner of our Easter bonnet parade with her ..."
             or _PICTURED.match(_after_group(norm, m.end(), classes))
             or _SUPERLATIVE.search(m.group(0))
             or _GROUP_WORD.search(m.group(0))
@@ -754,8 +766,12 @@ def child_references(
             continue
         # A doer in a class or year group is one child when the post speaks of them as one person:
         # what they did, "she"/"he", or thanks and praise aimed at them.
-        praised = _THANKED.search(norm[max(0, m.start() - 40) : m.start()]) or (
-            m.group(0).split()[0].lower() == "one"  # "one Year 2 artist hard at work": one child
+        praised = (
+            captioned
+            or _THANKED.search(norm[max(0, m.start() - 40) : m.start()])
+            or (
+                m.group(0).split()[0].lower() == "one"  # "one Year 2 artist hard at work": one child
+            )
         )
         tail = _after_group(norm, m.end(), classes)
         if (b := _BELONGS.match(tail)) is not None and not _DID.match(tail):
@@ -852,9 +868,9 @@ def child_references(
     for m in _DOTTED_INITIALS.finditer(norm):
         letters = m.group(0).replace(".", "").replace(" ", "").lower()
         follows_group = re.match(r"\s+(?:in|from)\s", norm[m.end() : m.end() + 8]) is not None
-        if (letters in _NOT_INITIALS and not follows_group) or _BEFORE_ADULT.search(
-            norm[max(0, m.start() - 12) : m.start()]
-        ):
+        if (letters in _NOT_INITIALS and not follows_group) or (
+            not follows_group and _BEFORE_ADULT.search(norm[max(0, m.start() - 12) : m.start()])
+        ):  # "Gr8 work by E.Y. in Seacole Class": a child; "a poem by A.A. Milne": an author
             continue
         follows = norm[m.end() : m.end() + 20]
         if re.match(r"\s+[A-Z][a-z]", follows) and not re.match(
@@ -898,7 +914,9 @@ _DID = re.compile(
     r"^\s*(?:,\s*who\s+|who\s+|,?\s*whose\s+(?:[\w'’-]+\s+){0,3}?)?(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|just\s+|finally\s+|really\s+|"
     r"also\s+|even\s+|bravely\s+|proudly\s+|now\s+|then\s+)*"
     r"(?:[a-z]+ed|" + IRREGULAR_PAST + r"|had|has|never|always|can|could|turns|joined|joins|loves|wants|"
-    r"deserves|needs|celebrates|starts|begins|will|got\s+to)\b",
+    r"deserves|needs|celebrates|starts|begins|will|got\s+to|"
+    # "is through to the regional final", "has made it to the county finals"
+    r"(?:is|are)\s+through\s+to|made\s+it\s+(?:to|into|through)|qualified|goes\s+through)\b",
     re.IGNORECASE,
 )
 # One child of a group, whatever the noun: "our Year 3 altar server, who served at Mass", and a
@@ -957,6 +975,17 @@ _MANY_OR_ADULT = frozenset(
         "caretaker",
         "author",
         "visitor",
+        "grandparent",
+        "grandma",
+        "grandad",
+        "grandpa",
+        "granny",
+        "nan",
+        "nana",
+        "carer",
+        "auntie",
+        "uncle",
+        "aunt",
     ]
 )
 _THANKED = re.compile(
