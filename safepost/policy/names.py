@@ -31,6 +31,7 @@ from safepost.policy.reading import (
     SpanIndex,
     child_references,
     in_roster_class,
+    part_of_longer_name,
     split_hashtag,
     surnames_alone,
 )
@@ -407,7 +408,8 @@ _PRE_CUE = re.compile(
     r"(?:week|term|month)\s*(?:is|was|goes\s+to|:)|"
     r"(?:a\s+(?:big|warm|huge|very\s+warm)\s+)?welcome\s+(?:back\s+)?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:class|year\s*\d+|reception|nursery|school|family)|"
-    r"thinking\s+of|full\s+marks|top\s+marks|here\s+is|here's|pictured(?:\s+(?:here|above|below))?\s*(?:is|are|:)?|"
+    r"thinking\s+of|full\s+marks|top\s+marks|here\s+is|here's|"
+    r"(?:gold|silver|bronze|a\s+(?:gold|silver|bronze)\s+medal|a\s+medal|first\s+place|victory|glory)\s+for|pictured(?:\s+(?:here|above|below))?\s*(?:is|are|:)?|"
     r"(?:very\s+|so\s+|really\s+)?proud\s+of|"
     r"(?:(?:star|pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
     r"superstar|champion|mathlete|speller|worker|helper|friend|achiever|hero|legend|author|historian|"
@@ -591,7 +593,7 @@ _THING_BEFORE_NAME = re.compile(
 # A post about the school's houses: their names are words ("Wren", "Robin", "Meadow").
 _HOUSES = re.compile(
     r"\bhouses?\s+(?:cup|points?|trophy|shield|competition|champions|winners|captains?|team|results|totals?|"
-    r"standings|tally|league|table)\b|\b(?:house\s+)?points\s+(?:for|this|so)\b.*\bhouse\b",
+    r"standings|tally|league|table)\b|\b(?:house\s+)?points\s+(?:for|this|so)\b[^.!?\n]{0,80}?\bhouse\b",
     re.IGNORECASE,
 )
 _AWARD_LEVELS = frozenset(["bronze", "silver", "gold", "platinum", "diamond"])
@@ -1195,7 +1197,11 @@ def analyse_people(
     surname_refs.extend(_parents_named(text, tokens, roster))
     mentions.extend(_pupils_in_handles(text, roster))
     _surnames_alone(text, tokens, mentions, roster, surname_refs)
-    roles = [RoleMention(mm.start(), mm.end(), mm.group(0)) for mm in _SINGLE_CHILD_ROLE.finditer(norm)]
+    roles = [
+        RoleMention(mm.start(), mm.end(), mm.group(0))
+        for mm in _SINGLE_CHILD_ROLE.finditer(norm)
+        if not _ROLE_TO_GROUP.match(norm, mm.end())  # "gave player of the tournament to our whole back line"
+    ]
     others = any(
         m.kind in ("adult", "other-person", "unknown") and m.first.is_capitalised for m in mentions
     ) or any(_is_other_name(text, tok, roster) for tok in tokens)
@@ -1418,7 +1424,10 @@ def _surnames_alone(
             and not is_ordinary_word(key)
         )
 
+    houses = _HOUSES.search(text.text) is not None
     for tok, on_roster in surnames_alone(text, tokens, roster, used, is_ordinary_word, unknown):
+        if houses and re.match(r"\s*:?\s*\d", text.text[tok.nend : tok.nend + 6]):
+            continue  # "Sports Day house results: Seacole 412, Holmes 398": a house and its points
         found = by_first.get(tok.nstart)
         if found is None:
             found = PersonMention(first=tok)
@@ -1430,7 +1439,43 @@ def _surnames_alone(
             if on_roster
             else "a surname in no list of first names, written on its own as a person (a match report)"
         ]
+    # "Gold for Gold! River in Year 3 won the 25m backstroke": the surname of a pupil the post names
+    named = {m.first.key for m in mentions if m.is_pupil and m.surname is None and not m.surname_only}
+    taken = {m.first.nstart for m in mentions} | used
+    for i, tok in enumerate(tokens):
+        key = tok.key
+        if (
+            not named
+            or tok.nstart in taken
+            or not tok.is_capitalised
+            or key not in roster.by_surname
+            or (tok.hashtag and text.text[tok.nstart - 1 : tok.nstart].isalpha())
+            or _TITLE_BEFORE_SURNAME.search(text.text[max(0, tok.nstart - 12) : tok.nstart])
+        ):
+            continue
+        owner = next((first for first in named if roster.is_full_name(first, key)), None)
+        if owner is None or part_of_longer_name(text, tokens, i):
+            continue
+        mentions.append(
+            PersonMention(
+                first=tok,
+                kind="pupil",
+                on_roster=True,
+                surname_only=True,
+                cue="the surname of a pupil the post names",
+                reasons=[f"the surname of a pupil the post names by the first name ({owner.title()})"],
+            )
+        )
     mentions.sort(key=lambda m: m.nstart)
+
+
+_ROLE_TO_GROUP = re.compile(
+    r"\s+(?:goes\s+|went\s+|was\s+given\s+|is\s+shared\s+)?to\s+(?:all\s+(?:of\s+)?)?(?:our|the)\s+(?:whole\s+|entire\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:team|squad|line|defence|defense|class|group|side|players|girls|boys|children|pupils|"
+    r"choir|cast|eleven|relay\s+team)\b",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE_SURNAME = re.compile(r"\b(?:mr|mrs|miss|ms|mx|dr|coach|rev)\.?\s+$", re.IGNORECASE)
 
 
 def _sentence_span(text: PostText, tok: Token) -> tuple[int, int]:

@@ -316,7 +316,7 @@ _AGE = re.compile(
 )
 # "... of our choir", "in Year 2": where the one described belongs, read past to what is said of them.
 _BELONGS = re.compile(
-    r"^\s+(?:in|of|from)\s+(?:our\s+|the\s+)?(?:whole\s+|entire\s+)?(?:year\s*\d+|reception|nursery|[\w'’-]+)"
+    r"^\s+(?:in|of|from|on)\s+(?:our\s+|the\s+)?(?:whole\s+|entire\s+)?(?:year\s*\d+|reception|nursery|[\w'’-]+)"
     r"(?:\s+(?:class|choir|team|squad|group|band|club|orchestra|council|eleven))?",
     re.IGNORECASE,
 )
@@ -1234,7 +1234,7 @@ _BRANCH_AFTER = re.compile(r"^\s+(?:in|on|at|of)\s+[A-Z]|^\s+(?:store|shop|super
 _VERB_AFTER = re.compile(r"^\s+(?:has|had|is|was|and|played|got|did)\b", re.IGNORECASE)
 
 
-def _part_of_longer_name(text: PostText, tokens: list[Token], i: int) -> bool:
+def part_of_longer_name(text: PostText, tokens: list[Token], i: int) -> bool:
     """Whether the word is joined to a capitalised neighbour mid-sentence ("Swan Lake")."""
     tok, norm = tokens[i], text.text
     prev = tokens[i - 1] if i > 0 else None
@@ -1291,7 +1291,7 @@ def surnames_alone(
                     or _SPORT_AFTER.match(norm[tok.nend : tok.nend + _WINDOW])
                 )
                 and not _TITLE_BEFORE.search(norm[max(0, tok.nstart - 40) : tok.nstart])
-                and not _part_of_longer_name(text, tokens, i)
+                and not part_of_longer_name(text, tokens, i)
                 and unknown(key)  # last: it may load the dictionary
             ):
                 out.append((tok, False))
@@ -1307,7 +1307,7 @@ def surnames_alone(
             continue
         if tok.hashtag and norm[tok.nstart - 1 : tok.nstart].isalpha():
             continue  # the "Day" of #WorldBookDay: part of the hashtag's words, not a name of its own
-        if _part_of_longer_name(text, tokens, i):
+        if part_of_longer_name(text, tokens, i):
             continue  # "Victoria Park", "Swan Lake", "Ola Swan"
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
         after = norm[tok.nend : tok.nend + _WINDOW]

@@ -152,7 +152,8 @@ _NOT_A_SPOT = re.compile(
     r"start|beginning|chance|opportunity|fun|sunny|weather|gala|final|festival|match|tournament|competition|race|"
     r"show|concert|fair|party|disco|slip|form|letter|envelope|bag|box|wind|league|table|final|cup|plan|plans|agenda|menu|list|cards|timetable|"
     r"programme|website|page|phone|radar|internet|news|telly|tv|line|loose|go|move|mend|case|job|lookout|"
-    r"look-out|board|team|side|whole|most|top|bottom|front|back|left|right)$",
+    r"look-out|board|team|side|whole|most|top|bottom|front|back|left|right|wash|post|loop|bin|dark|air|queue|"
+    r"making|pipeline|works|offing|cards|balance|spotlight|limelight|lead)$",
     re.IGNORECASE,
 )
 _TRIP_WORDS = re.compile(
@@ -429,6 +430,7 @@ def _places(sentence: str) -> list[_Place]:
             or (
                 _EVENT_AFTER.match(sentence, m.end())
                 and not any(w.lower() in PLACE_WORDS for w in place.split())  # "the Town Hall concert"
+                and not re.search(r"['’]s\b", place)  # "the Minster's Christmas concert": a place's event
             )
             or _TITLED.match(place)
         ):
