@@ -625,7 +625,7 @@ _ADULT_BEFORE = re.compile(
 )
 # "Zain's Lego model", "Ava's Tudor costume": something a child made, though a capital follows.
 _MADE_THING = re.compile(
-    r"^(?:\s+[A-Z][\w'-]*)?\s+(?:model|painting|drawing|picture|project|artwork|sculpture|design|invention|"
+    r"^(?:\s+[A-Z][\w'-]*)?(?:\s+(?-i:[a-z])[\w-]*){0,2}?\s+(?:model|painting|drawing|picture|project|artwork|sculpture|design|invention|"
     r"costume|certificate|award|homework|creation|collage|portrait|poster|diorama|display|mosaic|mask|mural|"
     r"pot|vase|quilt|weaving|tile|sculpture|story|poem|castle|rocket|robot|volcano)s?\b"
 )
@@ -695,7 +695,11 @@ _PERSON_DID = re.compile(
     r"^\s+(?:(?:just|finally|also|even|proudly|carefully|bravely)\s+)?(?:held|hugged|fed|read|wrote|drew|painted|"
     r"baked|cooked|scored|built|sang|danced|swam|climbed|caught|kicked|counted|spelled|spelt|answered|asked|"
     r"told|helped|shared|recited|performed|presented|learnt|learned|practised|tied|zipped|cuddled|stroked)\s+"
-    r"(?:a|an|the|her|his|their|every|all|it|us|\d)\b",
+    r"(?:a|an|the|her|his|their|every|all|it|us|\d)\b"
+    # a race run: "Max stormed home first", "powered past three runners", "came second"
+    r"|^\s+(?:(?:just|finally|also|even)\s+)?(?:stormed|romped|raced|sprinted|dashed|powered|cruised|sailed|"
+    r"zoomed|flew)\s+(?:home|past|ahead|through|over|to\s+(?:victory|the\s+line|first|gold))\b"
+    r"|^\s+(?:won|finished|came|placed|crossed\s+the\s+line)\s+(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\b",
     re.IGNORECASE,
 )
 _A_CLASS = re.compile(r"\b(?:[Yy]ear\s*\d|[Rr]eception|[Nn]ursery)\b|(?P<name>[A-Z][\w'’-]*)\s+[Cc]lass\b")
@@ -1081,7 +1085,21 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
         if _WORD_GOES_ON.match(after) and is_ordinary_word(key):
             return False
         return key in roster.by_first
-    return key in roster.by_first or key in lexicon
+    return key in roster.by_first or key in lexicon or misspelt_pupil(tok, roster, lexicon)
+
+
+def misspelt_pupil(tok: Token, roster: Roster, lexicon: frozenset[str]) -> bool:
+    """A capitalised word one letter away from a pupil's first name, and no word or name itself."""
+    key = tok.key
+    return (
+        tok.is_capitalised
+        and not tok.hashtag
+        and key not in lexicon
+        and key not in NON_NAMES
+        and roster.near_first_name(key) is not None
+        and not is_ordinary_word(key)
+        and not _common_proper_noun(tok.text)
+    )
 
 
 def analyse_people(
@@ -1161,7 +1179,7 @@ def analyse_people(
             )
         ):
             continue
-        m = PersonMention(first=tok, on_roster=key in roster.by_first)
+        m = PersonMention(first=tok, on_roster=key in roster.by_first or misspelt_pupil(tok, roster, lexicon))
         # A following capitalised word: a surname, or part of a place or a thing.
         if i + 1 < len(tokens):
             nxt = tokens[i + 1]

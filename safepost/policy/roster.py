@@ -13,7 +13,7 @@ import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from safepost.policy.text import fold
@@ -152,6 +152,36 @@ class Roster:
 
     def __len__(self) -> int:
         return len(self.pupils)
+
+    @cached_property
+    def _first_deletes(self) -> dict[str, str]:
+        """Each first name of five letters or more, and each with one letter left out -> the name."""
+        index: dict[str, str] = {}
+        for key in self.by_first:
+            if len(key) >= 5 and key.isalpha():
+                index.setdefault(key, key)
+                for i in range(len(key)):
+                    index.setdefault(key[:i] + key[i + 1 :], key)
+        return index
+
+    def near_first_name(self, key: str) -> str | None:
+        """The pupil's first name a word is one letter away from ("Mattilda" for Matilda), if any.
+
+        A letter added, left out or changed; only for words of five letters or more, and the
+        caller asks only about words that are no English word and no known name.
+        """
+        if len(key) < 5 or not key.isalpha() or key in self.by_first:
+            return None
+        if key.endswith("s") and (key[:-1] in self.by_first or key[:-2] in self.by_first):
+            return None  # "three Matildas": a plural (children dressed as the character)
+        index = self._first_deletes
+        if key in index:
+            return index[key]  # a letter left out: "Matlda"
+        for i in range(len(key)):
+            near = index.get(key[:i] + key[i + 1 :])
+            if near is not None:
+                return near  # a letter added ("Mattilda") or changed ("Matilde")
+        return None
 
     def is_full_name(self, first_key: str, surname_key: str) -> bool:
         """Whether a pupil has this first name and this surname."""
