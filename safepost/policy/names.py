@@ -462,7 +462,7 @@ _POST_CUE = re.compile(
     r"|(?:has|have)\s+been\s+(?:a|an|such\s+a|so|really|incredibly|very)\s+(?:\w+\s+)?"
     r"(?:superstar|star|champion|hero|role\s+model|helper|kind|helpful|brave|hard[\s-]working|polite|"
     r"focused|resilient|determined|sensible|thoughtful|caring|responsible)\b"
-    r"|(?:and\s+(?:his|her|their)\s+\w+\s+(?:\w+\s+)?)?(?:who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|were\s+|will\s+)?"
+    r"|(?:and\s+(?:his|her|their)\s+\w+\s+(?:\w+\s+){0,2})?(?:who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|were\s+|will\s+)?"
     r"(?:been\s+|just\s+|really\s+|also\s+|finally\s+|now\s+)*(?:much\s+|so\s+|very\s+)?(?:better\s+)?"
     r"(?:" + _CHILD_VERBS + r")\b"
     # "with Robin as the loudest angel you have ever heard": a child playing a part
@@ -523,6 +523,7 @@ _IN_A_DATE = re.compile(
 # After a word, a class or year group that makes it a child's name: "Ayaan in Year 3".
 _STRONG_CHILD_AFTER = re.compile(
     r"^(?:'s)?\s*(?:,\s*)?(?:\(|in\s+|from\s+)(?:[Yy]ear\s*\d|[Yy]r\s*\d|Y\d\b|[Rr]eception\b|[Nn]ursery\b|"
+    r"\d{1,2}[A-Z]{1,3}\b|[Pp]\d\b|"
     r"[Cc]lass\s+[A-Z]|[A-Z][\w'-]*\s+[Cc]lass\b)"
 )
 # Figures of the faiths' stories, which are also children's names: read as the figure in a sentence
@@ -613,6 +614,10 @@ _LESSON_ABOUT = re.compile(
     r"\b(?:writing|learning|reading|talking|finding\s+out|researching|studying|wrote|learnt|learned|read)\s+"
     r"(?:all\s+)?about\s+$",
     re.IGNORECASE,
+)
+_PLACE_NOUN_AFTER = re.compile(
+    r"^\s+(?:station|village|road|street|lane|avenue|park|farm|church|bridge|valley|common|square|estate|"
+    r"library|wood|woods|lake|beach|bay|harbour|castle|hall|green)\b"
 )
 _TITLE_OF_A_SHOW = re.compile(
     r"\b(?:production|performance|version|staging|adaptation|musical|pantomime|panto|showing|screening|"
@@ -1708,6 +1713,9 @@ def _classify_one(
     ):
         m.kind, m.reasons = "other-person", ["what a lesson is about (a character, a figure of history)"]
         return  # "Year 4 have been writing about Matilda, the girl who loved books"
+    if not m.surname and is_ordinary_word(key) and _PLACE_NOUN_AFTER.match(post):
+        m.kind, m.reasons = "place", ['a place: a word before a place noun ("Hope station")']
+        return
     if _TITLE_OF_A_SHOW.search(norm[max(s_start, m.nstart - 40) : m.nstart]):
         m.kind, m.reasons = "other-person", ["the title of a show or a film"]
         return  # "our Year 6 production of Oliver!"

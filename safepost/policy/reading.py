@@ -277,7 +277,7 @@ def _not_one_phrase(phrase: str) -> bool:
 # "in Acorns", "from Seedlings": a class the school names without the word "class".
 # (up to three words: "in Puddle Ducks", "from Little Acorns")
 _IN_NAMED_GROUP = re.compile(
-    r"^\s*,?\s*(?:\(|in\s+|from\s+|of\s+)(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+    r"^\s*,?\s*(?:\(|in\s+|from\s+|of\s+)(?:the\s+)?(?P<name>(?:[A-Z]|\d{1,2}[A-Z])[\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
 )
 
 
@@ -351,6 +351,14 @@ _PICTURED = re.compile(
 _GROWN_UP = re.compile(
     r"\b(?:back\s+in\s+(?:19|20)\d\d|(?:\d+|many|ten|twenty|fifteen)\s+years\s+ago|qualified\s+as|graduated|"
     r"is\s+now\s+(?:a|an)\s+\w+|works\s+as|(?:19|20)\d\d\s+leaver)\b",
+    re.IGNORECASE,
+)
+_IN_A_STORY = re.compile(
+    r"^\s+(?:in|of)\s+(?:all\s+)?(?:fiction|literature|history|the\s+(?:story|book|film|novel|play|poem|tale|legend|myth))\b",
+    re.IGNORECASE,
+)
+_NAME_IS = re.compile(
+    r"(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z]+\s+(?:is|was|may\s+be|must\s+be|might\s+be|could\s+be)\s+$",
     re.IGNORECASE,
 )
 _CAPTION_BEFORE = re.compile(r"\b(?:pictured|photo|picture|above|below)\s*:\s*$", re.IGNORECASE)
@@ -726,6 +734,8 @@ def child_references(
         after = _after_group(norm, m.end(), classes)
         if _APPOSITION.match(after):
             continue  # "our Year 2 class rep, Janine, is collecting": the name says who
+        if _IN_A_STORY.match(after) or _NAME_IS.search(norm[max(0, m.start() - 40) : m.start()]):
+            continue  # "Stanley Yelnats may be the unluckiest boy in fiction": a character
         # "a child" alone is often any child ("a child who is unwell"); count it when the post says
         # what this one did, or where they belong.
         in_class = (

@@ -92,13 +92,14 @@ _PLACE = re.compile(
     r"(?:\b|(?=[@📍➡→]|->))(?P<prep>@|📍|at|in|on|to|by|near|around|round|along|visit|visits|visiting|explore|explores|exploring|tour|tours|"
     r"touring|climb|climbs|climbing|attend|attends|attending|reached|reach|reaches|outside|inside|into|"
     r"residents\s+(?:of|at)|patients\s+(?:of|at)|"
-    r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Uu]pdate|[Nn]ews|[Gg]ood\s+(?:night|morning|afternoon|evening))\s+from|"
+    r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Uu]pdate|[Nn]ews|(?:[Gg]ood\s+)?(?:[Nn]ight|[Mm]orning|"
+    r"[Aa]fternoon|[Ee]vening))\s+from|"
     r"(?:leave|leaves|leaving|head|heads|heading|set\s+off|sets\s+off|setting\s+off|depart|departs|departing|"
     r"bound)\s+(?:[\w.:]+\s+){0,12}?for|"
     # where parents collect them: "collect your child from the main entrance of Parr Leisure Centre"
     r"(?:collect|collected|collecting|pick|picked|picking)\s+(?:[\w'’]+\s+){0,3}?from|"
     # "made it up the Great Orme", "next stop... the Walker!", "Year 5 ➡️ Jodrell Bank"
-    r"(?:made\s+it|climbed|climbing|walked|walking|hiked|hiking|way)\s+up|[Nn]ext\s+stop(?:\s*[:.…!-]+|\s+is)?|"
+    r"(?:made\s+it|climbed|climbing|walked|walking|hiked|hiking|way)\s+up|(?:[Nn]ext|[Ff]irst|[Ll]ast|[Ff]inal)\s+stop(?:\s*[:.…!-]+|(?:\s+(?:this|today|tomorrow|after)\s*\w*)?\s+is)?|"
     r"➡️|➡|→|->|"
     # a venue after a colon: "Year 4 swimming moves to Thursdays: Queens Park pool, 1.30-2.15"
     r":(?=\s*(?:[A-Z][\w'’-]*\s+){1,3}(?i:pool|baths|park|centre|center|zoo|museum|farm|beach|castle|stadium|"
@@ -119,6 +120,8 @@ _PLACE = re.compile(
     r"|(?P<generic>the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]+(?=\s*(?:[,.!?;:)]|$|\s+(?:until|till|from|at|for|"
     r"with|and|then|on|in|by|to|before|after|when|while|so|but|or|this|today|tomorrow|tonight|tmrw|2day|2moro|\d))))))\b"
 )
+_BROADCASTER = re.compile(r"(?:the\s+)?(?:BBC|ITV|Sky|Channel\s+4|Google)\b")
+_NEWSROOM_AFTER = re.compile(r"\s+(?:newsroom|studios?|offices?|headquarters|building|campus)\b")
 _EARLIER_OUTING = re.compile(
     r"\b(?:from|about|after|since|during|of)\s+(?:our|the|their|a|last\s+\w+'s)\s+(?:recent\s+)?"
     r"(?:visit|trip|outing|residential)\s+to$",
@@ -295,7 +298,7 @@ _CALLED_OFF = re.compile(r"\b(?:cancelled|canceled|postponed|called\s+off|rearra
 _NOW_WORDS = re.compile(
     r"\b(?:right\s+now|currently|at\s+the\s+moment|(?:we're|we\s+are|they're|they\s+are)\s+"
     r"(?:(?:finally|now|all|safely)\s+)*here|"
-    r"(?:are|'re|is)\s+(?:(?:\w+ly|now|still|all|busy|both)\s+)*\w+ing|"
+    r"(?:are|'re|is)\s+(?:(?:\w+ly|now|still|all|busy|both)\s+)*(?!(?:some|no|any|every)thing\b|evening\b|morning\b)\w+ing|"
     r"(?:are|'re|is|r)\s+(?:(?:now|still|all|safely|safe\s+and\s+sound|safe)\s+)*(?:at|in|on)|"
     r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|made\s+it|reached|pulled\s+in|"
     r"pulled\s+over|stopped)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
@@ -409,8 +412,10 @@ def _places(sentence: str) -> list[_Place]:
     found = []
     for m in _PLACE.finditer(sentence):
         place = m.group("place")
-        if re.search(r"\d+\s*[-–]\s*\d+\s+$", sentence[: m.start()]):
-            continue  # "3-0 to the Peregrines": a score
+        if re.search(
+            r"\d+\s*[-–]\s*\d+\s+(?:(?:win|victory|defeat|loss|draw|thrashing)\s+)?$", sentence[: m.start()]
+        ):
+            continue  # "3-0 to the Peregrines", "a 24-12 win at Clifton": a score
         if _EARLIER_OUTING.search(sentence[: m.start()] + m.group("prep")):
             continue  # "learning about the farm from our visit to Reaseheath Farm": a visit that is over
         if m.group("prep") == "to" and re.search(
@@ -423,7 +428,9 @@ def _places(sentence: str) -> list[_Place]:
             and not any(w.lower() in PLACE_WORDS for w in place.split())
         ):
             continue  # "Holes by Louis Sachar": a writer, not a place
-        if (
+        if _BROADCASTER.match(place) and _NEWSROOM_AFTER.match(sentence, m.end()):
+            pass  # "in the BBC Bristol newsroom": a place, though "on BBC Radio" is not
+        elif (
             _ON_SITE.match(place)
             or _NOT_PLACES.match(place)
             or _CLASS_AFTER.match(sentence, m.end())
@@ -540,12 +547,18 @@ class TripWhereabouts(Rule):
             + [(r.nstart, r.nend) for r in ctx.people.roles]
         )
         first_subject = _subject(text, classes)
+        # a child the post names is a subject too: "Ruby in 10R starts her placement at ... on Monday"
+        pupils_named = [
+            m.nstart
+            for m in ctx.people.mentions
+            if m.is_pupil and not (m.surname or m.first).possessive  # not "Tomos Bright's bug hotel"
+        ] + [r.nstart for r in ctx.people.roles]
         by_sentence: dict[int, list[_Place]] = {}
         for j, p in all_places:
             by_sentence.setdefault(j, []).append(p)
         if all_places:
             tags = []  # a venue tag stands in for the place only where the post names none
-        for i, (a, _b, sentence) in enumerate(sentences):
+        for i, (a, b, sentence) in enumerate(sentences):
             places = [
                 p
                 for p in by_sentence.get(i, [])
@@ -572,7 +585,8 @@ class TripWhereabouts(Rule):
             earlier = first_subject is not None and (
                 first_subject.start() < a or (on_trip and _CLOCK.search(sentence) is not None)
             )
-            found = self._whereabouts(sentence, places, tense, earlier, on_trip, classes)
+            named = [s - a for s in pupils_named if a <= s < b]
+            found = self._whereabouts(sentence, places, tense, earlier, on_trip, classes, named)
             if found is None:
                 continue
             place, when = found
@@ -603,6 +617,7 @@ class TripWhereabouts(Rule):
         earlier: bool,
         on_trip: bool,
         classes: frozenset[str] | set[str] = frozenset(),
+        named: list[int] | None = None,
     ) -> tuple[_Place, re.Match[str]] | None:
         """The place and the time a sentence puts pupils at, if it does.
 
@@ -632,7 +647,10 @@ class TripWhereabouts(Rule):
             if _ONLINE.search(clause):
                 continue  # "live on a video call with a scientist at the British Antarctic Survey"
             subject = _subject(clause, classes)
-            if subject is None:
+            named_subject = tense in (Tense.NOW, Tense.FUTURE) and any(
+                c_start <= n < c_end for n in named or ()
+            )
+            if subject is None and not named_subject:
                 # A clause with a subject that is not pupils ("it's going to be built by the pond")
                 # is about that thing; one with no subject carries the sentence's or the post's.
                 if _OTHER_SUBJECT.search(clause):
