@@ -406,9 +406,10 @@ class PostText:
         """
         tokens = []
         in_hashtag = self._hashtag_before
+        protected = self._protected_before  # self._protected(a, b), without a call a word
         for m in _LEETY_WORD.finditer(self.text):
             a, b = m.span()
-            if self._protected(a, b) or in_hashtag[a + 1] > in_hashtag[a]:
+            if protected[b] > protected[a] or in_hashtag[a + 1] > in_hashtag[a]:
                 continue
             word = m.group(0)
             # Trailing stand-in symbols are punctuation unless the word is leetspeak.
