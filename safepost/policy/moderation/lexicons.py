@@ -96,14 +96,23 @@ class PatternSet:
 
     def __init__(self, entries: Iterable[tuple[str, str, str]]) -> None:
         self.entries = list(entries)
-        parts = []
-        # A word boundary wherever the match starts or ends with a letter or digit. The left one is
-        # checked once, before the alternatives, so most positions inside words fail at once.
-        left = r"(?:(?<![a-z0-9])|(?=[^a-z0-9]))"
-        right = r"(?:(?![a-z0-9])|(?<=[^a-z0-9]))"
-        for i, (pattern, _code, _message) in enumerate(self.entries):
-            parts.append(f"(?P<p{i}>(?:{_expand(pattern)}){right})")
-        self.regex = re.compile(left + "(?:" + "|".join(parts) + ")")
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The entries as one regular expression, compiled on first use: compiling every set took
+        half a second of each start-up, and a set that is only ever matched as part of a larger one
+        (the round-2 sets) or by other callers (the inbox's spam and bio sets) never is."""
+        if self._regex is None:
+            parts = []
+            # A word boundary wherever the match starts or ends with a letter or digit. The left one
+            # is checked once, before the alternatives, so most positions inside words fail at once.
+            left = r"(?:(?<![a-z0-9])|(?=[^a-z0-9]))"
+            right = r"(?:(?![a-z0-9])|(?<=[^a-z0-9]))"
+            for i, (pattern, _code, _message) in enumerate(self.entries):
+                parts.append(f"(?P<p{i}>(?:{_expand(pattern)}){right})")
+            self._regex = re.compile(left + "(?:" + "|".join(parts) + ")")
+        return self._regex
 
     def finditer(self, norm: Normalised) -> Iterator[Hit]:
         """The hits in a normalised text, with original spans."""

@@ -352,11 +352,13 @@ def _root_match(key: str, lex: Lexicon) -> tuple[str, Entry] | None:
     return None
 
 
-def _stretched(key: str) -> list[str]:
-    """``shiiiit`` -> ``shiit``, ``shit``: undo letters held down for emphasis."""
+@lru_cache(maxsize=50_000)
+def _stretched(key: str) -> tuple[str, ...]:
+    """``shiiiit`` -> ``shiit``, ``shit``: undo letters held down for emphasis (cached, as
+    :func:`_keys` is: the search ran for every word of every post)."""
     if not _REPEATS.search(key):
-        return []
-    return [_REPEATS.sub(r"\1\1", key), _REPEATS.sub(r"\1", key)]
+        return ()
+    return (_REPEATS.sub(r"\1\1", key), _REPEATS.sub(r"\1", key))
 
 
 class _Finder:
