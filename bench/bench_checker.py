@@ -399,6 +399,9 @@ def main(argv: list[str] | None = None) -> int:
     warm = warm_timings(samples, roster, args.repeats)
     with tempfile.TemporaryDirectory(prefix="safepost-bench-") as tmp:
         env = {**os.environ, "SAFEPOST_CACHE_DIR": str(Path(tmp) / "cache")}  # start from an empty cache
+        # Python keeps compiled modules as a deployment does; a machine that says not to
+        # (PYTHONDONTWRITEBYTECODE) would otherwise compile every module on every start.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         start = startup(args.roster, args.runs, env)
         batch = throughput(samples, args.roster, args.batch, Path(tmp), env)
 
