@@ -448,7 +448,7 @@ _PERSON_NOUNS = (
 _POST_CUE = re.compile(
     r"^\s*(?:"
     r"(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s+|from\s+)"
-    r"(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+\w+|"
+    r"(?:year\s*\d+|yr\s*\d+|[yp]\d\b|reception|nursery|class\s+\w+|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
     r"|,\s*(?:who|whose|our|the|aged?)\b"
     # "Jack F read the whole book": a first name and a surname's initial, as a class names a child
@@ -707,7 +707,9 @@ _PERSON_DID = re.compile(
     r"|^\s+(?:won|finished|came|placed|crossed\s+the\s+line)\s+(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\b",
     re.IGNORECASE,
 )
-_A_CLASS = re.compile(r"\b(?:[Yy]ear\s*\d|[Rr]eception|[Nn]ursery)\b|(?P<name>[A-Z][\w'’-]*)\s+[Cc]lass\b")
+_A_CLASS = re.compile(
+    r"\b(?:[Yy]ear\s*\d|[Rr]eception|[Nn]ursery|[Pp][1-7])\b|(?P<name>[A-Z][\w'’-]*)\s+[Cc]lass\b"
+)
 
 
 def _about_a_class(post: str, classes: frozenset[str] | set[str]) -> bool:
@@ -772,7 +774,7 @@ _STORY_TITLE = re.compile(r"^\s+and\s+the\s+[A-Z]")
 # "Sam from the fire service", "Jo from Rainford Library": a visitor, not a pupil.
 _FROM_ORGANISATION = re.compile(
     r"^\s*(?:(?:,|and|&)\s*[A-Z][a-z]+\s*)?,?\s*from\s+(?:the\s+(?!(?:[Yy]ear|[Rr]eception|[Nn]ursery|[Cc]lass)\b)\w"
-    r"|(?!(?:Year|Reception|Nursery|Class|KS|Y\d)\b)(?![A-Z][\w'-]*\s+[Cc]lass\b)[A-Z])"
+    r"|(?!(?:Year|Reception|Nursery|Class|KS|[YP]\d)\b)(?![A-Z][\w'-]*\s+[Cc]lass\b)[A-Z])"
 )
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
 # After a role, a noun that makes the role the name of a thing: "our Star of the Week certificates".
@@ -1059,6 +1061,9 @@ _CHEER_WORDS = frozenset(
 )
 
 
+_PARTICLES = frozenset(
+    ["ap", "ab", "van", "von", "de", "da", "di", "du", "del", "della", "le", "la", "bin", "ibn", "al", "el"]
+)
 _WORD_GOES_ON = re.compile(
     r"^\s+(?:be|have|not|never|also|you|we|they|to|the|a|an|that|this|it|your|our|their|he|she|i|all|"
     r"only|just|soon|still|now|now,|definitely|certainly|need|get)\b",
@@ -1185,6 +1190,19 @@ def analyse_people(
         ):
             continue
         m = PersonMention(first=tok, on_roster=key in roster.by_first or misspelt_pupil(tok, roster, lexicon))
+        # "Iolo ap Rhys", "Daan van Dijk": a surname after a particle
+        if i + 2 < len(tokens) and tokens[i + 1].key in _PARTICLES and not tokens[i + 1].is_capitalised:
+            part, last = tokens[i + 1], tokens[i + 2]
+            if (
+                _gap(norm, tok, part) == " "
+                and _gap(norm, part, last) == " "
+                and last.is_capitalised
+                and (roster.is_full_name(key, f"{part.key} {last.key}") or roster.is_full_name(key, last.key))
+            ):
+                m.surname, m.full_name_on_roster = last, True
+                used.update((i + 1, i + 2))
+                mentions.append(m)
+                continue
         # A following capitalised word: a surname, or part of a place or a thing.
         if i + 1 < len(tokens):
             nxt = tokens[i + 1]
@@ -1210,7 +1228,9 @@ def analyse_people(
                     m.kind = "place"
                     m.reasons.append(f'part of "{tok.text} {nxt.text}"')
                     used.add(i + 1)  # "Fair" of "Autumn Fair" is no name of its own
-                elif nkey not in roster.by_first or nkey in roster.by_surname:
+                elif (nkey not in roster.by_first or nkey in roster.by_surname) and not (
+                    nxt.hashtag and is_ordinary_word(nkey) and not roster.is_full_name(key, nkey)
+                ):  # not the "Writer" of #StarWriter
                     # "Sage Norris": a surname, even one that is also a first name somewhere
                     m.surname = nxt
                     used.add(i + 1)
@@ -1639,6 +1659,7 @@ def _classify_one(
     # Adults: a title or a role word just before, or an adult role in apposition after.
     if (
         prev is not None
+        and not prev.hashtag  # the "Writer" of "#YoungWriter Ngozi Eze" is no title of hers
         and prev.sentence == m.first.sentence
         and norm[prev.nend : m.nstart].strip(" .") == ""
     ):

@@ -69,9 +69,9 @@ _BREAK_WORDS = (
     "after while when because is are was were be been in from on at by"
 )
 _MODIFIERS = r"(?:(?!(?:" + "|".join(_BREAK_WORDS.split()) + r")\s)[a-z][\w'-]*\s+){0,4}?"
-_GROUP = r"(?:(?:year\s*\d+|yr\s*\d+|y\d|reception|nursery|ks\s*\d|school\s+council|class)\s+)?"
+_GROUP = r"(?:(?:year\s*\d+|yr\s*\d+|[yp]\d|reception|nursery|ks\s*\d|school\s+council|class)\s+)?"
 _IN_GROUP = (
-    r"\s+(?:in|from|of)\s+(?:our\s+|the\s+)?(?:year\s*\d+|yr\s*\d+|y\d\b|reception|nursery|class\s+(?:\d+|(?-i:[A-Z])\w*)"
+    r"\s+(?:in|from|of)\s+(?:our\s+|the\s+)?(?:year\s*\d+|yr\s*\d+|[yp]\d\b|reception|nursery|class\s+(?:\d+|(?-i:[A-Z])\w*)"
     r"|(?-i:[A-Z])[\w'-]*\s+class)(?:\s+(?:family|community|team|group))?"
 )
 _CHILD_DESCRIPTION = re.compile(
@@ -96,7 +96,7 @@ _ADULT_MODIFIER = re.compile(
 )
 # A singular child pronoun as the doer or the one spoken about.
 _GROUP_WORD = re.compile(
-    r"\b(?:year\s*\d+|yr\s*\d+|y\d|reception|nursery|ks\s*\d|school\s+council|class\s+(?:\d+|[A-Z]\w*)|[A-Z]\w*\s+class)\b",
+    r"\b(?:year\s*\d+|yr\s*\d+|[yp]\d|reception|nursery|ks\s*\d|school\s+council|class\s+(?:\d+|[A-Z]\w*)|[A-Z]\w*\s+class)\b",
     re.IGNORECASE,
 )
 _SINGULAR_PRONOUN = re.compile(r"\b(?:she|he|her|him|his|hers|himself|herself|she's|he's)\b", re.IGNORECASE)
@@ -327,12 +327,13 @@ _ONE_OF_GROUP = re.compile(
     r"\bone\s+of\s+(?:our|the|my)\s+(?:(?:year\s*\d+|reception|nursery|ks\s*\d|very\s+own|own|little|lovely)\s+)?"
     # "one of our Sycamore Class boys", "one of our Puddle Ducks boys"
     r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+(?:class\s+)?(?=(?:boys|girls|children|pupils|friends)\b))?"
-    r"(?P<word>(?:year\s*\d+|y\d|reception)['’]?s\b|[\w'’-]+)"
+    r"(?P<word>(?:year\s*\d+|[yp]\d|reception)['’]?s\b|[\w'’-]+)"
     # "one of our friends in Puddle Ducks"
     r"(?P<group>\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?))?"
     r"(?:\s+(?:today|2day|this\s+morning|this\s+afternoon|yesterday|this\s+week))?"
     r"(?=\s*,?\s+who\b|\s+(?:has|was|is|won|got|scored|raised|wrote|made|became|received|came|"
-    r"just|recently|finally|bravely|proudly|(?-i:[a-z]+ed))\b)",
+    r"just|recently|finally|bravely|proudly|lost|found|took|brought|ate|drew|ran|swam|sang|fell|broke|told|gave|"
+    r"left|met|saw|went|had|did|can|will|(?-i:[a-z]+ed))\b)",
     re.IGNORECASE,
 )
 # "one Hawthorn Class early bird has now been on time for 60 days", "Big sister in Brontë Class":
@@ -550,7 +551,7 @@ _RELATIVE_OF = re.compile(
     r"carer|carers)\s+of\s+$",
     re.IGNORECASE,
 )
-_YEAR_PLURAL = re.compile(r"(?:year\s*\d+|y\d|reception)['’]?s", re.IGNORECASE)
+_YEAR_PLURAL = re.compile(r"(?:year\s*\d+|[yp]\d|reception)['’]?s", re.IGNORECASE)
 _WITH_PHRASE = re.compile(
     r"^\s+(?:with|wearing|holding|carrying|in\s+(?:the|a|his|her))\s+(?:[\w'’-]+\s+){0,6}?(?=who\b)", re.I
 )

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from safepost.policy.config import Policy
 
 _PUPILS = re.compile(
-    r"\b(?:years?\s*\d+(?:\s*(?:and|&|,)\s*\d+)*|yr\s*\d|y\d|class\s+\w+|[A-Z][\w'-]*\s+class|reception|nursery|"
+    r"\b(?:years?\s*\d+(?:\s*(?:and|&|,)\s*\d+)*|yr\s*\d|[yp]\d(?:['’]?s)?|class\s+\w+|[A-Z][\w'-]*\s+class|reception|nursery|"
     r"ks\s*\d|key\s+stage\s+\d|children|pupils|kids|students|"
     r"(?:team|teams|squad|choir|athletes|runners|players|footballers|swimmers|musicians|band|orchestra|"
     r"dancers|cast|group|netballers|cricketers|walkers|carollers|performers|school\s+council|councillors|eco\s+team|"
@@ -95,7 +95,7 @@ _PLACE = re.compile(
     r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Uu]pdate|[Nn]ews|(?:[Gg]ood\s+)?(?:[Nn]ight|[Mm]orning|"
     r"[Aa]fternoon|[Ee]vening))\s+from|"
     r"(?:leave|leaves|leaving|head|heads|heading|set\s+off|sets\s+off|setting\s+off|depart|departs|departing|"
-    r"bound)\s+(?:[\w.:]+\s+){0,12}?for|"
+    r"bound)\s+(?:[\w.:]+\s+){0,12}?for|(?:coach|coaches|bus|minibus|train|ferry|flight)\s+for|"
     # where parents collect them: "collect your child from the main entrance of Parr Leisure Centre"
     r"(?:collect|collected|collecting|pick|picked|picking)\s+(?:[\w'’]+\s+){0,3}?from|"
     # "made it up the Great Orme", "next stop... the Walker!", "Year 5 ➡️ Jodrell Bank"
@@ -129,7 +129,7 @@ _EARLIER_OUTING = re.compile(
 )
 # A named venue before the word for the outing: "Year 3 Chester Zoo trip", "our Whitby residential".
 _PLACE_BEFORE_TRIP = re.compile(
-    r"(?<![\w#@])(?P<place>(?!(?:Year|Years|Class|Reception|Nursery|KS\d|Key|Stage|Our|The|School|PE|Sports|"
+    r"(?<![\w#@])(?P<place>(?!(?:Year|Years|Class|Reception|Nursery|KS\d|[PY]\d|Key|Stage|Our|The|School|PE|Sports|"
     r"Christmas|Easter|Summer|Spring|Autumn|Winter|Harvest|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|Today|Tomorrow|Next|Last|This|January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?:['’]s)?\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
@@ -167,7 +167,7 @@ _TRIP_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NOT_PLACES = re.compile(
-    r"^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
+    r"^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|[PY]\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
     r"Saturdays|Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
     r"Maths|English|Science|PE|Our|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
@@ -214,7 +214,7 @@ _SUBJECT_PUPILS = re.compile(
     r"|\b(?:football|netball|rugby|cricket|hockey|rounders|basketball|tag\s+rugby|tennis|athletics|"
     r"cross[\s-]country|swimming)\s+(?:match|fixture|game|tournament|festival|gala|final|league)s?\b"
     # the vehicle that carries them: "The minibus leaves for Anfield at 3.30pm"
-    r"|\b(?:coach|coaches|minibus|minibuses|bus|buses|train)\s+(?:leaves|departs|will|is|arrives|returns|sets|heads|"
+    r"|\b(?:coach|coaches|minibus|minibuses|bus|buses|train)\s+(?:(?:for|to)\s+(?:[\w'’-]+\s+){1,4}?)?(?:leaves|departs|will|is|arrives|returns|sets|heads|"
     r"gets|should|goes)\b"
     # a greeting sent from a spot the class is at: "Live from the top of Snowdon!", "Hello from the
     # Space Centre!" (a region, "Good morning from the Lakes", is no spot a stranger could find)
