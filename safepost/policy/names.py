@@ -257,8 +257,6 @@ NON_NAMES = frozenset(
         "jesus",
         "lord",
         "christ",
-        "mary",
-        "joseph",
         "saint",
         "st",
         "the",
@@ -414,11 +412,12 @@ _PRE_CUE = re.compile(
     r"(?:(?:star|pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
     r"superstar|champion|mathlete|speller|worker|helper|friend|achiever|hero|legend|author|historian|"
     r"geographer|musician|sportsperson|player|[a-z]+(?:ist|ician|ete))\s+of\s+the\s+(?:week|day|month|term)|"
-    r"head\s+(?:girl|boy)|head\s+pupil|captain|new\s+starter|new\s+pupil|winner|birthday\s+(?:boy|girl)|"
+    r"head\s+(?:girl|boy)|head\s+pupil|head\s+(?:altar\s+server|chorister|server)|captain|new\s+starter|new\s+pupil|winner|birthday\s+(?:boy|girl)|"
     r"(?:award|certificate|trophy|cup|prize|medal)s?|"
     # something done, and who did it: "amazing effort from Precious", "a stunning save by Wood"
     r"(?:effort|work|performance|job|display|contribution|reading|writing|speech|solo|"
-    r"save|goal|try|tackle|catch|header|finish|shot|pass|innings|knock|run|swim|dive|jump|throw)s?"
+    r"save|goal|try|tackle|catch|header|finish|shot|pass|innings|knock|run|swim|dive|jump|throw|goalkeeping|"
+    r"defending|bowling|batting|fielding|tackling|finishing|dribbling|running|swimming|singing|playing)s?"
     r"\s+(?:from|by))"
     r"(?:[^.!?]*?\b(?:is|was|goes\s+to|go\s+to|went\s+to|are|to)\b)?"
     r")\s*(?:to\s+|for\s+|goes\s+to\s+|is\s+|was\s+)?[:,\-–—!…]*\s*(?:our\s+(?:very\s+own\s+)?|the\s+(?=\w+\s+$))?"
@@ -620,6 +619,9 @@ _PLACE_NOUN_AFTER = re.compile(
     r"library|wood|woods|lake|beach|bay|harbour|castle|hall|green)\b"
 )
 _TITLE_OF_A_SHOW = re.compile(
+    r"\b(?:(?:archbishop|bishop|duke|duchess|earl|dean|archdeacon|lord\s+mayor|mayor|mp|member|university|"
+    r"diocese|city|county|borough)\s+of\s+$)|"  # "The Bishop of Clifton has written"
+    r"\b(?:book|gospel|letter|epistle|song|story|tale|legend|parable|psalms?|prayer)\s+of\s+$|"  # "the Book of Ruth"
     r"\b(?:production|performance|version|staging|adaptation|musical|pantomime|panto|showing|screening|"
     r"rehearsals?|songs?|soundtrack)\s+of\s+$",
     re.IGNORECASE,
@@ -780,8 +782,8 @@ _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
 # After a role, a noun that makes the role the name of a thing: "our Star of the Week certificates".
 _NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
 _SINGLE_CHILD_ROLE = re.compile(
-    r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:year\s*\d+\s+|ks\d\s+|reception\s+)?"
-    r"(?:(?:deputy\s+)?head\s+(?:girl|boy|pupil|librarian|prefect|chorister)|(?:(?-i:[A-Z])\w+\s+)?"
+    r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:new\s+)?(?:year\s*\d+\s+|ks\d\s+|reception\s+)?"
+    r"(?:(?:deputy\s+)?head\s+(?:girl|boy|pupil|librarian|prefect|chorister|altar\s+server)|(?:(?-i:[A-Z])\w+\s+)?"
     r"(?:school|house|sports|football|netball|rugby|cricket|team)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
     + _NOT_A_THING
@@ -1663,6 +1665,12 @@ def _classify_one(
         and prev.sentence == m.first.sentence
         and norm[prev.nend : m.nstart].strip(" .") == ""
     ):
+        if prev.key in ("st", "saint", "ste"):
+            m.kind, m.reasons = (
+                "place",
+                [f'a saint\'s name, as a church or a school is called ("{prev.text} {m.first.text}")'],
+            )
+            return  # "an away fixture at St Joseph's on Wednesday"
         if _is_title(prev):
             m.kind, m.reasons = "adult", [f'title "{prev.text}"']
             return

@@ -153,7 +153,7 @@ _BEFORE_ADULT = re.compile(r"\b(?:mr|mrs|miss|ms|mx|dr|prof|rev|sir|dame|cllr|au
 # After a child's role or description, words that make it the name of a thing: "our Star of the
 # Week certificates", "our head girl and head boy elections".
 ROLE_AS_A_THING = (
-    r"(?:\s+(?:and|&)\s+(?:deputy\s+)?head\s+(?:girl|boy|pupil)s?)?\s+(?:certificates?|awards?|assembly|"
+    r"['’\"”]?(?:\s+(?:and|&)\s+(?:deputy\s+)?head\s+(?:girl|boy|pupil)s?)?\s+(?:certificates?|awards?|assembly|"
     r"assemblies|board|display|wall|book|badges?|list|nominations?|presentations?|trophy|trophies|cup|mugs?|"
     r"stickers?|tradition|scheme|system|chair|table|elections?|applications?|interviews?|hustings|speeches|"
     r"votes?|voting|candidates?|nominees?|roles?|positions?|vacanc(?:y|ies)|shortlist|voice|surveys?|premium|"
@@ -331,7 +331,7 @@ _ONE_OF_GROUP = re.compile(
     # "one of our friends in Puddle Ducks"
     r"(?P<group>\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?))?"
     r"(?:\s+(?:today|2day|this\s+morning|this\s+afternoon|yesterday|this\s+week))?"
-    r"(?=\s*,?\s+who\b|\s+(?:has|was|is|won|got|scored|raised|wrote|made|became|received|came|"
+    r"(?=\s*,?\s+(?:who|whose)\b|\s+(?:has|was|is|won|got|scored|raised|wrote|made|became|received|came|"
     r"just|recently|finally|bravely|proudly|lost|found|took|brought|ate|drew|ran|swam|sang|fell|broke|told|gave|"
     r"left|met|saw|went|had|did|can|will|(?-i:[a-z]+ed))\b)",
     re.IGNORECASE,
@@ -804,6 +804,8 @@ def child_references(
             continue  # "she" may be the adult or the character the post also mentions
         found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _ONE_IN_GROUP_WHO.finditer(norm):
+        if _A_THING_AFTER.match(norm, m.end()):
+            continue  # "Our Year 4 'Star of the Sea' assembly": the name of the assembly
         phrase = re.sub(r"[,\s]+who\s+$", "", m.group(0))  # the description, without its ", who"
         noun = phrase.split()[-1].lower().strip("'")
         if noun in _MANY_OR_ADULT or _plural(noun) or noun in ("everyone", "everybody", "anyone", "all"):
@@ -823,6 +825,8 @@ def child_references(
         if not any(f.nstart <= m.start() < f.nend for f in found):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _NICKNAME_IN_GROUP.finditer(norm):
+        if _A_THING_AFTER.match(norm, m.end()):
+            continue  # "Our Year 4 'Star of the Sea' assembly": the name of the assembly
         group = m.group("group")
         if _GROUP_WORD.fullmatch(group) or fold(group.split()[0]) in classes:
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
@@ -997,6 +1001,15 @@ _MANY_OR_ADULT = frozenset(
         "auntie",
         "uncle",
         "aunt",
+        "committee",
+        "panel",
+        "board",
+        "parliament",
+        "troupe",
+        "ensemble",
+        "cohort",
+        "year",
+        "house",
     ]
 )
 _THANKED = re.compile(

@@ -122,6 +122,11 @@ _PLACE = re.compile(
 )
 _BROADCASTER = re.compile(r"(?:the\s+)?(?:BBC|ITV|Sky|Channel\s+4|Google)\b")
 _NEWSROOM_AFTER = re.compile(r"\s+(?:newsroom|studios?|offices?|headquarters|building|campus)\b")
+_OTHERS_THERE = re.compile(
+    r"\b(?:farmers|people|families|refugees|animals|communities|villagers|children|pupils|schools|workers|"
+    r"soldiers|scientists|astronauts|penguins|bears|tigers|elephants|monkeys|whales)\s+$",
+    re.IGNORECASE,
+)
 _EARLIER_OUTING = re.compile(
     r"\b(?:from|about|after|since|during|of)\s+(?:our|the|their|a|last\s+\w+'s)\s+(?:recent\s+)?"
     r"(?:visit|trip|outing|residential)\s+to$",
@@ -171,7 +176,9 @@ _NOT_PLACES = re.compile(
     r"Saturdays|Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
     r"Maths|English|Science|PE|Our|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
-    r"Benediction|Communion)\b(?!\s+[A-Z])"
+    r"Benediction|Communion)\b(?!\s+(?!(?:Year|Years|Reception|Nursery|Class|[PY]\d)\b)[A-Z])"
+    r"|^(?:the\s+)?(?:heart|centre|middle)\s+of\s+(?:the\s+|our\s+)?(?:Gospel|Bible|Church|Faith|Lord|God|Christmas|"
+    r"Easter|Advent|Lent|Ramadan|Diwali)\b"
     r"|^(?:the\s+)?(?:Prime\s+Minister|King|Queen|Pope|Mayor|President|Headteacher|Governors?)\b"
     r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:War|Wars|Battle|Revolution|Age|Era|Period|Empire|Dynasty|Plague)\b"
     r"|^(?:" + LANGUAGE_NAMES + r")\b"
@@ -193,7 +200,7 @@ _SUBJECT_PUPILS = re.compile(
     r"(?<!\bfor\s)(?<!\bwith\s)(?<!\bof\s)(?<!\bby\s)(?<!\babout\s)"
     + _PUPILS.pattern
     + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d|Athletes|Runners|Swimmers|Players|Footballers|Netballers|"
-    r"Cricketers|Dancers|Singers|Musicians|Pupils|Kids|Stars)\b|\byou(?:'re|'ll)?\b"
+    r"Cricketers|Dancers|Singers|Musicians|Pupils|Kids|Stars)\b|(?<!\bthank\s)\byou(?:'re|'ll)?\b"
     # an invitation to find them: "Look out for us at the farmers' market on Saturday"
     r"|\b(?:look\s+out|watch\s+out|keep\s+an\s+eye\s+out)\s+for\s+(?:us|them|our\s+[\w'’-]+)\b"
     r"|\b(?:find|spot|visit|meet|come\s+and\s+see)\s+us\b"
@@ -251,6 +258,7 @@ _OTHER_SUBJECT = re.compile(
     r"teaching\s+assistants|office\s+team|kitchen\s+team|PTA|volunteers)\b"
     r"|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]\w*\s+(?:will|is|and)\b"
     # a thing the sentence is about: "The tins are off to the food bank this afternoon"
+    r"|(?:every\s+(?:single\s+)?item|everything|all\s+of\s+it)\s+(?:is|was|will|goes|went)\b"
     r"|(?:the|our|all\s+the|these|those|your)\s+(?:"
     + _SENT_THINGS
     + r")\s+(?:are|is|will|were|was|have|has|go|goes)\b)",
@@ -416,6 +424,8 @@ def _places(sentence: str) -> list[_Place]:
             r"\d+\s*[-–]\s*\d+\s+(?:(?:win|victory|defeat|loss|draw|thrashing)\s+)?$", sentence[: m.start()]
         ):
             continue  # "3-0 to the Peregrines", "a 24-12 win at Clifton": a score
+        if _OTHERS_THERE.search(sentence[max(0, m.start() - 30) : m.start()]):
+            continue  # "how farmers in Malawi are coping": other people's place
         if _EARLIER_OUTING.search(sentence[: m.start()] + m.group("prep")):
             continue  # "learning about the farm from our visit to Reaseheath Farm": a visit that is over
         if m.group("prep") == "to" and re.search(
