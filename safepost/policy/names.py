@@ -447,7 +447,7 @@ _PERSON_NOUNS = (
 _POST_CUE = re.compile(
     r"^\s*(?:"
     r"(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s+|from\s+)"
-    r"(?:year\s*\d+|yr\s*\d+|[yp]\d\b|reception|nursery|class\s+\w+|"
+    r"(?:year\s*\d+|yr\s*\d+|[yp]\d\b|reception|nursery|class\s+(?-i:[A-Z0-9])\w*|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
     r"|,\s*(?:who|whose|our|the|aged?)\b"
     # "Jack F read the whole book": a first name and a surname's initial, as a class names a child
@@ -608,6 +608,11 @@ _BABY_BEFORE = re.compile(
 _TITLED_ADULT = re.compile(r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]")
 _PLAYED_AFTER = re.compile(
     r"^\s+(?:was|is|were|will\s+be)\s+(?:being\s+)?(?:played|performed|portrayed|acted)\b"
+)
+_READING_A_BOOK = re.compile(
+    r"\b(?:reading|read|reads|listening\s+to|studying|sharing|enjoying|loving)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*"
+    r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}\s+by\s+(?-i:[A-Z])",
+    re.IGNORECASE,
 )
 _LESSON_ABOUT = re.compile(
     r"\b(?:writing|learning|reading|talking|finding\s+out|researching|studying|wrote|learnt|learned|read)\s+"
@@ -1407,6 +1412,10 @@ def _answer_or_ask(
         if adult_life:
             continue  # "our wonderful Joy retires today": an adult
         sentence_start = text.sentence_bounds[m.first.sentence][0]
+        if re.match(
+            r"\s+of\s+the\s+(?:week|day|month|term|year|match)\b", text.text[m.nend : m.nend + 30], re.I
+        ):
+            continue  # "Star of the Week certificates will now be given out": an award's name
         if _NAMED_THINGS.search(text.text[max(sentence_start, m.nstart - 80) : m.nstart]):
             continue  # "the lambs have names: Daisy, Pip and Pudding": animals or toys named
         if _READING_A_WORK.search(text.text):
@@ -1737,6 +1746,14 @@ def _classify_one(
     if _THING_BEFORE_NAME.search(norm[max(s_start, m.nstart - 50) : m.nstart]):
         m.kind, m.reasons = "other-person", ["a toy, a puppet or an animal, said so before the name"]
         return
+    if (
+        not m.on_roster
+        and not strong
+        and _READING_A_BOOK.search(norm)
+        and not _STRONG_CHILD_AFTER.match(post)
+    ):
+        m.kind, m.reasons = "other-person", ["a character of the book the post is about"]
+        return  # "Year 6 are reading Holes by Louis Sachar and loving Stanley's story"
     if _LESSON_ABOUT.search(norm[max(s_start, m.nstart - 40) : m.nstart]) and not _STRONG_CHILD_AFTER.match(
         post
     ):

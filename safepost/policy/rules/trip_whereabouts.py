@@ -22,7 +22,7 @@ _PUPILS = re.compile(
     r"(?:team|teams|squad|choir|athletes|runners|players|footballers|swimmers|musicians|band|orchestra|"
     r"dancers|cast|group|netballers|cricketers|walkers|carollers|performers|school\s+council|councillors|eco\s+team|"
     r"ambassadors|prefects|librarians|under[\s-]?\d{1,2}['’]?s|u[\s-]?\d{1,2}['’]?s|"
-    r"(?:girls|boys)['’]?\s+(?:football|netball|rugby|cricket|hockey))|we|we'll|we're|we've|us|everyone(?!['’]s)|they|they'll|they're)\b",
+    r"(?:girls|boys)['’]?\s+(?:football|netball|rugby|cricket|hockey))|we|we'll|we're|we've|us|(?<!,\s)everyone(?!['’]s)(?!\s*!)|they|they'll|they're)\b",
     re.IGNORECASE,
 )
 _PRESENT_FUTURE = re.compile(
