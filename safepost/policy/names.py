@@ -203,6 +203,10 @@ ADULT_ROLES = frozenset(
         "instructor",
         "coach",
         "tutor",
+        "driver",
+        "nurse",
+        "farmer",
+        "ranger",
     ]
 )
 # Capitalised words that are never a first name in a school post.
@@ -623,6 +627,17 @@ _PLACE_NOUN_AFTER = re.compile(
     r"^\s+(?:station|village|road|street|lane|avenue|park|farm|church|bridge|valley|common|square|estate|"
     r"library|wood|woods|lake|beach|bay|harbour|castle|hall|green)\b"
 )
+_ANIMAL_NEXT = re.compile(
+    r"^[^.!?]{0,80}[.!?]+\s+(?:she|he|it)\s+(?:is|was|['’]s)\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:tortoise|hamster|"
+    r"rabbit|guinea\s+pig|fish|goldfish|dog|puppy|cat|kitten|chicken|hen|duck|lamb|goat|pony|horse|snail|stick\s+insect|"
+    r"gerbil|mouse|rat|lizard|snake|gecko|parrot|budgie|bear|teddy|puppet|doll|toy|robot|owl|alpaca)\b",
+    re.IGNORECASE,
+)
+_ROLE_COMMA_BEFORE = re.compile(
+    r"\b(?:driver|lollipop\s+(?:lady|man)|caretaker|cook|chef|instructor|coach|ranger|guide|farmer|"
+    r"volunteer|governor|visitor|speaker|author|nurse|photographer|vicar|priest|teacher|tutor)\s*,\s*$",
+    re.IGNORECASE,
+)
 _TITLE_OF_A_SHOW = re.compile(
     r"\b(?:(?:archbishop|bishop|duke|duchess|earl|dean|archdeacon|lord\s+mayor|mayor|mp|member|university|"
     r"diocese|city|county|borough)\s+of\s+$)|"  # "The Bishop of Clifton has written"
@@ -803,7 +818,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:week|day|month|term|year|match|tournament|season|game|gala|festival)\b"
     + _NOT_A_THING
     + r"|\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
-    r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain)\b(?!s)"
+    r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain)\b(?!s)(?!['’]s\s+(?-i:[A-Z]))"
     r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
     r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:girls|boys|pupils|children|students)\b"
     r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been)\b)",
@@ -1765,6 +1780,12 @@ def _classify_one(
     if _TITLE_OF_A_SHOW.search(norm[max(s_start, m.nstart - 40) : m.nstart]):
         m.kind, m.reasons = "other-person", ["the title of a show or a film"]
         return  # "our Year 6 production of Oliver!"
+    if _ANIMAL_NEXT.match(norm[m.nend : m.nend + 160]):
+        m.kind, m.reasons = "other-person", ["an animal, said so in the next sentence"]
+        return  # "Say hello to Star, the newest member of Puddle Ducks! She is a very sleepy tortoise"
+    if _ROLE_COMMA_BEFORE.search(norm[max(s_start, m.nstart - 30) : m.nstart]):
+        m.kind, m.reasons = "adult", ["an adult's role just before the name"]
+        return  # "to our coach driver, Dave, who was a star"
     if _THING_AFTER.match(post):
         m.kind, m.reasons = "other-person", ["an animal, a toy or a character, said so after the name"]
         return

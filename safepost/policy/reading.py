@@ -362,6 +362,7 @@ _NAME_IS = re.compile(
     r"(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z]+\s+(?:is|was|may\s+be|must\s+be|might\s+be|could\s+be)\s+$",
     re.IGNORECASE,
 )
+_TITLE_CASE = re.compile(r"(?:[A-Z][\w'’-]*\s+)+[A-Z][\w'’-]*")
 _CAPTION_BEFORE = re.compile(r"\b(?:pictured|photo|picture|above|below)\s*:\s*$", re.IGNORECASE)
 _AFTER_A_NAME = re.compile(r"(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?\s*,\s*$")
 # What a rule for any child says: "A child who has been sick must stay at home".
@@ -542,6 +543,30 @@ _THINGS = frozenset(
         "register",
         "timetable",
         "rota",
+        "boiler",
+        "heating",
+        "radiator",
+        "toilet",
+        "toilets",
+        "oven",
+        "kiln",
+        "printer",
+        "laptop",
+        "whiteboard",
+        "projector",
+        "fence",
+        "path",
+        "van",
+        "wifi",
+        "internet",
+        "phone",
+        "alarm",
+        "fridge",
+        "freezer",
+        "sink",
+        "tap",
+        "floor",
+        "ceiling",
     ]
 )
 # A name in apposition after a description: the name decides whether it is a pupil.
@@ -729,6 +754,10 @@ def child_references(
             continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
+        if re.search(
+            r"\b(?:mr|mrs|miss|ms|mx|dr)\.?\s+\S+['’]s\s+(?:new\s+|newborn\s+)?baby\b", m.group(0), re.I
+        ):
+            continue  # "the birth of Miss Green's baby girl": a member of staff's baby
         if _GROWN_UP.search(norm[m.end() : m.end() + 120]):
             continue  # "Mrs Khan's daughter, who left us back in 2014, has just qualified as a teacher"
         det = m.group(0).split()[0].lower()
@@ -760,6 +789,8 @@ def child_references(
     for m in _DOER_DESCRIPTION.finditer(norm):
         if (found and found[-1].nstart <= m.start() < found[-1].nend) or _not_one_phrase(m.group(0)):
             continue
+        if _TITLE_CASE.fullmatch(m.group(0)) and re.match(r"['’]s\s+[A-Z]", norm[m.end() : m.end() + 4]):
+            continue  # "The Lighthouse Keeper's Lunch": the title of a book
         if _A_THING_AFTER.match(norm, m.end()):
             continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
@@ -767,7 +798,11 @@ def child_references(
         captioned = _CAPTION_BEFORE.search(norm[max(0, m.start() - 15) : m.start()]) is not None
         in_group = bool(
             m.group("group")
-            or captioned  # "Pictured: the winner of our Easter bonnet parade with her ..."
+            or captioned
+            # "Our Bumblebees reading champion": a class of the school's named before the noun
+            or any(
+                fold(w) in classes or fold(w).removesuffix("s") in classes for w in m.group(0).split()[1:-1]
+            )  # "Pictured: the winner of our Easter bonnet parade with her ..."
             or _PICTURED.match(_after_group(norm, m.end(), classes))
             or _SUPERLATIVE.search(m.group(0))
             or _GROUP_WORD.search(m.group(0))

@@ -193,7 +193,7 @@ _NOT_PLACES = re.compile(
 # Clause breaks inside a sentence: "..., so it's going to be built by the pond next week".
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:[;:]|\s[-–—]\s|,\s*(?:so|but|then|and\s+then|which|where)\b|,?\s+and\s+(?=(?:it|it's|this|that|"
-    r"there|then|should|we|we'll|they|they'll)\b))\s*"
+    r"there|then|should|we|we'll|they|they'll)\b)|,\s+and\s+(?=our\b))\s*"
 )
 # Pupils as the ones a clause is about (not "free entry for children", "the Year 3 competition").
 _SUBJECT_PUPILS = re.compile(
