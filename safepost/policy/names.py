@@ -204,6 +204,10 @@ ADULT_ROLES = frozenset(
         "coach",
         "tutor",
         "driver",
+        "supervisor",
+        "receptionist",
+        "technician",
+        "cleaner",
         "nurse",
         "farmer",
         "ranger",
@@ -818,7 +822,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:week|day|month|term|year|match|tournament|season|game|gala|festival)\b"
     + _NOT_A_THING
     + r"|\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
-    r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain)\b(?!s)(?!['’]s\s+(?-i:[A-Z]))"
+    r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain)\b(?!s)(?!['’]s\b)"
     r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
     r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:girls|boys|pupils|children|students)\b"
     r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been)\b)",

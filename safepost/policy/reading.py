@@ -622,7 +622,7 @@ _NICKNAME_IN_GROUP = re.compile(
 _VERY_OWN = re.compile(
     r"\b(?P<owner>our|(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])[\w-]*\s+class|(?-i:[A-Z])[\w-]*)['’]s)"
     r"\s+(?:(?:very\s+)?own\s+(?:little\s+|mini\s+|budding\s+|future\s+)?|budding\s+|mini\s+|future\s+|resident\s+)"
-    r"(?P<nick>(?-i:[A-Z])[a-z][\w'’-]*)"
+    r"(?P<nick>(?-i:[A-Z])[a-z][\w'’-]*(?:\s+(?-i:[A-Z])[a-z][\w'’-]*){0,2}?)"
     r"(?=\s*[,!.]|\s+(?:for|who|has|is|was|did|in|from|with|after|at)\b)",
     re.IGNORECASE,
 )
@@ -893,7 +893,11 @@ def child_references(
         of_group = owner.lower() != "our" and (
             _GROUP_WORD.match(owner[:-2]) is not None or fold(owner[:-2]) in classes
         )
-        if of_group or (owner.lower() == "our" and _GROUP_WORD.search(norm)):
+        school_class = any(
+            fold(w) in classes or fold(w).removesuffix("s") in classes
+            for w in re.findall(r"[A-Z][\w'’-]*", norm)
+        )  # "Best Costume in Kingfishers went to our very own Very Hungry Caterpillar, who ..."
+        if of_group or (owner.lower() == "our" and (_GROUP_WORD.search(norm) or school_class)):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _SOMEONE_IN.finditer(norm):
         group = m.group("group")
@@ -949,7 +953,7 @@ def child_references(
 
 # The past forms of common irregular verbs: what somebody did ("stood up in assembly", "rode").
 IRREGULAR_PAST = (
-    r"won|swam|ran|drew|wrote|read|got|made|took|gave|spelt|spelled|beat|beaten|caught|crossed|scored|"
+    r"won|swam|ran|drew|wrote|read|got|made|took|gave|spelt|spelled|beat|beaten|caught|crossed|scored|overtook|outran|"
     r"cracked|lost|found|met|sang|brought|built|became|came|did|grew|kept|left|taught|presented|served|"
     r"rescued|stood|sat|rode|wore|threw|flew|fell|felt|told|sold|held|heard|hit|led|put|said|spoke|spent|"
     r"stuck|struck|thought|understood|woke|knew|learnt|bought|chose|drove|ate|forgot|froze|hid|lit|"
@@ -1050,7 +1054,10 @@ _MANY_OR_ADULT = frozenset(
 _THANKED = re.compile(
     r"\b(?:thanks|thank\s+you|well\s+done|congratulations|congrats|proud\s+of|shout[\s-]*out|"
     r"happy\s+(?:\d+(?:st|nd|rd|th)\s+|\w+\s+)?birthday|get\s+well\s+soon|good\s+luck|"
-    r"hats\s+off|applause|round\s+of\s+applause)\s+(?:\w+\s+)?(?:to|for)?\s*$",
+    r"hats\s+off|applause|round\s+of\s+applause|"
+    # "What determination from our Year 3 speedster!"
+    r"what\s+(?:a|an)?\s*(?:determination|effort|grit|courage|resilience|skill|performance|achievement|talent)\s+from)"
+    r"\s+(?:\w+\s+)?(?:to|for)?\s*$",
     re.IGNORECASE,
 )
 # Praise, news or a reminder about one person, which makes an unexplained "she"/"he" a child.
@@ -1562,6 +1569,11 @@ def _has_past_verb(sentence: str) -> bool:
     )
 
 
+_MOVED_TO_A_DAY = re.compile(
+    rf"\b(?:moved|changed|rearranged|postponed|put\s+back|brought\s+forward|rescheduled)\s+(?:to|until|till)\s+"
+    rf"(?:(?:this|next|the)\s+)?(?:{_WEEKDAY}|{_ORD}\s+(?:of\s+)?{_MONTH}|{_MONTH}|tomorrow)\b",
+    re.IGNORECASE,
+)
 # Thanks to people for what they did: "Thank you to everyone who came down to Sherdley Park on
 # Saturday to cheer them on" is over, whatever the purpose after it.
 _THANKED_FOR_DONE = re.compile(
@@ -1576,6 +1588,8 @@ def sentence_tense(sentence: str) -> Tense:
     """Whether a sentence has happened, is happening now, or will happen."""
     if _THANKED_FOR_DONE.search(sentence):
         return Tense.PAST
+    if _MOVED_TO_A_DAY.search(sentence):
+        return Tense.FUTURE  # "has been moved to Thursday 11th June": it will happen then
     if FUTURE_TIME.search(sentence) or _FUTURE_VERB.search(sentence) or _LATER.search(sentence):
         return Tense.FUTURE
     if _NOW.search(sentence):

@@ -135,6 +135,9 @@ _EARLIER_OUTING = re.compile(
 # A named venue before the word for the outing: "Year 3 Chester Zoo trip", "our Whitby residential".
 _PLACE_BEFORE_TRIP = re.compile(
     r"(?<![\w#@])(?P<place>(?!(?:Year|Years|Class|Reception|Nursery|KS\d|[PY]\d|Key|Stage|Our|The|School|PE|Sports|"
+    # a topic, not a place: "their Roman trip", "the Science trip"
+    r"Roman|Romans|Tudor|Tudors|Viking|Vikings|Victorian|Victorians|Egyptian|Greek|Saxon|Celtic|Stone|Bronze|Iron|"
+    r"Science|History|Geography|Art|Music|RE|Maths|STEM|Forest|Nature|Fossil|Residential|Summer|Winter|"
     r"Christmas|Easter|Summer|Spring|Autumn|Winter|Harvest|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|Today|Tomorrow|Next|Last|This|January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?:['’]s)?\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
@@ -145,7 +148,8 @@ _PUBLIC_VENUE = re.compile(
     r"\b(?:leisure\s+centre|sports\s+centre|swimming\s+(?:pool|baths)|baths|lido|park|beach|museum|zoo|"
     r"farm|cinema|theatre|stadium|arena|castle|ice\s+rink|library|aquarium|safari\s+park|country\s+park|"
     r"bowling\s+alley|trampoline\s+park|soft\s+play|pier|promenade|seafront|town\s+centre|shopping\s+centre|"
-    r"station|pitch|pitches|pool|duck\s+pond|woods|forest|nature\s+reserve|playing\s+fields|rec|church|"
+    r"station|pitch|pitches|pool|duck\s+pond|woods|forest|nature\s+reserve|playing\s+fields|rec|church|canal|"
+    r"towpath|riverside|swing\s+bridge|lock|marina|"
     r"mosque|temple|gurdwara|synagogue|chapel|cathedral|post\s+office|shops|supermarket|village\s+hall|"
     r"community\s+centre|garden\s+centre|fire\s+station|police\s+station|roads|streets|high\s+street|"
     r"(?:stand|stall|pitch|court|platform)\s+\d+)$",
@@ -166,7 +170,8 @@ _NOT_A_SPOT = re.compile(
 )
 _TRIP_WORDS = re.compile(
     r"\b(?:trip|visit|visiting|residential|outing|excursion|day\s+out|tour|hike|ramble|expedition|"
-    r"(?:on|for)\s+(?:a|our|their)\s+(?:[\w-]+\s+)?walk|walk(?:ing)?\s+(?:to|down\s+to|over\s+to)|"
+    r"(?:on|for)\s+(?:a|our|their)\s+(?:[\w-]+\s+)?walk|walk(?:ing)?\s+(?:to|down\s+to|over\s+to|along|around|"
+    r"round|through|across|up)|"
     r"fixture|tournament|match|festival|gala|competition|off\s+to|heading\s+to|parade|carnival|procession|next\s+stop|"
     r"sponsored\s+walk|fun\s+run)\b",
     re.IGNORECASE,
@@ -185,6 +190,10 @@ _NOT_PLACES = re.compile(
     # a broadcast or a website, not a place: "on BBC Radio Merseyside", "on YouTube"
     r"|^(?:the\s+)?(?:BBC|ITV|Sky|YouTube|Zoom|Teams|Facebook|Instagram|Twitter|TikTok|Spotify|Google)\b"
     r"|^(?:[A-Z][\w'’-]*\s+){0,3}(?:Radio|FM|TV)\b"
+    # an event, not a place: "at the Christmas Fair tonight", "in SATs next week"
+    r"|^(?:the\s+)?(?:(?:Christmas|Easter|Summer|Spring|Autumn|Winter|Harvest|Halloween|Valentine['’]s|School|PTA|PTFA|"
+    r"Friends['’]?|Leavers['’]?|Class|Year\s+\d)\s+){1,2}(?:Fair|Fete|Fête|Disco|Assembly|Party|Ball|Prom|Breakfast)\b"
+    r"|^(?:the\s+|their\s+|your\s+)?(?:SATs|SATS|GCSEs?|A-levels?|Mocks?|MTC|Phonics\s+Screening|Multiplication\s+Tables?)\b"
     # "in Kingfisher class", "in Oak Class": a class, not a place.
     r"|^(?:the\s+)?[A-Z][\w'-]*\s+[Cc]lass\b"
 )
@@ -298,6 +307,7 @@ _GOING_HOME = re.compile(
     r"|\bon\s+the\s+(?:coach|bus|minibus|train)\s+(?:home|back)\b"
     r"|\b(?:are|is|'re)\s+(?:now\s+)?(?:all\s+)?(?:safely\s+)?back\s+(?:at|in)\s+school\b"
     # a family moving away: "as her family moves back to Manila"
+    r"|\b(?:after|since|before)\s+moving\s+(?:house\s+|here\s+)?(?:to|from)\b"
     r"|\b(?:family|families|household|she|he|they|who)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:moves?|moving|moved|"
     r"emigrating|emigrated|relocating)\s+(?:back\s+|away\s+|house\s+)?(?:to|home)\b",
     re.IGNORECASE,
@@ -455,7 +465,7 @@ def _places(sentence: str) -> list[_Place]:
         bare = re.sub(r"^(?:the\s+|#)", "", place)
         named = bare[:1].isupper() or bool(re.match(r"[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:the\s+)?[A-Z]", bare))
         if named and re.fullmatch(
-            r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*(?:day|dy)|(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)",
+            r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*(?:day|dy|ay|da)|(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)",
             bare,
         ):
             continue  # "on Wedensday", "on Thurs": a day, misspelt or cut short (not "Colomendy")
