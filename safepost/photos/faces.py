@@ -42,7 +42,9 @@ sideways is searched as finely as an upright one. The cost of a pass goes with i
 the 12-megapixel photo step has 400 ms of one core. The coarse turned passes also report weak
 finds (from :data:`CANDIDATE_FROM`): each is looked at again in its surroundings, scaled up and
 turned upright (:func:`_look_again`), and kept with the box found there when the model is sure
-of it: a small face lying down is found for the price of a small crop. A dark photo (median
+of it: a small face lying down is found for the price of a small crop; one the look turned a
+quarter does not confirm is looked at turned halfway (:data:`TILTED_LOOK`, :func:`_look_levelled`),
+for a face tilted between upright and its side. A dark photo (median
 lightness under :data:`DARK_MEDIAN`) is searched with its local contrast evened out (CLAHE), an
 out-of-focus one (:data:`SOFT_DETAIL`) sharpened. More searches make more false alarms, so a
 detection that scores below :data:`VERIFY_BELOW` must be found again in a mirror image of its
@@ -116,6 +118,8 @@ REDUCE_SLACK = 1.05
 NMS_IOU = 0.3
 # A box this much inside a better-scoring box is the same face seen partly (at a tile edge).
 NMS_CONTAINED = 0.6
+# _merge compares the rows with each other MERGE_BLOCK rows at a time (bounds its memory).
+MERGE_BLOCK = 256
 # Detections narrower than this share of the smallest face searched for are dropped (measured on
 # bench/faces/ variants: the false alarms of 8-11 px on a flag's stars, where 20 px was searched).
 SMALLEST_KEPT = 0.6
@@ -125,10 +129,12 @@ SMALLEST_KEPT = 0.6
 # times as much) is then searched at the full detail: a photo saved sideways is searched as finely
 # as an upright one, for the cost of one more coarse pass. Measured with bench/bench_faces.py
 # --variants (recall over 2,400 faces) and bench/bench_photos.py --photo class (the 12 MP step on
-# one core, 400 ms): see docs/performance.md, "After round 2". 0.35 finds 0.969 but the step
-# takes about 410 ms; 0.3 finds 0.962 in about 395 ms; 0.25 finds 0.955 in about 380 ms.
+# one core, 400 ms): see docs/performance.md, "Round 3". 0.35 with the looks halfway
+# (TILTED_LOOK) finds 0.971 with 19 false alarms in 210 photos; 0.3 found 0.963 (round 2). The
+# step paid for 0.35 with cheaper merging, blobs and darkness/focus tests: about 1.03-1.04 times
+# main's 12 MP step, back to back.
 TURNS: tuple[int, ...] = (90, 180, 270)
-TURNED_DETAIL = 0.3
+TURNED_DETAIL = 0.35
 ORIENT_MARGIN = 2.0
 # The turned passes also report candidates scoring from CANDIDATE_FROM (below min_score): each is
 # looked at again in its surroundings, turned upright and scaled so the face is CANDIDATE_FACE
@@ -140,6 +146,15 @@ CANDIDATE_FROM = 0.15
 CANDIDATE_SCORE = 0.7
 CANDIDATE_FACE = 48
 CANDIDATE_CONTEXT = 1.0
+# A candidate of the passes turned 90 or 270 degrees that the closer look does not confirm is
+# looked at once more turned only TILTED_LOOK degrees, halfway back to upright (_look_levelled): a
+# face tilted 20-70 degrees, as a child's head on a shoulder or a friend's, lies between upright
+# and a quarter turn, where the model (good to about 30 degrees either side) finds it weakly from
+# both. On the variants with TURNED_DETAIL 0.35: tilted 0.762 -> 0.786, recall 0.969 -> 0.971 with
+# false alarms 19 -> 19; about 15 looks more (13 ms of CPU here) on the 12 MP class photo. Looking
+# both ways (+-45 from the quarter turn, for every turned pass) found 0.972 for twice the looks.
+# 0 turns it off.
+TILTED_LOOK = 45.0
 # A photo out of focus (mean absolute Laplacian of its half-size grey under SOFT_DETAIL, and not
 # dark) is searched sharpened (unsharp mask, SHARPEN_AMOUNT at SHARPEN_SIGMA px). On the soft
 # variants 0.863 -> 0.911 (8 of 168 faces more); the sharpest soft variant measures 4.1, the
@@ -343,13 +358,22 @@ class _Model:
         """
         height, width = rgb.shape[:2]
         padded_h, padded_w = -(-height // 32) * 32, -(-width // 32) * 32
-        blob = np.zeros((1, 3, padded_h, padded_w), dtype=np.float32)
-        blob[0, :, :height, :width] = rgb[:, :, ::-1].transpose(2, 0, 1)  # BGR planes, as trained
+        # BGR planes, as trained, padded with black (OpenCV's split and padding are several times
+        # faster than NumPy's strided transposing copy: about 2 ms a megapixel).
+        padded = rgb
+        if (padded_h, padded_w) != (height, width):
+            padded = cv2.copyMakeBorder(
+                rgb, 0, padded_h - height, 0, padded_w - width, cv2.BORDER_CONSTANT, value=0
+            )
+        blob = np.empty((1, 3, padded_h, padded_w), dtype=np.float32)
+        for plane, channel in enumerate(reversed(cv2.split(padded))):
+            blob[0, plane] = channel
         out = dict(zip(_OUTPUTS, self.session().run(_OUTPUTS, {"input": blob}), strict=True))
         found = []
         for stride in (8, 16, 32):
-            cls = np.clip(out[f"cls_{stride}"].reshape(-1), 0, 1)
-            obj = np.clip(out[f"obj_{stride}"].reshape(-1), 0, 1)
+            # (clipped to 0-1 with the ufuncs, whose fixed cost per call is lower than np.clip's)
+            cls = np.minimum(np.maximum(out[f"cls_{stride}"].reshape(-1), 0), 1)
+            obj = np.minimum(np.maximum(out[f"obj_{stride}"].reshape(-1), 0), 1)
             score = np.sqrt(cls * obj)
             cells = np.flatnonzero(score >= min_score)
             if len(cells) == 0:
@@ -491,9 +515,10 @@ def _search(
     else:
         factor = 1
     pixels0 = np.ascontiguousarray(np.asarray(base))
-    if _is_dark(pixels0):
+    grey = _grey(pixels0)
+    if _is_dark(grey):
         pixels0 = _brighten(pixels0)
-    elif confirm and _is_soft(pixels0):
+    elif confirm and _is_soft(grey):
         pixels0 = _sharpen(pixels0)
     # Each pass is made from the smallest picture already at hand that is at least its size.
     sources = [pixels0]
@@ -548,6 +573,13 @@ def _search(
                 kept.append(row)
         else:  # a candidate from a turned pass: kept as the face the closer look finds, if any
             again = _look_again(pixels0, row, base_scale, CANDIDATE_SCORE, CANDIDATE_FACE, CANDIDATE_CONTEXT)
+            if again is None and TILTED_LOOK and row[15] in (90, 270):
+                # Not a face lying on its side: perhaps one tilted halfway (the model finds faces
+                # to about 30 degrees either side of upright, or of a quarter turn).
+                halfway = math.copysign(TILTED_LOOK, float(row[15]) - 180)
+                again = _look_levelled(
+                    pixels0, row, base_scale, halfway, CANDIDATE_SCORE, CANDIDATE_FACE, CANDIDATE_CONTEXT
+                )
             if again is not None:
                 kept.append(again)
     return _merge(np.array(kept, dtype=np.float32).reshape(-1, 16))
@@ -586,9 +618,7 @@ def _look_again(
     centre = np.array([look_width / 2, look.shape[0] / 2])
     for found in _MODEL.run(look, score):
         if np.all(np.abs(found[:2] + found[2:4] / 2 - centre) < face / 2):
-            out = found.copy()
-            out[_X_COLUMNS] = look_width - found[_X_COLUMNS]  # back from the mirror
-            out[0] -= found[2]
+            out = _unmirrored(found, look_width)
             if turn:
                 out = _unturn(out, turn, size)
             out[_X_COLUMNS] = (out[_X_COLUMNS] * (x1 - x0) / size[0] + x0) / scale
@@ -596,6 +626,57 @@ def _look_again(
             out[2] *= (x1 - x0) / size[0] / scale
             out[3] *= (y1 - y0) / size[1] / scale
             return np.append(out, np.float32(turn))
+    return None
+
+
+def _unmirrored(row: np.ndarray, width: int) -> np.ndarray:
+    """A detection in a mirror image ``width`` pixels wide, in pixels of the image itself: the
+    mirror's right eye and mouth corner are the face's left ones."""
+    out = row.copy()
+    out[_X_COLUMNS] = width - row[_X_COLUMNS]
+    out[0] -= row[2]
+    out[[4, 5, 6, 7]] = out[[6, 7, 4, 5]]
+    out[[10, 11, 12, 13]] = out[[12, 13, 10, 11]]
+    return out
+
+
+def _look_levelled(
+    pixels: np.ndarray, row: np.ndarray, scale: float, roll: float, score: float, face: int, context: float
+) -> np.ndarray | None:
+    """As :func:`_look_again`, with the surroundings turned by ``roll`` degrees (anticlockwise)
+    so that the eyes are level, for a face tilted between the quarter turns."""
+    x, y, w, h = (float(v) * scale for v in row[:4])
+    side = max(w, h, 1.0)
+    cx, cy = x + w / 2, y + h / 2
+    zoom = face / side
+    look_side = max(8, round(2 * context * face))
+    # Photo pixels to the look: turned about the face's centre and scaled, the centre in the middle.
+    matrix = cv2.getRotationMatrix2D((cx, cy), roll, zoom)
+    matrix[:, 2] += np.array([look_side / 2 - cx, look_side / 2 - cy])
+    look = cv2.warpAffine(
+        pixels, matrix, (look_side, look_side), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT
+    )
+    look = np.ascontiguousarray(look[:, ::-1])
+    centre = look_side / 2
+    back = cv2.invertAffineTransform(matrix)
+    for found in _MODEL.run(look, score):
+        if np.all(np.abs(found[:2] + found[2:4] / 2 - centre) < face / 2):
+            found = _unmirrored(found, look_side)
+            points = np.stack([found[_X_COLUMNS], found[_Y_COLUMNS]], axis=1)
+            points[0] = (found[0] + found[2] / 2, found[1] + found[3] / 2)  # the box's centre
+            points = points @ back[:, :2].T + back[:, 2]
+            # The box around the face as it lies in the photo (turned by roll), in photo pixels.
+            cos, sin = abs(math.cos(math.radians(roll))), abs(math.sin(math.radians(roll)))
+            fw, fh = float(found[2]) / zoom, float(found[3]) / zoom
+            bw, bh = fw * cos + fh * sin, fw * sin + fh * cos
+            out = np.empty(16, dtype=np.float32)
+            out[_X_COLUMNS] = points[:, 0] / scale
+            out[_Y_COLUMNS] = points[:, 1] / scale
+            out[0], out[1] = (points[0, 0] - bw / 2) / scale, (points[0, 1] - bh / 2) / scale
+            out[2], out[3] = bw / scale, bh / scale
+            out[14] = found[14]
+            out[15] = (-round(roll / 90) * 90) % 360
+            return out
     return None
 
 
@@ -630,16 +711,22 @@ def _unturn(row: np.ndarray, turn: int, size: tuple[int, int]) -> np.ndarray:
     return out
 
 
-def _is_dark(pixels: np.ndarray) -> bool:
-    """Whether a photo is too dark for the model as it is (decided on a sample of its pixels)."""
-    grey = cv2.cvtColor(np.ascontiguousarray(pixels[::4, ::4]), cv2.COLOR_RGB2GRAY)
-    return bool(np.median(grey) < DARK_MEDIAN)
+def _grey(pixels: np.ndarray) -> np.ndarray:
+    """The lightness of an RGB photo, from which it is judged dark or out of focus."""
+    return cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY)
 
 
-def _is_soft(pixels: np.ndarray) -> bool:
-    """Whether a photo is out of focus (decided on its half-size grey)."""
-    grey = cv2.cvtColor(np.ascontiguousarray(pixels[::2, ::2]), cv2.COLOR_RGB2GRAY)
-    return bool(np.abs(cv2.Laplacian(grey, cv2.CV_16S)).mean() < SOFT_DETAIL)
+def _is_dark(grey: np.ndarray) -> bool:
+    """Whether a photo (its :func:`_grey`) is too dark for the model as it is (decided on a
+    sample of its pixels)."""
+    return bool(np.median(grey[::4, ::4]) < DARK_MEDIAN)
+
+
+def _is_soft(grey: np.ndarray) -> bool:
+    """Whether a photo (its :func:`_grey`) is out of focus (decided at half size: every second
+    pixel of every second row)."""
+    half = np.ascontiguousarray(grey[::2, ::2])
+    return bool(cv2.norm(cv2.Laplacian(half, cv2.CV_16S), cv2.NORM_L1) / half.size < SOFT_DETAIL)
 
 
 def _sharpen(pixels: np.ndarray) -> np.ndarray:
@@ -667,16 +754,26 @@ def _merge(rows: np.ndarray) -> np.ndarray:
     area = np.maximum(rows[:, 2], 0) * np.maximum(rows[:, 3], 0)
     keep: list[int] = []
     suppressed = np.zeros(len(rows), dtype=bool)
+    # Which rows each row suppresses, worked out for MERGE_BLOCK rows at a time (a few NumPy
+    # operations on a block instead of on every kept row: most of the cost of a merge was theirs).
+    close = np.empty((0, len(rows)), dtype=bool)
+    start = 0
     for i in range(len(rows)):
         if suppressed[i]:
             continue
         keep.append(i)
-        iw = np.clip(np.minimum(x1[i], x1) - np.maximum(x0[i], x0), 0, None)
-        ih = np.clip(np.minimum(y1[i], y1) - np.maximum(y0[i], y0), 0, None)
-        inter = iw * ih
-        iou = inter / np.maximum(area[i] + area - inter, 1e-6)
-        contained = inter / np.maximum(np.minimum(area[i], area), 1e-6)
-        suppressed |= (iou > NMS_IOU) | (contained > NMS_CONTAINED)
+        if i >= start + len(close):
+            start, end = i, min(len(rows), i + MERGE_BLOCK)
+            # (rows before the block are already kept or suppressed)
+            bx0, by0, bx1, by1, barea = x0[start:], y0[start:], x1[start:], y1[start:], area[start:]
+            iw = np.clip(np.minimum(x1[start:end, None], bx1) - np.maximum(x0[start:end, None], bx0), 0, None)
+            ih = np.clip(np.minimum(y1[start:end, None], by1) - np.maximum(y0[start:end, None], by0), 0, None)
+            inter = iw * ih
+            block_area = area[start:end, None]
+            iou = inter / np.maximum(block_area + barea - inter, 1e-6)
+            contained = inter / np.maximum(np.minimum(block_area, barea), 1e-6)
+            close = (iou > NMS_IOU) | (contained > NMS_CONTAINED)
+        suppressed[start:] |= close[i - start]
     return rows[keep]
 
 

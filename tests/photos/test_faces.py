@@ -379,6 +379,103 @@ def test_small_faces_lying_down_in_an_upright_photo_are_found_by_a_closer_look()
     assert sum(centred(without, label) for label in labels) < hits
 
 
+def tilted(image: Image.Image, labels: list[list[int]], angle: float) -> Image.Image:
+    """The photo with every labelled face (and a little around it) tilted by ``angle`` degrees
+    where it is, one way and the other by turns: between upright and lying on its side."""
+    pixels = np.asarray(image).copy()
+    for index, (x, y, w, h) in enumerate(labels):
+        side = round(1.6 * max(w, h))
+        x0, y0 = round(x + w / 2 - side / 2), round(y + h / 2 - side / 2)
+        if x0 < 0 or y0 < 0 or x0 + side > image.width or y0 + side > image.height:
+            continue
+        turn = cv2.getRotationMatrix2D((side / 2, side / 2), angle if index % 2 else -angle, 1.0)
+        patch = np.ascontiguousarray(pixels[y0 : y0 + side, x0 : x0 + side])
+        pixels[y0 : y0 + side, x0 : x0 + side] = cv2.warpAffine(
+            patch, turn, (side, side), borderMode=cv2.BORDER_REFLECT
+        )
+    return Image.fromarray(pixels)
+
+
+def test_small_faces_tilted_halfway_to_their_side_are_found_by_a_look_halfway(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 30 faces of 25-48 px tilted 50 degrees: the model finds faces to about 30 degrees from
+    # upright or from a quarter turn, so these are weak finds of the turned passes; a closer look
+    # turned halfway back (45 degrees) finds more of them (16 of 30 before issue 12's round 3).
+    name = "composite/assembly_1600x1200.jpg"
+    labels = LABELS[name]["faces"]
+    image = tilted(photo(name), labels, 50)
+    faces = F.detect_faces_for_publishing(image, 2048)
+    hits = sum(centred(faces, label) for label in labels)
+    assert hits >= 22
+    assert len(faces) - hits <= 1
+    monkeypatch.setattr(F, "TILTED_LOOK", 0.0)
+    without = F.detect_faces_for_publishing(image, 2048)
+    assert sum(centred(without, label) for label in labels) < hits
+
+
+def test_a_look_halfway_places_the_face_where_it_is() -> None:
+    # A face tilted 45 degrees, looked at turned back by 45: the box found there comes back to
+    # the photo around the face, and its eyes and mouth inside the box.
+    image = photo("real/grace_hopper.jpg")
+    (x, y, w, h) = LABELS["real/grace_hopper.jpg"]["faces"][0]
+    turned_photo = np.asarray(tilted(image, [[x, y, w, h]], 45))  # the first face goes clockwise
+    row = np.zeros(16, dtype=np.float32)
+    row[:4] = (x, y, w, h)
+    row[15] = 270  # as the pass turned anticlockwise would see it
+    found = F._look_levelled(turned_photo, row, 1.0, 45.0, 0.7, F.CANDIDATE_FACE, F.CANDIDATE_CONTEXT)
+    assert found is not None
+    face = F._faces(found[None, :], image.width, image.height)[0]
+    assert abs(face.centre[0] - (x + w / 2)) < w / 4 and abs(face.centre[1] - (y + h / 2)) < h / 4
+    fx, fy, fw, fh = face.box
+    assert all(fx <= lx <= fx + fw and fy <= ly <= fy + fh for lx, ly in face.landmarks)
+    # the eyes are turned as the face is: the right eye (on the photo's left) higher
+    (rx, ry), (lx, ly) = face.landmarks[:2]
+    assert rx < lx and ry < ly - 0.3 * (lx - rx)
+
+
+def test_a_closer_look_names_the_eyes_as_the_face_has_them_not_as_its_mirror() -> None:
+    # The look is taken in a mirror image: the mirror's right eye is the face's left one.
+    image = photo("real/grace_hopper.jpg")
+    (x, y, w, h) = LABELS["real/grace_hopper.jpg"]["faces"][0]
+    row = np.zeros(16, dtype=np.float32)
+    row[:4] = (x, y, w, h)
+    found = F._look_again(np.asarray(image), row, 1.0, 0.7, F.CANDIDATE_FACE, F.CANDIDATE_CONTEXT)
+    assert found is not None
+    (right_x, _), (left_x, _), _, (mouth_right_x, _), (mouth_left_x, _) = F._faces(
+        found[None, :], image.width, image.height
+    )[0].landmarks
+    assert right_x < left_x and mouth_right_x < mouth_left_x  # the face's right on the photo's left
+
+
+def reference_merge(rows: np.ndarray) -> np.ndarray:
+    """Non-maximum suppression as _merge did it before round 3, one kept row at a time."""
+    rows = rows[np.argsort(-rows[:, 14], kind="stable")]
+    x0, y0, x1, y1 = rows[:, 0], rows[:, 1], rows[:, 0] + rows[:, 2], rows[:, 1] + rows[:, 3]
+    area = np.maximum(rows[:, 2], 0) * np.maximum(rows[:, 3], 0)
+    keep, suppressed = [], np.zeros(len(rows), dtype=bool)
+    for i in range(len(rows)):
+        if not suppressed[i]:
+            keep.append(i)
+            inter = np.clip(np.minimum(x1[i], x1) - np.maximum(x0[i], x0), 0, None) * np.clip(
+                np.minimum(y1[i], y1) - np.maximum(y0[i], y0), 0, None
+            )
+            suppressed |= (inter / np.maximum(area[i] + area - inter, 1e-6) > F.NMS_IOU) | (
+                inter / np.maximum(np.minimum(area[i], area), 1e-6) > F.NMS_CONTAINED
+            )
+    return rows[keep]
+
+
+@pytest.mark.parametrize("count", [1, 7, 300, 700])
+def test_merging_in_blocks_keeps_the_same_detections(count: int) -> None:
+    rng = np.random.default_rng(count)
+    rows = np.zeros((count, 16), dtype=np.float32)
+    rows[:, :2] = rng.uniform(0, 400, (count, 2))
+    rows[:, 2:4] = rng.uniform(5, 80, (count, 2))
+    rows[:, 14] = rng.choice(np.linspace(0, 1, 21), count)  # ties too
+    assert np.array_equal(F._merge(rows), reference_merge(rows))
+
+
 def test_a_face_lying_down_is_found_and_blurred() -> None:
     name = "composite/assembly_1600x1200.jpg"
     labels = LABELS[name]["faces"]
@@ -396,7 +493,7 @@ def test_an_out_of_focus_photo_is_searched_sharpened(monkeypatch: pytest.MonkeyP
     name = "composite/class_4000x3000_hall.jpg"
     image = photo(name).filter(ImageFilter.GaussianBlur(4))
     pixels = np.asarray(image.reduce(2))
-    assert F._is_soft(pixels) and not F._is_soft(np.asarray(photo(name).reduce(2)))
+    assert F._is_soft(F._grey(pixels)) and not F._is_soft(F._grey(np.asarray(photo(name).reduce(2))))
     labels = LABELS[name]["faces"]
     sharpened = sum(found(F.detect_faces_for_publishing(image, 2048), label) for label in labels)
     monkeypatch.setattr(F, "SOFT_DETAIL", 0.0)
