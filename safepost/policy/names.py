@@ -622,6 +622,20 @@ _READING_A_BOOK = re.compile(
     r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}\s+by\s+(?-i:[A-Z])",
     re.IGNORECASE,
 )
+_NICKNAMED_AFTER = re.compile(
+    r"\b(?:budding|future|mini|little|next|young|resident|very\s+own|our\s+own|a\s+real|a\s+proper|the\s+next)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _famous(word: str) -> bool:
+    """A famous person's name the dictionary knows (Monet, Einstein, Beckham), not a child's."""
+    from safepost.policy.spelling import dictionary
+
+    zipf = dictionary().table.get(word[:1].upper() + word[1:].lower())
+    return zipf is not None and zipf >= 25
+
+
 _LESSON_ABOUT = re.compile(
     r"\b(?:writing|learning|reading|talking|finding\s+out|researching|studying|wrote|learnt|learned|read)\s+"
     r"(?:all\s+)?about\s+$",
@@ -811,6 +825,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:school|house|sports|football|netball|rugby|cricket|team)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
     + _NOT_A_THING
+    # an award of the school's own, in capitals, and what its holder did: "Our Eco-Warrior of the Month has"
+    + r"|\b(?:our|this\s+(?:week|month|term)['’]s)\s+(?:new\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+of\s+the\s+"
+    r"(?:week|month|term|year)\b(?=\s+(?:has|is|was|did|will|went|got|made|(?-i:[a-z]+ed))\b)"
     # "The chair of our Eco Council", "the captain of the football team": one child holds it
     + r"|\b(?:the|our)\s+(?:chair|chairperson|president|secretary|treasurer|captain|head)\s+of\s+(?:the|our)\s+"
     r"(?:school\s+|eco\s+|pupil\s+|sports\s+|football\s+|netball\s+|chess\s+)?(?:council|parliament|team|club)\b"
@@ -1773,6 +1790,16 @@ def _classify_one(
     ):
         m.kind, m.reasons = "other-person", ["a character of the book the post is about"]
         return  # "Year 6 are reading Holes by Louis Sachar and loving Stanley's story"
+    if (
+        not m.on_roster
+        and _NICKNAMED_AFTER.search(norm[max(s_start, m.nstart - 30) : m.nstart])
+        and _famous(m.first.text)
+    ):
+        m.kind, m.reasons = (
+            "other-person",
+            ['a famous name given to a child as a nickname ("our budding Monet")'],
+        )
+        return  # the child is singled out by the description, not named
     if _LESSON_ABOUT.search(norm[max(s_start, m.nstart - 40) : m.nstart]) and not _STRONG_CHILD_AFTER.match(
         post
     ):

@@ -1117,7 +1117,7 @@ _PERSON_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PERSON_BEFORE = re.compile(
-    r"(?:\b(?:was|then)|:|\bwell\s+played|well\s+done|player\s+of\s+the\s+match|"
+    r"(?:\b(?:was|then)|:|\bwell\s+played|well\s+done|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off\s+to|"
     # a role before the surname, as reports write it: "hat-trick hero Turner", "keeper Osei"
     r"\b(?:hero|heroine|keeper|goalkeeper|goalie|striker|captain|skipper|defender|midfielder|winger|"
     r"forward|batter|batsman|bowler|scorer|sprinter|anchor|star|debutant|substitute|sub)|"

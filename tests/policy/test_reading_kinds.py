@@ -22,12 +22,9 @@ HERE = Path(__file__).resolve().parent.parent / "fixtures" / "reading_kinds"
 PUPIL = {"pupil-surname", "pupil-name", "individual-pupil", "trip-whereabouts"}
 # Posts the reading still gets wrong, kept visible: each must fail until it is fixed (strict xfail).
 STILL_WRONG = {
-    "k19-027": "an award title of our own ('Eco-Warrior of the Month') with no class named",
-    "k19-034": "a painter's name as a nickname ('our budding Monet in Sycamore Class') read as a name",
     "k19-043": "a child addressed as 'you' by a role ('..., Thistle Class narrator!')",
     "k20-030": "a thank-you hashtag with a word-name (#ThankYouFaith)",
     "k21-002": "an itinerary split by '|' and '!' with no preposition before the venue",
-    "k22-055": "a surname that is a word addressed at the end ('Take a bow, Best!')",
     "k23-037": "a film character's name after the film ('Frozen ... Elsa has a lot to answer for')",
     "k23-062": "a caption with a nickname first ('Pictured: Kobby and Robin ...')",
     "k28-047": "a short form typed in lower case with the surname misspelt ('josie yung')",
