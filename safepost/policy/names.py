@@ -739,8 +739,8 @@ def _names_a_class(post: str, classes: frozenset[str] | set[str]) -> bool:
 _PERSON_DID = re.compile(
     r"^\s+(?:(?:just|finally|also|even|proudly|carefully|bravely)\s+)?(?:held|hugged|fed|read|wrote|drew|painted|"
     r"baked|cooked|scored|built|sang|danced|swam|climbed|caught|kicked|counted|spelled|spelt|answered|asked|"
-    r"told|helped|shared|recited|performed|presented|learnt|learned|practised|tied|zipped|cuddled|stroked)\s+"
-    r"(?:a|an|the|her|his|their|every|all|it|us|\d)\b"
+    r"told|helped|shared|recited|performed|presented|learnt|learned|practised|tied|zipped|cuddled|stroked|laid|"
+    r"carried|lit|rang|unveiled|opened|planted|switched)\s+(?:a|an|the|her|his|their|every|all|it|us|our|\d)\b"
     # a race run: "Max stormed home first", "powered past three runners", "came second"
     r"|^\s+(?:(?:just|finally|also|even)\s+)?(?:stormed|romped|raced|sprinted|dashed|powered|cruised|sailed|"
     r"zoomed|flew)\s+(?:home|past|ahead|through|over|to\s+(?:victory|the\s+line|first|gold))\b"

@@ -953,7 +953,7 @@ def child_references(
 
 # The past forms of common irregular verbs: what somebody did ("stood up in assembly", "rode").
 IRREGULAR_PAST = (
-    r"won|swam|ran|drew|wrote|read|got|made|took|gave|spelt|spelled|beat|beaten|caught|crossed|scored|overtook|outran|"
+    r"won|swam|ran|drew|wrote|read|got|made|took|gave|spelt|spelled|beat|beaten|caught|crossed|scored|overtook|outran|laid|"
     r"cracked|lost|found|met|sang|brought|built|became|came|did|grew|kept|left|taught|presented|served|"
     r"rescued|stood|sat|rode|wore|threw|flew|fell|felt|told|sold|held|heard|hit|led|put|said|spoke|spent|"
     r"stuck|struck|thought|understood|woke|knew|learnt|bought|chose|drove|ate|forgot|froze|hid|lit|"
@@ -1297,6 +1297,9 @@ _SHOPS = frozenset(
     ]
 )
 _BRANCH_AFTER = re.compile(r"^\s+(?:in|on|at|of)\s+[A-Z]|^\s+(?:store|shop|supermarket|branch|cafe|café)\b")
+_BUSINESS_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?-i:[A-Z])[a-z]+(?<!Roman)(?<!Viking)(?<!Tudor)(?<!Egyptian)(?<!Greek)(?<!Victorian)\b"
+)
 _VERB_AFTER = re.compile(r"^\s+(?:has|had|is|was|and|played|got|did)\b", re.IGNORECASE)
 
 
@@ -1383,6 +1386,8 @@ def surnames_alone(
             continue  # "our smallest Sparrow": one of the Sparrows class, not a surname
         if tok.possessive and (key in _SHOPS or _BRANCH_AFTER.match(norm[tok.nend : tok.nend + 40])):
             continue  # "Sainsbury's in Rainhill": a shop
+        if tok.possessive and _BUSINESS_AFTER.match(norm[tok.nend : tok.nend + 30]):
+            continue  # "Dave from Hill's Haulage", "Fox's Biscuits": a business named after a family
         mid_sentence = bool(norm[text.sentence_bounds[tok.sentence][0] : tok.nstart].strip())
         as_person = bool(
             (mid_sentence and not tok.possessive and DID_SOMETHING.match(after))

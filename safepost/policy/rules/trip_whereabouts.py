@@ -112,7 +112,8 @@ _PLACE = re.compile(
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+\d+\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
     r"car\s+park|cafe|café|beach|park|picnic\s+area|gift\s+shop|entrance|lake|river|woods|wood|"
     r"planetarium|shop|tent|stage|pavilion|pitch|pitches|track|pool|court|courts|statues|pier|harbour|"
-    r"harbourside|promenade|station|bus\s+stop|visitor\s+centre|play\s+area|enclosure|exhibition|gallery|"
+    r"harbourside|promenade|station|bus\s+stop|visitor\s+centre|play\s+area|enclosure|exhibition|gallery|green|"
+    r"memorial|"
     r"theatre|field|fields|hall|square|bandstand|church|steps|farm|zoo|museum|baths|swimming\s+pool|"
     r"leisure\s+centre|cinema|library|tunnel|castle|cave|caves|tower|ground|grounds|arena|stadium|rink|"
     r"lido|centre|gym|sports\s+hall)"
@@ -149,7 +150,8 @@ _PUBLIC_VENUE = re.compile(
     r"farm|cinema|theatre|stadium|arena|castle|ice\s+rink|library|aquarium|safari\s+park|country\s+park|"
     r"bowling\s+alley|trampoline\s+park|soft\s+play|pier|promenade|seafront|town\s+centre|shopping\s+centre|"
     r"station|pitch|pitches|pool|duck\s+pond|woods|forest|nature\s+reserve|playing\s+fields|rec|church|canal|"
-    r"towpath|riverside|swing\s+bridge|lock|marina|"
+    r"towpath|riverside|swing\s+bridge|lock|marina|village\s+green|green|town\s+hall|church\s+hall|war\s+memorial|"
+    r"market|market\s+square|bandstand|"
     r"mosque|temple|gurdwara|synagogue|chapel|cathedral|post\s+office|shops|supermarket|village\s+hall|"
     r"community\s+centre|garden\s+centre|fire\s+station|police\s+station|roads|streets|high\s+street|"
     r"(?:stand|stall|pitch|court|platform)\s+\d+)$",
@@ -177,7 +179,7 @@ _TRIP_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NOT_PLACES = re.compile(
-    r"^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|[PY]\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
+    r"^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|[PY]\d|Yr\s?\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
     r"Saturdays|Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
     r"Maths|English|Science|PE|Our|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
@@ -208,10 +210,11 @@ _CLAUSE_BREAK = re.compile(
 _SUBJECT_PUPILS = re.compile(
     r"(?<!\bfor\s)(?<!\bwith\s)(?<!\bof\s)(?<!\bby\s)(?<!\babout\s)"
     + _PUPILS.pattern
-    + r"|#\w*(?:Choir|Team|Squad|Band|Class|Year\d|Athletes|Runners|Swimmers|Players|Footballers|Netballers|"
+    + r"|#\w*(?:Choir|Team|Squad|Band|Class|Club|Council|Year\d|Athletes|Runners|Swimmers|Players|Footballers|Netballers|"
     r"Cricketers|Dancers|Singers|Musicians|Pupils|Kids|Stars)\b|(?<!\bthank\s)\byou(?:'re|'ll)?\b"
     # an invitation to find them: "Look out for us at the farmers' market on Saturday"
-    r"|\b(?:look\s+out|watch\s+out|keep\s+an\s+eye\s+out)\s+for\s+(?:us|them|our\s+[\w'’-]+)\b"
+    r"|\b(?:look\s+out|watch\s+out|keep\s+an\s+eye\s+out|wave\s+to|cheer\s+on)\s+(?:for\s+)?(?:us|them|our\s+[\w'’-]+|"
+    r"years?\s*\d+|[yp]\d|reception|nursery|class\s+\w+|(?-i:[A-Z])\w*\s+class|the\s+(?:children|choir|team|squad))\b"
     r"|\b(?:find|spot|visit|meet|come\s+and\s+see)\s+us\b"
     # a residential's diary: "Day two at Borwick Hall!", "Evening update from Borwick Hall:"
     r"|^\s*(?:day\s+(?:one|two|three|four|five|\d)|(?:morning|afternoon|evening|night|lunchtime|final|last|"
@@ -220,6 +223,8 @@ _SUBJECT_PUPILS = re.compile(
     r"|^\s*(?:just\s+|finally\s+|safely\s+)?(?:arrived|landed|made\s+it|heading|off\s+to|on\s+(?:our|the)\s+way)\b"
     # parents told where to collect them: "please collect your child from Parr Leisure Centre at 3.45"
     r"|\b(?:collect|pick)\s+(?:(?:your|the|all)\s+)?(?:child|children|son|daughter|them|up|from)\b"
+    r"|\b(?:our|school)\s+(?:[\w-]+\s+)?(?:holiday|breakfast|after[\s-]school|eco|gardening|choir|drama|chess|coding|art|"
+    r"football|netball)\s+club\b"
     # a team by its age group: "U11 boys v Cadbury Heath Primary"
     r"|\b(?:u|under)[\s-]?\d{1,2}['’]?s?\s+(?:boys|girls|team|squad|side|mixed)\b"
     # part of a group: "all of Year 5 are safe and sound at Llandudno"
@@ -612,22 +617,34 @@ class TripWhereabouts(Rule):
             place, when = found
             start = a + min(place.start, when.start())
             end = a + max(place.end, when.end())
-            yield self.finding(
-                ctx,
-                start,
-                end,
-                f'This says where pupils are or will be ("{place.text}", "{when.group(0).strip()}"); '
-                "a stranger could use it to find them.",
-                suggestion='Share the trip afterwards, in the past tense ("Year 4 had a brilliant day at '
-                'the zoo"), or leave out the place and the time.',
-                trace=(
-                    f'pupils.trip_whereabouts = "{ctx.policy.pupils.trip_whereabouts}"',
-                    f"place: {place.text}",
-                    f"time: {when.group(0).strip()}",
-                    f"tense: {tense}",
-                    "trip context" if on_trip else "named place",
-                ),
-            )
+            yield self._finding(ctx, start, end, place, when, tense, on_trip)
+
+    def _finding(
+        self,
+        ctx: Context,
+        start: int,
+        end: int,
+        place: _Place,
+        when: re.Match[str],
+        tense: Tense,
+        on_trip: bool,
+    ) -> Finding:
+        return self.finding(
+            ctx,
+            start,
+            end,
+            f'This says where pupils are or will be ("{place.text}", "{when.group(0).strip()}"); '
+            "a stranger could use it to find them.",
+            suggestion='Share the trip afterwards, in the past tense ("Year 4 had a brilliant day at '
+            'the zoo"), or leave out the place and the time.',
+            trace=(
+                f'pupils.trip_whereabouts = "{ctx.policy.pupils.trip_whereabouts}"',
+                f"place: {place.text}",
+                f"time: {when.group(0).strip()}",
+                f"tense: {tense}",
+                "trip context" if on_trip else "named place",
+            ),
+        )
 
     def _whereabouts(
         self,
