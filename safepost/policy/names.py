@@ -450,7 +450,8 @@ _PERSON_NOUNS = (
     r"star|champion|champ|reader|writer|helper|hero|heroine|winner|captain|ambassador|leader|monitor|"
     r"prefect|superstar|mathematician|scientist|artist|author|poet|chef|baker|wizard|whizz|expert|"
     r"representative|rep|councillor|learner|citizen|friend|role\s+model|warrior|buddy|librarian|editor|"
-    r"reporter|mediator|officer|steward|mentor|narrator|presenter|player|athlete|musician|singer|dancer"
+    r"reporter|mediator|officer|steward|mentor|narrator|presenter|player|athlete|musician|singer|dancer|"
+    r"shepherd|innkeeper|angel|king|queen|prince|princess|villain|pirate|chatterbox|giggler|kindness\s+champion"
 )
 _POST_CUE = re.compile(
     r"^\s*(?:"
@@ -1370,10 +1371,18 @@ def _same_reading_again(norm: str, mentions: list[PersonMention]) -> None:
             m.reasons = [
                 f'"{m.first.text}" was read earlier in the post as {earlier.reasons[0] if earlier.reasons else earlier.kind}'
             ]
-        elif earlier is not None and m.kind == "word" and m.surname is None and earlier.kind == "adult":
-            # "Our ex-pupil Jade Morris, now a paramedic, ... Thank you, Jade!": the same adult
-            m.kind = "adult"
-            m.reasons = [f'"{m.first.text}" was read earlier in the post as an adult']
+        elif (
+            earlier is not None
+            and m.kind == "word"
+            and m.surname is None
+            and (earlier.kind == "adult" or (earlier.kind == "other-person" and earlier.surname is None))
+        ):
+            # "Our ex-pupil Jade Morris, now a paramedic, ... Thank you, Jade!": the same adult;
+            # "Poppy, our school dog, ... Good girl, Poppy!": the same dog
+            m.kind = earlier.kind
+            m.reasons = [
+                f'"{m.first.text}" was read earlier in the post as {earlier.reasons[0] if earlier.reasons else earlier.kind}'
+            ]
         titled = m.kind == "word" and bool(m.reasons) and m.reasons[0].startswith("part of")
         if (m.kind in ("other-person", "adult") or titled) and key not in seen:
             seen[key] = m

@@ -290,7 +290,7 @@ def in_roster_class(after: str, classes: frozenset[str] | set[str]) -> str | Non
     for n in range(len(words), 0, -1):  # the longest class name first: "Puddle Ducks", not "Puddle"
         name = " ".join(words[:n])
         key = fold(name[:-2] if name.endswith(("'s", "’s")) else name)
-        if key in classes:
+        if key in classes or (key.endswith("s") and key[:-1] in classes):  # "in Ladybirds" for Ladybird
             return m.group(0)[: m.start("name") + len(name)].strip(" ,(")
     return None
 
@@ -363,6 +363,11 @@ _NAME_IS = re.compile(
     re.IGNORECASE,
 )
 _TITLE_CASE = re.compile(r"(?:[A-Z][\w'’-]*\s+)+[A-Z][\w'’-]*")
+_AWARDED_TO = re.compile(
+    r"\b(?:award|star\s+of\s+the\s+\w+|\w+\s+of\s+the\s+(?:week|month|term)|certificate|trophy|cup|prize|medal)\b"
+    r"[^.!?]{0,40}?\b(?:goes|went|is\s+awarded|was\s+awarded|is\s+given|was\s+given)\s+to\s*$",
+    re.IGNORECASE,
+)
 _CAPTION_BEFORE = re.compile(r"\b(?:pictured|photo|picture|above|below)\s*:\s*$", re.IGNORECASE)
 _AFTER_A_NAME = re.compile(r"(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?\s*,\s*$")
 # What a rule for any child says: "A child who has been sick must stay at home".
@@ -752,6 +757,12 @@ def child_references(
     for m in _CHILD_DESCRIPTION.finditer(norm):
         if _not_one_phrase(m.group(0)) or _A_THING_AFTER.match(norm, m.end()):
             continue
+        if (
+            m.group("noun")[:1].isupper()
+            and m.group(0)[:1].isupper()
+            and norm[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?")
+        ):
+            continue  # "read The Boy at the Back of the Class": a title in capitals
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
         if re.search(
@@ -795,7 +806,11 @@ def child_references(
             continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
-        captioned = _CAPTION_BEFORE.search(norm[max(0, m.start() - 15) : m.start()]) is not None
+        captioned = (
+            _CAPTION_BEFORE.search(norm[max(0, m.start() - 15) : m.start()]) is not None
+            # "Star of the week in Hedgehogs goes to our quiet little chatterbox in the red glasses"
+            or _AWARDED_TO.search(norm[max(0, m.start() - 80) : m.start()]) is not None
+        )
         in_group = bool(
             m.group("group")
             or captioned
@@ -1125,7 +1140,8 @@ _PERSON_BEFORE = re.compile(
     r"(?:save|goal|try|tries|tackle|catch|header|finish|shot|pass|effort|strike|run|innings|knock|wicket|"
     r"performance|display|assist|block|interception|cross|dive|swim|jump|throw|curler|volley|chip|lob|"
     r"screamer|cracker|rocket|thunderbolt|drive|penalty|free[\s-]kick|tap[\s-]in|winner|equaliser|"
-    r"sprint|leap|flick|dribble|run-out|stumping|six|four|boundary|hat-trick|brace|double|treble)s?\s+(?:from|by)"
+    r"sprint|leap|flick|dribble|run-out|stumping|six|four|boundary|hat-trick|brace|double|treble)s?\s+"
+    r"(?:of\s+the\s+(?:season|match|day|week|game|tournament|year|term)\s+)?(?:from|by)"
     # "both goals came from Holiday": what was scored came from somebody
     r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of))"
     # "Man of the match goes to King": an award given to somebody

@@ -397,7 +397,7 @@ def _subject(clause: str, classes: frozenset[str] | set[str] = frozenset()) -> r
         return found
     for m in _CAPITALISED.finditer(clause):
         if (
-            fold(m.group(0)) in classes
+            (fold(m.group(0)) in classes or fold(m.group(0)).removesuffix("s") in classes)  # "Otters off to"
             and not re.search(r"\b(?:for|with|of|by|about|to)\s+$", clause[: m.start()])
             and not _THINGS_OF.match(re.sub(r"^\s+class", "", clause[m.end() : m.end() + 60], flags=re.I))
         ):
@@ -589,6 +589,8 @@ class TripWhereabouts(Rule):
                 for p in by_sentence.get(i, [])
                 if (p.named or p.public or on_trip)
                 and not _is_person(ctx.text.text, people, a + p.start, a + p.end)
+                and fold(re.sub(r"^the\s+", "", p.text).split()[0]).removesuffix("s")
+                not in ctx.roster.class_names
                 and fold(re.sub(r"^the\s+", "", p.text)) not in ctx.roster.class_names  # "visiting Seedlings"
                 and not _the_school_itself(p.text, school)  # "back at Courtney at about 3pm"
             ]
