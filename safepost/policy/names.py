@@ -421,6 +421,7 @@ _PRE_CUE = re.compile(
     r"superstar|champion|mathlete|speller|worker|helper|friend|achiever|hero|legend|author|historian|"
     r"geographer|musician|sportsperson|player|[a-z]+(?:ist|ician|ete))\s+of\s+the\s+(?:week|day|month|term)|"
     r"head\s+(?:girl|boy)|head\s+pupil|head\s+(?:altar\s+server|chorister|server)|captain|new\s+starter|new\s+pupil|winner|birthday\s+(?:boy|girl)|"
+    r"new\s+(?:year\s*\d+\s+|reception\s+|nursery\s+)?(?:pupil|starter|classmate|arrival|girl|boy)|"
     r"(?:award|certificate|trophy|cup|prize|medal)s?|"
     # something done, and who did it: "amazing effort from Precious", "a stunning save by Wood"
     r"(?:effort|work|performance|job|display|contribution|reading|writing|speech|solo|"
@@ -1233,6 +1234,16 @@ def analyse_people(
             )
         ):
             continue
+        if (
+            not tok.is_capitalised
+            and i + 1 < len(tokens)
+            and not tokens[i + 1].is_capitalised
+            and roster.is_full_name(key, tokens[i + 1].key)
+            and is_ordinary_word(key)
+            and is_ordinary_word(tokens[i + 1].key)
+            and _PRE_CUE.search(before) is None
+        ):
+            continue  # "Staff will park at the church", "a perfect summer day": words, not Will Park
         m = PersonMention(first=tok, on_roster=key in roster.by_first or misspelt_pupil(tok, roster, lexicon))
         # "Iolo ap Rhys", "Daan van Dijk": a surname after a particle
         if i + 2 < len(tokens) and tokens[i + 1].key in _PARTICLES and not tokens[i + 1].is_capitalised:

@@ -1484,7 +1484,7 @@ _FUTURE_VERB = re.compile(
     r"\b(?:will|'ll|shall|going\s+to|off\s+to|heading\s+(?:to|off|for|out)|are\s+off|is\s+off|"
     r"set\s+off|leave|leaves|depart|departs|meet|meeting|kick[\s-]*off|kicks\s+off|starts|begins|"
     r"look\s+out\s+for|come\s+(?:and|along|down)|give\s+(?:us|them)\s+a\s+wave|cheer\s+(?:us|them)\s+on|"
-    r"see\s+you\s+(?:at|there|on|in))\b",
+    r"see\s+you\s+(?:at|there|on|in)|about\s+to|(?:chosen|selected|picked|invited|asked)\s+to\s+(?!be\b)\w+)\b",
     re.IGNORECASE,
 )
 _NOW = re.compile(
@@ -1504,6 +1504,7 @@ _PAST = re.compile(
     r"\bthank(?:s|\s+you)\s+(?:[@\w'’-]+\s+){0,8}?for\s+(?:\w+ing|all|your|their|a|an|the|this|that|today's|"
     r"yesterday's|this\s+\w+['’]s)\b|"
     r"\b(?:efforts?|performances?|work|display|result)\s+(?:from|by|at)\b|\bwell\s+done\b|\bcongratulations\b|"
+    r"\b(?:so|very|really|incredibly)\s+proud\s+of\b|"
     r"\bwhat\s+an?\s+(?:[\w-]+\s+){0,3}?(?:effort|performance|day|time|game|match|result|show|evening|"
     r"morning|afternoon|week|start|finish|win|display|turnout|occasion)\b|"
     r"\b(?:had|was|were|went|visited|enjoyed|loved|yesterday|last\s+(?:week|night|term|\w+day)|"

@@ -215,6 +215,7 @@ _SUBJECT_PUPILS = re.compile(
     # an invitation to find them: "Look out for us at the farmers' market on Saturday"
     r"|\b(?:look\s+out|watch\s+out|keep\s+an\s+eye\s+out|wave\s+to|cheer\s+on)\s+(?:for\s+)?(?:us|them|our\s+[\w'’-]+|"
     r"years?\s*\d+|[yp]\d|reception|nursery|class\s+\w+|(?-i:[A-Z])\w*\s+class|the\s+(?:children|choir|team|squad))\b"
+    r"|\b(?:look\s+out|watch\s+out|keep\s+an\s+eye\s+out)\s+for\s+(?-i:[A-Z])\w*s['’]\s"
     r"|\b(?:find|spot|visit|meet|come\s+and\s+see)\s+us\b"
     # a residential's diary: "Day two at Borwick Hall!", "Evening update from Borwick Hall:"
     r"|^\s*(?:day\s+(?:one|two|three|four|five|\d)|(?:morning|afternoon|evening|night|lunchtime|final|last|"
@@ -319,7 +320,7 @@ _GOING_HOME = re.compile(
 )
 _CALLED_OFF = re.compile(r"\b(?:cancelled|canceled|postponed|called\s+off|rearranged)\b", re.IGNORECASE)
 _NOW_WORDS = re.compile(
-    r"\b(?:right\s+now|currently|at\s+the\s+moment|(?:we're|we\s+are|they're|they\s+are)\s+"
+    r"\b(?:right\s+now|currently|at\s+the\s+moment|about\s+to|(?:we're|we\s+are|they're|they\s+are)\s+"
     r"(?:(?:finally|now|all|safely)\s+)*here|"
     r"(?:are|'re|is)\s+(?:(?:\w+ly|now|still|all|busy|both)\s+)*(?!(?:some|no|any|every)thing\b|evening\b|morning\b)\w+ing|"
     r"(?:are|'re|is|r)\s+(?:(?:now|still|all|safely|safe\s+and\s+sound|safe)\s+)*(?:at|in|on)|"
