@@ -621,7 +621,10 @@ _PLAYED_AFTER = re.compile(
 )
 _READING_A_BOOK = re.compile(
     r"\b(?:reading|read|reads|listening\s+to|studying|sharing|enjoying|loving)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*"
-    r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}\s+by\s+(?-i:[A-Z])",
+    r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}\s+by\s+(?-i:[A-Z])"
+    # "Falcons have started The Lightning Thief"
+    r"|\b(?:started|finished|began|begun|reading|read|enjoying|loving)\s+(?:reading\s+)?(?-i:The|A)\s+(?-i:[A-Z])\w+"
+    r"(?:\s+(?-i:[A-Z])\w+){0,3}",
     re.IGNORECASE,
 )
 _NICKNAMED_AFTER = re.compile(
@@ -658,6 +661,7 @@ _ROLE_COMMA_BEFORE = re.compile(
     r"volunteer|governor|visitor|speaker|author|nurse|photographer|vicar|priest|teacher|tutor)\s*,\s*$",
     re.IGNORECASE,
 )
+_OF_THE_AWARD = re.compile(r"^\s+of\s+the\s+(?:week|month|term|year|day|match|season)\b", re.IGNORECASE)
 _TITLE_OF_A_SHOW = re.compile(
     r"\b(?:(?:archbishop|bishop|duke|duchess|earl|dean|archdeacon|lord\s+mayor|mayor|mp|member|university|"
     r"diocese|city|county|borough)\s+of\s+$)|"  # "The Bishop of Clifton has written"
@@ -1111,7 +1115,8 @@ _PARTICLES = frozenset(
 )
 _WORD_GOES_ON = re.compile(
     r"^\s+(?:be|have|not|never|also|you|we|they|to|the|a|an|that|this|it|your|our|their|he|she|i|all|"
-    r"only|just|soon|still|now|now,|definitely|certainly|need|get)\b",
+    r"only|just|soon|still|now|now,|definitely|certainly|need|get|go|come|arrive|start|finish|take|make|see|run|"
+    r"continue|happen|look|help|stay|close|open|be\s+\w+|go\s+home|also)\b",
     re.IGNORECASE,
 )
 
@@ -1707,6 +1712,9 @@ def _classify_one(
     if _WITH_A_YEAR.match(post) and not group_cue:
         m.kind, m.reasons = "word", ['followed by a year: an event or a thing ("Paris 2024")']
         return
+    if m.surname is not None and is_ordinary_word(m.surname.key) and _OF_THE_AWARD.match(post):
+        m.kind, m.reasons = "word", ['part of the name of an award ("Citizen of the Term")']
+        return  # "our Courtney Citizen of the Term": the school's award, not a child's full name
     if _STORY_TITLE.match(post) and not group_cue:
         m.kind, m.reasons = "other-person", ["title of a story"]
         return

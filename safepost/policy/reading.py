@@ -37,7 +37,7 @@ _WINDOW = 200
 # Nouns that can only mean a child.
 _CHILD_NOUNS = (
     r"daughter|son|girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|someone|somebody|"
-    r"little\s+(?:man|lady|miss|mister|helper|one)|young\s+(?:man|lady)(?=\s*[:,!.]|\s+(?:in|from|who)\b)|granddaughter|grandson|niece|nephew|stepdaughter|stepson|chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|"
+    r"(?:big|little|younger|older|baby)\s+(?:sister|brother)|little\s+(?:man|lady|miss|mister|helper|one)|young\s+(?:man|lady)(?=\s*[:,!.]|\s+(?:in|from|who)\b)|granddaughter|grandson|niece|nephew|stepdaughter|stepson|chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)-year-old"
 )
 # Nouns for somebody who did something; a child when the description places them in a class or
@@ -359,7 +359,7 @@ _IN_A_STORY = re.compile(
     re.IGNORECASE,
 )
 _NAME_IS = re.compile(
-    r"(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z]+\s+(?:is|was|may\s+be|must\s+be|might\s+be|could\s+be)\s+$",
+    r"(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z]+\s+(?:may|must|might|could)\s+be\s+$",
     re.IGNORECASE,
 )
 _TITLE_CASE = re.compile(r"(?:[A-Z][\w'’-]*\s+)+[A-Z][\w'’-]*")
@@ -697,6 +697,14 @@ _NOT_A_NICKNAME = frozenset(
     ]
 )
 # "Someone in Larch class has been practising": one child of a class, unnamed.
+# "Big news from Ladybirds: somebody lost their very first wobbly tooth", "a certain Otter finally
+# mastered joined handwriting": one child of a class the post names
+_SOMEBODY_DID = re.compile(
+    r"\b(?P<who>someone|somebody|a\s+certain\s+(?-i:[A-Z])[a-z]+)\s+(?:(?:has|had|just|finally|really|very\s+proudly|proudly)\s+)*"
+    r"(?:lost|won|got|learnt|learned|turned|became|brought|wrote|made|read|scored|mastered|managed|tied|rode|swam|"
+    r"climbed|counted|spelt|spelled)\b",
+    re.IGNORECASE,
+)
 _SOMEONE_IN = re.compile(
     r"\b(?:someone|somebody|a\s+little\s+someone|a\s+special\s+someone)\s+(?:special\s+|very\s+special\s+)?"
     r"(?:in|from)\s+(?P<group>(?:year\s*\d+|reception|nursery|class\s+\w+|[A-Z][\w'’-]*(?:\s+class)?))",
@@ -781,6 +789,10 @@ def child_references(
         # what this one did, or where they belong.
         in_class = (
             m.group("group")
+            # "a Falcons girl who has read": a class of the school's before the noun
+            or any(
+                fold(w) in classes or fold(w).removesuffix("s") in classes for w in m.group(0).split()[1:-1]
+            )
             or in_roster_class(norm[m.end() : m.end() + 40], classes)
             # "The winner ... was a Year 1 girl": one child of a group, said to be the one
             or (_GROUP_WORD.search(m.group(0)) and re.search(r"\b(?:was|is|were)\s+$", norm[: m.start()]))
@@ -914,6 +926,13 @@ def child_references(
         )  # "Best Costume in Kingfishers went to our very own Very Hungry Caterpillar, who ..."
         if of_group or (owner.lower() == "our" and (_GROUP_WORD.search(norm) or school_class)):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    named_class = _GROUP_WORD.search(norm) is not None or any(
+        fold(w) in classes or fold(w).removesuffix("s") in classes or fold(w) + "s" in classes
+        for w in re.findall(r"[A-Z][\w'’-]*", norm)
+    )
+    for m in _SOMEBODY_DID.finditer(norm):
+        if named_class and not any(f.nstart <= m.start() < f.nend for f in found):
+            found.append(ChildReference(m.start(), m.end("who"), m.group("who"), ChildKind.DESCRIPTION))
     for m in _SOMEONE_IN.finditer(norm):
         group = m.group("group")
         if _GROUP_WORD.fullmatch(group) or fold(group.split()[0]) in classes:
@@ -1099,6 +1118,8 @@ _PERSON_AFTER = re.compile(
     r"hat-trick|assist|turn|dive|jump|throw|swim|race|lap|book|idea|invention|costume|sculpture|film|"
     r"animation|video|song|dance|solo|display|experiment|report|essay)\b"
     r"|\s*,\s*who\b"
+    # "that didn't stop Winter scoring the winner"
+    r"|\s+(?:scoring|saving|winning|sprinting|diving|tackling|bowling|batting|racing|finishing)\s+(?:the|a|an|his|her|two|three)\b"
     r"|\s+(?:scored|scores|saved|saves|netted|nets|struck|bowled|batted|caught|kicked|headed|ran|won|"
     r"picked|slotted|fired|smashed|hit|took|made|kept|dived|raced|swam|finished|tackled|crossed|"
     r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked|did\s+it|never\s+stopped|opened|stole|"

@@ -192,6 +192,7 @@ _NOT_PLACES = re.compile(
     # a broadcast or a website, not a place: "on BBC Radio Merseyside", "on YouTube"
     r"|^(?:the\s+)?(?:BBC|ITV|Sky|YouTube|Zoom|Teams|Facebook|Instagram|Twitter|TikTok|Spotify|Google)\b"
     r"|^(?:[A-Z][\w'’-]*\s+){0,3}(?:Radio|FM|TV)\b"
+    r"|^(?:Platinum|Gold|Silver|Bronze|Diamond|Ruby|Sapphire|Emerald)\b(?!\s+[A-Z])"
     # an event, not a place: "at the Christmas Fair tonight", "in SATs next week"
     r"|^(?:the\s+)?(?:(?:Christmas|Easter|Summer|Spring|Autumn|Winter|Harvest|Halloween|Valentine['’]s|School|PTA|PTFA|"
     r"Friends['’]?|Leavers['’]?|Class|Year\s+\d)\s+){1,2}(?:Fair|Fete|Fête|Disco|Assembly|Party|Ball|Prom|Breakfast)\b"
@@ -260,7 +261,8 @@ _SUBJECT_PUPILS = re.compile(
 _SENT_THINGS = (
     r"tins|donations|boxes|parcels|letters|cards|baskets|hampers|presents|gifts|books|food|money|cheque|funds|"
     r"photos|pictures|paintings|drawings|artwork|work|models|designs|posters|poems|entries|forms|results|plants|"
-    r"seeds|trees|eggs|chicks|tadpoles|butterflies|caterpillars"
+    r"seeds|trees|eggs|chicks|tadpoles|butterflies|caterpillars|masks|costumes|crafts|lanterns|hats|crowns|"
+    r"puppets|kites|boats|rockets|sculptures|pots"
 )
 # A thing as the subject ("it's going to be built", "which all went to"), not a plan for the day
 # ("then it's lunch in the learning centre").
@@ -382,7 +384,7 @@ _CAPITALISED = re.compile(r"(?<![\w#@])[A-Z][\w'’-]*")
 
 # A class's things as the subject: "Sycamore Class's Valentine's poems are on their way to the care home".
 _THINGS_OF = re.compile(
-    r"['’]s\s+(?:[\w'’-]+\s+){0,2}?(?:" + _SENT_THINGS + r")\b",
+    r"['’]s?\s+(?:[\w'’-]+\s+){0,2}?(?:" + _SENT_THINGS + r")\b",
     re.IGNORECASE,
 )
 
@@ -400,7 +402,10 @@ def _subject(clause: str, classes: frozenset[str] | set[str] = frozenset()) -> r
         if (
             (fold(m.group(0)) in classes or fold(m.group(0)).removesuffix("s") in classes)  # "Otters off to"
             and not re.search(r"\b(?:for|with|of|by|about|to)\s+$", clause[: m.start()])
-            and not _THINGS_OF.match(re.sub(r"^\s+class", "", clause[m.end() : m.end() + 60], flags=re.I))
+            and not _THINGS_OF.match(
+                ("'" if m.group(0)[-1] in "'’" else "")  # "Otters' Egyptian masks are drying"
+                + re.sub(r"^\s+class", "", clause[m.end() : m.end() + 60], flags=re.I)
+            )
         ):
             return m  # "Buzzards are at Jodrell Bank all day tomorrow"
     return None
