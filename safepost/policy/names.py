@@ -662,6 +662,11 @@ _ROLE_COMMA_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OF_THE_AWARD = re.compile(r"^\s+of\s+the\s+(?:week|month|term|year|day|match|season)\b", re.IGNORECASE)
+_SEASON_COMES = re.compile(
+    r"^\s+(?:has|is|'s)\s+(?:finally\s+|officially\s+|definitely\s+|really\s+)?(?:arrived|here|coming|upon\s+us|"
+    r"on\s+its\s+way|in\s+the\s+air|over|nearly\s+here)\b",
+    re.IGNORECASE,
+)
 _TITLE_OF_A_SHOW = re.compile(
     r"\b(?:(?:archbishop|bishop|duke|duchess|earl|dean|archdeacon|lord\s+mayor|mayor|mp|member|university|"
     r"diocese|city|county|borough)\s+of\s+$)|"  # "The Bishop of Clifton has written"
@@ -773,7 +778,7 @@ _THING_AFTER = re.compile(
     r"mascot|hamster|rabbit|bunny|guinea\s+pig|tortoise|fish|goldfish|snake|lamb|goat|sheep|horse|pony|donkey|"
     r"chicken|hen|duck|owl|robot|doll|dragon|giant|character|elf|reindeer|ship|boat|train|tractor|caterpillar|"
     r"snail|stick\s+insect|pig|alpaca|llama|parrot|budgie|gerbil|mouse|rat|lizard|frog|dinosaur|unicorn|"
-    r"monster|alien|superhero|bus|car|tree|plant|storm)s?\b",
+    r"monster|alien|superhero|bus|car|tree|plant|storm|whale|shark|dolphin|octopus|skeleton|statue)s?\b",
     re.IGNORECASE,
 )
 # Characters of folklore and stories who share a full name with a pupil: "Jack Frost has been busy".
@@ -1790,6 +1795,9 @@ def _classify_one(
         return
     if key in _FAITH_FIGURES and _FAITH_STORY.search(norm[s_start:s_end]) and not strong:
         m.kind, m.reasons = "other-person", ["a figure of a faith's stories, in a sentence about them"]
+        return
+    if key in _TIMES_OF_YEAR and _SEASON_COMES.match(post):
+        m.kind, m.reasons = "word", ['a season or a month arriving ("Autumn has arrived")']
         return
     if m.first.possessive and key in _TIMES_OF_YEAR and _EVENT_AFTER.match(post):
         m.kind, m.reasons = "word", [f"\"{m.first.text}'s\": a day or a month's"]

@@ -1505,7 +1505,7 @@ _FUTURE_VERB = re.compile(
     r"\b(?:will|'ll|shall|going\s+to|off\s+to|heading\s+(?:to|off|for|out)|are\s+off|is\s+off|"
     r"set\s+off|leave|leaves|depart|departs|meet|meeting|kick[\s-]*off|kicks\s+off|starts|begins|"
     r"look\s+out\s+for|come\s+(?:and|along|down)|give\s+(?:us|them)\s+a\s+wave|cheer\s+(?:us|them)\s+on|"
-    r"see\s+you\s+(?:at|there|on|in)|about\s+to|(?:chosen|selected|picked|invited|asked)\s+to\s+(?!be\b)\w+)\b",
+    r"see\s+you\s+(?:at|there|on|in)|about\s+to|good\s+luck|best\s+of\s+luck|(?:chosen|selected|picked|invited|asked)\s+to\s+(?!be\b)\w+)\b",
     re.IGNORECASE,
 )
 _NOW = re.compile(

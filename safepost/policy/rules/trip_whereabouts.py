@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 _PUPILS = re.compile(
     r"\b(?:years?\s*\d+(?:\s*(?:and|&|,)\s*\d+)*|yr\s*\d|[yp]\d(?:['’]?s)?|class\s+\w+|[A-Z][\w'-]*\s+class|reception|nursery|"
     r"ks\s*\d|key\s+stage\s+\d|children|pupils|kids|students|"
-    r"(?:team|teams|squad|choir|athletes|runners|players|footballers|swimmers|musicians|band|orchestra|"
+    r"(?<!office\s)(?<!kitchen\s)(?<!staff\s)(?<!admin\s)(?<!site\s)(?<!catering\s)(?<!cleaning\s)(?<!leadership\s)"
+    r"(?<!PTA\s)(?<!pta\s)(?:team|teams|squad|choir|athletes|runners|players|footballers|swimmers|musicians|band|orchestra|"
     r"dancers|cast|group|netballers|cricketers|walkers|carollers|performers|school\s+council|councillors|eco\s+team|"
     r"ambassadors|prefects|librarians|under[\s-]?\d{1,2}['’]?s|u[\s-]?\d{1,2}['’]?s|"
-    r"(?:girls|boys)['’]?\s+(?:football|netball|rugby|cricket|hockey))|we|we'll|we're|we've|us|(?<!,\s)everyone(?!['’]s)(?!\s*!)|they|they'll|they're)\b",
+    r"(?:girls|boys)['’]?\s+(?:football|netball|rugby|cricket|hockey))(?!\s+(?-i:Arms|Inn|Club|Ground|Tavern))|we|we'll|we're|we've|us|(?<!,\s)everyone(?!['’]s)(?!\s*!)|they|they'll|they're)\b",
     re.IGNORECASE,
 )
 _PRESENT_FUTURE = re.compile(
@@ -100,7 +101,7 @@ _PLACE = re.compile(
     r"(?:collect|collected|collecting|pick|picked|picking)\s+(?:[\w'’]+\s+){0,3}?from|"
     # "made it up the Great Orme", "next stop... the Walker!", "Year 5 ➡️ Jodrell Bank"
     r"(?:made\s+it|climbed|climbing|walked|walking|hiked|hiking|way)\s+up|(?:[Nn]ext|[Ff]irst|[Ll]ast|[Ff]inal)\s+stop(?:\s*[:.…!-]+|(?:\s+(?:this|today|tomorrow|after)\s*\w*)?\s+is)?|"
-    r"➡️|➡|→|->|"
+    r"➡️|➡|→|->|(?:play|plays|playing|face|faces|facing)(?=\s+(?:(?:[A-Z][\w'’.-]*|of|the|and|&)\s+){1,6}away\b)|"
     # a venue after a colon: "Year 4 swimming moves to Thursdays: Queens Park pool, 1.30-2.15"
     r":(?=\s*(?:[A-Z][\w'’-]*\s+){1,3}(?i:pool|baths|park|centre|center|zoo|museum|farm|beach|castle|stadium|"
     r"arena|theatre|church|cathedral|hall|gardens|library|aquarium|pier|lido|ground|field|fields)\b))"
@@ -196,6 +197,7 @@ _NOT_PLACES = re.compile(
     # an event, not a place: "at the Christmas Fair tonight", "in SATs next week"
     r"|^(?:the\s+)?(?:(?:Christmas|Easter|Summer|Spring|Autumn|Winter|Harvest|Halloween|Valentine['’]s|School|PTA|PTFA|"
     r"Friends['’]?|Leavers['’]?|Class|Year\s+\d)\s+){1,2}(?:Fair|Fete|Fête|Disco|Assembly|Party|Ball|Prom|Breakfast)\b"
+    r"|^(?:the\s+)?#\w*(?:Fair|Fete|Disco|Party|Assembly|Day|Week|Night|Concert|Show)\b"
     r"|^(?:the\s+|their\s+|your\s+)?(?:SATs|SATS|GCSEs?|A-levels?|Mocks?|MTC|Phonics\s+Screening|Multiplication\s+Tables?)\b"
     # "in Kingfisher class", "in Oak Class": a class, not a place.
     r"|^(?:the\s+)?[A-Z][\w'-]*\s+[Cc]lass\b"
@@ -302,7 +304,7 @@ _ON_SITE_IN = re.compile(
 )
 _ADULT_EVENT = re.compile(
     r"\b(?:parents['’]?\s+(?:information\s+)?(?:evening|meeting|workshop|briefing)|information\s+(?:evening|meeting)|"
-    r"governors['’]?\s+meeting|coffee\s+morning)\b",
+    r"governors['’]?\s+meeting|coffee\s+morning|quiz\s+night|race\s+night|bingo\s+night|pta\s+(?:ball|social|meeting))\b",
     re.IGNORECASE,
 )
 _ONLINE = re.compile(
@@ -313,6 +315,7 @@ _ONLINE = re.compile(
 _GOING_HOME = re.compile(
     r"\b(?:heading|on\s+(?:our|their|the)\s+way|travelling|coming|driving|setting\s+off)\s+(?:home|back)\b"
     r"|\bon\s+the\s+(?:coach|bus|minibus|train)\s+(?:home|back)\b"
+    r"|\b(?:now\s+)?(?:get|gets|getting)\s+back\s+to\s+school\b"
     r"|\b(?:are|is|'re)\s+(?:now\s+)?(?:all\s+)?(?:safely\s+)?back\s+(?:at|in)\s+school\b"
     # a family moving away: "as her family moves back to Manila"
     r"|\b(?:after|since|before)\s+moving\s+(?:house\s+|here\s+)?(?:to|from)\b"
@@ -325,7 +328,7 @@ _NOW_WORDS = re.compile(
     r"\b(?:right\s+now|currently|at\s+the\s+moment|about\s+to|(?:we're|we\s+are|they're|they\s+are)\s+"
     r"(?:(?:finally|now|all|safely)\s+)*here|"
     r"(?:are|'re|is)\s+(?:(?:\w+ly|now|still|all|busy|both)\s+)*(?!(?:some|no|any|every)thing\b|evening\b|morning\b)\w+ing|"
-    r"(?:are|'re|is|r)\s+(?:(?:now|still|all|safely|safe\s+and\s+sound|safe)\s+)*(?:at|in|on)|"
+    r"(?:are|'re|is|r)\s+(?:(?:now|still|all|safely|safe\s+and\s+sound|safe|down|up|out|over)\s+)*(?:at|in|on)|"
     r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|made\s+it|reached|pulled\s+in|"
     r"pulled\s+over|stopped)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
     re.IGNORECASE,
@@ -384,7 +387,10 @@ _CAPITALISED = re.compile(r"(?<![\w#@])[A-Z][\w'’-]*")
 
 # A class's things as the subject: "Sycamore Class's Valentine's poems are on their way to the care home".
 _THINGS_OF = re.compile(
-    r"['’]s?\s+(?:[\w'’-]+\s+){0,2}?(?:" + _SENT_THINGS + r")\b",
+    r"['’]s?\s+(?:[\w'’-]+\s+){0,2}?(?:" + _SENT_THINGS + r")\b"
+    # "Year 5's watercolour seascapes are now up in the church porch": a class's things
+    r"|['’]s\s+(?:[\w'’-]+\s+){0,2}?(?!(?:parents|families|friends|teachers)\b)[a-z]+s\b"
+    r"(?=[^.!?]{0,40}?\b(?:are|were|have|will|went|go)\b)",
     re.IGNORECASE,
 )
 
@@ -473,7 +479,7 @@ def _places(sentence: str) -> list[_Place]:
             or _TITLED.match(place)
         ):
             continue
-        bare = re.sub(r"^(?:the\s+|#)", "", place)
+        bare = re.sub(r"^(?:the\s+)?#?", "", place)
         named = bare[:1].isupper() or bool(re.match(r"[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:the\s+)?[A-Z]", bare))
         if named and re.fullmatch(
             r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*(?:day|dy|ay|da)|(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)",
@@ -507,6 +513,7 @@ _ARRIVED = re.compile(
     r"|\b(?:hello|greetings|waves?)\s+from\b",
     re.IGNORECASE,
 )
+_PIN = re.compile(r"📍\s*(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3}")
 _ONE_WORD_TAG = re.compile(r"(?<![\w#])#(?P<word>[A-Z][a-z]{4,})\b(?![\w-])")
 
 
@@ -518,6 +525,8 @@ def _venue_tags(text: str, known: frozenset[str] | set[str] = frozenset()) -> li
     that are the school's own (its name, its classes).
     """
     tags = [_Place(m.start(), m.end(), m.group(0), named=True) for m in _VENUE_TAG.finditer(text)]
+    # "📍 Crosby Beach. Osprey Class are sketching the Iron Men until the coach comes at 2."
+    tags += [_Place(m.start(), m.end(), m.group(0), named=True) for m in _PIN.finditer(text)]
     if _ARRIVED.search(text):
         from safepost.policy.names import first_name_lexicon, is_ordinary_word
 
@@ -588,7 +597,8 @@ class TripWhereabouts(Rule):
         for j, p in all_places:
             by_sentence.setdefault(j, []).append(p)
         if all_places:
-            tags = []  # a venue tag stands in for the place only where the post names none
+            # a venue tag stands in for the place only where the post names none; a pin always
+            tags = [t for t in tags if t.text.startswith("📍")]
         for i, (a, b, sentence) in enumerate(sentences):
             places = [
                 p
