@@ -667,6 +667,17 @@ _SEASON_COMES = re.compile(
     r"on\s+its\s+way|in\s+the\s+air|over|nearly\s+here)\b",
     re.IGNORECASE,
 )
+# "a hat-trick from King", "a save by Young": what was done, and by whom (not a place)
+_SCORED_BY = re.compile(
+    r"\b(?:goals?|saves?|tries|try|hat-tricks?|braces?|penalty|penalties|strikes?|headers?|wickets?|runs|catch|"
+    r"finish|assists?|winners?|equaliser|points)\s+(?:of\s+the\s+\w+\s+)?(?:from|by)\s+$",
+    re.IGNORECASE,
+)
+_CAPTION_DID = re.compile(
+    r"^\s+(?:crossing\s+the\s+(?:finish\s+)?line|winning\s+(?:the|a|her|his)|receiving\s+(?:the|a|her|his)|"
+    r"collecting\s+(?:the|a|her|his)\s+(?:award|trophy|medal|certificate|prize|cup))\b",
+    re.IGNORECASE,
+)
 _TITLE_OF_A_SHOW = re.compile(
     r"\b(?:(?:archbishop|bishop|duke|duchess|earl|dean|archdeacon|lord\s+mayor|mayor|mp|member|university|"
     r"diocese|city|county|borough)\s+of\s+$)|"  # "The Bishop of Clifton has written"
@@ -755,7 +766,10 @@ _PERSON_DID = re.compile(
     # a race run: "Max stormed home first", "powered past three runners", "came second"
     r"|^\s+(?:(?:just|finally|also|even)\s+)?(?:stormed|romped|raced|sprinted|dashed|powered|cruised|sailed|"
     r"zoomed|flew)\s+(?:home|past|ahead|through|over|to\s+(?:victory|the\s+line|first|gold))\b"
-    r"|^\s+(?:won|finished|came|placed|crossed\s+the\s+line)\s+(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\b",
+    r"|^\s+(?:won|finished|came|placed|crossed\s+the\s+line)\s+(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\b"
+    # a caption of a photo: "Robin crossing the finish line to win the Year 2 sprint!"
+    r"|^\s+(?:crossing\s+the\s+(?:finish\s+)?line|winning\s+(?:the|a|her|his)|receiving\s+(?:the|a|her|his)|"
+    r"collecting\s+(?:the|a|her|his)\s+(?:award|trophy|medal|certificate|prize|cup))\b",
     re.IGNORECASE,
 )
 _A_CLASS = re.compile(
@@ -1668,6 +1682,12 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             group_cue = f"{cm.group(0).strip()} …"
             strong = bool(_HE_SHE.search(post) and not group[0].first.is_capitalised)
         elif (
+            all(m.on_roster for m in group)
+            and group[0].first.key not in _TIMES_OF_YEAR
+            and (cm := _CAPTION_DID.match(post)) is not None
+        ):
+            group_cue = f"{cm.group(0).strip()} …"  # "Robin crossing the finish line to win the sprint!"
+        elif (
             pre_start == s_start
             and not pre.strip()
             and _VOCATIVE.match(post)
@@ -1965,6 +1985,10 @@ def _classify_one(
         and fold(prev.text) in PLACE_PREPOSITIONS
         and not group_cue
         and prev.sentence == m.first.sentence
+        and not (
+            fold(prev.text) in ("from", "by")
+            and _SCORED_BY.search(norm[max(s_start, m.nstart - 40) : m.nstart])
+        )
     ):
         m.kind, m.reasons = "place", [f'after "{prev.text}"']
         return

@@ -549,6 +549,20 @@ _THINGS = frozenset(
         "timetable",
         "rota",
         "boiler",
+        "workshop",
+        "session",
+        "event",
+        "rehearsal",
+        "practice",
+        "training",
+        "festival",
+        "residential",
+        "disco",
+        "sleepover",
+        "fun",
+        "celebration",
+        "service",
+        "mass",
         "heating",
         "radiator",
         "toilet",
@@ -1522,7 +1536,7 @@ _NOW = re.compile(
 _PAST = re.compile(
     # thanks and praise for what is done: "thank you to Reverend Jo for leading our service",
     # "great effort from Year 4 in the gala today", "well done to our netball team"
-    r"\bthank(?:s|\s+you)\s+(?:[@\w'’-]+\s+){0,8}?for\s+(?:\w+ing|all|your|their|a|an|the|this|that|today's|"
+    r"\bthank(?:s|\s+you)\s+(?:[@\w'’-]+,?\s+){0,10}?for\s+(?:\w+ing|all|your|their|a|an|the|this|that|today's|"
     r"yesterday's|this\s+\w+['’]s)\b|"
     r"\b(?:efforts?|performances?|work|display|result)\s+(?:from|by|at)\b|\bwell\s+done\b|\bcongratulations\b|"
     r"\b(?:so|very|really|incredibly)\s+proud\s+of\b|"

@@ -83,7 +83,8 @@ _DAY = re.compile(
 _ON_SITE = re.compile(
     r"^(?:(?:the\s+)?(?:main\s+|school\s+|dining\s+|sports\s+|front\s+|back\s+|side\s+|staff\s+)?(?:school|hall|playground|field|office|"
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
-    r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom)|school|home|back\s+at\s+school|"
+    r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom|nature\s+garden|wildlife\s+garden|"
+    r"sensory\s+garden|school\s+garden|mud\s+kitchen|quad|courtyard|allotment)|school|home|back\s+at\s+school|"
     r"our\s+\w+)\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
