@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -425,7 +425,8 @@ _PRE_CUE = re.compile(
     r"(?:award|certificate|trophy|cup|prize|medal)s?|"
     # something done, and who did it: "amazing effort from Precious", "a stunning save by Wood"
     r"(?:effort|work|performance|job|display|contribution|reading|writing|speech|solo|"
-    r"save|goal|try|tackle|catch|header|finish|shot|pass|innings|knock|run|swim|dive|jump|throw|goalkeeping|"
+    r"save|goal|try|tackle|catch|header|finish|shot|pass|innings|knock|(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bbe\s)run|"
+    r"swim|dive|jump|throw|goalkeeping|"
     r"defending|bowling|batting|fielding|tackling|finishing|dribbling|running|swimming|singing|playing)s?"
     r"\s+(?:from|by))"
     r"(?:[^.!?]*?\b(?:is|was|goes\s+to|go\s+to|went\s+to|are|to)\b)?"
@@ -673,11 +674,24 @@ _SCORED_BY = re.compile(
     r"finish|assists?|winners?|equaliser|points)\s+(?:of\s+the\s+\w+\s+)?(?:from|by)\s+$",
     re.IGNORECASE,
 )
+_HE_SHE_NEXT = re.compile(r"^[^.!?]{0,100}[.!?]+\s+(?:she|he)\b", re.IGNORECASE)
 _CAPTION_DID = re.compile(
     r"^\s+(?:crossing\s+the\s+(?:finish\s+)?line|winning\s+(?:the|a|her|his)|receiving\s+(?:the|a|her|his)|"
     r"collecting\s+(?:the|a|her|his)\s+(?:award|trophy|medal|certificate|prize|cup))\b",
     re.IGNORECASE,
 )
+_GROUP_NAME_AFTER = re.compile(
+    r"^\s+(?:(?:reading|maths|phonics|spelling|guided|table|writing)\s+)?(?:groups?|tables?|bands?|sets?|teams?|houses?)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=64)
+def _post_has(pattern: re.Pattern[str], norm: str) -> bool:
+    """Whether a whole-post pattern occurs: asked once a post, however many names it has (linear)."""
+    return pattern.search(norm) is not None
+
+
 _TITLE_OF_A_SHOW = re.compile(
     r"\b(?:(?:archbishop|bishop|duke|duchess|earl|dean|archdeacon|lord\s+mayor|mayor|mp|member|university|"
     r"diocese|city|county|borough)\s+of\s+$)|"  # "The Bishop of Clifton has written"
@@ -763,6 +777,8 @@ _PERSON_DID = re.compile(
     r"baked|cooked|scored|built|sang|danced|swam|climbed|caught|kicked|counted|spelled|spelt|answered|asked|"
     r"told|helped|shared|recited|performed|presented|learnt|learned|practised|tied|zipped|cuddled|stroked|laid|"
     r"carried|lit|rang|unveiled|opened|planted|switched)\s+(?:a|an|the|her|his|their|every|all|it|us|our|\d)\b"
+    # dressed up: "Grace came as Sophie from The BFG"
+    r"|^\s+(?:came|comes|come|dressed\s+up|arrived)\s+(?:to\s+school\s+)?(?:dressed\s+)?as\b"
     # a race run: "Max stormed home first", "powered past three runners", "came second"
     r"|^\s+(?:(?:just|finally|also|even)\s+)?(?:stormed|romped|raced|sprinted|dashed|powered|cruised|sailed|"
     r"zoomed|flew)\s+(?:home|past|ahead|through|over|to\s+(?:victory|the\s+line|first|gold))\b"
@@ -864,7 +880,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:week|day|month|term|year|match|tournament|season|game|gala|festival)\b"
     + _NOT_A_THING
     + r"|\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
-    r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain)\b(?!s)(?!['’]s\b)"
+    r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain)\b(?!s)(?!['’]s\b)(?!\s+(?-i:[A-Z]))"
     r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
     r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:girls|boys|pupils|children|students)\b"
     r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been)\b)",
@@ -1496,6 +1512,8 @@ def _answer_or_ask(
             r"\s+of\s+the\s+(?:week|day|month|term|year|match)\b", text.text[m.nend : m.nend + 30], re.I
         ):
             continue  # "Star of the Week certificates will now be given out": an award's name
+        if _GROUP_NAME_AFTER.match(text.text[m.nend : m.nend + 40]):
+            continue  # "Year 2's Sapphire and Ruby reading groups": the names of groups
         if _NAMED_THINGS.search(text.text[max(sentence_start, m.nstart - 80) : m.nstart]):
             continue  # "the lambs have names: Daisy, Pip and Pudding": animals or toys named
         if _READING_A_WORK.search(text.text):
@@ -1674,6 +1692,12 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                 )
                 # "Clover held a newborn lamb": what only a person does
                 or (group[0].first.key not in _TIMES_OF_YEAR and _PERSON_DID.match(post))
+                # "Wren spotted a wren! She sat by the window": "she" opens the next sentence
+                or (
+                    group[0].first.key not in _TIMES_OF_YEAR
+                    and DID_SOMETHING.match(post)
+                    and _HE_SHE_NEXT.match(norm[group[-1].nend : group[-1].nend + 160])
+                )
             )
         ):
             # "Pearl took her first steps", "Lucky was very lucky today - he found a clover": the
@@ -1744,13 +1768,13 @@ def _classify_one(
         m.kind, m.reasons = "other-person", ["title of a story"]
         return
     sentence = norm[s_start:s_end]
-    if not m.surname and is_ordinary_word(key) and _HOUSES.search(norm):
+    if not m.surname and is_ordinary_word(key) and _post_has(_HOUSES, norm):
         m.kind, m.reasons = "word", ["a house of the school's (the post is about houses)"]
         return  # "the house cup goes to Wren, with Robin just two points behind"
     if key in _AWARD_LEVELS and _AWARD_WORDS.search(sentence):
         m.kind, m.reasons = "word", ["a level of an award (Bronze, Silver, Gold)"]
         return  # "24 children received their Bronze Reader award and 9 went on to Silver"
-    if _BABY_BEFORE.search(norm[max(s_start, m.nstart - 30) : m.nstart]) and _TITLED_ADULT.search(norm):
+    if _BABY_BEFORE.search(norm[max(s_start, m.nstart - 30) : m.nstart]) and _post_has(_TITLED_ADULT, norm):
         m.kind, m.reasons = "other-person", ["a baby of a member of staff"]
         return  # "Congratulations to Miss Day, who had a baby boy, Alfie"
     if _PLAYED_AFTER.match(post):
@@ -1841,7 +1865,7 @@ def _classify_one(
     if (
         not m.on_roster
         and not strong
-        and _READING_A_BOOK.search(norm)
+        and _post_has(_READING_A_BOOK, norm)
         and not _STRONG_CHILD_AFTER.match(post)
     ):
         m.kind, m.reasons = "other-person", ["a character of the book the post is about"]

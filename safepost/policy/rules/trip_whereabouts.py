@@ -153,7 +153,7 @@ _PUBLIC_VENUE = re.compile(
     r"bowling\s+alley|trampoline\s+park|soft\s+play|pier|promenade|seafront|town\s+centre|shopping\s+centre|"
     r"station|pitch|pitches|pool|duck\s+pond|woods|forest|nature\s+reserve|playing\s+fields|rec|church|canal|"
     r"towpath|riverside|swing\s+bridge|lock|marina|village\s+green|green|town\s+hall|church\s+hall|war\s+memorial|"
-    r"market|market\s+square|bandstand|"
+    r"market|market\s+square|bandstand|clock\s+tower|harbour|quay|pier|"
     r"mosque|temple|gurdwara|synagogue|chapel|cathedral|post\s+office|shops|supermarket|village\s+hall|"
     r"community\s+centre|garden\s+centre|fire\s+station|police\s+station|roads|streets|high\s+street|"
     r"(?:stand|stall|pitch|court|platform)\s+\d+)$",
@@ -207,7 +207,7 @@ _NOT_PLACES = re.compile(
 
 # Clause breaks inside a sentence: "..., so it's going to be built by the pond next week".
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:[;:]|\s[-–—]\s|,\s*(?:so|but|then|and\s+then|which|where)\b|,?\s+and\s+(?=(?:it|it's|this|that|"
+    r"\s*(?:[;:]|\s[-–—]\s|,\s*(?:so|but|then|and\s+then)\b|,\s*(?=(?:which|where)\b)|,?\s+and\s+(?=(?:it|it's|this|that|"
     r"there|then|should|we|we'll|they|they'll)\b)|,\s+and\s+(?=our\b))\s*"
 )
 # Pupils as the ones a clause is about (not "free entry for children", "the Year 3 competition").
@@ -271,7 +271,7 @@ _SENT_THINGS = (
 # ("then it's lunch in the learning centre").
 _OTHER_SUBJECT = re.compile(
     r"^\s*(?:so\s+|and\s+)?(?:(?:it|this|that|which)(?:'s\s+(?:going|been|being|getting|got|not|a|an|the|so|very|"
-    r"really|free|open|closed|well|worth)\b|\s+(?:\w+\s+)?(?:is|was|will|has|had|can|could|would|should|"
+    r"really|free|open|closed|well|worth)\b|\s+(?:\w+\s+)?(?:is|was|are|were|will|has|had|can|could|would|should|"
     r"opens|closes|went|goes|moves|takes)\b)|there(?:'s|\s+is|\s+are|\s+will)"
     # grown-ups as the subject: "Our teachers will be at the conference centre from 9"
     r"|(?:our|the|all|some)\s+(?:\w+\s+)?(?:teachers|staff|governors|parents|carers|headteacher|head|TAs|"
@@ -452,6 +452,10 @@ def _places(sentence: str) -> list[_Place]:
             r"\d+\s*[-–]\s*\d+\s+(?:(?:win|victory|defeat|loss|draw|thrashing)\s+)?$", sentence[: m.start()]
         ):
             continue  # "3-0 to the Peregrines", "a 24-12 win at Clifton": a score
+        if m.group("prep") == "in" and re.search(
+            r"\bfrom\s+(?:[A-Z][\w'’-]*\s+){1,3}$", sentence[: m.start()]
+        ):
+            continue  # "all the way from Plovdiv in Bulgaria": where somebody comes from
         if _OTHERS_THERE.search(sentence[max(0, m.start() - 30) : m.start()]):
             continue  # "how farmers in Malawi are coping": other people's place
         if _EARLIER_OUTING.search(sentence[: m.start()] + m.group("prep")):
