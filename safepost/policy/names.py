@@ -35,7 +35,7 @@ from safepost.policy.reading import (
     split_hashtag,
     surnames_alone,
 )
-from safepost.policy.roster import Roster
+from safepost.policy.roster import Pupil, Roster
 from safepost.policy.text import PostText, Token, fold
 
 # Words before a name that make it an adult's name.
@@ -1565,6 +1565,15 @@ def _surnames_alone(
         key = m.first.key
         if m.is_pupil and m.surname is None and key in roster.by_surname and key not in roster.by_first:
             m.surname_only = True
+        elif (
+            m.is_pupil
+            and m.surname is None
+            and key in roster.by_surname
+            and _surname_by_group(text, m, roster)
+        ):
+            # "Brook's header ... for our Year 4 boys": Brook is a Year 2 girl's first name and a Year 4
+            # boy's surname, and the roster says which one the post means
+            m.surname_only = True
     lexicon = first_name_lexicon()
 
     def unknown(key: str) -> bool:
@@ -1628,6 +1637,26 @@ _ROLE_TO_GROUP = re.compile(
     re.IGNORECASE,
 )
 _TITLE_BEFORE_SURNAME = re.compile(r"\b(?:mr|mrs|miss|ms|mx|dr|coach|rev)\.?\s+$", re.IGNORECASE)
+
+
+def _surname_by_group(text: PostText, m: PersonMention, roster: Roster) -> bool:
+    """Whether the year groups or classes the sentence names hold a pupil of this surname and no
+    pupil of this first name."""
+    s_start, s_end = _sentence_span(text, m.first)
+    sentence = text.text[s_start:s_end]
+    years = {f"year {n}" for n in re.findall(r"\b(?:year|yr|y)\s*(\d{1,2})\b", sentence, re.IGNORECASE)}
+    classes = {fold(w) for w in re.findall(r"[A-Z][\w'’-]*", sentence)}
+    classes |= {c.removesuffix("s") for c in classes}
+
+    def in_group(p: Pupil) -> bool:
+        return fold(p.year) in years or fold(p.class_name) in classes
+
+    if not years and not classes & roster.class_names:
+        return False
+    key = m.first.key
+    return any(in_group(p) for p in roster.by_surname[key]) and not any(
+        in_group(p) for p in roster.by_first[key]
+    )
 
 
 def _sentence_span(text: PostText, tok: Token) -> tuple[int, int]:

@@ -31,7 +31,6 @@ STILL_WRONG = {
     "k29-053": "a family of pupils said goodbye to by surname, their children addressed ('Will and Bella')",
     "k30-020": "a residential named as the subject, with its dates ('Robinwood is Monday 11th to ...')",
     "k33-027": "a Welsh phrase with a pupil's name in it ('Seren yr Wythnos certificates')",
-    "k35-027": "a word that is one pupil's first name and another's surname, in a race for the other's year",
     "k38-040": "a club's new venue in one sentence and its times in the next",
     "k40-018": "a residential named in one sentence, its coach's time in the next",
     "k40-036": "a class 'have walked down to the library', the time of their walk back in the next sentence",
