@@ -47,7 +47,9 @@ def test_the_checker_meets_the_quality_targets_on_the_held_out_posts(folder: str
 PUPIL_CATEGORIES = ("individual-pupil", "pupil-name", "pupil-surname", "trip-whereabouts")
 
 
-@pytest.mark.parametrize("name", ["holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"])
+@pytest.mark.parametrize(
+    "name", ["holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"]
+)
 def test_the_pupil_categories_hold_on_the_later_held_out_sets(name: str) -> None:
     """bench/holdout3 to holdout9 (issue 12's blind rounds): recall on the pupil and trip
     categories stays up.
