@@ -550,6 +550,7 @@ _THINGS = frozenset(
         "rota",
         "boiler",
         "workshop",
+        "challenge",
         "programme",
         "scheme",
         "booster",
@@ -1352,6 +1353,29 @@ _SHOPS = frozenset(
     ]
 )
 _BRANCH_AFTER = re.compile(r"^\s+(?:in|on|at|of)\s+[A-Z]|^\s+(?:store|shop|supermarket|branch|cafe|café)\b")
+_DAYS_AND_MONTHS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
 _BUSINESS_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?-i:[A-Z])[a-z]+(?<!Roman)(?<!Viking)(?<!Tudor)(?<!Egyptian)(?<!Greek)(?<!Victorian)\b"
 )
@@ -1453,6 +1477,7 @@ def surnames_alone(
                 tok.possessive
                 and not tok.hashtag
                 and key not in _MASS_WORDS
+                and key not in _DAYS_AND_MONTHS  # "Friday's cake sale raised £186"
                 and not _DETERMINED.search(before)
                 and re.match(r"^'s\s+(?:[A-Z][a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*", after)
                 is not None
@@ -1466,8 +1491,8 @@ def surnames_alone(
             continue  # "spoke no English", "learning about Islam": a language or a faith
         if ordinary(key) and not tok.hashtag and re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE):
             continue  # "the Bishop visited": a word (here a title), not a surname
-        if tok.hashtag or ordinary(key):
-            # West, Swan, Little: a person only where the wording makes one.
+        if tok.hashtag or ordinary(key) or key in _DAYS_AND_MONTHS:
+            # West, Swan, Little, Friday: a person only where the wording makes one.
             if not as_person:
                 continue
         elif not (as_person or tok.possessive or _VERB_AFTER.match(after)) and (

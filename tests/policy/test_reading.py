@@ -258,3 +258,21 @@ def test_a_class_cheered_in_a_hashtag_is_the_class_and_a_description_is_marked_w
     text = "Huge congratulations to our sharp-eyed Oak Class lookout, who spotted the lost dog!"
     (finding,) = Checker(policy, roster).check(Post(text)).findings
     assert text[finding.start : finding.end] == "our sharp-eyed Oak Class lookout"
+
+
+def test_a_surname_that_is_a_day_or_a_month_is_a_person_only_where_the_wording_makes_one(
+    presets: dict[str, Policy],
+) -> None:
+    """Blind set r10's roster had a pupil called Noah Friday: "on Friday" is still a day."""
+    roster = parse_roster(
+        "first_name,last_name,year_group,class_name\nNoah,Friday,Year 4,Parks\nAmira,May,Year 2,Oak\n"
+    )
+    for text in (
+        "Parents' evening slots are nearly gone! Book yours on the app before Friday.",
+        "Friday's cake sale raised £186 for the air ambulance. Thank you for all the bakes!",
+        "May half term starts on Friday. School reopens on Monday 1st June.",
+    ):
+        assert categories(presets["st-catherine"], roster, text) == set(), text
+    assert "pupil-surname" in categories(
+        presets["st-catherine"], roster, "Player of the match was Friday, who saved three penalties!"
+    )
