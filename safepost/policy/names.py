@@ -634,14 +634,6 @@ _NICKNAMED_AFTER = re.compile(
 )
 
 
-def _famous(word: str) -> bool:
-    """A famous person's name the dictionary knows (Monet, Einstein, Beckham), not a child's."""
-    from safepost.policy.spelling import dictionary
-
-    zipf = dictionary().table.get(word[:1].upper() + word[1:].lower())
-    return zipf is not None and zipf >= 25
-
-
 _LESSON_ABOUT = re.compile(
     r"\b(?:writing|learning|reading|talking|finding\s+out|researching|studying|wrote|learnt|learned|read)\s+"
     r"(?:all\s+)?about\s+$",
@@ -668,6 +660,11 @@ _SEASON_COMES = re.compile(
     r"on\s+its\s+way|in\s+the\s+air|over|nearly\s+here)\b",
     re.IGNORECASE,
 )
+# What a photo's caption shows a child doing: "Robin crossing the finish line to win the sprint!"
+_CAPTION_VERBS = (
+    r"(?:crossing\s+the\s+(?:finish\s+)?line|winning\s+(?:the|a|her|his)|receiving\s+(?:the|a|her|his)|"
+    r"collecting\s+(?:the|a|her|his)\s+(?:award|trophy|medal|certificate|prize|cup))"
+)
 # "a hat-trick from King", "a save by Young": what was done, and by whom (not a place)
 _SCORED_BY = re.compile(
     r"\b(?:goals?|saves?|tries|try|hat-tricks?|braces?|penalty|penalties|strikes?|headers?|wickets?|runs|catch|"
@@ -675,11 +672,7 @@ _SCORED_BY = re.compile(
     re.IGNORECASE,
 )
 _HE_SHE_NEXT = re.compile(r"^[^.!?]{0,100}[.!?]+\s+(?:she|he)\b", re.IGNORECASE)
-_CAPTION_DID = re.compile(
-    r"^\s+(?:crossing\s+the\s+(?:finish\s+)?line|winning\s+(?:the|a|her|his)|receiving\s+(?:the|a|her|his)|"
-    r"collecting\s+(?:the|a|her|his)\s+(?:award|trophy|medal|certificate|prize|cup))\b",
-    re.IGNORECASE,
-)
+_CAPTION_DID = re.compile(r"^\s+" + _CAPTION_VERBS + r"\b", re.IGNORECASE)
 _GROUP_NAME_AFTER = re.compile(
     r"^\s+(?:(?:reading|maths|phonics|spelling|guided|table|writing)\s+)?(?:groups?|tables?|bands?|sets?|teams?|houses?)\b",
     re.IGNORECASE,
@@ -784,8 +777,7 @@ _PERSON_DID = re.compile(
     r"zoomed|flew)\s+(?:home|past|ahead|through|over|to\s+(?:victory|the\s+line|first|gold))\b"
     r"|^\s+(?:won|finished|came|placed|crossed\s+the\s+line)\s+(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\b"
     # a caption of a photo: "Robin crossing the finish line to win the Year 2 sprint!"
-    r"|^\s+(?:crossing\s+the\s+(?:finish\s+)?line|winning\s+(?:the|a|her|his)|receiving\s+(?:the|a|her|his)|"
-    r"collecting\s+(?:the|a|her|his)\s+(?:award|trophy|medal|certificate|prize|cup))\b",
+    r"|^\s+" + _CAPTION_VERBS + r"\b",
     re.IGNORECASE,
 )
 _A_CLASS = re.compile(
@@ -1104,12 +1096,13 @@ _TAG_CHEER = re.compile(
 )
 
 
-def _common_proper_noun(word: str) -> bool:
-    """A place, team or brand the dictionary knows and people write often: England, Liverpool."""
+def _common_proper_noun(word: str, at_least: int = 30) -> bool:
+    """A place, team, brand or famous person the dictionary knows and people write often: England,
+    Liverpool (Zipf 3.0 and more); with ``at_least`` 25, famous names too (Monet, Einstein)."""
     from safepost.policy.spelling import dictionary
 
     zipf = dictionary().table.get(word[:1].upper() + word[1:].lower())
-    return zipf is not None and zipf >= 30
+    return zipf is not None and zipf >= at_least
 
 
 # Words of a cheering hashtag, never a name there: the "Done" of #WellDoneChester.
@@ -1902,7 +1895,7 @@ def _classify_one(
     if (
         not m.on_roster
         and _NICKNAMED_AFTER.search(norm[max(s_start, m.nstart - 30) : m.nstart])
-        and _famous(m.first.text)
+        and _common_proper_noun(m.first.text, 25)
     ):
         m.kind, m.reasons = (
             "other-person",
