@@ -214,12 +214,13 @@ def short_forms(first_key: str) -> tuple[str, ...]:
     Only forms made from the name's own letters ("Freddie", "Bella", "Issy"), not names of their
     own that the list also gives ("Sandra" for Alexandra, "Rita" for Margaret).
     """
-    from safepost.policy.names import is_ordinary_word
+    from safepost.policy.spelling import dictionary  # the roster never imports the names analysis
 
+    words = dictionary()
     return tuple(
         s
         for s in _nickname_table().get(first_key, ())
-        if 3 <= len(s) < len(first_key) and s.isalpha() and s[:2] in first_key and not is_ordinary_word(s)
+        if 3 <= len(s) < len(first_key) and s.isalpha() and s[:2] in first_key and s not in words
     )
 
 
