@@ -1353,7 +1353,7 @@ _SHOPS = frozenset(
     ]
 )
 _BRANCH_AFTER = re.compile(r"^\s+(?:in|on|at|of)\s+[A-Z]|^\s+(?:store|shop|supermarket|branch|cafe|café)\b")
-_DAYS_AND_MONTHS = frozenset(
+DAYS_AND_MONTHS = frozenset(
     {
         "monday",
         "tuesday",
@@ -1477,7 +1477,7 @@ def surnames_alone(
                 tok.possessive
                 and not tok.hashtag
                 and key not in _MASS_WORDS
-                and key not in _DAYS_AND_MONTHS  # "Friday's cake sale raised £186"
+                and key not in DAYS_AND_MONTHS  # "Friday's cake sale raised £186"
                 and not _DETERMINED.search(before)
                 and re.match(r"^'s\s+(?:[A-Z][a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*", after)
                 is not None
@@ -1491,7 +1491,7 @@ def surnames_alone(
             continue  # "spoke no English", "learning about Islam": a language or a faith
         if ordinary(key) and not tok.hashtag and re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE):
             continue  # "the Bishop visited": a word (here a title), not a surname
-        if tok.hashtag or ordinary(key) or key in _DAYS_AND_MONTHS:
+        if tok.hashtag or ordinary(key) or key in DAYS_AND_MONTHS:
             # West, Swan, Little, Friday: a person only where the wording makes one.
             if not as_person:
                 continue

@@ -470,9 +470,11 @@ def _places(sentence: str) -> list[_Place]:
             and not any(w.lower() in PLACE_WORDS for w in place.split())
         ):
             continue  # "Holes by Louis Sachar": a writer, not a place
-        if _BROADCASTER.match(place) and _NEWSROOM_AFTER.match(sentence, m.end()):
-            pass  # "in the BBC Bristol newsroom": a place, though "on BBC Radio" is not
-        elif (
+        # "in the BBC Bristol newsroom" is a place, though "on BBC Radio" is not
+        newsroom = (
+            _BROADCASTER.match(place) is not None and _NEWSROOM_AFTER.match(sentence, m.end()) is not None
+        )
+        if not newsroom and (
             _ON_SITE.match(place)
             or _NOT_PLACES.match(place)
             or _CLASS_AFTER.match(sentence, m.end())
