@@ -242,6 +242,39 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, dict[str, str], bool], ...] = (
         False,
     ),
     (
+        # British English: the noun is "practice" and "licence", the verb "practise" and "license".
+        re.compile(
+            r"(?:\b(?:a|the|some|more|good|much|extra|regular|daily|weekly|football|netball|rugby|hockey|"
+            r"cricket|choir|band|music|piano|violin|guitar|swimming|dance|singing|reading|spelling|fire|drill|"
+            r"in|best|our|your|their|of)\s+|(?:^|[.!?]\s+)(?=practise\s+makes?\b))(?P<w>practise)\b"
+            r"(?!\s+(?:their|his|her|your|our|it|them|the|a|at|with|for|and|every)\b)",
+            re.IGNORECASE,
+        ),
+        "in British English the noun is 'practice'; 'practise' is the verb",
+        {"practise": "practice"},
+        False,
+    ),
+    (
+        re.compile(
+            r"\b(?:to|will|can|must|should|please|we|they|you|I|and)\s+(?P<w>practice)\s+"
+            r"(?=(?:their|his|her|your|our|it|them|the|these|those|at|every|each|with|daily|regularly)\b)",
+            re.IGNORECASE,
+        ),
+        "in British English the verb is 'practise'; 'practice' is the noun",
+        {"practice": "practise"},
+        False,
+    ),
+    (
+        re.compile(
+            r"\b(?:pen|driving|driver's|drivers|TV|television|fishing|premises|music|dog|a|the|his|her|their|your)\s+"
+            r"(?P<w>license)\b",
+            re.IGNORECASE,
+        ),
+        "in British English the noun is 'licence'; 'license' is the verb",
+        {"license": "licence"},
+        False,
+    ),
+    (
         re.compile(r"(?:^|[.!?] )(?P<w>Me and) (?=(?:the|my|our|some|all) )"),
         "'me' cannot start a sentence as its subject: 'the children and I', not 'me and the children'",
         {},

@@ -1461,8 +1461,8 @@ def surnames_alone(
         after = norm[tok.nend : tok.nend + _WINDOW]
         if tok.possessive and not after.startswith(("'", "’")):
             after = "'s" + after
-        if key + "s" in roster.class_names:
-            continue  # "our smallest Sparrow": one of the Sparrows class, not a surname
+        if key + "s" in roster.class_names and not tok.possessive:
+            continue  # "our smallest Sparrow": one of the Sparrows class, not a surname (but "Park's penalty")
         if tok.possessive and (key in _SHOPS or _BRANCH_AFTER.match(norm[tok.nend : tok.nend + 40])):
             continue  # "Sainsbury's in Rainhill": a shop
         if tok.possessive and _BUSINESS_AFTER.match(norm[tok.nend : tok.nend + 30]):

@@ -75,6 +75,12 @@ _INTENSIFIERS = _words(
     "complete total absolute utter right proper massive real bloody silly stupid daft old useless prize such"
 )
 _INSULT_LEADS = _words("what such like being of bit right proper absolute complete total utter")
+# Words that cannot stand between "you" and an animal it is called ("you will meet the pigs").
+_NOT_DESCRIBING = _words(
+    "the this that these those our your their his her my its some all any every to and or will can "
+    "could would should might may must shall see saw meet met feed fed love loved like liked find "
+    "found are were is was have has had be do did with of in on at for from by"
+)
 _GROUPS = frozenset({"bunch", "load", "lot", "pair", "set", "couple", "pack", "gang"})
 _DEMONSTRATIVES = frozenset({"those", "these", "some", "what", "such", "like"})
 
@@ -165,7 +171,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
             )
             if entry.within not in ("word", "prefix", "affix", "anywhere"):
                 raise ValueError(f"offensive.toml: {entry.word!r} has within = {entry.within!r}")
-            if entry.needs not in ("", "aimed", "insult"):
+            if entry.needs not in ("", "aimed", "insult", "called"):
                 raise ValueError(f"offensive.toml: {entry.word!r} has needs = {entry.needs!r}")
             if entry.within != "word":
                 roots.append((fold(entry.word), entry))
@@ -438,6 +444,8 @@ class _Finder:
             return False
         if entry.needs == "insult":
             return _used_as_insult(words, m.first)
+        if entry.needs == "called":
+            return _person_called(words, m.first)
         if entry.needs == "aimed":
             return _aimed_at_people(words, m.first, m.last)
         return True
@@ -469,6 +477,30 @@ def _used_as_insult(words: list[Word], i: int) -> bool:
     if pp in ("a", "an") and ppp in _COPULAS:
         return True
     return p in _COPULAS or p in _DEMONSTRATIVES
+
+
+def _person_called(words: list[Word], i: int) -> bool:
+    """``you're a disgusting pig``, ``you lazy cows``, ``they're animals``: a person called an animal."""
+    sentence = words[i].sentence
+    k = i - 1
+    describing = 0
+    while k >= 0 and words[k].sentence == sentence and words[k].key not in _YOU:
+        if words[k].key in ("a", "an") or words[k].key in _PERSON_COPULAS or words[k].key in ("are", "is"):
+            break
+        if describing == 2 or words[k].key in _NOT_DESCRIBING:
+            return False
+        describing += 1
+        k -= 1
+    if k >= 0 and words[k].sentence == sentence and words[k].key in ("a", "an"):
+        k -= 1
+    if k < 0 or words[k].sentence != sentence:
+        return False
+    p = words[k].key
+    if p in _YOU:
+        return True
+    if p in _PERSON_COPULAS:
+        return True
+    return p in ("are", "is") and k > 0 and words[k - 1].key in _YOU | {"he", "she", "they"}
 
 
 def _aimed_at_people(words: list[Word], first: int, last: int) -> bool:

@@ -638,16 +638,21 @@ _INTRO = re.compile(
 )
 
 
+_LIVES = re.compile(r"\b(?:lives?|living|lived|moved|moving|his home|her home|their home)\b", re.IGNORECASE)
+
+
 def _venue_or_school(before: str, school_words: frozenset[str]) -> bool:
     """Whether the words just before an address introduce it as a school's or a venue's.
 
     "the school, 12 Church Lane", "Village Hall (3 Mill Lane)", "our new site is at
-    4 Park Road"; but not "hand it to the office or drop it round to 14 Hillside Avenue".
+    4 Park Road"; but not "hand it to the office or drop it round to 14 Hillside Avenue", nor "Dave
+    lives opposite school at 2 Court Road" (someone's home, placed by the school).
     """
     tail = before[-60:]
+    home = _LIVES.search(tail)
     for rx in (_SCHOOL_CUE, _ORG_CUE):
         for m in rx.finditer(tail):
-            if _INTRO.match(tail, m.end()):
+            if _INTRO.match(tail, m.end()) and not (home and home.start() < m.start()):
                 return True
     for m in re.finditer(r"[A-Za-z]+", tail):
         if m.group(0).casefold() in school_words and _INTRO.match(tail, m.end()):

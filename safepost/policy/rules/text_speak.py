@@ -85,6 +85,10 @@ _PRONOUNS = frozenset({"u", "you", "ya", "we", "they", "ur", "your"})
 _MODALS = _words("""
 will to 2 can't cant won't wont should must might would could shall may not gonna wanna wud shud
 """)
+# Words before a lower-case "c" that make it the verb "see" ("lovely to c", "come and c", "can't wait 2 c").
+_BEFORE_SEE = frozenset(
+    ["to", "2", "can", "cant", "will", "wil", "and", "n", "come", "wanna", "gonna", "must", "u"]
+)
 _ROMAN = re.compile(r"(?i)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _LETTER_DIGITS = re.compile(r"[a-z]+8[a-z]*|[a-z]{2,}1|[24][a-z]{3,}")
 _RUN = re.compile(r"([a-z])\1{2,}")
@@ -273,6 +277,15 @@ def find_text_speak(ptext: PostText, allowed: frozenset[str] = frozenset()) -> t
             )
         ):
             found.append(_use(w, "are", '"r" for "are"'))
+        elif (
+            typed == "c"
+            and not letter_list
+            and prev in _BEFORE_SEE
+            and nxt is not None
+            and nxt_lower.isalpha()
+            and text[w.nend : nxt.nstart] == " "
+        ):
+            found.append(_use(w, "see", '"c" for "see"'))  # "great to c so many", "come and c us"
         elif typed == "b" and prev in _MODALS and not letter_list:
             found.append(_use(w, "be", '"b" for "be"'))
         elif (

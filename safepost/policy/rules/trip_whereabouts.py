@@ -184,7 +184,8 @@ _NOT_PLACES = re.compile(
     r"^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|[PY]\d|Yr\s?\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
     r"Saturdays|Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
-    r"Maths|English|Science|PE|Our|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
+    r"Maths|English|Science|PE|D&T|DT|RE|RS|PSHE|PSHCE|RSE|ICT|Computing|Geography|History|Music|Drama|"
+    r"Our|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
     r"Benediction|Communion)\b(?!\s+(?!(?:Year|Years|Reception|Nursery|Class|[PY]\d)\b)[A-Z])"
     r"|^(?:the\s+)?(?:heart|centre|middle)\s+of\s+(?:the\s+|our\s+)?(?:Gospel|Bible|Church|Faith|Lord|God|Christmas|"
     r"Easter|Advent|Lent|Ramadan|Diwali)\b"
@@ -202,6 +203,8 @@ _NOT_PLACES = re.compile(
     r"|^(?:the\s+|their\s+|your\s+)?(?:SATs|SATS|GCSEs?|A-levels?|Mocks?|MTC|Phonics\s+Screening|Multiplication\s+Tables?)\b"
     # "in Kingfisher class", "in Oak Class": a class, not a place.
     r"|^(?:the\s+)?[A-Z][\w'-]*\s+[Cc]lass\b"
+    # one letter: "in D&T", "Block C" read from its letter
+    r"|^[A-Z]$"
 )
 
 
@@ -428,10 +431,15 @@ _AUTHOR = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+")
 # "in the Sefton finals": the name of an event, not a place
 _EVENT_AFTER = re.compile(
     r"\s+(?:finals?|semi-finals?|championships?|tournament|games|festival|gala|league|cup|heats|trials|"
-    r"qualifiers|assembly|service|concert|disco|party|celebration|family|families|fair|fete)\b",
+    r"qualifiers|assembly|service|concert|disco|party|celebration|family|families|fair|fete|"
+    # "pitches to Dragons' Den judges", "a thank-you to Chester Zoo staff": people, not a place
+    r"judges?|panel|staff|players|volunteers|rangers|keepers|experts|coaches|readers|viewers|listeners)\b",
     re.IGNORECASE,
 )
 _CLASS_AFTER = re.compile(r"\s+(?:class(?:es)?|classrooms?)\b", re.IGNORECASE)
+
+
+_NAMED_AFTER = re.compile(r"\s+(?:in|near|at|outside|by|on|off)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -495,6 +503,8 @@ def _places(sentence: str) -> list[_Place]:
             continue  # "on Wedensday", "on Thurs": a day, misspelt or cut short (not "Colomendy")
         if not named and _NOT_A_SPOT.search(bare):
             continue
+        if not named and re.match(r"an?\s", bare) and not _NAMED_AFTER.match(sentence, m.end()):
+            continue  # "share their work in a class museum": no particular place, unless "a farm near Chester"
         public = not named and bool(_PUBLIC_VENUE.search(bare))
         start = m.start("place") if m.group("prep") == ":" else m.start()  # the colon ends a clause
         found.append(_Place(start, m.end(), place, named, public, spot=bool(m.group("generic"))))
