@@ -2004,6 +2004,10 @@ def _classify_one(
     # "our class trip to Chester": a trip goes to a place, not to a child
     if re.search(
         r"\b(?:trip|visit|journey|outing|residential|excursion|holiday|flight|drive|walk|coach|train|bus)s?\s+to\s+$"
+        # "ever been to Skye", "flew to Malaga", "before we reached Kendal": travel goes to a place
+        r"|\b(?:been|travelled|traveled|travelling|traveling|flew|flown|sailed|sailing|moved|"
+        r"relocated|emigrated|holidayed|holidaying|ferry|route|road|way\s+back)\s+to\s+$"
+        r"|\b(?:reached|reach|reaching|passed|passing|past)\s+$"
         r"|\b(?:years?|months?|weeks?|days?|time|career|life)\s+at\s+$",
         norm[max(s_start, m.nstart - 30) : m.nstart],
         re.IGNORECASE,

@@ -1143,7 +1143,10 @@ _PERSON_AFTER = re.compile(
     r"picked|slotted|fired|smashed|hit|took|made|kept|dived|raced|swam|finished|tackled|crossed|"
     r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked|did\s+it|never\s+stopped|opened|stole|"
     r"came\s+off\s+the\s+bench|came\s+on|"
-    r"doubled|curled|chipped|lobbed|rifled|tapped|nodded|volleyed|dribbled|sprinted|clinched|clattered)\b"
+    r"doubled|curled|chipped|lobbed|rifled|tapped|nodded|volleyed|dribbled|sprinted|clinched|clattered|nutmegged)\b"
+    # a live report's present: "Bowness chips it over the keeper", "Church nutmegs two defenders"
+    r"|\s+(?:chips|curls|lobs|slots|fires|smashes|rifles|taps|nods|volleys|dribbles|nutmegs|blasts|drills|whips|"
+    r"bends|powers|heads|scores|nets|saves)\s+(?:it|home|in|one|two|three|the|a|an|his|her|past|over|into)\b"
     r"|\s+with\s+\d+"
     # "Sparrow in Attenborough Class, who": somebody placed in a class
     r"|\s+(?:in|from)\s+(?:year\s*\d|reception|nursery|class\s+\w+|(?-i:[A-Z])[\w'’-]*\s+class)\b"

@@ -133,9 +133,12 @@ _HASHTAG = re.compile(r"(?<![\w#&])#([^\W_]\w*)")
 _CAMEL_PART = re.compile(r"[^\W\d_][^\W\d_]*")
 # The lookahead first only says what both alternatives start with, so most characters fail at once
 # instead of after nine lookbehinds.
+# An emoji before a capital ends a sentence as a full stop would ("a day at Chester Zoo 🦏 We're on
+# the coach"); not a pin, which introduces a place ("update 📍 Williamson Park").
 _SENTENCE_END = re.compile(
-    r"(?=[.!?\n])(?:(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
-    r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?]+['\")\]]*(?=\s|$)|\n+)"
+    r"(?=[.!?\n\U0001F300-\U0001FAFF])(?:(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?]+['\")\]]*(?=\s|$)|\n+"
+    r"|(?!\U0001F4CD)[\U0001F300-\U0001FAFF][\U0001F300-\U0001FAFF\uFE0F\u200D]*(?=\s+[A-Z]))"
 )
 # Before a suspense ellipsis, a word no sentence ends on: "Star of the Week is... Sky!"
 _SUSPENSE = re.compile(

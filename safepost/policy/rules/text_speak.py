@@ -72,6 +72,8 @@ the a an your ur you u everyone every1 everybody everything us me them him her i
 coming joining helping supporting attending being having making tomorrow 2moro today 2day tonight
 2nite now ever sure
 """)
+# "well done 2 Tommy", "welcome 2 Mrs Lee": "2" for "to" before a name.
+_BEFORE_TO_NAME = _words("done welcome thanks congrats congratulations hello hi goodbye bye out luck")
 _NEXT_TO = _words("""
 the a an be b see c go get come do have make help meet hear say all everyone every1 u you school
 bed your ur our me us them join watch celebrate welcome thank raise support read learn play share
@@ -305,7 +307,10 @@ def find_text_speak(ptext: PostText, allowed: frozenset[str] = frozenset()) -> t
         ):
             if typed == "4" and (prev in _PREV_FOR or nxt_lower in _NEXT_FOR):
                 found.append(_use(w, "for", '"4" for "for"'))
-            elif typed == "2" and nxt_lower in _NEXT_TO:
+            elif typed == "2" and (
+                nxt_lower in _NEXT_TO
+                or (prev in _BEFORE_TO_NAME and nxt is not None and nxt.text[:1].isupper())
+            ):
                 found.append(_use(w, "to", '"2" for "to"'))
             elif typed == "2" and prev in ("me", "you", "u", "us", "them", "it") and _ends_clause(text, w):
                 found.append(_use(w, "too", '"2" for "too"'))

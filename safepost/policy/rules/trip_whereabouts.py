@@ -53,7 +53,7 @@ _FUTURE_OR_NOW = re.compile(
 _CLOCK = re.compile(
     r"\b(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|"
     r"(?:at|from|until|till|by|between)\s+(?:about\s+|around\s+|approx\.?\s+|roughly\s+)?\d{1,2}(?!\s*(?:%|years|children|pupils|people|schools|points|"
-    r"goals|runs|metres|miles|km|kg|st|nd|rd|th|\d))\b|noon|midday|lunchtime|lunch\s+time|"
+    r"goals|runs|metres|miles|km|kg|(?:st|nd|rd|th)\b|\d))\b|noon|midday|lunchtime|lunch\s+time|"
     r"(?:until|till|by|at)\s+home\s*time|"
     r"right\s+now|currently|at\s+the\s+moment|in\s+(?:\d+|ten|five|fifteen|twenty|thirty)\s+minutes|"
     r"in\s+(?:half\s+an|an)\s+hour|"
@@ -88,6 +88,11 @@ _ON_SITE = re.compile(
     r"our\s+\w+)\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+# What a capitalised name ends with when it is a venue ("Queens Park pool", "Dukes Theatre").
+_VENUE_NOUN = (
+    r"(?i:pool|baths|park|centre|center|zoo|museum|farm|beach|castle|stadium|arena|theatre|church|cathedral|hall|"
+    r"gardens|library|aquarium|pier|lido|ground|field|fields)\b"
+)
 # A place after a preposition: a capitalised name ("Knowsley Safari Park") or,
 # during a trip, a spot there ("the planet garden", "the harbourside benches").
 _PLACE = re.compile(
@@ -104,8 +109,9 @@ _PLACE = re.compile(
     r"(?:made\s+it|climbed|climbing|walked|walking|hiked|hiking|way)\s+up|(?:[Nn]ext|[Ff]irst|[Ll]ast|[Ff]inal)\s+stop(?:\s*[:.…!-]+|(?:\s+(?:this|today|tomorrow|after)\s*\w*)?\s+is)?|"
     r"➡️|➡|→|->|(?:play|plays|playing|face|faces|facing)(?=\s+(?:(?:[A-Z][\w'’.-]*|of|the|and|&)\s+){1,6}away\b)|"
     # a venue after a colon: "Year 4 swimming moves to Thursdays: Queens Park pool, 1.30-2.15"
-    r":(?=\s*(?:[A-Z][\w'’-]*\s+){1,3}(?i:pool|baths|park|centre|center|zoo|museum|farm|beach|castle|stadium|"
-    r"arena|theatre|church|cathedral|hall|gardens|library|aquarium|pier|lido|ground|field|fields)\b))"
+    r":(?=\s*(?:[A-Z][\w'’-]*\s+){1,3}" + _VENUE_NOUN + r")|"
+    # an itinerary's line: "🎟️ 10:30 Dukes Theatre matinee"
+    r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?(?=\s+(?:[A-Z][\w'’-]*\s+){1,3}" + _VENUE_NOUN + r"))"
     r"(?:\s+|(?<=[➡→>\ufe0f:])\s*)"
     r"(?P<place>(?:the\s+)?(?:(?:(?:main|front|back|side|north|south|east|west|far)\s+)?(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|front|back|"
     r"foyer|lobby|atrium|grounds|entrance|doors?|outside|inside|"
@@ -169,7 +175,9 @@ _NOT_A_SPOT = re.compile(
     r"show|concert|fair|party|disco|slip|form|letter|envelope|bag|box|wind|league|table|final|cup|plan|plans|agenda|menu|list|cards|timetable|"
     r"programme|website|page|phone|radar|internet|news|telly|tv|line|loose|go|move|mend|case|job|lookout|"
     r"look-out|board|team|side|whole|most|top|bottom|front|back|left|right|wash|post|loop|bin|dark|air|queue|"
-    r"making|pipeline|works|offing|cards|balance|spotlight|limelight|lead)$",
+    r"making|pipeline|works|offing|cards|balance|spotlight|limelight|lead|"
+    # "on the coach now": a spot never ends on a word of time
+    r"now|today|tonight|tomorrow|later|soon|again|already|yet)$",
     re.IGNORECASE,
 )
 _TRIP_WORDS = re.compile(
@@ -195,6 +203,8 @@ _NOT_PLACES = re.compile(
     # a broadcast or a website, not a place: "on BBC Radio Merseyside", "on YouTube"
     r"|^(?:the\s+)?(?:BBC|ITV|Sky|YouTube|Zoom|Teams|Facebook|Instagram|Twitter|TikTok|Spotify|Google)\b"
     r"|^(?:[A-Z][\w'’-]*\s+){0,3}(?:Radio|FM|TV)\b"
+    # a road: "stuck in traffic on the M6"
+    r"|^(?:the\s+)?[MA]\d{1,4}\b"
     r"|^(?:Platinum|Gold|Silver|Bronze|Diamond|Ruby|Sapphire|Emerald)\b(?!\s+[A-Z])"
     # an event, not a place: "at the Christmas Fair tonight", "in SATs next week"
     r"|^(?:the\s+)?(?:(?:Christmas|Easter|Summer|Spring|Autumn|Winter|Harvest|Halloween|Valentine['’]s|School|PTA|PTFA|"
@@ -468,6 +478,13 @@ def _places(sentence: str) -> list[_Place]:
             continue  # "how farmers in Malawi are coping": other people's place
         if _EARLIER_OUTING.search(sentence[: m.start()] + m.group("prep")):
             continue  # "learning about the farm from our visit to Reaseheath Farm": a visit that is over
+        if m.group("prep") == "on" and re.search(
+            r"\b(?:take|takes|taking|took|taken)\s+$|\b(?:learning|learn|learnt|learned|finding\s+out|"
+            r"studying|researching|research|topic|project|projects|work|book|books|documentary|talk|lesson|"
+            r"lessons|focus|focusing|focussing)\b[^.!?;:]{0,40}$",
+            sentence[: m.start()],
+        ):
+            continue  # "take on Carnforth North Road", "a project on Morecambe's Winter Gardens": no place
         if m.group("prep") == "to" and re.search(
             r"\b(?:forward|welcome|thanks|thank\s+you)\s+$", sentence[: m.start()]
         ):
