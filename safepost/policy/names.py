@@ -1264,13 +1264,16 @@ def analyse_people(
             continue  # "Staff will park at the church", "a perfect summer day": words, not Will Park
         m = PersonMention(first=tok, on_roster=key in roster.by_first or misspelt_pupil(tok, roster, lexicon))
         # "Iolo ap Rhys", "Daan van Dijk": a surname after a particle
-        if i + 2 < len(tokens) and tokens[i + 1].key in _PARTICLES and not tokens[i + 1].is_capitalised:
+        if i + 2 < len(tokens) and tokens[i + 1].key in _PARTICLES:
             part, last = tokens[i + 1], tokens[i + 2]
             if (
                 _gap(norm, tok, part) == " "
                 and _gap(norm, part, last) == " "
                 and last.is_capitalised
-                and (roster.is_full_name(key, f"{part.key} {last.key}") or roster.is_full_name(key, last.key))
+                and (
+                    roster.is_full_name(key, f"{part.key} {last.key}")
+                    or (not part.is_capitalised and roster.is_full_name(key, last.key))
+                )
             ):
                 m.surname, m.full_name_on_roster = last, True
                 used.update((i + 1, i + 2))
@@ -1539,8 +1542,21 @@ def _surnames_alone(
     used |= {tok.nstart for tok, _ in surname_refs}
     used |= {m.first.nstart for m in mentions if m.kind in ("adult", "class", "pupil", "place")}
     for m in mentions:
-        # "Swan scored twice": read as a child already, but the word is a pupil's surname.
+        # "DE LUCA!!!", "a goal from De Luca": a pupil's surname of two words, the first a particle
         key = m.first.key
+        if (
+            m.kind == "other-person"
+            and m.surname is not None
+            and key in _PARTICLES
+            and f"{key} {m.surname.key}" in roster.by_surname
+        ):
+            m.kind, m.on_roster, m.surname_only = "pupil", True, True
+            m.cue = "a pupil's surname"
+            m.reasons = [
+                "a pupil's surname on the roster (with its particle), written on its own as a person"
+            ]
+            continue
+        # "Swan scored twice": read as a child already, but the word is a pupil's surname.
         if m.is_pupil and m.surname is None and key in roster.by_surname and key not in roster.by_first:
             m.surname_only = True
         elif (
@@ -1767,6 +1783,9 @@ def _classify_one(
         return  # "a family pass to Chester Zoo": a place, whatever the wording around it
     if _WITH_A_YEAR.match(post) and not group_cue:
         m.kind, m.reasons = "word", ['followed by a year: an event or a thing ("Paris 2024")']
+        return
+    if not m.surname and re.match(r"\s+(?:yr|y)\s+(?-i:[A-Z])?[a-z]", post):
+        m.kind, m.reasons = "word", ['a word of a Welsh phrase ("Seren yr Wythnos", star of the week)']
         return
     if m.surname is not None and is_ordinary_word(m.surname.key) and _OF_THE_AWARD.match(post):
         m.kind, m.reasons = "word", ['part of the name of an award ("Citizen of the Term")']
@@ -2026,6 +2045,18 @@ def _classify_one(
         )
     ):
         m.kind, m.reasons = "place", [f'after "{prev.text}"']
+        return
+    if (
+        m.surname is not None
+        and not m.full_name_on_roster
+        and m.first.key in roster.by_first
+        and roster.near_full_name(m.first.key, m.surname.key)
+        and not is_ordinary_word(m.surname.key)
+    ):
+        # "Tiago Ferriera" for Tiago Ferreira: the pupil's full name, the surname mistyped
+        m.full_name_on_roster = True
+        m.kind = "pupil"
+        m.reasons.append(f'first name of a pupil and a surname one slip from theirs ("{m.surname.text}")')
         return
     if m.surname is not None and not m.full_name_on_roster and not strong:
         # "Oliver Jeffers", "Harry Potters": somebody else's full name, not a pupil.

@@ -166,7 +166,7 @@ _A_THING_AFTER = re.compile(ROLE_AS_A_THING, re.IGNORECASE)
 HASHTAG_CHEER = re.compile(
     r"\b(?:go|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
     r"love\s+you|you\s+did\s+it|super|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
-    r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud)\s*$",
+    r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud|classic)\s*$",
     re.IGNORECASE,
 )
 
@@ -1033,7 +1033,11 @@ _ONE_IN_GROUP_WHO = re.compile(
     + _MODIFIERS
     + r"(?:year\s*\d+|reception|nursery|class\s+\d+|(?-i:[A-Z])\w*\s+class)\s+"
     r"(?:(?:[a-z][\w'-]*\s+){0,2}?[a-z][\w'-]*[a-rt-z],?\s+who\s+(?!are\b|were\b|have\b|all\b)"
-    r"|['‘\"“][A-Z][^'’\"”]{1,30}['’\"”])",
+    r"|['‘\"“][A-Z][^'’\"”]{1,30}['’\"”]"
+    # not a title of the class's work: "our Year 2 'Plant to Plate' project"
+    r"(?!\s+(?:project|topic|unit|day|week|event|challenge|show|performance|assembly|workshop|competition|display|"
+    r"exhibition|club|production|play|book|story|song|homework|trip|lesson|lessons|scheme|programme|campaign|"
+    r"garden|game|games|theme|display|launch|celebration|festival|fair|sale|morning|afternoon)\b))",
     re.IGNORECASE,
 )
 _MANY_OR_ADULT = frozenset(
@@ -1393,7 +1397,7 @@ def part_of_longer_name(text: PostText, tokens: list[Token], i: int) -> bool:
     sentence_start = text.sentence_bounds[tok.sentence][0]
     if (
         prev is not None
-        and prev.is_capitalised
+        and _joins(prev)
         and prev.sentence == tok.sentence
         and norm[prev.nend : tok.nstart] == " "
         and norm[max(sentence_start, prev.nstart - 40) : prev.nstart].strip()
@@ -1402,10 +1406,44 @@ def part_of_longer_name(text: PostText, tokens: list[Token], i: int) -> bool:
     return (
         nxt is not None
         and not tok.possessive
-        and nxt.is_capitalised
+        and _joins(nxt)
         and nxt.sentence == tok.sentence
         and norm[tok.nend : nxt.nstart] == " "
     )
+
+
+# Words that join no name even in capitals: "FRIDAY WITH THE HEADER" is shouted, not "Friday With".
+_SHOUTED_SMALL_WORDS = frozenset(
+    [
+        "with",
+        "the",
+        "in",
+        "and",
+        "is",
+        "was",
+        "on",
+        "at",
+        "for",
+        "to",
+        "of",
+        "a",
+        "an",
+        "from",
+        "by",
+        "has",
+        "have",
+        "scores",
+        "scored",
+        "wins",
+        "won",
+        "what",
+    ]
+)
+
+
+def _joins(tok: Token) -> bool:
+    """A capitalised neighbour that may be part of one name with the word beside it."""
+    return tok.is_capitalised and not (tok.text.isupper() and tok.key in _SHOUTED_SMALL_WORDS)
 
 
 def surnames_alone(

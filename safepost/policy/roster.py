@@ -142,8 +142,12 @@ class Roster:
         # Josephine. A short form that is another pupil's name, or an ordinary word ("Will",
         # "Sandy"), is left out: it would say less about this child than about the word.
         self.short_forms: dict[str, str] = {}
+        # "Ellie-Mae" is not cut short to "Ellie": that is another child's name
+        joined = {
+            k for p in self.pupils for n in p.first_names if re.search(r"[\s'’-]", n) for k in _name_keys(n)
+        }
         for first in list(self.by_first):
-            for short in short_forms(first):
+            for short in short_forms(first, clip=first not in joined):
                 if short not in self.by_first or short in self.short_forms:
                     self.short_forms.setdefault(short, first)
                     self.by_first[short].extend(
@@ -183,6 +187,26 @@ class Roster:
                 return near  # a letter added ("Mattilda") or changed ("Matilde")
         return None
 
+    def near_full_name(self, first_key: str, surname_key: str) -> bool:
+        """Whether a pupil has this first name and a surname one slip from this one ("Tiago Ferriera").
+
+        One letter added, left out, changed or two swapped, not the first letter, in a surname of
+        four letters or more.
+        """
+        if len(surname_key) < 4 or not surname_key.isalpha():
+            return False
+        from safepost.policy.spelling import edit_distance  # light: the dictionary loads only on use
+
+        return any(
+            len(k) >= 4
+            and k[0] == surname_key[0]
+            and abs(len(k) - len(surname_key)) <= 1
+            and edit_distance(k, surname_key) == 1
+            for p in self.by_first.get(first_key, [])
+            for s in p.surnames
+            for k in _name_keys(s, parts=True)
+        )
+
     def is_full_name(self, first_key: str, surname_key: str) -> bool:
         """Whether a pupil has this first name and this surname."""
         return any(
@@ -208,7 +232,7 @@ def _nickname_table() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def short_forms(first_key: str) -> tuple[str, ...]:
+def short_forms(first_key: str, clip: bool = True) -> tuple[str, ...]:
     """Short forms of a folded first name that can only be a name (three letters or more).
 
     Only forms made from the name's own letters ("Freddie", "Bella", "Issy"), not names of their
@@ -217,11 +241,23 @@ def short_forms(first_key: str) -> tuple[str, ...]:
     from safepost.policy.spelling import dictionary  # the roster never imports the names analysis
 
     words = dictionary()
-    return tuple(
+    listed = tuple(
         s
         for s in _nickname_table().get(first_key, ())
         if 3 <= len(s) < len(first_key) and s.isalpha() and s[:2] in first_key and s not in words
     )
+    # A name cut short after a vowel, as friends and phones do: "Priya" for Priyanka, "Gabri" for
+    # Gabriela (four letters or more, two or more left off, no English word).
+    clipped = tuple(
+        first_key[:n]
+        for n in range(4, len(first_key) - 1)
+        if clip
+        and first_key.isalpha()
+        and first_key[n - 1] in "aeiouy"
+        and first_key[:n] not in words
+        and first_key[:n] not in listed
+    )
+    return listed + clipped
 
 
 def _name_keys(name: str, parts: bool = False) -> set[str]:

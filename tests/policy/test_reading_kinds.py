@@ -30,7 +30,6 @@ STILL_WRONG = {
     "k28-047": "a short form typed in lower case with the surname misspelt ('josie yung')",
     "k29-053": "a family of pupils said goodbye to by surname, their children addressed ('Will and Bella')",
     "k30-020": "a residential named as the subject, with its dates ('Robinwood is Monday 11th to ...')",
-    "k33-027": "a Welsh phrase with a pupil's name in it ('Seren yr Wythnos certificates')",
     "k38-040": "a club's new venue in one sentence and its times in the next",
     "k40-018": "a residential named in one sentence, its coach's time in the next",
     "k40-036": "a class 'have walked down to the library', the time of their walk back in the next sentence",
