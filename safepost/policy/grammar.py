@@ -275,6 +275,17 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, dict[str, str], bool], ...] = (
         False,
     ),
     (
+        # "Cant believe it", "wont be long": the apostrophe left out of a word that is also a word
+        re.compile(
+            r"\b(?P<w>cant|wont)\s+(?=(?:believe|wait|be|go|get|come|make|see|stop|help|thank|say|do|find|miss|"
+            r"forget|remember|have|tell|keep|take|open|start|happen)\b)",
+            re.IGNORECASE,
+        ),
+        "the apostrophe is missing: 'can't' and 'won't'",
+        {"cant": "can't", "wont": "won't"},
+        False,
+    ),
+    (
         re.compile(r"(?:^|[.!?] )(?P<w>Me and) (?=(?:the|my|our|some|all) )"),
         "'me' cannot start a sentence as its subject: 'the children and I', not 'me and the children'",
         {},
@@ -329,11 +340,19 @@ def _auxiliary_before(text: str, start: int) -> bool:
     return any(w.lower() in _AUXILIARIES for w in text[max(0, start - 24) : start].split()[-2:])
 
 
+# A preposition (and a describing word) before the plural: the plural is its object, not the subject.
+_OBJECT_OF = re.compile(
+    r"\b(?:to|for|with|from|about|by|at|on|of|among|between|towards)\s+(?:[a-z]+\s+)?$", re.I
+)
+
+
 def _pattern_slips(text: str) -> Iterator[GrammarSlip]:
     for number, (regex, why, fix, auxiliary_allowed) in enumerate(_PATTERNS, start=1):
         for m in regex.finditer(text):
             if auxiliary_allowed and _auxiliary_before(text, m.start()):
                 continue
+            if number == 1 and _OBJECT_OF.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "Your kindness to new pupils has been noticed": the subject is "kindness"
             word = m.group("w")
             correction = fix.get(word.lower())
             if correction and word[:1].isupper() and correction[:1].islower():

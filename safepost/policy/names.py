@@ -859,6 +859,11 @@ _SINGLE_CHILD_ROLE = re.compile(
     + r"|\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
     r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain)\b(?!s)(?!['’]s\b)(?!\s+(?-i:[A-Z]))"
     r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
+    # a shirt number, as match reports name a player: "a hat trick from our no.9", "our number 10"
+    r"|\bour\s+(?:no\.?\s*|number\s+|#)\d{1,2}\b(?!\s*(?:%|pupils|children|players|goals|points))"
+    # a club's or a class's one champion: "Our Chess Club champion this term is in Year 4"
+    r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:champion|champ|winner)\s+(?:this\s+(?:week|term|year|month)\s+)?"
+    r"(?:is|was)\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])\w*)"
     r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:girls|boys|pupils|children|students)\b"
     r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been)\b)",
     re.IGNORECASE,
@@ -1123,6 +1128,9 @@ _CHEER_WORDS = frozenset(
 )
 
 
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "my", "your", "their", "its", "every"]
+)
 _PARTICLES = frozenset(
     ["ap", "ab", "van", "von", "de", "da", "di", "du", "del", "della", "le", "la", "bin", "ibn", "al", "el"]
 )
@@ -1784,6 +1792,18 @@ def _classify_one(
     if _WITH_A_YEAR.match(post) and not group_cue:
         m.kind, m.reasons = "word", ['followed by a year: an event or a thing ("Paris 2024")']
         return
+    if (
+        not m.first.is_capitalised
+        and prev is not None
+        and prev.sentence == m.first.sentence
+        and prev.key in _DETERMINERS
+        and is_ordinary_word(key)
+    ):
+        m.kind, m.reasons = (
+            "word",
+            [f'"{prev.text} {m.first.text}": a word in lower case after "{prev.text}"'],
+        )
+        return  # "The pearl of Foxes' Under the Sea week"
     if not m.surname and re.match(r"\s+(?:yr|y)\s+(?-i:[A-Z])?[a-z]", post):
         m.kind, m.reasons = "word", ['a word of a Welsh phrase ("Seren yr Wythnos", star of the week)']
         return

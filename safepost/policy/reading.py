@@ -54,6 +54,7 @@ _DOER_NOUNS = (
     r"fundraiser|climber|cyclist|skater|skier|rider|jockey|boxer|fencer|archer|sprinter|jumper|thrower|"
     r"chorister|server|altar\s+server|bell\s+ringer|chorus\s+member|soprano|alto|treble|"
     r"chess\s+player|magician|comedian|chatterbox|bookworm|superhero|legend|all-rounder|newbie|arrival|"
+    r"fan|enthusiast|fanatic|lover|"
     # people by what they do, whatever the word: "geologist", "magician", "youngster", "mountaineer"
     r"[a-z]{3,}(?:ologist|ist|ician|eer|ster)|"
     r"addition|recruit|carer|young\s+carer|treasurer|secretary|president|vice-captain|vice-chair|deputy"
@@ -1033,9 +1034,9 @@ _ONE_IN_GROUP_WHO = re.compile(
     + _MODIFIERS
     + r"(?:year\s*\d+|reception|nursery|class\s+\d+|(?-i:[A-Z])\w*\s+class)\s+"
     r"(?:(?:[a-z][\w'-]*\s+){0,2}?[a-z][\w'-]*[a-rt-z],?\s+who\s+(?!are\b|were\b|have\b|all\b)"
-    r"|['‘\"“][A-Z][^'’\"”]{1,30}['’\"”]"
+    r"|['‘\"“][A-Z][^'’\"”]{1,30}['’\"”](?![a-z])"
     # not a title of the class's work: "our Year 2 'Plant to Plate' project"
-    r"(?!\s+(?:project|topic|unit|day|week|event|challenge|show|performance|assembly|workshop|competition|display|"
+    r"(?!\s+(?:heats|final|finals|auditions|project|topic|unit|day|week|event|challenge|show|performance|assembly|workshop|competition|display|"
     r"exhibition|club|production|play|book|story|song|homework|trip|lesson|lessons|scheme|programme|campaign|"
     r"garden|game|games|theme|display|launch|celebration|festival|fair|sale|morning|afternoon)\b))",
     re.IGNORECASE,
@@ -1199,6 +1200,12 @@ _PERSON_BEFORE = re.compile(
 
 _THING_BEFORE = re.compile(
     r"\b(?:the|a|an|to|at|in|near|from|into|visit|visiting|visited|around|towards|via|through)\s*$",
+    re.IGNORECASE,
+)
+_OF_A_PLACE = re.compile(
+    r"\b(?:battle|battles|siege|treaty|fire|plague|duke|duchess|earl|countess|king|queen|prince|princess|"
+    r"bishop|archbishop|mayor|lord|lady|isle|city|town|county|university|port|bay|vale|mount|vicar|"
+    r"dean|baron|marquess|viscount|archdeacon)\s+of\s+$",
     re.IGNORECASE,
 )
 _FAMILY_AFTER = re.compile(r"^\s+(?:family|families|household|clan|road|street)\b", re.I)
@@ -1499,6 +1506,9 @@ def surnames_alone(
         if part_of_longer_name(text, tokens, i):
             continue  # "Victoria Park", "Swan Lake", "Ola Swan"
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
+        if _OF_A_PLACE.search(before):
+            continue  # "the Battle of Hastings", "the Duke of Wellington": a place, a title
+
         after = norm[tok.nend : tok.nend + _WINDOW]
         if tok.possessive and not after.startswith(("'", "’")):
             after = "'s" + after
@@ -1697,7 +1707,9 @@ def _has_past_verb(sentence: str) -> bool:
 
 
 _MOVED_TO_A_DAY = re.compile(
-    rf"\b(?:moved|changed|rearranged|postponed|put\s+back|brought\s+forward|rescheduled)\s+(?:to|until|till)\s+"
+    rf"\b(?:(?:moved|changed|rearranged|postponed|put\s+back|brought\s+forward|rescheduled)\s+(?:to|until|till)|"
+    # "The Year 8 trip to Alton Towers has been confirmed for Friday 3rd July"
+    rf"(?:confirmed|booked|arranged|planned|scheduled|fixed|pencilled\s+in|penciled\s+in)\s+for)\s+"
     rf"(?:(?:this|next|the)\s+)?(?:{_WEEKDAY}|{_ORD}\s+(?:of\s+)?{_MONTH}|{_MONTH}|tomorrow)\b",
     re.IGNORECASE,
 )

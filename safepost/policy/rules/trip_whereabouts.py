@@ -85,7 +85,7 @@ _ON_SITE = re.compile(
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
     r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom|nature\s+garden|wildlife\s+garden|"
     r"sensory\s+garden|school\s+garden|mud\s+kitchen|quad|courtyard|allotment)|school|home|back\s+at\s+school|"
-    r"our\s+\w+)\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))",
+    r"our\s+(?!lady\b|lady['’]s\b)\w+)\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 # What a capitalised name ends with when it is a venue ("Queens Park pool", "Dukes Theatre").
@@ -193,7 +193,7 @@ _NOT_PLACES = re.compile(
     r"Saturdays|Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
     r"Maths|English|Science|PE|D&T|DT|RE|RS|PSHE|PSHCE|RSE|ICT|Computing|Geography|History|Music|Drama|"
-    r"Our|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
+    r"Our(?!\s+Lady)|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
     r"Benediction|Communion)\b(?!\s+(?!(?:Year|Years|Reception|Nursery|Class|[PY]\d)\b)[A-Z])"
     r"|^(?:the\s+)?(?:heart|centre|middle)\s+of\s+(?:the\s+|our\s+)?(?:Gospel|Bible|Church|Faith|Lord|God|Christmas|"
     r"Easter|Advent|Lent|Ramadan|Diwali)\b"
@@ -329,12 +329,20 @@ _ONLINE = re.compile(
 _GOING_HOME = re.compile(
     r"\b(?:heading|on\s+(?:our|their|the)\s+way|travelling|coming|driving|setting\s+off)\s+(?:home|back)\b"
     r"|\bon\s+the\s+(?:coach|bus|minibus|train)\s+(?:home|back)\b"
+    # the walk to school: "keep to the main paths on your way to school this morning"
+    r"|\bon\s+(?:your|their|our|the)\s+(?:way|walk|journey)\s+(?:to|into|in\s+to)\s+school\b"
     r"|\b(?:now\s+)?(?:get|gets|getting)\s+back\s+to\s+school\b"
     r"|\b(?:are|is|'re)\s+(?:now\s+)?(?:all\s+)?(?:safely\s+)?back\s+(?:at|in)\s+school\b"
     # a family moving away: "as her family moves back to Manila"
     r"|\b(?:after|since|before)\s+moving\s+(?:house\s+|here\s+)?(?:to|from)\b"
     r"|\b(?:family|families|household|she|he|they|who)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:moves?|moving|moved|"
     r"emigrating|emigrated|relocating)\s+(?:back\s+|away\s+|house\s+)?(?:to|home)\b",
+    re.IGNORECASE,
+)
+# An invitation to find pupils somewhere: "Look out for them at Boots", "come and find us at the fair".
+_LOOK_OUT = re.compile(
+    r"\b(?:look\s+out|watch\s+out|keep\s+an\s+eye\s+out|wave\s+(?:to|at)|come\s+and\s+(?:see|find|say\s+hello\s+to)|"
+    r"pop\s+by\s+and\s+see)\s+(?:for\s+)?(?:us|them|our)\b",
     re.IGNORECASE,
 )
 _CALLED_OFF = re.compile(r"\b(?:cancelled|canceled|postponed|called\s+off|rearranged)\b", re.IGNORECASE)
@@ -649,6 +657,26 @@ class TripWhereabouts(Rule):
                 places = [_Place(t.start - a, t.end - a, t.text, named=True) for t in tags]
             if not places:
                 continue
+            invited = (
+                _LOOK_OUT.search(sentence) if i > 0 and any(p.named or p.public for p in places) else None
+            )
+            if invited is not None and not (
+                _CLOCK.search(sentence) or DATE.search(sentence) or _DAY.search(sentence)
+            ):
+                # "... are all over town this week. Look out for them at Boots and the Town Hall!"
+                a0, _b0, before = sentences[i - 1]
+                when = (
+                    _DAY.search(before)
+                    or DATE.search(before)
+                    or _CLOCK.search(before)
+                    or re.search(r"\b(?:this|next)\s+week\b", before, re.IGNORECASE)
+                )
+                if when is not None and sentence_tense(before) is not Tense.PAST:
+                    place = next(p for p in places if p.named or p.public)
+                    yield self._finding(
+                        ctx, a0 + when.start(), a + place.end, place, when, Tense.NOW, on_trip
+                    )
+                    continue
             tense = sentence_tense(sentence)
             # A sentence with no verb of time still gives one with a clock time, a date or a day
             # ("Our Year 6 residential to Kingswood is from Monday 8th to Wednesday 10th June").
