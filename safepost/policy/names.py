@@ -679,7 +679,10 @@ _TITLE_OF_A_SHOW = re.compile(
     re.IGNORECASE,
 )
 _ADULT_BEFORE = re.compile(
-    r"\b(?:lollipop|dinner|crossing|cleaning|kitchen|office|catering)\s+(?:lady|man|woman|assistant)\s*,?\s+$",
+    r"\b(?:lollipop|dinner|crossing|cleaning|kitchen|office|catering)\s+(?:lady|man|woman|assistant)\s*,?\s+$"
+    # "Our guide Gareth worked underground for 22 years": a visit's grown-up, by their job
+    r"|\b(?:our|the|their|your)\s+(?:tour\s+|mine\s+|museum\s+|park\s+|forest\s+school\s+)?(?:guide|ranger|"
+    r"instructor|driver|coach\s+driver|bus\s+driver|farmer|keeper|zookeeper|curator|warden|leader|host)\s*,?\s+$",
     re.IGNORECASE,
 )
 # "Zain's Lego model", "Ava's Tudor costume": something a child made, though a capital follows.
@@ -814,6 +817,12 @@ _CHARACTERS = frozenset(
 _QUOTED = re.compile(r"['‘\"“](?P<inner>[A-Z][^'’\"”\n]{0,60}?)['’\"”](?!\w)")
 
 
+_NAME_LABEL = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s+[A-Z]\.?)?")
+_WRITTEN_AFTER = re.compile(
+    r"\s+(?:written|labelled|labeled|printed|sewn|stitched)\b|\s+(?:on|inside)\s+(?:the|its)\b", re.I
+)
+
+
 def _in_quoted_title(norm: str, s_start: int, s_end: int, start: int, end: int) -> bool:
     """Whether a name sits inside a quoted title ("'Amazing Grace' by Mary Hoffman", "'Matilda'").
 
@@ -822,6 +831,8 @@ def _in_quoted_title(norm: str, s_start: int, s_end: int, start: int, end: int) 
     """
     for q in _QUOTED.finditer(norm, max(s_start, start - 60), min(s_end, end + 60)):
         if q.start("inner") <= start and end <= q.end("inner") and len(q.group("inner").split()) <= 6:
+            if _NAME_LABEL.fullmatch(q.group("inner")) and _WRITTEN_AFTER.match(norm, q.end()):
+                return False  # "'Layla-Grace P' written inside the lid": a child's name label
             return not _STRONG_CHILD_AFTER.match(norm[q.end() : q.end() + 40])
     return False
 
@@ -859,6 +870,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     + r"|\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
     r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain)\b(?!s)(?!['’]s\b)(?!\s+(?-i:[A-Z]))"
     r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
+    # a part only one child plays, praised: "Big shout-out to our narrator, who remembered every line"
+    r"|\bour\s+(?:brilliant\s+|amazing\s+|wonderful\s+|fantastic\s+|superb\s+)?(?:narrator|soloist)\b(?!s)"
+    r"(?=\s*,?\s+(?:who|for|has|did|was)\b)"
     # a shirt number, as match reports name a player: "a hat trick from our no.9", "our number 10"
     r"|\bour\s+(?:no\.?\s*|number\s+|#)\d{1,2}\b(?!\s*(?:%|pupils|children|players|goals|points))"
     # a club's or a class's one champion: "Our Chess Club champion this term is in Year 4"
@@ -1804,6 +1818,20 @@ def _classify_one(
             [f'"{prev.text} {m.first.text}": a word in lower case after "{prev.text}"'],
         )
         return  # "The pearl of Foxes' Under the Sea week"
+    if (
+        not m.on_roster
+        and not m.surname
+        and re.search(
+            r"\b(?:a|an)\s+(?:(?!(?:from|by|to|for|with|of|in|at|on|and|or|than)\s)(?-i:[a-z])[\w-]*\s+){0,3}$",
+            norm[max(s_start, m.nstart - 40) : m.nstart],
+            re.I,
+        )
+    ):
+        m.kind, m.reasons = (
+            "other-person",
+            ['"a ... Gruffalo": a costume or a character, not a child\'s name'],
+        )
+        return  # "a very convincing Gruffalo in Reception"
     if not m.surname and re.match(r"\s+(?:yr|y)\s+(?-i:[A-Z])?[a-z]", post):
         m.kind, m.reasons = "word", ['a word of a Welsh phrase ("Seren yr Wythnos", star of the week)']
         return

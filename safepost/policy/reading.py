@@ -70,7 +70,10 @@ _BREAK_WORDS = (
     "after while when because is are was were be been in from on at by"
 )
 _MODIFIERS = r"(?:(?!(?:" + "|".join(_BREAK_WORDS.split()) + r")\s)[a-z][\w'-]*\s+){0,4}?"
-_GROUP = r"(?:(?:year\s*\d+|yr\s*\d+|[yp]\d|reception|nursery|ks\s*\d|school\s+council|class)\s+)?"
+_GROUP = (
+    r"(?:(?:year\s*\d+|yr\s*\d+|[yp]\d|reception|nursery|ks\s*\d|school\s+council|class|"
+    r"(?-i:[A-Z])[\w'-]*\s+class)\s+)?"  # "our Wren Class bookworm"
+)
 _IN_GROUP = (
     r"\s+(?:in|from|of)\s+(?:our\s+|the\s+)?(?:year\s*\d+|yr\s*\d+|[yp]\d\b|reception|nursery|class\s+(?:\d+|(?-i:[A-Z])\w*)"
     r"|(?-i:[A-Z])[\w'-]*\s+class)(?:\s+(?:family|community|team|group))?"
@@ -366,7 +369,9 @@ _NAME_IS = re.compile(
 _TITLE_CASE = re.compile(r"(?:[A-Z][\w'’-]*\s+)+[A-Z][\w'’-]*")
 _AWARDED_TO = re.compile(
     r"\b(?:award|star\s+of\s+the\s+\w+|\w+\s+of\s+the\s+(?:week|month|term)|certificate|trophy|cup|prize|medal)\b"
-    r"[^.!?]{0,40}?\b(?:goes|went|is\s+awarded|was\s+awarded|is\s+given|was\s+given)\s+to\s*$",
+    r"[^.!?]{0,40}?\b(?:goes|went|is\s+awarded|was\s+awarded|is\s+given|was\s+given)\s+to\s*$"
+    # "Another #StarReader certificate for our Wren Class bookworm"
+    r"|\b(?:certificate|trophy|cup|prize|medal|badge|award|shield)\s+for\s*$",
     re.IGNORECASE,
 )
 _CAPTION_BEFORE = re.compile(r"\b(?:pictured|photo|picture|above|below)\s*:\s*$", re.IGNORECASE)

@@ -105,6 +105,11 @@ _ADDRESS = re.compile(
     rf"(?:,?\s+(?!(?:{_POSTCODE_RX}))[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?\b)?"
     rf"(?:,?\s+{_POSTCODE_RX})?"
 )
+# Welsh streets put the street word first: "7 Heol y Felin", "12 Ffordd Las", "3 Lôn Isaf".
+_WELSH_ADDRESS = re.compile(
+    r"(?<![\w£$€./:])\d{1,4}[A-Za-z]?,?\s+(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Maes|Llys|Bryn)\s+"
+    r"(?:(?:y|yr|ap|'r)\s+)?[A-Z][\w'’-]+"
+)
 _STREET_WITH_POSTCODE = re.compile(
     rf"(?<![\w£$€./:])(?:{_NAME_WORD}\s+){{1,3}}{_STREET_TYPE}"
     rf"(?:,?\s+[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?)?,?\s+{_POSTCODE_RX}"
@@ -442,12 +447,12 @@ class PersonalData(Rule):
         text = ctx.text.text
         school_words = _school_name_words(ctx.policy)
         spans: list[tuple[int, int]] = []
-        for rx in (_ADDRESS, _STREET_WITH_POSTCODE):
+        for rx in (_ADDRESS, _WELSH_ADDRESS, _STREET_WITH_POSTCODE):
             for m in rx.finditer(text):
                 start, end = m.span()
                 if any(s < end and start < e for s, e in spans):
                     continue
-                if rx is _ADDRESS and _NOT_A_HOUSE.search(text[max(0, start - 12) : start]):
+                if rx is not _STREET_WITH_POSTCODE and _NOT_A_HOUSE.search(text[max(0, start - 12) : start]):
                     continue
                 spans.append((start, end))  # an excused address also covers its street and postcode
                 if any(re.sub(r"\s+", " ", m.group(0)).casefold().startswith(f) for f in FAMOUS_ADDRESSES):
@@ -460,7 +465,10 @@ class PersonalData(Rule):
                     start,
                     end,
                     "a home address",
-                    ("address", "house number and street" if rx is _ADDRESS else "street and postcode"),
+                    (
+                        "address",
+                        "street and postcode" if rx is _STREET_WITH_POSTCODE else "house number and street",
+                    ),
                 )
 
     # --- dates of birth -------------------------------------------------------------

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from safepost.policy.findings import Finding
 from safepost.policy.rules.base import Context, Rule
+
+# A caption that says the post carries a photo: "Pictured: Kai ...", "(pictured)", "in the photo".
+_SAYS_PICTURED = re.compile(
+    r"\bpictured\s*(?::|-|–|\(|(?:here|above|below|left|right)\b)|\(pictured\b|\bin\s+the\s+(?:photo|picture)s?\b",
+    re.IGNORECASE,
+)
 
 if TYPE_CHECKING:
     from safepost.policy.config import Policy
@@ -45,7 +52,9 @@ class PupilName(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         names = ctx.policy.pupils.names
         with_photos = ctx.post.pupil_photos or bool(ctx.post.media)
-        if names == "not-with-photos" and not with_photos:
+        # "Pictured: Kai from Kestrel Class with his certificate": the post says it carries a photo
+        says_pictured = _SAYS_PICTURED.search(ctx.text.text) is not None
+        if names == "not-with-photos" and not (with_photos or says_pictured):
             return
         for m in ctx.people.pupils:
             shown = ctx.text.original_slice(m.nstart, m.nend)
@@ -53,6 +62,9 @@ class PupilName(Rule):
                 "the policy allows no pupil names"
                 if names == "none"
                 else "this post has photos of pupils, and the policy allows no names beside them"
+                if with_photos
+                else 'the post says it has a photo ("pictured"), and the policy allows no names beside photos'
+                " of pupils"
             )
             yield self.finding(
                 ctx,

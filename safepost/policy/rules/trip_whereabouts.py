@@ -318,7 +318,11 @@ _ON_SITE_IN = re.compile(
 )
 _ADULT_EVENT = re.compile(
     r"\b(?:parents['’]?\s+(?:information\s+)?(?:evening|meeting|workshop|briefing)|information\s+(?:evening|meeting)|"
-    r"governors['’]?\s+meeting|coffee\s+morning|quiz\s+night|race\s+night|bingo\s+night|pta\s+(?:ball|social|meeting))\b",
+    r"governors['’]?\s+meeting|coffee\s+morning|quiz\s+night|race\s+night|bingo\s+night|pta\s+(?:ball|social|meeting)|"
+    # "our phonics workshop for Meithrin and Derbyn parents", "Reception parents: our phonics workshop"
+    r"(?:phonics|reading|maths|numeracy|literacy|e-safety|online\s+safety|sats)\s+(?:workshop|information\s+session|"
+    r"session|meeting|evening)\s+(?:for\s+(?:[\w'’-]+\s+){0,4}?(?:parents|carers|families)\b)?|"
+    r"(?:parents|carers)\s*:\s*(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:workshop|meeting|session|evening))\b",
     re.IGNORECASE,
 )
 _ONLINE = re.compile(
@@ -757,13 +761,15 @@ class TripWhereabouts(Rule):
             c_places = [p for p in places if c_start <= p.start < c_end or not 0 <= p.start < len(sentence)]
             if not c_places or _GOING_HOME.search(clause) or _CALLED_OFF.search(sentence):
                 continue
-            if _ADULT_EVENT.search(sentence) and not any(
-                p.start >= c_start and _CLOCK.search(clause) for p in c_places
+            subject = _subject(clause, classes)
+            if _ADULT_EVENT.search(sentence) and (
+                subject is None or not any(p.start >= c_start and _CLOCK.search(clause) for p in c_places)
             ):
-                continue  # "residential to Colomendy: the parents' evening will be in the hall at 5pm"
+                # "residential to Colomendy: the parents' evening will be in the hall at 5pm";
+                # "our phonics workshop for parents is on Thursday at 9:15 in the Cabin"
+                continue
             if _ONLINE.search(clause):
                 continue  # "live on a video call with a scientist at the British Antarctic Survey"
-            subject = _subject(clause, classes)
             named_subject = tense in (Tense.NOW, Tense.FUTURE) and any(
                 c_start <= n < c_end for n in named or ()
             )
