@@ -275,6 +275,17 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, dict[str, str], bool], ...] = (
         False,
     ),
     (
+        re.compile(
+            r"\b(?:for|to|with|of|and|thank|thanks)\s+(?P<w>there)\s+(?=(?:hard|own|help|support|efforts?|time|kindness|"
+            r"generosity|patience|work|children|child|families|family|amazing|brilliant|fantastic|lovely|wonderful|"
+            r"great|continued|ongoing|fundraising|donations?)\b)",
+            re.IGNORECASE,
+        ),
+        "'there' is a place; the possessive is 'their'",
+        {"there": "their"},
+        False,
+    ),
+    (
         # "Cant believe it", "wont be long": the apostrophe left out of a word that is also a word
         re.compile(
             r"\b(?P<w>cant|wont)\s+(?=(?:believe|wait|be|go|get|come|make|see|stop|help|thank|say|do|find|miss|"

@@ -850,7 +850,7 @@ _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
 _NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
 _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:new\s+)?(?:year\s*\d+\s+|ks\d\s+|reception\s+)?"
-    r"(?:(?:deputy\s+)?head\s+(?:girl|boy|pupil|librarian|prefect|chorister|altar\s+server)|(?:(?-i:[A-Z])\w+\s+)?"
+    r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|librarian|prefect|chorister|altar\s+server)|(?:(?-i:[A-Z])\w+\s+)?"
     r"(?:school|house|sports|football|netball|rugby|cricket|team)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
     + _NOT_A_THING
@@ -997,6 +997,57 @@ def _is_title(tok: Token) -> bool:
 
 _PRONOUNS = frozenset(["he", "she", "we", "me", "him", "her", "us", "they", "them", "it", "you", "i"])
 _ASSISTANTS = frozenset(["alexa", "siri"])
+# Works schools read, watch and perform, with their characters' names that are also children's names:
+# where the post names the work, those names are the characters ("reading Of Mice and Men ... George
+# and Lennie's dream"), unless the wording makes a child of one ("well done George in 9 Darwin").
+_WORKS = {
+    "of mice and men": "george lennie curley candy crooks slim carlson",
+    "an inspector calls": "sheila eric gerald eva arthur sybil edna",
+    "a christmas carol": "scrooge ebenezer marley fred belle fezziwig bob tim martha",
+    "romeo and juliet": "romeo juliet tybalt mercutio benvolio",
+    "macbeth": "banquo duncan malcolm macduff fleance",
+    "jekyll and hyde": "henry edward utterson lanyon poole",
+    "blood brothers": "mickey eddie linda sammy",
+    "lord of the flies": "ralph piggy jack simon roger maurice",
+    "frozen": "elsa anna olaf kristoff hans sven",
+    "matilda": "matilda lavender bruce amanda",
+    "wonder": "august auggie jack summer via julian miranda",
+    "holes": "stanley zero",
+    "narnia": "lucy edmund susan peter aslan",
+    "the lion, the witch and the wardrobe": "lucy edmund susan peter aslan",
+    "the lion the witch and the wardrobe": "lucy edmund susan peter aslan",
+    "charlie and the chocolate factory": "charlie willy augustus violet veruca mike",
+    "harry potter": "harry ron hermione neville draco ginny luna",
+    "the hobbit": "bilbo gandalf thorin",
+    "goodnight mister tom": "william tom zach",
+    "private peaceful": "tommo charlie molly",
+    "kensuke's kingdom": "michael kensuke",
+    "the boy in the striped pyjamas": "bruno shmuel gretel",
+    "a midsummer night's dream": "puck oberon titania hermia helena lysander demetrius",
+    "the tempest": "prospero miranda ariel caliban ferdinand",
+    "peter pan": "wendy peter michael john",
+    "toy story": "woody buzz jessie",
+    "moana": "moana maui",
+    "encanto": "mirabel bruno isabela luisa",
+    "winnie the pooh": "christopher robin",
+    "the secret garden": "mary colin dickon martha",
+    "the iron man": "hogarth",
+    "stig of the dump": "barney lou",
+    "the railway children": "roberta bobbie peter phyllis",
+    "oliver twist": "oliver nancy fagin",
+    "the wizard of oz": "dorothy",
+    "goldilocks": "goldilocks",
+    "hansel and gretel": "hansel gretel",
+}
+_WORK_TITLES = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _WORKS) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _characters_named(norm: str) -> frozenset[str]:
+    """The characters' names of every work the post names."""
+    return frozenset(name for t in _WORK_TITLES.findall(norm) for name in _WORKS[t.lower()].split())
+
+
 PLACES_THAT_ARE_NAMES = frozenset(
     [
         "jordan",
@@ -1095,7 +1146,7 @@ _CHEERED_AFTER = re.compile(
 # A hashtag's cheer just before a word: the word is a child's name though no list knows it.
 _TAG_CHEER = re.compile(
     r"#(?:go|comeon|proudofyou|soproudof|soproud|welldone|congrats|congratulations|happybirthday|youdidit|"
-    r"superstar|starpupil|wellplayed)$",
+    r"superstar|starpupil|wellplayed|safehands|goldengloves|goldenboot|potm|motm|playerofthematch|mvp|legend|hero)$",
     re.IGNORECASE,
 )
 
@@ -1151,13 +1202,16 @@ _PARTICLES = frozenset(
 _WORD_GOES_ON = re.compile(
     r"^\s+(?:be|have|not|never|also|you|we|they|to|the|a|an|that|this|it|your|our|their|he|she|i|all|"
     r"only|just|soon|still|now|now,|definitely|certainly|need|get|go|come|arrive|start|finish|take|make|see|run|"
-    r"continue|happen|look|help|stay|close|open|be\s+\w+|go\s+home|also)\b",
+    r"continue|happen|look|help|stay|close|open|be\s+\w+|go\s+home|also|follow|begin|end|change|depend|vary|"
+    r"include|involve|return|resume|apply|remain|appear)\b",
     re.IGNORECASE,
 )
 
 
 def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: str) -> bool:
     key = tok.key
+    if re.fullmatch(r"[A-Za-z]['’](?:ve|ll|re|d|m)", tok.text):
+        return False  # "U've got this!": text language for "you've", not a name
     if len(key) < 2 or (tok.hashtag and key in _CHEER_WORDS and key not in roster.by_first):
         return False
     if key in _PRONOUNS and key not in roster.by_first:
@@ -1832,6 +1886,19 @@ def _classify_one(
             ['"a ... Gruffalo": a costume or a character, not a child\'s name'],
         )
         return  # "a very convincing Gruffalo in Reception"
+    if re.search(r"\b\d{1,2}\s?$", norm[max(s_start, m.nstart - 4) : m.nstart]) and (
+        fold(norm[max(s_start, m.nstart - 4) : m.nstart].split()[-1] + " " + m.first.text)
+        in roster.class_names
+        or fold(norm[max(s_start, m.nstart - 4) : m.nend].split()[-1]) in roster.class_names
+    ):
+        m.kind, m.reasons = "class", ['a tutor group ("7 Darwin")']
+        return
+    if not strong and not m.surname and key in _characters_named(norm):
+        m.kind, m.reasons = (
+            "other-person",
+            ["a character of a work the post names (Of Mice and Men's George)"],
+        )
+        return
     if not m.surname and re.match(r"\s+(?:yr|y)\s+(?-i:[A-Z])?[a-z]", post):
         m.kind, m.reasons = "word", ['a word of a Welsh phrase ("Seren yr Wythnos", star of the week)']
         return
@@ -2057,7 +2124,7 @@ def _classify_one(
         m.on_roster
         and m.first.possessive
         and not strong
-        and re.search(r"\b(?:a|an|the|this|that)\s+$", norm[max(s_start, m.nstart - 6) : m.nstart], re.I)
+        and re.search(r"\b(?:a|an|the)\s+$", norm[max(s_start, m.nstart - 6) : m.nstart], re.I)
     ):
         m.kind, m.reasons = "word", [f'"a {m.first.text}\'s ...": a thing of a {m.first.text.lower()}']
         return

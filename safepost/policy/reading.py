@@ -69,7 +69,7 @@ _BREAK_WORDS = (
     "your their my his her its so that the a an and or but to of for with which who if as than b4 before "
     "after while when because is are was were be been in from on at by"
 )
-_MODIFIERS = r"(?:(?!(?:" + "|".join(_BREAK_WORDS.split()) + r")\s)[a-z][\w'-]*\s+){0,4}?"
+_MODIFIERS = r"(?:(?!(?:" + "|".join(_BREAK_WORDS.split()) + r")\s)[a-z0-9][\w'-]*\s+){0,4}?"
 _GROUP = (
     r"(?:(?:year\s*\d+|yr\s*\d+|[yp]\d|reception|nursery|ks\s*\d|school\s+council|class|"
     r"(?-i:[A-Z])[\w'-]*\s+class)\s+)?"  # "our Wren Class bookworm"
@@ -170,7 +170,8 @@ _A_THING_AFTER = re.compile(ROLE_AS_A_THING, re.IGNORECASE)
 HASHTAG_CHEER = re.compile(
     r"\b(?:go|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
     r"love\s+you|you\s+did\s+it|super|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
-    r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud|classic)\s*$",
+    r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud|classic|safe\s+hands|"
+    r"golden\s+(?:gloves|boot)|potm|motm|mvp|player\s+of\s+the\s+match)\s*$",
     re.IGNORECASE,
 )
 
@@ -281,7 +282,7 @@ def _not_one_phrase(phrase: str) -> bool:
 # "in Acorns", "from Seedlings": a class the school names without the word "class".
 # (up to three words: "in Puddle Ducks", "from Little Acorns")
 _IN_NAMED_GROUP = re.compile(
-    r"^\s*,?\s*(?:\(|in\s+|from\s+|of\s+)(?:the\s+)?(?P<name>(?:[A-Z]|\d{1,2}[A-Z])[\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+    r"^\s*,?\s*(?:\(|in\s+|from\s+|of\s+)(?:the\s+)?(?P<name>(?:[A-Z]|\d{1,2}\s?[A-Z])[\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
 )
 
 
@@ -1198,7 +1199,7 @@ _PERSON_BEFORE = re.compile(
     # "both goals came from Holiday": what was scored came from somebody
     r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of))"
     # "Man of the match goes to King": an award given to somebody
-    r"(?:\s+(?:goes\s+to|went\s+to|is|was))?\s*[:,]?\s*$",
+    r"(?:\s+(?:goes\s+to|went\s+to|is|was))?\s*(?:[:,]|!+)?\s*$",  # "Hat-trick hero! Price was unstoppable"
     re.IGNORECASE,
 )
 
@@ -1396,7 +1397,7 @@ DAYS_AND_MONTHS = frozenset(
     }
 )
 _BUSINESS_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?-i:[A-Z])[a-z]+(?<!Roman)(?<!Viking)(?<!Tudor)(?<!Egyptian)(?<!Greek)(?<!Victorian)\b"
+    r"^(?:['’]s?)?\s+(?-i:[A-Z])[a-z]+(?<!Roman)(?<!Viking)(?<!Tudor)(?<!Egyptian)(?<!Greek)(?<!Victorian)\b"
 )
 _VERB_AFTER = re.compile(r"^\s+(?:has|had|is|was|and|played|got|did)\b", re.IGNORECASE)
 
@@ -1521,7 +1522,9 @@ def surnames_alone(
             continue  # "our smallest Sparrow": one of the Sparrows class, not a surname (but "Park's penalty")
         if tok.possessive and (key in _SHOPS or _BRANCH_AFTER.match(norm[tok.nend : tok.nend + 40])):
             continue  # "Sainsbury's in Rainhill": a shop
-        if tok.possessive and _BUSINESS_AFTER.match(norm[tok.nend : tok.nend + 30]):
+        if (tok.possessive or norm[tok.nend : tok.nend + 1] in ("'", "’")) and _BUSINESS_AFTER.match(
+            norm[tok.nend : tok.nend + 30]
+        ):
             continue  # "Dave from Hill's Haulage", "Fox's Biscuits": a business named after a family
         mid_sentence = bool(norm[text.sentence_bounds[tok.sentence][0] : tok.nstart].strip())
         as_person = bool(

@@ -25,7 +25,6 @@ STILL_WRONG = {
     "k19-043": "a child addressed as 'you' by a role ('..., Thistle Class narrator!')",
     "k20-030": "a thank-you hashtag with a word-name (#ThankYouFaith)",
     "k21-002": "an itinerary split by '|' and '!' with no preposition before the venue",
-    "k23-037": "a film character's name after the film ('Frozen ... Elsa has a lot to answer for')",
     "k23-062": "a caption with a nickname first ('Pictured: Kobby and Robin ...')",
     "k28-047": "a short form typed in lower case with the surname misspelt ('josie yung')",
     "k29-053": "a family of pupils said goodbye to by surname, their children addressed ('Will and Bella')",

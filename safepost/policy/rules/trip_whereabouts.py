@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 _PUPILS = re.compile(
     r"\b(?:years?\s*\d+(?:\s*(?:and|&|,)\s*\d+)*|yr\s*\d|[yp]\d(?:['’]?s)?|class\s+\w+|[A-Z][\w'-]*\s+class|reception|nursery|"
     r"ks\s*\d|key\s+stage\s+\d|children|pupils|kids|students|"
+    # "Bronze DofE assessed expedition: groups set off from Carding Mill Valley at 9am"
+    r"(?:dofe|expedition)\s+groups|groups(?=\s+(?:set\s+off|will\s+(?:walk|camp|set|leave|be)|walk|camp|leave|head))|"
     r"(?<!office\s)(?<!kitchen\s)(?<!staff\s)(?<!admin\s)(?<!site\s)(?<!catering\s)(?<!cleaning\s)(?<!leadership\s)"
     r"(?<!PTA\s)(?<!pta\s)(?:team|teams|squad|choir|athletes|runners|players|footballers|swimmers|musicians|band|orchestra|"
     r"dancers|cast|group|netballers|cricketers|walkers|carollers|performers|school\s+council|councillors|eco\s+team|"
@@ -133,7 +135,10 @@ _BROADCASTER = re.compile(r"(?:the\s+)?(?:BBC|ITV|Sky|Channel\s+4|Google)\b")
 _NEWSROOM_AFTER = re.compile(r"\s+(?:newsroom|studios?|offices?|headquarters|building|campus)\b")
 _OTHERS_THERE = re.compile(
     r"\b(?:farmers|people|families|refugees|animals|communities|villagers|children|pupils|schools|workers|"
-    r"soldiers|scientists|astronauts|penguins|bears|tigers|elephants|monkeys|whales)\s+$",
+    r"soldiers|scientists|astronauts|penguins|bears|tigers|elephants|monkeys|whales)\s+$"
+    # an adult's workplace: "now a consultant at the Royal Shrewsbury Hospital"
+    r"|\b(?:consultant|doctor|nurse|surgeon|paramedic|manager|engineer|lecturer|professor|researcher|director|"
+    r"teacher|chef|officer|vet|works|worked|working|job|career|based|employed|volunteers|volunteered)\s+$",
     re.IGNORECASE,
 )
 _EARLIER_OUTING = re.compile(
@@ -213,8 +218,10 @@ _NOT_PLACES = re.compile(
     r"|^(?:the\s+|their\s+|your\s+)?(?:SATs|SATS|GCSEs?|A-levels?|Mocks?|MTC|Phonics\s+Screening|Multiplication\s+Tables?)\b"
     # "in Kingfisher class", "in Oak Class": a class, not a place.
     r"|^(?:the\s+)?[A-Z][\w'-]*\s+[Cc]lass\b"
-    # one letter: "in D&T", "Block C" read from its letter
-    r"|^[A-Z]$"
+    # one letter: "in D&T", "Block C" read from its letter; a room: "in E4", "in S12"
+    r"|^[A-Z]$|^[A-Z]{1,2}\d{1,3}[A-Z]?$"
+    # a verb made of capitals: "to RAG-rate their answers"; UCAS Clearing
+    r"|^[A-Z]{2,}-[a-z]|^(?:Clearing|UCAS)\b"
 )
 
 
@@ -333,6 +340,8 @@ _ONLINE = re.compile(
 _GOING_HOME = re.compile(
     r"\b(?:heading|on\s+(?:our|their|the)\s+way|travelling|coming|driving|setting\s+off)\s+(?:home|back)\b"
     r"|\bon\s+the\s+(?:coach|bus|minibus|train)\s+(?:home|back)\b"
+    # home from abroad: "have landed safely back at Birmingham Airport"
+    r"|\b(?:landed|arrived|touched\s+down)\s+(?:safely\s+)?back\b"
     # the walk to school: "keep to the main paths on your way to school this morning"
     r"|\bon\s+(?:your|their|our|the)\s+(?:way|walk|journey)\s+(?:to|into|in\s+to)\s+school\b"
     r"|\b(?:now\s+)?(?:get|gets|getting)\s+back\s+to\s+school\b"
@@ -497,6 +506,11 @@ def _places(sentence: str) -> list[_Place]:
             sentence[: m.start()],
         ):
             continue  # "take on Carnforth North Road", "a project on Morecambe's Winter Gardens": no place
+        if m.group("prep") == "to" and re.search(
+            r"\b(?:ranging|range|placements?|everything|anything|all\s+sorts|jobs|roles)\s+from\b[^.!?;:]{0,80}$",
+            sentence[: m.start()],
+        ):
+            continue  # "placements from vets' surgeries ... to Telford & Wrekin Council": a range, not a trip
         if m.group("prep") == "to" and re.search(
             r"\b(?:forward|welcome|thanks|thank\s+you)\s+$", sentence[: m.start()]
         ):
