@@ -1231,7 +1231,8 @@ _SPORT_AFTER = re.compile(
 # (also the names' reading of a word-name that did something: "Amber spotted a mistake")
 DID_SOMETHING = re.compile(
     r"^\s+(?:(?:even|also|then|finally|just|really|somehow|actually|still)\s+)?"
-    r"(?:(?-i:[a-z]+ed)|" + IRREGULAR_PAST + r"|knew)\s+(?:a|an|the|his|her|their|it|every|all|\d)\b",
+    r"(?:(?-i:[a-z]+ed)|" + IRREGULAR_PAST + r"|knew)\s+(?:(?:up|out|off|in|down|over|back)\s+)?"
+    r"(?:a|an|the|his|her|their|it|every|all|\d)\b",
     re.IGNORECASE,
 )
 # Before a possessive, a word that makes it a thing's ("the sparrow's nest", "a potter's wheel").
@@ -1275,6 +1276,31 @@ _MASS_WORDS = frozenset(
         "science",
         "music",
         "art",
+    ]
+)
+# Words that do things as institutions, without "the": "Church opened its doors", "Parliament passed".
+_INSTITUTIONS = frozenset(
+    [
+        "church",
+        "school",
+        "parliament",
+        "council",
+        "government",
+        "chapel",
+        "science",
+        "history",
+        "art",
+        "nature",
+        "police",
+        "congress",
+        "england",
+        "wales",
+        "scotland",
+        "britain",
+        "town",
+        "city",
+        "village",
+        "everton",
     ]
 )
 # A plural noun straight after: the word describes things ("Tudor houses"), unless it is a verb.
@@ -1528,7 +1554,11 @@ def surnames_alone(
             continue  # "Dave from Hill's Haulage", "Fox's Biscuits": a business named after a family
         mid_sentence = bool(norm[text.sentence_bounds[tok.sentence][0] : tok.nstart].strip())
         as_person = bool(
-            (mid_sentence and not tok.possessive and DID_SOMETHING.match(after))
+            (
+                (mid_sentence or (key not in _MASS_WORDS and key not in _INSTITUTIONS))
+                and not tok.possessive
+                and DID_SOMETHING.match(after)
+            )
             or _PERSON_AFTER.match(after)
             or _PERSON_BEFORE.search(before)
             # "Sparrow's kite flew highest": a word's possessive with no "the" before it is a name's
