@@ -37,8 +37,8 @@ Environment variables (every one Safepost reads; README.md's table describes the
     SAFEPOST_MEDIA_ROOT            uploaded photos (default var/media; never served directly)
     SAFEPOST_PHOTO_DECODE_MB       memory the photos being opened at once may take (default 400;
                                    read by safepost.photos itself)
-    SAFEPOST_CACHE_DIR             where the spelling checker caches its word lists (default
-                                   $XDG_CACHE_HOME/safepost; read by safepost.policy.spelling)
+    SAFEPOST_CACHE_DIR             where the checker caches its word lists: spelling, first names
+                                   (default $XDG_CACHE_HOME/safepost; read by safepost.policy.prepared)
     SAFEPOST_TOKEN_KEYS            comma-separated Fernet keys that encrypt platform sign-ins (the
                                    first encrypts, all decrypt); else SAFEPOST_TOKEN_KEY_FILE
     SAFEPOST_TOKEN_KEY_FILE        default var/token.key, created 0600 at first run

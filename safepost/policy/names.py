@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+from safepost.policy.prepared import cached_words
 from safepost.policy.reading import (
     DAYS_AND_MONTHS,
     DID_SOMETHING,
@@ -891,11 +892,18 @@ def first_name_lexicon() -> frozenset[str]:
     """Folded first names from the gender-guesser list (48,000 names, many countries).
 
     Only names with a recorded frequency in some country are kept. Used only
-    where the wording already makes a child the subject.
+    where the wording already makes a child the subject. Read once, then kept in the
+    cache directory (:mod:`safepost.policy.prepared`) until the list, this module or the
+    folding in text.py changes.
     """
     import gender_guesser
 
     path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    here = Path(__file__)
+    return cached_words("first-names", (path, here, here.with_name("text.py")), lambda: _first_names(path))
+
+
+def _first_names(path: Path) -> frozenset[str]:
     names: set[str] = set()
     with path.open(encoding="iso-8859-1") as fh:
         for line in fh:

@@ -26,14 +26,13 @@ import gzip
 import importlib.util
 import logging
 import math
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from safepost.policy.prepared import cache_dir, write_atomic
 from safepost.policy.text import PostText
 
 log = logging.getLogger(__name__)
@@ -155,16 +154,6 @@ BRITISH_ENDINGS = (
 #: Short words a fused pair may split into ("inthe" is "in the", not "re silence").
 _SHORT = "a I an at in on of to as be by do go he if is it me my no or so up us we"
 _SHORT_WORDS = frozenset(_SHORT.split())
-
-
-def cache_dir() -> Path:
-    """Where prepared data is cached: ``$SAFEPOST_CACHE_DIR``, else ``$XDG_CACHE_HOME/safepost``,
-    else ``~/.cache/safepost``."""
-    if os.environ.get("SAFEPOST_CACHE_DIR"):
-        return Path(os.environ["SAFEPOST_CACHE_DIR"])
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"]) / "safepost"
-    return Path.home() / ".cache" / "safepost"
 
 
 def hunspell_files() -> tuple[Path, Path]:
@@ -451,18 +440,6 @@ def parse_table(text: str, stamp: str) -> dict[str, int] | None:
     return parse_chunks([text], stamp)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def load_table(directory: Path | None = None) -> dict[str, int]:
     """The word table: from the cache if it is current, else built (and cached when possible)."""
     path = (directory or cache_dir()) / CACHE_NAME
@@ -476,7 +453,7 @@ def load_table(directory: Path | None = None) -> dict[str, int]:
         return table
     table = build_table()
     try:
-        _write_atomic(path, dump_table(table, stamp))
+        write_atomic(path, dump_table(table, stamp))
     except OSError as exc:
         log.warning("could not cache the spelling dictionary in %s (%s); keeping it in memory", path, exc)
     return table

@@ -109,8 +109,12 @@ class PatternSet:
             # is checked once, before the alternatives, so most positions inside words fail at once.
             left = r"(?:(?<![a-z0-9])|(?=[^a-z0-9]))"
             right = r"(?:(?![a-z0-9])|(?<=[^a-z0-9]))"
+            # Each pattern's group is an empty one after it, not one around it: an alternative that
+            # starts with a letter is then skipped at once where that letter is not, instead of
+            # opening a group first (the sets have hundreds of alternatives; this made them 4x faster).
+            # The match and the group that closed last (``lastgroup``) are the same.
             for i, (pattern, _code, _message) in enumerate(self.entries):
-                parts.append(f"(?P<p{i}>(?:{_expand(pattern)}){right})")
+                parts.append(f"(?:{_expand(pattern)}){right}(?P<p{i}>)")
             self._regex = re.compile(left + "(?:" + "|".join(parts) + ")")
         return self._regex
 
