@@ -1679,7 +1679,10 @@ def _surnames_alone(
             else "a surname in no list of first names, written on its own as a person (a match report)"
         ]
     # "Gold for Gold! River in Year 3 won the 25m backstroke": the surname of a pupil the post names
-    named = {m.first.key for m in mentions if m.is_pupil and m.surname is None and not m.surname_only}
+    # in the post's order, so the trace names the same pupil on every run (a set's order is the hash seed's)
+    named = list(
+        dict.fromkeys(m.first.key for m in mentions if m.is_pupil and m.surname is None and not m.surname_only)
+    )
     taken = {m.first.nstart for m in mentions} | used
     for i, tok in enumerate(tokens):
         key = tok.key
