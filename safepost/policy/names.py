@@ -447,6 +447,8 @@ _POST_CUE = re.compile(
     r"(?:year\s*\d+|yr\s*\d+|[yp]\d\b|reception|nursery|class\s+(?-i:[A-Z0-9])\w*|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
     r"|,\s*(?:who|whose|our|the|aged?)\b"
+    # a reminder to one child: "Robin dont forget your reading book tmrw", "Sam, remember your PE kit"
+    r"|,?\s+(?:don['’]?t\s+forget|dont\s+forget|do\s+not\s+forget|remember\s+(?:your|to)|you\s+(?:left|forgot))\b"
     # "Jack F read the whole book": a first name and a surname's initial, as a class names a child
     r"|\s+(?:(?-i:[A-Z])\.|(?-i:[B-HJ-Z])(?![\w'’.]))(?!\s*(?-i:[A-Z])[a-z])"
     r"|who\s+(?:is|was|has|had|will|did|does|can|could|loves|always|never)\b"
@@ -870,7 +872,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     + _NOT_A_THING
     + r"|\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
     r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain)\b(?!s)(?!['’]s\b)(?!\s+(?-i:[A-Z]))"
-    r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
+    + _NOT_A_THING
+    + r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
     # a part only one child plays, praised: "Big shout-out to our narrator, who remembered every line"
     r"|\bour\s+(?:brilliant\s+|amazing\s+|wonderful\s+|fantastic\s+|superb\s+)?(?:narrator|soloist)\b(?!s)"
     r"(?=\s*,?\s+(?:who|for|has|did|was)\b)"
@@ -1681,7 +1684,9 @@ def _surnames_alone(
     # "Gold for Gold! River in Year 3 won the 25m backstroke": the surname of a pupil the post names
     # in the post's order, so the trace names the same pupil on every run (a set's order is the hash seed's)
     named = list(
-        dict.fromkeys(m.first.key for m in mentions if m.is_pupil and m.surname is None and not m.surname_only)
+        dict.fromkeys(
+            m.first.key for m in mentions if m.is_pupil and m.surname is None and not m.surname_only
+        )
     )
     taken = {m.first.nstart for m in mentions} | used
     for i, tok in enumerate(tokens):

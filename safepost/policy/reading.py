@@ -1169,7 +1169,7 @@ _PERSON_AFTER = re.compile(
     r"|\s+(?:sisters|brothers|twins|triplets|siblings)\b"
     # "Bolt with the winner", "Cross with a hat-trick", "Bishop takes the chess crown"
     r"|\s+with\s+(?:the|a|an|his|her|two|three|four|five)\s+(?:[\w'’-]+\s+){0,2}?(?:winner|goal|goals|try|tries|"
-    r"hat-trick|save|saves|catch|century|fifty|assist|equaliser|header|finish|strike|wicket|wickets|points)\b"
+    r"hat-trick|save|saves|catch|century|fifty|assist|equaliser|header|finish|strike|wicket|wickets|points|runs|run|catches)\b"
     r"|\s+(?:takes|took|wins|claims|claimed|scoops|scooped|bags|bagged|lifts|lifted|grabs|grabbed)\s+"
     r"(?:the|a|an|his|her|first|gold|silver|bronze|top)\b"
     # "Heath, Pike & Sharp: the new house captains"

@@ -36,7 +36,6 @@ STILL_WRONG = {
     "k41-054": "a full name in lower case with the surname misspelt ('daisy feild')",
     "k41-091": "three word-surnames in a list at the start of a sentence ('Short, Best and King all scored')",
     "k43-051": "a live score from a named ground with no pupils as subject ('Half time at Lune Park: 1-1')",
-    "k44-062": "a surname typed in lower case at the start of an all-lower-case post ('fairweather with 2 goals')",
     "k46-059": "two pupils' names, one a country, before a company's name ('Jordan and Imogen's Young Enterprise')",
     "k25-087": "a possessive of a name that is also a brand, before a capital ('Mercedes' Roman mosaic')",
 }

@@ -66,11 +66,23 @@ class Context:
         self.text = PostText(self.post.text[:MAX_CHECKED_CHARS])
 
     @cached_property
+    def reading(self) -> PostText:
+        """The text the pupil analyses read: the post, or one typed all in lower case with the capitals
+        a careful writer would have used (:mod:`safepost.policy.truecase`), position for position."""
+        from safepost.policy.truecase import truecase
+
+        cased = truecase(self.post.text[:MAX_CHECKED_CHARS], self.roster)
+        if cased is None:
+            return self.text
+        reading = PostText(cased)
+        return reading if len(reading.text) == len(self.text.text) else self.text
+
+    @cached_property
     def people(self) -> PeopleAnalysis:
         """Who is named or described in the post (shared by the pupil rules)."""
         from safepost.policy.names import analyse_people
 
-        return analyse_people(self.text, self.roster, self.post.pupil_words, self.post.other_words)
+        return analyse_people(self.reading, self.roster, self.post.pupil_words, self.post.other_words)
 
 
 class Rule:

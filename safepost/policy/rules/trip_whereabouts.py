@@ -98,8 +98,8 @@ _VENUE_NOUN = (
 # A place after a preposition: a capitalised name ("Knowsley Safari Park") or,
 # during a trip, a spot there ("the planet garden", "the harbourside benches").
 _PLACE = re.compile(
-    r"(?:\b|(?=[@📍➡→]|->))(?P<prep>@|📍|at|in|on|to|by|near|around|round|along|visit|visits|visiting|explore|explores|exploring|tour|tours|"
-    r"touring|climb|climbs|climbing|attend|attends|attending|reached|reach|reaches|outside|inside|into|"
+    r"(?:\b|(?=[@📍➡→]|->))(?P<prep>@|📍|[Aa]t|[Ii]n|[Oo]n|to|by|near|around|round|along|visit|visits|visiting|explore|explores|exploring|tour|tours|"
+    r"loving|enjoying|touring|climb|climbs|climbing|attend|attends|attending|reached|reach|reaches|outside|inside|into|"
     r"residents\s+(?:of|at)|patients\s+(?:of|at)|"
     r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Uu]pdate|[Nn]ews|(?:[Gg]ood\s+)?(?:[Nn]ight|[Mm]orning|"
     r"[Aa]fternoon|[Ee]vening))\s+from|"
@@ -129,7 +129,7 @@ _PLACE = re.compile(
     r"lido|centre|gym|sports\s+hall)"
     # any spot at the venue ("the shark tunnel"): counted only once the post is about a trip
     r"|(?P<generic>the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]+(?=\s*(?:[,.!?;:)]|$|\s+(?:until|till|from|at|for|"
-    r"with|and|then|on|in|by|to|before|after|when|while|so|but|or|this|today|tomorrow|tonight|tmrw|2day|2moro|\d))))))\b"
+    r"with|and|then|on|in|by|to|before|after|when|while|so|but|or|this|today|tomorrow|tonight|tmrw|2day|2moro|now|til|\d))))))\b"
 )
 _BROADCASTER = re.compile(r"(?:the\s+)?(?:BBC|ITV|Sky|Channel\s+4|Google)\b")
 _NEWSROOM_AFTER = re.compile(r"\s+(?:newsroom|studios?|offices?|headquarters|building|campus)\b")
@@ -373,8 +373,8 @@ _NOW_WORDS = re.compile(
 def _is_person(norm: str, people: SpanIndex, start: int, end: int) -> bool:
     """A "place" that the name analysis read as a person ("well done to Amara")."""
     words = norm[start:end].lower().split()
-    if any(w in PLACE_WORDS for w in words[1:]):
-        return False  # "St Anne's Church": a place named after a person
+    if any(w in PLACE_WORDS for w in words[2:]):
+        return False  # "St Anne's Church": a place named after a person (not "to River", the child)
     return people.overlaps(start, end)
 
 
@@ -633,10 +633,10 @@ class TripWhereabouts(Rule):
         return policy.pupils.trip_whereabouts
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        text = ctx.text.text
+        text = ctx.reading.text
         if _ADULTS_ONLY.search(text):
             return  # an evening for parents at the secondary school: no pupil is there
-        sentences = [(a, b, text[a:b]) for a, b in ctx.text.sentence_bounds]
+        sentences = [(a, b, text[a:b]) for a, b in ctx.reading.sentence_bounds]
         all_places = [(i, p) for i, (_a, _b, s) in enumerate(sentences) for p in _places(s)]
         classes = ctx.roster.class_names
         school = frozenset(fold(w) for w in re.findall(r"[\w'’]+", ctx.policy.school.name)) - _SCHOOL_WORDS
@@ -664,7 +664,7 @@ class TripWhereabouts(Rule):
                 p
                 for p in by_sentence.get(i, [])
                 if (p.named or p.public or on_trip)
-                and not _is_person(ctx.text.text, people, a + p.start, a + p.end)
+                and not _is_person(text, people, a + p.start, a + p.end)
                 and fold(re.sub(r"^the\s+", "", p.text).split()[0]).removesuffix("s")
                 not in ctx.roster.class_names
                 and fold(re.sub(r"^the\s+", "", p.text)) not in ctx.roster.class_names  # "visiting Seedlings"
@@ -810,7 +810,20 @@ class TripWhereabouts(Rule):
                 continue  # "Lake District trip: pick-up on Friday will be from the school playground at 5pm"
             if (
                 when is None
-                and any(p.named or p.public for p in c_places)
+                # "We're on pitch 4", "are down on the beach now", but not "having a great day at the
+                # farm": which farm?
+                and any(
+                    p.named
+                    or (
+                        p.public
+                        and now_words is not None
+                        and (
+                            re.search(r"\d", p.text)
+                            or re.search(r"\b(?:now|currently|moment)\b", clause, re.I)
+                        )
+                    )
+                    for p in c_places
+                )
                 and not _VAGUE_LATER.search(clause)
             ):
                 when = now_words  # "are learning about space and will visit Jodrell Bank next term": no
