@@ -441,6 +441,7 @@ _PERSON_NOUNS = (
     r"reporter|mediator|officer|steward|mentor|narrator|presenter|player|athlete|musician|singer|dancer|"
     r"shepherd|innkeeper|angel|king|queen|prince|princess|villain|pirate|chatterbox|giggler|kindness\s+champion"
 )
+_REMINDED = r"^,?\s+(?:don['’]?t\s+forget|dont\s+forget|do\s+not\s+forget|remember\s+(?:your|to)|you\s+(?:left|forgot))\b"
 _POST_CUE = re.compile(
     r"^\s*(?:"
     r"(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s+|from\s+)"
@@ -448,9 +449,10 @@ _POST_CUE = re.compile(
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
     r"|,\s*(?:who|whose|our|the|aged?)\b"
     # a reminder to one child: "Robin dont forget your reading book tmrw", "Sam, remember your PE kit"
-    r"|,?\s+(?:don['’]?t\s+forget|dont\s+forget|do\s+not\s+forget|remember\s+(?:your|to)|you\s+(?:left|forgot))\b"
+    + r"|"
+    + _REMINDED[1:]
     # "Jack F read the whole book": a first name and a surname's initial, as a class names a child
-    r"|\s+(?:(?-i:[A-Z])\.|(?-i:[B-HJ-Z])(?![\w'’.]))(?!\s*(?-i:[A-Z])[a-z])"
+    + r"|\s+(?:(?-i:[A-Z])\.|(?-i:[B-HJ-Z])(?![\w'’.]))(?!\s*(?-i:[A-Z])[a-z])"
     r"|who\s+(?:is|was|has|had|will|did|does|can|could|loves|always|never)\b"
     r"|(?:is|was|'s)\s+(?:the\s+)?(?:first|only|last|youngest|oldest)\s+(?:one\s+|child\s+|pupil\s+|person\s+)?"
     r"(?:to|in|of|who)\b"
@@ -569,12 +571,38 @@ _FAITH_FIGURES = frozenset(
         "michael",
         "buddha",
         "siddhartha",
+        "isaac",
+        "jacob",
+        "sarah",
+        "miriam",
+        "aaron",
+        "joshua",
+        "samuel",
+        "peter",
+        "paul",
+        "andrew",
+        "matthew",
+        "luke",
+        "thomas",
+        "stephen",
+        "francis",
+        "patrick",
+        "bernadette",
+        "anthony",
+        "benedict",
+        "ismail",
+        "yaqub",
+        "dawud",
+        "yunus",
+        "hajar",
+        "khadijah",
     ]
 )
 _FAITH_STORY = re.compile(
     r"\b(?:bible|qur'?an|koran|torah|gospel|prophet|god|goddess|guru|festival|diwali|eid|ramadan|vaisakhi|"
     r"hanukkah|easter|christmas|nativity|story|stories|worship|prayer|temple|mosque|gurdwara|church|synagogue|"
-    r"welcomed|born\s+in\s+a\s+stable|angel|RE)\b",
+    r"welcomed|born\s+in\s+a\s+stable|angel|RE|feast|saints?|apostles?|disciples?|ark|jesus|psalms?|parable|"
+    r"lord|holy|mass|sacrament|pilgrim|pilgrimage|prophets?)\b",
     re.IGNORECASE,
 )
 # "our persona doll Precious", "the class hamster, Jasper,": not a child.
@@ -1204,6 +1232,7 @@ _CHEER_WORDS = frozenset(
 )
 
 
+_FAITH_ADJECTIVES = frozenset(["christian", "muslim", "jewish", "hindu", "sikh", "buddhist", "catholic"])
 _DETERMINERS = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "my", "your", "their", "its", "every"]
 )
@@ -1915,6 +1944,9 @@ def _classify_one(
             ["a character of a work the post names (Of Mice and Men's George)"],
         )
         return
+    if key in _FAITH_ADJECTIVES and re.match(r"\s+(?-i:[a-z]+)", post):
+        m.kind, m.reasons = "word", [f'"{m.first.text}" describing what follows ("our Christian values")']
+        return
     if not m.surname and re.match(r"\s+(?:yr|y)\s+(?-i:[A-Z])?[a-z]", post):
         m.kind, m.reasons = "word", ['a word of a Welsh phrase ("Seren yr Wythnos", star of the week)']
         return
@@ -1994,7 +2026,18 @@ def _classify_one(
     ):
         m.kind, m.reasons = "place", ['part of a place\'s name ("Isle of Skye")']
         return
-    if key in _FAITH_FIGURES and _FAITH_STORY.search(norm[s_start:s_end]) and not strong:
+    if (
+        key in _FAITH_FIGURES
+        and not strong
+        and not re.match(
+            _REMINDED, post, re.IGNORECASE
+        )  # "Mary, don't forget your reading for Sunday's Mass"
+        and (
+            _FAITH_STORY.search(norm[s_start:s_end])
+            # "Happy Feast of St Joseph! ... learning that Joseph was a carpenter"
+            or re.search(rf"\b(?:St\.?|Saint)\s+{re.escape(m.first.text)}\b", norm)
+        )
+    ):
         m.kind, m.reasons = "other-person", ["a figure of a faith's stories, in a sentence about them"]
         return
     if key in _TIMES_OF_YEAR and _SEASON_COMES.match(post):

@@ -598,6 +598,33 @@ _THINGS = frozenset(
         "tap",
         "floor",
         "ceiling",
+        # things a class makes or carries: "Our Year 6 wreath looked beautiful by the memorial"
+        "wreath",
+        "float",
+        "mural",
+        "quilt",
+        "sculpture",
+        "collage",
+        "cake",
+        "entry",
+        "stall",
+        "scarecrow",
+        "time-capsule",
+        "capsule",
+        "flag",
+        "lantern",
+        "boat",
+        "robot",
+        "rocket",
+        "garden",
+        "bake",
+        "campaign",
+        "petition",
+        "newspaper",
+        "magazine",
+        "podcast",
+        "animation",
+        "exhibit",
     ]
 )
 # A name in apposition after a description: the name decides whether it is a pupil.
@@ -711,7 +738,6 @@ _NOT_A_NICKNAME = frozenset(
         "gallery",
         "museum",
         "library",
-        "garden",
         "allotment",
         "orchestra",
         "choir",
@@ -1028,7 +1054,7 @@ _DID = re.compile(
     r"^\s*(?:,\s*who\s+|who\s+|,?\s*whose\s+(?:[\w'’-]+\s+){0,3}?)?(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|just\s+|finally\s+|really\s+|"
     r"also\s+|even\s+|bravely\s+|proudly\s+|now\s+|then\s+)*"
     r"(?:[a-z]+ed|" + IRREGULAR_PAST + r"|had|has|never|always|can|could|turns|joined|joins|loves|wants|"
-    r"deserves|needs|celebrates|starts|begins|will|got\s+to|"
+    r"deserves|needs|celebrates|starts|begins|will|got\s+to|didn['’]t|did\s+not|wasn['’]t|hasn['’]t|"
     # "is through to the regional final", "has made it to the county finals"
     r"(?:is|are)\s+through\s+to|made\s+it\s+(?:to|into|through)|qualified|goes\s+through)\b",
     re.IGNORECASE,

@@ -217,7 +217,7 @@ _NOT_PLACES = re.compile(
     r"|^(?:the\s+)?#\w*(?:Fair|Fete|Disco|Party|Assembly|Day|Week|Night|Concert|Show)\b"
     r"|^(?:the\s+|their\s+|your\s+)?(?:SATs|SATS|GCSEs?|A-levels?|Mocks?|MTC|Phonics\s+Screening|Multiplication\s+Tables?)\b"
     # "in Kingfisher class", "in Oak Class": a class, not a place.
-    r"|^(?:the\s+)?[A-Z][\w'-]*\s+[Cc]lass\b"
+    r"|^(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,2}[Cc]lass\b"
     # one letter: "in D&T", "Block C" read from its letter; a room: "in E4", "in S12"
     r"|^[A-Z]$|^[A-Z]{1,2}\d{1,3}[A-Z]?$"
     # a verb made of capitals: "to RAG-rate their answers"; UCAS Clearing
