@@ -219,6 +219,18 @@ ADULT_ROLES = frozenset(
 NON_NAMES = (
     frozenset(
         [
+            # greetings in the languages schools say hello in: "Bonjour from Turing Class!"
+            "bonjour",
+            "hola",
+            "ciao",
+            "namaste",
+            "salaam",
+            "shalom",
+            "konnichiwa",
+            "jambo",
+            "hallo",
+            "shwmae",
+            "croeso",
             "year",
             "years",
             "class",
@@ -1149,7 +1161,7 @@ _PLACES = (
     r"jordan|iran|iraq|syria|israel|sahara|arctic|antarctica|africa|asia|europe|oceania|amazon|nile|everest"
 )
 _IN_A_LIST_OF_PLACES = re.compile(
-    r"\b(?:" + _PLACES + r")\s*(?:,|\band\b|\bor\b|&)\s*[A-Z][a-z]+|[A-Z][a-z]+\s*"
+    r"\b(?:" + _PLACES + r")\s*(?:,|\band\b|\bor\b|&)\s*(?-i:[A-Z])[a-z]+|(?-i:[A-Z])[a-z]+\s*"
     r"(?:,|\band\b|\bor\b|&)\s*(?:" + _PLACES + r")\b",
     re.IGNORECASE,
 )
@@ -1232,6 +1244,7 @@ _CHEER_WORDS = frozenset(
 )
 
 
+_TITLE_IN_QUOTES = re.compile(r"['’]?s?\s+['‘\"“](?-i:[A-Z])")
 _FAITH_ADJECTIVES = frozenset(["christian", "muslim", "jewish", "hindu", "sikh", "buddhist", "catholic"])
 _DETERMINERS = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "my", "your", "their", "its", "every"]
@@ -1699,6 +1712,16 @@ def _surnames_alone(
     for tok, on_roster in surnames_alone(text, tokens, roster, used, is_ordinary_word, unknown):
         if houses and re.match(r"\s*:?\s*\d", text.text[tok.nend : tok.nend + 6]):
             continue  # "Sports Day house results: Seacole 412, Holmes 398": a house and its points
+        if (
+            tok.key in PLACE_WORDS or tok.key in PLACES_THAT_ARE_NAMES or _common_proper_noun(tok.text, 25)
+        ) and (
+            re.search(
+                r"\b(?:in|near|visit|visiting|around|across|via)\s+$",
+                text.text[max(0, tok.nstart - 12) : tok.nstart],
+            )
+            or _IN_A_LIST_OF_PLACES.search(text.text[max(0, tok.nstart - 30) : tok.nend + 30])
+        ):
+            continue  # "our pen pals in Lyon sent a parcel", "comparing Paris and London": places
         found = by_first.get(tok.nstart)
         if found is None:
             found = PersonMention(first=tok)
@@ -1944,6 +1967,39 @@ def _classify_one(
             ["a character of a work the post names (Of Mice and Men's George)"],
         )
         return
+    if key in PLACES_THAT_ARE_NAMES and re.search(
+        r"\b(?:school|schools|village|town|city|friends|pals|family|relatives|charity|project|people|children|"
+        r"orphanage|hospital|farmers|community|communities|church|mission)\s+(?:in|from)\s+$",
+        norm[max(s_start, m.nstart - 30) : m.nstart],
+        re.I,
+    ):
+        m.kind, m.reasons = "place", ['where others live ("our partner school in Kenya")']
+        return
+    if (m.surname or m.first).possessive and _TITLE_IN_QUOTES.match(norm, m.nend) and not strong:
+        m.kind, m.reasons = (
+            "other-person",
+            ["the author of the work named after the name (\"Dylan Thomas's 'A Child's ...'\")"],
+        )
+        return  # "Bob Marley's 'Three Little Birds'", "Dylan Thomas's 'A Child's Christmas in Wales'"
+    if re.search(
+        r"\b(?:value|virtue|theme|word|focus)\s+(?:[\w-]+\s+){0,4}?(?:is|was)\s+$",
+        norm[max(s_start, m.nstart - 50) : m.nstart],
+        re.I,
+    ):
+        m.kind, m.reasons = "word", ['a value or a theme named ("Our school value this half term is Faith")']
+        return
+    if (
+        prev is not None
+        and prev.is_capitalised
+        and prev.sentence == m.first.sentence
+        and norm[prev.nend : m.nstart] == " "
+        and prev.key in first_name_lexicon()
+        and prev.key not in roster.by_first
+        and not m.surname
+        and _common_proper_noun(m.first.text, 25)
+    ):
+        m.kind, m.reasons = "other-person", [f'part of a famous name ("{prev.text} {m.first.text}")']
+        return  # "John Lennon would be proud", though a pupil is called Lennon
     if key in _FAITH_ADJECTIVES and re.match(r"\s+(?-i:[a-z]+)", post):
         m.kind, m.reasons = "word", [f'"{m.first.text}" describing what follows ("our Christian values")']
         return

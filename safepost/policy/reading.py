@@ -1168,7 +1168,8 @@ _TITLE_BEFORE = re.compile(
 )
 # After a surname that is also a word, what makes it a person: something they did or own.
 _PERSON_AFTER = re.compile(
-    r"^(?:'s\s+(?:[\w-]+\s+){0,3}?(?:save|saves|goal|goals|try|tries|penalty|solo|shot|catch|run|runs|"
+    r"^(?:'s\s+(?:[\w-]+\s+){0,3}?(?:save|saves|goal|goals|try|tries|penalty|solo|shot|catch|run|runs|winner|"
+    r"equaliser|strike|brace|"
     r"innings|wicket|wickets|header|tackle|pass|work|model|house|project|poem|story|picture|painting|"
     r"drawing|design|entry|performance|speech|effort|efforts|time|score|header|finish|volley|century|"
     r"hat-trick|assist|turn|dive|jump|throw|swim|race|lap|book|idea|invention|costume|sculpture|film|"
@@ -1205,6 +1206,9 @@ _PERSON_AFTER = re.compile(
     r"|\s+on\s+(?:the\s+)?(?:cello|violin|viola|piano|keyboard|keys|drums|guitar|bass|flute|clarinet|trumpet|"
     r"trombone|recorder|sax|saxophone|harp|ukulele|vocals|lead\s+vocals|glockenspiel|xylophone|the\s+wing)\b"
     r"|\s+in\s+goal\b"
+    # "Banks was outstanding in goal", "Price was unstoppable up front": a player's match
+    r"|\s+was\s+(?:outstanding|unstoppable|immense|superb|magnificent|immovable|a\s+rock|a\s+brick\s+wall|"
+    r"man\s+of\s+the\s+match|player\s+of\s+the\s+match)\b"
     r"|\s+(?:cleared|jumped|clocked|vaulted|threw|hurled|sprinted|romped|cruised|stormed)\b"
     # "a sandwich box with CHURCH on the lid": a child's name label
     r"|\s+(?:written\s+)?on\s+(?:the|its|a)\s+(?:lid|label|tag|front|back|inside|collar|sleeve|strap|handle)\b"
@@ -1336,6 +1340,12 @@ _ATTRIBUTIVE = re.compile(
     r"finishes|nets|plays|reads|writes|sings|swims|draws|paints|bakes|loves|says|shows|helps|tries|joins|"
     r"celebrates|turns|starts|needs|wants)\b)(?-i:[a-z]{2,}s)\b(?!['’])",
     re.IGNORECASE,
+)
+# A thing named after somebody: "our Shakespeare workshop", "the Darwin project".
+_NAMED_EVENT_AFTER = re.compile(
+    r"^\s+(?:workshop|day|week|festival|project|topic|unit|assembly|lesson|club|competition|quiz|trail|"
+    r"exhibition|performance|production|anthology|sonnet|sonnets|play|plays|museum|centre|prize|award|medal|"
+    r"lecture|trust|foundation|memorial|statue|house)\b"
 )
 # Things named after a famous person, which a pupil's surname may share.
 _EPONYMS = frozenset(
@@ -1600,6 +1610,8 @@ def surnames_alone(
         )
         if tok.possessive and (key, _next_word(after)) in _EPONYMS:
             continue  # "Darwin's finches", "Newton's cradles": things named after a famous person
+        if _NAMED_EVENT_AFTER.match(after) and not tok.possessive:
+            continue  # "our Shakespeare workshop", "a Darwin day": a thing named after somebody
         if _ATTRIBUTIVE.match(after) and not _PERSON_AFTER.match(after):
             continue  # "building Tudor houses", "Victorian toys": a word describing things
         if key in _LANGUAGES_AND_FAITHS and not _PERSON_AFTER.match(after):

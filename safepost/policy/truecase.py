@@ -161,6 +161,10 @@ _NOT_IN_A_NAME = frozenset(
 )
 # A thread's counter: "1/3", "2/2" at the start of a post or a line.
 _THREAD = re.compile(r"(?m)^\s*\d{1,2}/\d{1,2}(?=\s)")
+# "well done to everyone in herons class ..., and to faith for finding the lost class rabbit"
+_AND_TO = re.compile(
+    r"\b(?:well\s+done|thank\s+you|thanks|congratulations|congrats)\b[^.!?]*\band\s+to\s+$", re.IGNORECASE
+)
 _GOING = frozenset(["from", "at", "to", "visiting", "visit", "reached", "arrived", "in"])
 _CUES = re.compile(
     r"(?:well\s+done|happy\s+birthday|congrats|congratulations|good\s+luck|thank\s+you|thanks|go|come\s+on|"
@@ -230,6 +234,7 @@ def truecase(text: str, roster: Roster) -> str | None:
             and key not in _NOT_IN_A_NAME
             and (
                 _CUES.search(text[max(0, m.start() - 30) : m.start()])
+                or _AND_TO.search(text[max(0, m.start() - 120) : m.start()])
                 or (not ordinary and _in_a_class(text[m.end() : m.end() + 30], roster))
             )
         ):

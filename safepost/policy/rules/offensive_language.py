@@ -463,8 +463,8 @@ def _used_as_insult(words: list[Word], i: int) -> bool:
         return False
     p = words[k].key
     pp = words[k - 1].key if k > 0 and words[k - 1].sentence == sentence else ""
-    if p in _YOU:
-        return True
+    if p in _YOU or (pp in _YOU and k == i - 1 and p not in _NOT_DESCRIBING):
+        return True  # "you knob", "you selfish git"
     if p in ("a", "an"):
         return intensified or pp in _COPULAS or pp in _INSULT_LEADS
     if p == "of":
