@@ -54,7 +54,7 @@ _DOER_NOUNS = (
     r"fundraiser|climber|cyclist|skater|skier|rider|jockey|boxer|fencer|archer|sprinter|jumper|thrower|"
     r"chorister|server|altar\s+server|bell\s+ringer|chorus\s+member|soprano|alto|treble|"
     r"chess\s+player|magician|comedian|chatterbox|bookworm|superhero|legend|all-rounder|newbie|arrival|"
-    r"fan|enthusiast|fanatic|lover|"
+    r"fan|enthusiast|fanatic|lover|friend|pal|"
     # people by what they do, whatever the word: "geologist", "magician", "youngster", "mountaineer"
     r"[a-z]{3,}(?:ologist|ist|ician|eer|ster)|"
     r"addition|recruit|carer|young\s+carer|treasurer|secretary|president|vice-captain|vice-chair|deputy"
@@ -320,6 +320,13 @@ _AGE = re.compile(
     re.IGNORECASE,
 )
 # "... of our choir", "in Year 2": where the one described belongs, read past to what is said of them.
+# What one child wears or uses, which picks them out: "in the red wheelchair", "with the blue ear defenders".
+_WEARING = re.compile(
+    r"\s+(?:in|with)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:wheelchair|walker|frame|glasses|"
+    r"hearing\s+aids?|ear\s+defenders|cochlear\s+implants?|hat|coat|jumper|wellies|boots|cast|plaster|sling|"
+    r"crutches|helmet|headphones|raincoat|scarf|dress|costume|mask|cape)\b",
+    re.IGNORECASE,
+)
 _BELONGS = re.compile(
     r"^\s+(?:in|of|from|on)\s+(?:our\s+|the\s+)?(?:whole\s+|entire\s+)?(?:year\s*\d+|reception|nursery|[\w'’-]+)"
     r"(?:\s+(?:class|choir|team|squad|group|band|club|orchestra|council|eleven))?",
@@ -875,9 +882,11 @@ def child_references(
             # "Star of the week in Hedgehogs goes to our quiet little chatterbox in the red glasses"
             or _AWARDED_TO.search(norm[max(0, m.start() - 80) : m.start()]) is not None
         )
+        worn = _WEARING.match(norm, m.end())  # "Our friend in the red wheelchair in Herons steered himself"
         in_group = bool(
             m.group("group")
             or captioned
+            or (worn is not None and in_roster_class(norm[worn.end() : worn.end() + 40], classes))
             # "Our Bumblebees reading champion": a class of the school's named before the noun
             or any(
                 fold(w) in classes or fold(w).removesuffix("s") in classes for w in m.group(0).split()[1:-1]
@@ -898,7 +907,7 @@ def child_references(
                 m.group(0).split()[0].lower() == "one"  # "one Year 2 artist hard at work": one child
             )
         )
-        tail = _after_group(norm, m.end(), classes)
+        tail = _after_group(norm, worn.end() if worn else m.end(), classes)
         if (b := _BELONGS.match(tail)) is not None and not _DID.match(tail):
             tail = tail[b.end() :]  # "our only left-handed violinist in the school orchestra played"
         if _APPOSITION.match(tail):

@@ -476,6 +476,8 @@ def _used_as_insult(words: list[Word], i: int) -> bool:
     # "... is a selfish git": one describing word between "a" and the insult, after "is" or "was".
     if pp in ("a", "an") and ppp in _COPULAS:
         return True
+    if pp in _COPULAS and p not in _NOT_DESCRIBING and pp not in _NEGATIONS:
+        return True  # "Some drivers are selfish pr*cks"
     return p in _COPULAS or p in _DEMONSTRATIVES
 
 

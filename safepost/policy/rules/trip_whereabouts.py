@@ -506,6 +506,12 @@ def _places(sentence: str) -> list[_Place]:
             sentence[: m.start()],
         ):
             continue  # "take on Carnforth North Road", "a project on Morecambe's Winter Gardens": no place
+        if m.group("prep") == "by" and re.search(
+            r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:\w+ed|built|made|run|led|given|written|taught|"
+            r"held|hosted|chosen|seen|done|won|beaten|sung|drawn|grown|read)\s+$",
+            sentence[: m.start()],
+        ):
+            continue  # "is going to be built by the PTA": who does it, not where
         if m.group("prep") == "to" and re.search(
             r"\b(?:ranging|range|placements?|everything|anything|all\s+sorts|jobs|roles)\s+from\b[^.!?;:]{0,80}$",
             sentence[: m.start()],
