@@ -286,6 +286,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, dict[str, str], bool], ...] = (
         False,
     ),
     (
+        re.compile(
+            r"(?:^|[.!?:]\s+|,\s+)(?P<w>[Tt]heir)\s+(?=(?:will|is|are|was|were|has|have|may|might|should|could|'s|"
+            r"isn't|aren't|won't)\b)"
+        ),
+        "'their' is the possessive; to say something exists, write 'there'",
+        {"their": "there"},
+        False,
+    ),
+    (
         # "Cant believe it", "wont be long": the apostrophe left out of a word that is also a word
         re.compile(
             r"\b(?P<w>cant|wont)\s+(?=(?:believe|wait|be|go|get|come|make|see|stop|help|thank|say|do|find|miss|"

@@ -922,7 +922,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     # a club's or a class's one champion: "Our Chess Club champion this term is in Year 4"
     r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:champion|champ|winner)\s+(?:this\s+(?:week|term|year|month)\s+)?"
     r"(?:is|was)\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])\w*)"
-    r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:girls|boys|pupils|children|students)\b"
+    r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+|(?-i:[A-Z])\w*\s+class\s+)?"
+    r"(?:girls|boys|pupils|children|students|learners)\b"
     r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been)\b)",
     re.IGNORECASE,
 )
@@ -1186,7 +1187,9 @@ _AWARDED_BEFORE = re.compile(
 )
 # A new child welcomed to a class by a name no list knows: "Welcome to Otter Class, Kaito!"
 _WELCOMED_BEFORE = re.compile(
-    r"\bwelcome\s+(?:back\s+)?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:class|year\s*\d+|reception|nursery)\s*,\s*$",
+    r"\bwelcome\s+(?:back\s+)?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:class|year\s*\d+|reception|nursery)\s*,\s*$"
+    # "A big welcome to Tymon, who joined Year 3 today"
+    r"|\b(?:a\s+(?:big|huge|warm|very\s+warm)\s+)?welcome\s+(?:back\s+)?to\s+$",
     re.IGNORECASE,
 )
 _WELCOMED_AFTER = re.compile(r"^\s*(?:!|\.(?!\w)|,\s*who\b)")

@@ -54,7 +54,7 @@ _DOER_NOUNS = (
     r"fundraiser|climber|cyclist|skater|skier|rider|jockey|boxer|fencer|archer|sprinter|jumper|thrower|"
     r"chorister|server|altar\s+server|bell\s+ringer|chorus\s+member|soprano|alto|treble|"
     r"chess\s+player|magician|comedian|chatterbox|bookworm|superhero|legend|all-rounder|newbie|arrival|"
-    r"fan|enthusiast|fanatic|lover|friend|pal|"
+    r"fan|enthusiast|fanatic|lover|friend|pal|shepherd|angel|innkeeper|"
     # people by what they do, whatever the word: "geologist", "magician", "youngster", "mountaineer"
     r"[a-z]{3,}(?:ologist|ist|ician|eer|ster)|"
     r"addition|recruit|carer|young\s+carer|treasurer|secretary|president|vice-captain|vice-chair|deputy"
@@ -328,7 +328,8 @@ _WEARING = re.compile(
     re.IGNORECASE,
 )
 _BELONGS = re.compile(
-    r"^\s+(?:in|of|from|on)\s+(?:our\s+|the\s+)?(?:whole\s+|entire\s+)?(?:year\s*\d+|reception|nursery|[\w'’-]+)"
+    r"^\s+(?:in|of|from|on)\s+(?:our\s+|the\s+|(?:this|yesterday|today)(?:\s+(?:morning|afternoon|evening|week))?['’]s\s+)?"
+    r"(?:whole\s+|entire\s+)?(?:year\s*\d+|reception|nursery|[\w'’-]+)"
     r"(?:\s+(?:class|choir|team|squad|group|band|club|orchestra|council|eleven))?",
     re.IGNORECASE,
 )
@@ -647,8 +648,11 @@ _WITH_PHRASE = re.compile(
 )
 # "Our youngest chorister, just four years old, stole the show": whatever the noun, the youngest
 # (oldest, newest) one is one child, when the post gives an age or says what they did.
+_AGE_OR_SIZE = frozenset(["youngest", "oldest", "newest", "smallest", "tallest", "littlest", "eldest"])
 _SUPERLATIVE_ONE = re.compile(
-    r"\b(?:our|the)\s+(?:(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+)?(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest|littlest|eldest)\s+"
+    r"\b(?:our|the)\s+(?:(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+)?(?:very\s+)?(?P<most>youngest|oldest|newest|smallest|tallest|"
+    r"littlest|eldest|bravest|loudest|kindest|cheekiest|proudest|fastest|speediest|keenest|happiest|noisiest|"
+    r"sleepiest|strongest|funniest)\s+"
     r"(?:(?:ever|year\s*\d+|reception|[a-z-]+)\s+){0,2}?(?P<noun>[a-z-]+)\b(?!s\b)",
     re.IGNORECASE,
 )
@@ -945,6 +949,10 @@ def child_references(
         noun = m.group("noun").lower()
         if noun in _MANY_OR_ADULT or _plural(noun) or not (_AGE.match(tail) or _DID.match(tail)):
             continue  # "our youngest children enjoyed ...": a group, not one child
+        if m.group("most").lower() not in _AGE_OR_SIZE and not (
+            re.fullmatch(_DOER_NOUNS + "|" + _CHILD_NOUNS, noun) or re.match(r"\s*,?\s*who\b", tail)
+        ):
+            continue  # "the loudest cheer went up": a thing; "our bravest rafter, who jumped in first": a child
         if not any(f.nstart <= m.start() < f.nend for f in found):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _NICKNAME_IN_GROUP.finditer(norm):
@@ -1049,6 +1057,7 @@ def child_references(
 # The past forms of common irregular verbs: what somebody did ("stood up in assembly", "rode").
 IRREGULAR_PAST = (
     r"won|swam|ran|drew|wrote|read|got|made|took|gave|spelt|spelled|beat|beaten|caught|crossed|scored|overtook|outran|laid|"
+    r"stole|shone|sprang|dug|"
     r"cracked|lost|found|met|sang|brought|built|became|came|did|grew|kept|left|taught|presented|served|"
     r"rescued|stood|sat|rode|wore|threw|flew|fell|felt|told|sold|held|heard|hit|led|put|said|spoke|spent|"
     r"stuck|struck|thought|understood|woke|knew|learnt|bought|chose|drove|ate|forgot|froze|hid|lit|"
@@ -1613,7 +1622,7 @@ def surnames_alone(
                 and key not in _MASS_WORDS
                 and key not in DAYS_AND_MONTHS  # "Friday's cake sale raised £186"
                 and not _DETERMINED.search(before)
-                and re.match(r"^'s\s+(?:[A-Z][a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*", after)
+                and re.match(r"^'s\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*", after)
                 is not None
             )
         )
@@ -1803,7 +1812,11 @@ _MOVED_TO_A_DAY = re.compile(
 _THANKED_FOR_DONE = re.compile(
     r"^\W*(?:a\s+(?:huge|big|massive)\s+)?thank(?:s|\s+you)\s+(?:[@\w'’-]+\s+){0,6}?who\s+"
     r"(?:came|joined|helped|supported|turned\s+out|turned\s+up|braved|cheered|made|gave|donated|baked|sent|"
-    r"took|travelled|drove|volunteered)\b",
+    r"took|travelled|drove|volunteered)\b"
+    # "Thank you to the team at Kingswood Library for such a warm welcome this afternoon"
+    r"|^\W*(?:a\s+(?:huge|big|massive)\s+)?thank(?:s|\s+you)\s+(?:[@\w'’&-]+\s+){0,8}?for\s+(?:such\s+)?"
+    r"(?:a|an|the|their|your)\s+(?:[\w-]+\s+){0,2}?(?:welcome|visit|tour|morning|afternoon|day|session|workshop|"
+    r"talk|time|hospitality|lunch|show|performance)\b",
     re.IGNORECASE,
 )
 

@@ -156,12 +156,14 @@ _ORG_CUE = re.compile(
     r"museum|theatre|hall|pavilion|stadium|ground|venue|shop|cafe|café|store|hotel|restaurant|pub|"
     r"gallery|zoo|aquarium|castle|cinema|booking\s+line|ticket\s+line|"
     r"farm|depot|station|hospital|college|university|campus|site|premises|pta|company|ltd|limited|supplier|"
-    r"suppliers|stockist|outlet|showroom|salon|garage|pharmacy|chemist|bakery|butcher|florist|opticians?)\b",
+    r"suppliers|stockist|outlet|showroom|salon|garage|pharmacy|chemist|bakery|butcher|florist|opticians?|"
+    r"bookings?|reservations|enquiries|box\s+office)\b",
     re.IGNORECASE,
 )
 _ORG_BEFORE = re.compile(r"(?:" + _ORG_CUE.pattern + r")\s*,?\s*$", re.IGNORECASE)
 _PERSON_CUE = re.compile(
-    r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z][a-z]+|\b(?:me|him|her|his|my|their|mine|hers|home|"
+    r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z][a-z]+|\b(?:me|him|her|his|my|"
+    r"their(?!\s+(?:website|site|web\s+page|page|app|office|shop|box\s+office|booking|online))|mine|hers|home|"
     r"house|mobile number|personal|private|chair|chairperson|treasurer|organiser|organizer|"
     r"volunteer|rep|mum|dad|nan|grandad|grandma|auntie|uncle|husband|wife)\b|"
     r"\b[A-Z][a-z]+'s\s+(?:mum|dad|mother|father|nan|grandma|grandad|house|home|number|mobile)\b"

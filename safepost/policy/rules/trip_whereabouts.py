@@ -54,7 +54,8 @@ _FUTURE_OR_NOW = re.compile(
 )
 _CLOCK = re.compile(
     r"\b(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|"
-    r"(?:at|from|until|till|by|between)\s+(?:about\s+|around\s+|approx\.?\s+|roughly\s+)?\d{1,2}(?!\s*(?:%|years|children|pupils|people|schools|points|"
+    r"(?:(?:at|from|until|till|by|between)\s+(?:about\s+|around\s+|approx\.?\s+|roughly\s+)?|(?:around|about|approx\.?)\s+)"
+    r"\d{1,2}(?!\s*(?:%|years|children|pupils|people|schools|points|"
     r"goals|runs|metres|miles|km|kg|(?:st|nd|rd|th)\b|\d))\b|noon|midday|lunchtime|lunch\s+time|"
     r"(?:until|till|by|at)\s+home\s*time|"
     r"right\s+now|currently|at\s+the\s+moment|in\s+(?:\d+|ten|five|fifteen|twenty|thirty)\s+minutes|"
@@ -83,7 +84,8 @@ _DAY = re.compile(
     re.IGNORECASE,
 )
 _ON_SITE = re.compile(
-    r"^(?:(?:the\s+)?(?:main\s+|school\s+|dining\s+|sports\s+|front\s+|back\s+|side\s+|staff\s+)?(?:school|hall|playground|field|office|"
+    r"^(?:(?:the\s+)?(?:main\s+|school\s+|dining\s+|sports\s+|front\s+|back\s+|side\s+|staff\s+|infant\s+|junior\s+|"
+    r"nursery\s+|ks[12]\s+|key\s+stage\s+[12]\s+|upper\s+|lower\s+)?(?:school|hall|playground|field|office|"
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
     r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom|nature\s+garden|wildlife\s+garden|"
     r"sensory\s+garden|school\s+garden|mud\s+kitchen|quad|courtyard|allotment)|school|home|back\s+at\s+school|"
@@ -194,7 +196,7 @@ _TRIP_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NOT_PLACES = re.compile(
-    r"^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|[PY]\d|Yr\s?\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
+    r"^(?:the\s+)?Key\s+Stage\b|^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|[PY]\d|Yr\s?\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
     r"Saturdays|Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
     r"Maths|English|Science|PE|D&T|DT|RE|RS|PSHE|PSHCE|RSE|ICT|Computing|Geography|History|Music|Drama|"
