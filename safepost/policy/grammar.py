@@ -287,6 +287,16 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, dict[str, str], bool], ...] = (
     ),
     (
         re.compile(
+            r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )\b(?P<w>there)\s+(?=(?:new|own|first|last|next|favourite|best|"
+            r"whole|very\s+own)\s+[a-z]+)",
+            re.IGNORECASE,
+        ),
+        "'there' is a place; the possessive is 'their'",
+        {"there": "their"},
+        False,
+    ),
+    (
+        re.compile(
             r"(?:^|[.!?:]\s+|,\s+)(?P<w>[Tt]heir)\s+(?=(?:will|is|are|was|were|has|have|may|might|should|could|'s|"
             r"isn't|aren't|won't)\b)"
         ),

@@ -723,6 +723,7 @@ _TITLE_OF_A_SHOW = re.compile(
 )
 _ADULT_BEFORE = re.compile(
     r"\b(?:lollipop|dinner|crossing|cleaning|kitchen|office|catering)\s+(?:lady|man|woman|assistant)\s*,?\s+$"
+    r"|\b(?:lunchtime|midday|breakfast\s+club|dinner)\s+(?:helper|supervisor|assistant|lady|organiser)\s*,?\s+$"
     # "Our guide Gareth worked underground for 22 years": a visit's grown-up, by their job
     r"|\b(?:our|the|their|your)\s+(?:tour\s+|mine\s+|museum\s+|park\s+|forest\s+school\s+)?(?:guide|ranger|"
     r"instructor|driver|coach\s+driver|bus\s+driver|farmer|keeper|zookeeper|curator|warden|leader|host)\s*,?\s+$",
@@ -905,6 +906,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:school\s+|eco\s+|pupil\s+|sports\s+|football\s+|netball\s+|chess\s+)?(?:council|parliament|team|club)\b"
     + _NOT_A_THING
     # an award one child holds: "our Sports Personality of the Year", "the Player of the Tournament"
+    # "our Year 11 Head of House, who organised the whole Lent charity quiz"
+    + r"|\b(?:our|the)\s+year\s*\d+\s+head\s+of\s+house\b"
     + r"|\b(?:our|the|this\s+(?:week|year|term|month|season)'s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:personality|player|pupil|star|reader|writer|learner|citizen|artist|mathematician|scientist|"
     r"athlete|sportsperson|sportswoman|sportsman|musician|performer|speller)\s+of\s+the\s+"
@@ -922,9 +925,10 @@ _SINGLE_CHILD_ROLE = re.compile(
     # a club's or a class's one champion: "Our Chess Club champion this term is in Year 4"
     r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:champion|champ|winner)\s+(?:this\s+(?:week|term|year|month)\s+)?"
     r"(?:is|was)\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])\w*)"
-    r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+|(?-i:[A-Z])\w*\s+class\s+)?"
-    r"(?:girls|boys|pupils|children|students|learners)\b"
-    r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been)\b)",
+    r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+|(?-i:[A-Z])\w*\s+class\s+|"
+    r"(?:lower|upper)\s+sixth\s+|sixth\s+form\s+)?"
+    r"(?:girls|boys|pupils|children|students|learners|boarders)\b"
+    r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been|played|sang|did|made|read|used)\b)",
     re.IGNORECASE,
 )
 
@@ -1088,8 +1092,12 @@ _WORKS = {
     "the railway children": "roberta bobbie peter phyllis",
     "oliver twist": "oliver nancy fagin",
     "the wizard of oz": "dorothy",
-    "goldilocks": "goldilocks",
     "hansel and gretel": "hansel gretel",
+}
+# A title that is itself a child's name counts only beside a word of the work ("hooked on Matilda! ...
+# Miss Trunchbull's chocolate cake"), not alone ("Matilda came to school as Matilda").
+_WORK_EVIDENCE = {
+    "matilda": re.compile(r"\b(?:trunchbull|wormwood|miss\s+honey|roald\s+dahl|dahl)\b", re.IGNORECASE)
 }
 _WORK_TITLES = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _WORKS) + r")\b", re.IGNORECASE)
 
@@ -1097,7 +1105,12 @@ _WORK_TITLES = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _WORKS) + r"
 @lru_cache(maxsize=256)
 def _characters_named(norm: str) -> frozenset[str]:
     """The characters' names of every work the post names."""
-    return frozenset(name for t in _WORK_TITLES.findall(norm) for name in _WORKS[t.lower()].split())
+    return frozenset(
+        name
+        for t in _WORK_TITLES.findall(norm)
+        if t.lower() not in _WORK_EVIDENCE or _WORK_EVIDENCE[t.lower()].search(norm)
+        for name in _WORKS[t.lower()].split()
+    )
 
 
 PLACES_THAT_ARE_NAMES = frozenset(
@@ -1266,6 +1279,8 @@ _WORD_GOES_ON = re.compile(
 
 def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: str) -> bool:
     key = tok.key
+    if re.fullmatch(r"[SPsp][1-7]", tok.text):
+        return False  # "our S4, S5 and S6 pupils": Scottish school years
     if re.fullmatch(r"[A-Za-z]['’](?:ve|ll|re|d|m)", tok.text):
         return False  # "U've got this!": text language for "you've", not a name
     if len(key) < 2 or (tok.hashtag and key in _CHEER_WORDS and key not in roster.by_first):
@@ -1290,7 +1305,17 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
         if _WORD_GOES_ON.match(after) and is_ordinary_word(key):
             return False
         return key in roster.by_first
-    return key in roster.by_first or key in lexicon or misspelt_pupil(tok, roster, lexicon)
+    return (
+        key in roster.by_first
+        or key in lexicon
+        # "Harley-Rose", "Lily-Mae": a double first name whose parts are names
+        or (
+            "-" in key
+            and all(part[:1].isupper() for part in tok.text.split("-"))
+            and all(p in lexicon for p in key.split("-"))
+        )
+        or misspelt_pupil(tok, roster, lexicon)
+    )
 
 
 def misspelt_pupil(tok: Token, roster: Roster, lexicon: frozenset[str]) -> bool:
@@ -1947,7 +1972,8 @@ def _classify_one(
         not m.on_roster
         and not m.surname
         and re.search(
-            r"\b(?:a|an)\s+(?:(?!(?:from|by|to|for|with|of|in|at|on|and|or|than)\s)(?-i:[a-z])[\w-]*\s+){0,3}$",
+            r"\b(?:a|an)\s+(?:(?!(?:from|by|to|for|with|of|in|at|on|and|or|than)\s)(?-i:[a-z])[\w-]*\s+){0,3}$"
+            r"|\b(?:most|all|half|some|lots|loads|plenty|much)\s+of\s+$",
             norm[max(s_start, m.nstart - 40) : m.nstart],
             re.I,
         )
@@ -1964,7 +1990,10 @@ def _classify_one(
     ):
         m.kind, m.reasons = "class", ['a tutor group ("7 Darwin")']
         return
-    if not strong and not m.surname and key in _characters_named(norm):
+    if not strong and not m.surname and re.match(r"\s+by\s+(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z]+", post):
+        m.kind, m.reasons = "other-person", ['the title of a work, with its author ("Matilda by Roald Dahl")']
+        return
+    if not strong and not m.surname and key in _characters_named(norm) and not _POST_CUE.match(post):
         m.kind, m.reasons = (
             "other-person",
             ["a character of a work the post names (Of Mice and Men's George)"],
@@ -2260,6 +2289,7 @@ def _classify_one(
         r"|\b(?:been|travelled|traveled|travelling|traveling|flew|flown|sailed|sailing|moved|"
         r"relocated|emigrated|holidayed|holidaying|ferry|route|road|way\s+back)\s+to\s+$"
         r"|\b(?:reached|reach|reaching|passed|passing|past)\s+$"
+        r"|\b(?:landing|landed|lands|sailed|sailing|settled|shipwrecked)\s+(?:on|at|in)\s+$"
         r"|\b(?:years?|months?|weeks?|days?|time|career|life)\s+at\s+$",
         norm[max(s_start, m.nstart - 30) : m.nstart],
         re.IGNORECASE,

@@ -95,6 +95,7 @@ _GENERIC = re.compile(
 )
 _ADULT_MODIFIER = re.compile(
     r"\b(?:staff|teacher|parent|adult|visiting|guest|of\s+governors|lollipop|school\s+cook|kitchen|pta|pfa|"
+    r"lunchtime|midday|breakfast\s+club|office|site|cleaning|"
     r"grown-up|local|professional|famous|olympic|former|(?<!-)old|retired)\b",
     re.IGNORECASE,
 )
@@ -131,6 +132,8 @@ _NOT_INITIALS = frozenset(
     {
         "ai",
         "pe",
+        "xv",
+        "xi",
         "re",
         "dt",
         "uk",
@@ -1181,7 +1184,7 @@ _PRAISE_OF_ONE = re.compile(
 
 _TITLE_BEFORE = re.compile(
     r"\b(?:mr|mrs|miss|ms|mx|dr|prof|professor|sir|dame|lord|lady|rev|revd|reverend|father|fr|sister|"
-    r"cllr|councillor|pc|sgt|coach|captain|nurse|judge|madam|st|saint)\.?\s*$",
+    r"cllr|councillor|pc|sgt|coach|captain|nurse|judge|madam|st|saint)\.?\s*(?:(?-i:[A-Z])\.?\s*)?$",
     re.IGNORECASE,
 )
 # After a surname that is also a word, what makes it a person: something they did or own.
@@ -1205,7 +1208,7 @@ _PERSON_AFTER = re.compile(
     r"bends|powers|heads|scores|nets|saves)\s+(?:it|home|in|one|two|three|the|a|an|his|her|past|over|into)\b"
     r"|\s+with\s+\d+"
     # "Sparrow in Attenborough Class, who": somebody placed in a class
-    r"|\s+(?:in|from)\s+(?:year\s*\d|reception|nursery|class\s+\w+|(?-i:[A-Z])[\w'’-]*\s+class)\b"
+    r"|\s+(?:in|from)\s+(?:year\s*\d|reception|nursery|class\s+\w+|(?-i:[A-Z])[\w'’-]*\s+class|\d{1,2}(?-i:[A-Z]{1,3}))\b"
     # "thank you to Gunn for the last-ball six", "to Gunn for his catch"
     r"|\s+for\s+(?:his|her)\b"
     r"|\s+for\s+(?:the|a|an|that)\s+(?:[\w'’-]+\s+){0,3}?(?:six|four|goal|try|save|catch|winner|hat-trick|century|"
@@ -1234,7 +1237,7 @@ _PERSON_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PERSON_BEFORE = re.compile(
-    r"(?:\b(?:was|then)|:|\bwell\s+played|well\s+done|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off\s+to|"
+    r"(?:(?<![A-Za-z])(?-i:[A-Z])\.|\b(?:was|then)|:|\bwell\s+played|well\s+done|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off\s+to|"
     # a role before the surname, as reports write it: "hat-trick hero Turner", "keeper Osei"
     r"\b(?:hero|heroine|keeper|goalkeeper|goalie|striker|captain|skipper|defender|midfielder|winger|"
     r"forward|batter|batsman|bowler|scorer|sprinter|anchor|star|debutant|substitute|sub)|"
