@@ -906,6 +906,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:school\s+|eco\s+|pupil\s+|sports\s+|football\s+|netball\s+|chess\s+)?(?:council|parliament|team|club)\b"
     + _NOT_A_THING
     # an award one child holds: "our Sports Personality of the Year", "the Player of the Tournament"
+    # "Our one and only Year 11 leaver this summer has been offered a college place"
+    + r"|\bour\s+(?:one\s+and\s+)?only\s+(?:year\s*\d+\s+|reception\s+|sixth[\s-]form\s+)?"
+    r"(?:leaver|pupil|child|boy|girl|student|boarder|starter)\b(?!s)"
     # "our Year 11 Head of House, who organised the whole Lent charity quiz"
     + r"|\b(?:our|the)\s+year\s*\d+\s+head\s+of\s+house\b"
     + r"|\b(?:our|the|this\s+(?:week|year|term|month|season)'s)\s+(?:[\w-]+\s+){0,2}?"
@@ -1202,7 +1205,7 @@ _AWARDED_BEFORE = re.compile(
 _WELCOMED_BEFORE = re.compile(
     r"\bwelcome\s+(?:back\s+)?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:class|year\s*\d+|reception|nursery)\s*,\s*$"
     # "A big welcome to Tymon, who joined Year 3 today"
-    r"|\b(?:a\s+(?:big|huge|warm|very\s+warm)\s+)?welcome\s+(?:back\s+)?to\s+$",
+    r"|\b(?:a\s+(?:big|huge|warm|very\s+warm)\s+)?welcome\s+(?:back\s+)?to\s+$|\bplease\s+welcome\s+$",
     re.IGNORECASE,
 )
 _WELCOMED_AFTER = re.compile(r"^\s*(?:!|\.(?!\w)|,\s*who\b)")
@@ -1312,7 +1315,8 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
         or (
             "-" in key
             and all(part[:1].isupper() for part in tok.text.split("-"))
-            and all(p in lexicon for p in key.split("-"))
+            and any(p in lexicon for p in key.split("-"))
+            and not any(is_ordinary_word(p) for p in key.split("-"))
         )
         or misspelt_pupil(tok, roster, lexicon)
     )
@@ -2035,6 +2039,21 @@ def _classify_one(
     if key in _FAITH_ADJECTIVES and re.match(r"\s+(?-i:[a-z]+)", post):
         m.kind, m.reasons = "word", [f'"{m.first.text}" describing what follows ("our Christian values")']
         return
+    nxt_tok = tokens[idx + 1] if idx + 1 < len(tokens) else None
+    if (
+        m.first.hashtag
+        and not m.surname
+        and nxt_tok is not None
+        and nxt_tok.hashtag
+        and nxt_tok.nstart == m.first.nend
+        and nxt_tok.key.endswith("s")
+        and is_ordinary_word(nxt_tok.key)
+    ):
+        m.kind, m.reasons = (
+            "word",
+            [f"the first word of a hashtag naming a group (#{m.first.text}{nxt_tok.text})"],
+        )
+        return  # "#YoungLeaders", "#BraveHearts"
     if not m.surname and re.match(r"\s+(?:yr|y)\s+(?-i:[A-Z])?[a-z]", post):
         m.kind, m.reasons = "word", ['a word of a Welsh phrase ("Seren yr Wythnos", star of the week)']
         return
@@ -2309,6 +2328,17 @@ def _classify_one(
     ):
         m.kind, m.reasons = "place", [f'after "{prev.text}"']
         return
+    if (
+        m.surname is not None
+        and not m.full_name_on_roster
+        and _WELCOMED_BEFORE.search(norm[max(s_start, m.nstart - 40) : m.nstart])
+        and re.match(
+            r"\s*,\s*who\s+(?:joins|joined|has\s+joined|starts|started|has\s+started)\b", norm[m.nend :]
+        )
+    ):
+        m.kind = "pupil"
+        m.reasons.append("a new pupil welcomed by full name")
+        return  # "Please welcome Oliwia Nowicka, who joins Kingfishers today!"
     if (
         m.surname is not None
         and not m.full_name_on_roster

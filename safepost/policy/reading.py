@@ -62,7 +62,8 @@ _DOER_NOUNS = (
 _DETERMINER = (
     r"(?:one|our|this|that|a|an|the|their|a\s+certain|this\s+week's|today's|"
     r"(?:mr|mrs|miss|ms|mx)\.?\s+(?-i:[A-Z])[\w-]*['’]s|"  # "Mr Bell's little helper in Juniper Class"
-    r"(?-i:[A-Z])[\w-]*\s+class['’]s|year\s*\d+['’]s)"  # "Emerald Class's resident artist"
+    r"(?-i:[A-Z])[\w-]*\s+class['’]s|year\s*\d+['’]s|"  # "Emerald Class's resident artist"
+    r"(?-i:[A-Z])[\w-]*['’]s(?=\s+(?:very\s+own|own|resident)\s))"  # "Rackham's resident Lego genius"
 )
 # Words that end a noun phrase: a description never runs over them ("a warm welcome to the ...").
 _BREAK_WORDS = (
@@ -75,8 +76,8 @@ _GROUP = (
     r"(?-i:[A-Z])[\w'-]*\s+class)\s+)?"  # "our Wren Class bookworm"
 )
 _IN_GROUP = (
-    r"\s+(?:in|from|of)\s+(?:our\s+|the\s+)?(?:year\s*\d+|yr\s*\d+|[yp]\d\b|reception|nursery|class\s+(?:\d+|(?-i:[A-Z])\w*)"
-    r"|(?-i:[A-Z])[\w'-]*\s+class)(?:\s+(?:family|community|team|group))?"
+    r"(?:(?:\s*,)?\s+(?:in|from|of)\s+|\s*\(\s*)(?:our\s+|the\s+)?(?:year\s*\d+|yr\s*\d+|[yp]\d\b|reception|nursery|"
+    r"class\s+(?:\d+|(?-i:[A-Z])\w*)|(?-i:[A-Z])[\w'-]*\s+class)(?:\s+(?:family|community|team|group))?\)?"
 )
 _CHILD_DESCRIPTION = re.compile(
     rf"\b{_DETERMINER}\s+{_MODIFIERS}{_GROUP}{_MODIFIERS}(?P<noun>{_CHILD_NOUNS})\b(?!s\b|-)(?P<group>{_IN_GROUP})?",
@@ -938,6 +939,11 @@ def child_references(
             continue  # "Our Year 4 'Star of the Sea' assembly": the name of the assembly
         phrase = re.sub(r"[,\s]+who\s+$", "", m.group(0))  # the description, without its ", who"
         noun = phrase.split()[-1].lower().strip("'")
+        if re.search(
+            r"(?<!['‘\"“])\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\b|\b(?:teacher|headteacher|assistant|governor|caretaker)\b",
+            phrase,
+        ):
+            continue  # "our new Year 3 teacher Mr King, who joins us": an adult
         if noun in _MANY_OR_ADULT or _plural(noun) or noun in ("everyone", "everybody", "anyone", "all"):
             continue  # "our Year 6 football team, who", "our new Year 1 teacher, who"
         if not (found and found[-1].nstart <= m.start() < found[-1].nend):
@@ -1072,7 +1078,7 @@ IRREGULAR_PAST = (
 
 # "... has FINALLY cracked", "... swam a whole width", "..., who tied his own shoelaces".
 _DID = re.compile(
-    r"^\s*(?:,\s*who\s+|who\s+|,?\s*whose\s+(?:[\w'’-]+\s+){0,3}?)?(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|just\s+|finally\s+|really\s+|"
+    r"^\s*,?\s*(?:,\s*who\s+|who\s+|,?\s*whose\s+(?:[\w'’-]+\s+){0,3}?)?(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|just\s+|finally\s+|really\s+|"
     r"also\s+|even\s+|bravely\s+|proudly\s+|now\s+|then\s+)*"
     r"(?:[a-z]+ed|" + IRREGULAR_PAST + r"|had|has|never|always|can|could|turns|joined|joins|loves|wants|"
     r"deserves|needs|celebrates|starts|begins|will|got\s+to|didn['’]t|did\s+not|wasn['’]t|hasn['’]t|"
@@ -1259,6 +1265,7 @@ _THING_BEFORE = re.compile(
     r"\b(?:the|a|an|to|at|in|near|from|into|visit|visiting|visited|around|towards|via|through)\s*$",
     re.IGNORECASE,
 )
+_IN_A_CLASS = re.compile(r"^\s+(?:in|from)\s+")
 _OF_A_PLACE = re.compile(
     r"\b(?:battle|battles|siege|treaty|fire|plague|duke|duchess|earl|countess|king|queen|prince|princess|"
     r"bishop|archbishop|mayor|lord|lady|isle|city|town|county|university|port|bay|vale|mount|vicar|"
@@ -1583,6 +1590,8 @@ def surnames_alone(
             continue
         if not tok.is_capitalised or _TITLE_BEFORE.search(norm[max(0, tok.nstart - 40) : tok.nstart]):
             continue
+        if tok.hashtag and i + 1 < len(tokens) and tokens[i + 1].hashtag and tokens[i + 1].nstart == tok.nend:
+            continue  # the "Young" of #YoungLeaders: a hashtag's word with more words after it
         if (
             tok.hashtag
             and key not in roster.class_names  # "#WellDoneOak": the class, cheered
@@ -1601,6 +1610,9 @@ def surnames_alone(
         after = norm[tok.nend : tok.nend + _WINDOW]
         if tok.possessive and not after.startswith(("'", "’")):
             after = "'s" + after
+        if _IN_A_CLASS.match(after) and in_roster_class(after, roster.class_names):
+            out.append((tok, True))  # "Hart in Eagles had the whole hall laughing": a child placed in a class
+            continue
         if key + "s" in roster.class_names and not tok.possessive:
             continue  # "our smallest Sparrow": one of the Sparrows class, not a surname (but "Park's penalty")
         if tok.possessive and (key in _SHOPS or _BRANCH_AFTER.match(norm[tok.nend : tok.nend + 40])):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from safepost.policy.config import Policy
 
 _PUPILS = re.compile(
-    r"\b(?:years?\s*\d+(?:\s*(?:and|&|,)\s*\d+)*|yr\s*\d|[yp]\d(?:['’]?s)?|class\s+\w+|[A-Z][\w'-]*\s+class|reception|nursery|"
+    r"\b(?:years?\s*\d+(?:\s*(?:and|&|,)\s*\d+)*s?|yr\s*\d|[yp]\d(?:['’]?s)?|class\s+\w+|[A-Z][\w'-]*\s+class|reception|nursery|"
     r"ks\s*\d|key\s+stage\s+\d|children|pupils|kids|students|"
     # "Bronze DofE assessed expedition: groups set off from Carding Mill Valley at 9am"
     r"(?:dofe|expedition)\s+groups|groups(?=\s+(?:set\s+off|will\s+(?:walk|camp|set|leave|be)|walk|camp|leave|head))|"
@@ -182,7 +182,8 @@ _NOT_A_SPOT = re.compile(
     r"show|concert|fair|party|disco|slip|form|letter|envelope|bag|box|wind|league|table|final|cup|plan|plans|agenda|menu|list|cards|timetable|"
     r"programme|website|page|phone|radar|internet|news|telly|tv|line|loose|go|move|mend|case|job|lookout|"
     r"look-out|board|team|side|whole|most|top|bottom|front|back|left|right|wash|post|loop|bin|dark|air|queue|"
-    r"making|pipeline|works|offing|cards|balance|spotlight|limelight|lead|"
+    r"making|pipeline|works|offing|cards|balance|spotlight|limelight|lead|finals|heats|semi-finals|trials|"
+    r"championships|competitions|"
     # "on the coach now": a spot never ends on a word of time
     r"now|today|tonight|tomorrow|later|soon|again|already|yet)$",
     re.IGNORECASE,
@@ -352,6 +353,12 @@ _GOING_HOME = re.compile(
     r"|\b(?:after|since|before)\s+moving\s+(?:house\s+|here\s+)?(?:to|from)\b"
     r"|\b(?:family|families|household|she|he|they|who)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:moves?|moving|moved|"
     r"emigrating|emigrated|relocating)\s+(?:back\s+|away\s+|house\s+)?(?:to|home)\b",
+    re.IGNORECASE,
+)
+# The day a trip leaves or comes back: "We leave on Monday 11th May", "the coach departs on Friday".
+_LEAVE = re.compile(
+    r"\b(?:we|they|pupils|children|the\s+coach|coaches)\s+(?:will\s+)?(?:leave|leaves|set\s+off|sets\s+off|depart|departs|"
+    r"travel|travels|go|arrive|arrives)\b",
     re.IGNORECASE,
 )
 # An invitation to find pupils somewhere: "Look out for them at Boots", "come and find us at the fair".
@@ -678,6 +685,15 @@ class TripWhereabouts(Rule):
                 and fold(re.sub(r"^the\s+", "", p.text)) not in ctx.roster.class_names  # "visiting Seedlings"
                 and not _the_school_itself(p.text, school)  # "back at Courtney at about 3pm"
             ]
+            across = self._across_two(i, sentences, by_sentence) if i > 0 else None
+            if across is not None:
+                place, when, at_place, at_when = across
+                start, end = (
+                    min(at_place + place.start, at_when + when.start()),
+                    max(at_place + place.end, at_when + when.end()),
+                )
+                yield self._finding(ctx, start, end, place, when, Tense.FUTURE, on_trip)
+                continue
             if not places and tags and not sentence.lstrip().startswith("#"):
                 # "Seacole Class are pond dipping until 2pm ... #MartinMere": the venue is the tag
                 places = [_Place(t.start - a, t.end - a, t.text, named=True) for t in tags]
@@ -724,6 +740,35 @@ class TripWhereabouts(Rule):
             start = a + min(place.start, when.start())
             end = a + max(place.end, when.end())
             yield self._finding(ctx, start, end, place, when, tense, on_trip)
+
+    @staticmethod
+    def _across_two(
+        i: int, sentences: list[tuple[int, int, str]], by_sentence: dict[int, list[_Place]]
+    ) -> tuple[_Place, re.Match[str], int, int] | None:
+        """A place in one sentence and its time, with the pupils, in the next.
+
+        "Our Harvest Fayre is this Saturday from 11 on the village green. Year 6 are running the
+        tombola ... come and find us!" (an invitation after the place and time); "The Year 6
+        residential to Anglesey is only a week away! We leave on Monday 11th May at 9am" (a trip's
+        place, then the day it leaves).
+        """
+        a0, _b0, before = sentences[i - 1]
+        a, _b, sentence = sentences[i]
+        earlier = [p for p in by_sentence.get(i - 1, []) if p.named or p.public]
+        if not earlier or sentence_tense(before) is Tense.PAST:
+            return None
+        when_before = _CLOCK.search(before) or DATE.search(before) or _DAY.search(before)
+        if _LOOK_OUT.search(sentence) and not by_sentence.get(i) and when_before is not None:
+            return earlier[0], when_before, a0, a0
+        if (
+            when_before is None
+            and _TRIP_WORDS.search(before)
+            and any(p.named for p in earlier)
+            and _LEAVE.search(sentence)
+            and (when := DATE.search(sentence) or _DAY.search(sentence)) is not None
+        ):
+            return next(p for p in earlier if p.named), when, a0, a
+        return None
 
     def _finding(
         self,
