@@ -191,7 +191,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, dict[str, str], bool], ...] = (
         False,
     ),
     (
-        re.compile(r"\b(?:bring|brings|pack|wear|label|collect) (?P<w>there) (?=[a-z]+ )", re.IGNORECASE),
+        re.compile(
+            r"\b(?:bring|brings|pack|wear|label|collect|has|have|forget|forgets|remember|need|needs) (?P<w>there) "
+            r"(?=(?-i:[A-Za-z])[a-z]*\s)",
+            re.IGNORECASE,
+        ),
         "'there' is a place; the possessive is 'their'",
         {"there": "their"},
         False,

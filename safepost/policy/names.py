@@ -219,7 +219,11 @@ ADULT_ROLES = frozenset(
 NON_NAMES = (
     frozenset(
         [
-            # greetings in the languages schools say hello in: "Bonjour from Turing Class!"
+            # greetings: "Bonjour from Turing Class!", "Hi from Attenborough Class at Chester Zoo!"
+            "hi",
+            "hiya",
+            "hey",
+            "hello",
             "bonjour",
             "hola",
             "ciao",
@@ -839,6 +843,7 @@ _THING_AFTER = re.compile(
 _CHARACTERS = frozenset(
     {
         "jack frost",
+        "angel gabriel",
         "robin hood",
         "peter pan",
         "tom thumb",
@@ -906,6 +911,10 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:school\s+|eco\s+|pupil\s+|sports\s+|football\s+|netball\s+|chess\s+)?(?:council|parliament|team|club)\b"
     + _NOT_A_THING
     # an award one child holds: "our Sports Personality of the Year", "the Player of the Tournament"
+    # "Our Mary in this year's nativity", "Little Z in Heron Class", "Our Eco Council chair wrote"
+    + r"|\bour\s+(?:Mary|Joseph|Gabriel|narrator|innkeeper)\s+in\s+(?:this\s+year['’]s\s+|the\s+|our\s+)?nativity\b"
+    + r"|\b(?:little|baby)\s+(?-i:[A-Z])\b(?=\s+(?:in|from)\s+(?:year|reception|nursery|(?-i:[A-Z])))"
+    + r"|\b(?:our|the)\s+(?:school\s+|eco\s+|pupil\s+)?council\s+(?:chair|president|leader)\b(?!s)"
     # "Our one and only Year 11 leaver this summer has been offered a college place"
     + r"|\bour\s+(?:one\s+and\s+)?only\s+(?:year\s*\d+\s+|reception\s+|sixth[\s-]form\s+)?"
     r"(?:leaver|pupil|child|boy|girl|student|boarder|starter)\b(?!s)"
@@ -1972,8 +1981,13 @@ def _classify_one(
             [f'"{prev.text} {m.first.text}": a word in lower case after "{prev.text}"'],
         )
         return  # "The pearl of Foxes' Under the Sea week"
+    if re.match(
+        r"\s+(?:turns|turned|celebrates\s+(?:her|his)|celebrated\s+(?:her|his))\s+(?:[2-9]\d|1\d\d)\b", post
+    ):
+        m.kind, m.reasons = "adult", ["a grown-up's birthday (an age of twenty or more)"]
+        return  # "Our wonderful dinner lady Pauline turns 60 today!"
     if (
-        not m.on_roster
+        (not m.on_roster or is_ordinary_word(key))
         and not m.surname
         and re.search(
             r"\b(?:a|an)\s+(?:(?!(?:from|by|to|for|with|of|in|at|on|and|or|than)\s)(?-i:[a-z])[\w-]*\s+){0,3}$"
@@ -2305,6 +2319,7 @@ def _classify_one(
     if re.search(
         r"\b(?:trip|visit|journey|outing|residential|excursion|holiday|flight|drive|walk|coach|train|bus)s?\s+to\s+$"
         # "ever been to Skye", "flew to Malaga", "before we reached Kendal": travel goes to a place
+        r"|(?<!\bhats\s)(?<!\bhat\s)\b(?:off|heading|headed)\s+to\s+$"  # not "Hats off to Willow"
         r"|\b(?:been|travelled|traveled|travelling|traveling|flew|flown|sailed|sailing|moved|"
         r"relocated|emigrated|holidayed|holidaying|ferry|route|road|way\s+back)\s+to\s+$"
         r"|\b(?:reached|reach|reaching|passed|passing|past)\s+$"

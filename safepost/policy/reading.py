@@ -1199,6 +1199,7 @@ _PERSON_AFTER = re.compile(
     r"equaliser|strike|brace|"
     r"innings|wicket|wickets|header|tackle|pass|work|model|house|project|poem|story|picture|painting|"
     r"drawing|design|entry|performance|speech|effort|efforts|time|score|header|finish|volley|century|"
+    r"handwriting|reading|writing|spelling|lego|"
     r"hat-trick|assist|turn|dive|jump|throw|swim|race|lap|book|idea|invention|costume|sculpture|film|"
     r"animation|video|song|dance|solo|display|experiment|report|essay)\b"
     r"|\s*,\s*who\b"
@@ -1233,6 +1234,7 @@ _PERSON_AFTER = re.compile(
     r"|\s+on\s+(?:the\s+)?(?:cello|violin|viola|piano|keyboard|keys|drums|guitar|bass|flute|clarinet|trumpet|"
     r"trombone|recorder|sax|saxophone|harp|ukulele|vocals|lead\s+vocals|glockenspiel|xylophone|the\s+wing)\b"
     r"|\s+in\s+goal\b"
+    r"|\s+(?:is|was)\s+playing\s+(?:the|a|an)\s+"  # "Church is playing the innkeeper"
     # "Banks was outstanding in goal", "Price was unstoppable up front": a player's match
     r"|\s+was\s+(?:outstanding|unstoppable|immense|superb|magnificent|immovable|a\s+rock|a\s+brick\s+wall|"
     r"man\s+of\s+the\s+match|player\s+of\s+the\s+match)\b"
@@ -1617,8 +1619,12 @@ def surnames_alone(
             continue  # "our smallest Sparrow": one of the Sparrows class, not a surname (but "Park's penalty")
         if tok.possessive and (key in _SHOPS or _BRANCH_AFTER.match(norm[tok.nend : tok.nend + 40])):
             continue  # "Sainsbury's in Rainhill": a shop
-        if (tok.possessive or norm[tok.nend : tok.nend + 1] in ("'", "’")) and _BUSINESS_AFTER.match(
-            norm[tok.nend : tok.nend + 30]
+        if (
+            (tok.possessive or norm[tok.nend : tok.nend + 1] in ("'", "’"))
+            and _BUSINESS_AFTER.match(norm[tok.nend : tok.nend + 30])
+            and not _PERSON_AFTER.match(
+                "'s" + norm[tok.nend : tok.nend + _WINDOW].removeprefix("'s").removeprefix("’s")
+            )
         ):
             continue  # "Dave from Hill's Haulage", "Fox's Biscuits": a business named after a family
         mid_sentence = bool(norm[text.sentence_bounds[tok.sentence][0] : tok.nstart].strip())

@@ -454,7 +454,12 @@ class PersonalData(Rule):
                 start, end = m.span()
                 if any(s < end and start < e for s, e in spans):
                     continue
-                if rx is not _STREET_WITH_POSTCODE and _NOT_A_HOUSE.search(text[max(0, start - 12) : start]):
+                if rx is not _STREET_WITH_POSTCODE and (
+                    _NOT_A_HOUSE.search(text[max(0, start - 12) : start])
+                    or re.search(
+                        r"\d\s*[-–—]\s*$", text[max(0, start - 6) : start]
+                    )  # "4–1 Warmley Park": a score
+                ):
                     continue
                 spans.append((start, end))  # an excused address also covers its street and postcode
                 if any(re.sub(r"\s+", " ", m.group(0)).casefold().startswith(f) for f in FAMOUS_ADDRESSES):

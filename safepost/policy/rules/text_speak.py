@@ -273,7 +273,10 @@ def find_text_speak(ptext: PostText, allowed: frozenset[str] = frozenset()) -> t
             lower == "r"
             and not letter_list
             and (
-                (typed == "r" and prev not in ("class", "year", "key", "stage", "grade"))
+                (
+                    typed == "r"
+                    and (prev not in ("class", "year", "key", "stage", "grade") or nxt_lower.endswith("ing"))
+                )
                 or nxt_lower in _PRONOUNS
                 or (prev in _PRONOUNS and prev != "your")
             )

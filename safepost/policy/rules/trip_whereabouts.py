@@ -88,7 +88,8 @@ _ON_SITE = re.compile(
     r"nursery\s+|ks[12]\s+|key\s+stage\s+[12]\s+|upper\s+|lower\s+)?(?:school|hall|playground|field|office|"
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
     r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom|nature\s+garden|wildlife\s+garden|"
-    r"sensory\s+garden|school\s+garden|mud\s+kitchen|quad|courtyard|allotment)|school|home|back\s+at\s+school|"
+    r"sensory\s+garden|school\s+garden|mud\s+kitchen|quad|courtyard|allotment|home\s+pitch|home\s+ground)|school|home|"
+    r"back\s+at\s+school|"
     r"our\s+(?!lady\b|lady['’]s\b)\w+)\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
@@ -209,7 +210,8 @@ _NOT_PLACES = re.compile(
     r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:War|Wars|Battle|Revolution|Age|Era|Period|Empire|Dynasty|Plague)\b"
     r"|^(?:" + LANGUAGE_NAMES + r")\b"
     # a broadcast or a website, not a place: "on BBC Radio Merseyside", "on YouTube"
-    r"|^(?:the\s+)?(?:BBC|ITV|Sky|YouTube|Zoom|Teams|Facebook|Instagram|Twitter|TikTok|Spotify|Google)\b"
+    r"|^(?:the\s+)?(?:BBC|ITV|Sky|YouTube|Zoom|Teams|Facebook|Instagram|Twitter|TikTok|Spotify|Google|Scratch|Python|"
+    r"Minecraft|Purple\s+Mash|Seesaw|Tapestry|Class\s+Dojo|Duolingo)\b"
     r"|^(?:[A-Z][\w'’-]*\s+){0,3}(?:Radio|FM|TV)\b"
     # a road: "stuck in traffic on the M6"
     r"|^(?:the\s+)?[MA]\d{1,4}\b"
@@ -311,7 +313,10 @@ _OTHER_SUBJECT = re.compile(
 _VAGUE_LATER = re.compile(
     r"\b(?:in\s+the\s+(?:spring|summer|autumn|new)(?:\s+(?:term|year))?|(?:hoping|hope|planning|plan|aiming|"
     r"would\s+(?:like|love))\s+to|next\s+(?:term|year|month|half[\s-]term)|"
-    r"later\s+(?:this|in\s+the)\s+(?:term|year|month)|one\s+day|some\s+day|soon)\b",
+    r"later\s+(?:this|in\s+the)\s+(?:term|year|month)|one\s+day|some\s+day|soon|"
+    # a month and no day: "heading to Colomendy in June"
+    r"in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?!\s+\d))\b",
     re.IGNORECASE,
 )
 # An event the post says is for grown-ups: "It's for adults only, so no need to bring children."
@@ -472,6 +477,8 @@ _AUTHOR = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+")
 _EVENT_AFTER = re.compile(
     r"\s+(?:finals?|semi-finals?|championships?|tournament|games|festival|gala|league|cup|heats|trials|"
     r"qualifiers|assembly|service|concert|disco|party|celebration|family|families|fair|fete|"
+    # "return the Year 6 Robinwood residential forms by Friday"
+    r"(?:residential|trip|visit)\s+(?:forms?|letters?|payments?|deposits?|kit\s+lists?|information|meeting|evening)|"
     # "pitches to Dragons' Den judges", "a thank-you to Chester Zoo staff": people, not a place
     r"judges?|panel|staff|players|volunteers|rangers|keepers|experts|coaches|readers|viewers|listeners)\b",
     re.IGNORECASE,
@@ -569,6 +576,11 @@ def _places(sentence: str) -> list[_Place]:
     for m in _PLACE_BEFORE_TRIP.finditer(sentence):
         if _NOT_PLACES.match(m.group("place")):
             continue  # "the Hawking Class residential": a class's trip, not a place
+        if re.match(
+            r"\s+(?:forms?|letters?|payments?|deposits?|kit\s+lists?|information|meeting|evening|money)\b",
+            sentence[m.end() :],
+        ):
+            continue  # "return the Year 6 Robinwood residential forms by Friday": paperwork
         if not any(p.start <= m.start() < p.end for p in found):
             found.append(_Place(m.start(), m.end("place"), m.group("place"), named=True))
     return found
