@@ -192,7 +192,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, dict[str, str], bool], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:bring|brings|pack|wear|label|collect|has|have|forget|forgets|remember|need|needs) (?P<w>there) "
+            r"\b(?:bring|brings|pack|wear|label|collect|has|have|forget|forgets|remember|need|needs|keeping|keep|share|"
+            r"sharing|use|using|change|changing) (?P<w>there) "
             r"(?=(?-i:[A-Za-z])[a-z]*\s)",
             re.IGNORECASE,
         ),

@@ -464,6 +464,7 @@ _POST_CUE = re.compile(
     r"(?:year\s*\d+|yr\s*\d+|[yp]\d\b|reception|nursery|class\s+(?-i:[A-Z0-9])\w*|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d)"
     r"|,\s*(?:who|whose|our|the|aged?)\b"
+    r"|\s*(?:is|was)\s+(?:player|star|man|woman|girl|boy)\s+of\s+the\s+(?:match|day|week|tournament|game)\b"
     # a reminder to one child: "Robin dont forget your reading book tmrw", "Sam, remember your PE kit"
     + r"|"
     + _REMINDED[1:]
@@ -844,6 +845,7 @@ _CHARACTERS = frozenset(
     {
         "jack frost",
         "angel gabriel",
+        "young voices",
         "robin hood",
         "peter pan",
         "tom thumb",
@@ -1273,6 +1275,7 @@ _CHEER_WORDS = frozenset(
 
 
 _TITLE_IN_QUOTES = re.compile(r"['’]?s?\s+['‘\"“](?-i:[A-Z])")
+_CLASSES_JOINED = re.compile(r"\s+(?:and|&)\s+((?-i:[A-Z])[\w'’-]+)")
 _FAITH_ADJECTIVES = frozenset(["christian", "muslim", "jewish", "hindu", "sikh", "buddhist", "catholic"])
 _DETERMINERS = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "my", "your", "their", "its", "every"]
@@ -1946,6 +1949,19 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                     m.reasons.append("named in a list together with a pupil")
 
 
+def _a_class_here(norm: str, s_start: int, m: PersonMention, post: str, roster: Roster) -> bool:
+    """A word that is a class's name and a pupil's, used as the class: "in Derwen", "Dosbarth Celyn",
+    "Celyn and Onnen collected conkers" (two classes joined)."""
+    before = norm[max(s_start, m.nstart - 30) : m.nstart]
+    if re.search(r"\b(?:in|from|dosbarth|class)\s+$", before, re.I):
+        return True
+    joined_before = re.search(r"((?-i:[A-Z])[\w'’-]+)\s+(?:and|&)\s+$", before)
+    joined_after = _CLASSES_JOINED.match(post)
+    return any(
+        j is not None and fold(j.group(1)) in roster.class_names for j in (joined_before, joined_after)
+    )
+
+
 def _classify_one(
     text: PostText,
     tokens: list[Token],
@@ -2017,6 +2033,12 @@ def _classify_one(
             ["a character of a work the post names (Of Mice and Men's George)"],
         )
         return
+    if key in roster.class_names and not m.surname and _a_class_here(norm, s_start, m, post, roster):
+        m.kind, m.reasons = (
+            "class",
+            ['a class of the school\'s ("in Derwen", "Dosbarth Celyn", "Celyn and Onnen")'],
+        )
+        return
     if key in PLACES_THAT_ARE_NAMES and re.search(
         r"\b(?:school|schools|village|town|city|friends|pals|family|relatives|charity|project|people|children|"
         r"orphanage|hospital|farmers|community|communities|church|mission)\s+(?:in|from)\s+$",
@@ -2032,7 +2054,7 @@ def _classify_one(
         )
         return  # "Bob Marley's 'Three Little Birds'", "Dylan Thomas's 'A Child's Christmas in Wales'"
     if re.search(
-        r"\b(?:value|virtue|theme|word|focus)\s+(?:[\w-]+\s+){0,4}?(?:is|was)\s+$",
+        r"\b(?:value|virtue|theme|word|focus|topic)\s+(?:[\w-]+\s+){0,4}?(?:is|was)\s+$",
         norm[max(s_start, m.nstart - 50) : m.nstart],
         re.I,
     ):

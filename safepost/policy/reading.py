@@ -1489,7 +1489,7 @@ DAYS_AND_MONTHS = frozenset(
     }
 )
 _BUSINESS_AFTER = re.compile(
-    r"^(?:['’]s?)?\s+(?-i:[A-Z])[a-z]+(?<!Roman)(?<!Viking)(?<!Tudor)(?<!Egyptian)(?<!Greek)(?<!Victorian)\b"
+    r"^['’]s\s+of\s+(?-i:[A-Z])|^(?:['’]s?)?\s+(?-i:[A-Z])[a-z]+(?<!Roman)(?<!Viking)(?<!Tudor)(?<!Egyptian)(?<!Greek)(?<!Victorian)\b"
 )
 _VERB_AFTER = re.compile(r"^\s+(?:has|had|is|was|and|played|got|did)\b", re.IGNORECASE)
 
@@ -1608,6 +1608,10 @@ def surnames_alone(
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
         if _OF_A_PLACE.search(before):
             continue  # "the Battle of Hastings", "the Duke of Wellington": a place, a title
+        if key in ("gold", "silver", "bronze") and re.match(
+            r"\s+(?:for|medal|medals|award)\b", norm[tok.nend : tok.nend + 20]
+        ):
+            continue  # "Gold for Amelia and silver for Patience": a medal
 
         after = norm[tok.nend : tok.nend + _WINDOW]
         if tok.possessive and not after.startswith(("'", "’")):

@@ -42,6 +42,49 @@ _DIGIT = re.compile(r"\d")
 _DEEP_SEARCHES = 2
 
 
+# Words only Welsh has, common in a Welsh school's posts: a sentence with two of them is written
+# (partly) in Welsh ("Mae Osian wedi ennill!", "Pob lwc", "Gwnewch y pethau bychain").
+_WELSH_WORDS = frozenset(
+    [
+        "mae",
+        "wedi",
+        "yn",
+        "yr",
+        "pob",
+        "lwc",
+        "dda",
+        "iawn",
+        "gyda",
+        "ein",
+        "eich",
+        "hapus",
+        "dydd",
+        "bore",
+        "nos",
+        "croeso",
+        "diolch",
+        "blwyddyn",
+        "newydd",
+        "gwnewch",
+        "dosbarth",
+        "ysgol",
+        "fawr",
+        "pethau",
+        "bychain",
+        "llongyfarchiadau",
+        "penblwydd",
+        "nadolig",
+        "llawen",
+        "cymraeg",
+        "cymru",
+    ]
+)
+
+
+def _welsh(sentence: str) -> bool:
+    return sum(w in _WELSH_WORDS for w in re.findall(r"[a-zŵŷâêîôû]+", sentence.lower())) >= 2
+
+
 _ANOTHER_LANGUAGE = re.compile(
     r"\b(?:in|learning|learnt|speaking|spoke|say|said|words?\s+for)\s+(?:some\s+)?(?:"
     + LANGUAGE_NAMES
@@ -177,7 +220,9 @@ class _Checker:
         words = prose_words(ptext)
         # "colours in French: rouge, bleu, vert": another language's words, said so, are not misspelt
         foreign = {
-            i for i, (a, b) in enumerate(ptext.sentence_bounds) if _ANOTHER_LANGUAGE.search(ptext.text[a:b])
+            i
+            for i, (a, b) in enumerate(ptext.sentence_bounds)
+            if _ANOTHER_LANGUAGE.search(ptext.text[a:b]) or _welsh(ptext.text[a:b])
         }
         for w in words:
             word = w.text

@@ -88,7 +88,8 @@ _ON_SITE = re.compile(
     r"nursery\s+|ks[12]\s+|key\s+stage\s+[12]\s+|upper\s+|lower\s+)?(?:school|hall|playground|field|office|"
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
     r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom|nature\s+garden|wildlife\s+garden|"
-    r"sensory\s+garden|school\s+garden|mud\s+kitchen|quad|courtyard|allotment|home\s+pitch|home\s+ground)|school|home|"
+    r"sensory\s+garden|school\s+garden|mud\s+kitchen|quad|courtyard|allotment|home\s+pitch|home\s+ground|"
+    r"#forestschool(?:\s+area)?)|school|home|"
     r"back\s+at\s+school|"
     r"our\s+(?!lady\b|lady['’]s\b)\w+)\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
@@ -360,6 +361,12 @@ _GOING_HOME = re.compile(
     r"emigrating|emigrated|relocating)\s+(?:back\s+|away\s+|house\s+)?(?:to|home)\b",
     re.IGNORECASE,
 )
+# A live update headed with a place: "Robinwood update:", not "Sports Day update!" or "Snow update:".
+_PLACE_UPDATE = re.compile(
+    r"\W*(?!(?:Sports|Weather|Snow|School|Closure|Term|Lunch|Uniform|Parking|Transport|Covid|Building|Roof|"
+    r"Attendance|Club|Clubs|Staffing|Christmas|Easter|Half|Important|Quick|Another|An|A|Our|The)\b)"
+    r"(?:[A-Z][a-z'’]*\s+){1,3}update\s*[:!-]"
+)
 # The day a trip leaves or comes back: "We leave on Monday 11th May", "the coach departs on Friday".
 _LEAVE = re.compile(
     r"\b(?:we|they|pupils|children|the\s+coach|coaches)\s+(?:will\s+)?(?:leave|leaves|set\s+off|sets\s+off|depart|departs|"
@@ -511,6 +518,13 @@ def _places(sentence: str) -> list[_Place]:
             r"\bfrom\s+(?:[A-Z][\w'’-]*\s+){1,3}$", sentence[: m.start()]
         ):
             continue  # "all the way from Plovdiv in Bulgaria": where somebody comes from
+        if m.start() > 0 and sentence[m.start() - 1] in "'‘\"“":
+            continue  # "read 'In Flanders Fields' at our Remembrance service": a title in quotes
+        if re.search(
+            r"\b(?:born|on\s+display|displayed|exhibited|hanging|shown)\s+$",
+            sentence[max(0, m.start() - 20) : m.start()],
+        ):
+            continue  # "who was born in Warsaw", "is now on display in the village library": not the pupils
         if _OTHERS_THERE.search(sentence[max(0, m.start() - 30) : m.start()]):
             continue  # "how farmers in Malawi are coping": other people's place
         if _EARLIER_OUTING.search(sentence[: m.start()] + m.group("prep")):
@@ -668,7 +682,13 @@ class TripWhereabouts(Rule):
         classes = ctx.roster.class_names
         school = frozenset(fold(w) for w in re.findall(r"[\w'’]+", ctx.policy.school.name)) - _SCHOOL_WORDS
         tags = _venue_tags(text, school | classes)
-        on_trip = any(p.named for _i, p in all_places) or bool(_TRIP_WORDS.search(text)) or bool(tags)
+        on_trip = (
+            any(p.named for _i, p in all_places)
+            or bool(_TRIP_WORDS.search(text))
+            or bool(tags)
+            or _PLACE_UPDATE.match(text)
+            is not None  # "Robinwood update: Falcon Class are on the climbing wall now"
+        )
         people = SpanIndex(
             [(m.nstart, m.nend) for m in ctx.people.mentions if m.kind in ("pupil", "adult")]
             + [(r.nstart, r.nend) for r in ctx.people.roles]
@@ -719,17 +739,15 @@ class TripWhereabouts(Rule):
             ):
                 # "... are all over town this week. Look out for them at Boots and the Town Hall!"
                 a0, _b0, before = sentences[i - 1]
-                when = (
+                week = (
                     _DAY.search(before)
                     or DATE.search(before)
                     or _CLOCK.search(before)
                     or re.search(r"\b(?:this|next)\s+week\b", before, re.IGNORECASE)
                 )
-                if when is not None and sentence_tense(before) is not Tense.PAST:
-                    place = next(p for p in places if p.named or p.public)
-                    yield self._finding(
-                        ctx, a0 + when.start(), a + place.end, place, when, Tense.NOW, on_trip
-                    )
+                if week is not None and sentence_tense(before) is not Tense.PAST:
+                    spot = next(p for p in places if p.named or p.public)
+                    yield self._finding(ctx, a0 + week.start(), a + spot.end, spot, week, Tense.NOW, on_trip)
                     continue
             tense = sentence_tense(sentence)
             # A sentence with no verb of time still gives one with a clock time, a date or a day
@@ -777,9 +795,9 @@ class TripWhereabouts(Rule):
             and _TRIP_WORDS.search(before)
             and any(p.named for p in earlier)
             and _LEAVE.search(sentence)
-            and (when := DATE.search(sentence) or _DAY.search(sentence)) is not None
+            and (leaves := DATE.search(sentence) or _DAY.search(sentence)) is not None
         ):
-            return next(p for p in earlier if p.named), when, a0, a
+            return next(p for p in earlier if p.named), leaves, a0, a
         return None
 
     def _finding(
