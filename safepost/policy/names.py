@@ -279,6 +279,10 @@ NON_NAMES = (
 # Words after a name that make it part of a place or a thing, not a person.
 PLACE_WORDS = frozenset(
     [
+        "manor",
+        "lodge",
+        "grange",
+        "towers",
         "high",
         "street",
         "road",
@@ -941,8 +945,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:is|was)\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])\w*)"
     r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+|(?-i:[A-Z])\w*\s+class\s+|"
     r"(?:lower|upper)\s+sixth\s+|sixth\s+form\s+)?"
-    r"(?:girls|boys|pupils|children|students|learners|boarders)\b"
-    r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been|played|sang|did|made|read|used)\b)",
+    r"(?:girls|boys|pupils|children|students|learners|boarders|lads|lasses)\b"
+    r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been|played|sang|did|made|read|used|came)\b)",
     re.IGNORECASE,
 )
 
@@ -1997,6 +2001,19 @@ def _classify_one(
             [f'"{prev.text} {m.first.text}": a word in lower case after "{prev.text}"'],
         )
         return  # "The pearl of Foxes' Under the Sea week"
+    if not strong and re.search(
+        r"\b(?:was|is|were|are|be)\s+(?:called|named)\s+$", norm[max(s_start, m.nstart - 20) : m.nstart]
+    ):
+        m.kind, m.reasons = "other-person", ['a name given to something ("The barn owl was called Sunny")']
+        return
+    if re.match(
+        r"\s*,\s*(?:[a-z]+\s*,\s*)*[a-z]+\s+and\s+[a-z]+\s+(?:are|were|is|was)\s+(?:the|our)\b", post
+    ):
+        m.kind, m.reasons = (
+            "word",
+            ['one of a list of values ("Honor, kindness and respect were the themes")'],
+        )
+        return
     if re.match(
         r"\s+(?:turns|turned|celebrates\s+(?:her|his)|celebrated\s+(?:her|his))\s+(?:[2-9]\d|1\d\d)\b", post
     ):

@@ -1203,6 +1203,9 @@ _PERSON_AFTER = re.compile(
     r"hat-trick|assist|turn|dive|jump|throw|swim|race|lap|book|idea|invention|costume|sculpture|film|"
     r"animation|video|song|dance|solo|display|experiment|report|essay)\b"
     r"|\s*,\s*who\b"
+    # "Huge well done to Banks, our Year 6 goalkeeper"
+    r"|\s*,\s*(?:our|the)\s+(?:year\s*\d+\s+)?(?:[\w-]+\s+)?(?:goalkeeper|keeper|captain|striker|defender|bowler|"
+    r"batter|scorer|top\s+scorer|star|player)\b"
     # "that didn't stop Winter scoring the winner"
     r"|\s+(?:scoring|saving|winning|sprinting|diving|tackling|bowling|batting|racing|finishing)\s+(?:the|a|an|his|her|two|three)\b"
     r"|\s+(?:scored|scores|saved|saves|netted|nets|struck|bowled|batted|caught|kicked|headed|ran|won|"
@@ -1245,13 +1248,14 @@ _PERSON_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PERSON_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?-i:[A-Z])\.|\b(?:was|then)|:|\bwell\s+played|well\s+done|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off\s+to|"
+    r"(?:(?<![A-Za-z])(?-i:[A-Z])\.|\b(?:was|then)|:|\bwell\s+played|well\s+done|nice\s+one|great\s+work|top\s+effort|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off\s+to|"
     # a role before the surname, as reports write it: "hat-trick hero Turner", "keeper Osei"
     r"\b(?:hero|heroine|keeper|goalkeeper|goalie|striker|captain|skipper|defender|midfielder|winger|"
     r"forward|batter|batsman|bowler|scorer|sprinter|anchor|star|debutant|substitute|sub)|"
     r"man\s+of\s+the\s+match|woman\s+of\s+the\s+match|top\s+scorer|"
     r"(?:save|goal|try|tries|tackle|catch|header|finish|shot|pass|effort|strike|run|innings|knock|wicket|"
     r"performance|display|assist|block|interception|cross|dive|swim|jump|throw|curler|volley|chip|lob|"
+    r"bowling|batting|fielding|running|defending|goalkeeping|keeping|finishing|swimming|"
     r"screamer|cracker|rocket|thunderbolt|drive|penalty|free[\s-]kick|tap[\s-]in|winner|equaliser|"
     r"sprint|leap|flick|dribble|run-out|stumping|six|four|boundary|hat-trick|brace|double|treble)s?\s+"
     r"(?:of\s+the\s+(?:season|match|day|week|game|tournament|year|term)\s+)?(?:from|by)"

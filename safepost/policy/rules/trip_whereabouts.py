@@ -85,6 +85,7 @@ _DAY = re.compile(
 )
 _ON_SITE = re.compile(
     r"^(?:(?:the\s+)?(?:main\s+|school\s+|dining\s+|sports\s+|front\s+|back\s+|side\s+|staff\s+|infant\s+|junior\s+|"
+    r"small\s+|little\s+|top\s+|bottom\s+|pedestrian\s+|"
     r"nursery\s+|ks[12]\s+|key\s+stage\s+[12]\s+|upper\s+|lower\s+)?(?:school|hall|playground|field|office|"
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
     r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom|nature\s+garden|wildlife\s+garden|"
@@ -171,7 +172,7 @@ _PUBLIC_VENUE = re.compile(
     r"market|market\s+square|bandstand|clock\s+tower|harbour|quay|pier|"
     r"mosque|temple|gurdwara|synagogue|chapel|cathedral|post\s+office|shops|supermarket|village\s+hall|"
     r"community\s+centre|garden\s+centre|fire\s+station|police\s+station|roads|streets|high\s+street|"
-    r"(?:stand|stall|pitch|court|platform)\s+\d+)$",
+    r"(?:stand|stall|pitch|court|platform)\s+\d+)(?:\s+(?:steps|gates?|entrance|square))?$",
     re.IGNORECASE,
 )
 # Nouns after "the" that are no place: "at the moment", "in the morning".
@@ -185,6 +186,7 @@ _NOT_A_SPOT = re.compile(
     r"programme|website|page|phone|radar|internet|news|telly|tv|line|loose|go|move|mend|case|job|lookout|"
     r"look-out|board|team|side|whole|most|top|bottom|front|back|left|right|wash|post|loop|bin|dark|air|queue|"
     r"making|pipeline|works|offing|cards|balance|spotlight|limelight|lead|finals|heats|semi-finals|trials|"
+    r"parish|neighbourhood|local\s+area|community|streets|"
     r"championships|competitions|"
     # "on the coach now": a spot never ends on a word of time
     r"now|today|tonight|tomorrow|later|soon|again|already|yet)$",
@@ -518,6 +520,11 @@ def _places(sentence: str) -> list[_Place]:
             r"\bfrom\s+(?:[A-Z][\w'’-]*\s+){1,3}$", sentence[: m.start()]
         ):
             continue  # "all the way from Plovdiv in Bulgaria": where somebody comes from
+        if m.group("prep") in ("on", "off") and re.search(
+            r"\b(?:gate|gates|entrance|door|doors|car\s+park)\s+$",
+            sentence[max(0, m.start() - 20) : m.start()],
+        ):
+            continue  # "the small gate on Elm Walk": where the school's own gate is
         if m.start() > 0 and sentence[m.start() - 1] in "'‘\"“":
             continue  # "read 'In Flanders Fields' at our Remembrance service": a title in quotes
         if re.search(
