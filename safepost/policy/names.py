@@ -922,7 +922,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     + r"|\b(?:little|baby)\s+(?-i:[A-Z])\b(?=\s+(?:in|from)\s+(?:year|reception|nursery|(?-i:[A-Z])))"
     + r"|\b(?:our|the)\s+(?:school\s+|eco\s+|pupil\s+)?council\s+(?:chair|president|leader)\b(?!s)"
     # "Our one and only Year 11 leaver this summer has been offered a college place"
-    + r"|\bour\s+(?:one\s+and\s+)?only\s+(?:year\s*\d+\s+|reception\s+|sixth[\s-]form\s+)?"
+    + r"|\b(?:our|the)\s+(?:one\s+and\s+)?only\s+(?:year\s*\d+\s+|reception\s+|sixth[\s-]form\s+)?"
     r"(?:leaver|pupil|child|boy|girl|student|boarder|starter)\b(?!s)"
     # "our Year 11 Head of House, who organised the whole Lent charity quiz"
     + r"|\b(?:our|the)\s+year\s*\d+\s+head\s+of\s+house\b"
@@ -1298,7 +1298,7 @@ _WORD_GOES_ON = re.compile(
 
 def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: str) -> bool:
     key = tok.key
-    if re.fullmatch(r"[SPsp][1-7]", tok.text):
+    if re.fullmatch(r"[SPYsy][1-9]|[Yy]1[0-3]", tok.text):
         return False  # "our S4, S5 and S6 pupils": Scottish school years
     if re.fullmatch(r"[A-Za-z]['’](?:ve|ll|re|d|m)", tok.text):
         return False  # "U've got this!": text language for "you've", not a name
@@ -1986,6 +1986,9 @@ def _classify_one(
         return
     if m.kind == "place" and (not group_cue or any(r.startswith("part of") for r in m.reasons)):
         return  # "a family pass to Chester Zoo": a place, whatever the wording around it
+    if m.surname is not None and re.match(r"\s+(?:Day|Week|Night|Appeal|Festival|Fun\s+Run)\b", post):
+        m.kind, m.reasons = "word", ['the name of a day or an event ("Red Nose Day")']
+        return
     if _WITH_A_YEAR.match(post) and not group_cue:
         m.kind, m.reasons = "word", ['followed by a year: an event or a thing ("Paris 2024")']
         return
@@ -2008,7 +2011,7 @@ def _classify_one(
         return
     if re.match(
         r"\s*,\s*(?:[a-z]+\s*,\s*)*[a-z]+\s+and\s+[a-z]+\s+(?:are|were|is|was)\s+(?:the|our)\b", post
-    ):
+    ) or re.match(r"\s+(?:is|was|were)\s+(?:the|our)\s+(?:theme|topic|focus|value)\b", post):
         m.kind, m.reasons = (
             "word",
             ['one of a list of values ("Honor, kindness and respect were the themes")'],
@@ -2358,7 +2361,8 @@ def _classify_one(
     if re.search(
         r"\b(?:trip|visit|journey|outing|residential|excursion|holiday|flight|drive|walk|coach|train|bus)s?\s+to\s+$"
         # "ever been to Skye", "flew to Malaga", "before we reached Kendal": travel goes to a place
-        r"|(?<!\bhats\s)(?<!\bhat\s)\b(?:off|heading|headed)\s+to\s+$"  # not "Hats off to Willow"
+        r"|(?<!\bhats\s)(?<!\bhat\s)\b(?:off|heading|headed)\s+to\s+$"
+        r"|\b(?:hello|greetings|good\s+(?:morning|afternoon|evening|night)|postcard|update|news|live)\s+from\s+$"  # not "Hats off to Willow"
         r"|\b(?:been|travelled|traveled|travelling|traveling|flew|flown|sailed|sailing|moved|"
         r"relocated|emigrated|holidayed|holidaying|ferry|route|road|way\s+back)\s+to\s+$"
         r"|\b(?:reached|reach|reaching|passed|passing|past)\s+$"

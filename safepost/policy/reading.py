@@ -637,6 +637,14 @@ _THINGS = frozenset(
         "podcast",
         "animation",
         "exhibit",
+        "picnic",
+        "barbecue",
+        "bbq",
+        "outing",
+        "breakfast",
+        "camp",
+        "parade",
+        "hunt",
     ]
 )
 # A name in apposition after a description: the name decides whether it is a pupil.
@@ -939,9 +947,9 @@ def child_references(
             continue  # "Our Year 4 'Star of the Sea' assembly": the name of the assembly
         phrase = re.sub(r"[,\s]+who\s+$", "", m.group(0))  # the description, without its ", who"
         noun = phrase.split()[-1].lower().strip("'")
+        unquoted = re.sub(r"['‘\"“][^'’\"”]*['’\"”]", "", phrase)
         if re.search(
-            r"(?<!['‘\"“])\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\b|\b(?:teacher|headteacher|assistant|governor|caretaker)\b",
-            phrase,
+            r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|teacher|headteacher|assistant|governor|caretaker)\b", unquoted
         ):
             continue  # "our new Year 3 teacher Mr King, who joins us": an adult
         if noun in _MANY_OR_ADULT or _plural(noun) or noun in ("everyone", "everybody", "anyone", "all"):
@@ -1093,7 +1101,7 @@ _ONE_IN_GROUP_WHO = re.compile(
     + _MODIFIERS
     + r"(?:year\s*\d+|reception|nursery|class\s+\d+|(?-i:[A-Z])\w*\s+class)\s+"
     r"(?:(?:[a-z][\w'-]*\s+){0,2}?[a-z][\w'-]*[a-rt-z],?\s+who\s+(?!are\b|were\b|have\b|all\b)"
-    r"|['‘\"“][A-Z][^'’\"”]{1,30}['’\"”](?![a-z])"
+    r"|['‘\"“][A-Za-z][^'’\"”]{1,30}['’\"”](?![a-z])"
     # not a title of the class's work: "our Year 2 'Plant to Plate' project"
     r"(?!\s+(?:heats|final|finals|auditions|project|topic|unit|day|week|event|challenge|show|performance|assembly|workshop|competition|display|"
     r"exhibition|club|production|play|book|story|song|homework|trip|lesson|lessons|scheme|programme|campaign|"
@@ -1275,7 +1283,7 @@ _IN_A_CLASS = re.compile(r"^\s+(?:in|from)\s+")
 _OF_A_PLACE = re.compile(
     r"\b(?:battle|battles|siege|treaty|fire|plague|duke|duchess|earl|countess|king|queen|prince|princess|"
     r"bishop|archbishop|mayor|lord|lady|isle|city|town|county|university|port|bay|vale|mount|vicar|"
-    r"dean|baron|marquess|viscount|archdeacon)\s+of\s+$",
+    r"dean|baron|marquess|viscount|archdeacon|club|society|rotary|lions|bank|diocese|borough)\s+of\s+$",
     re.IGNORECASE,
 )
 _FAMILY_AFTER = re.compile(r"^\s+(?:family|families|household|clan|road|street)\b", re.I)

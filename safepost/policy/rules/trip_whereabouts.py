@@ -103,7 +103,7 @@ _VENUE_NOUN = (
 # A place after a preposition: a capitalised name ("Knowsley Safari Park") or,
 # during a trip, a spot there ("the planet garden", "the harbourside benches").
 _PLACE = re.compile(
-    r"(?:\b|(?=[@📍➡→]|->))(?P<prep>@|📍|[Aa]t|[Ii]n|[Oo]n|to|by|near|around|round|along|visit|visits|visiting|explore|explores|exploring|tour|tours|"
+    r"(?:\b|(?=[@📍➡→]|->))(?P<prep>@|📍|[Aa]t|[Ii]n|[Oo]n|to|by|near|around|round|along|past|visit|visits|visiting|explore|explores|exploring|tour|tours|"
     r"loving|enjoying|touring|climb|climbs|climbing|attend|attends|attending|reached|reach|reaches|outside|inside|into|"
     r"residents\s+(?:of|at)|patients\s+(?:of|at)|"
     r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Uu]pdate|[Nn]ews|(?:[Gg]ood\s+)?(?:[Nn]ight|[Mm]orning|"
@@ -186,7 +186,7 @@ _NOT_A_SPOT = re.compile(
     r"programme|website|page|phone|radar|internet|news|telly|tv|line|loose|go|move|mend|case|job|lookout|"
     r"look-out|board|team|side|whole|most|top|bottom|front|back|left|right|wash|post|loop|bin|dark|air|queue|"
     r"making|pipeline|works|offing|cards|balance|spotlight|limelight|lead|finals|heats|semi-finals|trials|"
-    r"parish|neighbourhood|local\s+area|community|streets|"
+    r"parish|neighbourhood|local\s+area|community|streets|challenge|quiz|test|exam|exams|assessment|"
     r"championships|competitions|"
     # "on the coach now": a spot never ends on a word of time
     r"now|today|tonight|tomorrow|later|soon|again|already|yet)$",
@@ -536,6 +536,11 @@ def _places(sentence: str) -> list[_Place]:
             continue  # "how farmers in Malawi are coping": other people's place
         if _EARLIER_OUTING.search(sentence[: m.start()] + m.group("prep")):
             continue  # "learning about the farm from our visit to Reaseheath Farm": a visit that is over
+        if m.group("prep") in ("in", "In") and re.search(
+            r"\b(?:learning|learn|learnt|learned|finding\s+out|studying|topic)\s+about\b[^.!?;:]{0,40}$",
+            sentence[: m.start()],
+        ):
+            continue  # "learning about the Romans in Chester this term": the topic's place
         if m.group("prep") == "on" and re.search(
             r"\b(?:take|takes|taking|took|taken)\s+$|\b(?:learning|learn|learnt|learned|finding\s+out|"
             r"studying|researching|research|topic|project|projects|work|book|books|documentary|talk|lesson|"
