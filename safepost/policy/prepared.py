@@ -56,13 +56,19 @@ def sources_stamp(sources: Sequence[Path]) -> str:
         f"py{sys.version_info[0]}.{sys.version_info[1]}",
         unicodedata.unidata_version,
     ]
-    for path in sources:
+    return " ".join([*parts, *file_stamps(sources)])
+
+
+def file_stamps(paths: Iterable[Path]) -> list[str]:
+    """Each file's name, size and modification time ("name:missing" when it is not there)."""
+    stamps = []
+    for path in paths:
         try:
             st = path.stat()
-            parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
+            stamps.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
         except OSError:
-            parts.append(f"{path.name}:missing")
-    return " ".join(parts)
+            stamps.append(f"{path.name}:missing")
+    return stamps
 
 
 def cached_words(

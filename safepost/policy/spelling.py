@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from safepost.policy.prepared import cache_dir, write_atomic
+from safepost.policy.prepared import cache_dir, file_stamps, write_atomic
 from safepost.policy.text import PostText
 
 log = logging.getLogger(__name__)
@@ -354,18 +354,11 @@ def build_table() -> dict[str, int]:
 
 def fingerprint() -> str:
     """What the cached table was built from: format, dictionary, word list and frequency data."""
-    parts = [f"v{FORMAT_VERSION}"]
     paths = [*hunspell_files(), SCHOOL_WORDS]
     wordfreq_data = _wordfreq_data()
     if wordfreq_data is not None:
         paths.append(wordfreq_data)
-    for path in paths:
-        try:
-            st = path.stat()
-            parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{path.name}:missing")
-    return " ".join(parts)
+    return " ".join([f"v{FORMAT_VERSION}", *file_stamps(paths)])
 
 
 def dump_table(table: dict[str, int], stamp: str) -> str:
