@@ -59,12 +59,14 @@ PUPIL_CATEGORIES = ("individual-pupil", "pupil-name", "pupil-surname", "trip-whe
         "holdout9",
         "holdout10",
         "holdout11",
+        "holdout13",
         "holdout15",
         "holdout16",
         "holdout17",
         "holdout18",
         "holdout20",
         "holdout21",
+        "holdout22",
     ],
 )
 def test_the_pupil_categories_hold_on_the_later_held_out_sets(name: str) -> None:

@@ -910,8 +910,10 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
     + _NOT_A_THING
     # an award of the school's own, in capitals, and what its holder did: "Our Eco-Warrior of the Month has"
-    + r"|\b(?:our|this\s+(?:week|month|term)['’]s)\s+(?:new\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+of\s+the\s+"
-    r"(?:week|month|term|year)\b(?=\s+(?:has|is|was|did|will|went|got|made|(?-i:[a-z]+ed))\b)"
+    + r"|\b(?:our|this\s+(?:week|month|term)['’]s)\s+(?:new\s+)?"
+    r"(?!(?:Volunteer|Governor|Teacher|Parent|Staff|Employee|Colleague|Helper|Grandparent|Mum|Dad)\b)"
+    r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2}\s+of\s+the\s+"
+    r"(?:week|month|term|year)\b(?=\s+(?:has|is|was|did|will|went|got|made|(?-i:[a-z]+ed))\b|\s*,\s*who\b)"
     # "The chair of our Eco Council", "the captain of the football team": one child holds it
     + r"|\b(?:the|our)\s+(?:chair|chairperson|president|secretary|treasurer|captain|head)\s+of\s+(?:the|our)\s+"
     r"(?:school\s+|eco\s+|pupil\s+|sports\s+|football\s+|netball\s+|chess\s+)?(?:council|parliament|team|club)\b"
@@ -1332,7 +1334,7 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
             "-" in key
             and all(part[:1].isupper() for part in tok.text.split("-"))
             and any(p in lexicon for p in key.split("-"))
-            and not any(is_ordinary_word(p) for p in key.split("-"))
+            and all(p in lexicon or not is_ordinary_word(p) for p in key.split("-"))
         )
         or misspelt_pupil(tok, roster, lexicon)
     )
@@ -1387,7 +1389,11 @@ def analyse_people(
         # Surname first, as registers and Chinese names are written: "Okonkwo, Chidi", "Zhou Xinyi".
         if key in roster.by_surname and i + 1 < len(tokens):
             nxt = tokens[i + 1]
-            if _gap(norm, tok, nxt) in (", ", " ", ",") and roster.is_full_name(nxt.key, key):
+            gap = _gap(norm, tok, nxt)
+            # not "Little Joel" (a word before a name), though Joel's surname is Little
+            if (gap in (", ", ",") or (gap == " " and not is_ordinary_word(key))) and roster.is_full_name(
+                nxt.key, key
+            ):
                 mentions.append(
                     PersonMention(first=nxt, surname=tok, on_roster=True, full_name_on_roster=True)
                 )

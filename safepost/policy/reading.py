@@ -947,12 +947,17 @@ def child_references(
             continue  # "Our Year 4 'Star of the Sea' assembly": the name of the assembly
         phrase = re.sub(r"[,\s]+who\s+$", "", m.group(0))  # the description, without its ", who"
         noun = phrase.split()[-1].lower().strip("'")
+        quoted = (
+            phrase.rstrip()[-1:] in "'’\"”"
+        )  # "our Year 3 'office assistant'": a nickname, whatever its noun
         unquoted = re.sub(r"['‘\"“][^'’\"”]*['’\"”]", "", phrase)
         if re.search(
             r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|teacher|headteacher|assistant|governor|caretaker)\b", unquoted
         ):
             continue  # "our new Year 3 teacher Mr King, who joins us": an adult
-        if noun in _MANY_OR_ADULT or _plural(noun) or noun in ("everyone", "everybody", "anyone", "all"):
+        if not quoted and (
+            noun in _MANY_OR_ADULT or _plural(noun) or noun in ("everyone", "everybody", "anyone", "all")
+        ):
             continue  # "our Year 6 football team, who", "our new Year 1 teacher, who"
         if not (found and found[-1].nstart <= m.start() < found[-1].nend):
             found.append(ChildReference(m.start(), m.start() + len(phrase), phrase, ChildKind.DESCRIPTION))

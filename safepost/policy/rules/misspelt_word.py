@@ -77,6 +77,14 @@ _WELSH_WORDS = frozenset(
         "llawen",
         "cymraeg",
         "cymru",
+        # and Irish, as schools in Northern Ireland write it: "Go raibh maith agaibh!"
+        "raibh",
+        "maith",
+        "agaibh",
+        "agat",
+        "duit",
+        "slán",
+        "sláinte",
     ]
 )
 

@@ -484,7 +484,7 @@ _TITLED = re.compile(
 _AUTHOR = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+")
 # "in the Sefton finals": the name of an event, not a place
 _EVENT_AFTER = re.compile(
-    r"\s+(?:finals?|semi-finals?|championships?|tournament|games|festival|gala|league|cup|heats|trials|"
+    r"\s+(?:(?-i:[a-z]+)\s+(?=(?:challenge|competition|quiz|championships?|tournament|festival)\b))?(?:finals?|challenge|semi-finals?|championships?|tournament|games|festival|gala|league|cup|heats|trials|"
     r"qualifiers|assembly|service|concert|disco|party|celebration|family|families|fair|fete|"
     # "return the Year 6 Robinwood residential forms by Friday"
     r"(?:residential|trip|visit)\s+(?:forms?|letters?|payments?|deposits?|kit\s+lists?|information|meeting|evening)|"
@@ -706,6 +706,7 @@ class TripWhereabouts(Rule):
             + [(r.nstart, r.nend) for r in ctx.people.roles]
         )
         first_subject = _subject(text, classes)
+        person_names = {text[m.nstart : m.nend] for m in ctx.people.mentions if m.kind in ("pupil", "adult")}
         # a child the post names is a subject too: "Ruby in 10R starts her placement at ... on Monday"
         pupils_named = [
             m.nstart
@@ -728,6 +729,8 @@ class TripWhereabouts(Rule):
                 not in ctx.roster.class_names
                 and fold(re.sub(r"^the\s+", "", p.text)) not in ctx.roster.class_names  # "visiting Seedlings"
                 and not _the_school_itself(p.text, school)  # "back at Courtney at about 3pm"
+                and re.sub(r"^the\s+", "", p.text)
+                not in person_names  # "goes to Ronnie Street for his manners"
             ]
             across = self._across_two(i, sentences, by_sentence) if i > 0 else None
             if across is not None:
