@@ -945,7 +945,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     # a club's or a class's one champion: "Our Chess Club champion this term is in Year 4"
     r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:champion|champ|winner)\s+(?:this\s+(?:week|term|year|month)\s+)?"
     r"(?:is|was)\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])\w*)"
-    r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+|(?-i:[A-Z])\w*\s+class\s+|"
+    r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+|(?-i:[A-Z])\w*\s+(?:class\s+)?|"
     r"(?:lower|upper)\s+sixth\s+|sixth\s+form\s+)?"
     r"(?:girls|boys|pupils|children|students|learners|boarders|lads|lasses)\b"
     r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been|played|sang|did|made|read|used|came)\b)",
@@ -1111,6 +1111,7 @@ _WORKS = {
     "stig of the dump": "barney lou",
     "the railway children": "roberta bobbie peter phyllis",
     "oliver twist": "oliver nancy fagin",
+    "alice in wonderland": "alice",
     "the wizard of oz": "dorothy",
     "hansel and gretel": "hansel gretel",
 }

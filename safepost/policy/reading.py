@@ -334,7 +334,7 @@ _WEARING = re.compile(
 _BELONGS = re.compile(
     r"^\s+(?:in|of|from|on)\s+(?:our\s+|the\s+|(?:this|yesterday|today)(?:\s+(?:morning|afternoon|evening|week))?['’]s\s+)?"
     r"(?:whole\s+|entire\s+)?(?:year\s*\d+|reception|nursery|[\w'’-]+)"
-    r"(?:\s+(?:class|choir|team|squad|group|band|club|orchestra|council|eleven))?",
+    r"(?:\s+(?:class|choir|team|squad|group|band|club|orchestra|council|eleven)){0,2}",
     re.IGNORECASE,
 )
 
@@ -1255,6 +1255,9 @@ _PERSON_AFTER = re.compile(
     r"|\s+was\s+(?:outstanding|unstoppable|immense|superb|magnificent|immovable|a\s+rock|a\s+brick\s+wall|"
     r"man\s+of\s+the\s+match|player\s+of\s+the\s+match)\b"
     r"|\s+(?:cleared|jumped|clocked|vaulted|threw|hurled|sprinted|romped|cruised|stormed)\b"
+    # "Castle and Bird both scored two tries"
+    r"|\s+and\s+(?-i:[A-Z])[\w'’-]+\s+(?:both\s+|each\s+)?(?:scored|netted|saved|bowled|took|grabbed|won)\b"
+    r"|\s+(?:both|each)\s+(?:scored|netted|saved|bowled|took|grabbed|won)\b"
     # "a sandwich box with CHURCH on the lid": a child's name label
     r"|\s+(?:written\s+)?on\s+(?:the|its|a)\s+(?:lid|label|tag|front|back|inside|collar|sleeve|strap|handle)\b"
     r"|\s+by\s+name\b)",
@@ -1735,7 +1738,9 @@ _FUTURE_VERB = re.compile(
     r"\b(?:will|'ll|shall|going\s+to|off\s+to|heading\s+(?:to|off|for|out)|are\s+off|is\s+off|"
     r"set\s+off|leave|leaves|depart|departs|meet|meeting|kick[\s-]*off|kicks\s+off|starts|begins|"
     r"look\s+out\s+for|come\s+(?:and|along|down)|give\s+(?:us|them)\s+a\s+wave|cheer\s+(?:us|them)\s+on|"
-    r"see\s+you\s+(?:at|there|on|in)|about\s+to|good\s+luck|best\s+of\s+luck|(?:chosen|selected|picked|invited|asked)\s+to\s+(?!be\b)\w+)\b",
+    r"see\s+you\s+(?:at|there|on|in)|about\s+to|good\s+luck|"
+    # "have been practising really hard for the Christmas concert at St Mark's Church on Tuesday"
+    r"(?:practising|preparing|rehearsing|getting\s+ready|training)\s+(?:[\w-]+\s+){0,3}?for\s+(?:the|our|their)\s+|best\s+of\s+luck|(?:chosen|selected|picked|invited|asked)\s+to\s+(?!be\b)\w+)\b",
     re.IGNORECASE,
 )
 _NOW = re.compile(

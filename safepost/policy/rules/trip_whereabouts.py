@@ -307,9 +307,11 @@ _OTHER_SUBJECT = re.compile(
     r"|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]\w*\s+(?:will|is|and)\b"
     # a thing the sentence is about: "The tins are off to the food bank this afternoon"
     r"|(?:every\s+(?:single\s+)?item|everything|all\s+of\s+it)\s+(?:is|was|will|goes|went)\b"
-    r"|(?:the|our|all\s+the|these|those|your)\s+(?:"
+    r"|(?:(?:the|our|all\s+the|these|those|your)\s+)?(?:"
     + _SENT_THINGS
-    + r")\s+(?:are|is|will|were|was|have|has|go|goes)\b)",
+    + r")(?:\s+and\s+(?:[\w-]+\s+)?(?:"
+    + _SENT_THINGS
+    + r"|packets|jars|bags))?\s+(?:are|is|will|were|was|have|has|go|goes)\b)",
     re.IGNORECASE,
 )
 # A time ahead too vague to act on: "in the summer term", "later this year".
@@ -573,16 +575,19 @@ def _places(sentence: str) -> list[_Place]:
         newsroom = (
             _BROADCASTER.match(place) is not None and _NEWSROOM_AFTER.match(sentence, m.end()) is not None
         )
-        if not newsroom and (
-            _ON_SITE.match(place)
-            or _NOT_PLACES.match(place)
-            or _CLASS_AFTER.match(sentence, m.end())
-            or (
-                _EVENT_AFTER.match(sentence, m.end())
-                and not any(w.lower() in PLACE_WORDS for w in place.split())  # "the Town Hall concert"
-                and not re.search(r"['’]s\b", place)  # "the Minster's Christmas concert": a place's event
+        if (
+            not newsroom
+            and (
+                _ON_SITE.match(place)
+                or _NOT_PLACES.match(place)
+                or _CLASS_AFTER.match(sentence, m.end())
+                or (
+                    _EVENT_AFTER.match(sentence, m.end())
+                    and not any(w.lower() in PLACE_WORDS for w in place.split())  # "the Town Hall concert"
+                    and not re.search(r"['’]s\b", place)  # "the Minster's Christmas concert": a place's event
+                )
+                or (_TITLED.match(place) and not any(w.lower() in PLACE_WORDS for w in place.split()[2:]))
             )
-            or _TITLED.match(place)
         ):
             continue
         bare = re.sub(r"^(?:the\s+)?#?", "", place)
