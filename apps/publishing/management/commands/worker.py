@@ -169,6 +169,8 @@ class Command(db_worker.Command):
             raise
         finally:
             stop.set()
+            # a beat being written as the worker stops would write the row again after it is deleted
+            threads[0].join(timeout=10)
             if stopped:  # it says it is gone (one that failed stays, for the dashboard to report)
                 WorkerBeat.objects.filter(worker_id=worker_id).delete()
 
