@@ -1072,6 +1072,28 @@ def _is_title(tok: Token) -> bool:
 
 
 _PRONOUNS = frozenset(["he", "she", "we", "me", "him", "her", "us", "they", "them", "it", "you", "i"])
+# Small words that join the words of a hashtag, though some are names in a list of first names.
+_HASHTAG_SMALL_WORDS = frozenset(
+    [
+        "to",
+        "be",
+        "of",
+        "the",
+        "and",
+        "in",
+        "on",
+        "at",
+        "for",
+        "is",
+        "are",
+        "our",
+        "my",
+        "all",
+        "so",
+        "do",
+        "an",
+    ]
+)
 _ASSISTANTS = frozenset(["alexa", "siri"])
 # Works schools read, watch and perform, with their characters' names that are also children's names:
 # where the post names the work, those names are the characters ("reading Of Mice and Men ... George
@@ -1309,6 +1331,8 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
         return False
     if key in _PRONOUNS and key not in roster.by_first:
         return False  # "He gets very muddled": a pronoun, though "He" is a surname in some lists
+    if tok.hashtag and key in _HASHTAG_SMALL_WORDS and key not in roster.by_first:
+        return False  # the "To" of #ProudToBeSMP joins the words of a hashtag; it names nobody
     if key in NON_NAMES:
         # A month that is a pupil's name ("June has been our Kindness Champion") is read like any
         # other name that is also a word: a child only where the wording makes one the subject.

@@ -1743,6 +1743,22 @@ _FUTURE_VERB = re.compile(
     r"(?:practising|preparing|rehearsing|getting\s+ready|training)\s+(?:[\w-]+\s+){0,3}?for\s+(?:the|our|their)\s+|best\s+of\s+luck|(?:chosen|selected|picked|invited|asked)\s+to\s+(?!be\b)\w+)\b",
     re.IGNORECASE,
 )
+# Words in -ing that describe rather than do: "the view is amazing" says nothing of now.
+_ING_ADJECTIVES = (
+    r"amazing|exciting|interesting|outstanding|inspiring|stunning|charming|boring|amusing|fascinating|"
+    r"challenging|rewarding|encouraging|exhausting|entertaining|tiring|thrilling|refreshing|overwhelming|"
+    r"pleasing|astonishing|surprising|disappointing|worrying|upsetting|missing|willing|welcoming|caring|"
+    r"loving|understanding|engaging|compelling|striking|touching|moving|fitting|befitting|deserving|"
+    r"everything|nothing|something|anything|king|thing|string|spring|during|following|according|"
+    r"going|coming|ongoing|forthcoming|upcoming|incoming|outgoing|bring|ring|wing|sing|sling|swing|"
+    r"heartwarming|heart-warming|awe-inspiring|mind-blowing|jaw-dropping|eye-opening|breathtaking|"
+    r"booming|blooming|flourishing|thriving|glowing|sparkling|shining|dazzling|gripping|riveting|"
+    r"humbling|uplifting|calming|soothing|relaxing|annoying|frightening|terrifying|confusing|"
+    r"appealing|alarming|shocking|promising|lasting|outstanding|living|ageing|aging|raising|"
+    # talk and thought, which say nothing of where: "Year 4 are still talking about the Angel of the North"
+    r"talking|thinking|chatting|buzzing|reeling|recovering|comparing|researching|reading|writing|studying|"
+    r"planning|preparing|counting|hoping|wondering|dreaming|remembering|missing|looking\s+forward"
+)
 _NOW = re.compile(
     r"\b(?:right\s+now|now|currently|at\s+the\s+moment|just\s+arrived|"
     r"(?:we're|we\s+are|they're|they\s+are)\s+(?:(?:finally|now|all|safely)\s+)*here|"
@@ -1751,7 +1767,9 @@ _NOW = re.compile(
     r"(?:are|'re|is|(?<=\w\s)r)\s+(?:(?:\w+ly|safe\s+and\s+sound|safe|all|now|still|busy)\s+(?:and\s+)?)*(?:having|"
     r"enjoying|exploring|visiting|walking|climbing|watching|"
     r"doing|making|building|playing|eating|sitting|singing|learning|spending|taking|trying|paddling|"
-    r"swimming|looking|heading|travelling|on\s+(?:our|their)\s+way|at|in|on))\b",
+    r"swimming|looking|heading|travelling|on\s+(?:our|their)\s+way|at|in|on|"
+    # any doing word: "Falcon Class are zip-wiring first", "P5 are abseiling" (not "is amazing")
+    r"(?!(?:" + _ING_ADJECTIVES + r")\b)[a-z][a-z-]*[a-z]ing))\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -1863,7 +1881,11 @@ _THANKED_FOR_DONE = re.compile(
     # "Thank you to the team at Kingswood Library for such a warm welcome this afternoon"
     r"|^\W*(?:a\s+(?:huge|big|massive)\s+)?thank(?:s|\s+you)\s+(?:[@\w'’&-]+\s+){0,8}?for\s+(?:such\s+)?"
     r"(?:a|an|the|their|your)\s+(?:[\w-]+\s+){0,2}?(?:welcome|visit|tour|morning|afternoon|day|session|workshop|"
-    r"talk|time|hospitality|lunch|show|performance)\b",
+    r"talk|time|hospitality|lunch|show|performance)\b"
+    # "Lovely to see so many of you at the summer fete today!": the readers were there; it is over
+    r"|^\W*(?:it\s+was\s+|it's\s+been\s+|how\s+)?(?:so\s+|really\s+)?(?:lovely|great|wonderful|fantastic|brilliant|"
+    r"nice|good|fab|amazing|super)\s+to\s+see\s+(?:so\s+many\s+(?:of\s+)?|all\s+(?:of\s+)?)?"
+    r"(?:you|everyone|families|parents|our\s+families)\b",
     re.IGNORECASE,
 )
 

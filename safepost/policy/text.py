@@ -134,11 +134,13 @@ _CAMEL_PART = re.compile(r"[^\W\d_][^\W\d_]*")
 # The lookahead first only says what both alternatives start with, so most characters fail at once
 # instead of after nine lookbehinds.
 # An emoji before a capital ends a sentence as a full stop would ("a day at Chester Zoo 🦏 We're on
-# the coach"); not a pin, which introduces a place ("update 📍 Williamson Park").
+# the coach", "on the Mersey Ferry ⛴️ Next stop"); not a pin or an arrow, which introduce a place
+# ("update 📍 Williamson Park", "Year 5 ➡️ Jodrell Bank").
 _SENTENCE_END = re.compile(
-    r"(?=[.!?\n\U0001F300-\U0001FAFF])(?:(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
+    r"(?=[.!?\n\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55])(?:(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
     r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?]+['\")\]]*(?=\s|$)|\n+"
-    r"|(?!\U0001F4CD)[\U0001F300-\U0001FAFF][\U0001F300-\U0001FAFF\uFE0F\u200D]*(?=\s+[A-Z]))"
+    r"|(?!\U0001F4CD|\u27A1)[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55][\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55"
+    r"\uFE0F\u200D]*(?=\s+[A-Z]))"
 )
 # Before a suspense ellipsis, a word no sentence ends on: "Star of the Week is... Sky!"
 _SUSPENSE = re.compile(

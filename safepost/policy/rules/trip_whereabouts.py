@@ -139,8 +139,10 @@ _PLACE = re.compile(
 _BROADCASTER = re.compile(r"(?:the\s+)?(?:BBC|ITV|Sky|Channel\s+4|Google)\b")
 _NEWSROOM_AFTER = re.compile(r"\s+(?:newsroom|studios?|offices?|headquarters|building|campus)\b")
 _OTHERS_THERE = re.compile(
-    r"\b(?:farmers|people|families|refugees|animals|communities|villagers|children|pupils|schools|workers|"
+    r"\b(?:farmers|people|families|refugees|animals|communities|villagers|schools|workers|"
     r"soldiers|scientists|astronauts|penguins|bears|tigers|elephants|monkeys|whales)\s+$"
+    # "how children in Malawi", not "drop the children at the Salt Ayre Leisure Centre"
+    r"|(?<!\bthe\s)(?<!\bour\s)(?<!\byour\s)(?<!\ball\s)\b(?:children|pupils)\s+$"
     # an adult's workplace: "now a consultant at the Royal Shrewsbury Hospital"
     r"|\b(?:consultant|doctor|nurse|surgeon|paramedic|manager|engineer|lecturer|professor|researcher|director|"
     r"teacher|chef|officer|vet|works|worked|working|job|career|based|employed|volunteers|volunteered)\s+$",
@@ -210,11 +212,16 @@ _NOT_PLACES = re.compile(
     r"|^(?:the\s+)?(?:heart|centre|middle)\s+of\s+(?:the\s+|our\s+)?(?:Gospel|Bible|Church|Faith|Lord|God|Christmas|"
     r"Easter|Advent|Lent|Ramadan|Diwali)\b"
     r"|^(?:the\s+)?(?:Prime\s+Minister|King|Queen|Pope|Mayor|President|Headteacher|Governors?)\b"
+    # a topic ("in the Second World War"), though "the Imperial War Museum North" is a place
     r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:War|Wars|Battle|Revolution|Age|Era|Period|Empire|Dynasty|Plague)\b"
+    r"(?!\s+(?:Museum|Memorial|Cemetery|Graves|Rooms|Gallery|Centre|Center|Site|Trail|Experience)\b)"
     r"|^(?:" + LANGUAGE_NAMES + r")\b"
     # a broadcast or a website, not a place: "on BBC Radio Merseyside", "on YouTube"
     r"|^(?:the\s+)?(?:BBC|ITV|Sky|YouTube|Zoom|Teams|Facebook|Instagram|Twitter|TikTok|Spotify|Google|Scratch|Python|"
-    r"Minecraft|Purple\s+Mash|Seesaw|Tapestry|Class\s+Dojo|Duolingo)\b"
+    r"Minecraft|Purple\s+Mash|Seesaw|Tapestry|Class\s+Dojo|ClassDojo|Duolingo|ParentPay|ParentMail|Parentmail|"
+    r"Arbor|SchoolComms|Scopay|SchoolMoney|School\s+Gateway|Weduc|Studybugs|Satchel|Show\s+My\s+Homework|"
+    r"Google\s+Classroom|Microsoft\s+Teams|Sparx|TTRS|Times\s+Tables\s+Rock\s+Stars|Numbots|Oak\s+Academy|"
+    r"Bedrock|Mathletics|Accelerated\s+Reader|Reading\s+Eggs|Bug\s+Club|Doodle\s+Maths)\b"
     r"|^(?:[A-Z][\w'’-]*\s+){0,3}(?:Radio|FM|TV)\b"
     # a road: "stuck in traffic on the M6"
     r"|^(?:the\s+)?[MA]\d{1,4}\b"
@@ -307,7 +314,7 @@ _OTHER_SUBJECT = re.compile(
     r"|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]\w*\s+(?:will|is|and)\b"
     # a thing the sentence is about: "The tins are off to the food bank this afternoon"
     r"|(?:every\s+(?:single\s+)?item|everything|all\s+of\s+it)\s+(?:is|was|will|goes|went)\b"
-    r"|(?:(?:the|our|all\s+the|these|those|your)\s+)?(?:"
+    r"|(?:(?:the|our|all\s+the|all|these|those|your)\s+)?(?:"
     + _SENT_THINGS
     + r")(?:\s+and\s+(?:[\w-]+\s+)?(?:"
     + _SENT_THINGS
@@ -383,6 +390,10 @@ _LOOK_OUT = re.compile(
     r"pop\s+by\s+and\s+see)\s+(?:for\s+)?(?:us|them|our)\b",
     re.IGNORECASE,
 )
+# A post that opens with a greeting from where the class is: "Good morning from Kingswood Colomendy!"
+_GREETING_FROM = re.compile(
+    r"\W*(?:greetings|hello|hi|waves?|(?:good\s+)?(?:morning|afternoon|evening))\s+from\b", re.IGNORECASE
+)
 _CALLED_OFF = re.compile(r"\b(?:cancelled|canceled|postponed|called\s+off|rearranged)\b", re.IGNORECASE)
 _NOW_WORDS = re.compile(
     r"\b(?:right\s+now|currently|at\s+the\s+moment|about\s+to|(?:we're|we\s+are|they're|they\s+are)\s+"
@@ -428,7 +439,10 @@ _SCHOOL_WORDS = frozenset(
 
 def _the_school_itself(place: str, school: frozenset[str]) -> bool:
     """Whether a place is the school's own name ("Courtney" for Courtney Primary School)."""
-    words = {fold(w) for w in re.findall(r"[\w'’]+", place)} - _SCHOOL_WORDS
+    if re.search(r"\b(?:Church|Cathedral|Chapel|Abbey|Minster|Priory|Hall|Centre|Park)$", place.strip()):
+        return False  # "St Catherine's Church", where the parish's Mass is: not the school
+    # "St Catherine's" for St Catherine of Siena Primary School: the possessive is the school's
+    words = {fold(re.sub(r"['’]s$", "", w)) for w in re.findall(r"[\w'’]+", place)} - _SCHOOL_WORDS
     return bool(words) and words <= school
 
 
@@ -450,7 +464,10 @@ _THINGS_OF = re.compile(
     r"['’]s?\s+(?:[\w'’-]+\s+){0,2}?(?:" + _SENT_THINGS + r")\b"
     # "Year 5's watercolour seascapes are now up in the church porch": a class's things
     r"|['’]s\s+(?:[\w'’-]+\s+){0,2}?(?!(?:parents|families|friends|teachers)\b)[a-z]+s\b"
-    r"(?=[^.!?]{0,40}?\b(?:are|were|have|will|went|go)\b)",
+    r"(?=[^.!?]{0,40}?\b(?:are|were|have|will|went|go)\b)"
+    # "our Year 2 teaching assistant, Mrs Whitfield, is leaving": a grown-up of the class
+    r"|\s+(?:class\s+)?(?:teachers?|teaching\s+assistants?|TAs?|team\s+leaders?|leaders?|staff|tutors?|"
+    r"heads?\s+of\s+year)\b",
     re.IGNORECASE,
 )
 
@@ -486,7 +503,10 @@ _TITLED = re.compile(
 _AUTHOR = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+")
 # "in the Sefton finals": the name of an event, not a place
 _EVENT_AFTER = re.compile(
-    r"\s+(?:(?-i:[a-z]+)\s+(?=(?:challenge|competition|quiz|championships?|tournament|festival)\b))?(?:finals?|challenge|semi-finals?|championships?|tournament|games|festival|gala|league|cup|heats|trials|"
+    r"\s+(?:(?-i:[a-z]+)\s+(?=(?:challenge|competition|quiz|championships?|tournament|festival)\b))?"
+    # "the Kingswood summer fete": the event of a place, not the place
+    r"(?:(?:summer|christmas|winter|spring|autumn|harvest|school|village|charity|annual|community|church)\s+"
+    r"(?=(?:fair|fete|fayre|concert|party|disco|festival|gala|show)\b))?(?:finals?|challenge|semi-finals?|championships?|tournament|games|festival|gala|league|cup|heats|trials|"
     r"qualifiers|assembly|service|concert|disco|party|celebration|family|families|fair|fete|"
     # "return the Year 6 Robinwood residential forms by Friday"
     r"(?:residential|trip|visit)\s+(?:forms?|letters?|payments?|deposits?|kit\s+lists?|information|meeting|evening)|"
@@ -527,13 +547,31 @@ def _places(sentence: str) -> list[_Place]:
             sentence[max(0, m.start() - 20) : m.start()],
         ):
             continue  # "the small gate on Elm Walk": where the school's own gate is
+        if (
+            m.group("prep") == "on"
+            and re.search(
+                r"\b(?:paid|pay|paying|payable|book|booked|booking|order|ordered|ordering|apply|applied|applying|"
+                r"sign\s+up|signed\s+up|signing\s+up|available|log\s+in|logged\s+in|logging\s+in|submit|submitted|"
+                r"upload|uploaded|uploading|posted|shared|sent\s+out)\s+(?:\w+\s+)?$",
+                sentence[max(0, m.start() - 30) : m.start()],
+            )
+            and not re.search(_VENUE_NOUN, m.group("place"))
+        ):
+            continue  # "lunch money must be paid on ParentPay", "book on Arbor": an online system
+        if m.group("prep") in ("on", "in", "at", "near", "outside", "along") and re.search(
+            r"\b(?:leak|fire|accident|incident|roadworks|works|closure|flooding|flood|burst\s+main|collision|"
+            r"crash|power\s+cut|outage|break-in|blockage|diversion|breakdown|spillage|emergency)\s+$",
+            sentence[max(0, m.start() - 30) : m.start()],
+        ):
+            continue  # "Due to a gas leak on Jubilee Road, school will close at 1pm": the leak's place
         if m.start() > 0 and sentence[m.start() - 1] in "'‘\"“":
             continue  # "read 'In Flanders Fields' at our Remembrance service": a title in quotes
         if re.search(
-            r"\b(?:born|on\s+display|displayed|exhibited|hanging|shown)\s+$",
+            r"\b(?:born|on\s+display|displayed|exhibited|hanging|shown|set|based|filmed|written|painted|made|grown|"
+            r"produced|printed)\s+$",
             sentence[max(0, m.start() - 20) : m.start()],
         ):
-            continue  # "who was born in Warsaw", "is now on display in the village library": not the pupils
+            continue  # "who was born in Warsaw", "a story set in Paris": not where the pupils are
         if _OTHERS_THERE.search(sentence[max(0, m.start() - 30) : m.start()]):
             continue  # "how farmers in Malawi are coping": other people's place
         if _EARLIER_OUTING.search(sentence[: m.start()] + m.group("prep")):
@@ -562,7 +600,11 @@ def _places(sentence: str) -> list[_Place]:
         ):
             continue  # "placements from vets' surgeries ... to Telford & Wrekin Council": a range, not a trip
         if m.group("prep") == "to" and re.search(
-            r"\b(?:forward|welcome|thanks|thank\s+you)\s+$", sentence[: m.start()]
+            r"\b(?:forward|welcome|thanks|thank\s+you)\s+$"
+            # a title: "reading extracts from Long Walk to Freedom", "Journey to the River Sea"
+            r"|(?<!^)(?<![.!?]\s)\b(?-i:Walk|Journey|Road|Return|Way|Guide|Ticket|Voyage|Passage|Flight|Escape|"
+            r"Letters?|Postcards?|Gateway|Stairway|Highway|Welcome|Back)\s+$",
+            sentence[: m.start()],
         ):
             continue  # "looking forward to Teddy Bears' Picnic day": an event, not a place
         if (
@@ -737,7 +779,7 @@ class TripWhereabouts(Rule):
                 and re.sub(r"^the\s+", "", p.text)
                 not in person_names  # "goes to Ronnie Street for his manners"
             ]
-            across = self._across_two(i, sentences, by_sentence) if i > 0 else None
+            across = self._across_two(i, sentences, by_sentence, classes) if i > 0 else None
             if across is not None:
                 place, when, at_place, at_when = across
                 start, end = (
@@ -793,14 +835,18 @@ class TripWhereabouts(Rule):
 
     @staticmethod
     def _across_two(
-        i: int, sentences: list[tuple[int, int, str]], by_sentence: dict[int, list[_Place]]
+        i: int,
+        sentences: list[tuple[int, int, str]],
+        by_sentence: dict[int, list[_Place]],
+        classes: frozenset[str] | set[str] = frozenset(),
     ) -> tuple[_Place, re.Match[str], int, int] | None:
         """A place in one sentence and its time, with the pupils, in the next.
 
         "Our Harvest Fayre is this Saturday from 11 on the village green. Year 6 are running the
         tombola ... come and find us!" (an invitation after the place and time); "The Year 6
         residential to Anglesey is only a week away! We leave on Monday 11th May at 9am" (a trip's
-        place, then the day it leaves).
+        place, then the day it leaves); a greeting from a named place, then what the class is doing
+        there now ("Good morning from Kingswood Colomendy! Falcon Class are zip-wiring first").
         """
         a0, _b0, before = sentences[i - 1]
         a, _b, sentence = sentences[i]
@@ -818,6 +864,15 @@ class TripWhereabouts(Rule):
             and (leaves := DATE.search(sentence) or _DAY.search(sentence)) is not None
         ):
             return next(p for p in earlier if p.named), leaves, a0, a
+        greeting = _GREETING_FROM.match(before)
+        if (
+            greeting is not None
+            and any(p.named for p in earlier)
+            and not by_sentence.get(i)
+            and _subject(sentence, classes) is not None
+            and sentence_tense(sentence) in (Tense.NOW, Tense.FUTURE)
+        ):
+            return next(p for p in earlier if p.named), greeting, a0, a0
         return None
 
     def _finding(
