@@ -1220,7 +1220,13 @@ _PERSON_AFTER = re.compile(
     r"|\s*,\s*(?:our|the)\s+(?:year\s*\d+\s+)?(?:[\w-]+\s+)?(?:goalkeeper|keeper|captain|striker|defender|bowler|"
     r"batter|scorer|top\s+scorer|star|player)\b"
     # "that didn't stop Winter scoring the winner"
-    r"|\s+(?:scoring|saving|winning|sprinting|diving|tackling|bowling|batting|racing|finishing)\s+(?:the|a|an|his|her|two|three)\b"
+    r"|\s+(?:scoring|saving|winning|sprinting|diving|tackling|bowling|batting|racing|finishing|grabbing|netting|"
+    r"hitting|taking|smashing|bagging|slotting|firing|clinching|sealing|getting|making|pulling\s+off)\s+"
+    r"(?:the|a|an|his|her|two|three)\b"
+    # "Swift on the anchor leg", "Bishop has been an absolute star helper"
+    r"|\s+on\s+the\s+(?:anchor|first|second|third|last|final|opening)\s+leg\b"
+    r"|\s+(?:has|had)\s+been\s+(?:an?\s+)?(?:absolute\s+|real\s+|total\s+|true\s+|such\s+a\s+)?(?:star|superstar|"
+    r"hero|legend|credit|champion|rock|joy|delight|trooper)\b"
     r"|\s+(?:scored|scores|saved|saves|netted|nets|struck|bowled|batted|caught|kicked|headed|ran|won|"
     r"picked|slotted|fired|smashed|hit|took|made|kept|dived|raced|swam|finished|tackled|crossed|"
     r"converted|grabbed|added|completed|sealed|levelled|equalised|blocked|did\s+it|never\s+stopped|opened|stole|"
@@ -1229,7 +1235,7 @@ _PERSON_AFTER = re.compile(
     # a live report's present: "Bowness chips it over the keeper", "Church nutmegs two defenders"
     r"|\s+(?:chips|curls|lobs|slots|fires|smashes|rifles|taps|nods|volleys|dribbles|nutmegs|blasts|drills|whips|"
     r"bends|powers|heads|scores|nets|saves)\s+(?:it|home|in|one|two|three|the|a|an|his|her|past|over|into)\b"
-    r"|\s+with\s+\d+"
+    r"|\s*,?\s+with\s+\d+"  # "Castle, with 48 runs and two catches"
     # "Sparrow in Attenborough Class, who": somebody placed in a class
     r"|\s+(?:in|from)\s+(?:year\s*\d|reception|nursery|class\s+\w+|(?-i:[A-Z])[\w'’-]*\s+class|\d{1,2}(?-i:[A-Z]{1,3}))\b"
     # "thank you to Gunn for the last-ball six", "to Gunn for his catch"
@@ -1272,13 +1278,13 @@ _PERSON_BEFORE = re.compile(
     r"(?:save|goal|try|tries|tackle|catch|header|finish|shot|pass|effort|strike|run|innings|knock|wicket|"
     r"performance|display|assist|block|interception|cross|dive|swim|jump|throw|curler|volley|chip|lob|"
     r"bowling|batting|fielding|running|defending|goalkeeping|keeping|finishing|swimming|"
-    r"screamer|cracker|rocket|thunderbolt|drive|penalty|free[\s-]kick|tap[\s-]in|winner|equaliser|"
+    r"screamer|cracker|rocket|thunderbolt|drive|penalty|free[\s-]kick|tap[\s-]in|winner|equaliser|hit|smash|"
     r"sprint|leap|flick|dribble|run-out|stumping|six|four|boundary|hat-trick|brace|double|treble)s?\s+"
     r"(?:of\s+the\s+(?:season|match|day|week|game|tournament|year|term)\s+)?(?:from|by)"
     # "both goals came from Holiday": what was scored came from somebody
     r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of))"
     # "Man of the match goes to King": an award given to somebody
-    r"(?:\s+(?:goes\s+to|went\s+to|is|was))?\s*(?:[:,]|!+)?\s*$",  # "Hat-trick hero! Price was unstoppable"
+    r"(?:\s+(?:goes\s+to|went\s+to|is|was))?\s*(?:[:,]|!+)?\s*#?$",  # "Take a bow, #Mensah"  # "Hat-trick hero! Price was unstoppable"
     re.IGNORECASE,
 )
 
@@ -1314,6 +1320,30 @@ DID_SOMETHING = re.compile(
     r"(?:(?-i:[a-z]+ed)|" + IRREGULAR_PAST + r"|knew)\s+(?:(?:up|out|off|in|down|over|back)\s+)?"
     r"(?:a|an|the|his|her|their|it|every|all|\d)\b",
     re.IGNORECASE,
+)
+# Festivals, which a post names far more often than a pupil of that surname ("Merry Christmas!").
+_FESTIVALS = frozenset(
+    [
+        "christmas",
+        "easter",
+        "halloween",
+        "diwali",
+        "eid",
+        "hanukkah",
+        "advent",
+        "lent",
+        "ramadan",
+        "pentecost",
+        "whitsun",
+        "epiphany",
+        "passover",
+        "vaisakhi",
+        "holi",
+        "navratri",
+        "candlemas",
+        "michaelmas",
+        "harvest",
+    ]
 )
 # Before a possessive, a word that makes it a thing's ("the sparrow's nest", "a potter's wheel").
 _DETERMINED = re.compile(
@@ -1681,7 +1711,7 @@ def surnames_alone(
             continue  # "spoke no English", "learning about Islam": a language or a faith
         if ordinary(key) and not tok.hashtag and re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE):
             continue  # "the Bishop visited": a word (here a title), not a surname
-        if tok.hashtag or ordinary(key) or key in DAYS_AND_MONTHS:
+        if tok.hashtag or ordinary(key) or key in DAYS_AND_MONTHS or key in _FESTIVALS:
             # West, Swan, Little, Friday: a person only where the wording makes one.
             if not as_person:
                 continue
