@@ -672,8 +672,17 @@ _NICKNAMED_AFTER = re.compile(
 
 
 _LESSON_ABOUT = re.compile(
-    r"\b(?:writing|learning|reading|talking|finding\s+out|researching|studying|wrote|learnt|learned|read)\s+"
-    r"(?:all\s+)?about\s+$",
+    r"(?:\b(?:writing|learning|reading|talking|finding\s+out|researching|studying|wrote|learnt|learned|read)\s+"
+    r"(?:all\s+)?about|\b(?:researching|researched|studying|studied|investigating|investigated))\s+"
+    # the rest of a list of figures: "researching Bobby Moore, Marcus Rashford and Florence Nightingale"
+    r"(?:(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2}\s*(?:,\s*|\s+and\s+|\s*&\s*))*$",
+    re.IGNORECASE,
+)
+# A character or a visitor in a part: "Marcus the legionary", "an Elvis impersonator on the tombola".
+_IN_A_PART_AFTER = re.compile(
+    r"^\s+(?:the\s+(?!(?:year|class|reception|nursery)\b)(?-i:[a-z][a-z-]+)(?:\s+(?-i:[a-z][a-z-]+))?\s+"
+    r"(?:let|showed|told|taught|came|visited|arrived|brought|helped|gave|was|is|has|had|joined|led|made)\b"
+    r"|(?:impersonator|lookalike|look-alike|tribute|impression)s?\b)",
     re.IGNORECASE,
 )
 _PLACE_NOUN_AFTER = re.compile(
@@ -1164,12 +1173,53 @@ _WORKS = {
     "alice in wonderland": "alice",
     "the wizard of oz": "dorothy",
     "hansel and gretel": "hansel gretel",
+    "nativity": "mary joseph gabriel herod",
+    "northern lights": "lyra pantalaimon roger iorek will",
+    "his dark materials": "lyra pantalaimon roger iorek will",
+    "jack and the beanstalk": "jack",
+    "aladdin": "aladdin jasmine",
+    "cinderella": "cinderella buttons",
+    "snow white": "snow",
+    "goldilocks": "goldilocks",
+    "bugsy malone": "bugsy tallulah blousey dandy",
+    "the lion king": "simba nala mufasa scar",
+    "beauty and the beast": "belle",
+    "the hunger games": "katniss peeta",
+    "percy jackson": "percy annabeth grover",
+    "the wind in the willows": "toad ratty mole badger",
+    "the bfg": "sophie",
+    "george's marvellous medicine": "george",
+    "james and the giant peach": "james",
+    "danny the champion of the world": "danny",
+    "the borrowers": "arrietty pod homily",
+    "charlotte's web": "charlotte wilbur fern",
+    "the worst witch": "mildred",
+    "little women": "jo meg beth amy",
+    "the jungle book": "mowgli baloo bagheera",
+    "treasure island": "jim",
+    "a monster calls": "conor",
+    "journey to the river sea": "maia",
+    "the highwayman": "bess",
+    "skellig": "michael mina",
+    "anne of green gables": "anne",
+    "heidi": "heidi",
+    "the snowman": "james",
+    "annie": "annie",
 }
 # A title that is itself a child's name counts only beside a word of the work ("hooked on Matilda! ...
 # Miss Trunchbull's chocolate cake"), not alone ("Matilda came to school as Matilda").
 _WORK_EVIDENCE = {
     "matilda": re.compile(r"\b(?:trunchbull|wormwood|miss\s+honey|roald\s+dahl|dahl)\b", re.IGNORECASE)
 }
+# A child who played another part: "Matilda was a wonderfully gentle Miss Honey".
+_PLAYS_ANOTHER_PART = re.compile(
+    r"\s+(?:was|played|plays|is\s+playing|made)\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}?(?-i:[A-Z])",
+    re.IGNORECASE,
+)
+# What a character has in the story: "Jack's mum", "Cinderella's slipper".
+_WORK_OWNS = re.compile(
+    r"['’]s\s+(?:mum|mother|dad|father|gran|grandma|cow|beans|slipper|coach|lamp|cat|house)\b"
+)
 _WORK_TITLES = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _WORKS) + r")\b", re.IGNORECASE)
 
 
@@ -1238,6 +1288,12 @@ PLACES_THAT_ARE_NAMES = frozenset(
         "cuba",
         "china",
     ]
+)
+# After a place's name, a word that makes the name describe it: "Paris landmarks", "a Paris café".
+_PLACE_DESCRIBES = re.compile(
+    r"\s+(?-i:landmarks|café|cafe|cafés|cafes|skyline|streets|zoo|museum|walls|metro|marathon|fashion|bakery|market|"
+    r"markets|accent|cathedral|docks|harbour|olympics|airport|station|trip|holiday|map|maps|street|bridge|bridges|"
+    r"tower|towers|landmark|postcard|postcards|restaurant|theme|themed|style|skyscrapers|city|canals|gondolas)\b"
 )
 _PLACES = (
     r"egypt|morocco|spain|france|italy|germany|greece|turkey|china|japan|india|kenya|nigeria|ghana|brazil|peru|"
@@ -2106,7 +2162,24 @@ def _classify_one(
     if not strong and not m.surname and re.match(r"\s+by\s+(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z]+", post):
         m.kind, m.reasons = "other-person", ['the title of a work, with its author ("Matilda by Roald Dahl")']
         return
-    if not strong and not m.surname and key in _characters_named(norm) and not _POST_CUE.match(post):
+    if (
+        not m.surname
+        and key in _characters_named(norm)
+        and not _PLAYS_ANOTHER_PART.match(post)
+        # "Matilda in Birch read her own chapter", "Matilda S. in Ospreys": a child placed in the school
+        and not (
+            re.match(
+                r"\s+(?-i:[A-Z])\.|\s+(?:in|from)\s+(?:year|reception|nursery|class\b|(?-i:[A-Z]))", post
+            )
+            # not "Alice in Wonderland", a title longer than the name
+            and ((t := _WORK_TITLES.match(norm, m.nstart)) is None or t.end() <= m.nend)
+        )
+        and not (
+            strong and _POST_CUE.match(post) and not (m.first.possessive and _WORK_OWNS.match(norm, m.nend))
+        )
+    ):
+        # "Mary was serene, Joseph forgot only one line" of a nativity; "Jack's mum stole the show" of the
+        # panto: the parts, though a child played each (not "Matilda was a wonderfully gentle Miss Honey")
         m.kind, m.reasons = (
             "other-person",
             ["a character of a work the post names (Of Mice and Men's George)"],
@@ -2125,6 +2198,28 @@ def _classify_one(
         re.I,
     ):
         m.kind, m.reasons = "place", ['where others live ("our partner school in Kenya")']
+        return
+    if (
+        key in PLACES_THAT_ARE_NAMES
+        and not m.surname
+        and not strong
+        and (
+            re.search(
+                r"\b(?:a|an|the|than\s+a|like\s+a)\s+$", norm[max(s_start, m.nstart - 10) : m.nstart], re.I
+            )
+            or re.search(
+                r"\b(?:walls|streets|city|town|map|maps|history|landmarks|sights|skyline|centre|people|capital|"
+                r"river|banks|port|county|county\s+town|heart|outskirts|suburbs|tour)\s+of\s+$",
+                norm[max(s_start, m.nstart - 25) : m.nstart],
+                re.I,
+            )
+            or _PLACE_DESCRIBES.match(post)
+        )
+    ):
+        m.kind, m.reasons = (
+            "place",
+            ['a place or a thing ("a Paris café", "the walls of Chester", "Paris landmarks")'],
+        )
         return
     if (m.surname or m.first).possessive and _TITLE_IN_QUOTES.match(norm, m.nend) and not strong:
         m.kind, m.reasons = (
@@ -2307,6 +2402,12 @@ def _classify_one(
     ):
         m.kind, m.reasons = "other-person", ["what a lesson is about (a character, a figure of history)"]
         return  # "Year 4 have been writing about Matilda, the girl who loved books"
+    if not m.surname and not strong and _IN_A_PART_AFTER.match(post):
+        m.kind, m.reasons = (
+            "other-person",
+            ['somebody in a part ("Marcus the legionary", "an Elvis impersonator")'],
+        )
+        return
     if not m.surname and is_ordinary_word(key) and _PLACE_NOUN_AFTER.match(post):
         m.kind, m.reasons = "place", ['a place: a word before a place noun ("Hope station")']
         return
