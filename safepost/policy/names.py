@@ -815,11 +815,21 @@ def _names_a_class(post: str, classes: frozenset[str] | set[str]) -> bool:
 
 
 # "Amber spotted a mistake ...": a verb in the past with what was done after it.
+_KIND_DEED = re.compile(
+    r"^\s+(?:stayed\s+(?:behind|late)|volunteered\s+to|offered\s+to|helped\s+(?:out|to))\b"
+)
 _PERSON_DID = re.compile(
     r"^\s+(?:(?:just|finally|also|even|proudly|carefully|bravely)\s+)?(?:held|hugged|fed|read|wrote|drew|painted|"
     r"baked|cooked|scored|built|sang|danced|swam|climbed|caught|kicked|counted|spelled|spelt|answered|asked|"
     r"told|helped|shared|recited|performed|presented|learnt|learned|practised|tied|zipped|cuddled|stroked|laid|"
     r"carried|lit|rang|unveiled|opened|planted|switched)\s+(?:a|an|the|her|his|their|every|all|it|us|our|\d)\b"
+    # "Lucky taught Blackman Class how to write", "Storm had a brilliant first training session with the county
+    # squad", "River has been brilliant as our new school councillor", "Sunday stayed behind to help"
+    r"|^\s+(?:taught|showed|coached|interviewed|introduced)\s+(?:(?-i:[A-Z])|us\b|everyone\b|the\s+whole\b)"
+    r"|^\s+had\s+(?:a|an|her|his)\s+(?:brilliant|fantastic|great|amazing|superb|wonderful|fab|excellent)\s+"
+    r"(?:first\s+)?(?:training\s+session|session|debut|trial|audition|race|swim|game|match|performance)\b"
+    r"|^\s+(?:has|had)\s+been\s+(?:\w+\s+)?as\s+(?:our|the)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?(?:councillor|captain|"
+    r"monitor|prefect|ambassador|leader|buddy|librarian|representative|rep)\b"
     # dressed up: "Grace came as Sophie from The BFG"
     r"|^\s+(?:came|comes|come|dressed\s+up|arrived)\s+(?:to\s+school\s+)?(?:dressed\s+)?as\b"
     # a race run: "Max stormed home first", "powered past three runners", "came second"
@@ -957,7 +967,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+|(?-i:[A-Z])\w*\s+(?:class\s+)?|"
     r"(?:lower|upper)\s+sixth\s+|sixth\s+form\s+)?"
     r"(?:girls|boys|pupils|children|students|learners|boarders|lads|lasses)\b"
-    r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been|played|sang|did|made|read|used|came)\b)"
+    r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been|played|sang|did|made|read|used|came|he|she)\b)"
     # a position only one player holds: "Player of the match went to our Goal Attack"
     r"|\bour\s+(?:year\s*\d+\s+)?(?:goal\s+attack|goal\s+shooter|goal\s+defence|goal\s+keeper|wing\s+attack|"
     r"wing\s+defence|centre\s+forward|fly[\s-]half|scrum[\s-]half|full[\s-]back|number\s+eight|wicket[\s-]?keeper|"
@@ -1306,6 +1316,7 @@ _IN_A_LIST_OF_PLACES = re.compile(
     r"(?:,|\band\b|\bor\b|&)\s*(?:" + _PLACES + r")\b",
     re.IGNORECASE,
 )
+_AFTER_THE_LIST = re.compile(r"^(?:\s*(?:,|\band\b|&)\s*(?-i:[A-Z])[\w'’-]*)+")
 _ATTRIBUTIVE_AFTER = re.compile(
     r"^\s+(?!(?:and|or|is|was|has|had|who|whose|will|can|did|in|from|for|with|to|at|on|back|home|again|too|also|"
     r"now|just|today|here|there|so|very|really|always|never|said|says|" + IRREGULAR_PAST + r")\b)"
@@ -2022,6 +2033,8 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                 )
                 # "Clover held a newborn lamb": what only a person does
                 or (group[0].first.key not in _TIMES_OF_YEAR and _PERSON_DID.match(post))
+                # "Sunday stayed behind after the concert to help": no day or season does that
+                or _KIND_DEED.match(post)
                 # "Wren spotted a wren! She sat by the window": "she" opens the next sentence
                 or (
                     group[0].first.key not in _TIMES_OF_YEAR
@@ -2334,6 +2347,8 @@ def _classify_one(
         key in PLACES_THAT_ARE_NAMES
         and not strong
         and (_ATTRIBUTIVE_AFTER.match(post) or _IN_A_LIST_OF_PLACES.search(norm[s_start:s_end]))
+        # not "Jordan and Eden did a fantastic job leading the prayers": people who did something
+        and not DID_SOMETHING.match(_AFTER_THE_LIST.sub("", post, count=1))
     ):
         m.kind, m.reasons = "place", ["a place, with other places or before what it names"]
         return

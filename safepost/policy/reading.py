@@ -1282,7 +1282,10 @@ _PERSON_BEFORE = re.compile(
     r"sprint|leap|flick|dribble|run-out|stumping|six|four|boundary|hat-trick|brace|double|treble)s?\s+"
     r"(?:of\s+the\s+(?:season|match|day|week|game|tournament|year|term)\s+)?(?:from|by)"
     # "both goals came from Holiday": what was scored came from somebody
-    r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of))"
+    r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of)"
+    # "Hat-trick for Fox in the Year 4 match", "Man of the match in the league game goes to Richards"
+    r"|\b(?:hat-trick|hat\s+trick|brace|century|fifty|clean\s+sheet|five-for)s?\s+for"
+    r"|\b(?:(?:wo)?man|player|star)\s+of\s+the\s+match\s+(?:in|at|for|against|v|vs)\s+[^.!?:]{0,40}?\s+(?:goes|went)\s+to)"
     # "Man of the match goes to King": an award given to somebody
     r"(?:\s+(?:goes\s+to|went\s+to|is|was))?\s*(?:[:,]|!+)?\s*#?$",  # "Take a bow, #Mensah"  # "Hat-trick hero! Price was unstoppable"
     re.IGNORECASE,
@@ -1318,7 +1321,9 @@ _SPORT_AFTER = re.compile(
 DID_SOMETHING = re.compile(
     r"^\s+(?:(?:even|also|then|finally|just|really|somehow|actually|still)\s+)?"
     r"(?:(?-i:[a-z]+ed)|" + IRREGULAR_PAST + r"|knew)\s+(?:(?:up|out|off|in|down|over|back)\s+)?"
-    r"(?:a|an|the|his|her|their|it|every|all|\d)\b",
+    r"(?:a|an|the|his|her|their|it|every|all|\d)\b"
+    # a kindness done: "Sunday stayed behind after the concert to help stack every chair"
+    r"|^\s+(?:stayed\s+(?:behind|late\s+to)|volunteered\s+to|offered\s+to|helped\s+(?:out|to))\b",
     re.IGNORECASE,
 )
 # Festivals, which a post names far more often than a pupil of that surname ("Merry Christmas!").
@@ -1689,7 +1694,7 @@ def surnames_alone(
                 and DID_SOMETHING.match(after)
             )
             or _PERSON_AFTER.match(after)
-            or _PERSON_BEFORE.search(before)
+            or _PERSON_BEFORE.search(norm[max(0, tok.nstart - 70) : tok.nstart])
             # "Sparrow's kite flew highest": a word's possessive with no "the" before it is a name's
             or (
                 tok.possessive

@@ -291,7 +291,8 @@ _SUBJECT_PUPILS = re.compile(
     # an activity for pupils: "swimming lessons for Year 4 start at Heaton Leisure Centre"
     r"|\b(?:lessons?|sessions?|trip|visit|outing|residential|match|fixture|walk|coach|bus|workshop|training|"
     r"rehearsal|tour|concert|performance|tournament|competition|festival|gala|race|event|party|disco|show|"
-    r"cup|final|league|meet|sleepover|camp|day)\s+(?:[\w'’-]+\s+){0,6}?for\s+(?:all\s+)?(?:years?\s*\d+|reception|nursery|ks\s*\d|"
+    r"cup|final|league|meet|sleepover|camp|day|swimming|forest\s+school|bikeability|cycling|gymnastics|athletics|"
+    r"dance|football|netball|rugby|cricket|tennis|hockey|rounders)\s+(?:[\w'’-]+\s+){0,6}?for\s+(?:all\s+)?(?:years?\s*\d+|reception|nursery|ks\s*\d|"
     r"key\s+stage\s+\d|class\s+\w+|[A-Z]\w*\s+class|our\s+\w+|the\s+(?:children|pupils|team|squad|choir))\b",
     re.IGNORECASE,
 )
