@@ -2538,6 +2538,7 @@ def _classify_one(
         # "ever been to Skye", "flew to Malaga", "before we reached Kendal": travel goes to a place
         r"|(?<!\bhats\s)(?<!\bhat\s)\b(?:off|heading|headed)\s+to\s+$"
         r"|\b(?:hello|greetings|good\s+(?:morning|afternoon|evening|night)|postcard|update|news|live)\s+from\s+$"  # not "Hats off to Willow"
+        r"|^\W*(?:just\s+|safely\s+)?(?:back|home)\s+from\s+$"  # "Back from Chester! Cedar Class sang ..."
         r"|\b(?:been|travelled|traveled|travelling|traveling|flew|flown|sailed|sailing|moved|"
         r"relocated|emigrated|holidayed|holidaying|ferry|route|road|way\s+back)\s+to\s+$"
         r"|\b(?:reached|reach|reaching|passed|passing|past)\s+$"

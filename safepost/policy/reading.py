@@ -1909,6 +1909,16 @@ _MOVED_TO_A_DAY = re.compile(
 )
 # Thanks to people for what they did: "Thank you to everyone who came down to Sherdley Park on
 # Saturday to cheer them on" is over, whatever the purpose after it.
+# A result reported: "3–1 win away at Bedale tonight", "Y6 boys 3-2 winners at Holy Cross", "Well run, our U11
+# girls, at the St Helens cross-country", "Results from this morning's gala", "Proud to see our choir lay the wreath".
+_A_RESULT = re.compile(
+    r"\b\d{1,3}\s*[-–]\s*\d{1,3}\s+(?:(?:home|away)\s+)?(?:win|wins|victory|defeat|loss|draw|winners|losers)\b"
+    r"|\b(?:winners|runners[\s-]up|champions)\s+(?:at|in)\b"
+    r"|^\W*well\s+(?:run|played|swum|sung|batted|bowled|raced|fought|danced|performed)\b"
+    r"|^\W*results?\s+(?:from|of)\b"
+    r"|^\W*(?:so\s+)?proud\s+to\s+(?:see|watch|have\s+seen)\b",
+    re.IGNORECASE,
+)
 _THANKED_FOR_DONE = re.compile(
     r"^\W*(?:a\s+(?:huge|big|massive)\s+)?thank(?:s|\s+you)\s+(?:[@\w'’-]+\s+){0,6}?who\s+"
     r"(?:came|joined|helped|supported|turned\s+out|turned\s+up|braved|cheered|made|gave|donated|baked|sent|"
@@ -1927,7 +1937,7 @@ _THANKED_FOR_DONE = re.compile(
 
 def sentence_tense(sentence: str) -> Tense:
     """Whether a sentence has happened, is happening now, or will happen."""
-    if _THANKED_FOR_DONE.search(sentence):
+    if _THANKED_FOR_DONE.search(sentence) or _A_RESULT.search(sentence):
         return Tense.PAST
     if _MOVED_TO_A_DAY.search(sentence):
         return Tense.FUTURE  # "has been moved to Thursday 11th June": it will happen then

@@ -84,7 +84,7 @@ _DAY = re.compile(
     re.IGNORECASE,
 )
 _ON_SITE = re.compile(
-    r"^(?:(?:the\s+)?(?:main\s+|school\s+|dining\s+|sports\s+|front\s+|back\s+|side\s+|staff\s+|infant\s+|junior\s+|"
+    r"^(?:(?:the\s+)?(?:new\s+|old\s+)?(?:main\s+|school\s+|dining\s+|sports\s+|front\s+|back\s+|side\s+|staff\s+|infant\s+|junior\s+|"
     r"small\s+|little\s+|top\s+|bottom\s+|pedestrian\s+|"
     r"nursery\s+|ks[12]\s+|key\s+stage\s+[12]\s+|upper\s+|lower\s+)?(?:school|hall|playground|field|office|"
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
@@ -145,7 +145,9 @@ _OTHERS_THERE = re.compile(
     r"|(?<!\bthe\s)(?<!\bour\s)(?<!\byour\s)(?<!\ball\s)\b(?:children|pupils)\s+$"
     # an adult's workplace: "now a consultant at the Royal Shrewsbury Hospital"
     r"|\b(?:consultant|doctor|nurse|surgeon|paramedic|manager|engineer|lecturer|professor|researcher|director|"
-    r"teacher|chef|officer|vet|works|worked|working|job|career|based|employed|volunteers|volunteered)\s+$",
+    r"teacher|chef|officer|vet|works|worked|working|job|career|based|employed|volunteers|volunteered)\s+$"
+    # "former student Dr Lucy Brook, now a marine biologist in Plymouth"
+    r"|\bnow\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+$",
     re.IGNORECASE,
 )
 _EARLIER_OUTING = re.compile(
@@ -243,7 +245,7 @@ _NOT_PLACES = re.compile(
 # Clause breaks inside a sentence: "..., so it's going to be built by the pond next week".
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:[;:]|\s[-–—]\s|,\s*(?:so|but|then|and\s+then)\b|,\s*(?=(?:which|where)\b)|,?\s+and\s+(?=(?:it|it's|this|that|"
-    r"there|then|should|we|we'll|they|they'll)\b)|,\s+and\s+(?=our\b))\s*"
+    r"there|then|should|we|we'll|they|they'll|every|all\s+(?:the\s+)?(?:money|proceeds|donations))\b)|,\s+and\s+(?=our\b))\s*"
 )
 # Pupils as the ones a clause is about (not "free entry for children", "the Year 3 competition").
 _SUBJECT_PUPILS = re.compile(
@@ -284,7 +286,7 @@ _SUBJECT_PUPILS = re.compile(
     r"Zoo|Museum|Castle|Park|Centre|Center|Farm|Aquarium|Gallery|Theatre|Cathedral|Abbey|Palace|Pier|Beach|"
     r"Stadium|Arena|Tower|Gardens|Hall|Caves?|Summit|Lido|Baths|Hub|Academy|Outdoor|Activity))\b"
     # an event the pupils are at: "the Key Stage 2 carol concert is at St Anne's Church"
-    r"|\b(?:years?\s*\d+|ks\s*\d|key\s+stage\s+\d|reception|nursery|class\s+\w+|[A-Z]\w*\s+class|school|our)\s+"
+    r"|\b(?:years?\s*\d+|[yp]\d{1,2}|u\d{1,2}s?|ks\s*\d|key\s+stage\s+\d|reception|nursery|class\s+\w+|[A-Z]\w*\s+class|school|our)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:concert|nativity|performance|play|show|match|fixture|game|race|assembly|service|trip|"
     r"visit|residential|tournament|gala|festival|sleepover|disco|parade|lessons?|sessions?|walk|outing|"
     r"workshop|training|swimming|swim|rehearsal|coach|bus)\b"
@@ -299,6 +301,7 @@ _SUBJECT_PUPILS = re.compile(
 # Things that go somewhere without the pupils: the tins for the food bank, a class's poems.
 _SENT_THINGS = (
     r"tins|donations|boxes|parcels|letters|cards|baskets|hampers|presents|gifts|books|food|money|cheque|funds|"
+    r"(?:penny|pound|proceeds)(?:\s+raised)?|"
     r"photos|pictures|paintings|drawings|artwork|work|models|designs|posters|poems|entries|forms|results|plants|"
     r"seeds|trees|eggs|chicks|tadpoles|butterflies|caterpillars|masks|costumes|crafts|lanterns|hats|crowns|"
     r"puppets|kites|boats|rockets|sculptures|pots"
@@ -315,7 +318,9 @@ _OTHER_SUBJECT = re.compile(
     r"|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]\w*\s+(?:will|is|and)\b"
     # a thing the sentence is about: "The tins are off to the food bank this afternoon"
     r"|(?:every\s+(?:single\s+)?item|everything|all\s+of\s+it)\s+(?:is|was|will|goes|went)\b"
-    r"|(?:(?:the|our|all\s+the|all|these|those|your)\s+)?(?:"
+    # somebody else as the subject: "Poor Stanley Yelnats is having a very bad week at Camp Green Lake"
+    r"|(?:poor|little|brave|old|young|dear)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:is|was|has|had|will)\b"
+    r"|(?:(?:the|our|all\s+the|all|these|those|your|every)\s+)?(?:"
     + _SENT_THINGS
     + r")(?:\s+and\s+(?:[\w-]+\s+)?(?:"
     + _SENT_THINGS
@@ -381,7 +386,7 @@ _PLACE_UPDATE = re.compile(
 )
 # The day a trip leaves or comes back: "We leave on Monday 11th May", "the coach departs on Friday".
 _LEAVE = re.compile(
-    r"\b(?:we|they|pupils|children|the\s+coach|coaches)\s+(?:will\s+)?(?:leave|leaves|set\s+off|sets\s+off|depart|departs|"
+    r"\b(?:we|they|pupils|children|(?:the\s+)?coach|coaches)\s+(?:will\s+)?(?:leave|leaves|set\s+off|sets\s+off|depart|departs|"
     r"travel|travels|go|arrive|arrives)\b",
     re.IGNORECASE,
 )
@@ -531,6 +536,25 @@ class _Place:
     spot: bool = False  # "the shark tunnel": a place only once the post is about a trip
 
 
+_VENUE_HANDLE = re.compile(
+    r"(?<!friends\s)\b(?:at|to|visit|visiting|in)\s+(?P<place>@\w*(?-i:Museum|Zoo|Park|Theatre|Centre|Center|Farm|Castle|"
+    r"Gallery|Hall|Aquarium|Stadium|Arena|Library|Cathedral|Abbey|Gardens|Pool|Baths|Lido|Planetarium|Mus)(?-i:[A-Z]\w*)?)\b",
+    re.IGNORECASE,
+)
+_RESIDENTIAL_HEAD = re.compile(
+    r"\W*(?P<place>(?:[A-Z][\w'’-]*\s+){0,3}(?:YHA|Hall|Centre|Park|Camp|Lodge|Manor|House|Castle|Farm|Bay|PGL|"
+    r"Robinwood|Kingswood|Colomendy|Outdoor\s+Centre|Activity\s+Centre))\s*(?:from|[:,–-])\s*"
+    r"(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:to|[-–])\s+)",
+    re.IGNORECASE,
+)
+_THEIR_GROUND = re.compile(
+    r"\b(?:at|to)\s+their\s+(?:place|ground|school|pitch|field|court|site)\b", re.IGNORECASE
+)
+_OPPONENT = re.compile(
+    r"\b(?:v|vs|versus|against)\.?\s+(?P<team>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3})"
+)
+
+
 def _places(sentence: str) -> list[_Place]:
     found = []
     for m in _PLACE.finditer(sentence):
@@ -647,6 +671,18 @@ def _places(sentence: str) -> list[_Place]:
         public = not named and bool(_PUBLIC_VENUE.search(bare))
         start = m.start("place") if m.group("prep") == ":" else m.start()  # the colon ends a clause
         found.append(_Place(start, m.end(), place, named, public, spot=bool(m.group("generic"))))
+    if (head := _RESIDENTIAL_HEAD.match(sentence)) is not None and not _NOT_PLACES.match(head.group("place")):
+        # "Whitby YHA from Monday 8th to Wednesday 10th June": a residential's centre and its dates
+        found.append(_Place(head.start("place"), head.end("place"), head.group("place"), named=True))
+    for m in _VENUE_HANDLE.finditer(sentence):
+        # "Year 3 are off to @WorldMuseumLiv on Thursday": a venue's own account as the place
+        if not any(p.start <= m.start("place") < p.end for p in found):
+            found.append(_Place(m.start(), m.end(), m.group("place"), named=True))
+    if (their := _THEIR_GROUND.search(sentence)) is not None and (
+        opponent := _OPPONENT.search(sentence)
+    ) is not None:
+        # "fixture tomorrow v Upton High has moved to their place": the other school is the place
+        found.append(_Place(their.start(), their.end(), opponent.group("team"), named=True))
     for m in _PLACE_BEFORE_TRIP.finditer(sentence):
         if _NOT_PLACES.match(m.group("place")):
             continue  # "the Hawking Class residential": a class's trip, not a place
@@ -849,9 +885,12 @@ class TripWhereabouts(Rule):
         place, then the day it leaves); a greeting from a named place, then what the class is doing
         there now ("Good morning from Kingswood Colomendy! Falcon Class are zip-wiring first").
         """
-        a0, _b0, before = sentences[i - 1]
+        j = i - 1
+        while j > 0 and not re.search(r"\w", sentences[j][2]):
+            j -= 1  # over an emoji of its own: "... to Condover Hall! 🚌 Coach leaves at 8:45 on Monday"
+        a0, _b0, before = sentences[j]
         a, _b, sentence = sentences[i]
-        earlier = [p for p in by_sentence.get(i - 1, []) if p.named or p.public]
+        earlier = [p for p in by_sentence.get(j, []) if p.named or p.public]
         if not earlier or sentence_tense(before) is Tense.PAST:
             return None
         when_before = _CLOCK.search(before) or DATE.search(before) or _DAY.search(before)
