@@ -202,6 +202,30 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, dict[str, str], bool], ...] = (
         False,
     ),
     (
+        # "Year 4 loved there visit", "is wearing there full uniform": what they did with what is theirs
+        re.compile(
+            r"\b(?:loved|enjoyed|wearing|wore|showed|shared|finished|completed|presented|brought|did|made|love|enjoy|"
+            r"practised|practising|performed|performing|celebrated|celebrating)\s+(?P<w>there)\s+"
+            r"(?=(?:[a-z]+\s+)?(?:visit|trip|day|work|uniform|kit|books?|lunch|lunches|coats?|homework|projects?|"
+            r"performance|models?|poems?|stories|story|assembly|song|songs|dance|play|show|learning|writing|art)\b)",
+            re.IGNORECASE,
+        ),
+        "'there' is a place; the possessive is 'their'",
+        {"there": "their"},
+        False,
+    ),
+    (
+        # "we had a grate turnout": the word for 'very good' is 'great'
+        re.compile(
+            r"\b(?:a|such\s+a|so|really|very)\s+(?P<w>grate)\s+(?=(?:turnout|time|day|job|effort|start|success|result|"
+            r"night|evening|afternoon|morning|week|atmosphere|show|game|match|performance|team)\b)",
+            re.IGNORECASE,
+        ),
+        "'grate' is what you do to cheese; the word for 'very good' is 'great'",
+        {"grate": "great"},
+        False,
+    ),
+    (
         re.compile(r"\b(?:about|of|for|with|to|in|on|from|all) (?P<w>they're) (?=[a-z])", re.IGNORECASE),
         "'they're' means 'they are'; the possessive is 'their'",
         {"they're": "their"},

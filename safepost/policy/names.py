@@ -423,6 +423,8 @@ _PRE_CUE = re.compile(
     r"thinking\s+of|full\s+marks|top\s+marks|here\s+is|here's|"
     r"(?:gold|silver|bronze|a\s+(?:gold|silver|bronze)\s+medal|a\s+medal|first\s+place|victory|glory)\s+for|pictured(?:\s+(?:here|above|below))?\s*(?:is|are|:)?|"
     r"(?:very\s+|so\s+|really\s+)?proud\s+of|"
+    # "Reminder to Jude – your library books are still under the beanbag"
+    r"(?:a\s+)?(?:(?:gentle|quick|friendly)\s+)?reminder\s+(?:for|to)|"
     r"(?:(?:star|pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
     r"superstar|champion|mathlete|speller|worker|helper|friend|achiever|hero|legend|author|historian|"
     r"geographer|musician|sportsperson|player|[a-z]+(?:ist|ician|ete))\s+of\s+the\s+(?:week|day|month|term)|"
@@ -994,6 +996,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     # "The student who handed in a purse full of cash", "The only P1 who managed to keep both wellies on"
     r"|(?<![,–-]\s)\bthe\s+(?:student|pupil|child|boy|girl)\s+who\s+(?:[\w-]+\s+)?(?-i:[a-z]+ed|found|brought|made|wrote|ran|won|"
     r"gave|took|told|came|kept|swam|sang|read|handed|spotted)\b"
+    # "Well done to R. in Puffin Class, who stayed for a whole day": a child by an initial
+    r"|(?<![\w.])(?-i:[A-Z])\.\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|(?-i:[A-Z])\w+\s+class)\b"
     r"|\bthe\s+only\s+(?:[\w-]+\s+){0,2}?(?:p\d|y\d|year\s*\d+|reception\s+child|child|pupil|boy|girl|one|student)"
     r"\s+(?:who|to)\b",
     re.IGNORECASE,
@@ -1146,46 +1150,46 @@ _ASSISTANTS = frozenset(["alexa", "siri"])
 # where the post names the work, those names are the characters ("reading Of Mice and Men ... George
 # and Lennie's dream"), unless the wording makes a child of one ("well done George in 9 Darwin").
 _WORKS = {
-    "of mice and men": "george lennie curley candy crooks slim carlson",
-    "an inspector calls": "sheila eric gerald eva arthur sybil edna",
-    "a christmas carol": "scrooge ebenezer marley fred belle fezziwig bob tim martha",
-    "romeo and juliet": "romeo juliet tybalt mercutio benvolio",
-    "macbeth": "banquo duncan malcolm macduff fleance",
-    "jekyll and hyde": "henry edward utterson lanyon poole",
+    "of mice and men": "george lennie curley candy crooks slim carlson steinbeck",
+    "an inspector calls": "sheila eric gerald eva arthur sybil edna priestley",
+    "a christmas carol": "scrooge ebenezer marley fred belle fezziwig bob tim martha dickens",
+    "romeo and juliet": "romeo juliet tybalt mercutio benvolio shakespeare",
+    "macbeth": "banquo duncan malcolm macduff fleance shakespeare",
+    "jekyll and hyde": "henry edward utterson lanyon poole stevenson",
     "blood brothers": "mickey eddie linda sammy",
-    "lord of the flies": "ralph piggy jack simon roger maurice",
+    "lord of the flies": "ralph piggy jack simon roger maurice golding",
     "frozen": "elsa anna olaf kristoff hans sven",
-    "matilda": "matilda lavender bruce amanda",
+    "matilda": "matilda lavender bruce amanda dahl",
     "wonder": "august auggie jack summer via julian miranda",
-    "holes": "stanley zero",
-    "narnia": "lucy edmund susan peter aslan",
-    "the lion, the witch and the wardrobe": "lucy edmund susan peter aslan",
-    "the lion the witch and the wardrobe": "lucy edmund susan peter aslan",
-    "charlie and the chocolate factory": "charlie willy augustus violet veruca mike",
-    "harry potter": "harry ron hermione neville draco ginny luna",
-    "the hobbit": "bilbo gandalf thorin",
-    "goodnight mister tom": "william tom zach",
-    "private peaceful": "tommo charlie molly",
-    "kensuke's kingdom": "michael kensuke",
-    "the boy in the striped pyjamas": "bruno shmuel gretel",
-    "a midsummer night's dream": "puck oberon titania hermia helena lysander demetrius",
-    "the tempest": "prospero miranda ariel caliban ferdinand",
-    "peter pan": "wendy peter michael john",
+    "holes": "stanley zero sachar",
+    "narnia": "lucy edmund susan peter aslan lewis",
+    "the lion, the witch and the wardrobe": "lucy edmund susan peter aslan lewis",
+    "the lion the witch and the wardrobe": "lucy edmund susan peter aslan lewis",
+    "charlie and the chocolate factory": "charlie willy augustus violet veruca mike dahl",
+    "harry potter": "harry ron hermione neville draco ginny luna rowling",
+    "the hobbit": "bilbo gandalf thorin tolkien",
+    "goodnight mister tom": "william tom zach magorian",
+    "private peaceful": "tommo charlie molly morpurgo",
+    "kensuke's kingdom": "michael kensuke morpurgo",
+    "the boy in the striped pyjamas": "bruno shmuel gretel boyne",
+    "a midsummer night's dream": "puck oberon titania hermia helena lysander demetrius shakespeare",
+    "the tempest": "prospero miranda ariel caliban ferdinand shakespeare",
+    "peter pan": "wendy peter michael john barrie",
     "toy story": "woody buzz jessie",
     "moana": "moana maui",
     "encanto": "mirabel bruno isabela luisa",
     "winnie the pooh": "christopher robin",
-    "the secret garden": "mary colin dickon martha",
-    "the iron man": "hogarth",
+    "the secret garden": "mary colin dickon martha burnett",
+    "the iron man": "hogarth hughes",
     "stig of the dump": "barney lou",
-    "the railway children": "roberta bobbie peter phyllis",
-    "oliver twist": "oliver nancy fagin",
-    "alice in wonderland": "alice",
-    "the wizard of oz": "dorothy",
+    "the railway children": "roberta bobbie peter phyllis nesbit",
+    "oliver twist": "oliver nancy fagin dickens",
+    "alice in wonderland": "alice carroll",
+    "the wizard of oz": "dorothy baum",
     "hansel and gretel": "hansel gretel",
     "nativity": "mary joseph gabriel herod",
-    "northern lights": "lyra pantalaimon roger iorek will",
-    "his dark materials": "lyra pantalaimon roger iorek will",
+    "northern lights": "lyra pantalaimon roger iorek will pullman",
+    "his dark materials": "lyra pantalaimon roger iorek will pullman",
     "jack and the beanstalk": "jack",
     "aladdin": "aladdin jasmine",
     "cinderella": "cinderella buttons",
@@ -1196,21 +1200,21 @@ _WORKS = {
     "beauty and the beast": "belle",
     "the hunger games": "katniss peeta",
     "percy jackson": "percy annabeth grover",
-    "the wind in the willows": "toad ratty mole badger",
-    "the bfg": "sophie",
-    "george's marvellous medicine": "george",
-    "james and the giant peach": "james",
-    "danny the champion of the world": "danny",
-    "the borrowers": "arrietty pod homily",
+    "the wind in the willows": "toad ratty mole badger grahame",
+    "the bfg": "sophie dahl",
+    "george's marvellous medicine": "george dahl",
+    "james and the giant peach": "james dahl",
+    "danny the champion of the world": "danny dahl",
+    "the borrowers": "arrietty pod homily norton",
     "charlotte's web": "charlotte wilbur fern",
     "the worst witch": "mildred",
-    "little women": "jo meg beth amy",
-    "the jungle book": "mowgli baloo bagheera",
-    "treasure island": "jim",
-    "a monster calls": "conor",
-    "journey to the river sea": "maia",
-    "the highwayman": "bess",
-    "skellig": "michael mina",
+    "little women": "jo meg beth amy alcott",
+    "the jungle book": "mowgli baloo bagheera kipling",
+    "treasure island": "jim stevenson",
+    "a monster calls": "conor ness",
+    "journey to the river sea": "maia ibbotson",
+    "the highwayman": "bess noyes",
+    "skellig": "michael mina almond",
     "anne of green gables": "anne",
     "heidi": "heidi",
     "the snowman": "james",
@@ -1235,7 +1239,7 @@ _WORK_TITLES = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _WORKS) + r"
 
 @lru_cache(maxsize=256)
 def _characters_named(norm: str) -> frozenset[str]:
-    """The characters' names of every work the post names."""
+    """The characters' (and the author's) names of every work the post names."""
     return frozenset(
         name
         for t in _WORK_TITLES.findall(norm)
@@ -1883,14 +1887,18 @@ def _surnames_alone(
         )
 
     houses = _HOUSES.search(text.text) is not None
+    of_works = _characters_named(text.text)
     for tok, on_roster in surnames_alone(text, tokens, roster, used, is_ordinary_word, unknown):
+        if tok.key in of_works:
+            continue  # "Year 10 watched Macbeth. Shakespeare at his bloodiest!": the work's author
         if houses and re.match(r"\s*:?\s*\d", text.text[tok.nend : tok.nend + 6]):
             continue  # "Sports Day house results: Seacole 412, Holmes 398": a house and its points
         if (
             tok.key in PLACE_WORDS or tok.key in PLACES_THAT_ARE_NAMES or _common_proper_noun(tok.text, 25)
         ) and (
             re.search(
-                r"\b(?:in|near|visit|visiting|around|across|via)\s+$",
+                r"\b(?:in|near|visit|visiting|around|across|via|changed|shaped|explored|exploring|mapped|mapping|"
+                r"about|of)\s+$",
                 text.text[max(0, tok.nstart - 12) : tok.nstart],
             )
             or _IN_A_LIST_OF_PLACES.search(text.text[max(0, tok.nstart - 30) : tok.nend + 30])
@@ -1929,6 +1937,12 @@ def _surnames_alone(
         owner = next((first for first in named if roster.is_full_name(first, key)), None)
         if owner is None or part_of_longer_name(text, tokens, i):
             continue
+        if (
+            is_ordinary_word(key)
+            and re.match(r"\s*[!.]", text.text[tok.nend : tok.nend + 3])
+            and not (text.text[text.sentence_bounds[tok.sentence][0] : tok.nstart].strip())
+        ):
+            continue  # "Gold! Literally. Maisie won the 60m": a word that is a sentence of its own
         mentions.append(
             PersonMention(
                 first=tok,
@@ -2054,6 +2068,8 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             and (cm := _CAPTION_DID.match(post)) is not None
         ):
             group_cue = f"{cm.group(0).strip()} …"  # "Robin crossing the finish line to win the sprint!"
+        elif all(m.on_roster for m in group) and re.match(r"\s+by\s+name\b", post):
+            group_cue, strong = "by name", True  # "Patience by name, patience by nature!"
         elif (
             pre_start == s_start
             and not pre.strip()
@@ -2139,7 +2155,12 @@ def _classify_one(
         return
     if re.match(
         r"\s*,\s*(?:[a-z]+\s*,\s*)*[a-z]+\s+and\s+[a-z]+\s+(?:are|were|is|was)\s+(?:the|our)\b", post
-    ) or re.match(r"\s+(?:is|was|were)\s+(?:the|our)\s+(?:theme|topic|focus|value)\b", post):
+    ) or re.match(
+        r"\s+(?:is|was|were)\s+(?:the|our)\s+(?:theme|topic|focus|value)\b"
+        # "Honor and respect were the themes of our Remembrance assembly"
+        r"|\s+and\s+(?-i:[a-z]+)\s+(?:are|were)\s+(?:the|our)\s+(?:[\w-]+\s+)?(?:themes?|values?|topics?|focus|words?)\b",
+        post,
+    ):
         m.kind, m.reasons = (
             "word",
             ['one of a list of values ("Honor, kindness and respect were the themes")'],

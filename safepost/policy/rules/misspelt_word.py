@@ -158,8 +158,15 @@ class _Checker:
         if w.quoted or "_" in word or _DIGIT.search(word):
             return True
         key = fold(word)
-        if key in self.allowed or self.is_name(key) or self.is_name(fold(_strip_possessive(word))):
+        if key in self.allowed:
             return True
+        if self.is_name(key) or self.is_name(fold(_strip_possessive(word))):
+            # a pupil's name, unless the names' reading found the word used as a word here
+            # ("Honor and respect were the themes": the American spelling of honour)
+            return not any(
+                m.kind == "word" and m.first.nstart == w.nstart and not m.surname
+                for m in self.ctx.people.mentions
+            )
         return looks_like_text_speak(word) or (word.islower() and bool(_ROMAN.fullmatch(word)))
 
     def known(self, word: str) -> bool:

@@ -442,6 +442,8 @@ class _Finder:
             )
         ):
             return False
+        if entry.kind == "insult" and entry.strength == "mild" and _said_of_ourselves(words, m.first):
+            return False  # "we played like a bunch of numpties": staff laughing at themselves
         if entry.needs == "insult":
             return _used_as_insult(words, m.first)
         if entry.needs == "called":
@@ -449,6 +451,25 @@ class _Finder:
         if entry.needs == "aimed":
             return _aimed_at_people(words, m.first, m.last)
         return True
+
+
+_OURSELVES = frozenset({"we", "weve", "i", "im", "ive", "myself", "ourselves"})
+_LIKENED = frozenset({"like", "were", "are", "am", "was", "felt", "looked", "such", "proper", "being"})
+_OTHERS_NAMED = frozenset({"the", "those", "these", "them", "their", "some", "other", "others"})
+
+
+def _said_of_ourselves(words: list[Word], i: int) -> bool:
+    """A mild insult the writer aims at themselves: "we played like a bunch of numpties"."""
+    sentence = words[i].sentence
+    between: set[str] = set()
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if words[k].sentence != sentence or words[k].key in _YOU | _PERSON_COPULAS | {"they", "he", "she"}:
+            return False
+        if words[k].key in _OURSELVES:
+            # "we played like a bunch of numpties", "I'm such a numpty"; not "we have had enough of the idiots"
+            return bool(between & _LIKENED) and not between & _OTHERS_NAMED
+        between.add(words[k].key)
+    return False
 
 
 def _used_as_insult(words: list[Word], i: int) -> bool:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from safepost.policy.config import Policy
 
 _PUPILS = re.compile(
-    r"\b(?:years?\s*\d+(?:\s*(?:and|&|,)\s*\d+)*s?|yr\s*\d|[yp]\d(?:['’]?s)?|class\s+\w+|[A-Z][\w'-]*\s+class|reception|nursery|"
+    r"\b(?:years?\s*\d+(?:\s*(?:and|&|,)\s*\d+)*s?|yrs?\s*\d{1,2}|[yp]\d{1,2}(?:['’]?s)?|class\s+\w+|[A-Z][\w'-]*\s+class|reception|nursery|"
     r"ks\s*\d|key\s+stage\s+\d|children|pupils|kids|students|"
     # "Bronze DofE assessed expedition: groups set off from Carding Mill Valley at 9am"
     r"(?:dofe|expedition)\s+groups|groups(?=\s+(?:set\s+off|will\s+(?:walk|camp|set|leave|be)|walk|camp|leave|head))|"
@@ -215,8 +215,11 @@ _NOT_PLACES = re.compile(
     r"Easter|Advent|Lent|Ramadan|Diwali)\b"
     r"|^(?:the\s+)?(?:Prime\s+Minister|King|Queen|Pope|Mayor|President|Headteacher|Governors?)\b"
     # a topic ("in the Second World War"), though "the Imperial War Museum North" is a place
-    r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:War|Wars|Battle|Revolution|Age|Era|Period|Empire|Dynasty|Plague)\b"
+    r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:War|Wars|Battle|Revolution|Age|Era|Period|Dynasty|Plague)\b"
     r"(?!\s+(?:Museum|Memorial|Cemetery|Graves|Rooms|Gallery|Centre|Center|Site|Trail|Experience)\b)"
+    # an empire, not the Hackney Empire (a theatre): "the Roman Empire", "the Mughal Empire"
+    r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?(?:[A-Z][\w'’-]*(?:an|ish|ese|ic|ine|al|ian)|Mughal|Benin|Mali|Inca|Ottoman|Mongol|"
+    r"Aztec|Maya|Songhai|Zulu|Ashanti)\s+Empire\b"
     r"|^(?:" + LANGUAGE_NAMES + r")\b"
     # a broadcast or a website, not a place: "on BBC Radio Merseyside", "on YouTube"
     r"|^(?:the\s+)?(?:BBC|ITV|Sky|YouTube|Zoom|Teams|Facebook|Instagram|Twitter|TikTok|Spotify|Google|Scratch|Python|"
@@ -543,7 +546,8 @@ _VENUE_HANDLE = re.compile(
 )
 _RESIDENTIAL_HEAD = re.compile(
     r"\W*(?P<place>(?:[A-Z][\w'’-]*\s+){0,3}(?:YHA|Hall|Centre|Park|Camp|Lodge|Manor|House|Castle|Farm|Bay|PGL|"
-    r"Robinwood|Kingswood|Colomendy|Outdoor\s+Centre|Activity\s+Centre))\s*(?:from|[:,–-])\s*"
+    r"Robinwood|Kingswood|Colomendy|Outdoor\s+Centre|Activity\s+Centre))"
+    r"(?:\s*,\s*(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?=\s*,))?\s*(?:from|[:,–-])\s*"
     r"(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:to|[-–])\s+)",
     re.IGNORECASE,
 )
