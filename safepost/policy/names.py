@@ -959,8 +959,10 @@ _SINGLE_CHILD_ROLE = re.compile(
     + _NOT_A_THING
     + r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
     # a part only one child plays, praised: "Big shout-out to our narrator, who remembered every line"
-    r"|\bour\s+(?:brilliant\s+|amazing\s+|wonderful\s+|fantastic\s+|superb\s+)?(?:narrator|soloist)\b(?!s)"
-    r"(?=\s*,?\s+(?:who|for|has|did|was)\b)"
+    r"|\bour\s+(?:brilliant\s+|amazing\s+|wonderful\s+|fantastic\s+|superb\s+)?(?:year\s*\d+\s+|[yp]\d\s+)?"
+    r"(?:narrator|soloist|piper|drummer|bugler|trumpeter|organist|cellist|violinist|pianist|flautist|harpist|"
+    r"compère|compere|presenter)\b(?!s)"
+    r"(?=\s*,?\s+(?:who|for|has|had|did|was|led|played|read|sang|opened|closed|kept|(?-i:[a-z]+ed))\b)"
     # a shirt number, as match reports name a player: "a hat trick from our no.9", "our number 10"
     r"|\bour\s+(?:no\.?\s*|number\s+|#)\d{1,2}\b(?!\s*(?:%|pupils|children|players|goals|points))"
     # a club's or a class's one champion: "Our Chess Club champion this term is in Year 4"
@@ -2438,6 +2440,35 @@ def _classify_one(
     ):
         m.kind, m.reasons = "other-person", ["what a lesson is about (a character, a figure of history)"]
         return  # "Year 4 have been writing about Matilda, the girl who loved books"
+    if (
+        not m.surname
+        and not strong
+        and re.match(
+            r"\s+(?:means|is\s+(?:the\s+)?(?:Welsh|Irish|Gaelic|Scots|Latin|French|Spanish|Urdu|Arabic|Hebrew|Greek)\s+"
+            r"(?:word\s+)?for)\b",
+            post,
+        )
+    ):
+        m.kind, m.reasons = "word", ['a word explained ("Heulwen means sunshine in Welsh")']
+        return
+    if not strong and re.search(
+        r"\b(?:islands|isles|towns|cities|countries|places|counties|rivers|mountains|lochs|lakes|capitals|"
+        r"villages)\b[^.!?]{0,12}[:,]?\s*(?:(?-i:[A-Z])\w+\s*,\s*)*$",
+        norm[max(s_start, m.nstart - 60) : m.nstart],
+    ):
+        m.kind, m.reasons = "place", ['one of a list of places ("the islands: Skye, Mull and Barra")']
+        return
+    if (
+        m.surname is not None
+        and not strong
+        and re.search(
+            r"\b(?:reading|read|written|wrote|poem|poems|book|books|story|stories|novel|play|song|songs|"
+            r"painting|paintings)\b[^.!?]{0,60}\bby\s+$",
+            norm[max(s_start, m.nstart - 80) : m.nstart],
+        )
+    ):
+        m.kind, m.reasons = "other-person", ['the writer of a work the post names ("... by Dylan Thomas")']
+        return
     if not m.surname and not strong and _IN_A_PART_AFTER.match(post):
         m.kind, m.reasons = (
             "other-person",

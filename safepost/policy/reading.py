@@ -1550,8 +1550,11 @@ _BUSINESS_AFTER = re.compile(
 _VERB_AFTER = re.compile(r"^\s+(?:has|had|is|was|and|played|got|did)\b", re.IGNORECASE)
 
 
-def part_of_longer_name(text: PostText, tokens: list[Token], i: int) -> bool:
-    """Whether the word is joined to a capitalised neighbour mid-sentence ("Swan Lake")."""
+def part_of_longer_name(
+    text: PostText, tokens: list[Token], i: int, ordinary: Callable[[str], bool] | None = None
+) -> bool:
+    """Whether the word is joined to a capitalised neighbour mid-sentence ("Swan Lake"), or, with
+    ``ordinary``, to a first word of a sentence that is no ordinary word ("Sherlock Holmes has ...")."""
     tok, norm = tokens[i], text.text
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -1561,7 +1564,16 @@ def part_of_longer_name(text: PostText, tokens: list[Token], i: int) -> bool:
         and _joins(prev)
         and prev.sentence == tok.sentence
         and norm[prev.nend : tok.nstart] == " "
-        and norm[max(sentence_start, prev.nstart - 40) : prev.nstart].strip()
+        and (
+            norm[max(sentence_start, prev.nstart - 40) : prev.nstart].strip()
+            or (
+                ordinary is not None
+                and len(prev.key) > 2
+                and not prev.hashtag
+                and prev.text[1:].islower()  # "Sherlock", not "MVP Pollard was unstoppable"
+                and not ordinary(prev.key)
+            )
+        )
     ):
         return True
     return (
@@ -1659,8 +1671,8 @@ def surnames_alone(
             continue
         if tok.hashtag and norm[tok.nstart - 1 : tok.nstart].isalpha():
             continue  # the "Day" of #WorldBookDay: part of the hashtag's words, not a name of its own
-        if part_of_longer_name(text, tokens, i):
-            continue  # "Victoria Park", "Swan Lake", "Ola Swan"
+        if part_of_longer_name(text, tokens, i, ordinary):
+            continue  # "Victoria Park", "Swan Lake", "Ola Swan", "Sherlock Holmes has nothing on them"
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
         if _OF_A_PLACE.search(before):
             continue  # "the Battle of Hastings", "the Duke of Wellington": a place, a title

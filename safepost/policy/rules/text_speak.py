@@ -53,7 +53,7 @@ def _words(text: str) -> frozenset[str]:
 
 # Words around a bare "2" or "4" that show it is a number ("Year 4", "won 2-1").
 _NUMBER_CONTEXT = _words("""
-year yr y years class classes group groups key stage ks table tables set sets team teams room
+blwyddyn dosbarth cam year yr y years class classes group groups key stage ks table tables set sets team teams room
 level levels step steps page pages number no chapter unit units lesson lessons book books term
 terms week weeks day days grade grades pitch court lane house gate door platform bus bay under
 aged age ages top row zone block phase part question task act scene verse psalm and or to of from

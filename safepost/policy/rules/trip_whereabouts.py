@@ -107,7 +107,9 @@ _PLACE = re.compile(
     r"loving|enjoying|touring|climb|climbs|climbing|attend|attends|attending|reached|reach|reaches|outside|inside|into|"
     r"residents\s+(?:of|at)|patients\s+(?:of|at)|"
     r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Uu]pdate|[Nn]ews|(?:[Gg]ood\s+)?(?:[Nn]ight|[Mm]orning|"
-    r"[Aa]fternoon|[Ee]vening))\s+from|"
+    r"[Aa]fternoon|[Ee]vening)|(?:[Aa]\s+)?[Qq]uick\s+(?:one|note|word|hello|hi))\s+from|"
+    # typed on a phone: "on our way 2 Llangrannog"; "walking down Hollybush Lane"
+    r"(?<=\bway\s)2|(?<=\boff\s)2|(?<=\bheading\s)2|down(?=\s+(?:the\s+)?[A-Z])|"
     r"(?:leave|leaves|leaving|head|heads|heading|set\s+off|sets\s+off|setting\s+off|depart|departs|departing|"
     r"bound)\s+(?:[\w.:]+\s+){0,12}?for|(?:coach|coaches|bus|minibus|train|ferry|flight)\s+for|"
     # where parents collect them: "collect your child from the main entrance of Parr Leisure Centre"
@@ -173,7 +175,8 @@ _PUBLIC_VENUE = re.compile(
     r"bowling\s+alley|trampoline\s+park|soft\s+play|pier|promenade|seafront|town\s+centre|shopping\s+centre|"
     r"station|pitch|pitches|pool|duck\s+pond|woods|forest|nature\s+reserve|playing\s+fields|rec|church|canal|"
     r"towpath|riverside|swing\s+bridge|lock|marina|village\s+green|green|town\s+hall|church\s+hall|war\s+memorial|"
-    r"market|market\s+square|bandstand|clock\s+tower|harbour|quay|pier|"
+    r"market|market\s+square|town\s+square|village\s+square|city\s+square|market\s+place|marketplace|bandstand|"
+    r"clock\s+tower|harbour|quay|pier|"
     r"mosque|temple|gurdwara|synagogue|chapel|cathedral|post\s+office|shops|supermarket|village\s+hall|"
     r"community\s+centre|garden\s+centre|fire\s+station|police\s+station|roads|streets|high\s+street|"
     r"(?:stand|stall|pitch|court|platform)\s+\d+)(?:\s+(?:steps|gates?|entrance|square))?$",
@@ -512,7 +515,7 @@ _TITLED = re.compile(
 _AUTHOR = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+")
 # "in the Sefton finals": the name of an event, not a place
 _EVENT_AFTER = re.compile(
-    r"\s+(?:(?-i:[a-z]+)\s+(?=(?:challenge|competition|quiz|championships?|tournament|festival)\b))?"
+    r"\s+(?:(?:(?-i:[a-z]+)\s+){1,3}(?=(?:challenge|competition|quiz|championships?|tournament|festival)\b))?"
     # "the Kingswood summer fete": the event of a place, not the place
     r"(?:(?:summer|christmas|winter|spring|autumn|harvest|school|village|charity|annual|community|church)\s+"
     r"(?=(?:fair|fete|fayre|concert|party|disco|festival|gala|show)\b))?(?:finals?|challenge|semi-finals?|championships?|tournament|games|festival|gala|league|cup|heats|trials|"
@@ -549,6 +552,13 @@ _RESIDENTIAL_HEAD = re.compile(
     r"Robinwood|Kingswood|Colomendy|Outdoor\s+Centre|Activity\s+Centre))"
     r"(?:\s*,\s*(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?=\s*,))?\s*(?:from|[:,–-])\s*"
     r"(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:to|[-–])\s+)",
+    re.IGNORECASE,
+)
+# A residential named with its booking or its dates: "Lendrick Muir is booked!", "Year 6 Llangrannog dates are
+# confirmed: Monday 8th to Wednesday 10th June".
+_BOOKED = re.compile(
+    r"(?P<place>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})\s+(?:(?:residential|trip|visit)\s+)?"
+    r"(?:(?:is|has\s+been)\s+(?:booked|confirmed)|dates?\s+(?:is|are|have\s+been)\s+(?:confirmed|booked|fixed|set))\b",
     re.IGNORECASE,
 )
 _THEIR_GROUND = re.compile(
@@ -678,6 +688,11 @@ def _places(sentence: str) -> list[_Place]:
     if (head := _RESIDENTIAL_HEAD.match(sentence)) is not None and not _NOT_PLACES.match(head.group("place")):
         # "Whitby YHA from Monday 8th to Wednesday 10th June": a residential's centre and its dates
         found.append(_Place(head.start("place"), head.end("place"), head.group("place"), named=True))
+    for m in _BOOKED.finditer(sentence):
+        if not _NOT_PLACES.match(m.group("place")) and not re.match(
+            r"(?i:year|class|the|our|it|this)\b", m.group("place")
+        ):
+            found.append(_Place(m.start("place"), m.end("place"), m.group("place"), named=True))
     for m in _VENUE_HANDLE.finditer(sentence):
         # "Year 3 are off to @WorldMuseumLiv on Thursday": a venue's own account as the place
         if not any(p.start <= m.start("place") < p.end for p in found):
@@ -774,6 +789,15 @@ class TripWhereabouts(Rule):
         return policy.pupils.trip_whereabouts
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        spans: list[tuple[int, int]] = []
+        for f in self._findings(ctx):
+            # one finding for one stretch of text: "... in the town square on Friday from 5.45pm. Come and
+            # find us!" is found in its own sentence and again with the invitation after it
+            if not any(f.start < e and s < f.end for s, e in spans):
+                spans.append((f.start, f.end))
+                yield f
+
+    def _findings(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.reading.text
         if _ADULTS_ONLY.search(text):
             return  # an evening for parents at the secondary school: no pupil is there
@@ -902,7 +926,7 @@ class TripWhereabouts(Rule):
             return earlier[0], when_before, a0, a0
         if (
             when_before is None
-            and _TRIP_WORDS.search(before)
+            and (_TRIP_WORDS.search(before) or _BOOKED.search(before))
             and any(p.named for p in earlier)
             and _LEAVE.search(sentence)
             and (leaves := DATE.search(sentence) or _DAY.search(sentence)) is not None
