@@ -955,7 +955,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:week|day|month|term|year|match|tournament|season|game|gala|festival)\b"
     + _NOT_A_THING
     + r"|\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
-    r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain)\b(?!s)(?!['’]s\b)(?!\s+(?-i:[A-Z]))"
+    r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain|striker|defender|winger|midfielder|"
+    r"centre[\s-]back|full[\s-]back|wicket[\s-]?keeper|bowler|batter|batsman)\b(?!s)(?!['’]s\b)(?!\s+(?-i:[A-Z]))"
     + _NOT_A_THING
     + r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
     # a part only one child plays, praised: "Big shout-out to our narrator, who remembered every line"
@@ -980,6 +981,11 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|\bour\s+(?-i:Mary|Joseph|Gabriel|Herod|Matilda|Annie|Oliver|Dorothy|Scrooge|Cinderella|Aladdin|Wendy|"
     r"Alice|Dorothy|Peter\s+Pan|Willy\s+Wonka|Bugsy|Tallulah|Joseph)\b"
     r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b)"
+    # "Our U12s' very own 'Wall' kept his fourth clean sheet": a nickname in quotes
+    r"|\bour\s+(?:[\w'’-]+\s+){0,3}?very\s+own\s+['‘\"“](?-i:[A-Z])[\w-]*['’\"”]"
+    # "a Year 8 cellist, eyes closed, playing The Swan"
+    r"|\ba\s+(?:year\s*\d+|y\d+)\s+(?:cellist|violinist|pianist|soloist|flautist|harpist|drummer|guitarist|"
+    r"trumpeter|singer|dancer|poet)\b(?!s)(?=\s*,)"
     # "a special mention to the little donkey from Dahl Class, who stayed on his feet"
     r"|\b(?:the|our)\s+(?:[a-z-]+\s+){0,2}?(?!(?:team|class|group|choir|squad|band|cast|orchestra|council|pair|trio|"
     r"duo|year|children|pupils|face|addition|member|teacher|assistant|helper|volunteer|visitor|adult)\b)[a-z-]+(?<!s)\s+(?:from|in)\s+(?:year\s*\d+|reception|nursery|(?-i:[A-Z])\w+\s+class)"

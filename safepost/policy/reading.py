@@ -1214,7 +1214,7 @@ _PERSON_AFTER = re.compile(
     r"drawing|design|entry|performance|speech|effort|efforts|time|score|header|finish|volley|century|"
     r"handwriting|reading|writing|spelling|lego|"
     r"hat-trick|assist|turn|dive|jump|throw|swim|race|lap|book|idea|invention|costume|sculpture|film|"
-    r"animation|video|song|dance|solo|display|experiment|report|essay)\b"
+    r"animation|video|song|dance|solo|display|experiment|report|essay|line|lines|joke|jokes|words|speech|part|role)\b"
     r"|\s*,\s*who\b"
     # "Huge well done to Banks, our Year 6 goalkeeper"
     r"|\s*,\s*(?:our|the)\s+(?:year\s*\d+\s+)?(?:[\w-]+\s+)?(?:goalkeeper|keeper|captain|striker|defender|bowler|"
@@ -1257,6 +1257,9 @@ _PERSON_AFTER = re.compile(
     r"|\s+on\s+(?:the\s+)?(?:cello|violin|viola|piano|keyboard|keys|drums|guitar|bass|flute|clarinet|trumpet|"
     r"trombone|recorder|sax|saxophone|harp|ukulele|vocals|lead\s+vocals|glockenspiel|xylophone|the\s+wing)\b"
     r"|\s+in\s+goal\b"
+    # "Bailey at GA was everywhere": a netball or rugby position
+    r"|\s+at\s+(?:(?-i:GA|GS|GD|GK|WA|WD|C)|centre|wing|full[\s-]back|fly[\s-]half|scrum[\s-]half|goal\s+attack|"
+    r"goal\s+shooter|goal\s+defence|goal\s+keeper|wing\s+attack|wing\s+defence)\b"
     r"|\s+(?:is|was)\s+playing\s+(?:the|a|an)\s+"  # "Church is playing the innkeeper"
     # "Banks was outstanding in goal", "Price was unstoppable up front": a player's match
     r"|\s+was\s+(?:outstanding|unstoppable|immense|superb|magnificent|immovable|a\s+rock|a\s+brick\s+wall|"

@@ -274,15 +274,45 @@ class _Checker:
                     continue  # part of a name: "Blists Hill", "Willy Wonkas"
                 found = self.suggestions(word)
                 threshold = -0.5 if w.initial else -1.0
-                if near is None and not (
-                    found and found[0][1] <= threshold and not _proper_noun(found[0][0], self.words)
+                # an unknown name ("Kandinsky", "Gruffalos") is left alone, but not one slip in a long everyday
+                # word ("Rehersals are running", "the Houses of Parliment")
+                if (
+                    near is None
+                    and not (found and found[0][1] <= threshold and not _proper_noun(found[0][0], self.words))
+                    and not (found and _long_word_slip(word, found[0][0], self.words))
                 ):
-                    continue  # an unknown name: "Kandinsky", "Gruffalos"
+                    continue
             else:
                 found = self.suggestions(word)
             yield Misspelling(
                 w.nstart, w.nend, word, found[0][0] if found else None, tuple(s for s, _ in found[1:3])
             )
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by one letter added, dropped, changed or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i + 1 : i - 1 : -1])
+
+
+def _long_word_slip(typed: str, suggestion: str, words: SpellingDictionary) -> bool:
+    """A capitalised word of eight letters or more one slip from an everyday word, and no first name."""
+    from safepost.policy.names import first_name_lexicon
+
+    lower, good = typed.lower(), suggestion.lower()
+    return (
+        len(typed) >= 8
+        and typed[1:].islower()
+        and good in words
+        and _one_edit(lower, good)
+        and fold(typed) not in first_name_lexicon()
+    )
 
 
 def _strip_possessive(word: str) -> str:

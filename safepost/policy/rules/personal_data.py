@@ -99,6 +99,7 @@ _STREET_TYPE = rf"(?:{_STREET_TYPES}|{_STREET_TYPES.lower()})\b"
 _POSTCODE_RX = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
 _NAME_WORD = r"[A-Z][a-z']+(?:-[A-Z][a-z']+)*"
 _ADDRESS = re.compile(
+    # not a score: "FT: U12s 4-2 Hindley Green"
     rf"(?<![\w£$€./:])(?:(?:Flat|Apartment|Apt|Unit|flat)\s+\d{{1,4}}[A-Za-z]?,?\s+)?"
     rf"(?:(?:No\.?|Number|number)\s+)?\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?,?\s+"
     rf"(?:{_NAME_WORD}\s+){{1,3}}{_STREET_TYPE}"
@@ -459,6 +460,10 @@ class PersonalData(Rule):
                     or re.search(
                         r"\d\s*[-–—]\s*$", text[max(0, start - 6) : start]
                     )  # "4–1 Warmley Park": a score
+                    or (
+                        (rng := re.match(r"(\d+)\s*[-–]\s*(\d+)", m.group(0))) is not None
+                        and int(rng.group(2)) <= int(rng.group(1))
+                    )  # "U12s 4-2 Hindley Green": a score, where a house range goes up ("12-14 High Street")
                 ):
                     continue
                 spans.append((start, end))  # an excused address also covers its street and postcode

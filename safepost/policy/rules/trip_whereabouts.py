@@ -217,6 +217,8 @@ _NOT_PLACES = re.compile(
     r"|^(?:the\s+)?(?:heart|centre|middle)\s+of\s+(?:the\s+|our\s+)?(?:Gospel|Bible|Church|Faith|Lord|God|Christmas|"
     r"Easter|Advent|Lent|Ramadan|Diwali)\b"
     r"|^(?:the\s+)?(?:Prime\s+Minister|King|Queen|Pope|Mayor|President|Headteacher|Governors?)\b"
+    # a competition, not a place: "in the Fenton Cup final on Thursday"
+    r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:Cup|Trophy|Shield|League|Championships?|Tournament|Plate)\b"
     # a topic ("in the Second World War"), though "the Imperial War Museum North" is a place
     r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:War|Wars|Battle|Revolution|Age|Era|Period|Dynasty|Plague)\b"
     r"(?!\s+(?:Museum|Memorial|Cemetery|Graves|Rooms|Gallery|Centre|Center|Site|Trail|Experience)\b)"
@@ -603,11 +605,13 @@ def _places(sentence: str) -> list[_Place]:
             sentence[max(0, m.start() - 30) : m.start()],
         ):
             continue  # "Due to a gas leak on Jubilee Road, school will close at 1pm": the leak's place
+        if sentence[: m.start()].count("'") % 2 == 1 and re.search(r"(?:^|\s)'\w", sentence[: m.start()]):
+            continue  # inside a title in quotes: "opened with 'Lean On Me'"
         if m.start() > 0 and sentence[m.start() - 1] in "'‘\"“":
             continue  # "read 'In Flanders Fields' at our Remembrance service": a title in quotes
         if re.search(
-            r"\b(?:born|on\s+display|displayed|exhibited|hanging|shown|set|based|filmed|written|painted|made|grown|"
-            r"produced|printed)\s+$",
+            r"(?i:\b(?:born|on\s+display|displayed|exhibited|hanging|shown|set|based|filmed|written|painted|made|grown|"
+            r"produced|printed)\s+$)",
             sentence[max(0, m.start() - 20) : m.start()],
         ):
             continue  # "who was born in Warsaw", "a story set in Paris": not where the pupils are
