@@ -919,7 +919,9 @@ _STORY_TITLE = re.compile(r"^\s+and\s+the\s+[A-Z]")
 # "Sam from the fire service", "Jo from Rainford Library": a visitor, not a pupil.
 _FROM_ORGANISATION = re.compile(
     r"^\s*(?:(?:,|and|&)\s*[A-Z][a-z]+\s*)?,?\s*from\s+(?:the\s+(?!(?:[Yy]ear|[Rr]eception|[Nn]ursery|[Cc]lass)\b)\w"
-    r"|(?!(?:Year|Reception|Nursery|Class|KS|[YP]\d)\b)(?![A-Z][\w'-]*\s+[Cc]lass\b)[A-Z])"
+    r"|(?!(?:Year|Reception|Nursery|Class|KS|[YP]\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"(?![A-Z][\w'-]*\s+[Cc]lass\b)[A-Z])"
 )
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
 # After a role, a noun that makes the role the name of a thing: "our Star of the Week certificates".
@@ -983,6 +985,15 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b)"
     # "Our U12s' very own 'Wall' kept his fourth clean sheet": a nickname in quotes
     r"|\bour\s+(?:[\w'’-]+\s+){0,3}?very\s+own\s+['‘\"“](?-i:[A-Z])[\w-]*['’\"”]"
+    # "Our Young Sports Leader for KS1 ran the session on her own", "Our Head Student opened ... she had written"
+    r"|\bour\s+(?:new\s+)?(?!(?:Head\s*teacher|Headteacher|Head\s+of\s+(?!School\b)|Teacher|Teachers|Deputy|Governor|"
+    r"Governors|Chair\s+of\s+Governors|SENCO|Senco|Caretaker|Site|Business|Office|Bursar|Principal|Vice|Assistant|"
+    r"Mrs|Mr|Miss|Ms|Dr|Year|Reception|Nursery|School|PTA|Friends|Family|Families|Parent|Parents|Lady|Father|"
+    r"Chaplain|Vicar|Priest|Librarian|Cook|Chef|Coach|Lollipop|Crossing|Pastoral|Learning\s+Mentor|Family\s+Liaison)\b)"
+    r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,3}(?!\s+(?-i:[A-Z]))"
+    r"(?=(?:\s+(?:for|in|of)\s+[\w\s]{1,20}?)?\s+(?-i:[a-z]+ed|ran|led|gave|made|won|wrote|read|took|spoke|sang|"
+    r"has|had|is|was)\b[^.!?]{0,60}\b(?:her|his|she|he|herself|himself)\b)"
+    r"|\bour\s+(?:year\s*\d+|y\d+)\s+(?:with|who)\b(?=[^.!?]{0,60}\b(?:her|his|she|he)\b)"
     # "a Year 8 cellist, eyes closed, playing The Swan"
     r"|\ba\s+(?:year\s*\d+|y\d+)\s+(?:cellist|violinist|pianist|soloist|flautist|harpist|drummer|guitarist|"
     r"trumpeter|singer|dancer|poet)\b(?!s)(?=\s*,)"
@@ -1315,7 +1326,8 @@ PLACES_THAT_ARE_NAMES = frozenset(
 _PLACE_DESCRIBES = re.compile(
     r"\s+(?-i:landmarks|café|cafe|cafés|cafes|skyline|streets|zoo|museum|walls|metro|marathon|fashion|bakery|market|"
     r"markets|accent|cathedral|docks|harbour|olympics|airport|station|trip|holiday|map|maps|street|bridge|bridges|"
-    r"tower|towers|landmark|postcard|postcards|restaurant|theme|themed|style|skyscrapers|city|canals|gondolas)\b"
+    r"tower|towers|landmark|postcard|postcards|restaurant|theme|themed|style|skyscrapers|city|canals|gondolas|"
+    r"minibus|minibuses|van|car|cars|bus|coach|lorry|engine)\b"
 )
 _PLACES = (
     r"egypt|morocco|spain|france|italy|germany|greece|turkey|china|japan|india|kenya|nigeria|ghana|brazil|peru|"
@@ -1712,7 +1724,12 @@ def _same_reading_again(norm: str, mentions: list[PersonMention]) -> None:
             and m.is_pupil
             and m.surname is None
             and not m.surname_only
-            and (m.cue in _WEAK_CUES or _same_words_before(norm, earlier, m))
+            and (
+                m.cue in _WEAK_CUES
+                or _same_words_before(norm, earlier, m)
+                # "Paris, Rome or Barcelona? ... Paris came out cheapest": the same city
+                or (earlier.kind == "place" and m.cue is None)
+            )
         ):
             m.kind, m.cue = earlier.kind, None
             m.reasons = [
@@ -1731,7 +1748,7 @@ def _same_reading_again(norm: str, mentions: list[PersonMention]) -> None:
                 f'"{m.first.text}" was read earlier in the post as {earlier.reasons[0] if earlier.reasons else earlier.kind}'
             ]
         titled = m.kind == "word" and bool(m.reasons) and m.reasons[0].startswith("part of")
-        if (m.kind in ("other-person", "adult") or titled) and key not in seen:
+        if (m.kind in ("other-person", "adult", "place") or titled) and key not in seen:
             seen[key] = m
 
 
@@ -2247,7 +2264,9 @@ def _classify_one(
         and not strong
         and (
             re.search(
-                r"\b(?:a|an|the|than\s+a|like\s+a)\s+$", norm[max(s_start, m.nstart - 10) : m.nstart], re.I
+                r"\b(?:a|an|the|than\s+a|like\s+a|our\s+new|our|new)\s+(?:(?-i:[a-z]+)\s+)?$",
+                norm[max(s_start, m.nstart - 20) : m.nstart],
+                re.I,
             )
             or re.search(
                 r"\b(?:walls|streets|city|town|map|maps|history|landmarks|sights|skyline|centre|people|capital|"
@@ -2463,6 +2482,21 @@ def _classify_one(
         norm[max(s_start, m.nstart - 60) : m.nstart],
     ):
         m.kind, m.reasons = "place", ['one of a list of places ("the islands: Skye, Mull and Barra")']
+        return
+    if (
+        m.surname is not None
+        and not strong
+        and (
+            re.search(
+                r"\b(?:sing|sings|singing|sang|sung|perform|performing|performed|learning|learnt|learned|play|playing|"
+                r"listened\s+to|listening\s+to|every\s+word\s+of|the\s+words\s+(?:to|of)|rendition\s+of|version\s+of)"
+                r"\s+(?:(?-i:[A-Z])[\w'’]*(?:\s+(?-i:[A-Z])[\w'’]*)*\s*(?:,|and|&)\s*)*$",
+                norm[max(s_start, m.nstart - 60) : m.nstart],
+            )
+            or re.match(r"\s+by\s+(?:the\s+)?(?-i:[A-Z])", norm[m.nend : m.nend + 20])
+        )
+    ):
+        m.kind, m.reasons = "other-person", ['a song or a work by its title ("singing Penny Lane")']
         return
     if (
         m.surname is not None

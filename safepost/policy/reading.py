@@ -1275,6 +1275,7 @@ _PERSON_AFTER = re.compile(
 )
 _PERSON_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?-i:[A-Z])\.|\b(?:was|then)|:|\bwell\s+played|well\s+done|nice\s+one|great\s+work|top\s+effort|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off\s+to|"
+    r"(?:ten\s+out\s+of\s+ten|full\s+marks|top\s+marks|10/10)\s+for|"  # "Ten out of ten for Moss in today's cookery"
     # a role before the surname, as reports write it: "hat-trick hero Turner", "keeper Osei"
     r"\b(?:hero|heroine|keeper|goalkeeper|goalie|striker|captain|skipper|defender|midfielder|winger|"
     r"forward|batter|batsman|bowler|scorer|sprinter|anchor|star|debutant|substitute|sub)|"

@@ -93,6 +93,11 @@ def _welsh(sentence: str) -> bool:
     return sum(w in _WELSH_WORDS for w in re.findall(r"[a-zŵŷâêîôû]+", sentence.lower())) >= 2
 
 
+# A sentence in another language, greeted or thanked in it: "Bonjour, ça va?", "¡Hola! ¿Qué tal?"
+_GREETED_IN_ANOTHER = re.compile(
+    r"(?i:\b(?:bonjour|bonsoir|merci|au\s+revoir|bienvenue|hola|gracias|danke|guten\s+tag|ciao|grazie|buongiorno)\b)"
+    r"|(?<!\w)(?:ça|très|voilà|¿|¡)"
+)
 _ANOTHER_LANGUAGE = re.compile(
     r"\b(?:in|learning|learnt|speaking|spoke|say|said|words?\s+for)\s+(?:some\s+)?(?:"
     + LANGUAGE_NAMES
@@ -237,7 +242,9 @@ class _Checker:
         foreign = {
             i
             for i, (a, b) in enumerate(ptext.sentence_bounds)
-            if _ANOTHER_LANGUAGE.search(ptext.text[a:b]) or _welsh(ptext.text[a:b])
+            if _ANOTHER_LANGUAGE.search(ptext.text[a:b])
+            or _welsh(ptext.text[a:b])
+            or _GREETED_IN_ANOTHER.search(ptext.text[a:b])
         }
         for w in words:
             word = w.text

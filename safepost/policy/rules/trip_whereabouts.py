@@ -112,6 +112,10 @@ _PLACE = re.compile(
     r"(?<=\bway\s)2|(?<=\boff\s)2|(?<=\bheading\s)2|down(?=\s+(?:the\s+)?[A-Z])|"
     r"(?:leave|leaves|leaving|head|heads|heading|set\s+off|sets\s+off|setting\s+off|depart|departs|departing|"
     r"bound)\s+(?:[\w.:]+\s+){0,12}?for|(?:coach|coaches|bus|minibus|train|ferry|flight)\s+for|"
+    # a bus caught from a stop: "catching the 9:15 from the bus station every Wednesday"
+    r"(?:catching|catch|catches)\s+(?:[\w:.]+\s+){0,3}?from|"
+    # a residential's paperwork names it: "kit lists for Bewerley Park are in bags tonight"
+    r"(?:kit|packing)\s+lists?\s+for|"
     # where parents collect them: "collect your child from the main entrance of Parr Leisure Centre"
     r"(?:collect|collected|collecting|pick|picked|picking)\s+(?:[\w'’]+\s+){0,3}?from|"
     # "made it up the Great Orme", "next stop... the Walker!", "Year 5 ➡️ Jodrell Bank"
@@ -217,6 +221,9 @@ _NOT_PLACES = re.compile(
     r"|^(?:the\s+)?(?:heart|centre|middle)\s+of\s+(?:the\s+|our\s+)?(?:Gospel|Bible|Church|Faith|Lord|God|Christmas|"
     r"Easter|Advent|Lent|Ramadan|Diwali)\b"
     r"|^(?:the\s+)?(?:Prime\s+Minister|King|Queen|Pope|Mayor|President|Headteacher|Governors?)\b"
+    # a charity appeal: "a £1 donation to Children in Need"
+    r"|^(?:Children\s+in\s+Need|Comic\s+Relief|Sport\s+Relief|Red\s+Nose|Jeans\s+for\s+Genes|Save\s+the\s+Children|"
+    r"Macmillan|Barnardo['’]?s|NSPCC|Cancer\s+Research)\b"
     # a competition, not a place: "in the Fenton Cup final on Thursday"
     r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:Cup|Trophy|Shield|League|Championships?|Tournament|Plate)\b"
     # a topic ("in the Second World War"), though "the Imperial War Museum North" is a place
@@ -282,6 +289,7 @@ _SUBJECT_PUPILS = re.compile(
     r"class\s+\w+|[A-Z]\w*\s+class|our\s+\w+|the\s+(?:children|pupils|team|class|group|squad|choir))\b"
     # a fixture: "Netball: home fixture v St Anne's ..., away at Oakwood on Thursday 4pm"
     r"|\b(?:home|away)\s+(?:fixture|match|game|leg)s?\b|\baway\s+(?:at|to|v|vs)\b"
+    r"|\b(?:next|our\s+next)\s+(?:game|match|fixture|race|heat|round)\b"
     r"|\b(?:football|netball|rugby|cricket|hockey|rounders|basketball|tag\s+rugby|tennis|athletics|"
     r"cross[\s-]country|swimming)\s+(?:match|fixture|game|tournament|festival|gala|final|league)s?\b"
     # the vehicle that carries them: "The minibus leaves for Anfield at 3.30pm"
@@ -400,7 +408,7 @@ _LEAVE = re.compile(
 )
 # An invitation to find pupils somewhere: "Look out for them at Boots", "come and find us at the fair".
 _LOOK_OUT = re.compile(
-    r"\b(?:look\s+out|watch\s+out|keep\s+an\s+eye\s+out|wave\s+(?:to|at)|come\s+and\s+(?:see|find|say\s+hello\s+to)|"
+    r"\b(?:look\s+out|watch\s+out|keep\s+an\s+eye\s+out|wave\s+(?:to|at)|come\s+and\s+(?:see|find|say\s+hello\s+to|support|cheer)|"
     r"pop\s+by\s+and\s+see)\s+(?:for\s+)?(?:us|them|our)\b",
     re.IGNORECASE,
 )
@@ -545,8 +553,9 @@ class _Place:
 
 
 _VENUE_HANDLE = re.compile(
-    r"(?<!friends\s)\b(?:at|to|visit|visiting|in)\s+(?P<place>@\w*(?-i:Museum|Zoo|Park|Theatre|Centre|Center|Farm|Castle|"
-    r"Gallery|Hall|Aquarium|Stadium|Arena|Library|Cathedral|Abbey|Gardens|Pool|Baths|Lido|Planetarium|Mus)(?-i:[A-Z]\w*)?)\b",
+    r"(?<!friends\s)\b(?:at|to|visit|visiting|in)\s+(?:the\s+)?(?P<place>@\w*(?:(?-i:Zoo|Park|Farm|Castle|Hall|Pool|Baths|"
+    r"Lido|Mus|Trust)|museum|theatre|centre|center|gallery|aquarium|stadium|arena|library|cathedral|abbey|gardens|"
+    r"planetarium)(?-i:[A-Z]\w*)?)\b",
     re.IGNORECASE,
 )
 _RESIDENTIAL_HEAD = re.compile(
@@ -605,6 +614,13 @@ def _places(sentence: str) -> list[_Place]:
             sentence[max(0, m.start() - 30) : m.start()],
         ):
             continue  # "Due to a gas leak on Jubilee Road, school will close at 1pm": the leak's place
+        if re.match(r"\s+in\s+Need\b", sentence[m.end() :]):
+            continue  # "a £1 donation to Children in Need": the appeal
+        if re.match(
+            r"\s+the\s+(?:[a-z]+\s+)?(?:dog|cat|pony|horse|rabbit|hamster|tortoise|owl|guinea\s+pig|parrot|lamb)\b",
+            sentence[m.end() :],
+        ):
+            continue  # "and to Bella the therapy dog, who will be visiting": an animal, not a place
         if sentence[: m.start()].count("'") % 2 == 1 and re.search(r"(?:^|\s)'\w", sentence[: m.start()]):
             continue  # inside a title in quotes: "opened with 'Lean On Me'"
         if m.start() > 0 and sentence[m.start() - 1] in "'‘\"“":
@@ -930,7 +946,11 @@ class TripWhereabouts(Rule):
             return earlier[0], when_before, a0, a0
         if (
             when_before is None
-            and (_TRIP_WORDS.search(before) or _BOOKED.search(before))
+            and (
+                _TRIP_WORDS.search(before)
+                or _BOOKED.search(before)
+                or re.search(r"\bkit\s+lists?\b", before, re.I)
+            )
             and any(p.named for p in earlier)
             and _LEAVE.search(sentence)
             and (leaves := DATE.search(sentence) or _DAY.search(sentence)) is not None
