@@ -967,7 +967,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"compère|compere|presenter)\b(?!s)"
     r"(?=\s*,?\s+(?:who|for|has|had|did|was|led|played|read|sang|opened|closed|kept|(?-i:[a-z]+ed))\b)"
     # a shirt number, as match reports name a player: "a hat trick from our no.9", "our number 10"
-    r"|\bour\s+(?:no\.?\s*|number\s+|#)\d{1,2}\b(?!\s*(?:%|pupils|children|players|goals|points))"
+    r"|\bour\s+(?:year\s*\d+\s+|[yu]\d{1,2}s?\s+)?(?:no\.?\s*|number\s+|#)\d{1,2}\b(?!\s*(?:%|pupils|children|players|goals|points))"
     # a club's or a class's one champion: "Our Chess Club champion this term is in Year 4"
     r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:champion|champ|winner)\s+(?:this\s+(?:week|term|year|month)\s+)?"
     r"(?:is|was)\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])\w*)"
@@ -986,7 +986,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     # "Our U12s' very own 'Wall' kept his fourth clean sheet": a nickname in quotes
     r"|\bour\s+(?:[\w'’-]+\s+){0,3}?very\s+own\s+['‘\"“](?-i:[A-Z])[\w-]*['’\"”]"
     # "Our Young Sports Leader for KS1 ran the session on her own", "Our Head Student opened ... she had written"
-    r"|\bour\s+(?:new\s+)?(?!(?:Head\s*teacher|Headteacher|Head\s+of\s+(?!School\b)|Teacher|Teachers|Deputy|Governor|"
+    r"|\bour\s+(?:(?:brand\s+)?new\s+)?(?!(?:Head\s*teacher|Headteacher|Head\s+of\s+(?!School\b)|Teacher|Teachers|Deputy|Governor|"
     r"Governors|Chair\s+of\s+Governors|SENCO|Senco|Caretaker|Site|Business|Office|Bursar|Principal|Vice|Assistant|"
     r"Mrs|Mr|Miss|Ms|Dr|Year|Reception|Nursery|School|PTA|Friends|Family|Families|Parent|Parents|Lady|Father|"
     r"Chaplain|Vicar|Priest|Librarian|Cook|Chef|Coach|Lollipop|Crossing|Pastoral|Learning\s+Mentor|Family\s+Liaison)\b)"
@@ -1017,7 +1017,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"gave|took|told|came|kept|swam|sang|read|handed|spotted)\b"
     # "Well done to R. in Puffin Class, who stayed for a whole day": a child by an initial
     r"|(?<![\w.])(?-i:[A-Z])\.\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|(?-i:[A-Z])\w+\s+class)\b"
-    r"|\bthe\s+only\s+(?:[\w-]+\s+){0,2}?(?:p\d|y\d|year\s*\d+|reception\s+child|child|pupil|boy|girl|one|student)"
+    r"|\bthe\s+only\s+(?:[\w-]+\s+){0,2}?(?:p\d|y\d|year\s*\d+|reception\s+child|child|pupil|boy|girl|student)"
     r"\s+(?:who|to)\b",
     re.IGNORECASE,
 )
@@ -1238,12 +1238,21 @@ _WORKS = {
     "heidi": "heidi",
     "the snowman": "james",
     "annie": "annie",
+    "where the wild things are": "max",
+    "let it go": "elsa anna olaf",
 }
 # A title that is itself a child's name counts only beside a word of the work ("hooked on Matilda! ...
 # Miss Trunchbull's chocolate cake"), not alone ("Matilda came to school as Matilda").
 _WORK_EVIDENCE = {
     "matilda": re.compile(r"\b(?:trunchbull|wormwood|miss\s+honey|roald\s+dahl|dahl)\b", re.IGNORECASE)
 }
+# Famous people whose names a school post uses, and whom a roster may share: read as the famous
+# person unless the wording makes a child of them ("Harry Kane in Year 5 scored twice").
+_FAMOUS = frozenset(
+    line.strip()
+    for line in (DATA / "famous_people.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 # A child who played another part: "Matilda was a wonderfully gentle Miss Honey".
 _PLAYS_ANOTHER_PART = re.compile(
     r"\s+(?:was|played|plays|is\s+playing|made)\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}?(?-i:[A-Z])",
@@ -1251,7 +1260,8 @@ _PLAYS_ANOTHER_PART = re.compile(
 )
 # What a character has in the story: "Jack's mum", "Cinderella's slipper".
 _WORK_OWNS = re.compile(
-    r"['’]s\s+(?:mum|mother|dad|father|gran|grandma|cow|beans|slipper|coach|lamp|cat|house)\b"
+    r"['’]s\s+(?:(?:wolf\s+)?suit|crown|boat|costume|mum|mother|dad|father|gran|grandma|cow|beans|slipper|coach|lamp|"
+    r"cat|house)\b"
 )
 _WORK_TITLES = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _WORKS) + r")\b", re.IGNORECASE)
 
@@ -2508,6 +2518,22 @@ def _classify_one(
         )
     ):
         m.kind, m.reasons = "other-person", ['the writer of a work the post names ("... by Dylan Thomas")']
+        return
+    if not strong and re.match(
+        r"\s+(?:became|becomes|is|was)\s+(?:famous|known|world-famous|renowned)\s+for\b", post
+    ):
+        m.kind, m.reasons = (
+            "place",
+            ['a place known for something ("how Sheffield became famous for cutlery")'],
+        )
+        return
+    if (
+        m.surname is not None
+        and not strong
+        and f"{key} {m.surname.key}" in _FAMOUS
+        and not in_roster_class(post, roster.class_names)
+    ):
+        m.kind, m.reasons = "other-person", ["a famous person's name (\"Jamie Oliver's 15-minute pasta\")"]
         return
     if not m.surname and not strong and _IN_A_PART_AFTER.match(post):
         m.kind, m.reasons = (

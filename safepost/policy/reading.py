@@ -172,7 +172,7 @@ _A_THING_AFTER = re.compile(ROLE_AS_A_THING, re.IGNORECASE)
 
 # Inside a hashtag, words before a name that cheer a child on: #GoRose, #ProudOfYouDominik.
 HASHTAG_CHEER = re.compile(
-    r"\b(?:go|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
+    r"\b(?:go|get\s+in|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
     r"love\s+you|you\s+did\s+it|super|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
     r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud|classic|safe\s+hands|"
     r"golden\s+(?:gloves|boot)|potm|motm|mvp|player\s+of\s+the\s+match)\s*$",
@@ -1816,7 +1816,8 @@ _NOW = re.compile(
     r"(?:we're|we\s+are|they're|they\s+are)\s+(?:(?:finally|now|all|safely)\s+)*here|"
     r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|reached|pulled\s+in|pulled\s+over|"
     r"stopped)|made\s+it|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from|"
-    r"(?:are|'re|is|(?<=\w\s)r)\s+(?:(?:\w+ly|safe\s+and\s+sound|safe|all|now|still|busy)\s+(?:and\s+)?)*(?:having|"
+    r"(?:are|'re|is|(?<=\w\s)r)\s+(?:(?:\w+ly|safe\s+and\s+sound|safe|all|now|still|busy|tucked\s+up|settled(?:\s+in)?|"
+    r"asleep|in\s+bed)\s+(?:and\s+)?)*(?:having|"
     r"enjoying|exploring|visiting|walking|climbing|watching|"
     r"doing|making|building|playing|eating|sitting|singing|learning|spending|taking|trying|paddling|"
     r"swimming|looking|heading|travelling|on\s+(?:our|their)\s+way|at|in|on|"

@@ -90,7 +90,7 @@ _ON_SITE = re.compile(
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
     r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom|nature\s+garden|wildlife\s+garden|"
     r"sensory\s+garden|school\s+garden|mud\s+kitchen|quad|courtyard|allotment|home\s+pitch|home\s+ground|"
-    r"#forestschool(?:\s+area)?)|school|home|"
+    r"#forestschool(?:\s+area)?|studio\s+theatre|drama\s+studio|school\s+theatre)|school|home|"
     r"back\s+at\s+school|"
     r"our\s+(?!lady\b|lady['’]s\b)\w+)\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
@@ -109,7 +109,8 @@ _PLACE = re.compile(
     r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Uu]pdate|[Nn]ews|(?:[Gg]ood\s+)?(?:[Nn]ight|[Mm]orning|"
     r"[Aa]fternoon|[Ee]vening)|(?:[Aa]\s+)?[Qq]uick\s+(?:one|note|word|hello|hi))\s+from|"
     # typed on a phone: "on our way 2 Llangrannog"; "walking down Hollybush Lane"
-    r"(?<=\bway\s)2|(?<=\boff\s)2|(?<=\bheading\s)2|down(?=\s+(?:the\s+)?[A-Z])|"
+    r"(?<=\bway\s)2|(?<=\boff\s)2|(?<=\bheading\s)2|(?<=\bwalking\s)2|(?<=\bgoing\s)2|(?<=\bleaves\s)4|"
+    r"down(?=\s+(?:the\s+)?[A-Z])|"
     r"(?:leave|leaves|leaving|head|heads|heading|set\s+off|sets\s+off|setting\s+off|depart|departs|departing|"
     r"bound)\s+(?:[\w.:]+\s+){0,12}?for|(?:coach|coaches|bus|minibus|train|ferry|flight)\s+for|"
     # a bus caught from a stop: "catching the 9:15 from the bus station every Wednesday"
@@ -274,7 +275,7 @@ _SUBJECT_PUPILS = re.compile(
     r"|\b(?:look\s+out|watch\s+out|keep\s+an\s+eye\s+out)\s+for\s+(?-i:[A-Z])\w*s['’]\s"
     r"|\b(?:find|spot|visit|meet|come\s+and\s+see)\s+us\b"
     # a residential's diary: "Day two at Borwick Hall!", "Evening update from Borwick Hall:"
-    r"|^\s*(?:day\s+(?:one|two|three|four|five|\d)|(?:morning|afternoon|evening|night|lunchtime|final|last|"
+    r"|^\s*(?:(?:day|night)\s+(?:one|two|three|four|five|\d)|(?:morning|afternoon|evening|night|lunchtime|final|last|"
     r"quick|latest|live)\s+update|update)\s*(?:at\s|from\s|📍)\s*(?-i:[A-Z])"
     # a live update with the writer's "we" left out: "Just arrived at Chester Zoo!"
     r"|^\s*(?:just\s+|finally\s+|safely\s+)?(?:arrived|landed|made\s+it|heading|off\s+to|on\s+(?:our|the)\s+way)\b"
