@@ -1142,6 +1142,22 @@ def _is_title(tok: Token) -> bool:
 
 
 _PRONOUNS = frozenset(["he", "she", "we", "me", "him", "her", "us", "they", "them", "it", "you", "i"])
+_GREETINGS_ABROAD = frozenset(
+    [
+        "merci",
+        "bonjour",
+        "hola",
+        "gracias",
+        "danke",
+        "ciao",
+        "grazie",
+        "salut",
+        "adios",
+        "namaste",
+        "salaam",
+        "shalom",
+    ]
+)
 # Small words that join the words of a hashtag, though some are names in a list of first names.
 _HASHTAG_SMALL_WORDS = frozenset(
     [
@@ -1450,16 +1466,22 @@ _WORD_GOES_ON = re.compile(
 )
 
 
+_SCHOOL_YEAR_TOKEN = re.compile(r"[SPYsy][1-9]|[Yy]1[0-3]")
+_CONTRACTION_TOKEN = re.compile(r"[A-Za-z]['’](?:ve|ll|re|d|m)")
+
+
 def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: str) -> bool:
     key = tok.key
-    if re.fullmatch(r"[SPYsy][1-9]|[Yy]1[0-3]", tok.text):
+    if _SCHOOL_YEAR_TOKEN.fullmatch(tok.text):
         return False  # "our S4, S5 and S6 pupils": Scottish school years
-    if re.fullmatch(r"[A-Za-z]['’](?:ve|ll|re|d|m)", tok.text):
+    if _CONTRACTION_TOKEN.fullmatch(tok.text):
         return False  # "U've got this!": text language for "you've", not a name
     if len(key) < 2 or (tok.hashtag and key in _CHEER_WORDS and key not in roster.by_first):
         return False
     if key in _PRONOUNS and key not in roster.by_first:
         return False  # "He gets very muddled": a pronoun, though "He" is a surname in some lists
+    if key in _GREETINGS_ABROAD and key not in roster.by_first:
+        return False  # "Merci beaucoup to the staff!": a word of thanks, though "Merci" is a name in a list
     if tok.hashtag and key in _HASHTAG_SMALL_WORDS and key not in roster.by_first:
         return False  # the "To" of #ProudToBeSMP joins the words of a hashtag; it names nobody
     if key in NON_NAMES:

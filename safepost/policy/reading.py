@@ -83,6 +83,8 @@ _CHILD_DESCRIPTION = re.compile(
     rf"\b{_DETERMINER}\s+{_MODIFIERS}{_GROUP}{_MODIFIERS}(?P<noun>{_CHILD_NOUNS})\b(?!s\b|-)(?P<group>{_IN_GROUP})?",
     re.IGNORECASE,
 )
+_CHILD_NOUN_ANY = re.compile(rf"\b(?:{_CHILD_NOUNS})\b", re.IGNORECASE)
+_DOER_NOUN_ANY = re.compile(rf"\b(?:{_DOER_NOUNS})\b", re.IGNORECASE)
 _DOER_DESCRIPTION = re.compile(
     rf"\b{_DETERMINER}\s+{_MODIFIERS}(?P<year>{_GROUP}){_MODIFIERS}(?P<noun>{_DOER_NOUNS})\b(?!s\b|-)"
     rf"(?P<group>(?:\s+[a-z]+)?{_IN_GROUP})?",
@@ -172,7 +174,7 @@ _A_THING_AFTER = re.compile(ROLE_AS_A_THING, re.IGNORECASE)
 
 # Inside a hashtag, words before a name that cheer a child on: #GoRose, #ProudOfYouDominik.
 HASHTAG_CHEER = re.compile(
-    r"\b(?:go|get\s+in|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
+    r"\b(?:go|go\s+on|get\s+in|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
     r"love\s+you|you\s+did\s+it|super|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
     r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud|classic|safe\s+hands|"
     r"golden\s+(?:gloves|boot)|potm|motm|mvp|player\s+of\s+the\s+match)\s*$",
@@ -837,7 +839,10 @@ def child_references(
     norm = text.text.replace("#", " ")
     found: list[ChildReference] = []
     pronoun = bool(_SINGULAR_PRONOUN.search(norm))
-    for m in _CHILD_DESCRIPTION.finditer(norm):
+    # the descriptions end on a noun: a post with none of the nouns has none of them (the quick
+    # search spares the slow one, which tries every "the" and "a" of the post)
+    child_nouns = _CHILD_NOUN_ANY.search(norm) is not None
+    for m in _CHILD_DESCRIPTION.finditer(norm) if child_nouns else ():
         if _not_one_phrase(m.group(0)) or _A_THING_AFTER.match(norm, m.end()):
             continue
         if (
@@ -884,7 +889,7 @@ def child_references(
         if det == "their" and not (m.group("noun").lower() in ("daughter", "son") and _DID.match(after)):
             continue  # "their child will need": any family's child; "their daughter has joined": one
         found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
-    for m in _DOER_DESCRIPTION.finditer(norm):
+    for m in _DOER_DESCRIPTION.finditer(norm) if _DOER_NOUN_ANY.search(norm) else ():
         if (found and found[-1].nstart <= m.start() < found[-1].nend) or _not_one_phrase(m.group(0)):
             continue
         if _TITLE_CASE.fullmatch(m.group(0)) and re.match(r"['’]s\s+[A-Z]", norm[m.end() : m.end() + 4]):

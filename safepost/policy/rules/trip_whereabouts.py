@@ -55,7 +55,7 @@ _FUTURE_OR_NOW = re.compile(
 _CLOCK = re.compile(
     r"\b(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|"
     r"(?:(?:at|from|until|till|by|between)\s+(?:about\s+|around\s+|approx\.?\s+|roughly\s+)?|(?:around|about|approx\.?)\s+)"
-    r"\d{1,2}(?!\s*(?:%|years|children|pupils|people|schools|points|"
+    r"(?:1[0-2]|0?[1-9]|2[0-4])(?!\s*(?:%|years|children|pupils|people|schools|points|tiny|new|"
     r"goals|runs|metres|miles|km|kg|(?:st|nd|rd|th)\b|\d))\b|noon|midday|lunchtime|lunch\s+time|"
     r"(?:until|till|by|at)\s+home\s*time|"
     r"right\s+now|currently|at\s+the\s+moment|in\s+(?:\d+|ten|five|fifteen|twenty|thirty)\s+minutes|"
@@ -110,7 +110,7 @@ _PLACE = re.compile(
     r"[Aa]fternoon|[Ee]vening)|(?:[Aa]\s+)?[Qq]uick\s+(?:one|note|word|hello|hi))\s+from|"
     # typed on a phone: "on our way 2 Llangrannog"; "walking down Hollybush Lane"
     r"(?<=\bway\s)2|(?<=\boff\s)2|(?<=\bheading\s)2|(?<=\bwalking\s)2|(?<=\bgoing\s)2|(?<=\bleaves\s)4|"
-    r"down(?=\s+(?:the\s+)?[A-Z])|"
+    r"down(?=\s+(?:the\s+)?[A-Z])|(?<=\bto\s)see(?=\s+the\s+[A-Z])|"
     r"(?:leave|leaves|leaving|head|heads|heading|set\s+off|sets\s+off|setting\s+off|depart|departs|departing|"
     r"bound)\s+(?:[\w.:]+\s+){0,12}?for|(?:coach|coaches|bus|minibus|train|ferry|flight)\s+for|"
     # a bus caught from a stop: "catching the 9:15 from the bus station every Wednesday"
@@ -131,6 +131,7 @@ _PLACE = re.compile(
     r"foyer|lobby|atrium|grounds|entrance|doors?|outside|inside|"
     r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:#?[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
     r"|(?:stand|stall|pitch|court|platform|table)\s+\d+"
+    r"|(?:the\s+)?(?:number\s+)?\d{1,3}[A-Z]?\s+bus"  # "Look out for Hawthorn on the 52 bus into town"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+\d+\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
     r"car\s+park|cafe|café|beach|park|picnic\s+area|gift\s+shop|entrance|lake|river|woods|wood|"
     r"planetarium|shop|tent|stage|pavilion|pitch|pitches|track|pool|court|courts|statues|pier|harbour|"
@@ -422,7 +423,8 @@ _NOW_WORDS = re.compile(
     r"\b(?:right\s+now|currently|at\s+the\s+moment|about\s+to|(?:we're|we\s+are|they're|they\s+are)\s+"
     r"(?:(?:finally|now|all|safely)\s+)*here|"
     r"(?:are|'re|is)\s+(?:(?:\w+ly|now|still|all|busy|both)\s+)*(?!(?:some|no|any|every)thing\b|evening\b|morning\b)\w+ing|"
-    r"(?:are|'re|is|r)\s+(?:(?:now|still|all|safely|safe\s+and\s+sound|safe|down|up|out|over)\s+)*(?:at|in|on)|"
+    r"(?:are|'re|is|r)\s+(?:(?:now|still|all|safely|safe\s+and\s+sound|safe|down|up|out|over|tucked\s+up|settled|"
+    r"asleep)\s+)*(?:at|in|on)|"
     r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|made\s+it|reached|pulled\s+in|"
     r"pulled\s+over|stopped)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
     re.IGNORECASE,
@@ -581,6 +583,9 @@ _OPPONENT = re.compile(
 )
 
 
+_BUS_ROUTE = re.compile(r"(?:number\s+)?\d{1,3}[A-Z]?\s+bus")
+
+
 def _places(sentence: str) -> list[_Place]:
     found = []
     for m in _PLACE.finditer(sentence):
@@ -699,11 +704,11 @@ def _places(sentence: str) -> list[_Place]:
             bare,
         ):
             continue  # "on Wedensday", "on Thurs": a day, misspelt or cut short (not "Colomendy")
-        if not named and _NOT_A_SPOT.search(bare):
+        if not named and _NOT_A_SPOT.search(bare) and not _BUS_ROUTE.fullmatch(bare):
             continue
         if not named and re.match(r"an?\s", bare) and not _NAMED_AFTER.match(sentence, m.end()):
             continue  # "share their work in a class museum": no particular place, unless "a farm near Chester"
-        public = not named and bool(_PUBLIC_VENUE.search(bare))
+        public = not named and (bool(_PUBLIC_VENUE.search(bare)) or bool(_BUS_ROUTE.fullmatch(bare)))
         start = m.start("place") if m.group("prep") == ":" else m.start()  # the colon ends a clause
         found.append(_Place(start, m.end(), place, named, public, spot=bool(m.group("generic"))))
     if (head := _RESIDENTIAL_HEAD.match(sentence)) is not None and not _NOT_PLACES.match(head.group("place")):
