@@ -994,6 +994,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?=(?:\s+(?:for|in|of)\s+[\w\s]{1,20}?)?\s+(?-i:[a-z]+ed|ran|led|gave|made|won|wrote|read|took|spoke|sang|"
     r"has|had|is|was)\b[^.!?]{0,60}\b(?:her|his|she|he|herself|himself)\b)"
     r"|\bour\s+(?:year\s*\d+|y\d+)\s+(?:with|who)\b(?=[^.!?]{0,60}\b(?:her|his|she|he)\b)"
+    # "Our youngest ever Sports Leader (Year 7!) refereed the whole festival"
+    r"|\bour\s+(?:youngest|oldest)(?:\s+ever)?\s+(?!(?:Reception|Nursery|Year|Class)\b)(?-i:[A-Z])\w*"
+    r"(?:\s+(?-i:[A-Z])\w*){0,2}\b(?<!s)(?!\s+(?-i:[a-z]+s)\b)"
     # "a Year 8 cellist, eyes closed, playing The Swan"
     r"|\ba\s+(?:year\s*\d+|y\d+)\s+(?:cellist|violinist|pianist|soloist|flautist|harpist|drummer|guitarist|"
     r"trumpeter|singer|dancer|poet)\b(?!s)(?=\s*,)"
@@ -1142,6 +1145,9 @@ def _is_title(tok: Token) -> bool:
 
 
 _PRONOUNS = frozenset(["he", "she", "we", "me", "him", "her", "us", "they", "them", "it", "you", "i"])
+_BEFORE_A_FEELING = frozenset(
+    ["pure", "such", "sheer", "real", "true", "great", "much", "so", "full", "with"]
+)
 _GREETINGS_ABROAD = frozenset(
     [
         "merci",
@@ -1353,7 +1359,7 @@ _PLACE_DESCRIBES = re.compile(
     r"\s+(?-i:landmarks|café|cafe|cafés|cafes|skyline|streets|zoo|museum|walls|metro|marathon|fashion|bakery|market|"
     r"markets|accent|cathedral|docks|harbour|olympics|airport|station|trip|holiday|map|maps|street|bridge|bridges|"
     r"tower|towers|landmark|postcard|postcards|restaurant|theme|themed|style|skyscrapers|city|canals|gondolas|"
-    r"minibus|minibuses|van|car|cars|bus|coach|lorry|engine)\b"
+    r"minibus|minibuses|van|car|cars|bus|coach|lorry|engine|presentations|presentation|projects|project|topic)\b"
 )
 _PLACES = (
     r"egypt|morocco|spain|france|italy|germany|greece|turkey|china|japan|india|kenya|nigeria|ghana|brazil|peru|"
@@ -1480,7 +1486,7 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
         return False
     if key in _PRONOUNS and key not in roster.by_first:
         return False  # "He gets very muddled": a pronoun, though "He" is a surname in some lists
-    if key in _GREETINGS_ABROAD and key not in roster.by_first:
+    if key in _GREETINGS_ABROAD and not any(fold(p.first_names[0]) == key for p in roster.pupils):
         return False  # "Merci beaucoup to the staff!": a word of thanks, though "Merci" is a name in a list
     if tok.hashtag and key in _HASHTAG_SMALL_WORDS and key not in roster.by_first:
         return False  # the "To" of #ProudToBeSMP joins the words of a hashtag; it names nobody
@@ -2733,6 +2739,15 @@ def _classify_one(
         )
         return
     ordinary = is_ordinary_word(key) or key in _MONTH_NAMES  # the dictionary holds "June" capitalised
+    if (
+        not m.first.is_capitalised
+        and ordinary
+        and prev is not None
+        and prev.sentence == m.first.sentence
+        and prev.key in _BEFORE_A_FEELING
+    ):
+        m.kind, m.reasons = "word", [f'"{prev.text} {m.first.text}": a word after a word that describes it']
+        return  # "Pure joy in Alder Class as the first snowflakes fell"
     if not m.first.is_capitalised and ordinary and not strong:
         m.kind, m.reasons = "word", ["ordinary word in lower case with no clear child context"]
         return

@@ -1297,7 +1297,7 @@ _PERSON_BEFORE = re.compile(
     r"|\b(?:hat-trick|hat\s+trick|brace|century|fifty|clean\s+sheet|five-for)s?\s+for"
     r"|\b(?:(?:wo)?man|player|star)\s+of\s+the\s+match\s+(?:in|at|for|against|v|vs)\s+[^.!?:]{0,40}?\s+(?:goes|went)\s+to)"
     # "Man of the match goes to King": an award given to somebody
-    r"(?:\s+(?:goes\s+to|went\s+to|is|was))?\s*(?:[:,]|!+)?\s*#?$",  # "Take a bow, #Mensah"  # "Hat-trick hero! Price was unstoppable"
+    r"(?:\s+(?:goes\s+to|went\s+to|is|was|has\s+to\s+be|must\s+be))?\s*(?:[:,]|!+)?\s*#?$",  # "Take a bow, #Mensah"  # "Hat-trick hero! Price was unstoppable"
     re.IGNORECASE,
 )
 
@@ -1952,8 +1952,8 @@ _THANKED_FOR_DONE = re.compile(
     r"talk|time|hospitality|lunch|show|performance)\b"
     # "Lovely to see so many of you at the summer fete today!": the readers were there; it is over
     r"|^\W*(?:it\s+was\s+|it's\s+been\s+|how\s+)?(?:so\s+|really\s+)?(?:lovely|great|wonderful|fantastic|brilliant|"
-    r"nice|good|fab|amazing|super)\s+to\s+see\s+(?:so\s+many\s+(?:of\s+)?|all\s+(?:of\s+)?)?"
-    r"(?:you|everyone|families|parents|our\s+families)\b",
+    r"nice|good|fab|amazing|super|gr8)\s+to\s+see\s+(?:so\s+many\s+(?:of\s+)?|all\s+(?:of\s+)?)?"
+    r"(?:you|u|everyone|families|parents|our\s+families)\b",
     re.IGNORECASE,
 )
 

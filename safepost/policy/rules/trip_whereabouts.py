@@ -20,7 +20,8 @@ _PUPILS = re.compile(
     r"\b(?:years?\s*\d+(?:\s*(?:and|&|,)\s*\d+)*s?|yrs?\s*\d{1,2}|[yp]\d{1,2}(?:['’]?s)?|class\s+\w+|[A-Z][\w'-]*\s+class|reception|nursery|"
     r"ks\s*\d|key\s+stage\s+\d|children|pupils|kids|students|"
     # "Bronze DofE assessed expedition: groups set off from Carding Mill Valley at 9am"
-    r"(?:dofe|expedition)\s+groups|groups(?=\s+(?:set\s+off|will\s+(?:walk|camp|set|leave|be)|walk|camp|leave|head))|"
+    r"(?:dofe|expedition)\s+groups|groups(?=\s+(?:set\s+off|will\s+(?:walk|camp|set|leave|be)|walk|camp|leave|head|"
+    r"are\s+(?:walking|camping|out|on)))|"
     r"(?<!office\s)(?<!kitchen\s)(?<!staff\s)(?<!admin\s)(?<!site\s)(?<!catering\s)(?<!cleaning\s)(?<!leadership\s)"
     r"(?<!PTA\s)(?<!pta\s)(?:team|teams|squad|choir|athletes|runners|players|footballers|swimmers|musicians|band|orchestra|"
     r"dancers|cast|group|netballers|cricketers|walkers|carollers|performers|school\s+council|councillors|eco\s+team|"
@@ -91,6 +92,8 @@ _ON_SITE = re.compile(
     r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom|nature\s+garden|wildlife\s+garden|"
     r"sensory\s+garden|school\s+garden|mud\s+kitchen|quad|courtyard|allotment|home\s+pitch|home\s+ground|"
     r"#forestschool(?:\s+area)?|studio\s+theatre|drama\s+studio|school\s+theatre)|school|home|"
+    # the school's own rooms, named alone: "talks in the Theatre at 6:15", "stands in the Atrium"
+    r"(?:the\s+)?(?-i:Theatre|Atrium|Canteen|Auditorium|Studio)$|"
     r"back\s+at\s+school|"
     r"our\s+(?!lady\b|lady['’]s\b)\w+)\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
@@ -115,6 +118,10 @@ _PLACE = re.compile(
     r"bound)\s+(?:[\w.:]+\s+){0,12}?for|(?:coach|coaches|bus|minibus|train|ferry|flight)\s+for|"
     # a bus caught from a stop: "catching the 9:15 from the bus station every Wednesday"
     r"(?:catching|catch|catches)\s+(?:[\w:.]+\s+){0,3}?from|"
+    # a countdown to a trip: "only 2 weeks to go until Ford Castle!", "just one week until Llangrannog!"
+    r"(?:to\s+go|sleeps|days|weeks?|nights?)\s+(?:until|till|til)|"
+    # a walk along a named way: "all six groups are walking the North Downs Way today"
+    r"(?:walking|hiking|cycling|trekking)(?=\s+the\s+[A-Z])|"
     # a residential's paperwork names it: "kit lists for Bewerley Park are in bags tonight"
     r"(?:kit|packing)\s+lists?\s+for|"
     # where parents collect them: "collect your child from the main entrance of Parr Leisure Centre"
@@ -148,7 +155,8 @@ _BROADCASTER = re.compile(r"(?:the\s+)?(?:BBC|ITV|Sky|Channel\s+4|Google)\b")
 _NEWSROOM_AFTER = re.compile(r"\s+(?:newsroom|studios?|offices?|headquarters|building|campus)\b")
 _OTHERS_THERE = re.compile(
     r"\b(?:farmers|people|families|refugees|animals|communities|villagers|schools|workers|"
-    r"soldiers|scientists|astronauts|penguins|bears|tigers|elephants|monkeys|whales)\s+$"
+    r"soldiers|scientists|astronauts|penguins|bears|tigers|elephants|monkeys|whales|visitors|tourists|"
+    r"holidaymakers|walkers)\s+$"
     # "how children in Malawi", not "drop the children at the Salt Ayre Leisure Centre"
     r"|(?<!\bthe\s)(?<!\bour\s)(?<!\byour\s)(?<!\ball\s)\b(?:children|pupils)\s+$"
     # an adult's workplace: "now a consultant at the Royal Shrewsbury Hospital"
@@ -285,7 +293,7 @@ _SUBJECT_PUPILS = re.compile(
     r"|\b(?:our|school)\s+(?:[\w-]+\s+)?(?:holiday|breakfast|after[\s-]school|eco|gardening|choir|drama|chess|coding|art|"
     r"football|netball)\s+club\b"
     # a team by its age group: "U11 boys v Cadbury Heath Primary"
-    r"|\b(?:u|under)[\s-]?\d{1,2}['’]?s?\s+(?:boys|girls|team|squad|side|mixed)\b"
+    r"|\b(?:u|under)[\s-]?\d{1,2}['’]?s?\s+(?:boys|girls|team|squad|side|mixed)\b|#Year\d{1,2}\w*"
     # part of a group: "all of Year 5 are safe and sound at Llandudno"
     r"|\b(?:all|both|some|most|each|half|many|several)\s+of\s+(?:us|them|years?\s*\d+|reception|nursery|"
     r"class\s+\w+|[A-Z]\w*\s+class|our\s+\w+|the\s+(?:children|pupils|team|class|group|squad|choir))\b"
@@ -369,6 +377,7 @@ _ON_SITE_IN = re.compile(
 )
 _ADULT_EVENT = re.compile(
     r"\b(?:parents['’]?\s+(?:information\s+)?(?:evening|meeting|workshop|briefing)|information\s+(?:evening|meeting)|"
+    r"options\s+evening|open\s+evening|consultation\s+evening|"
     r"governors['’]?\s+meeting|coffee\s+morning|quiz\s+night|race\s+night|bingo\s+night|pta\s+(?:ball|social|meeting)|"
     # "our phonics workshop for Meithrin and Derbyn parents", "Reception parents: our phonics workshop"
     r"(?:phonics|reading|maths|numeracy|literacy|e-safety|online\s+safety|sats)\s+(?:workshop|information\s+session|"
@@ -536,7 +545,9 @@ _EVENT_AFTER = re.compile(
     # "return the Year 6 Robinwood residential forms by Friday"
     r"(?:residential|trip|visit)\s+(?:forms?|letters?|payments?|deposits?|kit\s+lists?|information|meeting|evening)|"
     # "pitches to Dragons' Den judges", "a thank-you to Chester Zoo staff": people, not a place
-    r"judges?|panel|staff|players|volunteers|rangers|keepers|experts|coaches|readers|viewers|listeners)\b",
+    r"judges?|panel|staff|players|volunteers|rangers|keepers|experts|coaches|readers|viewers|listeners|"
+    # "Mrs Cross in the Careers office": a room of the school's
+    r"office|department|dept|block|wing|corridor)\b",
     re.IGNORECASE,
 )
 _CLASS_AFTER = re.compile(r"\s+(?:class(?:es)?|classrooms?)\b", re.IGNORECASE)
@@ -573,6 +584,15 @@ _RESIDENTIAL_HEAD = re.compile(
 _BOOKED = re.compile(
     r"(?P<place>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})\s+(?:(?:residential|trip|visit)\s+)?"
     r"(?:(?:is|has\s+been)\s+(?:booked|confirmed)|dates?\s+(?:is|are|have\s+been)\s+(?:confirmed|booked|fixed|set))\b",
+    re.IGNORECASE,
+)
+# A residential counted down to, or its paperwork: "only 2 weeks to go until Ford Castle!", "kit lists for ..."
+_COUNTDOWN = re.compile(
+    r"\b(?:to\s+go|sleeps|days|weeks?|nights?)\s+(?:until|till|til)\b|\bkit\s+lists?\b", re.I
+)
+_DATES_ALONE = re.compile(
+    r"\W*(?:from\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?(?:\s+\w+)?\s+(?:to|until|till|[-–])\s+"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?",
     re.IGNORECASE,
 )
 _THEIR_GROUND = re.compile(
@@ -952,16 +972,20 @@ class TripWhereabouts(Rule):
             return earlier[0], when_before, a0, a0
         if (
             when_before is None
-            and (
-                _TRIP_WORDS.search(before)
-                or _BOOKED.search(before)
-                or re.search(r"\bkit\s+lists?\b", before, re.I)
-            )
+            and (_TRIP_WORDS.search(before) or _BOOKED.search(before) or _COUNTDOWN.search(before))
             and any(p.named for p in earlier)
             and _LEAVE.search(sentence)
             and (leaves := DATE.search(sentence) or _DAY.search(sentence)) is not None
         ):
             return next(p for p in earlier if p.named), leaves, a0, a
+        if (
+            _COUNTDOWN.search(before)
+            and any(p.named for p in earlier)
+            and not by_sentence.get(i)
+            and (days := _DATES_ALONE.match(sentence)) is not None
+        ):
+            # "just one week until Llangrannog! Monday 8th to Wednesday 10th June."
+            return next(p for p in earlier if p.named), days, a0, a
         greeting = _GREETING_FROM.match(before)
         if (
             greeting is not None
