@@ -215,6 +215,22 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, dict[str, str], bool], ...] = (
         False,
     ),
     (
+        # "have been preforming We're Going on a Bear Hunt": to act or sing is to 'perform'
+        re.compile(r"\b(?P<w>preform(?:ing|ed|s|ance|ances|er|ers)?)\b", re.IGNORECASE),
+        "'preform' is to shape something beforehand; to act, sing or play is to 'perform'",
+        {
+            "preforming": "performing",
+            "preformed": "performed",
+            "preforms": "performs",
+            "preform": "perform",
+            "preformance": "performance",
+            "preformances": "performances",
+            "preformer": "performer",
+            "preformers": "performers",
+        },
+        False,
+    ),
+    (
         # "we had a grate turnout": the word for 'very good' is 'great'
         re.compile(
             r"\b(?:a|such\s+a|so|really|very)\s+(?P<w>grate)\s+(?=(?:turnout|time|day|job|effort|start|success|result|"

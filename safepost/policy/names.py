@@ -118,6 +118,7 @@ _CASE_SENSITIVE_TITLES = frozenset(
 )
 ADULT_ROLES = frozenset(
     [
+        "treasurer",
         "author",
         "illustrator",
         "poet",
@@ -546,7 +547,7 @@ _IN_A_DATE = re.compile(
 # After a word, a class or year group that makes it a child's name: "Ayaan in Year 3".
 _STRONG_CHILD_AFTER = re.compile(
     r"^(?:'s)?\s*(?:,\s*)?(?:\(|in\s+|from\s+)(?:[Yy]ear\s*\d|[Yy]r\s*\d|Y\d\b|[Rr]eception\b|[Nn]ursery\b|"
-    r"\d{1,2}[A-Z]{1,3}\b|[Pp]\d\b|"
+    r"\d{1,2}[A-Z]{1,3}\b|[Pp]\d\b|(?:[7-9]|1[0-3])\s+[A-Z][a-z]+\b|"  # "Destiny in 10 Orwell"
     r"[Cc]lass\s+[A-Z]|[A-Z][\w'-]*\s+[Cc]lass\b)"
 )
 # Figures of the faiths' stories, which are also children's names: read as the figure in a sentence
@@ -928,7 +929,7 @@ _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
 _NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
 _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:new\s+)?(?:year\s*\d+\s+|ks\d\s+|reception\s+)?"
-    r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|librarian|prefect|chorister|altar\s+server)|(?:(?-i:[A-Z])\w+\s+)?"
+    r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|(?:(?-i:[A-Z])\w+\s+)?"
     r"(?:school|house|sports|football|netball|rugby|cricket|team)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
     + _NOT_A_THING
@@ -961,6 +962,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"centre[\s-]back|full[\s-]back|wicket[\s-]?keeper|bowler|batter|batsman)\b(?!s)(?!['’]s\b)(?!\s+(?-i:[A-Z]))"
     + _NOT_A_THING
     + r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
+    # "Our costume winner is the Year 9 who came as the entire cast of The Hunger Games"
+    r"|\bthe\s+(?:year\s*\d+|y\d+)\s+who\s+(?-i:[a-z]+ed|came|won|made|wrote|read|ran|swam|sang|gave|took)\b"
     # a part only one child plays, praised: "Big shout-out to our narrator, who remembered every line"
     r"|\bour\s+(?:brilliant\s+|amazing\s+|wonderful\s+|fantastic\s+|superb\s+)?(?:year\s*\d+\s+|[yp]\d\s+)?"
     r"(?:narrator|soloist|piper|drummer|bugler|trumpeter|organist|cellist|violinist|pianist|flautist|harpist|"
@@ -1260,6 +1263,7 @@ _WORKS = {
     "heidi": "heidi",
     "the snowman": "james",
     "annie": "annie",
+    "the hodgeheg": "max dick king-smith",
     "where the wild things are": "max",
     "let it go": "elsa anna olaf",
 }
@@ -1370,6 +1374,10 @@ _PLACES = (
 _IN_A_LIST_OF_PLACES = re.compile(
     r"\b(?:" + _PLACES + r")\s*(?:,|\band\b|\bor\b|&)\s*(?-i:[A-Z])[a-z]+|(?-i:[A-Z])[a-z]+\s*"
     r"(?:,|\band\b|\bor\b|&)\s*(?:" + _PLACES + r")\b",
+    re.IGNORECASE,
+)
+_ABOUT_PLACES = re.compile(
+    r"\b(?:countries|country|maps?|atlas|flags|continents?|capital\s+cities|cities|geography|locating)\b",
     re.IGNORECASE,
 )
 _AFTER_THE_LIST = re.compile(r"^(?:\s*(?:,|\band\b|&)\s*(?-i:[A-Z])[\w'’-]*)+")
@@ -1767,6 +1775,12 @@ def _same_reading_again(norm: str, mentions: list[PersonMention]) -> None:
                 or _same_words_before(norm, earlier, m)
                 # "Paris, Rome or Barcelona? ... Paris came out cheapest": the same city
                 or (earlier.kind == "place" and m.cue is None)
+                # "Florence Nightingale ... Ask them why Florence was known as the Lady with the Lamp"
+                or (
+                    earlier.surname is not None
+                    and f"{earlier.first.key} {earlier.surname.key}" in _FAMOUS
+                    and not _STRONG_CHILD_AFTER.match(norm[m.nend : m.nend + 30])
+                )
             )
         ):
             m.kind, m.cue = earlier.kind, None
@@ -1951,9 +1965,14 @@ def _surnames_alone(
 
     houses = _HOUSES.search(text.text) is not None
     of_works = _characters_named(text.text)
+    famous_surnames = {
+        m.surname.key
+        for m in mentions
+        if m.surname is not None and m.kind == "other-person" and f"{m.first.key} {m.surname.key}" in _FAMOUS
+    }
     for tok, on_roster in surnames_alone(text, tokens, roster, used, is_ordinary_word, unknown):
-        if tok.key in of_works:
-            continue  # "Year 10 watched Macbeth. Shakespeare at his bloodiest!": the work's author
+        if tok.key in of_works or tok.key in famous_surnames:
+            continue  # "Macbeth. Shakespeare at his bloodiest!"; "Charles Darwin and his finches ... Darwin had a dog"
         if houses and re.match(r"\s*:?\s*\d", text.text[tok.nend : tok.nend + 6]):
             continue  # "Sports Day house results: Seacole 412, Holmes 398": a house and its points
         if (
@@ -2235,8 +2254,8 @@ def _classify_one(
         m.kind, m.reasons = "adult", ["a grown-up's birthday (an age of twenty or more)"]
         return  # "Our wonderful dinner lady Pauline turns 60 today!"
     if (
-        (not m.on_roster or is_ordinary_word(key))
-        and not m.surname
+        (not m.on_roster or is_ordinary_word(key) or (m.surname is not None and not m.full_name_on_roster))
+        and (not m.surname or not m.full_name_on_roster)
         and re.search(
             r"\b(?:a|an)\s+(?:(?!(?:from|by|to|for|with|of|in|at|on|and|or|than)\s)(?-i:[a-z])[\w-]*\s+){0,3}$"
             r"|\b(?:most|all|half|some|lots|loads|plenty|much)\s+of\s+$",
@@ -2433,8 +2452,9 @@ def _classify_one(
         key in PLACES_THAT_ARE_NAMES
         and not strong
         and (_ATTRIBUTIVE_AFTER.match(post) or _IN_A_LIST_OF_PLACES.search(norm[s_start:s_end]))
-        # not "Jordan and Eden did a fantastic job leading the prayers": people who did something
-        and not DID_SOMETHING.match(_AFTER_THE_LIST.sub("", post, count=1))
+        # not "Jordan and Eden did a fantastic job leading the prayers": people who did something, unless
+        # the post is about places ("locating countries on a map ... Kenya, India and Jordan caused arguments")
+        and (not DID_SOMETHING.match(_AFTER_THE_LIST.sub("", post, count=1)) or _ABOUT_PLACES.search(norm))
     ):
         m.kind, m.reasons = "place", ["a place, with other places or before what it names"]
         return
@@ -2557,9 +2577,13 @@ def _classify_one(
         return
     if (
         m.surname is not None
-        and not strong
         and f"{key} {m.surname.key}" in _FAMOUS
         and not in_roster_class(post, roster.class_names)
+        and not _STRONG_CHILD_AFTER.match(post)
+        # not "Year 11's Lewis Hamilton and his team won the F1 in Schools final"
+        and not re.search(
+            r"\b(?:year\s*\d+|y\d+|class)['’]s\s+$", norm[max(s_start, m.nstart - 20) : m.nstart], re.I
+        )
     ):
         m.kind, m.reasons = "other-person", ["a famous person's name (\"Jamie Oliver's 15-minute pasta\")"]
         return

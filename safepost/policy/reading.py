@@ -93,6 +93,7 @@ _DOER_DESCRIPTION = re.compile(
 # Descriptions that mean any child, not one: "every child", "a child who is unwell should stay home".
 _GENERIC = re.compile(
     r"\b(?:every|each|any|no|your|their|my|his|her|which|what|whose|another|if|whether)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:anyone|anybody|everyone|families|parents|those)\s+with\s+$"  # "anyone with a child in Year 8"
     r"|\bif\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )

@@ -96,7 +96,7 @@ def _welsh(sentence: str) -> bool:
 # A sentence in another language, greeted or thanked in it: "Bonjour, ça va?", "¡Hola! ¿Qué tal?"
 _GREETED_IN_ANOTHER = re.compile(
     r"(?i:\b(?:bonjour|bonsoir|merci|au\s+revoir|bienvenue|hola|gracias|danke|guten\s+tag|ciao|grazie|buongiorno)\b)"
-    r"|(?<!\w)(?:ça|très|voilà|¿|¡)"
+    r"|(?<!\w)(?i:ça|très|voilà)|[¿¡]"
 )
 _ANOTHER_LANGUAGE = re.compile(
     r"\b(?:in|learning|learnt|speaking|spoke|say|said|words?\s+for)\s+(?:some\s+)?(?:"

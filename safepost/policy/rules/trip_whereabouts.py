@@ -204,7 +204,8 @@ _NOT_A_SPOT = re.compile(
     r"kids|team|class|school|staff|parents|families|coach|bus|minibus|register|trip|visit|holiday|"
     r"start|beginning|chance|opportunity|fun|sunny|weather|gala|final|festival|match|tournament|competition|race|"
     r"show|concert|fair|party|disco|slip|form|letter|envelope|bag|box|wind|league|table|final|cup|plan|plans|agenda|menu|list|cards|timetable|"
-    r"programme|website|page|phone|radar|internet|news|telly|tv|line|loose|go|move|mend|case|job|lookout|"
+    r"programme|website|page|phone|radar|internet|news|telly|tv|line|loose|go|move|mend|case|job|lookout|newsletter|"
+    r"bulletin|blog|app|"
     r"look-out|board|team|side|whole|most|top|bottom|front|back|left|right|wash|post|loop|bin|dark|air|queue|"
     r"making|pipeline|works|offing|cards|balance|spotlight|limelight|lead|finals|heats|semi-finals|trials|"
     r"parish|neighbourhood|local\s+area|community|streets|challenge|quiz|test|exam|exams|assessment|"
@@ -537,7 +538,8 @@ _TITLED = re.compile(
 _AUTHOR = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+")
 # "in the Sefton finals": the name of an event, not a place
 _EVENT_AFTER = re.compile(
-    r"\s+(?:(?:(?-i:[a-z]+)\s+){1,3}(?=(?:challenge|competition|quiz|championships?|tournament|festival)\b))?"
+    r"\s+(?:(?:(?-i:[a-z]+)\s+){1,3}(?=(?:challenge|competition|quiz|championships?|tournament|festival|final|finals|"
+    r"gala|league|cup)\b))?"
     # "the Kingswood summer fete": the event of a place, not the place
     r"(?:(?:summer|christmas|winter|spring|autumn|harvest|school|village|charity|annual|community|church)\s+"
     r"(?=(?:fair|fete|fayre|concert|party|disco|festival|gala|show)\b))?(?:finals?|challenge|semi-finals?|championships?|tournament|games|festival|gala|league|cup|heats|trials|"
