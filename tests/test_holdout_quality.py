@@ -86,6 +86,7 @@ PUPIL_CATEGORIES = ("individual-pupil", "pupil-name", "pupil-surname", "trip-whe
         "holdout43",
         "holdout44",
         "holdout45",
+        "holdout46",
     ],
 )
 def test_the_pupil_categories_hold_on_the_later_held_out_sets(name: str) -> None:

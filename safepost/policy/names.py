@@ -1027,6 +1027,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"\s+(?:who|to)\b",
     re.IGNORECASE,
 )
+# Every description above starts with one of these letters (our, the, this, new, one, little, baby, a) or is
+# an initial ("R. in Puffin Class"): looking at the first letter first spares the regex most of a post.
+_SINGLE_CHILD_ROLE = re.compile(r"(?=[otnalb]|[a-z]\.)(?:" + _SINGLE_CHILD_ROLE.pattern + ")", re.IGNORECASE)
 
 DATA = Path(__file__).parent / "data"
 
@@ -1964,13 +1967,15 @@ def _surnames_alone(
         )
 
     houses = _HOUSES.search(text.text) is not None
-    of_works = _characters_named(text.text)
+    of_works: frozenset[str] | None = None  # the works' people, looked for only when a surname stands alone
     famous_surnames = {
         m.surname.key
         for m in mentions
         if m.surname is not None and m.kind == "other-person" and f"{m.first.key} {m.surname.key}" in _FAMOUS
     }
     for tok, on_roster in surnames_alone(text, tokens, roster, used, is_ordinary_word, unknown):
+        if of_works is None:
+            of_works = _characters_named(text.text)
         if tok.key in of_works or tok.key in famous_surnames:
             continue  # "Macbeth. Shakespeare at his bloodiest!"; "Charles Darwin and his finches ... Darwin had a dog"
         if houses and re.match(r"\s*:?\s*\d", text.text[tok.nend : tok.nend + 6]):
