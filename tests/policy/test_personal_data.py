@@ -44,6 +44,17 @@ def check(text: str, roster: Roster, policy: Policy = POLICY) -> list[Finding]:
 
 # (post, what the finding must mark, words the message must contain)
 FLAGGED = [
+    # A house with no street word, and a date of birth given as an age and a birthday
+    (
+        "Please drop them round to Mr Cole's house at 22 Brambleside any evening this week.",
+        "22 Brambleside",
+        "home address",
+    ),
+    (
+        "Welcome to Dmitri, who joins us today! He turns 9 on 23rd January, so there may be cake.",
+        "turns 9 on 23rd January",
+        "date of birth",
+    ),
     # Phone numbers in every common format
     ("The cake stall needs bakers: please text Denise on 07700 900123.", "07700 900123", "mobile"),
     ("Lost a blue coat? Call 07700900123 and it's yours.", "07700900123", "mobile"),
@@ -106,6 +117,9 @@ FLAGGED = [
 ]
 
 NOT_FLAGGED = [
+    # the school's age, and a famous person's birthday, are no pupil's date of birth
+    "Our school turns 50 on 3rd May!",
+    "The Queen would have turned 100 on 21st April.",
     # an @mention before a full stop is no hidden e-mail address; a shop's address is not personal
     "Thank you to @GrangeViewCare. We loved our visit.",
     "Our uniform supplier, Smartwear at 7 High Street, Kingswood, is open until 5pm this week.",

@@ -106,6 +106,10 @@ _ADDRESS = re.compile(
     rf"(?:,?\s+(?!(?:{_POSTCODE_RX}))[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?\b)?"
     rf"(?:,?\s+{_POSTCODE_RX})?"
 )
+# A house given by its number and name with no street word: "drop them round to Mr Cole's house at 22 Brambleside".
+_HOUSE_AT = re.compile(
+    r"(?:(?<=\bhouse at )|(?<=\bhome at ))\d{1,4}[A-Za-z]?,?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b"
+)
 # Welsh streets put the street word first: "7 Heol y Felin", "12 Ffordd Las", "3 Lôn Isaf".
 _WELSH_ADDRESS = re.compile(
     r"(?<![\w£$€./:])\d{1,4}[A-Za-z]?,?\s+(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Maes|Llys|Bryn)\s+"
@@ -138,6 +142,11 @@ _DOB = re.compile(
     rf"(?P<cue>\bD\.?O\.?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bborn\b(?:\s+on)?|"
     rf"\bb\.(?=\s*\d)|\bbirthday\b(?:\s+is)?)"
     rf"\s*[:\-–]?\s*(?:(?:is|was|on)\s+)?(?:this\s+day,?\s+(?:in\s+)?)?(?P<date>{_NUMERIC_DATE}|{_DAY_MONTH}|{_MONTH_DAY})",
+    re.IGNORECASE,
+)
+
+_AGE_AND_BIRTHDAY = re.compile(
+    rf"\b(?:turns|turned|is\s+turning|will\s+be)\s+(?:1[0-8]|[1-9])\s+(?:on|this)\s+(?:{_DAY_MONTH}|{_MONTH_DAY})",
     re.IGNORECASE,
 )
 
@@ -450,7 +459,7 @@ class PersonalData(Rule):
         text = ctx.text.text
         school_words = _school_name_words(ctx.policy)
         spans: list[tuple[int, int]] = []
-        for rx in (_ADDRESS, _WELSH_ADDRESS, _STREET_WITH_POSTCODE):
+        for rx in (_ADDRESS, _WELSH_ADDRESS, _STREET_WITH_POSTCODE, _HOUSE_AT):
             for m in rx.finditer(text):
                 start, end = m.span()
                 if any(s < end and start < e for s, e in spans):
@@ -508,6 +517,11 @@ class PersonalData(Rule):
                 continue
             yield Hit(
                 "dob", m.start(), m.end(), "a date of birth", ("date of birth", f"cue {m.group('cue')!r}")
+            )
+        for m in _AGE_AND_BIRTHDAY.finditer(text):
+            # "He turns 9 on 23rd January": the age and the day give the date of birth
+            yield Hit(
+                "dob", m.start(), m.end(), "a date of birth", ("date of birth", "an age and a birthday")
             )
 
     # --- messages -------------------------------------------------------------------
