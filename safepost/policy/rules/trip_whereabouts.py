@@ -578,7 +578,7 @@ _RESIDENTIAL_HEAD = re.compile(
     r"\W*(?P<place>(?:[A-Z][\w'’-]*\s+){0,3}(?:YHA|Hall|Centre|Park|Camp|Lodge|Manor|House|Castle|Farm|Bay|PGL|"
     r"Robinwood|Kingswood|Colomendy|Outdoor\s+Centre|Activity\s+Centre))"
     r"(?:\s*,\s*(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?=\s*,))?\s*(?:from|[:,–-])\s*"
-    r"(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:to|[-–])\s+)",
+    r"(?=" + DATE.pattern + r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:to|[-–])\s+)",
     re.IGNORECASE,
 )
 # A residential named with its booking or its dates: "Lendrick Muir is booked!", "Year 6 Llangrannog dates are
@@ -592,10 +592,9 @@ _BOOKED = re.compile(
 _COUNTDOWN = re.compile(
     r"\b(?:to\s+go|sleeps|days|weeks?|nights?)\s+(?:until|till|til)\b|\bkit\s+lists?\b", re.I
 )
+# The dates of a stay with no verb: "Monday 8th to Wednesday 10th June."
 _DATES_ALONE = re.compile(
-    r"\W*(?:from\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?(?:\s+\w+)?\s+(?:to|until|till|[-–])\s+"
-    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?",
-    re.IGNORECASE,
+    r"\W*(?:from\s+)?(?:" + DATE.pattern + r")\s+(?:to|until|till|[-–])\s+(?:" + DATE.pattern + ")", re.I
 )
 _THEIR_GROUND = re.compile(
     r"\b(?:at|to)\s+their\s+(?:place|ground|school|pitch|field|court|site)\b", re.IGNORECASE
