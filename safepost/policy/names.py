@@ -462,7 +462,8 @@ _PERSON_NOUNS = (
     r"prefect|superstar|mathematician|scientist|artist|author|poet|chef|baker|wizard|whizz|expert|"
     r"representative|rep|councillor|learner|citizen|friend|role\s+model|warrior|buddy|librarian|editor|"
     r"reporter|mediator|officer|steward|mentor|narrator|presenter|player|athlete|musician|singer|dancer|"
-    r"shepherd|innkeeper|angel|king|queen|prince|princess|villain|pirate|chatterbox|giggler|kindness\s+champion"
+    r"shepherd|innkeeper|angel|king|queen|prince|princess|villain|pirate|chatterbox|giggler|kindness\s+champion|"
+    r"fundraiser|seller|collector|achiever|attender|speller|scorer|runner|swimmer|goalkeeper|keeper|finalist"
 )
 _REMINDED = r"^,?\s+(?:don['’]?t\s+forget|dont\s+forget|do\s+not\s+forget|remember\s+(?:your|to)|you\s+(?:left|forgot))\b"
 _POST_CUE = re.compile(
@@ -483,6 +484,8 @@ _POST_CUE = re.compile(
     r"|(?:is|was|has\s+been|'s\s+been|became|becomes)\s+(?:our|this\s+week's|this\s+term's|the\s+class's|"
     r"a|an|such\s+a|an\s+absolute|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r")\b"
+    # thanked for what they made: "thank you to Iris for designing the tour logo"
+    r"|for\s+(?:designing|drawing|painting|writing|creating|composing|illustrating|baking|coding|making\s+(?:the|our))\b"
     r"|(?:has|have)\s+been\s+(?:a|an|such\s+a|so|really|incredibly|very)\s+(?:\w+\s+)?"
     r"(?:superstar|star|champion|hero|role\s+model|helper|kind|helpful|brave|hard[\s-]working|polite|"
     r"focused|resilient|determined|sensible|thoughtful|caring|responsible)\b"
@@ -739,7 +742,9 @@ _TITLE_OF_A_SHOW = re.compile(
     r"diocese|city|county|borough)\s+of\s+$)|"  # "The Bishop of Clifton has written"
     r"\b(?:book|gospel|letter|epistle|song|story|tale|legend|parable|psalms?|prayer)\s+of\s+$|"  # "the Book of Ruth"
     r"\b(?:production|performance|version|staging|adaptation|musical|pantomime|panto|showing|screening|"
-    r"rehearsals?|songs?|soundtrack)\s+of\s+$",
+    r"rehearsals?|songs?|soundtrack)\s+of\s+$|"
+    # "Our Year 6 leavers' show, Oliver!, had a packed hall on its feet"
+    r"\b(?:show|production|musical|play|pantomime|panto|performance)\s*[,:]\s*$",
     re.IGNORECASE,
 )
 _ADULT_BEFORE = re.compile(
@@ -1235,7 +1240,7 @@ _WORKS = {
     "the wizard of oz": "dorothy baum",
     "hansel and gretel": "hansel gretel",
     "nativity": "mary joseph gabriel herod",
-    "northern lights": "lyra pantalaimon roger iorek will pullman",
+    "northern lights": "lyra pantalaimon pan roger iorek will pullman asriel coulter",
     "his dark materials": "lyra pantalaimon roger iorek will pullman",
     "jack and the beanstalk": "jack",
     "aladdin": "aladdin jasmine",
@@ -2190,6 +2195,13 @@ def _a_class_here(norm: str, s_start: int, m: PersonMention, post: str, roster: 
     before = norm[max(s_start, m.nstart - 30) : m.nstart]
     if re.search(r"\b(?:in|from|dosbarth|class)\s+$", before, re.I):
         return True
+    if re.match(
+        r"\s+(?:boarders|parents|families|pupils|children|students|girls|boys|house|team|dorm|dormitory|"
+        r"common\s+room|captains?|prefects|tutors?)\b",
+        post,
+        re.I,
+    ):
+        return True  # "reminder for Raleigh boarders", "Reminder to Raleigh parents": the house's people
     joined_before = re.search(r"((?-i:[A-Z])[\w'’-]+)\s+(?:and|&)\s+$", before)
     joined_after = _CLASSES_JOINED.match(post)
     return any(
@@ -2252,6 +2264,24 @@ def _classify_one(
             "word",
             ['one of a list of values ("Honor, kindness and respect were the themes")'],
         )
+        return
+    if not m.surname and re.match(r"\s*,?\s*here\s+(?:we|they|i)\s+come\b", post, re.I):
+        m.kind, m.reasons = "place", ['where a trip is going ("Paris, here we come!")']
+        return
+    if not strong and re.search(
+        r"\b(?:values|virtues|themes|principles|qualities)\s+(?:are|were|include|:)\s+"
+        r"(?:(?-i:[A-Z])[a-z]+\s*,\s*|(?-i:[A-Z])[a-z]+\s+(?:and|&)\s+)*$",
+        norm[max(s_start, m.nstart - 60) : m.nstart],
+        re.I,
+    ):
+        m.kind, m.reasons = "word", ['one of a list of values ("Our values are Hope, Faith and Courage")']
+        return
+    if key in _TIMES_OF_YEAR and re.match(
+        r"\s+(?:has|is|'s|was)\s+(?:[\w-]+\s+){0,4}?(?:arrived|here|coming|come|upon\s+us|on\s+(?:its|the)\s+way|"
+        r"in\s+the\s+air|over|nearly\s+here|finally\s+here)\b",
+        post,
+    ):
+        m.kind, m.reasons = "word", ['the time of year ("Autumn has well and truly arrived")']
         return
     if re.match(
         r"\s+(?:turns|turned|celebrates\s+(?:her|his)|celebrated\s+(?:her|his))\s+(?:[2-9]\d|1\d\d)\b", post
@@ -2613,8 +2643,22 @@ def _classify_one(
     if _THING_AFTER.match(post):
         m.kind, m.reasons = "other-person", ["an animal, a toy or a character, said so after the name"]
         return
-    if _ADULT_AFTER.match(post) or (
-        _FROM_ORGANISATION.match(post) and not in_roster_class(post, roster.class_names)
+    if (
+        _ADULT_AFTER.match(post)
+        or (
+            _FROM_ORGANISATION.match(post)
+            and not in_roster_class(post, roster.class_names)
+            # "Congratulations to Mohammed Ali from Simonside, who knocked out the competition": a pupil on the
+            # roster, cheered, from one of the trust's schools
+            and not (
+                m.full_name_on_roster
+                and re.search(
+                    r"\b(?:congratulations|congrats|well\s+done|shout[\s-]?outs?|bravo)\s+(?:to\s+)?$",
+                    norm[max(s_start, m.nstart - 30) : m.nstart],
+                    re.I,
+                )
+            )
+        )
     ):
         m.kind, m.reasons = "adult", ["described as an adult or a visitor after the name"]
         return

@@ -37,7 +37,7 @@ _WINDOW = 200
 # Nouns that can only mean a child.
 _CHILD_NOUNS = (
     r"daughter|son|girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|someone|somebody|"
-    r"(?:big|little|younger|older|baby)\s+(?:sister|brother)|little\s+(?:man|lady|miss|mister|helper|one)|young\s+(?:man|lady)(?=\s*[:,!.]|\s+(?:in|from|who)\b)|granddaughter|grandson|niece|nephew|stepdaughter|stepson|chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|"
+    r"(?:big|little|younger|older|baby)\s+(?:sister|brother)|little\s+(?:man|lady|miss|mister|helper|one)|young\s+(?:man|lady)(?=\s*[:,!.]|\s+(?:in|from|who)\b)|granddaughter|grandson|niece|nephew|stepdaughter|stepson|chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|boarder|day\s+pupil|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)-year-old"
 )
 # Nouns for somebody who did something; a child when the description places them in a class or
@@ -45,7 +45,7 @@ _CHILD_NOUNS = (
 _DOER_NOUNS = (
     r"runner|reader|writer|speller|chef|baker|cook|wizard|whizz|whiz|champion|champ|star|superstar|"
     r"scorer|goalscorer|goalkeeper|keeper|captain|chair|ambassador|artist|mathematician|scientist|poet|"
-    r"musician|singer|dancer|swimmer|gymnast|footballer|cricketer|player|athlete|helper|hero|heroine|"
+    r"musician|singer|dancer|swimmer|gymnast|footballer|cricketer|player|athlete|helper|hero|heroine|anchor|"
     r"winner|finalist|member|genius|expert|engineer|inventor|designer|photographer|actor|actress|"
     r"performer|soloist|pianist|violinist|drummer|guitarist|bowler|batter|batsman|striker|defender|"
     r"prefect|monitor|councillor|rep|representative|leader|newcomer|starter|learner|student|editor|reporter|"
@@ -77,6 +77,7 @@ _GROUP = (
 )
 _IN_GROUP = (
     r"(?:(?:\s*,)?\s+(?:in|from|of)\s+|\s*\(\s*)(?:our\s+|the\s+)?(?:year\s*\d+|yr\s*\d+|[yp]\d\b|reception|nursery|"
+    r"(?-i:\d{1,2}[A-Z]{1,2})\b|"
     r"class\s+(?:\d+|(?-i:[A-Z])\w*)|(?-i:[A-Z])[\w'-]*\s+class)(?:\s+(?:family|community|team|group))?\)?"
 )
 _CHILD_DESCRIPTION = re.compile(
@@ -94,7 +95,9 @@ _DOER_DESCRIPTION = re.compile(
 _GENERIC = re.compile(
     r"\b(?:every|each|any|no|your|their|my|his|her|which|what|whose|another|if|whether)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:anyone|anybody|everyone|families|parents|those)\s+with\s+$"  # "anyone with a child in Year 8"
-    r"|\bif\s+(?:\w+\s+){0,3}$",
+    r"|\bif\s+(?:\w+\s+){0,3}$"
+    # a kind of person, not one child: "Is Pip a snob or just a boy out of his depth?"
+    r"|\b(?:just|merely|simply|such|like|than)\s+$",
     re.IGNORECASE,
 )
 _ADULT_MODIFIER = re.compile(
@@ -538,6 +541,13 @@ _THINGS = frozenset(
         "minibus",
         "car",
         "computer",
+        "trial",
+        "heat",
+        "final",
+        "gala",
+        "festival",
+        "timetable",
+        "deadline",
         "website",
         "blog",
         "page",
@@ -1223,8 +1233,10 @@ _PERSON_AFTER = re.compile(
     r"animation|video|song|dance|solo|display|experiment|report|essay|line|lines|joke|jokes|words|speech|part|role)\b"
     r"|\s*,\s*who\b"
     # "Huge well done to Banks, our Year 6 goalkeeper"
-    r"|\s*,\s*(?:our|the)\s+(?:year\s*\d+\s+)?(?:[\w-]+\s+)?(?:goalkeeper|keeper|captain|striker|defender|bowler|"
-    r"batter|scorer|top\s+scorer|star|player)\b"
+    r"|\s*,\s*(?:our|the)\s+(?:year\s*\d+\s+)?(?:[\w-]+\s+){0,4}?(?:goalkeeper|keeper|captain|striker|defender|bowler|"
+    r"batter|scorer|top\s+scorer|star|player|champion|winner|finalist|medallist|record[\s-]holder)\b"
+    # "Kingdom was unbeatable in goal today": a player in a position
+    r"|\s+(?:was|is|has\s+been)\s+(?:[\w-]+\s+){0,2}?in\s+(?:goal|defence|midfield|attack|the\s+nets)\b"
     # "that didn't stop Winter scoring the winner"
     r"|\s+(?:scoring|saving|winning|sprinting|diving|tackling|bowling|batting|racing|finishing|grabbing|netting|"
     r"hitting|taking|smashing|bagging|slotting|firing|clinching|sealing|getting|making|pulling\s+off)\s+"
@@ -1281,6 +1293,7 @@ _PERSON_AFTER = re.compile(
 )
 _PERSON_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?-i:[A-Z])\.|\b(?:was|then)|:|\bwell\s+played|well\s+done|nice\s+one|great\s+work|top\s+effort|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off\s+to|"
+    r"shout[\s-]?outs?\s+to|"
     r"(?:ten\s+out\s+of\s+ten|full\s+marks|top\s+marks|10/10)\s+for|"  # "Ten out of ten for Moss in today's cookery"
     # a role before the surname, as reports write it: "hat-trick hero Turner", "keeper Osei"
     r"\b(?:hero|heroine|keeper|goalkeeper|goalie|striker|captain|skipper|defender|midfielder|winger|"
@@ -1291,7 +1304,9 @@ _PERSON_BEFORE = re.compile(
     r"bowling|batting|fielding|running|defending|goalkeeping|keeping|finishing|swimming|"
     r"screamer|cracker|rocket|thunderbolt|drive|penalty|free[\s-]kick|tap[\s-]in|winner|equaliser|hit|smash|"
     r"sprint|leap|flick|dribble|run-out|stumping|six|four|boundary|hat-trick|brace|double|treble)s?\s+"
-    r"(?:of\s+the\s+(?:season|match|day|week|game|tournament|year|term)\s+)?(?:from|by)"
+    r"(?:of\s+the\s+(?:season|match|day|week|game|tournament|year|term)\s+)?"
+    # "What a catch at deep square leg from Swift": where on the field, then who
+    r"(?:(?:at|in|on|down|into)\s+(?:[\w-]+\s+){1,3}?)?(?:from|by)"
     # "both goals came from Holiday": what was scored came from somebody
     r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of)"
     # "Hat-trick for Fox in the Year 4 match", "Man of the match in the league game goes to Richards"
@@ -1686,6 +1701,8 @@ def surnames_alone(
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
         if _OF_A_PLACE.search(before):
             continue  # "the Battle of Hastings", "the Duke of Wellington": a place, a title
+        if re.search(r"\b(?:show|production|musical|play|pantomime|panto)\s*[,:]\s*$", before, re.IGNORECASE):
+            continue  # "Our Year 6 leavers' show, Oliver!, had a packed hall": the show's title
         if key in ("gold", "silver", "bronze") and re.match(
             r"\s+(?:for|medal|medals|award)\b", norm[tok.nend : tok.nend + 20]
         ):
@@ -1842,7 +1859,7 @@ _PAST = re.compile(
     r"morning|afternoon|week|start|finish|win|display|turnout|occasion)\b|"
     r"\b(?:had|was|were|went|visited|enjoyed|loved|yesterday|last\s+(?:week|night|term|\w+day)|"
     r"has\s+been|have\s+been|returned|got\s+back|came\s+back|finished|spent|did|saw|watched|took|"
-    r"played|won|lost|learnt|learned|made|built|explored)\b",
+    r"played|won|lost|learnt|learned|made|built|explored|didn['’]t|did\s+not|couldn['’]t|wasn['’]t|weren['’]t)\b",
     re.IGNORECASE,
 )
 

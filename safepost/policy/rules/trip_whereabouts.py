@@ -91,7 +91,10 @@ _ON_SITE = re.compile(
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
     r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom|nature\s+garden|wildlife\s+garden|"
     r"sensory\s+garden|school\s+garden|mud\s+kitchen|quad|courtyard|allotment|home\s+pitch|home\s+ground|"
-    r"#forestschool(?:\s+area)?|studio\s+theatre|drama\s+studio|school\s+theatre)|school|home|"
+    r"#forestschool(?:\s+area)?|studio\s+theatre|drama\s+studio|school\s+theatre|"
+    # "with their new Year 7 tutors in the academy building", "in the LRC every lunchtime"
+    r"(?:academy|college|sixth[\s-]form|senior|junior|prep|secondary)\s+(?:building|site|campus|block)|lrc|"
+    r"learning\s+resource\s+centre|learning\s+centre)|school|home|"
     # the school's own rooms, named alone: "talks in the Theatre at 6:15", "stands in the Atrium"
     r"(?:the\s+)?(?-i:Theatre|Atrium|Canteen|Auditorium|Studio)$|"
     r"back\s+at\s+school|"
@@ -271,12 +274,14 @@ _NOT_PLACES = re.compile(
 # Clause breaks inside a sentence: "..., so it's going to be built by the pond next week".
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:[;:]|\s[-–—]\s|,\s*(?:so|but|then|and\s+then)\b|,\s*(?=(?:which|where)\b)|,?\s+and\s+(?=(?:it|it's|this|that|"
-    r"there|then|should|we|we'll|they|they'll|every|all\s+(?:the\s+)?(?:money|proceeds|donations))\b)|,\s+and\s+(?=our\b))\s*"
+    r"there|then|should|we|we'll|they|they'll|every|all\s+(?:the\s+)?(?:money|proceeds|donations))\b)|,\s+and\s+(?=(?:our|(?i:year|yr)\s*\d+|Reception|Nursery|the\s+(?:children|pupils|class|team))\b))\s*"
 )
 # Pupils as the ones a clause is about (not "free entry for children", "the Year 3 competition").
 _SUBJECT_PUPILS = re.compile(
     r"(?<!\bfor\s)(?<!\bwith\s)(?<!\bof\s)(?<!\bby\s)(?<!\babout\s)"
     + _PUPILS.pattern
+    # "Our #YoungFarmers will be showing pigs at the County Show": a group of ours, named by its tag
+    + r"|(?<=\bour\s)#(?-i:[A-Z])\w*s\b"
     + r"|#\w*(?:Choir|Team|Squad|Band|Class|Club|Council|Year\d|Athletes|Runners|Swimmers|Players|Footballers|Netballers|"
     r"Cricketers|Dancers|Singers|Musicians|Pupils|Kids|Stars)\b|(?<!\bthank\s)\byou(?:'re|'ll)?\b"
     # an invitation to find them: "Look out for us at the farmers' market on Saturday"
@@ -340,9 +345,14 @@ _OTHER_SUBJECT = re.compile(
     r"really|free|open|closed|well|worth)\b|\s+(?:\w+\s+)?(?:is|was|are|were|will|has|had|can|could|would|should|"
     r"opens|closes|went|goes|moves|takes)\b)|there(?:'s|\s+is|\s+are|\s+will)"
     # grown-ups as the subject: "Our teachers will be at the conference centre from 9"
-    r"|(?:our|the|all|some)\s+(?:\w+\s+)?(?:teachers|staff|governors|parents|carers|headteacher|head|TAs|"
-    r"teaching\s+assistants|office\s+team|kitchen\s+team|PTA|volunteers)\b"
+    r"|(?:(?:our|the|all|some)\s+(?:\w+\s+)?)?(?:teachers|tutors|staff|governors|parents|carers|headteacher|head|TAs|"
+    r"teaching\s+assistants|office\s+team|kitchen\s+team|PTA|volunteers|matron|house\s+staff|heads\s+of\s+year)"
+    r"\s+(?:will|are|is|can|'ll)\b"
     r"|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]\w*\s+(?:will|is|and)\b"
+    # a grown-up's things: "Mrs Gray's photos from her summer on the Isle of Skye are now up"
+    r"|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]\w*['’]s\s+(?!class\b|team\b|group\b)"
+    # one person's thing: "Her ichthyosaur is still in the Natural History Museum!"
+    r"|(?:her|his|its)\s+(?!(?:class|team|group|form|year|squad|choir)\b)(?:[\w-]+\s+)?[\w-]+\s+(?:is|are|was|were|will|has)\b"
     # a thing the sentence is about: "The tins are off to the food bank this afternoon"
     r"|(?:every\s+(?:single\s+)?item|everything|all\s+of\s+it)\s+(?:is|was|will|goes|went)\b"
     # somebody else as the subject: "Poor Stanley Yelnats is having a very bad week at Camp Green Lake"
@@ -379,6 +389,9 @@ _ON_SITE_IN = re.compile(
 _ADULT_EVENT = re.compile(
     r"\b(?:parents['’]?\s+(?:information\s+)?(?:evening|meeting|workshop|briefing)|information\s+(?:evening|meeting)|"
     r"options\s+evening|open\s+evening|consultation\s+evening|"
+    # "Year 12 UCAS evening: Tuesday 13th October, 6:30pm in the Memorial Hall"
+    r"(?:ucas|careers|higher\s+education|university|sixth[\s-]form|transition|induction)\s+(?:information\s+)?"
+    r"(?:evening|meeting|briefing)|"
     r"governors['’]?\s+meeting|coffee\s+morning|quiz\s+night|race\s+night|bingo\s+night|pta\s+(?:ball|social|meeting)|"
     # "our phonics workshop for Meithrin and Derbyn parents", "Reception parents: our phonics workshop"
     r"(?:phonics|reading|maths|numeracy|literacy|e-safety|online\s+safety|sats)\s+(?:workshop|information\s+session|"
@@ -468,6 +481,48 @@ _SCHOOL_WORDS = frozenset(
         "e",
         "the",
         "st",
+    ]
+)
+
+
+def _class_name_only(place: str, classes: frozenset[str] | set[str]) -> bool:
+    """A class of the school's, not a place: "Hedgehogs", "Oak Class", "Onnen and Bedw", the school's own
+    "Brontë Centre" named after its house; but "Kielder Observatory" is a place of that name."""
+    words = re.sub(r"^the\s+", "", place).split()
+    if fold(words[0]).removesuffix("s") not in classes:
+        return False
+    # the name's own words, not what the place reading ran on to ("Otters on Monday")
+    return (
+        len(words) == 1
+        or (not words[1][:1].isupper() and words[1] not in ("and", "&"))
+        or fold(words[1]) in _OWN_AFTER_CLASS
+    )
+
+
+# After a class's or a house's name, what the school's own rooms and groups are called ("the Brontë Centre").
+_OWN_AFTER_CLASS = frozenset(
+    [
+        "class",
+        "form",
+        "group",
+        "team",
+        "classroom",
+        "and",
+        "&",
+        "centre",
+        "center",
+        "building",
+        "block",
+        "wing",
+        "hall",
+        "room",
+        "rooms",
+        "studio",
+        "suite",
+        "library",
+        "theatre",
+        "house",
+        "base",
     ]
 )
 
@@ -884,8 +939,7 @@ class TripWhereabouts(Rule):
                 for p in by_sentence.get(i, [])
                 if (p.named or p.public or on_trip)
                 and not _is_person(text, people, a + p.start, a + p.end)
-                and fold(re.sub(r"^the\s+", "", p.text).split()[0]).removesuffix("s")
-                not in ctx.roster.class_names
+                and not _class_name_only(p.text, ctx.roster.class_names)
                 and fold(re.sub(r"^the\s+", "", p.text)) not in ctx.roster.class_names  # "visiting Seedlings"
                 and not _the_school_itself(p.text, school)  # "back at Courtney at about 3pm"
                 and re.sub(r"^the\s+", "", p.text)
