@@ -428,7 +428,8 @@ _PRE_CUE = re.compile(
     r"(?:a\s+)?(?:(?:gentle|quick|friendly)\s+)?reminder\s+(?:for|to)|"
     r"(?:(?:star|pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
     r"superstar|champion|mathlete|speller|worker|helper|friend|achiever|hero|legend|author|historian|"
-    r"geographer|musician|sportsperson|player|[a-z]+(?:ist|ician|ete))\s+of\s+the\s+(?:week|day|month|term)|"
+    r"geographer|musician|sportsperson|player|[a-z]+(?:ist|ician|ete))\s+of\s+the\s+(?:week|day|month|term|match|"
+    r"game|tournament|gala|season|festival)|"
     r"head\s+(?:girl|boy)|head\s+pupil|head\s+(?:altar\s+server|chorister|server)|captain|new\s+starter|new\s+pupil|winner|birthday\s+(?:boy|girl)|"
     r"new\s+(?:year\s*\d+\s+|reception\s+|nursery\s+)?(?:pupil|starter|classmate|arrival|girl|boy)|"
     r"(?:award|certificate|trophy|cup|prize|medal)s?|"
@@ -528,9 +529,64 @@ _ADULT_AFTER = re.compile(
     r"|^\s*and\s+(?:the|our)\s+(?:\w+\s+)?(?:kitchen|office|catering|cleaning|site|admin|"
     r"pta|friends|governors|staff|teachers|volunteers|parents)\b"
     r"|^\s*,\s*who\s+(?:lives|works|runs|owns|volunteers|drives|retired|retires)\b"
+    # an old pupil by house and leaving year: "email Jim (Drake, 1988)", "Sarah (class of 2009)"
+    r"|^\s*\(\s*(?:(?-i:[A-Z])[\w'’-]+\s*,?\s*)?(?:class\s+of\s+|left\s+(?:in\s+)?|OB\s+|OG\s+)?(?:19\d\d|20[0-2]\d)\s*\)"
     # "Our ex-pupil Jade Morris, now a paramedic,": grown up
     r"|^\s*,\s*(?:now|these\s+days)\s+(?:a|an)\s+(?!(?:year|pupil|student|member)\b)\w+",
     re.IGNORECASE,
+)
+# A reader and what they read: "Lyra has been reading Northern Lights".
+_READS = re.compile(
+    r"\s+(?:has\s+been\s+|is\s+|was\s+|had\s+|has\s+)?(?:reading|read|reads|finished|reviewed|recommended|"
+    r"recommending)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# Football clubs, which a shirt day or a match names beside another ("Chelsea or Arsenal?").
+_CLUBS = frozenset(
+    [
+        "arsenal",
+        "chelsea",
+        "liverpool",
+        "everton",
+        "tottenham",
+        "spurs",
+        "villa",
+        "newcastle",
+        "leeds",
+        "wolves",
+        "brighton",
+        "fulham",
+        "brentford",
+        "burnley",
+        "sunderland",
+        "celtic",
+        "rangers",
+        "barcelona",
+        "madrid",
+        "juventus",
+        "bayern",
+        "palace",
+        "forest",
+        "southampton",
+        "leicester",
+        "millwall",
+        "charlton",
+        "watford",
+        "norwich",
+        "ipswich",
+        "sheffield",
+        "stoke",
+        "wrexham",
+        "cardiff",
+        "swansea",
+        "hibs",
+        "hearts",
+        "aberdeen",
+    ]
+)
+# Shows named after their lead, which a school trip goes to see ("seeing Matilda on the Tuesday night").
+_SHOWS = frozenset(
+    ["matilda", "oliver", "annie", "hamilton", "wicked", "cats", "grease", "aladdin", "frozen", "mary"]
 )
 _MONTH_NAMES = frozenset({"april", "may", "june", "july", "august", "sunday", "tuesday", "jan"})  # and days
 # After a day's or a month's possessive, an event of that day: "Sunday's family egg hunt".
@@ -935,7 +991,7 @@ _NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
 _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:new\s+)?(?:year\s*\d+\s+|ks\d\s+|reception\s+)?"
     r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|(?:(?-i:[A-Z])\w+\s+)?"
-    r"(?:school|house|sports|football|netball|rugby|cricket|team)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
+    r"(?:school|house|sports|football|netball|rugby|cricket|hockey|team|dorm|dormitory|boarding|form)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
     + _NOT_A_THING
     # an award of the school's own, in capitals, and what its holder did: "Our Eco-Warrior of the Month has"
@@ -991,6 +1047,16 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|\bour\s+(?-i:Mary|Joseph|Gabriel|Herod|Matilda|Annie|Oliver|Dorothy|Scrooge|Cinderella|Aladdin|Wendy|"
     r"Alice|Dorothy|Peter\s+Pan|Willy\s+Wonka|Bugsy|Tallulah|Joseph)\b"
     r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b)"
+    # "The Year 8 boarders have a new name for their dorm captain"
+    r"|\btheir\s+(?:new\s+)?(?:dorm|dormitory|boarding|house|form|team)\s+captain\b(?!s)"
+    # "The captain's shooting was on fire": what the one captain did
+    r"|\b(?:the|our)\s+(?:team\s+)?captain['’]s\s+(?:shooting|performance|goals?|saves?|speech|leadership|display|"
+    r"effort|header|innings|bowling|batting|passing|tackling|defending|century)\b"
+    # the part one child played, praised: "Our Artful Dodger stole the show on opening night"
+    r"|\bour\s+(?!(?:(?-i:[A-Z])\w+\s+){0,2}(?:Band|Choir|Orchestra|Team|Squad|Class|Group|Ensemble|Cast|Club|"
+    r"Council|Staff|Singers|Dancers|Players|School|Year|PTA|Governors|Parents|Friends|Families)\b)"
+    r"(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+){0,2}\s+(?:stole\s+the\s+show|brought\s+the\s+house\s+down|"
+    r"had\s+(?:the\s+)?(?:whole\s+)?(?:audience|hall)\s+(?:in\s+)?(?:stitches|tears|laughing))"
     # "Our U12s' very own 'Wall' kept his fourth clean sheet": a nickname in quotes
     r"|\bour\s+(?:[\w'’-]+\s+){0,3}?very\s+own\s+['‘\"“](?-i:[A-Z])[\w-]*['’\"”]"
     # "Our Young Sports Leader for KS1 ran the session on her own", "Our Head Student opened ... she had written"
@@ -1260,7 +1326,7 @@ _WORKS = {
     "the borrowers": "arrietty pod homily norton",
     "charlotte's web": "charlotte wilbur fern",
     "the worst witch": "mildred",
-    "little women": "jo meg beth amy alcott",
+    "little women": "jo march meg beth amy laurie marmee alcott",
     "the jungle book": "mowgli baloo bagheera kipling",
     "treasure island": "jim stevenson",
     "a monster calls": "conor ness",
@@ -2265,6 +2331,23 @@ def _classify_one(
             ['one of a list of values ("Honor, kindness and respect were the themes")'],
         )
         return
+    if not m.surname and (
+        (
+            (c := re.match(r"\s+(?:or|and|v|vs\.?|versus)\s+((?-i:[A-Z])\w+)", post))
+            and fold(c.group(1)) in _CLUBS
+        )
+        or (
+            (
+                c := re.search(
+                    r"((?-i:[A-Z])\w+)\s+(?:or|and|v|vs\.?|versus)\s+$",
+                    norm[max(s_start, m.nstart - 20) : m.nstart],
+                )
+            )
+            and fold(c.group(1)) in _CLUBS
+        )
+    ):
+        m.kind, m.reasons = "other-person", ['a football club beside another ("Chelsea or Arsenal?")']
+        return
     if not m.surname and re.match(r"\s*,?\s*here\s+(?:we|they|i)\s+come\b", post, re.I):
         m.kind, m.reasons = "place", ['where a trip is going ("Paris, here we come!")']
         return
@@ -2314,9 +2397,23 @@ def _classify_one(
         m.kind, m.reasons = "other-person", ['the title of a work, with its author ("Matilda by Roald Dahl")']
         return
     if (
+        m.surname is not None
+        and not strong
+        and {key, m.surname.key} <= _characters_named(norm)
+        and not in_roster_class(post, roster.class_names)
+    ):
+        # "Year 9 have been reading Little Women. Jo March is by far the most popular sister"
+        m.kind, m.reasons = (
+            "other-person",
+            ["a character of a work the post names, by first name and surname"],
+        )
+        return
+    if (
         not m.surname
         and key in _characters_named(norm)
         and not _PLAYS_ANOTHER_PART.match(post)
+        # "Lyra has been reading Northern Lights to the Year 5s": the book's reader, not its character
+        and not ((r := _READS.match(norm, m.nend)) is not None and _WORK_TITLES.match(norm, r.end()))
         # "Matilda in Birch read her own chapter", "Matilda S. in Ospreys": a child placed in the school
         and not (
             re.match(
@@ -2381,7 +2478,9 @@ def _classify_one(
         )
         return  # "Bob Marley's 'Three Little Birds'", "Dylan Thomas's 'A Child's Christmas in Wales'"
     if re.search(
-        r"\b(?:value|virtue|theme|word|focus|topic)\s+(?:[\w-]+\s+){0,4}?(?:is|was)\s+$",
+        r"\b(?:value|virtue|theme|word|focus|topic)\s+(?:[\w-]+\s+){0,4}?(?:is|was)\s+$"
+        # "as part of our Year of Faith celebrations"
+        r"|\b(?-i:Year|Week|Month|Day|Festival|Season)\s+of\s+$",
         norm[max(s_start, m.nstart - 50) : m.nstart],
         re.I,
     ):
@@ -2630,6 +2729,22 @@ def _classify_one(
         return
     if not m.surname and is_ordinary_word(key) and _PLACE_NOUN_AFTER.match(post):
         m.kind, m.reasons = "place", ['a place: a word before a place noun ("Hope station")']
+        return
+    if not m.surname and (
+        (
+            re.match(r"!\s+(?-i:[a-z])", norm[m.nend : m.nend + 4])
+            and re.search(r"\b(?:of|for)\s+$", norm[max(s_start, m.nstart - 10) : m.nstart], re.I)
+        )
+        or (
+            key in _SHOWS
+            and re.search(
+                r"\b(?:seeing|watching|to\s+see|to\s+watch|tickets\s+(?:for|to)|trip\s+to\s+see)\s+$",
+                norm[max(s_start, m.nstart - 20) : m.nstart],
+                re.I,
+            )
+        )
+    ):
+        m.kind, m.reasons = "other-person", ['the title of a show ("Rehearsals for Oliver! continue")']
         return
     if _TITLE_OF_A_SHOW.search(norm[max(s_start, m.nstart - 40) : m.nstart]):
         m.kind, m.reasons = "other-person", ["the title of a show or a film"]

@@ -1461,6 +1461,8 @@ _NAMED_EVENT_AFTER = re.compile(
 # Things named after a famous person, which a pupil's surname may share.
 _EPONYMS = frozenset(
     [
+        ("lamb", "tails"),  # catkins
+        ("lamb", "tail"),
         ("newton", "cradle"),
         ("newton", "cradles"),
         ("newton", "laws"),
@@ -1855,7 +1857,7 @@ _PAST = re.compile(
     r"yesterday's|this\s+\w+['’]s)\b|"
     r"\b(?:efforts?|performances?|work|display|result)\s+(?:from|by|at)\b|\bwell\s+done\b|\bcongratulations\b|"
     r"\b(?:so|very|really|incredibly)\s+proud\s+of\b|"
-    r"\bwhat\s+an?\s+(?:[\w-]+\s+){0,3}?(?:effort|performance|day|time|game|match|result|show|evening|"
+    r"\bwhat\s+an?\s+(?:[\w-]+\s+){0,3}?(?:effort|performance|day|time|game|match|result|show|evening|set|gig|race|"
     r"morning|afternoon|week|start|finish|win|display|turnout|occasion)\b|"
     r"\b(?:had|was|were|went|visited|enjoyed|loved|yesterday|last\s+(?:week|night|term|\w+day)|"
     r"has\s+been|have\s+been|returned|got\s+back|came\s+back|finished|spent|did|saw|watched|took|"

@@ -34,7 +34,7 @@ _TITLE_WORDS = frozenset(_TITLES.split())
 _NOT_NAMES = "I A Year Years Class Reception Nursery Key Stage Everyone All Team School"
 _NOT_NAME_WORDS = frozenset(_NOT_NAMES.split())
 #: Prefixes written with a hyphen that are not words on their own ("tri-golf", "un-missable").
-_PREFIXES = frozenset({"tri", "un", "mis", "sci", "fi", "quad", "pseudo", "neo", "nano"})
+_PREFIXES = frozenset({"tri", "un", "mis", "sci", "fi", "quad", "pseudo", "neo", "nano", "thon"})
 _ROMAN = re.compile(r"(?i)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _AMERICAN_ENDINGS = (*BRITISH_ENDINGS, ("eled", "elled"), ("eling", "elling"))
 _DIGIT = re.compile(r"\d")
