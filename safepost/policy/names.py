@@ -499,7 +499,8 @@ _POST_CUE = re.compile(
     r"captain|pirate|genie|dame|character)\b"
     r"|'s\s+(?:[\w-]+\s+){0,3}?(?:mum|dad|family|parents|birthday|work|writing|painting|drawing|poem|"
     r"story|model|project|artwork|picture|sculpture|invention|design|costume|certificate|award|trophy|medal|"
-    r"performance|handwriting|homework|reading|efforts|first|tooth|achievement|success|entry|photo)\b"
+    r"performance|handwriting|homework|reading|efforts|first|tooth|achievement|success|entry|photo|distinction|"
+    r"merit|grades?|results?|audition|offer|debut|record)\b"
     r")",
     re.IGNORECASE,
 )
@@ -1049,6 +1050,14 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b)"
     # "The Year 8 boarders have a new name for their dorm captain"
     r"|\btheir\s+(?:new\s+)?(?:dorm|dormitory|boarding|house|form|team)\s+captain\b(?!s)"
+    # a role in the cadets or a boat only one holds: "Our CCF Senior Under Officer led the parade"
+    r"|\b(?:our|the)\s+(?:ccf\s+|cadet\s+|contingent\s+)?(?:senior\s+)?(?:under\s+officer|cadet\s+warrant\s+officer|"
+    r"regimental\s+sergeant\s+major|cadet\s+sergeant\s+major)\b"
+    r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,3}?cox\b(?!es|ed|swain)(?=\s+(?:did|was|is|has|had|steered|kept|called|(?-i:[a-z]+ed))\b)"
+    # a quoted nickname doing or winning: "Who else saw 'The Rocket' in the 800m", "'Tank' from the 2nd XV, who"
+    r"|(?<!\bthe\s)(?<!,\s)['‘\"“](?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2}['’\"”]"
+    r"(?=\s+(?:in\s+the\s+\d|from\s+the\s+(?:\d|year|first|second|u\d)|strikes\s+again|has\s+done\s+it|did\s+it)"
+    r"|\s*,\s*who\b)"
     # "The captain's shooting was on fire": what the one captain did
     r"|\b(?:the|our)\s+(?:team\s+)?captain['’]s\s+(?:shooting|performance|goals?|saves?|speech|leadership|display|"
     r"effort|header|innings|bowling|batting|passing|tackling|defending|century)\b"
@@ -1100,7 +1109,9 @@ _SINGLE_CHILD_ROLE = re.compile(
 )
 # Every description above starts with one of these letters (our, the, this, new, one, little, baby, a) or is
 # an initial ("R. in Puffin Class"): looking at the first letter first spares the regex most of a post.
-_SINGLE_CHILD_ROLE = re.compile(r"(?=[otnalb]|[a-z]\.)(?:" + _SINGLE_CHILD_ROLE.pattern + ")", re.IGNORECASE)
+_SINGLE_CHILD_ROLE = re.compile(
+    r"(?=[otnalb'‘\"“]|[a-z]\.)(?:" + _SINGLE_CHILD_ROLE.pattern + ")", re.IGNORECASE
+)
 
 DATA = Path(__file__).parent / "data"
 
@@ -1767,7 +1778,7 @@ def analyse_people(
         RoleMention(mm.start(), mm.end(), mm.group(0))
         for mm in _SINGLE_CHILD_ROLE.finditer(norm)
         if not _ROLE_TO_GROUP.match(norm, mm.end())  # "gave player of the tournament to our whole back line"
-    ]
+    ] + _initials_cheered(text, roster)
     others = any(
         m.kind in ("adult", "other-person", "unknown") and m.first.is_capitalised for m in mentions
     ) or any(_is_other_name(text, tok, roster) for tok in tokens)
@@ -1800,6 +1811,33 @@ def _parents_named(text: PostText, tokens: list[Token], roster: Roster) -> list[
 
 
 _HANDLE_WORD = re.compile(r"[A-Z][a-z]+|[a-z]+")
+
+
+_INITIALS_TAG = re.compile(r"(?<![\w#&])#([A-Z]{2,3})\b")
+_CHEER_BEFORE = re.compile(
+    r"\b(?:welcome|well\s+done|congratulations|congrats|shout[\s-]?out|bravo|go|thanks?|thank\s+you|proud\s+of|"
+    r"take\s+a\s+bow|happy\s+birthday)\b[^.!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _initials_cheered(text: PostText, roster: Roster) -> list[RoleMention]:
+    """A pupil cheered by initials in a hashtag: "Welcome to the 1st XI, #SB!"."""
+    norm = text.text
+    if "#" not in norm:
+        return []
+    found = []
+    for m in _INITIALS_TAG.finditer(norm):
+        letters = m.group(1).lower()
+        if not _CHEER_BEFORE.search(norm[max(0, m.start() - 60) : m.start()]):
+            continue
+        if any(
+            (fold(p.first_name)[:1] + fold(p.surname)[:1]) == letters
+            or (fold(p.first_name)[:1] + "".join(fold(s)[:1] for s in p.surname.split())) == letters
+            for p in roster.pupils
+        ):
+            found.append(RoleMention(m.start(), m.end(), m.group(0)))
+    return found
 
 
 def _pupils_in_handles(text: PostText, roster: Roster) -> list[PersonMention]:
@@ -2348,6 +2386,12 @@ def _classify_one(
     ):
         m.kind, m.reasons = "other-person", ['a football club beside another ("Chelsea or Arsenal?")']
         return
+    if not m.surname and is_ordinary_word(key) and re.match(r"\s*,\s*please\s*[!.]", post, re.I):
+        m.kind, m.reasons = "word", ['a word asked for ("Patience, please!")']
+        return
+    if not m.surname and re.match(r"\s*,\s*(?-i:[a-z]+)\s*(?:,|and|&)\s*(?-i:[a-z]+)\s*[:.!;—–-]", post):
+        m.kind, m.reasons = "word", ['one of a list of words ("Honor, integrity, service: our CCF values")']
+        return
     if not m.surname and re.match(r"\s*,?\s*here\s+(?:we|they|i)\s+come\b", post, re.I):
         m.kind, m.reasons = "place", ['where a trip is going ("Paris, here we come!")']
         return
@@ -2837,6 +2881,10 @@ def _classify_one(
         and re.fullmatch(r"'s?\s+", norm[m.nend : nxt.nstart])
         and nxt.key not in NON_NAMES
         and not _MADE_THING.match(norm[nxt.nend : nxt.nend + 40])
+        # "Florence's Grade 8 flute distinction": an exam's grade, not "Noah's Ark"
+        and not (
+            nxt.key in ("grade", "level", "stage", "gcse", "a-level") and re.match(r"\s+\d", norm[nxt.nend :])
+        )
     ):
         # "Noah's Ark", "Grace's Kitchen": the name of a thing, not something of a pupil's.
         m.kind, m.reasons = "other-person", [f'part of "{m.first.text}\'s {nxt.text}"']

@@ -46,6 +46,7 @@ _DOER_NOUNS = (
     r"runner|reader|writer|speller|chef|baker|cook|wizard|whizz|whiz|champion|champ|star|superstar|"
     r"scorer|goalscorer|goalkeeper|keeper|captain|chair|ambassador|artist|mathematician|scientist|poet|"
     r"musician|singer|dancer|swimmer|gymnast|footballer|cricketer|player|athlete|helper|hero|heroine|anchor|"
+    r"delegate|cox|rower|sculler|cadet|debater|speaker|"
     r"winner|finalist|member|genius|expert|engineer|inventor|designer|photographer|actor|actress|"
     r"performer|soloist|pianist|violinist|drummer|guitarist|bowler|batter|batsman|striker|defender|"
     r"prefect|monitor|councillor|rep|representative|leader|newcomer|starter|learner|student|editor|reporter|"
@@ -181,7 +182,8 @@ HASHTAG_CHEER = re.compile(
     r"\b(?:go|go\s+on|get\s+in|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
     r"love\s+you|you\s+did\s+it|super|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
     r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud|classic|safe\s+hands|"
-    r"golden\s+(?:gloves|boot)|potm|motm|mvp|player\s+of\s+the\s+match)\s*$",
+    r"golden\s+(?:gloves|boot)|potm|motm|mvp|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off(?:\s+to)?|"
+    r"shout\s*out(?:\s+to)?|big\s+up|respect|bravo|kudos)\s*$",
     re.IGNORECASE,
 )
 
@@ -191,7 +193,10 @@ def split_hashtag(pre: str) -> str:
     hash_at = pre.rfind("#")
     if hash_at == -1:
         return pre
-    return pre[:hash_at] + " " + re.sub(r"(?<=[a-z])(?=[A-Z])", " ", pre[hash_at + 1 :])
+    # "#TakeABow": a one-letter word is a word of its own too
+    return (
+        pre[:hash_at] + " " + re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", pre[hash_at + 1 :])
+    )
 
 
 class SpanIndex:
@@ -390,7 +395,9 @@ _AWARDED_TO = re.compile(
     r"\b(?:award|star\s+of\s+the\s+\w+|\w+\s+of\s+the\s+(?:week|month|term)|certificate|trophy|cup|prize|medal)\b"
     r"[^.!?]{0,40}?\b(?:goes|went|is\s+awarded|was\s+awarded|is\s+given|was\s+given)\s+to\s*$"
     # "Another #StarReader certificate for our Wren Class bookworm"
-    r"|\b(?:certificate|trophy|cup|prize|medal|badge|award|shield)\s+for\s*$",
+    r"|\b(?:certificate|trophy|cup|prize|medal|badge|award|shield)\s+for\s*$"
+    # "Special mention to our delegate for Brazil, who won Best Delegate"
+    r"|\b(?:special\s+mention|shout[\s-]?out|hats\s+off|congratulations|well\s+done)\s+(?:to|for)\s*$",
     re.IGNORECASE,
 )
 _CAPTION_BEFORE = re.compile(r"\b(?:pictured|photo|picture|above|below)\s*:\s*$", re.IGNORECASE)
@@ -541,6 +548,7 @@ _THINGS = frozenset(
         "minibus",
         "car",
         "computer",
+        "box",
         "trial",
         "heat",
         "final",
@@ -1237,6 +1245,8 @@ _PERSON_AFTER = re.compile(
     r"batter|scorer|top\s+scorer|star|player|champion|winner|finalist|medallist|record[\s-]holder)\b"
     # "Kingdom was unbeatable in goal today": a player in a position
     r"|\s+(?:was|is|has\s+been)\s+(?:[\w-]+\s+){0,2}?in\s+(?:goal|defence|midfield|attack|the\s+nets)\b"
+    # "Congratulations to Wilde (Y12) on being elected": a year group in brackets
+    r"|\s*\(\s*(?:y|yr|year\s*)\d{1,2}[a-z]?\s*\)"
     # "that didn't stop Winter scoring the winner"
     r"|\s+(?:scoring|saving|winning|sprinting|diving|tackling|bowling|batting|racing|finishing|grabbing|netting|"
     r"hitting|taking|smashing|bagging|slotting|firing|clinching|sealing|getting|making|pulling\s+off)\s+"
@@ -1292,7 +1302,8 @@ _PERSON_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PERSON_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?-i:[A-Z])\.|\b(?:was|then)|:|\bwell\s+played|well\s+done|nice\s+one|great\s+work|top\s+effort|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off\s+to|"
+    r"(?:(?<![A-Za-z])(?-i:[A-Z])\.|\b(?:was|then)|:|\bwell\s+(?:rowed|bowled|batted|swum|struck|kept|caught|fielded|"
+    r"jumped|sailed|ridden|raced|fought|sung|run)|\bwell\s+played|well\s+done|nice\s+one|great\s+work|top\s+effort|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off\s+to|"
     r"shout[\s-]?outs?\s+to|"
     r"(?:ten\s+out\s+of\s+ten|full\s+marks|top\s+marks|10/10)\s+for|"  # "Ten out of ten for Moss in today's cookery"
     # a role before the surname, as reports write it: "hat-trick hero Turner", "keeper Osei"

@@ -26,6 +26,9 @@ _PUPILS = re.compile(
     r"(?<!PTA\s)(?<!pta\s)(?:team|teams|squad|choir|athletes|runners|players|footballers|swimmers|musicians|band|orchestra|"
     r"dancers|cast|group|netballers|cricketers|walkers|carollers|performers|school\s+council|councillors|eco\s+team|"
     r"ambassadors|prefects|librarians|under[\s-]?\d{1,2}['’]?s|u[\s-]?\d{1,2}['’]?s|"
+    # "Our delegates are in committee at Central Hall", "our J16 eight racing at Dorney Lake"
+    r"delegates|cadets|ccf|cadet\s+force|rowers|crews?|debaters|boarders|scouts|"
+    r"(?<=\bour\s)(?:j\d{2}\s+|u\d{2}\s+|girls['’]?\s+|boys['’]?\s+)?(?:first|second|1st|2nd|3rd)?\s*(?:eight|viii|quad|four|xi|xv)|"
     r"(?:girls|boys)['’]?\s+(?:football|netball|rugby|cricket|hockey))(?!\s+(?-i:Arms|Inn|Club|Ground|Tavern))|we|we'll|we're|we've|us|(?<!,\s)everyone(?!['’]s)(?!\s*!)|they|they'll|they're)\b",
     re.IGNORECASE,
 )
@@ -222,7 +225,7 @@ _TRIP_WORDS = re.compile(
     r"(?:on|for)\s+(?:a|our|their)\s+(?:[\w-]+\s+)?walk|walk(?:ing)?\s+(?:to|down\s+to|over\s+to|along|around|"
     r"round|through|across|up)|"
     r"fixture|tournament|match|festival|gala|competition|off\s+to|heading\s+to|parade|carnival|procession|next\s+stop|"
-    r"sponsored\s+walk|fun\s+run)\b",
+    r"sponsored\s+walk|fun\s+run|(?:annual|summer|cadet|ccf|scout|sports|training)\s+camp)\b",
     re.IGNORECASE,
 )
 _NOT_PLACES = re.compile(
@@ -598,7 +601,7 @@ _EVENT_AFTER = re.compile(
     # "the Kingswood summer fete": the event of a place, not the place
     r"(?:(?:summer|christmas|winter|spring|autumn|harvest|school|village|charity|annual|community|church)\s+"
     r"(?=(?:fair|fete|fayre|concert|party|disco|festival|gala|show)\b))?(?:finals?|challenge|semi-finals?|championships?|tournament|games|festival|gala|league|cup|heats|trials|"
-    r"qualifiers|assembly|service|concert|disco|party|celebration|family|families|fair|fete|"
+    r"qualifiers|assembly|service|concert|disco|party|celebration|family|families|fair|fete|conference|summit|"
     # "return the Year 6 Robinwood residential forms by Friday"
     r"(?:residential|trip|visit)\s+(?:forms?|letters?|payments?|deposits?|kit\s+lists?|information|meeting|evening)|"
     # "pitches to Dragons' Den judges", "a thank-you to Chester Zoo staff": people, not a place
