@@ -529,11 +529,16 @@ _ADULT_AFTER = re.compile(
     r"(?!\s+of\s+the\s+(?:week|month|term|year|day|match))"
     r"|^\s*and\s+(?:the|our)\s+(?:\w+\s+)?(?:kitchen|office|catering|cleaning|site|admin|"
     r"pta|friends|governors|staff|teachers|volunteers|parents)\b"
-    r"|^\s*,\s*who\s+(?:lives|works|runs|owns|volunteers|drives|retired|retires)\b"
+    r"|^\s*,\s*who\s+(?:lives|works|runs(?!\s+(?:for|in|at)\b)|owns|volunteers|drives|retired|retires)\b"
     # an old pupil by house and leaving year: "email Jim (Drake, 1988)", "Sarah (class of 2009)"
     r"|^\s*\(\s*(?:(?-i:[A-Z])[\w'’-]+\s*,?\s*)?(?:class\s+of\s+|left\s+(?:in\s+)?|OB\s+|OG\s+)?(?:19\d\d|20[0-2]\d)\s*\)"
     # "Our ex-pupil Jade Morris, now a paramedic,": grown up
     r"|^\s*,\s*(?:now|these\s+days)\s+(?:a|an)\s+(?!(?:year|pupil|student|member)\b)\w+",
+    re.IGNORECASE,
+)
+_FOR_OUR_TEAM = re.compile(
+    r"(?:\s*\([^)]{0,30}\))?\s+(?:scored|won|ran|swam|played|took|kept|hit|bowled|made)\b[^.!?]{0,40}?\bfor\s+our\s+"
+    r"(?:year\s*\d+|y\d+|u\d+|under|school|first|1st|2nd|girls|boys|team|squad)",
     re.IGNORECASE,
 )
 # A reader and what they read: "Lyra has been reading Northern Lights".
@@ -1012,8 +1017,10 @@ _SINGLE_CHILD_ROLE = re.compile(
     # "Our one and only Year 11 leaver this summer has been offered a college place"
     + r"|\b(?:our|the)\s+(?:one\s+and\s+)?only\s+(?:year\s*\d+\s+|reception\s+|sixth[\s-]form\s+)?"
     r"(?:leaver|pupil|child|boy|girl|student|boarder|starter)\b(?!s)"
-    # "our Year 11 Head of House, who organised the whole Lent charity quiz"
-    + r"|\b(?:our|the)\s+year\s*\d+\s+head\s+of\s+house\b"
+    # "our Year 11 Head of House, who organised the whole Lent charity quiz", "Our Year 13 Head of School Sport"
+    + r"|\b(?:our|the)\s+year\s*\d+\s+head\s+of\s+(?:house|school(?:\s+sport)?|sport|boarding|sixth\s+form)\b"
+    # "Our only Year 7 on the senior cross-country team finished 4th"
+    + r"|\b(?:our|the)\s+only\s+(?:year\s*\d+|y\d+|girl|boy)\b(?!s)(?=\s+(?:on|in|to|who|at|from)\b)"
     + r"|\b(?:our|the|this\s+(?:week|year|term|month|season)'s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:personality|player|pupil|star|reader|writer|learner|citizen|artist|mathematician|scientist|"
     r"athlete|sportsperson|sportswoman|sportsman|musician|performer|speller)\s+of\s+the\s+"
@@ -1280,6 +1287,9 @@ _ASSISTANTS = frozenset(["alexa", "siri"])
 # and Lennie's dream"), unless the wording makes a child of one ("well done George in 9 Darwin").
 _WORKS = {
     "of mice and men": "george lennie curley candy crooks slim carlson steinbeck",
+    "the great gatsby": "daisy buchanan tom nick carraway jordan baker myrtle gatsby fitzgerald",
+    "pride and prejudice": "elizabeth bennet jane lydia darcy bingley wickham austen",
+    "jane eyre": "jane eyre rochester adele bronte",
     "an inspector calls": "sheila eric gerald eva arthur sybil edna priestley",
     "a christmas carol": "scrooge ebenezer marley fred belle fezziwig bob tim martha dickens",
     "romeo and juliet": "romeo juliet tybalt mercutio benvolio shakespeare",
@@ -2392,6 +2402,17 @@ def _classify_one(
     if not m.surname and re.match(r"\s*,\s*(?-i:[a-z]+)\s*(?:,|and|&)\s*(?-i:[a-z]+)\s*[:.!;—–-]", post):
         m.kind, m.reasons = "word", ['one of a list of words ("Honor, integrity, service: our CCF values")']
         return
+    if (
+        not m.surname
+        and key in PLACES_THAT_ARE_NAMES
+        and re.match(
+            r"\s+(?:was|is)\s+(?:absolutely\s+|simply\s+|just\s+)?(?:glorious|sunny|beautiful|stunning|breathtaking|wet|"
+            r"windy|rainy|freezing|gorgeous|scenic|magical|baking|roasting|chilly)\b",
+            post,
+        )
+    ):
+        m.kind, m.reasons = "place", ['a place and its weather or its views ("Devon was glorious!")']
+        return
     if not m.surname and re.match(r"\s*,?\s*here\s+(?:we|they|i)\s+come\b", post, re.I):
         m.kind, m.reasons = "place", ['where a trip is going ("Paris, here we come!")']
         return
@@ -2758,6 +2779,8 @@ def _classify_one(
         and f"{key} {m.surname.key}" in _FAMOUS
         and not in_roster_class(post, roster.class_names)
         and not _STRONG_CHILD_AFTER.match(post)
+        # "Harry Kane (yes, really!) scored twice for our Year 7s": a pupil of that name, playing for us
+        and not _FOR_OUR_TEAM.match(norm, m.nend)
         # not "Year 11's Lewis Hamilton and his team won the F1 in Schools final"
         and not re.search(
             r"\b(?:year\s*\d+|y\d+|class)['’]s\s+$", norm[max(s_start, m.nstart - 20) : m.nstart], re.I

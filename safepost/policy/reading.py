@@ -549,6 +549,8 @@ _THINGS = frozenset(
         "car",
         "computer",
         "box",
+        "showcase",
+        "recital",
         "trial",
         "heat",
         "final",
@@ -1310,7 +1312,7 @@ _PERSON_BEFORE = re.compile(
     r"\b(?:hero|heroine|keeper|goalkeeper|goalie|striker|captain|skipper|defender|midfielder|winger|"
     r"forward|batter|batsman|bowler|scorer|sprinter|anchor|star|debutant|substitute|sub)|"
     r"man\s+of\s+the\s+match|woman\s+of\s+the\s+match|top\s+scorer|"
-    r"(?:save|goal|try|tries|tackle|catch|header|finish|shot|pass|effort|strike|run|innings|knock|wicket|"
+    r"(?:save|goal|try|tries|tackle|catch|header|finish|shot|pass|effort|strike|run|innings|knock|wicket|spell|"
     r"performance|display|assist|block|interception|cross|dive|swim|jump|throw|curler|volley|chip|lob|"
     r"bowling|batting|fielding|running|defending|goalkeeping|keeping|finishing|swimming|"
     r"screamer|cracker|rocket|thunderbolt|drive|penalty|free[\s-]kick|tap[\s-]in|winner|equaliser|hit|smash|"
@@ -1657,6 +1659,14 @@ def _joins(tok: Token) -> bool:
     return tok.is_capitalised and not (tok.text.isupper() and tok.key in _SHOUTED_SMALL_WORDS)
 
 
+# Universities in a list of offers or places: "41 university offers so far, including Durham, York and Warwick".
+_UNIVERSITIES_BEFORE = re.compile(
+    r"\b(?:offers?|places?|interviews?|universit(?:y|ies)|unis?)\b(?:\s+[\w'’]+){0,3}?\s*,?\s+(?:from|at|including|to|"
+    r"like|such\s+as)\s+(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s*(?:,|and|&)\s*)*$",
+    re.IGNORECASE,
+)
+
+
 def surnames_alone(
     text: PostText,
     tokens: list[Token],
@@ -1714,6 +1724,8 @@ def surnames_alone(
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
         if _OF_A_PLACE.search(before):
             continue  # "the Battle of Hastings", "the Duke of Wellington": a place, a title
+        if _UNIVERSITIES_BEFORE.search(norm[max(0, tok.nstart - 80) : tok.nstart]):
+            continue  # "23 offers from Durham, York and Warwick": universities
         if re.search(r"\b(?:show|production|musical|play|pantomime|panto)\s*[,:]\s*$", before, re.IGNORECASE):
             continue  # "Our Year 6 leavers' show, Oliver!, had a packed hall": the show's title
         if key in ("gold", "silver", "bronze") and re.match(

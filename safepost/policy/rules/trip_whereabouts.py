@@ -167,7 +167,7 @@ _OTHERS_THERE = re.compile(
     r"|(?<!\bthe\s)(?<!\bour\s)(?<!\byour\s)(?<!\ball\s)\b(?:children|pupils)\s+$"
     # an adult's workplace: "now a consultant at the Royal Shrewsbury Hospital"
     r"|\b(?:consultant|doctor|nurse|surgeon|paramedic|manager|engineer|lecturer|professor|researcher|director|"
-    r"teacher|chef|officer|vet|works|worked|working|job|career|based|employed|volunteers|volunteered)\s+$"
+    r"teacher|chef|officer|vet|works|worked|working|job|career|(?<!\bbe\s)based|employed|volunteers|volunteered)\s+$"
     # "former student Dr Lucy Brook, now a marine biologist in Plymouth"
     r"|\bnow\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+$",
     re.IGNORECASE,
@@ -352,6 +352,8 @@ _OTHER_SUBJECT = re.compile(
     r"teaching\s+assistants|office\s+team|kitchen\s+team|PTA|volunteers|matron|house\s+staff|heads\s+of\s+year)"
     r"\s+(?:will|are|is|can|'ll)\b"
     r"|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]\w*\s+(?:will|is|and)\b"
+    # an old pupil by leaving year: "Tom Perry (2012) has just qualified ... and is training at Bath Spa"
+    r"|(?:and\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+)\s+\((?:class\s+of\s+)?(?:19|20)\d\d\)"
     # a grown-up's things: "Mrs Gray's photos from her summer on the Isle of Skye are now up"
     r"|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]\w*['’]s\s+(?!class\b|team\b|group\b)"
     # one person's thing: "Her ichthyosaur is still in the Natural History Museum!"
@@ -381,7 +383,14 @@ _VAGUE_LATER = re.compile(
 _ADULTS_ONLY = re.compile(
     r"\b(?:we\s+are\s+recruiting|we're\s+recruiting|job\s+vacancy|(?:for\s+)?(?:adults|parents|grown-ups|carers)\s+only|no\s+need\s+to\s+bring\s+(?:the\s+)?"
     r"(?:children|your\s+child(?:ren)?)|(?:children|pupils)\s+(?:do\s+not|don't|should\s+not|won't)\s+"
-    r"(?:need\s+to\s+)?(?:come|attend))\b",
+    r"(?:need\s+to\s+)?(?:come|attend)|"
+    # news of old pupils, grown up: "Alumni news! Dr Sarah Ellis (Class of 2005) is now lead physio ..."
+    r"(?:alumni|old\s+(?:boys|girls|students|pupils)|former\s+(?:pupils|students))(?:['’]s?)?\s+(?:news|update|corner|spotlight))\b",
+    re.IGNORECASE,
+)
+_TO_STUDY = re.compile(
+    r"\bto\s+(?:read|study)\s+(?:(?-i:[A-Z])|medicine|law|engineering|maths|history|english|physics|chemistry|"
+    r"biology|economics|geography|music|drama|art|nursing|dentistry|veterinary|computer)",
     re.IGNORECASE,
 )
 _ON_SITE_IN = re.compile(
@@ -711,7 +720,8 @@ def _places(sentence: str) -> list[_Place]:
         if m.start() > 0 and sentence[m.start() - 1] in "'‘\"“":
             continue  # "read 'In Flanders Fields' at our Remembrance service": a title in quotes
         if re.search(
-            r"(?i:\b(?:born|on\s+display|displayed|exhibited|hanging|shown|set|based|filmed|written|painted|made|grown|"
+            # (not "will be based at the Savannah Beach Club until the 12th": where the squad stays)
+            r"(?i:\b(?:born|on\s+display|displayed|exhibited|hanging|shown|set|(?<!\bbe\s)based|filmed|written|painted|made|grown|"
             r"produced|printed)\s+$)",
             sentence[max(0, m.start() - 20) : m.start()],
         ):
@@ -1122,6 +1132,8 @@ class TripWhereabouts(Rule):
                 continue
             if _ONLINE.search(clause):
                 continue  # "live on a video call with a scientist at the British Antarctic Survey"
+            if _TO_STUDY.search(clause):
+                continue  # "is heading to Imperial to read Engineering": a university place, not a trip
             named_subject = tense in (Tense.NOW, Tense.FUTURE) and any(
                 c_start <= n < c_end for n in named or ()
             )
