@@ -1795,11 +1795,18 @@ def analyse_people(
     taken = SpanIndex(
         [(r.nstart, r.nend) for r in roles] + [(m.nstart, m.nend) for m in mentions if m.is_pupil]
     )
+    adults_at = {m.nstart for m in mentions if m.kind == "adult"}
     for ref in child_references(text, others, roster.class_names):
-        if not taken.overlaps(ref.nstart, ref.nend):
+        if not taken.overlaps(ref.nstart, ref.nend) and not _named_adult_after(norm, ref.nend, adults_at):
             roles.append(RoleMention(ref.nstart, ref.nend, ref.phrase))
     unsure = _answer_or_ask(text, mentions, roster, pupil_words, other_words)
     return PeopleAnalysis(mentions, roles, surname_refs, unsure)
+
+
+def _named_adult_after(norm: str, end: int, adults_at: set[int]) -> bool:
+    """The description is a grown-up's role, their name after it: "Our forest school leader Gemma is"."""
+    gap = re.match(r"\s*,?\s*", norm[end : end + 4])
+    return gap is not None and end + gap.end() in adults_at
 
 
 # "ring Minh's mum, Mrs Pham": a pupil's parent named with the title gives the pupil's surname.
@@ -2504,6 +2511,36 @@ def _classify_one(
             ['a class of the school\'s ("in Derwen", "Dosbarth Celyn", "Celyn and Onnen")'],
         )
         return
+    if (
+        key in PLACES_THAT_ARE_NAMES
+        and not m.surname
+        and not _STRONG_CHILD_AFTER.match(post)
+        and (
+            # "Roman day in Chester, our Year 6 residential": where the class went
+            re.search(
+                r"\b(?:day|trip|visit|walk|tour|week|weekend|holiday|residential|visiting|visited)\s+(?:in|at|to|around)\s+$",
+                norm[max(s_start, m.nstart - 30) : m.nstart],
+                re.I,
+            )
+            # "we're in Chester's amphitheatre now": a place's own sight
+            or (
+                m.first.possessive
+                and re.match(
+                    r"['’]s?\s+(?:[\w-]+\s+)?(?:amphitheatre|cathedral|walls|zoo|museum|castle|streets|shops|harbour|"
+                    r"market|river|rows|city\s+walls|roman\s+\w+|old\s+town|parks?|beaches|skyline|landmarks)\b",
+                    norm[m.first.nend : m.first.nend + 40],
+                    re.I,
+                )
+            )
+            # a quoted song or saying: "'Paris, je t'aime!'"
+            or norm[max(0, m.nstart - 1) : m.nstart] in ("'", "‘", '"', "“")
+        )
+    ):
+        m.kind, m.reasons = (
+            "place",
+            ['a place the post names as one ("a Roman day in Chester", "Chester\'s amphitheatre")'],
+        )
+        return
     if key in PLACES_THAT_ARE_NAMES and re.search(
         r"\b(?:school|schools|village|town|city|friends|pals|family|relatives|charity|project|people|children|"
         r"orphanage|hospital|farmers|community|communities|church|mission)\s+(?:in|from)\s+$",
@@ -2781,6 +2818,10 @@ def _classify_one(
         and not _STRONG_CHILD_AFTER.match(post)
         # "Harry Kane (yes, really!) scored twice for our Year 7s": a pupil of that name, playing for us
         and not _FOR_OUR_TEAM.match(norm, m.nend)
+        # "Ours is in Falcon Class and he's just as pleased as the real one"
+        and not re.search(
+            r"\b(?:the\s+real\s+one|not\s+that\s+one|ours\s+is\s+in|our\s+very\s+own)\b", norm, re.I
+        )
         # not "Year 11's Lewis Hamilton and his team won the F1 in Schools final"
         and not re.search(
             r"\b(?:year\s*\d+|y\d+|class)['’]s\s+$", norm[max(s_start, m.nstart - 20) : m.nstart], re.I

@@ -882,6 +882,9 @@ def child_references(
             continue  # "Mrs Khan's daughter, who left us back in 2014, has just qualified as a teacher"
         det = m.group(0).split()[0].lower()
         after = _after_group(norm, m.end(), classes)
+        if det == "a" and m.group(0).lower().startswith("a certain"):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+            continue  # "a certain young man in Oak Class": one child, hinted at
         if _APPOSITION.match(after):
             continue  # "our Year 2 class rep, Janine, is collecting": the name says who
         if _IN_A_STORY.match(after) or _NAME_IS.search(norm[max(0, m.start() - 40) : m.start()]):
@@ -940,6 +943,9 @@ def child_references(
         )
         if not in_group:
             continue
+        if re.match(r"a\s+certain\b", m.group(0), re.I):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+            continue  # "Gentle reminder to a certain Kite Class footballer": one child, hinted at
         # A doer in a class or year group is one child when the post speaks of them as one person:
         # what they did, "she"/"he", or thanks and praise aimed at them.
         praised = (

@@ -268,6 +268,8 @@ class _Checker:
             if shape == "capitalised":
                 if prev is not None and not w.initial and fold(prev.text) in _TITLE_WORDS:
                     continue
+                if not w.initial and fold(_strip_possessive(word)) in _first_names():
+                    continue  # "Email our leader Gemma": a first name, though one slip from "Gamma"
                 beside_name = any(
                     x is not None
                     and _shape(x.text) == "capitalised"
@@ -306,6 +308,12 @@ def _one_edit(a: str, b: str) -> bool:
     if len(a) < len(b):
         return a[i:] == b[i + 1 :]
     return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i + 1 : i - 1 : -1])
+
+
+def _first_names() -> frozenset[str]:
+    from safepost.policy.names import first_name_lexicon
+
+    return first_name_lexicon()
 
 
 def _long_word_slip(typed: str, suggestion: str, words: SpellingDictionary) -> bool:

@@ -499,6 +499,8 @@ def _used_as_insult(words: list[Word], i: int) -> bool:
         return True
     if pp in _COPULAS and p not in _NOT_DESCRIBING and pp not in _NEGATIONS:
         return True  # "Some drivers are selfish pr*cks"
+    if pp == "some" and p.endswith("ing") and p not in _NOT_DESCRIBING:
+        return True  # "Some thieving git has pinched the tarp"
     return p in _COPULAS or p in _DEMONSTRATIVES
 
 

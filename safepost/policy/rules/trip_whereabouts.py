@@ -29,7 +29,7 @@ _PUPILS = re.compile(
     # "Our delegates are in committee at Central Hall", "our J16 eight racing at Dorney Lake"
     r"delegates|cadets|ccf|cadet\s+force|rowers|crews?|debaters|boarders|scouts|"
     r"(?<=\bour\s)(?:j\d{2}\s+|u\d{2}\s+|girls['’]?\s+|boys['’]?\s+)?(?:first|second|1st|2nd|3rd)?\s*(?:eight|viii|quad|four|xi|xv)|"
-    r"(?:girls|boys)['’]?\s+(?:football|netball|rugby|cricket|hockey))(?!\s+(?-i:Arms|Inn|Club|Ground|Tavern))|we|we'll|we're|we've|us|(?<!,\s)everyone(?!['’]s)(?!\s*!)|they|they'll|they're)\b",
+    r"(?:girls|boys)['’]?\s+(?:football|netball|rugby|cricket|hockey))(?!\s+(?-i:Arms|Inn|Club|Ground|Tavern))|we|we'll|we're|we've|us|(?<!,\s)everyone(?!['’]s)(?!\s*!)(?!\s+(?:is|are)\s+(?:very\s+)?welcome)|they|they'll|they're)\b",
     re.IGNORECASE,
 )
 _PRESENT_FUTURE = re.compile(
@@ -234,7 +234,7 @@ _NOT_PLACES = re.compile(
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
     r"Maths|English|Science|PE|D&T|DT|RE|RS|PSHE|PSHCE|RSE|ICT|Computing|Geography|History|Music|Drama|"
     r"Our(?!\s+Lady)|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
-    r"Benediction|Communion)\b(?!\s+(?!(?:Year|Years|Reception|Nursery|Class|[PY]\d)\b)[A-Z])"
+    r"Benediction|Communion|Narnia|Hogwarts|Wonderland|Neverland|Middle[\s-]earth|Lilliput|Atlantis|Oz)\b(?!\s+(?!(?:Year|Years|Reception|Nursery|Class|[PY]\d)\b)[A-Z])"
     r"|^(?:the\s+)?(?:heart|centre|middle)\s+of\s+(?:the\s+|our\s+)?(?:Gospel|Bible|Church|Faith|Lord|God|Christmas|"
     r"Easter|Advent|Lent|Ramadan|Diwali)\b"
     r"|^(?:the\s+)?(?:Prime\s+Minister|King|Queen|Pope|Mayor|President|Headteacher|Governors?)\b"
@@ -276,7 +276,7 @@ _NOT_PLACES = re.compile(
 
 # Clause breaks inside a sentence: "..., so it's going to be built by the pond next week".
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:[;:]|\s[-–—]\s|,\s*(?:so|but|then|and\s+then)\b|,\s*(?=(?:which|where)\b)|,?\s+and\s+(?=(?:it|it's|this|that|"
+    r"\s*(?:;|(?<!\d):|:(?!\d)|\s[-–—]\s|,\s*(?:so|but|then|and\s+then)\b|,\s*(?=(?:which|where)\b)|,?\s+and\s+(?=(?:it|it's|this|that|"
     r"there|then|should|we|we'll|they|they'll|every|all\s+(?:the\s+)?(?:money|proceeds|donations))\b)|,\s+and\s+(?=(?:our|(?i:year|yr)\s*\d+|Reception|Nursery|the\s+(?:children|pupils|class|team))\b))\s*"
 )
 # Pupils as the ones a clause is about (not "free entry for children", "the Year 3 competition").
@@ -648,6 +648,12 @@ _RESIDENTIAL_HEAD = re.compile(
     r"(?=" + DATE.pattern + r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:to|[-–])\s+)",
     re.IGNORECASE,
 )
+# A residential's heading, its centre and its dates: "Y6 residential: Whitehough, Mon 8th–Fri 12th June"
+_RESIDENTIAL_COLON = re.compile(
+    r"\b(?:residential|camp|trip|tour|visit|expedition)\s*:\s*"
+    r"(?P<place>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,3})\s*[,–-]\s*(?=" + DATE.pattern + r")",
+    re.IGNORECASE,
+)
 # A residential named with its booking or its dates: "Lendrick Muir is booked!", "Year 6 Llangrannog dates are
 # confirmed: Monday 8th to Wednesday 10th June".
 _BOOKED = re.compile(
@@ -803,6 +809,11 @@ def _places(sentence: str) -> list[_Place]:
     if (head := _RESIDENTIAL_HEAD.match(sentence)) is not None and not _NOT_PLACES.match(head.group("place")):
         # "Whitby YHA from Monday 8th to Wednesday 10th June": a residential's centre and its dates
         found.append(_Place(head.start("place"), head.end("place"), head.group("place"), named=True))
+    for m in _RESIDENTIAL_COLON.finditer(sentence):
+        if not _NOT_PLACES.match(m.group("place")) and not any(
+            p.start <= m.start("place") < p.end for p in found
+        ):
+            found.append(_Place(m.start("place"), m.end("place"), m.group("place"), named=True))
     for m in _BOOKED.finditer(sentence):
         if not _NOT_PLACES.match(m.group("place")) and not re.match(
             r"(?i:year|class|the|our|it|this)\b", m.group("place")
@@ -1124,8 +1135,15 @@ class TripWhereabouts(Rule):
             if not c_places or _GOING_HOME.search(clause) or _CALLED_OFF.search(sentence):
                 continue
             subject = _subject(clause, classes)
-            if _ADULT_EVENT.search(sentence) and (
-                subject is None or not any(p.start >= c_start and _CLOCK.search(clause) for p in c_places)
+            adult_event = _ADULT_EVENT.search(sentence)
+            if adult_event is not None and (
+                subject is None
+                # "Our phonics workshop for Meithrin and Derbyn parents is on Thursday at 9:15": the event is the subject
+                or (
+                    adult_event.start() < c_start + subject.end()
+                    and c_start + subject.start() < adult_event.end()
+                )
+                or not any(p.start >= c_start and _CLOCK.search(clause) for p in c_places)
             ):
                 # "residential to Colomendy: the parents' evening will be in the hall at 5pm";
                 # "our phonics workshop for parents is on Thursday at 9:15 in the Cabin"
