@@ -487,6 +487,11 @@ _POST_CUE = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r")\b"
     # thanked for what they made: "thank you to Iris for designing the tour logo"
     r"|for\s+(?:designing|drawing|painting|writing|creating|composing|illustrating|baking|coding|making\s+(?:the|our))\b"
+    # "Will has been on fire in the life skills kitchen", "Summer has been brilliant on the Wrens reading rota"
+    r"|(?:has|have)\s+been\s+on\s+fire\b"
+    r"|(?:has|have)\s+been\s+(?:absolutely\s+|so\s+|really\s+)?(?:brilliant|amazing|fantastic|superb|wonderful|"
+    r"excellent|outstanding|incredible)\s+(?:on|at|in|with|helping)\b"
+    r"|(?:was|has\s+been)\s+(?:crowned|voted|elected)\b"
     r"|(?:has|have)\s+been\s+(?:a|an|such\s+a|so|really|incredibly|very)\s+(?:\w+\s+)?"
     r"(?:superstar|star|champion|hero|role\s+model|helper|kind|helpful|brave|hard[\s-]working|polite|"
     r"focused|resilient|determined|sensible|thoughtful|caring|responsible)\b"
@@ -990,12 +995,15 @@ _FROM_ORGANISATION = re.compile(
     r"|(?!(?:Year|Reception|Nursery|Class|KS|[YP]\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
     r"(?![A-Z][\w'-]*\s+[Cc]lass\b)[A-Z])"
+    # not "from Parkside's 9 Darwin", "from Parkside Academy's Year 8": a pupil of another school
+    r"(?![\w'-]*(?:\s+[A-Z][\w'-]*){0,2}['’]s\s+(?:[Yy]ear\s*\d|\d{1,2}\s*[A-Z]|[Yy]\d))"
 )
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
 # After a role, a noun that makes the role the name of a thing: "our Star of the Week certificates".
 _NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
 _SINGLE_CHILD_ROLE = re.compile(
-    r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:new\s+)?(?:year\s*\d+\s+|ks\d\s+|reception\s+)?"
+    r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:new\s+)?(?:year\s*\d+\s+|ks\d\s+|reception\s+|post-16\s+|"
+    r"sixth[\s-]form\s+)?"
     r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|(?:(?-i:[A-Z])\w+\s+)?"
     r"(?:school|house|sports|football|netball|rugby|cricket|hockey|team|dorm|dormitory|boarding|form)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
@@ -1065,6 +1073,10 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|(?<!\bthe\s)(?<!,\s)['‘\"“](?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2}['’\"”]"
     r"(?=\s+(?:in\s+the\s+\d|from\s+the\s+(?:\d|year|first|second|u\d)|strikes\s+again|has\s+done\s+it|did\s+it)"
     r"|\s*,\s*who\b)"
+    # "Congratulations to Badgers' new Eco Monitor, who has already told off the whole staffroom"
+    r"|\b(?:our|the|(?-i:[A-Z])\w+s['’])\s+new\s+(?:eco|school|class|house|sports|reading|library|playground|digital|"
+    r"anti-bullying|well-?being|e-safety|green)\s+(?:monitor|leader|ambassador|champion|captain|rep|representative|"
+    r"councillor|prefect|buddy|helper|officer)\b(?!s)"
     # "The captain's shooting was on fire": what the one captain did
     r"|\b(?:the|our)\s+(?:team\s+)?captain['’]s\s+(?:shooting|performance|goals?|saves?|speech|leadership|display|"
     r"effort|header|innings|bowling|batting|passing|tackling|defending|century)\b"
@@ -1106,7 +1118,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|\bone\s+(?:[\w-]+\s+){0,2}?(?:year\s*\d+|y\d+|p\d|sixth[\s-]former|student|pupil|boy|girl|child)\b(?!s)"
     r"(?=[^.!?]{0,60}?\b(?:her|his|she|he)\b)"
     # "The student who handed in a purse full of cash", "The only P1 who managed to keep both wellies on"
-    r"|(?<![,–-]\s)\bthe\s+(?:student|pupil|child|boy|girl)\s+who\s+(?:[\w-]+\s+)?(?-i:[a-z]+ed|found|brought|made|wrote|ran|won|"
+    r"|(?<![,–-]\s)\bthe\s+(?:@\w+\s+)?(?:student|pupil|child|boy|girl)\s+who\s+(?:[\w-]+\s+)?(?-i:[a-z]+ed|found|brought|made|wrote|ran|won|"
     r"gave|took|told|came|kept|swam|sang|read|handed|spotted)\b"
     # "Well done to R. in Puffin Class, who stayed for a whole day": a child by an initial
     r"|(?<![\w.])(?-i:[A-Z])\.\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|(?-i:[A-Z])\w+\s+class)\b"
@@ -1365,7 +1377,9 @@ _WORKS = {
 # A title that is itself a child's name counts only beside a word of the work ("hooked on Matilda! ...
 # Miss Trunchbull's chocolate cake"), not alone ("Matilda came to school as Matilda").
 _WORK_EVIDENCE = {
-    "matilda": re.compile(r"\b(?:trunchbull|wormwood|miss\s+honey|roald\s+dahl|dahl)\b", re.IGNORECASE)
+    "matilda": re.compile(
+        r"\b(?:trunchbull|wormwood|miss\s+honey|roald\s+dahl|dahl|roalddahl\w*)\b", re.IGNORECASE
+    )
 }
 # Famous people whose names a school post uses, and whom a roster may share: read as the famous
 # person unless the wording makes a child of them ("Harry Kane in Year 5 scored twice").
@@ -2376,7 +2390,7 @@ def _classify_one(
     if re.match(
         r"\s*,\s*(?:[a-z]+\s*,\s*)*[a-z]+\s+and\s+[a-z]+\s+(?:are|were|is|was)\s+(?:the|our)\b", post
     ) or re.match(
-        r"\s+(?:is|was|were)\s+(?:the|our)\s+(?:theme|topic|focus|value)\b"
+        r"\s+(?:is|was|were)\s+(?:the|our)\s+(?:theme|topic|focus|value|word|virtue)\b"
         # "Honor and respect were the themes of our Remembrance assembly"
         r"|\s+and\s+(?-i:[a-z]+)\s+(?:are|were)\s+(?:the|our)\s+(?:[\w-]+\s+)?(?:themes?|values?|topics?|focus|words?)\b",
         post,
@@ -2445,7 +2459,14 @@ def _classify_one(
         return  # "Our wonderful dinner lady Pauline turns 60 today!"
     if (
         (not m.on_roster or is_ordinary_word(key) or (m.surname is not None and not m.full_name_on_roster))
-        and (not m.surname or not m.full_name_on_roster)
+        and (
+            not m.surname
+            or not m.full_name_on_roster
+            # "four Matildas, a Charlie Brown, several Gruffalos": a costume on World Book Day
+            or re.search(
+                r"\b(?:world\s+book\s+day|costumes?|dressed\s+(?:up\s+)?as|fancy\s+dress)\b", norm, re.I
+            )
+        )
         and re.search(
             r"\b(?:a|an)\s+(?:(?!(?:from|by|to|for|with|of|in|at|on|and|or|than)\s)(?-i:[a-z])[\w-]*\s+){0,3}$"
             r"|\b(?:most|all|half|some|lots|loads|plenty|much)\s+of\s+$",
@@ -2516,8 +2537,13 @@ def _classify_one(
         and not m.surname
         and not _STRONG_CHILD_AFTER.match(post)
         and (
-            # "Roman day in Chester, our Year 6 residential": where the class went
             re.search(
+                r"\b(?:next\s+(?:week|stop|up|term)|then)\s*[:,–-]?\s*$",
+                norm[max(s_start, m.nstart - 15) : m.nstart],
+                re.I,
+            )
+            # "Roman day in Chester, our Year 6 residential": where the class went
+            or re.search(
                 r"\b(?:day|trip|visit|walk|tour|week|weekend|holiday|residential|visiting|visited)\s+(?:in|at|to|around)\s+$",
                 norm[max(s_start, m.nstart - 30) : m.nstart],
                 re.I,

@@ -881,6 +881,8 @@ def child_references(
         if _GROWN_UP.search(norm[m.end() : m.end() + 120]):
             continue  # "Mrs Khan's daughter, who left us back in 2014, has just qualified as a teacher"
         det = m.group(0).split()[0].lower()
+        if det in ("that", "the") and m.group("noun").lower() in ("someone", "somebody"):
+            continue  # "gutted that someone nicked the cash tin": "that" joins a clause
         after = _after_group(norm, m.end(), classes)
         if det == "a" and m.group(0).lower().startswith("a certain"):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
@@ -995,6 +997,9 @@ def child_references(
             found.append(ChildReference(m.start(), m.start() + len(phrase), phrase, ChildKind.DESCRIPTION))
     for m in _SUPERLATIVE_ONE.finditer(norm):
         tail = norm[m.end() : m.end() + 60]
+        if m.group("noun").lower() in ("person", "one", "child", "pupil") and in_roster_class(tail, classes):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+            continue  # "it came from the smallest person in Hedgehogs"
         if fold(m.group("noun")) + "s" in classes:  # "our smallest Sparrow" in Sparrows class
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
             continue
@@ -1253,6 +1258,9 @@ _PERSON_AFTER = re.compile(
     r"batter|scorer|top\s+scorer|star|player|champion|winner|finalist|medallist|record[\s-]holder)\b"
     # "Kingdom was unbeatable in goal today": a player in a position
     r"|\s+(?:was|is|has\s+been)\s+(?:[\w-]+\s+){0,2}?in\s+(?:goal|defence|midfield|attack|the\s+nets)\b"
+    # "Riding was the first in Otter Class to trot", "Frost was the star of our Kingfisher Class bake-off"
+    r"|\s+(?:was|is)\s+the\s+(?:very\s+)?(?:first|only|last|youngest|oldest|fastest)\s+(?:one\s+|person\s+)?(?:in|to|of)\b"
+    r"|\s+(?:was|is)\s+(?:the|our)\s+(?:undoubted\s+|real\s+|absolute\s+)?(?:star|hero|winner|champion|pick)\s+of\b"
     # "Congratulations to Wilde (Y12) on being elected": a year group in brackets
     r"|\s*\(\s*(?:y|yr|year\s*)\d{1,2}[a-z]?\s*\)"
     # "that didn't stop Winter scoring the winner"
@@ -1481,6 +1489,11 @@ _NAMED_EVENT_AFTER = re.compile(
 _EPONYMS = frozenset(
     [
         ("lamb", "tails"),  # catkins
+        ("shepherd", "pie"),
+        ("shepherds", "pie"),
+        ("bramley", "apple"),
+        ("bramley", "apples"),
+        ("hunter", "moon"),
         ("lamb", "tail"),
         ("newton", "cradle"),
         ("newton", "cradles"),
@@ -1730,6 +1743,8 @@ def surnames_alone(
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
         if _OF_A_PLACE.search(before):
             continue  # "the Battle of Hastings", "the Duke of Wellington": a place, a title
+        if re.match(r"\s+for\s+the\s+(?-i:[A-Z])", norm[tok.nend : tok.nend + 20]):
+            continue  # "Riding for the Disabled sessions": an organisation's name
         if _UNIVERSITIES_BEFORE.search(norm[max(0, tok.nstart - 80) : tok.nstart]):
             continue  # "23 offers from Durham, York and Warwick": universities
         if re.search(r"\b(?:show|production|musical|play|pantomime|panto)\s*[,:]\s*$", before, re.IGNORECASE):

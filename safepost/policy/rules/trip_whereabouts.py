@@ -28,6 +28,9 @@ _PUPILS = re.compile(
     r"ambassadors|prefects|librarians|under[\s-]?\d{1,2}['’]?s|u[\s-]?\d{1,2}['’]?s|"
     # "Our delegates are in committee at Central Hall", "our J16 eight racing at Dorney Lake"
     r"delegates|cadets|ccf|cadet\s+force|rowers|crews?|debaters|boarders|scouts|"
+    # "Both schools are off to see Jack and the Beanstalk"; "The leavers' prom is at the Grand Hotel"
+    r"(?:both|all\s+(?:two|three|four|our))\s+(?:of\s+our\s+)?(?:schools|classes)|(?:the\s+|our\s+)?leavers['’]?\s+(?:prom|ball|disco|party|meal)|"
+    r"(?:federation|cluster|trust|partnership|inter-?schools?)\s+sports\s+day(?!\s+(?:photos|results|tickets|letters?))|"
     r"(?<=\bour\s)(?:j\d{2}\s+|u\d{2}\s+|girls['’]?\s+|boys['’]?\s+)?(?:first|second|1st|2nd|3rd)?\s*(?:eight|viii|quad|four|xi|xv)|"
     r"(?:girls|boys)['’]?\s+(?:football|netball|rugby|cricket|hockey))(?!\s+(?-i:Arms|Inn|Club|Ground|Tavern))|we|we'll|we're|we've|us|(?<!,\s)everyone(?!['’]s)(?!\s*!)(?!\s+(?:is|are)\s+(?:very\s+)?welcome)|they|they'll|they're)\b",
     re.IGNORECASE,
@@ -124,6 +127,8 @@ _PLACE = re.compile(
     r"bound)\s+(?:[\w.:]+\s+){0,12}?for|(?:coach|coaches|bus|minibus|train|ferry|flight)\s+for|"
     # a bus caught from a stop: "catching the 9:15 from the bus station every Wednesday"
     r"(?:catching|catch|catches)\s+(?:[\w:.]+\s+){0,3}?from|"
+    # where an activity starts: "Tomorrow morning we're canoeing from Glasbury bridge at 9:30"
+    r"(?:canoeing|kayaking|paddling|rafting|sailing|cycling|hiking|abseiling|climbing)\s+from|"
     # a countdown to a trip: "only 2 weeks to go until Ford Castle!", "just one week until Llangrannog!"
     r"(?:to\s+go|sleeps|days|weeks?|nights?)\s+(?:until|till|til)|"
     # a walk along a named way: "all six groups are walking the North Downs Way today"
@@ -277,7 +282,8 @@ _NOT_PLACES = re.compile(
 # Clause breaks inside a sentence: "..., so it's going to be built by the pond next week".
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|(?<!\d):|:(?!\d)|\s[-–—]\s|,\s*(?:so|but|then|and\s+then)\b|,\s*(?=(?:which|where)\b)|,?\s+and\s+(?=(?:it|it's|this|that|"
-    r"there|then|should|we|we'll|they|they'll|every|all\s+(?:the\s+)?(?:money|proceeds|donations))\b)|,\s+and\s+(?=(?:our|(?i:year|yr)\s*\d+|Reception|Nursery|the\s+(?:children|pupils|class|team))\b))\s*"
+    r"there|then|should|we|we'll|they|they'll|every|all\s+(?:the\s+)?(?:money|proceeds|donations))\b)|,\s+and\s+(?=(?:our|(?i:year|yr)\s*\d+|Reception|Nursery|the\s+(?:children|pupils|class|team))\b)"
+    r"|\s+and\s+(?=[A-Z]\w+\s+Class\s+(?:will|are|is)\b))\s*"
 )
 # Pupils as the ones a clause is about (not "free entry for children", "the Year 3 competition").
 _SUBJECT_PUPILS = re.compile(
@@ -349,8 +355,9 @@ _OTHER_SUBJECT = re.compile(
     r"opens|closes|went|goes|moves|takes)\b)|there(?:'s|\s+is|\s+are|\s+will)"
     # grown-ups as the subject: "Our teachers will be at the conference centre from 9"
     r"|(?:(?:our|the|all|some)\s+(?:\w+\s+)?)?(?:teachers|tutors|staff|governors|parents|carers|headteacher|head|TAs|"
+    r"neighbours|hosts|partners|friends\s+at|"
     r"teaching\s+assistants|office\s+team|kitchen\s+team|PTA|volunteers|matron|house\s+staff|heads\s+of\s+year)"
-    r"\s+(?:will|are|is|can|'ll)\b"
+    r"(?:\s+(?:at|from|in)\s+(?:[A-Z][\w'’-]*\s*){1,3})?\s+(?:will|are|is|can|'ll)\b"
     r"|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]\w*\s+(?:will|is|and)\b"
     # an old pupil by leaving year: "Tom Perry (2012) has just qualified ... and is training at Bath Spa"
     r"|(?:and\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+)\s+\((?:class\s+of\s+)?(?:19|20)\d\d\)"
@@ -638,7 +645,8 @@ class _Place:
 _VENUE_HANDLE = re.compile(
     r"(?<!friends\s)\b(?:at|to|visit|visiting|in)\s+(?:the\s+)?(?P<place>@\w*(?:(?-i:Zoo|Park|Farm|Castle|Hall|Pool|Baths|"
     r"Lido|Mus|Trust)|museum|theatre|centre|center|gallery|aquarium|stadium|arena|library|cathedral|abbey|gardens|"
-    r"planetarium)(?-i:[A-Z]\w*)?)\b",
+    r"planetarium|courtyard|playhouse|arts|empire|hippodrome|lyceum|pavilion|cinema|odeon|vue|leisure|sports)"
+    r"(?-i:[A-Z]\w*)?)\b",
     re.IGNORECASE,
 )
 _RESIDENTIAL_HEAD = re.compile(
@@ -1134,6 +1142,10 @@ class TripWhereabouts(Rule):
             c_places = [p for p in places if c_start <= p.start < c_end or not 0 <= p.start < len(sentence)]
             if not c_places or _GOING_HOME.search(clause) or _CALLED_OFF.search(sentence):
                 continue
+            if _GOING_HOME.search(sentence[:c_start]) and re.match(
+                r"\s*(?:and\s+)?(?:should|will|expect|hope)", clause
+            ):
+                continue  # "Both coaches are heading home and should reach Ashwell by 4:15": home, to school
             subject = _subject(clause, classes)
             adult_event = _ADULT_EVENT.search(sentence)
             if adult_event is not None and (
