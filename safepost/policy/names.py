@@ -97,7 +97,15 @@ TITLES = frozenset(
     ]
 )
 # Titles that count only when written in capitals or capitalised (PC, Coach, Captain Tom).
-TITLES = TITLES | {"storm", "hurricane"}  # "Storm Bram" is weather, not a child
+TITLES = TITLES | {
+    "storm",
+    "hurricane",
+    "pope",
+    "cardinal",
+    "archbishop",
+    "brother",
+    "mother",
+}  # "Storm Bram" is weather
 _CASE_SENSITIVE_TITLES = frozenset(
     {
         "storm",
@@ -419,6 +427,7 @@ _PRE_CUE = re.compile(
     r"this\s+(?:morning|afternoon|evening|weekend|week)|on\s+\w+)\s+to|"
     r"(?:star|super)\s*(?:writer|reader|speller|artist|mathematician|scientist|learner|helper)\s+(?:of\s+the|this)\s+"
     r"(?:week|term|month)\s*(?:is|was|goes\s+to|:)|"
+    r"(?:congratulations|congrats|well\s+done)\s+to\s+(?:our\s+)?star\s+of\s+the\s+(?:week|day|month)|"
     r"(?:a\s+(?:big|warm|huge|very\s+warm)\s+)?welcome\s+(?:back\s+)?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:class|year\s*\d+|reception|nursery|school|family)|"
     r"thinking\s+of|full\s+marks|top\s+marks|here\s+is|here's|"
@@ -1070,8 +1079,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"regimental\s+sergeant\s+major|cadet\s+sergeant\s+major)\b"
     r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,3}?cox\b(?!es|ed|swain)(?=\s+(?:did|was|is|has|had|steered|kept|called|(?-i:[a-z]+ed))\b)"
     # a quoted nickname doing or winning: "Who else saw 'The Rocket' in the 800m", "'Tank' from the 2nd XV, who"
-    r"|(?<!\bthe\s)(?<!,\s)['‘\"“](?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2}['’\"”]"
-    r"(?=\s+(?:in\s+the\s+\d|from\s+the\s+(?:\d|year|first|second|u\d)|strikes\s+again|has\s+done\s+it|did\s+it)"
+    r"|(?<!\bthe\s)(?<!,\s)['‘\"“](?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?:the\s+)?(?-i:[A-Z])[\w-]*){0,2}['’\"”]"
+    r"(?=\s+(?:(?:in|from)\s+the\s+(?:\d|year|first|second|u\d)|strikes\s+again|has\s+done\s+it|did\s+it)"
     r"|\s*,\s*who\b)"
     # "Congratulations to Badgers' new Eco Monitor, who has already told off the whole staffroom"
     r"|\b(?:our|the|(?-i:[A-Z])\w+s['’])\s+new\s+(?:eco|school|class|house|sports|reading|library|playground|digital|"
@@ -1302,6 +1311,7 @@ _WORKS = {
     "the great gatsby": "daisy buchanan tom nick carraway jordan baker myrtle gatsby fitzgerald",
     "pride and prejudice": "elizabeth bennet jane lydia darcy bingley wickham austen",
     "jane eyre": "jane eyre rochester adele bronte",
+    "things fall apart": "okonkwo nwoye ikemefuna ezinma unoka obierika achebe",
     "an inspector calls": "sheila eric gerald eva arthur sybil edna priestley",
     "a christmas carol": "scrooge ebenezer marley fred belle fezziwig bob tim martha dickens",
     "romeo and juliet": "romeo juliet tybalt mercutio benvolio shakespeare",
@@ -1422,6 +1432,7 @@ PLACES_THAT_ARE_NAMES = frozenset(
         "kenya",
         "florence",
         "paris",
+        "lourdes",
         "sydney",
         "austin",
         "dallas",
@@ -2237,8 +2248,8 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
         pre_start = max(s_start, group[0].nstart - CUE_WINDOW)
         pre = norm[pre_start : group[0].nstart]
         post = norm[group[-1].nend : min(s_end, group[-1].nend + CUE_WINDOW)]
-        if group[0].first.hashtag:
-            pre = split_hashtag(pre)
+        if group[0].first.hashtag or "#" in pre[-40:]:
+            pre = split_hashtag(pre)  # "#WellDoneAmelia", "congratulations to #StarOfTheWeek Precious"
         group_cue, strong = None, False
         if (cm := _PRE_CUE.search(pre)) is not None:
             group_cue, strong = cm.group(0).strip(), True
@@ -2544,7 +2555,8 @@ def _classify_one(
             )
             # "Roman day in Chester, our Year 6 residential": where the class went
             or re.search(
-                r"\b(?:day|trip|visit|walk|tour|week|weekend|holiday|residential|visiting|visited)\s+(?:in|at|to|around)\s+$",
+                r"\b(?:day|trip|visit|walk|tour|week|weekend|holiday|residential|visiting|visited|pilgrimage|apparitions?|"
+                r"journey|flights?|exchange|shrine|grotto)\s+(?:in|at|to|around|of)\s+$",
                 norm[max(s_start, m.nstart - 30) : m.nstart],
                 re.I,
             )
@@ -2608,7 +2620,8 @@ def _classify_one(
     if re.search(
         r"\b(?:value|virtue|theme|word|focus|topic)\s+(?:[\w-]+\s+){0,4}?(?:is|was)\s+$"
         # "as part of our Year of Faith celebrations"
-        r"|\b(?-i:Year|Week|Month|Day|Festival|Season)\s+of\s+$",
+        r"|\b(?-i:Year|Week|Month|Day|Festival|Season|Feast|Missionaries|Sisters|Brothers|Daughters|Servants|Order|"
+        r"Society|Knights|Congregation|Bishop|Archbishop|Diocese)\s+of\s+(?:(?-i:[A-Z])\w+\s+(?:and|&)\s+)?$",
         norm[max(s_start, m.nstart - 50) : m.nstart],
         re.I,
     ):

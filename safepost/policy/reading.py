@@ -548,6 +548,8 @@ _THINGS = frozenset(
         "minibus",
         "car",
         "computer",
+        "silence",
+        "sleepout",
         "box",
         "showcase",
         "recital",
@@ -1031,6 +1033,12 @@ def child_references(
             found.append(ChildReference(m.start(), m.end("ini"), m.group("ini"), ChildKind.INITIALS))
     for m in _ONE_OF_A_CLASS_DID.finditer(norm):
         noun = (m.group("noun") or m.group("noun2") or "").lower()
+        if (
+            m.group("noun")
+            and (before_noun := m.group(0).lower().split()[-2])
+            and before_noun in _AUX | {"group", "team"}
+        ):
+            continue  # "The Year 8 group have just reached": a group, whatever the word after it
         if m.group("noun2") and m.group(0).split()[0].lower() == "the":
             continue  # "The noise from Cedar class is getting more tuneful": "the" and a thing
         if noun in _THINGS or noun in _MANY_OR_ADULT or _plural(noun) or noun.endswith("ing") or noun in _AUX:
@@ -1258,6 +1266,9 @@ _PERSON_AFTER = re.compile(
     r"batter|scorer|top\s+scorer|star|player|champion|winner|finalist|medallist|record[\s-]holder)\b"
     # "Kingdom was unbeatable in goal today": a player in a position
     r"|\s+(?:was|is|has\s+been)\s+(?:[\w-]+\s+){0,2}?in\s+(?:goal|defence|midfield|attack|the\s+nets)\b"
+    # "Fox and Field were our Year 7 players of the match"
+    r"|\s+(?:and\s+(?-i:[A-Z])\w+\s+)?(?:were|are|was|is)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:players?|stars?|scorers?|"
+    r"winners?|heroes|champions?)\s+of\s+the\s+(?:match|day|game|tournament)"
     # "Riding was the first in Otter Class to trot", "Frost was the star of our Kingfisher Class bake-off"
     r"|\s+(?:was|is)\s+the\s+(?:very\s+)?(?:first|only|last|youngest|oldest|fastest)\s+(?:one\s+|person\s+)?(?:in|to|of)\b"
     r"|\s+(?:was|is)\s+(?:the|our)\s+(?:undoubted\s+|real\s+|absolute\s+)?(?:star|hero|winner|champion|pick)\s+of\b"
@@ -2003,7 +2014,10 @@ _A_RESULT = re.compile(
     r"|\b(?:winners|runners[\s-]up|champions)\s+(?:at|in)\b"
     r"|^\W*well\s+(?:run|played|swum|sung|batted|bowled|raced|fought|danced|performed)\b"
     r"|^\W*results?\s+(?:from|of)\b"
-    r"|^\W*(?:so\s+)?proud\s+to\s+(?:see|watch|have\s+seen)\b",
+    r"|^\W*(?:so\s+)?proud\s+to\s+(?:see|watch|have\s+seen)\b"
+    # "Congratulations to all 23 Year 11s who completed their Bronze DofE expedition in the Lakes this weekend"
+    r"|^\W*(?:huge\s+|big\s+|many\s+)?(?:congratulations|congrats|well\s+done)\s+(?:[\w'’-]+\s+){0,6}?who\s+"
+    r"(?:completed|finished|won|passed|achieved|took\s+part|competed|raised|walked|ran|swam|climbed|did)\b",
     re.IGNORECASE,
 )
 _THANKED_FOR_DONE = re.compile(

@@ -100,6 +100,7 @@ _ON_SITE = re.compile(
     r"#forestschool(?:\s+area)?|studio\s+theatre|drama\s+studio|school\s+theatre|"
     # "with their new Year 7 tutors in the academy building", "in the LRC every lunchtime"
     r"(?:academy|college|sixth[\s-]form|senior|junior|prep|secondary)\s+(?:building|site|campus|block)|lrc|"
+    r"room\s+[A-Z]?\d{1,3}[A-Z]?|"
     r"learning\s+resource\s+centre|learning\s+centre)|school|home|"
     # the school's own rooms, named alone: "talks in the Theatre at 6:15", "stands in the Atrium"
     r"(?:the\s+)?(?-i:Theatre|Atrium|Canteen|Auditorium|Studio)$|"
@@ -127,6 +128,8 @@ _PLACE = re.compile(
     r"bound)\s+(?:[\w.:]+\s+){0,12}?for|(?:coach|coaches|bus|minibus|train|ferry|flight)\s+for|"
     # a bus caught from a stop: "catching the 9:15 from the bus station every Wednesday"
     r"(?:catching|catch|catches)\s+(?:[\w:.]+\s+){0,3}?from|"
+    # "Our Year 11 prom limo leaves from Saoirse's house", "The walk sets off from St Mary's at 10am"
+    r"(?:leaves|leaving|departs|departing|sets\s+off|setting\s+off)\s+from|"
     # where an activity starts: "Tomorrow morning we're canoeing from Glasbury bridge at 9:30"
     r"(?:canoeing|kayaking|paddling|rafting|sailing|cycling|hiking|abseiling|climbing)\s+from|"
     # a countdown to a trip: "only 2 weeks to go until Ford Castle!", "just one week until Llangrannog!"
@@ -230,7 +233,7 @@ _TRIP_WORDS = re.compile(
     r"(?:on|for)\s+(?:a|our|their)\s+(?:[\w-]+\s+)?walk|walk(?:ing)?\s+(?:to|down\s+to|over\s+to|along|around|"
     r"round|through|across|up)|"
     r"fixture|tournament|match|festival|gala|competition|off\s+to|heading\s+to|parade|carnival|procession|next\s+stop|"
-    r"sponsored\s+walk|fun\s+run|(?:annual|summer|cadet|ccf|scout|sports|training)\s+camp)\b",
+    r"sponsored\s+walk|fun\s+run|work\s+(?:week|experience)|placements?|placed\s+with|(?:annual|summer|cadet|ccf|scout|sports|training)\s+camp)\b",
     re.IGNORECASE,
 )
 _NOT_PLACES = re.compile(
