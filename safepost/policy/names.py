@@ -498,6 +498,8 @@ _POST_CUE = re.compile(
     r"|for\s+(?:designing|drawing|painting|writing|creating|composing|illustrating|baking|coding|making\s+(?:the|our))\b"
     # "Will has been on fire in the life skills kitchen", "Summer has been brilliant on the Wrens reading rota"
     r"|(?:has|have)\s+been\s+on\s+fire\b"
+    # "Joy has been helping our new starters line up all week"
+    r"|(?:has|have)\s+been\s+(?:busy\s+|so\s+)?(?:helping|practising|working\s+(?:so\s+)?hard|looking\s+after|reading\s+to)\b"
     r"|(?:has|have)\s+been\s+(?:absolutely\s+|so\s+|really\s+)?(?:brilliant|amazing|fantastic|superb|wonderful|"
     r"excellent|outstanding|incredible)\s+(?:on|at|in|with|helping)\b"
     r"|(?:was|has\s+been)\s+(?:crowned|voted|elected)\b"
@@ -561,6 +563,38 @@ _READS = re.compile(
     r"recommending)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_COLOURS = frozenset(
+    [
+        "red",
+        "scarlet",
+        "scarlett",
+        "crimson",
+        "ruby",
+        "amber",
+        "gold",
+        "golden",
+        "green",
+        "jade",
+        "olive",
+        "emerald",
+        "blue",
+        "indigo",
+        "violet",
+        "purple",
+        "pink",
+        "rose",
+        "orange",
+        "yellow",
+        "brown",
+        "hazel",
+        "grey",
+        "silver",
+        "white",
+        "black",
+        "copper",
+        "bronze",
+    ]
+)
 # Football clubs, which a shirt day or a match names beside another ("Chelsea or Arsenal?").
 _CLUBS = frozenset(
     [
@@ -621,7 +655,8 @@ _TIMES_OF_YEAR = _MONTH_NAMES | {"summer", "autumn", "winter", "spring", "easter
 _IN_A_DATE = re.compile(
     r"(?:\d(?:st|nd|rd|th)?\s+(?:of\s+)?|\b(?:in|of|since|until|till|during|early|late|mid|by|from|through|this|next|last)"
     r"\s+|\b(?:on|every|each)\s+)[A-Z][a-z]+$|^[A-Z][a-z]+\s+(?:\d|lunch|dinner|roast|school|service|mass|"
-    r"morning|afternoon|evening|night|club|brunch)",
+    r"morning|afternoon|evening|night|club|brunch|showers|flowers|sunshine|blossom|half|bank|holidays?|fair|fayre|"
+    r"festival|term)",
 )
 # After a word, a class or year group that makes it a child's name: "Ayaan in Year 3".
 _STRONG_CHILD_AFTER = re.compile(
@@ -1028,7 +1063,12 @@ _SINGLE_CHILD_ROLE = re.compile(
     + _NOT_A_THING
     # an award one child holds: "our Sports Personality of the Year", "the Player of the Tournament"
     # "Our Mary in this year's nativity", "Little Z in Heron Class", "Our Eco Council chair wrote"
-    + r"|\bour\s+(?:Mary|Joseph|Gabriel|narrator|innkeeper)\s+in\s+(?:this\s+year['’]s\s+|the\s+|our\s+)?nativity\b"
+    + r"|\bour\s+(?:Mary|Joseph|Gabriel|narrator|innkeeper)\s+in\s+(?:this\s+year['’]s\s+|the\s+|our\s+)?"
+    r"(?:(?-i:[A-Z])\w+\s+(?:class\s+)?)?nativity\b"
+    # "a certain Paddington in Caterpillars": one child, hinted at by a costume
+    + r"|\ba\s+certain\s+(?:little\s+)?(?-i:[A-Z])\w+(?=\s+(?:in|from)\s+(?:year|reception|nursery|(?-i:[A-Z])))"
+    # "Our Ladybirds' resident 'Professor Bug'": a nickname, said to be one
+    + r"|\b(?:resident|very\s+own|aka|a\.k\.a\.)\s+['‘\"“](?-i:[A-Z])[^'’\"”]{1,25}['’\"”]"
     + r"|\b(?:little|baby)\s+(?-i:[A-Z])\b(?=\s+(?:in|from)\s+(?:year|reception|nursery|(?-i:[A-Z])))"
     + r"|\b(?:our|the)\s+(?:school\s+|eco\s+|pupil\s+)?council\s+(?:chair|president|leader)\b(?!s)"
     # "Our one and only Year 11 leaver this summer has been offered a college place"
@@ -1069,7 +1109,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"wing\s+defence|centre\s+forward|fly[\s-]half|scrum[\s-]half|full[\s-]back|number\s+eight|wicket[\s-]?keeper|"
     r"opening\s+bat(?:ter|sman)?)\b(?!s)"
     # the lead of a play, doing something: "Our Mary forgot the baby Jesus", "Our Matilda was extraordinary"
-    r"|\bour\s+(?-i:Mary|Joseph|Gabriel|Herod|Matilda|Annie|Oliver|Dorothy|Scrooge|Cinderella|Aladdin|Wendy|"
+    r"|\bour\s+(?-i:Mary|Joseph|Angel\s+Gabriel|Gabriel|King\s+Herod|Herod|Matilda|Annie|Oliver|Dorothy|Scrooge|Cinderella|Aladdin|Wendy|"
     r"Alice|Dorothy|Peter\s+Pan|Willy\s+Wonka|Bugsy|Tallulah|Joseph)\b"
     r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b)"
     # "The Year 8 boarders have a new name for their dorm captain"
@@ -1138,7 +1178,7 @@ _SINGLE_CHILD_ROLE = re.compile(
 # Every description above starts with one of these letters (our, the, this, new, one, little, baby, a) or is
 # an initial ("R. in Puffin Class"): looking at the first letter first spares the regex most of a post.
 _SINGLE_CHILD_ROLE = re.compile(
-    r"(?=[otnalb'‘\"“]|[a-z]\.)(?:" + _SINGLE_CHILD_ROLE.pattern + ")", re.IGNORECASE
+    r"(?=[otnalbrvk'‘\"“]|[a-z]\.)(?:" + _SINGLE_CHILD_ROLE.pattern + ")", re.IGNORECASE
 )
 
 DATA = Path(__file__).parent / "data"
@@ -2431,7 +2471,15 @@ def _classify_one(
     if not m.surname and is_ordinary_word(key) and re.match(r"\s*,\s*please\s*[!.]", post, re.I):
         m.kind, m.reasons = "word", ['a word asked for ("Patience, please!")']
         return
-    if not m.surname and re.match(r"\s*,\s*(?-i:[a-z]+)\s*(?:,|and|&)\s*(?-i:[a-z]+)\s*[:.!;—–-]", post):
+    if not m.surname and (
+        re.match(r"\s*,\s*(?-i:[a-z]+)\s*(?:,|and|&)\s*(?-i:[a-z]+)\s*[:.!;—–-]", post)
+        # "Scarlett, green and gold leaves everywhere": colours listed
+        or (
+            key in _COLOURS
+            and re.match(r"\s*,\s*(?-i:[a-z]+)\s*(?:,|and|&)", post)
+            and re.match(r"\s*,\s*(\w+)", post).group(1).lower() in _COLOURS  # type: ignore[union-attr]
+        )
+    ):
         m.kind, m.reasons = "word", ['one of a list of words ("Honor, integrity, service: our CCF values")']
         return
     if (

@@ -183,6 +183,8 @@ HASHTAG_CHEER = re.compile(
     r"love\s+you|you\s+did\s+it|super|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
     r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud|classic|safe\s+hands|"
     r"golden\s+(?:gloves|boot)|potm|motm|mvp|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off(?:\s+to)?|"
+    # "#BounceQueenFlorence", "#GoldenBookWill"
+    r"queen|king|boss|ace|whizz|wizard|genius|golden\s+book|gold\s+book|star\s+of\s+the\s+week|sotw|"
     r"shout\s*out(?:\s+to)?|big\s+up|respect|bravo|kudos)\s*$",
     re.IGNORECASE,
 )
@@ -694,6 +696,12 @@ _SUPERLATIVE_ONE = re.compile(
     re.IGNORECASE,
 )
 # "our youngest in Bluebell fed the lambs": the youngest of a class, with no noun
+# One of a class, named by the class's own word: "One little Bumblebee walked in on her very first morning".
+_ONE_OF_A_CLASS = re.compile(
+    r"\bone\s+(?:little|young|tiny|brave|small|very\s+proud)?\s*(?P<noun>(?-i:[A-Z])[a-z]+)\b(?!['’]?s\b)"
+    r"(?=\s+(?:(?-i:[a-z]+ed)|walked|came|told|said|was|has|had|ran|made|found|drew|wrote|won|got|brought)\b)",
+    re.IGNORECASE,
+)
 _SUPERLATIVE_IN = re.compile(
     r"\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest|littlest|eldest)\s+(?=(?:in|from)\s)",
     re.IGNORECASE,
@@ -886,6 +894,9 @@ def child_references(
         if det in ("that", "the") and m.group("noun").lower() in ("someone", "somebody"):
             continue  # "gutted that someone nicked the cash tin": "that" joins a clause
         after = _after_group(norm, m.end(), classes)
+        if det == "the" and re.search(r"\bsame\s+(?:little\s+)?(?:boy|girl|child|pupil)\b", m.group(0), re.I):
+            found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+            continue  # "three teeth lost in Kingfishers this week, all by the same boy"
         if det == "a" and m.group(0).lower().startswith("a certain"):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
             continue  # "a certain young man in Oak Class": one child, hinted at
@@ -899,7 +910,8 @@ def child_references(
             m.group("group")
             # "a Falcons girl who has read": a class of the school's before the noun
             or any(
-                fold(w) in classes or fold(w).removesuffix("s") in classes for w in m.group(0).split()[1:-1]
+                fold(w) in classes or fold(w).removesuffix("s") in classes or fold(w) + "s" in classes
+                for w in m.group(0).split()[1:-1]
             )
             or in_roster_class(norm[m.end() : m.end() + 40], classes)
             # "The winner ... was a Year 1 girl": one child of a group, said to be the one
@@ -938,7 +950,8 @@ def child_references(
             or (worn is not None and in_roster_class(norm[worn.end() : worn.end() + 40], classes))
             # "Our Bumblebees reading champion": a class of the school's named before the noun
             or any(
-                fold(w) in classes or fold(w).removesuffix("s") in classes for w in m.group(0).split()[1:-1]
+                fold(w) in classes or fold(w).removesuffix("s") in classes or fold(w) + "s" in classes
+                for w in m.group(0).split()[1:-1]
             )  # "Pictured: the winner of our Easter bonnet parade with her ..."
             or _PICTURED.match(_after_group(norm, m.end(), classes))
             or _SUPERLATIVE.search(m.group(0))
@@ -1016,6 +1029,11 @@ def child_references(
             continue  # "the loudest cheer went up": a thing; "our bravest rafter, who jumped in first": a child
         if not any(f.nstart <= m.start() < f.nend for f in found):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
+    for m in _ONE_OF_A_CLASS.finditer(norm):
+        if fold(m.group("noun")) + "s" in classes and not any(f.nstart <= m.start() < f.nend for f in found):
+            found.append(
+                ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION)
+            )  # "One little Bumblebee"
     for m in _NICKNAME_IN_GROUP.finditer(norm):
         if _A_THING_AFTER.match(norm, m.end()):
             continue  # "Our Year 4 'Star of the Sea' assembly": the name of the assembly

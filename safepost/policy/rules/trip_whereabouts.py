@@ -105,7 +105,8 @@ _ON_SITE = re.compile(
     # the school's own rooms, named alone: "talks in the Theatre at 6:15", "stands in the Atrium"
     r"(?:the\s+)?(?-i:Theatre|Atrium|Canteen|Auditorium|Studio)$|"
     r"back\s+at\s+school|"
-    r"our\s+(?!lady\b|lady['’]s\b)\w+)\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))",
+    r"our\s+(?!lady\b|lady['’]s\b)\w+)\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))"
+    r"(?!\s+(?-i:Farm|Park|Centre|Hotel|Manor|Estate|Woods?|Lake|Barn|Court)\b)",  # "Lower Hall Farm": a venue
     re.IGNORECASE,
 )
 # What a capitalised name ends with when it is a venue ("Queens Park pool", "Dukes Theatre").
@@ -748,7 +749,7 @@ def _places(sentence: str) -> list[_Place]:
         if _EARLIER_OUTING.search(sentence[: m.start()] + m.group("prep")):
             continue  # "learning about the farm from our visit to Reaseheath Farm": a visit that is over
         if m.group("prep") in ("in", "In") and re.search(
-            r"\b(?:learning|learn|learnt|learned|finding\s+out|studying|topic)\s+about\b[^.!?;:]{0,40}$",
+            r"\b(?:learning|learn|learnt|learned|finding\s+out|studying|topic)\s+about\b[^.!?;]{0,60}$",
             sentence[: m.start()],
         ):
             continue  # "learning about the Romans in Chester this term": the topic's place
