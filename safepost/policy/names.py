@@ -513,7 +513,7 @@ _POST_CUE = re.compile(
     r"|\s+as\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:angel|shepherd|king|queen|narrator|innkeeper|donkey|"
     r"sheep|star|lead|wolf|prince|princess|witch|giant|villain|fairy|elf|santa|snowman|mary|joseph|wise\s+man|"
     r"captain|pirate|genie|dame|character)\b"
-    r"|'s\s+(?:[\w-]+\s+){0,3}?(?:mum|dad|family|parents|birthday|work|writing|painting|drawing|poem|"
+    r"|'s\s+(?:[\w-]+\s+){0,4}?(?:mum|dad|family|parents|birthday|work|writing|painting|drawing|poem|"
     r"story|model|project|artwork|picture|sculpture|invention|design|costume|certificate|award|trophy|medal|"
     r"performance|handwriting|homework|reading|efforts|first|tooth|achievement|success|entry|photo|distinction|"
     r"merit|grades?|results?|audition|offer|debut|record)\b"
@@ -594,6 +594,13 @@ _COLOURS = frozenset(
         "copper",
         "bronze",
     ]
+)
+# Pets and farm animals given names before the name: "Our new chickens have names! Starfish Class voted for Ruby"
+_ANIMALS_NAMED = re.compile(
+    r"\b(?:chickens|hens|chicks|ducks|ducklings|guinea\s+pigs|rabbits|bunnies|fish|tortoises?|pets?|puppy|puppies|"
+    r"kittens?|lambs|goats|alpacas|hamsters?|stick\s+insects|snails|caterpillars|butterflies)\b[^.!?]{0,40}\b(?:names?|named|"
+    r"called)\b[^.!?]{0,10}[.!?:]?\s*(?:[^.!?]{0,40}\b(?:voted\s+for|chose|picked|went\s+for|are|is)\s+)?"
+    r"(?:(?-i:[A-Z])\w+\s*(?:,|and|&)\s*)*$"
 )
 # Football clubs, which a shirt day or a match names beside another ("Chelsea or Arsenal?").
 _CLUBS = frozenset(
@@ -1110,6 +1117,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"opening\s+bat(?:ter|sman)?)\b(?!s)"
     # the lead of a play, doing something: "Our Mary forgot the baby Jesus", "Our Matilda was extraordinary"
     r"|\bour\s+(?-i:Mary|Joseph|Angel\s+Gabriel|Gabriel|King\s+Herod|Herod|Matilda|Annie|Oliver|Dorothy|Scrooge|Cinderella|Aladdin|Wendy|"
+    r"Sandy|Danny|Fagin|Nancy|Artful\s+Dodger|Belle|Beast|Elphaba|Glinda|Tracy|Jasmine|Shrek|Fiona|Donkey|"
     r"Alice|Dorothy|Peter\s+Pan|Willy\s+Wonka|Bugsy|Tallulah|Joseph)\b"
     r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b)"
     # "The Year 8 boarders have a new name for their dorm captain"
@@ -1120,12 +1128,16 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,3}?cox\b(?!es|ed|swain)(?=\s+(?:did|was|is|has|had|steered|kept|called|(?-i:[a-z]+ed))\b)"
     # a quoted nickname doing or winning: "Who else saw 'The Rocket' in the 800m", "'Tank' from the 2nd XV, who"
     r"|(?<!\bthe\s)(?<!,\s)['‘\"“](?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?:the\s+)?(?-i:[A-Z])[\w-]*){0,2}['’\"”]"
-    r"(?=\s+(?:(?:in|from)\s+the\s+(?:\d|year|first|second|u\d)|strikes\s+again|has\s+done\s+it|did\s+it)"
+    r"(?=\s+(?:(?:in|from)\s+(?:the\s+)?(?:\d|year|y\d|reception|nursery|class|first|second|u\d)|strikes\s+again|"
+    r"has\s+done\s+it|did\s+it)"
     r"|\s*,\s*who\b)"
     # "Congratulations to Badgers' new Eco Monitor, who has already told off the whole staffroom"
     r"|\b(?:our|the|(?-i:[A-Z])\w+s['’])\s+new\s+(?:eco|school|class|house|sports|reading|library|playground|digital|"
     r"anti-bullying|well-?being|e-safety|green)\s+(?:monitor|leader|ambassador|champion|captain|rep|representative|"
     r"councillor|prefect|buddy|helper|officer)\b(?!s)"
+    # "Our youngest robotics team member, all of 11 years old, soldered her first circuit board"
+    r"|\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:team|squad|cast|choir|crew|club|band|orchestra)\s+member\b(?!s)"
     # "The captain's shooting was on fire": what the one captain did
     r"|\b(?:the|our)\s+(?:team\s+)?captain['’]s\s+(?:shooting|performance|goals?|saves?|speech|leadership|display|"
     r"effort|header|innings|bowling|batting|passing|tackling|defending|century)\b"
@@ -1165,7 +1177,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|\b(?:the|our)\s+(?:head|chair|leader)\s+of\s+(?:the\s+)?(?:school|eco|pupil)\s+(?:council|parliament)\b"
     # "One very nervous Year 13 opened her envelope"
     r"|\bone\s+(?:[\w-]+\s+){0,2}?(?:year\s*\d+|y\d+|p\d|sixth[\s-]former|student|pupil|boy|girl|child)\b(?!s)"
-    r"(?=[^.!?]{0,60}?\b(?:her|his|she|he)\b)"
+    r"(?=[^.!?]{0,100}?\b(?:her|his|she|he)\b)"
     # "The student who handed in a purse full of cash", "The only P1 who managed to keep both wellies on"
     r"|(?<![,–-]\s)\bthe\s+(?:@\w+\s+)?(?:student|pupil|child|boy|girl)\s+who\s+(?:[\w-]+\s+)?(?-i:[a-z]+ed|found|brought|made|wrote|ran|won|"
     r"gave|took|told|came|kept|swam|sang|read|handed|spotted)\b"
@@ -1349,6 +1361,7 @@ _ASSISTANTS = frozenset(["alexa", "siri"])
 _WORKS = {
     "of mice and men": "george lennie curley candy crooks slim carlson steinbeck",
     "the great gatsby": "daisy buchanan tom nick carraway jordan baker myrtle gatsby fitzgerald",
+    "grease": "sandy danny rizzo kenickie frenchy marty",
     "pride and prejudice": "elizabeth bennet jane lydia darcy bingley wickham austen",
     "jane eyre": "jane eyre rochester adele bronte",
     "things fall apart": "okonkwo nwoye ikemefuna ezinma unoka obierika achebe",
@@ -2493,6 +2506,9 @@ def _classify_one(
     ):
         m.kind, m.reasons = "place", ['a place and its weather or its views ("Devon was glorious!")']
         return
+    if not m.surname and re.match(r"\s+(?:de|del|da|do|dos|das)\s+(?-i:[A-Z])", post):
+        m.kind, m.reasons = "place", ['part of a place\'s name ("Rio de Janeiro")']
+        return
     if not m.surname and re.match(r"\s*,?\s*here\s+(?:we|they|i)\s+come\b", post, re.I):
         m.kind, m.reasons = "place", ['where a trip is going ("Paris, here we come!")']
         return
@@ -2503,6 +2519,17 @@ def _classify_one(
         re.I,
     ):
         m.kind, m.reasons = "word", ['one of a list of values ("Our values are Hope, Faith and Courage")']
+        return
+    if key in _TIMES_OF_YEAR and re.search(
+        r"\bhere\s+comes\s+$", norm[max(s_start, m.nstart - 12) : m.nstart], re.I
+    ):
+        m.kind, m.reasons = "word", ['the time of year ("Here comes May!")']
+        return
+    if not m.surname and _ANIMALS_NAMED.search(norm[max(0, m.nstart - 120) : m.nstart]):
+        m.kind, m.reasons = (
+            "other-person",
+            ['an animal\'s name ("Our new chickens have names! ... Ruby, Amber and Jade")'],
+        )
         return
     if key in _TIMES_OF_YEAR and re.match(
         r"\s+(?:has|is|'s|was)\s+(?:[\w-]+\s+){0,4}?(?:arrived|here|coming|come|upon\s+us|on\s+(?:its|the)\s+way|"
@@ -3036,6 +3063,8 @@ def _classify_one(
         and not (
             nxt.key in ("grade", "level", "stage", "gcse", "a-level") and re.match(r"\s+\d", norm[nxt.nend :])
         )
+        # "May's Star of the Week certificate": an award of hers
+        and not re.match(r"\s+of\s+the\s+(?:week|day|month|term|year|match)\b", norm[nxt.nend :], re.I)
     ):
         # "Noah's Ark", "Grace's Kitchen": the name of a thing, not something of a pupil's.
         m.kind, m.reasons = "other-person", [f'part of "{m.first.text}\'s {nxt.text}"']

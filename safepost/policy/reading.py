@@ -1287,6 +1287,8 @@ _PERSON_AFTER = re.compile(
     # "Fox and Field were our Year 7 players of the match"
     r"|\s+(?:and\s+(?-i:[A-Z])\w+\s+)?(?:were|are|was|is)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:players?|stars?|scorers?|"
     r"winners?|heroes|champions?)\s+of\s+the\s+(?:match|day|game|tournament)"
+    # "Frost has been picked for the South Yorkshire U14 hockey squad!"
+    r"|\s+(?:has|have)\s+been\s+(?:picked|selected|chosen|called\s+up)\s+(?:for|to|as)\b"
     # "Riding was the first in Otter Class to trot", "Frost was the star of our Kingfisher Class bake-off"
     r"|\s+(?:was|is)\s+the\s+(?:very\s+)?(?:first|only|last|youngest|oldest|fastest)\s+(?:one\s+|person\s+)?(?:in|to|of)\b"
     r"|\s+(?:was|is)\s+(?:the|our)\s+(?:undoubted\s+|real\s+|absolute\s+)?(?:star|hero|winner|champion|pick)\s+of\b"
@@ -1525,6 +1527,9 @@ _EPONYMS = frozenset(
         ("hunter", "moon"),
         ("lamb", "tail"),
         ("newton", "cradle"),
+        ("newton", "third"),
+        ("newton", "first"),
+        ("newton", "second"),
         ("newton", "cradles"),
         ("newton", "laws"),
         ("newton", "law"),

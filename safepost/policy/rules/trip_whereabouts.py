@@ -101,6 +101,8 @@ _ON_SITE = re.compile(
     # "with their new Year 7 tutors in the academy building", "in the LRC every lunchtime"
     r"(?:academy|college|sixth[\s-]form|senior|junior|prep|secondary)\s+(?:building|site|campus|block)|lrc|"
     r"room\s+[A-Z]?\d{1,3}[A-Z]?|"
+    # "students can drop into the Calm Room any lunchtime": a room of the school's, by its name
+    r"(?-i:[A-Z])\w+\s+(?-i:Room|Suite|Hub|Base)|"
     r"learning\s+resource\s+centre|learning\s+centre)|school|home|"
     # the school's own rooms, named alone: "talks in the Theatre at 6:15", "stands in the Atrium"
     r"(?:the\s+)?(?-i:Theatre|Atrium|Canteen|Auditorium|Studio)$|"
@@ -117,7 +119,7 @@ _VENUE_NOUN = (
 # A place after a preposition: a capitalised name ("Knowsley Safari Park") or,
 # during a trip, a spot there ("the planet garden", "the harbourside benches").
 _PLACE = re.compile(
-    r"(?:\b|(?=[@📍➡→]|->))(?P<prep>@|📍|[Aa]t|[Ii]n|[Oo]n|to|by|near|around|round|along|past|visit|visits|visiting|explore|explores|exploring|tour|tours|"
+    r"(?:\b|(?=[@📍➡→]|->))(?P<prep>@|📍|[Aa]t|[Ii]n|[Oo]n|to|by|near|around|round|along|past|between|visit|visits|visiting|explore|explores|exploring|tour|tours|"
     r"loving|enjoying|touring|climb|climbs|climbing|attend|attends|attending|reached|reach|reaches|outside|inside|into|"
     r"residents\s+(?:of|at)|patients\s+(?:of|at)|"
     r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Uu]pdate|[Nn]ews|(?:[Gg]ood\s+)?(?:[Nn]ight|[Mm]orning|"
@@ -169,7 +171,7 @@ _PLACE = re.compile(
 _BROADCASTER = re.compile(r"(?:the\s+)?(?:BBC|ITV|Sky|Channel\s+4|Google)\b")
 _NEWSROOM_AFTER = re.compile(r"\s+(?:newsroom|studios?|offices?|headquarters|building|campus)\b")
 _OTHERS_THERE = re.compile(
-    r"\b(?:farmers|people|families|refugees|animals|communities|villagers|schools|workers|"
+    r"\b(?:farmers|people|(?<!host\s)families|refugees|animals|communities|villagers|schools|workers|"
     r"soldiers|scientists|astronauts|penguins|bears|tigers|elephants|monkeys|whales|visitors|tourists|"
     r"holidaymakers|walkers)\s+$"
     # "how children in Malawi", not "drop the children at the Salt Ayre Leisure Centre"
@@ -203,6 +205,7 @@ _PUBLIC_VENUE = re.compile(
     r"farm|cinema|theatre|stadium|arena|castle|ice\s+rink|library|aquarium|safari\s+park|country\s+park|"
     r"bowling\s+alley|trampoline\s+park|soft\s+play|pier|promenade|seafront|town\s+centre|shopping\s+centre|"
     r"station|pitch|pitches|pool|duck\s+pond|woods|forest|nature\s+reserve|playing\s+fields|rec|church|canal|"
+    r"slipway|lifeboat\s+station|harbour|harbourside|quay|quayside|jetty|boardwalk|"
     r"towpath|riverside|swing\s+bridge|lock|marina|village\s+green|green|town\s+hall|church\s+hall|war\s+memorial|"
     r"market|market\s+square|town\s+square|village\s+square|city\s+square|market\s+place|marketplace|bandstand|"
     r"clock\s+tower|harbour|quay|pier|"
@@ -236,6 +239,11 @@ _TRIP_WORDS = re.compile(
     r"fixture|tournament|match|festival|gala|competition|off\s+to|heading\s+to|parade|carnival|procession|next\s+stop|"
     r"sponsored\s+walk|fun\s+run|work\s+(?:week|experience)|placements?|placed\s+with|(?:annual|summer|cadet|ccf|scout|sports|training)\s+camp)\b",
     re.IGNORECASE,
+)
+_COUNTRY = re.compile(
+    r"(?:Wales|Scotland|England|Ireland|Northern\s+Ireland|Britain|Great\s+Britain|UK|United\s+Kingdom|France|Spain|"
+    r"Italy|Germany|Belgium|Netherlands|Holland|Portugal|Greece|Austria|Switzerland|Iceland|Norway|Sweden|Denmark|"
+    r"Poland|Europe|America|USA|Canada|Australia|New\s+Zealand|Africa|Asia|India|China|Japan)"
 )
 _NOT_PLACES = re.compile(
     r"^(?:the\s+)?Key\s+Stage\b|^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|[PY]\d|Yr\s?\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
@@ -805,6 +813,10 @@ def _places(sentence: str) -> list[_Place]:
         ):
             continue
         bare = re.sub(r"^(?:the\s+)?#?", "", place)
+        if _COUNTRY.fullmatch(bare) and not (
+            DATE.search(sentence) or _CLOCK.search(sentence) or _DAY.search(sentence)
+        ):
+            continue  # "having a brilliant time in Wales!": a whole country, and no day, is no place to find anybody
         named = bare[:1].isupper() or bool(re.match(r"[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:the\s+)?[A-Z]", bare))
         if named and re.fullmatch(
             r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*(?:day|dy|ay|da)|(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)",
