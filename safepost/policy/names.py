@@ -498,6 +498,9 @@ _POST_CUE = re.compile(
     r"|for\s+(?:designing|drawing|painting|writing|creating|composing|illustrating|baking|coding|making\s+(?:the|our))\b"
     # "Will has been on fire in the life skills kitchen", "Summer has been brilliant on the Wrens reading rota"
     r"|(?:has|have)\s+been\s+on\s+fire\b"
+    # "Amber cooked pan-fried sea bass ... and is through to the district final"
+    r"|(?:cooked|baked|painted|sculpted|composed|knitted|sewed|coded|programmed)\s+(?:a|an|the|her|his|some|\w+[-\w]*)\b"
+    r"|(?:is|are)\s+through\s+to\s+the\b"
     # "Joy has been helping our new starters line up all week"
     r"|(?:has|have)\s+been\s+(?:busy\s+|so\s+)?(?:helping|practising|working\s+(?:so\s+)?hard|looking\s+after|reading\s+to)\b"
     r"|(?:has|have)\s+been\s+(?:absolutely\s+|so\s+|really\s+)?(?:brilliant|amazing|fantastic|superb|wonderful|"
@@ -522,7 +525,7 @@ _POST_CUE = re.compile(
 )
 _STRONG_POST = re.compile(r"^(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s|from\s)", re.IGNORECASE)
 _VOCATIVE = re.compile(
-    r"^\s*,\s*(?:don't|do\s+not|remember|please|you|your|well\s+done|thank|great|"
+    r"^\s*,\s*(?:don't|do\s+not|remember|please|you|your|well\s+done|thank|great|(?:just\s+)?a\s+(?:quick\s+|gentle\s+)?reminder|"
     r"fantastic|brilliant|amazing|what\s+a|congrat|happy|keep|we)"
     # "sonny u absolute legend": a child addressed without a comma, as phones type it
     r"|^\s+(?:u|you)\s+(?:absolute\s+|total\s+|little\s+|are\s+(?:a|an|such\s+a)\s+|r\s+(?:a|an)\s+)?"
@@ -1128,7 +1131,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,3}?cox\b(?!es|ed|swain)(?=\s+(?:did|was|is|has|had|steered|kept|called|(?-i:[a-z]+ed))\b)"
     # a quoted nickname doing or winning: "Who else saw 'The Rocket' in the 800m", "'Tank' from the 2nd XV, who"
     r"|(?<!\bthe\s)(?<!,\s)['‘\"“](?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?:the\s+)?(?-i:[A-Z])[\w-]*){0,2}['’\"”]"
-    r"(?=\s+(?:(?:in|from)\s+(?:the\s+)?(?:\d|year|y\d|reception|nursery|class|first|second|u\d)|strikes\s+again|"
+    r"(?=\s+(?:(?:in|from)\s+(?:the\s+)?(?:\d|year|y\d|reception|nursery|class|first|second|u\d)|"
+    r"(?:in|from)\s+(?-i:[A-Z])\w+(?=\s+(?:for|who)\b|\s*,\s*who\b)|strikes\s+again|"
     r"has\s+done\s+it|did\s+it)"
     r"|\s*,\s*who\b)"
     # "Congratulations to Badgers' new Eco Monitor, who has already told off the whole staffroom"
@@ -1157,6 +1161,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?=(?:\s+(?:for|in|of)\s+[\w\s]{1,20}?)?\s+(?-i:[a-z]+ed|ran|led|gave|made|won|wrote|read|took|spoke|sang|"
     r"has|had|is|was)\b[^.!?]{0,60}\b(?:her|his|she|he|herself|himself)\b)"
     r"|\bour\s+(?:year\s*\d+|y\d+)\s+(?:with|who)\b(?=[^.!?]{0,60}\b(?:her|his|she|he)\b)"
+    # "Our lovely Year 7 who's been so anxious ...", "our Year 11 who's shown up to every single session"
+    r"|\bour\s+(?:[\w-]+\s+){0,2}?(?:year\s*\d+|y\d+)\s+who['’]s\b"
     # "Our youngest ever Sports Leader (Year 7!) refereed the whole festival"
     r"|\bour\s+(?:youngest|oldest)(?:\s+ever)?\s+(?!(?:Reception|Nursery|Year|Class)\b)(?-i:[A-Z])\w*"
     r"(?:\s+(?-i:[A-Z])\w*){0,2}\b(?<!s)(?!\s+(?-i:[a-z]+s)\b)"
@@ -2519,6 +2525,30 @@ def _classify_one(
         re.I,
     ):
         m.kind, m.reasons = "word", ['one of a list of values ("Our values are Hope, Faith and Courage")']
+        return
+    if key == "grace" and re.search(
+        r"\b(?:led|lead|leads|say|says|said|saying|sang|sing|sings)\s+$",
+        norm[max(s_start, m.nstart - 10) : m.nstart],
+        re.I,
+    ):
+        m.kind, m.reasons = "word", ['a prayer before a meal ("Father Tom led Grace before lunch")']
+        return
+    if (
+        not m.surname
+        and re.search(
+            r"\b(?:book|booking|bookings|contact|call|ring|text|phone|email|e-mail)\s+(?:with\s+|to\s+)?$",
+            norm[max(s_start, m.nstart - 15) : m.nstart],
+            re.I,
+        )
+        and re.match(r"\s+(?:on|at)\s+(?:0\d|\+44|[\w.+-]+@)", post)
+    ):
+        m.kind, m.reasons = "adult", ['a grown-up to contact ("Book with Lisa on 07700 900741")']
+        return
+    if not m.surname and (
+        (c := re.match(r"\s+\d{1,2}\s*[-–]\s*\d{1,2}\s+((?-i:[A-Z])\w+)", post))
+        and fold(c.group(1)) in _CLUBS
+    ):
+        m.kind, m.reasons = "other-person", ['a football club and its score ("Chelsea 2-1 Liverpool")']
         return
     if key in _TIMES_OF_YEAR and re.search(
         r"\bhere\s+comes\s+$", norm[max(s_start, m.nstart - 12) : m.nstart], re.I

@@ -984,10 +984,10 @@ def child_references(
             or praised
             or _DID.match(tail)
             or _AGE.match(tail)
-            or re.match(r"\s*,\s*who\b|\s+who\s+(?:is|was|has|had)\b", tail)
+            or re.match(r"\s*,\s*who\b|\s+who\s+(?:is|was|has|had)\b|\s+who['’]s\b", tail)
         ):
             continue
-        only_pronoun = not (praised or _DID.match(tail))
+        only_pronoun = not (praised or _DID.match(tail) or re.match(r"\s*,?\s*who\b|\s+who['’]s\b", tail))
         if only_pronoun and _OTHER_ANTECEDENT.search(norm):
             continue  # "she" may be the adult or the character the post also mentions
         found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
@@ -1777,6 +1777,8 @@ def surnames_alone(
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
         if _OF_A_PLACE.search(before):
             continue  # "the Battle of Hastings", "the Duke of Wellington": a place, a title
+        if re.match(r"\s+on\s+(?:the|a)\s+map\b", norm[tok.nend : tok.nend + 20]):
+            continue  # "find Lincoln on the map": a place
         if re.match(r"\s+for\s+the\s+(?-i:[A-Z])", norm[tok.nend : tok.nend + 20]):
             continue  # "Riding for the Disabled sessions": an organisation's name
         if _UNIVERSITIES_BEFORE.search(norm[max(0, tok.nstart - 80) : tok.nstart]):

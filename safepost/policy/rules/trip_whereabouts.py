@@ -100,7 +100,7 @@ _ON_SITE = re.compile(
     r"#forestschool(?:\s+area)?|studio\s+theatre|drama\s+studio|school\s+theatre|"
     # "with their new Year 7 tutors in the academy building", "in the LRC every lunchtime"
     r"(?:academy|college|sixth[\s-]form|senior|junior|prep|secondary)\s+(?:building|site|campus|block)|lrc|"
-    r"room\s+[A-Z]?\d{1,3}[A-Z]?|"
+    r"room\s+[A-Z]?\d{1,3}[A-Z]?|(?:ict|computer|computing|it|music|art|science|food|dt|d&t|sports?)\s+(?:suite|room|lab|labs|block|studio)|"
     # "students can drop into the Calm Room any lunchtime": a room of the school's, by its name
     r"(?-i:[A-Z])\w+\s+(?-i:Room|Suite|Hub|Base)|"
     r"learning\s+resource\s+centre|learning\s+centre)|school|home|"
@@ -132,7 +132,7 @@ _PLACE = re.compile(
     # a bus caught from a stop: "catching the 9:15 from the bus station every Wednesday"
     r"(?:catching|catch|catches)\s+(?:[\w:.]+\s+){0,3}?from|"
     # "Our Year 11 prom limo leaves from Saoirse's house", "The walk sets off from St Mary's at 10am"
-    r"(?:leaves|leaving|departs|departing|sets\s+off|setting\s+off)\s+from|"
+    r"(?:leave|leaves|leaving|departs|departing|set\s+off|sets\s+off|setting\s+off)\s+from|"
     # where an activity starts: "Tomorrow morning we're canoeing from Glasbury bridge at 9:30"
     r"(?:canoeing|kayaking|paddling|rafting|sailing|cycling|hiking|abseiling|climbing)\s+from|"
     # a countdown to a trip: "only 2 weeks to go until Ford Castle!", "just one week until Llangrannog!"
@@ -227,7 +227,7 @@ _NOT_A_SPOT = re.compile(
     r"look-out|board|team|side|whole|most|top|bottom|front|back|left|right|wash|post|loop|bin|dark|air|queue|"
     r"making|pipeline|works|offing|cards|balance|spotlight|limelight|lead|finals|heats|semi-finals|trials|"
     r"parish|neighbourhood|local\s+area|community|streets|challenge|quiz|test|exam|exams|assessment|"
-    r"championships|competitions|"
+    r"championships|competitions|county|city|town|region|district|borough|"
     # "on the coach now": a spot never ends on a word of time
     r"now|today|tonight|tomorrow|later|soon|again|already|yet)$",
     re.IGNORECASE,
@@ -405,6 +405,11 @@ _ADULTS_ONLY = re.compile(
     r"(?:need\s+to\s+)?(?:come|attend)|"
     # news of old pupils, grown up: "Alumni news! Dr Sarah Ellis (Class of 2005) is now lead physio ..."
     r"(?:alumni|old\s+(?:boys|girls|students|pupils)|former\s+(?:pupils|students))(?:['’]s?)?\s+(?:news|update|corner|spotlight))\b",
+    re.IGNORECASE,
+)
+_ALL_BACK = re.compile(
+    r"\b(?:everyone|all|every\s+child)\s+(?:is\s+|are\s+)?(?:now\s+|safely\s+)?back\s+(?:safe|safely|at\s+school|home)|"
+    r"\bback\s+safe\s+and\s+sound\b",
     re.IGNORECASE,
 )
 _TO_STUDY = re.compile(
@@ -657,7 +662,8 @@ class _Place:
 _VENUE_HANDLE = re.compile(
     r"(?<!friends\s)\b(?:at|to|visit|visiting|in)\s+(?:the\s+)?(?P<place>@\w*(?:(?-i:Zoo|Park|Farm|Castle|Hall|Pool|Baths|"
     r"Lido|Mus|Trust)|museum|theatre|centre|center|gallery|aquarium|stadium|arena|library|cathedral|abbey|gardens|"
-    r"planetarium|courtyard|playhouse|arts|empire|hippodrome|lyceum|pavilion|cinema|odeon|vue|leisure|sports)"
+    r"planetarium|courtyard|playhouse|arts|empire|hippodrome|lyceum|pavilion|cinema|odeon|vue|leisure|sports|science|"
+    r"discovery|adventure)"
     r"(?-i:[A-Z]\w*)?)\b",
     re.IGNORECASE,
 )
@@ -819,7 +825,9 @@ def _places(sentence: str) -> list[_Place]:
             continue  # "having a brilliant time in Wales!": a whole country, and no day, is no place to find anybody
         named = bare[:1].isupper() or bool(re.match(r"[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:the\s+)?[A-Z]", bare))
         if named and re.fullmatch(
-            r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*(?:day|dy|ay|da)|(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)",
+            r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*(?:day|dy|ay|da)s?|(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun))"
+            r"(?:\s*(?:,|and|&)\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*(?:day|dy|ay|da)s?|(?:Mon|Tues?|Weds?|Thu|Thur|"
+            r"Thurs|Fri|Sat|Sun)))*",
             bare,
         ):
             continue  # "on Wedensday", "on Thurs": a day, misspelt or cut short (not "Colomendy")
@@ -1026,6 +1034,8 @@ class TripWhereabouts(Rule):
                     yield self._finding(ctx, a0 + week.start(), a + spot.end, spot, week, Tense.NOW, on_trip)
                     continue
             tense = sentence_tense(sentence)
+            if tense is Tense.NONE and _ALL_BACK.search(text):
+                continue  # "Gr8 fun at the Quarry Bank trip today! Everyone back safe": the trip is over
             # A sentence with no verb of time still gives one with a clock time, a date or a day
             # ("Our Year 6 residential to Kingswood is from Monday 8th to Wednesday 10th June").
             if tense is Tense.PAST or (
