@@ -457,6 +457,7 @@ _PRE_CUE = re.compile(
 # Phrases after a name (or a list of names) that make a child its subject.
 _CHILD_VERBS = (
     r"won|wins|earned|earns|scored|scores|read|reads|topped|tops|represented|represents|achieved|achieves|"
+    r"bagged|netted|notched|grabbed|"
     r"showed|shows|shown|performed|received|receives|gained|impressed|wrote|written|drew|drawn|"
     r"finished|completed|passed|helped|made|joined|joins|learnt|learned|learns|got|gets|beat|ran|swam|"
     r"sang|played|tried|worked|improved|behaved|managed|produced|created|built|designed|raised|"
@@ -1074,7 +1075,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     # an award one child holds: "our Sports Personality of the Year", "the Player of the Tournament"
     # "Our Mary in this year's nativity", "Little Z in Heron Class", "Our Eco Council chair wrote"
     + r"|\bour\s+(?:Mary|Joseph|Gabriel|narrator|innkeeper)\s+in\s+(?:this\s+year['’]s\s+|the\s+|our\s+)?"
-    r"(?:(?-i:[A-Z])\w+\s+(?:class\s+)?)?nativity\b"
+    r"(?:(?:(?-i:[A-Z])\w+|year\s*\d+(?:\s*(?:and|&)\s*\d+)?)\s+(?:class\s+)?)?nativity\b"
     # "a certain Paddington in Caterpillars": one child, hinted at by a costume
     + r"|\ba\s+certain\s+(?:little\s+)?(?-i:[A-Z])\w+(?=\s+(?:in|from)\s+(?:year|reception|nursery|(?-i:[A-Z])))"
     # "Our Ladybirds' resident 'Professor Bug'": a nickname, said to be one
@@ -1121,6 +1122,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     # the lead of a play, doing something: "Our Mary forgot the baby Jesus", "Our Matilda was extraordinary"
     r"|\bour\s+(?-i:Mary|Joseph|Angel\s+Gabriel|Gabriel|King\s+Herod|Herod|Matilda|Annie|Oliver|Dorothy|Scrooge|Cinderella|Aladdin|Wendy|"
     r"Sandy|Danny|Fagin|Nancy|Artful\s+Dodger|Belle|Beast|Elphaba|Glinda|Tracy|Jasmine|Shrek|Fiona|Donkey|"
+    r"Miss\s+Trunchbull|Miss\s+Honey|Willy\s+Wonka|Captain\s+Hook|Mrs\s+Wormwood|Mr\s+Wormwood|"
     r"Alice|Dorothy|Peter\s+Pan|Willy\s+Wonka|Bugsy|Tallulah|Joseph)\b"
     r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b)"
     # "The Year 8 boarders have a new name for their dorm captain"
@@ -1132,13 +1134,20 @@ _SINGLE_CHILD_ROLE = re.compile(
     # a quoted nickname doing or winning: "Who else saw 'The Rocket' in the 800m", "'Tank' from the 2nd XV, who"
     r"|(?<!\bthe\s)(?<!,\s)['‘\"“](?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?:the\s+)?(?-i:[A-Z])[\w-]*){0,2}['’\"”]"
     r"(?=\s+(?:(?:in|from)\s+(?:the\s+)?(?:\d|year|y\d|reception|nursery|class|first|second|u\d)|"
-    r"(?:in|from)\s+(?-i:[A-Z])\w+(?=\s+(?:for|who)\b|\s*,\s*who\b)|strikes\s+again|"
+    r"(?:in|from)\s+(?-i:[A-Z])\w+(?:\s+[Cc]lass)?(?=\s+(?:for|who)\b|\s*,\s*who\b)|strikes\s+again|"
     r"has\s+done\s+it|did\s+it)"
     r"|\s*,\s*who\b)"
     # "Congratulations to Badgers' new Eco Monitor, who has already told off the whole staffroom"
     r"|\b(?:our|the|(?-i:[A-Z])\w+s['’])\s+new\s+(?:eco|school|class|house|sports|reading|library|playground|digital|"
     r"anti-bullying|well-?being|e-safety|green)\s+(?:monitor|leader|ambassador|champion|captain|rep|representative|"
     r"councillor|prefect|buddy|helper|officer)\b(?!s)"
+    # "from a Year 13 who has never raised her voice", "the Year 7 who brought a lost purse to reception"
+    r"|\b(?:a|the)\s+(?:year\s*\d+|y\d+)\s+who\s+(?:has\s+|had\s+)?(?:never\s+|always\s+|just\s+)?"
+    r"(?:(?!(?:are|were|have|all|both|each)\b)(?-i:[a-z]+)\b(?=[^.!?]{0,80}\b(?:her|his|she|he|herself|himself)\b)|"
+    r"(?:brought|let|handed|found|gave|told|made|took|kept|won|came|ran|wrote|read|sang)\b)"
+    r"|\ba\s+certain\s+(?:year\s*\d+|y\d+)\b"
+    # "Year 8 chess club has a new champion, and he's only been playing since September"
+    r"|\bhas\s+a\s+new\s+(?:champion|captain|winner|record[\s-]holder|star)\b(?=[^.!?]{0,40}\b(?:he|she)\b)"
     # "Our youngest robotics team member, all of 11 years old, soldered her first circuit board"
     r"|\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:team|squad|cast|choir|crew|club|band|orchestra)\s+member\b(?!s)"
@@ -1196,7 +1205,7 @@ _SINGLE_CHILD_ROLE = re.compile(
 # Every description above starts with one of these letters (our, the, this, new, one, little, baby, a) or is
 # an initial ("R. in Puffin Class"): looking at the first letter first spares the regex most of a post.
 _SINGLE_CHILD_ROLE = re.compile(
-    r"(?=[otnalbrvk'‘\"“]|[a-z]\.)(?:" + _SINGLE_CHILD_ROLE.pattern + ")", re.IGNORECASE
+    r"(?=[otnalbrvkh'‘\"“]|[a-z]\.)(?:" + _SINGLE_CHILD_ROLE.pattern + ")", re.IGNORECASE
 )
 
 DATA = Path(__file__).parent / "data"
@@ -1368,6 +1377,7 @@ _WORKS = {
     "of mice and men": "george lennie curley candy crooks slim carlson steinbeck",
     "the great gatsby": "daisy buchanan tom nick carraway jordan baker myrtle gatsby fitzgerald",
     "grease": "sandy danny rizzo kenickie frenchy marty",
+    "slumdog millionaire": "jamal latika salim dev patel boyle",
     "pride and prejudice": "elizabeth bennet jane lydia darcy bingley wickham austen",
     "jane eyre": "jane eyre rochester adele bronte",
     "things fall apart": "okonkwo nwoye ikemefuna ezinma unoka obierika achebe",
@@ -2487,6 +2497,22 @@ def _classify_one(
     ):
         m.kind, m.reasons = "other-person", ['a football club beside another ("Chelsea or Arsenal?")']
         return
+    if key in (
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+    ):
+        m.kind, m.reasons = "word", ['a number ("Five wins from six")']
+        return
     if not m.surname and is_ordinary_word(key) and re.match(r"\s*,\s*please\s*[!.]", post, re.I):
         m.kind, m.reasons = "word", ['a word asked for ("Patience, please!")']
         return
@@ -2962,6 +2988,12 @@ def _classify_one(
         and not _STRONG_CHILD_AFTER.match(post)
         # "Harry Kane (yes, really!) scored twice for our Year 7s": a pupil of that name, playing for us
         and not _FOR_OUR_TEAM.match(norm, m.nend)
+        # "Star of the Week in Linnet Class goes to Jack Frost": an award of the school's
+        and not re.search(
+            r"\b(?:goes|went|is\s+awarded|was\s+awarded)\s+to\s+$",
+            norm[max(s_start, m.nstart - 20) : m.nstart],
+            re.I,
+        )
         # "Ours is in Falcon Class and he's just as pleased as the real one"
         and not re.search(
             r"\b(?:the\s+real\s+one|not\s+that\s+one|ours\s+is\s+in|our\s+very\s+own)\b", norm, re.I

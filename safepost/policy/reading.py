@@ -46,7 +46,7 @@ _DOER_NOUNS = (
     r"runner|reader|writer|speller|chef|baker|cook|wizard|whizz|whiz|champion|champ|star|superstar|"
     r"scorer|goalscorer|goalkeeper|keeper|captain|chair|ambassador|artist|mathematician|scientist|poet|"
     r"musician|singer|dancer|swimmer|gymnast|footballer|cricketer|player|athlete|helper|hero|heroine|anchor|"
-    r"delegate|cox|rower|sculler|cadet|debater|speaker|"
+    r"delegate|cox|rower|sculler|cadet|debater|speaker|queen|king|"
     r"winner|finalist|member|genius|expert|engineer|inventor|designer|photographer|actor|actress|"
     r"performer|soloist|pianist|violinist|drummer|guitarist|bowler|batter|batsman|striker|defender|"
     r"prefect|monitor|councillor|rep|representative|leader|newcomer|starter|learner|student|editor|reporter|"
@@ -1290,7 +1290,8 @@ _PERSON_AFTER = re.compile(
     # "Frost has been picked for the South Yorkshire U14 hockey squad!"
     r"|\s+(?:has|have)\s+been\s+(?:picked|selected|chosen|called\s+up)\s+(?:for|to|as)\b"
     # "Riding was the first in Otter Class to trot", "Frost was the star of our Kingfisher Class bake-off"
-    r"|\s+(?:was|is)\s+the\s+(?:very\s+)?(?:first|only|last|youngest|oldest|fastest)\s+(?:one\s+|person\s+)?(?:in|to|of)\b"
+    r"|\s+(?:was|is)\s+(?:the\s+)?(?:very\s+)?(?:first|only|last|youngest|oldest|fastest)\s+(?:one\s+|person\s+)?"
+    r"(?:in|to|of|back|home|over|across)\b"
     r"|\s+(?:was|is)\s+(?:the|our)\s+(?:undoubted\s+|real\s+|absolute\s+)?(?:star|hero|winner|champion|pick)\s+of\b"
     # "Congratulations to Wilde (Y12) on being elected": a year group in brackets
     r"|\s*\(\s*(?:y|yr|year\s*)\d{1,2}[a-z]?\s*\)"
@@ -1300,6 +1301,8 @@ _PERSON_AFTER = re.compile(
     r"(?:the|a|an|his|her|two|three)\b"
     # "Swift on the anchor leg", "Bishop has been an absolute star helper"
     r"|\s+on\s+the\s+(?:anchor|first|second|third|last|final|opening)\s+leg\b"
+    r"|\s+(?:has|had)\s+been\s+(?:an?\s+|our\s+)?(?:absolute\s+|real\s+|total\s+|true\s+|such\s+a\s+)?"
+    r"(?:(?-i:[A-Z])\w+\s+(?:class\s+)?)?(?:[a-z-]+\s+)?(?:champion|star\s+of\s+the\s+week)\b"
     r"|\s+(?:has|had)\s+been\s+(?:an?\s+|our\s+)?(?:absolute\s+|real\s+|total\s+|true\s+|such\s+a\s+)?(?:star|superstar|"
     r"hero|legend|credit|champion|rock|joy|delight|trooper|(?:[\w-]+\s+)?(?:climber|swimmer|runner|reader|helper|"
     r"player|scorer|singer|speller|writer))\b"
@@ -1405,7 +1408,7 @@ _SPORT_AFTER = re.compile(
 DID_SOMETHING = re.compile(
     r"^\s+(?:(?:even|also|then|finally|just|really|somehow|actually|still)\s+)?"
     r"(?:(?-i:[a-z]+ed)|" + IRREGULAR_PAST + r"|knew)\s+(?:(?:up|out|off|in|down|over|back)\s+)?"
-    r"(?:a|an|the|his|her|their|it|every|all|\d)\b"
+    r"(?:a|an|the|his|her|their|it|every|all|\d|two|three|four|five|six|twice|both)\b"
     # a kindness done: "Sunday stayed behind after the concert to help stack every chair"
     r"|^\s+(?:stayed\s+(?:behind|late\s+to)|volunteered\s+to|offered\s+to|helped\s+(?:out|to))\b",
     re.IGNORECASE,

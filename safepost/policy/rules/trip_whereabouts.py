@@ -63,7 +63,9 @@ _CLOCK = re.compile(
     r"\b(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|"
     r"(?:(?:at|from|until|till|by|between)\s+(?:about\s+|around\s+|approx\.?\s+|roughly\s+)?|(?:around|about|approx\.?)\s+)"
     r"(?:1[0-2]|0?[1-9]|2[0-4])(?!\s*(?:%|years|children|pupils|people|schools|points|tiny|new|"
-    r"goals|runs|metres|miles|km|kg|(?:st|nd|rd|th)\b|\d))\b|noon|midday|lunchtime|lunch\s+time|"
+    r"goals|runs|metres|miles|km|kg|(?:st|nd|rd|th)\b|\d))\b"
+    r"(?!\s+(?-i:[A-Z])\w+\s+(?-i:Road|Street|Lane|Avenue|Close|Drive|Way|Crescent|Grove|Gardens|Terrace))"
+    r"|noon|midday|lunchtime|lunch\s+time|"
     r"(?:until|till|by|at)\s+home\s*time|"
     r"right\s+now|currently|at\s+the\s+moment|in\s+(?:\d+|ten|five|fifteen|twenty|thirty)\s+minutes|"
     r"in\s+(?:half\s+an|an)\s+hour|"
@@ -132,7 +134,7 @@ _PLACE = re.compile(
     # a bus caught from a stop: "catching the 9:15 from the bus station every Wednesday"
     r"(?:catching|catch|catches)\s+(?:[\w:.]+\s+){0,3}?from|"
     # "Our Year 11 prom limo leaves from Saoirse's house", "The walk sets off from St Mary's at 10am"
-    r"(?:leave|leaves|leaving|departs|departing|set\s+off|sets\s+off|setting\s+off)\s+from|"
+    r"(?:leave|leaves|leaving|departs|departing|set\s+off|sets\s+off|setting\s+off|(?<=will\s)start)\s+from|"
     # where an activity starts: "Tomorrow morning we're canoeing from Glasbury bridge at 9:30"
     r"(?:canoeing|kayaking|paddling|rafting|sailing|cycling|hiking|abseiling|climbing)\s+from|"
     # a countdown to a trip: "only 2 weeks to go until Ford Castle!", "just one week until Llangrannog!"
@@ -251,7 +253,7 @@ _NOT_PLACES = re.compile(
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
     r"Maths|English|Science|PE|D&T|DT|RE|RS|PSHE|PSHCE|RSE|ICT|Computing|Geography|History|Music|Drama|"
     r"Our(?!\s+Lady)|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
-    r"Benediction|Communion|Narnia|Hogwarts|Wonderland|Neverland|Middle[\s-]earth|Lilliput|Atlantis|Oz)\b(?!\s+(?!(?:Year|Years|Reception|Nursery|Class|[PY]\d)\b)[A-Z])"
+    r"Friends|Benediction|Communion|Narnia|Hogwarts|Wonderland|Neverland|Middle[\s-]earth|Lilliput|Atlantis|Oz)\b(?!\s+(?!(?:Year|Years|Reception|Nursery|Class|[PY]\d)\b)[A-Z])"
     r"|^(?:the\s+)?(?:heart|centre|middle)\s+of\s+(?:the\s+|our\s+)?(?:Gospel|Bible|Church|Faith|Lord|God|Christmas|"
     r"Easter|Advent|Lent|Ramadan|Diwali)\b"
     r"|^(?:the\s+)?(?:Prime\s+Minister|King|Queen|Pope|Mayor|President|Headteacher|Governors?)\b"
@@ -404,7 +406,9 @@ _ADULTS_ONLY = re.compile(
     r"(?:children|your\s+child(?:ren)?)|(?:children|pupils)\s+(?:do\s+not|don't|should\s+not|won't)\s+"
     r"(?:need\s+to\s+)?(?:come|attend)|"
     # news of old pupils, grown up: "Alumni news! Dr Sarah Ellis (Class of 2005) is now lead physio ..."
-    r"(?:alumni|old\s+(?:boys|girls|students|pupils)|former\s+(?:pupils|students))(?:['’]s?)?\s+(?:news|update|corner|spotlight))\b",
+    r"(?:alumni|old\s+(?:boys|girls|students|pupils)|former\s+(?:pupils|students))(?:['’]s?)?\s+(?:news|update|corner|spotlight)|"
+    # the parents' association's own post: "PTA here! Our first meeting of the year is next Tuesday at 7pm"
+    r"^\W*(?:pta|pfa|friends\s+of\s+[\w'’]+)\s+(?:here|news|update)\b)\b",
     re.IGNORECASE,
 )
 _ALL_BACK = re.compile(
