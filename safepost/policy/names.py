@@ -502,6 +502,9 @@ _POST_CUE = re.compile(
     # "Amber cooked pan-fried sea bass ... and is through to the district final"
     r"|(?:cooked|baked|painted|sculpted|composed|knitted|sewed|coded|programmed)\s+(?:a|an|the|her|his|some|\w+[-\w]*)\b"
     r"|(?:is|are)\s+through\s+to\s+the\b"
+    # "Lily was simply outstanding as Annie"
+    r"|(?:was|is)\s+(?:simply\s+|absolutely\s+|just\s+)?(?:outstanding|brilliant|amazing|fantastic|superb|incredible|"
+    r"wonderful|hilarious|magnificent|perfect)\s+as\s+(?-i:[A-Z])"
     # "Joy has been helping our new starters line up all week"
     r"|(?:has|have)\s+been\s+(?:busy\s+|so\s+)?(?:helping|practising|working\s+(?:so\s+)?hard|looking\s+after|reading\s+to)\b"
     r"|(?:has|have)\s+been\s+(?:absolutely\s+|so\s+|really\s+)?(?:brilliant|amazing|fantastic|superb|wonderful|"
@@ -544,7 +547,7 @@ _INTERJECTIONS = frozenset(
 )
 _ADULT_ROLE_WORDS = "|".join(sorted(ADULT_ROLES))
 _ADULT_AFTER = re.compile(
-    rf"^\s*(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+(?:\w+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})\b(?!['’]s)"
+    rf"^\s*(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+(?:[\w-]+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})\b(?!['’]s)"
     r"(?!\s+(?:boy|girl|pupil|prefect|student)s?\b)"  # "Marcus Gold, our new Head Boy": a pupil
     r"(?!\s+of\s+the\s+(?:week|month|term|year|day|match))"
     r"|^\s*and\s+(?:the|our)\s+(?:\w+\s+)?(?:kitchen|office|catering|cleaning|site|admin|"
@@ -1122,7 +1125,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     # the lead of a play, doing something: "Our Mary forgot the baby Jesus", "Our Matilda was extraordinary"
     r"|\bour\s+(?-i:Mary|Joseph|Angel\s+Gabriel|Gabriel|King\s+Herod|Herod|Matilda|Annie|Oliver|Dorothy|Scrooge|Cinderella|Aladdin|Wendy|"
     r"Sandy|Danny|Fagin|Nancy|Artful\s+Dodger|Belle|Beast|Elphaba|Glinda|Tracy|Jasmine|Shrek|Fiona|Donkey|"
-    r"Miss\s+Trunchbull|Miss\s+Honey|Willy\s+Wonka|Captain\s+Hook|Mrs\s+Wormwood|Mr\s+Wormwood|"
+    r"Miss\s+Trunchbull|Miss\s+Honey|Willy\s+Wonka|Captain\s+Hook|Mrs\s+Wormwood|Mr\s+Wormwood|Angel|"
     r"Alice|Dorothy|Peter\s+Pan|Willy\s+Wonka|Bugsy|Tallulah|Joseph)\b"
     r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b)"
     # "The Year 8 boarders have a new name for their dorm captain"
@@ -1148,6 +1151,11 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|\ba\s+certain\s+(?:year\s*\d+|y\d+)\b"
     # "Year 8 chess club has a new champion, and he's only been playing since September"
     r"|\bhas\s+a\s+new\s+(?:champion|captain|winner|record[\s-]holder|star)\b(?=[^.!?]{0,40}\b(?:he|she)\b)"
+    # "Somebody in 9L stayed behind every lunchtime this week"
+    r"|\b(?:somebody|someone)\s+in\s+(?:year\s*\d+|(?-i:\d{1,2}[A-Z]{1,2})\b|reception|nursery|(?-i:[A-Z])\w+\s+class)"
+    r"(?=\s+(?:(?-i:[a-z]+ed)|stayed|has|was|did|made|gave|found|brought|won)\b)"
+    # "Our Year 10 Young Chef finalist cooks for the judges"
+    r"|\bour\s+(?:year\s*\d+\s+)?(?:[\w-]+\s+){0,3}?finalist\b(?!s)"
     # "Our youngest robotics team member, all of 11 years old, soldered her first circuit board"
     r"|\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:team|squad|cast|choir|crew|club|band|orchestra)\s+member\b(?!s)"
@@ -1205,7 +1213,7 @@ _SINGLE_CHILD_ROLE = re.compile(
 # Every description above starts with one of these letters (our, the, this, new, one, little, baby, a) or is
 # an initial ("R. in Puffin Class"): looking at the first letter first spares the regex most of a post.
 _SINGLE_CHILD_ROLE = re.compile(
-    r"(?=[otnalbrvkh'‘\"“]|[a-z]\.)(?:" + _SINGLE_CHILD_ROLE.pattern + ")", re.IGNORECASE
+    r"(?=[otnalbrvkhs'‘\"“]|[a-z]\.)(?:" + _SINGLE_CHILD_ROLE.pattern + ")", re.IGNORECASE
 )
 
 DATA = Path(__file__).parent / "data"
@@ -2552,6 +2560,15 @@ def _classify_one(
     ):
         m.kind, m.reasons = "word", ['one of a list of values ("Our values are Hope, Faith and Courage")']
         return
+    if (
+        b := re.search(
+            r"\bhappy\s+(\d{2,3})(?:st|nd|rd|th)\s+birthday\s+to\s+$",
+            norm[max(s_start, m.nstart - 30) : m.nstart],
+            re.I,
+        )
+    ) and int(b.group(1)) >= 19:
+        m.kind, m.reasons = "adult", ['a grown-up\'s birthday ("Happy 100th birthday to Doris")']
+        return
     if key == "grace" and re.search(
         r"\b(?:led|lead|leads|say|says|said|saying|sang|sing|sings)\s+$",
         norm[max(s_start, m.nstart - 10) : m.nstart],
@@ -2798,7 +2815,12 @@ def _classify_one(
         m.kind, m.reasons = "other-person", ["title of a story"]
         return
     sentence = norm[s_start:s_end]
-    if not m.surname and is_ordinary_word(key) and _post_has(_HOUSES, norm):
+    if (
+        not m.surname
+        and is_ordinary_word(key)
+        and _post_has(_HOUSES, norm)
+        and not _STRONG_CHILD_AFTER.match(post)
+    ):
         m.kind, m.reasons = "word", ["a house of the school's (the post is about houses)"]
         return  # "the house cup goes to Wren, with Robin just two points behind"
     if key in _AWARD_LEVELS and _AWARD_WORDS.search(sentence):
@@ -3000,7 +3022,7 @@ def _classify_one(
         )
         # not "Year 11's Lewis Hamilton and his team won the F1 in Schools final"
         and not re.search(
-            r"\b(?:year\s*\d+|y\d+|class)['’]s\s+$", norm[max(s_start, m.nstart - 20) : m.nstart], re.I
+            r"\b(?:year\s*\d+|y\d+|class)(?:['’]s)?\s+$", norm[max(s_start, m.nstart - 20) : m.nstart], re.I
         )
     ):
         m.kind, m.reasons = "other-person", ["a famous person's name (\"Jamie Oliver's 15-minute pasta\")"]

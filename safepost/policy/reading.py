@@ -96,7 +96,7 @@ _DOER_DESCRIPTION = re.compile(
 _GENERIC = re.compile(
     r"\b(?:every|each|any|no|your|their|my|his|her|which|what|whose|another|if|whether)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:anyone|anybody|everyone|families|parents|those)\s+with\s+$"  # "anyone with a child in Year 8"
-    r"|\bif\s+(?:\w+\s+){0,3}$"
+    r"|\bif\s+(?:\w+\s+){0,3}$|\bone\s+day\s+$"
     # a kind of person, not one child: "Is Pip a snob or just a boy out of his depth?"
     r"|\b(?:just|merely|simply|such|like|than)\s+$",
     re.IGNORECASE,
@@ -1051,6 +1051,8 @@ def child_references(
             found.append(ChildReference(m.start(), m.end("ini"), m.group("ini"), ChildKind.INITIALS))
     for m in _ONE_OF_A_CLASS_DID.finditer(norm):
         noun = (m.group("noun") or m.group("noun2") or "").lower()
+        if re.match(r"\s+(?:shed|bed|red|shred|sled)\b", norm[m.end() : m.end() + 8]):
+            continue  # "behind the Year 10 bike shed": a thing and its shed
         if (
             m.group("noun")
             and (before_noun := m.group(0).lower().split()[-2])
@@ -1289,6 +1291,7 @@ _PERSON_AFTER = re.compile(
     r"winners?|heroes|champions?)\s+of\s+the\s+(?:match|day|game|tournament)"
     # "Frost has been picked for the South Yorkshire U14 hockey squad!"
     r"|\s+(?:has|have)\s+been\s+(?:picked|selected|chosen|called\s+up)\s+(?:for|to|as)\b"
+    r"|\s+(?:keeps|kept|keeping)\s+(?:another\s+|a\s+)?clean\s+sheet\b"
     # "Riding was the first in Otter Class to trot", "Frost was the star of our Kingfisher Class bake-off"
     r"|\s+(?:was|is)\s+(?:the\s+)?(?:very\s+)?(?:first|only|last|youngest|oldest|fastest)\s+(?:one\s+|person\s+)?"
     r"(?:in|to|of|back|home|over|across)\b"
@@ -2042,7 +2045,10 @@ _A_RESULT = re.compile(
     r"|\b(?:winners|runners[\s-]up|champions)\s+(?:at|in)\b"
     r"|^\W*well\s+(?:run|played|swum|sung|batted|bowled|raced|fought|danced|performed)\b"
     r"|^\W*results?\s+(?:from|of)\b"
-    r"|^\W*(?:so\s+)?proud\s+to\s+(?:see|watch|have\s+seen)\b"
+    r"|^\W*(?:so\s+)?proud\s+to\s+(?:see|watch|have\s+seen)\b|^\W*proud\s+of\b"
+    # "Tough one for the U16s at Holmfirth today, 2–1"; "A brilliant knock at Abbeydale today."
+    r"|^\W*(?:tough|great|good|narrow|hard|close)\s+(?:one|day|game|loss|defeat|win)\s+for\b"
+    r"|^\W*(?:a|an|what\s+a)\s+(?:[\w-]+\s+){0,2}?(?:knock|innings|victory|win|result|comeback)\b"
     # "Congratulations to all 23 Year 11s who completed their Bronze DofE expedition in the Lakes this weekend"
     r"|^\W*(?:huge\s+|big\s+|many\s+)?(?:congratulations|congrats|well\s+done)\s+(?:[\w'’-]+\s+){0,6}?who\s+"
     r"(?:completed|finished|won|passed|achieved|took\s+part|competed|raised|walked|ran|swam|climbed|did)\b",

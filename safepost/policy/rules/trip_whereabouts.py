@@ -29,7 +29,7 @@ _PUPILS = re.compile(
     # "Our delegates are in committee at Central Hall", "our J16 eight racing at Dorney Lake"
     r"delegates|cadets|ccf|cadet\s+force|rowers|crews?|debaters|boarders|scouts|"
     # "Both schools are off to see Jack and the Beanstalk"; "The leavers' prom is at the Grand Hotel"
-    r"(?:both|all\s+(?:two|three|four|our))\s+(?:of\s+our\s+)?(?:schools|classes)|(?:the\s+|our\s+)?leavers['’]?\s+(?:prom|ball|disco|party|meal)|"
+    r"(?:both|all\s+(?:two|three|four|our))\s+(?:of\s+our\s+)?(?:schools|classes)|(?:the\s+|our\s+)?leavers['’]?\s+(?:prom|ball|disco|party|meal|bbq|barbecue)|"
     r"(?:federation|cluster|trust|partnership|inter-?schools?)\s+sports\s+day(?!\s+(?:photos|results|tickets|letters?))|"
     r"(?<=\bour\s)(?:j\d{2}\s+|u\d{2}\s+|girls['’]?\s+|boys['’]?\s+)?(?:first|second|1st|2nd|3rd)?\s*(?:eight|viii|quad|four|xi|xv)|"
     r"(?:girls|boys)['’]?\s+(?:football|netball|rugby|cricket|hockey))(?!\s+(?-i:Arms|Inn|Club|Ground|Tavern))|we|we'll|we're|we've|us|(?<!,\s)everyone(?!['’]s)(?!\s*!)(?!\s+(?:is|are)\s+(?:very\s+)?welcome)|they|they'll|they're)\b",
@@ -150,6 +150,8 @@ _PLACE = re.compile(
     r"➡️|➡|→|->|(?:play|plays|playing|face|faces|facing)(?=\s+(?:(?:[A-Z][\w'’.-]*|of|the|and|&)\s+){1,6}away\b)|"
     # a venue after a colon: "Year 4 swimming moves to Thursdays: Queens Park pool, 1.30-2.15"
     r":(?=\s*(?:[A-Z][\w'’-]*\s+){1,3}" + _VENUE_NOUN + r")|"
+    # a weekly slot at a venue: "Year 3 swimming starts next Monday: Ponds Forge every Monday 1.15–2.15"
+    r":(?=\s*(?:[A-Z][\w'’-]*\s+){1,3}every\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)|"
     # an itinerary's line: "🎟️ 10:30 Dukes Theatre matinee"
     r"\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?(?=\s+(?:[A-Z][\w'’-]*\s+){1,3}" + _VENUE_NOUN + r"))"
     r"(?:\s+|(?<=[➡→>\ufe0f:])\s*)"
@@ -766,7 +768,7 @@ def _places(sentence: str) -> list[_Place]:
             continue  # "how farmers in Malawi are coping": other people's place
         if _EARLIER_OUTING.search(sentence[: m.start()] + m.group("prep")):
             continue  # "learning about the farm from our visit to Reaseheath Farm": a visit that is over
-        if m.group("prep") in ("in", "In") and re.search(
+        if m.group("prep") in ("in", "In", "at", "on") and re.search(
             r"\b(?:learning|learn|learnt|learned|finding\s+out|studying|topic)\s+about\b[^.!?;]{0,60}$",
             sentence[: m.start()],
         ):
@@ -823,6 +825,8 @@ def _places(sentence: str) -> list[_Place]:
         ):
             continue
         bare = re.sub(r"^(?:the\s+)?#?", "", place)
+        if re.search(r"\b(?-i:Assembly|Service|Mass|Worship|Evensong)$", bare):
+            continue  # "reading her own poem in Celebration Assembly": the school's assembly
         if _COUNTRY.fullmatch(bare) and not (
             DATE.search(sentence) or _CLOCK.search(sentence) or _DAY.search(sentence)
         ):
@@ -1192,6 +1196,8 @@ class TripWhereabouts(Rule):
                 continue
             if _ONLINE.search(clause):
                 continue  # "live on a video call with a scientist at the British Antarctic Survey"
+            if re.search(r"\bsettl(?:e|es|ed|ing)\s+in\b", clause, re.I):
+                continue  # "Year 7 are settling in brilliantly at Caldbridge High": their new school
             if _TO_STUDY.search(clause):
                 continue  # "is heading to Imperial to read Engineering": a university place, not a trip
             named_subject = tense in (Tense.NOW, Tense.FUTURE) and any(
