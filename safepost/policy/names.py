@@ -498,7 +498,7 @@ _POST_CUE = re.compile(
     # thanked for what they made: "thank you to Iris for designing the tour logo"
     r"|for\s+(?:designing|drawing|painting|writing|creating|composing|illustrating|baking|coding|making\s+(?:the|our))\b"
     # "Will has been on fire in the life skills kitchen", "Summer has been brilliant on the Wrens reading rota"
-    r"|(?:has|have)\s+been\s+on\s+fire\b"
+    r"|(?:has|have)\s+been\s+on\s+fire\b|(?:has|have)\s+been\s+in\s+charge\s+of\b"
     # "Amber cooked pan-fried sea bass ... and is through to the district final"
     r"|(?:cooked|baked|painted|sculpted|composed|knitted|sewed|coded|programmed)\s+(?:a|an|the|her|his|some|\w+[-\w]*)\b"
     r"|(?:is|are)\s+through\s+to\s+the\b"
@@ -561,7 +561,9 @@ _ADULT_AFTER = re.compile(
 )
 _FOR_OUR_TEAM = re.compile(
     r"(?:\s*\([^)]{0,30}\))?\s+(?:scored|won|ran|swam|played|took|kept|hit|bowled|made)\b[^.!?]{0,40}?\bfor\s+our\s+"
-    r"(?:year\s*\d+|y\d+|u\d+|under|school|first|1st|2nd|girls|boys|team|squad)",
+    r"(?:year\s*\d+|y\d+|u\d+|under|school|first|1st|2nd|girls|boys|team|squad)"
+    # "A-level results: Isaac Newton is off to read Physics at Cambridge"
+    r"|\s+(?:is|are)\s+off\s+to\s+(?:read|study)\b|\s+(?:got|gets|achieved)\s+(?:straight\s+|[A*\d]{2,})",
     re.IGNORECASE,
 )
 # A reader and what they read: "Lyra has been reading Northern Lights".
@@ -1081,6 +1083,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:(?:(?-i:[A-Z])\w+|year\s*\d+(?:\s*(?:and|&)\s*\d+)?)\s+(?:class\s+)?)?nativity\b"
     # "a certain Paddington in Caterpillars": one child, hinted at by a costume
     + r"|\ba\s+certain\s+(?:little\s+)?(?-i:[A-Z])\w+(?=\s+(?:in|from)\s+(?:year|reception|nursery|(?-i:[A-Z])))"
+    # "Take a bow, 'Rashy' - our Year 10 winger's free kick": a nickname cheered
+    + r"|\b(?:take\s+a\s+bow|well\s+done|shout[\s-]?out\s+to|congratulations\s+to|hats\s+off\s+to)\s*,?\s+"
+    r"['‘\"“](?-i:[A-Z])[^'’\"”]{1,20}['’\"”]"
     # "Our Ladybirds' resident 'Professor Bug'": a nickname, said to be one
     + r"|\b(?:resident|very\s+own|aka|a\.k\.a\.)\s+['‘\"“](?-i:[A-Z])[^'’\"”]{1,25}['’\"”]"
     + r"|\b(?:little|baby)\s+(?-i:[A-Z])\b(?=\s+(?:in|from)\s+(?:year|reception|nursery|(?-i:[A-Z])))"
@@ -1097,7 +1102,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"athlete|sportsperson|sportswoman|sportsman|musician|performer|speller)\s+of\s+the\s+"
     r"(?:week|day|month|term|year|match|tournament|season|game|gala|festival)\b"
     + _NOT_A_THING
-    + r"|\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
+    + r"|(?<!\bat\s)(?<!\bpast\s)(?<!\bbeat\s)(?<!\bround\s)\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
     r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain|striker|defender|winger|midfielder|"
     r"centre[\s-]back|full[\s-]back|wicket[\s-]?keeper|bowler|batter|batsman)\b(?!s)(?!['’]s\b)(?!\s+(?-i:[A-Z]))"
     + _NOT_A_THING
@@ -1213,7 +1218,7 @@ _SINGLE_CHILD_ROLE = re.compile(
 # Every description above starts with one of these letters (our, the, this, new, one, little, baby, a) or is
 # an initial ("R. in Puffin Class"): looking at the first letter first spares the regex most of a post.
 _SINGLE_CHILD_ROLE = re.compile(
-    r"(?=[otnalbrvkhs'‘\"“]|[a-z]\.)(?:" + _SINGLE_CHILD_ROLE.pattern + ")", re.IGNORECASE
+    r"(?=[otnalbrvkhswc'‘\"“]|[a-z]\.)(?:" + _SINGLE_CHILD_ROLE.pattern + ")", re.IGNORECASE
 )
 
 DATA = Path(__file__).parent / "data"
@@ -1389,7 +1394,8 @@ _WORKS = {
     "pride and prejudice": "elizabeth bennet jane lydia darcy bingley wickham austen",
     "jane eyre": "jane eyre rochester adele bronte",
     "things fall apart": "okonkwo nwoye ikemefuna ezinma unoka obierika achebe",
-    "an inspector calls": "sheila eric gerald eva arthur sybil edna priestley",
+    "an inspector calls": "sheila eric gerald eva smith birling goole arthur sybil edna priestley",
+    "to kill a mockingbird": "scout atticus jem boo dill calpurnia finch harper lee",
     "a christmas carol": "scrooge ebenezer marley fred belle fezziwig bob tim martha dickens",
     "romeo and juliet": "romeo juliet tybalt mercutio benvolio shakespeare",
     "macbeth": "banquo duncan malcolm macduff fleance shakespeare",

@@ -699,7 +699,11 @@ _SUPERLATIVE_ONE = re.compile(
 # One of a class, named by the class's own word: "One little Bumblebee walked in on her very first morning".
 _ONE_OF_A_CLASS = re.compile(
     r"\bone\s+(?:little|young|tiny|brave|small|very\s+proud)?\s*(?P<noun>(?-i:[A-Z])[a-z]+)\b(?!['’]?s\b)"
-    r"(?=\s+(?:(?-i:[a-z]+ed)|walked|came|told|said|was|has|had|ran|made|found|drew|wrote|won|got|brought)\b)",
+    r"(?=\s+(?:(?-i:[a-z]+ed)|walked|came|told|said|was|has|had|ran|made|found|drew|wrote|won|got|brought)\b)"
+    # "the Robin who finally ate a sprout", "a Kestrel who drew a padlock-shaped superhero"
+    r"|\b(?:the|a|our)\s+(?:little\s+|youngest\s+|oldest\s+)?(?P<noun2>(?-i:[A-Z])[a-z]+)(?=\s+who\s+(?!are\b|were\b|have\b))"
+    # "One of our youngest Puffins told Mrs Hale today that her new glasses ..."
+    r"|\bone\s+of\s+our\s+(?:[\w-]+\s+)?(?P<noun3>(?-i:[A-Z])[a-z]+s)\b(?=[^.!?]{0,80}\b(?:her|his|she|he)\b)",
     re.IGNORECASE,
 )
 _SUPERLATIVE_IN = re.compile(
@@ -1030,7 +1034,10 @@ def child_references(
         if not any(f.nstart <= m.start() < f.nend for f in found):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _ONE_OF_A_CLASS.finditer(norm):
-        if fold(m.group("noun")) + "s" in classes and not any(f.nstart <= m.start() < f.nend for f in found):
+        noun = fold(m.group("noun") or m.group("noun2") or m.group("noun3"))
+        if (noun + "s" in classes or noun in classes or noun.removesuffix("s") in classes) and not any(
+            f.nstart <= m.start() < f.nend for f in found
+        ):
             found.append(
                 ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION)
             )  # "One little Bumblebee"
@@ -1279,7 +1286,12 @@ _PERSON_AFTER = re.compile(
     r"drawing|design|entry|performance|speech|effort|efforts|time|score|header|finish|volley|century|"
     r"handwriting|reading|writing|spelling|lego|"
     r"hat-trick|assist|turn|dive|jump|throw|swim|race|lap|book|idea|invention|costume|sculpture|film|"
-    r"animation|video|song|dance|solo|display|experiment|report|essay|line|lines|joke|jokes|words|speech|part|role)\b"
+    r"animation|video|song|dance|solo|display|experiment|report|essay|line|lines|joke|jokes|words|speech|part|role|"
+    r"volcano|rocket|robot|invention|bridge|castle|boat)\b"
+    # "Who else spotted Frost in the Bolton News this week?"
+    r"|\s+in\s+the\s+(?:(?-i:[A-Z])\w+\s+)?(?-i:News|Echo|Gazette|Post|Herald|Times|Mail|Courier|Chronicle|Argus|Standard)\b"
+    # "Sharp and Cross both ran under 5 minutes"
+    r"|\s+(?:and\s+(?-i:[A-Z])\w+\s+)?both\s+(?:ran|won|scored|finished|swam|jumped|threw|made|got|qualified|reached)\b"
     r"|\s*,\s*who\b"
     # "Huge well done to Banks, our Year 6 goalkeeper"
     r"|\s*,\s*(?:our|the)\s+(?:year\s*\d+\s+)?(?:[\w-]+\s+){0,4}?(?:goalkeeper|keeper|captain|striker|defender|bowler|"
@@ -1357,7 +1369,7 @@ _PERSON_AFTER = re.compile(
 _PERSON_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?-i:[A-Z])\.|\b(?:was|then)|:|\bwell\s+(?:rowed|bowled|batted|swum|struck|kept|caught|fielded|"
     r"jumped|sailed|ridden|raced|fought|sung|run)|\bwell\s+played|well\s+done|nice\s+one|great\s+work|top\s+effort|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off\s+to|"
-    r"shout[\s-]?outs?\s+to|"
+    r"shout[\s-]?outs?\s+to|(?:\.{3}|…)\s*(?:and\s+)?it['’]s|"
     r"(?:ten\s+out\s+of\s+ten|full\s+marks|top\s+marks|10/10)\s+for|"  # "Ten out of ten for Moss in today's cookery"
     # a role before the surname, as reports write it: "hat-trick hero Turner", "keeper Osei"
     r"\b(?:hero|heroine|keeper|goalkeeper|goalie|striker|captain|skipper|defender|midfielder|winger|"

@@ -121,7 +121,7 @@ _VENUE_NOUN = (
 # A place after a preposition: a capitalised name ("Knowsley Safari Park") or,
 # during a trip, a spot there ("the planet garden", "the harbourside benches").
 _PLACE = re.compile(
-    r"(?:\b|(?=[@📍➡→]|->))(?P<prep>@|📍|[Aa]t|[Ii]n|[Oo]n|to|by|near|around|round|along|past|between|visit|visits|visiting|explore|explores|exploring|tour|tours|"
+    r"(?:\b|(?=[@📍➡→]|->))(?P<prep>@|📍|[Aa]t|[Ii]n|[Oo]n|to|by|near|around|round|along|past|between|passing|visit|visits|visiting|explore|explores|exploring|tour|tours|"
     r"loving|enjoying|touring|climb|climbs|climbing|attend|attends|attending|reached|reach|reaches|outside|inside|into|"
     r"residents\s+(?:of|at)|patients\s+(?:of|at)|"
     r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Uu]pdate|[Nn]ews|(?:[Gg]ood\s+)?(?:[Nn]ight|[Mm]orning|"
@@ -182,7 +182,8 @@ _OTHERS_THERE = re.compile(
     r"|(?<!\bthe\s)(?<!\bour\s)(?<!\byour\s)(?<!\ball\s)\b(?:children|pupils)\s+$"
     # an adult's workplace: "now a consultant at the Royal Shrewsbury Hospital"
     r"|\b(?:consultant|doctor|nurse|surgeon|paramedic|manager|engineer|lecturer|professor|researcher|director|"
-    r"teacher|chef|officer|vet|works|worked|working|job|career|(?<!\bbe\s)based|employed|volunteers|volunteered)\s+$"
+    r"teacher|chef|officer|vet|works|worked|working|job|career|(?<!\bbe\s)based|employed|volunteers|volunteered|"
+    r"deputy\s+head|assistant\s+head|headteacher|principal|headmistress|headmaster)\s+$"
     # "former student Dr Lucy Brook, now a marine biologist in Plymouth"
     r"|\bnow\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+$",
     re.IGNORECASE,
@@ -255,7 +256,7 @@ _NOT_PLACES = re.compile(
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
     r"Maths|English|Science|PE|D&T|DT|RE|RS|PSHE|PSHCE|RSE|ICT|Computing|Geography|History|Music|Drama|"
     r"Our(?!\s+Lady)|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
-    r"Friends|Benediction|Communion|Narnia|Hogwarts|Wonderland|Neverland|Middle[\s-]earth|Lilliput|Atlantis|Oz)\b(?!\s+(?!(?:Year|Years|Reception|Nursery|Class|[PY]\d)\b)[A-Z])"
+    r"Friends|Schools|Benediction|Communion|Narnia|Hogwarts|Wonderland|Neverland|Middle[\s-]earth|Lilliput|Atlantis|Oz)\b(?!\s+(?!(?:Year|Years|Reception|Nursery|Class|[PY]\d)\b)[A-Z])"
     r"|^(?:the\s+)?(?:heart|centre|middle)\s+of\s+(?:the\s+|our\s+)?(?:Gospel|Bible|Church|Faith|Lord|God|Christmas|"
     r"Easter|Advent|Lent|Ramadan|Diwali)\b"
     r"|^(?:the\s+)?(?:Prime\s+Minister|King|Queen|Pope|Mayor|President|Headteacher|Governors?)\b"
@@ -374,6 +375,7 @@ _OTHER_SUBJECT = re.compile(
     r"neighbours|hosts|partners|friends\s+at|"
     r"teaching\s+assistants|office\s+team|kitchen\s+team|PTA|volunteers|matron|house\s+staff|heads\s+of\s+year)"
     r"(?:\s+(?:at|from|in)\s+(?:[A-Z][\w'’-]*\s*){1,3})?\s+(?:will|are|is|can|'ll)\b"
+    r"|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]\w*\s*,\s*who\s+(?:is|will|has)\b"
     r"|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+[A-Z]\w*\s+(?:will|is|and)\b"
     # an old pupil by leaving year: "Tom Perry (2012) has just qualified ... and is training at Bath Spa"
     r"|(?:and\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+)\s+\((?:class\s+of\s+)?(?:19|20)\d\d\)"
@@ -449,6 +451,8 @@ _ONLINE = re.compile(
 _GOING_HOME = re.compile(
     r"\b(?:heading|on\s+(?:our|their|the)\s+way|travelling|coming|driving|setting\s+off)\s+(?:home|back)\b"
     r"|\bon\s+the\s+(?:coach|bus|minibus|train)\s+(?:home|back)\b"
+    # "Ospreys are back from Robinwood and the coach is pulling into the car park now"
+    r"|\b(?:are|is|'re)\s+(?:now\s+|safely\s+|all\s+)?back\s+from\b|\bpulling\s+in(?:to)?\s+the\s+(?:school\s+)?car\s+park\b"
     # home from abroad: "have landed safely back at Birmingham Airport"
     r"|\b(?:landed|arrived|touched\s+down)\s+(?:safely\s+)?back\b"
     # the walk to school: "keep to the main paths on your way to school this morning"
@@ -666,7 +670,8 @@ class _Place:
 
 
 _VENUE_HANDLE = re.compile(
-    r"(?<!friends\s)\b(?:at|to|visit|visiting|in)\s+(?:the\s+)?(?P<place>@\w*(?:(?-i:Zoo|Park|Farm|Castle|Hall|Pool|Baths|"
+    r"(?<!friends\s)\b(?:at|to|visit|visiting|in)\s+(?:the\s+)?(?P<place>@\w+\s+(?:stadium|ground|arena|theatre|museum|centre|"
+    r"park|pool|hall)\b|@\w*(?:(?-i:Zoo|Park|Farm|Castle|Hall|Pool|Baths|"
     r"Lido|Mus|Trust)|museum|theatre|centre|center|gallery|aquarium|stadium|arena|library|cathedral|abbey|gardens|"
     r"planetarium|courtyard|playhouse|arts|empire|hippodrome|lyceum|pavilion|cinema|odeon|vue|leisure|sports|science|"
     r"discovery|adventure)"
