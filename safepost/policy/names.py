@@ -2421,7 +2421,7 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
 def _a_class_here(norm: str, s_start: int, m: PersonMention, post: str, roster: Roster) -> bool:
     """A word that is a class's name and a pupil's, used as the class: "in Derwen", "Dosbarth Celyn",
     "Celyn and Onnen collected conkers" (two classes joined)."""
-    before = norm[max(s_start, m.nstart - 30) : m.nstart]
+    before = _before(norm, s_start, m, 30)
     if re.search(r"\b(?:in|from|dosbarth|class)\s+$", before, re.I):
         return True
     if re.match(
@@ -2436,6 +2436,11 @@ def _a_class_here(norm: str, s_start: int, m: PersonMention, post: str, roster: 
     return any(
         j is not None and fold(j.group(1)) in roster.class_names for j in (joined_before, joined_after)
     )
+
+
+def _before(norm: str, s_start: int, m: PersonMention, width: int) -> str:
+    """Up to ``width`` characters of the sentence before the name."""
+    return norm[max(s_start, m.nstart - width) : m.nstart]
 
 
 def _classify_one(
@@ -2477,7 +2482,7 @@ def _classify_one(
         )
         return  # "The pearl of Foxes' Under the Sea week"
     if not strong and re.search(
-        r"\b(?:was|is|were|are|be)\s+(?:called|named)\s+$", norm[max(s_start, m.nstart - 20) : m.nstart]
+        r"\b(?:was|is|were|are|be)\s+(?:called|named)\s+$", _before(norm, s_start, m, 20)
     ):
         m.kind, m.reasons = "other-person", ['a name given to something ("The barn owl was called Sunny")']
         return
@@ -2503,7 +2508,7 @@ def _classify_one(
             (
                 c := re.search(
                     r"((?-i:[A-Z])\w+)\s+(?:or|and|v|vs\.?|versus)\s+$",
-                    norm[max(s_start, m.nstart - 20) : m.nstart],
+                    _before(norm, s_start, m, 20),
                 )
             )
             and fold(c.group(1)) in _CLUBS
@@ -2561,7 +2566,7 @@ def _classify_one(
     if not strong and re.search(
         r"\b(?:values|virtues|themes|principles|qualities)\s+(?:are|were|include|:)\s+"
         r"(?:(?-i:[A-Z])[a-z]+\s*,\s*|(?-i:[A-Z])[a-z]+\s+(?:and|&)\s+)*$",
-        norm[max(s_start, m.nstart - 60) : m.nstart],
+        _before(norm, s_start, m, 60),
         re.I,
     ):
         m.kind, m.reasons = "word", ['one of a list of values ("Our values are Hope, Faith and Courage")']
@@ -2569,7 +2574,7 @@ def _classify_one(
     if (
         b := re.search(
             r"\bhappy\s+(\d{2,3})(?:st|nd|rd|th)\s+birthday\s+to\s+$",
-            norm[max(s_start, m.nstart - 30) : m.nstart],
+            _before(norm, s_start, m, 30),
             re.I,
         )
     ) and int(b.group(1)) >= 19:
@@ -2577,7 +2582,7 @@ def _classify_one(
         return
     if key == "grace" and re.search(
         r"\b(?:led|lead|leads|say|says|said|saying|sang|sing|sings)\s+$",
-        norm[max(s_start, m.nstart - 10) : m.nstart],
+        _before(norm, s_start, m, 10),
         re.I,
     ):
         m.kind, m.reasons = "word", ['a prayer before a meal ("Father Tom led Grace before lunch")']
@@ -2586,7 +2591,7 @@ def _classify_one(
         not m.surname
         and re.search(
             r"\b(?:book|booking|bookings|contact|call|ring|text|phone|email|e-mail)\s+(?:with\s+|to\s+)?$",
-            norm[max(s_start, m.nstart - 15) : m.nstart],
+            _before(norm, s_start, m, 15),
             re.I,
         )
         and re.match(r"\s+(?:on|at)\s+(?:0\d|\+44|[\w.+-]+@)", post)
@@ -2599,9 +2604,7 @@ def _classify_one(
     ):
         m.kind, m.reasons = "other-person", ['a football club and its score ("Chelsea 2-1 Liverpool")']
         return
-    if key in _TIMES_OF_YEAR and re.search(
-        r"\bhere\s+comes\s+$", norm[max(s_start, m.nstart - 12) : m.nstart], re.I
-    ):
+    if key in _TIMES_OF_YEAR and re.search(r"\bhere\s+comes\s+$", _before(norm, s_start, m, 12), re.I):
         m.kind, m.reasons = "word", ['the time of year ("Here comes May!")']
         return
     if not m.surname and _ANIMALS_NAMED.search(norm[max(0, m.nstart - 120) : m.nstart]):
@@ -2635,7 +2638,7 @@ def _classify_one(
         and re.search(
             r"\b(?:a|an)\s+(?:(?!(?:from|by|to|for|with|of|in|at|on|and|or|than)\s)(?-i:[a-z])[\w-]*\s+){0,3}$"
             r"|\b(?:most|all|half|some|lots|loads|plenty|much)\s+of\s+$",
-            norm[max(s_start, m.nstart - 40) : m.nstart],
+            _before(norm, s_start, m, 40),
             re.I,
         )
     ):
@@ -2644,9 +2647,8 @@ def _classify_one(
             ['"a ... Gruffalo": a costume or a character, not a child\'s name'],
         )
         return  # "a very convincing Gruffalo in Reception"
-    if re.search(r"\b\d{1,2}\s?$", norm[max(s_start, m.nstart - 4) : m.nstart]) and (
-        fold(norm[max(s_start, m.nstart - 4) : m.nstart].split()[-1] + " " + m.first.text)
-        in roster.class_names
+    if re.search(r"\b\d{1,2}\s?$", _before(norm, s_start, m, 4)) and (
+        fold(_before(norm, s_start, m, 4).split()[-1] + " " + m.first.text) in roster.class_names
         or fold(norm[max(s_start, m.nstart - 4) : m.nend].split()[-1]) in roster.class_names
     ):
         m.kind, m.reasons = "class", ['a tutor group ("7 Darwin")']
@@ -2704,14 +2706,14 @@ def _classify_one(
         and (
             re.search(
                 r"\b(?:next\s+(?:week|stop|up|term)|then)\s*[:,–-]?\s*$",
-                norm[max(s_start, m.nstart - 15) : m.nstart],
+                _before(norm, s_start, m, 15),
                 re.I,
             )
             # "Roman day in Chester, our Year 6 residential": where the class went
             or re.search(
                 r"\b(?:day|trip|visit|walk|tour|week|weekend|holiday|residential|visiting|visited|pilgrimage|apparitions?|"
                 r"journey|flights?|exchange|shrine|grotto)\s+(?:in|at|to|around|of)\s+$",
-                norm[max(s_start, m.nstart - 30) : m.nstart],
+                _before(norm, s_start, m, 30),
                 re.I,
             )
             # "we're in Chester's amphitheatre now": a place's own sight
@@ -2736,7 +2738,7 @@ def _classify_one(
     if key in PLACES_THAT_ARE_NAMES and re.search(
         r"\b(?:school|schools|village|town|city|friends|pals|family|relatives|charity|project|people|children|"
         r"orphanage|hospital|farmers|community|communities|church|mission)\s+(?:in|from)\s+$",
-        norm[max(s_start, m.nstart - 30) : m.nstart],
+        _before(norm, s_start, m, 30),
         re.I,
     ):
         m.kind, m.reasons = "place", ['where others live ("our partner school in Kenya")']
@@ -2748,13 +2750,13 @@ def _classify_one(
         and (
             re.search(
                 r"\b(?:a|an|the|than\s+a|like\s+a|our\s+new|our|new)\s+(?:(?-i:[a-z]+)\s+)?$",
-                norm[max(s_start, m.nstart - 20) : m.nstart],
+                _before(norm, s_start, m, 20),
                 re.I,
             )
             or re.search(
                 r"\b(?:walls|streets|city|town|map|maps|history|landmarks|sights|skyline|centre|people|capital|"
                 r"river|banks|port|county|county\s+town|heart|outskirts|suburbs|tour)\s+of\s+$",
-                norm[max(s_start, m.nstart - 25) : m.nstart],
+                _before(norm, s_start, m, 25),
                 re.I,
             )
             or _PLACE_DESCRIBES.match(post)
@@ -2776,7 +2778,7 @@ def _classify_one(
         # "as part of our Year of Faith celebrations"
         r"|\b(?-i:Year|Week|Month|Day|Festival|Season|Feast|Missionaries|Sisters|Brothers|Daughters|Servants|Order|"
         r"Society|Knights|Congregation|Bishop|Archbishop|Diocese)\s+of\s+(?:(?-i:[A-Z])\w+\s+(?:and|&)\s+)?$",
-        norm[max(s_start, m.nstart - 50) : m.nstart],
+        _before(norm, s_start, m, 50),
         re.I,
     ):
         m.kind, m.reasons = "word", ['a value or a theme named ("Our school value this half term is Faith")']
@@ -2832,7 +2834,7 @@ def _classify_one(
     if key in _AWARD_LEVELS and _AWARD_WORDS.search(sentence):
         m.kind, m.reasons = "word", ["a level of an award (Bronze, Silver, Gold)"]
         return  # "24 children received their Bronze Reader award and 9 went on to Silver"
-    if _BABY_BEFORE.search(norm[max(s_start, m.nstart - 30) : m.nstart]) and _post_has(_TITLED_ADULT, norm):
+    if _BABY_BEFORE.search(_before(norm, s_start, m, 30)) and _post_has(_TITLED_ADULT, norm):
         m.kind, m.reasons = "other-person", ["a baby of a member of staff"]
         return  # "Congratulations to Miss Day, who had a baby boy, Alfie"
     if _PLAYED_AFTER.match(post):
@@ -2866,13 +2868,13 @@ def _classify_one(
         m.kind, m.reasons = "adult", [f'role "{prev.text}" just before, then the name']
         return  # "our new site manager, Gareth, who has already fixed the gate"
     # "our lollipop lady Pat", "the school cook Jo": an adult role in the words just before.
-    if _ADULT_BEFORE.search(norm[max(s_start, m.nstart - 60) : m.nstart]):
+    if _ADULT_BEFORE.search(_before(norm, s_start, m, 60)):
         m.kind, m.reasons = "adult", ["an adult's role just before the name"]
         return
     if (
         m.first.text.isupper()
         and len(m.first.text) >= 3
-        and re.search(r"\b(?:our|the|an?|your|their)\s+$", norm[max(s_start, m.nstart - 8) : m.nstart], re.I)
+        and re.search(r"\b(?:our|the|an?|your|their)\s+$", _before(norm, s_start, m, 8), re.I)
     ):
         m.kind, m.reasons = "word", [f'"{m.first.text}" in capitals after "our" or "the": an acronym']
         return
@@ -2894,7 +2896,7 @@ def _classify_one(
         return
     if re.search(
         r"\b(?:Isle|Isles|City|County|River|Mount|Lake|Loch|Port|Bay|Vale|Forest|Vale|Cape)\s+of\s+$",
-        norm[max(s_start, m.nstart - 12) : m.nstart],
+        _before(norm, s_start, m, 12),
     ):
         m.kind, m.reasons = "place", ['part of a place\'s name ("Isle of Skye")']
         return
@@ -2921,17 +2923,17 @@ def _classify_one(
     if (
         re.search(
             r"\b(?:Baby|Mummy|Daddy|Mama|Papa|King|Queen|Prince|Princess|Uncle|Auntie|Saint)\s+$",
-            norm[max(s_start, m.nstart - 10) : m.nstart],
+            _before(norm, s_start, m, 10),
         )
         and not strong
     ):
         m.kind, m.reasons = "other-person", ['a character\'s name ("Baby Bear", "Old King Cole")']
         return
-    middle = re.search(r"([A-Z][\w'’-]+)\s+[A-Z]\.\s+$", norm[max(s_start, m.nstart - 30) : m.nstart])
+    middle = re.search(r"([A-Z][\w'’-]+)\s+[A-Z]\.\s+$", _before(norm, s_start, m, 30))
     if middle is not None and not strong and fold(middle.group(1)) not in roster.by_first:
         m.kind, m.reasons = "other-person", ["a full name with a middle initial, not a pupil's"]
         return  # "Author Onjali Q. Raúf"
-    if _THING_BEFORE_NAME.search(norm[max(s_start, m.nstart - 50) : m.nstart]):
+    if _THING_BEFORE_NAME.search(_before(norm, s_start, m, 50)):
         m.kind, m.reasons = "other-person", ["a toy, a puppet or an animal, said so before the name"]
         return
     if (
@@ -2944,7 +2946,7 @@ def _classify_one(
         return  # "Year 6 are reading Holes by Louis Sachar and loving Stanley's story"
     if (
         not m.on_roster
-        and _NICKNAMED_AFTER.search(norm[max(s_start, m.nstart - 30) : m.nstart])
+        and _NICKNAMED_AFTER.search(_before(norm, s_start, m, 30))
         and _common_proper_noun(m.first.text, 25)
     ):
         m.kind, m.reasons = (
@@ -2952,9 +2954,7 @@ def _classify_one(
             ['a famous name given to a child as a nickname ("our budding Monet")'],
         )
         return  # the child is singled out by the description, not named
-    if _LESSON_ABOUT.search(norm[max(s_start, m.nstart - 40) : m.nstart]) and not _STRONG_CHILD_AFTER.match(
-        post
-    ):
+    if _LESSON_ABOUT.search(_before(norm, s_start, m, 40)) and not _STRONG_CHILD_AFTER.match(post):
         m.kind, m.reasons = "other-person", ["what a lesson is about (a character, a figure of history)"]
         return  # "Year 4 have been writing about Matilda, the girl who loved books"
     if (
@@ -2971,7 +2971,7 @@ def _classify_one(
     if not strong and re.search(
         r"\b(?:islands|isles|towns|cities|countries|places|counties|rivers|mountains|lochs|lakes|capitals|"
         r"villages)\b[^.!?]{0,12}[:,]?\s*(?:(?-i:[A-Z])\w+\s*,\s*)*$",
-        norm[max(s_start, m.nstart - 60) : m.nstart],
+        _before(norm, s_start, m, 60),
     ):
         m.kind, m.reasons = "place", ['one of a list of places ("the islands: Skye, Mull and Barra")']
         return
@@ -2983,7 +2983,7 @@ def _classify_one(
                 r"\b(?:sing|sings|singing|sang|sung|perform|performing|performed|learning|learnt|learned|play|playing|"
                 r"listened\s+to|listening\s+to|every\s+word\s+of|the\s+words\s+(?:to|of)|rendition\s+of|version\s+of)"
                 r"\s+(?:(?-i:[A-Z])[\w'’]*(?:\s+(?-i:[A-Z])[\w'’]*)*\s*(?:,|and|&)\s*)*$",
-                norm[max(s_start, m.nstart - 60) : m.nstart],
+                _before(norm, s_start, m, 60),
             )
             or re.match(r"\s+by\s+(?:the\s+)?(?-i:[A-Z])", norm[m.nend : m.nend + 20])
         )
@@ -2996,7 +2996,7 @@ def _classify_one(
         and re.search(
             r"\b(?:reading|read|written|wrote|poem|poems|book|books|story|stories|novel|play|song|songs|"
             r"painting|paintings)\b[^.!?]{0,60}\bby\s+$",
-            norm[max(s_start, m.nstart - 80) : m.nstart],
+            _before(norm, s_start, m, 80),
         )
     ):
         m.kind, m.reasons = "other-person", ['the writer of a work the post names ("... by Dylan Thomas")']
@@ -3019,7 +3019,7 @@ def _classify_one(
         # "Star of the Week in Linnet Class goes to Jack Frost": an award of the school's
         and not re.search(
             r"\b(?:goes|went|is\s+awarded|was\s+awarded)\s+to\s+$",
-            norm[max(s_start, m.nstart - 20) : m.nstart],
+            _before(norm, s_start, m, 20),
             re.I,
         )
         # "Ours is in Falcon Class and he's just as pleased as the real one"
@@ -3027,9 +3027,7 @@ def _classify_one(
             r"\b(?:the\s+real\s+one|not\s+that\s+one|ours\s+is\s+in|our\s+very\s+own)\b", norm, re.I
         )
         # not "Year 11's Lewis Hamilton and his team won the F1 in Schools final"
-        and not re.search(
-            r"\b(?:year\s*\d+|y\d+|class)(?:['’]s)?\s+$", norm[max(s_start, m.nstart - 20) : m.nstart], re.I
-        )
+        and not re.search(r"\b(?:year\s*\d+|y\d+|class)(?:['’]s)?\s+$", _before(norm, s_start, m, 20), re.I)
     ):
         m.kind, m.reasons = "other-person", ["a famous person's name (\"Jamie Oliver's 15-minute pasta\")"]
         return
@@ -3045,45 +3043,42 @@ def _classify_one(
     if not m.surname and (
         (
             re.match(r"!\s+(?-i:[a-z])", norm[m.nend : m.nend + 4])
-            and re.search(r"\b(?:of|for)\s+$", norm[max(s_start, m.nstart - 10) : m.nstart], re.I)
+            and re.search(r"\b(?:of|for)\s+$", _before(norm, s_start, m, 10), re.I)
         )
         or (
             key in _SHOWS
             and re.search(
                 r"\b(?:seeing|watching|to\s+see|to\s+watch|tickets\s+(?:for|to)|trip\s+to\s+see)\s+$",
-                norm[max(s_start, m.nstart - 20) : m.nstart],
+                _before(norm, s_start, m, 20),
                 re.I,
             )
         )
     ):
         m.kind, m.reasons = "other-person", ['the title of a show ("Rehearsals for Oliver! continue")']
         return
-    if _TITLE_OF_A_SHOW.search(norm[max(s_start, m.nstart - 40) : m.nstart]):
+    if _TITLE_OF_A_SHOW.search(_before(norm, s_start, m, 40)):
         m.kind, m.reasons = "other-person", ["the title of a show or a film"]
         return  # "our Year 6 production of Oliver!"
     if _ANIMAL_NEXT.match(norm[m.nend : m.nend + 160]):
         m.kind, m.reasons = "other-person", ["an animal, said so in the next sentence"]
         return  # "Say hello to Star, the newest member of Puddle Ducks! She is a very sleepy tortoise"
-    if _ROLE_COMMA_BEFORE.search(norm[max(s_start, m.nstart - 30) : m.nstart]):
+    if _ROLE_COMMA_BEFORE.search(_before(norm, s_start, m, 30)):
         m.kind, m.reasons = "adult", ["an adult's role just before the name"]
         return  # "to our coach driver, Dave, who was a star"
     if _THING_AFTER.match(post):
         m.kind, m.reasons = "other-person", ["an animal, a toy or a character, said so after the name"]
         return
-    if (
-        _ADULT_AFTER.match(post)
-        or (
-            _FROM_ORGANISATION.match(post)
-            and not in_roster_class(post, roster.class_names)
-            # "Congratulations to Mohammed Ali from Simonside, who knocked out the competition": a pupil on the
-            # roster, cheered, from one of the trust's schools
-            and not (
-                m.full_name_on_roster
-                and re.search(
-                    r"\b(?:congratulations|congrats|well\s+done|shout[\s-]?outs?|bravo)\s+(?:to\s+)?$",
-                    norm[max(s_start, m.nstart - 30) : m.nstart],
-                    re.I,
-                )
+    if _ADULT_AFTER.match(post) or (
+        _FROM_ORGANISATION.match(post)
+        and not in_roster_class(post, roster.class_names)
+        # "Congratulations to Mohammed Ali from Simonside, who knocked out the competition": a pupil on the
+        # roster, cheered, from one of the trust's schools
+        and not (
+            m.full_name_on_roster
+            and re.search(
+                r"\b(?:congratulations|congrats|well\s+done|shout[\s-]?outs?|bravo)\s+(?:to\s+)?$",
+                _before(norm, s_start, m, 30),
+                re.I,
             )
         )
     ):
@@ -3103,14 +3098,14 @@ def _classify_one(
     ):
         m.kind, m.reasons = "class", ["class name in a list of classes"]
         return
-    if not strong and _THEME_BEFORE.search(norm[max(s_start, m.nstart - 80) : m.nstart]):
+    if not strong and _THEME_BEFORE.search(_before(norm, s_start, m, 80)):
         m.kind, m.reasons = "word", ["named as a theme or a value, not a child"]
         return
     if (
         re.search(
             r"\b(?:poems?|books?|stories|story|songs?|paintings?|music|novels?|plays?|works?|pictures?|rhymes?)\s+"
             r"(?:\w+\s+)?by\s+$|\b(?:the\s+)?(?:story|life|history|biography|legend)\s+of\s+$",
-            norm[max(s_start, m.nstart - 40) : m.nstart],
+            _before(norm, s_start, m, 40),
             re.IGNORECASE,
         )
         and not strong
@@ -3173,7 +3168,7 @@ def _classify_one(
         m.on_roster
         and m.first.possessive
         and not strong
-        and re.search(r"\b(?:a|an|the)\s+$", norm[max(s_start, m.nstart - 6) : m.nstart], re.I)
+        and re.search(r"\b(?:a|an|the)\s+$", _before(norm, s_start, m, 6), re.I)
     ):
         m.kind, m.reasons = "word", [f'"a {m.first.text}\'s ...": a thing of a {m.first.text.lower()}']
         return
@@ -3196,7 +3191,7 @@ def _classify_one(
         r"|\b(?:reached|reach|reaching|passed|passing|past)\s+$"
         r"|\b(?:landing|landed|lands|sailed|sailing|settled|shipwrecked)\s+(?:on|at|in)\s+$"
         r"|\b(?:years?|months?|weeks?|days?|time|career|life)\s+at\s+$",
-        norm[max(s_start, m.nstart - 30) : m.nstart],
+        _before(norm, s_start, m, 30),
         re.IGNORECASE,
     ):
         m.kind, m.reasons = "place", ["where a trip goes"]
@@ -3207,17 +3202,14 @@ def _classify_one(
         and fold(prev.text) in PLACE_PREPOSITIONS
         and not group_cue
         and prev.sentence == m.first.sentence
-        and not (
-            fold(prev.text) in ("from", "by")
-            and _SCORED_BY.search(norm[max(s_start, m.nstart - 40) : m.nstart])
-        )
+        and not (fold(prev.text) in ("from", "by") and _SCORED_BY.search(_before(norm, s_start, m, 40)))
     ):
         m.kind, m.reasons = "place", [f'after "{prev.text}"']
         return
     if (
         m.surname is not None
         and not m.full_name_on_roster
-        and _WELCOMED_BEFORE.search(norm[max(s_start, m.nstart - 40) : m.nstart])
+        and _WELCOMED_BEFORE.search(_before(norm, s_start, m, 40))
         and re.match(
             r"\s*,\s*who\s+(?:joins|joined|has\s+joined|starts|started|has\s+started)\b", norm[m.nend :]
         )
