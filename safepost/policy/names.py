@@ -654,6 +654,21 @@ _CLUBS = frozenset(
         "aberdeen",
     ]
 )
+_NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+)
+_CLUB_AFTER = re.compile(r"\s+(?:(?:or|and|v|vs\.?|versus)|\d{1,2}\s*[-–]\s*\d{1,2})\s+((?-i:[A-Z])\w+)")
+_CLUB_BEFORE = re.compile(r"((?-i:[A-Z])\w+)\s+(?:or|and|v|vs\.?|versus)\s+$")
+
+
+def _beside_a_club(post: str, before: str) -> bool:
+    """A name beside a football club, or a score between them: "Chelsea or Arsenal?", "Chelsea 2-1 Liverpool"."""
+    return any(
+        c is not None and fold(c.group(1)) in _CLUBS
+        for c in (_CLUB_AFTER.match(post), _CLUB_BEFORE.search(before))
+    )
+
+
 # Shows named after their lead, which a school trip goes to see ("seeing Matilda on the Tuesday night").
 _SHOWS = frozenset(
     ["matilda", "oliver", "annie", "hamilton", "wicked", "cats", "grease", "aladdin", "frozen", "mary"]
@@ -1956,11 +1971,7 @@ def _initials_cheered(text: PostText, roster: Roster) -> list[RoleMention]:
         letters = m.group(1).lower()
         if not _CHEER_BEFORE.search(norm[max(0, m.start() - 60) : m.start()]):
             continue
-        if any(
-            (fold(p.first_name)[:1] + fold(p.surname)[:1]) == letters
-            or (fold(p.first_name)[:1] + "".join(fold(s)[:1] for s in p.surname.split())) == letters
-            for p in roster.pupils
-        ):
+        if letters in roster.initials:
             found.append(RoleMention(m.start(), m.end(), m.group(0)))
     return found
 
@@ -2499,37 +2510,13 @@ def _classify_one(
             ['one of a list of values ("Honor, kindness and respect were the themes")'],
         )
         return
-    if not m.surname and (
-        (
-            (c := re.match(r"\s+(?:or|and|v|vs\.?|versus)\s+((?-i:[A-Z])\w+)", post))
-            and fold(c.group(1)) in _CLUBS
+    if not m.surname and _beside_a_club(post, _before(norm, s_start, m, 20)):
+        m.kind, m.reasons = (
+            "other-person",
+            ['a football club beside another ("Chelsea or Arsenal?", "Chelsea 2-1 Liverpool")'],
         )
-        or (
-            (
-                c := re.search(
-                    r"((?-i:[A-Z])\w+)\s+(?:or|and|v|vs\.?|versus)\s+$",
-                    _before(norm, s_start, m, 20),
-                )
-            )
-            and fold(c.group(1)) in _CLUBS
-        )
-    ):
-        m.kind, m.reasons = "other-person", ['a football club beside another ("Chelsea or Arsenal?")']
         return
-    if key in (
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-    ):
+    if key in _NUMBER_WORDS:
         m.kind, m.reasons = "word", ['a number ("Five wins from six")']
         return
     if not m.surname and is_ordinary_word(key) and re.match(r"\s*,\s*please\s*[!.]", post, re.I):
@@ -2571,15 +2558,6 @@ def _classify_one(
     ):
         m.kind, m.reasons = "word", ['one of a list of values ("Our values are Hope, Faith and Courage")']
         return
-    if (
-        b := re.search(
-            r"\bhappy\s+(\d{2,3})(?:st|nd|rd|th)\s+birthday\s+to\s+$",
-            _before(norm, s_start, m, 30),
-            re.I,
-        )
-    ) and int(b.group(1)) >= 19:
-        m.kind, m.reasons = "adult", ['a grown-up\'s birthday ("Happy 100th birthday to Doris")']
-        return
     if key == "grace" and re.search(
         r"\b(?:led|lead|leads|say|says|said|saying|sang|sing|sings)\s+$",
         _before(norm, s_start, m, 10),
@@ -2597,12 +2575,6 @@ def _classify_one(
         and re.match(r"\s+(?:on|at)\s+(?:0\d|\+44|[\w.+-]+@)", post)
     ):
         m.kind, m.reasons = "adult", ['a grown-up to contact ("Book with Lisa on 07700 900741")']
-        return
-    if not m.surname and (
-        (c := re.match(r"\s+\d{1,2}\s*[-–]\s*\d{1,2}\s+((?-i:[A-Z])\w+)", post))
-        and fold(c.group(1)) in _CLUBS
-    ):
-        m.kind, m.reasons = "other-person", ['a football club and its score ("Chelsea 2-1 Liverpool")']
         return
     if key in _TIMES_OF_YEAR and re.search(r"\bhere\s+comes\s+$", _before(norm, s_start, m, 12), re.I):
         m.kind, m.reasons = "word", ['the time of year ("Here comes May!")']
@@ -2622,9 +2594,11 @@ def _classify_one(
         return
     if re.match(
         r"\s+(?:turns|turned|celebrates\s+(?:her|his)|celebrated\s+(?:her|his))\s+(?:[2-9]\d|1\d\d)\b", post
+    ) or re.search(
+        r"\bhappy\s+(?:[2-9]\d|1\d\d)(?:st|nd|rd|th)\s+birthday\s+to\s+$", _before(norm, s_start, m, 30), re.I
     ):
         m.kind, m.reasons = "adult", ["a grown-up's birthday (an age of twenty or more)"]
-        return  # "Our wonderful dinner lady Pauline turns 60 today!"
+        return  # "Our wonderful dinner lady Pauline turns 60 today!", "Happy 100th birthday to Doris"
     if (
         (not m.on_roster or is_ordinary_word(key) or (m.surname is not None and not m.full_name_on_roster))
         and (

@@ -101,6 +101,12 @@ class Pupil:
         return self.surnames[0]
 
     @property
+    def initials(self) -> tuple[str, ...]:
+        """Lower-case initials, first name then surname ("sb"), and with each word of a double surname."""
+        first = fold(self.first_name)[:1]
+        return (first + fold(self.surname)[:1], first + "".join(fold(w)[:1] for w in self.surname.split()))
+
+    @property
     def display_name(self) -> str:
         """First name and surname, for staff-only screens."""
         return f"{self.first_name} {self.surname}"
@@ -206,6 +212,11 @@ class Roster:
             for s in p.surnames
             for k in _name_keys(s, parts=True)
         )
+
+    @cached_property
+    def initials(self) -> frozenset[str]:
+        """Every pupil's initials in lower case ("sb"), read once: a hashtag cheering "#SB" may mean one."""
+        return frozenset(i for p in self.pupils for i in p.initials)
 
     def is_full_name(self, first_key: str, surname_key: str) -> bool:
         """Whether a pupil has this first name and this surname."""

@@ -3,14 +3,11 @@ look-alike beside it must not be flagged. The sentences are the project's own, n
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
 
 import pytest
 
-from safepost.policy.checker import Checker
-from safepost.policy.config import Policy
 from safepost.policy.roster import Roster, parse_roster
-from safepost.policy.rules.base import Post
 
 ROSTER = """first_name,last_name,year_group,class_name,photo_consent
 Finn,Bolt,Year 9,Drake,yes
@@ -96,6 +93,7 @@ CASES = [
         False,
     ),
     ("courtney", "Chelsea 3-0 Everton has caused arguments in the staffroom.", "individual-pupil", False),
+    ("courtney", "Chelsea or Arsenal? Football shirt day is on Friday!", "individual-pupil", False),
     (
         "courtney",
         "Happy 90th birthday to Doris, our longest-serving reading volunteer!",
@@ -122,6 +120,8 @@ CASES = [
     ("courtney", "Four teeth lost in Robin Class this week, all by the same girl!", "individual-pupil", True),
     ("courtney", "One little Bumblebee told us she wants to be a dinosaur.", "individual-pupil", True),
     ("courtney", "Somebody in 9L stayed late every day to fix the bug hotel!", "individual-pupil", True),
+    ("courtney", "Welcome to the first XI, #FB! A debut fifty at fourteen.", "individual-pupil", True),
+    ("courtney", "Welcome back to #PE lessons after half term!", "individual-pupil", False),
     ("courtney", "Our Jazz Band stole the show at the matinee.", "individual-pupil", False),
     ("courtney", "The Year 8 group have just reached the top of the hill!", "individual-pupil", False),
     (
@@ -181,8 +181,12 @@ CASES = [
 
 @pytest.mark.parametrize(("policy", "text", "category", "found"), CASES)
 def test_the_wording_is_read_as_a_careful_head_would(
-    presets: dict[str, Policy], roster: Roster, policy: str, text: str, category: str, found: bool
+    categories_found: Callable[[str, Roster, str], tuple[set[str], list[str]]],
+    roster: Roster,
+    policy: str,
+    text: str,
+    category: str,
+    found: bool,
 ) -> None:
-    post = Post(text, at=datetime(2026, 10, 14, 10, 0))  # a Wednesday morning, inside every window
-    report = Checker(presets[policy], roster).check(post)
-    assert (category in report.categories()) is found, [f.message for f in report.findings]
+    categories, messages = categories_found(policy, roster, text)
+    assert (category in categories) is found, messages

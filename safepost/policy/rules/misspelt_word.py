@@ -33,7 +33,8 @@ _TITLE_WORDS = frozenset(_TITLES.split())
 #: Capitalised words that do not make their neighbour part of a name ("Congradulations Year 6").
 _NOT_NAMES = "I A Year Years Class Reception Nursery Key Stage Everyone All Team School"
 _NOT_NAME_WORDS = frozenset(_NOT_NAMES.split())
-#: Prefixes written with a hyphen that are not words on their own ("tri-golf", "un-missable").
+#: Parts written with a hyphen that are not words on their own: prefixes ("tri-golf", "un-missable") and
+#: the "-a-thon" of an event ("sing-a-thon").
 _PREFIXES = frozenset({"tri", "un", "mis", "sci", "fi", "quad", "pseudo", "neo", "nano", "thon"})
 _ROMAN = re.compile(r"(?i)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _AMERICAN_ENDINGS = (*BRITISH_ENDINGS, ("eled", "elled"), ("eling", "elling"))
@@ -311,6 +312,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def _first_names() -> frozenset[str]:
+    """The first-name list of the names' reading (imported here: names.py imports this module's neighbours)."""
     from safepost.policy.names import first_name_lexicon
 
     return first_name_lexicon()
@@ -318,15 +320,13 @@ def _first_names() -> frozenset[str]:
 
 def _long_word_slip(typed: str, suggestion: str, words: SpellingDictionary) -> bool:
     """A capitalised word of eight letters or more one slip from an everyday word, and no first name."""
-    from safepost.policy.names import first_name_lexicon
-
     lower, good = typed.lower(), suggestion.lower()
     return (
         len(typed) >= 8
         and typed[1:].islower()
         and good in words
         and _one_edit(lower, good)
-        and fold(typed) not in first_name_lexicon()
+        and fold(typed) not in _first_names()
     )
 
 
