@@ -4,10 +4,14 @@ look-alike beside it must not be flagged. The sentences are the project's own, n
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 import pytest
 
+from safepost.policy.checker import Checker
+from safepost.policy.config import Policy
 from safepost.policy.roster import Roster, parse_roster
+from safepost.policy.rules.base import Post
 
 ROSTER = """first_name,last_name,year_group,class_name,photo_consent
 Finn,Bolt,Year 9,Drake,yes
@@ -190,3 +194,23 @@ def test_the_wording_is_read_as_a_careful_head_would(
 ) -> None:
     categories, messages = categories_found(policy, roster, text)
     assert (category in categories) is found, messages
+
+
+# A time found in a later clause of the sentence: the flagged words are the place and the time, whole
+# (before, the time's place in its clause was taken for its place in the sentence: "al: Whitehough").
+SPANS = [
+    ("Y6 residential: Whitehough, Mon 8th–Fri 12th June. Kit list on the blog.", "Whitehough, Mon 8th"),
+    (
+        "Year 6 have landed at We The Curious! Planetarium show at 11, then lunch on Millennium Square from 12.",
+        "on Millennium Square from 12",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged"), SPANS)
+def test_the_flagged_words_of_a_whereabouts_are_the_place_and_its_time(
+    presets: dict[str, Policy], roster: Roster, text: str, flagged: str
+) -> None:
+    report = Checker(presets["courtney"], roster).check(Post(text, at=datetime(2026, 10, 14, 10, 0)))
+    spans = [text[f.start : f.end] for f in report.findings if f.category == "trip-whereabouts"]
+    assert flagged in spans, spans

@@ -1065,9 +1065,9 @@ class TripWhereabouts(Rule):
             found = self._whereabouts(sentence, places, tense, earlier, on_trip, classes, named)
             if found is None:
                 continue
-            place, when = found
-            start = a + min(place.start, when.start())
-            end = a + max(place.end, when.end())
+            place, when, at = found
+            start = a + min(place.start, at + when.start())
+            end = a + max(place.end, at + when.end())
             yield self._finding(ctx, start, end, place, when, tense, on_trip)
 
     @staticmethod
@@ -1159,8 +1159,9 @@ class TripWhereabouts(Rule):
         on_trip: bool,
         classes: frozenset[str] | set[str] = frozenset(),
         named: list[int] | None = None,
-    ) -> tuple[_Place, re.Match[str]] | None:
-        """The place and the time a sentence puts pupils at, if it does.
+    ) -> tuple[_Place, re.Match[str], int] | None:
+        """The place and the time a sentence puts pupils at, if it does, and where in the sentence the
+        time's match starts counting (a time found in a clause is counted from the clause's start).
 
         ``earlier``: an earlier sentence of the post names pupils, whom a trip post's later
         sentences may go on about without naming them again.
@@ -1215,13 +1216,13 @@ class TripWhereabouts(Rule):
                     continue
                 if not (in_sentence is not None and in_sentence.start() < c_start) and not subject_carried:
                     continue
-            when = (
+            in_clause = (
                 _CLOCK.search(clause)
                 or DATE.search(clause)
                 or _DAY.search(clause)
                 or FUTURE_TIME.search(clause)
-                or sentence_when
             )
+            when = in_clause or sentence_when
             if (
                 when is sentence_when
                 and when is not None
@@ -1250,5 +1251,5 @@ class TripWhereabouts(Rule):
                 when = now_words  # "are learning about space and will visit Jodrell Bank next term": no
             if when is None:
                 continue
-            return c_places[0], when
+            return c_places[0], when, c_start if when is in_clause else 0
         return None
