@@ -152,16 +152,22 @@ class Command(db_worker.Command):
         worker_id: str = options["worker_id"]
         every = float(options.pop("sweep_every"))
         stop = threading.Event()
-        _beat(worker_id, recovery)  # before the first task, so a task it leaves running is never "unknown"
-        if recovery is not None and recovery.dead:
-            _recover(recovery)
         threads = [threading.Thread(target=_beating, args=(worker_id, stop), name="heartbeat", daemon=True)]
         if every > 0:
             threads.append(threading.Thread(target=_sweeping, args=(every, stop), name="sweep", daemon=True))
-        for thread in threads:
-            thread.start()
         stopped = False
+        # Asked to stop before db_worker has set its own handlers (it does so as it starts): stop cleanly
+        # all the same, so the heartbeat written below is taken away and not left saying it is here.
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, _stop_before_work)
         try:
+            _beat(
+                worker_id, recovery
+            )  # before the first task, so a task it leaves running is never "unknown"
+            if recovery is not None and recovery.dead:
+                _recover(recovery)
+            for thread in threads:
+                thread.start()
             super().handle(*args, **options)
             stopped = True
         except SystemExit as exc:  # db_worker's way of stopping when asked
@@ -170,7 +176,8 @@ class Command(db_worker.Command):
         finally:
             stop.set()
             # a beat being written as the worker stops would write the row again after it is deleted
-            threads[0].join(timeout=10)
+            if threads[0].is_alive():
+                threads[0].join(timeout=10)
             if stopped:  # it says it is gone (one that failed stays, for the dashboard to report)
                 WorkerBeat.objects.filter(worker_id=worker_id).delete()
 
@@ -318,6 +325,11 @@ def _recover(recovery: Recovery) -> None:
         actions.send_due()  # before the first look at the queue, so the post is in it
     except DatabaseError:  # the lease and the reaper get there in half a minute
         log.warning("could not take over at once what the stopped worker process left", exc_info=True)
+
+
+def _stop_before_work(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM or SIGINT before the task loop has started: leave as a clean stop."""
+    raise SystemExit(0)
 
 
 def _beat(worker_id: str, recovery: Recovery | None = None) -> None:
