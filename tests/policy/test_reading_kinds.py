@@ -21,29 +21,20 @@ from safepost.policy.rules.base import Post
 HERE = Path(__file__).resolve().parent.parent / "fixtures" / "reading_kinds"
 PUPIL = {"pupil-surname", "pupil-name", "individual-pupil", "trip-whereabouts"}
 # Posts the reading still gets wrong, kept visible: each must fail until it is fixed (strict xfail).
+# Round 10 took eleven off the list: the trained readers (SP105, SP203) now flag them, but these posts
+# are among those the readers were trained on, so that is no evidence the kinds are read in general.
 STILL_WRONG = {
     "k19-043": "a child addressed as 'you' by a role ('..., Thistle Class narrator!')",
     "k20-030": "a thank-you hashtag with a word-name (#ThankYouFaith)",
-    "k21-002": "an itinerary split by '|' and '!' with no preposition before the venue",
     "k23-062": "a caption with a nickname first ('Pictured: Kobby and Robin ...')",
     "k28-047": "a short form typed in lower case with the surname misspelt ('josie yung')",
     "k29-053": "a family of pupils said goodbye to by surname, their children addressed ('Will and Bella')",
-    "k30-020": "a residential named as the subject, with its dates ('Robinwood is Monday 11th to ...')",
-    "k38-040": "a club's new venue in one sentence and its times in the next",
-    "k40-018": "a residential named in one sentence, its coach's time in the next",
-    "k40-036": "a class 'have walked down to the library', the time of their walk back in the next sentence",
     "k40-087": "a caption of two pupils with a photo, and the time of the next activity in the next sentence",
     "k41-054": "a full name in lower case with the surname misspelt ('daisy feild')",
     "k41-091": "three word-surnames in a list at the start of a sentence ('Short, Best and King all scored')",
-    "k43-051": "a live score from a named ground with no pupils as subject ('Half time at Lune Park: 1-1')",
-    "k46-059": "two pupils' names, one a country, before a company's name ('Jordan and Imogen's Young Enterprise')",
-    "k48-011": "a museum named only by a word ('packed lunch tmrw for eureka!'), the coach's time in the next sentence",
     "k48-094": "a short form of three letters in lower case ('well done fin!!' for Finley)",
-    "k48-104": "a semi-final (no pupils named) at a venue and a time, in lower case",
-    "k49-017": "a reminder to one child with the time and church of a Mass ('Mary, don't forget ... at St Anthony's - 10:30')",
     "k50-017": "a famous writer's birthday in a school with a pupil of his surname ('Happy birthday, Shakespeare!')",
     "k50-042": "a word-name in lower case after 'and to' in a list of thanks ('and to faith for finding the rabbit')",
-    "k25-087": "a possessive of a name that is also a brand, before a capital ('Mercedes' Roman mosaic')",
 }
 CASES = [
     pytest.param(
