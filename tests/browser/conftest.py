@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from apps.home.demo import DemoResult, load_demo
+from apps.schools.actions import do_replace_roster, update_policy
+from apps.schools.testing import PASSWORD, Personas, make_personas
+from safepost.policy.roster import load_roster
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+# Posting hours all day, so the compose page checks the words whenever the test runs.
+OPEN_ALL_DAY = (
+    'days = ["mon", "tue", "wed", "thu", "fri"]\nstart = "08:00"\nend = "18:00"',
+    'days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]\nstart = "00:00"\nend = "23:59"',
+)
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 CHROMIUM_FLAGS = [
@@ -76,3 +86,26 @@ def screenshot_dir() -> Path:
     """Where browser tests keep their screenshots (the tests' artefacts)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def open_school(transactional_db: Any) -> Personas:
+    """The personas' school (st-catherine), open for posting all day, with the test roster."""
+    p = make_personas()
+    assert OPEN_ALL_DAY[0] in p.school.policy_toml, "the st-catherine preset's posting hours changed"
+    update_policy(p.school, p.school.policy_toml.replace(*OPEN_ALL_DAY), p.head)
+    do_replace_roster(p.school, load_roster(FIXTURES / "roster.csv"), p.head)  # has Summer Brook
+    return p
+
+
+def _sign_in(page: Any, base: str, username: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=login]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+
+
+@pytest.fixture
+def sign_in() -> Callable[[Any, str, str], None]:
+    """Signs a persona in on a page: ``sign_in(page, live_server.url, username)``."""
+    return _sign_in

@@ -64,13 +64,13 @@ class ReadsAsOneChild(Rule):
             ctx,
             reading.start,
             reading.end,
-            "This reads like news about one child. No child is named, but Safepost's trained reader "
-            f"(which learnt from thousands of school posts) is {reading.score:.0%} sure this sentence is about "
-            "one pupil. If a parent or a stranger could tell who is meant, it should not be posted.",
+            "This reads like news about one child. No child is named, but Safepost's trained reader, which "
+            "learnt from thousands of school posts, reads this sentence as being about one pupil. If a parent "
+            "or a stranger could tell who is meant, it should not be posted.",
             suggestion='Write it about the class or group instead ("Well done, Oak Class!"), and share news '
             "about one child privately with their family.",
             trace=(
-                f"trained reader score {reading.score:.2f} ≥ {threshold:.2f}",
+                f"the trained reader scored it {reading.score:.2f} (it warns from {threshold:.2f})",
                 "no child found by SP103/SP104",
             ),
         )

@@ -58,12 +58,12 @@ class ReadsAsWhereabouts(Rule):
             reading.start,
             reading.end,
             "This reads like it tells people where pupils will be. No rule found a place and a time, but "
-            f"Safepost's trained reader (which learnt from thousands of school posts) is {reading.score:.0%} "
-            "sure it does. If a stranger could use it to find the children, take the place or the time out.",
+            "Safepost's trained reader, which learnt from thousands of school posts, reads it that way. If a "
+            "stranger could use it to find the children, take the place or the time out.",
             suggestion="Share the plan with families by letter or the parents' app, and post about the trip "
             "once the children are back.",
             trace=(
-                f"trained reader score {reading.score:.2f} ≥ {threshold:.2f}",
+                f"the trained reader scored it {reading.score:.2f} (it warns from {threshold:.2f})",
                 "no place and time found by SP202",
             ),
         )
