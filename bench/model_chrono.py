@@ -177,6 +177,9 @@ def main() -> int:
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--show", type=float, default=None, help="print the additions at this threshold")
     ap.add_argument("--since", type=int, default=50, help="chronological runs for holdoutN with N >= this")
+    ap.add_argument(
+        "--until", type=int, default=76, help="... and N <= this (later first runs already had the readers)"
+    )
     ap.add_argument("--final", nargs="*", default=[])
     ap.add_argument("--first", nargs="*", default=[])
     ap.add_argument("--threshold", type=float, default=None)
@@ -198,7 +201,11 @@ def main() -> int:
         _report(results, args)
         return 0
     results = []
-    tests = [n for n in sets if n.startswith("holdout") and n[7:].isdigit() and int(n[7:]) >= args.since]
+    tests = [
+        n
+        for n in sets
+        if n.startswith("holdout") and n[7:].isdigit() and args.since <= int(n[7:]) <= args.until
+    ]
     tests.sort(key=lambda n: int(n[7:]))
     for name in tests:
         first = first_run(name)

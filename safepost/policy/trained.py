@@ -85,11 +85,12 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def _possessive(word: str) -> tuple[str, str]:
-    low = word.lower()
-    for end in ("'s", "’s"):
-        if low.endswith(end):
-            return word[: -len(end)], "'s"
+    if word[-2:] in _POSSESSIVE_ENDS:
+        return word[:-2], "'s"
     return word, ""
+
+
+_POSSESSIVE_ENDS = frozenset(["'s", "'S", "’s", "’S"])
 
 
 def sentence_tokens(sentence: str, roster: Roster, known: frozenset[str]) -> list[str]:
