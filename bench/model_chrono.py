@@ -1,14 +1,14 @@
 """Would a model trained on every labelled post written so far add to the rules' FIRST runs? (issue 12)
 
-Round 10's measurement of the trained readers (safepost/policy/trained.py, scripts/train_readers.py), now with the ~11,000
-labelled posts of `bench/holdout*` and `tests/fixtures/reading_kinds` instead of the 1,477 it
+Round 10's measurement of the trained readers (safepost/policy/trained.py,
+scripts/train_readers.py), now with the ~18,000 labelled posts of `bench/holdout*` and `tests/fixtures/reading_kinds` instead of the 1,477 it
 had in round 3. For every blind set whose first run is on record (`bench/holdoutN/first-run.txt`,
 which lists the items that differed, so the first run's categories are recoverable exactly), a
 logistic regression is trained on the sets that were in the repository before that set was
 added (git's time of the commit that added each file; the shared dev and hard sets always), then
 compared with that first run: the first run alone, and the first run OR the model at a range of
-thresholds. Nothing here reads the rules of today: each set is compared with the checker that
-met it blind.
+thresholds. Each set is compared with the checker that met it blind; the only part of today's
+rules used is where SP105 and SP203 stay silent though their reader speaks (:func:`silent`).
 
 With --final SET..., the threshold is fixed from the pooled chronological runs (the lowest at
 which the model's additions were right at least --add-precision of the time) and the model,
@@ -39,7 +39,7 @@ import train_readers  # noqa: E402
 from safepost.policy import trained  # noqa: E402
 from safepost.policy.config import load_policy  # noqa: E402
 from safepost.policy.roster import Roster, load_roster  # noqa: E402
-from safepost.policy.rules import reads_as_one_child  # noqa: E402
+from safepost.policy.rules import reads_as_one_child, reads_as_whereabouts  # noqa: E402
 from safepost.policy.rules.base import Context, Post  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -120,14 +120,22 @@ def score(name: str, it: dict[str, object], model: trained.Model, known: frozens
 THRESHOLDS = [round(0.30 + 0.05 * i, 2) for i in range(14)]
 
 
-def about_a_grown_up(name: str, it: dict[str, object], fitted: tuple[trained.Model, frozenset[str]]) -> bool:
-    """SP105's silence: its best sentence is first about an adult or a famous person (today's reading)."""
+def silent(
+    category: str, name: str, it: dict[str, object], fitted: tuple[trained.Model, frozenset[str]]
+) -> bool:
+    """Where SP105 or SP203 stays silent though its reader speaks (as today's reading decides): SP105
+    where its sentence is first about a grown-up, SP203 where its sentence has happened."""
+    if category not in ("individual-pupil", "trip-whereabouts"):
+        return False
     model, known = fitted
     ctx = Context(Post(str(it["text"])), load_policy(str(it["policy"])), roster(name))
     whole, per = trained.post_features(ctx.text.text, roster(name), known)
     bounds = trained.sentences(ctx.text.text)
     a, b = max(zip(bounds, per, strict=True), key=lambda bp: model.score(bp[1]))[0]
-    return reads_as_one_child._about_a_grown_up(ctx, trained.Reading(model.score(whole), a, b))
+    reading = trained.Reading(model.score(whole), a, b)
+    if category == "individual-pupil":
+        return reads_as_one_child._about_a_grown_up(ctx, reading)
+    return reads_as_whereabouts.told_afterwards(ctx, reading)
 
 
 def compare(
@@ -135,20 +143,14 @@ def compare(
 ) -> dict[str, object]:
     """Counts of the first run alone and of first run OR model at each threshold, on one set.
 
-    For individual-pupil, a post the model would add is dropped where SP105 stays silent (its best
-    sentence is first about a grown-up, as today's reading decides).
+    A post the model would add is dropped where SP105 or SP203 stays silent (:func:`silent`).
     """
     rows = []
     for it in items(name):
         want = category in it["expect"]  # type: ignore[operator]
         got = category in first[str(it["id"])]
         s = score(name, it, *fitted)
-        if (
-            not got
-            and s >= THRESHOLDS[0]
-            and category == "individual-pupil"
-            and about_a_grown_up(name, it, fitted)
-        ):
+        if not got and s >= THRESHOLDS[0] and silent(category, name, it, fitted):
             s = 0.0
         rows.append((str(it["id"]), want, got, s, str(it["text"])))
     return {"name": name, "rows": rows}

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from safepost.policy import trained
 from safepost.policy.findings import Finding, Severity
+from safepost.policy.reading import Tense, sentence_tense
 from safepost.policy.rules.base import Context, Rule
 from safepost.policy.rules.trip_whereabouts import TripWhereabouts
 
@@ -21,12 +22,13 @@ class ReadsAsWhereabouts(Rule):
 
     What it flags:
         A post the trained reader (safepost/policy/trained.py, a model learnt from
-        about 11,000 labelled school posts) scores as telling where pupils are or
+        about 18,000 labelled school posts) scores as telling where pupils are or
         will be, when the whereabouts rule (SP202) found no place and time in it:
-        a meeting point, a route or a venue said in a way no rule knows. It
-        points at the sentence that reads most like it. It is a warning, not a
-        block: the writer checks whether a stranger could use it to find the
-        children.
+        a meeting point, a route or a venue said in a way no rule knows. It points
+        at the sentence that reads most like it, and stays silent when that
+        sentence has happened (a match report, a trip told afterwards). It is a
+        warning, not a block: the writer checks whether a stranger could use it
+        to find the children.
 
     Why it matters:
         NNF-11: trip updates must not say where children will be at a specific
@@ -51,8 +53,12 @@ class ReadsAsWhereabouts(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         reading = trained.read(ctx.text.text, ctx.roster, CATEGORY)
         threshold = trained.readers().models[CATEGORY].threshold
-        if reading.score < threshold or any(True for _ in TripWhereabouts().check(ctx)):
-            return  # the reader is not sure, or SP202 has already said it
+        if (
+            reading.score < threshold
+            or told_afterwards(ctx, reading)
+            or any(True for _ in TripWhereabouts().check(ctx))
+        ):
+            return  # the reader is not sure, the sentence has happened, or SP202 has already said it
         yield self.finding(
             ctx,
             reading.start,
@@ -67,3 +73,8 @@ class ReadsAsWhereabouts(Rule):
                 "no place and time found by SP202",
             ),
         )
+
+
+def told_afterwards(ctx: Context, reading: trained.Reading) -> bool:
+    """Whether the sentence the reader points at has happened ("played at Oakfield Park on Saturday and won")."""
+    return sentence_tense(ctx.text.text[reading.start : reading.end]) is Tense.PAST
