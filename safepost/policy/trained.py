@@ -177,8 +177,7 @@ class Model:
     threshold: float
 
     def score(self, feats: Iterable[str]) -> float:
-        w = self.weights
-        z = self.bias + sum(w.get(f, 0.0) for f in feats)
+        z = self.bias + sum(map(self.weights.get, feats, itertools.repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
