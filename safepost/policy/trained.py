@@ -277,3 +277,32 @@ def _goes_on(text: str, start: int) -> bool:
     """Whether the piece of text from ``start`` carries on the sentence before it (begins in lower case)."""
     rest = text[start:].lstrip(" \t)]\"”’'")
     return bool(rest) and rest[0].islower()
+
+
+def roster_names(text: str, start: int, end: int, roster: Roster) -> list[tuple[int, int, str]]:
+    """The pupils' names the reader sees in ``text[start:end]``: (start, end, "first" or "surname") of
+    each capitalised roster first name or surname, not after a title ("Mrs Church" is a teacher), not
+    the name of a class ("Hepworth"), and not inside a longer proper name ("Young Enterprise")."""
+    words = [(m.start(), m.group()) for m in TOKEN.finditer(text, start, end) if m.group()[0].isalpha()]
+    out: list[tuple[int, int, str]] = []
+    for i, (at, word) in enumerate(words):
+        stem, _ = _possessive(word)
+        low = stem.lower()
+        if not word[0].isupper() or low in roster.class_names:
+            continue
+        kind = "first" if low in roster.by_first else "surname" if low in roster.by_surname else None
+        if kind is None:
+            continue
+        before = words[i - 1][1] if i else ""
+        after = words[i + 1][1] if i + 1 < len(words) else ""
+        if before[:1].isupper() and before.lower().rstrip(".") in TITLES:
+            continue
+        if after[:1].isupper() and stem == word and not _is_roster_name(after, roster):
+            continue  # "Young Enterprise", "Robin Wood": part of a longer name
+        out.append((at, at + len(stem), kind))
+    return out
+
+
+def _is_roster_name(word: str, roster: Roster) -> bool:
+    low = _possessive(word)[0].lower()
+    return low in roster.by_first or low in roster.by_surname

@@ -21,8 +21,8 @@ from safepost.policy.rules.base import Post
 HERE = Path(__file__).resolve().parent.parent / "fixtures" / "reading_kinds"
 PUPIL = {"pupil-surname", "pupil-name", "individual-pupil", "trip-whereabouts"}
 # Posts the reading still gets wrong, kept visible: each must fail until it is fixed (strict xfail).
-# Round 10 took eleven off the list: the trained readers (SP105, SP203) now flag them, but these posts
-# are among those the readers were trained on, so that is no evidence the kinds are read in general.
+# Round 10 took twelve off the list: the trained readers (SP105-SP107, SP203) now flag them, but these
+# posts are among those the readers were trained on, so that is no evidence the kinds are read in general.
 STILL_WRONG = {
     "k19-043": "a child addressed as 'you' by a role ('..., Thistle Class narrator!')",
     "k20-030": "a thank-you hashtag with a word-name (#ThankYouFaith)",
@@ -31,7 +31,6 @@ STILL_WRONG = {
     "k29-053": "a family of pupils said goodbye to by surname, their children addressed ('Will and Bella')",
     "k40-087": "a caption of two pupils with a photo, and the time of the next activity in the next sentence",
     "k41-054": "a full name in lower case with the surname misspelt ('daisy feild')",
-    "k41-091": "three word-surnames in a list at the start of a sentence ('Short, Best and King all scored')",
     "k48-094": "a short form of three letters in lower case ('well done fin!!' for Finley)",
     "k50-017": "a famous writer's birthday in a school with a pupil of his surname ('Happy birthday, Shakespeare!')",
     "k50-042": "a word-name in lower case after 'and to' in a list of thanks ('and to faith for finding the rabbit')",

@@ -146,3 +146,34 @@ def test_a_reading_points_at_the_sentence_that_reads_most_like_one_child() -> No
     reading = trained.read(first + second, ROSTER, "individual-pupil")
     assert reading.score >= trained.readers().models["individual-pupil"].threshold
     assert (reading.start, reading.end) == (len(first), len(first + second))
+
+
+@pytest.mark.parametrize(
+    ("text", "preset", "expected"),
+    [
+        # a first name the rules took for the word, in a sentence about one child, where no names are allowed
+        (
+            "Hope as Cinderella had the whole audience in stitches last night. What a performance!",
+            "no-names-no-faces",
+            [("SP105", "individual-pupil"), ("SP106", "pupil-name")],
+        ),
+        # first names are allowed here: the reader's warning alone
+        (
+            "Hope as Cinderella had the whole audience in stitches last night. What a performance!",
+            "st-catherine",
+            [("SP105", "individual-pupil")],
+        ),
+        # a surname that is also a word, as a sports report names a player
+        (
+            "Green flew round the final lap to win the Year 4 race by a mile!",
+            "st-catherine",
+            [("SP105", "individual-pupil"), ("SP107", "pupil-surname")],
+        ),
+        # a teacher's name after a title is not the child's
+        ("Mrs Green's class flew round the final lap to win the Year 4 race by a mile!", "st-catherine", []),
+    ],
+)
+def test_a_pupils_name_in_the_sentence_the_one_child_reader_points_at_is_taken_for_the_childs(
+    text: str, preset: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(findings(text, preset)) == expected

@@ -59,6 +59,8 @@ class Context:
     policy: Policy
     roster: Roster
     text: PostText = field(init=False)
+    # Readings a rule shares with the rules after it (SP105's with SP106 and SP107), by name.
+    memo: dict[str, object] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         # The analyses read at most MAX_CHECKED_CHARS (the web app's limit), so no text, however

@@ -53,13 +53,10 @@ class ReadsAsOneChild(Rule):
         return "warn" if policy.pupils.individual_content != "allow" else "allow"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        people = ctx.people
-        if people.pupils or people.roles or people.unsure or people.surname_refs:
-            return  # SP103 or SP104 has already said it
-        reading = trained.read(ctx.text.text, ctx.roster, CATEGORY)
-        threshold = trained.readers().models[CATEGORY].threshold
-        if reading.score < threshold or _about_a_grown_up(ctx, reading):
+        reading = one_child_reading(ctx)
+        if reading is None:
             return
+        threshold = trained.readers().models[CATEGORY].threshold
         yield self.finding(
             ctx,
             reading.start,
@@ -74,6 +71,23 @@ class ReadsAsOneChild(Rule):
                 "no child found by SP103/SP104",
             ),
         )
+
+
+def one_child_reading(ctx: Context) -> trained.Reading | None:
+    """The reader's finding of one child where the pupil rules found none, or None (kept on ``ctx``)."""
+    if "one-child" not in ctx.memo:
+        ctx.memo["one-child"] = _one_child_reading(ctx)
+    return ctx.memo["one-child"]  # type: ignore[return-value]
+
+
+def _one_child_reading(ctx: Context) -> trained.Reading | None:
+    people = ctx.people
+    if people.pupils or people.roles or people.unsure or people.surname_refs:
+        return None  # SP103 or SP104 has already said it
+    reading = trained.read(ctx.text.text, ctx.roster, CATEGORY)
+    if reading.score < trained.readers().models[CATEGORY].threshold or _about_a_grown_up(ctx, reading):
+        return None
+    return reading
 
 
 def _about_a_grown_up(ctx: Context, reading: trained.Reading) -> bool:

@@ -1,0 +1,74 @@
+"""SP106 name-in-one-child-post."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from safepost.policy import trained
+from safepost.policy.findings import Finding, Severity
+from safepost.policy.rules.base import Context, Rule
+from safepost.policy.rules.pupil_name import PupilName
+from safepost.policy.rules.reads_as_one_child import one_child_reading
+
+if TYPE_CHECKING:
+    from safepost.policy.config import Policy
+
+# How sure the one-child reader must be before its sentence's first name is taken for the child's:
+# measured chronologically (bench/model_chrono.py --category pupil-name), 5 right and none wrong at
+# 0.95, 6 right and 3 wrong at SP105's own 0.90.
+SURE = 0.95
+
+
+class NameInOneChildPost(Rule):
+    """A pupil's first name in a sentence that reads like news about one child: a warning.
+
+    What it flags:
+        Where SP105 finds a post about one child that the pupil rules did not,
+        and is very sure of it, a pupil's first name written in the sentence it
+        points at (not after a title, not a class's name), under a policy
+        that allows no pupil names ("Ruby in 8K swam 5k for the hospice"): the
+        name the rules took for an ordinary word (Ruby, Destiny) is most likely
+        the child's. A warning, beside SP105's.
+
+    Why it matters:
+        NNF-07: the account "will not use any children's names". SUT-07: no
+        names beside pictures of pupils. The one-child reader and the roster
+        together say whose news it is when the wording alone did not.
+
+    Example:
+        Hope as Cinderella had the whole audience in stitches last night. What a performance! (policy no-names-no-faces)
+
+    Use instead:
+        Our Cinderella had the whole audience in stitches last night. What a performance! (policy no-names-no-faces)
+    """
+
+    code = "SP106"
+    name = "name-in-one-child-post"
+    category = "pupil-name"
+    default_severity = Severity.WARN
+
+    def setting(self, policy: Policy) -> str:
+        return "warn" if PupilName().setting(policy) != "allow" else "allow"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        if ctx.policy.pupils.names == "not-with-photos" and not (ctx.post.pupil_photos or ctx.post.media):
+            return
+        reading = one_child_reading(ctx)
+        if reading is None or reading.score < SURE:
+            return
+        for start, end, kind in trained.roster_names(ctx.text.text, reading.start, reading.end, ctx.roster):
+            if kind != "first":
+                continue
+            shown = ctx.text.original_slice(start, end)
+            finding = self.finding(
+                ctx,
+                start,
+                end,
+                f'Is "{shown}" the child this is about? The sentence reads like news about one pupil, and '
+                f'"{shown}" is the name of a pupil on the roster; the policy allows no pupil names.',
+                suggestion="Take the name out, or write about the class or group instead.",
+                trace=("a roster first name in the sentence SP105 points at",),
+            )
+            yield replace(finding, severity=self.severity(ctx.policy) or Severity.WARN)
