@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from safepost.policy import trained
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.rules.base import Context, Rule
 from safepost.policy.rules.pupil_name import PupilName
-from safepost.policy.rules.reads_as_one_child import one_child_reading
+from safepost.policy.rules.reads_as_one_child import names_in_its_sentence
 
 if TYPE_CHECKING:
     from safepost.policy.config import Policy
@@ -55,14 +53,9 @@ class NameInOneChildPost(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         if ctx.policy.pupils.names == "not-with-photos" and not (ctx.post.pupil_photos or ctx.post.media):
             return
-        reading = one_child_reading(ctx)
-        if reading is None or reading.score < SURE:
-            return
-        for start, end, kind in trained.roster_names(ctx.text.text, reading.start, reading.end, ctx.roster):
-            if kind != "first":
-                continue
+        for start, end in names_in_its_sentence(ctx, "first", SURE):
             shown = ctx.text.original_slice(start, end)
-            finding = self.finding(
+            yield self.finding(
                 ctx,
                 start,
                 end,
@@ -71,4 +64,3 @@ class NameInOneChildPost(Rule):
                 suggestion="Take the name out, or write about the class or group instead.",
                 trace=("a roster first name in the sentence SP105 points at",),
             )
-            yield replace(finding, severity=self.severity(ctx.policy) or Severity.WARN)

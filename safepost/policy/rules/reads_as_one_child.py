@@ -80,6 +80,16 @@ def one_child_reading(ctx: Context) -> trained.Reading | None:
     return ctx.memo["one-child"]  # type: ignore[return-value]
 
 
+def names_in_its_sentence(ctx: Context, kind: str, sure: float = 0.0) -> list[tuple[int, int]]:
+    """Where SP105 speaks (at least ``sure`` of it), the roster names of ``kind`` ("first" or "surname")
+    in the sentence it points at, as spans of the normalised text."""
+    reading = one_child_reading(ctx)
+    if reading is None or reading.score < sure:
+        return []
+    names = trained.roster_names(ctx.text.text, reading.start, reading.end, ctx.roster)
+    return [(start, end) for start, end, k in names if k == kind]
+
+
 def _one_child_reading(ctx: Context) -> trained.Reading | None:
     people = ctx.people
     if people.pupils or people.roles or people.unsure or people.surname_refs:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from safepost.policy import trained
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.rules.base import Context, Rule
 from safepost.policy.rules.pupil_surname import PupilSurname
-from safepost.policy.rules.reads_as_one_child import one_child_reading
+from safepost.policy.rules.reads_as_one_child import names_in_its_sentence
 
 if TYPE_CHECKING:
     from safepost.policy.config import Policy
@@ -48,12 +47,7 @@ class SurnameInOneChildPost(Rule):
         return "warn" if PupilSurname().setting(policy) != "allow" else "allow"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        reading = one_child_reading(ctx)
-        if reading is None:
-            return
-        for start, end, kind in trained.roster_names(ctx.text.text, reading.start, reading.end, ctx.roster):
-            if kind != "surname":
-                continue
+        for start, end in names_in_its_sentence(ctx, "surname"):
             shown = ctx.text.original_slice(start, end)
             yield self.finding(
                 ctx,
