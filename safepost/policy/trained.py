@@ -80,6 +80,8 @@ _SCHOOL_WORDS = frozenset(
         "form",
     ]
 )
+# A post's features: those of the whole post, and those of each sentence.
+Features = tuple[set[str], list[set[str]]]
 _TIME = re.compile(r"\d{1,2}[:.]\d\d|\d{1,2}\s?[ap]m")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
@@ -153,7 +155,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
 
 
-def post_features(text: str, roster: Roster, known: frozenset[str]) -> tuple[set[str], list[set[str]]]:
+def post_features(text: str, roster: Roster, known: frozenset[str]) -> Features:
     """Features of the whole post and of each of its sentences."""
     per_sentence: list[set[str]] = []
     whole: set[str] = set()
@@ -230,25 +232,17 @@ class Reading:
     end: int
 
 
-# The last post's features: SP105 and SP203 read the same post one after the other.
-_last: tuple[str, Roster, tuple[set[str], list[set[str]]]] | None = None
+def read(text: str, roster: Roster, category: str, features: Features | None = None) -> Reading:
+    """How much ``text`` reads like ``category``, and where it reads most like it.
 
-
-def _features(text: str, roster: Roster, known: frozenset[str]) -> tuple[set[str], list[set[str]]]:
-    global _last
-    last = _last
-    if last is not None and last[1] is roster and last[0] == text:
-        return last[2]
-    feats = post_features(text, roster, known)
-    _last = (text, roster, feats)
-    return feats
-
-
-def read(text: str, roster: Roster, category: str) -> Reading:
-    """How much ``text`` reads like ``category``, and where it reads most like it."""
+    ``features``: the text's :func:`post_features` with the shipped known words, when the caller
+    already has them (the rules share one set per post: ``Context.reader_features``).
+    """
     shipped = readers()
     model = shipped.models[category]
-    whole, per_sentence = _features(text, roster, shipped.known)
+    whole, per_sentence = features if features is not None else post_features(text, roster, shipped.known)
+    if not per_sentence:
+        return Reading(0.0, 0, 0)  # no words to read ("", "   ")
     score = model.score(whole)
     if score < model.threshold:
         return Reading(score, 0, 0)

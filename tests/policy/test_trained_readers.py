@@ -177,3 +177,11 @@ def test_a_pupils_name_in_the_sentence_the_one_child_reader_points_at_is_taken_f
     text: str, preset: str, expected: list[tuple[str, str]]
 ) -> None:
     assert sorted(findings(text, preset)) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "!!!", "🎉🎉🎉", "#", "@"])
+def test_a_post_with_nothing_to_read_gives_the_readers_nothing_to_say(text: str) -> None:
+    for category in ("individual-pupil", "trip-whereabouts"):
+        reading = trained.read(text, ROSTER, category)
+        assert 0.0 <= reading.score < trained.readers().models[category].threshold
+    assert [f for f in findings(text) if f[0] in ("SP105", "SP106", "SP107", "SP203")] == []

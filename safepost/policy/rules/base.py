@@ -20,6 +20,7 @@ from safepost.policy.text import PostText
 if TYPE_CHECKING:
     from safepost.policy.config import Policy
     from safepost.policy.names import PeopleAnalysis
+    from safepost.policy.trained import Features
 
 # The most characters of a post the analyses read: the longest post the web app accepts.
 MAX_CHECKED_CHARS = 5000
@@ -78,6 +79,13 @@ class Context:
             return self.text
         reading = PostText(cased)
         return reading if len(reading.text) == len(self.text.text) else self.text
+
+    @cached_property
+    def reader_features(self) -> Features:
+        """The post's features for the trained readers (shared by SP105 and SP203)."""
+        from safepost.policy import trained
+
+        return trained.post_features(self.text.text, self.roster, trained.readers().known)
 
     @cached_property
     def people(self) -> PeopleAnalysis:

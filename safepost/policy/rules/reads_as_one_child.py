@@ -94,7 +94,7 @@ def _one_child_reading(ctx: Context) -> trained.Reading | None:
     people = ctx.people
     if people.pupils or people.roles or people.unsure or people.surname_refs:
         return None  # SP103 or SP104 has already said it
-    reading = trained.read(ctx.text.text, ctx.roster, CATEGORY)
+    reading = trained.read(ctx.text.text, ctx.roster, CATEGORY, ctx.reader_features)
     if reading.score < trained.readers().models[CATEGORY].threshold or _about_a_grown_up(ctx, reading):
         return None
     return reading

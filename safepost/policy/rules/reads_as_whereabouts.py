@@ -51,7 +51,7 @@ class ReadsAsWhereabouts(Rule):
         return "warn" if policy.pupils.trip_whereabouts != "allow" else "allow"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        reading = trained.read(ctx.text.text, ctx.roster, CATEGORY)
+        reading = trained.read(ctx.text.text, ctx.roster, CATEGORY, ctx.reader_features)
         threshold = trained.readers().models[CATEGORY].threshold
         if (
             reading.score < threshold
