@@ -1632,29 +1632,11 @@ _SHOPS = frozenset(
     ]
 )
 _BRANCH_AFTER = re.compile(r"^\s+(?:in|on|at|of)\s+[A-Z]|^\s+(?:store|shop|supermarket|branch|cafe|café)\b")
-DAYS_AND_MONTHS = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
+DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()  # noqa: SIM905
 )
+DAYS_AND_MONTHS = DAYS | MONTHS
 _BUSINESS_AFTER = re.compile(
     r"^['’]s\s+of\s+(?-i:[A-Z])|^(?:['’]s?)?\s+(?-i:[A-Z])[a-z]+(?<!Roman)(?<!Viking)(?<!Tudor)(?<!Egyptian)(?<!Greek)(?<!Victorian)\b"
 )

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from safepost.policy.names import TITLES
+from safepost.policy.reading import DAYS, MONTHS
 from safepost.policy.roster import Roster
 
 DATA = Path(__file__).parent / "data" / "trained_readers.json"
@@ -43,23 +44,6 @@ TOKEN = re.compile(
     r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*|[!?\"“”()]"
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*|[.!?]+")
-_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 # Words of a school's structure, read as the words they are even when capitalised ("Year 4",
 # "Cedar Class", "the School Council"): they say a group, never a child's name.
 _SCHOOL_WORDS = frozenset(
@@ -132,9 +116,9 @@ def _word_token(stem: str, capital: bool, first: bool, roster: Roster, known: fr
         return "<S>"
     if low in roster.class_names:
         return "<C>"
-    if low in _DAYS:
+    if low in DAYS:
         return "<DAY>"
-    if low in _MONTHS:
+    if low in MONTHS:
         return "<MON>"
     if low.rstrip(".") in TITLES:
         return "<TITLE>"
