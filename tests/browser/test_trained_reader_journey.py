@@ -20,6 +20,7 @@ ONE_CHILD = (
     "Congratulations to Maple's new Eco Monitor, who has already told the whole staffroom off for leaving the "
     "lights on!"
 )
+SURNAME = "Green flew round the final lap to win the Year 4 race by a mile!"
 WHEREABOUTS = "Coach leaves from the top gate at 8:15 sharp tomorrow, then straight up the valley path to the waterfall."
 
 
@@ -41,6 +42,7 @@ def test_the_writer_sees_why_the_reader_warns_and_what_to_write_instead(
     for text, says, shot in (
         (ONE_CHILD, "This reads like news about one child", "one-child"),
         (WHEREABOUTS, "This reads like it tells people where pupils will be", "whereabouts"),
+        (SURNAME, 'Is "Green" the child this is about?', "surname"),
     ):
         page.locator("textarea[name=text]").fill(text)
         warning = page.get_by_text(says)

@@ -61,9 +61,9 @@ class ReadsAsOneChild(Rule):
             ctx,
             reading.start,
             reading.end,
-            "This reads like news about one child. No child is named, but Safepost's trained reader, which "
-            "learnt from thousands of school posts, reads this sentence as being about one pupil. If a parent "
-            "or a stranger could tell who is meant, it should not be posted.",
+            "This reads like news about one child. The pupil checks found no child in it, but Safepost's trained "
+            "reader, which learnt from thousands of school posts, reads this sentence as being about one pupil. "
+            "If a parent or a stranger could tell who is meant, it should not be posted.",
             suggestion='Write it about the class or group instead ("Well done, Oak Class!"), and share news '
             "about one child privately with their family.",
             trace=(
