@@ -187,7 +187,7 @@ def test_a_post_with_nothing_to_read_gives_the_readers_nothing_to_say(text: str)
     assert [f for f in findings(text) if f[0] in ("SP105", "SP106", "SP107", "SP203")] == []
 
 
-def test_a_first_name_in_a_one_child_sentence_is_flagged_beside_photos_where_the_policy_forbids_that() -> None:
+def test_a_first_name_in_a_one_child_sentence_is_flagged_beside_photos_where_that_is_forbidden() -> None:
     # sutton-manor: no pupil names alongside pictures of pupils (SUT-07)
     text = "Hope as Cinderella had the whole audience in stitches last night. What a performance!"
     checker = Checker(load_policy("sutton-manor"), ROSTER)
@@ -198,7 +198,9 @@ def test_a_first_name_in_a_one_child_sentence_is_flagged_beside_photos_where_the
 
 
 def test_the_names_read_off_a_sentence_leave_out_teachers_classes_and_longer_proper_names() -> None:
-    text = "Mrs Green says Ruby and Baker's team won at Green Park; Maple Class cheered, and so did Hall Green."
+    text = (
+        "Mrs Green says Ruby and Baker's team won at Green Park; Maple Class cheered, and so did Hall Green."
+    )
     names = [(text[a:b], kind) for a, b, kind in trained.roster_names(text, 0, len(text), ROSTER)]
     # "Green" after a title is the teacher, "Green Park" a longer name, "Maple" a class; "Hall Green" is
     # two pupils' names side by side, so both stay
