@@ -378,6 +378,24 @@ PLACE_WORDS = frozenset(
         "juniors",
         "nursery",
         "telescope",
+        # the land, as estates, schools and streets are named: "Calder Ridge's Young Enterprise team"
+        "ridge",
+        "vale",
+        "dale",
+        "moor",
+        "moors",
+        "fields",
+        "meadow",
+        "meadows",
+        "grove",
+        "rise",
+        "terrace",
+        "quay",
+        "harbour",
+        "pier",
+        "downs",
+        "estate",
+        "marsh",
         "observatory",
         "tower",
         "palace",
@@ -2236,6 +2254,8 @@ def _surnames_alone(
             or _IN_A_LIST_OF_PLACES.search(text.text[max(0, tok.nstart - 30) : tok.nend + 30])
         ):
             continue  # "our pen pals in Lyon sent a parcel", "comparing Paris and London": places
+        if not tok.possessive and _JOURNEYS_END.search(text.text[max(0, tok.nstart - 30) : tok.nstart]):
+            continue  # "the beach at Filey", "our residential to Whitby": a place, not a pass to a player
         found = by_first.get(tok.nstart)
         if found is None:
             found = PersonMention(first=tok)
@@ -2288,6 +2308,13 @@ def _surnames_alone(
     mentions.sort(key=lambda m: m.nstart)
 
 
+# Before a word, what makes it the place a trip goes to, whoever else has the name.
+_JOURNEYS_END = re.compile(
+    r"\b(?:the\s+(?:beach|sands|seafront|promenade|pier|harbour|castle|abbey|cliffs|coast|museum|zoo|aquarium|"
+    r"market|station)\s+at|(?:trip|residential|visit|journey|holiday|day\s+out|outing|coach|drive|"
+    r"travel(?:led|ling)?|heading|headed)\s+to)\s+$",
+    re.IGNORECASE,
+)
 _ROLE_TO_GROUP = re.compile(
     r"\s+(?:goes\s+|went\s+|was\s+given\s+|is\s+shared\s+)?to\s+(?:all\s+(?:of\s+)?)?(?:our|the)\s+(?:whole\s+|entire\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:team|squad|line|defence|defense|class|group|side|players|girls|boys|children|pupils|"

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 from apps.home.demo import DemoResult, load_demo
 from apps.schools.actions import do_replace_roster, update_policy
@@ -36,6 +38,24 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+class OneRequestAtATime(WSGIServer):
+    """Django's live server, answering one request at a time (closing each connection after it).
+
+    The tests' SQLite database lives in memory, so every thread of Django's threaded live server
+    shares the test's one connection. Two requests at once (the compose page's check of the words
+    just typed and the upload of the photo chosen straight after) then read through the same
+    cursor, and one of them can find no membership and answer 404. A school's server has a
+    connection per thread; only the test server needs this.
+    """
+
+    def __init__(self, *args: Any, connections_override: Any = None, **kwargs: Any) -> None:
+        # LiveServerThread.run() has already given this thread the test's connections.
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = OneRequestAtATime  # type: ignore[assignment]
 
 
 def chromium_path() -> str | None:

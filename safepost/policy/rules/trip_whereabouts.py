@@ -399,6 +399,8 @@ _VAGUE_LATER = re.compile(
     r"\b(?:in\s+the\s+(?:spring|summer|autumn|new)(?:\s+(?:term|year))?|(?:hoping|hope|planning|plan|aiming|"
     r"would\s+(?:like|love))\s+to|next\s+(?:term|year|month|half[\s-]term)|"
     r"later\s+(?:this|in\s+the)\s+(?:term|year|month)|one\s+day|some\s+day|soon|"
+    # a whole term or year, not a time to find anyone: "Year 10 at Brackenfield are running the tuck shop this term"
+    r"(?:this|all|each|every)\s+(?:term|half[\s-]term|year)|all\s+year\s+round|"
     # a month and no day: "heading to Colomendy in June"
     r"in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
     r"(?!\s+\d))\b",
@@ -424,6 +426,12 @@ _TO_STUDY = re.compile(
     r"\bto\s+(?:read|study)\s+(?:(?-i:[A-Z])|medicine|law|engineering|maths|history|english|physics|chemistry|"
     r"biology|economics|geography|music|drama|art|nursing|dentistry|veterinary|computer)",
     re.IGNORECASE,
+)
+# An event held in the school's own hall or field, in a sentence that says nothing of leaving or returning.
+_IN_THE_SCHOOL_HALL = re.compile(
+    r"^(?!.*\b(?:back|return|returning|collect|collection|pick[\s-]?up|coach|bus|leave|leaving|depart)\b)"
+    r".*\b(?:in|on)\s+the\s+(?:main\s+)?school\s+(?:hall|field)\b",
+    re.IGNORECASE | re.DOTALL,
 )
 _ON_SITE_IN = re.compile(
     r"\b(?:the\s+)?(?:school\s+(?:playground|hall|field|gates?|car\s+park|office|entrance)|(?:main|front|back)\s+gates?|"
@@ -1011,6 +1019,9 @@ class TripWhereabouts(Rule):
                 and not _class_name_only(p.text, ctx.roster.class_names)
                 and fold(re.sub(r"^the\s+", "", p.text)) not in ctx.roster.class_names  # "visiting Seedlings"
                 and not _the_school_itself(p.text, school)  # "back at Courtney at about 3pm"
+                # "The Kestrel Class nativity at Clough Lane is on Tuesday at 2pm in the school hall": an
+                # event in the school's own hall names the school (one of a trust's), not a venue
+                and not (p.named and not p.public and _IN_THE_SCHOOL_HALL.search(sentence))
                 and re.sub(r"^the\s+", "", p.text)
                 not in person_names  # "goes to Ronnie Street for his manners"
             ]

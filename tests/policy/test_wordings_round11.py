@@ -1,0 +1,101 @@
+"""Kinds the round-11 blind sets showed (issue 12): the look-alikes of a trust's account, where a
+school's name is a place, and a pupil's surname is a town. Each must be read as a careful head would,
+and the real finding beside it must stay. The sentences are the project's own, not the blind sets'."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from safepost.policy.roster import Roster, parse_roster
+
+ROSTER = """first_name,last_name,year_group,class_name,photo_consent
+Ezra,Filey,Year 1,Otter,yes
+Mabel,Young,Year 6,Skylark,yes
+Tobias,Grant,Year 4,Curlew,yes
+Nell,Preston,Year 5,Heron,yes
+Rufus,Hale,Year 3,Wren,yes
+"""
+
+
+@pytest.fixture(scope="module")
+def roster() -> Roster:
+    return parse_roster(ROSTER, "round-11 roster")
+
+
+CASES = [
+    # a school, an estate or a street named like a person: "Calder Ridge", "Ash Vale" are places
+    (
+        "no-names-no-faces",
+        "Well done to Morgan Vale's Young Engineers team on reaching the regional final!",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Congratulations to Harper Fields on their first Ofsted as part of our trust!",
+        "individual-pupil",
+        False,
+    ),
+    # a pupil's surname that is a town, where the post goes there; and where it is the child
+    (
+        "no-names-no-faces",
+        "Otter Class collected shells on the beach at Filey and made a display for the hall.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Our Year 5 residential to Preston is booked for Monday 8th to Wednesday 10th June.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Great pass to Preston and she buried it in the top corner!",
+        "pupil-surname",
+        True,
+    ),
+    ("no-names-no-faces", "Filey was our player of the match on Saturday.", "pupil-surname", True),
+    # an event in the school's own hall: the school's name in a trust's post is not a venue to find
+    (
+        "courtney",
+        "The Heron Class harvest assembly at Ashgrove Lane is on Friday 3rd October at 9am in the school hall.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "courtney",
+        "Year 6 at Winter Hill perform their leavers' show on Thursday at 6pm in the school hall.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "courtney",
+        "Year 6 are at Chester Zoo on Thursday from 10am until 2pm, and back at school by 3:30.",
+        "trip-whereabouts",
+        True,
+    ),
+    # a whole term is no time to find anyone; a day and a clock time still are
+    ("courtney", "Year 9 at Oakbridge are running the school shop this term.", "trip-whereabouts", False),
+    (
+        "courtney",
+        "This term Year 5 are swimming at Riverside Leisure Centre every Tuesday at 9:15am.",
+        "trip-whereabouts",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("policy", "text", "category", "found"), CASES)
+def test_the_wording_is_read_as_a_careful_head_would(
+    categories_found: Callable[[str, Roster, str], tuple[set[str], list[str]]],
+    roster: Roster,
+    policy: str,
+    text: str,
+    category: str,
+    found: bool,
+) -> None:
+    categories, messages = categories_found(policy, roster, text)
+    assert (category in categories) is found, messages
