@@ -2481,6 +2481,14 @@ def _before(norm: str, s_start: int, m: PersonMention, width: int) -> str:
     return norm[max(s_start, m.nstart - width) : m.nstart]
 
 
+# A reign's number after a name: "Henry VIII", "George III", "Elizabeth I and Queen Victoria" (a lone "I"
+# only where it cannot be the writer: "Amelia I was so proud of" keeps Amelia).
+_REGNAL_NUMBER = re.compile(
+    r"\s+(?-i:(?:II|III|IV|V|VI|VII|VIII|IX|X)\b(?!['’]\w)|I(?=\s*(?:,|;|:|\)|\.(?!\w)|['’]s\b|\s+(?:and|or|of|"
+    r"ruled|reigned|became|was\s+(?:crowned|queen|king|the|a)|in\s+\d))))"
+)
+
+
 def _classify_one(
     text: PostText,
     tokens: list[Token],
@@ -2503,6 +2511,9 @@ def _classify_one(
         return  # "a family pass to Chester Zoo": a place, whatever the wording around it
     if m.surname is not None and re.match(r"\s+(?:Day|Week|Night|Appeal|Festival|Fun\s+Run)\b", post):
         m.kind, m.reasons = "word", ['the name of a day or an event ("Red Nose Day")']
+        return
+    if _REGNAL_NUMBER.match(post) and not m.surname:
+        m.kind, m.reasons = "other-person", ['a monarch or a pope, by the number of the reign ("Henry VIII")']
         return
     if _WITH_A_YEAR.match(post) and not group_cue:
         m.kind, m.reasons = "word", ['followed by a year: an event or a thing ("Paris 2024")']

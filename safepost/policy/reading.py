@@ -1313,6 +1313,9 @@ _PERSON_AFTER = re.compile(
     # "Sharp and Cross both ran under 5 minutes"
     r"|\s+(?:and\s+(?-i:[A-Z])\w+\s+)?both\s+(?:ran|won|scored|finished|swam|jumped|threw|made|got|qualified|reached)\b"
     r"|\s*,\s*who\b"
+    # "Hart, you absolute legend!": somebody cheered to their face
+    r"|\s*,\s*you\s+(?:(?:absolute|total|utter|little|big|true|real|complete)\s+)?(?:legend|star|superstar|hero|"
+    r"heroine|champion|champ|machine|genius|wizard|rock|gem|wall|beast|magician|maestro)\b"
     # "Huge well done to Banks, our Year 6 goalkeeper"
     r"|\s*,\s*(?:our|the)\s+(?:year\s*\d+\s+)?(?:[\w-]+\s+){0,4}?(?:goalkeeper|keeper|captain|striker|defender|bowler|"
     r"batter|scorer|top\s+scorer|star|player|champion|winner|finalist|medallist|record[\s-]holder)\b"
@@ -1407,6 +1410,9 @@ _PERSON_BEFORE = re.compile(
     r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of)"
     # "Hat-trick for Fox in the Year 4 match", "Man of the match in the league game goes to Richards"
     r"|\b(?:hat-trick|hat\s+trick|brace|century|fifty|clean\s+sheet|five-for)s?\s+for"
+    # "Top score of the afternoon went to Best": the best of the day, given to somebody
+    r"|\b(?:top|highest|best)\s+(?:score|scorer|total|time|mark)s?(?:\s+(?:of|in|for|at)\s+(?:the\s+)?[\w-]+){0,2}"
+    r"(?=\s+(?:goes|went)\s+to\b)"
     r"|\b(?:(?:wo)?man|player|star)\s+of\s+the\s+match\s+(?:in|at|for|against|v|vs)\s+[^.!?:]{0,40}?\s+(?:goes|went)\s+to)"
     # "Man of the match goes to King": an award given to somebody
     r"(?:\s+(?:goes\s+to|went\s+to|is|was|has\s+to\s+be|must\s+be))?\s*(?:[:,]|!+)?\s*#?$",  # "Take a bow, #Mensah"  # "Hat-trick hero! Price was unstoppable"

@@ -16,6 +16,12 @@ Mabel,Young,Year 6,Skylark,yes
 Tobias,Grant,Year 4,Curlew,yes
 Nell,Preston,Year 5,Heron,yes
 Rufus,Hale,Year 3,Wren,yes
+Rowan,Stag,Year 7,7B,yes
+Frankie,Best,Year 9,9B,yes
+Elizabeth,Okafor,Year 12,Seacole,yes
+Henry,Mills,Year 8,Austen,yes
+Juliet,Amos,Year 11,Woolf,yes
+Lyra,Hobbs,Year 8,Austen,yes
 """
 
 
@@ -76,6 +82,36 @@ CASES = [
         "Year 6 are at Chester Zoo on Thursday from 10am until 2pm, and back at school by 3:30.",
         "trip-whereabouts",
         True,
+    ),
+    # a surname alone, cheered to the child's face or given the day's best; a word in the same place
+    (
+        "rackham",
+        "Stag, you total legend! That run-out will be talked about all season.",
+        "pupil-surname",
+        True,
+    ),
+    ("rackham", "Highest score of the tournament went to Best: 52 not out!", "pupil-surname", True),
+    ("rackham", "Best of luck to the Year 9 cricketers at the county finals.", "pupil-surname", False),
+    # monarchs by the number of the reign, and characters of the work the post names: not the pupils
+    (
+        "no-names-no-faces",
+        "Year 12 debated whether Elizabeth I or Victoria was the stronger monarch in a crisis.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Year 8 historians met Henry VIII's six wives today.", "pupil-name", False),
+    ("no-names-no-faces", "Well done to Henry in Year 8 for his Tudor project!", "pupil-name", True),
+    (
+        "courtney",
+        "Year 11 are revising Romeo and Juliet. Juliet's speech on the balcony is quoted in every corridor!",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "courtney",
+        "Year 8 started Northern Lights this week. Lyra's Oxford has everyone hooked!",
+        "individual-pupil",
+        False,
     ),
     # a whole term is no time to find anyone; a day and a clock time still are
     ("courtney", "Year 9 at Oakbridge are running the school shop this term.", "trip-whereabouts", False),

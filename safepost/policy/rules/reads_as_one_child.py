@@ -25,8 +25,9 @@ class ReadsAsOneChild(Rule):
         a way no rule knows, such as a role the rules have no list for. It points at
         the sentence that reads most like it, and stays silent when that sentence
         is first about a grown-up: a name after a title ("Well done to Mr Okafor,
-        who ran his first marathon"), or an adult or a famous person the pupil
-        rules recognised ("Happy 90th birthday to Doris, our reading volunteer").
+        who ran his first marathon"), or an adult, a famous person or a book's
+        character the pupil rules recognised ("Happy 90th birthday to Doris, our
+        reading volunteer", "Juliet's balcony speech" in a post on Romeo and Juliet).
         It is a warning, not a block: the writer reads the sentence again and
         rewrites it for the class or year group if a child could be recognised.
 
@@ -106,7 +107,18 @@ def _about_a_grown_up(ctx: Context, reading: trained.Reading) -> bool:
     named = [m for m in ctx.people.mentions if reading.start <= m.nstart < reading.end]
     if named:
         first = min(named, key=lambda m: m.nstart)
-        if first.kind == "adult" or (first.kind == "other-person" and first.surname is not None):
+        # an adult; a famous person by full name; a character of a work the post names ("Juliet's
+        # balcony speech" after "Romeo and Juliet", "Lyra's Oxford came alive as we started Northern Lights")
+        if (
+            first.kind == "adult"
+            or (first.kind == "other-person" and first.surname is not None)
+            or (
+                first.kind == "other-person"
+                and any(r.startswith("a character of a work") for r in first.reasons)
+                # "Our Mary didn't miss a line", "our Romeo and Juliet, who open tonight": pupils in the parts
+                and not ctx.text.text[max(0, first.nstart - 4) : first.nstart].lower().endswith("our ")
+            )
+        ):
             return True
     sentence = ctx.text.text[reading.start : reading.end]
     names = [
