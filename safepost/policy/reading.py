@@ -87,9 +87,13 @@ _CHILD_DESCRIPTION = re.compile(
 )
 _CHILD_NOUN_ANY = re.compile(rf"\b(?:{_CHILD_NOUNS})\b", re.IGNORECASE)
 _DOER_NOUN_ANY = re.compile(rf"\b(?:{_DOER_NOUNS})\b", re.IGNORECASE)
-# The quick look for a doer noun, word by word: the alternation above, tried at every letter of a post,
-# costs more than all the rest of the description search. A superset of it: every noun of the list is
-# one of these words or ends with one of the endings, or (as "bell ringer", "all-rounder") ends so.
+# The quick looks for a child noun and a doer noun, word by word: the alternations above, tried at every
+# letter of a post, cost more than the rest of the description search. Each is a superset of its
+# regex: every noun of the list is one of these words (a phrase by its first or last word: "little"
+# of "little man", "ringer" of "bell ringer"), ends with one of the endings, or is "N-year-old".
+_CHILD_WORDS = frozenset(
+    re.findall(r"[a-z]{3,}", re.sub(r"\(\?=[^)]*\)\)?", "", _CHILD_NOUNS.split("(?:\\d+")[0]))
+) - {"big", "younger", "older", "baby", "man", "lady", "miss", "mister", "helper", "one", "day"}
 _DOER_WORDS = frozenset(
     re.findall(
         r"[a-z]+", (_DOER_NOUNS.split("[a-z]{3,}")[0] + _DOER_NOUNS.split(")|")[-1]).replace(r"\s+", " ")
@@ -97,6 +101,12 @@ _DOER_WORDS = frozenset(
 ) - {"all", "altar", "bell", "chess", "chorus", "young", "vice"} | {"ringer", "rounder"}
 _DOER_ENDINGS = ("ologist", "ist", "ician", "eer", "ster")
 _LETTERS = re.compile(r"[a-z]+")
+
+
+def _has_child_noun(norm: str) -> bool:
+    """Whether a post may hold a child noun (never False where :data:`_CHILD_NOUN_ANY` finds one)."""
+    folded = norm.casefold()
+    return "year-old" in folded or not _CHILD_WORDS.isdisjoint(_LETTERS.findall(folded))
 
 
 def _has_doer_noun(norm: str) -> bool:
@@ -896,7 +906,7 @@ def child_references(
     pronoun = bool(_SINGULAR_PRONOUN.search(norm))
     # the descriptions end on a noun: a post with none of the nouns has none of them (the quick
     # search spares the slow one, which tries every "the" and "a" of the post)
-    child_nouns = _CHILD_NOUN_ANY.search(norm) is not None
+    child_nouns = _has_child_noun(norm)
     for m in _CHILD_DESCRIPTION.finditer(norm) if child_nouns else ():
         if _not_one_phrase(m.group(0)) or _A_THING_AFTER.match(norm, m.end()):
             continue
