@@ -1514,6 +1514,16 @@ _FAMOUS = frozenset(
     for line in (DATA / "famous_people.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 )
+# Towns of the UK and Ireland and the world's countries (scripts/make_places.py, from GeoNames), folded: a
+# pupil's surname that is one of them ("Wales", "Barry", "Preston") is a person only where the wording
+# makes one, much as an ordinary word's is ("Come on Wales!", "crews from as far away as Preston and Durham").
+KNOWN_PLACES = frozenset(
+    fold(line.strip())
+    for line in (DATA / "places.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
 # A child who played another part: "Matilda was a wonderfully gentle Miss Honey".
 _PLAYS_ANOTHER_PART = re.compile(
     r"\s+(?:was|played|plays|is\s+playing|made)\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}?(?-i:[A-Z])",
@@ -2236,7 +2246,9 @@ def _surnames_alone(
         for m in mentions
         if m.surname is not None and m.kind == "other-person" and f"{m.first.key} {m.surname.key}" in _FAMOUS
     }
-    for tok, on_roster in surnames_alone(text, tokens, roster, used, is_ordinary_word, unknown):
+    for tok, on_roster in surnames_alone(
+        text, tokens, roster, used, is_ordinary_word, unknown, KNOWN_PLACES.__contains__
+    ):
         if of_works is None:
             of_works = _characters_named(text.text)
         if tok.key in of_works or tok.key in famous_surnames:

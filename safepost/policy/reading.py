@@ -1217,6 +1217,19 @@ _ONE_IN_GROUP_WHO = re.compile(
 )
 _MANY_OR_ADULT = frozenset(
     [
+        # crews and ensembles: "our Year 7 coxed four, who won", "our Year 9 quad", "our string trio"
+        "pair",
+        "duo",
+        "trio",
+        "quartet",
+        "quintet",
+        "four",
+        "quad",
+        "eight",
+        "double",
+        "relay",
+        "ensemble",
+        "partnership",
         "team",
         "teams",
         "choir",
@@ -1420,6 +1433,8 @@ _PERSON_BEFORE = re.compile(
     r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of)"
     # "Hat-trick for Fox in the Year 4 match", "Man of the match in the league game goes to Richards"
     r"|\b(?:hat-trick|hat\s+trick|brace|century|fifty|clean\s+sheet|five-for)s?\s+for"
+    # "Great pass to Preston and she buried it": a ball played to somebody
+    r"|\b(?:pass|passed|passes|cross|crossed|ball|through[\s-]ball|lay-off|flick|offload|offloaded)\s+(?:\w+\s+)?to"
     # "Top score of the afternoon went to Best": the best of the day, given to somebody
     r"|\b(?:top|highest|best)\s+(?:score|scorer|total|time|mark)s?(?:\s+(?:of|in|for|at)\s+(?:the\s+)?[\w-]+){0,2}"
     r"(?=\s+(?:goes|went)\s+to\b)"
@@ -1676,6 +1691,7 @@ DAYS_AND_MONTHS = DAYS | MONTHS
 _BUSINESS_AFTER = re.compile(
     r"^['’]s\s+of\s+(?-i:[A-Z])|^(?:['’]s?)?\s+(?-i:[A-Z])[a-z]+(?<!Roman)(?<!Viking)(?<!Tudor)(?<!Egyptian)(?<!Greek)(?<!Victorian)\b"
 )
+_PAST_VERB_AFTER = re.compile(r"^\s+(?:(?-i:[a-z]{2,}ed)|" + IRREGULAR_PAST + r")\b", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"^\s+(?:has|had|is|was|and|played|got|did)\b", re.IGNORECASE)
 
 
@@ -1763,12 +1779,15 @@ def surnames_alone(
     used: set[int],
     ordinary: Callable[[str], bool],
     unknown: Callable[[str], bool] | None = None,
+    place: Callable[[str], bool] | None = None,
 ) -> list[tuple[Token, bool]]:
     """Surnames written on their own as a person ("Fenwick's penalty save"), and whether on the roster.
 
     ``used`` holds the token starts already read as part of a full name or a title;
     ``ordinary`` tells a folded surname that is also an ordinary word (West, Swan), which needs
     the wording to make it a person; it is asked only about surnames the post contains.
+    ``place`` tells a town or a country ("Wales", "Barry"): like an ordinary word, a person only where the
+    wording makes one, or where a verb in the past follows it ("Chester argued so well that ...").
     ``unknown`` tells a capitalised word that is no English word and no known first name: where the
     wording makes it a person, as a match report does ("Player of the match was Kowalczyk, who
     never stopped running"), it is a child's surname though the child is not on the roster.
@@ -1878,6 +1897,10 @@ def surnames_alone(
             # West, Swan, Little, Friday: a person only where the wording makes one.
             if not as_person:
                 continue
+        elif place is not None and place(key):
+            # Wales, Barry, Preston: the same, though a verb in the past straight after is somebody's doing
+            if not (as_person or (not tok.possessive and _PAST_VERB_AFTER.match(after))):
+                continue
         elif not (as_person or tok.possessive or _VERB_AFTER.match(after)) and (
             _THING_BEFORE.search(before) or _FAMILY_AFTER.match(after)
         ):
@@ -1933,7 +1956,9 @@ _FUTURE_VERB = re.compile(
     r"look\s+out\s+for|come\s+(?:and|along|down)|give\s+(?:us|them)\s+a\s+wave|cheer\s+(?:us|them)\s+on|"
     r"see\s+you\s+(?:at|there|on|in)|about\s+to|good\s+luck|"
     # "have been practising really hard for the Christmas concert at St Mark's Church on Tuesday"
-    r"(?:practising|preparing|rehearsing|getting\s+ready|training)\s+(?:[\w-]+\s+){0,3}?for\s+(?:the|our|their)\s+|best\s+of\s+luck|(?:chosen|selected|picked|invited|asked)\s+to\s+(?!be\b)\w+)\b",
+    r"(?:practising|preparing|rehearsing|getting\s+ready|training)\s+(?:[\w-]+\s+){0,3}?for\s+(?:the|our|their)\s+|best\s+of\s+luck|"
+    # "has been chosen to lead the parade" is ahead; "was chosen to ring the bell today" has happened
+    r"(?<!\bwas\s)(?<!\bwere\s)(?:chosen|selected|picked|invited|asked)\s+to\s+(?!be\b)\w+)\b",
     re.IGNORECASE,
 )
 # Words in -ing that describe rather than do: "the view is amazing" says nothing of now.

@@ -22,6 +22,9 @@ Elizabeth,Okafor,Year 12,Seacole,yes
 Henry,Mills,Year 8,Austen,yes
 Juliet,Amos,Year 11,Woolf,yes
 Lyra,Hobbs,Year 8,Austen,yes
+Freddie,Wales,Year 1,Robin,yes
+Gethin,Barry,Year 5,Eryr,yes
+Alys,Durham,Year 6,Eryr,yes
 """
 
 
@@ -112,6 +115,59 @@ CASES = [
         "Year 8 started Northern Lights this week. Lyra's Oxford has everyone hooked!",
         "individual-pupil",
         False,
+    ),
+    # a pupil's surname that is a town or a country: a person only where the wording makes one
+    (
+        "st-catherine",
+        "Thank you for the signed ball for our Six Nations quiz. Come on Wales!",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Our runners met teams from as far away as Barry and Durham at the relays.",
+        "pupil-surname",
+        False,
+    ),
+    ("st-catherine", "Wales scored twice in the second half to win it for Year 1!", "pupil-surname", True),
+    ("st-catherine", "Player of the match: Barry, who never stopped running.", "pupil-surname", True),
+    (
+        "st-catherine",
+        "Robin Class debated school uniform. Durham argued so well that we may change it!",
+        "pupil-surname",
+        True,
+    ),
+    # crews and ensembles are groups; a sculler is one child
+    (
+        "st-catherine",
+        "Our Year 7 coxed four won their first race at the regatta on Saturday.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Our Year 6 string trio played beautifully at the spring concert.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Our Year 9 sculler won her first race at the regatta on Saturday.",
+        "individual-pupil",
+        True,
+    ),
+    # chosen for something that has happened; chosen for something ahead
+    (
+        "courtney",
+        "Year 3 were chosen to ring the bell at the Victorian schoolroom at the museum today, and loved it.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "courtney",
+        "Year 4 have been chosen to sing at the Town Hall on Friday at 2pm.",
+        "trip-whereabouts",
+        True,
     ),
     # a whole term is no time to find anyone; a day and a clock time still are
     ("courtney", "Year 9 at Oakbridge are running the school shop this term.", "trip-whereabouts", False),

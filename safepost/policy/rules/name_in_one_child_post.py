@@ -36,10 +36,12 @@ class NameInOneChildPost(Rule):
         together say whose news it is when the wording alone did not.
 
     Example:
-        Hope as Cinderella had the whole audience in stitches last night. What a performance! (policy no-names-no-faces)
+        Hope as Cinderella had the whole audience in stitches last night. What a performance!
+        (policy no-names-no-faces)
 
     Use instead:
-        Our Cinderella had the whole audience in stitches last night. What a performance! (policy no-names-no-faces)
+        Our Cinderella had the whole audience in stitches last night. What a performance!
+        (policy no-names-no-faces)
     """
 
     code = "SP106"
