@@ -197,6 +197,16 @@ def test_a_first_name_in_a_one_child_sentence_is_flagged_beside_photos_where_tha
     assert "SP106" not in without
 
 
+def test_a_surname_in_a_one_child_sentence_is_a_name_beside_photos_where_names_are_forbidden() -> None:
+    # a surname is a name too (as SP102 reads it): "Green" beside a photo, where sutton-manor allows none
+    text = "Green flew round the final lap to win the Year 4 race by a mile!"
+    checker = Checker(load_policy("sutton-manor"), ROSTER)
+    with_photos = {(f.rule, f.category) for f in checker.check(Post(text, pupil_photos=True)).findings}
+    without = {(f.rule, f.category) for f in checker.check(Post(text)).findings}
+    assert ("SP106", "pupil-name") in with_photos and ("SP107", "pupil-surname") in with_photos
+    assert "SP106" not in {rule for rule, _ in without}
+
+
 def test_the_names_read_off_a_sentence_leave_out_teachers_classes_and_longer_proper_names() -> None:
     text = (
         "Mrs Green says Ruby and Baker's team won at Green Park; Maple Class cheered, and so did Hall Green."

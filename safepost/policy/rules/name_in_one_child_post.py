@@ -20,15 +20,16 @@ SURE = 0.95
 
 
 class NameInOneChildPost(Rule):
-    """A pupil's first name in a sentence that reads like news about one child: a warning.
+    """A pupil's name in a sentence that reads like news about one child: a warning.
 
     What it flags:
         Where SP105 finds a post about one child that the pupil rules did not,
-        and is very sure of it, a pupil's first name written in the sentence it
-        points at (not after a title, not a class's name), under a policy
-        that allows no pupil names ("Ruby in 8K swam 5k for the hospice"): the
-        name the rules took for an ordinary word (Ruby, Destiny) is most likely
-        the child's. A warning, beside SP105's.
+        and is very sure of it, a pupil's first name or surname written in the
+        sentence it points at (not after a title, not a class's name), under a
+        policy that allows no pupil names, or none beside photos of pupils
+        ("Ruby in 8K swam 5k for the hospice", "Goal of the season contender
+        from Field!"): the name the rules took for an ordinary word (Ruby,
+        Field) is most likely the child's. A warning, beside SP105's.
 
     Why it matters:
         NNF-07: the account "will not use any children's names". SUT-07: no
@@ -55,7 +56,9 @@ class NameInOneChildPost(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         if ctx.policy.pupils.names == "not-with-photos" and not (ctx.post.pupil_photos or ctx.post.media):
             return
-        for start, end in names_in_its_sentence(ctx, "first", SURE):
+        # a surname is a name too, as SP102 reads it: "Goal of the season contender from Field!" beside a photo
+        names = names_in_its_sentence(ctx, "first", SURE) + names_in_its_sentence(ctx, "surname", SURE)
+        for start, end in sorted(names):
             shown = ctx.text.original_slice(start, end)
             yield self.finding(
                 ctx,
@@ -64,5 +67,5 @@ class NameInOneChildPost(Rule):
                 f'Is "{shown}" the child this is about? The sentence reads like news about one pupil, and '
                 f'"{shown}" is the name of a pupil on the roster; the policy allows no pupil names.',
                 suggestion="Take the name out, or write about the class or group instead.",
-                trace=("a roster first name in the sentence SP105 points at",),
+                trace=("a roster first name or surname in the sentence SP105 points at",),
             )
