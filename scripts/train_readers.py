@@ -35,7 +35,7 @@ from safepost.policy.roster import Roster, load_roster  # noqa: E402
 from safepost.policy.text import PostText  # noqa: E402
 
 # Category -> the score at which the reader speaks (see the module docstring for how chosen).
-THRESHOLDS = {"individual-pupil": 0.92, "trip-whereabouts": 0.55}
+THRESHOLDS = {"individual-pupil": 0.91, "trip-whereabouts": 0.55}
 L2 = 1.0
 STEPS = 300
 

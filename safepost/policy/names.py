@@ -74,6 +74,8 @@ TITLES = frozenset(
         "constable",
         "coach",
         "nurse",
+        "farmer",  # "Farmer Oates has offered a straw bale"
+        "chef",
         "captain",
         "capt",
         "rabbi",
@@ -2267,7 +2269,7 @@ def _surnames_alone(
         ):
             continue  # "our pen pals in Lyon sent a parcel", "comparing Paris and London": places
         if not tok.possessive and _JOURNEYS_END.search(text.text[max(0, tok.nstart - 30) : tok.nstart]):
-            continue  # "the beach at Filey", "our residential to Whitby": a place, not a pass to a player
+            continue  # "the beach at Filey", "our residential to Whitby", "back from Ashworth": a place
         found = by_first.get(tok.nstart)
         if found is None:
             found = PersonMention(first=tok)
@@ -2324,7 +2326,7 @@ def _surnames_alone(
 _JOURNEYS_END = re.compile(
     r"\b(?:the\s+(?:beach|sands|seafront|promenade|pier|harbour|castle|abbey|cliffs|coast|museum|zoo|aquarium|"
     r"market|station)\s+at|(?:trip|residential|visit|journey|holiday|day\s+out|outing|coach|drive|"
-    r"travel(?:led|ling)?|heading|headed)\s+to)\s+$",
+    r"travel(?:led|ling)?|heading|headed)\s+to|(?:back|home|returned|returning)\s+from)\s+$",
     re.IGNORECASE,
 )
 _ROLE_TO_GROUP = re.compile(
@@ -2333,7 +2335,7 @@ _ROLE_TO_GROUP = re.compile(
     r"choir|cast|eleven|relay\s+team)\b",
     re.IGNORECASE,
 )
-_TITLE_BEFORE_SURNAME = re.compile(r"\b(?:mr|mrs|miss|ms|mx|dr|coach|rev)\.?\s+$", re.IGNORECASE)
+_TITLE_BEFORE_SURNAME = re.compile(r"\b(?:mr|mrs|miss|ms|mx|dr|coach|rev|farmer)\.?\s+$", re.IGNORECASE)
 
 
 def _surname_by_group(text: PostText, m: PersonMention, roster: Roster) -> bool:

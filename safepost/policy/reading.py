@@ -750,7 +750,7 @@ _INITIALS_DID = re.compile(
 _IRREGULAR_PLURALS = frozenset(["children", "people", "men", "women", "folk", "little ones", "ones"])
 
 
-def _plural(noun: str) -> bool:
+def plural(noun: str) -> bool:
     """Whether a noun names many ("pupils", "children"), not one ("class", "chorister")."""
     return (
         noun in _MANY_CHILDREN
@@ -1039,7 +1039,7 @@ def child_references(
         ):
             continue  # "our new Year 3 teacher Mr King, who joins us": an adult
         if not quoted and (
-            noun in _MANY_OR_ADULT or _plural(noun) or noun in ("everyone", "everybody", "anyone", "all")
+            noun in _MANY_OR_ADULT or plural(noun) or noun in ("everyone", "everybody", "anyone", "all")
         ):
             continue  # "our Year 6 football team, who", "our new Year 1 teacher, who"
         if not (found and found[-1].nstart <= m.start() < found[-1].nend):
@@ -1055,7 +1055,7 @@ def child_references(
         if (b := _BELONGS.match(tail)) is not None:
             tail = tail[b.end() :]
         noun = m.group("noun").lower()
-        if noun in _MANY_OR_ADULT or _plural(noun) or not (_AGE.match(tail) or _DID.match(tail)):
+        if noun in _MANY_OR_ADULT or plural(noun) or not (_AGE.match(tail) or _DID.match(tail)):
             continue  # "our youngest children enjoyed ...": a group, not one child
         if m.group("most").lower() not in _AGE_OR_SIZE and not (
             re.fullmatch(_DOER_NOUNS + "|" + _CHILD_NOUNS, noun) or re.match(r"\s*,?\s*who\b", tail)
@@ -1098,7 +1098,7 @@ def child_references(
             continue  # "The Year 8 group have just reached": a group, whatever the word after it
         if m.group("noun2") and m.group(0).split()[0].lower() == "the":
             continue  # "The noise from Cedar class is getting more tuneful": "the" and a thing
-        if noun in _THINGS or noun in _MANY_OR_ADULT or _plural(noun) or noun.endswith("ing") or noun in _AUX:
+        if noun in _THINGS or noun in _MANY_OR_ADULT or plural(noun) or noun.endswith("ing") or noun in _AUX:
             continue
         if not any(f.nstart <= m.start() < f.nend or m.start() <= f.nstart < m.end() for f in found):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
@@ -1318,7 +1318,7 @@ _PRAISE_OF_ONE = re.compile(
 
 _TITLE_BEFORE = re.compile(
     r"\b(?:mr|mrs|miss|ms|mx|dr|prof|professor|sir|dame|lord|lady|rev|revd|reverend|father|fr|sister|"
-    r"cllr|councillor|pc|sgt|coach|captain|nurse|judge|madam|st|saint)\.?\s*(?:(?-i:[A-Z])\.?\s*)?$",
+    r"cllr|councillor|pc|sgt|coach|captain|nurse|farmer|chef|judge|madam|st|saint)\.?\s*(?:(?-i:[A-Z])\.?\s*)?$",
     re.IGNORECASE,
 )
 # After a surname that is also a word, what makes it a person: something they did or own.
@@ -1433,6 +1433,9 @@ _PERSON_BEFORE = re.compile(
     r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of)"
     # "Hat-trick for Fox in the Year 4 match", "Man of the match in the league game goes to Richards"
     r"|\b(?:hat-trick|hat\s+trick|brace|century|fifty|clean\s+sheet|five-for)s?\s+for"
+    # "Three goals in the cup tie and two of them from Pope!": the scorer of some of them
+    r"|\b(?:goals?|tries|points|runs|wickets|saves)\b[^.!?]{0,40}?\b(?:two|three|four|five|both|one|all|most|\d)\s+"
+    r"of\s+(?:them|those|which|these)\s+(?:from|by)"
     # "Great pass to Preston and she buried it": a ball played to somebody
     r"|\b(?:pass|passed|passes|cross|crossed|ball|through[\s-]ball|lay-off|flick|offload|offloaded)\s+(?:\w+\s+)?to"
     # "Top score of the afternoon went to Best": the best of the day, given to somebody

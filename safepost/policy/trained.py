@@ -33,7 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from safepost.policy.names import TITLES
+from safepost.policy.names import KNOWN_PLACES, TITLES
 from safepost.policy.reading import DAYS, MONTHS
 from safepost.policy.roster import Roster
 
@@ -277,8 +277,13 @@ def roster_names(text: str, start: int, end: int, roster: Roster) -> list[tuple[
             continue
         if after[:1].isupper() and stem == word and not _is_roster_name(after, roster):
             continue  # "Young Enterprise", "Robin Wood": part of a longer name
+        if kind == "surname" and low in KNOWN_PLACES and before.lower() in _PLACE_PREPOSITIONS:
+            continue  # "travelled to Derby for the county cup": the town, not the pupil called Derby
         out.append((at, at + len(stem), kind))
     return out
+
+
+_PLACE_PREPOSITIONS = frozenset(["to", "at", "in", "from", "near", "around", "via", "towards", "into"])
 
 
 def _is_roster_name(word: str, roster: Roster) -> bool:

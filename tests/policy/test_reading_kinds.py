@@ -24,8 +24,6 @@ PUPIL = {"pupil-surname", "pupil-name", "individual-pupil", "trip-whereabouts"}
 # Round 10 took twelve off the list: the trained readers (SP105-SP107, SP203) now flag them, but these
 # posts are among those the readers were trained on, so that is no evidence the kinds are read in general.
 STILL_WRONG = {
-    # round 11: found only by SP105 (0.91), below its threshold once raised to 0.92 for the look-alikes
-    "k25-087": "a child's work by a possessive the tokenizer does not mark ('Mercedes' Roman mosaic')",
     "k19-043": "a child addressed as 'you' by a role ('..., Thistle Class narrator!')",
     "k20-030": "a thank-you hashtag with a word-name (#ThankYouFaith)",
     "k23-062": "a caption with a nickname first ('Pictured: Kobby and Robin ...')",

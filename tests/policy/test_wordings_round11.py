@@ -25,6 +25,9 @@ Lyra,Hobbs,Year 8,Austen,yes
 Freddie,Wales,Year 1,Robin,yes
 Gethin,Barry,Year 5,Eryr,yes
 Alys,Durham,Year 6,Eryr,yes
+Ethan,Oates,Year 3,Kestrel,yes
+George,Ashworth,Year 1,Curlew,yes
+Callum,Pope,Year 10,Romero,yes
 """
 
 
@@ -169,6 +172,17 @@ CASES = [
         "trip-whereabouts",
         True,
     ),
+    # a farmer by his surname is a grown-up; a class back from the pool town is back from a place
+    (
+        "st-catherine",
+        "Farmer Oates has kindly offered a straw bale for every class scarecrow.",
+        "pupil-surname",
+        False,
+    ),
+    ("st-catherine", "Oates scored twice in the final!", "pupil-surname", True),
+    ("st-catherine", "Curlew Class are back from Ashworth and tucking into toast.", "pupil-surname", False),
+    # the scorer of some of the goals
+    ("st-catherine", "Four goals in the cup tie today and three of them from Pope!", "pupil-surname", True),
     # a whole term is no time to find anyone; a day and a clock time still are
     ("courtney", "Year 9 at Oakbridge are running the school shop this term.", "trip-whereabouts", False),
     (

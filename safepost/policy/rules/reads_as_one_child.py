@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from safepost.policy import trained
 from safepost.policy.findings import Finding, Severity
+from safepost.policy.reading import plural
 from safepost.policy.rules.base import Context, Rule
 
 if TYPE_CHECKING:
@@ -27,7 +29,9 @@ class ReadsAsOneChild(Rule):
         is first about a grown-up: a name after a title ("Well done to Mr Okafor,
         who ran his first marathon"), or an adult, a famous person or a book's
         character the pupil rules recognised ("Happy 90th birthday to Doris, our
-        reading volunteer", "Juliet's balcony speech" in a post on Romeo and Juliet).
+        reading volunteer", "Juliet's balcony speech" in a post on Romeo and Juliet),
+        and when it is first about a group ("Our youngest singers, just four and
+        five, sang ...").
         It is a warning, not a block: the writer reads the sentence again and
         rewrites it for the class or year group if a child could be recognised.
 
@@ -96,9 +100,27 @@ def _one_child_reading(ctx: Context) -> trained.Reading | None:
     if people.pupils or people.roles or people.unsure or people.surname_refs:
         return None  # SP103 or SP104 has already said it
     reading = trained.read(ctx.text.text, ctx.roster, CATEGORY, ctx.reader_features)
-    if reading.score < trained.readers().models[CATEGORY].threshold or _about_a_grown_up(ctx, reading):
+    if reading.score < trained.readers().models[CATEGORY].threshold:
+        return None
+    if _about_a_grown_up(ctx, reading) or _about_a_group(ctx.text.text[reading.start : reading.end]):
         return None
     return reading
+
+
+# A sentence whose subject is a group: "Our youngest singers, just four and five, sang ...", "Our U14 boys
+# travelled to Derby": a determiner, a few words, a plural noun, then a verb or a comma.
+_GROUP_SUBJECT = re.compile(
+    r"^\W*(?:all\s+)?(?:our|the|these|those|some|many|both)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z]+)"
+    r"(?=\s*,|\s+(?:(?-i:[a-z]+ed)|are|were|have|had|will|can|sang|ran|won|did|took|made|came|went|got|gave|"
+    r"swam|wrote|read|met|brought|spent|raised|all|both)\b)",
+    re.IGNORECASE,
+)
+
+
+def _about_a_group(sentence: str) -> bool:
+    """Whether the sentence is first about a group of pupils, as the pupil rules read a plural noun."""
+    m = _GROUP_SUBJECT.match(sentence)
+    return m is not None and plural(m.group("noun").lower())
 
 
 def _about_a_grown_up(ctx: Context, reading: trained.Reading) -> bool:
