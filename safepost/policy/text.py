@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 # Latin look-alikes from Cyrillic, Greek and other scripts that NFKC leaves alone.
 _CONFUSABLES = {
@@ -262,13 +262,13 @@ def _normalise_char(ch: str) -> str:
     return "".join(_CONFUSABLES.get(c, c) for c in out)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word of the normalised text, with its span in the *original* text.
 
     ``text`` is the normalised surface form (case kept); ``key`` folds case,
     accents, leetspeak and a possessive ending, for matching lists of names and
-    words. ``hashtag`` is set for the words split out of a hashtag.
+    words. ``hashtag`` is set for the words split out of a hashtag. A named tuple,
+    not a frozen dataclass: a post makes dozens, and a tuple is made in a third of the time.
     """
 
     text: str
