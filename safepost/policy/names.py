@@ -128,6 +128,14 @@ _CASE_SENSITIVE_TITLES = frozenset(
 )
 ADULT_ROLES = frozenset(
     [
+        # the professionals who work with a school's children: "thank Grace, our speech and language therapist"
+        "therapist",
+        "physiotherapist",
+        "physio",
+        "psychologist",
+        "counsellor",
+        "optometrist",
+        "audiologist",
         "treasurer",
         "author",
         "illustrator",
@@ -570,6 +578,9 @@ _ADULT_AFTER = re.compile(
     rf"^\s*(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+(?:[\w-]+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})\b(?!['’]s)"
     r"(?!\s+(?:boy|girl|pupil|prefect|student)s?\b)"  # "Marcus Gold, our new Head Boy": a pupil
     r"(?!\s+of\s+the\s+(?:week|month|term|year|day|match))"
+    # a professional no pupil is, however long the title: "Grace, our speech and language therapist"
+    r"|^\s*,\s*(?:our|the|a)\s+(?:[\w-]+\s+){0,4}?(?:therapist|physiotherapist|psychologist|counsellor|"
+    r"audiologist|optometrist)\b"
     r"|^\s*and\s+(?:the|our)\s+(?:\w+\s+)?(?:kitchen|office|catering|cleaning|site|admin|"
     r"pta|friends|governors|staff|teachers|volunteers|parents)\b"
     r"|^\s*,\s*who\s+(?:lives|works|runs(?!\s+(?:for|in|at)\b)|owns|volunteers|drives|retired|retires)\b"
@@ -2053,6 +2064,12 @@ def _same_reading_again(norm: str, mentions: list[PersonMention]) -> None:
                 or _same_words_before(norm, earlier, m)
                 # "Paris, Rome or Barcelona? ... Paris came out cheapest": the same city
                 or (earlier.kind == "place" and m.cue is None)
+                # "welcome Mrs Joy Bright as our new chair of governors. Joy has worked in ...": the same adult
+                or (
+                    earlier.kind == "adult"
+                    and earlier.surname is not None
+                    and not _STRONG_CHILD_AFTER.match(norm[m.nend : m.nend + 30])
+                )
                 # "Florence Nightingale ... Ask them why Florence was known as the Lady with the Lamp"
                 or (
                     earlier.surname is not None

@@ -1389,6 +1389,9 @@ _PERSON_AFTER = re.compile(
     r"hat-trick|save|saves|catch|century|fifty|assist|equaliser|header|finish|strike|wicket|wickets|points|runs|run|catches)\b"
     r"|\s+(?:takes|took|wins|claims|claimed|scoops|scooped|bags|bagged|lifts|lifted|grabs|grabbed)\s+"
     r"(?:the|a|an|his|her|first|gold|silver|bronze|top)\b"
+    # "Shore, Sands and Marsh: three Year 8 lifeguards": names, then how many people they are
+    r"|(?:\s*(?:,|&|and)\s*(?-i:[A-Z])[\w'’-]*){0,4}\s*[:–-]\s*(?:two|three|four|five|six|both)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:[a-z]+(?:ers|ors|ists|ians|ees|ards|ains|ants|ents|ives)|boys|girls|pupils|students|children|friends|athletes)\b"
     # "Heath, Pike & Sharp: the new house captains"
     r"|(?:\s*(?:,|&|and)\s*(?-i:[A-Z])[\w'’-]*){0,4}\s*[:–-]\s*(?:the|our)\s+(?:new\s+)?(?:[\w/'’-]+\s+){0,3}?"
     r"(?:captains?|winners?|champions?|stars?|leaders?|monitors?|prefects?|councillors?|ambassadors?)\b"

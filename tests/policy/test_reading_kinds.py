@@ -24,6 +24,9 @@ PUPIL = {"pupil-surname", "pupil-name", "individual-pupil", "trip-whereabouts"}
 # Round 10 took twelve off the list: the trained readers (SP105-SP107, SP203) now flag them, but these
 # posts are among those the readers were trained on, so that is no evidence the kinds are read in general.
 STILL_WRONG = {
+    # found only by SP105, whose score for it (about 0.91) moves either side of the threshold as the
+    # readers are retrained; the rules do not read the possessive "Mercedes'" as one
+    "k25-087": "a child's work by a possessive the tokenizer does not mark ('Mercedes' Roman mosaic')",
     "k19-043": "a child addressed as 'you' by a role ('..., Thistle Class narrator!')",
     "k20-030": "a thank-you hashtag with a word-name (#ThankYouFaith)",
     "k23-062": "a caption with a nickname first ('Pictured: Kobby and Robin ...')",

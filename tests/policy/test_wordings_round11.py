@@ -28,6 +28,11 @@ Alys,Durham,Year 6,Eryr,yes
 Ethan,Oates,Year 3,Kestrel,yes
 George,Ashworth,Year 1,Curlew,yes
 Callum,Pope,Year 10,Romero,yes
+Olivia,Shore,Year 8,8 Curlew,yes
+Will,Sands,Year 8,8 Gannet,yes
+Skye,Marsh,Year 8,8 Curlew,yes
+Joy,Bright,Year 9,Nash,yes
+Grace,Heywood,Year 7,Nash,yes
 """
 
 
@@ -183,6 +188,38 @@ CASES = [
     ("st-catherine", "Curlew Class are back from Ashworth and tucking into toast.", "pupil-surname", False),
     # the scorer of some of the goals
     ("st-catherine", "Four goals in the cup tie today and three of them from Pope!", "pupil-surname", True),
+    # surnames listed, then counted as people; the same shape with words
+    (
+        "st-catherine",
+        "Marsh, Shore and Sands: three Year 8 swimmers through to the county final!",
+        "pupil-surname",
+        True,
+    ),
+    (
+        "st-catherine",
+        "Sand and shells: three Year 2 classes went to the beach today.",
+        "pupil-surname",
+        False,
+    ),
+    # a grown-up named in full, then by the first name; a professional by the role after the name
+    (
+        "no-names-no-faces",
+        "Welcome to Mrs Joy Fenwick, our new chair of governors. Joy has worked in schools for 30 years.",
+        "pupil-name",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Mrs Joy Fenwick read with Year 9 today. Joy in Year 9 read to her beautifully!",
+        "pupil-name",
+        True,
+    ),
+    (
+        "no-names-no-faces",
+        "Thank you to Grace, our speech and language therapist, for the new symbol boards.",
+        "pupil-name",
+        False,
+    ),
     # a whole term is no time to find anyone; a day and a clock time still are
     ("courtney", "Year 9 at Oakbridge are running the school shop this term.", "trip-whereabouts", False),
     (
