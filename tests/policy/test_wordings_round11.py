@@ -220,6 +220,20 @@ CASES = [
         "pupil-name",
         False,
     ),
+    # where the school's animals or the trip's bags are is not where pupils are
+    (
+        "courtney",
+        "The orphan lambs are safe at Hollin Farm until they're big enough for the fell.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "courtney",
+        "The Curlew and Wren bags will be unloaded in the staff car park tomorrow afternoon.",
+        "trip-whereabouts",
+        False,
+    ),
+    ("courtney", "The lambs and Year 1 are at Hollin Farm until 2pm today.", "trip-whereabouts", True),
     # a whole term is no time to find anyone; a day and a clock time still are
     ("courtney", "Year 9 at Oakbridge are running the school shop this term.", "trip-whereabouts", False),
     (

@@ -362,7 +362,11 @@ _SENT_THINGS = (
     r"(?:penny|pound|proceeds)(?:\s+raised)?|"
     r"photos|pictures|paintings|drawings|artwork|work|models|designs|posters|poems|entries|forms|results|plants|"
     r"seeds|trees|eggs|chicks|tadpoles|butterflies|caterpillars|masks|costumes|crafts|lanterns|hats|crowns|"
-    r"puppets|kites|boats|rockets|sculptures|pots"
+    r"puppets|kites|boats|rockets|sculptures|pots|"
+    # the luggage of a trip, and the school's animals: "the Eryr and Curlew bags will be unloaded in the
+    # staff car park tomorrow", "The orphan lambs are safe at Low Fold Farm"
+    r"bags|suitcases|cases|luggage|lambs|sheep|hens|chickens|ducklings|ducks|goats|pigs|piglets|calves|cows|"
+    r"ponies|horses|rabbits|guinea\s+pigs|hamsters|fish|animals|bees"
 )
 # A thing as the subject ("it's going to be built", "which all went to"), not a plan for the day
 # ("then it's lunch in the learning centre").
@@ -387,7 +391,7 @@ _OTHER_SUBJECT = re.compile(
     r"|(?:every\s+(?:single\s+)?item|everything|all\s+of\s+it)\s+(?:is|was|will|goes|went)\b"
     # somebody else as the subject: "Poor Stanley Yelnats is having a very bad week at Camp Green Lake"
     r"|(?:poor|little|brave|old|young|dear)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:is|was|has|had|will)\b"
-    r"|(?:(?:the|our|all\s+the|all|these|those|your|every)\s+)?(?:"
+    r"|(?:(?:the|our|all\s+the|all|these|those|your|every)\s+(?:[a-z-]+\s+)?)?(?:"
     + _SENT_THINGS
     + r")(?:\s+and\s+(?:[\w-]+\s+)?(?:"
     + _SENT_THINGS
@@ -610,6 +614,9 @@ _THINGS_OF = re.compile(
     r"|['’]s\s+(?:[\w'’-]+\s+){0,2}?(?!(?:parents|families|friends|teachers)\b)[a-z]+s\b"
     r"(?=[^.!?]{0,40}?\b(?:are|were|have|will|went|go)\b)"
     # "our Year 2 teaching assistant, Mrs Whitfield, is leaving": a grown-up of the class
+    # "the Eryr and Curlew bags will be unloaded": the classes' things
+    r"|(?:\s*(?:,|and|&)\s*(?-i:[A-Z])[\w'’-]*)*\s+(?:class(?:es)?\s+)?(?:bags|suitcases|cases|luggage|kit|lunches|"
+    r"lunchboxes|coats|books|bikes|scooters)\b"
     r"|\s+(?:class\s+)?(?:teachers?|teaching\s+assistants?|TAs?|team\s+leaders?|leaders?|staff|tutors?|"
     r"heads?\s+of\s+year)\b",
     re.IGNORECASE,
@@ -623,6 +630,13 @@ def _subject(clause: str, classes: frozenset[str] | set[str] = frozenset()) -> r
         if not _THINGS_OF.match(clause, m.end()):
             found = m  # not "Sycamore Class's Valentine's poems are on their way to ...": the poems
             break
+    if (
+        found is not None
+        and found.group(0).lower().startswith("they")
+        and (other := _OTHER_SUBJECT.search(clause)) is not None
+        and other.end() <= found.start()
+    ):
+        return None  # "The orphan lambs are safe at Low Fold Farm until they're big enough": the lambs
     if found is not None or not classes:
         return found
     for m in _CAPITALISED.finditer(clause):
