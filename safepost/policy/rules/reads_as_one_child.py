@@ -108,11 +108,13 @@ def _one_child_reading(ctx: Context) -> trained.Reading | None:
 
 
 # A sentence whose subject is a group: "Our youngest singers, just four and five, sang ...", "Our U14 boys
-# travelled to Derby": a determiner, a few words, a plural noun, then a verb or a comma.
+# travelled to Derby", "Our head girl and head boy elections take place next week": a determiner, a few
+# words, a plural noun, then a verb or a comma.
 _GROUP_SUBJECT = re.compile(
-    r"^\W*(?:all\s+)?(?:our|the|these|those|some|many|both)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z]+)"
+    r"^\W*(?:all\s+)?(?:our|the|these|those|some|many|both)\s+(?:[\w'’-]+\s+){0,5}?(?P<noun>[a-z]+)"
     r"(?=\s*,|\s+(?:(?-i:[a-z]+ed)|are|were|have|had|will|can|sang|ran|won|did|took|made|came|went|got|gave|"
-    r"swam|wrote|read|met|brought|spent|raised|all|both)\b)",
+    r"swam|wrote|read|met|brought|spent|raised|all|both|take|make|start|begin|open|close|run|continue|return|"
+    r"need|meet|finish|join)\b)",
     re.IGNORECASE,
 )
 
