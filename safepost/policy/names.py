@@ -1551,7 +1551,7 @@ _WORK_TITLES = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _WORKS) + r"
 
 
 @lru_cache(maxsize=256)
-def _characters_named(norm: str) -> frozenset[str]:
+def characters_named(norm: str) -> frozenset[str]:
     """The characters' (and the author's) names of every work the post names."""
     return frozenset(
         name
@@ -2269,7 +2269,7 @@ def _surnames_alone(
         text, tokens, roster, used, is_ordinary_word, unknown, KNOWN_PLACES.__contains__
     ):
         if of_works is None:
-            of_works = _characters_named(text.text)
+            of_works = characters_named(text.text)
         if tok.key in of_works or tok.key in famous_surnames:
             continue  # "Macbeth. Shakespeare at his bloodiest!"; "Charles Darwin and his finches ... Darwin had a dog"
         if houses and re.match(r"\s*:?\s*\d", text.text[tok.nend : tok.nend + 6]):
@@ -2702,7 +2702,7 @@ def _classify_one(
     if (
         m.surname is not None
         and not strong
-        and {key, m.surname.key} <= _characters_named(norm)
+        and {key, m.surname.key} <= characters_named(norm)
         and not in_roster_class(post, roster.class_names)
     ):
         # "Year 9 have been reading Little Women. Jo March is by far the most popular sister"
@@ -2713,7 +2713,7 @@ def _classify_one(
         return
     if (
         not m.surname
-        and key in _characters_named(norm)
+        and key in characters_named(norm)
         and not _PLAYS_ANOTHER_PART.match(post)
         # "Lyra has been reading Northern Lights to the Year 5s": the book's reader, not its character
         and not ((r := _READS.match(norm, m.nend)) is not None and _WORK_TITLES.match(norm, r.end()))

@@ -33,7 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from safepost.policy.names import KNOWN_PLACES, TITLES
+from safepost.policy.names import KNOWN_PLACES, PLACE_PREPOSITIONS, TITLES
 from safepost.policy.reading import DAYS, MONTHS
 from safepost.policy.roster import Roster
 
@@ -283,7 +283,8 @@ def roster_names(text: str, start: int, end: int, roster: Roster) -> list[tuple[
     return out
 
 
-_PLACE_PREPOSITIONS = frozenset(["to", "at", "in", "from", "near", "around", "via", "towards", "into"])
+# before a town: the places names.py reads after, and "to" and "at"
+_PLACE_PREPOSITIONS = PLACE_PREPOSITIONS | {"to", "at"}
 
 
 def _is_roster_name(word: str, roster: Roster) -> bool:

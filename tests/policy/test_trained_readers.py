@@ -207,6 +207,20 @@ def test_a_surname_in_a_one_child_sentence_is_a_name_beside_photos_where_names_a
     assert "SP106" not in {rule for rule, _ in without}
 
 
+def test_the_name_questions_say_what_the_schools_own_policy_allows() -> None:
+    text = "Green flew round the final lap to win the Year 4 race by a mile!"
+
+    def messages(preset: str, **post: bool) -> dict[str, str]:
+        report = Checker(load_policy(preset), ROSTER).check(Post(text, **post))
+        return {f.rule: f.message for f in report.findings if f.rule in ("SP106", "SP107")}
+
+    assert messages("st-catherine")["SP107"].endswith("the policy allows first names only.")
+    assert messages("no-names-no-faces")["SP107"].endswith("the policy allows no pupil names at all.")
+    assert messages("no-names-no-faces")["SP106"].endswith("the policy allows no pupil names.")
+    beside_photos = messages("sutton-manor", pupil_photos=True)["SP106"]
+    assert beside_photos.endswith("the policy allows no pupil names beside photos of pupils.")
+
+
 def test_the_names_read_off_a_sentence_leave_out_teachers_classes_and_longer_proper_names() -> None:
     text = (
         "Mrs Green says Ruby and Baker's team won at Green Park; Maple Class cheered, and so did Hall Green."

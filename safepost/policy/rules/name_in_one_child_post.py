@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.rules.base import Context, Rule
 from safepost.policy.rules.pupil_name import PupilName
-from safepost.policy.rules.reads_as_one_child import names_in_its_sentence
+from safepost.policy.rules.reads_as_one_child import is_it_the_childs, names_in_its_sentence
 
 if TYPE_CHECKING:
     from safepost.policy.config import Policy
@@ -57,15 +57,17 @@ class NameInOneChildPost(Rule):
         if ctx.policy.pupils.names == "not-with-photos" and not (ctx.post.pupil_photos or ctx.post.media):
             return
         # a surname is a name too, as SP102 reads it: "Goal of the season contender from Field!" beside a photo
-        names = names_in_its_sentence(ctx, "first", SURE) + names_in_its_sentence(ctx, "surname", SURE)
-        for start, end in sorted(names):
-            shown = ctx.text.original_slice(start, end)
-            yield self.finding(
-                ctx,
-                start,
-                end,
-                f'Is "{shown}" the child this is about? The sentence reads like news about one pupil, and '
-                f'"{shown}" is the name of a pupil on the roster; the policy allows no pupil names.',
-                suggestion="Take the name out, or write about the class or group instead.",
-                trace=("a roster first name or surname in the sentence SP105 points at",),
-            )
+        spans = names_in_its_sentence(ctx, "first", SURE) + names_in_its_sentence(ctx, "surname", SURE)
+        says = (
+            "the policy allows no pupil names."
+            if ctx.policy.pupils.names == "none"
+            else "the policy allows no pupil names beside photos of pupils."
+        )
+        yield from is_it_the_childs(
+            self,
+            ctx,
+            spans,
+            "the name",
+            says,
+            "Take the name out, or write about the class or group instead.",
+        )

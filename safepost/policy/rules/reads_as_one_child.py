@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from safepost.policy import trained
 from safepost.policy.findings import Finding, Severity
+from safepost.policy.names import characters_named
 from safepost.policy.reading import plural
 from safepost.policy.rules.base import Context, Rule
 
@@ -95,6 +96,27 @@ def names_in_its_sentence(ctx: Context, kind: str, sure: float = 0.0) -> list[tu
     return [(start, end) for start, end, k in names if k == kind]
 
 
+def is_it_the_childs(
+    rule: Rule, ctx: Context, spans: list[tuple[int, int]], what: str, policy_says: str, instead: str
+) -> Iterator[Finding]:
+    """SP106's and SP107's question for each roster name in SP105's sentence: is it the child's?
+
+    ``what`` says what the word is on the roster ("the name", "the surname"), ``policy_says`` what the
+    policy allows, ``instead`` what to write.
+    """
+    for start, end in sorted(spans):
+        shown = ctx.text.original_slice(start, end)
+        yield rule.finding(
+            ctx,
+            start,
+            end,
+            f'Is "{shown}" the child this is about? The sentence reads like news about one pupil, and '
+            f'"{shown}" is {what} of a pupil on the roster; {policy_says}',
+            suggestion=instead,
+            trace=(f"{what.removeprefix('the ')} of a pupil on the roster, in the sentence SP105 points at",),
+        )
+
+
 def _one_child_reading(ctx: Context) -> trained.Reading | None:
     people = ctx.people
     if people.pupils or people.roles or people.unsure or people.surname_refs:
@@ -138,7 +160,7 @@ def _about_a_grown_up(ctx: Context, reading: trained.Reading) -> bool:
             or (first.kind == "other-person" and first.surname is not None)
             or (
                 first.kind == "other-person"
-                and any(r.startswith("a character of a work") for r in first.reasons)
+                and first.first.key in characters_named(ctx.text.text)
                 # "Our Mary didn't miss a line", "our Romeo and Juliet, who open tonight": pupils in the parts
                 and not ctx.text.text[max(0, first.nstart - 4) : first.nstart].lower().endswith("our ")
             )

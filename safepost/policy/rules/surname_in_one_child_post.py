@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.rules.base import Context, Rule
 from safepost.policy.rules.pupil_surname import PupilSurname
-from safepost.policy.rules.reads_as_one_child import names_in_its_sentence
+from safepost.policy.rules.reads_as_one_child import is_it_the_childs, names_in_its_sentence
 
 if TYPE_CHECKING:
     from safepost.policy.config import Policy
@@ -47,14 +47,16 @@ class SurnameInOneChildPost(Rule):
         return "warn" if PupilSurname().setting(policy) != "allow" else "allow"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for start, end in names_in_its_sentence(ctx, "surname"):
-            shown = ctx.text.original_slice(start, end)
-            yield self.finding(
-                ctx,
-                start,
-                end,
-                f'Is "{shown}" the child this is about? The sentence reads like news about one pupil, and '
-                f'"{shown}" is the surname of a pupil on the roster; the policy allows first names only.',
-                suggestion="Take the surname out, or write about the team or group instead.",
-                trace=("a roster surname in the sentence SP105 points at",),
-            )
+        says = (
+            "the policy allows first names only."
+            if ctx.policy.pupils.names != "none"
+            else "the policy allows no pupil names at all."
+        )
+        yield from is_it_the_childs(
+            self,
+            ctx,
+            names_in_its_sentence(ctx, "surname"),
+            "the surname",
+            says,
+            "Take the surname out, or write about the team or group instead.",
+        )
