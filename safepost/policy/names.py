@@ -580,7 +580,10 @@ _ADULT_AFTER = re.compile(
     r"(?!\s+of\s+the\s+(?:week|month|term|year|day|match))"
     # a professional no pupil is, however long the title: "Grace, our speech and language therapist"
     r"|^\s*,\s*(?:our|the|a)\s+(?:[\w-]+\s+){0,4}?(?:therapist|physiotherapist|psychologist|counsellor|"
-    r"audiologist|optometrist)\b"
+    r"audiologist|optometrist|dinner\s+lad(?:y|ies)|lollipop\s+(?:lady|man)|(?:lunchtime|midday)\s+supervisor)\b"
+    # "Sue, our PTA raffle organiser": the parents' association is grown-ups
+    r"|^\s*,\s*(?:our|the|a)\s+(?:[\w-]+\s+){0,2}?(?:pta|pfa|ptfa|friends['’]?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:organiser|organizer|chair|chairperson|treasurer|secretary|volunteer|member|coordinator|lead|president)\b"
     r"|^\s*and\s+(?:the|our)\s+(?:\w+\s+)?(?:kitchen|office|catering|cleaning|site|admin|"
     r"pta|friends|governors|staff|teachers|volunteers|parents)\b"
     r"|^\s*,\s*who\s+(?:lives|works|runs(?!\s+(?:for|in|at)\b)|owns|volunteers|drives|retired|retires)\b"
@@ -1149,10 +1152,10 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:week|day|month|term|year|match|tournament|season|game|gala|festival)\b"
     + _NOT_A_THING
     + r"|(?<!\bat\s)(?<!\bpast\s)(?<!\bbeat\s)(?<!\bround\s)\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
-    r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain|striker|defender|winger|midfielder|"
+    r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain|skipper|striker|defender|winger|midfielder|"
     r"centre[\s-]back|full[\s-]back|wicket[\s-]?keeper|bowler|batter|batsman)\b(?!s)(?!['’]s\b)(?!\s+(?-i:[A-Z]))"
-    + _NOT_A_THING
-    + r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
+    r"(?!\s+of\s+(?:a|an|the\s+(?!(?:school|house|year\s*\d+|u\d+|under|girls|boys|first|1st)\b)))"  # "the captain of the ship"
+     + _NOT_A_THING + r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
     # "Our costume winner is the Year 9 who came as the entire cast of The Hunger Games"
     r"|\bthe\s+(?:year\s*\d+|y\d+)\s+who\s+(?-i:[a-z]+ed|came|won|made|wrote|read|ran|swam|sang|gave|took)\b"
     # a part only one child plays, praised: "Big shout-out to our narrator, who remembered every line"
@@ -1211,7 +1214,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:team|squad|cast|choir|crew|club|band|orchestra)\s+member\b(?!s)"
     # "The captain's shooting was on fire": what the one captain did
-    r"|\b(?:the|our)\s+(?:team\s+)?captain['’]s\s+(?:shooting|performance|goals?|saves?|speech|leadership|display|"
+    r"|\b(?:the|our)\s+(?:team\s+)?(?:captain|skipper)['’]s\s+(?:shooting|performance|goals?|saves?|speech|leadership|display|"
     r"effort|header|innings|bowling|batting|passing|tackling|defending|century)\b"
     # the part one child played, praised: "Our Artful Dodger stole the show on opening night"
     r"|\bour\s+(?!(?:(?-i:[A-Z])\w+\s+){0,2}(?:Band|Choir|Orchestra|Team|Squad|Class|Group|Ensemble|Cast|Club|"

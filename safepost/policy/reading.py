@@ -44,7 +44,7 @@ _CHILD_NOUNS = (
 # year group ("our Year 2 chef", "the chess wizard in Lovelace Class").
 _DOER_NOUNS = (
     r"runner|reader|writer|speller|chef|baker|cook|wizard|whizz|whiz|champion|champ|star|superstar|"
-    r"scorer|goalscorer|goalkeeper|keeper|captain|chair|ambassador|artist|mathematician|scientist|poet|"
+    r"scorer|goalscorer|goalkeeper|keeper|goalie|captain|skipper|chair|ambassador|artist|mathematician|scientist|poet|"
     r"musician|singer|dancer|swimmer|gymnast|footballer|cricketer|player|athlete|helper|hero|heroine|anchor|"
     r"delegate|cox|rower|sculler|cadet|debater|speaker|queen|king|"
     r"winner|finalist|member|genius|expert|engineer|inventor|designer|photographer|actor|actress|"
@@ -271,7 +271,19 @@ def _singular_pronoun_outside(text: str, spans: list[tuple[int, int]]) -> bool:
     """A singular pronoun in the post that no adult, animal, toy or character explains."""
     if _OTHER_ANTECEDENT.search(text):
         return False
-    return any(not any(a <= m.start() < b for a, b in spans) for m in _SINGULAR_PRONOUN.finditer(text))
+    return any(
+        not any(a <= m.start() < b for a, b in spans) and not _EACH_BEFORE.search(text[: m.start()])
+        for m in _SINGULAR_PRONOUN.finditer(text)
+    )
+
+
+# "Every single player played her part", "Each of them brought his own recipe": every child, one at a
+# time, in the same sentence before the pronoun.
+_EACH_BEFORE = re.compile(
+    r"\b(?:every|each)\s+(?:single\s+|one\s+of\s+(?:them|our|the)\s+|of\s+(?:them|our|the)\s+)?[\w-]+\b[^.!?]*$"
+    r"|\b(?:everyone|everybody|each\s+one|anyone|anybody|no\s+one|nobody|whoever)\b[^.!?]*$",
+    re.IGNORECASE,
+)
 
 
 _PHRASE_BREAK = frozenset(
@@ -1398,7 +1410,7 @@ _PERSON_AFTER = re.compile(
     # "with Bell on cello", "Long cleared 3.2m": a player, a musician, an athlete
     r"|\s+on\s+(?:the\s+)?(?:cello|violin|viola|piano|keyboard|keys|drums|guitar|bass|flute|clarinet|trumpet|"
     r"trombone|recorder|sax|saxophone|harp|ukulele|vocals|lead\s+vocals|glockenspiel|xylophone|the\s+wing)\b"
-    r"|\s+in\s+goal\b"
+    r"|\s+in\s+goal\b|\s+between\s+the\s+(?:sticks|posts)\b"
     # "Bailey at GA was everywhere": a netball or rugby position
     r"|\s+at\s+(?:(?-i:GA|GS|GD|GK|WA|WD|C)|centre|wing|full[\s-]back|fly[\s-]half|scrum[\s-]half|goal\s+attack|"
     r"goal\s+shooter|goal\s+defence|goal\s+keeper|wing\s+attack|wing\s+defence)\b"
@@ -1435,7 +1447,7 @@ _PERSON_BEFORE = re.compile(
     # "both goals came from Holiday": what was scored came from somebody
     r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of)"
     # "Hat-trick for Fox in the Year 4 match", "Man of the match in the league game goes to Richards"
-    r"|\b(?:hat-trick|hat\s+trick|brace|century|fifty|clean\s+sheet|five-for)s?\s+for"
+    r"|\b(?:hat-trick|hat\s+trick|brace|century|fifty|clean\s+sheet|five-for)s?\s+(?:in\s+a\s+row\s+|on\s+the\s+trot\s+)?for"
     # "Three goals in the cup tie and two of them from Pope!": the scorer of some of them
     r"|\b(?:goals?|tries|points|runs|wickets|saves)\b[^.!?]{0,40}?\b(?:two|three|four|five|both|one|all|most|\d)\s+"
     r"of\s+(?:them|those|which|these)\s+(?:from|by)"
@@ -1958,7 +1970,11 @@ _LATER = re.compile(
 )
 _FUTURE_VERB = re.compile(
     r"\b(?:will|'ll|shall|going\s+to|off\s+to|heading\s+(?:to|off|for|out)|are\s+off|is\s+off|"
-    r"set\s+off|leave|leaves|depart|departs|meet|meeting|kick[\s-]*off|kicks\s+off|starts|begins|"
+    r"set\s+off|(?<!\bon\s)(?<!\bmaternity\s)(?<!\bsick\s)(?<!\bannual\s)leave|"
+    # the verb, not autumn's ("collected conkers and the crunchiest leaves")
+    r"(?<!\bthe\s)(?<!\bof\s)(?<!\band\s)(?<!\bwith\s)(?<!\bautumn\s)(?<!\bfallen\s)(?<!\bdry\s)(?<!\bdead\s)"
+    r"(?<!\bred\s)(?<!\bgreen\s)(?<!\bgolden\s)(?<!\bcrunchy\s)(?<!est\s)(?<!\btea\s)(?<!,\s)leaves(?!\s*(?:,|and\b|&))|"
+    r"depart|departs|meet|meeting|kick[\s-]*off|kicks\s+off|starts|begins|"
     r"look\s+out\s+for|come\s+(?:and|along|down)|give\s+(?:us|them)\s+a\s+wave|cheer\s+(?:us|them)\s+on|"
     r"see\s+you\s+(?:at|there|on|in)|about\s+to|good\s+luck|"
     # "have been practising really hard for the Christmas concert at St Mark's Church on Tuesday"

@@ -499,7 +499,13 @@ _LOOK_OUT = re.compile(
 _GREETING_FROM = re.compile(
     r"\W*(?:greetings|hello|hi|waves?|(?:good\s+)?(?:morning|afternoon|evening))\s+from\b", re.IGNORECASE
 )
-_CALLED_OFF = re.compile(r"\b(?:cancelled|canceled|postponed|called\s+off|rearranged)\b", re.IGNORECASE)
+_CALLED_OFF = re.compile(
+    r"\b(?:cancelled|canceled|postponed|called\s+off|rearranged|scrapped)\b"
+    # "The Year 8 trip to The Lowry is off today" (not "is off to a flying start")
+    r"|\b(?:trip|visit|outing|match|fixture|game|residential|tour|walk)\s+(?:to\s+[^.!?;]{1,40}?\s+)?"
+    r"(?:is|are|'s)\s+(?:now\s+|sadly\s+|unfortunately\s+)?off\b(?!\s+(?:to|on|at|in|for)\b)",
+    re.IGNORECASE,
+)
 _NOW_WORDS = re.compile(
     r"\b(?:right\s+now|currently|at\s+the\s+moment|about\s+to|(?:we're|we\s+are|they're|they\s+are)\s+"
     r"(?:(?:finally|now|all|safely)\s+)*here|"
@@ -555,6 +561,11 @@ def _class_name_only(place: str, classes: frozenset[str] | set[str]) -> bool:
         or (not words[1][:1].isupper() and words[1] not in ("and", "&"))
         or fold(words[1]) in _OWN_AFTER_CLASS
     )
+
+
+def _a_class(place: str, classes: frozenset[str] | set[str]) -> bool:
+    """A class of the school's named where a place would be ("visiting Seedlings", "Morning from the Seals")."""
+    return _class_name_only(place, classes) or fold(re.sub(r"^the\s+", "", place)) in classes
 
 
 # After a class's or a house's name, what the school's own rooms and groups are called ("the Brontë Centre").
@@ -737,6 +748,16 @@ _OPPONENT = re.compile(
 
 
 _BUS_ROUTE = re.compile(r"(?:number\s+)?\d{1,3}[A-Z]?\s+bus")
+# The phases of an all-through school, and the rooms and grounds of each (the school's own site).
+_PHASE = re.compile(
+    r"(?:Primary|Secondary|Sixth\s+Form|Sixth-Form|Senior|Junior|Infant|Prep|Nursery|Early\s+Years|EYFS|"
+    r"Upper\s+School|Lower\s+School|Senior\s+School|Junior\s+School|Primary\s+Phase|Secondary\s+Phase)"
+)
+_SITE_AFTER = re.compile(
+    r"\s+(?:building|site|campus|block|office|centre|center|car\s+park|playground|hall|field|reception|entrance|"
+    r"gates?|library|canteen|dining\s+hall|common\s+room|phase|department|staffroom|classrooms?)\b",
+    re.IGNORECASE,
+)
 
 
 def _places(sentence: str) -> list[_Place]:
@@ -852,6 +873,8 @@ def _places(sentence: str) -> list[_Place]:
         ):
             continue
         bare = re.sub(r"^(?:the\s+)?#?", "", place)
+        if _PHASE.fullmatch(bare) and (place != bare or _SITE_AFTER.match(sentence, m.end())):
+            continue  # "from the Primary office", "into the Secondary car park": an all-through school's own site
         if re.search(r"\b(?-i:Assembly|Service|Mass|Worship|Evensong)$", bare):
             continue  # "reading her own poem in Celebration Assembly": the school's assembly
         if _COUNTRY.fullmatch(bare) and not (
@@ -1030,8 +1053,7 @@ class TripWhereabouts(Rule):
                 for p in by_sentence.get(i, [])
                 if (p.named or p.public or on_trip)
                 and not _is_person(text, people, a + p.start, a + p.end)
-                and not _class_name_only(p.text, ctx.roster.class_names)
-                and fold(re.sub(r"^the\s+", "", p.text)) not in ctx.roster.class_names  # "visiting Seedlings"
+                and not _a_class(p.text, ctx.roster.class_names)  # "visiting Seedlings"
                 and not _the_school_itself(p.text, school)  # "back at Courtney at about 3pm"
                 # "The Kestrel Class nativity at Clough Lane is on Tuesday at 2pm in the school hall": an
                 # event in the school's own hall names the school (one of a trust's), not a venue
@@ -1115,7 +1137,9 @@ class TripWhereabouts(Rule):
             j -= 1  # over an emoji of its own: "... to Condover Hall! 🚌 Coach leaves at 8:45 on Monday"
         a0, _b0, before = sentences[j]
         a, _b, sentence = sentences[i]
-        earlier = [p for p in by_sentence.get(j, []) if p.named or p.public]
+        earlier = [
+            p for p in by_sentence.get(j, []) if (p.named or p.public) and not _a_class(p.text, classes)
+        ]
         if not earlier or sentence_tense(before) is Tense.PAST:
             return None
         when_before = _CLOCK.search(before) or DATE.search(before) or _DAY.search(before)
