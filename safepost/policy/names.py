@@ -449,6 +449,7 @@ CLASS_WORDS = frozenset({"class", "classes", "class's", "form", "group"})
 # Phrases before a name that make a child its subject.
 _PRE_CUE = re.compile(
     r"(?:well\s+done|congratulations|congrats|special\s+mention|a\s+mention|shout[\s-]*out|"
+    r"da\s+iawn|llongyfarchiadau|pen[\s-]?blwydd\s+hapus|"  # Welsh: "Da iawn Eira for reading"
     r"happy\s+(?:\d+(?:st|nd|rd|th)\s+)?birthday|get\s+well\s+soon|good\s+luck|bravo|kudos|hats\s+off|"
     r"(?:sending|send|with)\s+(?:\w+\s+){0,3}?(?:love|wishes|hugs|thoughts|prayers)|best\s+wishes|"
     r"(?:good\s+luck|best\s+of\s+luck|well\s+done|congratulations)\s+(?:tomorrow|today|tonight|again|"
@@ -644,6 +645,9 @@ _ANIMALS_NAMED = re.compile(
     r"kittens?|lambs|goats|alpacas|hamsters?|stick\s+insects|snails|caterpillars|butterflies)\b[^.!?]{0,40}\b(?:names?|named|"
     r"called)\b[^.!?]{0,10}[.!?:]?\s*(?:[^.!?]{0,40}\b(?:voted\s+for|chose|picked|went\s+for|are|is)\s+)?"
     r"(?:(?-i:[A-Z])\w+\s*(?:,|and|&)\s*)*$"
+    # named beside them: "Our class guinea pigs, Biscuit and Hazel, are going home with"
+    r"|\b(?:chickens|hens|chicks|ducks|ducklings|guinea\s+pigs|rabbits|bunnies|tortoises|puppies|kittens|lambs|goats|"
+    r"alpacas|hamsters|gerbils|ponies|donkeys|pigs)\s*[,:(]\s*(?:(?-i:[A-Z])\w+\s*(?:,|and|&)\s*)*$"
 )
 # Football clubs, which a shirt day or a match names beside another ("Chelsea or Arsenal?").
 _CLUBS = frozenset(
@@ -728,6 +732,10 @@ _STRONG_CHILD_AFTER = re.compile(
     r"^(?:'s)?\s*(?:,\s*)?(?:\(|in\s+|from\s+)(?:[Yy]ear\s*\d|[Yy]r\s*\d|Y\d\b|[Rr]eception\b|[Nn]ursery\b|"
     r"\d{1,2}[A-Z]{1,3}\b|[Pp]\d\b|(?:[7-9]|1[0-3])\s+[A-Z][a-z]+\b|"  # "Destiny in 10 Orwell"
     r"[Cc]lass\s+[A-Z]|[A-Z][\w'-]*\s+[Cc]lass\b)"
+    # "Zorba, our new Year 3 pupil,", "Llew, our newest Reception starter,": a child by what follows the name
+    r"|^\s*,\s*(?:our|a|the)\s+(?:(?:new|newest|youngest|oldest|little|brilliant|amazing|wonderful|fantastic)\s+)*"
+    r"(?:[Yy]ear\s*\d{1,2}|[Yy]r\s*\d{1,2}|Y\d{1,2}\b|[Rr]eception|[Nn]ursery|P[1-7]\b|S[1-6]\b)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:pupil|student|starter|girl|boy|learner|newcomer|joiner|arrival|scholar)\b(?!s)"
 )
 # Figures of the faiths' stories, which are also children's names: read as the figure in a sentence
 # about a festival, a holy book or a story ("learnt how Lakshmi is welcomed", "Maryam in the Qur'an").
@@ -1113,7 +1121,7 @@ _NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
 _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:new\s+)?(?:year\s*\d+\s+|ks\d\s+|reception\s+|post-16\s+|"
     r"sixth[\s-]form\s+)?"
-    r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|(?:(?-i:[A-Z])\w+\s+)?"
+    r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|prif\s+ddisgybl|(?:(?-i:[A-Z])\w+\s+)?"
     r"(?:school|house|sports|football|netball|rugby|cricket|hockey|team|dorm|dormitory|boarding|form)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
     + _NOT_A_THING
@@ -1481,6 +1489,11 @@ _WORKS = {
     "the wizard of oz": "dorothy baum",
     "hansel and gretel": "hansel gretel",
     "nativity": "mary joseph gabriel herod",
+    # the Christmas story by its songs and its places: "help Mary and Joseph find room at the inn"
+    "mary and joseph": "mary joseph",
+    "away in a manger": "mary joseph",
+    "little donkey": "mary joseph",
+    "bethlehem": "mary joseph gabriel herod",
     "northern lights": "lyra pantalaimon pan roger iorek will pullman asriel coulter",
     "his dark materials": "lyra pantalaimon roger iorek will pullman",
     "jack and the beanstalk": "jack",
@@ -1801,6 +1814,7 @@ def misspelt_pupil(tok: Token, roster: Roster, lexicon: frozenset[str]) -> bool:
         and key not in lexicon
         and key not in NON_NAMES
         and roster.near_first_name(key) is not None
+        and key not in KNOWN_PLACES  # "at Filey on Friday": a town, not Riley mistyped
         and not is_ordinary_word(key)
         and not _common_proper_noun(tok.text)
     )
@@ -1963,8 +1977,13 @@ def analyse_people(
         [(r.nstart, r.nend) for r in roles] + [(m.nstart, m.nend) for m in mentions if m.is_pupil]
     )
     adults_at = {m.nstart for m in mentions if m.kind == "adult"}
+    adults_end = {m.nend for m in mentions if m.kind == "adult"}
     for ref in child_references(text, others, roster.class_names):
-        if not taken.overlaps(ref.nstart, ref.nend) and not _named_adult_after(norm, ref.nend, adults_at):
+        if (
+            not taken.overlaps(ref.nstart, ref.nend)
+            and not _named_adult_after(norm, ref.nend, adults_at)
+            and not _named_adult_before(norm, ref.nstart, adults_end)
+        ):
             roles.append(RoleMention(ref.nstart, ref.nend, ref.phrase))
     unsure = _answer_or_ask(text, mentions, roster, pupil_words, other_words)
     return PeopleAnalysis(mentions, roles, surname_refs, unsure)
@@ -1974,6 +1993,12 @@ def _named_adult_after(norm: str, end: int, adults_at: set[int]) -> bool:
     """The description is a grown-up's role, their name after it: "Our forest school leader Gemma is"."""
     gap = re.match(r"\s*,?\s*", norm[end : end + 4])
     return gap is not None and end + gap.end() in adults_at
+
+
+def _named_adult_before(norm: str, start: int, adults_end: set[int]) -> bool:
+    """The description is a grown-up's role, their name before it: "Robin, our forest school leader, showed"."""
+    gap = re.search(r"\s*,\s*$", norm[max(0, start - 4) : start])
+    return gap is not None and start - (len(norm[max(0, start - 4) : start]) - gap.start()) in adults_end
 
 
 # "ring Minh's mum, Mrs Pham": a pupil's parent named with the title gives the pupil's surname.
@@ -2739,7 +2764,12 @@ def _classify_one(
             ["a character of a work the post names (Of Mice and Men's George)"],
         )
         return
-    if key in roster.class_names and not m.surname and _a_class_here(norm, s_start, m, post, roster):
+    if (
+        key in roster.class_names
+        and not m.surname
+        # a class's name that is no pupil's is the class, whatever it does ("Derwen built a shelter")
+        and (key not in roster.by_first or _a_class_here(norm, s_start, m, post, roster))
+    ):
         m.kind, m.reasons = (
             "class",
             ['a class of the school\'s ("in Derwen", "Dosbarth Celyn", "Celyn and Onnen")'],
@@ -3294,6 +3324,18 @@ def _classify_one(
         return  # "Pure joy in Alder Class as the first snowflakes fell"
     if not m.first.is_capitalised and ordinary and not strong:
         m.kind, m.reasons = "word", ["ordinary word in lower case with no clear child context"]
+        return
+    if (
+        not m.first.is_capitalised
+        and not strong
+        and re.search(r"\b(?i:a|an)\s+(?:[a-z][\w-]*\s+){0,2}$", _before(norm, s_start, m, 30))
+    ):
+        # "A beautiful enfys over the playground" (a rainbow, in Welsh): a thing, with "a" before it
+        m.kind, m.reasons = "word", ['a word in lower case after "a" or "an": a thing, not a child']
+        return
+    if not strong and re.search(r"(?-i:[A-Z])[\w'’-]*\s+(?:yr|y|'r|’r)\s+$", _before(norm, s_start, m, 25)):
+        # "Tymor yr Haf starts today" (the summer term), "Ysgol y Castell": a Welsh name of a thing
+        m.kind, m.reasons = "word", ['part of a Welsh name ("Tymor yr Haf", "Ysgol y Castell")']
         return
     # "Amazing Grace", "Christmas Fair": a capitalised word before it mid-sentence
     # makes the pair a title or a name of a thing, unless a child is clearly meant.

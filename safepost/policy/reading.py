@@ -202,7 +202,9 @@ ROLE_AS_A_THING = (
     r"assemblies|board|display|wall|book|badges?|list|nominations?|presentations?|trophy|trophies|cup|mugs?|"
     r"stickers?|tradition|scheme|system|chair|table|elections?|applications?|interviews?|hustings|speeches|"
     r"votes?|voting|candidates?|nominees?|roles?|positions?|vacanc(?:y|ies)|shortlist|voice|surveys?|premium|"
-    r"parliament|conferences?|progress|data|numbers|attendance|group|groups|sessions?)\b"
+    r"parliament|conferences?|progress|data|numbers|attendance|group|groups|sessions?|"
+    # "Thank you for the keeper talk": a zoo keeper's talk, not a goalkeeper
+    r"talks?|tours?|feeds?|feeding|experiences?|chats?|demonstrations?|demos?)\b"
 )
 _A_THING_AFTER = re.compile(ROLE_AS_A_THING, re.IGNORECASE)
 
@@ -215,7 +217,9 @@ HASHTAG_CHEER = re.compile(
     r"golden\s+(?:gloves|boot)|potm|motm|mvp|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off(?:\s+to)?|"
     # "#BounceQueenFlorence", "#GoldenBookWill"
     r"queen|king|boss|ace|whizz|wizard|genius|golden\s+book|gold\s+book|star\s+of\s+the\s+week|sotw|"
-    r"shout\s*out(?:\s+to)?|big\s+up|respect|bravo|kudos)\s*$",
+    r"shout\s*out(?:\s+to)?|big\s+up|respect|bravo|kudos|"
+    # in Welsh: "#DaIawnDeio", "#LlongyfarchiadauCadi", "#PenblwyddHapusGwen"
+    r"da\s+iawn|llongyfarchiadau|pen\s*-?\s*blwydd\s+hapus)\s*$",
     re.IGNORECASE,
 )
 
@@ -1707,6 +1711,9 @@ MONTHS = frozenset(
 )
 DAYS_AND_MONTHS = DAYS | MONTHS
 _BUSINESS_AFTER = re.compile(
+    # "the ducks at Bowen's farm", "a raffle prize from Pugh's garage": a family's business or land
+    r"^['’]s?\s+(?:farm|farms|garage|shop|bakery|butchers?|cafe|café|dairy|mill|chippy|pub|inn|hotel|stores?|salon|"
+    r"surgery|pharmacy|chemist|coaches|taxis|haulage|builders|nursery|garden\s+centre|orchard|vineyard|quarry)\b|"
     r"^['’]s\s+of\s+(?-i:[A-Z])|^(?:['’]s?)?\s+(?-i:[A-Z])[a-z]+(?<!Roman)(?<!Viking)(?<!Tudor)(?<!Egyptian)(?<!Greek)(?<!Victorian)\b"
 )
 _PAST_VERB_AFTER = re.compile(r"^\s+(?:(?-i:[a-z]{2,}ed)|" + IRREGULAR_PAST + r")\b", re.IGNORECASE)

@@ -115,6 +115,21 @@ _WELSH_ADDRESS = re.compile(
     r"(?<![\w£$€./:])\d{1,4}[A-Za-z]?,?\s+(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Maes|Llys|Bryn)\s+"
     r"(?:(?:y|yr|ap|'r)\s+)?[A-Z][\w'’-]+"
 )
+# A house by its name, then its street: "Rose Cottage, Chapel Lane", "Tŷ Gwyn, Heol y Capel".
+_WELSH_STREET = (
+    r"(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Maes|Llys)\s+(?:(?:y|yr|ap|'r)\s+)?[A-Z][\w'’-]+"
+)
+_HOUSE_NAMED = re.compile(
+    r"(?<![\w£$€./:])(?:(?:Tŷ|Ty|Bwthyn)\s+[A-Z][\w'’-]+|"
+    r"(?:[A-Z][a-z'’]+\s+){1,2}(?:Cottage|Cottages|House|Farmhouse|Lodge|Bungalow|Villa))"
+    rf",\s+(?:(?:{_NAME_WORD}\s+){{1,3}}{_STREET_TYPE}|{_WELSH_STREET})"
+)
+# What sends things or people to a house: "drop it round to", "return it to", "lives at".
+_TO_A_HOME = re.compile(
+    r"\b(?:drop|dropped|bring|brought|return|returned|post|posted|deliver|delivered|send|sent|pop|popped|hand|"
+    r"take|collect|collected|pick)\b[^.!?]{0,30}\b(?:to|at|from)\s+$|\b(?:lives?|living|lived|stays?|staying)\s+at\s+$",
+    re.IGNORECASE,
+)
 _STREET_WITH_POSTCODE = re.compile(
     rf"(?<![\w£$€./:])(?:{_NAME_WORD}\s+){{1,3}}{_STREET_TYPE}"
     rf"(?:,?\s+[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?)?,?\s+{_POSTCODE_RX}"
@@ -459,11 +474,13 @@ class PersonalData(Rule):
         text = ctx.text.text
         school_words = _school_name_words(ctx.policy)
         spans: list[tuple[int, int]] = []
-        for rx in (_ADDRESS, _WELSH_ADDRESS, _STREET_WITH_POSTCODE, _HOUSE_AT):
+        for rx in (_ADDRESS, _WELSH_ADDRESS, _STREET_WITH_POSTCODE, _HOUSE_AT, _HOUSE_NAMED):
             for m in rx.finditer(text):
                 start, end = m.span()
                 if any(s < end and start < e for s, e in spans):
                     continue
+                if rx is _HOUSE_NAMED and not _TO_A_HOME.search(text[max(0, start - 50) : start]):
+                    continue  # "The meeting is at Trinity House, Church Road": a venue, unless things go to it
                 if rx is not _STREET_WITH_POSTCODE and (
                     _NOT_A_HOUSE.search(text[max(0, start - 12) : start])
                     or re.search(
@@ -488,7 +505,11 @@ class PersonalData(Rule):
                     "a home address",
                     (
                         "address",
-                        "street and postcode" if rx is _STREET_WITH_POSTCODE else "house number and street",
+                        "street and postcode"
+                        if rx is _STREET_WITH_POSTCODE
+                        else "house name and street"
+                        if rx is _HOUSE_NAMED
+                        else "house number and street",
                     ),
                 )
 

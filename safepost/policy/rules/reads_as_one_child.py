@@ -152,12 +152,15 @@ def _about_a_grown_up(ctx: Context, reading: trained.Reading) -> bool:
     pupil rules recognised, or a name after a title ("Well done to Mr Okafor, who ran his first ...")."""
     named = [m for m in ctx.people.mentions if reading.start <= m.nstart < reading.end]
     if named:
-        first = min(named, key=lambda m: m.nstart)
+        # the roster's names first: "Little Donkey, Away in a Manger and Rudolph: ... help Mary and Joseph
+        # find room at the inn" is about the story's Mary and Joseph, whatever Rudolph is
+        first = min(named, key=lambda m: (not m.on_roster, m.nstart))
         # an adult; a famous person by full name; a character of a work the post names ("Juliet's
         # balcony speech" after "Romeo and Juliet", "Lyra's Oxford came alive as we started Northern Lights")
         if (
             first.kind == "adult"
-            or (first.kind == "other-person" and first.surname is not None)
+            # (not a pupil of the same full name: "Tom Daley won the Year 6 boys' 25m backstroke")
+            or (first.kind == "other-person" and first.surname is not None and not first.full_name_on_roster)
             or (
                 first.kind == "other-person"
                 and first.first.key in characters_named(ctx.text.text)

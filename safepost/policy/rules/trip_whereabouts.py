@@ -157,7 +157,7 @@ _PLACE = re.compile(
     r"(?:\s+|(?<=[➡→>\ufe0f:])\s*)"
     r"(?P<place>(?:the\s+)?(?:(?:(?:main|front|back|side|north|south|east|west|far)\s+)?(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|front|back|"
     r"foyer|lobby|atrium|grounds|entrance|doors?|outside|inside|"
-    r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:#?[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and)?\s*[A-Z][\w'’-]*){0,4}"
+    r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:#?[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and|y|yr)?\s*[A-Z][\w'’-]*){0,4}"
     r"|(?:stand|stall|pitch|court|platform|table)\s+\d+"
     r"|(?:the\s+)?(?:number\s+)?\d{1,3}[A-Z]?\s+bus"  # "Look out for Hawthorn on the 52 bus into town"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+\d+\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
@@ -653,7 +653,11 @@ def _subject(clause: str, classes: frozenset[str] | set[str] = frozenset()) -> r
     for m in _CAPITALISED.finditer(clause):
         if (
             (fold(m.group(0)) in classes or fold(m.group(0)).removesuffix("s") in classes)  # "Otters off to"
-            and not re.search(r"\b(?:for|with|of|by|about|to)\s+$", clause[: m.start()])
+            and (
+                not re.search(r"\b(?:for|with|of|by|about|to)\s+$", clause[: m.start()])
+                # "Forest school for Cywion is every Thursday": the class the activity is for goes to it
+                or re.search(_ACTIVITY_FOR, clause[: m.start()]) is not None
+            )
             and not _THINGS_OF.match(
                 ("'" if m.group(0)[-1] in "'’" else "")  # "Otters' Egyptian masks are drying"
                 + re.sub(r"^\s+class", "", clause[m.end() : m.end() + 60], flags=re.I)
@@ -661,6 +665,13 @@ def _subject(clause: str, classes: frozenset[str] | set[str] = frozenset()) -> r
         ):
             return m  # "Buzzards are at Jodrell Bank all day tomorrow"
     return None
+
+
+_ACTIVITY_FOR = re.compile(
+    r"\b(?:school|swimming|lessons?|sessions?|trip|visit|residential|outing|walk|training|practice|rehearsals?)\s+"
+    r"for\s+$",
+    re.IGNORECASE,
+)
 
 
 # "to Mr Church", "with Mrs Park": a person with a title, never a place.
@@ -792,6 +803,7 @@ def _places(sentence: str) -> list[_Place]:
             r"\b(?:leak|fire|accident|incident|roadworks|works|closure|flooding|flood|burst\s+main|collision|"
             r"crash|power\s+cut|outage|break-in|blockage|diversion|breakdown|spillage|emergency)\s+$",
             sentence[max(0, m.start() - 30) : m.start()],
+            re.IGNORECASE,  # "Flooding on Seamer Road means ..."
         ):
             continue  # "Due to a gas leak on Jubilee Road, school will close at 1pm": the leak's place
         if re.match(r"\s+in\s+Need\b", sentence[m.end() :]):
