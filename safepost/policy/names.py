@@ -1121,7 +1121,7 @@ _NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
 _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:new\s+)?(?:year\s*\d+\s+|ks\d\s+|reception\s+|post-16\s+|"
     r"sixth[\s-]form\s+)?"
-    r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|prif\s+ddisgybl|(?:(?-i:[A-Z])\w+\s+)?"
+    r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|prif\s+ddisgybl|dux|(?:(?-i:[A-Z])\w+\s+)?"
     r"(?:school|house|sports|football|netball|rugby|cricket|hockey|team|dorm|dormitory|boarding|form)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
     + _NOT_A_THING
@@ -1167,7 +1167,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     # "Our costume winner is the Year 9 who came as the entire cast of The Hunger Games"
     r"|\bthe\s+(?:year\s*\d+|y\d+)\s+who\s+(?-i:[a-z]+ed|came|won|made|wrote|read|ran|swam|sang|gave|took)\b"
     # a part only one child plays, praised: "Big shout-out to our narrator, who remembered every line"
-    r"|\bour\s+(?:brilliant\s+|amazing\s+|wonderful\s+|fantastic\s+|superb\s+)?(?:year\s*\d+\s+|[yp]\d\s+)?"
+    r"|\bour\s+(?:brilliant\s+|amazing\s+|wonderful\s+|fantastic\s+|superb\s+)?(?:year\s*\d+\s+|[yps]\d\s+)?"
     r"(?:narrator|soloist|piper|drummer|bugler|trumpeter|organist|cellist|violinist|pianist|flautist|harpist|"
     r"compère|compere|presenter)\b(?!s)"
     r"(?=\s*,?\s+(?:who|for|has|had|did|was|led|played|read|sang|opened|closed|kept|(?-i:[a-z]+ed))\b)"
@@ -1609,6 +1609,35 @@ PLACES_THAT_ARE_NAMES = frozenset(
         "sahara",
         "skye",
         "iona",
+        # islands of Britain and Ireland, and Scottish counties, that are children's names too
+        "lewis",
+        "harris",
+        "arran",
+        "islay",
+        "jura",
+        "bute",
+        "tiree",
+        "barra",
+        "coll",
+        "mull",
+        "uist",
+        "orkney",
+        "shetland",
+        "lundy",
+        "sark",
+        "herm",
+        "alderney",
+        "achill",
+        "rathlin",
+        "staffa",
+        "gigha",
+        "colonsay",
+        "raasay",
+        "sutherland",
+        "lorne",
+        "morven",
+        "kintyre",
+        "caithness",
         "bristol",
         "carolina",
         "virginia",
@@ -1632,6 +1661,49 @@ PLACES_THAT_ARE_NAMES = frozenset(
         "cuba",
         "china",
     ]
+)
+# Before a place's name, the way a sentence goes there or is on it: "on Lewis", "crossing to Skye", "the trip
+# to Harris", "visiting Iona" (not "well done to Lewis", "with Harris").
+_ON_A_PLACE = re.compile(
+    r"(?:\b(?:on|near|around|across|via|visiting|visited|visit|explore|exploring|explored|crossing|crossed)"
+    r"|\b(?:trip|trips|visit|journey|ferry|ferries|bridge|crossing|flight|flights|travel|travelled|traveled|"
+    r"heading|headed|sailed|sailing|drive|drove|made\s+it|way|back|residential|expedition|pilgrimage)\s+(?:over\s+|out\s+)?to"
+    r"|\b(?:from|in|at)\s+(?:the\s+)?(?:island|isle)\s+of)\s+$",
+    re.IGNORECASE,
+)
+
+
+def is_a_place(key: str) -> bool:
+    """Whether a folded word is a place that is also a name: an island, a town, a country ("lewis", "chester")."""
+    return key in PLACES_THAT_ARE_NAMES or key in KNOWN_PLACES
+
+
+_PLACES_BEFORE = re.compile(r"(?:(?-i:[A-Z])[\w'’-]+\s*(?:,|\band\b|&)\s*)+$")
+_DID_AFTER_THE_LIST = re.compile(
+    r"\s*(?:(?:are|were|was|is)\s+(?:our|the|all|both|so)\b|" + DID_SOMETHING.pattern.lstrip("^") + ")",
+    re.IGNORECASE,
+)
+
+
+class _AllPlaces:
+    """A list of three or more names where every one is a place ("point to Lewis, Harris, Skye and Iona")."""
+
+    _LIST = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s*(?:,|\band\b|&|\bor\b)\s*(?-i:[A-Z])[\w'’-]+){2,}")
+
+    def match(self, sentence: str, at: int) -> bool:
+        for m in self._LIST.finditer(sentence):
+            if m.start() <= at < m.end():
+                words = re.findall(r"(?-i:[A-Z])[\w'’-]+", m.group(0))
+                return all(fold(w) in PLACES_THAT_ARE_NAMES or fold(w) in KNOWN_PLACES for w in words)
+        return False
+
+
+_ALL_PLACES = _AllPlaces()
+# The land's features of a place: "the peat bogs of Lewis", "the machair of Harris", "the beaches of Barra".
+_LAND_OF = re.compile(
+    r"\b(?:bogs|machair|coast|coastline|hills|mountains|beaches|beach|shores|cliffs|lochs|villages|towns|island|"
+    r"islands|isle|people|history|geography|map|landscape|wildlife|abbey|castles?|county|counties|shire|ferry)\s+of\s+$",
+    re.IGNORECASE,
 )
 # After a place's name, a word that makes the name describe it: "Paris landmarks", "a Paris café".
 _PLACE_DESCRIBES = re.compile(
@@ -1657,7 +1729,8 @@ _ABOUT_PLACES = re.compile(
 )
 _AFTER_THE_LIST = re.compile(r"^(?:\s*(?:,|\band\b|&)\s*(?-i:[A-Z])[\w'’-]*)+")
 _ATTRIBUTIVE_AFTER = re.compile(
-    r"^\s+(?!(?:and|or|is|was|has|had|who|whose|will|can|did|in|from|for|with|to|at|on|back|home|again|too|also|"
+    r"^\s+(?!(?:and|or|is|was|are|were|has|had|who|whose|will|can|did|in|from|for|with|to|at|on|back|home|again|too|also|"
+    r"both|each|all|got|gets|won|wins|came|comes|made|makes|"
     r"now|just|today|here|there|so|very|really|always|never|said|says|" + IRREGULAR_PAST + r")\b)"
     r"(?-i:[a-z]{3,})(?<!ed)(?<![^s]s)\b(?!\s+(?:a|an|the|his|her|their)\b)"
 )
@@ -2810,6 +2883,24 @@ def _classify_one(
             "place",
             ['a place the post names as one ("a Roman day in Chester", "Chester\'s amphitheatre")'],
         )
+        return
+    if (
+        key in PLACES_THAT_ARE_NAMES
+        and not m.surname
+        and not m.first.possessive
+        and not _STRONG_CHILD_AFTER.match(post)
+        and (
+            # (over the places named before it: "the trip to Harris and Lewis")
+            re.search(_ON_A_PLACE, (before := _PLACES_BEFORE.sub("", _before(norm, s_start, m, 60))))
+            or re.search(_LAND_OF, before)
+            or _ALL_PLACES.match(
+                norm[max(s_start, m.nstart - 60) : s_end], m.nstart - max(s_start, m.nstart - 60)
+            )
+        )
+        and not _DID_AFTER_THE_LIST.match(_AFTER_THE_LIST.sub("", post, count=1))
+    ):
+        # "a school on Lewis", "the bridge to Skye", "the peat bogs of Lewis": the island, not the child
+        m.kind, m.reasons = "place", ['a place, by the way the sentence goes there ("the abbey on Iona")']
         return
     if key in PLACES_THAT_ARE_NAMES and re.search(
         r"\b(?:school|schools|village|town|city|friends|pals|family|relatives|charity|project|people|children|"

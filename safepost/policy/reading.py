@@ -1346,6 +1346,7 @@ _PERSON_AFTER = re.compile(
     r"handwriting|reading|writing|spelling|lego|"
     r"hat-trick|assist|turn|dive|jump|throw|swim|race|lap|book|idea|invention|costume|sculpture|film|"
     r"animation|video|song|dance|solo|display|experiment|report|essay|line|lines|joke|jokes|words|speech|part|role|"
+    r"recital|audition|portfolio|dissertation|presentation|debut|"
     r"volcano|rocket|robot|invention|bridge|castle|boat)\b"
     # "Who else spotted Frost in the Bolton News this week?"
     r"|\s+in\s+the\s+(?:(?-i:[A-Z])\w+\s+)?(?-i:News|Echo|Gazette|Post|Herald|Times|Mail|Courier|Chronicle|Argus|Standard)\b"

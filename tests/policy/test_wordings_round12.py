@@ -20,6 +20,16 @@ Isaac,Ripon,Year 8,8F,yes
 Ava,Stone,Year 1,Seals,yes
 Leo,Hunt,Year 3,Seals,yes
 Poppy,Field,Year 7,7W,yes
+Haf,Jones,Year 1,Cywion,yes
+Enfys,Morgan,Year 3,Bedw,yes
+Deio,Rees,Year 2,Cywion,yes
+Gruff,Bowen,Year 1,Cywion,yes
+Lewis,Munro,Year 5,P5,yes
+Harris,Grant,Year 6,P6,yes
+Iona,Fraser,Year 4,P4,yes
+Glen,Paterson,Year 12,S6,yes
+Hazel,Dunn,Year 1,Squirrels,yes
+Joseph,Oak,Year 2,Squirrels,yes
 """
 
 
@@ -127,6 +137,71 @@ CASES = [
         True,
     ),
     ("no-names-no-faces", "Year 5 visited Derby between the two school terms.", "pupil-surname", False),
+    # a class's name that is no pupil's is the class, whatever it does
+    ("no-names-no-faces", "Bedw painted wonderful seascapes this afternoon!", "pupil-name", False),
+    # a child by what follows the name, though no list knows the name
+    (
+        "no-names-no-faces",
+        "Tegid, our newest Year 1 pupil, read to the whole class today!",
+        "pupil-name",
+        True,
+    ),
+    (
+        "no-names-no-faces",
+        "Mr Price, our new Year 1 teacher, read to the whole class today!",
+        "pupil-name",
+        False,
+    ),
+    # Welsh: a thing in lower case after "a", the name of a thing, and cheers for a child
+    ("no-names-no-faces", "What a bright enfys over the field after the storm!", "pupil-name", False),
+    ("no-names-no-faces", "Mae Tymor yr Haf yn dechrau heddiw! Lots of fun ahead.", "pupil-name", False),
+    ("no-names-no-faces", "Da iawn Haf for your brilliant story!", "pupil-name", True),
+    ("no-names-no-faces", "A first swimming badge in Cywion! #LlongyfarchiadauDeio", "pupil-name", True),
+    ("no-names-no-faces", "Our new Prif Ddisgybl led the harvest assembly.", "individual-pupil", True),
+    # a family's farm is theirs, not the child's
+    (
+        "no-names-no-faces",
+        "Cywion are off to see the calves at Bowen's farm next week.",
+        "pupil-surname",
+        False,
+    ),
+    ("no-names-no-faces", "Bowen's header won it for the Year 1 team!", "pupil-surname", True),
+    # a pet named beside its kind; the story's people by its songs
+    (
+        "no-names-no-faces",
+        "Our class rabbits, Pepper and Hazel, need a home for half term.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "We've learnt Away in a Manger and can't wait to help Mary and Joseph find the stable.",
+        "pupil-name",
+        False,
+    ),
+    # a house by its name and street that a thing is taken to is a home
+    (
+        "courtney",
+        "Found: a red scarf. Please return it to Ivy Cottage, Mill Lane. Thanks!",
+        "personal-data",
+        True,
+    ),
+    ("courtney", "The PTA meeting is at Trinity House, Church Road at 7pm.", "personal-data", False),
+    # islands that are children's names: the island where the sentence goes there
+    ("no-names-no-faces", "P5 talked to pen pals at a primary school on Lewis today.", "pupil-name", False),
+    ("no-names-no-faces", "P6 compared the beaches of Harris with our own coast.", "pupil-name", False),
+    (
+        "no-names-no-faces",
+        "P4 found Lewis, Harris, Iona and Arran on the map of Scotland.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Lewis and Harris were our stars of the week!", "pupil-name", True),
+    ("no-names-no-faces", "Well done to Iona in P4 for a lovely poem!", "pupil-name", True),
+    # Scottish roles, a player of the pipes, a recital
+    ("courtney", "This year's Dux will give the speech at prizegiving.", "individual-pupil", True),
+    ("courtney", "Our S5 piper played at the Remembrance service.", "individual-pupil", True),
+    ("courtney", "Paterson's Advanced Higher recital was breathtaking.", "pupil-surname", True),
 ]
 
 

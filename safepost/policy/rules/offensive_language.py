@@ -72,7 +72,7 @@ _ADVERBS = _words(
 )
 # Words between "a" and an insult that show it is an insult ("a complete muppet").
 _INTENSIFIERS = _words(
-    "complete total absolute utter right proper massive real bloody silly stupid daft old useless prize such"
+    "complete total absolute utter right proper massive real bloody silly stupid daft old useless prize such wee"
 )
 _INSULT_LEADS = _words("what such like being of bit right proper absolute complete total utter")
 # Words that cannot stand between "you" and an animal it is called ("you will meet the pigs").

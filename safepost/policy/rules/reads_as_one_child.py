@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from safepost.policy import trained
 from safepost.policy.findings import Finding, Severity
-from safepost.policy.names import characters_named
+from safepost.policy.names import characters_named, is_a_place
 from safepost.policy.reading import plural
 from safepost.policy.rules.base import Context, Rule
 
@@ -151,6 +151,9 @@ def _about_a_grown_up(ctx: Context, reading: trained.Reading) -> bool:
     """Whether the first person the sentence names is a grown-up: an adult or a famous person the
     pupil rules recognised, or a name after a title ("Well done to Mr Okafor, who ran his first ...")."""
     named = [m for m in ctx.people.mentions if reading.start <= m.nstart < reading.end]
+    on_roster = [m for m in named if m.on_roster]
+    if on_roster and all(m.kind == "place" and is_a_place(m.first.key) for m in on_roster):
+        return True  # "They can now point to Lewis, Harris, Skye and Iona": the roster's names are places
     if named:
         # the roster's names first: "Little Donkey, Away in a Manger and Rudolph: ... help Mary and Joseph
         # find room at the inn" is about the story's Mary and Joseph, whatever Rudolph is
