@@ -202,6 +202,9 @@ CASES = [
     ("courtney", "This year's Dux will give the speech at prizegiving.", "individual-pupil", True),
     ("courtney", "Our S5 piper played at the Remembrance service.", "individual-pupil", True),
     ("courtney", "Paterson's Advanced Higher recital was breathtaking.", "pupil-surname", True),
+    # the date of a school's own event tells nobody where to find the children; a venue does
+    ("courtney", "Sports day is on Friday 10th July at 1:30pm. Bring a water bottle!", "trip-whereabouts", False),
+    ("courtney", "Sports day is at Queens Park on Friday 10th July at 1:30pm.", "trip-whereabouts", True),
 ]
 
 

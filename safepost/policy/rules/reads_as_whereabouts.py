@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -9,7 +10,7 @@ from safepost.policy import trained
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.reading import Tense, sentence_tense
 from safepost.policy.rules.base import Context, Rule
-from safepost.policy.rules.trip_whereabouts import TripWhereabouts
+from safepost.policy.rules.trip_whereabouts import TripWhereabouts, places_named
 
 if TYPE_CHECKING:
     from safepost.policy.config import Policy
@@ -56,6 +57,7 @@ class ReadsAsWhereabouts(Rule):
         if (
             reading.score < threshold
             or told_afterwards(ctx, reading)
+            or at_school(ctx.text.text[reading.start : reading.end])
             or any(True for _ in TripWhereabouts().check(ctx))
         ):
             return  # the reader is not sure, the sentence has happened, or SP202 has already said it
@@ -78,3 +80,21 @@ class ReadsAsWhereabouts(Rule):
 def told_afterwards(ctx: Context, reading: trained.Reading) -> bool:
     """Whether the sentence the reader points at has happened ("played at Oakfield Park on Saturday and won")."""
     return sentence_tense(ctx.text.text[reading.start : reading.end]) is Tense.PAST
+
+
+# The school's own events, which happen at school unless the sentence names somewhere else.
+_SCHOOL_EVENT = re.compile(
+    r"^\W*(?:our\s+|the\s+)?(?:(?:ks[12]|eyfs|infant|junior|whole[\s-]school|year\s*\d+|reception|nursery)\s+)?"
+    r"(?:sports\s+day|nativity|carol\s+service|christmas\s+concert|summer\s+concert|spring\s+concert|concert|"
+    r"assembly|parents['’]?\s+evening|open\s+evening|open\s+morning|coffee\s+morning|cake\s+sale|school\s+disco|disco|"
+    r"school\s+photos?|flu\s+(?:vaccinations?|spray)|book\s+fair|stay\s+and\s+play|stay-and-play)\s+(?:is|are|will\s+be)\b",
+    re.IGNORECASE,
+)
+
+
+def at_school(sentence: str) -> bool:
+    """Whether the sentence dates one of the school's own events and names nowhere for it ("Sports day is on
+    Friday 12th June at 1:30pm"): the date of something at school tells no stranger where to find anybody."""
+    return _SCHOOL_EVENT.match(sentence) is not None and not any(
+        p.named or p.public for p in places_named(sentence)
+    )

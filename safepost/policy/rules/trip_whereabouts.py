@@ -771,6 +771,11 @@ _SITE_AFTER = re.compile(
 )
 
 
+def places_named(sentence: str) -> list[_Place]:
+    """The places a sentence names (for the trained reader's rule, SP203)."""
+    return _places(sentence)
+
+
 def _places(sentence: str) -> list[_Place]:
     found = []
     for m in _PLACE.finditer(sentence):
