@@ -159,6 +159,17 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, dict[str, str], bool], ...] = (
         False,
     ),
     (
+        # "Year 6 are so exited about their trip": a word the dictionary has, where another is meant
+        re.compile(
+            r"\b(?:so|very|really|super|too|all|feeling|felt|getting|get|were|are|is|was|be|been)\s+(?P<w>exited)\s+"
+            r"(?=(?:about|for|to|that)\b)",
+            re.IGNORECASE,
+        ),
+        "'exited' means 'went out'; the feeling is 'excited'",
+        {"exited": "excited"},
+        False,
+    ),
+    (
         re.compile(r"\b(?P<w>(?:could|should|would|must|might) of)\b(?! course)", re.IGNORECASE),
         "'could of', 'should of' and 'would of' are written 'could have' and so on",
         {f"{modal} of": f"{modal} have" for modal in ("could", "should", "would", "must", "might")},

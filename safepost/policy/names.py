@@ -225,6 +225,7 @@ ADULT_ROLES = frozenset(
         "coach",
         "tutor",
         "driver",
+        "escort",
         "supervisor",
         "receptionist",
         "technician",
@@ -575,6 +576,17 @@ _INTERJECTIONS = frozenset(
     ["goodness", "gosh", "heavens", "mercy", "glory", "golly", "wow", "crikey", "blimey", "joy", "bliss"]
 )
 _ADULT_ROLE_WORDS = "|".join(sorted(ADULT_ROLES))
+# A post about a grown-up or a story: a role, a title, staff, the PTA, a retirement, a year long past, a book
+# ("Sue ran her first marathon, well done to our office manager!", "Julia wrote her first book in 1999",
+# "Bernie is putting the rota together ... her mobile is", "The Smartest Giant in Town by Julia Donaldson
+# ... George gave away every bit of his new outfit").
+_GROWN_UP_IN_POST = re.compile(
+    rf"\b(?:{_ADULT_ROLE_WORDS}|staff|colleague|colleagues|retire|retires|retiring|retired|retirement|office|"
+    r"mr|mrs|miss|ms|mx|dr|husband|wife|baby|maternity|wedding|married|career|(?:in|since)\s+(?:19|20)\d\d|"
+    r"pta|pfa|ptfa|mobile|phone|rota|helpers|book|books|story|stories|novel|poem|film|play|character|characters|"
+    r"read|reading|author)\b|\bby\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z])\w+",
+    re.IGNORECASE,
+)
 _ADULT_AFTER = re.compile(
     rf"^\s*(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+(?:[\w-]+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})\b(?!['’]s)"
     r"(?!\s+(?:boy|girl|pupil|prefect|student)s?\b)"  # "Marcus Gold, our new Head Boy": a pupil
@@ -1542,6 +1554,15 @@ _FAMOUS = frozenset(
     line.strip()
     for line in (DATA / "famous_people.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
+)
+# The famous people's surnames, which schools name their houses after ("Austen", "Seacole", "Turing").
+_FAMOUS_SURNAMES = frozenset(name.split()[-1] for name in _FAMOUS if " " in name)
+# A post about the school's houses: "House Netball", "house points", "Sports Day: the houses".
+_HOUSES = re.compile(
+    r"\b(?:inter-?)?houses\b(?!\s+(?:of|on|in|at|for|to)\b)|\binter-?house\b|\bhouse\s+(?:points?|cups?|captains?|"
+    r"competitions?|trophy|shield|results?|teams?|netball|football|hockey|rugby|debating|music|drama|singing|quiz|"
+    r"sports?|events?|matches|match|final|finals|champions?|colours|winners?|relay|athletics|cross-country)\b",
+    re.IGNORECASE,
 )
 # Towns of the UK and Ireland and the world's countries (scripts/make_places.py, from GeoNames), folded: a
 # pupil's surname that is one of them ("Wales", "Barry", "Preston") is a person only where the wording
@@ -2554,6 +2575,24 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             group_cue = f"{cm.group(0).strip()} …"
             strong = bool(_HE_SHE.search(post) and not group[0].first.is_capitalised)
         elif (
+            len(group) == 1
+            and not group[0].on_roster
+            and not group[0].surname
+            and group[0].first.is_capitalised
+            and group[0].first.key in first_name_lexicon()
+            and not is_ordinary_word(group[0].first.key)
+            and not _capital_before(pre, pre_start == s_start)
+            and (cm := _DID_WITH_PRONOUN.match(post)) is not None
+            and _HE_SHE.search(post)
+            and not _GROWN_UP_IN_POST.search(norm)
+            and not re.search(
+                r"\b(?:our|the)\s+(?:(?-i:[a-z])[\w-]*\s+){1,3}$", pre
+            )  # "our minibus escort Bev"
+        ):
+            # "Liv faced her fear of heights on the leap of faith": a first name no roster lists (a short
+            # form, a new child) that did something and is "she" or "he"
+            group_cue = f"{cm.group(0).strip()} …"
+        elif (
             all(m.on_roster for m in group)
             and group[0].first.key not in _TIMES_OF_YEAR
             and (cm := _CAPTION_DID.match(post)) is not None
@@ -2835,6 +2874,22 @@ def _classify_one(
         m.kind, m.reasons = (
             "other-person",
             ["a character of a work the post names (Of Mice and Men's George)"],
+        )
+        return
+    if (
+        not m.surname
+        and not m.on_roster
+        and key in _FAMOUS_SURNAMES
+        and (
+            _HOUSES.search(norm)
+            # three famous surnames in one post are the houses: "Seacole first, Austen second, Nightingale third"
+            or len({fold(w) for w in re.findall(r"[\w'’-]+", norm)} & _FAMOUS_SURNAMES) >= 3
+        )
+    ):
+        # "Austen won House Netball", "Seacole first, Austen second": a house named after a famous person
+        m.kind, m.reasons = (
+            "class",
+            ['a house of the school\'s, named after a famous person ("Austen won House Netball")'],
         )
         return
     if (

@@ -2011,7 +2011,7 @@ _NOW = re.compile(
     r"\b(?:right\s+now|now|currently|at\s+the\s+moment|just\s+arrived|"
     r"(?:we're|we\s+are|they're|they\s+are)\s+(?:(?:finally|now|all|safely)\s+)*here|"
     r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|reached|pulled\s+in|pulled\s+over|"
-    r"stopped)|made\s+it|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from|"
+    r"stopped|dropped\s+(?:us|them|everyone|the\s+(?:children|class|team|pupils))(?:\s+off)?)|made\s+it|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from|"
     r"(?:are|'re|is|(?<=\w\s)r)\s+(?:(?:\w+ly|safe\s+and\s+sound|safe|all|now|still|busy|tucked\s+up|settled(?:\s+in)?|"
     r"asleep|in\s+bed)\s+(?:and\s+)?)*(?:having|"
     r"enjoying|exploring|visiting|walking|climbing|watching|"

@@ -30,6 +30,8 @@ Iona,Fraser,Year 4,P4,yes
 Glen,Paterson,Year 12,S6,yes
 Hazel,Dunn,Year 1,Squirrels,yes
 Joseph,Oak,Year 2,Squirrels,yes
+Olivia,Sharp,Year 6,Eagles,yes
+Summer,Begum,Reception,Robins,yes
 """
 
 
@@ -203,8 +205,42 @@ CASES = [
     ("courtney", "Our S5 piper played at the Remembrance service.", "individual-pupil", True),
     ("courtney", "Paterson's Advanced Higher recital was breathtaking.", "pupil-surname", True),
     # the date of a school's own event tells nobody where to find the children; a venue does
-    ("courtney", "Sports day is on Friday 10th July at 1:30pm. Bring a water bottle!", "trip-whereabouts", False),
+    (
+        "courtney",
+        "Sports day is on Friday 10th July at 1:30pm. Bring a water bottle!",
+        "trip-whereabouts",
+        False,
+    ),
     ("courtney", "Sports day is at Queens Park on Friday 10th July at 1:30pm.", "trip-whereabouts", True),
+    # phones: a short form no roster lists that did something and is "she"; not a grown-up's
+    ("no-names-no-faces", "Liv conquered her fear of the climbing wall today!", "pupil-name", True),
+    (
+        "no-names-no-faces",
+        "Our lollipop man Ken has hung up his hat after 20 years on the crossing.",
+        "pupil-name",
+        False,
+    ),
+    # a home address typed in lower case, after "at"; a game's court is not one
+    ("courtney", "found a purple coat, it's at 14 mill lane with our neighbour", "personal-data", True),
+    ("courtney", "First game is at 4 on court 2 so come and cheer!", "personal-data", False),
+    # a coach that has dropped the class somewhere has them there now
+    (
+        "rackham",
+        "the coach has dropped us at the velodrome, first heats at 11, come and cheer!",
+        "trip-whereabouts",
+        True,
+    ),
+    # "exited" for "excited"
+    ("sutton-manor", "Reception are so exited about the nativity!", "spelling", True),
+    ("sutton-manor", "Everyone exited the hall calmly during the fire drill.", "spelling", False),
+    # houses named after famous people are houses, where the post is about houses
+    ("no-names-no-faces", "Turing won the House Quiz by a single point!", "pupil-name", False),
+    (
+        "no-names-no-faces",
+        "Well done Summer! Your poem about the seaside brought the house down.",
+        "pupil-name",
+        True,
+    ),
 ]
 
 

@@ -115,6 +115,14 @@ _WELSH_ADDRESS = re.compile(
     r"(?<![\w£$€./:])\d{1,4}[A-Za-z]?,?\s+(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Maes|Llys|Bryn)\s+"
     r"(?:(?:y|yr|ap|'r)\s+)?[A-Z][\w'’-]+"
 )
+# Typed in lower case on a phone, after "at" or "to": "our neighbour at 22 whitechapel mews has it". (Not any
+# number and street word in lower case: "3 children in the park" is no address.)
+_ADDRESS_LOWER = re.compile(
+    r"(?:(?<=\bat\s)|(?<=\bto\s)|(?<=\bfrom\s))\d{1,4}[a-z]?,?\s+"
+    r"(?:(?!(?:on|in|at|the|a|an|of|to|by|for|and|or|with|from|our|their|your|my)\b)[a-z][a-z']+\s+){1,2}"
+    r"(?:road|rd|street|avenue|ave|lane|close|drive|crescent|grove|gardens|terrace|mews|court|way|place|square|"
+    r"rise|parade|walk|croft|fold|row|villas|cottages)\b"
+)
 # A house by its name, then its street: "Rose Cottage, Chapel Lane", "Tŷ Gwyn, Heol y Capel".
 _WELSH_STREET = (
     r"(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Maes|Llys)\s+(?:(?:y|yr|ap|'r)\s+)?[A-Z][\w'’-]+"
@@ -474,7 +482,7 @@ class PersonalData(Rule):
         text = ctx.text.text
         school_words = _school_name_words(ctx.policy)
         spans: list[tuple[int, int]] = []
-        for rx in (_ADDRESS, _WELSH_ADDRESS, _STREET_WITH_POSTCODE, _HOUSE_AT, _HOUSE_NAMED):
+        for rx in (_ADDRESS, _WELSH_ADDRESS, _STREET_WITH_POSTCODE, _HOUSE_AT, _HOUSE_NAMED, _ADDRESS_LOWER):
             for m in rx.finditer(text):
                 start, end = m.span()
                 if any(s < end and start < e for s, e in spans):

@@ -513,7 +513,7 @@ _NOW_WORDS = re.compile(
     r"(?:are|'re|is|r)\s+(?:(?:now|still|all|safely|safe\s+and\s+sound|safe|down|up|out|over|tucked\s+up|settled|"
     r"asleep)\s+)*(?:at|in|on)|"
     r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|made\s+it|reached|pulled\s+in|"
-    r"pulled\s+over|stopped)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
+    r"pulled\s+over|stopped|dropped\s+(?:us|them|everyone|the\s+(?:children|class|team|pupils))(?:\s+off)?)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
     re.IGNORECASE,
 )
 
