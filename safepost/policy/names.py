@@ -1230,6 +1230,10 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?=\s+(?:(?-i:[a-z]+ed)|stayed|has|was|did|made|gave|found|brought|won)\b)"
     # "Our Year 10 Young Chef finalist cooks for the judges"
     r"|\bour\s+(?:year\s*\d+\s+)?(?:[\w-]+\s+){0,3}?finalist\b(?!s)"
+    # "The smallest angel in the Reception nativity had the loudest voice": one child by a part and a superlative
+    r"|\b(?:the|our)\s+(?:very\s+)?(?:smallest|littlest|youngest|tallest|loudest|tiniest|bravest|cheekiest|sleepiest)\s+"
+    r"(?:angel|shepherd|king|sheep|star|donkey|innkeeper|narrator|wise\s+man|camel|elf|reindeer|snowflake|mouse|"
+    r"robin|pirate|dinosaur)\b(?!s)"
     # "Our youngest robotics team member, all of 11 years old, soldered her first circuit board"
     r"|\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:team|squad|cast|choir|crew|club|band|orchestra)\s+member\b(?!s)"
@@ -1506,6 +1510,12 @@ _WORKS = {
     "away in a manger": "mary joseph",
     "little donkey": "mary joseph",
     "bethlehem": "mary joseph gabriel herod",
+    # the Church's stories and prayers: "Gabriel's message to Mary ... acted out the Annunciation", "the month of Mary"
+    "annunciation": "mary gabriel joseph",
+    "month of mary": "mary",
+    "our lady": "mary",
+    "hail mary": "mary",
+    "rosary": "mary",
     "northern lights": "lyra pantalaimon pan roger iorek will pullman asriel coulter",
     "his dark materials": "lyra pantalaimon roger iorek will pullman",
     "jack and the beanstalk": "jack",
@@ -2538,6 +2548,11 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             strong = bool(_STRONG_POST.match(group_cue))
         elif (in_class := in_roster_class(post, roster.class_names)) is not None:
             group_cue, strong = in_class, True  # "Willow in Acorns": a class the school has
+        elif len(group) == 1 and group[0].first.is_capitalised and (cm := _STRONG_CHILD_AFTER.match(post)):
+            group_cue, strong = (
+                cm.group(0).strip(),
+                True,
+            )  # "Meadow from 7 Swale spotted a curlew": a tutor group
         elif (
             all(m.on_roster for m in group)
             and not _capital_before(pre, pre_start == s_start)  # "Flat Stanley came too": a character's name
@@ -2685,6 +2700,17 @@ def _classify_one(
         return
     if _REGNAL_NUMBER.match(post) and not m.surname:
         m.kind, m.reasons = "other-person", ['a monarch or a pope, by the number of the reign ("Henry VIII")']
+        return
+    if (
+        key in _MONTH_NAMES
+        and not strong
+        and re.match(
+            r"\s+(?:altar|procession|fair|fayre|half[\s-]term|holidays?|bank\s+holiday|crowning|garden|pole|queen|"
+            r"blossom|festival|sunshine|showers|term|exams?|deadline|newsletter|edition|issue|intake|residential)\b",
+            post,
+        )
+    ):
+        m.kind, m.reasons = "word", ['a month before what happens in it ("our May altar", "the June fair")']
         return
     if _WITH_A_YEAR.match(post) and not group_cue:
         m.kind, m.reasons = "word", ['followed by a year: an event or a thing ("Paris 2024")']

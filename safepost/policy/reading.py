@@ -1347,6 +1347,8 @@ _PERSON_AFTER = re.compile(
     r"hat-trick|assist|turn|dive|jump|throw|swim|race|lap|book|idea|invention|costume|sculpture|film|"
     r"animation|video|song|dance|solo|display|experiment|report|essay|line|lines|joke|jokes|words|speech|part|role|"
     r"recital|audition|portfolio|dissertation|presentation|debut|"
+    # "Farmer's Limousin calf won the junior handlers' class": an animal a child showed
+    r"calf|lamb|lambs|ewe|heifer|bull|pony|cow|goat|pig|piglets|steer|entry|entries|"
     r"volcano|rocket|robot|invention|bridge|castle|boat)\b"
     # "Who else spotted Frost in the Bolton News this week?"
     r"|\s+in\s+the\s+(?:(?-i:[A-Z])\w+\s+)?(?-i:News|Echo|Gazette|Post|Herald|Times|Mail|Courier|Chronicle|Argus|Standard)\b"
@@ -1858,6 +1860,11 @@ def surnames_alone(
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
         if _OF_A_PLACE.search(before):
             continue  # "the Battle of Hastings", "the Duke of Wellington": a place, a title
+        if re.search(r"\bbetween\s+(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:and\s+)?$", before) or (
+            re.search(r"\bbetween\s+$", before)
+            and re.match(r"\s+and\s+(?-i:[A-Z])", norm[tok.nend : tok.nend + 12])
+        ):
+            continue  # "power lines down between Hawes and Bainbridge": two places
         if re.match(r"\s+on\s+(?:the|a)\s+map\b", norm[tok.nend : tok.nend + 20]):
             continue  # "find Lincoln on the map": a place
         if re.match(r"\s+for\s+the\s+(?-i:[A-Z])", norm[tok.nend : tok.nend + 20]):

@@ -32,6 +32,11 @@ Hazel,Dunn,Year 1,Squirrels,yes
 Joseph,Oak,Year 2,Squirrels,yes
 Olivia,Sharp,Year 6,Eagles,yes
 Summer,Begum,Reception,Robins,yes
+Meadow,Thwaite,Year 7,Swale,yes
+Ellie,Farmer,Year 8,Wharfe,yes
+Ben,Bainbridge,Year 9,Ure,yes
+May,Preston,Reception,Lourdes,yes
+Gabriel,Okonkwo,Reception,Lourdes,yes
 """
 
 
@@ -241,6 +246,41 @@ CASES = [
         "pupil-name",
         True,
     ),
+    # a tutor group after the name makes a word-name a child's
+    ("no-names-no-faces", "Meadow from 7 Swale found a slow worm under the log pile!", "pupil-name", True),
+    # two places, and the road between them
+    (
+        "no-names-no-faces",
+        "The road between Leyburn and Bainbridge is flooded, so buses are running late.",
+        "pupil-surname",
+        False,
+    ),
+    # a home address where a person is, though it is a farm
+    (
+        "courtney",
+        "Found: a green fleece. Mrs Dale has it, so please collect it from her at Moor End Farm, High Row, DL8 3QQ.",
+        "personal-data",
+        True,
+    ),
+    # an animal a child showed
+    (
+        "no-names-no-faces",
+        "Farmer's Texel lamb won the young handlers' class on Saturday!",
+        "pupil-surname",
+        True,
+    ),
+    # a month before what happens in it; the Church's year
+    ("no-names-no-faces", "Please send flowers for our May procession on Friday.", "pupil-name", False),
+    (
+        "no-names-no-faces",
+        "Gabriel's visit to Mary was our theme, and Lourdes acted out the Annunciation beautifully.",
+        "individual-pupil",
+        False,
+    ),
+    # one child by a part and a superlative
+    ("no-names-no-faces", "The littlest shepherd in our nativity stole the show!", "individual-pupil", True),
+    # a parish's own address is a role address
+    ("courtney", "Questions about baptisms? Email parish@stannesrc.org.uk.", "personal-data", False),
 ]
 
 

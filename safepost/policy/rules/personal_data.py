@@ -84,7 +84,8 @@ ROLE_LOCALS = _words(
     "webmaster mail postmaster general team staff wraparound breakfastclub afterschool club clubs "
     "nursery preschool hr recruitment jobs vacancies volunteers volunteering fundraising donations "
     "shop uniform press editor customerservices service services hub studio orders sales school "
-    "nursing nurse nurses health healthvisitors wellbeing early earlyhelp"
+    "nursing nurse nurses health healthvisitors wellbeing early earlyhelp parish parishoffice church "
+    "churchoffice vicar vicarage presbytery sacraments youth diocese chaplaincy chaplain"
 )
 
 # --- home addresses -----------------------------------------------------------------
@@ -701,7 +702,11 @@ _INTRO = re.compile(
 )
 
 
-_LIVES = re.compile(r"\b(?:lives?|living|lived|moved|moving|his home|her home|their home)\b", re.IGNORECASE)
+_LIVES = re.compile(
+    # "collect it from her at Hill Top Farm, Low Row, DL11 6PP": a person's home, though a farm
+    r"\b(?:lives?|living|lived|moved|moving|his home|her home|their home|taken it home|(?:from|with)\s+(?:her|him|them))\b",
+    re.IGNORECASE,
+)
 
 
 def _venue_or_school(before: str, school_words: frozenset[str]) -> bool:
