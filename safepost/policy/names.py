@@ -226,6 +226,10 @@ ADULT_ROLES = frozenset(
         "tutor",
         "driver",
         "escort",
+        "apprentice",
+        "practitioner",
+        "keyworker",
+        "worker",
         "supervisor",
         "receptionist",
         "technician",
@@ -600,6 +604,10 @@ _ADULT_AFTER = re.compile(
     r"|^\s*and\s+(?:the|our)\s+(?:\w+\s+)?(?:kitchen|office|catering|cleaning|site|admin|"
     r"pta|friends|governors|staff|teachers|volunteers|parents)\b"
     r"|^\s*,\s*who\s+(?:lives|works|runs(?!\s+(?:for|in|at)\b)|owns|volunteers|drives|retired|retires)\b"
+    # "Kelly, who joins the Toddler Room as a key worker": a new member of staff
+    r"|^\s*,\s*who\s+(?:joins|joined|has\s+joined|is\s+joining|will\s+be\s+joining)\s+[^.!?]{0,40}?\bas\s+(?:a|an|our|the)\s+"
+    r"(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:worker|keyworker|teacher|assistant|practitioner|apprentice|cook|caretaker|"
+    r"administrator|manager|lead|leader|governor|volunteer|nurse|chef|tutor|coach|instructor|officer|ta|hlta)\b"
     # an old pupil by house and leaving year: "email Jim (Drake, 1988)", "Sarah (class of 2009)"
     r"|^\s*\(\s*(?:(?-i:[A-Z])[\w'’-]+\s*,?\s*)?(?:class\s+of\s+|left\s+(?:in\s+)?|OB\s+|OG\s+)?(?:19\d\d|20[0-2]\d)\s*\)"
     # "Our ex-pupil Jade Morris, now a paramedic,": grown up
@@ -1120,12 +1128,21 @@ _WITH_A_YEAR = re.compile(r"^\s+'?(?:19|20)\d\d\b")
 _STORY_TITLE = re.compile(r"^\s+and\s+the\s+[A-Z]")
 # "Sam from the fire service", "Jo from Rainford Library": a visitor, not a pupil.
 _FROM_ORGANISATION = re.compile(
-    r"^\s*(?:(?:,|and|&)\s*[A-Z][a-z]+\s*)?,?\s*from\s+(?:the\s+(?!(?:[Yy]ear|[Rr]eception|[Nn]ursery|[Cc]lass)\b)\w"
+    r"^\s*(?:(?:,|and|&)\s*[A-Z][a-z]+\s*)?,?\s*from\s+"
+    # not a school: "Rocky from Lowfield Academy, who won the Year 8 100m" is one of its pupils
+    r"(?!(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:Primary|Academy|School|High|College|Infants?|Juniors?|Grammar|Prep|"
+    r"Middle|Federation|C\s+of\s+E|CE|RC|Catholic)\b)"
+    r"(?:the\s+(?!(?:[Yy]ear|[Rr]eception|[Nn]ursery|[Cc]lass)\b)\w"
     r"|(?!(?:Year|Reception|Nursery|Class|KS|[YP]\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
     r"(?![A-Z][\w'-]*\s+[Cc]lass\b)[A-Z])"
     # not "from Parkside's 9 Darwin", "from Parkside Academy's Year 8": a pupil of another school
     r"(?![\w'-]*(?:\s+[A-Z][\w'-]*){0,2}['’]s\s+(?:[Yy]ear\s*\d|\d{1,2}\s*[A-Z]|[Yy]\d))"
+)
+# A name, the school it is at, and what the child did: "Faith at Calder Bridge has raised £180 for the food bank".
+_AT_A_SCHOOL_DID = re.compile(
+    r"^\s+(?:from|at)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){1,4}(?:(?:has|have|had|was|just|finally|also)\s+)*"
+    r"(?:(?-i:[a-z]+ed)|" + IRREGULAR_PAST + r")\s+(?:a|an|the|her|his|their|every|all|£?\d)"
 )
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
 # After a role, a noun that makes the role the name of a thing: "our Star of the Week certificates".
@@ -2069,11 +2086,17 @@ def analyse_people(
     surname_refs.extend(_parents_named(text, tokens, roster))
     mentions.extend(_pupils_in_handles(text, roster))
     _surnames_alone(text, tokens, mentions, roster, surname_refs)
-    roles = [
-        RoleMention(mm.start(), mm.end(), mm.group(0))
-        for mm in _SINGLE_CHILD_ROLE.finditer(norm)
-        if not _ROLE_TO_GROUP.match(norm, mm.end())  # "gave player of the tournament to our whole back line"
-    ] + _initials_cheered(text, roster)
+    roles = (
+        [
+            RoleMention(mm.start(), mm.end(), mm.group(0))
+            for mm in _SINGLE_CHILD_ROLE.finditer(norm)
+            if not _ROLE_TO_GROUP.match(
+                norm, mm.end()
+            )  # "gave player of the tournament to our whole back line"
+        ]
+        + _initials_cheered(text, roster)
+        + _one_of_a_class(norm, roster.class_names)
+    )
     others = any(
         m.kind in ("adult", "other-person", "unknown") and m.first.is_capitalised for m in mentions
     ) or any(_is_other_name(text, tok, roster) for tok in tokens)
@@ -2091,6 +2114,26 @@ def analyse_people(
             roles.append(RoleMention(ref.nstart, ref.nend, ref.phrase))
     unsure = _answer_or_ask(text, mentions, roster, pupil_words, other_words)
     return PeopleAnalysis(mentions, roles, surname_refs, unsure)
+
+
+# One member of a class, by the class's name in the singular: "Our oldest Fox heads off to big school", "One very
+# excited Bumblebee is now a big brother".
+_ONE_OF = re.compile(
+    r"\b(?:one|our|the|a)\s+(?:(?:very|little|proud|excited|happy|tired|brave|oldest|youngest|newest|littlest|smallest|"
+    r"tallest|sleepy|cheeky|busy|lucky|clever|kind)\s+){1,3}(?P<name>(?-i:[A-Z])[\w'’-]*)\b(?!['’]?s\b)",
+    re.IGNORECASE,
+)
+
+
+def _one_of_a_class(norm: str, classes: frozenset[str] | set[str]) -> list[RoleMention]:
+    found = []
+    for m in _ONE_OF.finditer(norm):
+        key = fold(m.group("name"))
+        if (key + "s" in classes or key + "es" in classes) and not re.match(
+            r"\s+(?:class|classes|room|group|team)\b", norm[m.end() : m.end() + 12], re.IGNORECASE
+        ):
+            found.append(RoleMention(m.start(), m.end(), m.group(0)))
+    return found
 
 
 def _named_adult_after(norm: str, end: int, adults_at: set[int]) -> bool:
@@ -2548,6 +2591,10 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             strong = bool(_STRONG_POST.match(group_cue))
         elif (in_class := in_roster_class(post, roster.class_names)) is not None:
             group_cue, strong = in_class, True  # "Willow in Acorns": a class the school has
+        elif all(m.on_roster for m in group) and (cm := _AT_A_SCHOOL_DID.match(post)) is not None:
+            group_cue = cm.group(
+                0
+            ).strip()  # "Brook at Hollins Hill built the tallest tower": one of a trust's pupils
         elif len(group) == 1 and group[0].first.is_capitalised and (cm := _STRONG_CHILD_AFTER.match(post)):
             group_cue, strong = (
                 cm.group(0).strip(),
@@ -2697,6 +2744,13 @@ def _classify_one(
         return  # "a family pass to Chester Zoo": a place, whatever the wording around it
     if m.surname is not None and re.match(r"\s+(?:Day|Week|Night|Appeal|Festival|Fun\s+Run)\b", post):
         m.kind, m.reasons = "word", ['the name of a day or an event ("Red Nose Day")']
+        return
+    if re.match(
+        r"\s+(?:Primary|Academy|School|High|College|Infants?|Juniors?|Grammar|Prep|Middle|Federation|Trust|"
+        r"C\s+of\s+E|CE|RC|Catholic|Memorial|Foundation)\b",
+        post,
+    ):
+        m.kind, m.reasons = "other-person", ['the name of a school or a trust ("Amy Johnson Academy")']
         return
     if _REGNAL_NUMBER.match(post) and not m.surname:
         m.kind, m.reasons = "other-person", ['a monarch or a pope, by the number of the reign ("Henry VIII")']
@@ -3321,14 +3375,12 @@ def _classify_one(
         and not in_roster_class(post, roster.class_names)
         # "Congratulations to Mohammed Ali from Simonside, who knocked out the competition": a pupil on the
         # roster, cheered, from one of the trust's schools
-        and not (
-            m.full_name_on_roster
-            and re.search(
-                r"\b(?:congratulations|congrats|well\s+done|shout[\s-]?outs?|bravo)\s+(?:to\s+)?$",
-                _before(norm, s_start, m, 30),
-                re.I,
-            )
-        )
+        # (a pupil on the roster by full name is from a school of the trust: "Joy Adebayo from Haworth Park read
+        # her poem", "Congratulations to Mohammed Ali from Simonside"; so is a pupil's surname alone: "Preston from
+        # Kirkby Moor won the egg-and-spoon race")
+        # (but "came as Ethan Hunt from Mission: Impossible" is the costume's character)
+        and not (m.full_name_on_roster and not re.search(r"\bas\s+$", _before(norm, s_start, m, 12)))
+        and not (not m.surname and key in roster.by_surname and key not in roster.by_first)
     ):
         m.kind, m.reasons = "adult", ["described as an adult or a visitor after the name"]
         return

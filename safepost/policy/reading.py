@@ -82,7 +82,10 @@ _IN_GROUP = (
     r"class\s+(?:\d+|(?-i:[A-Z])\w*)|(?-i:[A-Z])[\w'-]*\s+class)(?:\s+(?:family|community|team|group))?\)?"
 )
 _CHILD_DESCRIPTION = re.compile(
-    rf"\b{_DETERMINER}\s+{_MODIFIERS}{_GROUP}{_MODIFIERS}(?P<noun>{_CHILD_NOUNS})\b(?!s\b|-)(?P<group>{_IN_GROUP})?",
+    rf"\b{_DETERMINER}\s+{_MODIFIERS}{_GROUP}{_MODIFIERS}(?P<noun>{_CHILD_NOUNS})\b(?!s\b|-)"
+    # not a room or a group named for them: "Our Toddler Room sang", "the Baby Room"
+    r"(?!\s+(?:room|rooms|group|groups|unit|area|club|section|corner|garden|team|class|classes)\b)"
+    rf"(?P<group>{_IN_GROUP})?",
     re.IGNORECASE,
 )
 _CHILD_NOUN_ANY = re.compile(rf"\b(?:{_CHILD_NOUNS})\b", re.IGNORECASE)
@@ -1418,6 +1421,9 @@ _PERSON_AFTER = re.compile(
     r"|\s+on\s+(?:the\s+)?(?:cello|violin|viola|piano|keyboard|keys|drums|guitar|bass|flute|clarinet|trumpet|"
     r"trombone|recorder|sax|saxophone|harp|ukulele|vocals|lead\s+vocals|glockenspiel|xylophone|the\s+wing)\b"
     r"|\s+in\s+goal\b|\s+between\s+the\s+(?:sticks|posts)\b"
+    # "Preston from Kirkby Moor won the egg-and-spoon race": one of a trust's pupils, by the school
+    r"|\s+(?:from|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,3}\s*,?\s+(?:won|scored|built|raised|wrote|"
+    r"sang|came\s+(?:first|second|third)|finished|broke|took|made)\b"
     # "Bailey at GA was everywhere": a netball or rugby position
     r"|\s+at\s+(?:(?-i:GA|GS|GD|GK|WA|WD|C)|centre|wing|full[\s-]back|fly[\s-]half|scrum[\s-]half|goal\s+attack|"
     r"goal\s+shooter|goal\s+defence|goal\s+keeper|wing\s+attack|wing\s+defence)\b"

@@ -34,7 +34,6 @@ STILL_WRONG = {
     "k29-053": "a family of pupils said goodbye to by surname, their children addressed ('Will and Bella')",
     "k40-087": "a caption of two pupils with a photo, and the time of the next activity in the next sentence",
     "k41-054": "a full name in lower case with the surname misspelt ('daisy feild')",
-    "k48-094": "a short form of three letters in lower case ('well done fin!!' for Finley)",
     "k50-017": "a famous writer's birthday in a school with a pupil of his surname ('Happy birthday, Shakespeare!')",
     "k50-042": "a word-name in lower case after 'and to' in a list of thanks ('and to faith for finding the rabbit')",
 }

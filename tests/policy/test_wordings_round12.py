@@ -37,6 +37,14 @@ Ellie,Farmer,Year 8,Wharfe,yes
 Ben,Bainbridge,Year 9,Ure,yes
 May,Preston,Reception,Lourdes,yes
 Gabriel,Okonkwo,Reception,Lourdes,yes
+Rocky,Shaw,Year 8,8S,yes
+Joy,Adebayo,Year 6,Kestrel,yes
+Will,Preston,Year 1,Wren,yes
+Brook,Lee,Year 4,Owl,yes
+Ethan,Hunt,Year 12,12H,yes
+Kelly,Moss,Nursery,Foxes,yes
+Faith,Okoro,Nursery,Foxes,yes
+Ada,Bell,Nursery,Bumblebees,yes
 """
 
 
@@ -281,6 +289,52 @@ CASES = [
     ("no-names-no-faces", "The littlest shepherd in our nativity stole the show!", "individual-pupil", True),
     # a parish's own address is a role address
     ("courtney", "Questions about baptisms? Email parish@stannesrc.org.uk.", "personal-data", False),
+    # a trust's account: a pupil "from" one of its schools is a pupil, not a visitor from an organisation
+    (
+        "no-names-no-faces",
+        "Well done to Rocky from Moorside Academy, who won the Year 8 long jump!",
+        "pupil-name",
+        True,
+    ),
+    (
+        "no-names-no-faces",
+        "Joy Adebayo from Hillcrest read her poem to the trust's heads.",
+        "pupil-surname",
+        True,
+    ),
+    ("no-names-no-faces", "Preston from Hillcrest won the sack race!", "pupil-surname", True),
+    ("no-names-no-faces", "Brook at Hillcrest built the tallest tower at the STEM day!", "pupil-name", True),
+    (
+        "no-names-no-faces",
+        "Congratulations to Amy Johnson Academy on their Ofsted report!",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Thank you to Dave from Wickes for the timber.", "pupil-name", False),
+    (
+        "no-names-no-faces",
+        "Best costume goes to a Year 12 who came as Ethan Hunt from Mission: Impossible!",
+        "pupil-surname",
+        False,
+    ),
+    # a nursery: its rooms, its children's centre, its staff, one of a class by the class's name
+    ("no-names-no-faces", "Our Toddler Room made salt dough stars today!", "individual-pupil", False),
+    (
+        "no-names-no-faces",
+        "Baby massage for parents starts on Monday at 10 in the Children's Centre.",
+        "trip-whereabouts",
+        False,
+    ),
+    ("no-names-no-faces", "Our apprentice Faith has passed her Level 3!", "pupil-name", False),
+    (
+        "no-names-no-faces",
+        "A warm welcome to Kelly, who joins the Baby Room as a key worker this week!",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Our oldest Fox is off to big school next week!", "individual-pupil", True),
+    ("no-names-no-faces", "One very proud Bumblebee is now a big sister!", "individual-pupil", True),
+    ("no-names-no-faces", "Our busy Bumblebees planted sunflowers today.", "individual-pupil", False),
 ]
 
 

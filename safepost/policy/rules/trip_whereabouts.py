@@ -108,6 +108,8 @@ _ON_SITE = re.compile(
     r"learning\s+resource\s+centre|learning\s+centre)|school|home|"
     # the school's own rooms, named alone: "talks in the Theatre at 6:15", "stands in the Atrium"
     r"(?:the\s+)?(?-i:Theatre|Atrium|Canteen|Auditorium|Studio)$|"
+    # a nursery's own children's centre: "a drop-in on Thursday from 1:30 in the Children's Centre"
+    r"(?:the\s+)?(?-i:Children['’]?s\s+Centre|Family\s+Centre|Family\s+Hub)|"
     r"back\s+at\s+school|"
     r"our\s+(?!lady\b|lady['’]s\b)\w+)\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))"
     r"(?!\s+(?-i:Farm|Park|Centre|Hotel|Manor|Estate|Woods?|Lake|Barn|Court)\b)",  # "Lower Hall Farm": a venue
