@@ -1144,6 +1144,16 @@ _AT_A_SCHOOL_DID = re.compile(
     r"^\s+(?:from|at)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){1,4}(?:(?:has|have|had|was|just|finally|also)\s+)*"
     r"(?:(?-i:[a-z]+ed)|" + IRREGULAR_PAST + r")\s+(?:a|an|the|her|his|their|every|all|£?\d)"
 )
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:station|service|services|council|team|guild|trust\s+(?-i:[A-Z])|society|club|charity|practice|surgery|"
+    r"library|museum|centre|church|police|nhs|rnli|bank|company|ltd|group|association|foundation|university)\b",
+    re.IGNORECASE,
+)
+_PUPILS_DOING = re.compile(
+    r"\b(?:federation|trust|year\s*\d+|y\d|reception|class|classes|pupils?|badges?|certificates?|represents?|"
+    r"representing|lantern|lesson|chosen|sang|singing|earned|won|wins|raised|showed|read|whose|who)\b",
+    re.IGNORECASE,
+)
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
 # After a role, a noun that makes the role the name of a thing: "our Star of the Week certificates".
 _NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
@@ -2125,8 +2135,34 @@ _ONE_OF = re.compile(
 )
 
 
+# "The youngest of our Ladybirds counted to ten", "One of our Owls read the whole of Dear Zoo", "working with one of
+# our Tadpoles on gentle hands ... his family": one child of a class the roster has.
+_ONE_OF_OUR = re.compile(
+    r"\b(?:(?:the|our)\s+(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest|littlest)|(?<!\bevery\s)(?<!\beach\s)"
+    r"(?<!\bany\s)(?<!\bno\s)one)\s+(?:of|in)\s+(?:our|the)\s+"
+    r"(?P<name>(?-i:[A-Z])[\w'’-]*)\b"
+    # not "One of our Otters mums is running the Great North Run": a grown-up of the class
+    r"(?!['’]?\s+(?:mums?|dads?|mummies|daddies|parents?|grandparents?|grandmas?|grandads?|families|family|carers?|"
+    r"teachers?|staff|helpers?|volunteers?)\b)",
+    re.IGNORECASE,
+)
+
+
 def _one_of_a_class(norm: str, classes: frozenset[str] | set[str]) -> list[RoleMention]:
     found = []
+    for m in _ONE_OF_OUR.finditer(norm):
+        rest = norm[m.end() : m.end() + 120]
+        if fold(m.group("name")) not in classes or re.match(r"\s+(?:class|classes)\b", rest, re.IGNORECASE):
+            continue
+        # a superlative is one child; "one of our Owls" is, where that child did something or is "he" or "she"
+        if not m.group(0).lower().startswith("one") or (
+            re.match(
+                r"\s+(?:(?:has|had|was|is|just|finally)\s+)?(?:(?-i:[a-z]+ed)|" + IRREGULAR_PAST + r")\b",
+                rest,
+            )
+            or re.search(r"\b(?:his|her|he|she)\b", rest)
+        ):
+            found.append(RoleMention(m.start(), m.end(), m.group(0)))
     for m in _ONE_OF.finditer(norm):
         key = fold(m.group("name"))
         if (key + "s" in classes or key + "es" in classes) and not re.match(
@@ -2752,6 +2788,17 @@ def _classify_one(
     ):
         m.kind, m.reasons = "other-person", ['the name of a school or a trust ("Amy Johnson Academy")']
         return
+    if re.search(
+        r"\b(?:came|come|comes|dressed(?:\s+up)?|went|turned\s+up|arrived)\s+(?:to\s+school\s+)?(?:dressed\s+)?as\s+"
+        r"(?:a\s+|an\s+|the\s+)?$",
+        _before(norm, s_start, m, 40),
+        re.IGNORECASE,
+    ):
+        m.kind, m.reasons = (
+            "other-person",
+            ['a costume\'s character ("came as Ethan Hunt from Mission: Impossible")'],
+        )
+        return
     if _REGNAL_NUMBER.match(post) and not m.surname:
         m.kind, m.reasons = "other-person", ['a monarch or a pope, by the number of the reign ("Henry VIII")']
         return
@@ -3367,20 +3414,37 @@ def _classify_one(
     if _ROLE_COMMA_BEFORE.search(_before(norm, s_start, m, 30)):
         m.kind, m.reasons = "adult", ["an adult's role just before the name"]
         return  # "to our coach driver, Dave, who was a star"
-    if _THING_AFTER.match(post):
+    if (thing := _THING_AFTER.match(post)) is not None and not (
+        # "Evelyn Story, our Owls Reader of the Week": the school's Owls class, not an owl
+        any(fold(w) in roster.class_names for w in re.findall(r"[\w'’-]+", thing.group(0)))
+    ):
         m.kind, m.reasons = "other-person", ["an animal, a toy or a character, said so after the name"]
         return
-    if _ADULT_AFTER.match(post) or (
-        _FROM_ORGANISATION.match(post)
-        and not in_roster_class(post, roster.class_names)
-        # "Congratulations to Mohammed Ali from Simonside, who knocked out the competition": a pupil on the
-        # roster, cheered, from one of the trust's schools
-        # (a pupil on the roster by full name is from a school of the trust: "Joy Adebayo from Haworth Park read
-        # her poem", "Congratulations to Mohammed Ali from Simonside"; so is a pupil's surname alone: "Preston from
-        # Kirkby Moor won the egg-and-spoon race")
-        # (but "came as Ethan Hunt from Mission: Impossible" is the costume's character)
-        and not (m.full_name_on_roster and not re.search(r"\bas\s+$", _before(norm, s_start, m, 12)))
-        and not (not m.surname and key in roster.by_surname and key not in roster.by_first)
+    if (
+        _ADULT_AFTER.match(post)
+        or (
+            _FROM_ORGANISATION.match(post)
+            and not in_roster_class(post, roster.class_names)
+            # "Congratulations to Mohammed Ali from Simonside, who knocked out the competition": a pupil on the
+            # roster, cheered, from one of the trust's schools
+            # (a pupil on the roster by full name is from a school of the trust: "Joy Adebayo from Haworth Park read
+            # her poem", "Congratulations to Mohammed Ali from Simonside"; so is a pupil's surname alone: "Preston from
+            # Kirkby Moor won the egg-and-spoon race")
+            # (but "came as Ethan Hunt from Mission: Impossible" is the costume's character)
+            and not (m.full_name_on_roster and not re.search(r"\bas\s+$", _before(norm, s_start, m, 12)))
+            and not (not m.surname and key in roster.by_surname and key not in roster.by_first)
+            # a pupil's name "from" a school of a federation, in a sentence about what pupils do ("Hope from St Bega's
+            # read the lesson", "Reed from St Aidan's and Penny from Thornwick have both earned their badges")
+            # (not a visitor thanked, or one from "the" somewhere: "Thank you to Robin from Kendal Fire Station", "Jade
+            # from the dental practice, who showed Ladybirds how to brush")
+            and not (
+                m.on_roster
+                and _PUPILS_DOING.search(norm[s_start:s_end])
+                and not re.search(r"\bthank|\bthanks\b", norm[s_start:s_end], re.IGNORECASE)
+                and not re.match(r"\s*,?\s*from\s+the\b", post, re.IGNORECASE)
+                and not _ORGANISATION_WORD.search(post[:60])
+            )
+        )
     ):
         m.kind, m.reasons = "adult", ["described as an adult or a visitor after the name"]
         return

@@ -403,7 +403,7 @@ _BELONGS = re.compile(
 
 # "One of our Falcons has just been selected": one child of a class, told by the singular verb.
 _ONE_OF_GROUP = re.compile(
-    r"\bone\s+of\s+(?:our|the|my)\s+(?:(?:year\s*\d+|reception|nursery|ks\s*\d|very\s+own|own|little|lovely)\s+)?"
+    r"(?<!\bevery\s)(?<!\beach\s)(?<!\bany\s)(?<!\bno\s)\bone\s+of\s+(?:our|the|my)\s+(?:(?:year\s*\d+|reception|nursery|ks\s*\d|very\s+own|own|little|lovely)\s+)?"
     # "one of our Sycamore Class boys", "one of our Puddle Ducks boys"
     r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+(?:class\s+)?(?=(?:boys|girls|children|pupils|friends)\b))?"
     r"(?P<word>(?:year\s*\d+|[yp]\d|reception)['’]?s\b|[\w'’-]+)"
@@ -1894,6 +1894,15 @@ def surnames_alone(
             continue  # "our smallest Sparrow": one of the Sparrows class, not a surname (but "Park's penalty")
         if tok.possessive and (key in _SHOPS or _BRANCH_AFTER.match(norm[tok.nend : tok.nend + 40])):
             continue  # "Sainsbury's in Rainhill": a shop
+        if (
+            tok.possessive
+            and re.search(r"\b(?:at|from|into|outside)\s+$", before)
+            and re.match(
+                r"(?:['’]s?)?\s*(?:[,.!?;:)]|$|(?:and|or|on|for|to|this|today|yesterday|earlier)\b)",
+                norm[tok.nend : tok.nend + 14],
+            )
+        ):
+            continue  # "They paid for the bananas themselves at Greenwood's and said thank you": a shop, named alone
         if (
             (tok.possessive or norm[tok.nend : tok.nend + 1] in ("'", "’"))
             and _BUSINESS_AFTER.match(norm[tok.nend : tok.nend + 30])

@@ -45,6 +45,10 @@ Ethan,Hunt,Year 12,12H,yes
 Kelly,Moss,Nursery,Foxes,yes
 Faith,Okoro,Nursery,Foxes,yes
 Ada,Bell,Nursery,Bumblebees,yes
+Hope,Dale,Year 5,Wrens,yes
+Robin,Lake,Year 2,Wrens,yes
+Evelyn,Story,Nursery,Owls,yes
+Oliver,Greenwood,Nursery,Owls,yes
 """
 
 
@@ -335,6 +339,26 @@ CASES = [
     ("no-names-no-faces", "Our oldest Fox is off to big school next week!", "individual-pupil", True),
     ("no-names-no-faces", "One very proud Bumblebee is now a big sister!", "individual-pupil", True),
     ("no-names-no-faces", "Our busy Bumblebees planted sunflowers today.", "individual-pupil", False),
+    # a federation: a pupil "from" one of its schools, doing what pupils do; a visitor thanked is a grown-up
+    (
+        "courtney",
+        "Hope from St Cuthbert's read the first lesson at our federation carol service.",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "courtney",
+        "Thank you to Robin from Ripon Fire Station for showing Wrens the fire engine!",
+        "individual-pupil",
+        False,
+    ),
+    # the school's Owls, not an owl; one of a class by a superlative, or who did something
+    ("no-names-no-faces", "Well done to Evelyn Story, our Owls Star of the Week!", "pupil-surname", True),
+    ("courtney", "The youngest of our Owls counted to twenty this morning!", "individual-pupil", True),
+    ("courtney", "One of our Owls read a whole book to the class today!", "individual-pupil", True),
+    ("courtney", "Every one of our Owls loved the puppet show.", "individual-pupil", False),
+    # a shop named alone by its owner's name
+    ("courtney", "Owls bought apples at Greenwood's and paid all by themselves!", "pupil-surname", False),
 ]
 
 
