@@ -455,6 +455,7 @@ CLASS_WORDS = frozenset({"class", "classes", "class's", "form", "group"})
 _PRE_CUE = re.compile(
     r"(?:well\s+done|congratulations|congrats|special\s+mention|a\s+mention|shout[\s-]*out|"
     r"da\s+iawn|llongyfarchiadau|pen[\s-]?blwydd\s+hapus|"  # Welsh: "Da iawn Eira for reading"
+    r"mazal\s+tov\s+(?:to\s+)?|mazel\s+tov\s+(?:to\s+)?|"
     r"happy\s+(?:\d+(?:st|nd|rd|th)\s+)?birthday|get\s+well\s+soon|good\s+luck|bravo|kudos|hats\s+off|"
     r"(?:sending|send|with)\s+(?:\w+\s+){0,3}?(?:love|wishes|hugs|thoughts|prayers)|best\s+wishes|"
     r"(?:good\s+luck|best\s+of\s+luck|well\s+done|congratulations)\s+(?:tomorrow|today|tonight|again|"
@@ -1537,6 +1538,7 @@ _WORKS = {
     "away in a manger": "mary joseph",
     "little donkey": "mary joseph",
     "bethlehem": "mary joseph gabriel herod",
+    "when hitler stole pink rabbit": "anna max kerr judith",
     # the Church's stories and prayers: "Gabriel's message to Mary ... acted out the Annunciation", "the month of Mary"
     "annunciation": "mary gabriel joseph",
     "month of mary": "mary",
@@ -1582,7 +1584,9 @@ _WORKS = {
 # Miss Trunchbull's chocolate cake"), not alone ("Matilda came to school as Matilda").
 _WORK_EVIDENCE = {
     "matilda": re.compile(
-        r"\b(?:trunchbull|wormwood|miss\s+honey|roald\s+dahl|dahl|roalddahl\w*)\b", re.IGNORECASE
+        # the book's people, or the musical at a theatre ("Matilda at the Cambridge Theatre at 7:30")
+        r"\b(?:trunchbull|wormwood|miss\s+honey|roald\s+dahl|dahl|roalddahl\w*|theatre|musical|west\s+end|matinee)\b",
+        re.IGNORECASE,
     )
 }
 # Famous people whose names a school post uses, and whom a roster may share: read as the famous
@@ -1726,7 +1730,10 @@ _ON_A_PLACE = re.compile(
     r"(?:\b(?:on|near|around|across|via|visiting|visited|visit|explore|exploring|explored|crossing|crossed)"
     r"|\b(?:trip|trips|visit|journey|ferry|ferries|bridge|crossing|flight|flights|travel|travelled|traveled|"
     r"heading|headed|sailed|sailing|drive|drove|made\s+it|way|back|residential|expedition|pilgrimage)\s+(?:over\s+|out\s+)?to"
-    r"|\b(?:from|in|at)\s+(?:the\s+)?(?:island|isle)\s+of)\s+$",
+    r"|\b(?:from|in|at)\s+(?:the\s+)?(?:island|isle)\s+of"
+    # somebody from a country: "our new volunteer from Israel, who", "pen pals from Jordan"
+    r"|\b(?:volunteer|visitor|visitors|teacher|student|students|family|families|friends?|guests?|pals|children|people|"
+    r"choir|team|all\s+the\s+way)\s+from)\s+$",
     re.IGNORECASE,
 )
 
@@ -1736,6 +1743,13 @@ def is_a_place(key: str) -> bool:
     return key in PLACES_THAT_ARE_NAMES or key in KNOWN_PLACES
 
 
+# Greetings of other languages, whose words may be children's names: "Shana tova", "Mazal tov".
+_GREETING_PHRASE = re.compile(
+    r"\b(?:shana\s+tova|shanah\s+tovah|mazal\s+tov|mazel\s+tov|shabbat\s+shalom|chag\s+sameach|eid\s+mubarak|"
+    r"ramadan\s+mubarak|diwali\s+mubarak|feliz\s+navidad|bonne\s+ann[ée]e|joyeux\s+no[eë]l|buon\s+natale|"
+    r"nadolig\s+llawen)\b",
+    re.IGNORECASE,
+)
 _PLACES_BEFORE = re.compile(r"(?:(?-i:[A-Z])[\w'’-]+\s*(?:,|\band\b|&)\s*)+$")
 _DID_AFTER_THE_LIST = re.compile(
     r"\s*(?:(?:are|were|was|is)\s+(?:our|the|all|both|so)\b|" + DID_SOMETHING.pattern.lstrip("^") + ")",
@@ -2781,6 +2795,14 @@ def _classify_one(
     if m.surname is not None and re.match(r"\s+(?:Day|Week|Night|Appeal|Festival|Fun\s+Run)\b", post):
         m.kind, m.reasons = "word", ['the name of a day or an event ("Red Nose Day")']
         return
+    if (
+        m.surname is not None
+        and m.first.key not in roster.by_first
+        and m.surname.key
+        in ("castle", "park", "zoo", "museum", "farm", "abbey", "hall", "cathedral", "gardens", "bay")
+    ):
+        m.kind, m.reasons = "place", ['a place by its name ("Warwick Castle, Wednesday 22nd April")']
+        return
     if re.match(
         r"\s+(?:Primary|Academy|School|High|College|Infants?|Juniors?|Grammar|Prep|Middle|Federation|Trust|"
         r"C\s+of\s+E|CE|RC|Catholic|Memorial|Foundation)\b",
@@ -2799,6 +2821,19 @@ def _classify_one(
             ['a costume\'s character ("came as Ethan Hunt from Mission: Impossible")'],
         )
         return
+    if any(
+        s_start + g.start() <= m.nstart < s_start + g.end()
+        for g in _GREETING_PHRASE.finditer(norm[s_start:s_end])
+    ):
+        m.kind, m.reasons = "word", ['part of a greeting in another language ("Shana tova", "Mazal tov")']
+        return
+    if (
+        not m.surname
+        and re.match(r"\s*[!,.]*\s*[\U0001F1E6-\U0001F1FF]{2}", norm[m.nend : m.nend + 10])
+        and is_a_place(key)
+    ):
+        m.kind, m.reasons = "place", ['a country, by its flag ("Happy birthday, Israel! 🇮🇱")']
+        return
     if _REGNAL_NUMBER.match(post) and not m.surname:
         m.kind, m.reasons = "other-person", ['a monarch or a pope, by the number of the reign ("Henry VIII")']
         return
@@ -2807,7 +2842,9 @@ def _classify_one(
         and not strong
         and re.match(
             r"\s+(?:altar|procession|fair|fayre|half[\s-]term|holidays?|bank\s+holiday|crowning|garden|pole|queen|"
-            r"blossom|festival|sunshine|showers|term|exams?|deadline|newsletter|edition|issue|intake|residential)\b",
+            r"blossom|festival|sunshine|showers|term|exams?|deadline|newsletter|edition|issue|intake|residential)\b"
+            # "May is Walk to School Month!"
+            r"|\s+is\s+(?:(?:national|international|world|the|our)\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){1,5}(?:Month|Week)\b",
             post,
         )
     ):

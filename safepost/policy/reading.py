@@ -52,7 +52,7 @@ _DOER_NOUNS = (
     r"prefect|monitor|councillor|rep|representative|leader|newcomer|starter|learner|student|editor|reporter|"
     r"journalist|presenter|narrator|host|organiser|organizer|librarian|buddy|mentor|steward|mediator|warrior|"
     r"scholar|author|illustrator|composer|coder|programmer|builder|gardener|explorer|adventurer|entrepreneur|"
-    r"fundraiser|climber|cyclist|skater|skier|rider|jockey|boxer|fencer|archer|sprinter|jumper|thrower|"
+    r"climber|cyclist|skater|skier|rider|jockey|boxer|fencer|archer|sprinter|jumper|thrower|"
     r"chorister|server|altar\s+server|bell\s+ringer|chorus\s+member|soprano|alto|treble|"
     r"chess\s+player|magician|comedian|chatterbox|bookworm|superhero|legend|all-rounder|newbie|arrival|"
     r"fan|enthusiast|fanatic|lover|friend|pal|shepherd|angel|innkeeper|"
@@ -222,7 +222,9 @@ HASHTAG_CHEER = re.compile(
     r"queen|king|boss|ace|whizz|wizard|genius|golden\s+book|gold\s+book|star\s+of\s+the\s+week|sotw|"
     r"shout\s*out(?:\s+to)?|big\s+up|respect|bravo|kudos|"
     # in Welsh: "#DaIawnDeio", "#LlongyfarchiadauCadi", "#PenblwyddHapusGwen"
-    r"da\s+iawn|llongyfarchiadau|pen\s*-?\s*blwydd\s+hapus)\s*$",
+    r"da\s+iawn|llongyfarchiadau|pen\s*-?\s*blwydd\s+hapus|"
+    # in Hebrew: "#MazalTovRuby"
+    r"mazal\s+tov|mazel\s+tov)\s*$",
     re.IGNORECASE,
 )
 
@@ -517,6 +519,11 @@ _AUX = frozenset(
 )
 _THINGS = frozenset(
     [
+        # "Our Year 3 faith trail visited the church": an outing, "Our Year 6 London fundraiser": an event
+        "trail",
+        "walk",
+        "fundraiser",
+        "appeal",
         "match",
         "game",
         "fixture",
@@ -2001,10 +2008,13 @@ _LATER = re.compile(
 _FUTURE_VERB = re.compile(
     r"\b(?:will|'ll|shall|going\s+to|off\s+to|heading\s+(?:to|off|for|out)|are\s+off|is\s+off|"
     r"set\s+off|(?<!\bon\s)(?<!\bmaternity\s)(?<!\bsick\s)(?<!\bannual\s)leave|"
+    # "loved meeting the lambs": a meeting that happened
+    r"(?<!\bloved\s)(?<!\benjoyed\s)(?<!\bliked\s)(?<!\bafter\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)"
+    r"(?<!\bmemories\s\bof\s)meeting|"
     # the verb, not autumn's ("collected conkers and the crunchiest leaves")
     r"(?<!\bthe\s)(?<!\bof\s)(?<!\band\s)(?<!\bwith\s)(?<!\bautumn\s)(?<!\bfallen\s)(?<!\bdry\s)(?<!\bdead\s)"
     r"(?<!\bred\s)(?<!\bgreen\s)(?<!\bgolden\s)(?<!\bcrunchy\s)(?<!est\s)(?<!\btea\s)(?<!,\s)leaves(?!\s*(?:,|and\b|&))|"
-    r"depart|departs|meet|meeting|kick[\s-]*off|kicks\s+off|starts|begins|"
+    r"depart|departs|meet|kick[\s-]*off|kicks\s+off|starts|begins|"
     r"look\s+out\s+for|come\s+(?:and|along|down)|give\s+(?:us|them)\s+a\s+wave|cheer\s+(?:us|them)\s+on|"
     r"see\s+you\s+(?:at|there|on|in)|about\s+to|good\s+luck|"
     # "have been practising really hard for the Christmas concert at St Mark's Church on Tuesday"

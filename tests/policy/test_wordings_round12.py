@@ -49,6 +49,12 @@ Hope,Dale,Year 5,Wrens,yes
 Robin,Lake,Year 2,Wrens,yes
 Evelyn,Story,Nursery,Owls,yes
 Oliver,Greenwood,Nursery,Owls,yes
+Faith,Green,Year 3,Heron,yes
+Tova,Rich,Reception,Olive,yes
+Samuel,Israel,Year 6,Cypress,yes
+Anna,Kerr,Year 6,Cypress,yes
+Matilda,Jones,Year 6,Osprey,yes
+Ruby,Stone,Year 4,Olive,yes
 """
 
 
@@ -359,6 +365,54 @@ CASES = [
     ("courtney", "Every one of our Owls loved the puppet show.", "individual-pupil", False),
     # a shop named alone by its owner's name
     ("courtney", "Owls bought apples at Greenwood's and paid all by themselves!", "pupil-surname", False),
+    # a trail and a fundraiser are outings and events, not children
+    ("courtney", "Our Year 3 faith trail visited the mosque and the gurdwara.", "individual-pupil", False),
+    ("courtney", "Our Year 6 London fundraiser needs raffle prizes!", "individual-pupil", False),
+    # a month's own month; the musical at a theatre; a trip's family meeting; photos on the website
+    ("no-names-no-faces", "May is National Walking Month! Walk, scoot or cycle in.", "pupil-name", False),
+    (
+        "courtney",
+        "Osprey Class are in their seats at the Apollo Theatre for Matilda!",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "courtney",
+        "The information evening for the Year 6 Paris trip is on Monday at 6pm in the hall.",
+        "trip-whereabouts",
+        False,
+    ),
+    ("courtney", "Year 6 Paris trip photos are now on the website!", "trip-whereabouts", False),
+    # a meeting that happened; the school's own playground, where the post names nowhere else
+    ("courtney", "Reception loved meeting the goats at Tatton Farm this morning.", "trip-whereabouts", False),
+    ("courtney", "Coach leaves at 8:30, so please be in the playground by 8:15.", "trip-whereabouts", False),
+    (
+        "courtney",
+        "We're at Knowsley Safari this morning! Lunch by the main entrance from 12 till 1.",
+        "trip-whereabouts",
+        True,
+    ),
+    # greetings of another language, a country by its flag, a visitor from a country, a book's character
+    ("courtney", "Shana tova to all our families! Wishing you a sweet new year.", "individual-pupil", False),
+    (
+        "courtney",
+        "Happy birthday, Israel! 🇮🇱 Israeli dancing in the hall after break.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "courtney",
+        "Please welcome Dov, our new volunteer from Israel, who will help in Hebrew lessons.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "courtney",
+        "Cypress Class are reading When Hitler Stole Pink Rabbit. Anna's journey has them gripped.",
+        "individual-pupil",
+        False,
+    ),
+    ("no-names-no-faces", "Every book on the shelf, read! #MazalTovRuby", "pupil-name", True),
 ]
 
 

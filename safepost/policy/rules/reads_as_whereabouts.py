@@ -57,7 +57,7 @@ class ReadsAsWhereabouts(Rule):
         if (
             reading.score < threshold
             or told_afterwards(ctx, reading)
-            or at_school(ctx.text.text[reading.start : reading.end])
+            or at_school(ctx.text.text[reading.start : reading.end], ctx.text.text)
             or any(True for _ in TripWhereabouts().check(ctx))
         ):
             return  # the reader is not sure, the sentence has happened, or SP202 has already said it
@@ -92,9 +92,22 @@ _SCHOOL_EVENT = re.compile(
 )
 
 
-def at_school(sentence: str) -> bool:
-    """Whether the sentence dates one of the school's own events and names nowhere for it ("Sports day is on
-    Friday 12th June at 1:30pm"): the date of something at school tells no stranger where to find anybody."""
-    return _SCHOOL_EVENT.match(sentence) is not None and not any(
-        p.named or p.public for p in places_named(sentence)
-    )
+_ON_SITE_ONLY = re.compile(
+    r"\b(?:in|on|at|by|to)\s+the\s+(?:school\s+)?(?:playground|hall|school\s+gates?|main\s+gate|classroom|office|"
+    r"car\s+park|field|front\s+entrance|main\s+entrance)\b",
+    re.IGNORECASE,
+)
+
+
+def at_school(sentence: str, post: str = "") -> bool:
+    """Whether the sentence dates one of the school's own events, or names only the school's own grounds, and
+    names nowhere else ("Sports day is on Friday 12th June at 1:30pm", "please be in the playground by 8:15"):
+    a time at school tells no stranger where to find anybody. Not where the post names a place anywhere ("... at
+    Chester Zoo! We'll be in the picnic area by the main entrance from 12")."""
+    if any(
+        p.named or p.public or p.spot
+        for s in re.split(r"(?<=[.!?])\s+", post or sentence)
+        for p in places_named(s)
+    ):
+        return False
+    return _SCHOOL_EVENT.match(sentence) is not None or _ON_SITE_ONLY.search(sentence) is not None

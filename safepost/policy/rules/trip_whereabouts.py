@@ -420,7 +420,9 @@ _ADULTS_ONLY = re.compile(
     # news of old pupils, grown up: "Alumni news! Dr Sarah Ellis (Class of 2005) is now lead physio ..."
     r"(?:alumni|old\s+(?:boys|girls|students|pupils)|former\s+(?:pupils|students))(?:['’]s?)?\s+(?:news|update|corner|spotlight)|"
     # the parents' association's own post: "PTA here! Our first meeting of the year is next Tuesday at 7pm"
-    r"^\W*(?:pta|pfa|friends\s+of\s+[\w'’]+)\s+(?:here|news|update)\b)\b",
+    r"^\W*(?:pta|pfa|friends\s+of\s+[\w'’]+)\s+(?:here|news|update)\b|"
+    # a meeting about a trip, for the families: "The information evening for the Year 6 London trip is on Tuesday"
+    r"^\W*(?:the\s+|our\s+)?(?:parents['’]?\s+)?(?:information|info)\s+(?:evening|meeting|session)\b)\b",
     re.IGNORECASE,
 )
 _ALL_BACK = re.compile(
@@ -500,6 +502,12 @@ _LOOK_OUT = re.compile(
 # A post that opens with a greeting from where the class is: "Good morning from Kingswood Colomendy!"
 _GREETING_FROM = re.compile(
     r"\W*(?:greetings|hello|hi|waves?|(?:good\s+)?(?:morning|afternoon|evening))\s+from\b", re.IGNORECASE
+)
+# What is now somewhere is a thing, not the pupils: "Year 6 London trip photos are now on the website".
+_THINGS_NOW = re.compile(
+    r"\b(?:photos|pictures|pics|videos|slideshow|gallery|blog|diary|letters?|results?|reports?|newsletter|menu|"
+    r"itinerary|kit\s+lists?|forms?)\s+(?:are|is)\s+(?:now\s+)?(?:on|up|available|live|online|in|out)\b",
+    re.IGNORECASE,
 )
 _CALLED_OFF = re.compile(
     r"\b(?:cancelled|canceled|postponed|called\s+off|rearranged|scrapped)\b"
@@ -1248,7 +1256,12 @@ class TripWhereabouts(Rule):
             clause = sentence[c_start:c_end]
             # (a venue hashtag outside the sentence belongs to each of its clauses)
             c_places = [p for p in places if c_start <= p.start < c_end or not 0 <= p.start < len(sentence)]
-            if not c_places or _GOING_HOME.search(clause) or _CALLED_OFF.search(sentence):
+            if (
+                not c_places
+                or _GOING_HOME.search(clause)
+                or _CALLED_OFF.search(sentence)
+                or _THINGS_NOW.search(clause)
+            ):
                 continue
             if _GOING_HOME.search(sentence[:c_start]) and re.match(
                 r"\s*(?:and\s+)?(?:should|will|expect|hope)", clause
