@@ -1161,7 +1161,7 @@ _NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
 _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:new\s+)?(?:year\s*\d+\s+|ks\d\s+|reception\s+|post-16\s+|"
     r"sixth[\s-]form\s+)?"
-    r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|prif\s+ddisgybl|dux|(?:(?-i:[A-Z])\w+\s+)?"
+    r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|prif\s+ddisgybl|dux|(?:student|school)\s+president|(?:(?-i:[A-Z])\w+\s+)?"
     r"(?:school|house|sports|football|netball|rugby|cricket|hockey|team|dorm|dormitory|boarding|form)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
     + _NOT_A_THING
@@ -1261,7 +1261,11 @@ _SINGLE_CHILD_ROLE = re.compile(
     # "The smallest angel in the Reception nativity had the loudest voice": one child by a part and a superlative
     r"|\b(?:the|our)\s+(?:very\s+)?(?:smallest|littlest|youngest|tallest|loudest|tiniest|bravest|cheekiest|sleepiest)\s+"
     r"(?:angel|shepherd|king|sheep|star|donkey|innkeeper|narrator|wise\s+man|camel|elf|reindeer|snowflake|mouse|"
-    r"robin|pirate|dinosaur)\b(?!s)"
+    r"robin|pirate|dinosaur|competitor|runner|swimmer|player|athlete|entrant|finalist|performer|dancer|singer|cyclist|"
+    r"rider|member|starter|reader|speller|debater)\b(?!s)"
+    # "The student playing Seymour didn't miss a single note": the one child in the part
+    r"|\b(?:the|our)\s+(?:year\s*\d+\s+)?(?:student|pupil|girl|boy|child)\s+(?:playing|who\s+played|who\s+plays)"
+    r"(?=\s+(?-i:[A-Z]))"
     # "Our youngest robotics team member, all of 11 years old, soldered her first circuit board"
     r"|\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:team|squad|cast|choir|crew|club|band|orchestra)\s+member\b(?!s)"
@@ -2551,6 +2555,10 @@ def _surnames_alone(
             and not (text.text[text.sentence_bounds[tok.sentence][0] : tok.nstart].strip())
         ):
             continue  # "Gold! Literally. Maisie won the 60m": a word that is a sentence of its own
+        if is_ordinary_word(key) and re.match(
+            r"\s+(?:by|and|to|after)\s+" + re.escape(key) + r"\b", text.text[tok.nend :], re.I
+        ):
+            continue  # "Ted in Year 8 ... Little by little, all that practice is paying off": a saying
         mentions.append(
             PersonMention(
                 first=tok,
@@ -2577,7 +2585,11 @@ _ROLE_TO_GROUP = re.compile(
     r"choir|cast|eleven|relay\s+team)\b",
     re.IGNORECASE,
 )
-_TITLE_BEFORE_SURNAME = re.compile(r"\b(?:mr|mrs|miss|ms|mx|dr|coach|rev|farmer)\.?\s+$", re.IGNORECASE)
+_TITLE_BEFORE_SURNAME = re.compile(
+    r"\b(?:mr|mrs|miss|ms|mx|dr|coach|rev|farmer|pc|pcso|sgt|sergeant|inspector|officer|captain|cllr|councillor|"
+    r"professor|prof|nurse|sister|father|canon|judge|lord|lady|sir|dame)\.?\s+$",
+    re.IGNORECASE,
+)
 
 
 def _surname_by_group(text: PostText, m: PersonMention, roster: Roster) -> bool:

@@ -83,8 +83,9 @@ _IN_GROUP = (
 )
 _CHILD_DESCRIPTION = re.compile(
     rf"\b{_DETERMINER}\s+{_MODIFIERS}{_GROUP}{_MODIFIERS}(?P<noun>{_CHILD_NOUNS})\b(?!s\b|-)"
-    # not a room or a group named for them: "Our Toddler Room sang", "the Baby Room"
+    # not a room or a group named for them: "Our Toddler Room sang", "the Baby Room", "Our pupil guides"
     r"(?!\s+(?:room|rooms|group|groups|unit|area|club|section|corner|garden|team|class|classes)\b)"
+    r"(?!\s+(?-i:[a-z]+(?:ers|ors|ists|ians|ants|ents|ides|ies))\b)"
     rf"(?P<group>{_IN_GROUP})?",
     re.IGNORECASE,
 )
@@ -1377,7 +1378,8 @@ _PERSON_AFTER = re.compile(
     r"|\s+(?:and\s+(?-i:[A-Z])\w+\s+)?(?:were|are|was|is)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:players?|stars?|scorers?|"
     r"winners?|heroes|champions?)\s+of\s+the\s+(?:match|day|game|tournament)"
     # "Frost has been picked for the South Yorkshire U14 hockey squad!"
-    r"|\s+(?:has|have)\s+been\s+(?:picked|selected|chosen|called\s+up)\s+(?:for|to|as)\b"
+    r"|\s+(?:has|have)\s+been\s+(?:picked|selected|chosen|called\s+up|promoted|appointed|crowned|named|voted)\s+"
+    r"(?:for|to|as)\b"
     r"|\s+(?:keeps|kept|keeping)\s+(?:another\s+|a\s+)?clean\s+sheet\b"
     # "Riding was the first in Otter Class to trot", "Frost was the star of our Kingfisher Class bake-off"
     r"|\s+(?:was|is)\s+(?:the\s+)?(?:very\s+)?(?:first|only|last|youngest|oldest|fastest)\s+(?:one\s+|person\s+)?"

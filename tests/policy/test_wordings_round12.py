@@ -55,6 +55,9 @@ Samuel,Israel,Year 6,Cypress,yes
 Anna,Kerr,Year 6,Cypress,yes
 Matilda,Jones,Year 6,Osprey,yes
 Ruby,Stone,Year 4,Olive,yes
+Leo,Marsh,Year 5,5S,yes
+Ted,Little,Year 8,8B,yes
+Noah,Bishop,Year 6,6B,yes
 """
 
 
@@ -413,6 +416,29 @@ CASES = [
         False,
     ),
     ("no-names-no-faces", "Every book on the shelf, read! #MazalTovRuby", "pupil-name", True),
+    # a police officer by the title; a saying; promoted on a trip; a part, a superlative, a student president
+    ("courtney", "PC Marsh visited Year 5 today. Leo asked to try on the handcuffs!", "pupil-surname", False),
+    (
+        "courtney",
+        "Ted has been picked for the county squad. Little by little, it pays off!",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "courtney",
+        "Bishop has been promoted to Chief Galley Officer on the canal boat!",
+        "pupil-surname",
+        True,
+    ),
+    ("courtney", "The student playing Fagin brought the house down last night.", "individual-pupil", True),
+    ("courtney", "Our youngest competitor at the county gala won her heat!", "individual-pupil", True),
+    ("courtney", "Our Student President met the Mayor today.", "individual-pupil", True),
+    (
+        "courtney",
+        "Our pupil guides can't wait to show you round at the open evening.",
+        "individual-pupil",
+        False,
+    ),
 ]
 
 
