@@ -4,11 +4,7 @@ and the real finding beside it must stay. The sentences are the project's own, n
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-
-from safepost.policy.roster import Roster, parse_roster
+from wording_cases import wording_test
 
 ROSTER = """first_name,last_name,year_group,class_name,photo_consent
 Ezra,Filey,Year 1,Otter,yes
@@ -34,11 +30,6 @@ Skye,Marsh,Year 8,8 Curlew,yes
 Joy,Bright,Year 9,Nash,yes
 Grace,Heywood,Year 7,Nash,yes
 """
-
-
-@pytest.fixture(scope="module")
-def roster() -> Roster:
-    return parse_roster(ROSTER, "round-11 roster")
 
 
 CASES = [
@@ -245,14 +236,4 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("policy", "text", "category", "found"), CASES)
-def test_the_wording_is_read_as_a_careful_head_would(
-    categories_found: Callable[[str, Roster, str], tuple[set[str], list[str]]],
-    roster: Roster,
-    policy: str,
-    text: str,
-    category: str,
-    found: bool,
-) -> None:
-    categories, messages = categories_found(policy, roster, text)
-    assert (category in categories) is found, messages
+test_the_wording_is_read_as_a_careful_head_would = wording_test(CASES, ROSTER, "round-11")

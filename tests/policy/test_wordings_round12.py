@@ -6,11 +6,7 @@ not the blind sets'."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-
-from safepost.policy.roster import Roster, parse_roster
+from wording_cases import wording_test
 
 ROSTER = """first_name,last_name,year_group,class_name,photo_consent
 Pearl,Moss,Year 2,Limpets,yes
@@ -59,11 +55,6 @@ Leo,Marsh,Year 5,5S,yes
 Ted,Little,Year 8,8B,yes
 Noah,Bishop,Year 6,6B,yes
 """
-
-
-@pytest.fixture(scope="module")
-def roster() -> Roster:
-    return parse_roster(ROSTER, "round-12 roster")
 
 
 CASES = [
@@ -442,14 +433,4 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("policy", "text", "category", "found"), CASES)
-def test_the_wording_is_read_as_a_careful_head_would(
-    categories_found: Callable[[str, Roster, str], tuple[set[str], list[str]]],
-    roster: Roster,
-    policy: str,
-    text: str,
-    category: str,
-    found: bool,
-) -> None:
-    categories, messages = categories_found(policy, roster, text)
-    assert (category in categories) is found, messages
+test_the_wording_is_read_as_a_careful_head_would = wording_test(CASES, ROSTER, "round-12")

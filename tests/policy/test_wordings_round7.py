@@ -3,11 +3,7 @@ and the look-alike beside it must not be."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-
-from safepost.policy.roster import Roster
+from wording_cases import wording_test
 
 CASES = [
     # an animal word insults only when a person is called one
@@ -91,14 +87,4 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("policy", "text", "category", "found"), CASES)
-def test_the_wording_is_read_as_a_careful_head_would(
-    categories_found: Callable[[str, Roster, str], tuple[set[str], list[str]]],
-    roster: Roster,
-    policy: str,
-    text: str,
-    category: str,
-    found: bool,
-) -> None:
-    categories, messages = categories_found(policy, roster, text)
-    assert (category in categories) is found, messages
+test_the_wording_is_read_as_a_careful_head_would = wording_test(CASES)

@@ -3,11 +3,7 @@ look-alike beside it must not be flagged."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-
-from safepost.policy.roster import Roster, parse_roster
+from wording_cases import wording_test
 
 ROSTER = """first_name,last_name,year_group,class_name,photo_consent
 Poppy,Christmas,Year 1,Wren,yes
@@ -27,11 +23,6 @@ Penny,Lane,Year 2,Wren,yes
 Kai,Darwin,Year 4,Owl,yes
 Max,Okoro,Year 1,Wren,yes
 """
-
-
-@pytest.fixture(scope="module")
-def roster() -> Roster:
-    return parse_roster(ROSTER, "round-8 roster")
 
 
 CASES = [
@@ -193,14 +184,4 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("policy", "text", "category", "found"), CASES)
-def test_the_wording_is_read_as_a_careful_head_would(
-    categories_found: Callable[[str, Roster, str], tuple[set[str], list[str]]],
-    roster: Roster,
-    policy: str,
-    text: str,
-    category: str,
-    found: bool,
-) -> None:
-    categories, messages = categories_found(policy, roster, text)
-    assert (category in categories) is found, messages
+test_the_wording_is_read_as_a_careful_head_would = wording_test(CASES, ROSTER, "round-8")
