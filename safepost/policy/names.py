@@ -1170,6 +1170,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?!(?:Volunteer|Governor|Teacher|Parent|Staff|Employee|Colleague|Helper|Grandparent|Mum|Dad)\b)"
     r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2}\s+of\s+the\s+"
     r"(?:week|month|term|year)\b(?=\s+(?:has|is|was|did|will|went|got|made|(?-i:[a-z]+ed))\b|\s*,\s*who\b)"
+    # "A big thank you to this week's egg monitor": the one child on the rota this week
+    + r"|\bthis\s+(?:week|month|term)['’]s\s+(?:[\w-]+\s+)?(?:monitor|helper|leader|captain|champion)\b(?!s)"
     # "The chair of our Eco Council", "the captain of the football team": one child holds it
     + r"|\b(?:the|our)\s+(?:chair|chairperson|president|secretary|treasurer|captain|head)\s+of\s+(?:the|our)\s+"
     r"(?:school\s+|eco\s+|pupil\s+|sports\s+|football\s+|netball\s+|chess\s+)?(?:council|parliament|team|club)\b"
@@ -1543,6 +1545,9 @@ _WORKS = {
     "little donkey": "mary joseph",
     "bethlehem": "mary joseph gabriel herod",
     "when hitler stole pink rabbit": "anna max kerr judith",
+    "swallows and amazons": "walker john susan titty roger ransome nancy peggy blackett",
+    "noughts & crosses": "sephy callum blackman malorie",
+    "noughts and crosses": "sephy callum blackman malorie",
     # the Church's stories and prayers: "Gabriel's message to Mary ... acted out the Annunciation", "the month of Mary"
     "annunciation": "mary gabriel joseph",
     "month of mary": "mary",
@@ -1747,6 +1752,12 @@ def is_a_place(key: str) -> bool:
     return key in PLACES_THAT_ARE_NAMES or key in KNOWN_PLACES
 
 
+# A post about the school's animals, by its heading: "Hen update: Clover, Nutmeg and Mrs Tiggy-Winkle are laying".
+_ANIMAL_POST = re.compile(
+    r"^\W*(?:hens?|chickens?|ducks?|pets?|animals?|lambs?|rabbits?|guinea\s+pigs?|goats?|ponies|pony|tortoise|"
+    r"class\s+pets?|farm)\s+(?:update|news|corner|diary|watch)\s*[:!-]",
+    re.IGNORECASE,
+)
 # Greetings of other languages, whose words may be children's names: "Shana tova", "Mazal tov".
 _GREETING_PHRASE = re.compile(
     r"\b(?:shana\s+tova|shanah\s+tovah|mazal\s+tov|mazel\s+tov|shabbat\s+shalom|chag\s+sameach|eid\s+mubarak|"
@@ -1999,6 +2010,7 @@ def analyse_people(
                 nxt.key in {"twins", "triplets", "siblings", "brothers", "sisters", "family", "children"}
                 and not _gap(norm, tok, nxt).strip()
                 and key not in roster.by_first
+                and key not in characters_named(norm)  # "The Walker children" of Swallows and Amazons
             ):
                 surname_refs.append((tok, nxt.key))
         # Surname first, as registers and Chinese names are written: "Okonkwo, Chidi", "Zhou Xinyi".
@@ -2555,6 +2567,10 @@ def _surnames_alone(
             and not (text.text[text.sentence_bounds[tok.sentence][0] : tok.nstart].strip())
         ):
             continue  # "Gold! Literally. Maisie won the 60m": a word that is a sentence of its own
+        if is_a_place(key) and re.search(
+            r"\b(?:in|at|to|from|near|around|into)\s+$", text.text[max(0, tok.nstart - 8) : tok.nstart]
+        ):
+            continue  # "Lewis in Year 3 ran the fastest 60m at the athletics in Penrith": the town
         if is_ordinary_word(key) and re.match(
             r"\s+(?:by|and|to|after)\s+" + re.escape(key) + r"\b", text.text[tok.nend :], re.I
         ):
@@ -2846,6 +2862,12 @@ def _classify_one(
     ):
         m.kind, m.reasons = "place", ['a country, by its flag ("Happy birthday, Israel! 🇮🇱")']
         return
+    if not strong and _ANIMAL_POST.match(norm):
+        m.kind, m.reasons = (
+            "other-person",
+            ['an animal of the school\'s, in a post about them ("Hen update: Clover ...")'],
+        )
+        return
     if _REGNAL_NUMBER.match(post) and not m.surname:
         m.kind, m.reasons = "other-person", ['a monarch or a pope, by the number of the reign ("Henry VIII")']
         return
@@ -2878,7 +2900,10 @@ def _classify_one(
         )
         return  # "The pearl of Foxes' Under the Sea week"
     if not strong and re.search(
-        r"\b(?:was|is|were|are|be)\s+(?:called|named)\s+$", _before(norm, s_start, m, 20)
+        r"\b(?:was|is|were|are|be)\s+(?:called|named)\s+$"
+        # "The School Council voted to call her Heather": a name given to the new hen
+        r"|\b(?:call|called|calling|name|named|naming)\s+(?:her|him|it|them|the\s+\w+)\s+$",
+        _before(norm, s_start, m, 30),
     ):
         m.kind, m.reasons = "other-person", ['a name given to something ("The barn owl was called Sunny")']
         return
@@ -3132,6 +3157,18 @@ def _classify_one(
     ):
         # "a school on Lewis", "the bridge to Skye", "the peat bogs of Lewis": the island, not the child
         m.kind, m.reasons = "place", ['a place, by the way the sentence goes there ("the abbey on Iona")']
+        return
+    if (
+        key in PLACES_THAT_ARE_NAMES
+        and not m.surname
+        and re.search(
+            r"\b(?:goodbye|bye|au\s+revoir|farewell|adios|adieu|arrivederci|auf\s+wiedersehen|hello|bonjour|hola|ciao)"
+            r"\s*,?\s*$",
+            _before(norm, s_start, m, 20),
+            re.IGNORECASE,
+        )
+    ):
+        m.kind, m.reasons = "place", ['a city said goodbye or hello to ("Au revoir, Paris!")']
         return
     if key in PLACES_THAT_ARE_NAMES and re.search(
         r"\b(?:school|schools|village|town|city|friends|pals|family|relatives|charity|project|people|children|"

@@ -54,6 +54,11 @@ Ruby,Stone,Year 4,Olive,yes
 Leo,Marsh,Year 5,5S,yes
 Ted,Little,Year 8,8B,yes
 Noah,Bishop,Year 6,6B,yes
+Heather,Birkett,Year 2,Herdwick,yes
+Lewis,Penrith,Year 3,Osprey,yes
+Callum,Hayes,Year 9,9H,yes
+Paris,Okoro,Year 10,10P,yes
+Jasmine,Cross,Year 8,8C,yes
 """
 
 
@@ -429,6 +434,49 @@ CASES = [
         "Our pupil guides can't wait to show you round at the open evening.",
         "individual-pupil",
         False,
+    ),
+    # an achievement on a fell is over; a road shut by a flood; the hen named by the council; a rota's one child
+    ("courtney", "Herdwick Class made it to the top of Skiddaw this morning!", "trip-whereabouts", False),
+    (
+        "courtney",
+        "School opens at 10 today because the road at Pooley Bridge has flooded.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "courtney",
+        "Our new hen is here! The School Council voted to call her Heather.",
+        "individual-pupil",
+        False,
+    ),
+    ("courtney", "Thank you to this week's egg monitor for braving the snow!", "individual-pupil", True),
+    ("no-names-no-faces", "Hen update: Heather and Nutmeg are laying again!", "pupil-name", False),
+    # a town after "in", though a named pupil's surname; a book's family; a character; a city said goodbye to
+    (
+        "courtney",
+        "Lewis in Year 3 won the 60m at the athletics in Penrith yesterday!",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "courtney",
+        "Herdwick Class are reading Swallows and Amazons: the Walker children have reached the island!",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Year 9 are reading Noughts & Crosses. Sephy and Callum's story has them hooked.",
+        "pupil-name",
+        False,
+    ),
+    ("courtney", "Au revoir, Paris! Year 10 are on the Eurostar home.", "individual-pupil", False),
+    # a ball from somebody is their pass
+    (
+        "courtney",
+        "What a ball from Cross to set up the winner! Brilliant game, Jasmine.",
+        "pupil-surname",
+        True,
     ),
 ]
 

@@ -821,6 +821,11 @@ def _places(sentence: str) -> list[_Place]:
             re.IGNORECASE,  # "Flooding on Seamer Road means ..."
         ):
             continue  # "Due to a gas leak on Jubilee Road, school will close at 1pm": the leak's place
+        if re.match(
+            r"\s+(?:has|have|is|are)\s+(?:now\s+)?(?:flooded|closed|blocked|shut|impassable)\b",
+            sentence[m.end() :],
+        ):
+            continue  # "the road at Chapel Bridge has flooded": where the road is shut
         if re.match(r"\s+in\s+Need\b", sentence[m.end() :]):
             continue  # "a £1 donation to Children in Need": the appeal
         if re.match(
