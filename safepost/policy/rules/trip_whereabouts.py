@@ -781,6 +781,15 @@ _SITE_AFTER = re.compile(
 )
 
 
+def going_home(sentence: str) -> bool:
+    """Whether the sentence has the pupils on their way back from the place it names ("on the way home from
+    Kingswood and will be back in the school car park at 3:30"), not only heading back somewhere for lunch."""
+    return (
+        _GOING_HOME.search(sentence) is not None
+        and re.search(r"\b(?:home|back)\s+from\b", sentence) is not None
+    )
+
+
 def places_named(sentence: str) -> list[_Place]:
     """The places a sentence names (for the trained reader's rule, SP203)."""
     return _places(sentence)
