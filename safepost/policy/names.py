@@ -1772,20 +1772,18 @@ _DID_AFTER_THE_LIST = re.compile(
 )
 
 
-class _AllPlaces:
-    """A list of three or more names where every one is a place ("point to Lewis, Harris, Skye and Iona")."""
-
-    _LIST = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s*(?:,|\band\b|&|\bor\b)\s*(?-i:[A-Z])[\w'’-]+){2,}")
-
-    def match(self, sentence: str, at: int) -> bool:
-        for m in self._LIST.finditer(sentence):
-            if m.start() <= at < m.end():
-                words = re.findall(r"(?-i:[A-Z])[\w'’-]+", m.group(0))
-                return all(fold(w) in PLACES_THAT_ARE_NAMES or fold(w) in KNOWN_PLACES for w in words)
-        return False
+_NAME_LIST = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s*(?:,|\band\b|&|\bor\b)\s*(?-i:[A-Z])[\w'’-]+){2,}")
 
 
-_ALL_PLACES = _AllPlaces()
+def _in_a_list_of_places(sentence: str, at: int) -> bool:
+    """Whether the name at ``at`` is in a list of three or more names that are all places ("point to Lewis,
+    Harris, Skye and Iona")."""
+    for m in _NAME_LIST.finditer(sentence):
+        if m.start() <= at < m.end():
+            return all(is_a_place(fold(w)) for w in re.findall(r"(?-i:[A-Z])[\w'’-]+", m.group(0)))
+    return False
+
+
 # The land's features of a place: "the peat bogs of Lewis", "the machair of Harris", "the beaches of Barra".
 _LAND_OF = re.compile(
     r"\b(?:bogs|machair|coast|coastline|hills|mountains|beaches|beach|shores|cliffs|lochs|villages|towns|island|"
@@ -2126,17 +2124,13 @@ def analyse_people(
     surname_refs.extend(_parents_named(text, tokens, roster))
     mentions.extend(_pupils_in_handles(text, roster))
     _surnames_alone(text, tokens, mentions, roster, surname_refs)
-    roles = (
-        [
-            RoleMention(mm.start(), mm.end(), mm.group(0))
-            for mm in _SINGLE_CHILD_ROLE.finditer(norm)
-            if not _ROLE_TO_GROUP.match(
-                norm, mm.end()
-            )  # "gave player of the tournament to our whole back line"
-        ]
-        + _initials_cheered(text, roster)
-        + _one_of_a_class(norm, roster.class_names)
-    )
+    roles = [
+        RoleMention(mm.start(), mm.end(), mm.group(0))
+        for mm in _SINGLE_CHILD_ROLE.finditer(norm)
+        # not "gave player of the tournament to our whole back line"
+        if not _ROLE_TO_GROUP.match(norm, mm.end())
+    ]
+    roles += _initials_cheered(text, roster) + _one_of_a_class(norm, roster.class_names)
     others = any(
         m.kind in ("adult", "other-person", "unknown") and m.first.is_capitalised for m in mentions
     ) or any(_is_other_name(text, tok, roster) for tok in tokens)
@@ -2208,10 +2202,38 @@ def _named_adult_after(norm: str, end: int, adults_at: set[int]) -> bool:
     return gap is not None and end + gap.end() in adults_at
 
 
+def _a_pupil_from_a_school(
+    m: PersonMention, roster: Roster, norm: str, s_start: int, s_end: int, post: str
+) -> bool:
+    """Whether "<name> from <somewhere>" is a pupil of one of a trust's or a federation's schools, not a
+    visitor from an organisation.
+
+    A pupil by full name ("Joy Adebayo from Haworth Park read her poem"; a costume's character, "came as Ethan
+    Hunt from Mission: Impossible", is read as one before this); a pupil's surname alone ("Preston from Kirkby Moor won the
+    egg-and-spoon race"); a pupil's first name in a sentence about what pupils do ("Hope from St Bega's read
+    the lesson"), but not a visitor thanked, or one from "the" somewhere or from an organisation ("Thank you to
+    Robin from Kendal Fire Station", "Jade from the dental practice, who showed Ladybirds how to brush").
+    """
+    sentence = norm[s_start:s_end]
+    key = m.first.key
+    if m.full_name_on_roster:
+        return True
+    if not m.surname and key in roster.by_surname and key not in roster.by_first:
+        return True
+    return bool(
+        m.on_roster
+        and _PUPILS_DOING.search(sentence)
+        and not re.search(r"\bthank|\bthanks\b", sentence, re.IGNORECASE)
+        and not re.match(r"\s*,?\s*from\s+the\b", post, re.IGNORECASE)
+        and not _ORGANISATION_WORD.search(post[:60])
+    )
+
+
 def _named_adult_before(norm: str, start: int, adults_end: set[int]) -> bool:
     """The description is a grown-up's role, their name before it: "Robin, our forest school leader, showed"."""
-    gap = re.search(r"\s*,\s*$", norm[max(0, start - 4) : start])
-    return gap is not None and start - (len(norm[max(0, start - 4) : start]) - gap.start()) in adults_end
+    window = max(0, start - 4)
+    gap = re.search(r"\s*,\s*$", norm[window:start])
+    return gap is not None and window + gap.start() in adults_end
 
 
 # "ring Minh's mum, Mrs Pham": a pupil's parent named with the title gives the pupil's surname.
@@ -2670,14 +2692,11 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
         elif (in_class := in_roster_class(post, roster.class_names)) is not None:
             group_cue, strong = in_class, True  # "Willow in Acorns": a class the school has
         elif all(m.on_roster for m in group) and (cm := _AT_A_SCHOOL_DID.match(post)) is not None:
-            group_cue = cm.group(
-                0
-            ).strip()  # "Brook at Hollins Hill built the tallest tower": one of a trust's pupils
+            # "Brook at Hollins Hill built the tallest tower": one of a trust's pupils
+            group_cue = cm.group(0).strip()
         elif len(group) == 1 and group[0].first.is_capitalised and (cm := _STRONG_CHILD_AFTER.match(post)):
-            group_cue, strong = (
-                cm.group(0).strip(),
-                True,
-            )  # "Meadow from 7 Swale spotted a curlew": a tutor group
+            # "Meadow from 7 Swale spotted a curlew": a tutor group
+            group_cue, strong = cm.group(0).strip(), True
         elif (
             all(m.on_roster for m in group)
             and not _capital_before(pre, pre_start == s_start)  # "Flat Stanley came too": a character's name
@@ -2725,9 +2744,8 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             and (cm := _DID_WITH_PRONOUN.match(post)) is not None
             and _HE_SHE.search(post)
             and not _GROWN_UP_IN_POST.search(norm)
-            and not re.search(
-                r"\b(?:our|the)\s+(?:(?-i:[a-z])[\w-]*\s+){1,3}$", pre
-            )  # "our minibus escort Bev"
+            # not a role before the name: "our minibus escort Bev"
+            and not re.search(r"\b(?:our|the)\s+(?:(?-i:[a-z])[\w-]*\s+){1,3}$", pre)
         ):
             # "Liv faced her fear of heights on the leap of faith": a first name no roster lists (a short
             # form, a new child) that did something and is "she" or "he"
@@ -3149,7 +3167,7 @@ def _classify_one(
             # (over the places named before it: "the trip to Harris and Lewis")
             re.search(_ON_A_PLACE, (before := _PLACES_BEFORE.sub("", _before(norm, s_start, m, 60))))
             or re.search(_LAND_OF, before)
-            or _ALL_PLACES.match(
+            or _in_a_list_of_places(
                 norm[max(s_start, m.nstart - 60) : s_end], m.nstart - max(s_start, m.nstart - 60)
             )
         )
@@ -3506,31 +3524,10 @@ def _classify_one(
     ):
         m.kind, m.reasons = "other-person", ["an animal, a toy or a character, said so after the name"]
         return
-    if (
-        _ADULT_AFTER.match(post)
-        or (
-            _FROM_ORGANISATION.match(post)
-            and not in_roster_class(post, roster.class_names)
-            # "Congratulations to Mohammed Ali from Simonside, who knocked out the competition": a pupil on the
-            # roster, cheered, from one of the trust's schools
-            # (a pupil on the roster by full name is from a school of the trust: "Joy Adebayo from Haworth Park read
-            # her poem", "Congratulations to Mohammed Ali from Simonside"; so is a pupil's surname alone: "Preston from
-            # Kirkby Moor won the egg-and-spoon race")
-            # (but "came as Ethan Hunt from Mission: Impossible" is the costume's character)
-            and not (m.full_name_on_roster and not re.search(r"\bas\s+$", _before(norm, s_start, m, 12)))
-            and not (not m.surname and key in roster.by_surname and key not in roster.by_first)
-            # a pupil's name "from" a school of a federation, in a sentence about what pupils do ("Hope from St Bega's
-            # read the lesson", "Reed from St Aidan's and Penny from Thornwick have both earned their badges")
-            # (not a visitor thanked, or one from "the" somewhere: "Thank you to Robin from Kendal Fire Station", "Jade
-            # from the dental practice, who showed Ladybirds how to brush")
-            and not (
-                m.on_roster
-                and _PUPILS_DOING.search(norm[s_start:s_end])
-                and not re.search(r"\bthank|\bthanks\b", norm[s_start:s_end], re.IGNORECASE)
-                and not re.match(r"\s*,?\s*from\s+the\b", post, re.IGNORECASE)
-                and not _ORGANISATION_WORD.search(post[:60])
-            )
-        )
+    if _ADULT_AFTER.match(post) or (
+        _FROM_ORGANISATION.match(post)
+        and not in_roster_class(post, roster.class_names)
+        and not _a_pupil_from_a_school(m, roster, norm, s_start, s_end, post)
     ):
         m.kind, m.reasons = "adult", ["described as an adult or a visitor after the name"]
         return

@@ -282,9 +282,15 @@ def _singular_pronoun_outside(text: str, spans: list[tuple[int, int]]) -> bool:
     if _OTHER_ANTECEDENT.search(text):
         return False
     return any(
-        not any(a <= m.start() < b for a, b in spans) and not _EACH_BEFORE.search(text[: m.start()])
+        not any(a <= m.start() < b for a, b in spans)
+        and not _EACH_BEFORE.search(_sentence_before(text, m.start()))
         for m in _SINGULAR_PRONOUN.finditer(text)
     )
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The words of the sentence before ``at``."""
+    return text[max(text.rfind(".", 0, at), text.rfind("!", 0, at), text.rfind("?", 0, at)) + 1 : at]
 
 
 # "Every single player played her part", "Each of them brought his own recipe": every child, one at a
