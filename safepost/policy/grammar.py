@@ -213,6 +213,16 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, dict[str, str], bool], ...] = (
         False,
     ),
     (
+        # "Year 9 paid there respects at Tyne Cot": what is paid is theirs
+        re.compile(
+            r"\b(?:paid|pay|pays|paying|laid|lay|lays|laying)\s+(?P<w>there)\s+(?=(?:respects|tribute|tributes|wreaths?)\b)",
+            re.IGNORECASE,
+        ),
+        "'there' is a place; the possessive is 'their'",
+        {"there": "their"},
+        False,
+    ),
+    (
         # "Year 4 loved there visit", "is wearing there full uniform": what they did with what is theirs
         re.compile(
             r"\b(?:loved|enjoyed|wearing|wore|showed|shared|finished|completed|presented|brought|did|made|love|enjoy|"

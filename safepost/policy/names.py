@@ -67,6 +67,7 @@ TITLES = frozenset(
         "councillor",
         "mayor",
         "pc",
+        "pcso",
         "sgt",
         "sergeant",
         "inspector",
@@ -113,6 +114,7 @@ _CASE_SENSITIVE_TITLES = frozenset(
         "storm",
         "hurricane",
         "pc",
+        "pcso",
         "coach",
         "captain",
         "capt",
@@ -523,7 +525,7 @@ _POST_CUE = re.compile(
     + r"|"
     + _REMINDED[1:]
     # "Jack F read the whole book": a first name and a surname's initial, as a class names a child
-    + r"|\s+(?:(?-i:[A-Z])\.|(?-i:[B-HJ-Z])(?![\w'’.]))(?!\s*(?-i:[A-Z])[a-z])"
+    + r"|\s+(?:(?-i:[A-Z])\.|(?-i:[B-HJ-Z])(?![\w.]|['’]s\b))(?!\s*(?-i:[A-Z])[a-z])"
     r"|who\s+(?:is|was|has|had|will|did|does|can|could|loves|always|never)\b"
     r"|(?:is|was|'s)\s+(?:the\s+)?(?:first|only|last|youngest|oldest)\s+(?:one\s+|child\s+|pupil\s+|person\s+)?"
     r"(?:to|in|of|who)\b"
@@ -612,7 +614,10 @@ _ADULT_AFTER = re.compile(
     # an old pupil by house and leaving year: "email Jim (Drake, 1988)", "Sarah (class of 2009)"
     r"|^\s*\(\s*(?:(?-i:[A-Z])[\w'’-]+\s*,?\s*)?(?:class\s+of\s+|left\s+(?:in\s+)?|OB\s+|OG\s+)?(?:19\d\d|20[0-2]\d)\s*\)"
     # "Our ex-pupil Jade Morris, now a paramedic,": grown up
-    r"|^\s*,\s*(?:now|these\s+days)\s+(?:a|an)\s+(?!(?:year|pupil|student|member)\b)\w+",
+    r"|^\s*,\s*(?:now|these\s+days)\s+(?:a|an)\s+(?!(?:year|pupil|student|member)\b)\w+"
+    # a parent, by the child's year: "please call Jo (Year 13 parent)", "Sam (Reception mum)"
+    r"|^\s*\(\s*(?:(?:year|yr|y)\s*\d+|reception|nursery|class\s+\w+|[\w'’-]+(?:\s+class)?)?\s*(?:parent|mum|dad|carer|"
+    r"grandparent|grandma|grandad|nan|governor|volunteer)s?\s*\)",
     re.IGNORECASE,
 )
 _FOR_OUR_TEAM = re.compile(
@@ -841,8 +846,10 @@ _FAITH_STORY = re.compile(
 _THING_BEFORE_NAME = re.compile(
     r"\b(?:doll|puppet|teddy|toy|mascot|pet|dog|puppy|cat|kitten|hamster|rabbit|bunny|guinea\s+pig|tortoise|"
     r"goldfish|fish|chicken|hen|goat|owl|bear|pony|horse|lamb|robot|cub|calf|foal|chick|duckling|piglet|"
-    r"donkey|alpaca|llama|snake|lizard|gecko|stick\s+insect|snail|giraffe|penguin|tiger|lion|elephant)"
-    r"(?:\s+(?:called|named))?\s*,?\s+$"
+    r"donkey|alpaca|llama|snake|lizard|gecko|stick\s+insect|snail|giraffe|penguin|tiger|lion|elephant|comforter|"
+    r"blankie|cuddly\s+toy|soft\s+toy)"
+    # "a pink rabbit comforter called Mabel"
+    r"(?:(?:\s+[\w-]+)?\s+(?:called|named))?\s*,?\s+$"
     # "have named their new lion cub Leo": an animal or a thing given a name
     r"|\b(?:named|called|name|call)\s+(?:(?:their|our|the|a|his|her|its|this|my)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:cub|calf|foal|chick|puppy|kitten|lamb|piglet|baby|pet|doll|teddy|mascot|boat|robot|tree|plant|star|"
@@ -920,7 +927,10 @@ _SEASON_COMES = re.compile(
 # What a photo's caption shows a child doing: "Robin crossing the finish line to win the sprint!"
 _CAPTION_VERBS = (
     r"(?:crossing\s+the\s+(?:finish\s+)?line|winning\s+(?:the|a|her|his)|receiving\s+(?:the|a|her|his)|"
-    r"collecting\s+(?:the|a|her|his)\s+(?:award|trophy|medal|certificate|prize|cup))"
+    r"collecting\s+(?:the|a|her|his)\s+(?:award|trophy|medal|certificate|prize|cup)|"
+    # a photo's caption of what a child is doing: "Clover meeting a Jersey calf", "Hope proudly showing off"
+    r"(?:proudly\s+|happily\s+|carefully\s+)?(?:meeting|feeding|cuddling|stroking|hugging|greeting|smiling|giggling|"
+    r"grinning|posing|concentrating|enjoying|showing\s+off)\b)"
 )
 # "a hat-trick from King", "a save by Young": what was done, and by whom (not a place)
 _SCORED_BY = re.compile(
@@ -957,7 +967,12 @@ _ADULT_BEFORE = re.compile(
     r"|\b(?:lunchtime|midday|breakfast\s+club|dinner)\s+(?:helper|supervisor|assistant|lady|organiser)\s*,?\s+$"
     # "Our guide Gareth worked underground for 22 years": a visit's grown-up, by their job
     r"|\b(?:our|the|their|your)\s+(?:tour\s+|mine\s+|museum\s+|park\s+|forest\s+school\s+)?(?:guide|ranger|"
-    r"instructor|driver|coach\s+driver|bus\s+driver|farmer|keeper|zookeeper|curator|warden|leader|host)\s*,?\s+$",
+    r"instructor|driver|coach\s+driver|bus\s+driver|farmer|keeper|zookeeper|curator|warden|leader|host)\s*,?\s+$"
+    # a player by their trade: "thank you to jazz saxophonist Marcus Reed for a brilliant masterclass"
+    r"|\b(?:jazz|classical|professional|concert|session|award-winning|international|folk|visiting|local|"
+    r"world-class|renowned)\s+(?:[\w-]+\s+)?(?:saxophonist|pianist|violinist|cellist|guitarist|drummer|trumpeter|"
+    r"organist|harpist|flautist|conductor|soprano|mezzo-soprano|tenor|baritone|bass-baritone|percussionist|"
+    r"clarinettist|oboist|bassist|trombonist)\s*,?\s+$",
     re.IGNORECASE,
 )
 # "Zain's Lego model", "Ava's Tudor costume": something a child made, though a capital follows.
@@ -968,7 +983,8 @@ _MADE_THING = re.compile(
 )
 # A verb after a name, and a "she"/"he" later in the sentence that can only be that person.
 _DID_WITH_PRONOUN = re.compile(
-    r"^\s+(?:(?:was|is|has|had|just|really|finally|also|always|never)\s+)*(?:(?-i:[a-z]+ed)|(?-i:[a-z]+ly\s+[a-z]+ing)|"
+    r"^\s+(?:(?:was|is|has|had|just|really|finally|also|always|never|absolutely|totally|simply|brilliantly|"
+    r"beautifully)\s+)*(?:(?-i:[a-z]+ed)|(?-i:[a-z]+ly\s+[a-z]+ing)|"
     + IRREGULAR_PAST
     + r"|was|is|has|had|will\s+be|(?:can|could|should|would|might)\s+(?:now\s+)?[a-z]+)\b",
     re.IGNORECASE,
@@ -1032,7 +1048,8 @@ _KIND_DEED = re.compile(
     r"^\s+(?:stayed\s+(?:behind|late)|volunteered\s+to|offered\s+to|helped\s+(?:out|to))\b"
 )
 _PERSON_DID = re.compile(
-    r"^\s+(?:(?:just|finally|also|even|proudly|carefully|bravely)\s+)?(?:held|hugged|fed|read|wrote|drew|painted|"
+    r"^\s+(?:(?:just|finally|also|even|proudly|carefully|bravely|absolutely|totally|simply|brilliantly|beautifully)\s+)?"
+    r"(?:held|hugged|fed|read|wrote|drew|painted|nailed|aced|conducted|composed|"
     r"baked|cooked|scored|built|sang|danced|swam|climbed|caught|kicked|counted|spelled|spelt|answered|asked|"
     r"told|helped|shared|recited|performed|presented|learnt|learned|practised|tied|zipped|cuddled|stroked|laid|"
     r"carried|lit|rang|unveiled|opened|planted|switched)\s+(?:a|an|the|her|his|their|every|all|it|us|our|\d)\b"
@@ -1100,6 +1117,10 @@ _CHARACTERS = frozenset(
         "charlie bucket",
     }
 )
+# Songs and hymns whose titles end in a pupil's name: "Amazing Grace closed the summer concert".
+_SONGS_WITH_NAMES = frozenset(
+    {"amazing grace", "sweet caroline", "hey jude", "danny boy", "sweet georgia", "proud mary"}
+)
 # A quoted phrase of a few words: the title of a book, a song or a theme.
 _QUOTED = re.compile(r"['‘\"“](?P<inner>[A-Z][^'’\"”\n]{0,60}?)['’\"”](?!\w)")
 
@@ -1118,8 +1139,14 @@ def _in_quoted_title(norm: str, s_start: int, s_end: int, start: int, end: int) 
     """
     for q in _QUOTED.finditer(norm, max(s_start, start - 60), min(s_end, end + 60)):
         if q.start("inner") <= start and end <= q.end("inner") and len(q.group("inner").split()) <= 6:
-            if _NAME_LABEL.fullmatch(q.group("inner")) and _WRITTEN_AFTER.match(norm, q.end()):
-                return False  # "'Layla-Grace P' written inside the lid": a child's name label
+            if _NAME_LABEL.fullmatch(q.group("inner")) and (
+                _WRITTEN_AFTER.match(norm, q.end())
+                or re.search(
+                    r"\b(?:labelled|labeled|named|marked|says|reads)\s*:?\s*$",
+                    norm[max(0, q.start() - 12) : q.start()],
+                )
+            ):
+                return False  # "'Layla-Grace P' written inside the lid", "a cardigan labelled 'Daisy F'": a name label
             return not _STRONG_CHILD_AFTER.match(norm[q.end() : q.end() + 40])
     return False
 
@@ -1162,7 +1189,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:new\s+)?(?:year\s*\d+\s+|ks\d\s+|reception\s+|post-16\s+|"
     r"sixth[\s-]form\s+)?"
     r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|prif\s+ddisgybl|dux|(?:student|school)\s+president|(?:(?-i:[A-Z])\w+\s+)?"
-    r"(?:school|house|sports|football|netball|rugby|cricket|hockey|team|dorm|dormitory|boarding|form)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
+    r"(?:school|house|sports|football|netball|rugby|cricket|hockey|team|dorm|dormitory|boarding|form|club)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
     + _NOT_A_THING
     # an award of the school's own, in capitals, and what its holder did: "Our Eco-Warrior of the Month has"
@@ -1203,7 +1230,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     + _NOT_A_THING
     + r"|(?<!\bat\s)(?<!\bpast\s)(?<!\bbeat\s)(?<!\bround\s)\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
     r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain|skipper|striker|defender|winger|midfielder|"
-    r"centre[\s-]back|full[\s-]back|wicket[\s-]?keeper|bowler|batter|batsman)\b(?!s)(?!['’]s\b)(?!\s+(?-i:[A-Z]))"
+    r"centre[\s-]back|full[\s-]back|wicket[\s-]?keeper|bowler|batter|batsman|cox|coxswain)\b(?!s)(?!['’]s\b)(?!\s+(?-i:[A-Z]))"
     r"(?!\s+of\s+(?:a|an|the\s+(?!(?:school|house|year\s*\d+|u\d+|under|girls|boys|first|1st)\b)))"  # "the captain of the ship"
      + _NOT_A_THING + r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
     # "Our costume winner is the Year 9 who came as the entire cast of The Hunger Games"
@@ -1535,6 +1562,12 @@ _WORKS = {
     "stig of the dump": "barney lou",
     "the railway children": "roberta bobbie peter phyllis nesbit",
     "oliver twist": "oliver nancy fagin dickens",
+    "oliver": "oliver nancy fagin sikes dodger bumble",
+    "journey's end": "stanhope osborne raleigh trotter hibbert mason hardy sherriff",
+    # the Irish legend of Oisín in the Land of Youth
+    "tír na nóg": "oisín oisin niamh fionn",
+    "tir na nog": "oisín oisin niamh fionn",
+    "dna": "leah phil john tate cathy brian richard danny lou jan mark kelly",
     "alice in wonderland": "alice carroll",
     "the wizard of oz": "dorothy baum",
     "hansel and gretel": "hansel gretel",
@@ -1592,11 +1625,27 @@ _WORKS = {
 # A title that is itself a child's name counts only beside a word of the work ("hooked on Matilda! ...
 # Miss Trunchbull's chocolate cake"), not alone ("Matilda came to school as Matilda").
 _WORK_EVIDENCE = {
+    # the musical, by its "!" or its songs and people ("Oliver! auditions are on Tuesday", "Nancy sings As Long
+    # As He Needs Me"), not a boy called Oliver
+    "oliver": re.compile(
+        r"\bOliver!(?!\s*$)(?!\s+(?-i:[A-Z]))|\b(?:fagin|bill\s+sikes|artful\s+dodger|mr\s+bumble|as\s+long\s+as\s+he\s+needs\s+me|"
+        r"consider\s+yourself|food,?\s+glorious\s+food|where\s+is\s+love)\b"
+        # "What an opening night 4 Oliver!", "the parents who helped backstage at Oliver!"
+        r"|(?s:^(?=.*\b(?:opening\s+night|backstage|cast|musical|production|auditions?|matinee|curtain\s+call|"
+        r"dress\s+rehearsal|the\s+show|tickets?)\b).*\bOliver!)",
+        re.IGNORECASE,
+    ),
+    "dna": re.compile(r"\bdennis\s+kelly\b", re.IGNORECASE),
     "matilda": re.compile(
         # the book's people, or the musical at a theatre ("Matilda at the Cambridge Theatre at 7:30")
         r"\b(?:trunchbull|wormwood|miss\s+honey|roald\s+dahl|dahl|roalddahl\w*|theatre|musical|west\s+end|matinee)\b",
         re.IGNORECASE,
-    )
+    ),
+}
+# People only one work has, who name it without its title: "Mrs Johnstone's story is a tough one".
+_WORK_SIGNS = {
+    "blood brothers": re.compile(r"\bMrs\s+(?:Johnstone|Lyons)\b"),
+    "oliver": _WORK_EVIDENCE["oliver"],
 }
 # Famous people whose names a school post uses, and whom a roster may share: read as the famous
 # person unless the wording makes a child of them ("Harry Kane in Year 5 scored twice").
@@ -1606,7 +1655,7 @@ _FAMOUS = frozenset(
     if line.strip() and not line.startswith("#")
 )
 # The famous people's surnames, which schools name their houses after ("Austen", "Seacole", "Turing").
-_FAMOUS_SURNAMES = frozenset(name.split()[-1] for name in _FAMOUS if " " in name)
+FAMOUS_SURNAMES = frozenset(name.split()[-1] for name in _FAMOUS if " " in name)
 # A post about the school's houses: "House Netball", "house points", "Sports Day: the houses".
 _HOUSES = re.compile(
     r"\b(?:inter-?)?houses\b(?!\s+(?:of|on|in|at|for|to)\b)|\binter-?house\b|\bhouse\s+(?:points?|cups?|captains?|"
@@ -1639,13 +1688,12 @@ _WORK_TITLES = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _WORKS) + r"
 
 @lru_cache(maxsize=256)
 def characters_named(norm: str) -> frozenset[str]:
-    """The characters' (and the author's) names of every work the post names."""
-    return frozenset(
-        name
-        for t in _WORK_TITLES.findall(norm)
-        if t.lower() not in _WORK_EVIDENCE or _WORK_EVIDENCE[t.lower()].search(norm)
-        for name in _WORKS[t.lower()].split()
-    )
+    """The characters' (and the author's) names of every work the post names, by its title or by people only it
+    has ("Mrs Johnstone's story" of Blood Brothers)."""
+    works = {t.lower() for t in _WORK_TITLES.findall(norm)}
+    works = {w for w in works if w not in _WORK_EVIDENCE or _WORK_EVIDENCE[w].search(norm)}
+    works |= {w for w, sign in _WORK_SIGNS.items() if sign.search(norm)}
+    return frozenset(name for w in works for name in _WORKS[w].split())
 
 
 PLACES_THAT_ARE_NAMES = frozenset(
@@ -1731,7 +1779,47 @@ PLACES_THAT_ARE_NAMES = frozenset(
         "peru",
         "cuba",
         "china",
+        # the counties of Ireland, north and south, that are children's names or surnames too ("Kerry or Donegal had
+        # the better season", "Tyrone GAA")
+        "clare",
+        "donegal",
+        "fermanagh",
+        "laois",
+        "leitrim",
+        "mayo",
+        "meath",
+        "offaly",
+        "tipperary",
+        "tyrone",
+        "westmeath",
+        "kerry",
+        "derry",
+        "antrim",
+        "armagh",
+        "cavan",
+        "monaghan",
+        "galway",
+        "sligo",
+        "wexford",
+        "wicklow",
+        "kildare",
+        "louth",
+        "longford",
+        "roscommon",
+        "carlow",
+        "kilkenny",
+        "down",
     ]
+)
+# An animal's emoji straight after a name: "the robins have a new class rabbit!! please welcome Daisy 🐰".
+_ANIMAL_EMOJI_AFTER = re.compile(
+    r"^\s*[!.,]*\s*[🐰🐇🐹🐢🐶🐕🐱🐈🐔🐣🐤🐥🐑🐐🐄🐮🐷🐖🐴🐎🦔🐌🐛🦋🐟🐠🐸🦆🦉🐭🐁🐻🧸🦜🐍🦎]"
+)
+# A post about the counties and their sport: "which county has won the most All-Irelands? (Kerry, of course)".
+_COUNTY_SPORT = re.compile(
+    r"\b(?:GAA|All-Irelands?|All\s+Irelands?|county|counties|provinces?|Ulster|Munster|Leinster|Connacht|supporters|"
+    r"fans)\b",
+    re.IGNORECASE,
 )
 # Before a place's name, the way a sentence goes there or is on it: "on Lewis", "crossing to Skye", "the trip
 # to Harris", "visiting Iona" (not "well done to Lewis", "with Harris").
@@ -1762,7 +1850,9 @@ _ANIMAL_POST = re.compile(
 _GREETING_PHRASE = re.compile(
     r"\b(?:shana\s+tova|shanah\s+tovah|mazal\s+tov|mazel\s+tov|shabbat\s+shalom|chag\s+sameach|eid\s+mubarak|"
     r"ramadan\s+mubarak|diwali\s+mubarak|feliz\s+navidad|bonne\s+ann[ée]e|joyeux\s+no[eë]l|buon\s+natale|"
-    r"nadolig\s+llawen)\b",
+    r"nadolig\s+llawen|"
+    # Irish: "Maith sibh!" (well done, all of you), "Erin go Bragh!", "Lá Fhéile Pádraig sona daoibh!"
+    r"maith\s+sibh|maith\s+thú|maith\s+thu|erin\s+go\s+bragh|lá\s+fhéile\s+pádraig|la\s+fheile\s+padraig)\b",
     re.IGNORECASE,
 )
 _PLACES_BEFORE = re.compile(r"(?:(?-i:[A-Z])[\w'’-]+\s*(?:,|\band\b|&)\s*)+$")
@@ -1913,7 +2003,9 @@ _WORD_GOES_ON = re.compile(
 )
 
 
-_SCHOOL_YEAR_TOKEN = re.compile(r"[SPYsy][1-9]|[Yy]1[0-3]")
+_SCHOOL_YEAR_TOKEN = re.compile(r"(?:[SPYsy][1-9]|[Yy]1[0-3])s?")  # "our new P1s"
+# Good wishes that a grown-up is given as often as a child: "Happy birthday, Gerry!"
+_GREETING_CUES = frozenset({"Happy birthday,", "Happy birthday", "happy birthday,", "happy birthday"})
 _CONTRACTION_TOKEN = re.compile(r"[A-Za-z]['’](?:ve|ll|re|d|m)")
 
 
@@ -2009,6 +2101,10 @@ def analyse_people(
                 and not _gap(norm, tok, nxt).strip()
                 and key not in roster.by_first
                 and key not in characters_named(norm)  # "The Walker children" of Swallows and Amazons
+                # "as a Roman family did 1,600 years ago": a kind of family, not a pupil's
+                and not re.search(
+                    r"\ban\s+$|\ba\s+$", norm[max(0, tok.nstart - 3) : tok.nstart], re.IGNORECASE
+                )
             ):
                 surname_refs.append((tok, nxt.key))
         # Surname first, as registers and Chinese names are written: "Okonkwo, Chidi", "Zhou Xinyi".
@@ -2131,6 +2227,9 @@ def analyse_people(
         if not _ROLE_TO_GROUP.match(norm, mm.end())
     ]
     roles += _initials_cheered(text, roster) + _one_of_a_class(norm, roster.class_names)
+    roles += [
+        r for r in _roles_in_hashtags(norm) if not any(o.nstart < r.nend and r.nstart < o.nend for o in roles)
+    ]
     others = any(
         m.kind in ("adult", "other-person", "unknown") and m.first.is_capitalised for m in mentions
     ) or any(_is_other_name(text, tok, roster) for tok in tokens)
@@ -2330,7 +2429,8 @@ def _same_reading_again(norm: str, mentions: list[PersonMention]) -> None:
                 # "welcome Mrs Joy Bright as our new chair of governors. Joy has worked in ...": the same adult
                 or (
                     earlier.kind == "adult"
-                    and earlier.surname is not None
+                    # or by a role or an age: "Our lollipop man Gerry turns 70 today ... Happy birthday, Gerry!"
+                    and (earlier.surname is not None or not m.on_roster or m.cue in _GREETING_CUES)
                     and not _STRONG_CHILD_AFTER.match(norm[m.nend : m.nend + 30])
                 )
                 # "Florence Nightingale ... Ask them why Florence was known as the Lady with the Lamp"
@@ -2357,7 +2457,13 @@ def _same_reading_again(norm: str, mentions: list[PersonMention]) -> None:
             m.reasons = [
                 f'"{m.first.text}" was read earlier in the post as {earlier.reasons[0] if earlier.reasons else earlier.kind}'
             ]
-        titled = m.kind == "word" and bool(m.reasons) and m.reasons[0].startswith("part of")
+        # "Amazing Grace", and a title read: "we're reading Alfie Gets in First ... the robins think Alfie should have
+        # held on to the key" (the book's Alfie)
+        titled = (
+            m.kind == "word"
+            and bool(m.reasons)
+            and m.reasons[0].startswith(("part of", 'after "reading"', "inside a quoted title"))
+        )
         if (m.kind in ("other-person", "adult", "place") or titled) and key not in seen:
             seen[key] = m
 
@@ -2589,8 +2695,25 @@ def _surnames_alone(
             and not (text.text[text.sentence_bounds[tok.sentence][0] : tok.nstart].strip())
         ):
             continue  # "Gold! Literally. Maisie won the 60m": a word that is a sentence of its own
-        if is_a_place(key) and re.search(
-            r"\b(?:in|at|to|from|near|around|into)\s+$", text.text[max(0, tok.nstart - 8) : tok.nstart]
+        if (
+            is_a_place(key)
+            and (
+                re.search(
+                    r"\b(?:in|at|to|from|near|around|into)\s+$",
+                    text.text[max(0, tok.nstart - 8) : tok.nstart],
+                )
+                # "a brilliant Berlin photo diary": the place, describing a thing
+                or (
+                    not tok.possessive
+                    and re.match(r"\s+(?-i:[a-z])[\w-]+", text.text[tok.nend : tok.nend + 20]) is not None
+                    and DID_SOMETHING.match(text.text[tok.nend : tok.nend + 60]) is None
+                    and re.search(
+                        r"\b(?:a|an|the|our|their|this|next|last)\s+(?:[\w-]+\s+)?$",
+                        text.text[max(0, tok.nstart - 30) : tok.nstart],
+                        re.I,
+                    )
+                )
+            )
         ):
             continue  # "Lewis in Year 3 ran the fastest 60m at the athletics in Penrith": the town
         if is_ordinary_word(key) and re.match(
@@ -2785,9 +2908,35 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                     m.reasons.append("named in a list together with a pupil")
 
 
-def _a_class_here(norm: str, s_start: int, m: PersonMention, post: str, roster: Roster) -> bool:
+_ROLE_HASHTAG = re.compile(r"(?<=\s)#(?-i:[A-Z])[a-z]+(?:(?-i:[A-Z])[a-z]+){1,3}\b")
+
+
+def _roles_in_hashtags(norm: str) -> list[RoleMention]:
+    """A role only one child holds, written as a hashtag: "congratulations to our #StarWriter in Walsingham Class,
+    whose poem has won", "our #HeadGirl". The hashtag's words are read as the role is written."""
+    found = []
+    for tag in _ROLE_HASHTAG.finditer(norm):
+        words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", tag.group(0)[1:])
+        opened = norm[: tag.start()] + words + norm[tag.end() :]
+        shift = len(words) - (tag.end() - tag.start())
+        for mm in _SINGLE_CHILD_ROLE.finditer(opened, max(0, tag.start() - 30), tag.end() + shift + 60):
+            if mm.start() <= tag.start() < mm.end() and not _ROLE_TO_GROUP.match(opened, mm.end()):
+                end = min(len(norm), mm.end() - shift)
+                found.append(RoleMention(mm.start(), end, norm[mm.start() : end]))
+                break
+    return found
+
+
+def _a_class_word(key: str, roster: Roster) -> bool:
+    """Whether ``key`` is a class's name ("Derwen") or the name of forms that have their year before it
+    ("Hilda" of "7 Hilda")."""
+    return key in roster.class_names or key in roster.form_words
+
+
+def _a_class_here(norm: str, s_start: int, s_end: int, m: PersonMention, post: str, roster: Roster) -> bool:
     """A word that is a class's name and a pupil's, used as the class: "in Derwen", "Dosbarth Celyn",
-    "Celyn and Onnen collected conkers" (two classes joined)."""
+    "Celyn and Onnen collected conkers" (two classes joined), "House Cross-Country: 1st Hilda, 2nd Bede",
+    "Aidan, Hilda, Chad and Bede" (a list with a class that is no pupil's name)."""
     before = _before(norm, s_start, m, 30)
     if re.search(r"\b(?:in|from|dosbarth|class)\s+$", before, re.I):
         return True
@@ -2798,11 +2947,20 @@ def _a_class_here(norm: str, s_start: int, m: PersonMention, post: str, roster: 
         re.I,
     ):
         return True  # "reminder for Raleigh boarders", "Reminder to Raleigh parents": the house's people
+    if m.first.key in roster.form_words and _post_has(_HOUSES, norm):
+        return True  # "Year 7 House Cross-Country results: 1st Hilda, 2nd Bede": the forms' houses
     joined_before = re.search(r"((?-i:[A-Z])[\w'’-]+)\s+(?:and|&)\s+$", before)
     joined_after = _CLASSES_JOINED.match(post)
-    return any(
-        j is not None and fold(j.group(1)) in roster.class_names for j in (joined_before, joined_after)
-    )
+    if any(j is not None and fold(j.group(1)) in roster.class_names for j in (joined_before, joined_after)):
+        return True
+    sentence = norm[s_start:s_end]
+    at = m.nstart - s_start
+    for names in _NAME_LIST.finditer(sentence):
+        if names.start() <= at < names.end():
+            keys = [fold(w) for w in re.findall(r"(?-i:[A-Z])[\w'’-]+", names.group(0))]
+            # one of the list is a class and no pupil's name: the others of the class's names are classes
+            return any(_a_class_word(k, roster) and k not in roster.by_first for k in keys)
+    return False
 
 
 def _before(norm: str, s_start: int, m: PersonMention, width: int) -> str:
@@ -2867,9 +3025,10 @@ def _classify_one(
             ['a costume\'s character ("came as Ethan Hunt from Mission: Impossible")'],
         )
         return
+    near = max(s_start, m.nstart - 30)  # a greeting is a few words: look only around the name
     if any(
-        s_start + g.start() <= m.nstart < s_start + g.end()
-        for g in _GREETING_PHRASE.finditer(norm[s_start:s_end])
+        near + g.start() <= m.nstart < near + g.end()
+        for g in _GREETING_PHRASE.finditer(norm[near : min(s_end, m.nend + 30)])
     ):
         m.kind, m.reasons = "word", ['part of a greeting in another language ("Shana tova", "Mazal tov")']
         return
@@ -2879,6 +3038,12 @@ def _classify_one(
         and is_a_place(key)
     ):
         m.kind, m.reasons = "place", ['a country, by its flag ("Happy birthday, Israel! 🇮🇱")']
+        return
+    if not strong and not m.surname and _ANIMAL_EMOJI_AFTER.match(post):
+        m.kind, m.reasons = (
+            "other-person",
+            ['an animal, by the emoji after the name ("please welcome Daisy 🐰")'],
+        )
         return
     if not strong and _ANIMAL_POST.match(norm):
         m.kind, m.reasons = (
@@ -3073,6 +3238,8 @@ def _classify_one(
     if (
         not m.surname
         and key in characters_named(norm)
+        # "Well done Oliver! You were brilliant in the cast": praise for a child with the show's name
+        and not (strong and key in _WORKS)
         and not _PLAYS_ANOTHER_PART.match(post)
         # "Lyra has been reading Northern Lights to the Year 5s": the book's reader, not its character
         and not ((r := _READS.match(norm, m.nend)) is not None and _WORK_TITLES.match(norm, r.end()))
@@ -3098,11 +3265,11 @@ def _classify_one(
     if (
         not m.surname
         and not m.on_roster
-        and key in _FAMOUS_SURNAMES
+        and key in FAMOUS_SURNAMES
         and (
             _HOUSES.search(norm)
             # three famous surnames in one post are the houses: "Seacole first, Austen second, Nightingale third"
-            or len({fold(w) for w in re.findall(r"[\w'’-]+", norm)} & _FAMOUS_SURNAMES) >= 3
+            or len({fold(w) for w in re.findall(r"[\w'’-]+", norm)} & FAMOUS_SURNAMES) >= 3
         )
     ):
         # "Austen won House Netball", "Seacole first, Austen second": a house named after a famous person
@@ -3112,10 +3279,10 @@ def _classify_one(
         )
         return
     if (
-        key in roster.class_names
+        _a_class_word(key, roster)
         and not m.surname
         # a class's name that is no pupil's is the class, whatever it does ("Derwen built a shelter")
-        and (key not in roster.by_first or _a_class_here(norm, s_start, m, post, roster))
+        and (key not in roster.by_first or _a_class_here(norm, s_start, s_end, m, post, roster))
     ):
         m.kind, m.reasons = (
             "class",
@@ -3131,6 +3298,17 @@ def _classify_one(
                 r"\b(?:next\s+(?:week|stop|up|term)|then)\s*[:,–-]?\s*$",
                 _before(norm, s_start, m, 15),
                 re.I,
+            )
+            # "a flying day trip from Rome to Florence": a journey's end
+            or (
+                (
+                    journey := re.search(
+                        r"\bfrom\s+((?-i:[A-Z])[\w'’-]+)\s+to\s+$", _before(norm, s_start, m, 40)
+                    )
+                )
+                is not None
+                and fold(journey.group(1)) not in roster.by_first
+                and fold(journey.group(1)) not in first_name_lexicon()
             )
             # "Roman day in Chester, our Year 6 residential": where the class went
             or re.search(
@@ -3353,6 +3531,42 @@ def _classify_one(
     ):
         m.kind, m.reasons = "place", ['part of a place\'s name ("Isle of Skye")']
         return
+    if not m.surname and re.match(r"\s+(?:mac|nic|mag)\s+(?-i:[A-Z])", post):
+        m.kind, m.reasons = (
+            "other-person",
+            ['a figure of legend, by the old Irish way of naming ("Fionn mac Cumhaill")'],
+        )
+        return
+    if (
+        not m.surname
+        and not strong
+        and key in PLACES_THAT_ARE_NAMES
+        and _COUNTY_SPORT.search(norm)
+        and len({fold(w) for w in re.findall(r"(?-i:[A-Z])[\w'’-]+", norm) if is_a_place(fold(w))}) >= 2
+    ):
+        m.kind, m.reasons = (
+            "place",
+            ['a county, in a post about the counties ("Kerry or Donegal had the better season")'],
+        )
+        return
+    if (
+        not m.surname
+        and not strong
+        and re.search(r"\b(?-i:River|Mount|Lake|Loch|Lough|Isle|Cape|Glen)\s+$", _before(norm, s_start, m, 8))
+    ):
+        m.kind, m.reasons = "place", ['part of a place\'s name ("the River Eden", "Mount Snowdon")']
+        return
+    if (
+        not m.surname
+        and not strong
+        and is_a_place(key)
+        and re.search(
+            r"\b(?:north|south|east|west|mid|central|northern|southern|eastern|western|rural|coastal)(?:[\s-](?:east|west))?\s+$",
+            _before(norm, s_start, m, 20),
+        )
+    ):
+        m.kind, m.reasons = "place", ['a place, by the part of it ("the coast of north Devon")']
+        return
     if (
         key in _FAITH_FIGURES
         and not strong
@@ -3366,6 +3580,18 @@ def _classify_one(
         )
     ):
         m.kind, m.reasons = "other-person", ["a figure of a faith's stories, in a sentence about them"]
+        return
+    if (
+        m.first.possessive
+        and not strong
+        and re.match(
+            r"['’]s?\s+(?:crosses|cross|day|feast|well|story|life|prayer|legend|cloak|statue|shrine|church|chapel)\b",
+            norm[m.first.nend : m.first.nend + 20],
+        )
+        and re.search(rf"(?:\b(?:St\.?|Saint)\s+|#St){re.escape(m.first.text)}\b", norm)
+    ):
+        # "Brigid's crosses from paper straws ... #StBrigid": the saint's, in a post that names the saint
+        m.kind, m.reasons = "other-person", ["a saint the post names, and a thing of the saint's"]
         return
     if key in _TIMES_OF_YEAR and _SEASON_COMES.match(post):
         m.kind, m.reasons = "word", ['a season or a month arriving ("Autumn has arrived")']
@@ -3717,7 +3943,8 @@ def _classify_one(
         and prev.sentence == m.first.sentence
         and not strong
         and norm[prev.nend : m.nstart] == " "
-        and norm[s_start : prev.nstart].strip()
+        # at the start of a sentence only a song's or a hymn's title ("Amazing Grace closed the concert")
+        and (norm[s_start : prev.nstart].strip() or f"{prev.key} {key}" in _SONGS_WITH_NAMES)
         and prev.key not in roster.by_first
         and not _is_title(prev)
     ):

@@ -208,16 +208,18 @@ ROLE_AS_A_THING = (
     r"votes?|voting|candidates?|nominees?|roles?|positions?|vacanc(?:y|ies)|shortlist|voice|surveys?|premium|"
     r"parliament|conferences?|progress|data|numbers|attendance|group|groups|sessions?|"
     # "Thank you for the keeper talk": a zoo keeper's talk, not a goalkeeper
-    r"talks?|tours?|feeds?|feeding|experiences?|chats?|demonstrations?|demos?)\b"
+    r"talks?|tours?|feeds?|feeding|experiences?|chats?|demonstrations?|demos?|"
+    # "Congratulations to our Head Student team": the team the role names, not one child
+    r"team|teams|committee|panel)\b"
 )
 _A_THING_AFTER = re.compile(ROLE_AS_A_THING, re.IGNORECASE)
 
 
 # Inside a hashtag, words before a name that cheer a child on: #GoRose, #ProudOfYouDominik.
 HASHTAG_CHEER = re.compile(
-    r"\b(?:go|go\s+on|get\s+in|come\s+on|proud\s+of\s+you|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
+    r"\b(?:go|go\s+on|get\s+in|come\s+on|proud\s+of\s+you|(?:so\s+)?proud\s+of|so\s+proud|well\s+done|congrats|congratulations|happy\s+birthday|"
     r"love\s+you|you\s+did\s+it|super|super\s+star|superstar|star|legend|hero|star\s+pupil|pupil\s+of\s+the\s+week|"
-    r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+played|brave|proud|classic|safe\s+hands|"
+    r"champ|champion|winner|birthday\s+(?:girl|boy)|well\s+(?:played|bowled|batted|run|swum|caught|kept|saved|fought|sung|jumped|thrown)|brave|proud|classic|safe\s+hands|"
     r"golden\s+(?:gloves|boot)|potm|motm|mvp|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off(?:\s+to)?|"
     # "#BounceQueenFlorence", "#GoldenBookWill"
     r"queen|king|boss|ace|whizz|wizard|genius|golden\s+book|gold\s+book|star\s+of\s+the\s+week|sotw|"
@@ -952,7 +954,9 @@ def child_references(
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
         if re.search(
-            r"\b(?:mr|mrs|miss|ms|mx|dr)\.?\s+\S+['’]s\s+(?:new\s+|newborn\s+)?baby\b", m.group(0), re.I
+            r"\b(?:mr|mrs|miss|ms|mx|dr)\.?\s+\S+['’]s\s+(?:new\s+|newborn\s+|little\s+)?(?:baby|girl|boy|son|daughter)\b",
+            m.group(0),
+            re.I,
         ):
             continue  # "the birth of Miss Green's baby girl": a member of staff's baby
         if _GROWN_UP.search(norm[m.end() : m.end() + 120]):
@@ -1208,7 +1212,11 @@ def child_references(
             m2 = _SINGULAR_PRONOUN.search(norm)
             assert m2 is not None
             found.append(ChildReference(m2.start(), m2.end(), m2.group(0), ChildKind.PRONOUN))
-    return found
+    # "Episode 3 features our own Mr Okafor": a member of staff, by the title
+    return [r for r in found if not _ENDS_ON_A_TITLED_NAME.search(r.phrase)]
+
+
+_ENDS_ON_A_TITLED_NAME = re.compile(r"\b(?:mr|mrs|miss|ms|mx|dr)\.?\s+(?-i:[A-Z])[\w-]*$", re.IGNORECASE)
 
 
 # The past forms of common irregular verbs: what somebody did ("stood up in assembly", "rode").
@@ -1351,7 +1359,7 @@ _PRAISE_OF_ONE = re.compile(
 
 _TITLE_BEFORE = re.compile(
     r"\b(?:mr|mrs|miss|ms|mx|dr|prof|professor|sir|dame|lord|lady|rev|revd|reverend|father|fr|sister|"
-    r"cllr|councillor|pc|sgt|coach|captain|nurse|farmer|chef|judge|madam|st|saint)\.?\s*(?:(?-i:[A-Z])\.?\s*)?$",
+    r"cllr|councillor|pc|pcso|sgt|coach|captain|nurse|farmer|chef|judge|madam|st|saint)\.?\s*(?:(?-i:[A-Z])\.?\s*)?$",
     re.IGNORECASE,
 )
 # After a surname that is also a word, what makes it a person: something they did or own.
@@ -1476,6 +1484,8 @@ _PERSON_BEFORE = re.compile(
     r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of)"
     # "Hat-trick for Fox in the Year 4 match", "Man of the match in the league game goes to Richards"
     r"|\b(?:hat-trick|hat\s+trick|brace|century|fifty|clean\s+sheet|five-for)s?\s+(?:in\s+a\s+row\s+|on\s+the\s+trot\s+)?for"
+    # "Tries for Hartley, Brook and Parsons": who scored them
+    r"|\b(?:goals|tries|wickets)\s+for"
     # "Three goals in the cup tie and two of them from Pope!": the scorer of some of them
     r"|\b(?:goals?|tries|points|runs|wickets|saves)\b[^.!?]{0,40}?\b(?:two|three|four|five|both|one|all|most|\d)\s+"
     r"of\s+(?:them|those|which|these)\s+(?:from|by)"
@@ -1518,9 +1528,10 @@ _SPORT_AFTER = re.compile(
 # in mid-sentence (where an ordinary word would be in lower case).
 # (also the names' reading of a word-name that did something: "Amber spotted a mistake")
 DID_SOMETHING = re.compile(
-    r"^\s+(?:(?:even|also|then|finally|just|really|somehow|actually|still)\s+)?"
+    r"^\s+(?:(?:even|also|then|finally|just|really|somehow|actually|still|absolutely|totally|completely|simply|"
+    r"truly|brilliantly|beautifully|confidently|calmly|bravely)\s+)?"
     r"(?:(?-i:[a-z]+ed)|" + IRREGULAR_PAST + r"|knew)\s+(?:(?:up|out|off|in|down|over|back)\s+)?"
-    r"(?:a|an|the|his|her|their|it|every|all|\d|two|three|four|five|six|twice|both)\b"
+    r"(?:a|an|the|his|her|their|it|every|everyone|everybody|all|\d|two|three|four|five|six|twice|both)\b"
     # a kindness done: "Sunday stayed behind after the concert to help stack every chair"
     r"|^\s+(?:stayed\s+(?:behind|late\s+to)|volunteered\s+to|offered\s+to|helped\s+(?:out|to))\b",
     re.IGNORECASE,
@@ -2174,6 +2185,11 @@ _A_RESULT = re.compile(
     # "Tough one for the U16s at Holmfirth today, 2–1"; "A brilliant knock at Abbeydale today."
     r"|^\W*(?:tough|great|good|narrow|hard|close)\s+(?:one|day|game|loss|defeat|win)\s+for\b"
     r"|^\W*(?:a|an|what\s+a)\s+(?:[\w-]+\s+){0,2}?(?:knock|innings|victory|win|result|comeback)\b"
+    # "Well done to all of our Irish dancers at the Feis this weekend": praise for how a team did there
+    r"|^\W*(?:huge\s+|big\s+|a\s+huge\s+|a\s+big\s+)?(?:congratulations|congrats|well\s+done)\s+(?:to\s+)?"
+    r"(?:all\s+(?:of\s+)?)?(?:our|the)\s+(?:[\w'’-]+\s+){0,3}?(?:teams?|dancers|players|swimmers|runners|singers|"
+    r"choirs?|squads?|athletes|musicians|bands?|performers|girls|boys|cast|crews?|gymnasts|cyclists|riders|rowers)\s+"
+    r"(?:at|in|on)\b"
     # "Congratulations to all 23 Year 11s who completed their Bronze DofE expedition in the Lakes this weekend"
     r"|^\W*(?:huge\s+|big\s+|many\s+)?(?:congratulations|congrats|well\s+done)\s+(?:[\w'’-]+\s+){0,6}?who\s+"
     r"(?:completed|finished|won|passed|achieved|took\s+part|competed|raised|walked|ran|swam|climbed|did)\b",

@@ -18,6 +18,13 @@ from pathlib import Path
 
 from safepost.policy.text import fold
 
+# A short name of three letters, a consonant either side of a vowel ("tom", "rob", "dan").
+_CVC = re.compile(r"[bcdfghjklmnprstvz][aeiou][bdfgklmnprstvz]")
+# A short name of four letters, two vowels between consonants ("doug", "sean").
+_CVVC = re.compile(r"[bcdfghjklmnprstvz][aeiou]{2}[bdfgklmnprstvz]")
+# A form's name with its year before it: "7 Hilda", "10 Hilda", "Year 3 Oak", "Y5 Kestrel" (not "4B").
+_FORM = re.compile(r"(?:year\s*|y|p|s)?\d{1,2}\s*([^\W\d_][\w'’-]{2,})$", re.IGNORECASE)
+
 # Column header (folded, spaces/underscores/dashes removed) -> field. Where an
 # export has several name columns (legal and preferred), all of them are kept:
 # a child may be called by either.
@@ -135,6 +142,9 @@ class Roster:
         self.by_first: dict[str, list[Pupil]] = defaultdict(list)
         self.by_surname: dict[str, list[Pupil]] = defaultdict(list)
         self.class_names: set[str] = set()
+        # The name of a form that has its year before it: "Hilda" of "7 Hilda" and "10 Hilda", "Oak" of
+        # "Year 3 Oak". Schools name such forms after their houses, so the word names a house or a form.
+        self.form_words: set[str] = set()
         for p in self.pupils:
             for name in p.first_names:
                 for part in _name_keys(name):
@@ -144,6 +154,9 @@ class Roster:
                     self.by_surname[part].append(p)
             if p.class_name:
                 self.class_names.add(fold(p.class_name))
+                form = _FORM.match(p.class_name.strip())
+                if form:
+                    self.form_words.add(fold(form.group(1)))
         # What a child is called besides the register's name: "Freddie" for Frederick, "Josie" for
         # Josephine. A short form that is another pupil's name, or an ordinary word ("Will",
         # "Sandy"), is left out: it would say less about this child than about the word.
@@ -167,8 +180,9 @@ class Roster:
     def _first_deletes(self) -> dict[str, str]:
         """Each first name of five letters or more, and each with one letter left out -> the name."""
         index: dict[str, str] = {}
+        made = {form for first in list(self.by_first) for form in made_forms(first)}
         for key in self.by_first:
-            if len(key) >= 5 and key.isalpha():
+            if len(key) >= 5 and key.isalpha() and key not in made:
                 index.setdefault(key, key)
                 for i in range(len(key)):
                     index.setdefault(key[:i] + key[i + 1 :], key)
@@ -268,7 +282,41 @@ def short_forms(first_key: str, clip: bool = True) -> tuple[str, ...]:
         and first_key[:n] not in words
         and first_key[:n] not in listed
     )
-    return listed + clipped
+    # A team's nickname, the short name's last letter doubled and an "o" put after it: "Tommo" for Tom or
+    # Thomas, "Robbo" for Robert, "Jacko" for Jack.
+    bases = {first_key} | set(_nickname_table().get(first_key, ()))
+    sporty = tuple(
+        sorted(
+            {
+                b + b[-1] + "o" if _CVC.fullmatch(b) else b + "o"
+                for b in bases
+                if b[:1] == first_key[:1]
+                and (_CVC.fullmatch(b) or (len(b) == 4 and b.endswith("ck")))
+                and (b + b[-1] + "o" if _CVC.fullmatch(b) else b + "o") not in words
+            }
+        )
+    )
+    # A pet form made the same way from a short name: "Dougie" for Douglas (Doug), "Benny" for Ben.
+    forms: set[str] = set()
+    for b in bases:
+        if b[:1] != first_key[:1]:
+            continue
+        if _CVC.fullmatch(b):
+            forms |= {b + b[-1] + "ie", b + b[-1] + "y"}
+        elif b != first_key and _CVVC.fullmatch(b):
+            forms.add(b + "ie")
+    pet = tuple(sorted(f for f in forms if f not in words and f != first_key and f not in listed))
+    return listed + clipped + sporty + pet
+
+
+def made_forms(first_key: str) -> frozenset[str]:
+    """The short forms :func:`short_forms` makes by rule ("Tommo", "Dougie") rather than finds in the list:
+    matched as they are written, never as a misspelling's nearest name."""
+    return frozenset(
+        f
+        for f in short_forms(first_key)
+        if f.endswith(("o", "ie", "y")) and f not in _nickname_table().get(first_key, ())
+    )
 
 
 def _name_keys(name: str, parts: bool = False) -> set[str]:

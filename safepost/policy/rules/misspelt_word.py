@@ -86,6 +86,17 @@ _WELSH_WORDS = frozenset(
         "duit",
         "slán",
         "sláinte",
+        "dia",  # "Dia duit!", "Dia dhaoibh!": hello
+        "dhuit",
+        "dhaoibh",
+        "conas",
+        "fáilte",
+        "céad",
+        "míle",
+        "seachtain",
+        "gaeilge",
+        "nollaig",
+        "shona",
     ]
 )
 
@@ -279,6 +290,11 @@ class _Checker:
                     and not (x is prev and w.initial)
                     for x in (prev, nxt)
                 )
+                head = _a_name_head(_strip_possessive(word))
+                if head is not None:
+                    # "the Natural History Musuem", "in the Libary": the everyday word a place's name ends in
+                    yield Misspelling(w.nstart, w.nend, word, _capitalised(head), ())
+                    continue
                 near = self.words.near_common_proper(_strip_possessive(word))
                 if near is None and beside_name:
                     continue  # part of a name: "Blists Hill", "Willy Wonkas"
@@ -309,6 +325,45 @@ def _one_edit(a: str, b: str) -> bool:
     if len(a) < len(b):
         return a[i:] == b[i + 1 :]
     return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i + 1 : i - 1 : -1])
+
+
+# The everyday words a place's name ends in, long enough that one slip from them is no name: "the Natural
+# History Musuem", "the Libary", "St Paul's Cathederal".
+_NAME_HEADS = [
+    "museum",
+    "library",
+    "gallery",
+    "theatre",
+    "cathedral",
+    "stadium",
+    "centre",
+    "castle",
+    "station",
+    "hospital",
+    "church",
+    "chapel",
+    "academy",
+    "college",
+    "university",
+    "aquarium",
+    "observatory",
+    "palace",
+    "restaurant",
+    "leisure",
+    "nursery",
+]
+
+
+def _a_name_head(word: str) -> str | None:
+    """The word a place's name ends in that the capitalised ``word`` is one slip from, if any (not a name)."""
+    lower = word.lower()
+    if len(lower) < 6 or not word[1:].islower() or fold(word) in _first_names():
+        return None
+    return next((head for head in _NAME_HEADS if _one_edit(lower, head)), None)
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 def _first_names() -> frozenset[str]:

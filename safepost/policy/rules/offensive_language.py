@@ -74,6 +74,10 @@ _ADVERBS = _words(
 _INTENSIFIERS = _words(
     "complete total absolute utter right proper massive real bloody silly stupid daft old useless prize such wee"
 )
+# Words that call the people after them something: "the lazy sods", "those jammy gits".
+_CALLING_WORDS = _words(
+    "lazy stupid idle useless daft silly thick dozy jammy lucky cheeky soppy little poor miserable"
+)
 _INSULT_LEADS = _words("what such like being of bit right proper absolute complete total utter")
 # Words that cannot stand between "you" and an animal it is called ("you will meet the pigs").
 _NOT_DESCRIBING = _words(
@@ -501,6 +505,8 @@ def _used_as_insult(words: list[Word], i: int) -> bool:
         return True  # "Some drivers are selfish pr*cks"
     if pp == "some" and p.endswith("ing") and p not in _NOT_DESCRIBING:
         return True  # "Some thieving git has pinched the tarp"
+    if pp in ("the", "those", "these") and p in _CALLING_WORDS and words[i].key.endswith("s"):
+        return True  # "Took the lazy sods long enough!": people called it
     return p in _COPULAS or p in _DEMONSTRATIVES
 
 

@@ -490,15 +490,29 @@ class PersonalData(Rule):
                     continue
                 if rx is _HOUSE_NAMED and not _TO_A_HOME.search(text[max(0, start - 50) : start]):
                     continue  # "The meeting is at Trinity House, Church Road": a venue, unless things go to it
-                if rx is not _STREET_WITH_POSTCODE and (
-                    _NOT_A_HOUSE.search(text[max(0, start - 12) : start])
-                    or re.search(
-                        r"\d\s*[-–—]\s*$", text[max(0, start - 6) : start]
-                    )  # "4–1 Warmley Park": a score
-                    or (
-                        (rng := re.match(r"(\d+)\s*[-–]\s*(\d+)", m.group(0))) is not None
-                        and int(rng.group(2)) <= int(rng.group(1))
-                    )  # "U12s 4-2 Hindley Green": a score, where a house range goes up ("12-14 High Street")
+                if (
+                    rx is not _STREET_WITH_POSTCODE
+                    and (
+                        _NOT_A_HOUSE.search(text[max(0, start - 12) : start])
+                        or re.search(
+                            r"\d\s*[-–—]\s*$", text[max(0, start - 6) : start]
+                        )  # "4–1 Warmley Park": a score
+                        # "heading 2 Times Square at 5": a phone's "to", not a house number
+                        or (
+                            re.match(r"[24]\s", m.group(0)) is not None
+                            and re.search(
+                                r"\b(?:heading|head|going|go|off|way|walking|walk|back|over|bus|coach|train|trip|"
+                                r"welcome|went|gone|come|came|coming|get|got|getting)\s+$",
+                                text[max(0, start - 12) : start],
+                                re.IGNORECASE,
+                            )
+                            is not None
+                        )
+                        or (
+                            (rng := re.match(r"(\d+)\s*[-–]\s*(\d+)", m.group(0))) is not None
+                            and int(rng.group(2)) <= int(rng.group(1))
+                        )  # "U12s 4-2 Hindley Green": a score, where a house range goes up ("12-14 High Street")
+                    )
                 ):
                     continue
                 spans.append((start, end))  # an excused address also covers its street and postcode

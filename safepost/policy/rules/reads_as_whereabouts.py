@@ -85,7 +85,9 @@ def told_afterwards(ctx: Context, reading: trained.Reading) -> bool:
 
 # The school's own events, which happen at school unless the sentence names somewhere else.
 _SCHOOL_EVENT = re.compile(
-    r"^\W*(?:our\s+|the\s+)?(?:(?:ks[12]|eyfs|infant|junior|whole[\s-]school|year\s*\d+|reception|nursery)\s+)?"
+    # after a heading of its own: "Dates for the diary: the Advent Carol Service is in Chapel on Sunday"
+    r"^\W*(?:[\w'’ ]{1,30}:\s*)?(?:our\s+|the\s+)?(?:(?:ks[12]|eyfs|infant|junior|whole[\s-]school|year\s*\d+|reception|nursery)\s+)?"
+    r"(?:(?:advent|christmas|harvest|easter|leavers['’]?|remembrance|summer|spring|autumn|winter)\s+)?"
     r"(?:sports\s+day|nativity|carol\s+service|christmas\s+concert|summer\s+concert|spring\s+concert|concert|"
     r"assembly|parents['’]?\s+evening|open\s+evening|open\s+morning|coffee\s+morning|cake\s+sale|school\s+disco|disco|"
     r"school\s+photos?|flu\s+(?:vaccinations?|spray)|book\s+fair|stay\s+and\s+play|stay-and-play)\s+(?:is|are|will\s+be)\b",
@@ -95,7 +97,7 @@ _SCHOOL_EVENT = re.compile(
 
 _ON_SITE_ONLY = re.compile(
     r"\b(?:in|on|at|by|to)\s+the\s+(?:school\s+)?(?:playground|hall|school\s+gates?|main\s+gate|classroom|office|"
-    r"car\s+park|field|front\s+entrance|main\s+entrance)\b",
+    r"car\s+park|field|front\s+entrance|main\s+entrance)\b|\bin\s+(?-i:Chapel)\b",
     re.IGNORECASE,
 )
 

@@ -77,7 +77,7 @@ _BEFORE_TO_NAME = _words("done welcome thanks congrats congratulations hello hi 
 _NEXT_TO = _words("""
 the a an be b see c go get come do have make help meet hear say all everyone every1 u you school
 bed your ur our me us them join watch celebrate welcome thank raise support read learn play share
-show tell let keep visit win enjoy know
+show tell let keep visit win enjoy know follow bring collect book sign arrive leave find give try start finish
 """)
 _YOU_ARE = _words("""
 welcome amazing invited the a an so very all not brilliant great gr8 fab fantastic awesome stars
@@ -313,6 +313,7 @@ def find_text_speak(ptext: PostText, allowed: frozenset[str] = frozenset()) -> t
             elif typed == "2" and (
                 nxt_lower in _NEXT_TO
                 or (prev in _BEFORE_TO_NAME and nxt is not None and nxt.text[:1].isupper())
+                or prev == "forward"  # "looking forward 2 seeing you"
             ):
                 found.append(_use(w, "to", '"2" for "to"'))
             elif typed == "2" and prev in ("me", "you", "u", "us", "them", "it") and _ends_clause(text, w):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from safepost.policy.findings import Finding
-from safepost.policy.names import PLACE_WORDS
+from safepost.policy.names import FAMOUS_SURNAMES, PLACE_WORDS, is_a_place
 from safepost.policy.reading import DATE, FUTURE_TIME, LANGUAGE_NAMES, SpanIndex, Tense, sentence_tense
 from safepost.policy.rules.base import Context, Rule
 from safepost.policy.text import fold
@@ -108,6 +108,10 @@ _ON_SITE = re.compile(
     r"learning\s+resource\s+centre|learning\s+centre)|school|home|"
     # the school's own rooms, named alone: "talks in the Theatre at 6:15", "stands in the Atrium"
     r"(?:the\s+)?(?-i:Theatre|Atrium|Canteen|Auditorium|Studio)$|"
+    # a school's own chapel, named as its hall is: "confirmed 23 of our pupils in Chapel this evening"
+    r"(?-i:Chapel)$|"
+    # a numbered room, its number after the place: "Latin clinics run at lunchtime in Room 12"
+    r"(?-i:Room|Lab|Block|Studio)$|"
     # a nursery's own children's centre: "a drop-in on Thursday from 1:30 in the Children's Centre"
     r"(?:the\s+)?(?-i:Children['’]?s\s+Centre|Family\s+Centre|Family\s+Hub)|"
     r"back\s+at\s+school|"
@@ -159,7 +163,7 @@ _PLACE = re.compile(
     r"(?:\s+|(?<=[➡→>\ufe0f:])\s*)"
     r"(?P<place>(?:the\s+)?(?:(?:(?:main|front|back|side|north|south|east|west|far)\s+)?(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|front|back|"
     r"foyer|lobby|atrium|grounds|entrance|doors?|outside|inside|"
-    r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:#?[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and|y|yr)?\s*[A-Z][\w'’-]*){0,4}"
+    r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:#?[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and|y|yr)?\s*(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’-]*){0,4}"
     r"|(?:stand|stall|pitch|court|platform|table)\s+\d+"
     r"|(?:the\s+)?(?:number\s+)?\d{1,3}[A-Z]?\s+bus"  # "Look out for Hawthorn on the 52 bus into town"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+\d+\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
@@ -230,7 +234,7 @@ _NOT_A_SPOT = re.compile(
     r"start|beginning|chance|opportunity|fun|sunny|weather|gala|final|festival|match|tournament|competition|race|"
     r"show|concert|fair|party|disco|slip|form|letter|envelope|bag|box|wind|league|table|final|cup|plan|plans|agenda|menu|list|cards|timetable|"
     r"programme|website|page|phone|radar|internet|news|telly|tv|line|loose|go|move|mend|case|job|lookout|newsletter|"
-    r"bulletin|blog|app|"
+    r"bulletin|blog|app|portal|intranet|"
     r"look-out|board|team|side|whole|most|top|bottom|front|back|left|right|wash|post|loop|bin|dark|air|queue|"
     r"making|pipeline|works|offing|cards|balance|spotlight|limelight|lead|finals|heats|semi-finals|trials|"
     r"parish|neighbourhood|local\s+area|community|streets|challenge|quiz|test|exam|exams|assessment|"
@@ -257,6 +261,7 @@ _NOT_PLACES = re.compile(
     r"Saturdays|Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
     r"Maths|English|Science|PE|D&T|DT|RE|RS|PSHE|PSHCE|RSE|ICT|Computing|Geography|History|Music|Drama|"
+    r"Meet\s+the\s+(?:Teacher|Tutor|Team|Staff)|Humanities|MFL|Languages|Physics|Chemistry|Biology|Psychology|Sociology|Economics|Classics|Latin|"
     r"Our(?!\s+Lady)|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
     r"Friends|Schools|Benediction|Communion|Narnia|Hogwarts|Wonderland|Neverland|Middle[\s-]earth|Lilliput|Atlantis|Oz)\b(?!\s+(?!(?:Year|Years|Reception|Nursery|Class|[PY]\d)\b)[A-Z])"
     r"|^(?:the\s+)?(?:heart|centre|middle)\s+of\s+(?:the\s+|our\s+)?(?:Gospel|Bible|Church|Faith|Lord|God|Christmas|"
@@ -438,7 +443,7 @@ _TO_STUDY = re.compile(
 # An event held in the school's own hall or field, in a sentence that says nothing of leaving or returning.
 _IN_THE_SCHOOL_HALL = re.compile(
     r"^(?!.*\b(?:back|return|returning|collect|collection|pick[\s-]?up|coach|bus|leave|leaving|depart)\b)"
-    r".*\b(?:in|on)\s+the\s+(?:main\s+)?school\s+(?:hall|field)\b",
+    r".*\b(?:in|on)\s+the\s+(?:main\s+)?(?:school\s+)?(?:hall|field)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _ON_SITE_IN = re.compile(
@@ -781,6 +786,25 @@ _SITE_AFTER = re.compile(
 )
 
 
+# A trip's next item, with no one named: "Dinner at 6:30 in Times Square", "Then lunch from 12 at the pier".
+_ITINERARY_ITEM = re.compile(
+    r"^\W*(?:then\s+|next\s*:?\s*|later\s*:?\s*|after\s+that\s*,?\s*)?(?:breakfast|lunch|dinner|tea|supper|brunch|"
+    r"picnic|check-in|check-out|pick-up|drop-off|departure|coach|bus|train|ferry|flight|boat|show|matinee|tour|"
+    r"free\s+time|shopping)\s+(?:is\s+|will\s+be\s+)?(?:at|from|in|by)\b",
+    re.IGNORECASE,
+)
+
+
+def _houses_named(place: str) -> bool:
+    """Whether a place is only the surnames of famous people that are no place, as a school names its houses
+    after them ("Nightingale and Shackleton", "Brunel")."""
+    words = re.split(r"\s*(?:,|\band\b|&)\s*", place)
+    return all(
+        re.fullmatch(r"(?-i:[A-Z])[a-z'’-]+", w) and fold(w) in FAMOUS_SURNAMES and not is_a_place(fold(w))
+        for w in words
+    )
+
+
 def going_home(sentence: str) -> bool:
     """Whether the sentence has the pupils on their way back from the place it names ("on the way home from
     Kingswood and will be back in the school car park at 3:30"), not only heading back somewhere for lunch."""
@@ -881,7 +905,9 @@ def _places(sentence: str) -> list[_Place]:
         ):
             continue  # "placements from vets' surgeries ... to Telford & Wrekin Council": a range, not a trip
         if m.group("prep") == "to" and re.search(
-            r"\b(?:forward|welcome|thanks|thank\s+you)\s+$"
+            r"\b(?:forward|welcome|thanks|thank\s+you|luck|congratulations|congrats|done|farewell|goodbye|hello)\s+$"
+            # a charity given to: "for a £1 donation to Trócaire", "all proceeds go to Mind"
+            r"|\b(?:donations?|donated|donating|donate|proceeds\s+(?:go|will\s+go|went)|£\d+(?:\.\d\d)?)\s+$"
             # a title: "reading extracts from Long Walk to Freedom", "Journey to the River Sea"
             r"|(?<!^)(?<![.!?]\s)\b(?-i:Walk|Journey|Road|Return|Way|Guide|Ticket|Voyage|Passage|Flight|Escape|"
             r"Letters?|Postcards?|Gateway|Stairway|Highway|Welcome|Back)\s+$",
@@ -914,6 +940,8 @@ def _places(sentence: str) -> list[_Place]:
         ):
             continue
         bare = re.sub(r"^(?:the\s+)?#?", "", place)
+        if _houses_named(bare):
+            continue  # "the houseparents in Nightingale and Shackleton": the school's houses
         if _PHASE.fullmatch(bare) and (place != bare or _SITE_AFTER.match(sentence, m.end())):
             continue  # "from the Primary office", "into the Secondary car park": an all-through school's own site
         if re.search(r"\b(?-i:Assembly|Service|Mass|Worship|Evensong)$", bare):
@@ -1146,8 +1174,15 @@ class TripWhereabouts(Rule):
                 continue
             # the pupils named earlier, or, in a trip's itinerary with clock times, anywhere in the post
             # ("🚌 9:00 leave school ➡️ 12:30 lunch in Grosvenor Park ... Badger Class, see you tomorrow!")
-            earlier = first_subject is not None and (
-                first_subject.start() < a or (on_trip and _CLOCK.search(sentence) is not None)
+            earlier = (
+                first_subject is not None
+                and (first_subject.start() < a or (on_trip and _CLOCK.search(sentence) is not None))
+            ) or (
+                # an itinerary's next item on a trip the post is about: "Check-in done at the Row NYC ... Dinner
+                # at 6:30 in Times Square."
+                on_trip
+                and _ITINERARY_ITEM.match(sentence) is not None
+                and _CLOCK.search(sentence) is not None
             )
             named = [s - a for s in pupils_named if a <= s < b]
             found = self._whereabouts(sentence, places, tense, earlier, on_trip, classes, named)

@@ -1,0 +1,372 @@
+"""Kinds the round-13 blind sets showed (issue 12): forms named after houses ("7 Hilda") and their houses
+in results and lists, a place's name misspelt where it ends a venue's name ("the Natural History Musuem"),
+a photo's caption of what a child is doing, a cheer for a bowler or a swimmer in a hashtag, a journey's end
+that is a pupil's name, and a school's own chapel. Each must be read as a careful head would, and the real
+finding beside it must stay. The sentences are the project's own, not the blind sets'."""
+
+from __future__ import annotations
+
+from wording_cases import wording_test
+
+ROSTER = """first_name,last_name,year_group,class_name,photo_consent
+Cuthbert,Ellis,Year 7,7 Cuthbert,yes
+Oswald,Reed,Year 8,8 Wilfrid,yes
+Wilfrid,Carr,Year 9,9 Oswald,yes
+Maya,Hart,Year 10,10 Etheldreda,yes
+Sam,Cole,Year 11,11 Cuthbert,yes
+Primrose,Lane,Year 2,Hedgehogs,yes
+Ivy,Shaw,Year 3,Badgers,yes
+Sienna,Jones,Year 12,12 Wilfrid,yes
+Tomasz,Nowak,Year 6,Kestrels,yes
+Caleb,Grant,Year 9,9 Cuthbert,yes
+Florence,Webb,Year 12,12 Oswald,yes
+Max,Roman,Year 5,5R,yes
+Henry,Hartley,Year 8,8C,yes
+Ned,Parsons,Year 8,8W,yes
+Tom,Wilkinson,Year 6,6S,yes
+Wilf,Okafor,Year 8,8C,yes
+Brigid,Walsh,Year 3,Assisi,yes
+Jazz,Bell,Year 10,10J,yes
+Oliver,Crane,Year 9,9C,yes
+Nancy,Hill,Year 11,11H,yes
+Leah,Marsden,Year 11,11M,yes
+Grace,Fox,Year 8,8F,yes
+Nadia,Berlin,Year 12,12B,yes
+Eden,Mensah,Year 8,8S,yes
+Devon,Price,Year 11,11B,yes
+Kerry,Doyle,Year 6,P7,yes
+Tyrone,Kelly,Year 5,P6,yes
+Erin,Quinn,Year 4,P5,yes
+Fionn,Byrne,Year 3,P4,yes
+Gerry,Lynch,Year 2,P3,yes
+Marcus,Adeyinka,Year 13,13H,yes
+Jo,Reid,Year 13,13H,yes
+Daisy,Ford,Reception,Robins,yes
+Douglas,Moss,Year 1,Robins,yes
+Mabel,Shaw,Year 2,Kingfishers,yes
+Alfie,Kemp,Year 1,Robins,yes
+Noah,Sands,Reception,Bumblebees,yes
+Cal,Marsh,Year 2,Kingfishers,yes
+"""
+
+CASES = [
+    # forms named after houses: the house's name in its results, and a list with a house no pupil is named
+    (
+        "rackham",
+        "Inter-house swimming gala results: 1st Etheldreda, 2nd Oswald, 3rd Cuthbert, 4th Wilfrid.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Our Year 9 history display: Cuthbert, Etheldreda, Oswald and Wilfrid, the saints of the north.",
+        "pupil-name",
+        False,
+    ),
+    ("rackham", "Oswald scored twice for the U14s on Saturday.", "individual-pupil", True),
+    ("rackham", "Oswald, Wilfrid and Caleb were outstanding in goal.", "individual-pupil", True),
+    ("no-names-no-faces", "Cuthbert and Wilfrid led the relay brilliantly.", "pupil-name", True),
+    # the everyday word a venue's name ends in, misspelt
+    (
+        "sutton-manor",
+        "Year 5 loved the Science Musuem today. Back at school for 3pm.",
+        "spelling",
+        True,
+    ),
+    ("sutton-manor", "Book fair in the Libary all week after school.", "spelling", True),
+    ("sutton-manor", "Evensong at Durham Cathederal was beautiful.", "spelling", True),
+    ("sutton-manor", "Lunch at the Galery café before the coach home.", "spelling", True),
+    ("sutton-manor", "Year 3 met Mrs Gallery from the council today.", "spelling", False),
+    # a caption of what a child does
+    ("sutton-manor", "Primrose meeting the new guinea pigs this morning.", "individual-pupil", True),
+    ("no-names-no-faces", "Ivy proudly showing off her certificate!", "pupil-name", True),
+    ("sutton-manor", "Primroses flowering by the gate this morning.", "individual-pupil", False),
+    # a cheer for what a player did, in a hashtag
+    ("no-names-no-faces", "Unbeaten all season! #WellBowledCaleb", "pupil-name", True),
+    ("no-names-no-faces", "A record at the gala. #WellSwumSienna", "pupil-name", True),
+    # a journey's end that is a pupil's name, and a pupil's name after "from"
+    (
+        "no-names-no-faces",
+        "Our Year 12 classicists took the train from Rome to Florence today. Back at the hotel now!",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "A huge thank you from Tomasz to Florence for the lift.", "pupil-name", True),
+    # the school's own chapel
+    (
+        "no-names-no-faces",
+        "The Bishop confirmed 14 of our students in Chapel this evening.",
+        "trip-whereabouts",
+        False,
+    ),
+    ("no-names-no-faces", "Our choir sing at the Chapel Royal on Friday at 3pm.", "trip-whereabouts", True),
+    (
+        "st-catherine",
+        "Dates for the diary: the Advent Carol Service is in Chapel on Sunday 29th November at 5pm.",
+        "trip-whereabouts",
+        False,
+    ),
+    # a kind of family, and the surnames of a match report's scorers
+    ("st-catherine", "Year 5 ate a meal just as a Roman family would have done.", "pupil-surname", False),
+    ("st-catherine", "Thank you to the Roman family for the cakes!", "pupil-surname", True),
+    ("rackham", "U13s won 24-5! Tries for Hartley and Parsons in the second half.", "pupil-surname", True),
+    ("rackham", "What a knock from the opener today. #ProudOfOkafor", "pupil-surname", True),
+    ("rackham", "Three tries for the U12s and goals for the U11s.", "individual-pupil", False),
+    # a team's nickname for a boy the roster has
+    (
+        "rackham",
+        "Apparently Tommo has never missed a tackle in his life. What a game from him!",
+        "individual-pupil",
+        True,
+    ),
+    # houses named after famous people, numbered rooms and a parents' portal are the school's own
+    (
+        "courtney",
+        "Welcome to our new boarders! The houseparents in Brunel and Shackleton can't wait to meet you tonight.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "courtney",
+        "Timetables are on the portal, and Latin clinics run at lunchtime in Room 12 on Tuesday.",
+        "trip-whereabouts",
+        False,
+    ),
+    ("courtney", "Year 7 visit Darwin College on Friday at 10am.", "trip-whereabouts", True),
+    # another language's greetings are not misspelt
+    ("sutton-manor", "Dia duit! P3 have been learning to count in Irish.", "spelling", False),
+    # a role only one child holds, as a hashtag, and a team that the role names
+    (
+        "courtney",
+        "Congratulations to our #StarWriter in Year 4, whose poem has won the county prize!",
+        "individual-pupil",
+        True,
+    ),
+    ("courtney", "Say hello to our Head Student team for this year!", "individual-pupil", False),
+    ("courtney", "Our cox kept her crew calm and steered them into the final!", "individual-pupil", True),
+    (
+        "courtney",
+        "Early start for our Boat Club captain, who races at Dorney Lake today.",
+        "individual-pupil",
+        True,
+    ),
+    # a saint's things, in a post that names the saint
+    (
+        "sutton-manor",
+        "Assisi Class made Brigid's crosses from paper straws this week. #StBrigid #Imbolc",
+        "individual-pupil",
+        False,
+    ),
+    ("sutton-manor", "Brigid's cross won the art prize today!", "individual-pupil", True),
+    # praise for how a team did at an event is over; good luck is to come
+    ("courtney", "Well done to all of our dancers at the Feis this weekend!", "trip-whereabouts", False),
+    ("courtney", "Good luck to all of our dancers at the Feis this weekend!", "trip-whereabouts", True),
+    (
+        "courtney",
+        "Children can wear green on Tuesday for a £1 donation to Trócaire, and the hall is decorated by Year 2.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "courtney",
+        "Good luck to the Ellington Big Band, who compete at the jazz festival today!",
+        "trip-whereabouts",
+        False,
+    ),
+    # a musical by its "!", a play by its author, a play by its people, a hymn
+    (
+        "no-names-no-faces",
+        "Oliver! auditions are on Tuesday after school in the drama studio.",
+        "pupil-name",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Thank you to everyone who helped backstage at Oliver! What a week.",
+        "pupil-name",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Well done Oliver! You were brilliant in the cast of our show.",
+        "pupil-name",
+        True,
+    ),
+    (
+        "no-names-no-faces",
+        "Year 11 are rehearsing DNA by Dennis Kelly. Leah's monologue is the hardest to learn!",
+        "pupil-name",
+        False,
+    ),
+    (
+        "courtney",
+        "Year 9 compared Mickey and Eddie's childhoods today. Mrs Johnstone's story is a tough one.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "courtney",
+        "Year 9 have started Journey's End. Osborne's calm in the dugout had them talking.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Amazing Grace closed the concert, with the whole school joining in.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Jazz absolutely nailed the alto solo at last night's concert!",
+        "individual-pupil",
+        True,
+    ),
+    # people called names
+    (
+        "courtney",
+        "The tenors finally cracked bar 32 tonight. Took the lazy sods long enough!",
+        "offensive",
+        True,
+    ),
+    ("courtney", "The Year 6 gardeners laid the first sods of turf today.", "offensive", False),
+    # a phone's "2" for "to"
+    (
+        "sutton-manor",
+        "We r at the Empire State Building now & heading 2 Times Square at 5!",
+        "personal-data",
+        False,
+    ),
+    ("sutton-manor", "Please drop it round to 2 Church Road.", "personal-data", True),
+    ("sutton-manor", "Kit list 2 follow. Looking forward 2 seeing you all.", "text-speak", True),
+    ("sutton-manor", "Team 2 start at 9 and we need 2 volunteers.", "text-speak", False),
+    # a trip's next item; a parent by the child's year; a player by their trade
+    (
+        "rackham",
+        "Check-in done at the Row NYC, and floor 14 is all ours! Dinner at 6:30 in Times Square.",
+        "trip-whereabouts",
+        True,
+    ),
+    ("rackham", "Lunch at 12:30 in the hall for all new starters.", "trip-whereabouts", False),
+    ("courtney", "Lost prom ticket! If found, please call Jo (Year 13 parent).", "individual-pupil", False),
+    (
+        "courtney",
+        "Thank you to jazz saxophonist Marcus Reed for a brilliant masterclass with our musicians.",
+        "individual-pupil",
+        False,
+    ),
+    ("courtney", "Well done to our saxophonist Marcus for his solo.", "individual-pupil", True),
+    # places: a city abroad that is a pupil's surname, a river, a county's part
+    (
+        "no-names-no-faces",
+        "Eden and Nadia have put together a brilliant Berlin photo diary for our Year 11s.",
+        "pupil-surname",
+        False,
+    ),
+    ("no-names-no-faces", "Nadia Berlin has finally made it to Berlin!", "pupil-surname", True),
+    (
+        "no-names-no-faces",
+        "Last summer Year 13 spent a week on the River Eden in Cumbria.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Year 11 compared the coast of north Devon with Holderness.", "pupil-name", False),
+    ("no-names-no-faces", "Devon and Eden led the Year 11 fieldwork brilliantly.", "pupil-name", True),
+    # grammar and geography's words
+    ("sutton-manor", "Year 9 paid there respects at Tyne Cot today.", "spelling", True),
+    ("sutton-manor", "The groynes along the beach trap the sediment.", "spelling", False),
+    # a member of staff by title; a department
+    (
+        "rackham",
+        "Episode 3 features our own Mr Okafor, who was in Berlin when the Wall fell!",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "courtney",
+        "Happy retirement to Mrs Hale from everyone in the Humanities team on Friday at 3pm!",
+        "trip-whereabouts",
+        False,
+    ),
+    # Ireland: counties, a legend's people, greetings
+    (
+        "no-names-no-faces",
+        "P6 are still arguing about whether Kerry or Donegal had the better season. The Tyrone supporters are quiet!",
+        "pupil-name",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "P4 can name the counties of Ulster: Antrim, Armagh, Down, Derry and Tyrone.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Kerry and Tyrone won the P7 chess final!", "pupil-name", True),
+    ("courtney", "At the Causeway we heard how Fionn mac Cumhaill built it.", "individual-pupil", False),
+    ("no-names-no-faces", "Erin go Bragh! P1 made shamrock crowns today.", "pupil-name", False),
+    (
+        "no-names-no-faces",
+        "Grace before lunch sounded lovely in Irish today. Maith sibh!",
+        "pupil-name",
+        False,
+    ),
+    ("courtney", "Our lollipop man Gerry turns 70 today! Happy birthday, Gerry!", "individual-pupil", False),
+    ("courtney", "A special welcome to our new P1s in Rathlin Class.", "individual-pupil", False),
+    # an infant school's phones: a name label, a parent by the class, a toy and a pet, a pet name, a book
+    (
+        "no-names-no-faces",
+        "lost property: a unicorn lunchbox and a cardigan labelled 'Daisy F' 👀",
+        "pupil-name",
+        True,
+    ),
+    ("courtney", "For a copy of the DVD, please text Sam (Robins dad) on Friday.", "individual-pupil", False),
+    (
+        "rackham",
+        "found: a pink rabbit comforter called Mabel 🐰 she's in the office",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "st-catherine",
+        "the robins have a new class rabbit!! please welcome Daisy 🐰 she likes carrots",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "st-catherine",
+        "please welcome Daisy to the Robins! she has settled in so well",
+        "individual-pupil",
+        True,
+    ),
+    ("no-names-no-faces", "Sands left everyone standing in the reception sprint!", "pupil-surname", True),
+    (
+        "no-names-no-faces",
+        "our little Dougie has learned to ride his bike without stabilisers!",
+        "pupil-name",
+        True,
+    ),
+    (
+        "rackham",
+        "we're reading Alfie Gets in First this week 📚 the robins think Alfie should have held on to the key!",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "st-catherine",
+        "welcome to the world baby Esme 💕 Mrs Kaur's little girl arrived safely, mum and baby doing well",
+        "individual-pupil",
+        False,
+    ),
+    # a police officer by title; a village one letter from a pet name ("Cally" for Cal) is no pupil
+    ("st-catherine", "Thank you, Tiverton police! PCSO Marsh let everyone try the radio.", "pupil-surname", False),
+    (
+        "rackham",
+        "Falcon Class are walking from West Kirby to Caldy and should pass the station at about 1:45.",
+        "individual-pupil",
+        False,
+    ),
+    ("rackham", "Cally has learned to ride her bike without stabilisers!", "individual-pupil", True),
+]
+
+
+test_the_wording_is_read_as_a_careful_head_would = wording_test(CASES, ROSTER, "round-13")
