@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from safepost.policy.roster import Roster
-from safepost.policy.text import PostText, Token, fold
+from safepost.policy.text import PostText, Token, at_word_starts, fold
 
 # How far after a word the patterns read, in characters: a few words, so a long post stays linear.
 _WINDOW = 200
@@ -90,7 +90,7 @@ _CHILD_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 _CHILD_NOUN_ANY = re.compile(rf"\b(?:{_CHILD_NOUNS})\b", re.IGNORECASE)
-_DOER_NOUN_ANY = re.compile(rf"\b(?:{_DOER_NOUNS})\b", re.IGNORECASE)
+_DOER_NOUN_ANY = at_word_starts(re.compile(rf"\b(?:{_DOER_NOUNS})\b", re.IGNORECASE))
 # The quick looks for a child noun and a doer noun, word by word: the alternations above, tried at every
 # letter of a post, cost more than the rest of the description search. Each is a superset of its
 # regex: every noun of the list is one of these words (a phrase by its first or last word: "little"
@@ -954,9 +954,14 @@ def child_references(
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
         if re.search(
-            r"\b(?:mr|mrs|miss|ms|mx|dr)\.?\s+\S+['’]s\s+(?:new\s+|newborn\s+|little\s+)?(?:baby|girl|boy|son|daughter)\b",
-            m.group(0),
-            re.I,
+            r"\b(?:mr|mrs|miss|ms|mx|dr)\.?\s+\S+['’]s\s+(?:new\s+|newborn\s+)?baby\b", m.group(0), re.I
+        ) or (
+            # "Mrs Kaur's little girl was born on 12.01.26": a member of staff's newborn, not "Mr Fox's little boy
+            # starts in Bluebell Class today"
+            re.search(
+                r"\b(?:mr|mrs|miss|ms|mx|dr)\.?\s+\S+['’]s\s+(?:little\s+)?(?:girl|boy)\b", m.group(0), re.I
+            )
+            and re.match(r"\s+(?:was\s+born|arrived|weighing|weighed)\b", norm[m.end() : m.end() + 20], re.I)
         ):
             continue  # "the birth of Miss Green's baby girl": a member of staff's baby
         if _GROWN_UP.search(norm[m.end() : m.end() + 120]):
@@ -2102,6 +2107,7 @@ _PAST_FORM = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_PAST_FORM = at_word_starts(_PAST_FORM)  # the same matches, tried only where a word starts
 # Words in -ed that are mostly adjectives, whatever comes before: "We're so excited".
 _ED_ADJECTIVES = frozenset(
     [

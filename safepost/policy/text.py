@@ -212,6 +212,16 @@ def camel_parts(tag: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=16384)
+def at_word_starts(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern``, tried only where a word starts (not after a letter or a digit).
+
+    For a pattern whose every branch begins a word: it finds the same, and a search that tries each
+    branch at every letter of a post costs two or three times more than one that tries word starts only
+    (bench/bench_checker.py's throughput).
+    """
+    return re.compile(r"(?<!\w)(?:" + pattern.pattern + ")", pattern.flags)
+
+
 def fold(word: str) -> str:
     """Case- and accent-insensitive key for comparing names and words (remembered: words repeat)."""
     if word.isascii():

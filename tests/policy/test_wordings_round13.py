@@ -358,7 +358,12 @@ CASES = [
         False,
     ),
     # a police officer by title; a village one letter from a pet name ("Cally" for Cal) is no pupil
-    ("st-catherine", "Thank you, Tiverton police! PCSO Marsh let everyone try the radio.", "pupil-surname", False),
+    (
+        "st-catherine",
+        "Thank you, Tiverton police! PCSO Marsh let everyone try the radio.",
+        "pupil-surname",
+        False,
+    ),
     (
         "rackham",
         "Falcon Class are walking from West Kirby to Caldy and should pass the station at about 1:45.",

@@ -11,7 +11,7 @@ from safepost.policy.findings import Finding
 from safepost.policy.names import FAMOUS_SURNAMES, PLACE_WORDS, is_a_place
 from safepost.policy.reading import DATE, FUTURE_TIME, LANGUAGE_NAMES, SpanIndex, Tense, sentence_tense
 from safepost.policy.rules.base import Context, Rule
-from safepost.policy.text import fold
+from safepost.policy.text import at_word_starts, fold
 
 if TYPE_CHECKING:
     from safepost.policy.config import Policy
@@ -363,6 +363,7 @@ _SUBJECT_PUPILS = re.compile(
     r"key\s+stage\s+\d|class\s+\w+|[A-Z]\w*\s+class|our\s+\w+|the\s+(?:children|pupils|team|squad|choir))\b",
     re.IGNORECASE,
 )
+_SUBJECT_PUPILS = at_word_starts(_SUBJECT_PUPILS)  # the same matches, tried only where a word starts
 # Things that go somewhere without the pupils: the tins for the food bank, a class's poems.
 _SENT_THINGS = (
     r"tins|donations|boxes|parcels|letters|cards|baskets|hampers|presents|gifts|books|food|money|cheque|funds|"
