@@ -68,6 +68,12 @@ TITLES = frozenset(
         "mayor",
         "pc",
         "pcso",
+        "sheikh",
+        "shaykh",
+        "ustadh",
+        "ustadha",
+        "maulana",
+        "mufti",
         "sgt",
         "sergeant",
         "inspector",
@@ -132,6 +138,11 @@ ADULT_ROLES = frozenset(
     [
         # the professionals who work with a school's children: "thank Grace, our speech and language therapist"
         "therapist",
+        # the sea's grown-ups: "Tristan, the lifeguard at the leisure centre, says they are the keenest group"
+        "lifeguard",
+        "coastguard",
+        "fisherman",
+        "harbourmaster",
         "physiotherapist",
         "physio",
         "psychologist",
@@ -518,7 +529,7 @@ _POST_CUE = re.compile(
     r"^\s*(?:"
     r"(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s+|from\s+)"
     r"(?:year\s*\d+|yr\s*\d+|[yp]\d\b|reception|nursery|class\s+(?-i:[A-Z0-9])\w*|"
-    r"[A-Z][\w'-]*\s+class|ks\s*\d)"
+    r"[A-Z][\w'-]*\s+class|ks\s*\d|(?:breakfast|after[\s-]school|holiday|kids['’]?|homework|sports?)\s+club)"
     r"|,\s*(?:who|whose|our|the|aged?)\b"
     r"|\s*(?:is|was)\s+(?:player|star|man|woman|girl|boy)\s+of\s+the\s+(?:match|day|week|tournament|game)\b"
     # a reminder to one child: "Robin dont forget your reading book tmrw", "Sam, remember your PE kit"
@@ -529,9 +540,9 @@ _POST_CUE = re.compile(
     r"|who\s+(?:is|was|has|had|will|did|does|can|could|loves|always|never)\b"
     r"|(?:is|was|'s)\s+(?:the\s+)?(?:first|only|last|youngest|oldest)\s+(?:one\s+|child\s+|pupil\s+|person\s+)?"
     r"(?:to|in|of|who)\b"
-    r"|(?:is|was|has\s+been|'s\s+been|became|becomes)\s+(?:our|this\s+week's|this\s+term's|the\s+class's|"
+    r"|(?:is|was|are|were|has\s+been|have\s+been|'s\s+been|became|becomes)\s+(?:our|this\s+week's|this\s+term's|the\s+class's|"
     r"a|an|such\s+a|an\s+absolute|the)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r")\b"
+    r"(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r")s?\b"
     # thanked for what they made: "thank you to Iris for designing the tour logo"
     r"|for\s+(?:designing|drawing|painting|writing|creating|composing|illustrating|baking|coding|making\s+(?:the|our))\b"
     # "Will has been on fire in the life skills kitchen", "Summer has been brilliant on the Wrens reading rota"
@@ -543,7 +554,8 @@ _POST_CUE = re.compile(
     r"|(?:was|is)\s+(?:simply\s+|absolutely\s+|just\s+)?(?:outstanding|brilliant|amazing|fantastic|superb|incredible|"
     r"wonderful|hilarious|magnificent|perfect)\s+as\s+(?-i:[A-Z])"
     # "Joy has been helping our new starters line up all week"
-    r"|(?:has|have)\s+been\s+(?:busy\s+|so\s+)?(?:helping|practising|working\s+(?:so\s+)?hard|looking\s+after|reading\s+to)\b"
+    r"|(?:has|have)\s+been\s+(?:busy\s+|so\s+)?(?:helping|practising|working\s+(?:so\s+)?hard|looking\s+after|reading\s+to|"
+    r"teaching|coaching|showing|topping\s+up)\b"
     r"|(?:has|have)\s+been\s+(?:absolutely\s+|so\s+|really\s+)?(?:brilliant|amazing|fantastic|superb|wonderful|"
     r"excellent|outstanding|incredible)\s+(?:on|at|in|with|helping)\b"
     r"|(?:was|has\s+been)\s+(?:crowned|voted|elected)\b"
@@ -591,7 +603,7 @@ _GROWN_UP_IN_POST = re.compile(
     rf"\b(?:{_ADULT_ROLE_WORDS}|staff|colleague|colleagues|retire|retires|retiring|retired|retirement|office|"
     r"mr|mrs|miss|ms|mx|dr|husband|wife|baby|maternity|wedding|married|career|(?:in|since)\s+(?:19|20)\d\d|"
     r"pta|pfa|ptfa|mobile|phone|rota|helpers|book|books|story|stories|novel|poem|film|play|character|characters|"
-    r"read|reading|author)\b|\bby\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z])\w+",
+    r"read|reading|author|re-?enactors?|historians?|experts?|visit\s+from)\b|\bby\s+(?-i:[A-Z])\w+\s+(?-i:[A-Z])\w+",
     re.IGNORECASE,
 )
 _GROWN_UP_IN_POST = at_word_starts(_GROWN_UP_IN_POST)  # the same matches, tried only where a word starts
@@ -848,6 +860,7 @@ _THING_BEFORE_NAME = re.compile(
     r"\b(?:doll|puppet|teddy|toy|mascot|pet|dog|puppy|cat|kitten|hamster|rabbit|bunny|guinea\s+pig|tortoise|"
     r"goldfish|fish|chicken|hen|goat|owl|bear|pony|horse|lamb|robot|cub|calf|foal|chick|duckling|piglet|"
     r"donkey|alpaca|llama|snake|lizard|gecko|stick\s+insect|snail|giraffe|penguin|tiger|lion|elephant|comforter|"
+    r"boat|yacht|gig|ship|tractor|engine|rocket|kite|"
     r"blankie|cuddly\s+toy|soft\s+toy)"
     # "a pink rabbit comforter called Mabel"
     r"(?:(?:\s+[\w-]+)?\s+(?:called|named))?\s*,?\s+$"
@@ -1164,7 +1177,9 @@ _FROM_ORGANISATION = re.compile(
     r"(?:the\s+(?!(?:[Yy]ear|[Rr]eception|[Nn]ursery|[Cc]lass)\b)\w"
     r"|(?!(?:Year|Reception|Nursery|Class|KS|[YP]\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-    r"(?![A-Z][\w'-]*\s+[Cc]lass\b)[A-Z])"
+    r"(?![A-Z][\w'-]*\s+[Cc]lass\b)"
+    # not the school's own clubs: "Robin from After-School Club has been topping up the bird feeders"
+    r"(?!(?:Breakfast|After[\s-]School|Holiday|Kids['’]?|Homework|Sports?)\s+Club\b)[A-Z])"
     # not "from Parkside's 9 Darwin", "from Parkside Academy's Year 8": a pupil of another school
     r"(?![\w'-]*(?:\s+[A-Z][\w'-]*){0,2}['’]s\s+(?:[Yy]ear\s*\d|\d{1,2}\s*[A-Z]|[Yy]\d))"
 )
@@ -1231,7 +1246,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     + _NOT_A_THING
     + r"|(?<!\bat\s)(?<!\bpast\s)(?<!\bbeat\s)(?<!\bround\s)\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
     r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain|skipper|striker|defender|winger|midfielder|"
-    r"centre[\s-]back|full[\s-]back|wicket[\s-]?keeper|bowler|batter|batsman|cox|coxswain)\b(?!s)(?!['’]s\b)(?!\s+(?-i:[A-Z]))"
+    r"centre[\s-]back|full[\s-]back|wicket[\s-]?keeper|bowler|batter|batsman)\b(?!s)(?!['’]s\b)(?!\s+(?-i:[A-Z]))"
     r"(?!\s+of\s+(?:a|an|the\s+(?!(?:school|house|year\s*\d+|u\d+|under|girls|boys|first|1st)\b)))"  # "the captain of the ship"
      + _NOT_A_THING + r"|\bthe\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)(?:boy|girl|child|pupil)\s+who\b"
     # "Our costume winner is the Year 9 who came as the entire cast of The Hunger Games"
@@ -1239,8 +1254,11 @@ _SINGLE_CHILD_ROLE = re.compile(
     # a part only one child plays, praised: "Big shout-out to our narrator, who remembered every line"
     r"|\bour\s+(?:brilliant\s+|amazing\s+|wonderful\s+|fantastic\s+|superb\s+)?(?:year\s*\d+\s+|[yps]\d\s+)?"
     r"(?:narrator|soloist|piper|drummer|bugler|trumpeter|organist|cellist|violinist|pianist|flautist|harpist|"
-    r"compère|compere|presenter)\b(?!s)"
+    r"compère|compere|presenter|flag[\s-]bearer|standard[\s-]bearer|torch[\s-]bearer|cross[\s-]bearer|crucifer)"
+    r"\b(?!s)"
     r"(?=\s*,?\s+(?:who|for|has|had|did|was|led|played|read|sang|opened|closed|kept|(?-i:[a-z]+ed))\b)"
+    # a crew's one cox: "Our cox in the J18 eight kept her crew calm" (not "keep time with the cox")
+    r"|\bour\s+(?:[\w-]+\s+){0,2}?(?:cox|coxswain)\b(?!s)"
     # a shirt number, as match reports name a player: "a hat trick from our no.9", "our number 10"
     r"|\bour\s+(?:year\s*\d+\s+|[yu]\d{1,2}s?\s+)?(?:no\.?\s*|number\s+|#)\d{1,2}\b(?!\s*(?:%|pupils|children|players|goals|points))"
     # a club's or a class's one champion: "Our Chess Club champion this term is in Year 4"
@@ -1322,7 +1340,11 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|\bour\s+(?:[\w-]+\s+){0,2}?(?:year\s*\d+|y\d+)\s+who['’]s\b"
     # "Our youngest ever Sports Leader (Year 7!) refereed the whole festival"
     r"|\bour\s+(?:youngest|oldest)(?:\s+ever)?\s+(?!(?:Reception|Nursery|Year|Class)\b)(?-i:[A-Z])\w*"
-    r"(?:\s+(?-i:[A-Z])\w*){0,2}\b(?<!s)(?!\s+(?-i:[a-z]+s)\b)"
+    # the whole name, which is no plural ("Our youngest Holiday Clubbers" are many)
+    r"(?:\s+(?-i:[A-Z])\w*){0,2}\b(?!\s+(?-i:[A-Z]))"
+    # ... or its member: "Our youngest Young Voices singer (Year 3!) fell asleep"
+    r"(?:(?<!s)(?!\s+(?-i:[a-z]+s)\b)|\s+(?:singer|player|member|runner|swimmer|dancer|reader|chorister|performer|"
+    r"musician|competitor|athlete|leader|captain|volunteer|helper)\b)"
     # "a Year 8 cellist, eyes closed, playing The Swan"
     r"|\ba\s+(?:year\s*\d+|y\d+)\s+(?:cellist|violinist|pianist|soloist|flautist|harpist|drummer|guitarist|"
     r"trumpeter|singer|dancer|poet)\b(?!s)(?=\s*,)"
@@ -1567,6 +1589,11 @@ _WORKS = {
     "oliver twist": "oliver nancy fagin dickens",
     "oliver": "oliver nancy fagin sikes dodger bumble",
     "journey's end": "stanhope osborne raleigh trotter hibbert mason hardy sherriff",
+    # the books of hadith a Muslim school reads, by their collectors
+    "sahih al-bukhari": "sahih bukhari",
+    "sahih muslim": "sahih",
+    "riyad as-salihin": "riyad salihin nawawi",
+    "forty hadith": "nawawi",
     # the Irish legend of Oisín in the Land of Youth
     "tír na nóg": "oisín oisin niamh fionn",
     "tir na nog": "oisín oisin niamh fionn",
@@ -1812,11 +1839,22 @@ PLACES_THAT_ARE_NAMES = frozenset(
         "carlow",
         "kilkenny",
         "down",
+        # the holy cities: "the Hijrah from Makkah to Medina"
+        "medina",
+        "madinah",
+        "makkah",
+        "mecca",
     ]
 )
 # An animal's emoji straight after a name: "the robins have a new class rabbit!! please welcome Daisy 🐰".
 _ANIMAL_EMOJI_AFTER = re.compile(
     r"^\s*[!.,]*\s*[🐰🐇🐹🐢🐶🐕🐱🐈🐔🐣🐤🐥🐑🐐🐄🐮🐷🐖🐴🐎🦔🐌🐛🦋🐟🐠🐸🦆🦉🐭🐁🐻🧸🦜🐍🦎]"
+)
+# A breed of farm animal, before the animal: "with Dexter steer Gerald", "our Jersey heifers".
+_BREED_AFTER = re.compile(
+    r"^\s+(?:steers?|heifers?|bulls?|cows?|calf|calves|ewes?|rams?|tups?|lambs?|hoggets?|gimmers?|sows?|boars?|gilts?|"
+    r"weaners?|piglets?|hens?|cockerels?|bantams?|ponies|pony|cob|goats?|nannies|billies|cattle|sheep|pigs?)\b",
+    re.IGNORECASE,
 )
 # A post about the counties and their sport: "which county has won the most All-Irelands? (Kerry, of course)".
 _COUNTY_SPORT = re.compile(
@@ -2292,7 +2330,9 @@ def _one_of_a_class(norm: str, classes: frozenset[str] | set[str]) -> list[RoleM
     for m in _ONE_OF.finditer(norm):
         key = fold(m.group("name"))
         if (key + "s" in classes or key + "es" in classes) and not re.match(
-            r"\s+(?:class|classes|room|group|team)\b", norm[m.end() : m.end() + 12], re.IGNORECASE
+            # not "Our youngest Holiday Clubbers": the class's name is part of a longer one
+            r"\s+(?:(?i:class|classes|room|group|team)\b|[A-Z])",
+            norm[m.end() : m.end() + 12],
         ):
             found.append(RoleMention(m.start(), m.end(), m.group(0)))
     return found
@@ -3042,6 +3082,9 @@ def _classify_one(
     ):
         m.kind, m.reasons = "place", ['a country, by its flag ("Happy birthday, Israel! 🇮🇱")']
         return
+    if not strong and not m.surname and _BREED_AFTER.match(post):
+        m.kind, m.reasons = "word", ['a breed, before the animal ("with Dexter steer Gerald")']
+        return
     if not strong and not m.surname and _ANIMAL_EMOJI_AFTER.match(post):
         m.kind, m.reasons = (
             "other-person",
@@ -3358,6 +3401,18 @@ def _classify_one(
         m.kind, m.reasons = "place", ['a place, by the way the sentence goes there ("the abbey on Iona")']
         return
     if (
+        is_a_place(key)
+        and not m.surname
+        and not strong
+        and _ABOUT_PLACES.search(norm)
+        and _in_a_list_of_places(
+            norm[max(s_start, m.nstart - 60) : s_end], m.nstart - max(s_start, m.nstart - 60)
+        )
+    ):
+        # "Morley, Selby, Batley and Otley are all on Year 5's big map of Yorkshire": towns, on a map
+        m.kind, m.reasons = "place", ["one of a list of places, in a post about places"]
+        return
+    if (
         key in PLACES_THAT_ARE_NAMES
         and not m.surname
         and re.search(
@@ -3529,10 +3584,29 @@ def _classify_one(
         m.kind, m.reasons = "place", ["a place, with other places or before what it names"]
         return
     if re.search(
-        r"\b(?:Isle|Isles|City|County|River|Mount|Lake|Loch|Port|Bay|Vale|Forest|Vale|Cape)\s+of\s+$",
+        r"\b(?:Isle|Isles|City|County|River|Mount|Lake|Loch|Port|Bay|Vale|Forest|Vale|Cape|Cave|Caves|Valley|Plain|"
+        r"Gate|Gates|Well|Hill|Hills|Mountain|Mountains|Dome|Mosque|Temple|Tomb)\s+of\s+$",
         _before(norm, s_start, m, 12),
     ):
         m.kind, m.reasons = "place", ['part of a place\'s name ("Isle of Skye")']
+        return
+    if (
+        not m.surname
+        and not strong
+        and (
+            (
+                re.search(r"\bbetween\s+$", _before(norm, s_start, m, 10))
+                and re.match(r"\s+and\s+(?-i:[A-Z])", post)
+            )
+            or re.search(r"\bbetween\s+(?-i:[A-Z])[\w'’-]+\s+and\s+$", _before(norm, s_start, m, 40))
+        )
+        and re.search(
+            r"\b(?:walk|walking|walked|run|running|ran|travel|travelling|journey|hills?|mountains?|towns?)\b",
+            norm[s_start:s_end],
+            re.I,
+        )
+    ):
+        m.kind, m.reasons = "place", ['a place, on the way between two ("walking between Safa and Marwa")']
         return
     if not m.surname and re.match(r"\s+(?:mac|nic|mag)\s+(?-i:[A-Z])", post):
         m.kind, m.reasons = (

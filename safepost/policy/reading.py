@@ -531,6 +531,9 @@ _THINGS = frozenset(
         # "Our Year 3 faith trail visited the church": an outing, "Our Year 6 London fundraiser": an event
         "trail",
         "walk",
+        "wash",  # "The Year 8 charity car wash raised £640"
+        "bake",
+        "swap",
         "fundraiser",
         "appeal",
         "match",
@@ -945,6 +948,8 @@ def child_references(
     for m in _CHILD_DESCRIPTION.finditer(norm) if child_nouns else ():
         if _not_one_phrase(m.group(0)) or _A_THING_AFTER.match(norm, m.end()):
             continue
+        if re.match(r"an?\s", m.group(0), re.I) and _WHAT_MIGHT_BE.match(norm, m.end()):
+            continue  # "you absolute moron. A child could have been seriously hurt": no child in particular
         if (
             m.group("noun")[:1].isupper()
             and m.group(0)[:1].isupper()
@@ -1221,6 +1226,10 @@ def child_references(
     return [r for r in found if not _ENDS_ON_A_TITLED_NAME.search(r.phrase)]
 
 
+# What might happen, not what did: "A child could have been seriously hurt".
+_WHAT_MIGHT_BE = re.compile(
+    r"\s+(?:could|might|may|would)(?:\s+not|n['’]t)?\s+(?:have\s+)?(?:been|be|get|got)\b", re.I
+)
 _ENDS_ON_A_TITLED_NAME = re.compile(r"\b(?:mr|mrs|miss|ms|mx|dr)\.?\s+(?-i:[A-Z])[\w-]*$", re.IGNORECASE)
 
 
@@ -1516,6 +1525,41 @@ _OF_A_PLACE = re.compile(
     r"bishop|archbishop|mayor|lord|lady|isle|city|town|county|university|port|bay|vale|mount|vicar|"
     r"dean|baron|marquess|viscount|archdeacon|club|society|rotary|lions|bank|diocese|borough)\s+of\s+$",
     re.IGNORECASE,
+)
+# A song sung or heard: "the loudest ever rendition of 'Trelawny'".
+_SONG_WORDS = re.compile(
+    r"\b(?:sing|sings|singing|sang|sung|rendition|song|hymn|anthem|carol|tune|chorus|shanty|shanties)\b",
+    re.IGNORECASE,
+)
+# A place's name made of a person's and a place noun: "Bishop's Castle", "Lady's Well", "Castle Donington".
+_PLACE_NOUNS = frozenset(
+    [
+        "castle",
+        "stortford",
+        "bridge",
+        "well",
+        "wood",
+        "hill",
+        "green",
+        "cross",
+        "end",
+        "park",
+        "field",
+        "fields",
+        "court",
+        "abbey",
+        "hall",
+        "lane",
+        "street",
+        "road",
+        "moor",
+        "heath",
+        "common",
+        "cove",
+        "bay",
+        "head",
+        "point",
+    ]
 )
 _FAMILY_AFTER = re.compile(r"^\s+(?:family|families|household|clan|road|street)\b", re.I)
 # A surname in no list, made a person only by a report's wording: "Player of the match was Kowalczyk".
@@ -1897,7 +1941,14 @@ def surnames_alone(
         before = norm[max(0, tok.nstart - 40) : tok.nstart]
         if _OF_A_PLACE.search(before):
             continue  # "the Battle of Hastings", "the Duke of Wellington": a place, a title
-        if re.search(r"\bbetween\s+(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:and\s+)?$", before) or (
+        if (
+            tok.nstart > 0
+            and norm[tok.nstart - 1] in "'‘\"“"
+            and norm[tok.nend : tok.nend + 1] in ("'", "’", '"', "”")
+            and _SONG_WORDS.search(norm[max(0, tok.nstart - 60) : tok.nend + 60])
+        ):
+            continue  # "singing 'Trelawny' by the lifeboat station": a song's title
+        if re.search(r"\bbetween\s+(?:(?-i:[A-Z])[\w'’-]+\s+){0,3}(?:and\s+)?$", before) or (
             re.search(r"\bbetween\s+$", before)
             and re.match(r"\s+and\s+(?-i:[A-Z])", norm[tok.nend : tok.nend + 12])
         ):
@@ -1925,6 +1976,12 @@ def surnames_alone(
             continue  # "our smallest Sparrow": one of the Sparrows class, not a surname (but "Park's penalty")
         if tok.possessive and (key in _SHOPS or _BRANCH_AFTER.match(norm[tok.nend : tok.nend + 40])):
             continue  # "Sainsbury's in Rainhill": a shop
+        if tok.possessive and (
+            (place_word := re.match(r"(?:['’]s?)?\s+((?-i:[A-Z])[a-z]+)\b", norm[tok.nend : tok.nend + 20]))
+            is not None
+            and fold(place_word.group(1)) in _PLACE_NOUNS
+        ):
+            continue  # "Bishop's Castle market square", "lost narrowly to Bishop's Castle": a town's name
         if (
             tok.possessive
             and re.search(r"\b(?:at|from|into|outside)\s+$", before)

@@ -47,6 +47,23 @@ Mabel,Shaw,Year 2,Kingfishers,yes
 Alfie,Kemp,Year 1,Robins,yes
 Noah,Sands,Reception,Bumblebees,yes
 Cal,Marsh,Year 2,Kingfishers,yes
+Iman,Qureshi,Year 7,7 Khadijah,yes
+Dua,Rahman,Year 7,7 Khadijah,yes
+Safa,Hussain,Year 7,7 Khadijah,yes
+Marwa,Ali,Year 8,8 Fatimah,yes
+Hira,Malik,Year 7,7 Khadijah,yes
+Medina,Khan,Year 9,9 Sumayyah,yes
+Robin,Hart,Year 3,Otters,yes
+Summer,Gale,Year 2,Foxes,yes
+Autumn,Reid,Year 4,Falcons,yes
+Holly,Bishop,Year 9,9 Mynd,yes
+Dexter,Rowlands,Year 8,8 Wrekin,yes
+Hope,Walker,Year 4,Dipper,yes
+Morley,Shaw,Year 5,Kestrel,yes
+Tristan,Hosking,Year 3,Seal,yes
+Kerensa,Nance,Year 4,Gannet,yes
+Ruby,Trelawny,Year 5,Gannet,yes
+Jago,Pendeen,Year 6,Gannet,yes
 """
 
 CASES = [
@@ -371,6 +388,182 @@ CASES = [
         False,
     ),
     ("rackham", "Cally has learned to ride her bike without stabilisers!", "individual-pupil", True),
+    # a Muslim school's words, places and titles
+    ("no-names-no-faces", "Please keep our Year 11s in your dua as their mocks begin.", "pupil-name", False),
+    (
+        "st-catherine",
+        "A reminder from the khutbah today that patience is half of iman.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "sutton-manor",
+        "Taraweeh timetables for local masajid are on the noticeboard. Jazakallah khair!",
+        "spelling",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Our Umrah group is home safe. The girls say walking between Safa and Marwa was the moment they will never forget.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Safa and Marwa won the Year 7 recitation prize!", "pupil-name", True),
+    ("no-names-no-faces", "Year 8 learnt about the Cave of Hira this week.", "pupil-name", False),
+    ("courtney", "Year 8 mapped the Hijrah from Makkah to Medina this week.", "individual-pupil", False),
+    (
+        "rackham",
+        "Year 10 are reading selected chapters of Sahih al-Bukhari this half term.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Year 9 lunch will be at noon on Friday so that everyone gets to Jumu'ah.",
+        "trip-whereabouts",
+        False,
+    ),
+    # what might happen to a child, and a car wash
+    (
+        "st-catherine",
+        "To the driver who mounted the pavement at drop-off: a child could have been seriously hurt.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "st-catherine",
+        "The Year 8 charity car wash raised £640 despite the weather.",
+        "individual-pupil",
+        False,
+    ),
+    # a holiday club's children, pick-up points and gates
+    (
+        "no-names-no-faces",
+        "Robin from After-School Club has been topping up the bird feeders every day!",
+        "pupil-name",
+        True,
+    ),
+    ("no-names-no-faces", "Summer and Autumn were our Easter egg hunt champions today!", "pupil-name", True),
+    ("courtney", "Autumn has been teaching the club staff how to do loom bands.", "individual-pupil", True),
+    (
+        "courtney",
+        "Our youngest Holiday Clubbers carved their first pumpkins today.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "courtney",
+        "Our youngest ever Sports Leader (Year 7!) refereed the whole festival.",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "courtney",
+        "Our youngest Young Voices singer (Year 3!) fell asleep on the coach home with her glow stick still on.",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "st-catherine",
+        "To whoever parks in the Kids' Club drop-off bay at 7:30 every morning: please stop.",
+        "trip-whereabouts",
+        False,
+    ),
+    # a farm school: a town with a person's name in it, a breed, its stock, a level, a misspelt day, an event
+    (
+        "no-names-no-faces",
+        "Please return it to the office or post it to Bishop's Castle library.",
+        "pupil-surname",
+        False,
+    ),
+    ("courtney", "U16 lost narrowly to Bishop's Castle on Saturday.", "pupil-surname", False),
+    ("courtney", "Bishop's header won it for the U14s on Saturday!", "pupil-surname", True),
+    ("rackham", "Our stock team won the Beef Challenge with Dexter steer Gerald.", "individual-pupil", False),
+    ("rackham", "Shearing day! All 40 Kerry Hill ewes are feeling a lot cooler.", "personal-data", False),
+    ("sutton-manor", "Year 11 have been checking the tups and weighing the hoggets.", "spelling", False),
+    ("courtney", "Plenty of them are now looking at Level 3 courses.", "trip-whereabouts", False),
+    ("courtney", "The first paper is on Wensday morning in the sports hall.", "trip-whereabouts", False),
+    (
+        "no-names-no-faces",
+        "Hope to see lots of you at the Farm Open Day on Saturday!",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "courtney",
+        "Good luck to Holly, who runs in the English Schools' cross-country this weekend!",
+        "trip-whereabouts",
+        False,
+    ),
+    # a reading dog read to, a judge, a map's towns, a visitor by the name he gave
+    (
+        "no-names-no-faces",
+        "Year 4 read a whole chapter of The Hodgeheg to Bramble this afternoon. Bramble was very impressed!",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "rackham",
+        "There will be a dog show judged by Bramble's handler and the band at 1pm on the school field.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Morley, Selby, Batley and Otley are all on Year 5's big map of Yorkshire.",
+        "pupil-name",
+        False,
+    ),
+    (
+        "sutton-manor",
+        "Year 3 had a visit from a Viking re-enactor today. Olaf let every child try on his chainmail!",
+        "individual-pupil",
+        False,
+    ),
+    # a fishing village: a lifeguard, a boat, a song, a lighthouse, a flag bearer, a club's cox, a lost thing returned
+    (
+        "sutton-manor",
+        "Well done Seal Class! Tristan, the lifeguard at the leisure centre, says they are the keenest group he has taught.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Our Year 6 rowers helped the gig club launch their newest boat, Kerensa, on Saturday. She's a beauty!",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "courtney",
+        "What a day! The parade, the pasties and the loudest ever rendition of 'Trelawny' on the harbour front.",
+        "pupil-surname",
+        False,
+    ),
+    ("courtney", "Trelawny scored twice for the U11s on Saturday!", "pupil-surname", True),
+    (
+        "no-names-no-faces",
+        "Gannet Class mapped every cove between Mount's Bay and Pendeen lighthouse.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Our flag bearer led the whole parade yesterday without a single wobble. So proud of him!",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "st-catherine",
+        "Our rowers are learning to feather an oar and keep time with the cox in the harbour.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "rackham",
+        "Lost: a blue buoyancy aid. If you've seen it, please return it to Dave at the club on Saturday at 10.",
+        "trip-whereabouts",
+        False,
+    ),
 ]
 
 

@@ -497,6 +497,15 @@ class PersonalData(Rule):
                         or re.search(
                             r"\d\s*[-–—]\s*$", text[max(0, start - 6) : start]
                         )  # "4–1 Warmley Park": a score
+                        # "All 40 Kerry Hill ewes": a number of things of a kind, not a house
+                        or (
+                            rx is _ADDRESS
+                            and re.match(
+                                r"\s+(?!(?:is|was|has|as|so|its|this|thanks|please|residents)\b)(?-i:[a-z]+s)\b",
+                                text[end : end + 20],
+                            )
+                            is not None
+                        )
                         # "heading 2 Times Square at 5": a phone's "to", not a house number
                         or (
                             re.match(r"[24]\s", m.group(0)) is not None

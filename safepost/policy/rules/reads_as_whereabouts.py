@@ -90,7 +90,8 @@ _SCHOOL_EVENT = re.compile(
     r"(?:(?:advent|christmas|harvest|easter|leavers['’]?|remembrance|summer|spring|autumn|winter)\s+)?"
     r"(?:sports\s+day|nativity|carol\s+service|christmas\s+concert|summer\s+concert|spring\s+concert|concert|"
     r"assembly|parents['’]?\s+evening|open\s+evening|open\s+morning|coffee\s+morning|cake\s+sale|school\s+disco|disco|"
-    r"school\s+photos?|flu\s+(?:vaccinations?|spray)|book\s+fair|stay\s+and\s+play|stay-and-play)\s+(?:is|are|will\s+be)\b",
+    r"school\s+photos?|flu\s+(?:vaccinations?|spray)|book\s+fair|stay\s+and\s+play|stay-and-play|(?:farm\s+)?open\s+day|"
+    r"fun\s+day|summer\s+fair|christmas\s+fair|fete)\s+(?:is|are|will\s+be)\b",
     re.IGNORECASE,
 )
 

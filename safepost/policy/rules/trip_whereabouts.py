@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -94,6 +95,7 @@ _DAY = re.compile(
 )
 _ON_SITE = re.compile(
     r"^(?:(?:the\s+)?(?:new\s+|old\s+)?(?:main\s+|school\s+|dining\s+|sports\s+|front\s+|back\s+|side\s+|staff\s+|infant\s+|junior\s+|"
+    r"(?:red|blue|green|yellow|black|white|grey|brown)\s+|"
     r"small\s+|little\s+|top\s+|bottom\s+|pedestrian\s+|"
     r"nursery\s+|ks[12]\s+|key\s+stage\s+[12]\s+|upper\s+|lower\s+)?(?:school|hall|playground|field|office|"
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
@@ -102,6 +104,9 @@ _ON_SITE = re.compile(
     r"#forestschool(?:\s+area)?|studio\s+theatre|drama\s+studio|school\s+theatre|"
     # "with their new Year 7 tutors in the academy building", "in the LRC every lunchtime"
     r"(?:academy|college|sixth[\s-]form|senior|junior|prep|secondary)\s+(?:building|site|campus|block)|lrc|"
+    r"(?:[\w'’-]+\s+){0,2}(?:drop[\s-]off|pick[\s-]up)\s+(?:bay|zone|point|area)|"
+    # the school's own clubs: "parks in the Kids' Club drop-off bay", "in Breakfast Club from 7:45"
+    r"(?:breakfast|after[\s-]school|kids['’]?|homework)\s+club|"
     r"room\s+[A-Z]?\d{1,3}[A-Z]?|(?:ict|computer|computing|it|music|art|science|food|dt|d&t|sports?)\s+(?:suite|room|lab|labs|block|studio)|"
     # "students can drop into the Calm Room any lunchtime": a room of the school's, by its name
     r"(?-i:[A-Z])\w+\s+(?-i:Room|Suite|Hub|Base)|"
@@ -261,7 +266,7 @@ _NOT_PLACES = re.compile(
     r"Saturdays|Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
     r"Maths|English|Science|PE|D&T|DT|RE|RS|PSHE|PSHCE|RSE|ICT|Computing|Geography|History|Music|Drama|"
-    r"Meet\s+the\s+(?:Teacher|Tutor|Team|Staff)|Humanities|MFL|Languages|Physics|Chemistry|Biology|Psychology|Sociology|Economics|Classics|Latin|"
+    r"Levels?|T[\s-]Levels?|A[\s-]Levels?|BTECs?|GCSEs?|Meet\s+the\s+(?:Teacher|Tutor|Team|Staff)|Jumu['’]?ah|Jummah|Jumma|Humanities|MFL|Languages|Physics|Chemistry|Biology|Psychology|Sociology|Economics|Classics|Latin|"
     r"Our(?!\s+Lady)|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
     r"Friends|Schools|Benediction|Communion|Narnia|Hogwarts|Wonderland|Neverland|Middle[\s-]earth|Lilliput|Atlantis|Oz)\b(?!\s+(?!(?:Year|Years|Reception|Nursery|Class|[PY]\d)\b)[A-Z])"
     r"|^(?:the\s+)?(?:heart|centre|middle)\s+of\s+(?:the\s+|our\s+)?(?:Gospel|Bible|Church|Faith|Lord|God|Christmas|"
@@ -270,6 +275,9 @@ _NOT_PLACES = re.compile(
     # a charity appeal: "a £1 donation to Children in Need"
     r"|^(?:Children\s+in\s+Need|Comic\s+Relief|Sport\s+Relief|Red\s+Nose|Jeans\s+for\s+Genes|Save\s+the\s+Children|"
     r"Macmillan|Barnardo['’]?s|NSPCC|Cancer\s+Research)\b"
+    # an open day or a race, not a place: "at the Farm Open Day on Saturday", "in the English Schools' cross-country"
+    r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:Open\s+(?:Day|Evening|Morning)|Fun\s+Day|[Cc]ross[\s-][Cc]ountry)\b"
+    r"|^(?:the\s+)?(?:English|Scottish|Welsh|Irish)\s+Schools\b"
     # a competition, not a place: "in the Fenton Cup final on Thursday"
     r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:Cup|Trophy|Shield|League|Championships?|Tournament|Plate)\b"
     # a topic ("in the Second World War"), though "the Imperial War Museum North" is a place
@@ -796,6 +804,19 @@ _ITINERARY_ITEM = re.compile(
 )
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _a_misspelt_day(word: str) -> bool:
+    """Whether one capitalised word ending in "day" is a weekday misspelt ("Wensday", "Thurday")."""
+    low = word.lower()
+    return (
+        low.endswith(("day", "days"))
+        and low.isalpha()
+        and any(difflib.SequenceMatcher(None, low.removesuffix("s"), day).ratio() >= 0.8 for day in _WEEKDAYS)
+    )
+
+
 def _houses_named(place: str) -> bool:
     """Whether a place is only the surnames of famous people that are no place, as a school names its houses
     after them ("Nightingale and Shackleton", "Brunel")."""
@@ -911,10 +932,22 @@ def _places(sentence: str) -> list[_Place]:
             r"|\b(?:donations?|donated|donating|donate|proceeds\s+(?:go|will\s+go|went)|£\d+(?:\.\d\d)?)\s+$"
             # a title: "reading extracts from Long Walk to Freedom", "Journey to the River Sea"
             r"|(?<!^)(?<![.!?]\s)\b(?-i:Walk|Journey|Road|Return|Way|Guide|Ticket|Voyage|Passage|Flight|Escape|"
-            r"Letters?|Postcards?|Gateway|Stairway|Highway|Welcome|Back)\s+$",
+            r"Letters?|Postcards?|Gateway|Stairway|Highway|Welcome|Back)\s+$"
+            # somebody read or spoken to: "read a whole chapter of The Hodgeheg to Bramble this afternoon"
+            r"|\b(?:read|sang|told|gave|showed|presented|handed|explained|introduced|waved|spoke|talked|chatted|"
+            r"return|returned|give|hand|pass)\b"
+            r"[^,.;!?]{0,60}$",
             sentence[: m.start()],
+            re.IGNORECASE,
         ):
             continue  # "looking forward to Teddy Bears' Picnic day": an event, not a place
+        if m.group("prep") == "by" and re.search(
+            r"\b(?:judged|led|run|hosted|presented|organised|organized|opened|written|sung|played|performed|coached|"
+            r"taught|donated|made|baked|painted|drawn|designed)\s+$",
+            sentence[: m.start()],
+            re.IGNORECASE,
+        ):
+            continue  # "a dog show judged by Bramble's handler": who does it, not where
         if (
             m.group("prep") == "by"
             and _AUTHOR.fullmatch(place)
@@ -959,6 +992,8 @@ def _places(sentence: str) -> list[_Place]:
             bare,
         ):
             continue  # "on Wedensday", "on Thurs": a day, misspelt or cut short (not "Colomendy")
+        if named and _a_misspelt_day(bare):
+            continue  # "The first paper is on Wensday morning": a day, misspelt
         if not named and _NOT_A_SPOT.search(bare) and not _BUS_ROUTE.fullmatch(bare):
             continue
         if not named and re.match(r"an?\s", bare) and not _NAMED_AFTER.match(sentence, m.end()):
