@@ -2064,6 +2064,8 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
         return False  # "Merci beaucoup to the staff!": a word of thanks, though "Merci" is a name in a list
     if tok.hashtag and key in _HASHTAG_SMALL_WORDS and key not in roster.by_first:
         return False  # the "To" of #ProudToBeSMP joins the words of a hashtag; it names nobody
+    if tok.hashtag and key not in roster.by_first and is_ordinary_word(key):
+        return False  # the "Run" of #FunRun: a word of a hashtag, though some lists give it as a name
     if key in NON_NAMES:
         # A month that is a pupil's name ("June has been our Kindness Champion") is read like any
         # other name that is also a word: a child only where the wording makes one the subject.
@@ -2726,6 +2728,8 @@ def _surnames_alone(
             or not tok.is_capitalised
             or key not in roster.by_surname
             or (tok.hashtag and text.text[tok.nstart - 1 : tok.nstart].isalpha())
+            # the "Young" of #YoungCarers: the hashtag goes on after it
+            or (tok.hashtag and text.text[tok.nend : tok.nend + 1].isalpha())
             or _TITLE_BEFORE_SURNAME.search(text.text[max(0, tok.nstart - 12) : tok.nstart])
         ):
             continue
@@ -3081,6 +3085,13 @@ def _classify_one(
         and is_a_place(key)
     ):
         m.kind, m.reasons = "place", ['a country, by its flag ("Happy birthday, Israel! 🇮🇱")']
+        return
+    if (
+        not strong
+        and not m.surname
+        and re.search(r"\bcop(?:y|ies)\s+of\s+$", _before(norm, s_start, m, 12), re.I)
+    ):
+        m.kind, m.reasons = "other-person", ['the title of a book ("copies of Matilda, The Twits")']
         return
     if not strong and not m.surname and _BREED_AFTER.match(post):
         m.kind, m.reasons = "word", ['a breed, before the animal ("with Dexter steer Gerald")']

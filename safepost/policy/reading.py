@@ -223,6 +223,9 @@ HASHTAG_CHEER = re.compile(
     r"golden\s+(?:gloves|boot)|potm|motm|mvp|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off(?:\s+to)?|"
     # "#BounceQueenFlorence", "#GoldenBookWill"
     r"queen|king|boss|ace|whizz|wizard|genius|golden\s+book|gold\s+book|star\s+of\s+the\s+week|sotw|"
+    # what a player did, praised: "#SuperSaveAustin", "#GreatGoalMaya"
+    r"(?:super|great|top|star|amazing|awesome|golden|what\s+a)\s+(?:save|saves|goal|goals|catch|tackle|try|"
+    r"finish|strike|shot|keeper|striker|scorer|swimmer|runner|reader|writer)|"
     r"shout\s*out(?:\s+to)?|big\s+up|respect|bravo|kudos|"
     # in Welsh: "#DaIawnDeio", "#LlongyfarchiadauCadi", "#PenblwyddHapusGwen"
     r"da\s+iawn|llongyfarchiadau|pen\s*-?\s*blwydd\s+hapus|"
@@ -1508,7 +1511,9 @@ _PERSON_BEFORE = re.compile(
     # "Top score of the afternoon went to Best": the best of the day, given to somebody
     r"|\b(?:top|highest|best)\s+(?:score|scorer|total|time|mark)s?(?:\s+(?:of|in|for|at)\s+(?:the\s+)?[\w-]+){0,2}"
     r"(?=\s+(?:goes|went)\s+to\b)"
-    r"|\b(?:(?:wo)?man|player|star)\s+of\s+the\s+match\s+(?:in|at|for|against|v|vs)\s+[^.!?:]{0,40}?\s+(?:goes|went)\s+to)"
+    r"|\b(?:(?:wo)?man|player|star)\s+of\s+the\s+match\s+(?:in|at|for|against|v|vs)\s+[^.!?:]{0,40}?\s+(?:goes|went)\s+to"
+    # "Gold in the boccia at the regional Panathlon goes to Rainford!": a medal or a prize given to somebody
+    r"|\b(?:gold|silver|bronze|first\s+place|the\s+(?:trophy|medal|cup|award|prize|shield))\b[^.!?:]{0,60}?\s+(?:goes|went)\s+to)"
     # "Man of the match goes to King": an award given to somebody
     r"(?:\s+(?:goes\s+to|went\s+to|is|was|has\s+to\s+be|must\s+be))?\s*(?:[:,]|!+)?\s*#?$",  # "Take a bow, #Mensah"  # "Hat-trick hero! Price was unstoppable"
     re.IGNORECASE,
@@ -1969,6 +1974,8 @@ def surnames_alone(
         after = norm[tok.nend : tok.nend + _WINDOW]
         if tok.possessive and not after.startswith(("'", "’")):
             after = "'s" + after
+        elif tok.possessive and not after.startswith(("'s", "’s")):
+            after = "'s" + after[1:]  # "Fields' winning throw", read as "Fields's winning throw"
         if _IN_A_CLASS.match(after) and in_roster_class(after, roster.class_names):
             out.append((tok, True))  # "Hart in Eagles had the whole hall laughing": a child placed in a class
             continue
@@ -2035,7 +2042,12 @@ def surnames_alone(
                 continue
         elif place is not None and place(key):
             # Wales, Barry, Preston: the same, though a verb in the past straight after is somebody's doing
-            if not (as_person or (not tok.possessive and _PAST_VERB_AFTER.match(after))):
+            if not (as_person or (not tok.possessive and _PAST_VERB_AFTER.match(after))) or (
+                # "the garden centre in Rainford, who donated forty lavender plants": the town
+                re.search(r"\b(?:in|at|near|from|around|outside|of)\s+$", before)
+                and not tok.possessive
+                and not _PERSON_BEFORE.search(norm[max(0, tok.nstart - 70) : tok.nstart])
+            ):
                 continue
         elif not (as_person or tok.possessive or _VERB_AFTER.match(after)) and (
             _THING_BEFORE.search(before) or _FAMILY_AFTER.match(after)
@@ -2088,6 +2100,8 @@ _LATER = re.compile(
 )
 _FUTURE_VERB = re.compile(
     r"\b(?:will|'ll|shall|going\s+to|off\s+to|heading\s+(?:to|off|for|out)|are\s+off|is\s+off|"
+    # "and are due at camp in Slaidburn by 4:30"
+    r"(?:is|are)\s+due\s+(?:at|in|to|by|into)\b|"
     r"set\s+off|(?<!\bon\s)(?<!\bmaternity\s)(?<!\bsick\s)(?<!\bannual\s)leave|"
     # "loved meeting the lambs": a meeting that happened
     r"(?<!\bloved\s)(?<!\benjoyed\s)(?<!\bliked\s)(?<!\bafter\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)"
@@ -2274,9 +2288,17 @@ _THANKED_FOR_DONE = re.compile(
 )
 
 
+# Done in the week or weekend that is ending: "All our Bronze DofE teams completed their expedition in Gisburn Forest
+# this weekend".
+_DONE_THIS = re.compile(
+    r"\b(?:completed|finished|returned|came\s+back|got\s+back)\b[^.!?]{0,80}\bthis\s+(?:weekend|week|morning|afternoon)\b",
+    re.IGNORECASE,
+)
+
+
 def sentence_tense(sentence: str) -> Tense:
     """Whether a sentence has happened, is happening now, or will happen."""
-    if _THANKED_FOR_DONE.search(sentence) or _A_RESULT.search(sentence):
+    if _THANKED_FOR_DONE.search(sentence) or _A_RESULT.search(sentence) or _DONE_THIS.search(sentence):
         return Tense.PAST
     if _MOVED_TO_A_DAY.search(sentence):
         return Tense.FUTURE  # "has been moved to Thursday 11th June": it will happen then

@@ -211,7 +211,10 @@ def camel_parts(tag: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=16384)
+# A quote opened and not closed before a word: "wrote postcards 'from Paris' to Year 1".
+_QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s(\[]))'(?=\w)(?:(?!\w'(?:[\s.,!?;:)]|$)).)*$")
+
+
 def at_word_starts(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern``, tried only where a word starts (not after a letter or a digit).
 
@@ -222,6 +225,7 @@ def at_word_starts(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + pattern.pattern + ")", pattern.flags)
 
 
+@lru_cache(maxsize=16384)
 def fold(word: str) -> str:
     """Case- and accent-insensitive key for comparing names and words (remembered: words repeat)."""
     if word.isascii():
@@ -417,6 +421,14 @@ class PostText:
         if bare != word and bare[-1:].isalpha():
             # "Amelia's": the word is Amelia, marked as possessive.
             possessive, nend, word = True, nend - (len(word) - len(bare)), bare
+        elif (
+            word[-1:] in ("s", "S")
+            and self.text[nend : nend + 1] == "'"
+            and not self.text[nend + 1 : nend + 2].isalnum()
+            and not _QUOTE_OPEN.search(self.text[max(0, nstart - 60) : nend])
+        ):
+            # "Fields' winning throw", "Mercedes' goal": the apostrophe after the s, not a quote's end
+            possessive = True
         start, end = self.span(nstart, nend)
         return Token(word, start, end, nstart, nend, self.sentence_of(nstart), hashtag, possessive)
 

@@ -64,6 +64,12 @@ Tristan,Hosking,Year 3,Seal,yes
 Kerensa,Nance,Year 4,Gannet,yes
 Ruby,Trelawny,Year 5,Gannet,yes
 Jago,Pendeen,Year 6,Gannet,yes
+Poppy,Rainford,Year 9,Badger,yes
+Harry,Fields,Year 10,Badger,yes
+Matilda,Gray,Year 2,Wrens,yes
+Will,Young,Year 5,Maple,yes
+Austin,Reeve,Year 4,Maple,yes
+Paris,Lowe,Year 1,Maple,yes
 """
 
 CASES = [
@@ -561,6 +567,120 @@ CASES = [
     (
         "rackham",
         "Lost: a blue buoyancy aid. If you've seen it, please return it to Dave at the club on Saturday at 10.",
+        "trip-whereabouts",
+        False,
+    ),
+    # a PTA's grown-ups' evenings, a book stall, somebody's own garage, a house number after "at"
+    (
+        "rackham",
+        "Tonight's quiz night is sold out! See you all at the village hall at 7:30.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "rackham",
+        "Christmas market stallholders: set-up at the village hall is from 8am on Saturday 5th December.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "rackham",
+        "Year 5 are singing at the village hall on Saturday at 7:30. Come and hear them!",
+        "trip-whereabouts",
+        True,
+    ),
+    (
+        "no-names-no-faces",
+        "The book stall will have copies of Matilda, The Twits and plenty more. All books 20p!",
+        "pupil-name",
+        False,
+    ),
+    (
+        "rackham",
+        "The gazebos are being stored in Tom's garage at 3 Mill Cottages, Thornley.",
+        "personal-data",
+        True,
+    ),
+    (
+        "rackham",
+        "The gazebos are being stored in Tom's garage at 3 Mill Cottages, Thornley.",
+        "trip-whereabouts",
+        False,
+    ),
+    ("rackham", "Raffle tickets from Smith's Garage at 4 High Street.", "personal-data", False),
+    (
+        "courtney",
+        "Going for gold! Our sponsored #FunRun raised £1,300 for new PE equipment.",
+        "individual-pupil",
+        False,
+    ),
+    # a special school's sport: an insult with an adverb, a medal given to a surname, a town, s' as a possessive
+    ("st-catherine", "Some people are utterly selfish gits. Please keep the bays free.", "offensive", True),
+    (
+        "no-names-no-faces",
+        "Gold in the boccia at the regional Panathlon goes to Rainford!",
+        "pupil-surname",
+        True,
+    ),
+    (
+        "no-names-no-faces",
+        "A huge thank you to the garden centre in Rainford, who donated forty lavender plants.",
+        "pupil-surname",
+        False,
+    ),
+    ("rackham", "Fields' winning throw in the boccia final was pure class.", "pupil-surname", True),
+    ("rackham", "The boys' changing rooms are being repainted this week.", "individual-pupil", False),
+    # a burst water main's road, a bus bay, a weekend's finished expedition, a Hindu dance night
+    (
+        "st-catherine",
+        "Due to a burst water main on Bolton Road, school is closed today. Work will be set on Teams by 10am.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "sutton-manor",
+        "All our Bronze DofE teams completed their expedition in Gisburn Forest this weekend. #DofE",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "sutton-manor",
+        "Our Bronze teams passed checkpoint 3 at Stocks Reservoir at 1:10pm and are due at camp by 4:30.",
+        "trip-whereabouts",
+        True,
+    ),
+    ("sutton-manor", "Our garba night was a huge success! Thank you, families! #Navratri", "spelling", False),
+    (
+        "rackham",
+        "Diwali at Millbank: our garba night is on Friday 16th October from 6:30pm in the sports hall.",
+        "trip-whereabouts",
+        False,
+    ),
+    # what the round's first fixes broke on older sets, and their mending: a quote's end is no possessive, a
+    # hashtag's first word is no surname, a save praised in a hashtag, "stallholders" who are pupils' interviewees,
+    # a coach due back at school
+    (
+        "no-names-no-faces",
+        "Maple Class wrote postcards 'from Paris' to Year 1. Très bien!",
+        "pupil-name",
+        False,
+    ),
+    (
+        "courtney",
+        "Congratulations to Will on his Young Carer of the Year award! #YoungCarers",
+        "pupil-surname",
+        False,
+    ),
+    ("no-names-no-faces", "Not one goal conceded this morning! 🧤 #SuperSaveAustin", "pupil-name", True),
+    (
+        "rackham",
+        "If you're at Leicester Market on Friday around 10, say hello to Year 4! They're interviewing stallholders.",
+        "trip-whereabouts",
+        True,
+    ),
+    (
+        "courtney",
+        "The ski coach is due back at the Secondary car park at around 6am on Saturday.",
         "trip-whereabouts",
         False,
     ),

@@ -505,6 +505,8 @@ def _used_as_insult(words: list[Word], i: int) -> bool:
         return True  # "Some drivers are selfish pr*cks"
     if pp == "some" and p.endswith("ing") and p not in _NOT_DESCRIBING:
         return True  # "Some thieving git has pinched the tarp"
+    if pp in _ADVERBS and ppp in _COPULAS and p not in _NOT_DESCRIBING:
+        return True  # "Some people are utterly selfish gits"
     if pp in ("the", "those", "these") and p in _CALLING_WORDS and words[i].key.endswith("s"):
         return True  # "Took the lazy sods long enough!": people called it
     return p in _COPULAS or p in _DEMONSTRATIVES

@@ -743,6 +743,12 @@ def _venue_or_school(before: str, school_words: frozenset[str]) -> bool:
     home = _LIVES.search(tail)
     for rx in (_SCHOOL_CUE, _ORG_CUE):
         for m in rx.finditer(tail):
+            if (
+                rx is _ORG_CUE
+                and m.group(0).islower()
+                and re.search(r"(?-i:[A-Z])[a-z]+['’]s\s+$", tail[: m.start()])
+            ):
+                continue  # "stored in Tom's garage at 3 Mill Cottages": somebody's own, at home
             if _INTRO.match(tail, m.end()) and not (home and home.start() < m.start()):
                 return True
     for m in re.finditer(r"[A-Za-z]+", tail):

@@ -10,7 +10,7 @@ from safepost.policy import trained
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.reading import Tense, sentence_tense
 from safepost.policy.rules.base import Context, Rule
-from safepost.policy.rules.trip_whereabouts import TripWhereabouts, going_home, places_named
+from safepost.policy.rules.trip_whereabouts import TripWhereabouts, adults_only, going_home, places_named
 
 if TYPE_CHECKING:
     from safepost.policy.config import Policy
@@ -59,6 +59,9 @@ class ReadsAsWhereabouts(Rule):
             or told_afterwards(ctx, reading)
             or at_school(ctx.text.text[reading.start : reading.end], ctx.text.text)
             or going_home(ctx.text.text[reading.start : reading.end])
+            or adults_only(
+                ctx.reading.text
+            )  # "Tonight's quiz night is sold out! See you at the village hall"
             or any(True for _ in TripWhereabouts().check(ctx))
         ):
             return  # the reader is not sure, the sentence has happened, or SP202 has already said it

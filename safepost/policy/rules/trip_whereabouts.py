@@ -65,7 +65,8 @@ _CLOCK = re.compile(
     r"(?:(?:at|from|until|till|by|between)\s+(?:about\s+|around\s+|approx\.?\s+|roughly\s+)?|(?:around|about|approx\.?)\s+)"
     r"(?:1[0-2]|0?[1-9]|2[0-4])(?!\s*(?:%|years|children|pupils|people|schools|points|tiny|new|"
     r"goals|runs|metres|miles|km|kg|(?:st|nd|rd|th)\b|\d))\b"
-    r"(?!\s+(?-i:[A-Z])\w+\s+(?-i:Road|Street|Lane|Avenue|Close|Drive|Way|Crescent|Grove|Gardens|Terrace))"
+    r"(?!\s+(?-i:[A-Z])\w+\s+(?-i:Road|Street|Lane|Avenue|Close|Drive|Way|Crescent|Grove|Gardens|Terrace|Cottages|Court|"
+    r"Mews|Row|Place|Villas))"
     r"|noon|midday|lunchtime|lunch\s+time|"
     r"(?:until|till|by|at)\s+home\s*time|"
     r"right\s+now|currently|at\s+the\s+moment|in\s+(?:\d+|ten|five|fifteen|twenty|thirty)\s+minutes|"
@@ -104,7 +105,7 @@ _ON_SITE = re.compile(
     r"#forestschool(?:\s+area)?|studio\s+theatre|drama\s+studio|school\s+theatre|"
     # "with their new Year 7 tutors in the academy building", "in the LRC every lunchtime"
     r"(?:academy|college|sixth[\s-]form|senior|junior|prep|secondary)\s+(?:building|site|campus|block)|lrc|"
-    r"(?:[\w'’-]+\s+){0,2}(?:drop[\s-]off|pick[\s-]up)\s+(?:bay|zone|point|area)|"
+    r"(?:[\w'’-]+\s+){0,2}(?:drop[\s-]off|pick[\s-]up)\s+(?:bay|zone|point|area)|bus\s+bay|coach\s+bay|"
     # the school's own clubs: "parks in the Kids' Club drop-off bay", "in Breakfast Club from 7:45"
     r"(?:breakfast|after[\s-]school|kids['’]?|homework)\s+club|"
     r"room\s+[A-Z]?\d{1,3}[A-Z]?|(?:ict|computer|computing|it|music|art|science|food|dt|d&t|sports?)\s+(?:suite|room|lab|labs|block|studio)|"
@@ -436,7 +437,10 @@ _ADULTS_ONLY = re.compile(
     # the parents' association's own post: "PTA here! Our first meeting of the year is next Tuesday at 7pm"
     r"^\W*(?:pta|pfa|friends\s+of\s+[\w'’]+)\s+(?:here|news|update)\b|"
     # a meeting about a trip, for the families: "The information evening for the Year 6 London trip is on Tuesday"
-    r"^\W*(?:the\s+|our\s+)?(?:parents['’]?\s+)?(?:information|info)\s+(?:evening|meeting|session)\b)\b",
+    r"^\W*(?:the\s+|our\s+)?(?:parents['’]?\s+)?(?:information|info)\s+(?:evening|meeting|session)\b|"
+    # the grown-ups' own evenings and stalls: "Tonight's quiz night is sold out! See you at the village hall at 7:30",
+    # "Christmas market stallholders: set-up at the village hall is from 8am"
+    r"\bquiz\s+night\b|#quiznight\b|^\W*(?:[\w'’]+\s+){0,3}stallholders?\b(?=\s*[:,])|\bwine\s+tasting\b|\bladies['’]?\s+night\b)\b",
     re.IGNORECASE,
 )
 _ALL_BACK = re.compile(
@@ -452,7 +456,7 @@ _TO_STUDY = re.compile(
 # An event held in the school's own hall or field, in a sentence that says nothing of leaving or returning.
 _IN_THE_SCHOOL_HALL = re.compile(
     r"^(?!.*\b(?:back|return|returning|collect|collection|pick[\s-]?up|coach|bus|leave|leaving|depart)\b)"
-    r".*\b(?:in|on)\s+the\s+(?:main\s+)?(?:school\s+)?(?:hall|field)\b",
+    r".*\b(?:in|on)\s+the\s+(?:main\s+|sports\s+)?(?:school\s+)?(?:hall|field)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _ON_SITE_IN = re.compile(
@@ -827,6 +831,11 @@ def _houses_named(place: str) -> bool:
     )
 
 
+def adults_only(text: str) -> bool:
+    """Whether the post is about grown-ups only (a quiz night, stallholders, a job, old pupils): no pupil is there."""
+    return _ADULTS_ONLY.search(text) is not None
+
+
 def going_home(sentence: str) -> bool:
     """Whether the sentence has the pupils on their way back from the place it names ("on the way home from
     Kingswood and will be back in the school car park at 3:30"), not only heading back somewhere for lunch."""
@@ -870,7 +879,8 @@ def _places(sentence: str) -> list[_Place]:
         ):
             continue  # "lunch money must be paid on ParentPay", "book on Arbor": an online system
         if m.group("prep") in ("on", "in", "at", "near", "outside", "along") and re.search(
-            r"\b(?:leak|fire|accident|incident|roadworks|works|closure|flooding|flood|burst\s+main|collision|"
+            r"\b(?:leak|fire|accident|incident|roadworks|works|closure|flooding|flood|burst\s+(?:water\s+)?main|water\s+main|"
+            r"collision|"
             r"crash|power\s+cut|outage|break-in|blockage|diversion|breakdown|spillage|emergency)\s+$",
             sentence[max(0, m.start() - 30) : m.start()],
             re.IGNORECASE,  # "Flooding on Seamer Road means ..."
@@ -1120,7 +1130,7 @@ class TripWhereabouts(Rule):
 
     def _findings(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.reading.text
-        if _ADULTS_ONLY.search(text):
+        if adults_only(text):
             return  # an evening for parents at the secondary school: no pupil is there
         sentences = [(a, b, text[a:b]) for a, b in ctx.reading.sentence_bounds]
         all_places = [(i, p) for i, (_a, _b, s) in enumerate(sentences) for p in _places(s)]
