@@ -1717,6 +1717,7 @@ _WORK_TITLES = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _WORKS) + r"
 
 
 @lru_cache(maxsize=256)
+@lru_cache(maxsize=256)
 def characters_named(norm: str) -> frozenset[str]:
     """The characters' (and the author's) names of every work the post names, by its title or by people only it
     has ("Mrs Johnstone's story" of Blood Brothers)."""
