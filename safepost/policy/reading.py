@@ -36,7 +36,9 @@ _WINDOW = 200
 
 # Nouns that can only mean a child.
 _CHILD_NOUNS = (
-    r"daughter|son|girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|someone|somebody|"
+    r"daughter|son|girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|"
+    # somebody is a child only where the post places them: "someone in Year 5", not "this month someone"
+    r"(?:someone|somebody)(?=\s+(?:in|from|of)\s)|"
     r"(?:big|little|younger|older|baby)\s+(?:sister|brother)|little\s+(?:man|lady|miss|mister|helper|one)|young\s+(?:man|lady)(?=\s*[:,!.]|\s+(?:in|from|who)\b)|granddaughter|grandson|niece|nephew|stepdaughter|stepson|chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|boarder|day\s+pupil|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)-year-old"
 )
@@ -2138,7 +2140,9 @@ _NOW = re.compile(
     r"\b(?:right\s+now|now|currently|at\s+the\s+moment|just\s+arrived|"
     r"(?:we're|we\s+are|they're|they\s+are)\s+(?:(?:finally|now|all|safely)\s+)*here|"
     r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|reached|pulled\s+in|pulled\s+over|"
-    r"stopped|dropped\s+(?:us|them|everyone|the\s+(?:children|class|team|pupils))(?:\s+off)?)|made\s+it(?!\s+(?:to\s+the\s+(?:top|summit|end|finish)|all\s+the\s+way)\b)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from|"
+    r"stopped|dropped\s+(?:us|them|everyone|the\s+(?:children|class|team|pupils))(?:\s+off)?|"
+    # "we've moved on to the Egyptian galleries until 2:30": there now, until a time
+    r"(?:moved|headed|gone)\s+(?:on\s+)?(?:to|into|over\s+to)\b(?=[^.!?]{0,80}\b(?:until|till|til)\s+\d))|made\s+it(?!\s+(?:to\s+the\s+(?:top|summit|end|finish)|all\s+the\s+way)\b)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from|"
     r"(?:are|'re|is|(?<=\w\s)r)\s+(?:(?:\w+ly|safe\s+and\s+sound|safe|all|now|still|busy|tucked\s+up|settled(?:\s+in)?|"
     r"asleep|in\s+bed)\s+(?:and\s+)?)*(?:having|"
     r"enjoying|exploring|visiting|walking|climbing|watching|"

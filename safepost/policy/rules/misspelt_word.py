@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from safepost.policy.findings import Finding, Severity
@@ -43,66 +44,63 @@ _DIGIT = re.compile(r"\d")
 _DEEP_SEARCHES = 2
 
 
-# Words only Welsh has, common in a Welsh school's posts: a sentence with two of them is written
-# (partly) in Welsh ("Mae Osian wedi ennill!", "Pob lwc", "Gwnewch y pethau bychain").
-_WELSH_WORDS = frozenset(
-    [
-        "mae",
-        "wedi",
-        "yn",
-        "yr",
-        "pob",
-        "lwc",
-        "dda",
-        "iawn",
-        "gyda",
-        "ein",
-        "eich",
-        "hapus",
-        "dydd",
-        "bore",
-        "nos",
-        "croeso",
-        "diolch",
-        "blwyddyn",
-        "newydd",
-        "gwnewch",
-        "dosbarth",
-        "ysgol",
-        "fawr",
-        "pethau",
-        "bychain",
-        "llongyfarchiadau",
-        "penblwydd",
-        "nadolig",
-        "llawen",
-        "cymraeg",
-        "cymru",
-        # and Irish, as schools in Northern Ireland write it: "Go raibh maith agaibh!"
-        "raibh",
-        "maith",
-        "agaibh",
-        "agat",
-        "duit",
-        "slán",
-        "sláinte",
-        "dia",  # "Dia duit!", "Dia dhaoibh!": hello
-        "dhuit",
-        "dhaoibh",
-        "conas",
-        "fáilte",
-        "céad",
-        "míle",
-        "seachtain",
-        "gaeilge",
-        "nollaig",
-        "shona",
-    ]
-)
+# Words only Welsh (or Irish, or Scottish Gaelic) has, common in a school's posts: a sentence with two of
+# them is written (partly) in that language ("Mae Osian wedi ennill!", "Pob lwc", "Rydyn ni mor falch ohonoch
+# chi!", "Go raibh maith agaibh!", "Tapadh leibh!"). Welsh words are listed as a dictionary gives them; their
+# mutated forms, which Welsh writes after some words ("gan Gadi", "mor falch", "Blwyddyn dda"), are made
+# below.
+_WELSH_BASE = """
+mae wedi yn yr pob lwc da iawn gyda ein eich hapus dydd bore nos croeso diolch blwyddyn newydd gwneud gwnewch
+dosbarth ysgol mawr bach pethau bychain llongyfarchiadau penblwydd nadolig llawen cymraeg cymru roedd rydyn
+rydym rydw dwi ni chi nhw ydy ydych oes bydd byddwn heddiw yfory ddoe eleni wythnos amser gwych ardderchog
+arbennig bendigedig hyfryd rhagorol anhygoel ymdrech gwaith plant disgyblion athrawon rhieni teulu teuluoedd
+pawb gan dros drwy trwy heb wrth rhwng mor mwy mwyaf hefyd ond neu efo hefo oherwydd balch ohonoch ohonot
+chwarae canu darllen ysgrifennu dysgu gweld mynd dod cael gwisgo bwyta siarad ewch dewch cofiwch peidiwch
+gwyliau haf gaeaf gwanwyn hydref eira glaw haul enfys tywydd môr mynydd afon traeth cerdd cân unawd englyn
+englynion bardd llefaru côr alaw dawns gwerin urdd cylch sir cenedlaethol cystadlu cystadleuaeth cystadlodd
+enillodd ennill llwyddiant gwobr cyntaf trydydd tîm seren sêr diwrnod noson prynhawn hwyl ymaelodi aelod
+aelodau cofion annwyl gorau dymuniadau lluniau straeon llyfr llyfrau meithrin derbyn athro athrawes pennaeth
+cyngerdd gwaith cartref tymor
+"""
+_IRISH_AND_GAELIC = """
+raibh maith agaibh agat duit slán sláinte dia dhuit dhaoibh conas fáilte céad míle seachtain gaeilge nollaig
+shona madainn feasgar oidhche math mhath tapadh leibh leat meal naidheachd failte ciamar mòran taing slàinte
+gàidhlig chridheil bliadhna latha beannachd
+"""
+# Welsh's soft, nasal and aspirate mutations of a word's first letters.
+_MUTATIONS = {
+    "p": ("b", "mh", "ph"),
+    "t": ("d", "nh", "th"),
+    "c": ("g", "ngh", "ch"),
+    "b": ("f", "m"),
+    "d": ("dd", "n"),
+    "g": ("", "ng"),
+    "m": ("f",),
+    "ll": ("l",),
+    "rh": ("r",),
+}
+
+
+def _mutated(word: str) -> set[str]:
+    for head in ("ll", "rh", word[:1]):
+        if word.startswith(head) and head in _MUTATIONS:
+            return {new + word[len(head) :] for new in _MUTATIONS[head] if len(new + word[len(head) :]) > 1}
+    return set()
+
+
+@cache
+def _welsh_words() -> frozenset[str]:
+    """The words above, with the mutated forms that are not English words ("mor" softened is "for")."""
+    english = dictionary()
+    base = _WELSH_BASE.split()
+    return frozenset(
+        {*base, *_IRISH_AND_GAELIC.split()} | {m for w in base for m in _mutated(w) if m not in english}
+    )
 
 
 def _welsh(sentence: str) -> bool:
-    return sum(w in _WELSH_WORDS for w in re.findall(r"[a-zŵŷâêîôû]+", sentence.lower())) >= 2
+    words = _welsh_words()
+    return sum(w in words for w in re.findall(r"[a-zŵŷâêîôûàèìòùáéíóú]+", sentence.lower())) >= 2
 
 
 # A sentence in another language, greeted or thanked in it: "Bonjour, ça va?", "¡Hola! ¿Qué tal?"

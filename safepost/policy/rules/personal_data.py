@@ -130,7 +130,10 @@ _WELSH_STREET = (
 )
 _HOUSE_NAMED = re.compile(
     r"(?<![\w£$€./:])(?:(?:Tŷ|Ty|Bwthyn)\s+[A-Z][\w'’-]+|"
-    r"(?:[A-Z][a-z'’]+\s+){1,2}(?:Cottage|Cottages|House|Farmhouse|Lodge|Bungalow|Villa))"
+    r"(?:[A-Z][a-z'’]+\s+){1,2}(?:Cottage|Cottages|House|Farmhouse|Lodge|Bungalow|Villa)|"
+    # a house's own name after the word for it: "collect them from his farmhouse at Tyddyn Uchaf, Ffordd y Mynydd"
+    r"(?:(?<=farmhouse at )|(?<=house at )|(?<=home at )|(?<=cottage at )|(?<=farm at ))"
+    r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
     rf",\s+(?:(?:{_NAME_WORD}\s+){{1,3}}{_STREET_TYPE}|{_WELSH_STREET})"
 )
 # What sends things or people to a house: "drop it round to", "return it to", "lives at".

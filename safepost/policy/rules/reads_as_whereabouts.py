@@ -100,7 +100,8 @@ _SCHOOL_EVENT = re.compile(
 
 
 _ON_SITE_ONLY = re.compile(
-    r"\b(?:in|on|at|by|to)\s+the\s+(?:school\s+)?(?:playground|hall|school\s+gates?|main\s+gate|classroom|office|"
+    r"\b(?:in|on|at|by|to)\s+the\s+(?:school\s+|sixth[\s-]form\s+|primary\s+|secondary\s+|senior\s+|junior\s+|staff\s+)?"
+    r"(?:playground|hall|school\s+gates?|main\s+gate|classroom|office|"
     r"car\s+park|field|front\s+entrance|main\s+entrance)\b|\bin\s+(?-i:Chapel)\b",
     re.IGNORECASE,
 )

@@ -98,7 +98,7 @@ _ON_SITE = re.compile(
     r"^(?:(?:the\s+)?(?:new\s+|old\s+)?(?:main\s+|school\s+|dining\s+|sports\s+|front\s+|back\s+|side\s+|staff\s+|infant\s+|junior\s+|"
     r"(?:red|blue|green|yellow|black|white|grey|brown)\s+|"
     r"small\s+|little\s+|top\s+|bottom\s+|pedestrian\s+|"
-    r"nursery\s+|ks[12]\s+|key\s+stage\s+[12]\s+|upper\s+|lower\s+)?(?:school|hall|playground|field|office|"
+    r"nursery\s+|ks[12]\s+|key\s+stage\s+[12]\s+|upper\s+|lower\s+)?(?:school|hall|playground|field|office|room\b(?!s)|"
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
     r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom|nature\s+garden|wildlife\s+garden|"
     r"sensory\s+garden|school\s+garden|mud\s+kitchen|quad|courtyard|allotment|home\s+pitch|home\s+ground|"
@@ -110,12 +110,14 @@ _ON_SITE = re.compile(
     r"(?:breakfast|after[\s-]school|kids['’]?|homework)\s+club|"
     r"room\s+[A-Z]?\d{1,3}[A-Z]?|(?:ict|computer|computing|it|music|art|science|food|dt|d&t|sports?)\s+(?:suite|room|lab|labs|block|studio)|"
     # "students can drop into the Calm Room any lunchtime": a room of the school's, by its name
-    r"(?-i:[A-Z])\w+\s+(?-i:Room|Suite|Hub|Base)|"
+    r"(?-i:[A-Z])\w+\s+(?-i:Room|Suite|Hub|Base|Office)|"
     r"learning\s+resource\s+centre|learning\s+centre)|school|home|"
     # the school's own rooms, named alone: "talks in the Theatre at 6:15", "stands in the Atrium"
     r"(?:the\s+)?(?-i:Theatre|Atrium|Canteen|Auditorium|Studio)$|"
     # a school's own chapel, named as its hall is: "confirmed 23 of our pupils in Chapel this evening"
     r"(?-i:Chapel)$|"
+    # a room by its code: "revision on Tuesdays in S5", "Paper 1 is in D12"
+    r"(?-i:[A-Z]{1,2}\d{1,3}[a-z]?)\b(?!\s*[-–]\s*\d)|"
     # a numbered room, its number after the place: "Latin clinics run at lunchtime in Room 12"
     r"(?-i:Room|Lab|Block|Studio)$|"
     # a nursery's own children's centre: "a drop-in on Thursday from 1:30 in the Children's Centre"
@@ -254,7 +256,9 @@ _TRIP_WORDS = re.compile(
     r"(?:on|for)\s+(?:a|our|their)\s+(?:[\w-]+\s+)?walk|walk(?:ing)?\s+(?:to|down\s+to|over\s+to|along|around|"
     r"round|through|across|up)|"
     r"fixture|tournament|match|festival|gala|competition|off\s+to|heading\s+to|parade|carnival|procession|next\s+stop|"
-    r"sponsored\s+walk|fun\s+run|work\s+(?:week|experience)|placements?|placed\s+with|(?:annual|summer|cadet|ccf|scout|sports|training)\s+camp)\b",
+    r"sponsored\s+walk|fun\s+run|work\s+(?:week|experience)|placements?|placed\s+with|(?:annual|summer|cadet|ccf|scout|sports|training)\s+camp)\b"
+    # (not a trip's paperwork: "the P6/7 residential meeting for parents", "trip letters")
+    r"(?!\s+(?:meetings?|forms?|letters?|payments?|deposits?|kit\s+lists?|consent\s+forms?)\b)",
     re.IGNORECASE,
 )
 _COUNTRY = re.compile(
@@ -263,7 +267,7 @@ _COUNTRY = re.compile(
     r"Poland|Europe|America|USA|Canada|Australia|New\s+Zealand|Africa|Asia|India|China|Japan)"
 )
 _NOT_PLACES = re.compile(
-    r"^(?:the\s+)?Key\s+Stage\b|^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|KS\d|[PY]\d|Yr\s?\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
+    r"^(?:the\s+)?Key\s+Stage\b|^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|Blwyddyn|Dosbarth|Derbyn|Meithrin|KS\d|[PY]\d|Yr\s?\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
     r"Saturdays|Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
     r"Maths|English|Science|PE|D&T|DT|RE|RS|PSHE|PSHCE|RSE|ICT|Computing|Geography|History|Music|Drama|"
@@ -293,7 +297,17 @@ _NOT_PLACES = re.compile(
     r"Minecraft|Purple\s+Mash|Seesaw|Tapestry|Class\s+Dojo|ClassDojo|Duolingo|ParentPay|ParentMail|Parentmail|"
     r"Arbor|SchoolComms|Scopay|SchoolMoney|School\s+Gateway|Weduc|Studybugs|Satchel|Show\s+My\s+Homework|"
     r"Google\s+Classroom|Microsoft\s+Teams|Sparx|TTRS|Times\s+Tables\s+Rock\s+Stars|Numbots|Oak\s+Academy|"
-    r"Bedrock|Mathletics|Accelerated\s+Reader|Reading\s+Eggs|Bug\s+Club|Doodle\s+Maths)\b"
+    r"Bedrock|Mathletics|Accelerated\s+Reader|Reading\s+Eggs|Bug\s+Club|Doodle\s+Maths|"
+    # software a class works in: "making music in Sonic Pi", "designing in Tinkercad"
+    r"Sonic\s+Pi|Tinkercad|MakeCode|Kahoot|Canva|Roblox|Replit|Trinket|Fusion\s+360|Excel|PowerPoint|Padlet|"
+    r"Blooket|Quizlet|Seneca|Hegarty\s+Maths|Dr\s+Frost|Kerboodle|GCSEPod|Bitesize|BBC\s+Bitesize)\b"
+    # a Welsh school's class or year: "Ianto in Dosbarth Cywion", "visiting Blwyddyn 5 and 6"
+    r"|^(?:Dosbarth|Blwyddyn)\s+\w+"
+    # a holy book: "the siege of Lachish is in the Tanach too"
+    r"|^(?:the\s+)?(?:Tanach|Tanakh|Torah|Bible|Talmud|Qur['’]?an|Koran|Gospels?|Psalms|Old\s+Testament|New\s+Testament|"
+    r"Book\s+of\s+[A-Z]\w+)\b"
+    # a round of a competition, not a place: "through to the national semi-final"
+    r"|^(?:the\s+)?(?:(?-i:[a-z]+)\s+){0,2}(?:semi[\s-]?finals?|quarter[\s-]?finals?|finals?|next\s+round)$"
     r"|^(?:[A-Z][\w'’-]*\s+){0,3}(?:Radio|FM|TV)\b"
     # a road: "stuck in traffic on the M6"
     r"|^(?:the\s+)?[MA]\d{1,4}\b"

@@ -1,0 +1,309 @@
+"""Kinds the round-14 blind sets showed (issue 12): a county or a town of more than one word whose words are
+children's names ("the Ross and Cromarty schools"), Scottish Gaelic greetings and Scots swearing, a part
+only one child plays named with the child's class ("our young piper from P7"), a play's characters when the
+play is named without its article ("the Christmas Carol quiz"), a child with a character's name placed in
+a form ("Summer in 8T") or spoken to, and a trip's paperwork that is no trip. Each must be read as a careful
+head would, and the real finding beside it must stay. The sentences are the project's own, not the blind
+sets'."""
+
+from __future__ import annotations
+
+from wording_cases import wording_test
+
+ROSTER = """first_name,last_name,year_group,class_name,photo_consent
+Ross,Mackay,Year 5,P5,yes
+Iona,Fraser,Year 4,P4,yes
+Milton,Hughes,Year 6,P6,yes
+Summer,Gale,Year 8,8T,yes
+Matilda,Price,Year 7,7R,yes
+Ralph,Owens,Year 8,8T,yes
+Oliver,Crane,Year 9,9C,yes
+Fred,Lowe,Year 11,11H,yes
+Belle,Hart,Year 11,11M,yes
+Ophelia,Stone,Year 12,12S,yes
+Viola,Grey,Year 10,10G,yes
+Jessica,Moor,Year 10,10M,yes
+Hazel,Grove,Year 3,Otters,yes
+Ruby,Shah,Year 10,10S,yes
+Java,Okoro,Year 9,9K,yes
+Grace,Bell,Year 11,11B,yes
+Mason,Kerr,Year 11,11K,yes
+Adam,Levy,Year 1,Tamar,yes
+Eve,Cohen,Year 2,Tamar,yes
+Tamar,Goldberg,Year 6,Erez,yes
+Mordechai,Stern,Year 4,Erez,yes
+Shira,Katz,Year 3,Tamar,yes
+Mendel,Roth,Year 5,Erez,yes
+Miriam,Adler,Year 3,Tamar,yes
+Tudur,Pritchard,Year 5,Dosbarth Gwalch,yes
+Ianto,Roberts,Year 1,Dosbarth Cywion,yes
+Gwen,Penrhyn,Year 6,Dosbarth Gwalch,yes
+"""
+
+CASES = [
+    # a place of more than one word
+    (
+        "sutton-manor",
+        "Our P6 netball team won the Perth and Kinross schools' tournament!",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "sutton-manor",
+        "Brilliant run at the Ross and Cromarty cross-country, everyone!",
+        "pupil-surname",
+        False,
+    ),
+    ("rackham", "Year 6 spent the day in Milton Keynes at the science centre.", "individual-pupil", False),
+    ("rackham", "Well done Ross for a brilliant run on Wednesday!", "individual-pupil", True),
+    ("sutton-manor", "Well done Hazel Grove for your fantastic poem!", "pupil-surname", True),
+    # an island after a voyage or a boat
+    (
+        "no-names-no-faces",
+        "P4 read about the monks' long voyage to Iona and made clay crosses.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Iona read her poem beautifully in assembly today.", "pupil-name", True),
+    # Scottish Gaelic, and Scots swearing
+    ("sutton-manor", "Madainn mhath! P2 have been counting in Gaelic this morning.", "spelling", False),
+    ("sutton-manor", "Mòran taing to everyone who came to the ceilidh on Friday.", "spelling", False),
+    ("sutton-manor", "Tapadh leat to our parent volunteers for the book sale!", "spelling", False),
+    ("sutton-manor", "P7 are going to the museum and it is a grate day out.", "spelling", True),
+    ("courtney", "It was pishing down at sports day but the relay still went ahead.", "offensive", True),
+    ("courtney", "To the bawbag who keeps parking across the gate: please stop.", "offensive", True),
+    # a part only one child plays, with the class
+    (
+        "courtney",
+        "Our wee drummer from P6 kept the whole parade in time. So proud of her!",
+        "individual-pupil",
+        True,
+    ),
+    ("courtney", "Our talented narrator in Year 4 held the whole audience.", "individual-pupil", True),
+    ("courtney", "Our school piper played at the Remembrance service.", "individual-pupil", False),
+    # a play named without its article, and its characters
+    (
+        "st-catherine",
+        "Fred and Belle were the stars of our Year 11 Christmas Carol revision session.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Year 12 saw Hamlet at the Globe last night. Ophelia's songs were haunting.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Year 10 are reading Twelfth Night: Viola's disguise has them hooked.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Jessica's essay on The Merchant of Venice won the Year 10 prize!",
+        "individual-pupil",
+        True,
+    ),
+    # a child with a character's name, placed in a form, in costume or spoken to
+    (
+        "no-names-no-faces",
+        "Summer in 8T has reviewed Wonder for the school magazine. Go and read it!",
+        "pupil-name",
+        True,
+    ),
+    (
+        "st-catherine",
+        "Ralph in 8T read the conch scene from Lord of the Flies beautifully.",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "st-catherine",
+        "Our costume prize goes to Matilda, who came as... Matilda! Roald Dahl would be proud.",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "rackham",
+        "Oliver, we still need your copy of Oliver Twist back in the library please!",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "rackham",
+        "Year 9 loved Oliver Twist. Oliver's courage in the workhouse started a great debate.",
+        "individual-pupil",
+        False,
+    ),
+    # a robot, and programming languages, with children's names
+    (
+        "rackham",
+        "Say hello to Ruby, our Year 10 team's new robot! She sorts blocks by colour.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "rackham",
+        "Code Club are learning Python this term, with Ruby and Java to come later.",
+        "individual-pupil",
+        False,
+    ),
+    ("rackham", "Year 12 compared Java and Python for their coursework projects.", "individual-pupil", False),
+    (
+        "rackham",
+        "Ruby won the Year 10 coding challenge with a brilliant Python game!",
+        "individual-pupil",
+        True,
+    ),
+    # a role held by one child
+    (
+        "rackham",
+        "Grace is our Year 11 Student of the Month for running the homework club. Thank you!",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "rackham",
+        "The only Year 12 studying Further Maths and Music has a place at Durham!",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "rackham",
+        "Our only Year 11 sitting Latin early came out of the exam smiling.",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "rackham",
+        "Our café manager of the month served 200 teas at parents' evening!",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "rackham",
+        "Tamar Goldberg, our Year 6 speaker at the leavers' service, made everyone cry.",
+        "pupil-surname",
+        True,
+    ),
+    # rooms and offices of the school, software, a round of a competition, a holy book
+    (
+        "rackham",
+        "Mason, your PE kit is in the Attendance Office. Please collect it before Friday!",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "rackham",
+        "Year 10 Maths revision: Mondays in M4 and Wednesdays in M6, 3:15 to 4pm.",
+        "trip-whereabouts",
+        False,
+    ),
+    ("rackham", "Coding Club tomorrow: we're designing keyrings in Tinkercad!", "trip-whereabouts", False),
+    (
+        "rackham",
+        "Our Year 8 quiz team have made it through to the regional semi-final!",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "rackham",
+        "Year 4 were amazed that the story of Jonah is in the Bible and the Qur'an too!",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "rackham",
+        "Thank you to our visiting engineer! So many future engineers in the room today.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "rackham",
+        "Museum update: we've moved on to the Viking gallery until 1:45, then lunch.",
+        "trip-whereabouts",
+        True,
+    ),
+    # the Hebrew Bible's stories, a Shabbat's name, a cantor, a part in a play
+    (
+        "no-names-no-faces",
+        "Year 1 painted Adam and Eve in the Garden of Eden for parsha Bereshit.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Year 1 learnt the creation story for parsha Bereshit.", "offensive", False),
+    (
+        "no-names-no-faces",
+        "It's Shabbat Shira this week: Year 3 are learning the Song of the Sea.",
+        "pupil-name",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "For Pesach, Year 2 learnt how Miriam led the dancing after the parting of the Red Sea.",
+        "pupil-name",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Chazan Mendel is teaching Year 5 the songs for the Shabbat assembly.",
+        "pupil-name",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "The Year 5 pupil playing Mordechai knew every line by the dress rehearsal!",
+        "pupil-name",
+        False,
+    ),
+    (
+        "courtney",
+        "Our Haman was booed by the whole school today and took it like a pro!",
+        "individual-pupil",
+        True,
+    ),
+    ("no-names-no-faces", "Mordechai learnt every line of his part over half term!", "pupil-name", True),
+    # Welsh: a sentence in Welsh, its mutations, a Welsh place and class, a bard, a house by its name
+    ("sutton-manor", "Rydyn ni mor falch ohonoch chi! Diolch i bawb.", "spelling", False),
+    ("sutton-manor", "Enfys dros yr ysgol this morning!", "spelling", False),
+    ("sutton-manor", "Blwyddyn 4 sang the unawd at the Eisteddfod today.", "spelling", False),
+    ("sutton-manor", "Blwyddyn 4 sang beautifuly at the Eisteddfod today.", "spelling", True),
+    (
+        "courtney",
+        "Tudur Wyn, our local bardd, judged the poetry competition today.",
+        "individual-pupil",
+        False,
+    ),
+    ("courtney", "Happy birthday to Ianto in Dosbarth Cywion, 5 today!", "trip-whereabouts", False),
+    ("courtney", "Blwyddyn 6 loved the zip wire over Chwarel y Penrhyn yesterday!", "pupil-surname", False),
+    ("courtney", "Well done Penrhyn for a brilliant try on Saturday!", "pupil-surname", True),
+    ("courtney", "Our Urdd flag-bearer led the parade with the biggest smile!", "individual-pupil", True),
+    (
+        "courtney",
+        "Mr Jones has offered logs for the bonfire. Please collect them from his house at Bryn Awel, Ffordd y Llan, "
+        "Llanrug.",
+        "personal-data",
+        True,
+    ),
+    # Scots text-speak and an unnamed "someone"
+    ("sutton-manor", "What a morning! Evry1 was so brave on the climbing wall.", "text-speak", True),
+    (
+        "courtney",
+        "Once again this week someone has left litter by the gate. Please stop.",
+        "individual-pupil",
+        False,
+    ),
+    # a trip's paperwork is no trip
+    (
+        "courtney",
+        "Reminder: breakfast club opens at 8am in the hall, and the Year 6 residential meeting for parents is "
+        "on Thursday.",
+        "trip-whereabouts",
+        False,
+    ),
+]
+
+
+test_the_wording_is_read_as_a_careful_head_would = wording_test(CASES, ROSTER, "round-14")
