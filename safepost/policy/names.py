@@ -617,7 +617,9 @@ _GROWN_UP_IN_POST = re.compile(
 )
 _GROWN_UP_IN_POST = at_word_starts(_GROWN_UP_IN_POST)  # the same matches, tried only where a word starts
 _ADULT_AFTER = re.compile(
-    rf"^\s*(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+"
+    # (the first of two names the role follows: "Jackie and Amir, our Friday reading volunteers")
+    rf"^\s*(?:(?:and|&)\s+(?-i:[A-Z])[a-z]+\s*(?=,\s*(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})s?\b))?"
+    rf"(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+"
     # (not a year group's: "Tamar Goldberg, our Year 6 speaker at the leavers' service")
     r"(?!(?:year|yr)\s*\d|y\d|p\d|reception\b|nursery\b|ks\d)"
     rf"(?:[\w-]+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})\b(?!['’]s)"
@@ -1256,7 +1258,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:personality|player|pupil|star|reader|writer|learner|citizen|artist|mathematician|scientist|"
     r"athlete|sportsperson|sportswoman|sportsman|musician|performer|speller|manager|chef|cook|baker|barista|"
     r"attender)\s+of\s+the\s+"
-    r"(?:week|day|month|term|year|match|tournament|season|game|gala|festival)\b"
+    r"(?:week|day|month|term|year|match|tournament|season|game|gala|festival)\b(?!\s*\d)"
     + _NOT_A_THING
     + r"|(?<!\bat\s)(?<!\bpast\s)(?<!\bbeat\s)(?<!\bround\s)\b(?:our|the)\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+)?(?:(?:boys|girls)'?\s+)?(?:\w+\s+)?"
     r"(?:goalkeeper|goalie|keeper|top\s+scorer|player\s+of\s+the\s+match|captain|skipper|striker|defender|winger|midfielder|"
@@ -1280,10 +1282,11 @@ _SINGLE_CHILD_ROLE = re.compile(
     # a club's or a class's one champion: "Our Chess Club champion this term is in Year 4"
     r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:champion|champ|winner)\s+(?:this\s+(?:week|term|year|month)\s+)?"
     r"(?:is|was)\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])\w*)"
-    r"|\bone\s+of\s+our\s+(?:year\s*\d+\s+|reception\s+|ks\d\s+|(?-i:[A-Z])\w*\s+(?:class\s+)?|"
+    r"|\bone\s+of\s+our\s+#?(?:year\s*\d+\s+|reception\s+|ks\d\s+|(?-i:[A-Z])\w*\s+(?:class\s+)?|"
     r"(?:lower|upper)\s+sixth\s+|sixth\s+form\s+)?"
     r"(?:girls|boys|pupils|children|students|learners|boarders|lads|lasses)\b"
-    r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been|played|sang|did|made|read|used|came|he|she)\b)"
+    r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been|played|sang|did|made|read|used|came|he|she|said|told|gave|wrote|"
+    r"found|brought|learnt|learned)\b)"
     # a position only one player holds: "Player of the match went to our Goal Attack"
     r"|\bour\s+(?:year\s*\d+\s+)?(?:goal\s+attack|goal\s+shooter|goal\s+defence|goal\s+keeper|wing\s+attack|"
     r"wing\s+defence|centre\s+forward|fly[\s-]half|scrum[\s-]half|full[\s-]back|number\s+eight|wicket[\s-]?keeper|"
@@ -1295,6 +1298,13 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"Alice|Dorothy|Peter\s+Pan|Willy\s+Wonka|Bugsy|Tallulah|Joseph|Haman|Mordechai|Queen\s+Esther|Esther|Vashti|"
     r"King\s+Ahasuerus|Pharaoh|Moses|Noah|Goliath|Scrooge|Tiny\s+Tim|Fagin|Romeo|Juliet|Macbeth|Lady\s+Macbeth|Puck)\b"
     r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b)"
+    # one child's work, by the child's year: "A Year 4 pupil's amazing longship model is on display"
+    r"|\b(?:a|one)\s+(?:year\s*\d+|reception|nursery|y\d|ks\d)\s+(?:pupil|child|girl|boy|student)['’]s\b"
+    r"(?=\s+(?:#?[\w-]+\s+){0,3}?(?:model|painting|poem|story|drawing|project|artwork|sculpture|design|entry|invention|"
+    r"collage|portrait|creation)\b)"
+    # a child in a grown-up character's costume, by the child's year: "Well done to our Year 2 Mr Tumnus"
+    r"|\bour\s+(?:year\s*\d+|reception|nursery|y\d)\s+(?-i:Mr|Mrs|Miss|Ms|Dr|Captain|King|Queen|Prince|Princess|Sir|"
+    r"Lady|Little|Big|Baby|Father|Mother|Professor|Farmer)\s+(?-i:[A-Z])[\w'’-]+"
     # "The Year 8 boarders have a new name for their dorm captain"
     r"|\btheir\s+(?:new\s+)?(?:dorm|dormitory|boarding|house|form|team)\s+captain\b(?!s)"
     # a role in the cadets or a boat only one holds: "Our CCF Senior Under Officer led the parade"
@@ -1356,7 +1366,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     # "Our lovely Year 7 who's been so anxious ...", "our Year 11 who's shown up to every single session"
     r"|\bour\s+(?:[\w-]+\s+){0,2}?(?:year\s*\d+|y\d+)\s+who['’]s\b"
     # "Our youngest ever Sports Leader (Year 7!) refereed the whole festival"
-    r"|\bour\s+(?:youngest|oldest)(?:\s+ever)?\s+(?!(?:Reception|Nursery|Year|Class)\b)(?-i:[A-Z])\w*"
+    r"|\bour\s+(?:youngest|oldest|newest|littlest)(?:\s+ever)?\s+(?!(?:Reception|Nursery|Year|Class)\b)(?-i:[A-Z])\w*"
     # the whole name, which is no plural ("Our youngest Holiday Clubbers" are many)
     r"(?:\s+(?-i:[A-Z])\w*){0,2}\b(?!\s+(?-i:[A-Z]))"
     # ... or its member: "Our youngest Young Voices singer (Year 3!) fell asleep"
@@ -1747,6 +1757,29 @@ KNOWN_PLACES = frozenset(
     for line in (DATA / "places.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 )
+
+
+def _a_class_by_its_neighbours(text: str, tok: Token, roster: Roster) -> bool:
+    """Whether a class's name that is also a pupil's surname stands for the class: listed with another class
+    ("Wansbeck and Tyne"), or after a word a class follows ("in Tyne", "with Tyne", "to Tyne")."""
+    before = text[max(0, tok.nstart - 40) : tok.nstart]
+    after = text[tok.nend : tok.nend + 40]
+    near = re.findall(r"[\w'’-]+", before)[-1:] + re.findall(r"[\w'’-]+", after)[:2]
+    listed = re.search(r"(?:,|\band\b|&)\s*$", before) or re.match(r"\s*(?:,|\band\b|&)", after)
+    return bool(
+        (
+            listed
+            and any(
+                fold(w) in roster.class_names and fold(w) != tok.key
+                for w in re.findall(r"[\w'’-]+", before[-25:] + after[:25])
+            )
+        )
+        or (
+            near
+            and near[0].lower() in ("in", "with", "to", "for", "joined", "joining", "visiting", "welcome")
+        )
+        or re.match(r"\s+[Cc]lass\b", after)
+    )
 
 
 # Welsh place names join their words with "y" (the): "over Chwarel y Penrhyn", "Betws-y-Coed", "Pen y Fan".
@@ -2805,18 +2838,29 @@ def _surnames_alone(
         if houses and re.match(r"\s*:?\s*\d", text.text[tok.nend : tok.nend + 6]):
             continue  # "Sports Day house results: Seacole 412, Holmes 398": a house and its points
         if (
-            tok.key in PLACE_WORDS or tok.key in PLACES_THAT_ARE_NAMES or _common_proper_noun(tok.text, 25)
-        ) and (
-            re.search(
-                r"\b(?:in|near|visit|visiting|around|across|via|changed|shaped|explored|exploring|mapped|mapping|"
-                r"about|of)\s+$",
-                text.text[max(0, tok.nstart - 12) : tok.nstart],
+            (tok.key in PLACE_WORDS or is_a_place(tok.key) or _common_proper_noun(tok.text, 25))
+            and (
+                re.search(
+                    r"\b(?:in|near|visit|visiting|around|across|via|changed|shaped|explored|exploring|mapped|mapping|"
+                    r"about|of)\s+$",
+                    text.text[max(0, tok.nstart - 12) : tok.nstart],
+                )
+                or _IN_A_LIST_OF_PLACES.search(text.text[max(0, tok.nstart - 30) : tok.nend + 30])
+                # "entries from Morpeth, Hexham and Alnwick": every name of the list is a town
+                or _in_a_list_of_places(
+                    text.text[max(0, tok.nstart - 60) : tok.nend + 60], tok.nstart - max(0, tok.nstart - 60)
+                )
             )
-            or _IN_A_LIST_OF_PLACES.search(text.text[max(0, tok.nstart - 30) : tok.nend + 30])
         ):
             continue  # "our pen pals in Lyon sent a parcel", "comparing Paris and London": places
         if not tok.possessive and _JOURNEYS_END.search(text.text[max(0, tok.nstart - 30) : tok.nstart]):
             continue  # "the beach at Filey", "our residential to Whitby", "back from Ashworth": a place
+        if (
+            tok.key in roster.class_names
+            and not tok.possessive
+            and _a_class_by_its_neighbours(text.text, tok, roster)
+        ):
+            continue  # "with Wansbeck and Tyne", "Welcome back to Coquet, Tyne and Aln": the classes, not a surname
         if in_a_place_phrase(text.text, tok.nstart, tok.nend) or _WELSH_PLACE_BEFORE.search(
             text.text[max(0, tok.nstart - 30) : tok.nstart]
         ):
@@ -3010,6 +3054,16 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                 or (group[0].first.key not in _TIMES_OF_YEAR and _PERSON_DID.match(post))
                 # "Sunday stayed behind after the concert to help": no day or season does that
                 or _KIND_DEED.match(post)
+                # "Lewis spotted a seal pup and told the whole group to keep quiet": a second deed only a person does
+                or (
+                    group[0].first.key not in _TIMES_OF_YEAR
+                    and DID_SOMETHING.match(post)
+                    and re.search(
+                        r"\band\s+(?:then\s+)?(?:told|asked|said|explained|shouted|whispered|thanked|showed|taught|"
+                        r"reminded|helped|persuaded|warned)\b",
+                        post,
+                    )
+                )
                 # "Wren spotted a wren! She sat by the window": "she" opens the next sentence
                 or (
                     group[0].first.key not in _TIMES_OF_YEAR
@@ -3226,6 +3280,15 @@ def _classify_one(
     ):
         m.kind, m.reasons = "other-person", ['the title of a book ("copies of Matilda, The Twits")']
         return
+    if not m.surname and not _STRONG_CHILD_AFTER.match(post):
+        # a famous person whose surname is a first name too: "using Mary Berry's recipe"
+        word_after = re.match(r"\s+((?-i:[A-Z])[\w-]+?)(?:['’]s?)?\b", norm[m.first.nend : m.first.nend + 30])
+        word_before = re.search(r"((?-i:[A-Z])[\w-]+)\s+$", norm[max(s_start, m.nstart - 30) : m.nstart])
+        if (word_after is not None and f"{key} {fold(word_after.group(1))}" in _FAMOUS) or (
+            word_before is not None and f"{fold(word_before.group(1))} {key}" in _FAMOUS
+        ):
+            m.kind, m.reasons = "other-person", ["part of a famous person's name (\"Mary Berry's recipe\")"]
+            return
     if not m.surname and re.search(
         r"\b(?:pupil|child|girl|boy|actor|actress|student|one|who(?:['’]s|\s+is|\s+was)?)\s+(?:playing|plays|played|cast\s+as)"
         r"\s+(?:the\s+part\s+of\s+|the\s+role\s+of\s+)?$",

@@ -38,6 +38,15 @@ Miriam,Adler,Year 3,Tamar,yes
 Tudur,Pritchard,Year 5,Dosbarth Gwalch,yes
 Ianto,Roberts,Year 1,Dosbarth Cywion,yes
 Gwen,Penrhyn,Year 6,Dosbarth Gwalch,yes
+Erin,Tyne,Year 3,Wansbeck,yes
+Leo,Morpeth,Year 2,Coquet,yes
+Lewis,Hall,Year 5,Tyne,yes
+Mary,Quinn,Year 3,Heron,yes
+Berry,Shaw,Year 3,Heron,yes
+Jackie,Moss,Year 2,Heron,yes
+Imogen,Hartley,Year 13,13H,yes
+Tevita,Cakau,Year 4,Kestrel,yes
+Nisha,Rai,Year 6,Osprey,yes
 """
 
 CASES = [
@@ -293,6 +302,133 @@ CASES = [
         "courtney",
         "Once again this week someone has left litter by the gate. Please stop.",
         "individual-pupil",
+        False,
+    ),
+    # classes named after rivers that are pupils' surnames too; a list of towns; a second deed only a person does
+    (
+        "courtney",
+        "Welcome back to Coquet, Tyne and Wansbeck! What a lovely first morning.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "courtney",
+        "A visiting potter spent the day with Wansbeck and Tyne making coil pots.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "courtney",
+        "Our scarecrow beat entries from Morpeth, Hexham and Alnwick at the show!",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Lewis found a crab in the rock pool and showed the whole group how to hold it.",
+        "pupil-name",
+        True,
+    ),
+    (
+        "no-names-no-faces",
+        "Lewis is a beautiful island, and Year 5 loved learning about its peat bogs.",
+        "pupil-name",
+        False,
+    ),
+    ("courtney", "Well done to our Year 2 Mr Tumnus, whose costume was a triumph!", "individual-pupil", True),
+    # a famous cook, an author's stories, volunteers named in a pair, a child's work by the child's year
+    ("no-names-no-faces", "Heron Class baked scones today from a Mary Berry recipe.", "pupil-name", False),
+    ("rackham", "Heron Class are loving Holly Webb's animal stories this term.", "trip-whereabouts", False),
+    (
+        "no-names-no-faces",
+        "Thank you to Jackie and Sam, our Tuesday reading volunteers, for all their help!",
+        "pupil-name",
+        False,
+    ),
+    (
+        "courtney",
+        "A Year 3 pupil's brilliant clay dragon model is on display in reception!",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "rackham",
+        "A Year 5 pupil's guide to fractions: halves and quarters explained!",
+        "individual-pupil",
+        False,
+    ),
+    # a date of birth by the post's own day; a year group's star of a lesson
+    ("courtney", "Happy 18th birthday to Imogen Hartley, born on this day in 2008!", "personal-data", True),
+    ("courtney", "Shakespeare was born on this day in 1564.", "personal-data", False),
+    (
+        "no-names-no-faces",
+        "Photo 51 was the star of the Year 12 Biology lesson today.",
+        "individual-pupil",
+        False,
+    ),
+    # a school's own sports hall and astro, a home fixture, a DofE route, a pupils' event away from school
+    (
+        "rackham",
+        "The house netball final is at 1:10 tomorrow in the Sports Hall. Come and cheer!",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "rackham",
+        "The U14s are at home to Marlow College on Saturday, push back 10am on the Astro.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "rackham",
+        "DofE day 2: teams are walking towards Kinder Scout and should reach the checkpoint at the reservoir by 2pm.",
+        "trip-whereabouts",
+        True,
+    ),
+    (
+        "rackham",
+        "Sports Day is at Platt Fields on Thursday, 1pm to 3pm. Please send sun cream!",
+        "trip-whereabouts",
+        True,
+    ),
+    (
+        "rackham",
+        "Sports Day is on Friday on the Ashgrove school field from 9:30. Parents welcome!",
+        "trip-whereabouts",
+        False,
+    ),
+    # roadworks, a family's move, a class's "r"
+    (
+        "rackham",
+        "The resurfacing on Mill Road starts on Monday, and buses will be diverted along Park Lane until 4pm.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "rackham",
+        "We said goodbye to Tevita today, who is off to Germany with his family's new posting.",
+        "trip-whereabouts",
+        False,
+    ),
+    ("sutton-manor", "Osprey Class r at the museum now and having lunch at 12!", "text-speak", True),
+    # a new child of a class; one of a class in a hashtag; a letter too many; languages' letters
+    (
+        "courtney",
+        "Say hello to our newest Kestrel! She arrived on Monday and already knows everyone.",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "sutton-manor",
+        "One of our #Reception girls said hello in four languages today!",
+        "individual-pupil",
+        True,
+    ),
+    ("sutton-manor", "Year 7 wrote their names in Greek lettters this morning.", "spelling", True),
+    (
+        "sutton-manor",
+        "Year 2 learnt to say vinaka and bula with our Fijian parents today!",
+        "spelling",
         False,
     ),
     # a trip's paperwork is no trip

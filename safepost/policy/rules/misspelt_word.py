@@ -112,6 +112,8 @@ _ANOTHER_LANGUAGE = re.compile(
     r"\b(?:in|learning|learnt|speaking|spoke|say|said|words?\s+for)\s+(?:some\s+)?(?:"
     + LANGUAGE_NAMES
     + r")\b"
+    # (not a language's letters, written about in English: "writing their names in Greek letters")
+    r"(?!\s+(?:lett+ers?|alphabet|script|characters|numerals|numbers|lettering|writing|symbols)\b)"
 )
 
 

@@ -168,7 +168,9 @@ _MONTH_DAY = rf"(?P<m3>{_MONTHS})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+
 _DOB = re.compile(
     rf"(?P<cue>\bD\.?O\.?B\b\.?|\bdate\s+of\s+birth\b|\bbirth\s*date\b|\bborn\b(?:\s+on)?|"
     rf"\bb\.(?=\s*\d)|\bbirthday\b(?:\s+is)?)"
-    rf"\s*[:\-–]?\s*(?:(?:is|was|on)\s+)?(?:this\s+day,?\s+(?:in\s+)?)?(?P<date>{_NUMERIC_DATE}|{_DAY_MONTH}|{_MONTH_DAY})",
+    rf"\s*[:\-–]?\s*(?:(?:is|was|on)\s+)?(?:this\s+day,?\s+(?:in\s+)?)?(?P<date>{_NUMERIC_DATE}|{_DAY_MONTH}|{_MONTH_DAY}"
+    # "born on this day in 2008": the post's own date is the day
+    rf"|(?<=this\sday\sin\s)(?P<y4>(?:19|20)\d\d)\b)",
     re.IGNORECASE,
 )
 
@@ -555,7 +557,7 @@ class PersonalData(Rule):
         now_year = ctx.post.at.year if ctx.post.at else date.today().year
         for m in _DOB.finditer(text):
             cue = m.group("cue").casefold()
-            year_text = m.group("y1") or m.group("y2") or m.group("y3")
+            year_text = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4")
             year = _full_year(year_text, now_year) if year_text else None
             if m.group("d1") and not _plausible_numeric(m.group("d1"), m.group("m1")):
                 continue

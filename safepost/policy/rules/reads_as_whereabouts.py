@@ -10,7 +10,13 @@ from safepost.policy import trained
 from safepost.policy.findings import Finding, Severity
 from safepost.policy.reading import Tense, sentence_tense
 from safepost.policy.rules.base import Context, Rule
-from safepost.policy.rules.trip_whereabouts import TripWhereabouts, adults_only, going_home, places_named
+from safepost.policy.rules.trip_whereabouts import (
+    TripWhereabouts,
+    adults_only,
+    going_home,
+    places_named,
+    roadworks_notice,
+)
 
 if TYPE_CHECKING:
     from safepost.policy.config import Policy
@@ -59,6 +65,8 @@ class ReadsAsWhereabouts(Rule):
             or told_afterwards(ctx, reading)
             or at_school(ctx.text.text[reading.start : reading.end], ctx.text.text)
             or going_home(ctx.text.text[reading.start : reading.end])
+            or _ANIMALS_SUBJECT.match(ctx.text.text[reading.start : reading.end]) is not None
+            or roadworks_notice(ctx.reading.text)
             or adults_only(
                 ctx.reading.text
             )  # "Tonight's quiz night is sold out! See you at the village hall"
@@ -81,6 +89,15 @@ class ReadsAsWhereabouts(Rule):
         )
 
 
+# A sentence about the school's animals: "The orphan lambs are safe at Hollin Farm until they're big enough".
+_ANIMALS_SUBJECT = re.compile(
+    r"\W*(?:the|our)\s+(?:[\w-]+\s+){0,2}?(?:lambs?|ewes?|sheep|chicks?|chickens?|hens?|ducks?|ducklings?|goats?|"
+    r"pigs?|piglets?|calves|calf|cows?|ponies|pony|rabbits?|guinea\s+pigs?|tortoises?|caterpillars?|butterflies|"
+    r"tadpoles?|frogs?|fish|eggs)\b(?!\s+(?:class|group|team)\b)",
+    re.IGNORECASE,
+)
+
+
 def told_afterwards(ctx: Context, reading: trained.Reading) -> bool:
     """Whether the sentence the reader points at has happened ("played at Oakfield Park on Saturday and won")."""
     return sentence_tense(ctx.text.text[reading.start : reading.end]) is Tense.PAST
@@ -101,7 +118,7 @@ _SCHOOL_EVENT = re.compile(
 
 _ON_SITE_ONLY = re.compile(
     r"\b(?:in|on|at|by|to)\s+the\s+(?:school\s+|sixth[\s-]form\s+|primary\s+|secondary\s+|senior\s+|junior\s+|staff\s+)?"
-    r"(?:playground|hall|school\s+gates?|main\s+gate|classroom|office|"
+    r"(?:playground|hall|sports\s+hall|main\s+hall|dining\s+hall|astro|astroturf|3g|all-weather\s+pitch|gym|school\s+gates?|main\s+gate|classroom|office|"
     r"car\s+park|field|front\s+entrance|main\s+entrance)\b|\bin\s+(?-i:Chapel)\b",
     re.IGNORECASE,
 )
@@ -118,4 +135,5 @@ def at_school(sentence: str, post: str = "") -> bool:
         for p in places_named(s)
     ):
         return False
-    return _SCHOOL_EVENT.match(sentence) is not None or _ON_SITE_ONLY.search(sentence) is not None
+    # (the grounds may be named in the sentence before: "The final is at 1:10 in the Sports Hall. Come and cheer!")
+    return _SCHOOL_EVENT.match(sentence) is not None or _ON_SITE_ONLY.search(post or sentence) is not None

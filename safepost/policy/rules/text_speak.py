@@ -141,6 +141,20 @@ def _ends_clause(text: str, w: ProseWord) -> bool:
     return not rest or rest[0] in ".!?,;)\n" or (not rest[0].isalnum() and not rest[0].isspace())
 
 
+def _one_letter_too_many(lower: str) -> bool:
+    """Whether a word with three of a letter is a word with a double letter and one too many ("lettters",
+    "fulll"), a slip of the keyboard rather than a drawn-out word ("sooo", "weee")."""
+    from safepost.policy.spelling import dictionary
+
+    words = dictionary()
+    return (
+        all(len(m.group(0)) == 3 for m in _RUN.finditer(lower))
+        and lower not in lexicon().words
+        and words.knows(_RUN.sub(r"\1\1", lower))
+        and not words.knows(_RUN.sub(r"\1", lower))
+    )
+
+
 def _elongated(word: str) -> str | None:
     """Standard English for a word with drawn-out letters ("sooo" is "so", "lolll" is ""), or ``None``."""
     lower = word.lower()
@@ -157,6 +171,8 @@ def _elongated(word: str) -> str | None:
     from safepost.policy.spelling import dictionary
 
     words = dictionary()
+    if _one_letter_too_many(lower):
+        return None  # "lettters", "fulll": a slip of the keyboard, SP403's to find
     for form in (two, one):
         if words.knows(form):
             return form
@@ -187,7 +203,7 @@ def looks_like_text_speak(word: str) -> bool:
     return (
         lower in lexicon().words
         or lower in ("u", "r", "c", "b", "x", "n")
-        or bool(_RUN.search(lower))
+        or (bool(_RUN.search(lower)) and not _one_letter_too_many(lower))
         or bool(_LETTER_DIGITS.fullmatch(lower))
     )
 
@@ -275,7 +291,13 @@ def find_text_speak(ptext: PostText, allowed: frozenset[str] = frozenset()) -> t
             and (
                 (
                     typed == "r"
-                    and (prev not in ("class", "year", "key", "stage", "grade") or nxt_lower.endswith("ing"))
+                    and (
+                        prev not in ("class", "year", "key", "stage", "grade")
+                        or nxt_lower.endswith("ing")
+                        # "Osprey Class r at the museum now": a verb's place, not Class R
+                        or nxt_lower
+                        in ("at", "in", "on", "so", "all", "very", "now", "off", "back", "out", "here")
+                    )
                 )
                 or nxt_lower in _PRONOUNS
                 or (prev in _PRONOUNS and prev != "your")

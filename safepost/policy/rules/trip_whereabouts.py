@@ -99,6 +99,7 @@ _ON_SITE = re.compile(
     r"(?:red|blue|green|yellow|black|white|grey|brown)\s+|"
     r"small\s+|little\s+|top\s+|bottom\s+|pedestrian\s+|"
     r"nursery\s+|ks[12]\s+|key\s+stage\s+[12]\s+|upper\s+|lower\s+)?(?:school|hall|playground|field|office|room\b(?!s)|"
+    r"astro\b|astroturf|3g\s+pitch|all-weather\s+pitch|gym\b|gymnasium|"
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
     r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom|nature\s+garden|wildlife\s+garden|"
     r"sensory\s+garden|school\s+garden|mud\s+kitchen|quad|courtyard|allotment|home\s+pitch|home\s+ground|"
@@ -135,7 +136,7 @@ _VENUE_NOUN = (
 # A place after a preposition: a capitalised name ("Knowsley Safari Park") or,
 # during a trip, a spot there ("the planet garden", "the harbourside benches").
 _PLACE = re.compile(
-    r"(?:\b|(?=[@📍➡→]|->))(?P<prep>@|📍|[Aa]t|[Ii]n|[Oo]n|to|by|near|around|round|along|past|between|passing|visit|visits|visiting|explore|explores|exploring|tour|tours|"
+    r"(?:\b|(?=[@📍➡→]|->))(?P<prep>@|📍|[Aa]t|[Ii]n|[Oo]n|to|towards|by|near|around|round|along|past|between|passing|visit|visits|visiting|explore|explores|exploring|tour|tours|"
     r"loving|enjoying|touring|climb|climbs|climbing|attend|attends|attending|reached|reach|reaches|outside|inside|into|"
     r"residents\s+(?:of|at)|patients\s+(?:of|at)|"
     r"(?:[Gg]reetings|[Hh]ello|[Hh]i|[Ww]aves?|[Ll]ive|[Pp]ostcard|[Uu]pdate|[Nn]ews|(?:[Gg]ood\s+)?(?:[Nn]ight|[Mm]orning|"
@@ -251,16 +252,52 @@ _NOT_A_SPOT = re.compile(
     r"now|today|tonight|tomorrow|later|soon|again|already|yet)$",
     re.IGNORECASE,
 )
+# The pupils' own events, held away from school: where one is, with its time, is where the pupils are.
+_PUPILS_EVENT = re.compile(
+    r"\b(?:sports\s+day|swimming\s+gala|nativity|carol\s+service|leavers['’]?\s+service|school\s+(?:concert|show|play)|"
+    r"cross[\s-]country|fun\s+run|sports\s+festival|district\s+sports|athletics\s+meeting)\b",
+    re.IGNORECASE,
+)
+# A family moving away: "off to Germany with his family's new posting", "moving to Cyprus".
+_MOVING_AWAY = re.compile(
+    r"\b(?:new\s+posting|posted\s+to|moving\s+(?:to|house|away)|moves\s+to|relocat\w+|emigrat\w+|new\s+school\s+in)\b",
+    re.IGNORECASE,
+)
+# A notice about the roads round the school: where the traffic goes, not the pupils.
+_ROADWORKS = re.compile(
+    r"\b(?:roadworks|road\s+works|resurfacing|road\s+closure|closed\s+to\s+traffic|diverted|diversion|"
+    r"temporary\s+(?:traffic\s+)?lights|gas\s+main|water\s+main)\b",
+    re.IGNORECASE,
+)
 _TRIP_WORDS = re.compile(
     r"\b(?:trip|visit|visiting|residential|outing|excursion|day\s+out|tour|hike|ramble|expedition|"
     r"(?:on|for)\s+(?:a|our|their)\s+(?:[\w-]+\s+)?walk|walk(?:ing)?\s+(?:to|down\s+to|over\s+to|along|around|"
     r"round|through|across|up)|"
     r"fixture|tournament|match|festival|gala|competition|off\s+to|heading\s+to|parade|carnival|procession|next\s+stop|"
-    r"sponsored\s+walk|fun\s+run|work\s+(?:week|experience)|placements?|placed\s+with|(?:annual|summer|cadet|ccf|scout|sports|training)\s+camp)\b"
+    r"sponsored\s+walk|fun\s+run|dofe|d\s+of\s+e|duke\s+of\s+edinburgh|work\s+(?:week|experience)|placements?|placed\s+with|(?:annual|summer|cadet|ccf|scout|sports|training)\s+camp)\b"
     # (not a trip's paperwork: "the P6/7 residential meeting for parents", "trip letters")
     r"(?!\s+(?:meetings?|forms?|letters?|payments?|deposits?|kit\s+lists?|consent\s+forms?)\b)",
     re.IGNORECASE,
 )
+
+
+def roadworks_notice(text: str) -> bool:
+    """Whether a post is a notice about the roads round the school, with no trip in it and no children dropped
+    or collected somewhere else because of it ("because of the roadworks, the coach will drop you at ...")."""
+    return (
+        _ROADWORKS.search(text) is not None
+        and _TRIP_WORDS.search(text) is None
+        and _PUPILS_MOVED.search(text) is None
+    )
+
+
+_PUPILS_MOVED = re.compile(
+    r"\b(?:coach|coaches|minibus|pick[\s-]?up|drop[\s-]?off|drop(?:ped|ping)?\s+(?:you|them|us|the|everyone|off)|"
+    r"collect|collection|meet\s+them|children|pupils|class)\b",
+    re.IGNORECASE,
+)
+
+
 _COUNTRY = re.compile(
     r"(?:Wales|Scotland|England|Ireland|Northern\s+Ireland|Britain|Great\s+Britain|UK|United\s+Kingdom|France|Spain|"
     r"Italy|Germany|Belgium|Netherlands|Holland|Portugal|Greece|Austria|Switzerland|Iceland|Norway|Sweden|Denmark|"
@@ -893,7 +930,7 @@ def _places(sentence: str) -> list[_Place]:
         ):
             continue  # "lunch money must be paid on ParentPay", "book on Arbor": an online system
         if m.group("prep") in ("on", "in", "at", "near", "outside", "along") and re.search(
-            r"\b(?:leak|fire|accident|incident|roadworks|works|closure|flooding|flood|burst\s+(?:water\s+)?main|water\s+main|"
+            r"\b(?:leak|fire|accident|incident|roadworks|works|closure|resurfacing|repairs|flooding|flood|burst\s+(?:water\s+)?main|water\s+main|"
             r"collision|"
             r"crash|power\s+cut|outage|break-in|blockage|diversion|breakdown|spillage|emergency)\s+$",
             sentence[max(0, m.start() - 30) : m.start()],
@@ -905,6 +942,12 @@ def _places(sentence: str) -> list[_Place]:
             sentence[m.end() :],
         ):
             continue  # "the road at Chapel Bridge has flooded": where the road is shut
+        if re.search(r"['’]s?$", place) and re.match(
+            r"\s+(?:[\w-]+\s+){0,2}?(?:stories|story|books?|novels?|poems?|poetry|songs?|music|recipes?|films?|"
+            r"illustrations|paintings|art|artwork|series|characters|plays?)\b",
+            sentence[m.end() :],
+        ):
+            continue  # "loving Holly Webb's animal stories": a writer's work, not a place
         if re.match(r"\s+in\s+Need\b", sentence[m.end() :]):
             continue  # "a £1 donation to Children in Need": the appeal
         if re.match(
@@ -945,6 +988,10 @@ def _places(sentence: str) -> list[_Place]:
             sentence[: m.start()],
         ):
             continue  # "is going to be built by the PTA": who does it, not where
+        if m.group("prep") == "to" and re.search(
+            r"\bat\s+home\s+$", sentence[max(0, m.start() - 10) : m.start()]
+        ):
+            continue  # "the U14s at home to Cheltenham Ladies' College": the visitors come to us
         if m.group("prep") == "to" and re.search(
             r"\b(?:ranging|range|placements?|everything|anything|all\s+sorts|jobs|roles)\s+from\b[^.!?;:]{0,80}$",
             sentence[: m.start()],
@@ -1146,6 +1193,8 @@ class TripWhereabouts(Rule):
         text = ctx.reading.text
         if adults_only(text):
             return  # an evening for parents at the secondary school: no pupil is there
+        if roadworks_notice(text):
+            return  # "Grove Road will be closed ... buses will be diverted along Chapel Road": traffic, not pupils
         sentences = [(a, b, text[a:b]) for a, b in ctx.reading.sentence_bounds]
         all_places = [(i, p) for i, (_a, _b, s) in enumerate(sentences) for p in _places(s)]
         classes = ctx.roster.class_names
@@ -1394,12 +1443,25 @@ class TripWhereabouts(Rule):
                 continue  # "live on a video call with a scientist at the British Antarctic Survey"
             if re.search(r"\bsettl(?:e|es|ed|ing)\s+in\b", clause, re.I):
                 continue  # "Year 7 are settling in brilliantly at Caldbridge High": their new school
+            if _MOVING_AWAY.search(sentence):
+                continue  # "Tevita is off to Germany with his family's new posting": a family moving, not a trip
             if _TO_STUDY.search(clause):
                 continue  # "is heading to Imperial to read Engineering": a university place, not a trip
             named_subject = tense in (Tense.NOW, Tense.FUTURE) and any(
                 c_start <= n < c_end for n in named or ()
             )
-            if subject is None and not named_subject:
+            pupils_event = (
+                _PUPILS_EVENT.search(clause) is not None
+                and any(p.named and c_start <= p.start < c_end for p in c_places)
+                and _CLOCK.search(sentence) is not None
+                and tense is not Tense.PAST
+                # (not a school's own grounds: "on the St Oswald's field", "on the Sedgecombe school field")
+                and not re.search(
+                    r"\bschool\s+(?:field|hall|playground|grounds|site)|['’]s\s+(?:field|playground|hall)\b",
+                    clause,
+                )
+            )  # "Sports Day at Hough End playing fields on Friday, 1pm to 3pm": the pupils are at their event
+            if subject is None and not named_subject and not pupils_event:
                 # A clause with a subject that is not pupils ("it's going to be built by the pond")
                 # is about that thing; one with no subject carries the sentence's or the post's.
                 if _OTHER_SUBJECT.search(clause):
