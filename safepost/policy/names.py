@@ -537,7 +537,7 @@ _REMINDED = r"^,?\s+(?:don['’]?t\s+forget|dont\s+forget|do\s+not\s+forget|reme
 _POST_CUE = re.compile(
     r"^\s*(?:"
     r"(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s+|from\s+)"
-    r"(?:year\s*\d+|yr\s*\d+|[yp]\d\b|reception|nursery|class\s+(?-i:[A-Z0-9])\w*|"
+    r"(?:year\s*\d+|yr\s*\d+|[yps]\d\b|reception|nursery|class\s+(?-i:[A-Z0-9])\w*|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d|(?:breakfast|after[\s-]school|holiday|kids['’]?|homework|sports?)\s+club)"
     r"|,\s*(?:who|whose|our|the|aged?)\b"
     r"|\s*(?:is|was)\s+(?:player|star|man|woman|girl|boy)\s+of\s+the\s+(?:match|day|week|tournament|game)\b"
@@ -993,6 +993,8 @@ _TITLE_OF_A_SHOW = re.compile(
 _ADULT_BEFORE = re.compile(
     r"\b(?:lollipop|dinner|crossing|cleaning|kitchen|office|catering)\s+(?:lady|man|woman|assistant)\s*,?\s+$"
     r"|\b(?:lunchtime|midday|breakfast\s+club|dinner)\s+(?:helper|supervisor|assistant|lady|organiser)\s*,?\s+$"
+    # "our parent helper Mel has spare wellies", "class volunteer Jan"
+    r"|\b(?:parent|class|reading|school|trip|governor|community)\s+(?:helper|volunteer|rep|representative)\s*,?\s+$"
     # "Our guide Gareth worked underground for 22 years": a visit's grown-up, by their job
     r"|\b(?:our|the|their|your)\s+(?:tour\s+|mine\s+|museum\s+|park\s+|forest\s+school\s+)?(?:guide|ranger|"
     r"instructor|driver|coach\s+driver|bus\s+driver|farmer|keeper|zookeeper|curator|warden|leader|host)\s*,?\s+$"
@@ -1249,6 +1251,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     # "Our one and only Year 11 leaver this summer has been offered a college place"
     + r"|\b(?:our|the)\s+(?:one\s+and\s+)?only\s+(?:year\s*\d+\s+|reception\s+|sixth[\s-]form\s+)?"
     r"(?:leaver|pupil|child|boy|girl|student|boarder|starter)\b(?!s)"
+    # "Our only Advanced Higher Art candidate has had her portfolio shortlisted"
+    r"|\b(?:our|the)\s+only\s+(?:[\w-]+\s+){0,3}?(?:candidate|entrant|finalist)\b(?!s)"
     # "our Year 11 Head of House, who organised the whole Lent charity quiz", "Our Year 13 Head of School Sport"
     + r"|\b(?:our|the)\s+year\s*\d+\s+head\s+of\s+(?:house|school(?:\s+sport)?|sport|boarding|sixth\s+form)\b"
     # "Our only Year 7 on the senior cross-country team finished 4th"
@@ -1296,7 +1300,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"Sandy|Danny|Fagin|Nancy|Artful\s+Dodger|Belle|Beast|Elphaba|Glinda|Tracy|Jasmine|Shrek|Fiona|Donkey|"
     r"Miss\s+Trunchbull|Miss\s+Honey|Willy\s+Wonka|Captain\s+Hook|Mrs\s+Wormwood|Mr\s+Wormwood|Angel|"
     r"Alice|Dorothy|Peter\s+Pan|Willy\s+Wonka|Bugsy|Tallulah|Joseph|Haman|Mordechai|Queen\s+Esther|Esther|Vashti|"
-    r"King\s+Ahasuerus|Pharaoh|Moses|Noah|Goliath|Scrooge|Tiny\s+Tim|Fagin|Romeo|Juliet|Macbeth|Lady\s+Macbeth|Puck)\b"
+    r"King\s+Ahasuerus|Pharaoh|Moses|Noah|Goliath|Scrooge|Tiny\s+Tim|Fagin|Romeo|Juliet|Macbeth|Lady\s+Macbeth|Puck|"
+    r"Rama|Sita|Hanuman|Ravana|Lakshmana|Krishna)\b"
     r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b)"
     # one child's work, by the child's year: "A Year 4 pupil's amazing longship model is on display"
     r"|\b(?:a|one)\s+(?:year\s*\d+|reception|nursery|y\d|ks\d)\s+(?:pupil|child|girl|boy|student)['’]s\b"
@@ -1381,8 +1386,10 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"\s*,\s*who\b"
     # "Our top reader across the whole school this term has read 63 books!"
     r"|\b(?:our|the)\s+(?:year\s*\d+\s+)?(?:top|best|highest|fastest|star|keenest|biggest)\s+(?:reader|speller|scorer|"
-    r"mathematician|writer|runner|attender|achiever|seller|fundraiser|swimmer|bookworm)\b(?!s)"
-    r"(?=[^.!?]{0,60}?\b(?:has|is|was|will|won|got|read|raised|scored)\b)"
+    r"mathematician|writer|runner|attender|achiever|seller|fundraiser|swimmer|bookworm|performer|student|pupil)\b(?!s)"
+    r"(?=[^.!?]{0,60}?\b(?:has|is|was|will|won|got|read|raised|scored|gained|achieved)\b)"
+    # "Our P7 with the highest transfer test score in the school"
+    r"|\b(?:our|the)\s+(?:year\s*\d+|[yps]\d|pupil|student|child)\s+with\s+the\s+(?:highest|best|most|top|fastest)\b"
     # "Our Year 6 reading champion – the one who has read every mystery"
     r"|\bour\s+(?:year\s*\d+\s+|ks\d\s+)?(?:[\w-]+\s+)?(?:champion|champ)\b(?!s)(?!\s+(?:team|squad|class|house))"
     # "Our Head of School Council opened the new reading shed"
@@ -1637,6 +1644,19 @@ _WORKS = {
     "alice in wonderland": "alice carroll",
     "the wizard of oz": "dorothy baum",
     "hansel and gretel": "hansel gretel",
+    # Hindu epics and festivals, and their gods and heroes: "Rama and Sita defeated Ravana once again"
+    "ramayana": "rama ram sita lakshmana lakshman hanuman ravana bharata bharat valmiki",
+    "mahabharata": "arjuna arjun krishna bhima yudhishthira draupadi karna bhishma",
+    "diwali": "rama ram sita lakshmana lakshman hanuman ravana lakshmi",
+    "janmashtami": "krishna radha yashoda",
+    "holi": "krishna radha prahlad holika",
+    "navratri": "durga",
+    "mahashivratri": "shiva parvati ganesh ganesha",
+    "ganesh chaturthi": "ganesh ganesha",
+    "broken tusk": "ganesh ganesha",
+    # Sikh festivals and the Gurus: "Guru Nanak's teaching of sharing"
+    "vaisakhi": "nanak gobind",
+    "gurpurab": "nanak gobind",
     # the Hebrew Bible's stories, by their book, festival or scene: "reading the Book of Ruth for Shavuot"
     "book of ruth": "ruth naomi boaz orpah",
     "shavuot": "ruth naomi boaz orpah moses",
@@ -1987,6 +2007,31 @@ _A_NAMED_THING_AFTER = re.compile(
     r"fish|snail|stick\s+insect|gecko|snake|teddy|bear)\b(?!s)",
     re.IGNORECASE,
 )
+# Words of a faith's worship that are children's names too, and the words that show a post is about that faith.
+_HINDU = r"\b(?:mandir|temple|swami|swamiji|diwali|navratri|holi|puja|pooja|prasad|aarti|arti|bhajans?|mantra|chant|hindu|"
+_HINDU += r"meditation|mindfulness|yoga|shanti|om)\b"
+_SIKH = r"\b(?:gurdwara|guru|granth|sikh|waheguru|simran|kirtan|langar|ardas|vaisakhi|gurpurab|meditat\w*|seva|sewa)\b"
+_ISLAMIC = (
+    r"\b(?:mosque|masjid|salah|salat|dua|duas|quran|qur['’]an|islam|muslim|ramadan|eid|jummah|iman|allah)\b"
+)
+_FAITH_WORDS = {
+    "aarti": _HINDU,
+    "arti": _HINDU,
+    "puja": _HINDU,
+    "pooja": _HINDU,
+    "diya": _HINDU,
+    "shanti": _HINDU,
+    "om": _HINDU,
+    "bhajan": _HINDU,
+    "simran": _SIKH,
+    "seva": _SIKH,
+    "sewa": _SIKH,
+    "kirtan": _SIKH,
+    "dua": _ISLAMIC,
+    "iman": _ISLAMIC,
+    "sabr": _ISLAMIC,
+    "jannah": _ISLAMIC,
+}
 # Programming languages that are children's names, in a post about code: "comparing Python, Java and Ruby".
 _PROGRAMMING_LANGUAGES = frozenset(
     ["ruby", "java", "swift", "rust", "julia", "ada", "scratch", "kotlin", "dart"]
@@ -2040,6 +2085,8 @@ _GREETING_PHRASE = re.compile(
     r"ramadan\s+mubarak|diwali\s+mubarak|feliz\s+navidad|bonne\s+ann[ée]e|joyeux\s+no[eë]l|buon\s+natale|"
     r"nadolig\s+llawen|"
     # a Shabbat of the year, by its name: "It's Shabbat Shira this week"
+    # a Scottish country dance: "The Gay Gordons caused the usual chaos"
+    r"gay\s+gordons|strip\s+the\s+willow|dashing\s+white\s+sergeant|"
     r"shabbat\s+(?:shira|zachor|hagadol|ha-gadol|shuva|shuvah|nachamu|chazon|shekalim|parah|hachodesh|chanukah)|"
     # Irish: "Maith sibh!" (well done, all of you), "Erin go Bragh!", "Lá Fhéile Pádraig sona daoibh!"
     r"maith\s+sibh|maith\s+thú|maith\s+thu|erin\s+go\s+bragh|lá\s+fhéile\s+pádraig|la\s+fheile\s+padraig)\b",
@@ -2838,7 +2885,7 @@ def _surnames_alone(
         if houses and re.match(r"\s*:?\s*\d", text.text[tok.nend : tok.nend + 6]):
             continue  # "Sports Day house results: Seacole 412, Holmes 398": a house and its points
         if (
-            (tok.key in PLACE_WORDS or is_a_place(tok.key) or _common_proper_noun(tok.text, 25))
+            (tok.key in PLACE_WORDS or tok.key in PLACES_THAT_ARE_NAMES or _common_proper_noun(tok.text, 25))
             and (
                 re.search(
                     r"\b(?:in|near|visit|visiting|around|across|via|changed|shaped|explored|exploring|mapped|mapping|"
@@ -2846,15 +2893,23 @@ def _surnames_alone(
                     text.text[max(0, tok.nstart - 12) : tok.nstart],
                 )
                 or _IN_A_LIST_OF_PLACES.search(text.text[max(0, tok.nstart - 30) : tok.nend + 30])
-                # "entries from Morpeth, Hexham and Alnwick": every name of the list is a town
-                or _in_a_list_of_places(
-                    text.text[max(0, tok.nstart - 60) : tok.nend + 60], tok.nstart - max(0, tok.nstart - 60)
-                )
+            )
+        ) or (
+            # "entries from Morpeth, Hexham and Alnwick": every name of a list of three or more is a town
+            is_a_place(tok.key)
+            and _in_a_list_of_places(
+                text.text[max(0, tok.nstart - 60) : tok.nend + 60], tok.nstart - max(0, tok.nstart - 60)
             )
         ):
             continue  # "our pen pals in Lyon sent a parcel", "comparing Paris and London": places
         if not tok.possessive and _JOURNEYS_END.search(text.text[max(0, tok.nstart - 30) : tok.nstart]):
             continue  # "the beach at Filey", "our residential to Whitby", "back from Ashworth": a place
+        if re.search(
+            r"\b(?-i:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Grove|Gardens|Place|Terrace|Court|Mews|Row)"
+            r"\s*,\s*$",
+            text.text[max(0, tok.nstart - 20) : tok.nstart],
+        ):
+            continue  # "her home at 27 Carlton Avenue, Kenton": the town of an address
         if (
             tok.key in roster.class_names
             and not tok.possessive
@@ -3296,6 +3351,23 @@ def _classify_one(
         re.IGNORECASE,
     ):
         m.kind, m.reasons = "other-person", ['a part in a play ("the Year 4 pupil playing Mordechai")']
+        return
+    if (
+        not m.surname
+        and key in _FAITH_WORDS
+        and not strong
+        and not m.first.possessive  # "Thank you to Diya's family for lending us saris": a child's
+        and re.search(_FAITH_WORDS[key], norm, re.IGNORECASE)
+        and not re.match(r"\s+(?:has|had|was|is|did|won|sang|read|said|wrote|made)\b", post)
+    ):
+        # "Aarti, prasad and a story from the swami", "Om shanti, shanti, shanti": the faith's words, not children
+        m.kind, m.reasons = (
+            "word",
+            ['a word of a faith\'s worship, in a post about it ("the aarti", "Om shanti")'],
+        )
+        return
+    if not m.surname and re.match(r"['’\"”]?\s*,?\s+(?:which\s+means|meaning|means)\b", post):
+        m.kind, m.reasons = "word", ["a word explained (\"'asha', which means hope\")"]
         return
     if not m.surname and _A_NAMED_THING_AFTER.match(post):
         m.kind, m.reasons = (

@@ -75,18 +75,20 @@ _BREAK_WORDS = (
 )
 _MODIFIERS = r"(?:(?!(?:" + "|".join(_BREAK_WORDS.split()) + r")\s)[a-z0-9][\w'-]*\s+){0,4}?"
 _GROUP = (
-    r"(?:(?:year\s*\d+|yr\s*\d+|[yp]\d|reception|nursery|ks\s*\d|school\s+council|class|"
+    r"(?:(?:year\s*\d+|yr\s*\d+|[yps]\d|reception|nursery|ks\s*\d|school\s+council|class|"
     r"(?-i:[A-Z])[\w'-]*\s+class)\s+)?"  # "our Wren Class bookworm"
 )
 _IN_GROUP = (
-    r"(?:(?:\s*,)?\s+(?:in|from|of)\s+|\s*\(\s*)(?:our\s+|the\s+)?(?:year\s*\d+|yr\s*\d+|[yp]\d\b|reception|nursery|"
+    r"(?:(?:\s*,)?\s+(?:in|from|of)\s+|\s*\(\s*)(?:our\s+|the\s+)?(?:year\s*\d+|yr\s*\d+|[yps]\d\b|reception|nursery|"
     r"(?-i:\d{1,2}[A-Z]{1,2})\b|"
     r"class\s+(?:\d+|(?-i:[A-Z])\w*)|(?-i:[A-Z])[\w'-]*\s+class)(?:\s+(?:family|community|team|group))?\)?"
 )
 _CHILD_DESCRIPTION = re.compile(
     rf"\b{_DETERMINER}\s+{_MODIFIERS}{_GROUP}{_MODIFIERS}(?P<noun>{_CHILD_NOUNS})\b(?!s\b|-)"
     # not a room or a group named for them: "Our Toddler Room sang", "the Baby Room", "Our pupil guides"
-    r"(?!\s+(?:room|rooms|group|groups|unit|area|club|section|corner|garden|team|class|classes)\b)"
+    r"(?!\s+(?:room|rooms|group|groups|unit|area|club|section|corner|garden|team|class|classes|trio|duo|pair|quartet|squad|crew|band|choir|cast|contingent)\b)"
+    # (not a child who might be: "a child will get hurt")
+    r"(?!\s+(?:will|could|might|may|would)\s+(?:get|be)\s+(?:hurt|injured|killed|knocked|run\s+over)\b)"
     r"(?!\s+(?-i:[a-z]+(?:ers|ors|ists|ians|ants|ents|ides|ies))\b)"
     rf"(?P<group>{_IN_GROUP})?",
     re.IGNORECASE,
@@ -125,6 +127,8 @@ def _has_doer_noun(norm: str) -> bool:
 
 _DOER_DESCRIPTION = re.compile(
     rf"\b{_DETERMINER}\s+{_MODIFIERS}(?P<year>{_GROUP}){_MODIFIERS}(?P<noun>{_DOER_NOUNS})\b(?!s\b|-)"
+    # (not a group of them: "our Sea Cadet trio from Year 9")
+    r"(?!\s+(?:trio|duo|pair|quartet|squad|crew|band|choir|cast|team|teams)\b)"
     rf"(?P<group>(?:\s+[a-z]+)?{_IN_GROUP})?",
     re.IGNORECASE,
 )
@@ -145,7 +149,7 @@ _ADULT_MODIFIER = re.compile(
 )
 # A singular child pronoun as the doer or the one spoken about.
 _GROUP_WORD = re.compile(
-    r"\b(?:year\s*\d+|yr\s*\d+|[yp]\d|reception|nursery|ks\s*\d|school\s+council|class\s+(?:\d+|[A-Z]\w*)|[A-Z]\w*\s+class)\b",
+    r"\b(?:year\s*\d+|yr\s*\d+|[yps]\d|reception|nursery|ks\s*\d|school\s+council|class\s+(?:\d+|[A-Z]\w*)|[A-Z]\w*\s+class)\b",
     re.IGNORECASE,
 )
 _SINGULAR_PRONOUN = re.compile(r"\b(?:she|he|her|him|his|hers|himself|herself|she's|he's)\b", re.IGNORECASE)

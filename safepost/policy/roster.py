@@ -256,6 +256,49 @@ def _nickname_table() -> dict[str, tuple[str, ...]]:
     return {name: tuple(shorts) for name, shorts in table.items()}
 
 
+# Short forms British families and teachers use that the ``nicknames`` list (made from American records)
+# lacks, or gives only as names of their own: "Izzy" for Isabelle, "Millie" for Amelia, "Liv" for Olivia.
+_BRITISH_SHORT_FORMS = {
+    "isabelle": ("izzy", "izzie", "issy"),
+    "isabella": ("izzy", "izzie", "issy"),
+    "isobel": ("izzy", "izzie", "issy"),
+    "isabel": ("izzy", "izzie", "issy"),
+    "amelia": ("millie", "milly", "mimi"),
+    "emily": ("millie", "milly", "em"),
+    "millicent": ("millie", "milly"),
+    "oliver": ("ollie", "olly", "ols"),
+    "olivia": ("liv", "livvy", "livi", "ollie"),
+    "matilda": ("tilly", "tillie", "tilda"),
+    "harriet": ("hattie", "hatty"),
+    "charlotte": ("lottie", "lotty"),
+    "florence": ("florrie", "flossie"),
+    "elizabeth": ("lizzie", "libby", "betsy"),
+    "eleanor": ("ellie", "nell", "nellie"),
+    "penelope": ("penny", "pip"),
+    "philippa": ("pippa", "pip"),
+    "theodore": ("theo",),
+    "archibald": ("archie",),
+    "alfred": ("alfie", "alf"),
+    "frederick": ("freddie", "freddy"),
+    "frederica": ("freddie",),
+    "henry": ("hal", "harry"),
+    "thomas": ("tommy", "tom"),
+    "jessica": ("jess", "jessie"),
+    "georgina": ("georgie",),
+    "george": ("georgie",),
+    "samuel": ("sam", "sammy"),
+    "samantha": ("sam", "sammy"),
+    "rebecca": ("becky", "becca", "bex"),
+    "josephine": ("josie", "jo"),
+    "joseph": ("joe", "joey"),
+    "gabriel": ("gabe",),
+    "gabriella": ("gabby", "ella"),
+    "arabella": ("bella", "bell"),
+    "evangeline": ("evie",),
+    "genevieve": ("evie", "gen"),
+}
+
+
 @cache
 def short_forms(first_key: str, clip: bool = True) -> tuple[str, ...]:
     """Short forms of a folded first name that can only be a name (three letters or more).
@@ -270,6 +313,11 @@ def short_forms(first_key: str, clip: bool = True) -> tuple[str, ...]:
         s
         for s in _nickname_table().get(first_key, ())
         if 3 <= len(s) < len(first_key) and s.isalpha() and s[:2] in first_key and s not in words
+    )
+    listed += tuple(
+        s
+        for s in _BRITISH_SHORT_FORMS.get(first_key, ())
+        if len(s) >= 3 and s not in words and s not in listed
     )
     # A name cut short after a vowel, as friends and phones do: "Priya" for Priyanka, "Gabri" for
     # Gabriela (four letters or more, two or more left off, no English word).

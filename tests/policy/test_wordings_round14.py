@@ -47,6 +47,17 @@ Jackie,Moss,Year 2,Heron,yes
 Imogen,Hartley,Year 13,13H,yes
 Tevita,Cakau,Year 4,Kestrel,yes
 Nisha,Rai,Year 6,Osprey,yes
+Krishna,Patel,Year 4,Lotus,yes
+Sita,Shah,Year 6,Peepal,yes
+Aarti,Desai,Year 3,Lotus,yes
+Asha,Mehta,Year 3,Lotus,yes
+Arjun,Kenton,Year 5,Peepal,yes
+Heather,Moffat,Year 10,S4,yes
+Rory,Bell,Year 8,S2,yes
+Gordon,Reid,Year 7,S1,yes
+Isabelle,Carter,Reception,Squirrels,yes
+Amelia,Rivers,Year 1,Owls,yes
+Olivia,Hart,Reception,Hedgehogs,yes
 """
 
 CASES = [
@@ -431,6 +442,69 @@ CASES = [
         "spelling",
         False,
     ),
+    # Hindu epics, festivals and worship; a word explained; the town of an address
+    (
+        "no-names-no-faces",
+        "Year 6 performed the Ramayana: Rama and Sita defeated Ravana once again!",
+        "pupil-name",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "For Janmashtami, Lotus Class made a cradle for baby Krishna.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Krishna in Year 4 read the Diwali story to the whole school!", "pupil-name", True),
+    (
+        "no-names-no-faces",
+        "Aarti, prasad and a talk from the swami started our Diwali week.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Our word of the week is 'asha', which means hope.", "pupil-name", False),
+    ("courtney", "Our Sita was word-perfect in the Year 6 Ramayana today!", "individual-pupil", True),
+    (
+        "courtney",
+        "Please collect the lost bangle from Mrs Shah at 14 Elm Avenue, Kenton.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "sutton-manor",
+        "Thank you to everyone who came to our Summer Mela! The dhol players were amazing.",
+        "spelling",
+        False,
+    ),
+    # Scottish year groups, a country dance, an only candidate, a child who might be hurt
+    (
+        "no-names-no-faces",
+        "Heather from S4 has been helping with lunchtime badminton. Thank you!",
+        "pupil-name",
+        True,
+    ),
+    ("rackham", "Thank you to the S2 choir for a haunting carol this morning.", "trip-whereabouts", False),
+    ("courtney", "S1 danced the Gay Gordons at the St Andrew's Day ceilidh!", "individual-pupil", False),
+    (
+        "courtney",
+        "Our only Advanced Higher Music candidate has a place at the conservatoire!",
+        "individual-pupil",
+        True,
+    ),
+    ("courtney", "Please do not park on the zigzags: a child will get hurt.", "individual-pupil", False),
+    ("sutton-manor", "S1 have designed their own saltire flags for St Andrew's Day.", "spelling", False),
+    # short forms British teachers use; a parent helper; a group of cadets
+    ("no-names-no-faces", "Izzy did her first full day without tears today!", "pupil-name", True),
+    ("no-names-no-faces", "Millie was so brave and held the biggest rabbit at the farm!", "pupil-name", True),
+    ("no-names-no-faces", "Liv read her whole book to the class today!", "pupil-name", True),
+    ("rackham", "Our parent helper Mel has spare wellies for the woodland walk.", "individual-pupil", False),
+    (
+        "rackham",
+        "Congratulations to our Sea Cadet trio from Year 9, who won the drill competition!",
+        "individual-pupil",
+        False,
+    ),
+    ("rackham", "Well done to our Year 9 Sea Cadet, who won the drill prize!", "individual-pupil", True),
     # a trip's paperwork is no trip
     (
         "courtney",

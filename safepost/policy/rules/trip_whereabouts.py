@@ -304,7 +304,7 @@ _COUNTRY = re.compile(
     r"Poland|Europe|America|USA|Canada|Australia|New\s+Zealand|Africa|Asia|India|China|Japan)"
 )
 _NOT_PLACES = re.compile(
-    r"^(?:the\s+)?Key\s+Stage\b|^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|Blwyddyn|Dosbarth|Derbyn|Meithrin|KS\d|[PY]\d|Yr\s?\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
+    r"^(?:the\s+)?Key\s+Stage\b|^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|Blwyddyn|Dosbarth|Derbyn|Meithrin|KS\d|[PYS]\d|Yr\s?\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
     r"Saturdays|Sundays|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Christmas|Easter|Sports\s+Day|"
     r"Maths|English|Science|PE|D&T|DT|RE|RS|PSHE|PSHCE|RSE|ICT|Computing|Geography|History|Music|Drama|"
