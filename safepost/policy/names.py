@@ -1083,6 +1083,12 @@ _PERSON_DID = re.compile(
     r"baked|cooked|scored|built|sang|danced|swam|climbed|caught|kicked|counted|spelled|spelt|answered|asked|"
     r"told|helped|shared|recited|performed|presented|learnt|learned|practised|tied|zipped|cuddled|stroked|laid|"
     r"carried|lit|rang|unveiled|opened|planted|switched)\s+(?:a|an|the|her|his|their|every|all|it|us|our|\d)\b"
+    # a first word: "Sonny even said 'duck' for the first time"
+    r"|^\s+(?:(?:just|finally|also|even)\s+)?(?:said|says|shouted|whispered|sang|spelt|spelled|read)\s+['‘\"“]"
+    # a morning spent at what children do: "Willow spent the whole of forest school carefully building a fairy house"
+    r"|^\s+spent\s+(?:the\s+whole\s+of\s+|all\s+(?:of\s+)?|most\s+of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:carefully|happily|busily|quietly)\s+)?(?:building|making|reading|writing|drawing|painting|playing|"
+    r"digging|practising|helping|learning|colouring|counting|baking)\b"
     # "Lucky taught Blackman Class how to write", "Storm had a brilliant first training session with the county
     # squad", "River has been brilliant as our new school councillor", "Sunday stayed behind to help"
     r"|^\s+(?:taught|showed|coached|interviewed|introduced)\s+(?:(?-i:[A-Z])|us\b|everyone\b|the\s+whole\b)"
@@ -1220,7 +1226,7 @@ _NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
 _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:new\s+)?(?:year\s*\d+\s+|ks\d\s+|reception\s+|post-16\s+|"
     r"sixth[\s-]form\s+)?"
-    r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|prif\s+ddisgybl|dux|(?:student|school)\s+president|(?:(?-i:[A-Z])\w+\s+)?"
+    r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|prif\s+ddisgybl|dux|(?:student|school)\s+president|(?:(?-i:[A-Z])\w+\s+|\d+-\w+\s+)?"
     r"(?:school|house|sports|football|netball|rugby|cricket|hockey|team|dorm|dormitory|boarding|form|club)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|student|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
     + _NOT_A_THING
@@ -1307,6 +1313,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|\b(?:a|one)\s+(?:year\s*\d+|reception|nursery|y\d|ks\d)\s+(?:pupil|child|girl|boy|student)['’]s\b"
     r"(?=\s+(?:#?[\w-]+\s+){0,3}?(?:model|painting|poem|story|drawing|project|artwork|sculpture|design|entry|invention|"
     r"collage|portrait|creation)\b)"
+    # a child in costume, by the child's year and what the costume had: "Our Year 1 Gruffalo with the purple prickles"
+    r"|\bour\s+(?:year\s*\d+|reception|nursery|y\d)\s+(?!(?:Team|Class|Choir|Cast|Group|Squad|Band|Council|Pupils?|Children)\b)"
+    r"(?-i:[A-Z])[a-z]+(?<!s)(?=\s+with\s+(?:the|a|an|her|his)\b|\s+who\b|\s*,\s*who\b)"
     # a child in a grown-up character's costume, by the child's year: "Well done to our Year 2 Mr Tumnus"
     r"|\bour\s+(?:year\s*\d+|reception|nursery|y\d)\s+(?-i:Mr|Mrs|Miss|Ms|Dr|Captain|King|Queen|Prince|Princess|Sir|"
     r"Lady|Little|Big|Baby|Father|Mother|Professor|Farmer)\s+(?-i:[A-Z])[\w'’-]+"
@@ -1988,6 +1997,19 @@ PLACES_THAT_ARE_NAMES = frozenset(
         "carlow",
         "kilkenny",
         "down",
+        # the planets and the stars, which houses and topics are named after: "points for Mercury, Venus, Mars"
+        "mercury",
+        "venus",
+        "mars",
+        "jupiter",
+        "saturn",
+        "neptune",
+        "pluto",
+        "orion",
+        "cassiopeia",
+        "andromeda",
+        "sirius",
+        "pegasus",
         # the holy cities: "the Hijrah from Makkah to Medina"
         "medina",
         "madinah",
@@ -2010,7 +2032,8 @@ _A_NAMED_THING_AFTER = re.compile(
 # Words of a faith's worship that are children's names too, and the words that show a post is about that faith.
 _HINDU = r"\b(?:mandir|temple|swami|swamiji|diwali|navratri|holi|puja|pooja|prasad|aarti|arti|bhajans?|mantra|chant|hindu|"
 _HINDU += r"meditation|mindfulness|yoga|shanti|om)\b"
-_SIKH = r"\b(?:gurdwara|guru|granth|sikh|waheguru|simran|kirtan|langar|ardas|vaisakhi|gurpurab|meditat\w*|seva|sewa)\b"
+_SIKH = r"\b(?:gurdwara|guru|granth|sikh|waheguru|simran|kirtan|langar|ardas|vaisakhi|gurpurab|meditat\w*|seva|sewa|"
+_SIKH += r"parshad|prashad|gurbani|shabad|shanti|peace)\b"
 _ISLAMIC = (
     r"\b(?:mosque|masjid|salah|salat|dua|duas|quran|qur['’]an|islam|muslim|ramadan|eid|jummah|iman|allah)\b"
 )
@@ -2027,6 +2050,9 @@ _FAITH_WORDS = {
     "seva": _SIKH,
     "sewa": _SIKH,
     "kirtan": _SIKH,
+    "sukh": _SIKH,  # "Sukh shanti": peace and happiness
+    "jeet": _SIKH,  # "Man jeetai jag jeet": conquer the mind, conquer the world
+    "karah": _SIKH,  # "Karah parshad and kirtan in the hall"
     "dua": _ISLAMIC,
     "iman": _ISLAMIC,
     "sabr": _ISLAMIC,
@@ -2059,7 +2085,8 @@ _ON_A_PLACE = re.compile(
     r"(?:\b(?:on|near|around|across|via|visiting|visited|visit|explore|exploring|explored|crossing|crossed)"
     r"|\b(?:trip|trips|visit|journey|ferry|ferries|bridge|crossing|flight|flights|travel|travelled|traveled|"
     r"heading|headed|sailed|sailing|drive|drove|made\s+it|way|back|residential|expedition|pilgrimage|voyages?|boat|rowed|"
-    r"paddled|pilgrims?|missionary|mission)\s+(?:over\s+|out\s+)?to"
+    r"paddled|pilgrims?|missionary|mission|flies|flew|fly|flying)\s+(?:all\s+the\s+way\s+|over\s+|out\s+)?to"
+    r"|\b(?:landed|landing|land|lands)\s+on|\borbit(?:ing|s|ed)?"
     r"|\b(?:from|in|at)\s+(?:the\s+)?(?:island|isle)\s+of"
     # somebody from a country: "our new volunteer from Israel, who", "pen pals from Jordan"
     r"|\b(?:volunteer|visitor|visitors|teacher|student|students|family|families|friends?|guests?|pals|children|people|"
@@ -2986,6 +3013,17 @@ def _surnames_alone(
             r"\s+(?:by|and|to|after)\s+" + re.escape(key) + r"\b", text.text[tok.nend :], re.I
         ):
             continue  # "Ted in Year 8 ... Little by little, all that practice is paying off": a saying
+        if (
+            not tok.possessive
+            and re.search(
+                r"\b(?:on|in|at|along|down|up|across|from|to|near|by)\s+the\s+$",
+                text.text[max(0, tok.nstart - 12) : tok.nstart],
+            )
+            and not re.match(
+                r"\s+(?:twins|family|brothers|sisters|siblings|children|boys|girls)\b", text.text[tok.nend :]
+            )
+        ):
+            continue  # "kayak awards on the Dart this week": a river or a place, which "the" goes before
         mentions.append(
             PersonMention(
                 first=tok,
@@ -3176,6 +3214,22 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             for m in group[1:]:
                 if m.kind == "pupil" and m.cue == group_cue:
                     m.kind, m.cue, m.reasons = "adult", None, [f"listed after {group[0].reasons[0]}"]
+        # "instructors Dale, Tash and Ellie": a list after a role, with a name no roster has in between
+        for m in group:
+            if m.kind != "pupil" or m.cue is not None:
+                continue
+            before = [p for p in mentions if p.nend <= m.nstart]
+            if (
+                before
+                and before[-1].kind == "adult"
+                and before[-1].reasons[:1]
+                and before[-1].reasons[0].startswith(("role", "listed after"))
+                and re.fullmatch(
+                    r"(?:\s*,\s*(?-i:[A-Z])[\w'’-]+)*\s*(?:,\s*and|,|and|&)\s*",
+                    norm[before[-1].nend : m.nstart],
+                )
+            ):
+                m.kind, m.reasons = "adult", [f"listed after {before[-1].reasons[0]}"]
         # "Ruby and Felix painted sunflowers": a name listed with a pupil is a pupil too.
         if any(m.is_pupil for m in group):
             for m in group:
@@ -3368,6 +3422,11 @@ def _classify_one(
         return
     if not m.surname and re.match(r"['’\"”]?\s*,?\s+(?:which\s+means|meaning|means)\b", post):
         m.kind, m.reasons = "word", ["a word explained (\"'asha', which means hope\")"]
+        return
+    if not m.first.is_capitalised and re.search(
+        r"(?<![\w.])(?-i:[A-Z])\.\s?$", norm[max(0, m.nstart - 4) : m.nstart]
+    ):
+        m.kind, m.reasons = "word", ['a species, its genus cut to a letter ("T. rex", "E. coli")']
         return
     if not m.surname and _A_NAMED_THING_AFTER.match(post):
         m.kind, m.reasons = (
@@ -3875,6 +3934,22 @@ def _classify_one(
                 [f'a saint\'s name, as a church or a school is called ("{prev.text} {m.first.text}")'],
             )
             return  # "an away fixture at St Joseph's on Wednesday"
+        if (
+            _is_title(prev)
+            and key in roster.by_surname
+            and (
+                # "Little Miss Bolton in Hedgehogs", "little Master Frost": a small child, by the surname
+                re.search(r"\blittle\s+$", norm[max(0, prev.nstart - 8) : prev.nstart], re.I)
+                or prev.key == "master"
+            )
+        ):
+            m.kind, m.cue = "pupil", f"{prev.text} {m.first.text}"
+            m.reasons = [
+                f'a little child called by a title and the surname ("Little {prev.text} {m.first.text}")'
+            ]
+            if key in roster.by_surname:
+                m.surname_only = True
+            return
         if _is_title(prev):
             m.kind, m.reasons = "adult", [f'title "{prev.text}"']
             return

@@ -137,6 +137,8 @@ _GENERIC = re.compile(
     r"\b(?:every|each|any|no|your|their|my|his|her|which|what|whose|another|if|whether)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:anyone|anybody|everyone|families|parents|those)\s+with\s+$"  # "anyone with a child in Year 8"
     r"|\bif\s+(?:\w+\s+){0,3}$|\bone\s+day\s+$"
+    # a story's hero: "The Way Back Home by Oliver Jeffers, about a boy stranded on the moon"
+    r"|\b(?:about|story\s+of|tale\s+of)\s+$"
     # a kind of person, not one child: "Is Pip a snob or just a boy out of his depth?"
     r"|\b(?:just|merely|simply|such|like|than)\s+$",
     re.IGNORECASE,
@@ -2093,7 +2095,10 @@ DATE = re.compile(
 FUTURE_TIME = re.compile(
     rf"\b(?:tomorrow|tmrw|tmw|2moro|2morrow|tomoz|later\s+(?:today|this\s+(?:morning|afternoon|evening|week|weekend|{_WEEKDAY})|on)|this\s+(?:coming\s+)?(?:{_WEEKDAY}|weekend)"
     rf"|next\s+(?:{_WEEKDAY}|week|weekend)|(?:straight\s+)?after\s+(?:the\s+)?(?:holiday|holidays|half[\s-]term|"
-    rf"break|easter|christmas)|in\s+(?:a\s+few|two|three|\d+)\s+days)\b",
+    rf"break|easter|christmas)|in\s+(?:a\s+few|two|three|\d+)\s+days"
+    # "should reach Hangingstone Hill within the hour", "in about twenty minutes"
+    rf"|within\s+(?:the|an|the\s+next)\s+(?:hour|half\s+hour)"
+    rf")\b",
     re.IGNORECASE,
 )
 # Later today, or earlier today when the verb is in the past: "sang at the Town Hall tonight".

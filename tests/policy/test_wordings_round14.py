@@ -58,6 +58,15 @@ Gordon,Reid,Year 7,S1,yes
 Isabelle,Carter,Reception,Squirrels,yes
 Amelia,Rivers,Year 1,Owls,yes
 Olivia,Hart,Reception,Hedgehogs,yes
+Rex,Moon,Nursery,Owls,yes
+Sonny,Price,Nursery,Tadpoles,yes
+Willow,Grey,Nursery,Tadpoles,yes
+Eliza,Bolton,Nursery,Hedgehogs,yes
+Ellie,Shaw,Year 8,8S,yes
+Freya,Dart,Year 9,9D,yes
+Mars,Okafor,Year 3,Herschel,yes
+Simran,Gill,Year 4,Indus,yes
+Sukh,Johal,Year 1,Beas,yes
 """
 
 CASES = [
@@ -505,6 +514,87 @@ CASES = [
         False,
     ),
     ("rackham", "Well done to our Year 9 Sea Cadet, who won the drill prize!", "individual-pupil", True),
+    # a species cut short, a first word, a morning's building, a little child by the surname
+    ("courtney", "Owls met Stan the T. rex in the dinosaur gallery this morning!", "individual-pupil", False),
+    (
+        "courtney",
+        "Willow spent the whole morning carefully building a den out of sticks.",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "courtney",
+        "Little Miss Bolton in Hedgehogs tidied the home corner without being asked!",
+        "pupil-surname",
+        True,
+    ),
+    # a list of instructors, a river after "the", the planets, a story's hero
+    (
+        "no-names-no-faces",
+        "Thank you to instructors Dale, Tash and Ellie for a brilliant three days.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Year 9 earned their kayak awards on the Dart this week.", "pupil-surname", False),
+    (
+        "courtney",
+        "Points this week went to Mercury, Venus, Mars and Saturn houses.",
+        "individual-pupil",
+        False,
+    ),
+    ("courtney", "Year 3 are writing stories about a rocket that flies to Mars.", "individual-pupil", False),
+    (
+        "courtney",
+        "Herschel Class are reading a book about a boy stranded on the moon.",
+        "individual-pupil",
+        False,
+    ),
+    # a team's captain, a time within the hour, a costume with what it had
+    (
+        "courtney",
+        "Our 45-mile team captain has led the squad brilliantly all season.",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "rackham",
+        "Our Ten Tors team have left the checkpoint and should reach Yes Tor within the hour.",
+        "trip-whereabouts",
+        True,
+    ),
+    (
+        "courtney",
+        "Our Year 1 Gruffalo with the purple prickles won the costume prize today!",
+        "individual-pupil",
+        True,
+    ),
+    # a faith's words that are names, two describing words before an insult
+    (
+        "no-names-no-faces",
+        "Simran to start the day: Key Stage 2 repeated Waheguru quietly for five minutes.",
+        "pupil-name",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Sukh shanti: Year 2 have been talking about what peace means.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Sukh in Year 1 led the kirtan beautifully today!", "pupil-name", True),
+    ("courtney", "Whoever dumped rubbish by the gate: you are a lazy, selfish git.", "offensive", True),
+    (
+        "rackham",
+        "Otter Class counted 43 buses on Upper Street in ten minutes for their maths survey.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Little Miss Sunshine in Otters jumped in every puddle today!",
+        "pupil-name",
+        False,
+    ),
     # a trip's paperwork is no trip
     (
         "courtney",

@@ -501,6 +501,10 @@ def _used_as_insult(words: list[Word], i: int) -> bool:
     # "... is a selfish git": one describing word between "a" and the insult, after "is" or "was".
     if pp in ("a", "an") and ppp in _COPULAS:
         return True
+    # "you are a filthy, selfish git": two describing words
+    pppp = words[k - 3].key if k > 2 and words[k - 3].sentence == sentence else ""
+    if ppp in ("a", "an") and pppp in _COPULAS and p not in _NOT_DESCRIBING and pp not in _NOT_DESCRIBING:
+        return True
     if pp in _COPULAS and p not in _NOT_DESCRIBING and pp not in _NEGATIONS:
         return True  # "Some drivers are selfish pr*cks"
     if pp == "some" and p.endswith("ing") and p not in _NOT_DESCRIBING:
