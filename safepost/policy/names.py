@@ -1309,6 +1309,10 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"King\s+Ahasuerus|Pharaoh|Moses|Noah|Goliath|Scrooge|Tiny\s+Tim|Fagin|Romeo|Juliet|Macbeth|Lady\s+Macbeth|Puck|"
     r"Rama|Sita|Hanuman|Ravana|Lakshmana|Krishna)\b"
     r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b)"
+    # one child of a year group, by how they felt as they did something: "A very proud Year 7 held our corn snake"
+    r"|\b(?:a|one)\s+(?:very\s+)?(?:proud|brave|happy|delighted|excited|nervous|determined|thrilled|chuffed)\s+"
+    r"(?:year\s*\d+|reception\s+child|nursery\s+child|[yps]\d)\b(?!s)"
+    r"(?=\s+(?:(?-i:[a-z]+ed)|held|won|made|read|sang|swam|ran|wrote|got|took|came|gave|found)\b)"
     # one child's work, by the child's year: "A Year 4 pupil's amazing longship model is on display"
     r"|\b(?:a|one)\s+(?:year\s*\d+|reception|nursery|y\d|ks\d)\s+(?:pupil|child|girl|boy|student)['’]s\b"
     r"(?=\s+(?:#?[\w-]+\s+){0,3}?(?:model|painting|poem|story|drawing|project|artwork|sculpture|design|entry|invention|"
@@ -1653,6 +1657,12 @@ _WORKS = {
     "alice in wonderland": "alice carroll",
     "the wizard of oz": "dorothy baum",
     "hansel and gretel": "hansel gretel",
+    # picture books and their children: "Hair Love ... Zuri's dad wrestling with her curls"
+    "hair love": "zuri stephen",
+    "the tiger who came to tea": "sophie",
+    "dogger": "dave bella",
+    "owl babies": "sarah percy bill",
+    "zog": "pearl gadabout",
     # Hindu epics and festivals, and their gods and heroes: "Rama and Sita defeated Ravana once again"
     "ramayana": "rama ram sita lakshmana lakshman hanuman ravana bharata bharat valmiki",
     "mahabharata": "arjuna arjun krishna bhima yudhishthira draupadi karna bhishma",
@@ -2058,6 +2068,15 @@ _FAITH_WORDS = {
     "sabr": _ISLAMIC,
     "jannah": _ISLAMIC,
 }
+# A thing named after its finder, or a star by what it is: "Faraday cages", "Newton's third law", "Sirius is the
+# brightest star in the night sky".
+_EPONYM_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:first|second|third|1st|2nd|3rd)\s+)?(?:cages?|laws?|theory|principle|"
+    r"constant|equation|cradle|disc|effect|paradox|rings|comet|moons?)\b"
+    r"|\s+is\s+(?:the|a)\s+(?:brightest|nearest|closest|largest|biggest|smallest|hottest|coldest|furthest|red|blue|"
+    r"white|yellow|giant|gas|dwarf|binary|double)\s+(?:[\w-]+\s+){0,2}?(?:star|planet|moon|constellation|galaxy|comet)\b",
+    re.IGNORECASE,
+)
 # Programming languages that are children's names, in a post about code: "comparing Python, Java and Ruby".
 _PROGRAMMING_LANGUAGES = frozenset(
     ["ruby", "java", "swift", "rust", "julia", "ada", "scratch", "kotlin", "dart"]
@@ -2937,6 +2956,17 @@ def _surnames_alone(
             text.text[max(0, tok.nstart - 20) : tok.nstart],
         ):
             continue  # "her home at 27 Carlton Avenue, Kenton": the town of an address
+        if tok.possessive and re.match(
+            r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:paintings|seascapes|landscapes|portraits|sculptures|prints|etchings|"
+            r"sketches|novels|poems|plays|sonnets|symphon(?:y|ies)|operas|concertos|theory|theories|experiments)\b",
+            text.text[tok.nend : tok.nend + 40],
+        ):
+            continue  # "studying Turner's stormy seascapes": an artist's or a writer's work, not a pupil's
+        if re.search(r"\bthe\s+$", text.text[max(0, tok.nstart - 5) : tok.nstart]) and not re.match(
+            r"['’]?s?\s+(?:twins|family|brothers|sisters|siblings|children|boys|girls)\b",
+            text.text[tok.nend :],
+        ):
+            continue  # "learning to ring the bells", "on the Dart": a thing or a river, which "the" goes before
         if (
             tok.key in roster.class_names
             and not tok.possessive
@@ -3391,7 +3421,11 @@ def _classify_one(
         return
     if not m.surname and not _STRONG_CHILD_AFTER.match(post):
         # a famous person whose surname is a first name too: "using Mary Berry's recipe"
-        word_after = re.match(r"\s+((?-i:[A-Z])[\w-]+?)(?:['’]s?)?\b", norm[m.first.nend : m.first.nend + 30])
+        # (and a couple: "the work of Marie and Pierre Curie")
+        word_after = re.match(
+            r"\s+(?:and\s+(?-i:[A-Z])[\w-]+\s+)?((?-i:[A-Z])[\w-]+?)(?:['’]s?)?\b",
+            norm[m.first.nend : m.first.nend + 40],
+        )
         word_before = re.search(r"((?-i:[A-Z])[\w-]+)\s+$", norm[max(s_start, m.nstart - 30) : m.nstart])
         if (word_after is not None and f"{key} {fold(word_after.group(1))}" in _FAMOUS) or (
             word_before is not None and f"{fold(word_before.group(1))} {key}" in _FAMOUS
@@ -3427,6 +3461,22 @@ def _classify_one(
         r"(?<![\w.])(?-i:[A-Z])\.\s?$", norm[max(0, m.nstart - 4) : m.nstart]
     ):
         m.kind, m.reasons = "word", ['a species, its genus cut to a letter ("T. rex", "E. coli")']
+        return
+    if not m.surname and re.search(
+        r"\b(?:named|called|christened)\s+(?:him|her|it|them|the\s+\w+)\s+$",
+        _before(norm, s_start, m, 30),
+        re.I,
+    ):
+        m.kind, m.reasons = (
+            "other-person",
+            ['a name given to an animal or a thing ("We\'ve named him Colin")'],
+        )
+        return
+    if not m.surname and _EPONYM_AFTER.match(norm, m.first.nend):
+        m.kind, m.reasons = (
+            "other-person",
+            ['a law, a theory or a thing named after a scientist ("Newton\'s third law")'],
+        )
         return
     if not m.surname and _A_NAMED_THING_AFTER.match(post):
         m.kind, m.reasons = (

@@ -49,7 +49,7 @@ _DOER_NOUNS = (
     r"scorer|goalscorer|goalkeeper|keeper|goalie|captain|skipper|chair|ambassador|artist|mathematician|scientist|poet|"
     r"musician|singer|dancer|swimmer|gymnast|footballer|cricketer|player|athlete|helper|hero|heroine|anchor|"
     r"delegate|cox|rower|sculler|cadet|debater|speaker|queen|king|"
-    r"winner|finalist|member|genius|expert|engineer|inventor|designer|photographer|actor|actress|"
+    r"winner|finalist|medallist|medalist|prizewinner|laureate|member|genius|expert|engineer|inventor|designer|photographer|actor|actress|"
     r"performer|soloist|pianist|violinist|drummer|guitarist|bowler|batter|batsman|striker|defender|"
     r"prefect|monitor|councillor|rep|representative|leader|newcomer|starter|learner|student|editor|reporter|"
     r"journalist|presenter|narrator|host|organiser|organizer|librarian|buddy|mentor|steward|mediator|warrior|"
@@ -139,6 +139,8 @@ _GENERIC = re.compile(
     r"|\bif\s+(?:\w+\s+){0,3}$|\bone\s+day\s+$"
     # a story's hero: "The Way Back Home by Oliver Jeffers, about a boy stranded on the moon"
     r"|\b(?:about|story\s+of|tale\s+of)\s+$"
+    # a namesake: "We've named him Colin, after the boy in The Secret Garden"
+    r"|\b(?:named|called)\b[^.!?]{0,30}\bafter\s+$"
     # a kind of person, not one child: "Is Pip a snob or just a boy out of his depth?"
     r"|\b(?:just|merely|simply|such|like|than)\s+$",
     re.IGNORECASE,

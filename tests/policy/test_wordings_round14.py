@@ -67,6 +67,13 @@ Freya,Dart,Year 9,9D,yes
 Mars,Okafor,Year 3,Herschel,yes
 Simran,Gill,Year 4,Indus,yes
 Sukh,Johal,Year 1,Beas,yes
+Marie,Lowe,Year 10,10L,yes
+Isaac,Newton,Year 8,8N,yes
+Sirius,Black,Year 9,9B,yes
+Colin,Bell,Year 2,Kestrel,yes
+Summer,Bell,Year 3,Kestrel,yes
+Jack,Turner,Year 10,10T,yes
+Zuri,Adams,Reception,Robins,yes
 """
 
 CASES = [
@@ -595,6 +602,66 @@ CASES = [
         "pupil-name",
         False,
     ),
+    # scientists and their laws, stars, an artist's work, a name given to an animal, a picture book's child
+    (
+        "no-names-no-faces",
+        "Year 10 learnt about the work of Marie and Pierre Curie today.",
+        "pupil-name",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Newton's third law in action: Year 8 launched their bottle rockets!",
+        "pupil-name",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Sirius is the brightest star in the night sky. Astronomy Club will look for it tonight.",
+        "pupil-name",
+        False,
+    ),
+    ("courtney", "Year 9 built Faraday cages out of kitchen foil this lunchtime.", "individual-pupil", False),
+    (
+        "courtney",
+        "Year 10 have been studying Turner's stormy seascapes this half term.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "courtney",
+        "A robin visits our bird table every morning. We've named him Colin, after the boy in The Secret Garden.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "courtney",
+        "Kestrel Class have been learning to ring the bells at St Oswald's.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Reception loved Hair Love: Zuri's dad wrestling with her curls had everyone giggling!",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Sirius is a wee star: he helped a new pupil all week.", "pupil-name", True),
+    # one child by how they felt, a medallist, a house by its own name, dialect
+    (
+        "courtney",
+        "A very proud Year 7 held our corn snake for the first time today!",
+        "individual-pupil",
+        True,
+    ),
+    ("courtney", "Our Year 13 silver medallist is getting the certificate framed!", "individual-pupil", True),
+    (
+        "courtney",
+        "Lost: a navy fleece. If found, please return it to Greystones, Low Lane, Thornsgill.",
+        "personal-data",
+        True,
+    ),
+    ("sutton-manor", "Mrs Raw says our Yorkshire puddings are the best since her mam's!", "spelling", False),
     # a trip's paperwork is no trip
     (
         "courtney",

@@ -130,7 +130,10 @@ _WELSH_STREET = (
 )
 _HOUSE_NAMED = re.compile(
     r"(?<![\w£$€./:])(?:(?:Tŷ|Ty|Bwthyn)\s+[A-Z][\w'’-]+|"
-    r"(?:[A-Z][a-z'’]+\s+){1,2}(?:Cottage|Cottages|House|Farmhouse|Lodge|Bungalow|Villa)|"
+    r"(?:[A-Z][a-z'’]+\s+){1,2}(?:Cottage|Cottages|House|Farmhouse|Farm|Lodge|Bungalow|Villa)|"
+    # a house by its own name alone, sent things to: "please return it to Greystones, Low Lane, Thornsgill"
+    r"(?:(?<=\bto\s)|(?<=\bat\s)|(?<=\bfrom\s))[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?(?=,\s+(?:[A-Z][a-z'’]+\s+){1,3}"
+    r"(?:Lane|Road|Street|Close|Drive|Way|Avenue|Crescent|Terrace|Row))|"
     # a house's own name after the word for it: "collect them from his farmhouse at Tyddyn Uchaf, Ffordd y Mynydd"
     r"(?:(?<=farmhouse at )|(?<=house at )|(?<=home at )|(?<=cottage at )|(?<=farm at ))"
     r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
