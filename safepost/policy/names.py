@@ -98,6 +98,17 @@ TITLES = frozenset(
         "madam",
         "madame",
         "monsieur",
+        "mademoiselle",
+        "profesor",  # "Bienvenidos to Profesor Mateo Serrano"
+        "profesora",
+        "professeur",
+        "herr",
+        "frau",
+        "señora",
+        "senora",
+        "señorita",
+        "signor",
+        "signora",
         "senor",
         "señor",
         "king",
@@ -1100,7 +1111,7 @@ _PERSON_DID = re.compile(
     r"|^\s+(?:came|comes|come|dressed\s+up|arrived)\s+(?:to\s+school\s+)?(?:dressed\s+)?as\b"
     # a race run: "Max stormed home first", "powered past three runners", "came second"
     r"|^\s+(?:(?:just|finally|also|even)\s+)?(?:stormed|romped|raced|sprinted|dashed|powered|cruised|sailed|"
-    r"zoomed|flew)\s+(?:home|past|ahead|through|over|to\s+(?:victory|the\s+line|first|gold))\b"
+    r"zoomed|flew)\s+(?:home|past|ahead|through|over|round|around|to\s+(?:victory|the\s+line|first|gold))\b"
     r"|^\s+(?:won|finished|came|placed|crossed\s+the\s+line)\s+(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\b"
     # a caption of a photo: "Robin crossing the finish line to win the Year 2 sprint!"
     r"|^\s+" + _CAPTION_VERBS + r"\b",
@@ -2129,7 +2140,8 @@ _ANIMAL_POST = re.compile(
 _GREETING_PHRASE = re.compile(
     r"\b(?:shana\s+tova|shanah\s+tovah|mazal\s+tov|mazel\s+tov|shabbat\s+shalom|chag\s+sameach|eid\s+mubarak|"
     r"ramadan\s+mubarak|diwali\s+mubarak|feliz\s+navidad|bonne\s+ann[ée]e|joyeux\s+no[eë]l|buon\s+natale|"
-    r"nadolig\s+llawen|"
+    r"nadolig\s+llawen|guten\s+(?:morgen|tag|abend)|gute\s+nacht|viel\s+glück|frohe\s+weihnachten|buenas\s+(?:noches|tardes)|"
+    r"buenos\s+días|feliz\s+cumpleaños|bon\s+voyage|bonne\s+chance|"
     # a Shabbat of the year, by its name: "It's Shabbat Shira this week"
     # a Scottish country dance: "The Gay Gordons caused the usual chaos"
     r"gay\s+gordons|strip\s+the\s+willow|dashing\s+white\s+sergeant|"

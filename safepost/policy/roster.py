@@ -165,6 +165,15 @@ class Roster:
         joined = {
             k for p in self.pupils for n in p.first_names if re.search(r"[\s'’-]", n) for k in _name_keys(n)
         }
+        # A team's nickname made from a surname, as coaches call players: "Smithy", "Jonesy", "Robbo" for
+        # Robinson, "Gibbo" for Gibson. A form that is a word, a name or another pupil's is left out.
+        self.surname_forms: dict[str, str] = {}
+        for surname in list(self.by_surname):
+            for nick in surname_nicknames(surname):
+                if nick not in self.by_surname and nick not in self.by_first:
+                    self.surname_forms.setdefault(nick, surname)
+        for nick, surname in self.surname_forms.items():
+            self.by_surname[nick].extend(self.by_surname[surname])
         for first in list(self.by_first):
             for short in short_forms(first, clip=first not in joined):
                 if short not in self.by_first or short in self.short_forms:
@@ -355,6 +364,33 @@ def short_forms(first_key: str, clip: bool = True) -> tuple[str, ...]:
             forms.add(b + "ie")
     pet = tuple(sorted(f for f in forms if f not in words and f != first_key and f not in listed))
     return listed + clipped + sporty + pet
+
+
+@cache
+def surname_nicknames(surname_key: str) -> tuple[str, ...]:
+    """The nicknames a team makes of a folded surname: the surname and "y" ("Smithy", "Jonesy"), its first
+    syllable doubled and "o" ("Robbo" for Robinson, "Gibbo" for Gibson, "Davo" for Davies), or cut after two
+    consonants and "y" ("Fitzy" for Fitzgerald). No English word; the roster leaves out any that is a pupil's
+    name."""
+    from safepost.policy.spelling import dictionary
+
+    key = surname_key
+    if len(key) < 4 or not key.isalpha():
+        return ()
+    forms: set[str] = set()
+    if len(key) <= 6 and key[-1] in "sdhkptgx":
+        forms.add(key + "y")  # "Jonesy", "Walshy"
+    head = key[:3]
+    if _CVC.fullmatch(head) and len(key) > 4 and key[3] not in "zh":
+        forms.add(head + head[-1] + "o" if head[-1] in "bdgmnprt" else head + "o")  # "Robbo", "Gibbo", "Davo"
+    if len(key) > 5 and key[2:4] in ("tz", "ck", "sh", "ch", "ts"):
+        forms.add(key[:4] + "y")  # "Fitzy"
+    words = dictionary()
+    return tuple(sorted(f for f in forms if f not in words and f != key and f not in _FAMOUS_NICKNAMES))
+
+
+# Nicknames of that shape that are somebody famous: "Very Banksy", not a pupil surnamed Banks.
+_FAMOUS_NICKNAMES = frozenset(["banksy"])
 
 
 def made_forms(first_key: str) -> frozenset[str]:

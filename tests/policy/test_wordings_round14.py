@@ -74,6 +74,11 @@ Colin,Bell,Year 2,Kestrel,yes
 Summer,Bell,Year 3,Kestrel,yes
 Jack,Turner,Year 10,10T,yes
 Zuri,Adams,Reception,Robins,yes
+Harry,Jones,Year 5,5J,yes
+Liam,Walsh,Year 5,5W,yes
+Sam,Robinson,Year 6,6R,yes
+Mateo,Serrano,Year 9,9S,yes
+Klaus,Fischer,Year 10,10F,yes
 """
 
 CASES = [
@@ -662,6 +667,48 @@ CASES = [
         True,
     ),
     ("sutton-manor", "Mrs Raw says our Yorkshire puddings are the best since her mam's!", "spelling", False),
+    # nicknames coaches make of surnames
+    (
+        "courtney",
+        "Well done Jonesy, who didn't miss a single shot in the second half!",
+        "pupil-surname",
+        True,
+    ),
+    ("courtney", "Walshy was unstoppable on the wing today: two tries!", "individual-pupil", True),
+    ("courtney", "Robbo's last-ditch tackle saved the game today!", "pupil-surname", True),
+    # other languages: swearing, titles, greetings, a number abroad, a language named after a misspelling
+    ("courtney", "Merde! The tour company has lost our booking.", "offensive", True),
+    (
+        "courtney",
+        "Bienvenidos to Profesor Mateo Serrano, who joins our Spanish lessons this week!",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "sutton-manor",
+        "Herzlichen Glückwunsch to everyone who sat the German exam today. Sehr gut gemacht!",
+        "spelling",
+        False,
+    ),
+    (
+        "sutton-manor",
+        "Good luck to our Year 7 spelling bee finalists. Vous êtes formidables !",
+        "spelling",
+        False,
+    ),
+    (
+        "courtney",
+        "Our tour guide Klaus offers tutoring online: WhatsApp him on +49 151 2345 6789.",
+        "personal-data",
+        True,
+    ),
+    (
+        "sutton-manor",
+        "Every Year 9 student wrote a seperate diary entry in Spanish each night.",
+        "spelling",
+        True,
+    ),
+    ("sutton-manor", "Year 2 learnt the colours in French: rouge, bleu, vert.", "spelling", False),
     # a trip's paperwork is no trip
     (
         "courtney",

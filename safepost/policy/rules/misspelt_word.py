@@ -105,7 +105,9 @@ def _welsh(sentence: str) -> bool:
 
 # A sentence in another language, greeted or thanked in it: "Bonjour, ça va?", "¡Hola! ¿Qué tal?"
 _GREETED_IN_ANOTHER = re.compile(
-    r"(?i:\b(?:bonjour|bonsoir|merci|au\s+revoir|bienvenue|hola|gracias|danke|guten\s+tag|ciao|grazie|buongiorno)\b)"
+    r"(?i:\b(?:bonjour|bonsoir|merci|au\s+revoir|bienvenue|hola|gracias|danke|guten\s+tag|ciao|grazie|buongiorno|"
+    r"herzlichen|glückwunsch|guten|wunderbar|sehr\s+gut|gut\s+gemacht|viel\s+glück|bienvenidos|enhorabuena|felicidades|"
+    r"buenas|feliz|félicitations|formidables?|incroyable|magnifique|miam|vous\s+êtes|allez)\b)"
     r"|(?<!\w)(?i:ça|très|voilà)|[¿¡]"
 )
 _ANOTHER_LANGUAGE = re.compile(
@@ -251,16 +253,18 @@ class _Checker:
         text_speak = [(t.nstart, t.nend) for t in find_text_speak(ptext)]
         words = prose_words(ptext)
         # "colours in French: rouge, bleu, vert": another language's words, said so, are not misspelt
-        foreign = {
-            i
-            for i, (a, b) in enumerate(ptext.sentence_bounds)
-            if _ANOTHER_LANGUAGE.search(ptext.text[a:b])
-            or _welsh(ptext.text[a:b])
-            or _GREETED_IN_ANOTHER.search(ptext.text[a:b])
-        }
+        # (where a sentence says which language, only the words after it: "wrote a seperate diary entry in Spanish
+        # each night" is still checked before "in Spanish")
+        foreign: dict[int, int] = {}
+        for i, (a, b) in enumerate(ptext.sentence_bounds):
+            sentence = ptext.text[a:b]
+            if _welsh(sentence) or _GREETED_IN_ANOTHER.search(sentence):
+                foreign[i] = a
+            elif (named := _ANOTHER_LANGUAGE.search(sentence)) is not None:
+                foreign[i] = a + named.start()
         for w in words:
             word = w.text
-            if foreign and ptext.sentence_of(w.nstart) in foreign:
+            if foreign and (i := ptext.sentence_of(w.nstart)) in foreign and w.nstart >= foreign[i]:
                 continue
             if not word.isascii() and not self.known(word):
                 continue  # "Cảm ơn": a word of another language, written with its own letters

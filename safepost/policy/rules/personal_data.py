@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 _PHONE = re.compile(
     r"(?<![\w/+£$€.])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?\(?\d|\(?0)(?:[ \-.]?\)?[ \-.]?\d){8,12}(?![\w/])"
 )
+# A number abroad, by its country code: "WhatsApp him on +49 151 2345 6789".
+_PHONE_ABROAD = re.compile(r"(?<![\w/+£$€.])(?:\+|00)\s?(?!44)[1-9]\d{0,2}(?:[ \-.]?\d){7,12}(?![\w/])")
 _DOTTED_DATE = re.compile(r"^\(?\d{1,2}\.\d")
 _DIGIT = re.compile(r"\d")
 _ATTACHED = re.compile(r"\s*[(\-–]\s*([^)]{0,25})")
@@ -405,6 +407,16 @@ class PersonalData(Rule):
         text = ctx.text.text
         own = {national_digits(p) for p in ctx.policy.contacts.phones}
         school_words = _school_name_words(ctx.policy)
+        for m in _PHONE_ABROAD.finditer(text):
+            s_start, _s_end = _sentence_span(ctx, m.start())
+            cues = _cues(text[s_start : m.start()], school_words, sentence_start=True)
+            last = cues[-1][1] if cues else ""
+            right = _first_cue(text[m.end() : m.end() + 40], school_words)
+            if last == "person" or (not last and right in ("", "person")):
+                # "WhatsApp him on +49 151 2345 6789": a person's number abroad
+                yield Hit(
+                    "phone", m.start(), m.end(), "an individual's phone number", ("phone", "a number abroad")
+                )
         for m in _PHONE.finditer(text):
             start, end = m.span()
             number = national_digits(m.group(0))
