@@ -170,6 +170,23 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, dict[str, str], bool], ...] = (
         False,
     ),
     (
+        # "a CAFOD Lent calender on the wall": a word the dictionary has (a cloth press), where another is meant
+        re.compile(r"\b(?P<w>calenders?)\b", re.IGNORECASE),
+        "a 'calender' presses cloth; the dates are on a 'calendar'",
+        {"calender": "calendar", "calenders": "calendars"},
+        False,
+    ),
+    (
+        # "don't loose your book bag": "loose" is not tight
+        re.compile(
+            r"\b(?:not|don['’]t|never|to|will|might|could|won['’]t)\s+(?P<w>loose)\s+(?=(?:your|their|his|her|our|my|the|it)\b)",
+            re.IGNORECASE,
+        ),
+        "'loose' means not tight; the verb is 'lose'",
+        {"loose": "lose"},
+        False,
+    ),
+    (
         re.compile(r"\b(?P<w>(?:could|should|would|must|might) of)\b(?! course)", re.IGNORECASE),
         "'could of', 'should of' and 'would of' are written 'could have' and so on",
         {f"{modal} of": f"{modal} have" for modal in ("could", "should", "would", "must", "might")},

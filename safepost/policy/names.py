@@ -2143,6 +2143,8 @@ _GREETING_PHRASE = re.compile(
     r"nadolig\s+llawen|guten\s+(?:morgen|tag|abend)|gute\s+nacht|viel\s+glück|frohe\s+weihnachten|buenas\s+(?:noches|tardes)|"
     r"buenos\s+días|feliz\s+cumpleaños|bon\s+voyage|bonne\s+chance|"
     # a Shabbat of the year, by its name: "It's Shabbat Shira this week"
+    # the three virtues and a carol: "Faith, Hope and Love are the three words", "Noel, Noel!"
+    r"faith,?\s+hope\s+(?:and|&)\s+(?:love|charity)|noel,?\s+noel|the\s+first\s+noel|"
     # a Scottish country dance: "The Gay Gordons caused the usual chaos"
     r"gay\s+gordons|strip\s+the\s+willow|dashing\s+white\s+sergeant|"
     r"shabbat\s+(?:shira|zachor|hagadol|ha-gadol|shuva|shuvah|nachamu|chazon|shekalim|parah|hachodesh|chanukah)|"
@@ -3319,6 +3321,10 @@ def _a_class_here(norm: str, s_start: int, s_end: int, m: PersonMention, post: s
         re.I,
     ):
         return True  # "reminder for Raleigh boarders", "Reminder to Raleigh parents": the house's people
+    if re.match(
+        r"\s+(?:are|were|have)\b(?![^.!?]{0,60}\b(?:her|his|she|he)\b)", post, re.I
+    ) and not re.search(r"\b(?:and|&|,)\s*$", before):
+        return True  # "Celyn are off to Cardiff Bay", "Celyn have finished their topic": a class, by its plural verb
     if m.first.key in roster.form_words and _post_has(_HOUSES, norm):
         return True  # "Year 7 House Cross-Country results: 1st Hilda, 2nd Bede": the forms' houses
     joined_before = re.search(r"((?-i:[A-Z])[\w'’-]+)\s+(?:and|&)\s+$", before)

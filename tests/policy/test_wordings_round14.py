@@ -79,6 +79,9 @@ Liam,Walsh,Year 5,5W,yes
 Sam,Robinson,Year 6,6R,yes
 Mateo,Serrano,Year 9,9S,yes
 Klaus,Fischer,Year 10,10F,yes
+Celyn,Jones,Year 1,Celyn,yes
+Faith,Hope,Year 4,St Wilfrid,yes
+Noel,Price,Year 3,St Bede,yes
 """
 
 CASES = [
@@ -709,6 +712,43 @@ CASES = [
         True,
     ),
     ("sutton-manor", "Year 2 learnt the colours in French: rouge, bleu, vert.", "spelling", False),
+    # a class by its plural verb; a birthplace; a day that is over; pen pals; a letter's subject
+    (
+        "no-names-no-faces",
+        "Celyn are off to the beach this morning with buckets and spades!",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Celyn has lost her first tooth today!", "pupil-name", True),
+    (
+        "rackham",
+        "We're celebrating Roald Dahl, who was born just down the road in Llandaff.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "rackham",
+        "Year 4 are on the coach after a brilliant day at St Fagans and should be back at school for about 3:30.",
+        "trip-whereabouts",
+        False,
+    ),
+    ("rackham", "Year 3 will be writing to their pen pals in Chester next week.", "trip-whereabouts", False),
+    (
+        "rackham",
+        "Year 5 wrote letters to the council about a new crossing on Mill Road.",
+        "trip-whereabouts",
+        False,
+    ),
+    # virtues and a carol; words the dictionary has where another is meant
+    (
+        "no-names-no-faces",
+        "Faith, Hope and Love are the three words Year 4 chose for their prayer garden.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Noel, Noel! Year 3 have learnt The First Noel in two parts.", "pupil-name", False),
+    ("sutton-manor", "Every class has an Advent calender on the wall.", "spelling", True),
+    ("sutton-manor", "Please don't loose your reading book over half term.", "spelling", True),
     # a trip's paperwork is no trip
     (
         "courtney",

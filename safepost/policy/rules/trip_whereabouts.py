@@ -190,7 +190,8 @@ _PLACE = re.compile(
 _BROADCASTER = re.compile(r"(?:the\s+)?(?:BBC|ITV|Sky|Channel\s+4|Google)\b")
 _NEWSROOM_AFTER = re.compile(r"\s+(?:newsroom|studios?|offices?|headquarters|building|campus)\b")
 _OTHERS_THERE = re.compile(
-    r"\b(?:farmers|people|(?<!host\s)families|refugees|animals|communities|villagers|schools|workers|"
+    r"\b(?:farmers|people|(?<!host\s)families|refugees|animals|communities|villagers|schools|workers|pen\s+pals|penpals|"
+    r"pals|friends|cousins|relatives|"
     r"soldiers|scientists|astronauts|penguins|bears|tigers|elephants|monkeys|whales|visitors|tourists|"
     r"holidaymakers|walkers)\s+$"
     # "how children in Malawi", not "drop the children at the Salt Ayre Leisure Centre"
@@ -205,7 +206,9 @@ _OTHERS_THERE = re.compile(
 )
 _EARLIER_OUTING = re.compile(
     r"\b(?:from|about|after|since|during|of)\s+(?:our|the|their|a|last\s+\w+'s)\s+(?:recent\s+)?"
-    r"(?:visit|trip|outing|residential)\s+to$",
+    r"(?:visit|trip|outing|residential)\s+to$"
+    # "back on the coach after a brilliant day at St Fagans": the day there is over
+    r"|\bafter\s+(?:a|an|their|our)\s+(?:[\w-]+\s+){0,2}?(?:day|morning|afternoon|visit|trip|time|week)\s+(?:at|in)$",
     re.IGNORECASE,
 )
 # A named venue before the word for the outing: "Year 3 Chester Zoo trip", "our Whitby residential".
@@ -966,12 +969,15 @@ def _places(sentence: str) -> list[_Place]:
             sentence[max(0, m.start() - 20) : m.start()],
         ):
             continue  # "who was born in Warsaw", "a story set in Paris": not where the pupils are
+        if re.search(r"(?i:\bborn\b)[^.!?,;]{0,30}$", sentence[: m.start()]):
+            continue  # "Roald Dahl, who was born just down the road in Llandaff"
         if _OTHERS_THERE.search(sentence[max(0, m.start() - 30) : m.start()]):
             continue  # "how farmers in Malawi are coping": other people's place
         if _EARLIER_OUTING.search(sentence[: m.start()] + m.group("prep")):
             continue  # "learning about the farm from our visit to Reaseheath Farm": a visit that is over
         if m.group("prep") in ("in", "In", "at", "on") and re.search(
-            r"\b(?:learning|learn|learnt|learned|finding\s+out|studying|topic)\s+about\b[^.!?;]{0,60}$",
+            r"\b(?:learning|learn|learnt|learned|finding\s+out|studying|topic|letters?|writing|wrote|campaign|campaigning|"
+            r"petition|arguments?)\s+(?:[\w-]+\s+){0,4}?about\b[^.!?;]{0,60}$",
             sentence[: m.start()],
         ):
             continue  # "learning about the Romans in Chester this term": the topic's place
