@@ -1837,31 +1837,35 @@ _WELSH_PLACE_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’]+[\s-]y[\s-]$")
 
 
 @cache
-def _place_phrases() -> dict[str, tuple[re.Pattern[str], ...]]:
-    """The places of more than one word (``places.txt``), by each of their folded words: a pattern for each
-    place, as written, with any spaces, hyphens or commas between its words."""
-    by_word: dict[str, list[re.Pattern[str]]] = {}
+def _place_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The places of more than one word (``places.txt``), by each of their folded words: each place's words."""
+    by_word: dict[str, list[tuple[str, ...]]] = {}
     for line in (DATA / "places.txt").read_text(encoding="utf-8").splitlines():
-        words = [w for w in re.split(r"[\s,-]+", line.strip()) if w]
+        words = tuple(w for w in re.split(r"[\s,-]+", line.strip()) if w)
         if line.startswith("#") or len(words) < 2:
             continue
-        pattern = re.compile(r"(?<![\w'’-])" + r",?[\s-]+".join(map(re.escape, words)) + r"(?![\w'’-])")
         for w in words:
-            by_word.setdefault(fold(w), []).append(pattern)
-    return {w: tuple(ps) for w, ps in by_word.items()}
+            by_word.setdefault(fold(w), []).append(words)
+    return {w: tuple(places) for w, places in by_word.items()}
+
+
+@lru_cache(maxsize=1024)
+def _place_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A place's words as written, with any spaces, hyphens or commas between them."""
+    return re.compile(r"(?<![\w'’-])" + r",?[\s-]+".join(map(re.escape, words)) + r"(?![\w'’-])")
 
 
 def in_a_place_phrase(norm: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` of ``norm`` is part of the name of a place of more than one word
     ("Ross and Cromarty", "Milton Keynes", "Ross on Wye")."""
-    patterns = _place_phrases().get(fold(norm[start:end]))
-    if not patterns:
+    places = _place_phrases().get(fold(norm[start:end]))
+    if not places:
         return False
     near = max(0, start - 60)
     return any(
         near + m.start() <= start and end <= near + m.end()
-        for p in patterns
-        for m in p.finditer(norm, near, min(len(norm), end + 60))
+        for words in places
+        for m in _place_pattern(words).finditer(norm, near, min(len(norm), end + 60))
     )
 
 
