@@ -82,6 +82,8 @@ Klaus,Fischer,Year 10,10F,yes
 Celyn,Jones,Year 1,Celyn,yes
 Faith,Hope,Year 4,St Wilfrid,yes
 Noel,Price,Year 3,St Bede,yes
+Ellis,Wyke,Year 2,Kestrel,yes
+Amy,Cross,Year 4,Bracken,yes
 """
 
 CASES = [
@@ -749,6 +751,20 @@ CASES = [
     ("no-names-no-faces", "Noel, Noel! Year 3 have learnt The First Noel in two parts.", "pupil-name", False),
     ("sutton-manor", "Every class has an Advent calender on the wall.", "spelling", True),
     ("sutton-manor", "Please don't loose your reading book over half term.", "spelling", True),
+    # a federation's schools, whose second words are pupils' surnames
+    (
+        "no-names-no-faces",
+        "Snow overnight: Nether Wyke is open as normal, but Hollins Cross is closed today.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "The photographer visits Hollins Cross on Tuesday and Nether Wyke on Wednesday.",
+        "pupil-surname",
+        False,
+    ),
+    ("courtney", "Well done Cross for a brilliant goal on Saturday!", "pupil-surname", True),
     # a trip's paperwork is no trip
     (
         "courtney",
