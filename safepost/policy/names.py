@@ -1832,31 +1832,31 @@ def _a_class_by_its_neighbours(text: str, tok: Token, roster: Roster) -> bool:
     )
 
 
-def _second_word_of_a_name(text: str, tok: Token, roster: Roster) -> bool:
-    """Whether a surname standing alone is the second word of a proper name no list knows: the word before is
-    capitalised, is no first name (the roster's or the lexicon's) and no title, and the pair stands mid-sentence
-    or as a school or a place does ("Nether Wyke is open as normal", "visits Hollins Cross on Tuesday")."""
-    before = re.search(
-        r"(?:^|(?<=[^\w'’]))((?-i:[A-Z])[a-z'’]+)[ -]$", text[max(0, tok.nstart - 25) : tok.nstart]
-    )
+def second_word_of_a_name(text: str, start: int, end: int, roster: Roster) -> bool:
+    """Whether the surname at ``text[start:end]`` is the second word of a proper name no list knows: the word
+    before is capitalised, is no pupil's name nor a first name of the lexicon, no title and no "Master" ("little
+    Master Frost" is a small boy), and the pair stands mid-sentence or as a school or a place does ("Nether
+    Wyke is open as normal", "visits Hollins Cross on Tuesday")."""
+    before = re.search(r"(?:^|(?<=[^\w'’]))((?-i:[A-Z])[a-z'’]+)[ -]$", text[max(0, start - 25) : start])
     if before is None:
         return False
     key = fold(before.group(1))
     if (
         key in roster.by_first
+        or key in roster.by_surname  # "Hall Green": two pupils' names side by side
         or key in first_name_lexicon()
         or key in TITLES
         or key in ADULT_ROLES
         or key == "master"
     ):
-        return False  # ("little Master Frost" is a small boy)
-    start = tok.nstart - len(before.group(0))
-    mid_sentence = bool(re.search(r"[\w,;:]\s*$", text[max(0, start - 3) : start]))
+        return False
+    at = start - len(before.group(0))
+    mid_sentence = bool(re.search(r"[\w,;:]\s*$", text[max(0, at - 3) : at]))
     return mid_sentence or bool(
         re.match(
             r"['’]s\b|\s+(?:is|are|was|were)\s+(?:open|closed|shut)\b|\s+(?:school|primary|children|pupils|families|"
             r"parents|site|pond|gate|lane|village)\b",
-            text[tok.nend : tok.nend + 30],
+            text[end : end + 30],
         )
     )
 
@@ -3024,7 +3024,7 @@ def _surnames_alone(
             text.text[max(0, tok.nstart - 30) : tok.nstart]
         ):
             continue  # "the Ross and Cromarty cross-country", "over Chwarel y Penrhyn": part of a place's name
-        if _second_word_of_a_name(text.text, tok, roster):
+        if second_word_of_a_name(text.text, tok.nstart, tok.nend, roster):
             continue  # "Hollins Cross is closed today", "at Nether Wyke": a school's or a village's name
         found = by_first.get(tok.nstart)
         if found is None:

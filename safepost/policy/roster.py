@@ -386,11 +386,20 @@ def surname_nicknames(surname_key: str) -> tuple[str, ...]:
     if len(key) > 5 and key[2:4] in ("tz", "ck", "sh", "ch", "ts"):
         forms.add(key[:4] + "y")  # "Fitzy"
     words = dictionary()
-    return tuple(sorted(f for f in forms if f not in words and f != key and f not in _FAMOUS_NICKNAMES))
+    famous = _famous_by_one_name()
+    return tuple(sorted(f for f in forms if f not in words and f != key and f not in famous))
 
 
-# Nicknames of that shape that are somebody famous: "Very Banksy", not a pupil surnamed Banks.
-_FAMOUS_NICKNAMES = frozenset(["banksy"])
+@cache
+def _famous_by_one_name() -> frozenset[str]:
+    """The famous people ``data/famous_people.txt`` knows by one name: "Very Banksy" is not a pupil surnamed
+    Banks."""
+    text = (Path(__file__).with_name("data") / "famous_people.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#") and " " not in line.strip()
+    )
 
 
 def made_forms(first_key: str) -> frozenset[str]:

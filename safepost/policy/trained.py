@@ -33,7 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from safepost.policy.names import KNOWN_PLACES, PLACE_PREPOSITIONS, TITLES, first_name_lexicon
+from safepost.policy.names import KNOWN_PLACES, PLACE_PREPOSITIONS, TITLES, second_word_of_a_name
 from safepost.policy.reading import DAYS, MONTHS
 from safepost.policy.roster import Roster
 
@@ -277,17 +277,7 @@ def roster_names(text: str, start: int, end: int, roster: Roster) -> list[tuple[
             continue
         if after[:1].isupper() and stem == word and not _is_roster_name(after, roster):
             continue  # "Young Enterprise", "Robin Wood": part of a longer name
-        if (
-            kind == "surname"
-            and before[:1].isupper()
-            and not _is_roster_name(before, roster)
-            and before.lower() not in TITLES
-            and before.lower() != "master"  # "little Master Frost": a small boy
-            and before.lower() not in first_name_lexicon()
-            and i > 0
-            and (prefix := text[: words[i - 1][0]].rstrip())
-            and not prefix.endswith((".", "!", "?"))
-        ):
+        if kind == "surname" and second_word_of_a_name(text, at, at + len(stem), roster):
             continue  # "at Nether Wyke": a surname after a capitalised word mid-sentence is a place's or a school's
         if kind == "surname" and low in KNOWN_PLACES and before.lower() in _PLACE_PREPOSITIONS:
             continue  # "travelled to Derby for the county cup": the town, not the pupil called Derby

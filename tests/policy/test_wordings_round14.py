@@ -84,6 +84,7 @@ Faith,Hope,Year 4,St Wilfrid,yes
 Noel,Price,Year 3,St Bede,yes
 Ellis,Wyke,Year 2,Kestrel,yes
 Amy,Cross,Year 4,Bracken,yes
+Leo,Banks,Year 10,10B,yes
 """
 
 CASES = [
@@ -765,6 +766,16 @@ CASES = [
         False,
     ),
     ("courtney", "Well done Cross for a brilliant goal on Saturday!", "pupil-surname", True),
+    (
+        "no-names-no-faces",
+        "Nether Wyke's school council chair showed the governors round today like a pro.",
+        "pupil-surname",
+        False,
+    ),
+    # a famous one-name artist is no surname's nickname; a Welsh word counted in its mutated form
+    ("courtney", "Year 10's stencil workshop this afternoon was very Banksy!", "pupil-surname", False),
+    ("courtney", "Banksy would love Year 10's stencil mural!", "pupil-surname", False),
+    ("sutton-manor", "Diolch, ddisgyblion!", "spelling", False),
     # a trip's paperwork is no trip
     (
         "courtney",
