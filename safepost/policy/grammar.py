@@ -379,6 +379,34 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, dict[str, str], bool], ...] = (
         False,
     ),
     (
+        # "settled back in after there residential": a preposition, then what is theirs (a noun, not "there was")
+        re.compile(
+            r"\b(?:after|before|during|with|about|(?<!\bout\s)(?<!\bnear\s)of|into|onto|for)\s+(?P<w>there)\s+"
+            r"(?=(?!(?:is|are|was|were|be|been|being|will|would|can|could|should|may|might|must|shall|has|have|had|"
+            r"seems?|seemed|appears?|appeared|remains?|remained|exists?|existed|to|and|or|but|the|a|an|this|that|these|"
+            r"those|we|they|you|he|she|it|our|their|your|his|her|my|its|us|them|me|on|in|at|by|for|with|from|until|"
+            r"till|now|then|again|too|as|so|all|every|each|some|any|no|not|yet|already|still|soon|today|tomorrow|"
+            r"yesterday|tonight|overnight|first|last|once|twice|onwards|straight|back|home|down|up|out|over|round|"
+            r"across|along|through|towards|forward|instead|either|too|anyway|just|right|quickly|safely|fast|early|late|"
+            r"very|really|quite|soon)\b)(?-i:[a-z]){3,}(?<!ly)(?<!ing)\b)",
+            re.IGNORECASE,
+        ),
+        "'there' is a place; the possessive is 'their'",
+        {"there": "their"},
+        False,
+    ),
+    (
+        # "Kingfisher Class have been practising there signs": a doing word, then things that are theirs
+        re.compile(
+            r"\b(?-i:[a-z]{3,}(?:ing|ed))\s+(?P<w>there)\s+(?=(?-i:[a-z]{3,}[^s\W]s)\b(?<!years)(?<!days)(?<!weeks)"
+            r"(?<!months)(?<!hours)(?<!times)(?<!minutes)(?<!nights)(?<!decades)(?<!ages)(?<!lots)(?<!loads))",
+            re.IGNORECASE,
+        ),
+        "'there' is a place; the possessive is 'their'",
+        {"there": "their"},
+        False,
+    ),
+    (
         re.compile(
             r"(?:^|[.!?:]\s+|,\s+)(?P<w>[Tt]heir)\s+(?=(?:will|is|are|was|were|has|have|may|might|should|could|'s|"
             r"isn't|aren't|won't)\b)"

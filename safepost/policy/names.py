@@ -550,7 +550,8 @@ _POST_CUE = re.compile(
     r"(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s+|from\s+)"
     r"(?:year\s*\d+|yr\s*\d+|[yps]\d\b|reception|nursery|class\s+(?-i:[A-Z0-9])\w*|"
     r"[A-Z][\w'-]*\s+class|ks\s*\d|(?:breakfast|after[\s-]school|holiday|kids['’]?|homework|sports?)\s+club)"
-    r"|,\s*(?:who|whose|our|the|aged?)\b"
+    # (not a list of organisations: "mentors from Arup, the Co-op, Sheffield Hallam and the NHS")
+    r"|,\s*(?:who|whose|our|the(?!\s+(?-i:[A-Z])(?!(?:Year|Class|Reception|Nursery|U\d)\b))|aged?)\b"
     r"|\s*(?:is|was)\s+(?:player|star|man|woman|girl|boy)\s+of\s+the\s+(?:match|day|week|tournament|game)\b"
     # a reminder to one child: "Robin dont forget your reading book tmrw", "Sam, remember your PE kit"
     + r"|"
@@ -562,7 +563,7 @@ _POST_CUE = re.compile(
     r"(?:to|in|of|who)\b"
     r"|(?:is|was|are|were|has\s+been|have\s+been|'s\s+been|became|becomes)\s+(?:our|this\s+week's|this\s+term's|the\s+class's|"
     r"a|an|such\s+a|an\s+absolute|the)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r")s?\b"
+    r"(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r"|buddies|heroes|princesses|chatterboxes)s?\b"
     # thanked for what they made: "thank you to Iris for designing the tour logo"
     r"|for\s+(?:designing|drawing|painting|writing|creating|composing|illustrating|baking|coding|making\s+(?:the|our))\b"
     # "Will has been on fire in the life skills kitchen", "Summer has been brilliant on the Wrens reading rota"
@@ -593,6 +594,10 @@ _POST_CUE = re.compile(
     r"story|model|project|artwork|picture|sculpture|invention|design|costume|certificate|award|trophy|medal|"
     r"performance|handwriting|homework|reading|efforts|first|tooth|achievement|success|entry|photo|distinction|"
     r"merit|grades?|results?|audition|offer|debut|record)\b"
+    # a photo's caption, the child holding what they won: "Will and Hope with the Junior Latin Prize"
+    r"|\s+(?:holding\s+|with\s+)(?:(?:her|his|their)\s+(?:[\w-]+\s+){0,3}?(?:certificates?|awards?|troph(?:y|ies)|"
+    r"medals?|prizes?|cups?|shields?|rosettes?|badges?)\b|the\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?-i:Prize|Award|Trophy|Cup|Shield|Medal|Plate|Quaich|Salver)\b)"
     r")",
     re.IGNORECASE,
 )
@@ -974,7 +979,10 @@ _CAPTION_VERBS = (
 # "a hat-trick from King", "a save by Young": what was done, and by whom (not a place)
 _SCORED_BY = re.compile(
     r"\b(?:goals?|saves?|tries|try|hat-tricks?|braces?|penalty|penalties|strikes?|headers?|wickets?|runs|catch|"
-    r"finish|assists?|winners?|equaliser|points)\s+(?:of\s+the\s+\w+\s+)?(?:from|by)\s+$",
+    r"finish|assists?|winners?|equaliser|points)\s+(?:of\s+the\s+\w+\s+|"
+    # "Two goals in the last five minutes from Beach"
+    r"in\s+the\s+(?:last|first|final|opening|closing|dying)\s+(?:[\w-]+\s+){0,2}?(?:minutes?|seconds?|half|quarter|over|overs)\s+)?"
+    r"(?:from|by)\s+$",
     re.IGNORECASE,
 )
 _HE_SHE_NEXT = re.compile(r"^[^.!?]{0,100}[.!?]+\s+(?:she|he)\b", re.IGNORECASE)
@@ -1027,7 +1035,7 @@ _DID_WITH_PRONOUN = re.compile(
     r"^\s+(?:(?:was|is|has|had|just|really|finally|also|always|never|absolutely|totally|simply|brilliantly|"
     r"beautifully)\s+)*(?:(?-i:[a-z]+ed)|(?-i:[a-z]+ly\s+[a-z]+ing)|"
     + IRREGULAR_PAST
-    + r"|was|is|has|had|will\s+be|(?:can|could|should|would|might)\s+(?:now\s+)?[a-z]+)\b",
+    + r"|was|is|has|had|says|reckons|thinks|will\s+be|(?:can|could|should|would|might)\s+(?:now\s+)?[a-z]+)\b",
     re.IGNORECASE,
 )
 # Where a school day happens: "Kit came to school dressed as a Roman soldier".
@@ -1088,12 +1096,23 @@ def _names_a_class(post: str, classes: frozenset[str] | set[str]) -> bool:
 _KIND_DEED = re.compile(
     r"^\s+(?:stayed\s+(?:behind|late)|volunteered\s+to|offered\s+to|helped\s+(?:out|to))\b"
 )
+# Of what _PERSON_DID reads, what only a child could have done, never a season or a month ("Summer counted to 100").
+_ONLY_A_CHILD_DID = re.compile(
+    r"^\s+(?:(?:just|finally|also|even|proudly|carefully|bravely)\s+)?(?:counted|spelled|spelt|answered|asked|told|"
+    r"recited|read|wrote|scored|sang|danced|swam|climbed|kicked|baked|cooked|said|says|wondered|reckons|thinks|"
+    r"hugged|cuddled|stroked|tied|zipped|practised|learnt|learned|presented|performed)\b",
+    re.IGNORECASE,
+)
 _PERSON_DID = re.compile(
     r"^\s+(?:(?:just|finally|also|even|proudly|carefully|bravely|absolutely|totally|simply|brilliantly|beautifully)\s+)?"
     r"(?:held|hugged|fed|read|wrote|drew|painted|nailed|aced|conducted|composed|"
     r"baked|cooked|scored|built|sang|danced|swam|climbed|caught|kicked|counted|spelled|spelt|answered|asked|"
     r"told|helped|shared|recited|performed|presented|learnt|learned|practised|tied|zipped|cuddled|stroked|laid|"
-    r"carried|lit|rang|unveiled|opened|planted|switched)\s+(?:a|an|the|her|his|their|every|all|it|us|our|\d)\b"
+    r"carried|lit|rang|unveiled|opened|planted|switched|led|captained|chaired|proposed|opposed|refereed|umpired|"
+    r"coxed|steered|anchored|compered|narrated)\s+(?:a|an|the|her|his|their|every|all|it|us|our|\d)\b"
+    # a question or a saying reported: "Faith asked where ideas come from", "Sonny says they'll be sunny yellow"
+    r"|^\s+(?:(?:just|then|also|even)\s+)?(?:asked|wondered|wonders|asks)\s+(?:where|what|why|how|who|whether|if|when)\b"
+    r"|^\s+(?:says|said|thinks|reckons)\s+(?:that\s+)?(?:they|it|he|she|we|i|you|there|this)(?:['’](?:ll|s|re|d|ve|m))?\b"
     # a first word: "Sonny even said 'duck' for the first time"
     r"|^\s+(?:(?:just|finally|also|even)\s+)?(?:said|says|shouted|whispered|sang|spelt|spelled|read)\s+['‘\"“]"
     # a morning spent at what children do: "Willow spent the whole of forest school carefully building a fairy house"
@@ -1164,6 +1183,23 @@ _CHARACTERS = frozenset(
         "charlie bucket",
     }
 )
+# Virtues that are children's names, which a name of a thing may end in: "Leap of Faith", "Ray of Hope".
+_VIRTUES = frozenset(
+    {
+        "faith",
+        "hope",
+        "grace",
+        "joy",
+        "charity",
+        "mercy",
+        "peace",
+        "love",
+        "patience",
+        "honour",
+        "glory",
+        "unity",
+    }
+)
 # Songs and hymns whose titles end in a pupil's name: "Amazing Grace closed the summer concert".
 _SONGS_WITH_NAMES = frozenset(
     {"amazing grace", "sweet caroline", "hey jude", "danny boy", "sweet georgia", "proud mary"}
@@ -1208,9 +1244,9 @@ _FROM_ORGANISATION = re.compile(
     r"(?!(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:Primary|Academy|School|High|College|Infants?|Juniors?|Grammar|Prep|"
     r"Middle|Federation|C\s+of\s+E|CE|RC|Catholic)\b)"
     r"(?:the\s+(?!(?:[Yy]ear|[Rr]eception|[Nn]ursery|[Cc]lass)\b)\w"
-    r"|(?!(?:Year|Reception|Nursery|Class|KS|[YP]\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"|(?!(?:Year|Reception|Nursery|Class|KS|[YPS]\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-    r"(?![A-Z][\w'-]*\s+[Cc]lass\b)"
+    r"(?![A-Z][\w'-]*\s+(?:[Cc]lass|Ward)\b)"  # (nor a hospital school's ward: "Amber from Heron Ward has finished")
     # not the school's own clubs: "Robin from After-School Club has been topping up the bird feeders"
     r"(?!(?:Breakfast|After[\s-]School|Holiday|Kids['’]?|Homework|Sports?)\s+Club\b)[A-Z])"
     # not "from Parkside's 9 Darwin", "from Parkside Academy's Year 8": a pupil of another school
@@ -1231,7 +1267,7 @@ _PUPILS_DOING = re.compile(
     r"representing|lantern|lesson|chosen|sang|singing|earned|won|wins|raised|showed|read|whose|who)\b",
     re.IGNORECASE,
 )
-_LINK = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE)
+_LINK = re.compile(r"^\s*(?:,|and|&|,\s*and|or|,\s*or)\s*$", re.IGNORECASE)
 # After a role, a noun that makes the role the name of a thing: "our Star of the Week certificates".
 _NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
 _SINGLE_CHILD_ROLE = re.compile(
@@ -1243,7 +1279,11 @@ _SINGLE_CHILD_ROLE = re.compile(
     + _NOT_A_THING
     # an award of the school's own, in capitals, and what its holder did: "Our Eco-Warrior of the Month has"
     + r"|\b(?:our|this\s+(?:week|month|term)['’]s)\s+(?:new\s+)?"
-    r"(?!(?:Volunteer|Governor|Teacher|Parent|Staff|Employee|Colleague|Helper|Grandparent|Mum|Dad)\b)"
+    r"(?!(?:Volunteer|Governor|Teacher|Parent|Staff|Employee|Colleague|Helper|Grandparent|Mum|Dad|"
+    # a thing of the week, not a child: "Our #SignOfTheWeek is 'snow'"
+    r"Sign|Word|Song|Book|Story|Recipe|Poem|Question|Photo|Picture|Fact|Joke|Challenge|Value|Virtue|Phrase|"
+    r"Spelling|Hymn|Prayer|Verse|Number|Shape|Letter|Sound|Fruit|Animal|Plant|Bird|Tree|Dish|Meal|Game|"
+    r"Activity|Focus|Theme|Target|Quote|Riddle|Puzzle|Problem|Tip|Rule|Composer)\b)"
     r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2}\s+of\s+the\s+"
     r"(?:week|month|term|year)\b(?=\s+(?:has|is|was|did|will|went|got|made|(?-i:[a-z]+ed))\b|\s*,\s*who\b)"
     # "A big thank you to this week's egg monitor": the one child on the rota this week
@@ -1266,7 +1306,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     + r"|\b(?:little|baby)\s+(?-i:[A-Z])\b(?=\s+(?:in|from)\s+(?:year|reception|nursery|(?-i:[A-Z])))"
     + r"|\b(?:our|the)\s+(?:school\s+|eco\s+|pupil\s+)?council\s+(?:chair|president|leader)\b(?!s)"
     # "Our one and only Year 11 leaver this summer has been offered a college place"
-    + r"|\b(?:our|the)\s+(?:one\s+and\s+)?only\s+(?:year\s*\d+\s+|reception\s+|sixth[\s-]form\s+)?"
+    # ... or from one place: "Our one and only Fair Isle pupil sailed home"
+    + r"|\b(?:our|the)\s+(?:one\s+and\s+)?only\s+(?:year\s*\d+\s+|reception\s+|sixth[\s-]form\s+|"
+    r"(?:(?-i:[A-Z])[\w'’-]*\s+){1,3})?"
     r"(?:leaver|pupil|child|boy|girl|student|boarder|starter)\b(?!s)"
     # "Our only Advanced Higher Art candidate has had her portfolio shortlisted"
     r"|\b(?:our|the)\s+only\s+(?:[\w-]+\s+){0,3}?(?:candidate|entrant|finalist)\b(?!s)"
@@ -1298,6 +1340,12 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?=\s*,?\s+(?:who|for|has|had|did|was|led|played|read|sang|opened|closed|kept|(?-i:[a-z]+ed))\b)"
     # a crew's one cox: "Our cox in the J18 eight kept her crew calm" (not "keep time with the cox")
     r"|\bour\s+(?:[\w-]+\s+){0,2}?(?:cox|coxswain)\b(?!s)"
+    # one child of a year group, said to be one: "Our Year 11 on Blue Ward is sitting her Maths GCSE"
+    r"|\bour\s+(?:only\s+)?(?:year\s*\d+|y\d+)\b(?!s)(?=(?:\s+(?:on|in|from)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+"
+    r"(?:\s+(?-i:[A-Z])[\w'’-]+)?)?\s+(?:is|was|has)\s+[^.!?]{0,40}\b(?:her|his|she|he)\b)"
+    # a chess team's board, as match reports name a player: "The decisive win came from board one, who sacrificed"
+    r"|\b(?:(?:our|the)\s+)?(?:board\s+(?:one|two|three|four|five|six|[1-8])|top\s+board)\b(?!s)"
+    r"(?=\s*,?\s+(?:who|won|drew|lost|held|beat|(?-i:[a-z]+ed))\b)"
     # a shirt number, as match reports name a player: "a hat trick from our no.9", "our number 10"
     r"|\bour\s+(?:year\s*\d+\s+|[yu]\d{1,2}s?\s+)?(?:no\.?\s*|number\s+|#)\d{1,2}\b(?!\s*(?:%|pupils|children|players|goals|points))"
     # a club's or a class's one champion: "Our Chess Club champion this term is in Year 4"
@@ -1603,6 +1651,13 @@ _ASSISTANTS = frozenset(["alexa", "siri"])
 # Works schools read, watch and perform, with their characters' names that are also children's names:
 # where the post names the work, those names are the characters ("reading Of Mice and Men ... George
 # and Lennie's dream"), unless the wording makes a child of one ("well done George in 9 Darwin").
+# The people of the Greek myths a school teaches, several of them children's names too (Echo, Jason, Penelope).
+_GREEK_MYTHS = (
+    "echo narcissus hera zeus athena apollo artemis poseidon hermes aphrodite ares demeter persephone hades "
+    "pandora prometheus epimetheus theseus ariadne minotaur perseus medusa andromeda orpheus eurydice midas "
+    "icarus daedalus jason medea odysseus penelope achilles hector heracles hercules arachne atlas"
+)
+_NORSE_MYTHS = "odin thor loki freya freyja frigg baldur balder heimdall tyr njord idun sif hel fenrir"
 _WORKS = {
     "of mice and men": "george lennie curley candy crooks slim carlson steinbeck",
     "the great gatsby": "daisy buchanan tom nick carraway jordan baker myrtle gatsby fitzgerald",
@@ -1729,7 +1784,7 @@ _WORKS = {
     "snow white": "snow",
     "goldilocks": "goldilocks",
     "bugsy malone": "bugsy tallulah blousey dandy",
-    "the lion king": "simba nala mufasa scar",
+    "the lion king": "simba nala mufasa scar timon pumbaa rafiki zazu sarabi",
     "beauty and the beast": "belle",
     "the hunger games": "katniss peeta",
     "percy jackson": "percy annabeth grover",
@@ -1755,6 +1810,29 @@ _WORKS = {
     "the hodgeheg": "max dick king-smith",
     "where the wild things are": "max",
     "let it go": "elsa anna olaf",
+    # the Greek myths, by a myth's title or by the words: "Echo and Narcissus was Falcon Class's Greek myth"
+    "echo and narcissus": "echo narcissus hera",
+    "theseus and the minotaur": "theseus ariadne aegeus minotaur",
+    "perseus and medusa": "perseus medusa andromeda",
+    "orpheus and eurydice": "orpheus eurydice hades",
+    "pandora's box": "pandora epimetheus prometheus zeus",
+    "king midas": "midas",
+    "daedalus and icarus": "daedalus icarus",
+    "jason and the argonauts": "jason medea",
+    "the odyssey": "odysseus penelope telemachus athena",
+    "the trojan horse": "odysseus helen paris achilles hector priam",
+    "greek myth": _GREEK_MYTHS,
+    "greek myths": _GREEK_MYTHS,
+    "greek mythology": _GREEK_MYTHS,
+    "greek gods": _GREEK_MYTHS,
+    "greek legends": _GREEK_MYTHS,
+    "norse myth": _NORSE_MYTHS,
+    "norse myths": _NORSE_MYTHS,
+    "norse mythology": _NORSE_MYTHS,
+    "norse gods": _NORSE_MYTHS,
+    "norse legends": _NORSE_MYTHS,
+    "viking gods": _NORSE_MYTHS,
+    "viking myths": _NORSE_MYTHS,
 }
 # A title that is itself a child's name counts only beside a word of the work ("hooked on Matilda! ...
 # Miss Trunchbull's chocolate cake"), not alone ("Matilda came to school as Matilda").
@@ -1766,7 +1844,8 @@ _WORK_EVIDENCE = {
         r"consider\s+yourself|food,?\s+glorious\s+food|where\s+is\s+love)\b"
         # "What an opening night 4 Oliver!", "the parents who helped backstage at Oliver!"
         r"|(?s:^(?=.*\b(?:opening\s+night|backstage|cast|musical|production|auditions?|matinee|curtain\s+call|"
-        r"dress\s+rehearsal|the\s+show|tickets?)\b).*\bOliver!)",
+        r"dress\s+rehearsal|the\s+show|tickets?|lighting|lighting\s+rig|tech\s+crew|stage\s+crew|props|"
+        r"costumes|rehearsals?|theatre\w*)\b).*\bOliver!)",
         re.IGNORECASE,
     ),
     "dna": re.compile(r"\bdennis\s+kelly\b", re.IGNORECASE),
@@ -1940,6 +2019,11 @@ def characters_named(norm: str) -> frozenset[str]:
 
 PLACES_THAT_ARE_NAMES = frozenset(
     [
+        "rio",  # Rio de Janeiro, as a list of cities writes it
+        "kent",  # counties that are first names too: "runs for Kent"
+        "angus",
+        "moray",
+        "gwynedd",
         "jordan",
         "chad",
         "georgia",
@@ -2153,7 +2237,10 @@ _ON_A_PLACE = re.compile(
     r"|\b(?:from|in|at)\s+(?:the\s+)?(?:island|isle)\s+of"
     # somebody from a country: "our new volunteer from Israel, who", "pen pals from Jordan"
     r"|\b(?:volunteer|visitor|visitors|teacher|student|students|family|families|friends?|guests?|pals|children|people|"
-    r"choir|team|all\s+the\s+way)\s+from)\s+$",
+    r"choir|team|all\s+the\s+way)\s+from"
+    # a country a class learns about: "A lovely assembly from Year 3 about India today"
+    r"|\b(?:assembly|topic|project|learning|learnt|learned|lessons?|facts|presentations?|talk|book|research)\b"
+    r"[^.!?]{0,30}\babout)\s+$",
     re.IGNORECASE,
 )
 
@@ -2558,7 +2645,9 @@ def analyse_people(
         # not "gave player of the tournament to our whole back line"
         if not _ROLE_TO_GROUP.match(norm, mm.end())
     ]
-    roles += _initials_cheered(text, roster) + _one_of_a_class(norm, roster.class_names)
+    roles += (
+        _initials_cheered(text, roster) + _one_of_a_class(norm, roster.class_names) + _a_part_played(norm)
+    )
     roles += [
         r for r in _roles_in_hashtags(norm) if not any(o.nstart < r.nend and r.nstart < o.nend for o in roles)
     ]
@@ -2577,8 +2666,80 @@ def analyse_people(
             and not _named_adult_before(norm, ref.nstart, adults_end)
         ):
             roles.append(RoleMention(ref.nstart, ref.nend, ref.phrase))
+    # "our youngest Robin ran the 50m": one of the Robins, whom the role holds; the class's name is no child's
+    in_roles = SpanIndex([(r.nstart, r.nend) for r in roles])
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            m.is_pupil
+            and (m.surname is None or (not m.full_name_on_roster and m.surname.key not in roster.by_surname))
+            and m.first.key not in roster.by_first
+            and m.first.key not in roster.by_surname
+            and in_roles.overlaps(m.first.nstart, m.first.nend)
+        )
+    ]
+    roles = list({(r.nstart, r.nend): r for r in roles}.values())  # one finding for a role two readings found
     unsure = _answer_or_ask(text, mentions, roster, pupil_words, other_words)
     return PeopleAnalysis(mentions, roles, surname_refs, unsure)
+
+
+# A part only one child plays, doing something on the night: "The innkeeper forgot there was no room".
+_PART_PLAYED = re.compile(
+    r"(?<![\w'’])(?:the|our)\s+(?:(?:little|young|brave|tiny|wise|grumpy)\s+)?(?:innkeeper|narrator|angel\s+gabriel|"
+    r"king\s+herod|(?-i:Mary|Joseph|Herod|Gabriel))\b(?!s)"
+    r"(?=\s+(?:(?:just|then|even|also|completely|totally)\s+)?(?:forgot|remembered|sang|said|stole|dropped|fell|"
+    r"got|made|kept|ran|did|was|(?-i:[a-z]+ed))\b)",
+    re.IGNORECASE,
+)
+_A_PLAY = re.compile(r"\bnativity|\bplay\b|\bproduction\b|\bperformance\b|\bshow\b|\bpanto", re.IGNORECASE)
+# ... performed, not told: "In the nativity story, the innkeeper turned Mary away" is the story
+_PERFORMED = re.compile(
+    r"\b(?:performance|performed|production|audience|cast|stage|rehearsal|this\s+(?:morning|afternoon|evening)|"
+    r"last\s+night|tonight|(?:was|were)\s+(?:an?\s+)?(?:absolute\s+)?(?:joy|triumph|delight|brilliant|amazing|wonderful))\b",
+    re.IGNORECASE,
+)
+
+
+# The rest of a cast named after a part: the post goes through the cast, not one child.
+_THE_CAST = re.compile(
+    r"[,;]\s*(?:and\s+)?the\s+(?:\w+\s+)?(?:donkey|angels?|shepherds?|kings?|wise\s+men|sheep|star|narrators?|innkeeper|"
+    r"mary|joseph|camels?|ox|chorus)\b",
+    re.IGNORECASE,
+)
+# A show on the night, for a character's name with "our": "Our Timon deserves an award ... the audience".
+_ON_STAGE = re.compile(
+    r"\b(?:performance|performed|production|audience|cast|stage|matinee|curtain\s+call|applause|last\s+night|"
+    r"tonight|in\s+stitches|encore|opening\s+night)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_part_played(norm: str) -> list[RoleMention]:
+    """One child by the part only they play, in a post about a nativity or a play: "The innkeeper forgot there was
+    no room", "Our Timon deserves an award for comic timing. The Lion King audience were in stitches"."""
+    if not _PERFORMED.search(norm):
+        return []
+    found = (
+        [
+            RoleMention(m.start(), m.end(), m.group(0))
+            for m in _PART_PLAYED.finditer(norm)
+            # not the whole cast in turn: "The innkeeper forgot one line, the donkey stole the show and the angels sang"
+            if not _THE_CAST.search(norm, m.end(), min(len(norm), m.end() + 80))
+        ]
+        if _A_PLAY.search(norm)
+        else []
+    )
+    if "our " in norm.lower() and _ON_STAGE.search(norm):
+        characters = characters_named(norm)
+        found += [
+            RoleMention(m.start(), m.end(), m.group(0))
+            for m in re.finditer(
+                r"\b(?i:our)\s+(?:very\s+own\s+)?([A-Z][\w'’-]+)\b(?!['’]s)(?!\s+[A-Z])", norm
+            )
+            if fold(m.group(1)) in characters
+        ]
+    return found
 
 
 # One member of a class, by the class's name in the singular: "Our oldest Fox heads off to big school", "One very
@@ -2968,9 +3129,7 @@ def _surnames_alone(
         for m in mentions
         if m.surname is not None and m.kind == "other-person" and f"{m.first.key} {m.surname.key}" in _FAMOUS
     }
-    for tok, on_roster in surnames_alone(
-        text, tokens, roster, used, is_ordinary_word, unknown, KNOWN_PLACES.__contains__
-    ):
+    for tok, on_roster in surnames_alone(text, tokens, roster, used, is_ordinary_word, unknown, is_a_place):
         if of_works is None:
             of_works = characters_named(text.text)
         if tok.key in of_works or tok.key in famous_surnames:
@@ -3103,6 +3262,22 @@ def _surnames_alone(
             )
         ):
             continue  # "kayak awards on the Dart this week": a river or a place, which "the" goes before
+        if (
+            is_ordinary_word(key)
+            and not tok.possessive
+            and not text.text[text.sentence_bounds[tok.sentence][0] : tok.nstart].strip(" \"'‘“#")
+            and (nxt_word := re.match(r"\s(?-i:[a-z])[\w-]+", text.text[tok.nend : tok.nend + 20]))
+            is not None
+            and not re.fullmatch(
+                r"\s(?:(?-i:[a-z]+ed)|"
+                + IRREGULAR_PAST
+                + r"|has|had|was|is|will|and|scores|wins|takes|gets|makes|"
+                # (a preposition after it: "Fox in the box!" is the striker's nickname)
+                r"in|on|at|for|to|from|with|by|of|or|the|a|an|does|did)",
+                nxt_word.group(0),
+            )
+        ):
+            continue  # "Pool news: Freddie and Tobi both earned their 25m badges": the word, opening a heading
         mentions.append(
             PersonMention(
                 first=tok,
@@ -3154,6 +3329,53 @@ def _surname_by_group(text: PostText, m: PersonMention, roster: Roster) -> bool:
     return any(in_group(p) for p in roster.by_surname[key]) and not any(
         in_group(p) for p in roster.by_first[key]
     )
+
+
+# Before a list of first names, what makes them grown-ups: a member of staff by title ("Thank you, Mrs Kowalczyk,
+# Agnieszka, Daiva and Desi"), or a team of staff they are ("our EAL team, Agnieszka, Daiva and Ioana").
+# After a list of first names, what makes them words: "Faith and Joy are the themes of this week's assembly".
+_WORDS_AFTER = re.compile(
+    r"^\s+(?:is|are|was|were)\s+(?:the|our|this\s+week['’]s|this\s+term['’]s)\s+(?:[\w-]+\s+)?(?:themes?|topics?|focus|"
+    r"values?|virtues?|words?|prayers?)\b(?=\s*(?:[.,!?;:]|$|of\b|for\b|this\b|in\b|at\b|today\b))",
+    re.IGNORECASE,
+)
+_GROWN_UPS_BEFORE = re.compile(
+    r"\b(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+(?-i:[A-Z])[\w'’-]+\s*,\s*$"
+    r"|\b(?:our|the)\s+(?:[\w&-]+\s+){0,2}?(?:team|staff|office|teaching\s+assistants|TAs|volunteers|helpers|"
+    r"governors|cooks|kitchen\s+staff|lunchtime\s+staff)\s*[,:(]\s*$",
+    re.IGNORECASE,
+)
+# After the list, what grown-ups do for a school's families: "whose help with translating letters and running
+# coffee mornings", "will reply in your language", "will be waiting to say hello"; or where they work, "Ioana from
+# our EAL team".
+_GROWN_UPS_AFTER = re.compile(
+    r"^[^.!?]{0,80}?\b(?:translat(?:e|es|ed|ing|ion|ions)\s+(?:the\s+|our\s+)?(?:letters?|newsletters?|forms?)|"
+    r"interpret(?:s|ed|ing)?\s+for\s+(?:parents|families)|reply\s+in\s+your\s+language|"
+    r"running\s+(?:our\s+|the\s+)?(?:coffee\s+mornings?|workshops?|parent\w*\s+\w+)|"
+    r"(?:waiting|there|on\s+hand)\s+to\s+(?:say\s+hello|welcome|greet|help\s+(?:parents|families)))\b"
+    r"|^\s+from\s+(?:our|the)\s+(?:[\w&-]+\s+){0,2}?(?:team|office|staff|department)\b",
+    re.IGNORECASE,
+)
+
+
+def _grown_ups_listed(
+    norm: str, pre: str, post: str, s_start: int, s_end: int, group: list[PersonMention]
+) -> str | None:
+    """Why the first names of a group are grown-ups, where the words around the list say so."""
+    if _GROWN_UPS_BEFORE.search(pre):
+        return "listed with a member of staff or after a team of staff"
+    # "Sam and the outreach team will ring each family": one of a team of grown-ups
+    if re.match(
+        r"\s+(?:and|&)\s+(?:the|our)\s+(?:(?:outreach|office|admin|pastoral|eal|send?|inclusion|support|teaching|"
+        r"nursing|kitchen|site|leadership|catering|pta|wellbeing|family\s+support|attendance|home\s+tuition)\s+team|"
+        r"(?:[\w-]+\s+)?staff|office|nurses|teachers)\b",
+        norm[group[-1].nend : s_end],
+        re.IGNORECASE,
+    ):
+        return "named with a team of grown-ups"
+    if _GROWN_UPS_AFTER.match(norm[group[-1].nend : s_end]):
+        return "what the grown-ups of a school do for its families, or the team they work in"
+    return None
 
 
 def _sentence_span(text: PostText, tok: Token) -> tuple[int, int]:
@@ -3223,7 +3445,11 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                     and not re.search(r"\b(?:to|in|at|from|near|visit|visiting|around)\s+$", pre, re.I)
                 )
                 # "Clover held a newborn lamb": what only a person does
-                or (group[0].first.key not in _TIMES_OF_YEAR and _PERSON_DID.match(post))
+                # ("Summer counted all the way to 100": what no season does either)
+                or (
+                    (group[0].first.key not in _TIMES_OF_YEAR or _ONLY_A_CHILD_DID.match(post))
+                    and _PERSON_DID.match(post)
+                )
                 # "Sunday stayed behind after the concert to help": no day or season does that
                 or _KIND_DEED.match(post)
                 # "Lewis spotted a seal pup and told the whole group to keep quiet": a second deed only a person does
@@ -3283,6 +3509,26 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             group_cue, strong = "addressed by name", True
         for m in group:
             _classify_one(text, tokens, by_start, m, group_cue, strong, roster, norm)
+        if re.search(
+            r"\b(?:everyone|anyone|anybody|everybody|all|those|people|children|pupils|boys|girls)\s+(?:called|named)\s+$",
+            pre,
+            re.IGNORECASE,
+        ) or (not strong and _WORDS_AFTER.match(norm[group[-1].nend : s_end])):
+            for (
+                m
+            ) in group:  # "Happy Name Day to everyone called Nikolai, Nicolae or Mikołaj": the names as names
+                if m.kind in ("pupil", "unknown", "word") and m.surname is None:
+                    m.kind, m.cue, m.reasons = (
+                        "word",
+                        None,
+                        [
+                            'a name as a name, or a word ("everyone called Nikolai", "Faith and Joy are the themes")'
+                        ],
+                    )
+        elif not strong and (why := _grown_ups_listed(norm, pre, post, s_start, s_end, group)) is not None:
+            for m in group:
+                if m.kind in ("pupil", "word", "unknown") and not m.full_name_on_roster:
+                    m.kind, m.cue, m.reasons = "adult", None, [why]
         # "our instructors Bill and Mark, who braved the rain": a role before the list covers it all
         if (
             len(group) > 1
@@ -3692,6 +3938,17 @@ def _classify_one(
     ):
         m.kind, m.reasons = "adult", ['a grown-up to contact ("Book with Lisa on 07700 900741")']
         return
+    if key in _TIMES_OF_YEAR and re.match(
+        r"\s+(?:term|half[\s-]term|holidays?|hols|break|fair|f[eê]te|concert|show|camp|uniform|timetable|menu|"
+        r"production|festival|newsletter|reading\s+challenge|sports)\b",
+        post,
+        re.I,
+    ):
+        m.kind, m.reasons = (
+            "word",
+            ['the time of year, naming a term or an event ("Summer term starts on Monday")'],
+        )
+        return
     if key in _TIMES_OF_YEAR and re.search(r"\bhere\s+comes\s+$", _before(norm, s_start, m, 12), re.I):
         m.kind, m.reasons = "word", ['the time of year ("Here comes May!")']
         return
@@ -3716,7 +3973,18 @@ def _classify_one(
         m.kind, m.reasons = "adult", ["a grown-up's birthday (an age of twenty or more)"]
         return  # "Our wonderful dinner lady Pauline turns 60 today!", "Happy 100th birthday to Doris"
     if (
-        (not m.on_roster or is_ordinary_word(key) or (m.surname is not None and not m.full_name_on_roster))
+        (
+            not m.on_roster
+            or is_ordinary_word(key)
+            or (m.surname is not None and not m.full_name_on_roster)
+            # "spot Miss Havisham and a very convincing Matilda in the English office": a part played well
+            or re.search(
+                r"\b(?:a|an|the)\s+(?:very\s+|rather\s+|really\s+|most\s+|truly\s+)?(?:convincing|believable|realistic|"
+                r"lifelike|passable|fearsome|menacing|terrifying|sinister)\s+$",
+                _before(norm, s_start, m, 40),
+                re.I,
+            )
+        )
         and (
             not m.surname
             or not m.full_name_on_roster
@@ -3876,6 +4144,14 @@ def _classify_one(
             "place",
             ['a place the post names as one ("a Roman day in Chester", "Chester\'s amphitheatre")'],
         )
+        return
+    if (
+        not strong
+        and not m.surname
+        and re.search(r"\b(?:isle|island)s?\s+of\s+" + re.escape(m.first.text) + r"\b", norm, re.IGNORECASE)
+    ):
+        # "the island of Vaila and the old hall there", "Iona has nothing on Unst! ... the Isle of Iona"
+        m.kind, m.reasons = "place", ['an island the post names as one ("the Isle of Iona")']
         return
     if (
         key in PLACES_THAT_ARE_NAMES
@@ -4053,9 +4329,18 @@ def _classify_one(
             if key in roster.by_surname:
                 m.surname_only = True
             return
-        if _is_title(prev):
+        if _is_title(prev) and not (
+            prev.key == "captain"
+            and m.full_name_on_roster
+            # a team's captain, in a post about a game (not "debating whether Captain James Cook ...")
+            and re.search(
+                r"\b(?:scored|scores|goals?|match|team|played|won|win|netball|football|hockey|rugby|cricket|points)\b",
+                norm,
+                re.IGNORECASE,
+            )
+        ):
             m.kind, m.reasons = "adult", [f'title "{prev.text}"']
-            return
+            return  # (but "Captain Sophie Rivers scored 11": a team's captain, by a pupil's full name)
         if fold(prev.text) in ADULT_ROLES or fold(prev.text).removesuffix("s") in ADULT_ROLES:
             m.kind, m.reasons = "adult", [f'role "{prev.text}"']
             return  # "our instructors Bill and Mark" too
@@ -4391,6 +4676,19 @@ def _classify_one(
     ):
         m.kind, m.reasons = "other-person", ['a full name inside a longer title ("Summer Reading Challenge")']
         return
+    if (
+        m.surname is not None
+        and m.surname.text == "Ward"
+        and not m.full_name_on_roster
+        and (
+            re.search(r"\b(?:hospital|nurses?|bedside|physio|wards|consultant)\b", norm, re.IGNORECASE)
+            or re.match(
+                r"['’]s\s+(?:year\s*\d+s|children|patients|pupils|class)\b", norm[m.surname.nend :], re.I
+            )
+        )
+    ):
+        m.kind, m.reasons = "place", ['a hospital ward ("Amber Ward\'s Year 2s")']
+        return
     if m.full_name_on_roster:
         m.kind, m.cue = "pupil", group_cue or "a pupil's full name"
         m.reasons.append("first name and surname of a pupil on the roster")
@@ -4411,6 +4709,19 @@ def _classify_one(
         )
         # "May's Star of the Week certificate": an award of hers
         and not re.match(r"\s+of\s+the\s+(?:week|day|month|term|year|match)\b", norm[nxt.nend :], re.I)
+        # "Kestrel Class have made Greek vases. Mateo's Minotaur is terrifying!": a child's work, in a post of makings
+        and not (
+            not is_ordinary_word(key)
+            and re.match(
+                r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}(?:\s+(?:is|was|looks|has)\b|\s*[!.])", norm[nxt.nend :]
+            )
+            and re.search(
+                r"\b(?:made|making|painted|painting|built|building|designed|designing|created|creating|drew|drawing|"
+                r"sculpted|modelled|crafted|sewn|knitted|moulded)\b",
+                norm,
+                re.I,
+            )
+        )
     ):
         # "Noah's Ark", "Grace's Kitchen": the name of a thing, not something of a pupil's.
         m.kind, m.reasons = "other-person", [f'part of "{m.first.text}\'s {nxt.text}"']
@@ -4522,6 +4833,16 @@ def _classify_one(
         # "Tymor yr Haf starts today" (the summer term), "Ysgol y Castell": a Welsh name of a thing
         m.kind, m.reasons = "word", ['part of a Welsh name ("Tymor yr Haf", "Ysgol y Castell")']
         return
+    if (
+        not strong
+        and key in _VIRTUES
+        and (of := re.search(r"\b((?-i:[A-Z])[a-z]+)\s+of\s+$", _before(norm, s_start, m, 25))) is not None
+        and fold(of.group(1)) not in roster.by_first
+        and fold(of.group(1)) not in TITLES
+    ):
+        # "Leap of Faith done!", "a Ray of Hope": a virtue in the name of a thing, not a child
+        m.kind, m.reasons = "word", [f'part of "{of.group(1)} of {m.first.text}"']
+        return
     # "Amazing Grace", "Christmas Fair": a capitalised word before it mid-sentence
     # makes the pair a title or a name of a thing, unless a child is clearly meant.
     if (
@@ -4540,6 +4861,22 @@ def _classify_one(
             "other-person" if not ordinary else "word",
             [f'part of "{prev.text} {m.first.text}"'],
         )
+        return
+    if (
+        not strong
+        and (
+            contact := re.search(
+                r"\b(?:ring|call|phone|text|contact|email|e-mail|message|whatsapp)\s+(?:her|him)\s+(?:on|at)\b",
+                norm,
+                re.I,
+            )
+        )
+        is not None
+        # a pupil's name too, where the post gives the grown-up's own address or number: "Email her at lornas.boatie@..."
+        and (not m.on_roster or re.match(r"\s*(?:[\w.+-]+@[\w-]+\.|\+?\d[\d ]{8,})", norm[contact.end() :]))
+    ):
+        # "Thanks to Nicola, who ran our book swap. Want to help? Ring her on 07700 900229": a grown-up to contact
+        m.kind, m.reasons = "adult", ["somebody the post gives a way to contact"]
         return
     if group_cue:
         m.kind, m.cue = "pupil", group_cue

@@ -46,10 +46,11 @@ _CHILD_NOUNS = (
 # year group ("our Year 2 chef", "the chess wizard in Lovelace Class").
 _DOER_NOUNS = (
     r"runner|reader|writer|speller|chef|baker|cook|wizard|whizz|whiz|champion|champ|star|superstar|"
-    r"scorer|goalscorer|goalkeeper|keeper|goalie|captain|skipper|chair|ambassador|artist|mathematician|scientist|poet|"
+    r"scorer|goalscorer|goalkeeper|keeper|goalie|captain|skipper|winger|flanker|midfielder|fly-half|scrum-half|"
+    r"full-back|centre-back|wing-back|chair|ambassador|artist|mathematician|scientist|poet|"
     r"musician|singer|dancer|swimmer|gymnast|footballer|cricketer|player|athlete|helper|hero|heroine|anchor|"
     r"delegate|cox|rower|sculler|cadet|debater|speaker|queen|king|"
-    r"winner|finalist|medallist|medalist|prizewinner|laureate|member|genius|expert|engineer|inventor|designer|photographer|actor|actress|"
+    r"winner|finalist|candidate|medallist|medalist|prizewinner|laureate|member|genius|expert|engineer|inventor|designer|photographer|actor|actress|"
     r"performer|soloist|pianist|violinist|drummer|guitarist|bowler|batter|batsman|striker|defender|"
     r"prefect|monitor|councillor|rep|representative|leader|newcomer|starter|learner|student|editor|reporter|"
     r"journalist|presenter|narrator|host|organiser|organizer|librarian|buddy|mentor|steward|mediator|warrior|"
@@ -106,7 +107,10 @@ _DOER_WORDS = frozenset(
     re.findall(
         r"[a-z]+", (_DOER_NOUNS.split("[a-z]{3,}")[0] + _DOER_NOUNS.split(")|")[-1]).replace(r"\s+", " ")
     )
-) - {"all", "altar", "bell", "chess", "chorus", "young", "vice"} | {"ringer", "rounder"}
+) - {"all", "altar", "bell", "chess", "chorus", "young", "vice", "fly", "scrum", "full", "centre", "wing"} | {
+    "ringer",
+    "rounder",
+}  # "fly-half", "full-back": found by their last word
 _DOER_ENDINGS = ("ologist", "ist", "ician", "eer", "ster")
 _LETTERS = re.compile(r"[a-z]+")
 
@@ -137,6 +141,7 @@ _GENERIC = re.compile(
     r"\b(?:every|each|any|no|your|their|my|his|her|which|what|whose|another|if|whether)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:anyone|anybody|everyone|families|parents|those)\s+with\s+$"  # "anyone with a child in Year 8"
     r"|\bif\s+(?:\w+\s+){0,3}$|\bone\s+day\s+$"
+    r"|\bnot\s+$"  # "Not a single child wanted to come inside": none of them
     # a story's hero: "The Way Back Home by Oliver Jeffers, about a boy stranded on the moon"
     r"|\b(?:about|story\s+of|tale\s+of)\s+$"
     # a namesake: "We've named him Colin, after the boy in The Secret Garden"
@@ -454,7 +459,9 @@ _PICTURED = re.compile(
 # A child who has grown up: a former pupil, now an adult.
 _GROWN_UP = re.compile(
     r"\b(?:back\s+in\s+(?:19|20)\d\d|(?:\d+|many|ten|twenty|fifteen)\s+years\s+ago|qualified\s+as|graduated|"
-    r"is\s+now\s+(?:a|an)\s+\w+|works\s+as|(?:19|20)\d\d\s+leaver)\b",
+    r"is\s+now\s+(?:a|an)\s+\w+|works\s+as|(?:19|20)\d\d\s+leaver|"
+    # "Doris, who was a Harbourside pupil in the 1930s"
+    r"in\s+the\s+(?:19|20)?\d0s|in\s+(?:19[0-9]\d|200\d))\b",
     re.IGNORECASE,
 )
 _IN_A_STORY = re.compile(
@@ -544,6 +551,7 @@ _THINGS = frozenset(
         # "Our Year 3 faith trail visited the church": an outing, "Our Year 6 London fundraiser": an event
         "trail",
         "walk",
+        "list",  # "The Year 6 residential kit list has been updated"
         "wash",  # "The Year 8 charity car wash raised £640"
         "bake",
         "swap",
@@ -942,6 +950,13 @@ def _after_group(norm: str, end: int, classes: frozenset[str] | set[str]) -> str
     return norm[end + skip : end + skip + 60]
 
 
+def _sentence_start(norm: str, at: int, most: int) -> int:
+    """Where the sentence holding ``at`` starts, looking back no more than ``most`` characters."""
+    window = max(0, at - most)
+    ends = [e.end() for e in re.finditer(r"[.!?](?=\s)", norm[window:at])]
+    return window + ends[-1] if ends else window
+
+
 def child_references(
     text: PostText, other_people: bool = False, classes: frozenset[str] | set[str] = frozenset()
 ) -> list[ChildReference]:
@@ -1051,6 +1066,13 @@ def child_references(
             or _SUPERLATIVE.search(m.group(0))
             or _GROUP_WORD.search(m.group(0))
             or in_roster_class(norm[m.end() : m.end() + 40], classes)
+            # "Year 11 had some brilliant conversations, and one student left with an interview": one of the
+            # year group the sentence is about
+            or (
+                m.group(0).split()[0].lower() == "one"
+                and m.group("noun").lower() in ("student", "learner", "pupil")
+                and _GROUP_WORD.search(norm[_sentence_start(norm, m.start(), 120) : m.start()]) is not None
+            )
         )
         if not in_group:
             continue
@@ -1099,7 +1121,10 @@ def child_references(
         ):
             continue  # "our new Year 3 teacher Mr King, who joins us": an adult
         if not quoted and (
-            noun in _MANY_OR_ADULT or plural(noun) or noun in ("everyone", "everybody", "anyone", "all")
+            noun in _MANY_OR_ADULT
+            or plural(noun)
+            or noun in ("everyone", "everybody", "anyone", "all")
+            or (m.group(0).rstrip().endswith("who") and _PLURAL_VERB_AFTER_WHO.match(norm, m.end()))
         ):
             continue  # "our Year 6 football team, who", "our new Year 1 teacher, who"
         if not (found and found[-1].nstart <= m.start() < found[-1].nend):
@@ -1158,6 +1183,8 @@ def child_references(
             continue  # "The Year 8 group have just reached": a group, whatever the word after it
         if m.group("noun2") and m.group(0).split()[0].lower() == "the":
             continue  # "The noise from Cedar class is getting more tuneful": "the" and a thing
+        if re.search(r"\s(?:v|vs|versus)\.?\s", m.group(0), re.IGNORECASE):
+            continue  # "the staff v Year 11 dodgeball raised £430": a match between two sides
         if noun in _THINGS or noun in _MANY_OR_ADULT or plural(noun) or noun.endswith("ing") or noun in _AUX:
             continue
         if not any(f.nstart <= m.start() < f.nend or m.start() <= f.nstart < m.end() for f in found):
@@ -1362,7 +1389,24 @@ _MANY_OR_ADULT = frozenset(
         "cohort",
         "year",
         "house",
+        # a teaching group: "our Year 13 Latin set, who sit their speaking mock today"
+        "set",
+        "table",  # "a shout-out for the Plover Class table, who drew every flag in Europe"
+        "row",
+        "form",
+        "stream",
+        "bunch",
+        "lot",
+        "gang",
     ]
+)
+# After "who", a verb in the plural's present ("who sit", "who travel"): the description is a group.
+_PLURAL_VERB_AFTER_WHO = re.compile(
+    r"\s*(?!(?:is|was|has|does|goes|did|had|will|would|can|could|should|may|might|must|shall|just|never|always|"
+    r"also|still|now|then|really|even|finally|only|not|came|ran|won|sang|swam|wrote|read|got|made|took|gave|put|"
+    r"set|let|hit|cut|led|met|left|kept|went|saw|found|became|began|brought|caught|chose|drew|"
+    r"flew|fell|felt|held|knew|lost|rode|said|sat|shot|stood|spoke|spent|taught|thought|told|threw|wore|beat|"
+    r"overcame|managed|earned)\b)(?-i:[a-z]+)(?<![sd])(?<!ly)\b(?!\s+(?:to|[a-z]+ed)\b)"
 )
 _THANKED = re.compile(
     r"\b(?:thanks|thank\s+you|well\s+done|congratulations|congrats|proud\s+of|shout[\s-]*out|"
@@ -1506,7 +1550,8 @@ _PERSON_BEFORE = re.compile(
     r"sprint|leap|flick|dribble|run-out|stumping|six|four|boundary|hat-trick|brace|double|treble)s?\s+"
     r"(?:of\s+the\s+(?:season|match|day|week|game|tournament|year|term)\s+)?"
     # "What a catch at deep square leg from Swift": where on the field, then who
-    r"(?:(?:at|in|on|down|into)\s+(?:[\w-]+\s+){1,3}?)?(?:from|by)"
+    # "Two goals in the last five minutes from Beach": when in the game, then who
+    r"(?:(?:at|in|on|down|into)\s+(?:[\w-]+\s+){1,4}?)?(?:from|by)"
     # "both goals came from Holiday": what was scored came from somebody
     r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of)"
     # "Hat-trick for Fox in the Year 4 match", "Man of the match in the league game goes to Richards"
@@ -2054,7 +2099,13 @@ def surnames_alone(
             # Wales, Barry, Preston: the same, though a verb in the past straight after is somebody's doing
             if not (as_person or (not tok.possessive and _PAST_VERB_AFTER.match(after))) or (
                 # "the garden centre in Rainford, who donated forty lavender plants": the town
-                re.search(r"\b(?:in|at|near|from|around|outside|of)\s+$", before)
+                re.search(
+                    r"\b(?:in|at|near|from|around|outside|of)\s+$"
+                    # "Destiny, who runs for Kent in the English Schools' final": the county she runs for
+                    r"|\b(?:runs?|ran|running|plays?|played|playing|swims?|swam|swimming|competes?|competed|competing|"
+                    r"selected|chosen|picked|caps?|capped)\s+for\s+$|\brepresent(?:s|ed|ing)?\s+$",
+                    before,
+                )
                 and not tok.possessive
                 and not _PERSON_BEFORE.search(norm[max(0, tok.nstart - 70) : tok.nstart])
             ):

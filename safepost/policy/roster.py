@@ -306,6 +306,39 @@ _BRITISH_SHORT_FORMS = {
     "evangeline": ("evie",),
     "genevieve": ("evie", "gen"),
 }
+# The everyday forms of Polish and Bulgarian names, which a class uses and the roster does not ("Kasia" for
+# Katarzyna, "Kuba" for Jakub, "Gosia" for Małgorzata), folded.
+_SHORT_FORMS_OF_OTHER_LANGUAGES = {
+    "katarzyna": ("kasia", "kasha"),
+    "jakub": ("kuba", "kubus"),
+    "malgorzata": ("gosia", "malgosia"),
+    "aleksandra": ("ola", "olka"),
+    "aleksander": ("olek", "alek"),
+    "barbara": ("basia",),
+    "zofia": ("zosia",),
+    "tomasz": ("tomek",),
+    "bartlomiej": ("bartek",),
+    "wojciech": ("wojtek",),
+    "franciszek": ("franek",),
+    "stanislaw": ("stas", "staszek"),
+    "magdalena": ("magda",),
+    "agnieszka": ("aga",),
+    "krzysztof": ("krzys", "krzysiek"),
+    "piotr": ("piotrek",),
+    "szymon": ("szymek",),
+    "antoni": ("antek", "antos"),
+    "hanna": ("hania",),
+    "zuzanna": ("zuza", "zuzia"),
+    "julia": ("julka",),
+    "wiktoria": ("wika",),
+    "weronika": ("wera", "weronka"),
+    "mikolaj": ("mikus",),
+    "desislava": ("desi",),
+    "nikolay": ("kolyo", "niki"),
+    "nikolai": ("kolya",),
+    "georgi": ("gosho",),
+    "aleksandar": ("sasho",),
+}
 
 
 @cache
@@ -325,7 +358,7 @@ def short_forms(first_key: str, clip: bool = True) -> tuple[str, ...]:
     )
     listed += tuple(
         s
-        for s in _BRITISH_SHORT_FORMS.get(first_key, ())
+        for s in _BRITISH_SHORT_FORMS.get(first_key, ()) + _SHORT_FORMS_OF_OTHER_LANGUAGES.get(first_key, ())
         if len(s) >= 3 and s not in words and s not in listed
     )
     # A name cut short after a vowel, as friends and phones do: "Priya" for Priyanka, "Gabri" for

@@ -517,6 +517,12 @@ class PersonalData(Rule):
                         or re.search(
                             r"\d\s*[-–—]\s*$", text[max(0, start - 6) : start]
                         )  # "4–1 Warmley Park": a score
+                        # "Full time: Stanbridge Road 2, Shefford Vale 1!": a score, a number after each side
+                        or (
+                            rx is _ADDRESS
+                            and re.match(r"\s*\d{1,2}\b(?![:.]\d)", text[end : end + 5]) is not None
+                            and re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, start - 20) : start]) is not None
+                        )
                         # "All 40 Kerry Hill ewes": a number of things of a kind, not a house
                         or (
                             rx is _ADDRESS

@@ -78,6 +78,8 @@ _NEXT_TO = _words("""
 the a an be b see c go get come do have make help meet hear say all everyone every1 u you school
 bed your ur our me us them join watch celebrate welcome thank raise support read learn play share
 show tell let keep visit win enjoy know follow bring collect book sign arrive leave find give try start finish
+plan discuss talk decide practise practice prepare vote pick choose organise organize design build create write
+sing cook bake wish remind check chat ask pray
 """)
 _YOU_ARE = _words("""
 welcome amazing invited the a an so very all not brilliant great gr8 fab fantastic awesome stars
@@ -282,6 +284,15 @@ def find_text_speak(ptext: PostText, allowed: frozenset[str] = frozenset()) -> t
                     "do",
                 )
                 or nxt_lower in ("r", "2")
+                # "U were all amazing!", "U are stars": a capital U opening a sentence, then a verb of "you"
+                or (
+                    nxt_lower
+                    in ("were", "are", "was", "have", "did", "can", "will", "all", "guys", "lot", "rock")
+                    and (
+                        text[: w.nstart].rstrip()[-1:] in ("", ".", "!", "?", ",", ":")
+                        or prev in ("and", "but", "so", "because", "cos", "if", "when", "coz")
+                    )
+                )
             )
         ):
             found.append(_use(w, "you", '"u" for "you"'))

@@ -98,7 +98,10 @@ _ON_SITE = re.compile(
     r"^(?:(?:the\s+)?(?:new\s+|old\s+)?(?:main\s+|school\s+|dining\s+|sports\s+|front\s+|back\s+|side\s+|staff\s+|infant\s+|junior\s+|"
     r"(?:red|blue|green|yellow|black|white|grey|brown)\s+|"
     r"small\s+|little\s+|top\s+|bottom\s+|pedestrian\s+|"
-    r"nursery\s+|ks[12]\s+|key\s+stage\s+[12]\s+|upper\s+|lower\s+)?(?:school|hall|playground|field|office|room\b(?!s)|"
+    r"nursery\s+|ks[12]\s+|key\s+stage\s+[12]\s+|upper\s+|lower\s+|"
+    # a school's own hall by what it is for: "First parade is at 3:45pm in the Drill Hall"
+    r"drill\s+(?=hall)|great\s+(?=hall)|assembly\s+(?=hall)|exams?\s+(?=hall)|examination\s+(?=hall)|"
+    r"concert\s+(?=hall)|(?:multi[\s-]?purpose|mp)\s+(?=hall))?(?:school|hall|playground|field|office|room\b(?!s)|"
     r"astro\b|astroturf|3g\s+pitch|all-weather\s+pitch|gym\b|gymnasium|"
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
     r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom|nature\s+garden|wildlife\s+garden|"
@@ -284,6 +287,37 @@ _TRIP_WORDS = re.compile(
 )
 
 
+# A hospital school's wards, by name: "on Giraffe Ward", "from Otter Ward", "the Puffin Ward nativity".
+_WARD_NAME = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?-i:Ward)")
+_ON_A_WARD = re.compile(
+    r"(?:\b(?:on|from|of\s+the|the|at)\s+|^\W*)(?P<ward>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?-i:Ward))\b(?!['’]s\b)"
+)
+_HOSPITAL_WARD = re.compile(r"\b(?:on|from|the)\s+(?-i:[A-Z])[\w'’-]+\s+(?-i:Ward)\b")
+_TITLE_OR_NAME_BEFORE_WARD = re.compile(r"^(?:Mr|Mrs|Miss|Ms|Mx|Dr|Sonny|Will|Sister)\b")
+_LEFT_THE_WARD = re.compile(
+    r"\b(?:went|gone|left|discharged|was\s+discharged|has\s+been\s+discharged)\s+(?:home|us)\b|\bdischarged\b"
+    # a stay that is over: "after sitting the paper on Blue Ward in June"
+    r"|\bafter\s+(?:sitting|spending|being)\b[^.!?]*\b(?:in|last)\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|week|month|term|year)\b",
+    re.IGNORECASE,
+)
+# A sentence of results, which says how a fixture went, not where the team will be.
+_RESULTS = re.compile(
+    r"^\W*(?:(?:a|one|two|three|four|five|six|\d+)\s+)?(?:(?:hard[\s-]fought|great|narrow|brilliant|big|fine)\s+)?"
+    r"(?:wins?|victor(?:y|ies)|draws?|defeats?|losses|points?|medals?|golds?|silvers?|bronzes?)\b(?!\s+or\b)"
+    r"(?=[^.!?]{0,30}\b(?:and|for|at|in)\b)",
+    re.IGNORECASE,
+)
+# A date something must be done by, not a day pupils are somewhere.
+_DEADLINE = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+)?due\s+(?:in\s+)?(?:by|on|before)\b|\bdeadlines?\b|"
+    r"\bmust\s+be\s+(?:paid|returned|handed\s+in|submitted|sent\s+back|signed)\s+(?:by|before|on)\b|"
+    # paperwork on its way: "final letters will come home after the holiday"
+    r"\b(?:letters?|forms?|information|details|kit\s+lists?)\s+(?:will\s+)?(?:come|go|be\s+sent)\s+home\b",
+    re.IGNORECASE,
+)
+
+
 def roadworks_notice(text: str) -> bool:
     """Whether a post is a notice about the roads round the school, with no trip in it and no children dropped
     or collected somewhere else because of it ("because of the roadworks, the coach will drop you at ...")."""
@@ -296,7 +330,9 @@ def roadworks_notice(text: str) -> bool:
 
 _PUPILS_MOVED = re.compile(
     r"\b(?:coach|coaches|minibus|pick[\s-]?up|drop[\s-]?off|drop(?:ped|ping)?\s+(?:you|them|us|the|everyone|off)|"
-    r"collect|collection|meet\s+them|children|pupils|class)\b",
+    r"collect|collection|meet\s+them|children|pupils|class|"
+    # "the bus to Castlegate will now leave school at 12:55 every Tuesday. Year 4, please be ready"
+    r"bus\s+to)\b",
     re.IGNORECASE,
 )
 
@@ -323,6 +359,9 @@ _NOT_PLACES = re.compile(
     # an open day or a race, not a place: "at the Farm Open Day on Saturday", "in the English Schools' cross-country"
     r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:Open\s+(?:Day|Evening|Morning)|Fun\s+Day|[Cc]ross[\s-][Cc]ountry)\b"
     r"|^(?:the\s+)?(?:English|Scottish|Welsh|Irish)\s+Schools\b"
+    # paperwork and screens, not places: "Full details are in the letter going home today"
+    r"|^(?:the|our|this|your|a)\s+(?:weekly\s+|latest\s+|new\s+)?(?:letter|letters|newsletter|email|e-mail|message|"
+    r"text|link|app|website|leaflet|booklet|bag|book\s+bag|planner|diary)\b"
     # a competition, not a place: "in the Fenton Cup final on Thursday"
     r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:Cup|Trophy|Shield|League|Championships?|Tournament|Plate)\b"
     # a topic ("in the Second World War"), though "the Imperial War Museum North" is a place
@@ -509,8 +548,9 @@ _TO_STUDY = re.compile(
 )
 # An event held in the school's own hall or field, in a sentence that says nothing of leaving or returning.
 _IN_THE_SCHOOL_HALL = re.compile(
-    r"^(?!.*\b(?:back|return|returning|collect|collection|pick[\s-]?up|coach|bus|leave|leaving|depart)\b)"
-    r".*\b(?:in|on)\s+the\s+(?:main\s+|sports\s+)?(?:school\s+)?(?:hall|field)\b",
+    r"^(?!.*\b(?:back|return|returning|collect|collection|pick[\s-]?up|coach|bus|leave|leaving|depart|on\s+tour)\b)"
+    # (not "performing in the hall there at 10:30": the hall of the place they go to)
+    r".*\b(?:in|on)\s+the\s+(?:main\s+|sports\s+)?(?:school\s+)?(?:hall|field)\b(?!\s+there\b)",
     re.IGNORECASE | re.DOTALL,
 )
 _ON_SITE_IN = re.compile(
@@ -546,6 +586,10 @@ _GOING_HOME = re.compile(
     # the walk to school: "keep to the main paths on your way to school this morning"
     r"|\bon\s+(?:your|their|our|the)\s+(?:way|walk|journey)\s+(?:to|into|in\s+to)\s+school\b"
     r"|\b(?:now\s+)?(?:get|gets|getting)\s+back\s+to\s+school\b"
+    # home by boat or plane: "flights ... for everyone going home this weekend", "will be home by teatime",
+    # "we'll be back on the island by about 4 tomorrow"
+    r"|\b(?:going|go|goes|sailing|sail|sails|flying|fly|flies)\s+home\b|\bwill\s+be\s+(?:back\s+)?home\b"
+    r"|\bback\s+(?:on|to)\s+the\s+island\b"
     r"|\b(?:are|is|'re)\s+(?:now\s+)?(?:all\s+)?(?:safely\s+)?back\s+(?:at|in)\s+school\b"
     # a family moving away: "as her family moves back to Manila"
     r"|\b(?:after|since|before)\s+moving\s+(?:house\s+|here\s+)?(?:to|from)\b"
@@ -893,9 +937,11 @@ def adults_only(text: str) -> bool:
 def going_home(sentence: str) -> bool:
     """Whether the sentence has the pupils on their way back from the place it names ("on the way home from
     Kingswood and will be back in the school car park at 3:30"), not only heading back somewhere for lunch."""
-    return (
-        _GOING_HOME.search(sentence) is not None
-        and re.search(r"\b(?:home|back)\s+from\b", sentence) is not None
+    return _GOING_HOME.search(sentence) is not None and (
+        re.search(r"\b(?:home|back)\s+from\b", sentence) is not None
+        # "heading for the boat now and will be home by teatime": home itself
+        or re.search(r"\bwill\s+be\s+(?:back\s+)?home\b|\bback\s+(?:on|to)\s+the\s+island\b", sentence)
+        is not None
     )
 
 
@@ -951,6 +997,22 @@ def _places(sentence: str) -> list[_Place]:
             sentence[m.end() :],
         ):
             continue  # "loving Holly Webb's animal stories": a writer's work, not a place
+        if (
+            m.group("prep") == "on"
+            and re.match(r"^(?:their|our|the|a|an)\s+(?-i:[a-z])[\w-]+$", place)
+            and re.match(r"\s+(?:trip|visit|outing|day|residential|excursion)\b", sentence[m.end() :], re.I)
+        ):
+            continue  # "Year 8 are off on their farm trip this morning": the kind of trip, not where it is
+        if m.group("prep") in ("at", "At") and re.search(
+            r"\b(?:staff|everyone|everybody|all\s+of\s+us|us\s+all|team|teachers|governors|community|family)\s+$",
+            sentence[max(0, m.start() - 25) : m.start()],
+            re.IGNORECASE,
+        ):
+            continue  # "Merry Christmas from all the staff at Harbourside": the school itself
+        if re.search(r"(?-i:[A-Z])[\w'’]*\s+$", sentence[max(0, m.start() - 20) : m.start()]) and re.match(
+            r"\s+of\s+(?:the\s+)?(?-i:[A-Z])", sentence[m.end() :]
+        ):
+            continue  # "The Boy at the Back of the Class is flying off the shelves": a title in capitals
         if re.match(r"\s+in\s+Need\b", sentence[m.end() :]):
             continue  # "a £1 donation to Children in Need": the appeal
         if re.match(
@@ -965,7 +1027,7 @@ def _places(sentence: str) -> list[_Place]:
         if re.search(
             # (not "will be based at the Savannah Beach Club until the 12th": where the squad stays)
             r"(?i:\b(?:born|on\s+display|displayed|exhibited|hanging|shown|set|(?<!\bbe\s)based|filmed|written|painted|made|grown|"
-            r"produced|printed)\s+$)",
+            r"produced|printed|found|lost|dropped|discovered|washed\s+up)\s+$)",
             sentence[max(0, m.start() - 20) : m.start()],
         ):
             continue  # "who was born in Warsaw", "a story set in Paris": not where the pupils are
@@ -1231,11 +1293,21 @@ class TripWhereabouts(Rule):
         if all_places:
             # a venue tag stands in for the place only where the post names none; a pin always
             tags = [t for t in tags if t.text.startswith("📍")]
+        wards_named = _HOSPITAL_WARD.search(text) is not None or any(
+            _ON_A_WARD.match(s) for _a, _b, s in sentences
+        )
         for i, (a, b, sentence) in enumerate(sentences):
+            if wards_named:
+                ward = self._child_on_a_ward(ctx, sentence, a, b)
+                if ward is not None:
+                    yield ward
+                    continue
             places = [
                 p
                 for p in by_sentence.get(i, [])
-                if (p.named or p.public or on_trip)
+                # a hospital ward, a place only for the one child the sentence names (above)
+                if not (wards_named and _WARD_NAME.fullmatch(re.sub(r"^(?:the\s+)?", "", p.text)))
+                and (p.named or p.public or on_trip)
                 and not _is_person(text, people, a + p.start, a + p.end)
                 and not _a_class(p.text, ctx.roster.class_names)  # "visiting Seedlings"
                 and not _the_school_itself(p.text, school)  # "back at Courtney at about 3pm"
@@ -1307,6 +1379,49 @@ class TripWhereabouts(Rule):
             start = a + min(place.start, at + when.start())
             end = a + max(place.end, at + when.end())
             yield self._finding(ctx, start, end, place, when, tense, on_trip)
+
+    def _child_on_a_ward(self, ctx: Context, sentence: str, a: int, b: int) -> Finding | None:
+        """A child the sentence names or singles out, on a hospital ward it names: "Well done Oscar on Otter Ward,
+        who wrote his first sentence", "Zara Begum from Otter Ward has finished her times tables". A hospital
+        school's posts about a ward's group ("Bedside maths on Otter Ward this morning") place no one child."""
+        ward = next(
+            (
+                w
+                for w in _ON_A_WARD.finditer(sentence)
+                if not _TITLE_OR_NAME_BEFORE_WARD.search(w.group("ward"))
+                and not ctx.roster.is_full_name(fold(w.group("ward").split()[0]), "ward")
+            ),
+            None,
+        )
+        if ward is None or _LEFT_THE_WARD.search(sentence):
+            return None  # "Callum went home yesterday": no longer there
+        child = [
+            m
+            for m in ctx.people.mentions
+            if m.is_pupil
+            and a <= m.nstart < b
+            and not (ward.start("ward") <= m.nstart - a < ward.end("ward"))
+        ]
+        roles = [r for r in ctx.people.roles if a <= r.nstart < b]
+        if not child and not roles:
+            return None
+        start = min([m.nstart for m in child] + [r.nstart for r in roles] + [a + ward.start("ward")])
+        end = max([m.nend for m in child] + [r.nend for r in roles] + [a + ward.end("ward")])
+        shown = ward.group("ward")
+        return self.finding(
+            ctx,
+            start,
+            end,
+            f'This says which hospital ward a child is on ("{shown}"); where a child is being treated is '
+            "private to the family, and a stranger could use it to find them.",
+            suggestion='Celebrate the ward\'s children together ("Brilliant reading on the ward today!") and '
+            "share one child's news with their family.",
+            trace=(
+                f'pupils.trip_whereabouts = "{ctx.policy.pupils.trip_whereabouts}"',
+                f"hospital ward: {shown}",
+                "a child the sentence names or singles out",
+            ),
+        )
 
     @staticmethod
     def _across_two(
@@ -1447,6 +1562,11 @@ class TripWhereabouts(Rule):
                 continue
             if _ONLINE.search(clause):
                 continue  # "live on a video call with a scientist at the British Antarctic Survey"
+            if tense is not Tense.FUTURE and _RESULTS.match(clause):
+                continue  # "Two wins and a draw for our S1 footballers at the tournament in Mid Yell this afternoon": done
+            if _DEADLINE.search(clause):
+                continue  # "the final payment for the Isle of Wight trip is due by Friday 17th October": a deadline
+
             if re.search(r"\bsettl(?:e|es|ed|ing)\s+in\b", clause, re.I):
                 continue  # "Year 7 are settling in brilliantly at Caldbridge High": their new school
             if _MOVING_AWAY.search(sentence):
@@ -1481,6 +1601,10 @@ class TripWhereabouts(Rule):
                 or FUTURE_TIME.search(clause)
             )
             when = in_clause or sentence_when
+            if in_clause is None and sentence_when is not None:
+                elsewhere = next((sentence[a:b] for a, b in clauses if a <= sentence_when.start() < b), "")
+                if _GOING_HOME.search(elsewhere) or _DEADLINE.search(elsewhere):
+                    continue  # "Night night from the North Sea, and we'll be back on the island by about 4": home's time
             if (
                 when is sentence_when
                 and when is not None
