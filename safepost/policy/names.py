@@ -157,6 +157,12 @@ ADULT_ROLES = frozenset(
         # the sea's grown-ups: "Tristan, the lifeguard at the leisure centre, says they are the keenest group"
         "lifeguard",
         "coastguard",
+        # a boarding school's grown-ups: "Gareth and Nia, our Nelson houseparents"
+        "houseparent",
+        "houseparents",
+        "housemaster",
+        "housemistress",
+        "matron",
         "fisherman",
         "harbourmaster",
         "physiotherapist",
@@ -1202,7 +1208,7 @@ _VIRTUES = frozenset(
 )
 # Songs and hymns whose titles end in a pupil's name: "Amazing Grace closed the summer concert".
 _SONGS_WITH_NAMES = frozenset(
-    {"amazing grace", "sweet caroline", "hey jude", "danny boy", "sweet georgia", "proud mary"}
+    {"amazing grace", "sweet caroline", "hey jude", "danny boy", "sweet georgia", "proud mary", "calon lan"}
 )
 # A quoted phrase of a few words: the title of a book, a song or a theme.
 _QUOTED = re.compile(r"['‘\"“](?P<inner>[A-Z][^'’\"”\n]{0,60}?)['’\"”](?!\w)")
@@ -1304,7 +1310,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     # "Our Ladybirds' resident 'Professor Bug'": a nickname, said to be one
     + r"|\b(?:resident|very\s+own|aka|a\.k\.a\.)\s+['‘\"“](?-i:[A-Z])[^'’\"”]{1,25}['’\"”]"
     + r"|\b(?:little|baby)\s+(?-i:[A-Z])\b(?=\s+(?:in|from)\s+(?:year|reception|nursery|(?-i:[A-Z])))"
-    + r"|\b(?:our|the)\s+(?:school\s+|eco\s+|pupil\s+)?council\s+(?:chair|president|leader)\b(?!s)"
+    # (not "the council leader", a town's: "asked the council leader some very sharp questions")
+    + r"|\b(?:our\s+(?:school\s+|eco\s+|pupil\s+)?|the\s+(?:school|eco|pupil|student)\s+)council\s+(?:chair|president|leader)\b(?!s)"
     # "Our one and only Year 11 leaver this summer has been offered a college place"
     # ... or from one place: "Our one and only Fair Isle pupil sailed home"
     + r"|\b(?:our|the)\s+(?:one\s+and\s+)?only\s+(?:year\s*\d+\s+|reception\s+|sixth[\s-]form\s+|"
@@ -1343,6 +1350,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     # one child of a year group, said to be one: "Our Year 11 on Blue Ward is sitting her Maths GCSE"
     r"|\bour\s+(?:only\s+)?(?:year\s*\d+|y\d+)\b(?!s)(?=(?:\s+(?:on|in|from)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+"
     r"(?:\s+(?-i:[A-Z])[\w'’-]+)?)?\s+(?:is|was|has)\s+[^.!?]{0,40}\b(?:her|his|she|he)\b)"
+    # a child hinted at: "A certain someone capsized on purpose 'to see what it felt like'"
+    r"|\ba\s+certain\s+(?:little\s+|young\s+)?(?:someone|somebody)\b"
+    r"(?!\s*\(?\s*(?:mr|mrs|miss|ms|dr)\b)(?![^.!?]{0,30}\b(?:staff|teacher|office|head)\b)"
     # a chess team's board, as match reports name a player: "The decisive win came from board one, who sacrificed"
     r"|\b(?:(?:our|the)\s+)?(?:board\s+(?:one|two|three|four|five|six|[1-8])|top\s+board)\b(?!s)"
     r"(?=\s*,?\s+(?:who|won|drew|lost|held|beat|(?-i:[a-z]+ed))\b)"
@@ -1371,7 +1381,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     # one child of a year group, by how they felt as they did something: "A very proud Year 7 held our corn snake"
     r"|\b(?:a|one)\s+(?:very\s+)?(?:proud|brave|happy|delighted|excited|nervous|determined|thrilled|chuffed)\s+"
     r"(?:year\s*\d+|reception\s+child|nursery\s+child|[yps]\d)\b(?!s)"
-    r"(?=\s+(?:(?-i:[a-z]+ed)|held|won|made|read|sang|swam|ran|wrote|got|took|came|gave|found)\b)"
+    r"(?=\s+(?:(?-i:[a-z]+ed)|held|won|made|read|sang|swam|ran|wrote|got|took|came|gave|found)\b"
+    # "One very proud Year 4 at Long Marden, that's who!"
+    r"|\s+(?:at|from|in)\s+(?-i:[A-Z])|\s*,\s*that['’]s\s+who\b|\s*!)"
     # one child's work, by the child's year: "A Year 4 pupil's amazing longship model is on display"
     r"|\b(?:a|one)\s+(?:year\s*\d+|reception|nursery|y\d|ks\d)\s+(?:pupil|child|girl|boy|student)['’]s\b"
     r"(?=\s+(?:#?[\w-]+\s+){0,3}?(?:model|painting|poem|story|drawing|project|artwork|sculpture|design|entry|invention|"
@@ -1785,6 +1797,7 @@ _WORKS = {
     "goldilocks": "goldilocks",
     "bugsy malone": "bugsy tallulah blousey dandy",
     "the lion king": "simba nala mufasa scar timon pumbaa rafiki zazu sarabi",
+    "robin hood": "robin marian tuck john",
     "beauty and the beast": "belle",
     "the hunger games": "katniss peeta",
     "percy jackson": "percy annabeth grover",
@@ -2238,6 +2251,8 @@ _ON_A_PLACE = re.compile(
     # somebody from a country: "our new volunteer from Israel, who", "pen pals from Jordan"
     r"|\b(?:volunteer|visitor|visitors|teacher|student|students|family|families|friends?|guests?|pals|children|people|"
     r"choir|team|all\s+the\s+way)\s+from"
+    # a chain of places: "From Jordan to Paris to India: the places Maple Class visited"
+    r"|\bfrom\s+(?:(?-i:[A-Z])[\w'’-]+\s+to\s+){0,2}(?-i:[A-Z])[\w'’-]+\s+to"
     # a country a class learns about: "A lovely assembly from Year 3 about India today"
     r"|\b(?:assembly|topic|project|learning|learnt|learned|lessons?|facts|presentations?|talk|book|research)\b"
     r"[^.!?]{0,30}\babout)\s+$",
@@ -2730,6 +2745,18 @@ def _a_part_played(norm: str) -> list[RoleMention]:
         if _A_PLAY.search(norm)
         else []
     )
+    if _A_PLAY.search(norm) and _ON_STAGE.search(norm) and (characters := characters_named(norm)):
+        # a character of the show named, doing something on the night: "Maid Marian nearly brought the house down"
+        found += [
+            RoleMention(m.start(), m.end(), m.group(0))
+            for m in re.finditer(
+                r"(?:^|(?<=[.!?]\s))(?:(?:Maid|King|Queen|Friar|Prince|Princess|Captain|Little|Big|Mrs|Mr|Miss)\s+)?"
+                r"([A-Z][\w'’-]+)(?=\s+(?:(?:nearly|almost|just|completely|totally|really|absolutely)\s+)?"
+                r"(?:[a-z]+ed|was|had|stole|brought|sang|made|kept|got|gave|took|won|ran)\b)",
+                norm,
+            )
+            if fold(m.group(1)) in characters
+        ]
     if "our " in norm.lower() and _ON_STAGE.search(norm):
         characters = characters_named(norm)
         found += [
@@ -2974,6 +3001,8 @@ _NO_CONTEXT = "ordinary word with no child context"
 # Things only an adult does: "retires today", "22 years of serving school dinners".
 _ADULT_LIFE = re.compile(
     r"\b(?:retire|retires|retired|retiring|retirement|\d+\s+years\s+(?:of|at|in|with)|years\s+of\s+service|"
+    # "Ron, who has coached the shooting team for 30 years, turns 80"
+    r"(?:for|over)\s+(?:[2-9]\d|1\d)\s+years|turns\s+(?:[3-9]\d|1\d\d)\b|"
     r"(?:her|his)\s+(?:husband|wife|partner|grandchildren|own\s+children)|maternity|paternity)\b",
     re.IGNORECASE,
 )
@@ -3278,6 +3307,16 @@ def _surnames_alone(
             )
         ):
             continue  # "Pool news: Freddie and Tobi both earned their 25m badges": the word, opening a heading
+        if (
+            not tok.possessive
+            and re.match(r"\s(?-i:[a-z]+s)\b", text.text[tok.nend : tok.nend + 20])
+            and re.search(
+                r"(?:\b\d+|\b(?:the|a|an|our|some|his|her|their|its))\s+$",
+                text.text[max(0, tok.nstart - 8) : tok.nstart],
+                re.I,
+            )
+        ):
+            continue  # "has sold 90 Pudsey badges all by herself": a thing named for the word, not the child
         mentions.append(
             PersonMention(
                 first=tok,
@@ -3348,11 +3387,18 @@ _GROWN_UPS_BEFORE = re.compile(
 # After the list, what grown-ups do for a school's families: "whose help with translating letters and running
 # coffee mornings", "will reply in your language", "will be waiting to say hello"; or where they work, "Ioana from
 # our EAL team".
+# Grown-ups' care of the pupils: "Helen and Dave in Marlborough, who are looking after the boarders".
+_CARES_FOR_PUPILS = (
+    r"(?:looking\s+after|look\s+after|caring\s+for|care\s+for|supervising|in\s+charge\s+of)\s+(?:the|our|all\s+the)\s+"
+    r"(?:boarders|children|pupils|students|cadets)"
+)
 _GROWN_UPS_AFTER = re.compile(
     r"^[^.!?]{0,80}?\b(?:translat(?:e|es|ed|ing|ion|ions)\s+(?:the\s+|our\s+)?(?:letters?|newsletters?|forms?)|"
     r"interpret(?:s|ed|ing)?\s+for\s+(?:parents|families)|reply\s+in\s+your\s+language|"
     r"running\s+(?:our\s+|the\s+)?(?:coffee\s+mornings?|workshops?|parent\w*\s+\w+)|"
-    r"(?:waiting|there|on\s+hand)\s+to\s+(?:say\s+hello|welcome|greet|help\s+(?:parents|families)))\b"
+    r"(?:waiting|there|on\s+hand)\s+to\s+(?:say\s+hello|welcome|greet|help\s+(?:parents|families))|"
+    + _CARES_FOR_PUPILS
+    + r")\b"
     r"|^\s+from\s+(?:our|the)\s+(?:[\w&-]+\s+){0,2}?(?:team|office|staff|department)\b",
     re.IGNORECASE,
 )
@@ -3406,6 +3452,18 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
         if group[0].first.hashtag or "#" in pre[-40:]:
             pre = split_hashtag(pre)  # "#WellDoneAmelia", "congratulations to #StarOfTheWeek Precious"
         group_cue, strong = None, False
+        if (
+            len(group) == 1
+            and group[0].surname is None
+            and re.search(r"\bthe\s+$", pre)
+            and re.match(r"\s+of\s+(?:the\s+)?(?-i:[A-Z])", post)
+        ):
+            # "the Duke of Wellington", "the Prince of Wales": a title, whatever the house is called
+            group[0].kind, group[0].reasons = (
+                "other-person",
+                [f'a title ("the {group[0].first.text} of ...")'],
+            )
+            continue
         if (cm := _PRE_CUE.search(pre)) is not None:
             group_cue, strong = cm.group(0).strip(), True
         elif (
@@ -3509,6 +3567,23 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             group_cue, strong = "addressed by name", True
         for m in group:
             _classify_one(text, tokens, by_start, m, group_cue, strong, roster, norm)
+        if len(group) > 1 and any(
+            m.surname is not None and f"{m.first.key} {m.surname.key}" in _FAMOUS for m in group
+        ):
+            # "readings from Malorie Blackman, Patrick Ness and the Brontë sisters": the others of a famous list
+            for m in group:
+                if m.surname is not None and not m.full_name_on_roster and m.kind == "pupil":
+                    m.kind, m.cue, m.reasons = "other-person", None, ["listed with a famous person"]
+        if (
+            len(group) > 1
+            and not strong
+            and all(m.first.key in _TIMES_OF_YEAR and m.surname is None for m in group)
+            and not (group_cue and _HE_SHE.search(post))
+        ):
+            # "Summer and Autumn have been fighting it out this week": the seasons, named together
+            for m in group:
+                m.kind, m.cue, m.reasons = "word", None, ["times of the year named together"]
+            continue
         if re.search(
             r"\b(?:everyone|anyone|anybody|everybody|all|those|people|children|pupils|boys|girls)\s+(?:called|named)\s+$",
             pre,
@@ -3525,7 +3600,9 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                             'a name as a name, or a word ("everyone called Nikolai", "Faith and Joy are the themes")'
                         ],
                     )
-        elif not strong and (why := _grown_ups_listed(norm, pre, post, s_start, s_end, group)) is not None:
+        elif (why := _grown_ups_listed(norm, pre, post, s_start, s_end, group)) is not None and (
+            not strong or re.search(_CARES_FOR_PUPILS, norm[group[-1].nend : s_end], re.IGNORECASE)
+        ):
             for m in group:
                 if m.kind in ("pupil", "word", "unknown") and not m.full_name_on_roster:
                     m.kind, m.cue, m.reasons = "adult", None, [why]
@@ -4162,6 +4239,8 @@ def _classify_one(
             # (over the places named before it: "the trip to Harris and Lewis")
             re.search(_ON_A_PLACE, (before := _PLACES_BEFORE.sub("", _before(norm, s_start, m, 60))))
             or re.search(_LAND_OF, before)
+            # "From Jordan to Paris to India": the first of a chain of places
+            or (re.search(r"\bfrom\s+$", before, re.IGNORECASE) and re.match(r"\s+to\s+(?-i:[A-Z])", post))
             or _in_a_list_of_places(
                 norm[max(s_start, m.nstart - 60) : s_end], m.nstart - max(s_start, m.nstart - 60)
             )
@@ -4288,6 +4367,9 @@ def _classify_one(
         and is_ordinary_word(key)
         and _post_has(_HOUSES, norm)
         and not _STRONG_CHILD_AFTER.match(post)
+        and not re.match(
+            r"\s*,\s*who\s+(?!(?:are|were|have)\b)", post
+        )  # "is Will, who gave a speech": a person
     ):
         m.kind, m.reasons = "word", ["a house of the school's (the post is about houses)"]
         return  # "the house cup goes to Wren, with Robin just two points behind"
@@ -4843,6 +4925,14 @@ def _classify_one(
         # "Leap of Faith done!", "a Ray of Hope": a virtue in the name of a thing, not a child
         m.kind, m.reasons = "word", [f'part of "{of.group(1)} of {m.first.text}"']
         return
+    if (
+        prev is not None
+        and f"{prev.key} {key}" in _SONGS_WITH_NAMES
+        and norm[prev.nend : m.nstart] == " "
+        and not m.surname
+    ):
+        m.kind, m.reasons = "word", [f'a song\'s title ("{prev.text} {m.first.text}")']
+        return  # "a very loud Calon Lân from Wrekin Class": the hymn, though a class is named after it
     # "Amazing Grace", "Christmas Fair": a capitalised word before it mid-sentence
     # makes the pair a title or a name of a thing, unless a child is clearly meant.
     if (
@@ -4877,6 +4967,10 @@ def _classify_one(
     ):
         # "Thanks to Nicola, who ran our book swap. Want to help? Ring her on 07700 900229": a grown-up to contact
         m.kind, m.reasons = "adult", ["somebody the post gives a way to contact"]
+        return
+    if not m.on_roster and not strong and _ADULT_LIFE.search(norm[m.nend : s_end]):
+        # "Our dear friend Ron, who has coached the shooting team for 30 years, turns 80": a grown-up's life
+        m.kind, m.reasons = "adult", ["a grown-up's years of service or age, said after the name"]
         return
     if group_cue:
         m.kind, m.cue = "pupil", group_cue

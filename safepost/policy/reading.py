@@ -142,6 +142,7 @@ _GENERIC = re.compile(
     r"|\b(?:anyone|anybody|everyone|families|parents|those)\s+with\s+$"  # "anyone with a child in Year 8"
     r"|\bif\s+(?:\w+\s+){0,3}$|\bone\s+day\s+$"
     r"|\bnot\s+$"  # "Not a single child wanted to come inside": none of them
+    r"|\b(?:until|till)\s+$"  # "on duty until the last boarder has been collected": whoever it is
     # a story's hero: "The Way Back Home by Oliver Jeffers, about a boy stranded on the moon"
     r"|\b(?:about|story\s+of|tale\s+of)\s+$"
     # a namesake: "We've named him Colin, after the boy in The Secret Garden"

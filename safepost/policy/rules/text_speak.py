@@ -93,6 +93,10 @@ will to 2 can't cant won't wont should must might would could shall may not gonn
 _BEFORE_SEE = frozenset(
     ["to", "2", "can", "cant", "will", "wil", "and", "n", "come", "wanna", "gonna", "must", "u"]
 )
+_PHONICS = re.compile(
+    r"\b(?:sounds?|letters?|phonics|graphemes?|phonemes?|digraphs?|begins?\s+with|starts?\s+with)\b",
+    re.IGNORECASE,
+)
 _ROMAN = re.compile(r"(?i)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _LETTER_DIGITS = re.compile(r"[a-z]+8[a-z]*|[a-z]{2,}1|[24][a-z]{3,}")
 _RUN = re.compile(r"([a-z])\1{2,}")
@@ -259,6 +263,19 @@ def find_text_speak(ptext: PostText, allowed: frozenset[str] = frozenset()) -> t
             len(x.text) == 1 and x.text.isalpha() and x.text.lower() not in ("a", "i", "u", "r", "c")
             for x in words[max(0, i - 2) : i + 3]
             if x is not w
+        )
+        # A letter of phonics, quoted or given with its word: "the sounds 'u' and 'r'", "begin with u, like umbrella"
+        letter_list = letter_list or (
+            lower in ("u", "r", "c", "b", "n", "x")
+            and _PHONICS.search(text) is not None
+            and (
+                (
+                    text[w.nstart - 1 : w.nstart] in ("'", "‘", '"', "“")
+                    and text[w.nend : w.nend + 1] in ("'", "’", '"', "”")
+                )
+                or re.match(r"\s*,?\s*(?:like|as\s+in)\b", text[w.nend : w.nend + 12]) is not None
+                or prev in ("with", "letter", "sound", "grapheme")
+            )
         )
         if (
             lower == "u"

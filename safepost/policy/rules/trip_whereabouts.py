@@ -1013,6 +1013,18 @@ def _places(sentence: str) -> list[_Place]:
             r"\s+of\s+(?:the\s+)?(?-i:[A-Z])", sentence[m.end() :]
         ):
             continue  # "The Boy at the Back of the Class is flying off the shelves": a title in capitals
+        if re.match(
+            r"\s+(?:page|web\s*page|website|site|portal|app|channel|account|feed|blog|noticeboard|newsletter)\b",
+            sentence[m.end() :],
+            re.IGNORECASE,
+        ):
+            continue  # "all the details are on the CCF page": a page to read, not a place
+        if m.group("prep") in ("to", "from") and re.search(
+            r"\b(?:migration|immigration|emigration|evacuation|evacuees)\s+(?:from\s+\S+\s+)?$",
+            sentence[max(0, m.start() - 40) : m.start()],
+            re.IGNORECASE,
+        ):
+            continue  # "our exhibition on migration to Bradford": the topic's place
         if re.match(r"\s+in\s+Need\b", sentence[m.end() :]):
             continue  # "a £1 donation to Children in Need": the appeal
         if re.match(
