@@ -985,7 +985,8 @@ _CAPTION_VERBS = (
 # "a hat-trick from King", "a save by Young": what was done, and by whom (not a place)
 _SCORED_BY = re.compile(
     r"\b(?:goals?|saves?|tries|try|hat-tricks?|braces?|penalty|penalties|strikes?|headers?|wickets?|runs|catch|"
-    r"finish|assists?|winners?|equaliser|points)\s+(?:of\s+the\s+\w+\s+|"
+    r"finish|assists?|winners?|equaliser|points|baskets?|buzzer-beaters?|three-pointers?|dunks?|rebounds?)\s+"
+    r"(?:of\s+the\s+\w+\s+|"
     # "Two goals in the last five minutes from Beach"
     r"in\s+the\s+(?:last|first|final|opening|closing|dying)\s+(?:[\w-]+\s+){0,2}?(?:minutes?|seconds?|half|quarter|over|overs)\s+)?"
     r"(?:from|by)\s+$",
@@ -1206,6 +1207,16 @@ _VIRTUES = frozenset(
         "unity",
     }
 )
+# Peoples whose names are children's names too, and what follows them as a people: "Romany words", "Roma families".
+_PEOPLES = frozenset(
+    {"roma", "romany", "romani", "gypsy", "traveller", "irish", "welsh", "polish", "english"}
+)
+_OF_A_PEOPLE = (
+    r"\s+(?:and\s+(?-i:[A-Z])\w+\s+)?(?:words?|language|storytelling|stories|culture|history|heritage|families|family|"
+    r"community|communities|people|songs?|music|dance|customs?|traditions?|phrases?|greetings?|history\s+month)\b"
+)
+# Events named after their place, whose word is a child's name too: "Appleby Fair", "Stow Fair".
+_EVENTS_OF_A_PLACE = frozenset({"fair", "show", "market", "festival", "carnival", "regatta", "gala", "races"})
 # Songs and hymns whose titles end in a pupil's name: "Amazing Grace closed the summer concert".
 _SONGS_WITH_NAMES = frozenset(
     {"amazing grace", "sweet caroline", "hey jude", "danny boy", "sweet georgia", "proud mary", "calon lan"}
@@ -1279,7 +1290,8 @@ _NOT_A_THING = r"(?!" + ROLE_AS_A_THING + r")"
 _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:new\s+)?(?:year\s*\d+\s+|ks\d\s+|reception\s+|post-16\s+|"
     r"sixth[\s-]form\s+)?"
-    r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|prif\s+ddisgybl|dux|(?:student|school)\s+president|(?:(?-i:[A-Z])\w+\s+|\d+-\w+\s+)?"
+    r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|prif\s+ddisgybl|dux|"
+    r"(?:student|school|su|students['’]?\s+union|student\s+union)\s+(?:president|vice[\s-]president)|(?:(?-i:[A-Z])\w+\s+|\d+-\w+\s+)?"
     r"(?:school|house|sports|football|netball|rugby|cricket|hockey|team|dorm|dormitory|boarding|form|club)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|student|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
     + _NOT_A_THING
@@ -1798,6 +1810,7 @@ _WORKS = {
     "bugsy malone": "bugsy tallulah blousey dandy",
     "the lion king": "simba nala mufasa scar timon pumbaa rafiki zazu sarabi",
     "robin hood": "robin marian tuck john",
+    "the diddakoi": "kizzy godden",
     "beauty and the beast": "belle",
     "the hunger games": "katniss peeta",
     "percy jackson": "percy annabeth grover",
@@ -2538,6 +2551,10 @@ def analyse_people(
                 # "as a Roman family did 1,600 years ago": a kind of family, not a pupil's
                 and not re.search(
                     r"\ban\s+$|\ba\s+$", norm[max(0, tok.nstart - 3) : tok.nstart], re.IGNORECASE
+                )
+                # "questions about the Armstrong family" of the castle: a family in history, not a pupil's
+                and not re.search(
+                    r"\b(?:about|of|history\s+of)\s+the\s+$", norm[max(0, tok.nstart - 16) : tok.nstart], re.I
                 )
             ):
                 surname_refs.append((tok, nxt.key))
@@ -4016,7 +4033,8 @@ def _classify_one(
         m.kind, m.reasons = "adult", ['a grown-up to contact ("Book with Lisa on 07700 900741")']
         return
     if key in _TIMES_OF_YEAR and re.match(
-        r"\s+(?:term|half[\s-]term|holidays?|hols|break|fair|f[eê]te|concert|show|camp|uniform|timetable|menu|"
+        r"\s+(?:term|half[\s-]term|holidays?|hols|break|fair|f[eê]te|concert|show|camp|uniform|timetable|menu|collection|"
+        r"range|edition|season|exhibition|issue|sale|"
         r"production|festival|newsletter|reading\s+challenge|sports)\b",
         post,
         re.I,
@@ -4925,6 +4943,32 @@ def _classify_one(
         # "Leap of Faith done!", "a Ray of Hope": a virtue in the name of a thing, not a child
         m.kind, m.reasons = "word", [f'part of "{of.group(1)} of {m.first.text}"']
         return
+    if (
+        not m.surname
+        and key in _PEOPLES
+        and (
+            re.match(_OF_A_PEOPLE, post, re.IGNORECASE)
+            or re.search(r"\bgypsy\s*,?\s*$", _before(norm, s_start, m, 12), re.I)
+        )
+    ):
+        # "some Romany words for winter", "Gypsy, Roma and Traveller History Month": a people and its language
+        m.kind, m.reasons = (
+            "word",
+            [f'a people or its language ("{m.first.text} {post.split()[0] if post.split() else ""}")'],
+        )
+        return
+    if (
+        prev is not None
+        and prev.is_capitalised
+        and prev.key not in roster.by_first
+        and not prev.hashtag
+        and prev.sentence == m.first.sentence
+        and norm[prev.nend : m.nstart] == " "
+        and key in _EVENTS_OF_A_PLACE
+        and not strong
+    ):
+        m.kind, m.reasons = "word", [f'an event named after a place ("{prev.text} {m.first.text}")']
+        return  # "Appleby Fair starts on Thursday"
     if (
         prev is not None
         and f"{prev.key} {key}" in _SONGS_WITH_NAMES

@@ -1101,10 +1101,10 @@ def child_references(
             or praised
             or _DID.match(tail)
             or _AGE.match(tail)
-            or re.match(r"\s*,\s*who\b|\s+who\s+(?:is|was|has|had)\b|\s+who['’]s\b", tail)
+            or re.match(r"\s*,\s*whose?\b|\s+who\s+(?:is|was|has|had)\b|\s+who['’]s\b", tail)
         ):
             continue
-        only_pronoun = not (praised or _DID.match(tail) or re.match(r"\s*,?\s*who\b|\s+who['’]s\b", tail))
+        only_pronoun = not (praised or _DID.match(tail) or re.match(r"\s*,?\s*whose?\b|\s+who['’]s\b", tail))
         if only_pronoun and _OTHER_ANTECEDENT.search(norm):
             continue  # "she" may be the adult or the character the post also mentions
         found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
@@ -1452,6 +1452,11 @@ _PERSON_AFTER = re.compile(
     # "Sharp and Cross both ran under 5 minutes"
     r"|\s+(?:and\s+(?-i:[A-Z])\w+\s+)?both\s+(?:ran|won|scored|finished|swam|jumped|threw|made|got|qualified|reached)\b"
     r"|\s*,\s*who\b"
+    # "Sharp, Bond and Hall on the scoresheet": the scorers, listed
+    r"|(?:\s*,\s*(?-i:[A-Z])[\w'’-]+)*\s*,?\s*(?:(?:and|&)\s+(?-i:[A-Z])[\w'’-]+\s+)?(?:(?:were|was|all)\s+)?"
+    r"on\s+the\s+score[\s-]?sheet\b"
+    # "Thank you to Ward and Marsh from BTEC Uniformed Services": students by their course
+    r"|(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:from|in|on)\s+(?:our\s+|the\s+)?(?-i:BTEC|A[\s-]?[Ll]evel|T[\s-]?[Ll]evel|GCSE)\b"
     # "Hart, you absolute legend!": somebody cheered to their face
     r"|\s*,\s*you\s+(?:(?:absolute|total|utter|little|big|true|real|complete)\s+)?(?:legend|star|superstar|hero|"
     r"heroine|champion|champ|machine|genius|wizard|rock|gem|wall|beast|magician|maestro)\b"
@@ -1548,7 +1553,9 @@ _PERSON_BEFORE = re.compile(
     r"performance|display|assist|block|interception|cross|dive|swim|jump|throw|curler|volley|chip|lob|"
     r"bowling|batting|fielding|running|defending|goalkeeping|keeping|finishing|swimming|"
     r"screamer|cracker|rocket|thunderbolt|drive|penalty|free[\s-]kick|tap[\s-]in|winner|equaliser|hit|smash|"
-    r"sprint|leap|flick|dribble|run-out|stumping|six|four|boundary|hat-trick|brace|double|treble)s?\s+"
+    r"sprint|leap|flick|dribble|run-out|stumping|six|four|boundary|hat-trick|brace|double|treble|"
+    # basketball's: "30 points from Banks", "a buzzer-beater from Gill"
+    r"point|basket|buzzer-beater|three-pointer|dunk|lay-?up|rebound)s?\s+"
     r"(?:of\s+the\s+(?:season|match|day|week|game|tournament|year|term)\s+)?"
     # "What a catch at deep square leg from Swift": where on the field, then who
     # "Two goals in the last five minutes from Beach": when in the game, then who
@@ -2014,6 +2021,16 @@ def surnames_alone(
             and re.match(r"\s+and\s+(?-i:[A-Z])", norm[tok.nend : tok.nend + 12])
         ):
             continue  # "power lines down between Hawes and Bainbridge": two places
+        if re.search(
+            r"\b(?:bus|buses|coach|coaches|train|trains|route|routes|minibus)\b[^.!?]{0,25}\bfrom\s+"
+            r"(?:(?-i:[A-Z])[\w'’-]+\s*(?:,|and|&)\s*)*$",
+            before,
+            re.IGNORECASE,
+        ) or re.match(
+            r"\s+(?:road|lane|bus|buses|junction|roundabout|bypass|turn-?off)\b",
+            norm[tok.nend : tok.nend + 14],
+        ):
+            continue  # "Buses 4 and 11 from Wooler and Belford are late", "the Wooler road": the town
         if re.match(r"\s+on\s+(?:the|a)\s+map\b", norm[tok.nend : tok.nend + 20]):
             continue  # "find Lincoln on the map": a place
         if re.match(r"\s+for\s+the\s+(?-i:[A-Z])", norm[tok.nend : tok.nend + 20]):

@@ -47,6 +47,7 @@ Oscar,Hale,Year 1,Otters,yes
 Amber,Cole,Year 5,Owls,yes
 Sam,Price,Year 6,Owls,yes
 Jack,Turner,Year 6,Owls,yes
+Oliver,Banks,Year 13,13C,yes
 """
 
 CASES = [
@@ -373,6 +374,78 @@ CASES = [
         "individual-pupil",
         False,
     ),
+    # a college, a Traveller-inclusive school, a Northumberland town (round 15d)
+    (
+        "courtney",
+        "Our new SU President opened the freshers' fair with a speech of her own.",
+        "individual-pupil",
+        True,
+    ),
+    ("no-names-no-faces", "The Academy won 70-64 with 24 points from Banks!", "pupil-name", True),
+    ("st-catherine", "A 2-0 win! Harry and Kent on the scoresheet.", "pupil-surname", True),
+    (
+        "st-catherine",
+        "Thank you to Beach and Newton from BTEC Sport for running the stall.",
+        "pupil-surname",
+        True,
+    ),
+    (
+        "rackham",
+        "Feeling low? Drop into Student Services in C-block at lunchtime.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "rackham",
+        "At 11am tomorrow the whole site will fall silent at the college entrance.",
+        "trip-whereabouts",
+        False,
+    ),
+    ("courtney", "Our Fashion students are finishing their Summer collection.", "individual-pupil", False),
+    ("courtney", "Kestrel Class have learned some Romany words this week.", "individual-pupil", False),
+    ("courtney", "Gypsy, Roma and Traveller History Month starts on Monday!", "individual-pupil", False),
+    (
+        "courtney",
+        "Appleby Fair starts on Thursday, so safe travels to our families!",
+        "individual-pupil",
+        False,
+    ),
+    ("rackham", "Zoo trip tomorrow for Otters! Please be in school by 8:15.", "trip-whereabouts", False),
+    ("courtney", "It feels like we've been gypped by that bus company again.", "offensive", True),
+    (
+        "courtney",
+        "Welcome back to Sam, whose family are back on the Marsh Lane site for the winter.",
+        "personal-data",
+        True,
+    ),
+    ("courtney", "Jack's family are stopping on the lay-by at Guyhirn until Friday.", "personal-data", True),
+    ("courtney", "Our families are staying together for the holidays.", "personal-data", False),
+    (
+        "st-catherine",
+        "Buses 4 and 11 from Kent and Alnwick are running late this morning.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Year 7 asked great questions about the Newton family who built the mill.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "courtney",
+        "The winner was our Owls Class comedian, whose impression of Mr Baker had us in stitches.",
+        "individual-pupil",
+        True,
+    ),
+    ("courtney", "The taxi firm put their prices up again, the greedy sods.", "offensive", True),
+    (
+        "sutton-manor",
+        "Year 8 are reading The Machine Gunners. Chas McGill is a brilliant hero!",
+        "spelling",
+        False,
+    ),
+    ("rackham", "Letters about next week's Wells trip are in book bags today.", "trip-whereabouts", False),
     # spelling, text-speak and insults
     ("sutton-manor", "Please sign out b4 going into town this wknd.", "text-speak", True),
     ("sutton-manor", "Nursery are learning the sounds 's' and 'u' this week.", "text-speak", False),

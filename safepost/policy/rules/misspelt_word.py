@@ -288,7 +288,11 @@ class _Checker:
                     continue  # "Email our leader Gemma": a first name, though one slip from "Gamma"
                 beside_name = any(
                     x is not None
-                    and _shape(x.text) == "capitalised"
+                    # (a surname in mixed case too: "Chas McGill's wartime Tynemouth")
+                    and (
+                        _shape(x.text) == "capitalised"
+                        or re.match(r"(?:Mc|Mac|O['’]|D['’])[A-Z]", x.text) is not None
+                    )
                     and x.text not in _NOT_NAME_WORDS
                     and not (x is nxt and nxt.initial)
                     and not (x is prev and w.initial)

@@ -476,6 +476,33 @@ def _said_of_ourselves(words: list[Word], i: int) -> bool:
     return False
 
 
+# Describing words of scorn, which make "the ... sods" an insult whatever comes before.
+_SCORNFUL = frozenset(
+    [
+        "greedy",
+        "selfish",
+        "lazy",
+        "stupid",
+        "useless",
+        "thieving",
+        "rude",
+        "ignorant",
+        "idiotic",
+        "inconsiderate",
+        "careless",
+        "lying",
+        "cheating",
+        "dozy",
+        "daft",
+        "miserable",
+        "grumpy",
+        "arrogant",
+        "entitled",
+        "spineless",
+    ]
+)
+
+
 def _used_as_insult(words: list[Word], i: int) -> bool:
     """``a complete muppet``, ``you knob``, ``what a prat``, ``the ref was a muppet``."""
     sentence = words[i].sentence
@@ -507,6 +534,8 @@ def _used_as_insult(words: list[Word], i: int) -> bool:
         return True
     if pp in _COPULAS and p not in _NOT_DESCRIBING and pp not in _NEGATIONS:
         return True  # "Some drivers are selfish pr*cks"
+    if pp in ("the", "those", "these") and p in _SCORNFUL:
+        return True  # "they put their prices up again, the greedy sods"
     if pp == "some" and p.endswith("ing") and p not in _NOT_DESCRIBING:
         return True  # "Some thieving git has pinched the tarp"
     if pp in _ADVERBS and ppp in _COPULAS and p not in _NOT_DESCRIBING:

@@ -113,6 +113,13 @@ _ADDRESS = re.compile(
 _HOUSE_AT = re.compile(
     r"(?:(?<=\bhouse at )|(?<=\bhome at ))\d{1,4}[A-Za-z]?,?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b"
 )
+# A family's home that is no house: a Traveller site, a lay-by, a yard ("are stopping on the lay-by at Guyhirn").
+_FAMILY_STAYING = re.compile(
+    r"\b(?:family|families|parents|mum|dad|they)\b[^.!?]{0,40}?\b(?:are|is|'re|'s|have\s+been|will\s+be)\s+"
+    r"(?:now\s+|back\s+|currently\s+|still\s+)?(?:stopping|staying|living|parked|pulled\s+up|settled|camped|pitched)?\s*"
+    r"(?:on|at|in)\s+(?P<where>the\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:site|yard|common)\b|the\s+lay-?by\s+(?:at|near|on)\s+"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
 # Welsh streets put the street word first: "7 Heol y Felin", "12 Ffordd Las", "3 Lôn Isaf".
 _WELSH_ADDRESS = re.compile(
     r"(?<![\w£$€./:])\d{1,4}[A-Za-z]?,?\s+(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Maes|Llys|Bryn)\s+"
@@ -569,6 +576,18 @@ class PersonalData(Rule):
                         if rx is _HOUSE_NAMED
                         else "house number and street",
                     ),
+                )
+
+        # where a family is living, by the site or the lay-by: "whose family are back on the Kings Drove site"
+        for m in _FAMILY_STAYING.finditer(text):
+            start, end = m.span("where")
+            if not any(s < end and start < e for s, e in spans):
+                yield Hit(
+                    "address",
+                    start,
+                    end,
+                    "where a family is living",
+                    ("address", "where a family is staying"),
                 )
 
     # --- dates of birth -------------------------------------------------------------

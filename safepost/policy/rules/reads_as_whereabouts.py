@@ -119,7 +119,9 @@ _SCHOOL_EVENT = re.compile(
 _ON_SITE_ONLY = re.compile(
     r"\b(?:in|on|at|by|to)\s+the\s+(?:school\s+|sixth[\s-]form\s+|primary\s+|secondary\s+|senior\s+|junior\s+|staff\s+)?"
     r"(?:playground|hall|sports\s+hall|main\s+hall|dining\s+hall|astro|astroturf|3g|all-weather\s+pitch|gym|school\s+gates?|main\s+gate|classroom|office|"
-    r"car\s+park|field|front\s+entrance|main\s+entrance)\b|\bin\s+(?-i:Chapel)\b",
+    r"car\s+park|field|front\s+entrance|main\s+entrance|college\s+entrance|school\s+entrance)\b|\bin\s+(?-i:Chapel)\b"
+    # a building of the school's by its letter: "Student Services are in B-block from 8:30"
+    r"|\bin\s+(?-i:[A-Z])[\s-](?:block|building|wing)\b",
     re.IGNORECASE,
 )
 

@@ -95,7 +95,7 @@ _DAY = re.compile(
     re.IGNORECASE,
 )
 _ON_SITE = re.compile(
-    r"^(?:(?:the\s+)?(?:new\s+|old\s+)?(?:main\s+|school\s+|dining\s+|sports\s+|front\s+|back\s+|side\s+|staff\s+|infant\s+|junior\s+|"
+    r"^(?:(?:the\s+)?(?:new\s+|old\s+)?(?:main\s+|school\s+|college\s+|academy\s+|dining\s+|sports\s+|front\s+|back\s+|side\s+|staff\s+|infant\s+|junior\s+|"
     r"(?:red|blue|green|yellow|black|white|grey|brown)\s+|"
     r"small\s+|little\s+|top\s+|bottom\s+|pedestrian\s+|"
     r"nursery\s+|ks[12]\s+|key\s+stage\s+[12]\s+|upper\s+|lower\s+|"
@@ -115,7 +115,9 @@ _ON_SITE = re.compile(
     r"room\s+[A-Z]?\d{1,3}[A-Z]?|(?:ict|computer|computing|it|music|art|science|food|dt|d&t|sports?)\s+(?:suite|room|lab|labs|block|studio)|"
     # "students can drop into the Calm Room any lunchtime": a room of the school's, by its name
     r"(?-i:[A-Z])\w+\s+(?-i:Room|Suite|Hub|Base|Office)|"
-    r"learning\s+resource\s+centre|learning\s+centre)|school|home|"
+    r"learning\s+resource\s+centre|learning\s+centre|(?:student|pupil|learner)\s+services|"
+    # a building by its letter: "drop into Student Services in B-block"
+    r"(?-i:[A-Z])[\s-](?:block|building|wing))|school|home|"
     # the school's own rooms, named alone: "talks in the Theatre at 6:15", "stands in the Atrium"
     r"(?:the\s+)?(?-i:Theatre|Atrium|Canteen|Auditorium|Studio)$|"
     # a school's own chapel, named as its hall is: "confirmed 23 of our pupils in Chapel this evening"
@@ -301,6 +303,11 @@ _LEFT_THE_WARD = re.compile(
     r"August|September|October|November|December|week|month|term|year)\b",
     re.IGNORECASE,
 )
+# A trip by its kind of place, no place named: "Museum trip tomorrow", "our zoo visit".
+_KIND_OF_TRIP = re.compile(
+    r"(?:(?:the|a|an|our|their)\s+)?(?i:zoo|museum|farm|park|beach|castle|theatre|cinema|aquarium|library|pool|"
+    r"forest|woods|seaside|river)"
+)
 # A sentence of results, which says how a fixture went, not where the team will be.
 _RESULTS = re.compile(
     r"^\W*(?:(?:a|one|two|three|four|five|six|\d+)\s+)?(?:(?:hard[\s-]fought|great|narrow|brilliant|big|fine)\s+)?"
@@ -312,8 +319,10 @@ _RESULTS = re.compile(
 _DEADLINE = re.compile(
     r"\b(?:is|are)\s+(?:now\s+)?due\s+(?:in\s+)?(?:by|on|before)\b|\bdeadlines?\b|"
     r"\bmust\s+be\s+(?:paid|returned|handed\s+in|submitted|sent\s+back|signed)\s+(?:by|before|on)\b|"
-    # paperwork on its way: "final letters will come home after the holiday"
-    r"\b(?:letters?|forms?|information|details|kit\s+lists?)\s+(?:will\s+)?(?:come|go|be\s+sent)\s+home\b",
+    # paperwork on its way: "final letters will come home after the holiday", "letters about the trip are in book bags"
+    r"\b(?:letters?|forms?|information|details|kit\s+lists?)\s+(?:will\s+)?(?:come|go|be\s+sent)\s+home\b|"
+    r"\b(?:letters?|forms?|information|details|kit\s+lists?)\b[^.!?]{0,50}\b(?:are|is|will\s+be)\s+"
+    r"(?:in\s+(?:book\s+)?bags|on\s+the\s+website|coming\s+home|going\s+home)\b",
     re.IGNORECASE,
 )
 
@@ -1003,6 +1012,10 @@ def _places(sentence: str) -> list[_Place]:
             and re.match(r"\s+(?:trip|visit|outing|day|residential|excursion)\b", sentence[m.end() :], re.I)
         ):
             continue  # "Year 8 are off on their farm trip this morning": the kind of trip, not where it is
+        if _KIND_OF_TRIP.fullmatch(place) and re.match(
+            r"\s+(?:trip|visit|outing|day|walk)\b", sentence[m.end() :], re.IGNORECASE
+        ):
+            continue  # "Museum trip tomorrow for Otter Class!": which museum is not said
         if m.group("prep") in ("at", "At") and re.search(
             r"\b(?:staff|everyone|everybody|all\s+of\s+us|us\s+all|team|teachers|governors|community|family)\s+$",
             sentence[max(0, m.start() - 25) : m.start()],
@@ -1177,6 +1190,8 @@ def _places(sentence: str) -> list[_Place]:
     for m in _PLACE_BEFORE_TRIP.finditer(sentence):
         if _NOT_PLACES.match(m.group("place")):
             continue  # "the Hawking Class residential": a class's trip, not a place
+        if _KIND_OF_TRIP.fullmatch(m.group("place")):
+            continue  # "Museum trip tomorrow for Otter Class!": which museum is not said
         if re.match(
             r"\s+(?:forms?|letters?|payments?|deposits?|kit\s+lists?|information|meeting|evening|money)\b",
             sentence[m.end() :],
