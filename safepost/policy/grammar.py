@@ -433,7 +433,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, dict[str, str], bool], ...] = (
         False,
     ),
 )
-_REPEATED = re.compile(r"\b(?P<w>(?P<word>[A-Za-z]{1,30}) (?P=word))\b", re.IGNORECASE)
+# (not the end of a hyphened word: "the lights switch-on on Saturday")
+_REPEATED = re.compile(r"(?<![-‐])\b(?P<w>(?P<word>[A-Za-z]{1,30}) (?P=word))\b", re.IGNORECASE)
 _A_AN = re.compile(r"(?<!['’])\b(?P<w>an?) (?P<next>[A-Za-z][a-z]{1,30})\b")  # not the "an" of "Qur'an"
 #: Doubled words that are correct English.
 _FINE_TWICE = frozenset(

@@ -1365,6 +1365,13 @@ _SINGLE_CHILD_ROLE = re.compile(
     # a child hinted at: "A certain someone capsized on purpose 'to see what it felt like'"
     r"|\ba\s+certain\s+(?:little\s+|young\s+)?(?:someone|somebody)\b"
     r"(?!\s*\(?\s*(?:mr|mrs|miss|ms|dr)\b)(?![^.!?]{0,30}\b(?:staff|teacher|office|head)\b)"
+    # "the Year 11 in question got the loudest cheer"; "Seacole's Year 13 House Captain has raised £900"
+    r"|\bthe\s+(?:year\s*\d+|y\d+)\s+in\s+question\b"
+    # a captain of anything, by its name in capitals: "Our new Farm Captain showed the governors round"
+    r"|\bour\s+(?:new\s+)?(?-i:[A-Z])\w+\s+(?-i:Captain)\b(?!s)"
+    r"(?=\s+(?:(?-i:[a-z]+ed)|showed|led|won|gave|took|made|has|had|is|was|will)\b)"
+    # a race's one winner: "our winner was the only one who didn't drop the egg"
+    r"|\bour\s+(?:[\w-]+\s+)?winner(?=\s+(?:was|is)\b(?!\s+(?:year|class|house|team|the\s+(?:year|class|house|team))\b))"
     # a chess team's board, as match reports name a player: "The decisive win came from board one, who sacrificed"
     r"|\b(?:(?:our|the)\s+)?(?:board\s+(?:one|two|three|four|five|six|[1-8])|top\s+board)\b(?!s)"
     r"(?=\s*,?\s+(?:who|won|drew|lost|held|beat|(?-i:[a-z]+ed))\b)"
@@ -2680,6 +2687,7 @@ def analyse_people(
     roles += (
         _initials_cheered(text, roster) + _one_of_a_class(norm, roster.class_names) + _a_part_played(norm)
     )
+    roles += [RoleMention(m.start(), m.end(), m.group(0)) for m in _A_HOUSES_CAPTAIN.finditer(norm)]
     roles += [
         r for r in _roles_in_hashtags(norm) if not any(o.nstart < r.nend and r.nstart < o.nend for o in roles)
     ]
@@ -2716,10 +2724,16 @@ def analyse_people(
     return PeopleAnalysis(mentions, roles, surname_refs, unsure)
 
 
+# A house's or a team's one captain, by its name: "Seacole's Year 13 House Captain has raised £900".
+_A_HOUSES_CAPTAIN = re.compile(
+    r"\b[A-Z]\w+['’]s\s+(?:(?i:year)\s*\d+\s+)?(?i:house|school|sports|team)\s+(?i:captain)\b(?!s)"
+)
 # A part only one child plays, doing something on the night: "The innkeeper forgot there was no room".
 _PART_PLAYED = re.compile(
     r"(?<![\w'’])(?:the|our)\s+(?:(?:little|young|brave|tiny|wise|grumpy)\s+)?(?:innkeeper|narrator|angel\s+gabriel|"
     r"king\s+herod|(?-i:Mary|Joseph|Herod|Gabriel))\b(?!s)"
+    # (of the show: "The Angel Gabriel in today's Starfish nativity forgot every single line")
+    r"(?:\s+in\s+(?:[\w'’-]+\s+){1,4}?(?:nativity|play|show|production|panto\w*))?"
     r"(?=\s+(?:(?:just|then|even|also|completely|totally)\s+)?(?:forgot|remembered|sang|said|stole|dropped|fell|"
     r"got|made|kept|ran|did|was|(?-i:[a-z]+ed))\b)",
     re.IGNORECASE,
@@ -2728,7 +2742,7 @@ _A_PLAY = re.compile(r"\bnativity|\bplay\b|\bproduction\b|\bperformance\b|\bshow
 # ... performed, not told: "In the nativity story, the innkeeper turned Mary away" is the story
 _PERFORMED = re.compile(
     r"\b(?:performance|performed|production|audience|cast|stage|rehearsal|this\s+(?:morning|afternoon|evening)|"
-    r"last\s+night|tonight|(?:was|were)\s+(?:an?\s+)?(?:absolute\s+)?(?:joy|triumph|delight|brilliant|amazing|wonderful))\b",
+    r"last\s+night|tonight|today['’]s|(?:was|were)\s+(?:an?\s+)?(?:absolute\s+)?(?:joy|triumph|delight|brilliant|amazing|wonderful))\b",
     re.IGNORECASE,
 )
 

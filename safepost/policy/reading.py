@@ -55,7 +55,8 @@ _DOER_NOUNS = (
     r"prefect|monitor|councillor|rep|representative|leader|newcomer|starter|learner|student|editor|reporter|"
     r"journalist|presenter|narrator|host|organiser|organizer|librarian|buddy|mentor|steward|mediator|warrior|"
     r"scholar|author|illustrator|composer|coder|programmer|builder|gardener|explorer|adventurer|entrepreneur|"
-    r"climber|cyclist|skater|skier|rider|jockey|boxer|fencer|archer|sprinter|jumper|thrower|"
+    r"climber|cyclist|skater|skier|rider|jockey|boxer|fencer|archer|sprinter|jumper|thrower|camper|trumpeter|bugler|"
+    r"piper|cornetist|"
     r"chorister|server|altar\s+server|bell\s+ringer|chorus\s+member|soprano|alto|treble|"
     r"chess\s+player|magician|comedian|chatterbox|bookworm|superhero|legend|all-rounder|newbie|arrival|"
     r"fan|enthusiast|fanatic|lover|friend|pal|shepherd|angel|innkeeper|"
@@ -1308,7 +1309,8 @@ _ONE_IN_GROUP_WHO = re.compile(
     # not a title of the class's work: "our Year 2 'Plant to Plate' project"
     r"(?!\s+(?:heats|final|finals|auditions|project|topic|unit|day|week|event|challenge|show|performance|assembly|workshop|competition|display|"
     r"exhibition|club|production|play|book|story|song|homework|trip|lesson|lessons|scheme|programme|campaign|"
-    r"garden|game|games|theme|display|launch|celebration|festival|fair|sale|morning|afternoon)\b))",
+    r"garden|game|games|theme|display|launch|celebration|festival|fair|sale|morning|afternoon|"
+    r"stocks|stall|stand|booth|tent|raffle|tombola|contest|race)\b))",
     re.IGNORECASE,
 )
 _MANY_OR_ADULT = frozenset(
@@ -1548,6 +1550,9 @@ _PERSON_BEFORE = re.compile(
     # a role before the surname, as reports write it: "hat-trick hero Turner", "keeper Osei"
     r"\b(?:hero|heroine|keeper|goalkeeper|goalie|striker|captain|skipper|defender|midfielder|winger|"
     r"forward|batter|batsman|bowler|scorer|sprinter|anchor|star|debutant|substitute|sub)|"
+    # players named by their position in a list: "shooters Church and Bell were unstoppable"
+    r"\b(?:shooters|strikers|defenders|wingers|forwards|centres|props|openers|scorers|goalscorers)\s+"
+    r"(?:(?-i:[A-Z])[\w'’-]+\s*(?:,|and|&)\s*)*|"
     r"man\s+of\s+the\s+match|woman\s+of\s+the\s+match|top\s+scorer|"
     r"(?:save|goal|try|tries|tackle|catch|header|finish|shot|pass|ball|effort|strike|run|innings|knock|wicket|spell|"
     r"performance|display|assist|block|interception|cross|dive|swim|jump|throw|curler|volley|chip|lob|"
@@ -1560,6 +1565,8 @@ _PERSON_BEFORE = re.compile(
     # "What a catch at deep square leg from Swift": where on the field, then who
     # "Two goals in the last five minutes from Beach": when in the game, then who
     r"(?:(?:at|in|on|down|into)\s+(?:[\w-]+\s+){1,4}?)?(?:from|by)"
+    # "Two from Marsh and one from Kamińska": goals counted, then who scored them
+    r"|\b(?:one|two|three|four|five|six|another)\s+(?:more\s+)?(?:goals?\s+)?from"
     # "both goals came from Holiday": what was scored came from somebody
     r"|\b(?:goals?|tries|points|runs|saves|wickets)\b[^.!?]{0,30}?\b(?:came|come|coming)\s+(?:from|off\s+the\s+boot\s+of)"
     # "Hat-trick for Fox in the Year 4 match", "Man of the match in the league game goes to Richards"
@@ -2027,7 +2034,8 @@ def surnames_alone(
             before,
             re.IGNORECASE,
         ) or re.match(
-            r"\s+(?:road|lane|bus|buses|junction|roundabout|bypass|turn-?off)\b",
+            r"\s+(?:road|lane|bus|buses|junction|roundabout|bypass|turn-?off|beach|bay|pier|sands|promenade|prom|"
+            r"harbour|common|woods|green|station|market|reservoir|quarry)\b",
             norm[tok.nend : tok.nend + 14],
         ):
             continue  # "Buses 4 and 11 from Wooler and Belford are late", "the Wooler road": the town

@@ -29,7 +29,7 @@ class ReadsAsWhereabouts(Rule):
 
     What it flags:
         A post the trained reader (safepost/policy/trained.py, a model learnt from
-        about 38,600 labelled school posts) scores as telling where pupils are or
+        about 41,000 labelled school posts) scores as telling where pupils are or
         will be, when the whereabouts rule (SP202) found no place and time in it:
         a meeting point, a route or a venue said in a way no rule knows. It points
         at the sentence that reads most like it, and stays silent when that
@@ -117,9 +117,11 @@ _SCHOOL_EVENT = re.compile(
 
 
 _ON_SITE_ONLY = re.compile(
-    r"\b(?:in|on|at|by|to)\s+the\s+(?:school\s+|sixth[\s-]form\s+|primary\s+|secondary\s+|senior\s+|junior\s+|staff\s+)?"
+    r"\b(?:in|on|at|by|to)\s+the\s+(?:school\s+|sixth[\s-]form\s+|primary\s+|secondary\s+|senior\s+|junior\s+|infant\s+|staff\s+)?"
     r"(?:playground|hall|sports\s+hall|main\s+hall|dining\s+hall|astro|astroturf|3g|all-weather\s+pitch|gym|school\s+gates?|main\s+gate|classroom|office|"
-    r"car\s+park|field|front\s+entrance|main\s+entrance|college\s+entrance|school\s+entrance)\b|\bin\s+(?-i:Chapel)\b"
+    r"car\s+park|field|front\s+entrance|main\s+entrance|college\s+entrance|school\s+entrance|"
+    r"(?:ict|computer|computing|it|music|art|science|food|dt|d&t|drama)\s+(?:suite|room|lab|block|studio))\b"
+    r"|\bin\s+(?-i:Chapel)\b"
     # a building of the school's by its letter: "Student Services are in B-block from 8:30"
     r"|\bin\s+(?-i:[A-Z])[\s-](?:block|building|wing)\b",
     re.IGNORECASE,

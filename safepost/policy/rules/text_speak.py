@@ -43,7 +43,7 @@ def lexicon() -> Lexicon:
         frozenset(forms["not_in_capitals"]),
         frozenset(forms["name_like"]),
         frozenset(forms["interjections"]),
-        frozenset(words) | {"c", "u", "r", "b", "x"},
+        frozenset(words) | {"c", "u", "r", "b", "x", "n"},
     )
 
 
@@ -341,6 +341,18 @@ def find_text_speak(ptext: PostText, allowed: frozenset[str] = frozenset()) -> t
             and text[w.nend : nxt.nstart] == " "
         ):
             found.append(_use(w, "see", '"c" for "see"'))  # "great to c so many", "come and c us"
+        elif (
+            typed == "n"
+            and not letter_list
+            and prev.isalpha()
+            and len(prev) > 1
+            and prev not in ("rock", "fish", "salt", "pick", "mix", "shake", "sweet")
+            and nxt is not None
+            and nxt_lower.isalpha()
+            and text[w.nstart - 1 : w.nstart] == " "
+            and text[w.nend : nxt.nstart] == " "
+        ):
+            found.append(_use(w, "and", '"n" for "and"'))  # "Come n support them!"
         elif typed == "b" and prev in _MODALS and not letter_list:
             found.append(_use(w, "be", '"b" for "be"'))
         elif (

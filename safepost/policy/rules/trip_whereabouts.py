@@ -367,7 +367,7 @@ _NOT_PLACES = re.compile(
     r"Macmillan|Barnardo['’]?s|NSPCC|Cancer\s+Research)\b"
     # an open day or a race, not a place: "at the Farm Open Day on Saturday", "in the English Schools' cross-country"
     r"|^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:Open\s+(?:Day|Evening|Morning)|Fun\s+Day|[Cc]ross[\s-][Cc]ountry)\b"
-    r"|^(?:the\s+)?(?:English|Scottish|Welsh|Irish)\s+Schools\b"
+    r"|^(?:the\s+)?(?:English|Scottish|Welsh|Irish)\s+Schools\b|^(?:the\s+)?Russell\s+Group\b"
     # paperwork and screens, not places: "Full details are in the letter going home today"
     r"|^(?:the|our|this|your|a)\s+(?:weekly\s+|latest\s+|new\s+)?(?:letter|letters|newsletter|email|e-mail|message|"
     r"text|link|app|website|leaflet|booklet|bag|book\s+bag|planner|diary)\b"
@@ -1038,6 +1038,12 @@ def _places(sentence: str) -> list[_Place]:
             re.IGNORECASE,
         ):
             continue  # "our exhibition on migration to Bradford": the topic's place
+        if m.group("prep") == "on" and re.fullmatch(
+            r"(?:the\s+)?(?:governing\s+body|board|committee|council|panel|team|squad|rota|register|list|waiting\s+list)",
+            place,
+            re.IGNORECASE,
+        ):
+            continue  # "our Year 12 representative on the governing body": a body one belongs to, not a place
         if re.match(r"\s+in\s+Need\b", sentence[m.end() :]):
             continue  # "a £1 donation to Children in Need": the appeal
         if re.match(
@@ -1254,7 +1260,11 @@ class TripWhereabouts(Rule):
         about a trip, a spot at the venue ("the shark tunnel"). Each clause is
         read for who it is about: "it's going to be built by the pond next week"
         is about a thing. Past-tense trip reports, the journey home, and events
-        in the school hall or on the playground are fine.
+        in the school hall or on the playground are fine. A hospital school's
+        post that puts one child the sentence names or singles out on a named
+        ward ("Well done Oscar on Kestrel Ward") is flagged whatever its time:
+        where a child is being treated is where to find them; the ward's group
+        lesson is not.
 
     Why it matters:
         NNF-11: trip updates must not say "where children will be at a
