@@ -108,10 +108,25 @@ _DOER_WORDS = frozenset(
     re.findall(
         r"[a-z]+", (_DOER_NOUNS.split("[a-z]{3,}")[0] + _DOER_NOUNS.split(")|")[-1]).replace(r"\s+", " ")
     )
-) - {"all", "altar", "bell", "chess", "chorus", "young", "vice", "fly", "scrum", "full", "centre", "wing"} | {
+) - {
+    "all",
+    "altar",
+    "bell",
+    "chess",
+    "chorus",
+    "young",
+    "vice",
+    "fly",
+    "scrum",
+    "full",
+    "centre",
+    "wing",
+    "half",
+    "back",
+} | {
     "ringer",
     "rounder",
-}  # "fly-half", "full-back": found by their last word
+}  # "fly-half", "full-back": found by their hyphen (below), not by "half" and "back", which most posts have
 _DOER_ENDINGS = ("ologist", "ist", "ician", "eer", "ster")
 _LETTERS = re.compile(r"[a-z]+")
 
@@ -124,9 +139,14 @@ def _has_child_noun(norm: str) -> bool:
 
 def _has_doer_noun(norm: str) -> bool:
     """Whether a post may hold a doer noun (never False where :data:`_DOER_NOUN_ANY` finds one)."""
-    return any(
-        w in _DOER_WORDS or (len(w) >= 6 and w.endswith(_DOER_ENDINGS) and _DOER_NOUN_ANY.fullmatch(w))
-        for w in _LETTERS.findall(norm.casefold())
+    folded = norm.casefold()
+    return (
+        "-half" in folded
+        or "-back" in folded
+        or any(
+            w in _DOER_WORDS or (len(w) >= 6 and w.endswith(_DOER_ENDINGS) and _DOER_NOUN_ANY.fullmatch(w))
+            for w in _LETTERS.findall(folded)
+        )
     )
 
 
