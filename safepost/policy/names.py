@@ -986,7 +986,7 @@ _CAPTION_VERBS = (
 _SCORED_BY = re.compile(
     r"\b(?:goals?|saves?|tries|try|hat-tricks?|braces?|penalty|penalties|strikes?|headers?|wickets?|runs|catch|"
     r"finish|assists?|winners?|equaliser|points|baskets?|buzzer-beaters?|three-pointers?|dunks?|rebounds?)\s+"
-    r"(?:of\s+the\s+\w+\s+|"
+    r"(?:of\s+the\s+\w+\s+(?:contenders?\s+)?|"
     # "Two goals in the last five minutes from Beach"
     r"in\s+the\s+(?:last|first|final|opening|closing|dying)\s+(?:[\w-]+\s+){0,2}?(?:minutes?|seconds?|half|quarter|over|overs)\s+)?"
     r"(?:from|by)\s+$",
@@ -1818,6 +1818,7 @@ _WORKS = {
     "the lion king": "simba nala mufasa scar timon pumbaa rafiki zazu sarabi",
     "robin hood": "robin marian tuck john",
     "the diddakoi": "kizzy godden",
+    "under milk wood": "cat polly garter dai organ mog edwards willy nilly rosie probert dylan thomas",
     "beauty and the beast": "belle",
     "the hunger games": "katniss peeta",
     "percy jackson": "percy annabeth grover",
@@ -1885,8 +1886,11 @@ _WORK_EVIDENCE = {
     # the play, not a small village: "loved Hamlet at the RST"
     "hamlet": re.compile(r"\bHamlet\b"),
     "matilda": re.compile(
-        # the book's people, or the musical at a theatre ("Matilda at the Cambridge Theatre at 7:30")
-        r"\b(?:trunchbull|wormwood|miss\s+honey|roald\s+dahl|dahl|roalddahl\w*|theatre|musical|west\s+end|matinee)\b",
+        # the book's people, or the musical at a theatre ("Matilda at the Cambridge Theatre at 7:30"), or the school's
+        # own show ("Matilda opens tonight! Doors at 6:30", "The cast list for Matilda is up")
+        r"\b(?:trunchbull|wormwood|miss\s+honey|roald\s+dahl|dahl|roalddahl\w*|theatre|musical|west\s+end|matinee|"
+        r"opens\s+tonight|opening\s+night|dress\s+rehearsal|rehea?rsals?|cast|cast\s+list|tickets?|curtain\s+up|"
+        r"final\s+bow|box\s+office|full\s+house|standing\s+ovation|final\s+night|auditions?)\b",
         re.IGNORECASE,
     ),
 }
@@ -2262,7 +2266,8 @@ _COUNTY_SPORT = re.compile(
 # Before a place's name, the way a sentence goes there or is on it: "on Lewis", "crossing to Skye", "the trip
 # to Harris", "visiting Iona" (not "well done to Lewis", "with Harris").
 _ON_A_PLACE = re.compile(
-    r"(?:\b(?:on|near|around|across|via|visiting|visited|visit|explore|exploring|explored|crossing|crossed)"
+    r"(?:\b(?:on|near|around|across|via|visiting|visited|visit|explore|exploring|explored|crossing|crossed|"
+    r"are\s+loving|are\s+enjoying)"
     r"|\b(?:trip|trips|visit|journey|ferry|ferries|bridge|crossing|flight|flights|travel|travelled|traveled|"
     r"heading|headed|sailed|sailing|drive|drove|made\s+it|way|back|residential|expedition|pilgrimage|voyages?|boat|rowed|"
     r"paddled|pilgrims?|missionary|mission|flies|flew|fly|flying)\s+(?:all\s+the\s+way\s+|over\s+|out\s+)?to"
@@ -2688,6 +2693,17 @@ def analyse_people(
         _initials_cheered(text, roster) + _one_of_a_class(norm, roster.class_names) + _a_part_played(norm)
     )
     roles += [RoleMention(m.start(), m.end(), m.group(0)) for m in _A_HOUSES_CAPTAIN.finditer(norm)]
+    roles += [RoleMention(m.start(), m.end(), m.group(0)) for m in _A_NICKNAME_WITH_THE.finditer(norm)]
+    # "well done to mo in owls": a child typed in lower case, placed in a class the school has
+    roles += [
+        RoleMention(m.start("who"), m.end(), m.group(0)[m.start("who") - m.start() :])
+        for m in _CHEERED_IN_A_CLASS.finditer(norm)
+        if (
+            fold(m.group("cls")) in roster.class_names
+            or fold(m.group("cls")).rstrip("s") in roster.class_names
+        )
+        and fold(m.group("who")) not in _NOT_ONE_CHILD
+    ]
     roles += [
         r for r in _roles_in_hashtags(norm) if not any(o.nstart < r.nend and r.nstart < o.nend for o in roles)
     ]
@@ -2724,6 +2740,34 @@ def analyse_people(
     return PeopleAnalysis(mentions, roles, surname_refs, unsure)
 
 
+# A player cheered by a nickname and what they scored: "Big Daws with the last-gasp winner for the U14s!"
+_A_NICKNAME_WITH_THE = re.compile(
+    r"\b(?:Big|Little|Young|Wee)\s+[A-Z][\w'’-]+(?=\s+with\s+(?:the|a|another)\s+(?:[\w-]+\s+)?(?:winner|goal|try|save|"
+    r"equaliser|catch|hat-trick|brace|wicket|century|finish)\b)"
+)
+# A child typed in lower case, cheered and placed in a class: "well done to mo in owls who was brave enough".
+_CHEERED_IN_A_CLASS = re.compile(
+    r"\b(?:well\s+done|congratulations|congrats|shout[\s-]?out|big\s+thanks|thank\s+you)\s+(?:to\s+)?"
+    r"(?P<who>(?-i:[a-z])[a-z'’-]{1,15})\s+(?:in|from)\s+(?P<cls>[A-Za-z][\w'’-]+)\b",
+    re.IGNORECASE,
+)
+_NOT_ONE_CHILD = frozenset(
+    {
+        "everyone",
+        "everybody",
+        "all",
+        "each",
+        "every",
+        "the",
+        "our",
+        "those",
+        "them",
+        "you",
+        "us",
+        "anyone",
+        "children",
+    }
+)
 # A house's or a team's one captain, by its name: "Seacole's Year 13 House Captain has raised £900".
 _A_HOUSES_CAPTAIN = re.compile(
     r"\b[A-Z]\w+['’]s\s+(?:(?i:year)\s*\d+\s+)?(?i:house|school|sports|team)\s+(?i:captain)\b(?!s)"
@@ -2793,7 +2837,10 @@ def _a_part_played(norm: str) -> list[RoleMention]:
         found += [
             RoleMention(m.start(), m.end(), m.group(0))
             for m in re.finditer(
-                r"\b(?i:our)\s+(?:very\s+own\s+)?([A-Z][\w'’-]+)\b(?!['’]s)(?!\s+[A-Z])", norm
+                r"\b(?i:our)\s+(?:very\s+own\s+)?([A-Z][\w'’-]+)\b(?!['’]s)(?!\s+[A-Z])"
+                # (not "Our Matilda cast have been rehearsing": the show's)
+                r"(?!\s+(?:cast|crew|team|company|production|show|rehearsals?|auditions?|tickets?|set|songs?|costumes?)\b)",
+                norm,
             )
             if fold(m.group(1)) in characters
         ]
@@ -4125,7 +4172,9 @@ def _classify_one(
         return
     if (
         m.surname is not None
-        and not strong
+        and (
+            not strong or not m.full_name_on_roster
+        )  # "Captain Cat and Polly Garter": the play's, not a team's
         and {key, m.surname.key} <= characters_named(norm)
         and not in_roster_class(post, roster.class_names)
     ):
@@ -4861,7 +4910,13 @@ def _classify_one(
     if m.on_roster and m.first.possessive and not m.first.hashtag and _IS_NOT_OWNS.match(post):
         m.kind, m.reasons = "word", [f'"{m.first.text}\'s" is "{m.first.text} is" ("Summer\'s on its way")']
         return
-    if m.on_roster and m.first.possessive and not m.first.hashtag:
+    if (
+        m.on_roster
+        and m.first.possessive
+        and not m.first.hashtag
+        # (not "next summer's residential": a word in lower case)
+        and (m.first.is_capitalised or not is_ordinary_word(key))
+    ):
         m.kind, m.cue = "pupil", "possessive"
         m.reasons.append(f'"{m.first.text}\'s": something belonging to a pupil on the roster')
         return

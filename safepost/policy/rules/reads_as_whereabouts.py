@@ -117,7 +117,7 @@ _SCHOOL_EVENT = re.compile(
 
 
 _ON_SITE_ONLY = re.compile(
-    r"\b(?:in|on|at|by|to)\s+the\s+(?:school\s+|sixth[\s-]form\s+|primary\s+|secondary\s+|senior\s+|junior\s+|infant\s+|staff\s+)?"
+    r"\b(?:in|on|at|by|to|visit|visiting|use|using)\s+the\s+(?:school\s+|sixth[\s-]form\s+|primary\s+|secondary\s+|senior\s+|junior\s+|infant\s+|staff\s+)?"
     r"(?:playground|hall|sports\s+hall|main\s+hall|dining\s+hall|astro|astroturf|3g|all-weather\s+pitch|gym|school\s+gates?|main\s+gate|classroom|office|"
     r"car\s+park|field|front\s+entrance|main\s+entrance|college\s+entrance|school\s+entrance|"
     r"(?:ict|computer|computing|it|music|art|science|food|dt|d&t|drama)\s+(?:suite|room|lab|block|studio))\b"

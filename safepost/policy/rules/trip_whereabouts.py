@@ -308,6 +308,27 @@ _KIND_OF_TRIP = re.compile(
     r"(?:(?:the|a|an|our|their)\s+)?(?i:zoo|museum|farm|park|beach|castle|theatre|cinema|aquarium|library|pool|"
     r"forest|woods|seaside|river)"
 )
+# A live update's time, or today's: "are having the best time", "now", "today".
+_LIVE_OR_TODAY = re.compile(
+    r"^(?:right\s+now|now|currently|at\s+the\s+moment|today|this\s+(?:morning|afternoon)|(?:are|'re|is|r)\b|"
+    r"(?:have|has|'ve)\b)",
+    re.IGNORECASE,
+)
+# A whole region, with no spot in it: "the Brecon Beacons", "the Yorkshire Dales National Park", "Snowdonia".
+_REGION = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:National\s+Park|Beacons|Dales|District|Highlands|Cotswolds|Moors?|"
+    r"Fens|Broads|Peaks?)$|^(?:Snowdonia|Eryri|Lakeland|Cornwall|Devon)$"
+)
+
+
+def _broad(place: str) -> bool:
+    """Whether a place is only a town, a city, a county, a country or a region: nowhere to find a class."""
+    bare = re.sub(r"^(?:the\s+)", "", place.strip())
+    return _REGION.match(place.strip()) is not None or (
+        " " not in bare and is_a_place(fold(bare)) and not any(w.lower() in PLACE_WORDS for w in bare.split())
+    )
+
+
 # A sentence of results, which says how a fixture went, not where the team will be.
 _RESULTS = re.compile(
     r"^\W*(?:(?:a|one|two|three|four|five|six|\d+)\s+)?(?:(?:hard[\s-]fought|great|narrow|brilliant|big|fine)\s+)?"
@@ -631,7 +652,10 @@ _GREETING_FROM = re.compile(
 # What is now somewhere is a thing, not the pupils: "Year 6 London trip photos are now on the website".
 _THINGS_NOW = re.compile(
     r"\b(?:photos|pictures|pics|videos|slideshow|gallery|blog|diary|letters?|results?|reports?|newsletter|menu|"
-    r"itinerary|kit\s+lists?|forms?)\s+(?:are|is)\s+(?:now\s+)?(?:on|up|available|live|online|in|out)\b",
+    r"itinerary|kit\s+lists?|forms?)\s+(?:are|is)\s+(?:now\s+)?(?:on|up|available|live|online|in|out)\b"
+    # donations on their way: "every box is going to the food bank on Melton Road"
+    r"|\b(?:every|each|all\s+the|the)\s+(?:box|boxes|tin|tins|parcel|parcels|donation|donations|hamper|hampers|"
+    r"penny|pennies|money|food|gifts?|presents?|item|items)\s+(?:is|are|will\s+be)\s+(?:going|heading|off)\b",
     re.IGNORECASE,
 )
 _CALLED_OFF = re.compile(
@@ -647,7 +671,9 @@ _NOW_WORDS = re.compile(
     r"(?:are|'re|is)\s+(?:(?:\w+ly|now|still|all|busy|both)\s+)*(?!(?:some|no|any|every)thing\b|evening\b|morning\b)\w+ing|"
     r"(?:are|'re|is|r)\s+(?:(?:now|still|all|safely|safe\s+and\s+sound|safe|down|up|out|over|tucked\s+up|settled|"
     r"asleep)\s+)*(?:at|in|on)|"
-    r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed|made\s+it|reached|pulled\s+in|"
+    # (not "has landed a work experience placement": won, not arrived)
+    r"(?:have|has|'ve)\s+(?:(?:just|safely|finally|now)\s+)*(?:arrived|landed(?!\s+(?:a|an|her|his|their|the|places?)\b)|"
+    r"made\s+it|reached|pulled\s+in|"
     r"pulled\s+over|stopped|dropped\s+(?:us|them|everyone|the\s+(?:children|class|team|pupils))(?:\s+off)?)|(?:greetings|hello|hi|live|waves?|good\s+(?:night|morning|afternoon|evening))\s+from)\b",
     re.IGNORECASE,
 )
@@ -1068,6 +1094,11 @@ def _places(sentence: str) -> list[_Place]:
             continue  # "how farmers in Malawi are coping": other people's place
         if _EARLIER_OUTING.search(sentence[: m.start()] + m.group("prep")):
             continue  # "learning about the farm from our visit to Reaseheath Farm": a visit that is over
+        if m.group("prep") == "into" and re.search(
+            r"\b(?:digging|delving|looking|research(?:ing)?|inquiry|enquiry)\s+$",
+            sentence[max(0, m.start() - 20) : m.start()],
+        ):
+            continue  # "Year 9 historians are digging into Owain Glyndŵr's rebellion": a topic
         if m.group("prep") in ("in", "In", "at", "on") and re.search(
             r"\b(?:learning|learn|learnt|learned|finding\s+out|studying|topic|letters?|writing|wrote|campaign|campaigning|"
             r"petition|arguments?)\s+(?:[\w-]+\s+){0,4}?about\b[^.!?;]{0,60}$",
@@ -1670,5 +1701,11 @@ class TripWhereabouts(Rule):
                 when = now_words  # "are learning about space and will visit Jodrell Bank next term": no
             if when is None:
                 continue
+            if (
+                _CLOCK.search(sentence) is None
+                and _LIVE_OR_TODAY.search(when.group(0)) is not None
+                and all(_broad(p.text) for p in c_places)
+            ):
+                continue  # "Year 12 are in London today", "on the coach and off to Snowdonia!": no spot to find them at
             return c_places[0], when, c_start if when is in_clause else 0
         return None
