@@ -1295,7 +1295,9 @@ class TripWhereabouts(Rule):
         post that puts one child the sentence names or singles out on a named
         ward ("Well done Oscar on Kestrel Ward") is flagged whatever its time:
         where a child is being treated is where to find them; the ward's group
-        lesson is not.
+        lesson is not. A live update that names only a town, a county or a
+        region, with no spot in it and no clock time ("Year 12 are in London
+        today"), gives a stranger nowhere to go and is not flagged.
 
     Why it matters:
         NNF-11: trip updates must not say "where children will be at a
