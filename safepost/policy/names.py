@@ -29,6 +29,7 @@ from safepost.policy.reading import (
     DID_SOMETHING,
     HASHTAG_CHEER,
     IRREGULAR_PAST,
+    LANGUAGES,
     ROLE_AS_A_THING,
     SpanIndex,
     child_references,
@@ -1208,9 +1209,7 @@ _VIRTUES = frozenset(
     }
 )
 # Peoples whose names are children's names too, and what follows them as a people: "Romany words", "Roma families".
-_PEOPLES = frozenset(
-    {"roma", "romany", "romani", "gypsy", "traveller", "irish", "welsh", "polish", "english"}
-)
+_PEOPLES = frozenset(fold(w) for w in LANGUAGES) | {"roma", "romany", "romani", "gypsy", "traveller"}
 _OF_A_PEOPLE = (
     r"\s+(?:and\s+(?-i:[A-Z])\w+\s+)?(?:words?|language|storytelling|stories|culture|history|heritage|families|family|"
     r"community|communities|people|songs?|music|dance|customs?|traditions?|phrases?|greetings?|history\s+month)\b"
@@ -2283,6 +2282,26 @@ _ON_A_PLACE = re.compile(
     r"[^.!?]{0,30}\babout)\s+$",
     re.IGNORECASE,
 )
+
+
+# After an ordinary word that opens a sentence, what makes it a name: a deed ("Best scored twice") or a phrase
+# ("Fox in the box!", the striker's nickname). Anything else leaves it the word ("Pool news:", "Best try of the day").
+_A_NAME_GOES_ON = re.compile(
+    r"(?:[a-z]+ed|"
+    + IRREGULAR_PAST
+    + r"|has|had|was|is|will|and|does|did|gets|wins|takes|makes|scores|leads|tops|"
+    r"strikes|goes|comes|keeps|saves|runs|swims|in|on|at|for|to|from|with|by|of|or|the|a|an)"
+)
+
+
+def word_opening_a_sentence(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether the capitalised word at ``text[start:end]`` opens its sentence (or a heading's colon) as the word it
+    is, a lower-case word after it and no deed: "Pool news: Freddie and Tobi ...", "Best try of the day went to"."""
+    opens = not text[sentence_start:start].strip(" \"'‘“#") or re.search(
+        r"[.!?:]\s+$", text[max(sentence_start, start - 3) : start]
+    )
+    after = re.match(r" ([a-z][\w-]*)", text[end : end + 25])
+    return bool(opens) and after is not None and not _A_NAME_GOES_ON.fullmatch(after.group(1))
 
 
 def is_a_place(key: str) -> bool:
@@ -3372,16 +3391,8 @@ def _surnames_alone(
         if (
             is_ordinary_word(key)
             and not tok.possessive
-            and not text.text[text.sentence_bounds[tok.sentence][0] : tok.nstart].strip(" \"'‘“#")
-            and (nxt_word := re.match(r"\s(?-i:[a-z])[\w-]+", text.text[tok.nend : tok.nend + 20]))
-            is not None
-            and not re.fullmatch(
-                r"\s(?:(?-i:[a-z]+ed)|"
-                + IRREGULAR_PAST
-                + r"|has|had|was|is|will|and|scores|wins|takes|gets|makes|"
-                # (a preposition after it: "Fox in the box!" is the striker's nickname)
-                r"in|on|at|for|to|from|with|by|of|or|the|a|an|does|did)",
-                nxt_word.group(0),
+            and word_opening_a_sentence(
+                text.text, tok.nstart, tok.nend, text.sentence_bounds[tok.sentence][0]
             )
         ):
             continue  # "Pool news: Freddie and Tobi both earned their 25m badges": the word, opening a heading

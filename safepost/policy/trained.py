@@ -39,8 +39,9 @@ from safepost.policy.names import (
     TITLES,
     is_ordinary_word,
     second_word_of_a_name,
+    word_opening_a_sentence,
 )
-from safepost.policy.reading import DAYS, IRREGULAR_PAST, MONTHS
+from safepost.policy.reading import DAYS, MONTHS
 from safepost.policy.roster import Roster
 
 DATA = Path(__file__).parent / "data" / "trained_readers.json"
@@ -285,17 +286,11 @@ def roster_names(text: str, start: int, end: int, roster: Roster) -> list[tuple[
             continue  # "Young Enterprise", "Robin Wood": part of a longer name
         if kind == "surname" and second_word_of_a_name(text, at, at + len(stem), roster):
             continue  # "at Nether Wyke": a surname after a capitalised word mid-sentence is a place's or a school's
-        opens = not text[start:at].strip(" \"'‘“") or re.search(r"[.!?:]\s+$", text[max(start, at - 3) : at])
         if (
             kind == "surname"
-            and opens
             and stem == word
-            and after[:1].islower()
-            and text[at + len(word) : at + len(word) + 1] == " "
             and is_ordinary_word(low)
-            and not _A_DEED.fullmatch(after)
-            and after
-            not in ("in", "on", "at", "for", "to", "from", "with", "by", "of", "or", "the", "a", "an")
+            and word_opening_a_sentence(text, at, at + len(word), start)
         ):
             continue  # "Best try of the day went to a certain winger": the word, opening its sentence
         if kind == "surname" and low in KNOWN_PLACES and before.lower() in _PLACE_PREPOSITIONS:
@@ -303,14 +298,6 @@ def roster_names(text: str, start: int, end: int, roster: Roster) -> list[tuple[
         out.append((at, at + len(stem), kind))
     return out
 
-
-# After a name at a sentence's start, what a person did: "Best scored twice" is the pupil called Best.
-_A_DEED = re.compile(
-    r"(?:[a-z]+ed|"
-    + IRREGULAR_PAST
-    + r"|has|had|was|is|will|and|&|does|gets|wins|takes|makes|scores|leads|tops|"
-    r"strikes|goes|comes|keeps|saves|runs|swims)"
-)
 
 # before a town: the places names.py reads after, and "to" and "at"
 _PLACE_PREPOSITIONS = PLACE_PREPOSITIONS | {"to", "at"}
