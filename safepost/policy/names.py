@@ -1303,6 +1303,11 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"Activity|Focus|Theme|Target|Quote|Riddle|Puzzle|Problem|Tip|Rule|Composer)\b)"
     r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2}\s+of\s+the\s+"
     r"(?:week|month|term|year)\b(?=\s+(?:has|is|was|did|will|went|got|made|(?-i:[a-z]+ed))\b|\s*,\s*who\b)"
+    # one student the post has in mind: "one placement manager has asked whether our student can come back"
+    + r"|\bour\s+(?:student|pupil)\b(?!s)(?!['’])(?=\s+(?:can|could|would|will|has|had|was|is|did|may|might)\s)"
+    # a new monitor of a year, said to be one: "Our new Year 4 Eco Monitor is already making sure every light goes off"
+    + r"|\bour\s+new\s+(?:year\s*\d+\s+)?(?:[\w-]+\s+)?(?:monitor|prefect|ambassador|librarian|councillor)\b(?!s)"
+    r"(?=\s+(?:is|was|has|had|will|(?-i:[a-z]+ed))\b)"
     # "A big thank you to this week's egg monitor": the one child on the rota this week
     + r"|\bthis\s+(?:week|month|term)['’]s\s+(?:[\w-]+\s+)?(?:monitor|helper|leader|captain|champion)\b(?!s)"
     # "The chair of our Eco Council", "the captain of the football team": one child holds it
@@ -1395,7 +1400,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"Alice|Dorothy|Peter\s+Pan|Willy\s+Wonka|Bugsy|Tallulah|Joseph|Haman|Mordechai|Queen\s+Esther|Esther|Vashti|"
     r"King\s+Ahasuerus|Pharaoh|Moses|Noah|Goliath|Scrooge|Tiny\s+Tim|Fagin|Romeo|Juliet|Macbeth|Lady\s+Macbeth|Puck|"
     r"Rama|Sita|Hanuman|Ravana|Lakshmana|Krishna)\b"
-    r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b)"
+    # ... or spoken to: "To our Artful Dodger: you stole the show last night"
+    r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b|\s*[:,–—-]\s*you\b)"
     # one child of a year group, by how they felt as they did something: "A very proud Year 7 held our corn snake"
     r"|\b(?:a|one)\s+(?:very\s+)?(?:proud|brave|happy|delighted|excited|nervous|determined|thrilled|chuffed)\s+"
     r"(?:year\s*\d+|reception\s+child|nursery\s+child|[yps]\d)\b(?!s)"
@@ -1452,8 +1458,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|\b(?:our|the)\s+(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:team|squad|cast|choir|crew|club|band|orchestra)\s+member\b(?!s)"
     # "The captain's shooting was on fire": what the one captain did
-    r"|\b(?:the|our)\s+(?:team\s+)?(?:captain|skipper)['’]s\s+(?:shooting|performance|goals?|saves?|speech|leadership|display|"
-    r"effort|header|innings|bowling|batting|passing|tackling|defending|century)\b"
+    r"|\b(?:the|our)\s+(?:team\s+)?(?:captain|skipper)['’]s\s+(?:[\w-]+\s+)?(?:shooting|performance|goals?|saves?|speech|leadership|display|"
+    r"effort|header|innings|bowling|batting|passing|tackling|defending|century|try|tries|catch|catches|kick|conversion|"
+    r"winner|strike|hat-trick|knock|tackle)\b"
     # the part one child played, praised: "Our Artful Dodger stole the show on opening night"
     r"|\bour\s+(?!(?:(?-i:[A-Z])\w+\s+){0,2}(?:Band|Choir|Orchestra|Team|Squad|Class|Group|Ensemble|Cast|Club|"
     r"Council|Staff|Singers|Dancers|Players|School|Year|PTA|Governors|Parents|Friends|Families)\b)"
@@ -1717,6 +1724,7 @@ _WORKS = {
     "matilda": "matilda lavender bruce amanda dahl",
     "wonder": "august auggie jack summer via julian miranda",
     "holes": "stanley zero sachar",
+    "the boy at the back of the class": "ahmet alexa josie tom michael brendan rauf",
     "narnia": "lucy edmund susan peter aslan lewis",
     "the lion, the witch and the wardrobe": "lucy edmund susan peter aslan lewis",
     "the lion the witch and the wardrobe": "lucy edmund susan peter aslan lewis",
@@ -2338,15 +2346,32 @@ _DID_AFTER_THE_LIST = re.compile(
 )
 
 
-_NAME_LIST = re.compile(r"(?-i:[A-Z])[\w'’-]+(?:\s*(?:,|\band\b|&|\bor\b)\s*(?-i:[A-Z])[\w'’-]+){2,}")
+_LIST_ITEM = r"(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+){0,2}"
+_NAME_LIST = re.compile(_LIST_ITEM + r"(?:\s*(?:,|\band\b|&|\bor\b)\s*" + _LIST_ITEM + r"){2,}")
 
 
 def _in_a_list_of_places(sentence: str, at: int) -> bool:
     """Whether the name at ``at`` is in a list of three or more names that are all places ("point to Lewis,
-    Harris, Skye and Iona")."""
+    Harris, Skye and Iona", "South Shields, Stanley and Crook")."""
     for m in _NAME_LIST.finditer(sentence):
         if m.start() <= at < m.end():
-            return all(is_a_place(fold(w)) for w in re.findall(r"(?-i:[A-Z])[\w'’-]+", m.group(0)))
+            items = re.split(r"\s*(?:,|\band\b|&|\bor\b)\s*", m.group(0))
+            return all(
+                is_a_place(fold(item)) or all(is_a_place(fold(w)) for w in item.split()) for item in items
+            )
+    return False
+
+
+def _list_with_a_town(sentence: str, at: int) -> bool:
+    """Whether the list of names at ``at`` has a town in it that nobody is called ("South Shields, Stanley and
+    Crook"): the others are towns too."""
+    for m in _NAME_LIST.finditer(sentence):
+        if m.start() <= at < m.end():
+            items = re.split(r"\s*(?:,|\band\b|&|\bor\b)\s*", m.group(0))
+            lexicon = first_name_lexicon()
+            return any(
+                is_a_place(fold(item)) and (" " in item or fold(item) not in lexicon) for item in items
+            )
     return False
 
 
@@ -2875,6 +2900,12 @@ _ONE_OF = re.compile(
 )
 
 
+# One child of a class by the class's name for its members: "apart from one Gannet who was up at 5".
+_ONE_MEMBER = re.compile(
+    r"(?<!\bevery\s)(?<!\beach\s)\b(?:one|a)\s+(?P<name>(?-i:[A-Z])[\w'’-]*)\s+who\b", re.IGNORECASE
+)
+
+
 # "The youngest of our Ladybirds counted to ten", "One of our Owls read the whole of Dear Zoo", "working with one of
 # our Tadpoles on gentle hands ... his family": one child of a class the roster has.
 _ONE_OF_OUR = re.compile(
@@ -2903,6 +2934,12 @@ def _one_of_a_class(norm: str, classes: frozenset[str] | set[str]) -> list[RoleM
             or re.search(r"\b(?:his|her|he|she)\b", rest)
         ):
             found.append(RoleMention(m.start(), m.end(), m.group(0)))
+    for m in _ONE_MEMBER.finditer(norm):
+        key = fold(m.group("name"))
+        if key in classes or key + "s" in classes or key + "es" in classes:
+            found.append(
+                RoleMention(m.start(), m.end(), m.group(0))
+            )  # "apart from one Gannet who was up at 5"
     for m in _ONE_OF.finditer(norm):
         key = fold(m.group("name"))
         if (key + "s" in classes or key + "es" in classes) and not re.match(
@@ -3423,7 +3460,10 @@ def _surnames_alone(
 _JOURNEYS_END = re.compile(
     r"\b(?:the\s+(?:beach|sands|seafront|promenade|pier|harbour|castle|abbey|cliffs|coast|museum|zoo|aquarium|"
     r"market|station)\s+at|(?:trip|residential|visit|journey|holiday|day\s+out|outing|coach|drive|"
-    r"travel(?:led|ling)?|heading|headed)\s+to|(?:back|home|returned|returning)\s+from)\s+$",
+    r"travel(?:led|ling)?|heading|headed)\s+to|(?:back|home|returned|returning)\s+from|"
+    # a walk's route: "just outside Stanhope", "walk from Stanhope to the campsite"
+    r"(?:just|right|a\s+mile|\w+\s+miles)\s+(?:outside|beyond|past|north\s+of|south\s+of|east\s+of|west\s+of)|"
+    r"(?:walk|walks|walking|hike|hiking|route|cycle|cycling|drive|driving)\s+from)\s+$",
     re.IGNORECASE,
 )
 _ROLE_TO_GROUP = re.compile(
@@ -3788,6 +3828,23 @@ def _a_class_here(norm: str, s_start: int, s_end: int, m: PersonMention, post: s
     return False
 
 
+# A book named with its author, in a post about reading: "our pick this week is Holes by Louis Sachar".
+_A_BOOK_BY = re.compile(
+    r"(?-i:[A-Z])[\w'’-]*\s+by\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])\.?)*\s+(?-i:[A-Z])[\w'’-]+"
+    r"(?=[^.!?]*[.!?]?[^.!?]*\b(?:read|reading|book|books|novel|story|library|librarian|pick|author)\b)"
+    r"|\b(?:book|novel|read|pick|story)\b[^.!?]{0,80}\bby\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])\.?)*\s+(?-i:[A-Z])[\w'’-]+",
+    re.IGNORECASE,
+)
+# A team of ours, then what it did to another side: "Our U14 cricketers beat Clare", "the 1st XI v Bungay".
+_OPPONENT_BEFORE = re.compile(
+    r"\b(?:team|teams|squad|side|xi|eleven|cricketers|footballers|netballers|hockey\s+players|players|"
+    r"u\d{1,2}s?|under[\s-]\d{1,2}s?|(?:boys|girls)['’]?|year\s*\d+s?|1st|2nd|first|second)\b[^.!?;:]{0,30}?"
+    r"\b(?:beat|beats|beating|lost\s+to|lose\s+to|losing\s+to|drew\s+with|draw\s+with|played|play|plays|playing|"
+    r"faced?|faces|facing|against|hosted|hosts?|hosting|took\s+on|takes?\s+on|taking\s+on|v|vs|versus)\.?\s+$",
+    re.IGNORECASE,
+)
+
+
 def _before(norm: str, s_start: int, m: PersonMention, width: int) -> str:
     """Up to ``width`` characters of the sentence before the name."""
     return norm[max(s_start, m.nstart - width) : m.nstart]
@@ -3831,6 +3888,15 @@ def _classify_one(
         in ("castle", "park", "zoo", "museum", "farm", "abbey", "hall", "cathedral", "gardens", "bay")
     ):
         m.kind, m.reasons = "place", ['a place by its name ("Warwick Castle, Wednesday 22nd April")']
+        return
+    if (
+        not strong
+        and m.surname is None
+        and _OPPONENT_BEFORE.search(norm[s_start : m.nstart])
+        and not re.match(r"['’]s?\b|\s+(?:in|from)\s+(?:year|class|reception|[yps]\d)", post, re.I)
+    ):
+        # "Our U14 cricketers beat Clare by 20 runs": the other side, by its town's name
+        m.kind, m.reasons = "place", ["the other side of a fixture, by its town's or its school's name"]
         return
     if re.match(
         r"\s+(?:Primary|Academy|School|High|College|Infants?|Juniors?|Grammar|Prep|Middle|Federation|Trust|"
@@ -4346,7 +4412,18 @@ def _classify_one(
         is_a_place(key)
         and not m.surname
         and not strong
-        and _ABOUT_PLACES.search(norm)
+        and (
+            _ABOUT_PLACES.search(norm)
+            or (
+                _list_with_a_town(
+                    norm[max(s_start, m.nstart - 60) : s_end], m.nstart - max(s_start, m.nstart - 60)
+                )
+                and not re.match(
+                    r"\s+(?:both\s+|all\s+)?(?:scored|won|got|made|played|ran|swam|sang|took|were\s+(?:brilliant|amazing|superb|fantastic))\b",
+                    _AFTER_THE_LIST.sub("", post, count=1),
+                )
+            )
+        )
         and _in_a_list_of_places(
             norm[max(s_start, m.nstart - 60) : s_end], m.nstart - max(s_start, m.nstart - 60)
         )
@@ -4627,6 +4704,32 @@ def _classify_one(
         )
     ):
         m.kind, m.reasons = "other-person", ["a figure of a faith's stories, in a sentence about them"]
+        return
+    if (
+        not strong
+        and m.first.possessive
+        and re.match(
+            r"['’]s?\s+(?:story|journey|adventures?|tale|world|life|friends?|family)\b",
+            norm[m.first.nend : m.first.nend + 16],
+        )
+        and _A_BOOK_BY.search(norm)
+    ):
+        # "Mrs Sparrow's pick is The Boy at the Back of the Class by Onjali Q. Raúf. Ahmet's story will break your
+        # heart": a character of the book the post names
+        m.kind, m.reasons = "other-person", ["a character of the book the post names, by its author"]
+        return
+    if (
+        not strong
+        and re.search(
+            r"\b(?:legend|legends|story|stories|tale|myth|said\s+to|according\s+to|centuries\s+ago)\b",
+            norm[s_start:s_end],
+            re.I,
+        )
+        and re.search(rf"(?:\b(?:St\.?|Saint)\s+|#St){re.escape(m.first.text)}\b", norm)
+        and not re.search(rf"(?:\b(?:St\.?|Saint)\s+|#St){re.escape(m.first.text)}\b", norm[s_start:s_end])
+    ):
+        # "Happy St Piran's Day! Legend says Piran floated over from Ireland": the saint the post names, in his story
+        m.kind, m.reasons = "other-person", ["a saint the post names, in a sentence of his or her story"]
         return
     if (
         m.first.possessive

@@ -1047,6 +1047,15 @@ def child_references(
             or in_roster_class(norm[m.end() : m.end() + 40], classes)
             # "The winner ... was a Year 1 girl": one child of a group, said to be the one
             or (_GROUP_WORD.search(m.group(0)) and re.search(r"\b(?:was|is|were)\s+$", norm[: m.start()]))
+            # "Only one student beat Mr Robson – a Year 7 lad with a very cheeky chip": the one, described
+            or (
+                _GROUP_WORD.search(m.group(0))
+                and re.search(
+                    r"\bonly\s+one\b[^.!?]{0,80}?\s[–—:-]\s*$",
+                    norm[max(0, m.start() - 120) : m.start()],
+                    re.I,
+                )
+            )
         )
         if (w := _WITH_PHRASE.match(after)) is not None:
             after = after[w.end() :]  # "the Year 2 girl with the sparkly pink glasses who found ..."
@@ -1548,6 +1557,7 @@ _PERSON_AFTER = re.compile(
     r"sang|came\s+(?:first|second|third)|finished|broke|took|made)\b"
     # "Bailey at GA was everywhere": a netball or rugby position
     r"|\s+at\s+(?:(?-i:GA|GS|GD|GK|WA|WD|C)|centre|wing|full[\s-]back|fly[\s-]half|scrum[\s-]half|goal\s+attack|"
+    r"number\s+(?:\d{1,2}|eight|nine|ten)|no\.?\s*\d{1,2}|prop|hooker|lock|flanker|"
     r"goal\s+shooter|goal\s+defence|goal\s+keeper|wing\s+attack|wing\s+defence)\b"
     r"|\s+(?:is|was)\s+playing\s+(?:the|a|an)\s+"  # "Church is playing the innkeeper"
     # "Banks was outstanding in goal", "Price was unstoppable up front": a player's match
@@ -1575,7 +1585,7 @@ _PERSON_BEFORE = re.compile(
     r"(?:(?-i:[A-Z])[\w'’-]+\s*(?:,|and|&)\s*)*|"
     r"man\s+of\s+the\s+match|woman\s+of\s+the\s+match|top\s+scorer|"
     r"(?:save|goal|try|tries|tackle|catch|header|finish|shot|pass|ball|effort|strike|run|innings|knock|wicket|spell|"
-    r"performance|display|assist|block|interception|cross|dive|swim|jump|throw|curler|volley|chip|lob|"
+    r"performance|display|assist|block|interception|cross|dive|swim|jump|throw|curler|volley|chip|lob|debut|cameo|"
     r"bowling|batting|fielding|running|defending|goalkeeping|keeping|finishing|swimming|"
     r"screamer|cracker|rocket|thunderbolt|drive|penalty|free[\s-]kick|tap[\s-]in|winner|equaliser|hit|smash|"
     r"sprint|leap|flick|dribble|run-out|stumping|six|four|boundary|hat-trick|brace|double|treble|"
@@ -2212,7 +2222,8 @@ _FUTURE_VERB = re.compile(
     r"\b(?:will|'ll|shall|going\s+to|off\s+to|heading\s+(?:to|off|for|out)|are\s+off|is\s+off|"
     # "and are due at camp in Slaidburn by 4:30"
     r"(?:is|are)\s+due\s+(?:at|in|to|by|into)\b|"
-    r"set\s+off|(?<!\bon\s)(?<!\bmaternity\s)(?<!\bsick\s)(?<!\bannual\s)leave|"
+    # (not "didn't want them to leave": a wish about somebody else's going)
+    r"set\s+off|(?<!\bon\s)(?<!\bmaternity\s)(?<!\bsick\s)(?<!\bannual\s)(?<!\bthem\sto\s)(?<!\bus\sto\s)leave|"
     # "loved meeting the lambs": a meeting that happened
     r"(?<!\bloved\s)(?<!\benjoyed\s)(?<!\bliked\s)(?<!\bafter\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)"
     r"(?<!\bmemories\s\bof\s)meeting|"

@@ -72,6 +72,8 @@ the a an your ur you u everyone every1 everybody everything us me them him her i
 coming joining helping supporting attending being having making tomorrow 2moro today 2day tonight
 2nite now ever sure
 """)
+# Things wanted for an event, before a "4" and the event's name: "Tickets 4 #BloodBrothers".
+_WANTED_FOR = _words("tickets ticket auditions volunteers entries costumes helpers donations sign-ups")
 # "well done 2 Tommy", "welcome 2 Mrs Lee": "2" for "to" before a name.
 _BEFORE_TO_NAME = _words("done welcome thanks congrats congratulations hello hi goodbye bye out luck")
 _NEXT_TO = _words("""
@@ -370,7 +372,17 @@ def find_text_speak(ptext: PostText, allowed: frozenset[str] = frozenset()) -> t
             and prev not in _NUMBER_CONTEXT
             and not nxt_lower[:1].isdigit()
         ):
-            if typed == "4" and (prev in _PREV_FOR or nxt_lower in _NEXT_FOR):
+            if (
+                typed == "4"
+                and (
+                    prev in _PREV_FOR
+                    or nxt_lower in _NEXT_FOR
+                    # "Tickets 4 #BloodBrothers go on sale": what the tickets are for, by its name
+                    or (
+                        prev in _WANTED_FOR and re.match(r"\s+#?[A-Z]", text[w.nend : w.nend + 3]) is not None
+                    )
+                )
+            ):
                 found.append(_use(w, "for", '"4" for "for"'))
             elif typed == "2" and (
                 nxt_lower in _NEXT_TO

@@ -190,7 +190,7 @@ _PLACE = re.compile(
     r"lido|centre|gym|sports\s+hall)"
     # any spot at the venue ("the shark tunnel"): counted only once the post is about a trip
     r"|(?P<generic>the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]+(?=\s*(?:[,.!?;:)]|$|\s+(?:until|till|from|at|for|"
-    r"with|and|then|on|in|by|to|before|after|when|while|so|but|or|this|today|tomorrow|tonight|tmrw|2day|2moro|now|til|\d))))))\b"
+    r"with|and|then|on|in|by|to|before|after|when|while|so|but|or|this|today|tomorrow|tonight|tmrw|2day|2moro|now|til)\b|\s*\d)))))\b"
 )
 _BROADCASTER = re.compile(r"(?:the\s+)?(?:BBC|ITV|Sky|Channel\s+4|Google)\b")
 _NEWSROOM_AFTER = re.compile(r"\s+(?:newsroom|studios?|offices?|headquarters|building|campus)\b")
@@ -247,7 +247,7 @@ _NOT_A_SPOT = re.compile(
     r"(?:^|\s)(?:moment|morning|afternoon|evening|night|end|week|weekend|day|days|meantime|holiday|holidays|"
     r"rain|sun|sunshine|snow|mood|middle|past|future|process|news|way|world|spirit|summer|winter|spring|"
     r"autumn|term|year|run-up|lead-up|build-up|time|first|last|best|rest|same|whole|children|pupils|"
-    r"kids|team|class|school|staff|parents|families|coach|bus|minibus|register|trip|visit|holiday|"
+    r"kids|team|class|school|staff|parents|families|coach|coaches|bus|buses|minibus|minibuses|register|trip|visit|holiday|"
     r"start|beginning|chance|opportunity|fun|sunny|weather|gala|final|festival|match|tournament|competition|race|"
     r"show|concert|fair|party|disco|slip|form|letter|envelope|bag|box|wind|league|table|final|cup|plan|plans|agenda|menu|list|cards|timetable|"
     r"programme|website|page|phone|radar|internet|news|telly|tv|line|loose|go|move|mend|case|job|lookout|newsletter|"
@@ -319,6 +319,10 @@ _REGION = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?:National\s+Park|Beacons|Dales|District|Highlands|Cotswolds|Moors?|"
     r"Fens|Broads|Peaks?)$|^(?:Snowdonia|Eryri|Lakeland|Cornwall|Devon)$"
 )
+
+
+# A town as the name of a trip: "the Year 12 London trip".
+_TRIP_BY_ITS_TOWN = re.compile(r"\s+(?:trip|visit|tour|day|residential)\b", re.IGNORECASE)
 
 
 def _broad(place: str) -> bool:
@@ -997,6 +1001,10 @@ def _places(sentence: str) -> list[_Place]:
             r"\bfrom\s+(?:[A-Z][\w'’-]*\s+){1,3}$", sentence[: m.start()]
         ):
             continue  # "all the way from Plovdiv in Bulgaria": where somebody comes from
+        if re.fullmatch(
+            r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+)+(?:Road|Lane|Street|Avenue|Drive|Close|Way|Walk)", place
+        ) and (re.match(r"\s+(?:gate|gates|entrance|car\s+park)\b", sentence[m.end() :])):
+            continue  # "on the Mount Road gate until 8:50": the school's own gate, by the road it opens on
         if m.group("prep") in ("on", "off") and re.search(
             r"\b(?:gate|gates|entrance|door|doors|car\s+park)\s+$",
             sentence[max(0, m.start() - 20) : m.start()],
@@ -1088,7 +1096,9 @@ def _places(sentence: str) -> list[_Place]:
             sentence[max(0, m.start() - 20) : m.start()],
         ):
             continue  # "who was born in Warsaw", "a story set in Paris": not where the pupils are
-        if re.search(r"(?i:\bborn\b)[^.!?,;]{0,30}$", sentence[: m.start()]):
+        if re.search(
+            r"(?i:\b(?:born|grew\s+up|brought\s+up|raised)\b)[^.!?,;]{0,30}$", sentence[: m.start()]
+        ):
             continue  # "Roald Dahl, who was born just down the road in Llandaff"
         if _OTHERS_THERE.search(sentence[max(0, m.start() - 30) : m.start()]):
             continue  # "how farmers in Malawi are coping": other people's place
@@ -1105,6 +1115,11 @@ def _places(sentence: str) -> list[_Place]:
             sentence[: m.start()],
         ):
             continue  # "learning about the Romans in Chester this term": the topic's place
+        if m.group("prep") == "to" and re.search(
+            r"\b(?:about|learning|studying|topic)\b[^.!?;]{0,100}\bfrom\s+(?-i:[A-Z])[^.!?;]{0,60}$",
+            sentence[: m.start()],
+        ):
+            continue  # "learning about a Black Briton, from Mary Seacole and Walter Tull to Benjamin Zephaniah": a range
         if m.group("prep") == "on" and re.search(
             r"\b(?:take|takes|taking|took|taken)\s+$|\b(?:learning|learn|learnt|learned|finding\s+out|"
             r"studying|researching|research|topic|project|projects|work|book|books|documentary|talk|lesson|"
@@ -1216,6 +1231,12 @@ def _places(sentence: str) -> list[_Place]:
         ):
             found.append(_Place(m.start("place"), m.end("place"), m.group("place"), named=True))
     for m in _VENUE_HANDLE.finditer(sentence):
+        if re.search(
+            r"\b(?:welcome|welcoming|welcomed)\s+(?:back\s+)?$",
+            sentence[max(0, m.start() - 20) : m.start()],
+            re.I,
+        ):
+            continue  # "A warm welcome back to @MoysesHallMuseum, who are running sessions": visitors to the school
         # "Year 3 are off to @WorldMuseumLiv on Thursday": a venue's own account as the place
         if not any(p.start <= m.start("place") < p.end for p in found):
             found.append(_Place(m.start(), m.end(), m.group("place"), named=True))
@@ -1422,6 +1443,10 @@ class TripWhereabouts(Rule):
             tense = sentence_tense(sentence)
             if tense is Tense.NONE and _ALL_BACK.search(text):
                 continue  # "Gr8 fun at the Quarry Bank trip today! Everyone back safe": the trip is over
+            if tense is Tense.NONE and self._told_after(sentences, i):
+                # "Amber and Hope read The Gruffalo to the Nursery class at St Anne's Primary today. Our little
+                # listeners didn't want them to leave!": the post goes on in the past, so the visit is over
+                continue
             # A sentence with no verb of time still gives one with a clock time, a date or a day
             # ("Our Year 6 residential to Kingswood is from Monday 8th to Wednesday 10th June").
             if tense is Tense.PAST or (
@@ -1449,6 +1474,12 @@ class TripWhereabouts(Rule):
             start = a + min(place.start, at + when.start())
             end = a + max(place.end, at + when.end())
             yield self._finding(ctx, start, end, place, when, tense, on_trip)
+
+    @staticmethod
+    def _told_after(sentences: list[tuple[int, int, str]], i: int) -> bool:
+        """Whether the sentences after sentence ``i`` tell of it in the past, and none in the present or the future."""
+        after = [sentence_tense(s) for _a, _b, s in sentences[i + 1 :] if re.search(r"\w", s)]
+        return bool(after) and Tense.PAST in after and not any(t in (Tense.NOW, Tense.FUTURE) for t in after)
 
     def _child_on_a_ward(self, ctx: Context, sentence: str, a: int, b: int) -> Finding | None:
         """A child the sentence names or singles out, on a hospital ward it names: "Well done Oscar on Otter Ward,
@@ -1544,6 +1575,16 @@ class TripWhereabouts(Rule):
             and not by_sentence.get(i)
             and _subject(sentence, classes) is not None
             and sentence_tense(sentence) in (Tense.NOW, Tense.FUTURE)
+            # (not a town that names the trip: "Good morning from the Year 12 London trip! Everyone's on the coach")
+            and not (
+                all(
+                    _broad(p.text) and _TRIP_BY_ITS_TOWN.match(before, p.end) is not None
+                    for p in earlier
+                    if p.named
+                )
+                and _CLOCK.search(before) is None
+                and _CLOCK.search(sentence) is None
+            )
         ):
             return next(p for p in earlier if p.named), greeting, a0, a0
         return None
@@ -1637,6 +1678,14 @@ class TripWhereabouts(Rule):
             if _DEADLINE.search(clause):
                 continue  # "the final payment for the Isle of Wight trip is due by Friday 17th October": a deadline
 
+            if _CLOCK.search(clause) is None and re.search(
+                r"\b(?:getting\s+ready|preparing|prepping|gearing\s+up)\s+for\b", clause, re.I
+            ):
+                continue  # "are getting ready for Beamish by researching ...": the trip is still to come, and when is not said
+            if re.search(
+                r"\b(?:a\s+few|some|many|lots|most)\s+of\s+you\s+(?:will|are|might|may)\b", clause, re.I
+            ):
+                continue  # "we know a few of you will be dancing in Helston": families' own plans, not a school trip
             if re.search(r"\bsettl(?:e|es|ed|ing)\s+in\b", clause, re.I):
                 continue  # "Year 7 are settling in brilliantly at Caldbridge High": their new school
             if _MOVING_AWAY.search(sentence):
@@ -1703,10 +1752,10 @@ class TripWhereabouts(Rule):
                 when = now_words  # "are learning about space and will visit Jodrell Bank next term": no
             if when is None:
                 continue
-            if (
-                _CLOCK.search(sentence) is None
-                and _LIVE_OR_TODAY.search(when.group(0)) is not None
-                and all(_broad(p.text) for p in c_places)
+            if _CLOCK.search(sentence) is None and (
+                (_LIVE_OR_TODAY.search(when.group(0)) is not None and all(_broad(p.text) for p in c_places))
+                # "Good morning from the Year 10 Manchester trip!": a town that names the trip
+                or all(_broad(p.text) and _TRIP_BY_ITS_TOWN.match(sentence, p.end) for p in c_places)
             ):
                 continue  # "Year 12 are in London today", "on the coach and off to Snowdonia!": no spot to find them at
             return c_places[0], when, c_start if when is in_clause else 0

@@ -1,0 +1,207 @@
+"""Kinds the round-16 blind sets showed (issue 12): the other side of a fixture by its town's name ("beat Clare by
+20 runs"); a list of towns with one that nobody is called ("South Shields, Stanley and Crook"); a surname that is a
+village on a walk's route ("just outside Stanhope"); a saint the post names, in a sentence of his story; a book's
+character by the book and its author; a child by a class's name for its members ("one Gannet who"), by a part spoken
+to ("To our Artful Dodger: you stole the show"), by a new monitor, by "our student", by a rugby position or a debut,
+or described after "only one student"; and things that only look like pupils' whereabouts (the school's gate on its
+road, "into the sixth form", being on the coaches, a greeting from a city, a venue's account welcomed in, getting
+ready for a trip, families' own plans, a visit the post goes on to tell in the past). Each must be read as a careful
+head would, and the real finding beside it must stay. The sentences are the project's own, not the blind sets'."""
+
+from __future__ import annotations
+
+from wording_cases import wording_test
+
+ROSTER = """first_name,last_name,year_group,class_name,photo_consent
+Clare,Moss,Year 8,8M,yes
+Stanley,Ruddick,Year 9,9R,yes
+Archie,Stanhope,Year 9,9S,yes
+Ellis,Brandon,Year 9,9S,yes
+Piran,Hocking,Reception,Limpet,yes
+Kerensa,Bolitho,Year 4,Gannet,yes
+Ahmet,Yilmaz,Year 7,7Y,yes
+Amber,Coates,Year 8,8C,yes
+Hope,Dodds,Year 8,8D,yes
+Jago,Tonkin,Year 6,Curlew,yes
+Demelza,Rowe,Year 5,Puffin,yes
+Tom,Crook,Year 10,10C,yes
+Summer,Pascoe,Year 2,Seal,yes
+"""
+
+CASES = [
+    # the other side of a fixture, by its town's name
+    ("no-names-no-faces", "Our U15 cricketers beat Clare by six wickets on Saturday.", "pupil-name", False),
+    (
+        "no-names-no-faces",
+        "The Year 9 team took on Clare in the county cup and lost narrowly.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "The Year 8 girls played against Stanley and drew 2-2.", "pupil-name", False),
+    ("no-names-no-faces", "Well done to Clare in Year 8, who beat her own record!", "pupil-name", True),
+    ("no-names-no-faces", "Clare beat everyone in the Year 8 chess final.", "pupil-name", True),
+    # a list of towns, one of them a town nobody is called
+    (
+        "no-names-no-faces",
+        "Consett, Stanley and Crook all sent runners to the county trials.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Well done to Stanley, Amber and Hope in Year 8!", "pupil-name", True),
+    # a surname that is a village on a walk's route
+    (
+        "courtney",
+        "The DofE groups are on the riverside path a mile outside Stanhope and should reach camp by 5pm.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "courtney",
+        "The DofE groups are on the riverside path a mile outside Stanhope and should reach camp by 5pm.",
+        "trip-whereabouts",
+        True,
+    ),
+    ("courtney", "Year 10 will walk from Stanhope to the youth hostel on Saturday.", "pupil-surname", False),
+    # a rugby position or a debut after a surname
+    ("courtney", "A try on debut and a big game from Stanhope at number 8.", "pupil-surname", True),
+    ("courtney", "What a debut from Ruddick in the back row!", "pupil-surname", True),
+    ("courtney", "Brandon at prop was immense all afternoon.", "pupil-surname", True),
+    # a saint the post names, in his story
+    (
+        "st-catherine",
+        "Happy St Piran's Day! The story goes that Piran sailed over from Ireland on a millstone.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Happy St Piran's Day! Piran in Limpet Class baked saffron buns.",
+        "individual-pupil",
+        True,
+    ),
+    # a book's character, by the book and its author
+    (
+        "no-names-no-faces",
+        "This week's library pick is Wonder by R. J. Palacio. Summer's friendship with Auggie is the heart of it.",
+        "pupil-name",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Our book club is reading The Boy at the Back of the Class by Onjali Q. Raúf. Ahmet's journey is unforgettable.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Well done Ahmet! Ahmet's story won the Year 7 writing prize.", "pupil-name", True),
+    # one child, without a name
+    (
+        "courtney",
+        "Everyone was asleep by ten, except one Gannet who wanted a midnight feast.",
+        "individual-pupil",
+        True,
+    ),
+    ("courtney", "Gannet Class were all asleep by ten.", "individual-pupil", False),
+    ("courtney", "To our Artful Dodger: you were a natural on that stage!", "individual-pupil", True),
+    ("courtney", "Our Artful Dodger costumes are in the wash.", "individual-pupil", False),
+    (
+        "courtney",
+        "Our new Year 5 Recycling Monitor is on a mission to save every bottle.",
+        "individual-pupil",
+        True,
+    ),
+    ("courtney", "Our new Year 5 recycling monitors start on Monday.", "individual-pupil", False),
+    (
+        "courtney",
+        "The garage manager rang to ask whether our student could come back for a week in July.",
+        "individual-pupil",
+        True,
+    ),
+    ("courtney", "Our student council is meeting the governors today.", "individual-pupil", False),
+    (
+        "courtney",
+        "Only one pupil beat the head at table tennis – a Year 5 girl with a wicked backhand.",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "courtney",
+        "Year 6 were runners-up in the league! Our captain's last-minute try was the highlight.",
+        "individual-pupil",
+        True,
+    ),
+    # not pupils' whereabouts
+    (
+        "st-catherine",
+        "Mrs Hale and the office team will be on the Station Road gate until 9am to help new families.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Today we welcome 150 new students into the sixth form. Welcome, everyone!",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Year 8 are on the coaches and heading for York! Everyone's here.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Good morning from the Year 10 Manchester trip! Everyone is on the coach and we're on our way.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Good morning from Manchester! Everyone is on the coach and we're at the Science Museum until 2pm.",
+        "trip-whereabouts",
+        True,
+    ),
+    (
+        "courtney",
+        "A warm welcome to @BeamishMuseum, who are running Victorian school lessons with Year 5 this week.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "courtney",
+        "Year 4 are getting ready for York by reading about the Vikings. #JorvikCentre",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "courtney",
+        "We know lots of you will be at the carnival in Bridgwater on Saturday!",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "courtney",
+        "Year 5 will be at the carnival in Bridgwater on Saturday at 2pm!",
+        "trip-whereabouts",
+        True,
+    ),
+    (
+        "courtney",
+        "Year 9 sang carols to the residents at Ash Court care home today. They didn't want us to leave!",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "courtney",
+        "Class 4 have been learning about great engineers, from Isambard Kingdom Brunel to Tim Peake.",
+        "trip-whereabouts",
+        False,
+    ),
+    ("courtney", "We're reading about Roald Dahl, who grew up in Llandaff.", "trip-whereabouts", False),
+    # text speak and spelling
+    ("sutton-manor", "Tickets 4 #Oliver are on sale at the office from Monday.", "text-speak", True),
+    ("sutton-manor", "Tickets 4 and 5 won the raffle.", "text-speak", False),
+    ("sutton-manor", "Our victor ludorum this year ran four races.", "spelling", False),
+]
+
+
+test_the_wording_is_read_as_a_careful_head_would = wording_test(CASES, ROSTER, "round-16")
