@@ -587,6 +587,8 @@ _POST_CUE = re.compile(
     r"|(?:has|have)\s+been\s+(?:absolutely\s+|so\s+|really\s+)?(?:brilliant|amazing|fantastic|superb|wonderful|"
     r"excellent|outstanding|incredible)\s+(?:on|at|in|with|helping)\b"
     r"|(?:was|has\s+been)\s+(?:crowned|voted|elected)\b"
+    # a child on a residential, asleep or not: "Tom was snoring before lights out!"
+    r"|(?:was|is)\s+(?:still\s+|already\s+|fast\s+|first\s+)?(?:snoring|asleep|sleepwalking|homesick|sleep[\s-]?talking)\b"
     r"|(?:has|have)\s+been\s+(?:a|an|such\s+a|so|really|incredibly|very)\s+(?:\w+\s+)?"
     r"(?:superstar|star|champion|hero|role\s+model|helper|kind|helpful|brave|hard[\s-]working|polite|"
     r"focused|resilient|determined|sensible|thoughtful|caring|responsible)\b"
@@ -656,7 +658,7 @@ _ADULT_AFTER = re.compile(
     r"(?:organiser|organizer|chair|chairperson|treasurer|secretary|volunteer|member|coordinator|lead|president)\b"
     r"|^\s*and\s+(?:the|our)\s+(?:\w+\s+)?(?:kitchen|office|catering|cleaning|site|admin|"
     r"pta|friends|governors|staff|teachers|volunteers|parents)\b"
-    r"|^\s*,\s*who\s+(?:lives|works|runs(?!\s+(?:for|in|at)\b)|owns|volunteers|drives|retired|retires)\b"
+    r"|^\s*,\s*who\s+(?:lives|works|runs(?!\s+(?:(?:for|in|at)\b|(?:the|a|an)\s+(?:\d|(?:[\w-]+\s+)?(?:race|relay|leg|mile|marathon)\b)|\d))|owns|volunteers|drives|retired|retires)\b"
     # "Kelly, who joins the Toddler Room as a key worker": a new member of staff
     r"|^\s*,\s*who\s+(?:joins|joined|has\s+joined|is\s+joining|will\s+be\s+joining)\s+[^.!?]{0,40}?\bas\s+(?:a|an|our|the)\s+"
     r"(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:worker|keyworker|teacher|assistant|practitioner|apprentice|cook|caretaker|"
@@ -1305,6 +1307,10 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:week|month|term|year)\b(?=\s+(?:has|is|was|did|will|went|got|made|(?-i:[a-z]+ed))\b|\s*,\s*who\b)"
     # one student the post has in mind: "one placement manager has asked whether our student can come back"
     + r"|\bour\s+(?:student|pupil)\b(?!s)(?!['’])(?=\s+(?:can|could|would|will|has|had|was|is|did|may|might)\s)"
+    # one leader wished well: "Good luck this afternoon to our Young Sports Leader, off to the training day"
+    + r"|\b(?:good\s+luck|well\s+done|congratulations|congrats|huge\s+thanks|thank\s+you|shout[\s-]?out)\s+(?:[\w-]+\s+){0,3}?"
+    r"to\s+our\s+(?:new\s+)?(?:year\s*\d+\s+)?(?:[\w-]+\s+){0,3}?(?:leader|ambassador|monitor|prefect|representative|"
+    r"councillor|champion)\b(?!s)(?![\w-])(?!\s*,?\s*(?:mr|mrs|miss|ms|dr)\b)"
     # a new monitor of a year, said to be one: "Our new Year 4 Eco Monitor is already making sure every light goes off"
     + r"|\bour\s+new\s+(?:year\s*\d+\s+)?(?:[\w-]+\s+)?(?:monitor|prefect|ambassador|librarian|councillor)\b(?!s)"
     r"(?=\s+(?:is|was|has|had|will|(?-i:[a-z]+ed))\b)"
@@ -1356,7 +1362,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     # a part only one child plays, praised: "Big shout-out to our narrator, who remembered every line"
     r"|\bour\s+(?:(?!(?:year|class|school|house|church|parish|local|mr|mrs|miss|ms)\b)[\w-]+\s+)?(?:year\s*\d+\s+|[yps]\d\s+)?"
     r"(?:narrator|soloist|piper|drummer|bugler|trumpeter|organist|cellist|violinist|pianist|flautist|harpist|"
-    r"compère|compere|presenter|flag[\s-]bearer|standard[\s-]bearer|torch[\s-]bearer|cross[\s-]bearer|crucifer)"
+    r"compère|compere|presenter|flag[\s-]bearer|standard[\s-]bearer|torch[\s-]bearer|cross[\s-]bearer|crucifer|innkeeper)"
     r"\b(?!s)"
     # ... of a class: "Our young piper from P7 played us into the hall"
     r"(?:\s+(?:from|in)\s+(?:year\s*\d+|[yps]\d(?:/\d)?|reception|(?-i:[A-Z])\w+\s+class))?"
@@ -1401,7 +1407,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"King\s+Ahasuerus|Pharaoh|Moses|Noah|Goliath|Scrooge|Tiny\s+Tim|Fagin|Romeo|Juliet|Macbeth|Lady\s+Macbeth|Puck|"
     r"Rama|Sita|Hanuman|Ravana|Lakshmana|Krishna)\b"
     # ... or spoken to: "To our Artful Dodger: you stole the show last night"
-    r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b|\s*[:,–—-]\s*you\b)"
+    r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b|\s*[:,–—-]\s*you\b"
+    # ... or quoted: "A message from our Pharaoh: 'Thank you, thank you very much!'"
+    r"|\s*:\s*['‘\"“])"
     # one child of a year group, by how they felt as they did something: "A very proud Year 7 held our corn snake"
     r"|\b(?:a|one)\s+(?:very\s+)?(?:proud|brave|happy|delighted|excited|nervous|determined|thrilled|chuffed)\s+"
     r"(?:year\s*\d+|reception\s+child|nursery\s+child|[yps]\d)\b(?!s)"
@@ -1433,7 +1441,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     # "Congratulations to Badgers' new Eco Monitor, who has already told off the whole staffroom"
     r"|\b(?:our|the|(?-i:[A-Z])\w+s['’])\s+new\s+(?:eco|school|class|house|sports|reading|library|playground|digital|"
     r"anti-bullying|well-?being|e-safety|green)\s+(?:monitor|leader|ambassador|champion|captain|rep|representative|"
-    r"councillor|prefect|buddy|helper|officer)\b(?!s)"
+    r"councillor|prefect|buddy|helper|officer)\b(?!s)(?!\s*,?\s*(?:mr|mrs|miss|ms|mx|dr)\b)"  # (not "..., Mrs Hale")
     # "from a Year 13 who has never raised her voice", "the Year 7 who brought a lost purse to reception"
     r"|\b(?:a|the)\s+(?:year\s*\d+|y\d+)\s+who\s+(?:has\s+|had\s+)?(?:never\s+|always\s+|just\s+)?"
     r"(?:(?!(?:are|were|have|all|both|each)\b)(?-i:[a-z]+)\b(?=[^.!?]{0,80}\b(?:her|his|she|he|herself|himself)\b)|"
@@ -1515,11 +1523,11 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"\s+(?:who|to)\b",
     re.IGNORECASE,
 )
-# Every description above starts with one of these letters (our, the, this, new, one, little, baby, a) or is
+# Every description above starts with one of these letters (our, the, this, new, one, little, baby, a, good) or is
 # an initial ("R. in Puffin Class"): looking at the first letter first spares the regex most of a post.
 _SINGLE_CHILD_ROLE = re.compile(
     # a letter only where a word starts (the same matches, in half the time), or a quote, or an initial
-    r"(?:(?<![\w'’-])(?=[otnalbrvkhswc])|(?=['‘\"“]|[a-z]\.))(?:" + _SINGLE_CHILD_ROLE.pattern + ")",
+    r"(?:(?<![\w'’-])(?=[otnalbrvkhswcg])|(?=['‘\"“]|[a-z]\.))(?:" + _SINGLE_CHILD_ROLE.pattern + ")",
     re.IGNORECASE,
 )
 
@@ -1723,6 +1731,9 @@ _WORKS = {
     "frozen": "elsa anna olaf kristoff hans sven",
     "matilda": "matilda lavender bruce amanda dahl",
     "wonder": "august auggie jack summer via julian miranda",
+    "cider with rosie": "rosie laurie lee",
+    "joseph and the amazing technicolor dreamcoat": "joseph jacob pharaoh reuben benjamin judah simeon levi naphtali "
+    "issachar asher dan zebulun gad potiphar",
     "holes": "stanley zero sachar",
     "the boy at the back of the class": "ahmet alexa josie tom michael brendan rauf",
     "narnia": "lucy edmund susan peter aslan lewis",
@@ -2953,7 +2964,7 @@ def _one_of_a_class(norm: str, classes: frozenset[str] | set[str]) -> list[RoleM
 
 def _named_adult_after(norm: str, end: int, adults_at: set[int]) -> bool:
     """The description is a grown-up's role, their name after it: "Our forest school leader Gemma is"."""
-    gap = re.match(r"\s*,?\s*", norm[end : end + 4])
+    gap = re.match(r"\s*,?\s*(?:(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+)?", norm[end : end + 12])
     return gap is not None and end + gap.end() in adults_at
 
 
@@ -3463,6 +3474,8 @@ _JOURNEYS_END = re.compile(
     r"travel(?:led|ling)?|heading|headed)\s+to|(?:back|home|returned|returning)\s+from|"
     # a walk's route: "just outside Stanhope", "walk from Stanhope to the campsite"
     r"(?:just|right|a\s+mile|\w+\s+miles)\s+(?:outside|beyond|past|north\s+of|south\s+of|east\s+of|west\s+of)|"
+    # a coach's journey: "The Year 6 coach has just left Hawes"
+    r"(?:has|have|had)\s+(?:just\s+)?left|"
     r"(?:walk|walks|walking|hike|hiking|route|cycle|cycling|drive|driving)\s+from)\s+$",
     re.IGNORECASE,
 )
@@ -3835,6 +3848,12 @@ _A_BOOK_BY = re.compile(
     r"|\b(?:book|novel|read|pick|story)\b[^.!?]{0,80}\bby\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])\.?)*\s+(?-i:[A-Z])[\w'’-]+",
     re.IGNORECASE,
 )
+# Thanks from one person to another: "A huge thank you from Tomasz to Florence for the lift".
+_THANKS_FROM_TO = re.compile(
+    r"\b(?:thank\s+you|thanks|love|message|note|card|letter|gift|present|wishes)\s+from\s+((?-i:[A-Z])[\w'’-]+)\s+to\s+"
+    r"((?-i:[A-Z])[\w'’-]+)\s+for\b",
+    re.IGNORECASE,
+)
 # A team of ours, then what it did to another side: "Our U14 cricketers beat Clare", "the 1st XI v Bungay".
 _OPPONENT_BEFORE = re.compile(
     r"\b(?:team|teams|squad|side|xi|eleven|cricketers|footballers|netballers|hockey\s+players|players|"
@@ -3897,6 +3916,17 @@ def _classify_one(
     ):
         # "Our U14 cricketers beat Clare by 20 runs": the other side, by its town's name
         m.kind, m.reasons = "place", ["the other side of a fixture, by its town's or its school's name"]
+        return
+    if (
+        m.on_roster
+        and m.surname is None
+        and any(
+            t.start(1) <= m.nstart - s_start < t.end(2) for t in _THANKS_FROM_TO.finditer(norm[s_start:s_end])
+        )
+    ):
+        # "A huge thank you from Tomasz to Florence for the lift": one person thanking another, not a journey
+        m.kind, m.cue = "pupil", "thanks from one to another"
+        m.reasons = ["thanks sent from one person to another", "first name of a pupil on the roster"]
         return
     if re.match(
         r"\s+(?:Primary|Academy|School|High|College|Infants?|Juniors?|Grammar|Prep|Middle|Federation|Trust|"
@@ -4707,10 +4737,11 @@ def _classify_one(
         return
     if (
         not strong
-        and m.first.possessive
         and re.match(
-            r"['’]s?\s+(?:story|journey|adventures?|tale|world|life|friends?|family)\b",
-            norm[m.first.nend : m.first.nend + 16],
+            # "Ahmet's story", "Albert and Joey's story"
+            r"(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w-]+)?['’]s?\s+(?:story|journey|adventures?|tale|world|life|friends?|"
+            r"family|friendship)\b",
+            norm[m.first.nend : m.first.nend + 30],
         )
         and _A_BOOK_BY.search(norm)
     ):
@@ -4935,6 +4966,14 @@ def _classify_one(
     ):
         m.kind, m.reasons = "other-person", ["an author, or a person a story is told of"]
         return  # "poems by Dylan Thomas", "the story of Bobby Moore lifting the World Cup"
+    if re.search(
+        r"\b(?:reading|read|reads|loved|loving|enjoyed|enjoying|pick|book|story|novel|poem)\s+"
+        r"(?:(?-i:[A-Z])[\w'’-]*\s+|(?:at|of|the|and|a|an|in|on|to|with|for|from)\s+){1,6}by\s+$",
+        _before(norm, s_start, m, 60),
+    ) and (not strong or (group_cue or "").lower().startswith("in ")):
+        # "We loved reading Peace at Last by Jill Murphy in St Bernadette Class": the author, the class after her
+        m.kind, m.reasons = "other-person", ['after a title and "by": its author']
+        return
     if re.search(r"['’\"”]\s+by\s+(?:[A-Z][\w'’-]*\s+)?$", norm[s_start : m.nstart]):
         m.kind, m.reasons = "adult", ['after a quoted title and "by": its author']
         return
@@ -5020,6 +5059,18 @@ def _classify_one(
         and re.search(r"\b(?:a|an|the)\s+$", _before(norm, s_start, m, 6), re.I)
     ):
         m.kind, m.reasons = "word", [f'"a {m.first.text}\'s ...": a thing of a {m.first.text.lower()}']
+        return
+    if (
+        m.first.possessive
+        and not strong
+        and re.match(
+            r"['’]s?\s+(?-i:Ladder|Leap|Cave|Caves|Well|Chair|Bridge|Rock|Point|Hole|Castle|Tower|Folly|Cross|Stone|"
+            r"Hill|Wood|Field|Bay|Cove|Head|Pike|Crag|Gorge|Mill|Island|Lake|Pool|Steps)\b",
+            norm[m.first.nend : m.first.nend + 12],
+        )
+    ):
+        # "Jacob's Ladder was 274 steps", "Gough's Cave": a landmark by a person's name
+        m.kind, m.reasons = "place", [f'"{m.first.text}\'s" names a landmark ("Jacob\'s Ladder")']
         return
     if m.on_roster and m.first.possessive and not m.first.hashtag and _IS_NOT_OWNS.match(post):
         m.kind, m.reasons = "word", [f'"{m.first.text}\'s" is "{m.first.text} is" ("Summer\'s on its way")']

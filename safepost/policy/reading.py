@@ -2391,7 +2391,7 @@ _A_RESULT = re.compile(
     r"choirs?|squads?|athletes|musicians|bands?|performers|girls|boys|cast|crews?|gymnasts|cyclists|riders|rowers)\s+"
     r"(?:at|in|on)\b"
     # "Congratulations to all 23 Year 11s who completed their Bronze DofE expedition in the Lakes this weekend"
-    r"|^\W*(?:huge\s+|big\s+|many\s+)?(?:congratulations|congrats|well\s+done)\s+(?:[\w'’-]+\s+){0,6}?who\s+"
+    r"|^\W*(?:huge\s+|big\s+|many\s+)?(?:congratulations|congrats|well\s+done)\s+(?:[\w'’-]+,?\s+){0,6}?who\s+"
     r"(?:completed|finished|won|passed|achieved|took\s+part|competed|raised|walked|ran|swam|climbed|did)\b",
     re.IGNORECASE,
 )

@@ -197,10 +197,103 @@ CASES = [
         False,
     ),
     ("courtney", "We're reading about Roald Dahl, who grew up in Llandaff.", "trip-whereabouts", False),
+    # round 16b: a leader wished well, a part quoted, a child asleep, a runner's race, a book's author and people
+    (
+        "courtney",
+        "Good luck tomorrow to our Junior Travel Ambassador, off to the county awards!",
+        "individual-pupil",
+        True,
+    ),
+    ("courtney", "Good luck tomorrow to our Junior Travel Ambassadors!", "individual-pupil", False),
+    (
+        "courtney",
+        "Good luck to our new Eco Leader, Mrs Hale, who starts on Monday.",
+        "individual-pupil",
+        False,
+    ),
+    ("courtney", "Our innkeeper slammed the door with real gusto last night!", "individual-pupil", True),
+    ("courtney", "Straight from our Pharaoh: 'Thank you very much!'", "individual-pupil", True),
+    ("no-names-no-faces", "Lights out at ten, and Jago was asleep by five past!", "pupil-name", True),
+    (
+        "no-names-no-faces",
+        "Lights out at ten, and the whole dorm was asleep by five past!",
+        "pupil-name",
+        False,
+    ),
+    (
+        "courtney",
+        "Good luck to Demelza Rowe, who runs the 1500m for Cornwall on Saturday!",
+        "pupil-surname",
+        True,
+    ),
+    (
+        "courtney",
+        "Thank you to Demelza Rowe, who runs the village shop, for the raffle prizes.",
+        "pupil-surname",
+        False,
+    ),
+    ("courtney", "Year 2 loved reading Peace at Last by Jill Murphy in Seal Class.", "pupil-surname", False),
+    ("courtney", "Year 4 are reading Cider with Rosie by Laurie Lee.", "individual-pupil", False),
+    (
+        "courtney",
+        "Year 6 have been reading War Horse by Michael Morpurgo. Albert and Joey's story moved us all.",
+        "individual-pupil",
+        False,
+    ),
+    ("courtney", "Mr Bryant says Jacob's Ladder nearly finished him off.", "individual-pupil", False),
+    (
+        "courtney",
+        "Joseph and the Amazing Technicolor Dreamcoat opens tonight! Jacob and his sons are ready.",
+        "individual-pupil",
+        False,
+    ),
+    # round 16b: not whereabouts
+    (
+        "courtney",
+        "The Year 6 coach has just left Keswick and should be back at school for 4pm.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "courtney",
+        "Year 6 loved the residential. Canoeing at Derwentwater was the highlight, and Mrs Hale is still drying her socks.",
+        "trip-whereabouts",
+        False,
+    ),
+    ("courtney", "Our trip to the Roman Baths is booked for after Easter.", "trip-whereabouts", False),
+    (
+        "courtney",
+        "Silver DofE: the practice expedition is on Friday 15th and Saturday 16th May in the Quantocks, from Triscombe Stone.",
+        "trip-whereabouts",
+        True,
+    ),
+    ("courtney", "Silver DofE: the practice expedition was brilliant fun.", "trip-whereabouts", False),
+    ("courtney", "Our trip to the Roman Baths is on Tuesday 14th April.", "trip-whereabouts", True),
+    (
+        "courtney",
+        "Good luck to Kerensa in Year 4, who sings her solo this afternoon, in the middle of Oliver rehearsal week!",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "courtney",
+        "Congratulations to Tom Crook in 10C, who ran a personal best to finish second at the county championships in Truro on Saturday!",
+        "trip-whereabouts",
+        False,
+    ),
+    ("st-catherine", "Year 8 races: 8 Truro won, with 8 Redruth close behind.", "personal-data", False),
+    ("st-catherine", "Please send it to 8 Redruth Close by Friday.", "personal-data", True),
+    (
+        "no-names-no-faces",
+        "This morning Years 1 to 6 will walk down to the church at 9:30.",
+        "personal-data",
+        False,
+    ),
     # text speak and spelling
     ("sutton-manor", "Tickets 4 #Oliver are on sale at the office from Monday.", "text-speak", True),
     ("sutton-manor", "Tickets 4 and 5 won the raffle.", "text-speak", False),
     ("sutton-manor", "Our victor ludorum this year ran four races.", "spelling", False),
+    ("sutton-manor", "Year 12 counted daisies in every quadrat on the field.", "spelling", False),
 ]
 
 

@@ -106,6 +106,8 @@ _ADDRESS = re.compile(
     rf"(?<![\w£$€./:])(?:(?:Flat|Apartment|Apt|Unit|flat)\s+\d{{1,4}}[A-Za-z]?,?\s+)?"
     rf"(?:(?:No\.?|Number|number)\s+)?\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?,?\s+"
     rf"(?:{_NAME_WORD}\s+){{1,3}}{_STREET_TYPE}"
+    # (not a word of a race: "8 Rodborough, with 8 Randwick close behind")
+    r"(?<!close(?=\s(?:behind|second|third|to|by)\b))"
     rf"(?:,?\s+(?!(?:{_POSTCODE_RX}))[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?\b)?"
     rf"(?:,?\s+{_POSTCODE_RX})?"
 )
@@ -129,7 +131,9 @@ _WELSH_ADDRESS = re.compile(
 # number and street word in lower case: "3 children in the park" is no address.)
 _ADDRESS_LOWER = re.compile(
     r"(?:(?<=\bat\s)|(?<=\bto\s)|(?<=\bfrom\s))\d{1,4}[a-z]?,?\s+"
-    r"(?:(?!(?:on|in|at|the|a|an|of|to|by|for|and|or|with|from|our|their|your|my)\b)[a-z][a-z']+\s+){1,2}"
+    # (not a verb after a count: "Years 1 to 6 will walk down to the church")
+    r"(?:(?!(?:on|in|at|the|a|an|of|to|by|for|and|or|with|from|our|their|your|my|will|shall|can|could|would|should|"
+    r"must|may|might|are|is|were|was|have|has|had|did|do|then|all|also|just|went|go)\b)[a-z][a-z']+\s+){1,2}"
     r"(?:road|rd|street|avenue|ave|lane|close|drive|crescent|grove|gardens|terrace|mews|court|way|place|square|"
     r"rise|parade|walk|croft|fold|row|villas|cottages)\b"
 )

@@ -321,6 +321,12 @@ _REGION = re.compile(
 )
 
 
+# A trip as a clause's subject: "the qualifying expedition is on Saturday 9th May", "our residential will be".
+_TRIP_AS_SUBJECT = re.compile(
+    r"\W*(?:the|our|their)\s+(?:[\w-]+\s+){0,3}?(?:expedition|residential|trip|visit|camp)\s+(?:is|will\s+be)\s+"
+    r"(?:on|from|at|in)\b",
+    re.IGNORECASE,
+)
 # A town as the name of a trip: "the Year 12 London trip".
 _TRIP_BY_ITS_TOWN = re.compile(r"\s+(?:trip|visit|tour|day|residential)\b", re.IGNORECASE)
 
@@ -442,7 +448,7 @@ _NOT_PLACES = re.compile(
 # Clause breaks inside a sentence: "..., so it's going to be built by the pond next week".
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|(?<!\d):|:(?!\d)|\s[-–—]\s|,\s*(?:so|but|then|and\s+then)\b|,\s*(?=(?:which|where)\b)|,?\s+and\s+(?=(?:it|it's|this|that|"
-    r"there|then|should|we|we'll|they|they'll|every|all\s+(?:the\s+)?(?:money|proceeds|donations))\b)|,\s+and\s+(?=(?:our|(?i:year|yr)\s*\d+|Reception|Nursery|the\s+(?:children|pupils|class|team))\b)"
+    r"there|then|should|we|we'll|they|they'll|every|all\s+(?:the\s+)?(?:money|proceeds|donations))\b)|,\s+and\s+(?=(?:our|(?i:year|yr)\s*\d+|Reception|Nursery|the\s+(?:children|pupils|class|team)|Mrs?|Miss|Ms|Mx|Dr)\b)"
     r"|\s+and\s+(?=[A-Z]\w+\s+Class\s+(?:will|are|is)\b))\s*"
 )
 # Pupils as the ones a clause is about (not "free entry for children", "the Year 3 competition").
@@ -547,6 +553,8 @@ _VAGUE_LATER = re.compile(
     r"\b(?:in\s+the\s+(?:spring|summer|autumn|new)(?:\s+(?:term|year))?|(?:hoping|hope|planning|plan|aiming|"
     r"would\s+(?:like|love))\s+to|next\s+(?:term|year|month|half[\s-]term)|"
     r"later\s+(?:this|in\s+the)\s+(?:term|year|month)|one\s+day|some\s+day|soon|"
+    # a season's holiday and no day: "our visit to Dunkirk Mill is booked for after Easter"
+    r"(?:after|before)\s+(?:easter|christmas|half[\s-]term|the\s+holidays?|the\s+break|the\s+summer)|"
     # a whole term or year, not a time to find anyone: "Year 10 at Brackenfield are running the tuck shop this term"
     r"(?:this|all|each|every)\s+(?:term|half[\s-]term|year)|all\s+year\s+round|"
     # a month and no day: "heading to Colomendy in June"
@@ -859,7 +867,9 @@ _EVENT_AFTER = re.compile(
     # "pitches to Dragons' Den judges", "a thank-you to Chester Zoo staff": people, not a place
     r"judges?|panel|staff|players|volunteers|rangers|keepers|experts|coaches|readers|viewers|listeners|"
     # "Mrs Cross in the Careers office": a room of the school's
-    r"office|department|dept|block|wing|corridor)\b",
+    r"office|department|dept|block|wing|corridor|"
+    # "in the middle of Matilda rehearsal week": a week of the school's, not a place
+    r"(?:rehearsal|rehearsals|show|production|exam|exams|mock|mocks|activities|activity|enrichment|sports|book|science|arts?)\s+week)\b",
     re.IGNORECASE,
 )
 _CLASS_AFTER = re.compile(r"\s+(?:class(?:es)?|classrooms?)\b", re.IGNORECASE)
@@ -1705,6 +1715,13 @@ class TripWhereabouts(Rule):
                     r"\bschool\s+(?:field|hall|playground|grounds|site)|['’]s\s+(?:field|playground|hall)\b",
                     clause,
                 )
+            ) or (
+                # "the qualifying expedition is on Saturday 9th and Sunday 10th May on Exmoor": the pupils' trip, its
+                # days and its place
+                _TRIP_AS_SUBJECT.match(clause) is not None
+                and any(p.named and c_start <= p.start < c_end for p in c_places)
+                and (DATE.search(sentence) is not None or _CLOCK.search(sentence) is not None)
+                and tense is not Tense.PAST
             )  # "Sports Day at Hough End playing fields on Friday, 1pm to 3pm": the pupils are at their event
             if subject is None and not named_subject and not pupils_event:
                 # A clause with a subject that is not pupils ("it's going to be built by the pond")
@@ -1750,8 +1767,18 @@ class TripWhereabouts(Rule):
                 and not _VAGUE_LATER.search(clause)
             ):
                 when = now_words  # "are learning about space and will visit Jodrell Bank next term": no
+                if now_words is not None and not (c_start <= now_words.start() < c_end):
+                    now_clause = next((sentence[a:b] for a, b in clauses if a <= now_words.start() < b), "")
+                    if re.match(r"\W*(?:and\s+|but\s+)?(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s", now_clause):
+                        # "Gorge scrambling at How Stean was a highlight, and Mrs Frost is still finding sand in
+                        # her boots": what a grown-up is doing now, in a clause of its own
+                        when = None
             if when is None:
                 continue
+            if _VAGUE_LATER.fullmatch(when.group(0).strip()) and not (
+                _CLOCK.search(sentence) or DATE.search(sentence) or _DAY.search(sentence)
+            ):
+                continue  # "Our visit to Dunkirk Mill is booked for after Easter": no day to find anybody on
             if _CLOCK.search(sentence) is None and (
                 (_LIVE_OR_TODAY.search(when.group(0)) is not None and all(_broad(p.text) for p in c_places))
                 # "Good morning from the Year 10 Manchester trip!": a town that names the trip
