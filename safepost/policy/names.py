@@ -505,7 +505,7 @@ _PRE_CUE = re.compile(
     r"(?:congratulations|congrats|well\s+done)\s+to\s+(?:our\s+)?star\s+of\s+the\s+(?:week|day|month)|"
     r"(?:a\s+(?:big|warm|huge|very\s+warm)\s+)?welcome\s+(?:back\s+)?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:class|year\s*\d+|reception|nursery|school|family)|"
-    r"thinking\s+of|full\s+marks|top\s+marks|here\s+is|here's|"
+    r"thinking\s+of|full\s+marks|top\s+marks|(?<![a-z])here\s+is|(?<![a-z])here's|"
     r"(?:gold|silver|bronze|a\s+(?:gold|silver|bronze)\s+medal|a\s+medal|first\s+place|victory|glory)\s+for|pictured(?:\s+(?:here|above|below))?\s*(?:is|are|:)?|"
     r"(?:very\s+|so\s+|really\s+)?proud\s+of|"
     # "Reminder to Jude – your library books are still under the beanbag"
@@ -518,7 +518,8 @@ _PRE_CUE = re.compile(
     r"new\s+(?:year\s*\d+\s+|reception\s+|nursery\s+)?(?:pupil|starter|classmate|arrival|girl|boy)|"
     r"(?:award|certificate|trophy|cup|prize|medal)s?|"
     # something done, and who did it: "amazing effort from Precious", "a stunning save by Wood"
-    r"(?:effort|work|performance|job|display|contribution|reading|writing|speech|solo|"
+    # (not "fieldwork from Hope and Castleton": a word's end)
+    r"(?<![a-z])(?:effort|work|performance|job|display|contribution|reading|writing|speech|solo|"
     r"save|goal|try|tackle|catch|header|finish|shot|pass|innings|knock|(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bbe\s)run|"
     r"swim|dive|jump|throw|goalkeeping|"
     r"defending|bowling|batting|fielding|tackling|finishing|dribbling|running|swimming|singing|playing)s?"
@@ -593,7 +594,7 @@ _POST_CUE = re.compile(
     r"(?:superstar|star|champion|hero|role\s+model|helper|kind|helpful|brave|hard[\s-]working|polite|"
     r"focused|resilient|determined|sensible|thoughtful|caring|responsible)\b"
     r"|(?:and\s+(?:his|her|their)\s+\w+\s+(?:\w+\s+){0,2})?(?:who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|were\s+|will\s+)?"
-    r"(?:been\s+|just\s+|really\s+|also\s+|finally\s+|now\s+)*(?:much\s+|so\s+|very\s+)?(?:better\s+)?"
+    r"(?:been\s+|just\s+|really\s+|also\s+|finally\s+|now\s+|already\s+)*(?:much\s+|so\s+|very\s+)?(?:better\s+)?"
     r"(?:" + _CHILD_VERBS + r")\b"
     # "with Robin as the loudest angel you have ever heard": a child playing a part
     r"|\s+as\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:angel|shepherd|king|queen|narrator|innkeeper|donkey|"
@@ -988,7 +989,8 @@ _CAPTION_VERBS = (
 # "a hat-trick from King", "a save by Young": what was done, and by whom (not a place)
 _SCORED_BY = re.compile(
     r"\b(?:goals?|saves?|tries|try|hat-tricks?|braces?|penalty|penalties|strikes?|headers?|wickets?|runs|catch|"
-    r"finish|assists?|winners?|equaliser|points|baskets?|buzzer-beaters?|three-pointers?|dunks?|rebounds?)\s+"
+    r"finish|assists?|winners?|equaliser|points|baskets?|buzzer-beaters?|three-pointers?|dunks?|rebounds?|"
+    r"free[\s-]kicks?|corners?|volleys?|shots?|conversions?|drop[\s-]goals?|chips?|lobs?)\s+"
     r"(?:of\s+the\s+\w+\s+(?:contenders?\s+)?|"
     # "Two goals in the last five minutes from Beach"
     r"in\s+the\s+(?:last|first|final|opening|closing|dying)\s+(?:[\w-]+\s+){0,2}?(?:minutes?|seconds?|half|quarter|over|overs)\s+)?"
@@ -1307,6 +1309,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:week|month|term|year)\b(?=\s+(?:has|is|was|did|will|went|got|made|(?-i:[a-z]+ed))\b|\s*,\s*who\b)"
     # one student the post has in mind: "one placement manager has asked whether our student can come back"
     + r"|\bour\s+(?:student|pupil)\b(?!s)(?!['’])(?=\s+(?:can|could|would|will|has|had|was|is|did|may|might)\s)"
+    # a crown of a night, one child's: "Our Prom King arrived in a vintage milk float"
+    + r"|\bour\s+(?:prom|may|carnival|harvest|rose|snow)\s+(?:king|queen|princess|prince)\b(?!s)"
     # one leader wished well: "Good luck this afternoon to our Young Sports Leader, off to the training day"
     + r"|\b(?:good\s+luck|well\s+done|congratulations|congrats|huge\s+thanks|thank\s+you|shout[\s-]?out)\s+(?:[\w-]+\s+){0,3}?"
     r"to\s+our\s+(?:new\s+)?(?:year\s*\d+\s+)?(?:[\w-]+\s+){0,3}?(?:leader|ambassador|monitor|prefect|representative|"
@@ -1366,7 +1370,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?!s)"
     # ... of a class: "Our young piper from P7 played us into the hall"
     r"(?:\s+(?:from|in)\s+(?:year\s*\d+|[yps]\d(?:/\d)?|reception|(?-i:[A-Z])\w+\s+class))?"
-    r"(?=\s*,?\s+(?:who|for|has|had|did|was|led|played|read|sang|opened|closed|kept|(?-i:[a-z]+ed))\b)"
+    r"(?=\s*,?\s+(?:who|for|has|had|did|was|led|played|read|sang|opened|closed|kept|(?-i:[a-z]+ed)|tonight|today|"
+    r"yesterday|last\s+night|this\s+(?:morning|afternoon|evening))\b)"
     # a crew's one cox: "Our cox in the J18 eight kept her crew calm" (not "keep time with the cox")
     r"|\bour\s+(?:[\w-]+\s+){0,2}?(?:cox|coxswain)\b(?!s)"
     # one child of a year group, said to be one: "Our Year 11 on Blue Ward is sitting her Maths GCSE"
@@ -1390,7 +1395,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     # a club's or a class's one champion: "Our Chess Club champion this term is in Year 4"
     r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:champion|champ|winner)\s+(?:this\s+(?:week|term|year|month)\s+)?"
     r"(?:is|was)\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])\w*)"
-    r"|\bone\s+of\s+our\s+#?(?:year\s*\d+\s+|reception\s+|ks\d\s+|(?-i:[A-Z])\w*\s+(?:class\s+)?|"
+    r"|(?<!\bsingle\s)(?<!\bevery\s)(?<!\bnot\s)\bone\s+of\s+our\s+#?(?:year\s*\d+\s+|reception\s+|ks\d\s+|(?-i:[A-Z])\w*\s+(?:class\s+)?|"
     r"(?:lower|upper)\s+sixth\s+|sixth\s+form\s+)?"
     r"(?:girls|boys|pupils|children|students|learners|boarders|lads|lasses)\b"
     r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been|played|sang|did|made|read|used|came|he|she|said|told|gave|wrote|"
@@ -1400,14 +1405,15 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"wing\s+defence|centre\s+forward|fly[\s-]half|scrum[\s-]half|full[\s-]back|number\s+eight|wicket[\s-]?keeper|"
     r"opening\s+bat(?:ter|sman)?)\b(?!s)"
     # the lead of a play, doing something: "Our Mary forgot the baby Jesus", "Our Matilda was extraordinary"
-    r"|\bour\s+(?-i:Mary|Joseph|Angel\s+Gabriel|Gabriel|King\s+Herod|Herod|Matilda|Annie|Oliver|Dorothy|Scrooge|Cinderella|Aladdin|Wendy|"
+    r"|\bour\s+(?:nativity\s+|panto\s+|pantomime\s+|show['’]s\s+)?(?-i:Mary|Joseph|Angel\s+Gabriel|Gabriel|King\s+Herod|Herod|Matilda|Annie|Oliver|Dorothy|Scrooge|Cinderella|Aladdin|Wendy|"
     r"Sandy|Danny|Fagin|Nancy|Artful\s+Dodger|Belle|Beast|Elphaba|Glinda|Tracy|Jasmine|Shrek|Fiona|Donkey|"
     r"Miss\s+Trunchbull|Miss\s+Honey|Willy\s+Wonka|Captain\s+Hook|Mrs\s+Wormwood|Mr\s+Wormwood|Angel|"
     r"Alice|Dorothy|Peter\s+Pan|Willy\s+Wonka|Bugsy|Tallulah|Joseph|Haman|Mordechai|Queen\s+Esther|Esther|Vashti|"
     r"King\s+Ahasuerus|Pharaoh|Moses|Noah|Goliath|Scrooge|Tiny\s+Tim|Fagin|Romeo|Juliet|Macbeth|Lady\s+Macbeth|Puck|"
     r"Rama|Sita|Hanuman|Ravana|Lakshmana|Krishna)\b"
     # ... or spoken to: "To our Artful Dodger: you stole the show last night"
-    r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|(?-i:[a-z]+ed))\b|\s*[:,–—-]\s*you\b"
+    r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|held|led|sat|stood|took|gave|"
+    r"told|wore|rode|said|(?-i:[a-z]+ed))\b|\s*[:,–—-]\s*you\b"
     # ... or quoted: "A message from our Pharaoh: 'Thank you, thank you very much!'"
     r"|\s*:\s*['‘\"“])"
     # one child of a year group, by how they felt as they did something: "A very proud Year 7 held our corn snake"
@@ -2921,7 +2927,7 @@ _ONE_MEMBER = re.compile(
 # our Tadpoles on gentle hands ... his family": one child of a class the roster has.
 _ONE_OF_OUR = re.compile(
     r"\b(?:(?:the|our)\s+(?:very\s+)?(?:youngest|oldest|newest|smallest|tallest|littlest)|(?<!\bevery\s)(?<!\beach\s)"
-    r"(?<!\bany\s)(?<!\bno\s)one)\s+(?:of|in)\s+(?:our|the)\s+"
+    r"(?<!\bany\s)(?<!\bno\s)(?<!\bnot\s)(?<!\bsingle\s)one)\s+(?:of|in)\s+(?:our|the)\s+"
     r"(?P<name>(?-i:[A-Z])[\w'’-]*)\b"
     # not "One of our Otters mums is running the Great North Run": a grown-up of the class
     r"(?!['’]?\s+(?:mums?|dads?|mummies|daddies|parents?|grandparents?|grandmas?|grandads?|families|family|carers?|"
@@ -3328,6 +3334,32 @@ def _surnames_alone(
             )
         ):
             continue  # "our pen pals in Lyon sent a parcel", "comparing Paris and London": places
+        if re.search(
+            rf"\b{re.escape(tok.text)}\s+(?-i:Primary|Academy|School|High|College|Juniors?|Infants?|Grammar)\b",
+            text.text,
+        ):
+            continue  # "FT: Marram Bank 3-1 Alford Primary! ... Thanks, Alford, for a great game": the other school
+        if (
+            re.search(
+                r"\b(?:the|a|an)\s+(?:(?-i:[a-z])+\s+)?$", text.text[max(0, tok.nstart - 20) : tok.nstart]
+            )
+            and re.match(r"\s+(?-i:[a-z]{3,})\s+(?-i:[a-z]{3,})", text.text[tok.nend : tok.nend + 30])
+            and _ATTRIBUTIVE_AFTER.match(text.text[tok.nend : tok.nend + 40])
+        ):
+            continue  # "the original Bramley apple tree": a name that describes a thing
+        if _ONE_OF_TWO_PLACES.search(text.text[max(0, tok.nstart - 50) : tok.nstart]) and any(
+            is_a_place(fold(p))
+            or fold(p.split()[-1]) in PLACE_WORDS
+            or any(is_a_place(fold(w)) for w in p.split())
+            for p in _ONE_OF_TWO_PLACES.search(text.text[max(0, tok.nstart - 50) : tok.nstart]).groups()
+        ):
+            continue  # "tourism in Matlock Bath and Bakewell": one of two places
+        if re.match(
+            r"\s+(?:and|&)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}(?-i:College|Academy|School|University|Council|Trust|"
+            r"Hospital|Society|Club)\b",
+            text.text[tok.nend : tok.nend + 60],
+        ):
+            continue  # "Burton and South Derbyshire College will be there": an organisation's name
         if not tok.possessive and _JOURNEYS_END.search(text.text[max(0, tok.nstart - 30) : tok.nstart]):
             continue  # "the beach at Filey", "our residential to Whitby", "back from Ashworth": a place
         if re.search(
@@ -3468,6 +3500,11 @@ def _surnames_alone(
 
 
 # Before a word, what makes it the place a trip goes to, whoever else has the name.
+# A place before "and", after a word of places: "compares tourism in Matlock Bath and Bakewell".
+_ONE_OF_TWO_PLACES = re.compile(
+    r"\b(?:in|at|near|from|between|compares?|visit(?:ing|ed)?)\s+((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+){0,2})"
+    r"\s*(?:,|\band\b|&)\s*$"
+)
 _JOURNEYS_END = re.compile(
     r"\b(?:the\s+(?:beach|sands|seafront|promenade|pier|harbour|castle|abbey|cliffs|coast|museum|zoo|aquarium|"
     r"market|station)\s+at|(?:trip|residential|visit|journey|holiday|day\s+out|outing|coach|drive|"
@@ -3854,6 +3891,10 @@ _THANKS_FROM_TO = re.compile(
     r"((?-i:[A-Z])[\w'’-]+)\s+for\b",
     re.IGNORECASE,
 )
+# Something a child made, and who made it: "The pasta, made by Clay and Ivy, was mostly edible".
+_MADE_BY = re.compile(
+    r"\b(?:made|baked|cooked|built|designed|created|knitted|sewn|grown|planted)\s+by\s+(?:(?-i:[A-Z])[\w'’-]+\s*(?:,|and|&)\s*)*$"
+)
 # A team of ours, then what it did to another side: "Our U14 cricketers beat Clare", "the 1st XI v Bungay".
 _OPPONENT_BEFORE = re.compile(
     r"\b(?:team|teams|squad|side|xi|eleven|cricketers|footballers|netballers|hockey\s+players|players|"
@@ -3916,6 +3957,39 @@ def _classify_one(
     ):
         # "Our U14 cricketers beat Clare by 20 runs": the other side, by its town's name
         m.kind, m.reasons = "place", ["the other side of a fixture, by its town's or its school's name"]
+        return
+    if (
+        m.surname is not None
+        and key in ("river", "lake", "loch", "mount", "port", "isle", "glen", "cape")
+        and re.search(r"\bthe\s+$", _before(norm, s_start, m, 6), re.I)
+    ):
+        # "The River Kent was running high": a river, though a pupil is River Kent
+        m.kind, m.reasons = "place", [f'"the {m.first.text} ...": a river, a lake or a mountain by its name']
+        return
+    if (
+        is_a_place(key)
+        and m.surname is None
+        and not strong
+        and re.match(
+            r"\s+(?:students|pupils|schools|families|folk|people|residents|businesses|teams|clubs)\b", post
+        )
+        and re.search(r"\b(?:of|for|all|many|local|other|most)\s+$", _before(norm, s_start, m, 16), re.I)
+    ):
+        # "Generations of Kendal students owe her their times tables": the town's
+        m.kind, m.reasons = "place", ['a town\'s people ("generations of Kendal students")']
+        return
+    if (
+        m.on_roster
+        and m.surname is None
+        and not m.first.possessive
+        and _MADE_BY.search(_before(norm, s_start, m, 40))
+    ):
+        # "The pasta, made by Clay and Ivy, was mostly edible": a child who made something
+        m.kind, m.cue = "pupil", "made by"
+        m.reasons = [
+            'the wording makes a child the subject ("made by")',
+            "first name of a pupil on the roster",
+        ]
         return
     if (
         m.on_roster
@@ -4612,7 +4686,7 @@ def _classify_one(
             return
         if _is_title(prev) and not (
             prev.key == "captain"
-            and m.full_name_on_roster
+            and (m.full_name_on_roster or (m.on_roster and m.surname is None))
             # a team's captain, in a post about a game (not "debating whether Captain James Cook ...")
             and re.search(
                 r"\b(?:scored|scores|goals?|match|team|played|won|win|netball|football|hockey|rugby|cricket|points)\b",
@@ -4622,7 +4696,10 @@ def _classify_one(
         ):
             m.kind, m.reasons = "adult", [f'title "{prev.text}"']
             return  # (but "Captain Sophie Rivers scored 11": a team's captain, by a pupil's full name)
-        if fold(prev.text) in ADULT_ROLES or fold(prev.text).removesuffix("s") in ADULT_ROLES:
+        if (fold(prev.text) in ADULT_ROLES or fold(prev.text).removesuffix("s") in ADULT_ROLES) and not (
+            # "Our #DofE Gold team leader Matthew Wren turns 17 today": a pupil who leads, by age
+            m.full_name_on_roster and re.match(r"\s+(?:turns|is\s+now|is)\s+(?:[4-9]|1[0-8])\b", post)
+        ):
             m.kind, m.reasons = "adult", [f'role "{prev.text}"']
             return  # "our instructors Bill and Mark" too
     if (
@@ -5095,6 +5172,9 @@ def _classify_one(
         r"|\b(?:been|travelled|traveled|travelling|traveling|flew|flown|sailed|sailing|moved|"
         r"relocated|emigrated|holidayed|holidaying|ferry|route|road|way\s+back)\s+to\s+$"
         r"|\b(?:reached|reach|reaching|passed|passing|past)\s+$"
+        # a route: "We're walking from Castleton to Hope along the river"
+        r"|\b(?:walk|walks|walking|walked|hike|hiking|hiked|cycle|cycling|cycled|ride|riding|rode)\s+from\s+"
+        r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+to\s+$"
         r"|\b(?:landing|landed|lands|sailed|sailing|settled|shipwrecked)\s+(?:on|at|in)\s+$"
         r"|\b(?:years?|months?|weeks?|days?|time|career|life)\s+at\s+$",
         _before(norm, s_start, m, 30),

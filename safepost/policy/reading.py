@@ -53,6 +53,7 @@ _DOER_NOUNS = (
     r"winner|finalist|candidate|medallist|medalist|prizewinner|laureate|member|genius|expert|engineer|inventor|designer|photographer|actor|actress|"
     r"performer|soloist|pianist|violinist|drummer|guitarist|bowler|batter|batsman|striker|defender|"
     r"prefect|monitor|councillor|rep|representative|leader|newcomer|starter|learner|student|editor|reporter|"
+    r"record[\s-]breaker|record[\s-]holder|"
     r"journalist|presenter|narrator|host|organiser|organizer|librarian|buddy|mentor|steward|mediator|warrior|"
     r"scholar|author|illustrator|composer|coder|programmer|builder|gardener|explorer|adventurer|entrepreneur|"
     r"climber|cyclist|skater|skier|rider|jockey|boxer|fencer|archer|sprinter|jumper|thrower|camper|trumpeter|bugler|"
@@ -454,7 +455,7 @@ _BELONGS = re.compile(
 
 # "One of our Falcons has just been selected": one child of a class, told by the singular verb.
 _ONE_OF_GROUP = re.compile(
-    r"(?<!\bevery\s)(?<!\beach\s)(?<!\bany\s)(?<!\bno\s)\bone\s+of\s+(?:our|the|my)\s+(?:(?:year\s*\d+|reception|nursery|ks\s*\d|very\s+own|own|little|lovely)\s+)?"
+    r"(?<!\bevery\s)(?<!\beach\s)(?<!\bany\s)(?<!\bno\s)(?<!\bnot\s)(?<!\bsingle\s)\bone\s+of\s+(?:our|the|my)\s+(?:(?:year\s*\d+|reception|nursery|ks\s*\d|very\s+own|own|little|lovely)\s+)?"
     # "one of our Sycamore Class boys", "one of our Puddle Ducks boys"
     r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?\s+(?:class\s+)?(?=(?:boys|girls|children|pupils|friends)\b))?"
     r"(?P<word>(?:year\s*\d+|[yp]\d|reception)['’]?s\b|[\w'’-]+)"
@@ -1543,7 +1544,9 @@ _PERSON_AFTER = re.compile(
     r"|\s+(?:takes|took|wins|claims|claimed|scoops|scooped|bags|bagged|lifts|lifted|grabs|grabbed)\s+"
     r"(?:the|a|an|his|her|first|gold|silver|bronze|top)\b"
     # "Shore, Sands and Marsh: three Year 8 lifeguards": names, then how many people they are
-    r"|(?:\s*(?:,|&|and)\s*(?-i:[A-Z])[\w'’-]*){0,4}\s*[:–-]\s*(?:two|three|four|five|six|both)\s+(?:[\w'’-]+\s+){0,3}?"
+    # ... or a team, then how many: "Stone, Moss and Rivers: one rope team, three brilliant climbers!"
+    r"|(?:\s*(?:,|&|and)\s*(?-i:[A-Z])[\w'’-]*){0,4}\s*[:–-]\s*(?:one\s+(?:[\w'’-]+\s+){0,2}(?:team|crew|trio|pair|"
+    r"quartet|squad)\s*,\s*)?(?:two|three|four|five|six|both)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:[a-z]+(?:ers|ors|ists|ians|ees|ards|ains|ants|ents|ives)|boys|girls|pupils|students|children|friends|athletes)\b"
     # "Heath, Pike & Sharp: the new house captains"
     r"|(?:\s*(?:,|&|and)\s*(?-i:[A-Z])[\w'’-]*){0,4}\s*[:–-]\s*(?:the|our)\s+(?:new\s+)?(?:[\w/'’-]+\s+){0,3}?"

@@ -458,6 +458,29 @@ class _Finder:
 
 
 _OURSELVES = frozenset({"we", "weve", "i", "im", "ive", "myself", "ourselves"})
+# Unkind describing words before a plural insult: "lazy sods", "grumpy gits".
+_UNKIND = frozenset(
+    {
+        "lazy",
+        "grumpy",
+        "greedy",
+        "selfish",
+        "stupid",
+        "thick",
+        "idle",
+        "useless",
+        "ignorant",
+        "rude",
+        "miserable",
+        "dozy",
+        "thieving",
+        "cheating",
+        "moaning",
+        "whinging",
+        "ungrateful",
+        "inconsiderate",
+    }
+)
 _LIKENED = frozenset({"like", "were", "are", "am", "was", "felt", "looked", "such", "proper", "being"})
 _OTHERS_NAMED = frozenset({"the", "those", "these", "them", "their", "some", "other", "others"})
 
@@ -519,6 +542,8 @@ def _used_as_insult(words: list[Word], i: int) -> bool:
         return True  # "you knob", "you selfish git"
     if p in ("a", "an"):
         return intensified or pp in _COPULAS or pp in _INSULT_LEADS
+    if p in _UNKIND and words[i].key.endswith("s"):
+        return True  # "clean up after lazy sods", "even the grumpy gits in Year 6": people, by an unkind word
     if p == "of":
         return pp in _GROUPS
     # "a bunch of cheating gits": one describing word between the group and the insult.

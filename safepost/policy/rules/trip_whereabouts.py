@@ -224,7 +224,7 @@ _PLACE_BEFORE_TRIP = re.compile(
     r"Science|History|Geography|Art|Music|RE|Maths|STEM|Forest|Nature|Fossil|Residential|Summer|Winter|"
     r"Christmas|Easter|Summer|Spring|Autumn|Winter|Harvest|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|Today|Tomorrow|Next|Last|This|January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)(?:['’]s)?\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
+    r"November|December)(?:['’]s)?\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?<!\bDay)(?<!\bWeek)\s+"
     r"(?:trip|visit|residential|outing|excursion|day\s+out)\b"
 )
 # Lower-case places open to anyone: off-site even when the post names no venue.
@@ -342,7 +342,7 @@ def _broad(place: str) -> bool:
 # A sentence of results, which says how a fixture went, not where the team will be.
 _RESULTS = re.compile(
     r"^\W*(?:(?:a|one|two|three|four|five|six|\d+)\s+)?(?:(?:hard[\s-]fought|great|narrow|brilliant|big|fine)\s+)?"
-    r"(?:wins?|victor(?:y|ies)|draws?|defeats?|losses|points?|medals?|golds?|silvers?|bronzes?)\b(?!\s+or\b)"
+    r"(?:wins?|victor(?:y|ies)|draws?|defeats?|losses|points?|medals?|golds?|silvers?|bronzes?|unbeaten)\b(?!\s+or\b)"
     r"(?=[^.!?]{0,30}\b(?:and|for|at|in)\b)",
     re.IGNORECASE,
 )
@@ -352,6 +352,8 @@ _DEADLINE = re.compile(
     r"\bmust\s+be\s+(?:paid|returned|handed\s+in|submitted|sent\s+back|signed)\s+(?:by|before|on)\b|"
     # paperwork on its way: "final letters will come home after the holiday", "letters about the trip are in book bags"
     r"\b(?:letters?|forms?|information|details|kit\s+lists?)\s+(?:will\s+)?(?:come|go|be\s+sent)\s+home\b|"
+    # "Letters about the Year 8 Science Day trip have gone home today"
+    r"\b(?:letters?|forms?|information|details|kit\s+lists?)\b[^.!?]{0,60}\b(?:have|has)\s+(?:gone|come|been\s+sent)\s+home\b|"
     r"\b(?:letters?|forms?|information|details|kit\s+lists?)\b[^.!?]{0,50}\b(?:are|is|will\s+be)\s+"
     r"(?:in\s+(?:book\s+)?bags|on\s+the\s+website|coming\s+home|going\s+home)\b",
     re.IGNORECASE,
@@ -1077,7 +1079,7 @@ def _places(sentence: str) -> list[_Place]:
         ):
             continue  # "all the details are on the CCF page": a page to read, not a place
         if m.group("prep") in ("to", "from") and re.search(
-            r"\b(?:migration|immigration|emigration|evacuation|evacuees)\s+(?:from\s+\S+\s+)?$",
+            r"\b(?:migration|immigration|emigration|evacuation|evacuees|evacuated|emigrated|migrated)\s+(?:from\s+\S+\s+)?$",
             sentence[max(0, m.start() - 40) : m.start()],
             re.IGNORECASE,
         ):
@@ -1696,6 +1698,8 @@ class TripWhereabouts(Rule):
                 r"\b(?:a\s+few|some|many|lots|most)\s+of\s+you\s+(?:will|are|might|may)\b", clause, re.I
             ):
                 continue  # "we know a few of you will be dancing in Helston": families' own plans, not a school trip
+            if re.search(r"\bopen\s+(?:day|days|evening|evenings|morning|mornings)\b", clause, re.I):
+                continue  # "the spring open day at Sheffield Hallam University is on Saturday": families go if they wish
             if re.search(r"\bsettl(?:e|es|ed|ing)\s+in\b", clause, re.I):
                 continue  # "Year 7 are settling in brilliantly at Caldbridge High": their new school
             if _MOVING_AWAY.search(sentence):
@@ -1782,7 +1786,10 @@ class TripWhereabouts(Rule):
             if _CLOCK.search(sentence) is None and (
                 (_LIVE_OR_TODAY.search(when.group(0)) is not None and all(_broad(p.text) for p in c_places))
                 # "Good morning from the Year 10 Manchester trip!": a town that names the trip
-                or all(_broad(p.text) and _TRIP_BY_ITS_TOWN.match(sentence, p.end) for p in c_places)
+                or (
+                    all(_broad(p.text) and _TRIP_BY_ITS_TOWN.match(sentence, p.end) for p in c_places)
+                    and not (DATE.search(sentence) or _DAY.search(sentence))
+                )
             ):
                 continue  # "Year 12 are in London today", "on the coach and off to Snowdonia!": no spot to find them at
             return c_places[0], when, c_start if when is in_clause else 0
