@@ -3347,11 +3347,11 @@ def _surnames_alone(
             and _ATTRIBUTIVE_AFTER.match(text.text[tok.nend : tok.nend + 40])
         ):
             continue  # "the original Bramley apple tree": a name that describes a thing
-        if _ONE_OF_TWO_PLACES.search(text.text[max(0, tok.nstart - 50) : tok.nstart]) and any(
-            is_a_place(fold(p))
-            or fold(p.split()[-1]) in PLACE_WORDS
-            or any(is_a_place(fold(w)) for w in p.split())
-            for p in _ONE_OF_TWO_PLACES.search(text.text[max(0, tok.nstart - 50) : tok.nstart]).groups()
+        two = _ONE_OF_TWO_PLACES.search(text.text[max(0, tok.nstart - 50) : tok.nstart])
+        if two is not None and (
+            is_a_place(fold(two.group(1)))
+            or fold(two.group(1).split()[-1]) in PLACE_WORDS
+            or any(is_a_place(fold(w)) for w in two.group(1).split())
         ):
             continue  # "tourism in Matlock Bath and Bakewell": one of two places
         if re.match(
