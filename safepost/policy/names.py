@@ -588,6 +588,8 @@ _POST_CUE = re.compile(
     r"|(?:has|have)\s+been\s+(?:absolutely\s+|so\s+|really\s+)?(?:brilliant|amazing|fantastic|superb|wonderful|"
     r"excellent|outstanding|incredible)\s+(?:on|at|in|with|helping)\b"
     r"|(?:was|has\s+been)\s+(?:crowned|voted|elected)\b"
+    # "Tayo was on fire from the three-point line tonight"
+    r"|(?:was|is)\s+on\s+fire\b"
     # a child on a residential, asleep or not: "Tom was snoring before lights out!"
     r"|(?:was|is)\s+(?:still\s+|already\s+|fast\s+|first\s+)?(?:snoring|asleep|sleepwalking|homesick|sleep[\s-]?talking)\b"
     r"|(?:has|have)\s+been\s+(?:a|an|such\s+a|so|really|incredibly|very)\s+(?:\w+\s+)?"
@@ -1309,8 +1311,11 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:week|month|term|year)\b(?=\s+(?:has|is|was|did|will|went|got|made|(?-i:[a-z]+ed))\b|\s*,\s*who\b)"
     # one student the post has in mind: "one placement manager has asked whether our student can come back"
     + r"|\bour\s+(?:student|pupil)\b(?!s)(?!['’])(?=\s+(?:can|could|would|will|has|had|was|is|did|may|might)\s)"
+    # one child, teased: "Our Year 13 Oxford offer-holder (you know who you are!) will be sharing tips"
+    + r"|\bour\s+(?:[\w-]+\s+){0,4}?[\w-]+\s*\(\s*you\s+know\s+who\s+you\s+are"
     # a crown of a night, one child's: "Our Prom King arrived in a vintage milk float"
-    + r"|\bour\s+(?:prom|may|carnival|harvest|rose|snow)\s+(?:king|queen|princess|prince)\b(?!s)"
+    # (not "Who will be our May Queen this year?": not chosen yet)
+    + r"|(?<!\bbe\s)\bour\s+(?:prom|may|carnival|harvest|rose|snow)\s+(?:king|queen|princess|prince)\b(?!s)"
     # one leader wished well: "Good luck this afternoon to our Young Sports Leader, off to the training day"
     + r"|\b(?:good\s+luck|well\s+done|congratulations|congrats|huge\s+thanks|thank\s+you|shout[\s-]?out)\s+(?:[\w-]+\s+){0,3}?"
     r"to\s+our\s+(?:new\s+)?(?:year\s*\d+\s+)?(?:[\w-]+\s+){0,3}?(?:leader|ambassador|monitor|prefect|representative|"
@@ -1403,6 +1408,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     # a position only one player holds: "Player of the match went to our Goal Attack"
     r"|\bour\s+(?:year\s*\d+\s+)?(?:goal\s+attack|goal\s+shooter|goal\s+defence|goal\s+keeper|wing\s+attack|"
     r"wing\s+defence|centre\s+forward|fly[\s-]half|scrum[\s-]half|full[\s-]back|number\s+eight|wicket[\s-]?keeper|"
+    r"hooker|flanker|loosehead|tighthead|"
     r"opening\s+bat(?:ter|sman)?)\b(?!s)"
     # the lead of a play, doing something: "Our Mary forgot the baby Jesus", "Our Matilda was extraordinary"
     r"|\bour\s+(?:nativity\s+|panto\s+|pantomime\s+|show['’]s\s+)?(?-i:Mary|Joseph|Angel\s+Gabriel|Gabriel|King\s+Herod|Herod|Matilda|Annie|Oliver|Dorothy|Scrooge|Cinderella|Aladdin|Wendy|"
@@ -1413,7 +1419,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"Rama|Sita|Hanuman|Ravana|Lakshmana|Krishna)\b"
     # ... or spoken to: "To our Artful Dodger: you stole the show last night"
     r"(?=\s+(?:was|is|has|had|did|forgot|remembered|sang|stole|brought|made|got|kept|held|led|sat|stood|took|gave|"
-    r"told|wore|rode|said|(?-i:[a-z]+ed))\b|\s*[:,–—-]\s*you\b"
+    r"told|wore|rode|said|already|knows|knew|can|could|will|does|nailed|(?-i:[a-z]+ed))\b|\s*[:,–—-]\s*you\b"
+    # ... or placed in a year: "Our Nancy, a Year 11, is going to bring the house down"
+    r"|\s*,\s*(?:a|an|our)\s+(?:year\s*\d+|[yps]\d+)\s*,"
     # ... or quoted: "A message from our Pharaoh: 'Thank you, thank you very much!'"
     r"|\s*:\s*['‘\"“])"
     # one child of a year group, by how they felt as they did something: "A very proud Year 7 held our corn snake"
@@ -3334,10 +3342,7 @@ def _surnames_alone(
             )
         ):
             continue  # "our pen pals in Lyon sent a parcel", "comparing Paris and London": places
-        if re.search(
-            rf"\b{re.escape(tok.text)}\s+(?-i:Primary|Academy|School|High|College|Juniors?|Infants?|Grammar)\b",
-            text.text,
-        ):
+        if tok.text in _schools_named(text.text):
             continue  # "FT: Marram Bank 3-1 Alford Primary! ... Thanks, Alford, for a great game": the other school
         if (
             re.search(
@@ -3880,7 +3885,7 @@ def _a_class_here(norm: str, s_start: int, s_end: int, m: PersonMention, post: s
 
 # A book named with its author, in a post about reading: "our pick this week is Holes by Louis Sachar".
 _A_BOOK_BY = re.compile(
-    r"(?-i:[A-Z])[\w'’-]*\s+by\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])\.?)*\s+(?-i:[A-Z])[\w'’-]+"
+    r"(?-i:[A-Z])[\w'’-]*,?\s+by\s+(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])\.?)*\s+|(?:(?-i:[A-Z])\.\s*){1,3})(?-i:[A-Z])[\w'’-]+"
     r"(?=[^.!?]*[.!?]?[^.!?]*\b(?:read|reading|book|books|novel|story|library|librarian|pick|author)\b)"
     r"|\b(?:book|novel|read|pick|story)\b[^.!?]{0,80}\bby\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])\.?)*\s+(?-i:[A-Z])[\w'’-]+",
     re.IGNORECASE,
@@ -3895,6 +3900,28 @@ _THANKS_FROM_TO = re.compile(
 _MADE_BY = re.compile(
     r"\b(?:made|baked|cooked|built|designed|created|knitted|sewn|grown|planted)\s+by\s+(?:(?-i:[A-Z])[\w'’-]+\s*(?:,|and|&)\s*)*$"
 )
+
+
+@lru_cache(maxsize=64)
+def _saints_named(norm: str) -> frozenset[str]:
+    """The saints a post names ("St Piran's Day", "#StBrigid"), read once a post."""
+    return frozenset(
+        m.group(1) or m.group(2)
+        for m in re.finditer(r"\b(?:St\.?|Saint)\s+([A-Z][\w-]*)|#St([A-Z][\w-]*)", norm)
+    )
+
+
+@lru_cache(maxsize=64)
+def _schools_named(norm: str) -> frozenset[str]:
+    """The words a post names a school by ("Alford Primary", "Castle High"), read once a post."""
+    return frozenset(
+        m.group(1)
+        for m in re.finditer(
+            r"\b([A-Z][\w'’-]*)\s+(?:Primary|Academy|School|High|College|Juniors?|Infants?|Grammar)\b", norm
+        )
+    )
+
+
 # A team of ours, then what it did to another side: "Our U14 cricketers beat Clare", "the 1st XI v Bungay".
 _OPPONENT_BEFORE = re.compile(
     r"\b(?:team|teams|squad|side|xi|eleven|cricketers|footballers|netballers|hockey\s+players|players|"
@@ -3952,7 +3979,7 @@ def _classify_one(
     if (
         not strong
         and m.surname is None
-        and _OPPONENT_BEFORE.search(norm[s_start : m.nstart])
+        and _OPPONENT_BEFORE.search(_before(norm, s_start, m, 60))
         and not re.match(r"['’]s?\b|\s+(?:in|from)\s+(?:year|class|reception|[yps]\d)", post, re.I)
     ):
         # "Our U14 cricketers beat Clare by 20 runs": the other side, by its town's name
@@ -3995,7 +4022,8 @@ def _classify_one(
         m.on_roster
         and m.surname is None
         and any(
-            t.start(1) <= m.nstart - s_start < t.end(2) for t in _THANKS_FROM_TO.finditer(norm[s_start:s_end])
+            t.start(1) <= m.nstart - max(s_start, m.nstart - 60) < t.end(2)
+            for t in _THANKS_FROM_TO.finditer(norm[max(s_start, m.nstart - 60) : min(s_end, m.nend + 40)])
         )
     ):
         # "A huge thank you from Tomasz to Florence for the lift": one person thanking another, not a journey
@@ -4396,6 +4424,8 @@ def _classify_one(
                 norm[m.first.nend : m.first.nend + 40],
             )
         )
+        # "Esther is playing Vashti this year": the child who plays a part, not the part
+        and not re.match(r"\s+(?:is|was|will\s+be)\s+(?:playing|cast\s+as)\s+(?:the\s+)?(?-i:[A-Z])", post)
         # "Oliver, the library really needs your copy of Oliver Twist back": a child spoken to
         and not (
             m.nstart == s_start
@@ -4684,14 +4714,25 @@ def _classify_one(
             if key in roster.by_surname:
                 m.surname_only = True
             return
-        if _is_title(prev) and not (
-            prev.key == "captain"
-            and (m.full_name_on_roster or (m.on_roster and m.surname is None))
-            # a team's captain, in a post about a game (not "debating whether Captain James Cook ...")
-            and re.search(
-                r"\b(?:scored|scores|goals?|match|team|played|won|win|netball|football|hockey|rugby|cricket|points)\b",
-                norm,
-                re.IGNORECASE,
+        if (
+            _is_title(prev)
+            and not (
+                # "Don't miss Megan Cross's sculpture": the verb, in lower case
+                prev.text == "miss"
+                and re.search(
+                    r"(?:n['’]?t|\bnot|\bnever|\bto|\bwill|\bwould)\s+$",
+                    norm[max(0, prev.nstart - 8) : prev.nstart],
+                )
+            )
+            and not (
+                prev.key == "captain"
+                and (m.full_name_on_roster or (m.on_roster and m.surname is None))
+                # a team's captain, in a post about a game (not "debating whether Captain James Cook ...")
+                and re.search(
+                    r"\b(?:scored|scores|goals?|match|team|played|won|win|netball|football|hockey|rugby|cricket|points)\b",
+                    norm,
+                    re.IGNORECASE,
+                )
             )
         ):
             m.kind, m.reasons = "adult", [f'title "{prev.text}"']
@@ -4828,13 +4869,16 @@ def _classify_one(
         return
     if (
         not strong
+        and m.first.text in _saints_named(norm)
         and re.search(
             r"\b(?:legend|legends|story|stories|tale|myth|said\s+to|according\s+to|centuries\s+ago)\b",
-            norm[s_start:s_end],
+            norm[max(s_start, m.nstart - 80) : min(s_end, m.nend + 80)],
             re.I,
         )
-        and re.search(rf"(?:\b(?:St\.?|Saint)\s+|#St){re.escape(m.first.text)}\b", norm)
-        and not re.search(rf"(?:\b(?:St\.?|Saint)\s+|#St){re.escape(m.first.text)}\b", norm[s_start:s_end])
+        and not re.search(
+            rf"(?:\b(?:St\.?|Saint)\s+|#St){re.escape(m.first.text)}\b",
+            norm[max(s_start, m.nstart - 80) : min(s_end, m.nend + 80)],
+        )
     ):
         # "Happy St Piran's Day! Legend says Piran floated over from Ireland": the saint the post names, in his story
         m.kind, m.reasons = "other-person", ["a saint the post names, in a sentence of his or her story"]
@@ -5142,6 +5186,7 @@ def _classify_one(
         and not strong
         and re.match(
             r"['’]s?\s+(?-i:Ladder|Leap|Cave|Caves|Well|Chair|Bridge|Rock|Point|Hole|Castle|Tower|Folly|Cross|Stone|"
+            r"College|Chapel|Lynn|Parade|Road|Park|"
             r"Hill|Wood|Field|Bay|Cove|Head|Pike|Crag|Gorge|Mill|Island|Lake|Pool|Steps)\b",
             norm[m.first.nend : m.first.nend + 12],
         )

@@ -999,6 +999,8 @@ def child_references(
     for m in _CHILD_DESCRIPTION.finditer(norm) if child_nouns else ():
         if _not_one_phrase(m.group(0)) or _A_THING_AFTER.match(norm, m.end()):
             continue
+        if re.search(r"\b(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+(?-i:[A-Z])[\w-]*(?!['’\w-])", m.group(0)):
+            continue  # "Our librarian Ms Marsh recommends Boy, Everywhere": a grown-up by name, then a title
         if re.match(r"an?\s", m.group(0), re.I) and _WHAT_MIGHT_BE.match(norm, m.end()):
             continue  # "you absolute moron. A child could have been seriously hurt": no child in particular
         if (
@@ -2384,6 +2386,8 @@ _A_RESULT = re.compile(
     r"|\b(?:winners|runners[\s-]up|champions)\s+(?:at|in)\b"
     r"|^\W*well\s+(?:run|played|swum|sung|batted|bowled|raced|fought|danced|performed)\b"
     r"|^\W*results?\s+(?:from|of)\b"
+    # praise for what was done: "Special mention to Autumn, who read the harvest prayer in church this morning"
+    r"|^\W*(?:a\s+)?(?:very\s+)?special\s+mention\s+(?:to|for)\b"
     r"|^\W*(?:so\s+)?proud\s+to\s+(?:see|watch|have\s+seen)\b|^\W*proud\s+of\b"
     # "Tough one for the U16s at Holmfirth today, 2–1"; "A brilliant knock at Abbeydale today."
     r"|^\W*(?:tough|great|good|narrow|hard|close)\s+(?:one|day|game|loss|defeat|win)\s+for\b"

@@ -338,6 +338,21 @@ _SHORT_FORMS_OF_OTHER_LANGUAGES = {
     "nikolai": ("kolya",),
     "georgi": ("gosho",),
     "aleksandar": ("sasho",),
+    # Yoruba names, by the part friends call them: "Tayo" for Temitayo, "Tobi" for Oluwatobi
+    "temitayo": ("tayo",),
+    "omotayo": ("tayo",),
+    "oluwatobi": ("tobi",),
+    "oluwaseun": ("seun",),
+    "oluwafemi": ("femi",),
+    "oluwadamilola": ("dami", "damilola"),
+    "damilola": ("dami",),
+    "adebayo": ("bayo",),
+    "babatunde": ("tunde",),
+    "oladele": ("dele",),
+    "ayodele": ("dele", "ayo"),
+    "oluwakemi": ("kemi",),
+    "olufunmilayo": ("funmi",),
+    "oluwatomi": ("tomi",),
 }
 
 

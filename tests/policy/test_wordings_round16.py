@@ -25,7 +25,10 @@ Hope,Dodds,Year 8,8D,yes
 Jago,Tonkin,Year 6,Curlew,yes
 Demelza,Rowe,Year 5,Puffin,yes
 Tom,Crook,Year 10,10C,yes
+Oluwatobi,Adeyemi,Year 9,9A,yes
+Ayodele,Balogun,Year 9,9B,yes
 Summer,Pascoe,Year 2,Seal,yes
+Mary,Penrose,Year 2,Seal,yes
 """
 
 CASES = [
@@ -329,6 +332,51 @@ CASES = [
         "individual-pupil",
         False,
     ),
+    # round 16d: nicknames of Yoruba names, a verb that is no title, a grown-up before a title, parts and positions
+    ("courtney", "Tobi was on fire in the second half: three tries!", "individual-pupil", True),
+    ("courtney", "Dele finished with 22 points as our U14s won the final.", "individual-pupil", True),
+    ("courtney", "Don't miss Demelza Rowe's sculpture in the library!", "pupil-surname", True),
+    ("courtney", "Please remember to thank Miss Rowe for the trip.", "pupil-surname", False),
+    (
+        "courtney",
+        "Our librarian Mrs Hale recommends Boy, Everywhere by A.M. Dassu.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "courtney",
+        "This week's pick is Boy, Everywhere by A.M. Dassu. Sami's journey is unforgettable.",
+        "individual-pupil",
+        False,
+    ),
+    ("courtney", "Year 10 picnicked on the lawn outside King's College.", "individual-pupil", False),
+    ("courtney", "Our Nancy, a Year 11, is going to steal the show.", "individual-pupil", True),
+    ("courtney", "Our Angel Gabriel already knows every line!", "individual-pupil", True),
+    ("courtney", "The pack were immense and our hooker hit every line-out.", "individual-pupil", True),
+    (
+        "courtney",
+        "Our Year 13 medic (you know who you are!) is giving a talk on Friday.",
+        "individual-pupil",
+        True,
+    ),
+    ("courtney", "Who will be our May Queen this year? Vote on Friday!", "individual-pupil", False),
+    ("no-names-no-faces", "Nativity news: Demelza is playing Mary this year!", "pupil-name", True),
+    ("no-names-no-faces", "Nativity news: Mary rode a donkey all the way to Bethlehem.", "pupil-name", False),
+    (
+        "no-names-no-faces",
+        "Special mention to Summer in Seal Class, who read in church this morning.",
+        "trip-whereabouts",
+        False,
+    ),
+    ("courtney", "Our exhibition opens in the Atrium Gallery tomorrow from 4pm.", "trip-whereabouts", False),
+    (
+        "courtney",
+        "Our Year 4 team are through to the final after three wins and a draw at Truro this afternoon!",
+        "trip-whereabouts",
+        False,
+    ),
+    ("sutton-manor", "The residential meeting 4 parents is on Thursday at 3:30.", "text-speak", True),
+    ("sutton-manor", "Session 4 starts on Monday.", "text-speak", False),
     # round 16c: not whereabouts
     (
         "courtney",

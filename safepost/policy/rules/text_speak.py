@@ -72,6 +72,9 @@ the a an your ur you u everyone every1 everybody everything us me them him her i
 coming joining helping supporting attending being having making tomorrow 2moro today 2day tonight
 2nite now ever sure
 """)
+# A meeting, and whom it is for: "residential meeting 4 parents".
+_MEETING = _words("meeting meetings evening session workshop event information info talk")
+_WHO_FOR = _words("parents families carers everyone all children pupils students")
 # Things wanted for an event, before a "4" and the event's name: "Tickets 4 #BloodBrothers".
 _WANTED_FOR = _words("tickets ticket auditions volunteers entries costumes helpers donations sign-ups")
 # "well done 2 Tommy", "welcome 2 Mrs Lee": "2" for "to" before a name.
@@ -381,6 +384,8 @@ def find_text_speak(ptext: PostText, allowed: frozenset[str] = frozenset()) -> t
                     or (
                         prev in _WANTED_FOR and re.match(r"\s+#?[A-Z]", text[w.nend : w.nend + 3]) is not None
                     )
+                    # "Year 6 residential meeting 4 parents is on Thursday"
+                    or (prev in _MEETING and nxt_lower in _WHO_FOR)
                 )
             ):
                 found.append(_use(w, "for", '"4" for "for"'))

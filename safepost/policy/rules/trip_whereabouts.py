@@ -120,6 +120,8 @@ _ON_SITE = re.compile(
     r"(?-i:[A-Z])[\s-](?:block|building|wing))|school|home|"
     # the school's own rooms, named alone: "talks in the Theatre at 6:15", "stands in the Atrium"
     r"(?:the\s+)?(?-i:Theatre|Atrium|Canteen|Auditorium|Studio)$|"
+    # a space of the school's own by what it is: "opens in the Atrium Gallery tomorrow from 4pm"
+    r"(?:the\s+)?(?-i:Atrium|Foyer|Library|Corridor)\s+(?-i:Gallery|Space|Wall)$|"
     # a school's own chapel, named as its hall is: "confirmed 23 of our pupils in Chapel this evening"
     r"(?-i:Chapel)$|"
     # a room by its code: "revision on Tuesdays in S5", "Paper 1 is in D12"
@@ -1489,8 +1491,9 @@ class TripWhereabouts(Rule):
 
     @staticmethod
     def _told_after(sentences: list[tuple[int, int, str]], i: int) -> bool:
-        """Whether the sentences after sentence ``i`` tell of it in the past, and none in the present or the future."""
-        after = [sentence_tense(s) for _a, _b, s in sentences[i + 1 :] if re.search(r"\w", s)]
+        """Whether the next few sentences after sentence ``i`` tell of it in the past, and none in the present or the
+        future."""
+        after = [sentence_tense(s) for _a, _b, s in sentences[i + 1 : i + 4] if re.search(r"\w", s)]
         return bool(after) and Tense.PAST in after and not any(t in (Tense.NOW, Tense.FUTURE) for t in after)
 
     def _child_on_a_ward(self, ctx: Context, sentence: str, a: int, b: int) -> Finding | None:
@@ -1685,6 +1688,12 @@ class TripWhereabouts(Rule):
                 continue
             if _ONLINE.search(clause):
                 continue  # "live on a video call with a scientist at the British Antarctic Survey"
+            if tense is not Tense.FUTURE and re.search(
+                r"\bthrough\s+to\s+the\b[^.!?]*\bafter\s+(?:\w+\s+){0,2}(?:wins?|victor(?:y|ies)|draws?)\b",
+                clause,
+                re.I,
+            ):
+                continue  # "through to the Sunderland final after three wins and a draw at Silksworth": a result
             if tense is not Tense.FUTURE and _RESULTS.match(clause):
                 continue  # "Two wins and a draw for our S1 footballers at the tournament in Mid Yell this afternoon": done
             if _DEADLINE.search(clause):
