@@ -2375,29 +2375,32 @@ _LIST_ITEM = r"(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+){0,2}"
 _NAME_LIST = re.compile(_LIST_ITEM + r"(?:\s*(?:,|\band\b|&|\bor\b)\s*" + _LIST_ITEM + r"){2,}")
 
 
+def _list_items(sentence: str, at: int) -> list[str]:
+    """The names of the list of three or more that holds the name at ``at`` ("South Shields", "Stanley",
+    "Crook"), or none."""
+    for m in _NAME_LIST.finditer(sentence):
+        if m.start() <= at < m.end():
+            return re.split(r"\s*(?:,|\band\b|&|\bor\b)\s*", m.group(0))
+    return []
+
+
 def _in_a_list_of_places(sentence: str, at: int) -> bool:
     """Whether the name at ``at`` is in a list of three or more names that are all places ("point to Lewis,
     Harris, Skye and Iona", "South Shields, Stanley and Crook")."""
-    for m in _NAME_LIST.finditer(sentence):
-        if m.start() <= at < m.end():
-            items = re.split(r"\s*(?:,|\band\b|&|\bor\b)\s*", m.group(0))
-            return all(
-                is_a_place(fold(item)) or all(is_a_place(fold(w)) for w in item.split()) for item in items
-            )
-    return False
+    items = _list_items(sentence, at)
+    return bool(items) and all(
+        is_a_place(fold(item)) or all(is_a_place(fold(w)) for w in item.split()) for item in items
+    )
 
 
 def _list_with_a_town(sentence: str, at: int) -> bool:
     """Whether the list of names at ``at`` has a town in it that nobody is called ("South Shields, Stanley and
     Crook"): the others are towns too."""
-    for m in _NAME_LIST.finditer(sentence):
-        if m.start() <= at < m.end():
-            items = re.split(r"\s*(?:,|\band\b|&|\bor\b)\s*", m.group(0))
-            lexicon = first_name_lexicon()
-            return any(
-                is_a_place(fold(item)) and (" " in item or fold(item) not in lexicon) for item in items
-            )
-    return False
+    lexicon = first_name_lexicon()
+    return any(
+        is_a_place(fold(item)) and (" " in item or fold(item) not in lexicon)
+        for item in _list_items(sentence, at)
+    )
 
 
 # The land's features of a place: "the peat bogs of Lewis", "the machair of Harris", "the beaches of Barra".
@@ -4848,7 +4851,7 @@ def _classify_one(
         and (
             _FAITH_STORY.search(norm[s_start:s_end])
             # "Happy Feast of St Joseph! ... learning that Joseph was a carpenter"
-            or re.search(rf"\b(?:St\.?|Saint)\s+{re.escape(m.first.text)}\b", norm)
+            or m.first.text in _saints_named(norm)
         )
     ):
         m.kind, m.reasons = "other-person", ["a figure of a faith's stories, in a sentence about them"]
@@ -4890,7 +4893,7 @@ def _classify_one(
             r"['’]s?\s+(?:crosses|cross|day|feast|well|story|life|prayer|legend|cloak|statue|shrine|church|chapel)\b",
             norm[m.first.nend : m.first.nend + 20],
         )
-        and re.search(rf"(?:\b(?:St\.?|Saint)\s+|#St){re.escape(m.first.text)}\b", norm)
+        and m.first.text in _saints_named(norm)
     ):
         # "Brigid's crosses from paper straws ... #StBrigid": the saint's, in a post that names the saint
         m.kind, m.reasons = "other-person", ["a saint the post names, and a thing of the saint's"]

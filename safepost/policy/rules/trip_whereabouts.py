@@ -341,6 +341,11 @@ def _broad(place: str) -> bool:
     )
 
 
+def _named_by_its_town(sentence: str, places: list[_Place]) -> bool:
+    """Whether each place of the sentence is only a town, naming a trip ("the Year 12 London trip")."""
+    return all(_broad(p.text) and _TRIP_BY_ITS_TOWN.match(sentence, p.end) is not None for p in places)
+
+
 # A sentence of results, which says how a fixture went, not where the team will be.
 _RESULTS = re.compile(
     r"^\W*(?:(?:a|one|two|three|four|five|six|\d+)\s+)?(?:(?:hard[\s-]fought|great|narrow|brilliant|big|fine)\s+)?"
@@ -1592,11 +1597,7 @@ class TripWhereabouts(Rule):
             and sentence_tense(sentence) in (Tense.NOW, Tense.FUTURE)
             # (not a town that names the trip: "Good morning from the Year 12 London trip! Everyone's on the coach")
             and not (
-                all(
-                    _broad(p.text) and _TRIP_BY_ITS_TOWN.match(before, p.end) is not None
-                    for p in earlier
-                    if p.named
-                )
+                _named_by_its_town(before, [p for p in earlier if p.named])
                 and _CLOCK.search(before) is None
                 and _CLOCK.search(sentence) is None
             )
@@ -1796,7 +1797,7 @@ class TripWhereabouts(Rule):
                 (_LIVE_OR_TODAY.search(when.group(0)) is not None and all(_broad(p.text) for p in c_places))
                 # "Good morning from the Year 10 Manchester trip!": a town that names the trip
                 or (
-                    all(_broad(p.text) and _TRIP_BY_ITS_TOWN.match(sentence, p.end) for p in c_places)
+                    _named_by_its_town(sentence, c_places)
                     and not (DATE.search(sentence) or _DAY.search(sentence))
                 )
             ):
