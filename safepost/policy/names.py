@@ -495,6 +495,8 @@ CLASS_WORDS = frozenset({"class", "classes", "class's", "form", "group"})
 _PRE_CUE = re.compile(
     r"(?:well\s+done|congratulations|congrats|special\s+mention|a\s+mention|shout[\s-]*out|"
     r"da\s+iawn|llongyfarchiadau|pen[\s-]?blwydd\s+hapus|"  # Welsh: "Da iawn Eira for reading"
+    r"maith\s+th[uú]|maith\s+sibh|comhghairdeas|"  # Irish: "Maith thú, Padraig!"
+    r"step\s+forward|fair\s+play\s+to|big\s+up(?:\s+(?:to|2))?|"  # "new chess champion: step forward, Joey!"
     r"mazal\s+tov\s+(?:to\s+)?|mazel\s+tov\s+(?:to\s+)?|"
     r"happy\s+(?:\d+(?:st|nd|rd|th)\s+)?birthday|get\s+well\s+soon|good\s+luck|bravo|kudos|hats\s+off|"
     r"(?:sending|send|with)\s+(?:\w+\s+){0,3}?(?:love|wishes|hugs|thoughts|prayers)|best\s+wishes|"
@@ -561,6 +563,8 @@ _POST_CUE = re.compile(
     # (not a list of organisations: "mentors from Arup, the Co-op, Sheffield Hallam and the NHS")
     r"|,\s*(?:who|whose|our|the(?!\s+(?-i:[A-Z])(?!(?:Year|Class|Reception|Nursery|U\d)\b))|aged?)\b"
     r"|\s*(?:is|was)\s+(?:player|star|man|woman|girl|boy)\s+of\s+the\s+(?:match|day|week|tournament|game)\b"
+    # one child and a prize of theirs: "Favour and her gold medal from the athletics final!"
+    r"|\s+and\s+(?:his|her)\s+(?:\w+\s+)?(?:medal|medals|trophy|certificate|award|prize|rosette|cup|badge|shield)\b"
     # a reminder to one child: "Robin dont forget your reading book tmrw", "Sam, remember your PE kit"
     + r"|"
     + _REMINDED[1:]
@@ -1220,6 +1224,39 @@ _OF_A_PEOPLE = (
     r"\s+(?:and\s+(?-i:[A-Z])\w+\s+)?(?:words?|language|storytelling|stories|culture|history|heritage|families|family|"
     r"community|communities|people|songs?|music|dance|customs?|traditions?|phrases?|greetings?|history\s+month)\b"
 )
+# An event or a thing named after somebody: "our Burns lunch", "the Darwin workshop".
+_AN_EVENT_NAMED_AFTER = re.compile(
+    r"\s+(?:lunch|supper|night|dinner|tea|party|celebration|ceilidh|poems?|poetry|workshop|day|week|festival|project|"
+    r"topic|assembly|lesson|club|competition|quiz|trail|exhibition)\b"
+)
+# Peoples and times of history whose words are children's names too ("Roman", "Norman", "Tudor",
+# "Saxon", "Maya"), and what follows them as a word describing a thing: "Roman soldiers", "a Tudor house".
+_OF_HISTORY = frozenset(
+    {
+        "roman",
+        "norman",
+        "saxon",
+        "tudor",
+        "stuart",
+        "maya",
+        "inca",
+        "viking",
+        "celt",
+        "celtic",
+        "aztec",
+        "greek",
+    }
+    | {"egyptian", "victorian", "georgian", "elizabethan", "edwardian", "jacobean", "mayan", "anglo-saxon"}
+)
+_A_THING_OF_HISTORY = re.compile(
+    r"\s+(?:times|period|era|age|day|days|trip|topic|villa|villas|fort|army|soldiers?|roads?|baths?|mosaics?|"
+    r"costumes?|history|houses?|castles?|village|kings?|queens?|invasion|conquest|shields?|helmets?|numerals|"
+    r"week|workshop|museum|settlements?|coins|pottery|empire|artefacts|banquet|feast|dress|style|tunics?|gods?|"
+    r"legion|camp|walls?|towns?|remains|ruins|life|homes|food|games|toys|school|diary|diaries|battles?|ships?|"
+    r"warriors?|longships?|jewellery|art|pots|vases?|clothes|project|unit|experience|re-?enactment|display|"
+    r"exhibition|dig|invaders|settlers|tombs?|pyramids?|mummies|gardens?|church|chapel|architecture|buildings?|"
+    r"street|map|maps|writing|numbers|recipes|bread|coin|helmet|sword|swords|spears?|chariots?)\b(?!['’])"
+)
 # Events named after their place, whose word is a child's name too: "Appleby Fair", "Stow Fair".
 _EVENTS_OF_A_PLACE = frozenset({"fair", "show", "market", "festival", "carnival", "regatta", "gala", "races"})
 # Songs and hymns whose titles end in a pupil's name: "Amazing Grace closed the summer concert".
@@ -1265,7 +1302,7 @@ _FROM_ORGANISATION = re.compile(
     # not a school: "Rocky from Lowfield Academy, who won the Year 8 100m" is one of its pupils
     r"(?!(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:Primary|Academy|School|High|College|Infants?|Juniors?|Grammar|Prep|"
     r"Middle|Federation|C\s+of\s+E|CE|RC|Catholic)\b)"
-    r"(?:the\s+(?!(?:[Yy]ear|[Rr]eception|[Nn]ursery|[Cc]lass)\b)\w"
+    r"(?:the\s+(?!(?:[Yy]ear|[Rr]eception|[Nn]ursery|[Cc]lass|[Ss]ixth\s+[Ff]orm|[Ss]enior\s+[Ss]chool|[Jj]unior\s+[Ss]chool)\b)\w"
     r"|(?!(?:Year|Reception|Nursery|Class|KS|[YPS]\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
     r"(?![A-Z][\w'-]*\s+(?:[Cc]lass|Ward)\b)"  # (nor a hospital school's ward: "Amber from Heron Ward has finished")
@@ -2102,6 +2139,16 @@ PLACES_THAT_ARE_NAMES = frozenset(
         "florence",
         "paris",
         "lourdes",
+        # places of the Bible and of old stories that are children's names too: "the walls of Jericho"
+        "jericho",
+        "zion",
+        "sinai",
+        "canaan",
+        "galilee",
+        "shiloh",
+        "hebron",
+        "babylon",
+        "sparta",
         "sydney",
         "austin",
         "dallas",
@@ -2442,7 +2489,8 @@ _ATTRIBUTIVE_AFTER = re.compile(
 # a child's name even when no list knows it (a name spelt another way, a short form).
 _CHEERED_BEFORE = re.compile(
     r"\b(?:well\s+done|congratulations|congrats|special\s+mention|shout[\s-]*out|happy\s+(?:\d+\w*\s+)?birthday|"
-    r"get\s+well\s+soon|good\s+luck|bravo|kudos|proud\s+of|huge\s+well\s+done)\s+(?:to\s+)?(?:our\s+)?$",
+    r"get\s+well\s+soon|good\s+luck|bravo|kudos|proud\s+of|huge\s+well\s+done|step\s+forward,?|fair\s+play|"
+    r"big\s+up|maith\s+th[uú],?)\s+(?:to\s+|2\s+)?(?:our\s+)?$",
     re.IGNORECASE,
 )
 # An award of the week given to a name no list knows: "Mathlete of the week – Alexx P in Heron".
@@ -2462,7 +2510,7 @@ _WELCOMED_BEFORE = re.compile(
 _WELCOMED_AFTER = re.compile(r"^\s*(?:!|\.(?!\w)|,\s*who\b)")
 _CHEERED_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s*,\s*who\b|\s+(?:in|from)\s+(?:[Yy]ear\s*\d|[Rr]eception|[Nn]ursery|[Cc]lass\b|[A-Z][\w'’-]*\s+[Cc]lass)"
-    r"|\s+for\s+(?:a|an|the|his|her|being|getting|winning|reading|writing)\b)"
+    r"|\s+(?:for|4)\s+(?:a|an|the|his|her|being|getting|winning|reading|writing)\b)"
 )
 # A hashtag's cheer just before a word: the word is a child's name though no list knows it.
 _TAG_CHEER = re.compile(
@@ -2934,6 +2982,11 @@ _ONE_MEMBER = re.compile(
 )
 
 
+_A_YEAR_FOR_ONE = re.compile(
+    r"\bour\s+(?:year\s*\d+|yr\s*\d+|[ps]\d)\s+who\s+(?:was|is|has|wins|won)\b", re.IGNORECASE
+)
+
+
 # "The youngest of our Ladybirds counted to ten", "One of our Owls read the whole of Dear Zoo", "working with one of
 # our Tadpoles on gentle hands ... his family": one child of a class the roster has.
 _ONE_OF_OUR = re.compile(
@@ -2968,6 +3021,8 @@ def _one_of_a_class(norm: str, classes: frozenset[str] | set[str]) -> list[RoleM
             found.append(
                 RoleMention(m.start(), m.end(), m.group(0))
             )  # "apart from one Gannet who was up at 5"
+    # "Well done to our P7 who was chosen to give the Toast": a year group with a verb for one child
+    found += [RoleMention(m.start(), m.end(), m.group(0)) for m in _A_YEAR_FOR_ONE.finditer(norm)]
     for m in _ONE_OF.finditer(norm):
         key = fold(m.group("name"))
         if (key + "s" in classes or key + "es" in classes) and not re.match(
@@ -3494,6 +3549,16 @@ def _surnames_alone(
             )
         ):
             continue  # "has sold 90 Pudsey badges all by herself": a thing named for the word, not the child
+        if (
+            not tok.possessive
+            and _AN_EVENT_NAMED_AFTER.match(text.text, tok.nend)
+            and re.search(
+                r"\b(?:a|an|the|our|their|this|next|last)\s+$",
+                text.text[max(0, tok.nstart - 8) : tok.nstart],
+                re.I,
+            )
+        ):
+            continue  # "the Selkirk Grace at our Burns lunch": an event named after somebody famous
         mentions.append(
             PersonMention(
                 first=tok,
@@ -4009,6 +4074,24 @@ def _classify_one(
         m.kind, m.reasons = "place", ['a town\'s people ("generations of Kendal students")']
         return
     if (
+        is_a_place(key)
+        and m.surname is None
+        and not strong
+        and not m.first.possessive
+        and (
+            re.match(
+                r"\s+(?:pilgrims?|pilgrimage|trip|trips|residential|visit|tour|party|exchange|expedition|kit\s+list|"
+                r"letter|meeting|fund|appeal|camp|walk|group)\b",
+                post,
+            )
+            # "Lourdes, day 3: tonight our Year 12s will help": a live update's heading
+            or (m.nstart == s_start and re.match(r"\s*[,:–-]+\s*day\s+\d", post, re.I))
+        )
+    ):
+        # "Our Year 12 Lourdes pilgrims led a rosary", "the Iona trip": the place a group goes to
+        m.kind, m.reasons = "place", ['a place naming a trip or its travellers ("our Lourdes pilgrims")']
+        return
+    if (
         m.on_roster
         and m.surname is None
         and not m.first.possessive
@@ -4301,7 +4384,8 @@ def _classify_one(
             _before(norm, s_start, m, 15),
             re.I,
         )
-        and re.match(r"\s+(?:on|at)\s+(?:0\d|\+44|[\w.+-]+@)", post)
+        # "Text Sam, our Year 2 class rep, on 07700 900537": who they are may come between
+        and re.match(r"(?:\s*,[^,.!?]{1,40},)?\s+(?:on|at)\s+(?:0\d|\+44|[\w.+-]+@)", post)
     ):
         m.kind, m.reasons = "adult", ['a grown-up to contact ("Book with Lisa on 07700 900741")']
         return
@@ -4521,9 +4605,30 @@ def _classify_one(
         not strong
         and not m.surname
         and re.search(r"\b(?:isle|island)s?\s+of\s+" + re.escape(m.first.text) + r"\b", norm, re.IGNORECASE)
+        # not "Skye told the whole class about her holiday on the Isle of Skye": a child who did something
+        and not (m.nstart == s_start and DID_SOMETHING.match(post))
     ):
         # "the island of Vaila and the old hall there", "Iona has nothing on Unst! ... the Isle of Iona"
         m.kind, m.reasons = "place", ['an island the post names as one ("the Isle of Iona")']
+        return
+    if (
+        not strong
+        and not m.surname
+        and re.search(r"\b(?:on\s+)?to\s+$", _before(norm, s_start, m, 8), re.IGNORECASE)
+        and not m.first.possessive
+        and (
+            route := re.search(
+                r"\bfrom\s+((?-i:[A-Z])[\w'’-]*)(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+to\s",
+                _before(norm, s_start, m, 90),
+                re.I,
+            )
+        )
+        is not None
+        and is_a_place(fold(route.group(1)))
+        and fold(route.group(1)) not in roster.by_first
+    ):
+        # "to fly from Peebles to the Isle of Skye and on to Iona": the last stop of a journey
+        m.kind, m.reasons = "place", ['the end of a journey ("from Peebles to ... and on to Iona")']
         return
     if (
         key in PLACES_THAT_ARE_NAMES
@@ -4612,7 +4717,23 @@ def _classify_one(
             ['a place or a thing ("a Paris café", "the walls of Chester", "Paris landmarks")'],
         )
         return
-    if (m.surname or m.first).possessive and _TITLE_IN_QUOTES.match(norm, m.nend) and not strong:
+    if (
+        (m.surname or m.first).possessive
+        and (title := _TITLE_IN_QUOTES.match(norm, m.nend)) is not None
+        and not strong
+        # not "Grace's 'On My Own' in tonight's Les Mis showcase": a pupil's song, sung tonight
+        and not (
+            m.on_roster
+            and not m.surname
+            and re.match(
+                r"[^'’\"”]{0,60}['’\"”]\s+(?:in|at|during)\s+(?:tonight['’]s|last\s+night['’]s|yesterday['’]s|today['’]s|this\s+week['’]s|the|our)\s+"
+                r"(?:[\w'’-]+\s+){0,3}?(?:showcase|concert|show|performance|recital|assembly|talent\s+show|musical|"
+                r"production|eisteddfod|open\s+mic)\b",
+                norm[title.end() : title.end() + 80],
+                re.I,
+            )
+        )
+    ):
         m.kind, m.reasons = (
             "other-person",
             ["the author of the work named after the name (\"Dylan Thomas's 'A Child's ...'\")"],
@@ -5306,6 +5427,19 @@ def _classify_one(
         m.kind, m.reasons = "word", [f'part of "{of.group(1)} of {m.first.text}"']
         return
     if (
+        not strong
+        and not m.surname
+        and (of := re.search(r"\bthe\s+((?-i:[A-Z])[a-z]+)\s+of\s+$", _before(norm, s_start, m, 25), re.I))
+        is not None
+        and is_ordinary_word(fold(of.group(1)))
+        and fold(of.group(1)) not in roster.by_first
+        and fold(of.group(1)) not in TITLES
+        and not re.match(r"\s+(?:class|form|house|team)\b", post, re.I)
+    ):
+        # "the Garden of Eden", "the Isle of Skye", "the Book of Ruth": a name of a place or a thing
+        m.kind, m.reasons = "word", [f'part of "the {of.group(1)} of {m.first.text}"']
+        return
+    if (
         not m.surname
         and key in _PEOPLES
         and (
@@ -5317,6 +5451,14 @@ def _classify_one(
         m.kind, m.reasons = (
             "word",
             [f'a people or its language ("{m.first.text} {post.split()[0] if post.split() else ""}")'],
+        )
+        return
+    if not strong and not m.surname and key in _OF_HISTORY and _A_THING_OF_HISTORY.match(post):
+        # "diary entries as Roman soldiers", "the Year 4 Roman trip": a people or a time of history
+        # describing a thing, though a pupil is called Roman
+        m.kind, m.reasons = (
+            "word",
+            [f'a word of history describing a thing ("{m.first.text}{post.split(" ", 2)[0]} ...")'],
         )
         return
     if (

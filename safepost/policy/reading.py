@@ -39,7 +39,7 @@ _CHILD_NOUNS = (
     r"daughter|son|girl|boy|lad|lass|laddie|lassie|pupil|child|youngster|kiddo|tot|toddler|"
     # somebody is a child only where the post places them: "someone in Year 5", not "this month someone"
     r"(?:someone|somebody)(?=\s+(?:in|from|of)\s)|"
-    r"(?:big|little|younger|older|baby)\s+(?:sister|brother)|little\s+(?:man|lady|miss|mister|helper|one)|young\s+(?:man|lady)(?=\s*[:,!.]|\s+(?:in|from|who)\b)|granddaughter|grandson|niece|nephew|stepdaughter|stepson|chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|boarder|day\s+pupil|"
+    r"(?:big|little|younger|older|baby)\s+(?:sister|brother)|little\s+(?:man|lady|miss|mister|helper|one)|wee\s+(?:man|one|lass|lassie|laddie|fella|yin)|young\s+(?:man|lady)(?=\s*[:,!.]|\s+(?:in|from|who)\b)|granddaughter|grandson|niece|nephew|stepdaughter|stepson|chappy|chap|fella|cherub|munchkin|schoolgirl|schoolboy|classmate|twins|triplets|boarder|day\s+pupil|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)-year-old"
 )
 # Nouns for somebody who did something; a child when the description places them in a class or
@@ -74,7 +74,7 @@ _DETERMINER = (
 # Words that end a noun phrase: a description never runs over them ("a warm welcome to the ...").
 _BREAK_WORDS = (
     "your their my his her its so that the a an and or but to of for with which who if as than b4 before "
-    "after while when because is are was were be been in from on at by"
+    "after while when because is are was were be been in from on at by per"
 )
 _MODIFIERS = r"(?:(?!(?:" + "|".join(_BREAK_WORDS.split()) + r")\s)[a-z0-9][\w'-]*\s+){0,4}?"
 _GROUP = (
@@ -812,8 +812,9 @@ _SUPERLATIVE_ONE = re.compile(
 _ONE_OF_A_CLASS = re.compile(
     r"\bone\s+(?:little|young|tiny|brave|small|very\s+proud)?\s*(?P<noun>(?-i:[A-Z])[a-z]+)\b(?!['’]?s\b)"
     r"(?=\s+(?:(?-i:[a-z]+ed)|walked|came|told|said|was|has|had|ran|made|found|drew|wrote|won|got|brought)\b)"
-    # "the Robin who finally ate a sprout", "a Kestrel who drew a padlock-shaped superhero"
-    r"|\b(?:the|a|our)\s+(?:little\s+|youngest\s+|oldest\s+)?(?P<noun2>(?-i:[A-Z])[a-z]+)(?=\s+who\s+(?!are\b|were\b|have\b))"
+    # "the Robin who finally ate a sprout", "a Kestrel who drew a padlock-shaped superhero" (not the title
+    # "The Owl Who Was Afraid of the Dark")
+    r"|\b(?:the|a|our)\s+(?:little\s+|youngest\s+|oldest\s+)?(?P<noun2>(?-i:[A-Z])[a-z]+)(?=\s+(?-i:who)\s+(?!are\b|were\b|have\b))"
     # "One of our youngest Puffins told Mrs Hale today that her new glasses ..."
     r"|\bone\s+of\s+our\s+(?:[\w-]+\s+)?(?P<noun3>(?-i:[A-Z])[a-z]+s)\b(?=[^.!?]{0,80}\b(?:her|his|she|he)\b)",
     re.IGNORECASE,
@@ -1608,6 +1609,8 @@ _PERSON_BEFORE = re.compile(
     r"|\b(?:hat-trick|hat\s+trick|brace|century|fifty|clean\s+sheet|five-for)s?\s+(?:in\s+a\s+row\s+|on\s+the\s+trot\s+)?for"
     # "Tries for Hartley, Brook and Parsons": who scored them
     r"|\b(?:goals|tries|wickets)\s+for"
+    # "Our P1 poet, wee Burns, recited two verses": a child of a year group described, then named
+    r"|\b(?:our|the)\s+(?:year\s*\d+|yr\s*\d+|[yps]\d|reception)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+,\s*(?:wee|little|young)?"
     # "Three goals in the cup tie and two of them from Pope!": the scorer of some of them
     r"|\b(?:goals?|tries|points|runs|wickets|saves)\b[^.!?]{0,40}?\b(?:two|three|four|five|both|one|all|most|\d)\s+"
     r"of\s+(?:them|those|which|these)\s+(?:from|by)"
@@ -1787,6 +1790,25 @@ _INSTITUTIONS = frozenset(
         "everton",
     ]
 )
+_SCORE_AFTER = re.compile(r"\s+\d{1,3}(?:\s*[,;!.]|\s*$|\s*[-–]\s*\d)")
+_A_MATCH_SCORE = re.compile(
+    r"\b(?:final\s+score|score\s+line|full[\s-]time|ft|final\s+result|result)\b\s*[:!-]", re.I
+)
+_TALLY = re.compile(
+    r"\b(?:scorers?|goals?|tries|try|wickets?|points?|runs?|assists?|saves?|baskets?)\b", re.I
+)
+
+
+def in_a_score_line(norm: str, start: int, end: int) -> bool:
+    """Whether a name is a side in a match's score: "Final score: St Walstan's 3, Drayton 2!" (not a
+    player's tally: "Scorers: Patel 2, Bell 1")."""
+    if _SCORE_AFTER.match(norm, end) is None:
+        return False
+    before = norm[max(0, start - 50) : start]
+    line = before[max(before.rfind("."), before.rfind("!"), before.rfind("?"), before.rfind("\n")) + 1 :]
+    return bool(_A_MATCH_SCORE.search(line)) and not _TALLY.search(line)
+
+
 # A plural noun straight after: the word describes things ("Tudor houses"), unless it is a verb.
 _ATTRIBUTIVE = re.compile(
     r"^\s+(?:red|blue|green|yellow|pink|purple|orange|black|white|grey|gray|gold|silver|brown)\b"  # "Ferrari red"
@@ -2122,6 +2144,8 @@ def surnames_alone(
             )
         ):
             continue  # "Dave from Hill's Haulage", "Fox's Biscuits": a business named after a family
+        if in_a_score_line(norm, tok.nstart, tok.nend):
+            continue  # "Final score: St Walstan's 3, Drayton 2!": the other side, by its name
         mid_sentence = bool(norm[text.sentence_bounds[tok.sentence][0] : tok.nstart].strip())
         as_person = bool(
             (

@@ -353,6 +353,18 @@ _SHORT_FORMS_OF_OTHER_LANGUAGES = {
     "oluwakemi": ("kemi",),
     "olufunmilayo": ("funmi",),
     "oluwatomi": ("tomi",),
+    # Igbo names, likewise: "Ify" for Ifeoma, "Emeka" for Chukwuemeka, "Kel" for Kelechi
+    "ifeoma": ("ify", "ife"),
+    "ifeanyi": ("ify",),
+    "chukwuemeka": ("emeka",),
+    "chinonso": ("nonso",),
+    "chiamaka": ("amaka",),
+    "kelechi": ("kel",),
+    "obinna": ("obi",),
+    "ikechukwu": ("ike",),
+    "chinedu": ("nedu",),
+    "ebubechukwu": ("ebube",),
+    "chimamanda": ("manda",),
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -110,6 +110,12 @@ _GREETED_IN_ANOTHER = re.compile(
     r"buenas|feliz|félicitations|formidables?|incroyable|magnifique|miam|vous\s+êtes|allez)\b)"
     r"|(?<!\w)(?i:ça|très|voilà)|[¿¡]"
 )
+# A word explained straight after as a thing of a people or a place: "learning tinikling, the Filipino bamboo
+# dance", "a bowl of jollof, a West African rice dish".
+_EXPLAINED = re.compile(
+    r"\b[a-z][a-z-]+(?=\s*,\s*(?:the|a|an)\s+(?:(?:West|East|North|South|traditional)\s+)?(?-i:[A-Z])[a-z]+\s+(?:[a-z]+\s+)?(?:dance|dish|game|sport|festival|instrument|song|drink|sweet|bread|word|"
+    r"greeting|tradition|custom|art|craft|martial\s+art|stew|soup|cake|snack|dessert|drum|poem)\b)"
+)
 _ANOTHER_LANGUAGE = re.compile(
     r"\b(?:in|learning|learnt|speaking|spoke|say|said|words?\s+for)\s+(?:some\s+)?(?:"
     + LANGUAGE_NAMES
@@ -188,6 +194,24 @@ class _Checker:
             )
         return looks_like_text_speak(word) or (word.islower() and bool(_ROMAN.fullmatch(word)))
 
+    def _beside_foreign(self, words: Sequence[ProseWord], w: ProseWord, text: str) -> bool:
+        """Whether ``w`` is in a run of unknown words, side by side, one of them written with letters
+        English does not use ("Dzień dobry", "Là Naomh Anndrais sona dhuibh")."""
+        for step in (-1, 1):
+            here = w
+            for _ in range(4):
+                j = here.index + step
+                if not 0 <= j < len(words):
+                    break
+                there = words[j]
+                a, b = (there, here) if step < 0 else (here, there)
+                if text[a.nend : b.nstart].strip(" ") or self.known(there.text):
+                    break
+                if not there.text.isascii():
+                    return True
+                here = there
+        return False
+
     def known(self, word: str) -> bool:
         """Known as typed, as the possessive of a known word, or as a compound of known parts."""
         words = self.words
@@ -262,12 +286,17 @@ class _Checker:
                 foreign[i] = a
             elif (named := _ANOTHER_LANGUAGE.search(sentence)) is not None:
                 foreign[i] = a + named.start()
+        explained = {m.start() for m in _EXPLAINED.finditer(ptext.text)}
         for w in words:
             word = w.text
             if foreign and (i := ptext.sentence_of(w.nstart)) in foreign and w.nstart >= foreign[i]:
                 continue
             if not word.isascii() and not self.known(word):
                 continue  # "Cảm ơn": a word of another language, written with its own letters
+            if w.nstart in explained and not self.known(word):
+                continue  # "tinikling, the Filipino bamboo dance": a word of another people, explained
+            if not self.known(word) and self._beside_foreign(words, w, ptext.text):
+                continue  # the "dobry" of "Dzień dobry!": a word of the same phrase in another language
             if (
                 self.known(word)
                 or self.ignorable(w)

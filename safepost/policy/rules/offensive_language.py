@@ -591,7 +591,24 @@ def _person_called(words: list[Word], i: int) -> bool:
         return True
     if p in _PERSON_COPULAS:
         return True
+    if p in ("are", "is", "was", "were") and _whoever_before(words, k):
+        return True
     return p in ("are", "is") and k > 0 and words[k - 1].key in _YOU | {"he", "she", "they"}
+
+
+def _whoever_before(words: list[Word], k: int) -> bool:
+    """The clause before word ``k`` (a copula) is about somebody unnamed: "Whoever keeps letting their dog
+    foul the path ... is", "Anyone who drops litter is"."""
+    sentence = words[k].sentence
+    for j in range(k - 1, max(-1, k - 20), -1):
+        w = words[j]
+        if w.sentence != sentence or w.key in ("is", "are", "was", "were"):
+            return False
+        if w.key in ("whoever", "whoevers") or (
+            w.key in ("anyone", "anybody", "person", "people") and j + 1 < k and words[j + 1].key == "who"
+        ):
+            return True
+    return False
 
 
 def _aimed_at_people(words: list[Word], first: int, last: int) -> bool:

@@ -70,7 +70,7 @@ prayers luck crossed done great gr8 congrats congratulations proud sorry apologi
 _NEXT_FOR = _words("""
 the a an your ur you u everyone every1 everybody everything us me them him her it this that our
 coming joining helping supporting attending being having making tomorrow 2moro today 2day tonight
-2nite now ever sure
+2nite now ever sure his their monday tuesday wednesday thursday friday saturday sunday christmas xmas easter
 """)
 # A meeting, and whom it is for: "residential meeting 4 parents".
 _MEETING = _words("meeting meetings evening session workshop event information info talk")
@@ -78,7 +78,7 @@ _WHO_FOR = _words("parents families carers everyone all children pupils students
 # Things wanted for an event, before a "4" and the event's name: "Tickets 4 #BloodBrothers".
 _WANTED_FOR = _words("tickets ticket auditions volunteers entries costumes helpers donations sign-ups")
 # "well done 2 Tommy", "welcome 2 Mrs Lee": "2" for "to" before a name.
-_BEFORE_TO_NAME = _words("done welcome thanks congrats congratulations hello hi goodbye bye out luck")
+_BEFORE_TO_NAME = _words("done welcome thanks congrats congratulations hello hi goodbye bye out luck up")
 _NEXT_TO = _words("""
 the a an be b see c go get come do have make help meet hear say all everyone every1 u you school
 bed your ur our me us them join watch celebrate welcome thank raise support read learn play share

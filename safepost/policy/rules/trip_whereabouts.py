@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from safepost.policy.findings import Finding
-from safepost.policy.names import FAMOUS_SURNAMES, PLACE_WORDS, is_a_place
+from safepost.policy.names import FAMOUS_SURNAMES, PLACE_WORDS, is_a_place, is_ordinary_word
 from safepost.policy.reading import DATE, FUTURE_TIME, LANGUAGE_NAMES, SpanIndex, Tense, sentence_tense
 from safepost.policy.rules.base import Context, Rule
 from safepost.policy.text import at_word_starts, fold
@@ -179,7 +179,7 @@ _PLACE = re.compile(
     r"(?:\s+|(?<=[➡→>\ufe0f:])\s*)"
     r"(?P<place>(?:the\s+)?(?:(?:(?:main|front|back|side|north|south|east|west|far)\s+)?(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|front|back|"
     r"foyer|lobby|atrium|grounds|entrance|doors?|outside|inside|"
-    r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:#?[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and|y|yr)?\s*(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’-]*){0,4}"
+    r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:(?<=\bat\s)@[A-Za-z]\w+|#?[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and|y|yr)?\s*(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’-]*){0,4}"
     r"|(?:stand|stall|pitch|court|platform|table)\s+\d+"
     r"|(?:the\s+)?(?:number\s+)?\d{1,3}[A-Z]?\s+bus"  # "Look out for Hawthorn on the 52 bus into town"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+\d+\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
@@ -387,7 +387,8 @@ _PUPILS_MOVED = re.compile(
 
 
 _COUNTRY = re.compile(
-    r"(?:Wales|Scotland|England|Ireland|Northern\s+Ireland|Britain|Great\s+Britain|UK|United\s+Kingdom|France|Spain|"
+    # (and a region of one: "have arrived safely in North Wales")
+    r"(?:(?:North|South|Mid|West|East|Northern|Southern)\s+)?(?:Wales|Scotland|England|Ireland|Northern\s+Ireland|Britain|Great\s+Britain|UK|United\s+Kingdom|France|Spain|"
     r"Italy|Germany|Belgium|Netherlands|Holland|Portugal|Greece|Austria|Switzerland|Iceland|Norway|Sweden|Denmark|"
     r"Poland|Europe|America|USA|Canada|Australia|New\s+Zealand|Africa|Asia|India|China|Japan)"
 )
@@ -398,6 +399,8 @@ _NOT_PLACES = re.compile(
     r"Maths|English|Science|PE|D&T|DT|RE|RS|PSHE|PSHCE|RSE|ICT|Computing|Geography|History|Music|Drama|"
     r"Levels?|T[\s-]Levels?|A[\s-]Levels?|BTECs?|GCSEs?|Meet\s+the\s+(?:Teacher|Tutor|Team|Staff)|Jumu['’]?ah|Jummah|Jumma|Humanities|MFL|Languages|Physics|Chemistry|Biology|Psychology|Sociology|Economics|Classics|Latin|"
     r"Our(?!\s+Lady)|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
+    # a time of the school day, not a place: "at Show and Tell this afternoon", "in Golden Time"
+    r"Show\s+and\s+Tell|Show\s+&\s+Tell|Golden\s+Time|Circle\s+Time|Story\s+Time|Storytime|Choosing\s+Time|"
     r"Friends|Schools|Benediction|Communion|Narnia|Hogwarts|Wonderland|Neverland|Middle[\s-]earth|Lilliput|Atlantis|Oz)\b(?!\s+(?!(?:Year|Years|Reception|Nursery|Class|[PY]\d)\b)[A-Z])"
     r"|^(?:the\s+)?(?:heart|centre|middle)\s+of\s+(?:the\s+|our\s+)?(?:Gospel|Bible|Church|Faith|Lord|God|Christmas|"
     r"Easter|Advent|Lent|Ramadan|Diwali)\b"
@@ -1016,6 +1019,12 @@ def _places(sentence: str) -> list[_Place]:
             r"\d+\s*[-–]\s*\d+\s+(?:(?:win|victory|defeat|loss|draw|thrashing)\s+)?$", sentence[: m.start()]
         ):
             continue  # "3-0 to the Peregrines", "a 24-12 win at Clifton": a score
+        if (
+            re.fullmatch(r"#[A-Z][a-z]+", place)
+            and m.group("prep") == "to"
+            and is_ordinary_word(place[1:].lower())
+        ):
+            continue  # "learning to #Recycle properly": a word of a hashtag, not a place
         if m.group("prep") == "in" and re.search(
             r"\bfrom\s+(?:[A-Z][\w'’-]*\s+){1,3}$", sentence[: m.start()]
         ):
@@ -1208,7 +1217,7 @@ def _places(sentence: str) -> list[_Place]:
             )
         ):
             continue
-        bare = re.sub(r"^(?:the\s+)?#?", "", place)
+        bare = re.sub(r"^(?:the\s+)?[#@]?", "", place)
         if _houses_named(bare):
             continue  # "the houseparents in Nightingale and Shackleton": the school's houses
         if _PHASE.fullmatch(bare) and (place != bare or _SITE_AFTER.match(sentence, m.end())):
@@ -1708,6 +1717,10 @@ class TripWhereabouts(Rule):
                 r"\b(?:a\s+few|some|many|lots|most)\s+of\s+you\s+(?:will|are|might|may)\b", clause, re.I
             ):
                 continue  # "we know a few of you will be dancing in Helston": families' own plans, not a school trip
+            if re.search(
+                r"\b(?:if|when|whether)\s+(?:you|you['’]re|you\s+are|your\s+family)\b", sentence, re.I
+            ) and not re.search(r"\b(?:class|year|pupils|children|group|coach|trip)\b", clause, re.I):
+                continue  # "If you're visiting the lights on Belgrave Road this weekend, have fun": families' own plans
             if re.search(r"\bopen\s+(?:day|days|evening|evenings|morning|mornings)\b", clause, re.I):
                 continue  # "the spring open day at Sheffield Hallam University is on Saturday": families go if they wish
             if re.search(r"\bsettl(?:e|es|ed|ing)\s+in\b", clause, re.I):
