@@ -554,7 +554,10 @@ _PERSON_NOUNS = (
     r"shepherd|innkeeper|angel|king|queen|prince|princess|villain|pirate|chatterbox|giggler|kindness\s+champion|"
     r"fundraiser|seller|collector|achiever|attender|speller|scorer|runner|swimmer|goalkeeper|keeper|finalist"
 )
-_REMINDED = r"^,?\s+(?:don['’]?t\s+forget|dont\s+forget|do\s+not\s+forget|remember\s+(?:your|to)|you\s+(?:left|forgot))\b"
+_REMINDED = (
+    r"^,?\s+(?:(?:pls|plz|please)\s+)?(?:don['’]?t\s+forget|dont\s+forget|do\s+not\s+forget|remember\s+(?:your|to)|"
+    r"(?:rmbr|remeber)\s+(?:your|to)|you\s+(?:left|forgot))\b"
+)
 _POST_CUE = re.compile(
     r"^\s*(?:"
     r"(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s+|from\s+)"
@@ -1224,6 +1227,14 @@ _OF_A_PEOPLE = (
     r"\s+(?:and\s+(?-i:[A-Z])\w+\s+)?(?:words?|language|storytelling|stories|culture|history|heritage|families|family|"
     r"community|communities|people|songs?|music|dance|customs?|traditions?|phrases?|greetings?|history\s+month)\b"
 )
+# A nation's or a professional side's player, by the role before the name: "Wales captain Jac Morgan".
+_A_NATIONS_PLAYER = re.compile(
+    r"\b(?-i:Wales|England|Scotland|Ireland|Irish|Welsh|Scottish|English|British|GB|Lions|Olympic|Paralympic|Premier\s+League)"
+    r"\s+(?:(?:rugby|football|cricket|netball|hockey|women['’]s|men['’]s)\s+)?"
+    r"(?:captain|star|player|legend|international|coach|manager|winger|striker|goalkeeper|champion|medallist|"
+    r"fly-half|full-back|prop|hooker|flanker|bowler|batter|batsman|sprinter|swimmer|cyclist|boxer)\s+$",
+    re.IGNORECASE,
+)
 # An event or a thing named after somebody: "our Burns lunch", "the Darwin workshop".
 _AN_EVENT_NAMED_AFTER = re.compile(
     r"\s+(?:lunch|supper|night|dinner|tea|party|celebration|ceilidh|poems?|poetry|workshop|day|week|festival|project|"
@@ -1333,6 +1344,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:new\s+)?(?:year\s*\d+\s+|ks\d\s+|reception\s+|post-16\s+|"
     r"sixth[\s-]form\s+)?"
     r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|prif\s+ddisgybl|dux|"
+    r"(?:eisteddfod\s+)?(?:chaired|crowned)\s+bard|"  # "Our Eisteddfod chaired bard has written a poem"
     r"(?:student|school|su|students['’]?\s+union|student\s+union)\s+(?:president|vice[\s-]president)|(?:(?-i:[A-Z])\w+\s+|\d+-\w+\s+)?"
     r"(?:school|house|sports|football|netball|rugby|cricket|hockey|team|dorm|dormitory|boarding|form|club)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|student|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
@@ -1356,7 +1368,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     # one leader wished well: "Good luck this afternoon to our Young Sports Leader, off to the training day"
     + r"|\b(?:good\s+luck|well\s+done|congratulations|congrats|huge\s+thanks|thank\s+you|shout[\s-]?out)\s+(?:[\w-]+\s+){0,3}?"
     r"to\s+our\s+(?:new\s+)?(?:year\s*\d+\s+)?(?:[\w-]+\s+){0,3}?(?:leader|ambassador|monitor|prefect|representative|"
-    r"councillor|champion)\b(?!s)(?![\w-])(?!\s*,?\s*(?:mr|mrs|miss|ms|dr)\b)"
+    r"councillor|champion)\b(?!s)(?![\w-])(?!\s*,?\s*(?:mr|mrs|miss|ms|dr)\b)(?!\s+(?:team|squad|group|council|body|crew)\b)"
     # a new monitor of a year, said to be one: "Our new Year 4 Eco Monitor is already making sure every light goes off"
     + r"|\bour\s+new\s+(?:year\s*\d+\s+)?(?:[\w-]+\s+)?(?:monitor|prefect|ambassador|librarian|councillor)\b(?!s)"
     r"(?=\s+(?:is|was|has|had|will|(?-i:[a-z]+ed))\b)"
@@ -1368,7 +1380,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     + _NOT_A_THING
     # an award one child holds: "our Sports Personality of the Year", "the Player of the Tournament"
     # "Our Mary in this year's nativity", "Little Z in Heron Class", "Our Eco Council chair wrote"
-    + r"|\bour\s+(?:Mary|Joseph|Gabriel|narrator|innkeeper)\s+in\s+(?:this\s+year['’]s\s+|the\s+|our\s+)?"
+    + r"|\bour\s+(?:Mary(?:\s+and\s+Joseph)?|Joseph|Gabriel|narrator|innkeeper)\s+(?:(?:were|was)\s+[^.!?]{0,40}?)?in\s+(?:this\s+year['’]s\s+|the\s+|our\s+)?"
     r"(?:(?:(?-i:[A-Z])\w+|year\s*\d+(?:\s*(?:and|&)\s*\d+)?)\s+(?:class\s+)?)?nativity\b"
     # "a certain Paddington in Caterpillars": one child, hinted at by a costume
     + r"|\ba\s+certain\s+(?:little\s+)?(?-i:[A-Z])\w+(?=\s+(?:in|from)\s+(?:year|reception|nursery|(?-i:[A-Z])))"
@@ -2392,7 +2404,10 @@ def is_a_place(key: str) -> bool:
 # A post about the school's animals, by its heading: "Hen update: Clover, Nutmeg and Mrs Tiggy-Winkle are laying".
 _ANIMAL_POST = re.compile(
     r"^\W*(?:hens?|chickens?|ducks?|pets?|animals?|lambs?|rabbits?|guinea\s+pigs?|goats?|ponies|pony|tortoise|"
-    r"class\s+pets?|farm)\s+(?:update|news|corner|diary|watch)\s*[:!-]",
+    r"class\s+pets?|farm)\s+(?:update|news|corner|diary|watch)\s*[:!-]"
+    # "Our school hens are laying again! Pearl, Ruby and Mabel managed eleven eggs"
+    r"|^\W*our\s+(?:school\s+|class\s+)?(?:hens|chickens|ducks|lambs|rabbits|guinea\s+pigs|goats|ponies|tortoises)\s+"
+    r"(?:are|have|laid)\b[^.!?]{0,60}[.!?]",
     re.IGNORECASE,
 )
 # Greetings of other languages, whose words may be children's names: "Shana tova", "Mazal tov".
@@ -2408,7 +2423,9 @@ _GREETING_PHRASE = re.compile(
     r"gay\s+gordons|strip\s+the\s+willow|dashing\s+white\s+sergeant|"
     r"shabbat\s+(?:shira|zachor|hagadol|ha-gadol|shuva|shuvah|nachamu|chazon|shekalim|parah|hachodesh|chanukah)|"
     # Irish: "Maith sibh!" (well done, all of you), "Erin go Bragh!", "Lá Fhéile Pádraig sona daoibh!"
-    r"maith\s+sibh|maith\s+thú|maith\s+thu|erin\s+go\s+bragh|lá\s+fhéile\s+pádraig|la\s+fheile\s+padraig)\b",
+    r"maith\s+sibh|maith\s+thú|maith\s+thu|erin\s+go\s+bragh|lá\s+fhéile\s+pádraig|la\s+fheile\s+padraig|"
+    # Chinese New Year: "Xin nian kuai le!", "Gong xi fa cai", "Kung hei fat choy"
+    r"xin\s+nian\s+(?:kuai\s+le|hao)|gong\s+xi\s+fa\s+cai|kung\s+hei\s+fat\s+choy)\b",
     re.IGNORECASE,
 )
 _PLACES_BEFORE = re.compile(r"(?:(?-i:[A-Z])[\w'’-]+\s*(?:,|\band\b|&)\s*)+$")
@@ -2749,6 +2766,16 @@ def analyse_people(
             and _PRE_CUE.search(before) is None
         ):
             continue  # "Staff will park at the church", "a perfect summer day": words, not Will Park
+        if (
+            not tok.is_capitalised
+            and is_ordinary_word(key)
+            and re.search(
+                r"\b(?:what|such|pure|much|real|so\s+much|full\s+of|with|of|spread|spreading|brings?|brought)\s+$",
+                before,
+                re.I,
+            )
+        ):
+            continue  # "What joy in the Seacole classroom today": the word, typed in lower case after a word that asks for one
         m = PersonMention(first=tok, on_roster=key in roster.by_first or misspelt_pupil(tok, roster, lexicon))
         # "Iolo ap Rhys", "Daan van Dijk": a surname after a particle
         if i + 2 < len(tokens) and tokens[i + 1].key in _PARTICLES:
@@ -3884,6 +3911,19 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
                 )
             ):
                 m.kind, m.reasons = "adult", [f"listed after {before[-1].reasons[0]}"]
+            elif (
+                before
+                and before[-1].kind == "place"
+                and before[-1].reasons[:1] in (['after "in"'], ["listed after a place"])
+                and not m.surname
+                and is_a_place(m.first.key)
+                and re.fullmatch(
+                    r"(?:\s*,\s*(?-i:[A-Z])[\w'’-]+)*\s*(?:,\s*and|,|and|&)\s*",
+                    norm[before[-1].nend : m.nstart],
+                )
+            ):
+                # "pen pals live in Moira, Tyrone and Kerry": places, listed after one
+                m.kind, m.reasons = "place", ["listed after a place"]
         # "Ruby and Felix painted sunflowers": a name listed with a pupil is a pupil too.
         if any(m.is_pupil for m in group):
             for m in group:
@@ -4033,6 +4073,43 @@ def _classify_one(
         return
     if m.kind == "place" and (not group_cue or any(r.startswith("part of") for r in m.reasons)):
         return  # "a family pass to Chester Zoo": a place, whatever the wording around it
+    if (
+        m.on_roster
+        and not m.surname
+        and re.match(r"\s*,", post)
+        and (part := re.search(r"\bour\s+((?-i:[A-Z])[a-z]+)\s*,\s*$", _before(norm, s_start, m, 30), re.I))
+        is not None
+        and not is_ordinary_word(fold(part.group(1)))
+        and fold(part.group(1)) not in TITLES
+        and fold(part.group(1)) not in roster.class_names
+    ):
+        # "Our Matilda, Grace, held the whole audience": the pupil who played the part
+        m.kind, m.cue = "pupil", f"our {part.group(1)},"
+        m.reasons = [f'the pupil who played "{part.group(1)}"', "first name of a pupil on the roster"]
+        return
+    if (
+        not m.surname
+        and not m.first.possessive
+        and re.search(r"\bour\s+$", _before(norm, s_start, m, 6), re.I)
+        and (played_by := re.match(r"\s*,\s*((?-i:[A-Z])[a-z]+)\s*,", post)) is not None
+        and fold(played_by.group(1)) in roster.by_first
+        and not is_ordinary_word(key)
+        and key not in roster.class_names
+    ):
+        # the "Matilda" of "Our Matilda, Grace, held the whole audience": the part, then who played it
+        m.kind, m.reasons = "other-person", [f"a part in a show, played by {played_by.group(1)}"]
+        return
+    if key == "ben" and not m.surname and re.search(r"(?-i:Big)\s+$", _before(norm, s_start, m, 5)):
+        m.kind, m.reasons = "place", ['"Big Ben": the bell and its tower']
+        return
+    if _A_NATIONS_PLAYER.search(_before(norm, s_start, m, 45)):
+        # "Wales captain Jac Morgan has signed a shirt for our raffle": a famous player, though a pupil shares the name
+        m.kind, m.cue, m.reasons = (
+            "other-person",
+            None,
+            ["a nation's or a club's player, by the role before the name"],
+        )
+        return
     if m.surname is not None and re.match(r"\s+(?:Day|Week|Night|Appeal|Festival|Fun\s+Run)\b", post):
         m.kind, m.reasons = "word", ['the name of a day or an event ("Red Nose Day")']
         return
@@ -4400,6 +4477,13 @@ def _classify_one(
             "word",
             ['the time of year, naming a term or an event ("Summer term starts on Monday")'],
         )
+        return
+    if key in _TIMES_OF_YEAR and re.search(
+        r"\b(?:signs|colours|colors|sounds|smells|leaves|flowers|fruits|first\s+day|start|end|beauty|wonders)\s+of\s+$",
+        _before(norm, s_start, m, 20),
+        re.I,
+    ):
+        m.kind, m.reasons = "word", ['the time of year ("looking for signs of Autumn")']
         return
     if key in _TIMES_OF_YEAR and re.search(r"\bhere\s+comes\s+$", _before(norm, s_start, m, 12), re.I):
         m.kind, m.reasons = "word", ['the time of year ("Here comes May!")']
@@ -4785,7 +4869,15 @@ def _classify_one(
     if m.surname is not None and is_ordinary_word(m.surname.key) and _OF_THE_AWARD.match(post):
         m.kind, m.reasons = "word", ['part of the name of an award ("Citizen of the Term")']
         return  # "our Courtney Citizen of the Term": the school's award, not a child's full name
-    if _STORY_TITLE.match(post) and not group_cue:
+    if (
+        _STORY_TITLE.match(post)
+        and not group_cue
+        # not "designed by Ruby Church and the Eco Council": a pupil in full, and a body of the school
+        and not (
+            m.full_name_on_roster
+            and re.match(r"\s+and\s+the\s+(?:Eco|School|Pupil|Student|Sports|Year)\b", post)
+        )
+    ):
         m.kind, m.reasons = "other-person", ["title of a story"]
         return
     sentence = norm[s_start:s_end]
@@ -5311,7 +5403,8 @@ def _classify_one(
         and re.match(
             r"['’]s?\s+(?-i:Ladder|Leap|Cave|Caves|Well|Chair|Bridge|Rock|Point|Hole|Castle|Tower|Folly|Cross|Stone|"
             r"College|Chapel|Lynn|Parade|Road|Park|"
-            r"Hill|Wood|Field|Bay|Cove|Head|Pike|Crag|Gorge|Mill|Island|Lake|Pool|Steps)\b",
+            r"Hill|Wood|Field|Bay|Cove|Head|Pike|Crag|Gorge|Mill|Island|Lake|Pool|Steps|Column|Needle|Seat|Wall|Dyke|"
+            r"Monument|Memorial)\b|['’]s?\s+(?:statue|grave|tomb|monument|birthplace)\b",
             norm[m.first.nend : m.first.nend + 12],
         )
     ):
@@ -5412,7 +5505,13 @@ def _classify_one(
         # "A beautiful enfys over the playground" (a rainbow, in Welsh): a thing, with "a" before it
         m.kind, m.reasons = "word", ['a word in lower case after "a" or "an": a thing, not a child']
         return
-    if not strong and re.search(r"(?-i:[A-Z])[\w'’-]*\s+(?:yr|y|'r|’r)\s+$", _before(norm, s_start, m, 25)):
+    if not strong and (
+        re.search(r"(?-i:[A-Z])[\w'’-]*\s+(?:yr|y|'r|’r)\s+$", _before(norm, s_start, m, 25))
+        # "Ffair Haf is on Friday" (the summer fair), "Gŵyl Haf": a Welsh noun, then the season
+        or re.search(
+            r"\b(?:Ffair|Gŵyl|Gwyl|Tymor|Cyngerdd|Taith|Diwrnod|Wythnos)\s+$", _before(norm, s_start, m, 12)
+        )
+    ):
         # "Tymor yr Haf starts today" (the summer term), "Ysgol y Castell": a Welsh name of a thing
         m.kind, m.reasons = "word", ['part of a Welsh name ("Tymor yr Haf", "Ysgol y Castell")']
         return

@@ -57,7 +57,7 @@ _DOER_NOUNS = (
     r"journalist|presenter|narrator|host|organiser|organizer|librarian|buddy|mentor|steward|mediator|warrior|"
     r"scholar|author|illustrator|composer|coder|programmer|builder|gardener|explorer|adventurer|entrepreneur|"
     r"climber|cyclist|skater|skier|rider|jockey|boxer|fencer|archer|sprinter|jumper|thrower|camper|trumpeter|bugler|"
-    r"piper|cornetist|"
+    r"piper|cornetist|bard|"
     r"chorister|server|altar\s+server|bell\s+ringer|chorus\s+member|soprano|alto|treble|"
     r"chess\s+player|magician|comedian|chatterbox|bookworm|superhero|legend|all-rounder|newbie|arrival|"
     r"fan|enthusiast|fanatic|lover|friend|pal|shepherd|angel|innkeeper|"
@@ -74,7 +74,7 @@ _DETERMINER = (
 # Words that end a noun phrase: a description never runs over them ("a warm welcome to the ...").
 _BREAK_WORDS = (
     "your their my his her its so that the a an and or but to of for with which who if as than b4 before "
-    "after while when because is are was were be been in from on at by per"
+    "after while when because is are was were be been in from on at by per every each has have had"
 )
 _MODIFIERS = r"(?:(?!(?:" + "|".join(_BREAK_WORDS.split()) + r")\s)[a-z0-9][\w'-]*\s+){0,4}?"
 _GROUP = (
@@ -484,7 +484,9 @@ _GROWN_UP = re.compile(
     r"\b(?:back\s+in\s+(?:19|20)\d\d|(?:\d+|many|ten|twenty|fifteen)\s+years\s+ago|qualified\s+as|graduated|"
     r"is\s+now\s+(?:a|an)\s+\w+|works\s+as|(?:19|20)\d\d\s+leaver|"
     # "Doris, who was a Harbourside pupil in the 1930s"
-    r"in\s+the\s+(?:19|20)?\d0s|in\s+(?:19[0-9]\d|200\d))\b",
+    r"in\s+the\s+(?:19|20)?\d0s|in\s+(?:19[0-9]\d|200\d))\b"
+    # "Our Year 2 class rep is collecting ... Email her at jen.mc@...": a parent, whose own address is given
+    r"|\b(?:email|e-mail|ring|call|text|phone|message)\s+(?:her|him)\s+(?:at|on)\s+(?:[\w.+-]+@|0\d|\+44)",
     re.IGNORECASE,
 )
 _IN_A_STORY = re.compile(
@@ -816,7 +818,8 @@ _ONE_OF_A_CLASS = re.compile(
     # "The Owl Who Was Afraid of the Dark")
     r"|\b(?:the|a|our)\s+(?:little\s+|youngest\s+|oldest\s+)?(?P<noun2>(?-i:[A-Z])[a-z]+)(?=\s+(?-i:who)\s+(?!are\b|were\b|have\b))"
     # "One of our youngest Puffins told Mrs Hale today that her new glasses ..."
-    r"|\bone\s+of\s+our\s+(?:[\w-]+\s+)?(?P<noun3>(?-i:[A-Z])[a-z]+s)\b(?=[^.!?]{0,80}\b(?:her|his|she|he)\b)",
+    r"|\bone\s+of\s+our\s+(?:[\w-]+\s+)?(?P<noun3>(?-i:[A-Z])[a-z]+s)\b(?!['’]?\s+(?:mums?|dads?|parents?|carers?|families|grandparents?)\b)"
+    r"(?=[^.!?]{0,80}\b(?:her|his|she|he)\b)",
     re.IGNORECASE,
 )
 _SUPERLATIVE_IN = re.compile(
@@ -1141,6 +1144,8 @@ def child_references(
         only_pronoun = not (praised or _DID.match(tail) or re.match(r"\s*,?\s*whose?\b|\s+who['’]s\b", tail))
         if only_pronoun and _OTHER_ANTECEDENT.search(norm):
             continue  # "she" may be the adult or the character the post also mentions
+        if _GROWN_UP.search(norm[m.end() : m.end() + 120]):
+            continue  # "Our Year 2 class rep is collecting ... Email her at jen.mc@...": a parent
         found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _ONE_IN_GROUP_WHO.finditer(norm):
         if _A_THING_AFTER.match(norm, m.end()):
@@ -1579,7 +1584,7 @@ _PERSON_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PERSON_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?-i:[A-Z])\.|\b(?:was|then)|:|\bwell\s+(?:rowed|bowled|batted|swum|struck|kept|caught|fielded|"
+    r"(?:(?<![A-Za-z])(?-i:[A-Z])\.|(?<![\w.&])(?-i:[A-Z]{2})(?=\s+$)|\b(?:was|then)|:|\bwell\s+(?:rowed|bowled|batted|swum|struck|kept|caught|fielded|"
     r"jumped|sailed|ridden|raced|fought|sung|run)|\bwell\s+played|well\s+done|nice\s+one|great\s+work|top\s+effort|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off\s+to|"
     r"shout[\s-]?outs?\s+to|(?:\.{3}|…)\s*(?:and\s+)?it['’]s|"
     r"(?:ten\s+out\s+of\s+ten|full\s+marks|top\s+marks|10/10)\s+for|"  # "Ten out of ten for Moss in today's cookery"
@@ -1950,6 +1955,8 @@ def part_of_longer_name(
         and _joins(prev)
         and prev.sentence == tok.sentence
         and norm[prev.nend : tok.nstart] == " "
+        # not a child's initials before the surname: "What a season for KJ Ansah, our top scorer"
+        and not (len(prev.text) == 2 and prev.text.isupper() and prev.text.isalpha() and not prev.hashtag)
         and (
             norm[max(sentence_start, prev.nstart - 40) : prev.nstart].strip()
             or (
@@ -2166,6 +2173,10 @@ def surnames_alone(
                 is not None
             )
         )
+        if tok.possessive and re.match(
+            r"['’]s?\s+(?:statue|grave|tomb|monument|birthplace|memorial)\b", after
+        ):
+            continue  # "Drake's statue on the Hoe": somebody of history, remembered in a place
         if tok.possessive and (key, _next_word(after)) in _EPONYMS:
             continue  # "Darwin's finches", "Newton's cradles": things named after a famous person
         if _NAMED_EVENT_AFTER.match(after) and not tok.possessive:

@@ -191,7 +191,9 @@ _DOB = re.compile(
 )
 
 _AGE_AND_BIRTHDAY = re.compile(
-    rf"\b(?:turns|turned|is\s+turning|will\s+be)\s+(?:1[0-8]|[1-9])\s+(?:on|this)\s+(?:{_DAY_MONTH}|{_MONTH_DAY})",
+    rf"\b(?:turns|turned|is\s+turning|will\s+be)\s+(?:1[0-8]|[1-9])\s+(?:on|this)\s+"
+    # (a weekday may come first: "turns 11 on Saturday 13th June")
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:the\s+)?)?(?:{_DAY_MONTH}|{_MONTH_DAY})",
     re.IGNORECASE,
 )
 

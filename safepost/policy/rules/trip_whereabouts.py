@@ -390,7 +390,10 @@ _COUNTRY = re.compile(
     # (and a region of one: "have arrived safely in North Wales")
     r"(?:(?:North|South|Mid|West|East|Northern|Southern)\s+)?(?:Wales|Scotland|England|Ireland|Northern\s+Ireland|Britain|Great\s+Britain|UK|United\s+Kingdom|France|Spain|"
     r"Italy|Germany|Belgium|Netherlands|Holland|Portugal|Greece|Austria|Switzerland|Iceland|Norway|Sweden|Denmark|"
-    r"Poland|Europe|America|USA|Canada|Australia|New\s+Zealand|Africa|Asia|India|China|Japan)"
+    r"Poland|Europe|America|USA|Canada|Australia|New\s+Zealand|Africa|Asia|India|China|Japan|"
+    # a region of hills or water as wide as a county: "Good morning from the Lakes!", "arrived safely in the Dales"
+    r"Lakes|Lake\s+District|Dales|Yorkshire\s+Dales|Peak\s+District|Peaks|Highlands|Cotswolds|Broads|Norfolk\s+Broads|"
+    r"Snowdonia|Eryri|New\s+Forest|Fens|Chilterns|Pennines|Brecon\s+Beacons|Cairngorms|Trossachs|Scottish\s+Borders)"
 )
 _NOT_PLACES = re.compile(
     r"^(?:the\s+)?Key\s+Stage\b|^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|Blwyddyn|Dosbarth|Derbyn|Meithrin|KS\d|[PYS]\d|Yr\s?\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
@@ -869,11 +872,12 @@ _AUTHOR = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+")
 # "in the Sefton finals": the name of an event, not a place
 _EVENT_AFTER = re.compile(
     r"\s+(?:(?:(?-i:[a-z]+)\s+){1,3}(?=(?:challenge|competition|quiz|championships?|tournament|festival|final|finals|"
-    r"gala|league|cup)\b))?"
+    r"gala|league|cup|service|week)\b))?"
     # "the Kingswood summer fete": the event of a place, not the place
     r"(?:(?:summer|christmas|winter|spring|autumn|harvest|school|village|charity|annual|community|church)\s+"
     r"(?=(?:fair|fete|fayre|concert|party|disco|festival|gala|show)\b))?(?:finals?|challenge|semi-finals?|championships?|tournament|games|festival|gala|league|cup|heats|trials|"
     r"qualifiers|assembly|service|concert|disco|party|celebration|family|families|fair|fete|conference|summit|"
+    r"week(?!end)|"  # "counting down to Shared Education week with St Kevin's"
     # "return the Year 6 Robinwood residential forms by Friday"
     r"(?:residential|trip|visit)\s+(?:forms?|letters?|payments?|deposits?|kit\s+lists?|information|meeting|evening)|"
     # "pitches to Dragons' Den judges", "a thank-you to Chester Zoo staff": people, not a place
@@ -1016,7 +1020,8 @@ def _places(sentence: str) -> list[_Place]:
     for m in _PLACE.finditer(sentence):
         place = m.group("place")
         if re.search(
-            r"\d+\s*[-–]\s*\d+\s+(?:(?:win|victory|defeat|loss|draw|thrashing)\s+)?$", sentence[: m.start()]
+            r"\d+\s*[-–]\s*\d+\s+(?:(?:win|victory|defeat|loss|draw|thrashing)\s+)?(?:away\s+)?$",
+            sentence[: m.start()],
         ):
             continue  # "3-0 to the Peregrines", "a 24-12 win at Clifton": a score
         if (
