@@ -1344,7 +1344,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"\b(?:our|the|this\s+(?:week|year|term)'s|new)\s+(?:new\s+)?(?:year\s*\d+\s+|ks\d\s+|reception\s+|post-16\s+|"
     r"sixth[\s-]form\s+)?"
     r"(?:#?(?:deputy\s*)?head\s*(?:girl|boy|pupil|student|librarian|prefect|chorister|altar\s+server)|prif\s+ddisgybl|dux|"
-    r"(?:eisteddfod\s+)?(?:chaired|crowned)\s+bard|"  # "Our Eisteddfod chaired bard has written a poem"
+    r"(?:eisteddfod\s+)?(?:chaired|crowned)\s+bard|secretary[\s-]general|"  # "Our Eisteddfod chaired bard has written a poem"
     r"(?:student|school|su|students['’]?\s+union|student\s+union)\s+(?:president|vice[\s-]president)|(?:(?-i:[A-Z])\w+\s+|\d+-\w+\s+)?"
     r"(?:school|house|sports|football|netball|rugby|cricket|hockey|team|dorm|dormitory|boarding|form|club)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|student|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
@@ -2448,6 +2448,28 @@ def _list_items(sentence: str, at: int) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=256)
+def houses_named(norm: str) -> frozenset[str]:
+    """The school's houses a post names, folded: the names of a list of three or more, two of them famous
+    people's surnames ("settled into Becket, Chaucer, Harvey and Marlowe"), or ranked in a house competition
+    ("House Music results: 1st Marlowe, 2nd Becket, 3rd Harvey")."""
+    found: set[str] = set()
+    for m in _NAME_LIST.finditer(norm):
+        items = [fold(item) for item in re.split(r"\s*(?:,|\band\b|&|\bor\b)\s*", m.group(0)) if item]
+        if (
+            all(" " not in item for item in items)
+            and sum(item in FAMOUS_SURNAMES and not is_a_place(item) for item in items) >= 2
+        ):
+            found.update(items)
+    if _HOUSES.search(norm):
+        ranked = re.findall(
+            r"\b(?:1st|2nd|3rd|4th|5th|6th)\s*(?:place\s*)?[:-]?\s*((?-i:[A-Z])[a-z]+)\b", norm
+        )
+        if len(ranked) >= 2:
+            found.update(fold(r) for r in ranked)
+    return frozenset(found)
+
+
 def _in_a_list_of_places(sentence: str, at: int) -> bool:
     """Whether the name at ``at`` is in a list of three or more names that are all places ("point to Lewis,
     Harris, Skye and Iona", "South Shields, Stanley and Crook")."""
@@ -2455,6 +2477,22 @@ def _in_a_list_of_places(sentence: str, at: int) -> bool:
     return bool(items) and all(
         is_a_place(fold(item)) or all(is_a_place(fold(w)) for w in item.split()) for item in items
     )
+
+
+_PLACES_SAID = re.compile(
+    r"\b(?:two|three|four|five|six|these|those|all)\s+(?:[\w-]+\s+)?(?:villages|towns|places|cities|counties|islands|"
+    r"hamlets|parishes|countries)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_list_said_to_be_places(norm: str, at: int) -> bool:
+    """Whether the name at ``at`` is in a list of three or more names that the sentence calls places
+    ("Cottingham, Welton and Brough: Year 9 compared how three villages near Hull have grown")."""
+    start = max(norm.rfind(".", 0, at), norm.rfind("!", 0, at), norm.rfind("?", 0, at)) + 1
+    ends = [i for i in (norm.find(".", at), norm.find("!", at), norm.find("?", at)) if i != -1]
+    sentence = norm[start : min(ends) if ends else len(norm)]
+    return bool(_list_items(sentence, at - start)) and _PLACES_SAID.search(sentence) is not None
 
 
 def _list_with_a_town(sentence: str, at: int) -> bool:
@@ -2609,6 +2647,8 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
         return False  # "our S4, S5 and S6 pupils": Scottish school years
     if _CONTRACTION_TOKEN.fullmatch(tok.text):
         return False  # "U've got this!": text language for "you've", not a name
+    if len(tok.text) >= 2 and re.fullmatch(r"X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3}", tok.text):
+        return False  # "the 1st XI beat Dover Grammar": a team by its Roman numeral, not a name
     if len(key) < 2 or (tok.hashtag and key in _CHEER_WORDS and key not in roster.by_first):
         return False
     if key in _PRONOUNS and key not in roster.by_first:
@@ -3409,6 +3449,12 @@ def _surnames_alone(
             continue  # "Macbeth. Shakespeare at his bloodiest!"; "Charles Darwin and his finches ... Darwin had a dog"
         if houses and re.match(r"\s*:?\s*\d", text.text[tok.nend : tok.nend + 6]):
             continue  # "Sports Day house results: Seacole 412, Holmes 398": a house and its points
+        if tok.key in houses_named(text.text) or (
+            houses
+            and tok.key in FAMOUS_SURNAMES
+            and not _STRONG_CHILD_AFTER.match(text.text[tok.nend : tok.nend + 40])
+        ):
+            continue  # "Marlowe are top of the house points table", "House Drama ... Marlowe's performance": a house
         if (
             (tok.key in PLACE_WORDS or tok.key in PLACES_THAT_ARE_NAMES or _common_proper_noun(tok.text, 25))
             and (
@@ -3452,6 +3498,8 @@ def _surnames_alone(
             continue  # "Burton and South Derbyshire College will be there": an organisation's name
         if not tok.possessive and _JOURNEYS_END.search(text.text[max(0, tok.nstart - 30) : tok.nstart]):
             continue  # "the beach at Filey", "our residential to Whitby", "back from Ashworth": a place
+        if _a_list_said_to_be_places(text.text, tok.nstart):
+            continue  # "Cottingham, Welton and Brough: Year 9 compared how three villages near Hull have grown"
         if re.search(
             r"\b(?-i:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Grove|Gardens|Place|Terrace|Court|Mews|Row)"
             r"\s*,\s*$",
@@ -4610,6 +4658,25 @@ def _classify_one(
             "other-person",
             ["a character of a work the post names (Of Mice and Men's George)"],
         )
+        return
+    if not m.surname and key in houses_named(norm) and not strong and not _STRONG_CHILD_AFTER.match(post):
+        # "Year 7 tutor groups are now settled into Becket, Chaucer, Harvey and Marlowe": the school's houses
+        m.kind, m.reasons = "class", ["one of the school's houses, which the post names together"]
+        return
+    if (
+        not m.surname
+        and not strong
+        and not m.first.possessive
+        and re.match(
+            r"\s+(?:have|are|were)\s+(?!you\b)(?:[a-z]+ly\s+)?(?:retaken|taken|top|won|stormed|moved|pulled|"
+            r"closing|leading|in\s+the\s+lead|ahead|behind|level|champions|winners|through)\b",
+            post,
+        )
+        and not re.search(r"(?:,|\band|&)\s*$", _before(norm, s_start, m, 8))
+        and (houses_named(norm) or _HOUSES.search(norm) or re.search(r"\bpoints\b", norm, re.I))
+    ):
+        # "Harvey have retaken the lead in the Sports Day points race": one name with a plural verb, a house
+        m.kind, m.reasons = "class", ["a name with a plural verb in a points race: a house or a team"]
         return
     if (
         not m.surname

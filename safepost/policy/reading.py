@@ -1342,7 +1342,9 @@ _ONE_IN_GROUP_WHO = re.compile(
     r"\b(?:our|the|a|one)\s+"
     + _MODIFIERS
     + r"(?:year\s*\d+|reception|nursery|class\s+\d+|(?-i:[A-Z])\w*\s+class)\s+"
-    r"(?:(?:[a-z][\w'-]*\s+){0,2}?[a-z][\w'-]*[a-rt-z],?\s+who\s+(?!are\b|were\b|have\b|all\b)"
+    # (not a group of them: "our Year 12 Model UN delegation, who won Best Delegation")
+    r"(?:(?![^,]*?\b(?:team|squad|delegation|group|choir|band|cast|crew|council|orchestra|ensemble|committee|panel|"
+    r"side|troupe|quartet|trio|duo|pair)\b)(?:[a-z][\w'-]*\s+){0,2}?[a-z][\w'-]*[a-rt-z],?\s+who\s+(?!are\b|were\b|have\b|all\b)"
     r"|['‘\"“][A-Za-z][^'’\"”]{1,30}['’\"”](?![a-z])"
     # not a title of the class's work: "our Year 2 'Plant to Plate' project"
     r"(?!\s+(?:heats|final|finals|auditions|project|topic|unit|day|week|event|challenge|show|performance|assembly|workshop|competition|display|"
@@ -1476,6 +1478,8 @@ _TITLE_BEFORE = re.compile(
 )
 # After a surname that is also a word, what makes it a person: something they did or own.
 _PERSON_AFTER = re.compile(
+    # a bowler's figures: "Best's 4 for 18 turned the match"
+    r"^['’]s\s+\d{1,2}\s*(?:for|-|/)\s*\d{1,3}\b|"
     r"^(?:'s\s+(?:[\w-]+\s+){0,3}?(?:save|saves|goal|goals|try|tries|penalty|solo|shot|catch|run|runs|winner|"
     r"equaliser|strike|brace|"
     r"innings|wicket|wickets|header|tackle|pass|work|model|house|project|poem|story|picture|painting|"
@@ -1483,7 +1487,7 @@ _PERSON_AFTER = re.compile(
     r"handwriting|reading|writing|spelling|lego|"
     r"hat-trick|assist|turn|dive|jump|throw|swim|race|lap|book|idea|invention|costume|sculpture|film|"
     r"animation|video|song|dance|solo|display|experiment|report|essay|line|lines|joke|jokes|words|speech|part|role|"
-    r"recital|audition|portfolio|dissertation|presentation|debut|"
+    r"recital|audition|portfolio|dissertation|presentation|debut|dancing|singing|drumming|piping|fiddle|"
     # "Farmer's Limousin calf won the junior handlers' class": an animal a child showed
     r"calf|lamb|lambs|ewe|heifer|bull|pony|cow|goat|pig|piglets|steer|entry|entries|"
     r"volcano|rocket|robot|invention|bridge|castle|boat)\b"

@@ -429,8 +429,8 @@ def short_forms(first_key: str, clip: bool = True) -> tuple[str, ...]:
 @cache
 def surname_nicknames(surname_key: str) -> tuple[str, ...]:
     """The nicknames a team makes of a folded surname: the surname and "y" ("Smithy", "Jonesy"), its first
-    syllable doubled and "o" ("Robbo" for Robinson, "Gibbo" for Gibson, "Davo" for Davies), or cut after two
-    consonants and "y" ("Fitzy" for Fitzgerald). No English word; the roster leaves out any that is a pupil's
+    syllable doubled and "o" ("Robbo" for Robinson, "Gibbo" for Gibson, "Davo" for Davies), cut after two
+    consonants and "y" ("Fitzy" for Fitzgerald), or "Macca" for a Mc or Mac surname. No English word; the roster leaves out any that is a pupil's
     name."""
     from safepost.policy.spelling import dictionary
 
@@ -445,6 +445,8 @@ def surname_nicknames(surname_key: str) -> tuple[str, ...]:
         forms.add(head + head[-1] + "o" if head[-1] in "bdgmnprt" else head + "o")  # "Robbo", "Gibbo", "Davo"
     if len(key) > 5 and key[2:4] in ("tz", "ck", "sh", "ch", "ts"):
         forms.add(key[:4] + "y")  # "Fitzy"
+    if len(key) > 4 and key.startswith(("mc", "mac")):
+        forms.add("macca")  # "Macca" for McAllister, McCartney, MacKenzie
     words = dictionary()
     famous = _famous_by_one_name()
     return tuple(sorted(f for f in forms if f not in words and f != key and f not in famous))

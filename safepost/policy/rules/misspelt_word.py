@@ -26,6 +26,25 @@ from safepost.policy.text import fold
 if TYPE_CHECKING:
     from safepost.policy.config import Policy
 
+#: English words written with accents, which say nothing of another language beside them ("a café").
+_ENGLISH_WITH_ACCENTS = frozenset(
+    [
+        "cafe",
+        "cafes",
+        "naive",
+        "fiance",
+        "fiancee",
+        "rose",
+        "nee",
+        "resume",
+        "creme",
+        "brulee",
+        "facade",
+        "deja",
+        "vu",
+    ]
+)
+
 #: Words after which a capitalised word is a person's name.
 _TITLES = (
     "mr mrs ms miss dr sir dame lord lady rev revd father canon pc sgt coach professor prof captain nurse"
@@ -196,19 +215,25 @@ class _Checker:
 
     def _beside_foreign(self, words: Sequence[ProseWord], w: ProseWord, text: str) -> bool:
         """Whether ``w`` is in a run of unknown words, side by side, one of them written with letters
-        English does not use ("Dzień dobry", "Là Naomh Anndrais sona dhuibh")."""
+        English does not use ("Dzień dobry", "Là Naomh Anndrais sona dhuibh"), or a list of such words
+        ("Sveiki, cześć and salut")."""
         for step in (-1, 1):
             here = w
-            for _ in range(4):
+            for _ in range(5):
                 j = here.index + step
                 if not 0 <= j < len(words):
                     break
                 there = words[j]
                 a, b = (there, here) if step < 0 else (here, there)
-                if text[a.nend : b.nstart].strip(" ") or self.known(there.text):
+                if text[a.nend : b.nstart].strip(" ,"):
                     break
-                if not there.text.isascii():
+                if there.text == "and":
+                    here = there  # a list's "and" joins them
+                    continue
+                if not there.text.isascii() and fold(there.text) not in _ENGLISH_WITH_ACCENTS:
                     return True
+                if self.known(there.text):
+                    break
                 here = there
         return False
 

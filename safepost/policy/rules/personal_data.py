@@ -96,7 +96,7 @@ _STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Grove|Gardens|Gdns|"
     "Place|Pl|Terrace|Terr|Court|Ct|Mews|Row|Hill|Park|Square|Sq|View|Walk|Rise|Parade|Green|Vale|"
     "Wharf|Boulevard|Meadow|Meadows|Fold|Brow|Croft|Gate|Chase|Mount|Wynd|Heights|Villas|Cottages|"
-    "Yard|Broadway|Approach|Bank|Lea|Glade|Dale|Grange|Orchard|Paddock|Copse|Nook|Garth|Spinney"
+    "Yard|Broadway|Approach|Bank|Lea|Glade|Dale|Grange|Orchard|Paddock|Copse|Nook|Garth|Spinney|Fields|Drove"
 )
 _STREET_TYPE = rf"(?:{_STREET_TYPES}|{_STREET_TYPES.lower()})\b"
 _POSTCODE_RX = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"
@@ -327,9 +327,11 @@ def _cues(text: str, school_words: frozenset[str], sentence_start: bool) -> list
     cues += [(m.end(), "person") for m in _PERSON_CUE.finditer(text)]
     for m in _CAPITALISED.finditer(text):
         word = m.group(0).removesuffix("'s")
-        if word.casefold() in school_words:
+        if word.casefold() in school_words and not re.search(
+            r"\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+(?:[A-Z][a-z]+\s+)?$", text[max(0, m.start() - 20) : m.start()]
+        ):
             cues.append((m.end(), "school"))
-            continue
+            continue  # (not "Mr Gary Sutton", though the school is Sutton Manor: a person of that name)
         if word in _NOT_NAMES or (sentence_start and not text[: m.start()].strip()):
             continue  # the first word of a sentence is capitalised anyway
         if _ORG_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
@@ -569,6 +571,10 @@ class PersonalData(Rule):
                 s_start, _s_end = _sentence_span(ctx, start)
                 if _venue_or_school(text[max(0, s_start - 1) : start], school_words):
                     continue
+                if re.search(r"\bblue\s+plaque\b", text, re.I) and re.search(
+                    r"\b(?:lived|was\s+born|grew\s+up|wrote|died)\b", text[s_start:start], re.I
+                ):
+                    continue  # "Philip Larkin lived at 32 Pearson Park ... visited the blue plaque": history
                 yield Hit(
                     "address",
                     start,

@@ -161,6 +161,8 @@ _PLACE = re.compile(
     r"(?:canoeing|kayaking|paddling|rafting|sailing|cycling|hiking|abseiling|climbing)\s+from|"
     # a countdown to a trip: "only 2 weeks to go until Ford Castle!", "just one week until Llangrannog!"
     r"(?:to\s+go|sleeps|days|weeks?|nights?)\s+(?:until|till|til)|"
+    # tomorrow's plan on a trip: "Tomorrow it's the Louvre at 10 and Versailles in the afternoon!"
+    r"(?<=[Tt]omorrow\s)it['’]s(?=\s+the\s+[A-Z])|(?<=[Tt]omorrow,\s)it['’]s(?=\s+the\s+[A-Z])|"
     # a walk along a named way: "all six groups are walking the North Downs Way today"
     r"(?:walking|hiking|cycling|trekking)(?=\s+the\s+[A-Z])|"
     # a residential's paperwork names it: "kit lists for Bewerley Park are in bags tonight"
@@ -404,6 +406,8 @@ _NOT_PLACES = re.compile(
     r"Our(?!\s+Lady)|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
     # a time of the school day, not a place: "at Show and Tell this afternoon", "in Golden Time"
     r"Show\s+and\s+Tell|Show\s+&\s+Tell|Golden\s+Time|Circle\s+Time|Story\s+Time|Storytime|Choosing\s+Time|"
+    # the school's own evening: "will all perform at the Winter Concert on Thursday"
+    r"(?:Winter|Summer|Spring|Christmas|Easter|Carol|Harvest|Spring\s+Term|Summer\s+Term)\s+(?:Concert|Show|Disco|Fair|Fayre|Ball|Showcase|Production)|"
     r"Friends|Schools|Benediction|Communion|Narnia|Hogwarts|Wonderland|Neverland|Middle[\s-]earth|Lilliput|Atlantis|Oz)\b(?!\s+(?!(?:Year|Years|Reception|Nursery|Class|[PY]\d)\b)[A-Z])"
     r"|^(?:the\s+)?(?:heart|centre|middle)\s+of\s+(?:the\s+|our\s+)?(?:Gospel|Bible|Church|Faith|Lord|God|Christmas|"
     r"Easter|Advent|Lent|Ramadan|Diwali)\b"
@@ -464,7 +468,9 @@ _NOT_PLACES = re.compile(
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|(?<!\d):|:(?!\d)|\s[-–—]\s|,\s*(?:so|but|then|and\s+then)\b|,\s*(?=(?:which|where)\b)|,?\s+and\s+(?=(?:it|it's|this|that|"
     r"there|then|should|we|we'll|they|they'll|every|all\s+(?:the\s+)?(?:money|proceeds|donations))\b)|,\s+and\s+(?=(?:our|(?i:year|yr)\s*\d+|Reception|Nursery|the\s+(?:children|pupils|class|team)|Mrs?|Miss|Ms|Mx|Dr)\b)"
-    r"|\s+and\s+(?=[A-Z]\w+\s+Class\s+(?:will|are|is)\b))\s*"
+    r"|\s+and\s+(?=[A-Z]\w+\s+Class\s+(?:will|are|is)\b)"
+    # "collected leaves in East Park for their project and the results are stunning": what came of it
+    r"|\s+and\s+(?=the\s+(?:results?|outcomes?|pictures|photos|work|pieces|finished\s+\w+)\s+(?:are|is|were|was|look)\b))\s*"
 )
 # Pupils as the ones a clause is about (not "free entry for children", "the Year 3 competition").
 _SUBJECT_PUPILS = re.compile(
