@@ -566,6 +566,8 @@ _POST_CUE = re.compile(
     # (not a list of organisations: "mentors from Arup, the Co-op, Sheffield Hallam and the NHS")
     r"|,\s*(?:who|whose|our|the(?!\s+(?-i:[A-Z])(?!(?:Year|Class|Reception|Nursery|U\d)\b))|aged?)\b"
     r"|\s*(?:is|was)\s+(?:player|star|man|woman|girl|boy)\s+of\s+the\s+(?:match|day|week|tournament|game)\b"
+    # "Mo with the winner in the last minute!": a player and what they scored
+    r"|\s+with\s+(?:the|a|another)\s+(?:late\s+|last[\s-]minute\s+)?(?:winner|equaliser|goal|try|save|assist|hat-trick|brace|wicket|catch)\b"
     # one child and a prize of theirs: "Favour and her gold medal from the athletics final!"
     r"|\s+and\s+(?:his|her)\s+(?:\w+\s+)?(?:medal|medals|trophy|certificate|award|prize|rosette|cup|badge|shield)\b"
     # a reminder to one child: "Robin dont forget your reading book tmrw", "Sam, remember your PE kit"
@@ -576,7 +578,9 @@ _POST_CUE = re.compile(
     r"|who\s+(?:is|was|has|had|will|did|does|can|could|loves|always|never)\b"
     r"|(?:is|was|'s)\s+(?:the\s+)?(?:first|only|last|youngest|oldest)\s+(?:one\s+|child\s+|pupil\s+|person\s+)?"
     r"(?:to|in|of|who)\b"
-    r"|(?:is|was|are|were|has\s+been|have\s+been|'s\s+been|became|becomes)\s+(?:our|this\s+week's|this\s+term's|the\s+class's|"
+    r"|(?:is|was|are|were|has\s+been|have\s+been|'s\s+been|became|becomes)\s+"
+    r"(?:(?:definitely|definately|absolutely|truly|certainly|undoubtedly|easily|really|simply)\s+)?"
+    r"(?:our|this\s+week's|this\s+term's|the\s+class's|"
     r"a|an|such\s+a|an\s+absolute|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r"|buddies|heroes|princesses|chatterboxes)s?\b"
     # thanked for what they made: "thank you to Iris for designing the tour logo"
@@ -603,7 +607,8 @@ _POST_CUE = re.compile(
     r"(?:superstar|star|champion|hero|role\s+model|helper|kind|helpful|brave|hard[\s-]working|polite|"
     r"focused|resilient|determined|sensible|thoughtful|caring|responsible)\b"
     r"|(?:and\s+(?:his|her|their)\s+\w+\s+(?:\w+\s+){0,2})?(?:who\s+)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|were\s+|will\s+)?"
-    r"(?:been\s+|just\s+|really\s+|also\s+|finally\s+|now\s+|already\s+)*(?:much\s+|so\s+|very\s+)?(?:better\s+)?"
+    r"(?:been\s+|just\s+|really\s+|also\s+|finally\s+|now\s+|already\s+|definitely\s+|definately\s+|absolutely\s+|"
+    r"truly\s+|certainly\s+|undoubtedly\s+|easily\s+)*(?:much\s+|so\s+|very\s+)?(?:better\s+)?"
     r"(?:" + _CHILD_VERBS + r")\b"
     # "with Robin as the loudest angel you have ever heard": a child playing a part
     r"|\s+as\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,3}?(?:angel|shepherd|king|queen|narrator|innkeeper|donkey|"
@@ -655,6 +660,9 @@ _ADULT_AFTER = re.compile(
     # (the first of two names the role follows: "Jackie and Amir, our Friday reading volunteers")
     rf"^\s*(?:(?:and|&)\s+(?-i:[A-Z])[a-z]+\s*(?=,\s*(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})s?\b))?"
     rf"(?:,\s*)?\(?\s*(?:our|the|a|who\s+is\s+(?:our|a|the))\s+"
+    # (not a young people's role: "Kerry Stokes, our new Young Leader for sport")
+    r"(?!(?:new\s+)?(?:young|junior|pupil|student|playground|sports?|eco|digital|reading)\s+(?:sports\s+)?"
+    r"(?:leader|ambassador|champion|councillor|helper|mentor)s?\b)"
     # (not a year group's: "Tamar Goldberg, our Year 6 speaker at the leavers' service")
     r"(?!(?:year|yr)\s*\d|y\d|p\d|reception\b|nursery\b|ks\d)"
     rf"(?:[\w-]+\s+){{0,2}}?(?:{_ADULT_ROLE_WORDS})\b(?!['’]s)"
@@ -1362,6 +1370,10 @@ _SINGLE_CHILD_ROLE = re.compile(
     + r"|\bour\s+(?:student|pupil)\b(?!s)(?!['’])(?=\s+(?:can|could|would|will|has|had|was|is|did|may|might)\s)"
     # one child, teased: "Our Year 13 Oxford offer-holder (you know who you are!) will be sharing tips"
     + r"|\bour\s+(?:[\w-]+\s+){0,4}?[\w-]+\s*\(\s*you\s+know\s+who\s+you\s+are"
+    # the one who made a thing: "The student behind the giant papier-mache hare is in Year 8", "The Year 11 artist
+    # behind the mural has been offered a place"
+    + r"|\bthe\s+(?:year\s*\d+\s+)?(?:student|pupil|child|girl|boy|lad|lass|artist|designer|maker|brains|mastermind|genius)\s+"
+    r"behind\s+(?:the|our|this|that)\b"
     # a crown of a night, one child's: "Our Prom King arrived in a vintage milk float"
     # (not "Who will be our May Queen this year?": not chosen yet)
     + r"|(?<!\bbe\s)\bour\s+(?:prom|may|carnival|harvest|rose|snow)\s+(?:king|queen|princess|prince)\b(?!s)"

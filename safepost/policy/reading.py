@@ -1588,7 +1588,7 @@ _PERSON_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PERSON_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?-i:[A-Z])\.|(?<![\w.&])(?-i:[A-Z]{2})(?=\s+$)|\b(?:was|then)|:|\bwell\s+(?:rowed|bowled|batted|swum|struck|kept|caught|fielded|"
+    r"(?:(?<![A-Za-z])(?-i:[A-Z])\.|\b(?:was|then)|:|\bwell\s+(?:rowed|bowled|batted|swum|struck|kept|caught|fielded|"
     r"jumped|sailed|ridden|raced|fought|sung|run)|\bwell\s+played|well\s+done|nice\s+one|great\s+work|top\s+effort|player\s+of\s+the\s+match|take\s+a\s+bow|hats\s+off\s+to|"
     r"shout[\s-]?outs?\s+to|(?:\.{3}|…)\s*(?:and\s+)?it['’]s|"
     r"(?:ten\s+out\s+of\s+ten|full\s+marks|top\s+marks|10/10)\s+for|"  # "Ten out of ten for Moss in today's cookery"
@@ -1945,6 +1945,43 @@ _PAST_VERB_AFTER = re.compile(r"^\s+(?:(?-i:[a-z]{2,}ed)|" + IRREGULAR_PAST + r"
 _VERB_AFTER = re.compile(r"^\s+(?:has|had|is|was|and|played|got|did)\b", re.IGNORECASE)
 
 
+# Two capitals that are a word of their own, not a child's initials: "VE Day", "PE Week", "the UK Parliament".
+_TWO_LETTER_WORDS = frozenset(
+    [
+        "VE",
+        "VJ",
+        "PE",
+        "RE",
+        "DT",
+        "IT",
+        "UK",
+        "US",
+        "EU",
+        "UN",
+        "TV",
+        "FA",
+        "GB",
+        "PM",
+        "AM",
+        "HQ",
+        "ID",
+        "OK",
+        "DJ",
+        "MC",
+        "PR",
+        "UV",
+        "CD",
+        "DC",
+        "NY",
+        "LA",
+        "BC",
+        "AD",
+        "GP",
+        "MP",
+    ]
+)
+
+
 def part_of_longer_name(
     text: PostText, tokens: list[Token], i: int, ordinary: Callable[[str], bool] | None = None
 ) -> bool:
@@ -1960,7 +1997,14 @@ def part_of_longer_name(
         and prev.sentence == tok.sentence
         and norm[prev.nend : tok.nstart] == " "
         # not a child's initials before the surname: "What a season for KJ Ansah, our top scorer"
-        and not (len(prev.text) == 2 and prev.text.isupper() and prev.text.isalpha() and not prev.hashtag)
+        and not (
+            len(prev.text) == 2
+            and prev.text.isupper()
+            and prev.text.isalpha()
+            and not prev.hashtag
+            and prev.text not in _TWO_LETTER_WORDS
+            and tok.key not in _MASS_WORDS
+        )
         and (
             norm[max(sentence_start, prev.nstart - 40) : prev.nstart].strip()
             or (

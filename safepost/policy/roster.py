@@ -330,7 +330,7 @@ _SHORT_FORMS_OF_OTHER_LANGUAGES = {
     "hanna": ("hania",),
     "zuzanna": ("zuza", "zuzia"),
     "julia": ("julka",),
-    "wiktoria": ("wika",),
+    "wiktoria": ("wika", "wiki"),
     "weronika": ("wera", "weronka"),
     "mikolaj": ("mikus",),
     "desislava": ("desi",),
@@ -353,6 +353,14 @@ _SHORT_FORMS_OF_OTHER_LANGUAGES = {
     "oluwakemi": ("kemi",),
     "olufunmilayo": ("funmi",),
     "oluwatomi": ("tomi",),
+    # Welsh names, by their everyday forms: "Daf" for Dafydd, "Gwil" for Gwilym
+    "dafydd": ("daf", "dai", "dewi"),
+    "gwilym": ("gwil",),
+    "rhodri": ("rhod",),
+    "llywelyn": ("llew", "llyr"),
+    "angharad": ("angi",),
+    "gruffydd": ("gruff",),
+    "cerys": ("cer",),
     # Igbo names, likewise: "Ify" for Ifeoma, "Emeka" for Chukwuemeka, "Kel" for Kelechi
     "ifeoma": ("ify", "ife"),
     "ifeanyi": ("ify",),

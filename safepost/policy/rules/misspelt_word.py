@@ -124,7 +124,7 @@ def _welsh(sentence: str) -> bool:
 
 # A sentence in another language, greeted or thanked in it: "Bonjour, ça va?", "¡Hola! ¿Qué tal?"
 _GREETED_IN_ANOTHER = re.compile(
-    r"(?i:\b(?:bonjour|bonsoir|merci|au\s+revoir|bienvenue|hola|gracias|danke|guten\s+tag|ciao|grazie|buongiorno|"
+    r"(?i:\b(?:diolch|bonjour|bonsoir|merci|au\s+revoir|bienvenue|hola|gracias|danke|guten\s+tag|ciao|grazie|buongiorno|"
     r"herzlichen|glückwunsch|guten|wunderbar|sehr\s+gut|gut\s+gemacht|viel\s+glück|bienvenidos|enhorabuena|felicidades|"
     r"buenas|feliz|félicitations|formidables?|incroyable|magnifique|miam|vous\s+êtes|allez)\b)"
     r"|(?<!\w)(?i:ça|très|voilà)|[¿¡]"
@@ -134,6 +134,18 @@ _GREETED_IN_ANOTHER = re.compile(
 _EXPLAINED = re.compile(
     r"\b[a-z][a-z-]+(?=\s*,\s*(?:the|a|an)\s+(?:(?:West|East|North|South|traditional)\s+)?(?-i:[A-Z])[a-z]+\s+(?:[a-z]+\s+)?(?:dance|dish|game|sport|festival|instrument|song|drink|sweet|bread|word|"
     r"greeting|tradition|custom|art|craft|martial\s+art|stew|soup|cake|snack|dessert|drum|poem)\b)"
+)
+# A people's things, said so before them: "exploring Filipino, Nigerian and Polish Christmas traditions: parol
+# lanterns, jollof rice and carols".
+_A_PEOPLES_THINGS = re.compile(
+    r"\b(?:"
+    + LANGUAGE_NAMES
+    + r")(?:\s*,\s*(?:"
+    + LANGUAGE_NAMES
+    + r"))*(?:\s*,?\s+(?:and|&)\s+(?:"
+    + LANGUAGE_NAMES
+    + r"))?"
+    r"\s+(?:[\w-]+\s+)?(?:traditions|food|foods|dishes|customs|recipes|snacks|sweets|games|festivals|celebrations)\b"
 )
 _ANOTHER_LANGUAGE = re.compile(
     r"\b(?:in|learning|learnt|speaking|spoke|say|said|words?\s+for)\s+(?:some\s+)?(?:"
@@ -309,7 +321,9 @@ class _Checker:
             sentence = ptext.text[a:b]
             if _welsh(sentence) or _GREETED_IN_ANOTHER.search(sentence):
                 foreign[i] = a
-            elif (named := _ANOTHER_LANGUAGE.search(sentence)) is not None:
+            elif (
+                named := _ANOTHER_LANGUAGE.search(sentence) or _A_PEOPLES_THINGS.search(sentence)
+            ) is not None:
                 foreign[i] = a + named.start()
         explained = {m.start() for m in _EXPLAINED.finditer(ptext.text)}
         for w in words:

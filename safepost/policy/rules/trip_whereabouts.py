@@ -404,6 +404,8 @@ _NOT_PLACES = re.compile(
     r"Maths|English|Science|PE|D&T|DT|RE|RS|PSHE|PSHCE|RSE|ICT|Computing|Geography|History|Music|Drama|"
     r"Levels?|T[\s-]Levels?|A[\s-]Levels?|BTECs?|GCSEs?|Meet\s+the\s+(?:Teacher|Tutor|Team|Staff)|Jumu['’]?ah|Jummah|Jumma|Humanities|MFL|Languages|Physics|Chemistry|Biology|Psychology|Sociology|Economics|Classics|Latin|"
     r"Our(?!\s+Lady)|The\s+children|Need|Relief|Mind|Action|Mass|Assembly|Collective\s+Worship|"
+    # a part of a play or a book, not a place: "have reached Act 3 of An Inspector Calls"
+    r"(?:Act|Chapter|Scene|Page|Part|Round|Step|Unit|Lesson|Module)(?:\s+\d+)?|"
     # a time of the school day, not a place: "at Show and Tell this afternoon", "in Golden Time"
     r"Show\s+and\s+Tell|Show\s+&\s+Tell|Golden\s+Time|Circle\s+Time|Story\s+Time|Storytime|Choosing\s+Time|"
     # the school's own evening: "will all perform at the Winter Concert on Thursday"
@@ -878,7 +880,7 @@ _AUTHOR = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+")
 # "in the Sefton finals": the name of an event, not a place
 _EVENT_AFTER = re.compile(
     r"\s+(?:(?:(?-i:[a-z]+)\s+){1,3}(?=(?:challenge|competition|quiz|championships?|tournament|festival|final|finals|"
-    r"gala|league|cup|service|week)\b))?"
+    r"gala|league|cup|service)\b))?"
     # "the Kingswood summer fete": the event of a place, not the place
     r"(?:(?:summer|christmas|winter|spring|autumn|harvest|school|village|charity|annual|community|church)\s+"
     r"(?=(?:fair|fete|fayre|concert|party|disco|festival|gala|show)\b))?(?:finals?|challenge|semi-finals?|championships?|tournament|games|festival|gala|league|cup|heats|trials|"
