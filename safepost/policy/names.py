@@ -600,7 +600,7 @@ _POST_CUE = re.compile(
     r"excellent|outstanding|incredible)\s+(?:on|at|in|with|helping)\b"
     r"|(?:was|has\s+been)\s+(?:crowned|voted|elected)\b"
     # "Tayo was on fire from the three-point line tonight"
-    r"|(?:was|is)\s+on\s+fire\b"
+    r"|(?:was|is|has\s+been)\s+on\s+fire\b"
     # a child on a residential, asleep or not: "Tom was snoring before lights out!"
     r"|(?:was|is)\s+(?:still\s+|already\s+|fast\s+|first\s+)?(?:snoring|asleep|sleepwalking|homesick|sleep[\s-]?talking)\b"
     r"|(?:has|have)\s+been\s+(?:a|an|such\s+a|so|really|incredibly|very)\s+(?:\w+\s+)?"
@@ -1270,7 +1270,7 @@ _OF_HISTORY = frozenset(
 _A_THING_OF_HISTORY = re.compile(
     r"\s+(?:times|period|era|age|day|days|trip|topic|villa|villas|fort|army|soldiers?|roads?|baths?|mosaics?|"
     r"costumes?|history|houses?|castles?|village|kings?|queens?|invasion|conquest|shields?|helmets?|numerals|"
-    r"week|workshop|museum|settlements?|coins|pottery|empire|artefacts|banquet|feast|dress|style|tunics?|gods?|"
+    r"week|workshop|museum|settlements?|coins|pottery|empire|artefacts|banquet|feast|dress|style|tunics?|gods?|forts?|"
     r"legion|camp|walls?|towns?|remains|ruins|life|homes|food|games|toys|school|diary|diaries|battles?|ships?|"
     r"warriors?|longships?|jewellery|art|pots|vases?|clothes|project|unit|experience|re-?enactment|display|"
     r"exhibition|dig|invaders|settlers|tombs?|pyramids?|mummies|gardens?|church|chapel|architecture|buildings?|"
@@ -1370,6 +1370,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     + r"|\bour\s+(?:student|pupil)\b(?!s)(?!['’])(?=\s+(?:can|could|would|will|has|had|was|is|did|may|might)\s)"
     # one child, teased: "Our Year 13 Oxford offer-holder (you know who you are!) will be sharing tips"
     + r"|\bour\s+(?:[\w-]+\s+){0,4}?[\w-]+\s*\(\s*you\s+know\s+who\s+you\s+are"
+    # an award of the year in a hashtag: "Huge well done to our #YoungGardener of the year in Hepworth Class"
+    + r"|\bour\s+#(?-i:[A-Z])\w+\s+of\s+the\s+(?:week|day|month|term|year)\b"
     # the one who made a thing: "The student behind the giant papier-mache hare is in Year 8", "The Year 11 artist
     # behind the mural has been offered a place"
     + r"|\bthe\s+(?:year\s*\d+\s+)?(?:student|pupil|child|girl|boy|lad|lass|artist|designer|maker|brains|mastermind|genius)\s+"
@@ -2519,7 +2521,7 @@ def _list_with_a_town(sentence: str, at: int) -> bool:
 
 # The land's features of a place: "the peat bogs of Lewis", "the machair of Harris", "the beaches of Barra".
 _LAND_OF = re.compile(
-    r"\b(?:bogs|machair|coast|coastline|hills|mountains|beaches|beach|shores|cliffs|lochs|villages|towns|island|"
+    r"\b(?:bogs|machair|coast|coastline|hills|mountains|beaches|beach|shores|cliffs|lochs|villages|towns|island|monks|nuns|"
     r"islands|isle|people|history|geography|map|landscape|wildlife|abbey|castles?|county|counties|shire|ferry)\s+of\s+$",
     re.IGNORECASE,
 )
@@ -2661,6 +2663,8 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
         return False  # "U've got this!": text language for "you've", not a name
     if len(tok.text) >= 2 and re.fullmatch(r"X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3}", tok.text):
         return False  # "the 1st XI beat Dover Grammar": a team by its Roman numeral, not a name
+    if len(tok.text) == 2 and tok.text.isupper() and tok.text.isalpha() and key not in roster.by_first:
+        return False  # "KA Ansah": a child's initials, and the surname after them says who
     if len(key) < 2 or (tok.hashtag and key in _CHEER_WORDS and key not in roster.by_first):
         return False
     if key in _PRONOUNS and key not in roster.by_first:
@@ -4159,6 +4163,15 @@ def _classify_one(
         # the "Matilda" of "Our Matilda, Grace, held the whole audience": the part, then who played it
         m.kind, m.reasons = "other-person", [f"a part in a show, played by {played_by.group(1)}"]
         return
+    if not m.surname and re.search(
+        r"\b(?:volunteers|visitors|staff|people|experts|engineers|apprentices|representatives|reps|speakers|guests|"
+        r"colleagues|employers|mentors|interviewers|scientists|team)\s+from\s+(?:the\s+)?$",
+        _before(norm, s_start, m, 30),
+        re.I,
+    ):
+        # "mock interviews with volunteers from Nissan, the city council and the NHS": an organisation
+        m.kind, m.reasons = "other-person", ["an organisation people came from"]
+        return
     if key == "ben" and not m.surname and re.search(r"(?-i:Big)\s+$", _before(norm, s_start, m, 5)):
         m.kind, m.reasons = "place", ['"Big Ben": the bell and its tower']
         return
@@ -4769,7 +4782,13 @@ def _classify_one(
         and not m.surname
         and re.search(r"\b(?:isle|island)s?\s+of\s+" + re.escape(m.first.text) + r"\b", norm, re.IGNORECASE)
         # not "Skye told the whole class about her holiday on the Isle of Skye": a child who did something
-        and not (m.nstart == s_start and DID_SOMETHING.match(post))
+        and not (
+            m.nstart == s_start
+            and (
+                DID_SOMETHING.match(post)
+                or re.match(r"\s+(?:(?-i:[a-z]+ed)|" + IRREGULAR_PAST + r")\b", post)
+            )
+        )
     ):
         # "the island of Vaila and the old hall there", "Iona has nothing on Unst! ... the Isle of Iona"
         m.kind, m.reasons = "place", ['an island the post names as one ("the Isle of Iona")']

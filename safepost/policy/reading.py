@@ -796,6 +796,8 @@ _RELATIVE_OF = re.compile(
     re.IGNORECASE,
 )
 _YEAR_PLURAL = re.compile(r"(?:year\s*\d+|[yp]\d|reception)['’]?s", re.IGNORECASE)
+# What one of them carries or wears, then what they did: "Our Year 8 drummer with the bright green sticks had ...".
+_WITH_A_THING = re.compile(r"^\s+(?:with|wearing|holding|carrying)\s+(?:the|a|an|his|her)\s")
 _WITH_PHRASE = re.compile(
     r"^\s+(?:with|wearing|holding|carrying|in\s+(?:the|a|his|her))\s+(?:[\w'’-]+\s+){0,6}?(?=who\b)", re.I
 )
@@ -1129,6 +1131,12 @@ def child_references(
         tail = _after_group(norm, worn.end() if worn else m.end(), classes)
         if (b := _BELONGS.match(tail)) is not None and not _DID.match(tail):
             tail = tail[b.end() :]  # "our only left-handed violinist in the school orchestra played"
+        if _WITH_A_THING.match(tail):
+            # "Our Year 8 drummer with the bright green sticks had ...": what they carry, then what they did
+            for w in re.finditer(r"\s", tail[:60]):
+                if w.start() > 6 and _DID.match(tail[w.start() :]):
+                    tail = tail[w.start() :]
+                    break  # "Our Year 8 drummer with the bright green sticks had the whole hall clapping"
         if _APPOSITION.match(tail):
             continue  # "our Year 2 class rep, Janine, is collecting": the name says who
         if _PICTURED.match(tail):

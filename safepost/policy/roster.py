@@ -355,6 +355,8 @@ _SHORT_FORMS_OF_OTHER_LANGUAGES = {
     "oluwatomi": ("tomi",),
     # Welsh names, by their everyday forms: "Daf" for Dafydd, "Gwil" for Gwilym
     "dafydd": ("daf", "dai", "dewi"),
+    # Scottish names, likewise: "Lachie" for Lachlan, "Ruaridh" as "Ruari"
+    "lachlan": ("lachie", "lachy"),
     "gwilym": ("gwil",),
     "rhodri": ("rhod",),
     "llywelyn": ("llew", "llyr"),

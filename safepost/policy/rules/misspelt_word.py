@@ -186,7 +186,7 @@ def _is_american(typed: str, suggestion: str) -> bool:
 
 def _masked(text: str, start: int, end: int) -> bool:
     """Part of a word with letters hidden by symbols ("sh*te")."""
-    return text[start - 1 : start] in ("*", "#", "@", "$") or text[end : end + 1] == "*"
+    return text[start - 1 : start] in ("*", "#", "@", "$") or text[end : end + 1] in ("*", "@", "$", "!", "#")
 
 
 class _Checker:

@@ -380,6 +380,7 @@ def find_text_speak(ptext: PostText, allowed: frozenset[str] = frozenset()) -> t
                 and (
                     prev in _PREV_FOR
                     or nxt_lower in _NEXT_FOR
+                    or re.sub(r"['’]s$", "", nxt_lower) in _NEXT_FOR  # "left 4 Friday's disco"
                     # "Tickets 4 #BloodBrothers go on sale": what the tickets are for, by its name
                     or (
                         prev in _WANTED_FOR and re.match(r"\s+#?[A-Z]", text[w.nend : w.nend + 3]) is not None

@@ -282,7 +282,9 @@ _ROADWORKS = re.compile(
     re.IGNORECASE,
 )
 _TRIP_WORDS = re.compile(
-    r"\b(?:trip|visit|visiting|residential|outing|excursion|day\s+out|tour|hike|ramble|expedition|"
+    # (not somebody's visit to us: "Jack Frost has paid us a visit!", "a visit from the fire brigade")
+    r"(?<!\bpaid\sus\sa\s)(?<!\bpaid\sthe\sschool\sa\s)"
+    r"\b(?:trip|visit(?!\s+from\b)|visiting|residential|outing|excursion|day\s+out|tour|hike|ramble|expedition|"
     r"(?:on|for)\s+(?:a|our|their)\s+(?:[\w-]+\s+)?walk|walk(?:ing)?\s+(?:to|down\s+to|over\s+to|along|around|"
     r"round|through|across|up)|"
     r"fixture|tournament|match|festival|gala|competition|off\s+to|heading\s+to|parade|carnival|procession|next\s+stop|"
@@ -413,7 +415,8 @@ _NOT_PLACES = re.compile(
     r"Friends|Schools|Benediction|Communion|Narnia|Hogwarts|Wonderland|Neverland|Middle[\s-]earth|Lilliput|Atlantis|Oz)\b(?!\s+(?!(?:Year|Years|Reception|Nursery|Class|[PY]\d)\b)[A-Z])"
     r"|^(?:the\s+)?(?:heart|centre|middle)\s+of\s+(?:the\s+|our\s+)?(?:Gospel|Bible|Church|Faith|Lord|God|Christmas|"
     r"Easter|Advent|Lent|Ramadan|Diwali)\b"
-    r"|^(?:the\s+)?(?:Prime\s+Minister|King|Queen|Pope|Mayor|President|Headteacher|Governors?)\b"
+    r"|^(?:the\s+)?(?:Prime\s+Minister|King|Queen|Pope|Mayor|President|Headteacher|Governors?|(?:Lord\s+)?Provost|"
+    r"Lord\s+Mayor|(?:Arch)?[Bb]ishop|Chief\s+Constable|Lord[\s-]Lieutenant|High\s+Sheriff|Principal|Chancellor)\b"
     # a charity appeal: "a £1 donation to Children in Need"
     r"|^(?:Children\s+in\s+Need|Comic\s+Relief|Sport\s+Relief|Red\s+Nose|Jeans\s+for\s+Genes|Save\s+the\s+Children|"
     r"Macmillan|Barnardo['’]?s|NSPCC|Cancer\s+Research)\b"
@@ -1038,6 +1041,12 @@ def _places(sentence: str) -> list[_Place]:
             and is_ordinary_word(place[1:].lower())
         ):
             continue  # "learning to #Recycle properly": a word of a hashtag, not a place
+        if re.search(
+            r"\b(?:drawing|painting|artwork|poem|photo|photograph|model|design|entry|entries|picture|sculpture|story|"
+            r"work)\b[^.!?]{0,80}\b(?:is|are)\s+(?:now\s+)?(?:on\s+(?:display|show)\s+)?(?:in|at)\s+$",
+            sentence[max(0, m.start() - 100) : m.end("prep") + 1],
+        ):
+            continue  # "whose drawing of the bridge is in the M Shed children's exhibition": a thing on show
         if m.group("prep") == "in" and re.search(
             r"\bfrom\s+(?:[A-Z][\w'’-]*\s+){1,3}$", sentence[: m.start()]
         ):
