@@ -1243,6 +1243,10 @@ _A_NATIONS_PLAYER = re.compile(
     r"fly-half|full-back|prop|hooker|flanker|bowler|batter|batsman|sprinter|swimmer|cyclist|boxer)\s+$",
     re.IGNORECASE,
 )
+# The company of a show whose title ends in "!": "our Oliver! cast".
+_A_SHOWS_COMPANY = re.compile(
+    r"!\s+(?:cast|crew|company|production|rehearsals?|tickets|team|band|orchestra)\b"
+)
 # An event or a thing named after somebody: "our Burns lunch", "the Darwin workshop".
 _AN_EVENT_NAMED_AFTER = re.compile(
     r"\s+(?:lunch|supper|night|dinner|tea|party|celebration|ceilidh|poems?|poetry|workshop|day|week|festival|project|"
@@ -2910,6 +2914,8 @@ def analyse_people(
     roles += [
         r for r in _roles_in_hashtags(norm) if not any(o.nstart < r.nend and r.nstart < o.nend for o in roles)
     ]
+    # not a show's title: "the backstage tour for our Oliver! cast"
+    roles = [r for r in roles if not _A_SHOWS_COMPANY.match(norm, r.nend)]
     others = any(
         m.kind in ("adult", "other-person", "unknown") and m.first.is_capitalised for m in mentions
     ) or any(_is_other_name(text, tok, roster) for tok in tokens)

@@ -1034,7 +1034,11 @@ def child_references(
         if det in ("that", "the") and m.group("noun").lower() in ("someone", "somebody"):
             continue  # "gutted that someone nicked the cash tin": "that" joins a clause
         after = _after_group(norm, m.end(), classes)
-        if det == "the" and re.search(r"\bsame\s+(?:little\s+)?(?:boy|girl|child|pupil)\b", m.group(0), re.I):
+        if (
+            det == "the"
+            and re.search(r"\bsame\s+(?:little\s+)?(?:boy|girl|child|pupil)\b", m.group(0), re.I)
+            and not re.search(r"\b(?:are|were|is|was|be)\s+$", norm[max(0, m.start() - 6) : m.start()])
+        ):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
             continue  # "three teeth lost in Kingfishers this week, all by the same boy"
         if det == "a" and m.group(0).lower().startswith("a certain"):

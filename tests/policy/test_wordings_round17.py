@@ -298,7 +298,19 @@ CASES = [
         "trip-whereabouts",
         False,
     ),
+    (
+        "courtney",
+        "Morning from the Isle of Wight! Everyone is up and the sun is out.",
+        "trip-whereabouts",
+        False,
+    ),
     # whereabouts that are
+    (
+        "courtney",
+        "Year 10 are at Queen's College now, then lunch in the park at 1.",
+        "trip-whereabouts",
+        True,
+    ),
     (
         "st-catherine",
         "Good luck to our U14 netballers, away at @HolyTrinityHigh this afternoon with a 4pm start.",
@@ -311,7 +323,23 @@ CASES = [
         "trip-whereabouts",
         True,
     ),
+    (
+        "st-catherine",
+        "Huge thanks to the theatre for the backstage tour for our Annie! cast.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Year 9 argued about whether the two characters are the same girl.",
+        "individual-pupil",
+        False,
+    ),
+    ("sutton-manor", "Our U13 boys play in the county final at Brookways on Tuesday.", "spelling", False),
     # offensive
+    ("st-catherine", "To whoever took the bikes: you thieving little gits.", "offensive", True),
+    ("st-catherine", "The back field looks like a gypsy camp after the fair.", "offensive", True),
+    ("st-catherine", "Year 6 climbed Great Cockup on their fell walk today.", "offensive", False),
     (
         "st-catherine",
         "To whoever took the plant pots from our garden: you're a thieving wee toerag.",

@@ -374,6 +374,13 @@ class _Checker:
                 near = self.words.near_common_proper(_strip_possessive(word))
                 if near is None and beside_name:
                     continue  # part of a name: "Blists Hill", "Willy Wonkas"
+                if (
+                    near is None
+                    and prev is not None
+                    and not w.initial
+                    and fold(prev.text) in ("at", "in", "near", "from")
+                ):
+                    continue  # a place by its name: "the county cup final at Moorways on Wednesday"
                 found = self.suggestions(word)
                 threshold = -0.5 if w.initial else -1.0
                 # an unknown name ("Kandinsky", "Gruffalos") is left alone, but not one slip in a long everyday

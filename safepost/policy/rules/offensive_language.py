@@ -544,6 +544,8 @@ def _used_as_insult(words: list[Word], i: int) -> bool:
         return intensified or pp in _COPULAS or pp in _INSULT_LEADS
     if p in _UNKIND and words[i].key.endswith("s"):
         return True  # "clean up after lazy sods", "even the grumpy gits in Year 6": people, by an unkind word
+    if p in ("little", "wee", "old", "rotten", "miserable") and pp in _UNKIND | _YOU:
+        return True  # "you thieving little gits": an unkind word, then a small one, then the insult
     if p == "of":
         return pp in _GROUPS
     # "a bunch of cheating gits": one describing word between the group and the insult.

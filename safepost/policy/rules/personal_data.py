@@ -155,7 +155,9 @@ _HOUSE_NAMED = re.compile(
 # What sends things or people to a house: "drop it round to", "return it to", "lives at".
 _TO_A_HOME = re.compile(
     r"\b(?:drop|dropped|bring|brought|return|returned|post|posted|deliver|delivered|send|sent|pop|popped|hand|"
-    r"take|collect|collected|pick)\b[^.!?]{0,30}\b(?:to|at|from)\s+$|\b(?:lives?|living|lived|stays?|staying)\s+at\s+$",
+    r"take|collect|collected|pick)\b[^.!?]{0,30}\b(?:to|at|from)\s+$|\b(?:lives?|living|lived|stays?|staying)\s+at\s+$"
+    # "It's been handed in at Ghyll Cottage, Rosthwaite, so please collect it from there"
+    r"|\bhanded\s+in\s+at\s+$",
     re.IGNORECASE,
 )
 _STREET_WITH_POSTCODE = re.compile(

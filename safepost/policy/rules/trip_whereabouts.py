@@ -397,7 +397,8 @@ _COUNTRY = re.compile(
     r"Poland|Europe|America|USA|Canada|Australia|New\s+Zealand|Africa|Asia|India|China|Japan|"
     # a region of hills or water as wide as a county: "Good morning from the Lakes!", "arrived safely in the Dales"
     r"Lakes|Lake\s+District|Dales|Yorkshire\s+Dales|Peak\s+District|Peaks|Highlands|Cotswolds|Broads|Norfolk\s+Broads|"
-    r"Snowdonia|Eryri|New\s+Forest|Fens|Chilterns|Pennines|Brecon\s+Beacons|Cairngorms|Trossachs|Scottish\s+Borders)"
+    r"Snowdonia|Eryri|New\s+Forest|Fens|Chilterns|Pennines|Brecon\s+Beacons|Cairngorms|Trossachs|Scottish\s+Borders|"
+    r"Isle\s+of\s+Wight|Isle\s+of\s+Man|Anglesey|Isles\s+of\s+Scilly)"
 )
 _NOT_PLACES = re.compile(
     r"^(?:the\s+)?Key\s+Stage\b|^(?:the\s+)?(?:Year|Years|Class|Reception|Nursery|Blwyddyn|Dosbarth|Derbyn|Meithrin|KS\d|[PYS]\d|Yr\s?\d|Key|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|"
@@ -417,6 +418,7 @@ _NOT_PLACES = re.compile(
     r"Easter|Advent|Lent|Ramadan|Diwali)\b"
     r"|^(?:the\s+)?(?:Prime\s+Minister|King|Queen|Pope|Mayor|President|Headteacher|Governors?|(?:Lord\s+)?Provost|"
     r"Lord\s+Mayor|(?:Arch)?[Bb]ishop|Chief\s+Constable|Lord[\s-]Lieutenant|High\s+Sheriff|Principal|Chancellor)\b"
+    r"(?!['’]s)"  # (not "King's College", "Queen's Park": places named after them)
     # a charity appeal: "a £1 donation to Children in Need"
     r"|^(?:Children\s+in\s+Need|Comic\s+Relief|Sport\s+Relief|Red\s+Nose|Jeans\s+for\s+Genes|Save\s+the\s+Children|"
     r"Macmillan|Barnardo['’]?s|NSPCC|Cancer\s+Research)\b"
