@@ -3520,6 +3520,8 @@ def _surnames_alone(
             continue  # "Burton and South Derbyshire College will be there": an organisation's name
         if not tok.possessive and _JOURNEYS_END.search(text.text[max(0, tok.nstart - 30) : tok.nstart]):
             continue  # "the beach at Filey", "our residential to Whitby", "back from Ashworth": a place
+        if re.match(r"\s+(?:city|town)\s+centre\b|\s+high\s+street\b", text.text[tok.nend : tok.nend + 20]):
+            continue  # "comparing the market town with Hanley city centre": a place
         if _a_list_said_to_be_places(text.text, tok.nstart):
             continue  # "Cottingham, Welton and Brough: Year 9 compared how three villages near Hull have grown"
         if re.search(

@@ -1227,6 +1227,8 @@ def child_references(
         noun = (m.group("noun") or m.group("noun2") or "").lower()
         if re.match(r"\s+(?:shed|bed|red|shred|sled)\b", norm[m.end() : m.end() + 8]):
             continue  # "behind the Year 10 bike shed": a thing and its shed
+        if noun in ("we", "they", "you", "i", "it", "us", "them"):
+            continue  # "the raffle and the Year 8 bottle tombola we raised £486": a thing, then who did it
         if (
             m.group("noun")
             and (before_noun := m.group(0).lower().split()[-2])

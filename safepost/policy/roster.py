@@ -291,7 +291,7 @@ _BRITISH_SHORT_FORMS = {
     "frederick": ("freddie", "freddy"),
     "frederica": ("freddie",),
     "henry": ("hal", "harry"),
-    "thomas": ("tommy", "tom"),
+    "thomas": ("tommy", "tom", "tam"),
     "jessica": ("jess", "jessie"),
     "georgina": ("georgie",),
     "george": ("georgie",),

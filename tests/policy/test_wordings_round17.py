@@ -361,6 +361,9 @@ CASES = [
     ("sutton-manor", "Year 6 learnt the haka, the Maori war dance, for the festival.", "spelling", False),
     ("sutton-manor", "Year 5 cooked jollof rice and tasted samphire from the saltmarsh.", "spelling", False),
     ("sutton-manor", "Year 5 wrote a seperate poem for each season.", "spelling", True),
+    ("sutton-manor", "Absolute cr@p weather for sports day, but nobody minded.", "spelling", False),
+    ("sutton-manor", "The reading challenge has been a sucess!", "spelling", True),
+    ("sutton-manor", "Year 8 have started learning bhangra and taekwondo.", "spelling", False),
     # personal data
     (
         "courtney",

@@ -186,7 +186,13 @@ def _is_american(typed: str, suggestion: str) -> bool:
 
 def _masked(text: str, start: int, end: int) -> bool:
     """Part of a word with letters hidden by symbols ("sh*te")."""
-    return text[start - 1 : start] in ("*", "#", "@", "$") or text[end : end + 1] in ("*", "@", "$", "!", "#")
+    return (
+        text[start - 1 : start] in ("*", "#", "@", "$")
+        or text[end : end + 1] == "*"
+        or (
+            text[end : end + 1] in ("@", "$") and text[end + 1 : end + 2].isalpha()
+        )  # "cr@p": a letter hidden
+    )
 
 
 class _Checker:

@@ -181,7 +181,7 @@ _PLACE = re.compile(
     r"(?:\s+|(?<=[➡→>\ufe0f:])\s*)"
     r"(?P<place>(?:the\s+)?(?:(?:(?:main|front|back|side|north|south|east|west|far)\s+)?(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|front|back|"
     r"foyer|lobby|atrium|grounds|entrance|doors?|outside|inside|"
-    r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:(?<=\bat\s)@[A-Za-z]\w+|#?[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and|y|yr)?\s*(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’-]*){0,4}"
+    r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:(?<=\bat\s)@[A-Za-z]\w+|(?<=\bfor\s)@[A-Za-z]\w+|#?[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and|y|yr)?\s*(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’-]*){0,4}"
     r"|(?:stand|stall|pitch|court|platform|table)\s+\d+"
     r"|(?:the\s+)?(?:number\s+)?\d{1,3}[A-Z]?\s+bus"  # "Look out for Hawthorn on the 52 bus into town"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+\d+\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
@@ -203,6 +203,8 @@ _OTHERS_THERE = re.compile(
     r"pals|friends|cousins|relatives|"
     r"soldiers|scientists|astronauts|penguins|bears|tigers|elephants|monkeys|whales|visitors|tourists|"
     r"holidaymakers|walkers)\s+$"
+    # "hear from former students now training at Michelin": grown-ups who were ours
+    r"|\b(?:former|old|ex-?)\s*(?:students|pupils)\s+(?:now\s+)?(?:[a-z]+ing\s+)?$"
     # "how children in Malawi", not "drop the children at the Salt Ayre Leisure Centre"
     r"|(?<!\bthe\s)(?<!\bour\s)(?<!\byour\s)(?<!\ball\s)\b(?:children|pupils)\s+$"
     # an adult's workplace: "now a consultant at the Royal Shrewsbury Hospital"
@@ -1044,11 +1046,19 @@ def _places(sentence: str) -> list[_Place]:
         ):
             continue  # "learning to #Recycle properly": a word of a hashtag, not a place
         if re.search(
-            r"\b(?:drawing|painting|artwork|poem|photo|photograph|model|design|entry|entries|picture|sculpture|story|"
-            r"work)\b[^.!?]{0,80}\b(?:is|are)\s+(?:now\s+)?(?:on\s+(?:display|show)\s+)?(?:in|at)\s+$",
+            r"\b(?:drawings?|paintings?|artwork|poems?|photos?|photographs?|models?|designs?|entry|entries|pictures?|"
+            r"sculptures?|story|stories|work|pieces|ceramics|pots|prints)\b[^.!?]{0,80}\b(?:is|are)\s+(?:now\s+)?(?:on\s+(?:display|show)\s+)?(?:in|at)\s+$",
             sentence[max(0, m.start() - 100) : m.end("prep") + 1],
         ):
             continue  # "whose drawing of the bridge is in the M Shed children's exhibition": a thing on show
+        if place.isupper() and is_ordinary_word(place.lower()):
+            continue  # "The coach firm has let us down AGAIN": a word in capitals, not a place
+        if re.search(
+            r"\b(?:learning|finding\s+out|reading|researching)\s+about\b", sentence[: m.start()]
+        ) and not (_CLOCK.search(sentence) or DATE.search(sentence)):
+            continue  # "are learning about Randolph Turpin, the boxing champion from ... Leamington": a topic
+        if re.search(r"\b(?:go|goes|are|is)\s+on\s+sale\b|\bon\s+sale\s+from\b", sentence):
+            continue  # "Tickets for the choir concert at the Pavilion Theatre go on sale on Monday": a sale's date
         if m.group("prep") == "in" and re.search(
             r"\bfrom\s+(?:[A-Z][\w'’-]*\s+){1,3}$", sentence[: m.start()]
         ):
