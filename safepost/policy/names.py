@@ -927,12 +927,6 @@ _THING_BEFORE_NAME = re.compile(
     r"snail|tortoise|rabbit|hamster|goldfish|fish|bear|snowman|scarecrow|dragon|monster)\s+$",
     re.IGNORECASE,
 )
-# A post about the school's houses: their names are words ("Wren", "Robin", "Meadow").
-_HOUSES = re.compile(
-    r"\bhouses?\s+(?:cup|points?|trophy|shield|competition|champions|winners|captains?|team|results|totals?|"
-    r"standings|tally|league|table)\b|\b(?:house\s+)?points\s+(?:for|this|so)\b[^.!?\n]{0,80}?\bhouse\b",
-    re.IGNORECASE,
-)
 _AWARD_LEVELS = frozenset(["bronze", "silver", "gold", "platinum", "diamond"])
 _AWARD_WORDS = re.compile(
     r"\b(?:awards?|certificates?|badges?|levels?|stages?|bands?|medals?|readers?|reading|swimming|"
