@@ -568,6 +568,8 @@ _POST_CUE = re.compile(
     r"|\s*(?:is|was)\s+(?:player|star|man|woman|girl|boy)\s+of\s+the\s+(?:match|day|week|tournament|game)\b"
     # "Mo with the winner in the last minute!": a player and what they scored
     r"|\s+with\s+(?:the|a|another)\s+(?:late\s+|last[\s-]minute\s+)?(?:winner|equaliser|goal|try|save|assist|hat-trick|brace|wicket|catch)\b"
+    # "Jay with the Player of the Month trophy!": a child and their prize, as a photo's caption
+    r"|\s+with\s+(?:the|a|an|her|his)\s+(?:[\w'’-]+\s+){0,5}?(?:trophy|medal|cup|award|certificate|shield|rosette)\b"
     # one child and a prize of theirs: "Favour and her gold medal from the athletics final!"
     r"|\s+and\s+(?:his|her)\s+(?:\w+\s+)?(?:medal|medals|trophy|certificate|award|prize|rosette|cup|badge|shield)\b"
     # a reminder to one child: "Robin dont forget your reading book tmrw", "Sam, remember your PE kit"
@@ -1388,7 +1390,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     + r"|\bthis\s+(?:week|month|term)['’]s\s+(?:[\w-]+\s+)?(?:monitor|helper|leader|captain|champion)\b(?!s)"
     # "The chair of our Eco Council", "the captain of the football team": one child holds it
     + r"|\b(?:the|our)\s+(?:chair|chairperson|president|secretary|treasurer|captain|head)\s+of\s+(?:the|our)\s+"
-    r"(?:school\s+|eco\s+|pupil\s+|sports\s+|football\s+|netball\s+|chess\s+)?(?:council|parliament|team|club)\b"
+    r"(?:school[\s-]|eco[\s-]|pupil[\s-]|sports\s+|football\s+|netball\s+|chess\s+)?(?:council|parliament|team|club)\b"
     + _NOT_A_THING
     # an award one child holds: "our Sports Personality of the Year", "the Player of the Tournament"
     # "Our Mary in this year's nativity", "Little Z in Heron Class", "Our Eco Council chair wrote"
@@ -2173,6 +2175,8 @@ PLACES_THAT_ARE_NAMES = frozenset(
         "hebron",
         "babylon",
         "sparta",
+        # a peninsula whose name is a surname too: "coastal fieldwork on Gower"
+        "gower",
         "sydney",
         "austin",
         "dallas",
@@ -3514,6 +3518,11 @@ def _surnames_alone(
             continue  # "Burton and South Derbyshire College will be there": an organisation's name
         if not tok.possessive and _JOURNEYS_END.search(text.text[max(0, tok.nstart - 30) : tok.nstart]):
             continue  # "the beach at Filey", "our residential to Whitby", "back from Ashworth": a place
+        if not tok.possessive and re.match(
+            r"\s+(?:trip|trips|fieldwork|residential|visit|walk|expedition|coast|peninsula|beaches)\b",
+            text.text[tok.nend : tok.nend + 20],
+        ):
+            continue  # "Yesterday's Year 8 Gower fieldwork", "the Year 8 Gower trip": a place naming the trip
         if re.match(r"\s+(?:city|town)\s+centre\b|\s+high\s+street\b", text.text[tok.nend : tok.nend + 20]):
             continue  # "comparing the market town with Hanley city centre": a place
         if _a_list_said_to_be_places(text.text, tok.nstart):
@@ -4173,6 +4182,18 @@ def _classify_one(
     ):
         # "mock interviews with volunteers from Nissan, the city council and the NHS": an organisation
         m.kind, m.reasons = "other-person", ["an organisation people came from"]
+        return
+    if (
+        not m.surname
+        and is_a_place(key)
+        and re.search(
+            r"\b(?:compared?|comparing)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:with|to|and)\s+$",
+            _before(norm, s_start, m, 40),
+            re.I,
+        )
+    ):
+        # "Otters Class compared Nottingham with Paris in geography": a place beside another
+        m.kind, m.reasons = "place", ['a place compared with another ("compared Nottingham with Paris")']
         return
     if key == "ben" and not m.surname and re.search(r"(?-i:Big)\s+$", _before(norm, s_start, m, 5)):
         m.kind, m.reasons = "place", ['"Big Ben": the bell and its tower']

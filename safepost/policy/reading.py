@@ -1518,6 +1518,8 @@ _PERSON_AFTER = re.compile(
     # "Hart, you absolute legend!": somebody cheered to their face
     r"|\s*,\s*you\s+(?:(?:absolute|total|utter|little|big|true|real|complete)\s+)?(?:legend|star|superstar|hero|"
     r"heroine|champion|champ|machine|genius|wizard|rock|gem|wall|beast|magician|maestro)\b"
+    # "a special mention to Derby, top scorer on the day": a player by what they did
+    r"|\s*,\s*(?:top\s+scorer|player\s+of\s+the\s+(?:match|day|tournament)|(?:wo)?man\s+of\s+the\s+match)\b"
     # "Huge well done to Banks, our Year 6 goalkeeper"
     r"|\s*,\s*(?:our|the)\s+(?:year\s*\d+\s+)?(?:[\w-]+\s+){0,4}?(?:goalkeeper|keeper|captain|striker|defender|bowler|"
     r"batter|scorer|top\s+scorer|star|player|champion|winner|finalist|medallist|record[\s-]holder)\b"

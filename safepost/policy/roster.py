@@ -362,6 +362,7 @@ _SHORT_FORMS_OF_OTHER_LANGUAGES = {
     "llywelyn": ("llew", "llyr"),
     "angharad": ("angi",),
     "gruffydd": ("gruff",),
+    "gethin": ("geth",),
     "cerys": ("cer",),
     # Igbo names, likewise: "Ify" for Ifeoma, "Emeka" for Chukwuemeka, "Kel" for Kelechi
     "ifeoma": ("ify", "ife"),

@@ -42,6 +42,8 @@ Ryan,McAllister,Year 11,Larkin,yes
 Autumn,Hale,Year 1,Robin,yes
 Joy,Adams,Year 3,Seacole,yes
 Zainab,Ali,Year 6,Allen,yes
+Cerys,Gower,Year 8,8 Dewi,yes
+Paris,Brown,Year 3,Otters,yes
 """
 
 CASES = [
@@ -336,6 +338,37 @@ CASES = [
         False,
     ),
     ("sutton-manor", "Our U13 boys play in the county final at Brookways on Tuesday.", "spelling", False),
+    (
+        "st-catherine",
+        "Year 8 had a brilliant day of coastal fieldwork on Gower and are on their way home.",
+        "pupil-surname",
+        False,
+    ),
+    ("st-catherine", "Reply slips for the Year 8 Gower trip are due back on Monday.", "pupil-surname", False),
+    (
+        "st-catherine",
+        "A special mention to Drayton, top scorer on the day with nine goals!",
+        "pupil-surname",
+        True,
+    ),
+    (
+        "st-catherine",
+        "The chair of our Eco-Council presented the recycling plan to the governors.",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "st-catherine",
+        "Otters Class compared Nottingham with Paris in geography today.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Gr8 win for our U12 footballers at Pentrehafod this afternoon, 4-1!",
+        "trip-whereabouts",
+        False,
+    ),
     # offensive
     ("st-catherine", "To whoever took the bikes: you thieving little gits.", "offensive", True),
     ("st-catherine", "The back field looks like a gypsy camp after the fair.", "offensive", True),

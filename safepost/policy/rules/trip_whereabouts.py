@@ -1057,6 +1057,17 @@ def _places(sentence: str) -> list[_Place]:
             r"\b(?:learning|finding\s+out|reading|researching)\s+about\b", sentence[: m.start()]
         ) and not (_CLOCK.search(sentence) or DATE.search(sentence)):
             continue  # "are learning about Randolph Turpin, the boxing champion from ... Leamington": a topic
+        if re.search(r"\b(?:win|victory|defeat|loss|draw)\b", sentence[: m.start()], re.I) and re.search(
+            r"\d+\s*[-–]\s*\d+", sentence
+        ):
+            continue  # "Gr8 win for the #U12 footballers at Pentrehafod this afternoon, 4-1!": a result
+        if re.search(
+            r"\b(?:thanks?|thank\s+you|diolch)\b[^.!?]{0,60}\bfor\s+(?:hosting|having|welcoming|showing|"
+            r"(?:our|the|a)\s+(?:[\w'’-]+\s+){0,4}?(?:visit|trip|tour|workshop))\b",
+            sentence[: m.start()],
+            re.I,
+        ):
+            continue  # "Diolch to @SwanseaUni for hosting our Year 12 physicists at the Bay Campus labs today": done
         if re.search(r"\b(?:go|goes|are|is)\s+on\s+sale\b|\bon\s+sale\s+from\b", sentence):
             continue  # "Tickets for the choir concert at the Pavilion Theatre go on sale on Monday": a sale's date
         if m.group("prep") == "in" and re.search(
