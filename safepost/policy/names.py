@@ -30,6 +30,7 @@ from safepost.policy.reading import (
     HASHTAG_CHEER,
     IRREGULAR_PAST,
     LANGUAGES,
+    NAMED_EVENT_NOUNS,
     ROLE_AS_A_THING,
     SpanIndex,
     child_references,
@@ -1245,8 +1246,9 @@ _A_SHOWS_COMPANY = re.compile(
 )
 # An event or a thing named after somebody: "our Burns lunch", "the Darwin workshop".
 _AN_EVENT_NAMED_AFTER = re.compile(
-    r"\s+(?:lunch|supper|night|dinner|tea|party|celebration|ceilidh|poems?|poetry|workshop|day|week|festival|project|"
-    r"topic|assembly|lesson|club|competition|quiz|trail|exhibition)\b"
+    r"\s+(?:lunch|supper|night|dinner|tea|party|celebration|ceilidh|poems?|poetry|"
+    + NAMED_EVENT_NOUNS
+    + r")\b"
 )
 # Peoples and times of history whose words are children's names too ("Roman", "Norman", "Tudor",
 # "Saxon", "Maya"), and what follows them as a word describing a thing: "Roman soldiers", "a Tudor house".
@@ -2502,13 +2504,10 @@ _PLACES_SAID = re.compile(
 )
 
 
-def _a_list_said_to_be_places(norm: str, at: int) -> bool:
+def _a_list_said_to_be_places(sentence: str, at: int) -> bool:
     """Whether the name at ``at`` is in a list of three or more names that the sentence calls places
     ("Cottingham, Welton and Brough: Year 9 compared how three villages near Hull have grown")."""
-    start = max(norm.rfind(".", 0, at), norm.rfind("!", 0, at), norm.rfind("?", 0, at)) + 1
-    ends = [i for i in (norm.find(".", at), norm.find("!", at), norm.find("?", at)) if i != -1]
-    sentence = norm[start : min(ends) if ends else len(norm)]
-    return bool(_list_items(sentence, at - start)) and _PLACES_SAID.search(sentence) is not None
+    return _PLACES_SAID.search(sentence) is not None and bool(_list_items(sentence, at))
 
 
 def _list_with_a_town(sentence: str, at: int) -> bool:
@@ -3525,7 +3524,8 @@ def _surnames_alone(
             continue  # "Yesterday's Year 8 Gower fieldwork", "the Year 8 Gower trip": a place naming the trip
         if re.match(r"\s+(?:city|town)\s+centre\b|\s+high\s+street\b", text.text[tok.nend : tok.nend + 20]):
             continue  # "comparing the market town with Hanley city centre": a place
-        if _a_list_said_to_be_places(text.text, tok.nstart):
+        s_start, s_end = text.sentence_bounds[tok.sentence]
+        if _a_list_said_to_be_places(text.text[s_start:s_end], tok.nstart - s_start):
             continue  # "Cottingham, Welton and Brough: Year 9 compared how three villages near Hull have grown"
         if re.search(
             r"\b(?-i:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Grove|Gardens|Place|Terrace|Court|Mews|Row)"

@@ -1843,11 +1843,12 @@ _ATTRIBUTIVE = re.compile(
     re.IGNORECASE,
 )
 # A thing named after somebody: "our Shakespeare workshop", "the Darwin project".
-_NAMED_EVENT_AFTER = re.compile(
-    r"^\s+(?:workshop|day|week|festival|project|topic|unit|assembly|lesson|club|competition|quiz|trail|"
+NAMED_EVENT_NOUNS = (
+    r"workshop|day|week|festival|project|topic|unit|assembly|lesson|club|competition|quiz|trail|"
     r"exhibition|performance|production|anthology|sonnet|sonnets|play|plays|museum|centre|prize|award|medal|"
-    r"lecture|trust|foundation|memorial|statue|house)\b"
+    r"lecture|trust|foundation|memorial|statue|house"
 )
+_NAMED_EVENT_AFTER = re.compile(r"^\s+(?:" + NAMED_EVENT_NOUNS + r")\b")
 # Things named after a famous person, which a pupil's surname may share.
 _EPONYMS = frozenset(
     [

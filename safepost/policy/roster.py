@@ -330,7 +330,7 @@ _SHORT_FORMS_OF_OTHER_LANGUAGES = {
     "hanna": ("hania",),
     "zuzanna": ("zuza", "zuzia"),
     "julia": ("julka",),
-    "wiktoria": ("wika", "wiki"),
+    "wiktoria": ("wika",),
     "weronika": ("wera", "weronka"),
     "mikolaj": ("mikus",),
     "desislava": ("desi",),
@@ -354,16 +354,13 @@ _SHORT_FORMS_OF_OTHER_LANGUAGES = {
     "olufunmilayo": ("funmi",),
     "oluwatomi": ("tomi",),
     # Welsh names, by their everyday forms: "Daf" for Dafydd, "Gwil" for Gwilym
-    "dafydd": ("daf", "dai", "dewi"),
-    # Scottish names, likewise: "Lachie" for Lachlan, "Ruaridh" as "Ruari"
-    "lachlan": ("lachie", "lachy"),
+    "dafydd": ("daf", "dai"),
     "gwilym": ("gwil",),
     "rhodri": ("rhod",),
-    "llywelyn": ("llew", "llyr"),
-    "angharad": ("angi",),
-    "gruffydd": ("gruff",),
+    "llywelyn": ("llew",),
     "gethin": ("geth",),
-    "cerys": ("cer",),
+    # a Scottish name, likewise: "Lachie" for Lachlan
+    "lachlan": ("lachie", "lachy"),
     # Igbo names, likewise: "Ify" for Ifeoma, "Emeka" for Chukwuemeka, "Kel" for Kelechi
     "ifeoma": ("ify", "ife"),
     "ifeanyi": ("ify",),

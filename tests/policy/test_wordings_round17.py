@@ -416,6 +416,20 @@ CASES = [
         "personal-data",
         False,
     ),
+    (
+        "courtney",
+        "The lost coat has been handed in at Rose Cottage, Mill Lane, so please collect it from there.",
+        "personal-data",
+        True,
+    ),
+    # a member of staff whose surname is a word of the school's name (Sutton Manor Primary School)
+    (
+        "sutton-manor",
+        "To order a tea towel, text their adviser Mr Gary Sutton on 07700 900159.",
+        "personal-data",
+        True,
+    ),
+    ("sutton-manor", "Dzień dobry! Year 4 greeted our visitors from Gdańsk this morning.", "spelling", False),
 ]
 
 

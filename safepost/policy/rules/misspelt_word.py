@@ -331,19 +331,21 @@ class _Checker:
                 named := _ANOTHER_LANGUAGE.search(sentence) or _A_PEOPLES_THINGS.search(sentence)
             ) is not None:
                 foreign[i] = a + named.start()
-        explained = {m.start() for m in _EXPLAINED.finditer(ptext.text)}
         for w in words:
             word = w.text
             if foreign and (i := ptext.sentence_of(w.nstart)) in foreign and w.nstart >= foreign[i]:
                 continue
-            if not word.isascii() and not self.known(word):
-                continue  # "Cảm ơn": a word of another language, written with its own letters
-            if w.nstart in explained and not self.known(word):
-                continue  # "tinikling, the Filipino bamboo dance": a word of another people, explained
-            if not self.known(word) and self._beside_foreign(words, w, ptext.text):
-                continue  # the "dobry" of "Dzień dobry!": a word of the same phrase in another language
+            known = self.known(word)
+            if not known and (
+                not word.isascii()  # "Cảm ơn": a word of another language, written with its own letters
+                # "tinikling, the Filipino bamboo dance": a word of another people, explained
+                or _EXPLAINED.match(ptext.text, w.nstart) is not None
+                # the "dobry" of "Dzień dobry!": a word of the same phrase in another language
+                or self._beside_foreign(words, w, ptext.text)
+            ):
+                continue
             if (
-                self.known(word)
+                known
                 or self.ignorable(w)
                 or any(s < w.nend and w.nstart < e for s, e in text_speak)
                 or _masked(ptext.text, w.nstart, w.nend)

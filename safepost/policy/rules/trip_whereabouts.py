@@ -1025,6 +1025,38 @@ def going_home(sentence: str) -> bool:
     )
 
 
+# A thing of the pupils' on show, before the place it is in: "whose drawing of the bridge is in the M Shed".
+_ON_SHOW = re.compile(
+    r"\b(?:drawings?|paintings?|artwork|poems?|photos?|photographs?|models?|designs?|entry|entries|pictures?|"
+    r"sculptures?|story|stories|work|pieces|ceramics|pots|prints)\b[^.!?]{0,80}\b(?:is|are)\s+(?:now\s+)?"
+    r"(?:on\s+(?:display|show)\s+)?(?:in|at)\s+$"
+)
+_ON_SALE = re.compile(r"\b(?:go|goes|are|is)\s+on\s+sale\b|\bon\s+sale\s+from\b")
+_A_TOPIC = re.compile(r"\b(?:learning|finding\s+out|reading|researching)\s+about\b")
+_A_RESULT_WORD = re.compile(r"\b(?:win|victory|defeat|loss|draw)\b", re.I)
+_A_SCORE = re.compile(r"\d+\s*[-–]\s*\d+")
+_THANKS_FOR_WHAT_WAS_DONE = re.compile(
+    r"\b(?:thanks?|thank\s+you|diolch)\b[^.!?]{0,60}\bfor\s+(?:hosting|having|welcoming|showing|"
+    r"(?:our|the|a)\s+(?:[\w'’-]+\s+){0,4}?(?:visit|trip|tour|workshop))\b",
+    re.I,
+)
+
+
+def _said_before(sentence: str) -> int | None:
+    """Where the sentence has said that what follows is no whereabouts, read once for all its places: a topic
+    learnt about (with no clock time or date), a result (with its score), or thanks for what was done."""
+    ends = []
+    if (topic := _A_TOPIC.search(sentence)) is not None and not (
+        _CLOCK.search(sentence) or DATE.search(sentence)
+    ):
+        ends.append(topic.end())
+    if (result := _A_RESULT_WORD.search(sentence)) is not None and _A_SCORE.search(sentence):
+        ends.append(result.end())
+    if (thanks := _THANKS_FOR_WHAT_WAS_DONE.search(sentence)) is not None:
+        ends.append(thanks.end())
+    return min(ends) if ends else None
+
+
 def places_named(sentence: str) -> list[_Place]:
     """The places a sentence names (for the trained reader's rule, SP203)."""
     return _places(sentence)
@@ -1032,6 +1064,8 @@ def places_named(sentence: str) -> list[_Place]:
 
 def _places(sentence: str) -> list[_Place]:
     found = []
+    on_sale = _ON_SALE.search(sentence) is not None
+    said_before = _said_before(sentence)
     for m in _PLACE.finditer(sentence):
         place = m.group("place")
         if re.search(
@@ -1045,30 +1079,16 @@ def _places(sentence: str) -> list[_Place]:
             and is_ordinary_word(place[1:].lower())
         ):
             continue  # "learning to #Recycle properly": a word of a hashtag, not a place
-        if re.search(
-            r"\b(?:drawings?|paintings?|artwork|poems?|photos?|photographs?|models?|designs?|entry|entries|pictures?|"
-            r"sculptures?|story|stories|work|pieces|ceramics|pots|prints)\b[^.!?]{0,80}\b(?:is|are)\s+(?:now\s+)?(?:on\s+(?:display|show)\s+)?(?:in|at)\s+$",
-            sentence[max(0, m.start() - 100) : m.end("prep") + 1],
-        ):
+        if _ON_SHOW.search(sentence[max(0, m.start() - 100) : m.end("prep") + 1]):
             continue  # "whose drawing of the bridge is in the M Shed children's exhibition": a thing on show
         if place.isupper() and is_ordinary_word(place.lower()):
             continue  # "The coach firm has let us down AGAIN": a word in capitals, not a place
-        if re.search(
-            r"\b(?:learning|finding\s+out|reading|researching)\s+about\b", sentence[: m.start()]
-        ) and not (_CLOCK.search(sentence) or DATE.search(sentence)):
-            continue  # "are learning about Randolph Turpin, the boxing champion from ... Leamington": a topic
-        if re.search(r"\b(?:win|victory|defeat|loss|draw)\b", sentence[: m.start()], re.I) and re.search(
-            r"\d+\s*[-–]\s*\d+", sentence
-        ):
-            continue  # "Gr8 win for the #U12 footballers at Pentrehafod this afternoon, 4-1!": a result
-        if re.search(
-            r"\b(?:thanks?|thank\s+you|diolch)\b[^.!?]{0,60}\bfor\s+(?:hosting|having|welcoming|showing|"
-            r"(?:our|the|a)\s+(?:[\w'’-]+\s+){0,4}?(?:visit|trip|tour|workshop))\b",
-            sentence[: m.start()],
-            re.I,
-        ):
-            continue  # "Diolch to @SwanseaUni for hosting our Year 12 physicists at the Bay Campus labs today": done
-        if re.search(r"\b(?:go|goes|are|is)\s+on\s+sale\b|\bon\s+sale\s+from\b", sentence):
+        if said_before is not None and said_before <= m.start():
+            # "are learning about Randolph Turpin, the boxing champion from ... Leamington": a topic; "Gr8 win for the
+            # #U12 footballers at Pentrehafod this afternoon, 4-1!": a result; "Diolch to @SwanseaUni for hosting our
+            # Year 12 physicists at the Bay Campus labs today": done
+            continue
+        if on_sale:
             continue  # "Tickets for the choir concert at the Pavilion Theatre go on sale on Monday": a sale's date
         if m.group("prep") == "in" and re.search(
             r"\bfrom\s+(?:[A-Z][\w'’-]*\s+){1,3}$", sentence[: m.start()]
