@@ -18,7 +18,7 @@ from apps.following import sync
 from apps.following.models import FollowedAccount, FollowProposal
 from apps.following.tests.conftest import LIBRARY, FakeFollowing, connect
 from apps.schools.testing import ensure_totp, make_personas
-from browser.test_journey import IMMEDIATE_TASKS, authenticator_code, sign_in
+from browser.test_journey import IMMEDIATE_TASKS, pass_second_factor, sign_in
 
 
 @pytest.mark.browser
@@ -57,10 +57,7 @@ def test_a_teacher_proposes_a_follow_and_the_headteacher_approves_it_in_the_brow
     head = browser.new_page(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
     ensure_totp(p.head)
     sign_in(head, base, p.head.username)
-    head.wait_for_selector("input[name=code]", timeout=10_000)
-    head.fill("input[name=code]", authenticator_code(p.head))
-    head.click("button[type=submit]")
-    head.wait_for_load_state()
+    pass_second_factor(head, p.head)
     head.goto(f"{base}/notifications/")
     assert "Approve a follow?" in head.inner_text("main")
     head.click("button:text-is('Open it')")

@@ -18,7 +18,7 @@ from apps.moderation import ingest
 from apps.moderation.models import Evidence, InboxItem, Incident
 from apps.moderation.tests.conftest import FakeReader, incoming, make_school, page
 from apps.schools.testing import ensure_totp
-from browser.test_journey import IMMEDIATE_TASKS, authenticator_code, sign_in
+from browser.test_journey import IMMEDIATE_TASKS, pass_second_factor, sign_in
 
 THREAT = "I know which car is yours Mr Head. Just saying"
 
@@ -48,10 +48,7 @@ def test_a_headteacher_handles_a_threat_on_a_phone(
     phone = browser.new_page(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
     ensure_totp(world.p.head)
     sign_in(phone, base, world.p.head.username)
-    phone.wait_for_selector("input[name=code]", timeout=10_000)
-    phone.fill("input[name=code]", authenticator_code(world.p.head))
-    phone.click("button[type=submit]")
-    phone.wait_for_load_state()
+    pass_second_factor(phone, world.p.head)
 
     phone.goto(f"{base}/notifications/")
     assert "Safeguarding" in phone.inner_text("main")
