@@ -590,6 +590,8 @@ _POST_CUE = re.compile(
     r"|for\s+(?:designing|drawing|painting|writing|creating|composing|illustrating|baking|coding|making\s+(?:the|our))\b"
     # "Will has been on fire in the life skills kitchen", "Summer has been brilliant on the Wrens reading rota"
     r"|(?:has|have)\s+been\s+on\s+fire\b|(?:has|have)\s+been\s+in\s+charge\s+of\b"
+    # "Chase is in charge of the map!": one child given a job on the trip
+    r"|(?:is|was)\s+in\s+charge\s+of\s+(?:the|our)\s+(?:map|compass|tent|torch|register|kit|camera|snacks|fire|stopwatch|flag)\b"
     # "Amber cooked pan-fried sea bass ... and is through to the district final"
     r"|(?:cooked|baked|painted|sculpted|composed|knitted|sewed|coded|programmed)\s+(?:a|an|the|her|his|some|\w+[-\w]*)\b"
     r"|(?:is|are)\s+through\s+to\s+the\b"
@@ -1386,8 +1388,18 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"to\s+our\s+(?:new\s+)?(?:year\s*\d+\s+)?(?:[\w-]+\s+){0,3}?(?:leader|ambassador|monitor|prefect|representative|"
     r"councillor|champion)\b(?!s)(?![\w-])(?!\s*,?\s*(?:mr|mrs|miss|ms|dr)\b)(?!\s+(?:team|squad|group|council|body|crew)\b)"
     # a new monitor of a year, said to be one: "Our new Year 4 Eco Monitor is already making sure every light goes off"
-    + r"|\bour\s+new\s+(?:year\s*\d+\s+)?(?:[\w-]+\s+)?(?:monitor|prefect|ambassador|librarian|councillor)\b(?!s)"
+    + r"|\bour\s+new\s+(?:year\s*\d+\s+)?(?:[\w-]+\s+)?(?:[a-z]+-)?(?:monitor|prefect|ambassador|librarian|councillor|captain)\b(?!s)"
     r"(?=\s+(?:is|was|has|had|will|(?-i:[a-z]+ed))\b)"
+    # a post a pupil holds, said to be a pupil's: "Our new Junior Road Safety Officer has made a poster" (an attendance
+    # officer is a grown-up)
+    + r"|\bour\s+new\s+(?:junior|young|pupil|student|child)\s+(?:[\w-]+\s+){0,2}?(?:officer|leader|manager|editor|"
+    r"reporter|warden|ranger)\b(?!s)(?=\s+(?:is|was|has|had|will|(?-i:[a-z]+ed))\b)"
+    # one mascot leading the teams out: "will be leading the teams out as matchday mascot"
+    + r"|\bas\s+(?:the\s+|our\s+)?(?:match[\s-]?day|club|team|official)\s+mascot\b(?!s)"
+    # a band's or a team's one new member: "Our band's new bass player only picked up the guitar in September"
+    + r"|\bour\s+(?:(?:school|jazz|rock|brass|steel)\s+)?(?:band|orchestra|choir|team|squad|side)['’]s\s+new\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:player|drummer|singer|vocalist|guitarist|bassist|pianist|keeper|goalkeeper|striker|"
+    r"signing|recruit)\b(?!s)"
     # "A big thank you to this week's egg monitor": the one child on the rota this week
     + r"|\bthis\s+(?:week|month|term)['’]s\s+(?:[\w-]+\s+)?(?:monitor|helper|leader|captain|champion)\b(?!s)"
     # "The chair of our Eco Council", "the captain of the football team": one child holds it
@@ -1711,6 +1723,8 @@ class PeopleAnalysis:
 
 def _stream(text: PostText) -> list[Token]:
     spaced = text.spaced_words
+    if not spaced and not text.hashtags:
+        return list(text.words)  # already in order: the usual post has no hashtag or spaced-out word
     words = [w for w in text.words if not any(s.nstart <= w.nstart < s.nend for s in spaced)]
     return sorted(words + text.hashtag_words + spaced, key=lambda t: t.nstart)
 
@@ -2499,9 +2513,23 @@ def _in_a_list_of_places(sentence: str, at: int) -> bool:
 
 _PLACES_SAID = re.compile(
     r"\b(?:two|three|four|five|six|these|those|all)\s+(?:[\w-]+\s+)?(?:villages|towns|places|cities|counties|islands|"
-    r"hamlets|parishes|countries)\b",
+    r"hamlets|parishes|countries)\b"
+    # "the small schools of Wedmore, Meare and Westhay": schools by their villages' names
+    r"|\bthe\s+(?:[\w-]+\s+)?(?:villages|towns|schools|parishes|islands|cities)\s+of\b",
     re.IGNORECASE,
 )
+
+
+_A_NAMED_PLACE = re.compile(
+    r"\b((?-i:[A-Z])[\w'’-]+)\s+(?-i:Castle|Hall|Abbey|Priory|Manor|Museum|Bay|Hill|Hills|Woods|Forest|Lake|Reservoir|"
+    r"Beach|Sands|Farm|Cathedral|Minster|Gardens|Estate|Country\s+Park|Village|Moor|Common|Gorge|Caves)\b"
+)
+
+
+@lru_cache(maxsize=64)
+def _named_places(norm: str) -> frozenset[str]:
+    """The words a post uses as the first word of a place's name ("Hylton Castle", "Kielder Water" is not one)."""
+    return frozenset(fold(m.group(1)) for m in _A_NAMED_PLACE.finditer(norm))
 
 
 def _a_list_said_to_be_places(sentence: str, at: int) -> bool:
@@ -2658,6 +2686,8 @@ _CONTRACTION_TOKEN = re.compile(r"[A-Za-z]['’](?:ve|ll|re|d|m)")
 
 def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: str) -> bool:
     key = tok.key
+    if not tok.is_capitalised and not tok.hashtag and key not in roster.by_first:
+        return False  # a word in lower case is a name only as a pupil's (the last branch below)
     if _SCHOOL_YEAR_TOKEN.fullmatch(tok.text):
         return False  # "our S4, S5 and S6 pupils": Scottish school years
     if _CONTRACTION_TOKEN.fullmatch(tok.text):
@@ -2706,6 +2736,15 @@ def _name_candidate(tok: Token, roster: Roster, lexicon: frozenset[str], after: 
         )
         or misspelt_pupil(tok, roster, lexicon)
     )
+
+
+# A grown-up teaching or leading the class: "Jo showed them the safe way round" (not "showed the class her medal").
+_TAUGHT_THE_GROUP = re.compile(
+    r"\s+(?:(?:then|also|kindly|patiently|carefully|expertly)\s+)?(?:showed|taught|led|guided|shows|teaches|leads|guides)\s+"
+    r"(?:them|the\s+(?:children|class|group|pupils|students|kids|whole\s+class)|(?-i:[A-Z])\w+\s+Class|everyone|everybody)\b"
+    r"(?!\s+(?:her|his|their)\b)",
+    re.IGNORECASE,
+)
 
 
 def misspelt_pupil(tok: Token, roster: Roster, lexicon: frozenset[str]) -> bool:
@@ -3043,7 +3082,8 @@ def _a_part_played(norm: str) -> list[RoleMention]:
         found += [
             RoleMention(m.start(), m.end(), m.group(0))
             for m in re.finditer(
-                r"\b(?i:our)\s+(?:very\s+own\s+)?([A-Z][\w'’-]+)\b(?!['’]s)(?!\s+[A-Z])"
+                # "Our Year 10 Fagin brought the house down": the part, by the year of the child playing it
+                r"\b(?i:our)\s+(?:very\s+own\s+)?(?:(?i:year)\s*\d+\s+)?([A-Z][\w'’-]+)\b(?!['’]s)(?!\s+[A-Z])"
                 # (not "Our Matilda cast have been rehearsing": the show's)
                 r"(?!\s+(?:cast|crew|team|company|production|show|rehearsals?|auditions?|tickets?|set|songs?|costumes?)\b)",
                 norm,
@@ -3524,6 +3564,14 @@ def _surnames_alone(
             continue  # "Yesterday's Year 8 Gower fieldwork", "the Year 8 Gower trip": a place naming the trip
         if re.match(r"\s+(?:city|town)\s+centre\b|\s+high\s+street\b", text.text[tok.nend : tok.nend + 20]):
             continue  # "comparing the market town with Hanley city centre": a place
+        if (
+            not tok.possessive
+            and re.search(
+                r"\b(?:of|in|at|from|to|near|around)\s+$", text.text[max(0, tok.nstart - 8) : tok.nstart]
+            )
+            and tok.key in _named_places(text.text)
+        ):
+            continue  # "visited Hylton Castle ... heard about the Cauld Lad of Hylton": the place the post named
         s_start, s_end = text.sentence_bounds[tok.sentence]
         if _a_list_said_to_be_places(text.text[s_start:s_end], tok.nstart - s_start):
             continue  # "Cottingham, Welton and Brough: Year 9 compared how three villages near Hull have grown"
@@ -3539,6 +3587,16 @@ def _surnames_alone(
             text.text[tok.nend : tok.nend + 40],
         ):
             continue  # "studying Turner's stormy seascapes": an artist's or a writer's work, not a pupil's
+        if (
+            tok.possessive
+            and is_a_place(tok.key)
+            and re.match(
+                r"['’]s?\s+(?:[\w-]+\s+)?(?:stage|stages|streets|skyline|theatres?|museums?|parks|heritage|mills|"
+                r"city\s+centre|town\s+centre|cathedral|football\s+club|rugby\s+club|festivals?)\b",
+                text.text[tok.nend : tok.nend + 40],
+            )
+        ):
+            continue  # "Bradford's stage has never looked better!": the city's, not a pupil's
         if re.search(r"\bthe\s+$", text.text[max(0, tok.nstart - 5) : tok.nstart]) and not re.match(
             r"['’]?s?\s+(?:twins|family|brothers|sisters|siblings|children|boys|girls)\b",
             text.text[tok.nend :],
@@ -4890,6 +4948,22 @@ def _classify_one(
     ):
         m.kind, m.reasons = "place", ['a city said goodbye or hello to ("Au revoir, Paris!")']
         return
+    if (
+        key in PLACES_THAT_ARE_NAMES
+        and not strong
+        and not m.surname
+        and not m.first.possessive
+        and re.search(
+            r"\b(?-i:[a-z]{3,})\s+(?:in|at|near|around|through|across)\s+$", _before(norm, s_start, m, 30)
+        )
+        and not re.search(
+            r"\b(?:everyone|everybody|all|well\s+done|congratulations|thanks|thank\s+you)\b",
+            _before(norm, s_start, m, 30),
+            re.I,
+        )
+    ):
+        m.kind, m.reasons = "place", ['a place where a thing happens ("the procession in Lourdes")']
+        return
     if key in PLACES_THAT_ARE_NAMES and re.search(
         r"\b(?:school|schools|village|town|city|friends|pals|family|relatives|charity|project|people|children|"
         r"orphanage|hospital|farmers|community|communities|church|mission)\s+(?:in|from)\s+$",
@@ -5735,6 +5809,11 @@ def _classify_one(
     ):
         # "Thanks to Nicola, who ran our book swap. Want to help? Ring her on 07700 900229": a grown-up to contact
         m.kind, m.reasons = "adult", ["somebody the post gives a way to contact"]
+        return
+    if not m.on_roster and not strong and _TAUGHT_THE_GROUP.match(norm[m.nend : s_end]):
+        # "Wren Class had their first Forest School session. Jo showed them the safe way round the fire circle": the
+        # leader who taught the class, not one of it
+        m.kind, m.reasons = "adult", ["somebody who taught or led the group"]
         return
     if not m.on_roster and not strong and _ADULT_LIFE.search(norm[m.nend : s_end]):
         # "Our dear friend Ron, who has coached the shooting team for 30 years, turns 80": a grown-up's life

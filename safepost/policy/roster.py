@@ -301,7 +301,10 @@ _BRITISH_SHORT_FORMS = {
     "josephine": ("josie", "jo"),
     "joseph": ("joe", "joey"),
     "gabriel": ("gabe",),
-    "gabriella": ("gabby", "ella"),
+    "gabriella": ("gabby", "gabi", "ella"),
+    "gabriela": ("gabby", "gabi", "gaby"),
+    "gabriele": ("gabi", "gaby"),  # Lithuanian Gabrielė, Italian Gabriele
+    "gabrielle": ("gabby", "gabi"),
     "arabella": ("bella", "bell"),
     "evangeline": ("evie",),
     "genevieve": ("evie", "gen"),

@@ -96,7 +96,7 @@ _STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Grove|Gardens|Gdns|"
     "Place|Pl|Terrace|Terr|Court|Ct|Mews|Row|Hill|Park|Square|Sq|View|Walk|Rise|Parade|Green|Vale|"
     "Wharf|Boulevard|Meadow|Meadows|Fold|Brow|Croft|Gate|Chase|Mount|Wynd|Heights|Villas|Cottages|"
-    "Yard|Broadway|Approach|Bank|Lea|Glade|Dale|Grange|Orchard|Paddock|Copse|Nook|Garth|Spinney|Fields|Drove"
+    "Yard|Broadway|Approach|Bank|Lea|Glade|Dale|Grange|Orchard|Paddock|Paddocks|Maltings|Sidings|Pastures|Copse|Nook|Garth|Spinney|Fields|Drove"
 )
 _STREET_TYPE = rf"(?:{_STREET_TYPES}|{_STREET_TYPES.lower()})\b"
 _POSTCODE_RX = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"

@@ -144,7 +144,17 @@ _GROUP_SUBJECT = re.compile(
 def _about_a_group(sentence: str) -> bool:
     """Whether the sentence is first about a group of pupils, as the pupil rules read a plural noun."""
     m = _GROUP_SUBJECT.match(sentence)
-    return m is not None and plural(m.group("noun").lower())
+    return (m is not None and plural(m.group("noun").lower())) or _AWARD_TO_A_GROUP.search(
+        sentence
+    ) is not None
+
+
+# An award given to many: "Man of the match went to the whole front row", "shared between the two keepers".
+_AWARD_TO_A_GROUP = re.compile(
+    r"\b(?:went|goes|go|going|awarded|given|presented)\s+to\s+(?:the\s+(?:whole|entire)|all\s+(?:of\s+)?(?:the|our)|"
+    r"every\s+(?:single\s+)?(?:one|member|player|child|pupil))\b|\bshared\s+(?:by|between)\s+(?:the|all|our|both)\b",
+    re.IGNORECASE,
+)
 
 
 def _about_a_grown_up(ctx: Context, reading: trained.Reading) -> bool:

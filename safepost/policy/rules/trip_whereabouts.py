@@ -104,6 +104,7 @@ _ON_SITE = re.compile(
     r"concert\s+(?=hall)|(?:multi[\s-]?purpose|mp)\s+(?=hall))?(?:school|hall|playground|field|office|room\b(?!s)|"
     r"astro\b|astroturf|3g\s+pitch|all-weather\s+pitch|gym\b|gymnasium|"
     r"classroom|classrooms|library|gate|gates|entrance|reception|car\s+park\s+at\s+school|staffroom|"
+    r"(?:(?<=school\s)|(?<=academy\s)|(?<=college\s))car\s+park|"  # "pulling into the academy car park at about 4:30"
     r"nursery|hall\s+at\s+school|forest\s+school|outdoor\s+classroom|nature\s+garden|wildlife\s+garden|"
     r"sensory\s+garden|school\s+garden|mud\s+kitchen|quad|courtyard|allotment|home\s+pitch|home\s+ground|"
     r"#forestschool(?:\s+area)?|studio\s+theatre|drama\s+studio|school\s+theatre|"
@@ -1037,7 +1038,10 @@ _A_RESULT_WORD = re.compile(r"\b(?:win|victory|defeat|loss|draw)\b", re.I)
 _A_SCORE = re.compile(r"\d+\s*[-–]\s*\d+")
 _THANKS_FOR_WHAT_WAS_DONE = re.compile(
     r"\b(?:thanks?|thank\s+you|diolch)\b[^.!?]{0,60}\bfor\s+(?:hosting|having|welcoming|showing|"
-    r"(?:our|the|a)\s+(?:[\w'’-]+\s+){0,4}?(?:visit|trip|tour|workshop))\b",
+    r"(?:our|the|a)\s+(?:[\w'’-]+\s+){0,4}?(?:visit|trip|tour|workshop))\b"
+    # the audience thanked for coming: "Thank you to everyone who packed into St Michael's this evening"
+    r"|\b(?:thanks?|thank\s+you)\s+(?:so\s+much\s+)?to\s+(?:everyone|everybody|all(?:\s+of\s+you|\s+those)?)\s+who\s+"
+    r"(?:packed|came|joined|cheered|supported|turned\s+out|attended|filled|squeezed|braved|crammed)\b",
     re.I,
 )
 
@@ -1165,6 +1169,12 @@ def _places(sentence: str) -> list[_Place]:
             re.IGNORECASE,
         ):
             continue  # "our exhibition on migration to Bradford": the topic's place
+        if m.group("prep") in ("to", "in", "into") and re.search(
+            r"\b(?:commute|commutes|commuting|commuted|commuter|commuters|lives|moved)\s+$",
+            sentence[max(0, m.start() - 12) : m.start()],
+            re.IGNORECASE,
+        ):
+            continue  # "our families who commute to Bristol and Bath": where grown-ups work or live, no outing
         if m.group("prep") == "on" and re.fullmatch(
             r"(?:the\s+)?(?:governing\s+body|board|committee|council|panel|team|squad|rota|register|list|waiting\s+list)",
             place,

@@ -1,0 +1,171 @@
+"""Kinds the round-18 blind sets showed (issue 12): a child by a post only they hold ("Our new Junior Road Safety
+Officer has", "Our new Eco-Captain has", "as matchday mascot", "Our band's new bass player"), by a part with their
+year ("Our Year 10 Fagin"), by a job on a trip ("is in charge of the map"), by an everyday form of their name (Gabi);
+not a child: a grown-up who taught the class ("Jo showed them the way"), a place the post has named ("Hylton Castle
+... the ghost of Hylton"), schools named by their villages, a city's possessive, a place where a thing happens
+("the procession in Lourdes"), an award to a whole group; pupils' whereabouts that are not (families who commute,
+an audience thanked, the academy's own car park); and the spelling, offensive and personal-data kinds beside them.
+Each must be read as a careful head would, and the real finding beside it must stay. The sentences are the
+project's own, not the blind sets'."""
+
+from __future__ import annotations
+
+from wording_cases import wording_test
+
+ROSTER = """first_name,last_name,year_group,class_name,photo_consent
+Chase,Dobson,Year 4,Kingfisher,yes
+Riley,Hylton,Year 2,Marsden,yes
+Mark,Wedmore,Year 3,Kestrel,yes
+Lourdes,Bautista,Year 11,11 Clitherow,yes
+Gabrielė,Petrauskaitė,Year 11,11 Nene,yes
+Joel,Mallett,Year 3,Kestrel,yes
+Imran,Bradford,Year 9,9 Lister,yes
+Tilly,Warden,Year 5,Lambton,yes
+"""
+
+CASES = [
+    # a post only one pupil holds, new this term
+    (
+        "st-catherine",
+        "Our new Junior Road Safety Officer has written to every family about parking by the gates.",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "st-catherine",
+        "Our new Eco-Captain has already started a bottle-top collection.",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "st-catherine",
+        "Our new Attendance Officer is Mrs Kaur; do say hello at the gate.",
+        "individual-pupil",
+        False,
+    ),
+    ("st-catherine", "Our new Year 5 captains have been chosen by their teams.", "individual-pupil", False),
+    (
+        "st-catherine",
+        "One of our Year 4 footballers will lead the teams out as matchday mascot next weekend!",
+        "individual-pupil",
+        True,
+    ),
+    ("st-catherine", "Our new school mascot is a very fluffy owl called Hoot.", "individual-pupil", False),
+    (
+        "st-catherine",
+        "Our orchestra's new cello player only started lessons at Easter and played a solo today.",
+        "individual-pupil",
+        True,
+    ),
+    # a part by the year of the child playing it
+    (
+        "st-catherine",
+        "Oliver! opened tonight to a full house. Our Year 9 Nancy had the audience in tears.",
+        "individual-pupil",
+        True,
+    ),
+    # a job on a trip, for a pupil whose name is also a word
+    (
+        "no-names-no-faces",
+        "Kingfisher Class are walking the ridge this morning. Chase is in charge of the compass!",
+        "pupil-name",
+        True,
+    ),
+    ("no-names-no-faces", "Mrs Dobson is in charge of the compass today.", "pupil-name", False),
+    # an everyday form of the roster's name
+    ("st-catherine", "Gabi scored 18 points for the U16s tonight!", "individual-pupil", True),
+    # a grown-up who taught or led the class, not one of it
+    (
+        "st-catherine",
+        "Kestrel Class met our bushcraft leader today. Jo taught them how to light a fire safely.",
+        "individual-pupil",
+        False,
+    ),
+    ("st-catherine", "Jo showed the class her medal from the county final.", "individual-pupil", True),
+    # a place the post has already named, alone later
+    (
+        "no-names-no-faces",
+        "Year 2 explored Hylton Castle today and drew the old chapel of Hylton.",
+        "pupil-surname",
+        False,
+    ),
+    ("no-names-no-faces", "Hylton scored the winning goal for Year 2!", "pupil-surname", True),
+    # schools by their villages' names
+    (
+        "sutton-manor",
+        "Thanks to the village schools of Wedmore, Cheddar and Axbridge for a great netball morning.",
+        "pupil-surname",
+        False,
+    ),
+    # a place where a thing happens, though a pupil is called Lourdes
+    (
+        "no-names-no-faces",
+        "The candlelit Mass in Lourdes begins at 8pm in the square.",
+        "pupil-name",
+        False,
+    ),
+    ("no-names-no-faces", "Well done to Lourdes in Year 11 for her essay prize.", "pupil-name", True),
+    # a city's possessive, though a pupil's surname is Bradford
+    (
+        "no-names-no-faces",
+        "Our dancers were at the Alhambra last night. Bradford's theatres are lucky to have them!",
+        "pupil-surname",
+        False,
+    ),
+    # an award to a whole group
+    (
+        "st-catherine",
+        "Player of the match went to the whole back line, who kept a clean sheet all afternoon.",
+        "individual-pupil",
+        False,
+    ),
+    # whereabouts that are not: grown-ups' commute, an audience thanked, the academy's own car park
+    (
+        "st-catherine",
+        "Our after-school club runs until 6pm for families who commute to Leeds and York.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "sutton-manor",
+        "What a concert! Thank you to everyone who squeezed into St Mary's this evening.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Year 8 have left the zoo and should be pulling into the academy car park at about 3:45.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Year 8 will be at Chester Zoo on Thursday from 10am until 2pm.",
+        "trip-whereabouts",
+        True,
+    ),
+    # a dunce's cap of a Victorian schoolroom, not an insult
+    (
+        "st-catherine",
+        "In the Victorian classroom at the museum, Year 5 learnt who had to wear the dunce's cap.",
+        "offensive",
+        False,
+    ),
+    ("st-catherine", "Whoever keeps dropping litter by the gate is a dunce.", "offensive", True),
+    # a gardening word, and a home address in a close named "The ..."
+    (
+        "sutton-manor",
+        "Year 1 have been chitting seed potatoes on the classroom windowsill.",
+        "spelling",
+        False,
+    ),
+    (
+        "courtney",
+        "Cards for Mrs Hale can be dropped off at her home, 7 The Maltings, Bourton.",
+        "personal-data",
+        True,
+    ),
+]
+
+
+test_the_wording_is_read_as_a_careful_head_would = wording_test(CASES, ROSTER, "round-18")
