@@ -453,6 +453,8 @@ _FINE_TWICE = frozenset(
         "choo",
         "ha",
         "night",
+        "nite",  # "Nite nite from the residential!" (text-speak says the rest)
+        "nighty",
         "well",
         "now",
         "there",

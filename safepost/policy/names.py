@@ -566,6 +566,8 @@ _POST_CUE = re.compile(
     r"[A-Z][\w'-]*\s+class|ks\s*\d|(?:breakfast|after[\s-]school|holiday|kids['’]?|homework|sports?)\s+club)"
     # (not a list of organisations: "mentors from Arup, the Co-op, Sheffield Hallam and the NHS")
     r"|,\s*(?:who|whose|our|the(?!\s+(?-i:[A-Z])(?!(?:Year|Class|Reception|Nursery|U\d)\b))|aged?)\b"
+    # "Meet Hope and Favour, this week's P1 line leaders!"
+    r"|,\s*this\s+(?:week|month|term|year)['’]s\s+(?:[\w-]+\s+){0,3}?(?:leaders?|monitors?|helpers?|stars?|winners?|champions?|captains?)\b"
     r"|\s*(?:is|was)\s+(?:player|star|man|woman|girl|boy)\s+of\s+the\s+(?:match|day|week|tournament|game)\b"
     # "Mo with the winner in the last minute!": a player and what they scored
     r"|\s+with\s+(?:the|a|another)\s+(?:late\s+|last[\s-]minute\s+)?(?:winner|equaliser|goal|try|save|assist|hat-trick|brace|wicket|catch)\b"
@@ -629,6 +631,9 @@ _POST_CUE = re.compile(
     r"(?-i:Prize|Award|Trophy|Cup|Shield|Medal|Plate|Quaich|Salver)\b)"
     r")",
     re.IGNORECASE,
+)
+_A_CRY = re.compile(
+    r"\s*(?:omg|wow|oh|ooh|yes|yay|woo+|go\s+on|come\s+on|hey|aw+|oh\s+my)\s*[,!]*\s*", re.IGNORECASE
 )
 _STRONG_POST = re.compile(r"^(?:,\s*)?(?:and\s+(?:his|her|their)\s+\w+\s+)?(?:\(|in\s|from\s)", re.IGNORECASE)
 _VOCATIVE = re.compile(
@@ -1419,10 +1424,13 @@ _SINGLE_CHILD_ROLE = re.compile(
     + r"|\b(?:resident|very\s+own|aka|a\.k\.a\.)\s+['‘\"“](?-i:[A-Z])[^'’\"”]{1,25}['’\"”]"
     + r"|\b(?:little|baby)\s+(?-i:[A-Z])\b(?=\s+(?:in|from)\s+(?:year|reception|nursery|(?-i:[A-Z])))"
     # (not "the council leader", a town's: "asked the council leader some very sharp questions")
-    + r"|\b(?:our\s+(?:school\s+|eco\s+|pupil\s+)?|the\s+(?:school|eco|pupil|student)\s+)council\s+(?:chair|president|leader)\b(?!s)"
+    + r"|\b(?:our\s+(?:school\s+|eco\s+|pupil\s+|student\s+)?|the\s+(?:school|eco|pupil|student)\s+)council\s+(?:chair|president|leader)\b(?!s)"
+    # a young people's office one pupil holds: "the island's new Youth MP", "our Young Mayor"
+    + r"|\b(?:the\s+(?:[\w'’-]+['’]s\s+)?|our\s+)(?:new\s+)?(?:youth\s+(?:mp|mayor|councillor|member\s+of\s+parliament)|"
+    r"young\s+mayor|deputy\s+young\s+mayor|member\s+of\s+the\s+(?:uk\s+|scottish\s+)?youth\s+parliament)\b(?!s)"
     # "Our one and only Year 11 leaver this summer has been offered a college place"
     # ... or from one place: "Our one and only Fair Isle pupil sailed home"
-    + r"|\b(?:our|the)\s+(?:one\s+and\s+)?only\s+(?:year\s*\d+\s+|reception\s+|sixth[\s-]form\s+|"
+     + r"|\b(?:our|the)\s+(?:one\s+and\s+)?only\s+(?:year\s*\d+\s+|reception\s+|sixth[\s-]form\s+|"
     r"(?:(?-i:[A-Z])[\w'’-]*\s+){1,3})?"
     r"(?:leaver|pupil|child|boy|girl|student|boarder|starter)\b(?!s)"
     # "Our only Advanced Higher Art candidate has had her portfolio shortlisted"
@@ -2950,8 +2958,14 @@ def analyse_people(
     roles += [
         r for r in _roles_in_hashtags(norm) if not any(o.nstart < r.nend and r.nstart < o.nend for o in roles)
     ]
-    # not a show's title: "the backstage tour for our Oliver! cast"
-    roles = [r for r in roles if not _A_SHOWS_COMPANY.match(norm, r.nend)]
+    # not a show's title: "the backstage tour for our Oliver! cast"; not a grown-up said to hold the post ("Mr Tharme is
+    # our forces champion")
+    roles = [
+        r
+        for r in roles
+        if not _A_SHOWS_COMPANY.match(norm, r.nend)
+        and not _A_GROWN_UP_IS.search(norm, max(0, r.nstart - 40), r.nstart)
+    ]
     others = any(
         m.kind in ("adult", "other-person", "unknown") and m.first.is_capitalised for m in mentions
     ) or any(_is_other_name(text, tok, roster) for tok in tokens)
@@ -2989,6 +3003,10 @@ def analyse_people(
 _A_NICKNAME_WITH_THE = re.compile(
     r"\b(?:Big|Little|Young|Wee)\s+[A-Z][\w'’-]+(?=\s+with\s+(?:the|a|another)\s+(?:[\w-]+\s+)?(?:winner|goal|try|save|"
     r"equaliser|catch|hat-trick|brace|wicket|century|finish)\b)"
+)
+# A grown-up by title and name, said to be what follows: "Mr Tharme is our forces champion", "Mrs Kaur, our class rep,".
+_A_GROWN_UP_IS = re.compile(
+    r"\b(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+(?-i:[A-Z])[\w'’-]+\s*(?:,|\s(?:is|was|will\s+be|has\s+been|remains))\s*$"
 )
 # A child typed in lower case, cheered and placed in a class: "well done to mo in owls who was brave enough".
 _CHEERED_IN_A_CLASS = re.compile(
@@ -3558,8 +3576,10 @@ def _surnames_alone(
         if not tok.possessive and _JOURNEYS_END.search(text.text[max(0, tok.nstart - 30) : tok.nstart]):
             continue  # "the beach at Filey", "our residential to Whitby", "back from Ashworth": a place
         if not tok.possessive and re.match(
-            r"\s+(?:trip|trips|fieldwork|residential|visit|walk|expedition|coast|peninsula|beaches)\b",
-            text.text[tok.nend : tok.nend + 20],
+            # "the Kington and Weobley buses are running late": places naming the buses
+            r"(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w'’-]+)?\s+(?:trip|trips|fieldwork|residential|visit|walk|expedition|coast|"
+            r"peninsula|beaches|bus|buses|minibus|coach|coaches|route|routes)\b",
+            text.text[tok.nend : tok.nend + 40],
         ):
             continue  # "Yesterday's Year 8 Gower fieldwork", "the Year 8 Gower trip": a place naming the trip
         if re.match(r"\s+(?:city|town)\s+centre\b|\s+high\s+street\b", text.text[tok.nend : tok.nend + 20]):
@@ -3741,11 +3761,11 @@ _ONE_OF_TWO_PLACES = re.compile(
 _JOURNEYS_END = re.compile(
     r"\b(?:the\s+(?:beach|sands|seafront|promenade|pier|harbour|castle|abbey|cliffs|coast|museum|zoo|aquarium|"
     r"market|station)\s+at|(?:trip|residential|visit|journey|holiday|day\s+out|outing|coach|drive|"
-    r"travel(?:led|ling)?|heading|headed)\s+to|(?:back|home|returned|returning)\s+from|"
+    r"travel(?:led|ling)?|heading|headed|heading\s+out|headed\s+out|set\s+off)\s+to|(?:back|home|returned|returning)\s+from|"
     # a walk's route: "just outside Stanhope", "walk from Stanhope to the campsite"
     r"(?:just|right|a\s+mile|\w+\s+miles)\s+(?:outside|beyond|past|north\s+of|south\s+of|east\s+of|west\s+of)|"
     # a coach's journey: "The Year 6 coach has just left Hawes"
-    r"(?:has|have|had)\s+(?:just\s+)?left|"
+    r"(?:has|have|had)\s+(?:just\s+)?(?:left|passed|gone\s+(?:past|through))|"
     r"(?:walk|walks|walking|hike|hiking|route|cycle|cycling|drive|driving)\s+from)\s+$",
     re.IGNORECASE,
 )
@@ -3972,7 +3992,8 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
             group_cue, strong = "by name", True  # "Patience by name, patience by nature!"
         elif (
             pre_start == s_start
-            and not pre.strip()
+            # (after a cry of delight: "OMG Faith, what a catch!")
+            and (not pre.strip() or _A_CRY.fullmatch(pre))
             and _VOCATIVE.match(post)
             and group[0].first.key not in _INTERJECTIONS  # "Goodness, what a turnout!"
         ):
@@ -4068,6 +4089,9 @@ def _classify(text: PostText, tokens: list[Token], mentions: list[PersonMention]
 _ROLE_HASHTAG = re.compile(r"(?<=\s)#(?-i:[A-Z])[a-z]+(?:(?-i:[A-Z])[a-z]+){1,3}\b")
 
 
+_WORD_REST = re.compile(r"[\w'’-]*")
+
+
 def _roles_in_hashtags(norm: str) -> list[RoleMention]:
     """A role only one child holds, written as a hashtag: "congratulations to our #StarWriter in Walsingham Class,
     whose poem has won", "our #HeadGirl". The hashtag's words are read as the role is written."""
@@ -4076,7 +4100,9 @@ def _roles_in_hashtags(norm: str) -> list[RoleMention]:
         words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", tag.group(0)[1:])
         opened = norm[: tag.start()] + words + norm[tag.end() :]
         shift = len(words) - (tag.end() - tag.start())
-        for mm in _SINGLE_CHILD_ROLE.finditer(opened, max(0, tag.start() - 30), tag.end() + shift + 60):
+        # the window ends where a word does: cut inside "Hereford" or "sheep", its "He" or "she" would read as a pronoun
+        window_end = _WORD_REST.match(opened, min(len(opened), tag.end() + shift + 60)).end()  # type: ignore[union-attr]
+        for mm in _SINGLE_CHILD_ROLE.finditer(opened, max(0, tag.start() - 30), window_end):
             if mm.start() <= tag.start() < mm.end() and not _ROLE_TO_GROUP.match(opened, mm.end()):
                 end = min(len(norm), mm.end() - shift)
                 found.append(RoleMention(mm.start(), end, norm[mm.start() : end]))
@@ -5809,6 +5835,16 @@ def _classify_one(
     ):
         # "Thanks to Nicola, who ran our book swap. Want to help? Ring her on 07700 900229": a grown-up to contact
         m.kind, m.reasons = "adult", ["somebody the post gives a way to contact"]
+        return
+    if (
+        not m.on_roster
+        and m.first.possessive
+        and re.match(
+            r"['’]s?\s+(?:house|home|flat)\s+(?:at|in|on)\s+\d", norm[m.first.nend : m.first.nend + 30]
+        )
+    ):
+        # "Raffle prizes can be dropped round to Karen's house at 7 Queens Road": a grown-up's home, by its address
+        m.kind, m.reasons = "adult", ["somebody whose home address the post gives"]
         return
     if not m.on_roster and not strong and _TAUGHT_THE_GROUP.match(norm[m.nend : s_end]):
         # "Wren Class had their first Forest School session. Jo showed them the safe way round the fire circle": the

@@ -1091,6 +1091,8 @@ def child_references(
             continue
         if _GENERIC.search(norm[max(0, m.start() - 30) : m.start()]) or _ADULT_MODIFIER.search(m.group(0)):
             continue
+        if _GROWN_UP.search(norm[m.end() : m.end() + 120]):
+            continue  # "Our P2 class rep is organising a night out for parents - email her on ...@": a parent
         captioned = (
             _CAPTION_BEFORE.search(norm[max(0, m.start() - 15) : m.start()]) is not None
             # "Star of the week in Hedgehogs goes to our quiet little chatterbox in the red glasses"
@@ -1241,6 +1243,8 @@ def child_references(
             continue  # "the staff v Year 11 dodgeball raised £430": a match between two sides
         if noun in _THINGS or noun in _MANY_OR_ADULT or plural(noun) or noun.endswith("ing") or noun in _AUX:
             continue
+        if _GROWN_UP.search(norm[m.end() : m.end() + 120]):
+            continue  # "Our P2 class rep is organising a night out for parents - email her on ...@": a parent
         if not any(f.nstart <= m.start() < f.nend or m.start() <= f.nstart < m.end() for f in found):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _ONE_FROM_CLASS.finditer(norm):

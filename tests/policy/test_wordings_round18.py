@@ -21,6 +21,12 @@ Gabrielė,Petrauskaitė,Year 11,11 Nene,yes
 Joel,Mallett,Year 3,Kestrel,yes
 Imran,Bradford,Year 9,9 Lister,yes
 Tilly,Warden,Year 5,Lambton,yes
+Faith,Mistry,Year 4,Kestrel,yes
+Hope,Adeyemi,P1,St Mungo,yes
+Favour,Okafor,P1,St Mungo,yes
+Jack,Ashby,Year 2,Heron,yes
+Ellie,Kington,Year 7,7 Wye,yes
+Sam,Weobley,Year 7,7 Wye,yes
 """
 
 CASES = [
@@ -162,6 +168,120 @@ CASES = [
     (
         "courtney",
         "Cards for Mrs Hale can be dropped off at her home, 7 The Maltings, Bourton.",
+        "personal-data",
+        True,
+    ),
+    # round 18b: a child cheered after a cry of delight, or named as this week's helpers
+    ("no-names-no-faces", "Wow Faith, what a brilliant somersault in gym today!", "pupil-name", True),
+    ("no-names-no-faces", "Say hello to Hope and Favour, this week's P1 milk monitors!", "pupil-name", True),
+    # a young people's office one pupil holds
+    (
+        "st-catherine",
+        "Our Student Council President spoke to the governors today about the new lunch menu.",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "st-catherine",
+        "Congratulations to the town's new Youth Mayor, a Year 11 here!",
+        "individual-pupil",
+        True,
+    ),
+    # a grown-up said to hold the post, or given a way to be emailed
+    (
+        "st-catherine",
+        "Mrs Dale is our forces champion, so do come and say hello at the gate.",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "rackham",
+        "Our Year 3 class rep is running the second-hand uniform stall for parents - email her on jo.reed77@gmail.com.",
+        "individual-pupil",
+        False,
+    ),
+    # a grown-up's home, by its address
+    (
+        "courtney",
+        "Tombola prizes can be left at Sandra's house at 14 Elm Grove, Ryde, any evening this week.",
+        "individual-pupil",
+        False,
+    ),
+    # places that are pupils' surnames: passed on the way home, visited, naming the buses
+    (
+        "rackham",
+        "Heron Class update: the coach has just passed Ashby and should be back at about 3:30.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "rackham",
+        "Year 7 geographers headed out to Kington last week to survey the high street.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "rackham",
+        "The Kington and Weobley buses are running late this morning because of fog.",
+        "pupil-surname",
+        False,
+    ),
+    ("rackham", "Kington and Weobley both scored in the Year 7 derby!", "pupil-surname", True),
+    # a hashtag of plural people is no one child; a role in a hashtag still is
+    (
+        "sutton-manor",
+        "Our #YoungFarmers spent the morning at the market learning how sheep are judged for sale.",
+        "individual-pupil",
+        False,
+    ),
+    # a "sentence" of hashtags alone, after a team's news
+    (
+        "sutton-manor",
+        "Our U13 girls are county champions after a 2-0 win today! #CountyCup",
+        "individual-pupil",
+        False,
+    ),
+    # whereabouts: on board a ship now; at a show by its handle; not a thing of today's; not a school's address
+    (
+        "no-names-no-faces",
+        "Year 9 are on board the Cutty Sark right now, then lunch in the park at 12:30.",
+        "trip-whereabouts",
+        True,
+    ),
+    (
+        "st-catherine",
+        "Our Young Farmers are at the @RoyalWelshShow today - come and find us by the sheep pens until 3!",
+        "trip-whereabouts",
+        True,
+    ),
+    (
+        "no-names-no-faces",
+        "Booking forms for the Year 4 trip to Warwick Castle are attached to today's newsletter.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "sutton-manor",
+        "The Saturday school on Belgrave Road is looking for new pupils; ask at the office for a leaflet.",
+        "trip-whereabouts",
+        False,
+    ),
+    # Scots insults and "a load of pish", not a diddy (small) tractor
+    (
+        "rackham",
+        "Freezing on the touchline and the ref was a total bampot, but we still won!",
+        "offensive",
+        True,
+    ),
+    ("sutton-manor", "What a load of pish from the coach firm - they've cancelled again.", "offensive", True),
+    ("rackham", "Nursery have a diddy new tractor for the sandpit!", "offensive", False),
+    # "Nite nite" is no repeated word; a treadwheel is a word
+    ("sutton-manor", "Nite nite from the residential, everyone is fast asleep!", "spelling", False),
+    ("sutton-manor", "Year 4 saw the donkey treadwheel at the castle well.", "spelling", False),
+    # a farmhouse, its village and postcode, given to collect a thing from
+    (
+        "courtney",
+        "The lost jacket is at Mrs Pugh's: please collect it from her at Lower House Farm, Eardisley, HR3 6NS.",
         "personal-data",
         True,
     ),

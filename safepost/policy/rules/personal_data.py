@@ -152,6 +152,11 @@ _HOUSE_NAMED = re.compile(
     r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
     rf",\s+(?:(?:{_NAME_WORD}\s+){{1,3}}{_STREET_TYPE}|{_WELSH_STREET})"
 )
+# A house by its name, its village and its postcode: "collect it from her at Upper House Farm, Pipe-cum-Lyde, HR4 7QX".
+_HOUSE_WITH_POSTCODE = re.compile(
+    r"(?<![\w£$€./:])(?:[A-Z][a-z'’]+\s+){1,3}(?:Cottage|House|Farmhouse|Farm|Lodge|Bungalow|Villa|Barn|Mill|Grange)"
+    rf",\s+[A-Z][\w'’]+(?:[ -][A-Za-z][\w'’]+){{0,3}},?\s+{_POSTCODE_RX}"
+)
 # What sends things or people to a house: "drop it round to", "return it to", "lives at".
 _TO_A_HOME = re.compile(
     r"\b(?:drop|dropped|bring|brought|return|returned|post|posted|deliver|delivered|send|sent|pop|popped|hand|"
@@ -520,12 +525,22 @@ class PersonalData(Rule):
         text = ctx.text.text
         school_words = _school_name_words(ctx.policy)
         spans: list[tuple[int, int]] = []
-        for rx in (_ADDRESS, _WELSH_ADDRESS, _STREET_WITH_POSTCODE, _HOUSE_AT, _HOUSE_NAMED, _ADDRESS_LOWER):
+        for rx in (
+            _ADDRESS,
+            _WELSH_ADDRESS,
+            _STREET_WITH_POSTCODE,
+            _HOUSE_AT,
+            _HOUSE_NAMED,
+            _HOUSE_WITH_POSTCODE,
+            _ADDRESS_LOWER,
+        ):
             for m in rx.finditer(text):
                 start, end = m.span()
                 if any(s < end and start < e for s, e in spans):
                     continue
-                if rx is _HOUSE_NAMED and not _TO_A_HOME.search(text[max(0, start - 50) : start]):
+                if rx in (_HOUSE_NAMED, _HOUSE_WITH_POSTCODE) and not _TO_A_HOME.search(
+                    text[max(0, start - 50) : start]
+                ):
                     continue  # "The meeting is at Trinity House, Church Road": a venue, unless things go to it
                 if (
                     rx is not _STREET_WITH_POSTCODE

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from safepost.policy import trained
 from safepost.policy.findings import Finding, Severity
-from safepost.policy.names import characters_named, is_a_place
+from safepost.policy.names import characters_named, first_name_lexicon, is_a_place
 from safepost.policy.reading import plural
 from safepost.policy.rules.base import Context, Rule
 
@@ -124,9 +124,27 @@ def _one_child_reading(ctx: Context) -> trained.Reading | None:
     reading = trained.read(ctx.text.text, ctx.roster, CATEGORY, ctx.reader_features)
     if reading.score < trained.readers().models[CATEGORY].threshold:
         return None
-    if _about_a_grown_up(ctx, reading) or _about_a_group(ctx.text.text[reading.start : reading.end]):
+    sentence = ctx.text.text[reading.start : reading.end]
+    if (
+        _about_a_grown_up(ctx, reading)
+        or _about_a_group(sentence)
+        or _tags_with_no_name(ctx, reading, sentence)
+    ):
         return None
     return reading
+
+
+def _tags_with_no_name(ctx: Context, reading: trained.Reading, sentence: str) -> bool:
+    """Whether the sentence is hashtags alone and none of their words is a name: "#IslandCup" after the news of a
+    team, not "#ThankYouMabel" or "#ProudOfYouLourdes"."""
+    if _A_WORD_OF_PROSE.search(sentence):
+        return False
+    lexicon = first_name_lexicon()
+    return not any(
+        tok.key in ctx.roster.by_first or tok.key in ctx.roster.by_surname or tok.key in lexicon
+        for tok in ctx.text.hashtag_words
+        if reading.start <= tok.nstart < reading.end
+    )
 
 
 # A sentence whose subject is a group: "Our youngest singers, just four and five, sang ...", "Our U14 boys
@@ -149,6 +167,8 @@ def _about_a_group(sentence: str) -> bool:
     ) is not None
 
 
+# A word outside a hashtag or a handle.
+_A_WORD_OF_PROSE = re.compile(r"(?<![#@\w])[A-Za-z]")
 # An award given to many: "Man of the match went to the whole front row", "shared between the two keepers".
 _AWARD_TO_A_GROUP = re.compile(
     r"\b(?:went|goes|go|going|awarded|given|presented)\s+to\s+(?:the\s+(?:whole|entire)|all\s+(?:of\s+)?(?:the|our)|"

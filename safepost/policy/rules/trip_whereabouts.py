@@ -80,7 +80,8 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 _DAY = re.compile(
-    r"\b(?:today|2day|tonight|tomorrow|tmrw|tmw|2moro|2morrow|this\s+(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|"
+    # (not a thing of the day's: "attached to today's newsletter")
+    r"\b(?:(?:today|2day|tonight|tomorrow|tmrw|tmw|2moro|2morrow)(?!['’]s)|this\s+(?:morning|afternoon|evening|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|weekend)|next\s+(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|week)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)|(?:until|till|every)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|"
@@ -168,6 +169,8 @@ _PLACE = re.compile(
     r"(?:walking|hiking|cycling|trekking)(?=\s+the\s+[A-Z])|"
     # a residential's paperwork names it: "kit lists for Bewerley Park are in bags tonight"
     r"(?:kit|packing)\s+lists?\s+for|"
+    # on a ship: "Year 10 are on board HMS Victory right now!"
+    r"[Oo]n\s+board|[Aa]board|"
     # where parents collect them: "collect your child from the main entrance of Parr Leisure Centre"
     r"(?:collect|collected|collecting|pick|picked|picking)\s+(?:[\w'’]+\s+){0,3}?from|"
     # "made it up the Great Orme", "next stop... the Walker!", "Year 5 ➡️ Jodrell Bank"
@@ -182,7 +185,7 @@ _PLACE = re.compile(
     r"(?:\s+|(?<=[➡→>\ufe0f:])\s*)"
     r"(?P<place>(?:the\s+)?(?:(?:(?:main|front|back|side|north|south|east|west|far)\s+)?(?:top|summit|foot|bottom|edge|heart|middle|centre|banks?|shores?|end|front|back|"
     r"foyer|lobby|atrium|grounds|entrance|doors?|outside|inside|"
-    r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:(?<=\bat\s)@[A-Za-z]\w+|(?<=\bfor\s)@[A-Za-z]\w+|#?[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and|y|yr)?\s*(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’-]*){0,4}"
+    r"side|steps|gates)\s+of\s+(?:the\s+)?)?(?:(?<=\bat\s)@[A-Za-z]\w+|(?<=\bfor\s)@[A-Za-z]\w+|(?<=\bat\sthe\s)@[A-Za-z]\w+(?=[,.!?;:]|\s+(?:today|tomorrow|tonight|this|now|on|from|until|till|with|and|for|all)\b)|#?[A-Z][\w'’-]*(?:\s+(?:of|on|the|upon|de|and|y|yr)?\s*(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’-]*){0,4}"
     r"|(?:stand|stall|pitch|court|platform|table)\s+\d+"
     r"|(?:the\s+)?(?:number\s+)?\d{1,3}[A-Z]?\s+bus"  # "Look out for Hawthorn on the 52 bus into town"
     r"|(?:main\s+|big\s+|little\s+|\w+side\s+)?(?:[a-z]+\s+\d+\s+)?(?:[a-z]+\s+){0,2}(?:garden|gardens|dome|pond|benches|bench|"
@@ -1175,6 +1178,15 @@ def _places(sentence: str) -> list[_Place]:
             re.IGNORECASE,
         ):
             continue  # "our families who commute to Bristol and Bath": where grown-ups work or live, no outing
+        if re.search(
+            r"\b(?:school|club|church|centre|library|shop|mosque|temple|gurdwara|group|academy|nursery)\s+$",
+            sentence[max(0, m.start() - 12) : m.start()],
+            re.IGNORECASE,
+        ) and re.match(
+            r"\s+(?:is|are)\s+(?:now\s+)?(?:looking|recruiting|seeking|appealing|asking|hoping|welcoming|taking\s+bookings)\b",
+            sentence[m.end() :],
+        ):
+            continue  # "The Polish Saturday school on Melton Road is looking for new pupils": where a place is, no outing
         if m.group("prep") == "on" and re.fullmatch(
             r"(?:the\s+)?(?:governing\s+body|board|committee|council|panel|team|squad|rota|register|list|waiting\s+list)",
             place,
