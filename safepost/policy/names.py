@@ -515,7 +515,8 @@ _PRE_CUE = re.compile(
     r"(?:a\s+)?(?:(?:gentle|quick|friendly)\s+)?reminder\s+(?:for|to)|"
     r"(?:(?:star|pupil|student|reader|writer|learner|mathematician|scientist|artist|citizen|athlete|"
     r"superstar|champion|mathlete|speller|worker|helper|friend|achiever|hero|legend|author|historian|"
-    r"geographer|musician|sportsperson|player|[a-z]+(?:ist|ician|ete))\s+of\s+the\s+(?:week|day|month|term|match|"
+    r"geographer|musician|sportsperson|player|shooter|scorer|goalscorer|bowler|batter|batsman|fielder|swimmer|runner|"
+    r"keeper|goalkeeper|defender|striker|[a-z]+(?:ist|ician|ete))\s+of\s+the\s+(?:week|day|month|term|match|"
     r"game|tournament|gala|season|festival)|"
     r"head\s+(?:girl|boy)|head\s+pupil|head\s+(?:altar\s+server|chorister|server)|captain|new\s+starter|new\s+pupil|winner|birthday\s+(?:boy|girl)|"
     r"new\s+(?:year\s*\d+\s+|reception\s+|nursery\s+)?(?:pupil|starter|classmate|arrival|girl|boy)|"
@@ -1330,7 +1331,11 @@ _FROM_ORGANISATION = re.compile(
     # not a school: "Rocky from Lowfield Academy, who won the Year 8 100m" is one of its pupils
     r"(?!(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:Primary|Academy|School|High|College|Infants?|Juniors?|Grammar|Prep|"
     r"Middle|Federation|C\s+of\s+E|CE|RC|Catholic)\b)"
-    r"(?:the\s+(?!(?:[Yy]ear|[Rr]eception|[Nn]ursery|[Cc]lass|[Ss]ixth\s+[Ff]orm|[Ss]enior\s+[Ss]chool|[Jj]unior\s+[Ss]chool)\b)\w"
+    r"(?:the\s+(?!(?:[Yy]ear|[Rr]eception|[Nn]ursery|[Cc]lass|[Ss]ixth\s+[Ff]orm|[Ss]enior\s+[Ss]chool|[Jj]unior\s+[Ss]chool)\b)"
+    # (nor the school's own society, in lower case: "Andrei and Florin from the Romanian society are running a stall")
+    # (but "Grace and Ken from the Methodist church choir" came in from outside)
+    r"(?!(?:(?!(?i:church|chapel|community|village|town|parish|local|rotary|lions|male\s+voice)\b)[\w'’-]+\s+){0,2}"
+    r"(?:society|club|council|choir|band|orchestra|squad|committee)\b)\w"
     r"|(?!(?:Year|Reception|Nursery|Class|KS|[YPS]\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b)"
     r"(?![A-Z][\w'-]*\s+(?:[Cc]lass|Ward)\b)"  # (nor a hospital school's ward: "Amber from Heron Ward has finished")
@@ -2507,7 +2512,21 @@ def houses_named(norm: str) -> frozenset[str]:
         )
         if len(ranked) >= 2:
             found.update(fold(r) for r in ranked)
+    # a house by the word, winning: "Aeron house lifted the cup this year, with Teifi a very close second"
+    won = [fold(m.group(1)) for m in _A_HOUSE_WON.finditer(norm)]
+    if won:
+        found.update(won)
+        found.update(fold(m.group(1)) for m in _RUNNER_UP.finditer(norm))
     return frozenset(found)
+
+
+_A_HOUSE_WON = re.compile(
+    r"\b((?-i:[A-Z])[\w'’-]+)\s+(?i:house)\s+(?:have\s+|has\s+)?(?:lifted|won|took|retained|topped|claimed|"
+    r"scooped|are|were|is|was|came|finished)\b"
+)
+_RUNNER_UP = re.compile(
+    r"\b((?-i:[A-Z])[\w'’-]+)\s+(?:(?:a|in)\s+)?(?:very\s+|really\s+|extremely\s+)?close\s+(?:second|third|behind)\b"
+)
 
 
 def _in_a_list_of_places(sentence: str, at: int) -> bool:
@@ -2755,6 +2774,37 @@ _TAUGHT_THE_GROUP = re.compile(
 )
 
 
+def _a_word_of_another_language(
+    norm: str, tokens: list[Token], i: int, roster: Roster, lexicon: frozenset[str]
+) -> bool:
+    """Whether a word in lower case is a word of another language: explained in brackets after it ("celyn (holly)"),
+    or between two words that are neither English nor names ("Gwyliau haf hapus")."""
+    tok = tokens[i]
+    if _GLOSS_AFTER.match(norm, tok.nend):
+        return True
+    if i == 0 or i + 1 >= len(tokens):
+        return False
+    prev, nxt = tokens[i - 1], tokens[i + 1]
+    return (
+        all(
+            t.sentence == tok.sentence
+            and not t.hashtag
+            and t.text.isalpha()
+            and len(t.key) >= 3
+            and not is_ordinary_word(t.key)
+            and t.key not in lexicon
+            and t.key not in roster.by_first
+            and t.key not in roster.by_surname
+            for t in (prev, nxt)
+        )
+        and _gap(norm, prev, tok) == " "
+        and _gap(norm, tok, nxt) == " "
+    )
+
+
+_GLOSS_AFTER = re.compile(r"\s*\((?-i:[a-z][a-z'’-]*)(?:\s(?-i:[a-z][a-z'’-]*)){0,2}\)")
+
+
 def misspelt_pupil(tok: Token, roster: Roster, lexicon: frozenset[str]) -> bool:
     """A capitalised word one letter away from a pupil's first name, and no word or name itself."""
     key = tok.key
@@ -2852,6 +2902,21 @@ def analyse_people(
             and not is_ordinary_word(key)
             and not _common_proper_noun(tok.text)
         )
+        if (
+            tok.is_capitalised
+            and i >= 2
+            and tokens[i - 1].text in ("yr", "y", "'r", "’r")
+            and tokens[i - 2].is_capitalised
+            and _gap(norm, tokens[i - 2], tokens[i - 1]) == " "
+            and _gap(norm, tokens[i - 1], tok) == " "
+        ):
+            continue  # "Seren yr Wythnos", "Dydd y Cofio": the second noun of a Welsh phrase, not a name
+        if (
+            not tok.is_capitalised
+            and not tok.hashtag
+            and _a_word_of_another_language(norm, tokens, i, roster, lexicon)
+        ):
+            continue  # "wreaths with celyn (holly)", "Gwyliau haf hapus!": a Welsh word, though a pupil is called it
         if not (cheered or _name_candidate(tok, roster, lexicon, norm[tok.nend : tok.nend + 40])) or (
             key in _MONTH_NAMES
             and (
@@ -3108,7 +3173,52 @@ def _a_part_played(norm: str) -> list[RoleMention]:
             )
             if fold(m.group(1)) in characters
         ]
+        # a part by the character's full name, praised on the night: "What a first night! Our Jo March was outstanding"
+        found += [
+            RoleMention(m.start(), m.end(), m.group(0))
+            for m in _OUR_PART_PRAISED.finditer(norm)
+            if fold(m.group(1)) not in _NOT_A_PART_WORD and not _is_title_word(m.group(1))
+        ]
     return found
+
+
+_OUR_PART_PRAISED = re.compile(
+    r"\b(?i:our)\s+((?-i:[A-Z])[a-z]+)\s+(?-i:[A-Z])[a-z]+(?<!s)\s+was\s+(?:(?:absolutely|simply|just|truly|quite)\s+)?"
+    r"(?:outstanding|brilliant|amazing|superb|incredible|hilarious|wonderful|magnificent|fantastic|phenomenal|"
+    r"sensational|terrifying|heartbreaking|spellbinding)\b"
+)
+_NOT_A_PART_WORD = frozenset(
+    [
+        "year",
+        "head",
+        "deputy",
+        "school",
+        "house",
+        "sixth",
+        "senior",
+        "junior",
+        "student",
+        "pupil",
+        "music",
+        "drama",
+        "dance",
+        "art",
+        "sports",
+        "team",
+        "class",
+        "form",
+        "lower",
+        "upper",
+        "main",
+        "new",
+        "own",
+        "very",
+    ]
+)
+
+
+def _is_title_word(word: str) -> bool:
+    return fold(word.rstrip(".")) in TITLES
 
 
 # One member of a class, by the class's name in the singular: "Our oldest Fox heads off to big school", "One very
@@ -3612,7 +3722,8 @@ def _surnames_alone(
             and is_a_place(tok.key)
             and re.match(
                 r"['’]s?\s+(?:[\w-]+\s+)?(?:stage|stages|streets|skyline|theatres?|museums?|parks|heritage|mills|"
-                r"city\s+centre|town\s+centre|cathedral|football\s+club|rugby\s+club|festivals?)\b",
+                r"city\s+centre|town\s+centre|cathedral|football\s+club|rugby\s+club|festivals?|schools|libraries|"
+                r"hospitals|mayor|council|buses|marathon|young\s+people)\b",
                 text.text[tok.nend : tok.nend + 40],
             )
         ):

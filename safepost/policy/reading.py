@@ -420,7 +420,9 @@ def in_roster_class(after: str, classes: frozenset[str] | set[str]) -> str | Non
 
 # "our youngest ever chess champion", "the fastest runner in the school": only one child is that.
 _SUPERLATIVE = re.compile(
-    r"^(?:our|the)\s+(?:very\s+)?(?:[a-z]+est|first|only|first-ever|newest|youngest|oldest)\b(?<!\binterest)",
+    # (or a class's: "Puffin Class's biggest steam train fan")
+    r"^(?:our|the|(?-i:[A-Z])[\w-]*\s+class['’]s|year\s*\d+['’]s)\s+(?:very\s+)?(?:[a-z]+est|first|only|first-ever|newest|"
+    r"youngest|oldest)\b(?<!\binterest)",
     re.IGNORECASE,
 )
 # "..., who is just five years old", "turns seven today": an age, a child's.

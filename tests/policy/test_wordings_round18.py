@@ -27,6 +27,15 @@ Favour,Okafor,P1,St Mungo,yes
 Jack,Ashby,Year 2,Heron,yes
 Ellie,Kington,Year 7,7 Wye,yes
 Sam,Weobley,Year 7,7 Wye,yes
+Andrei,Popescu,Year 7,7K,yes
+Florin,Popa,Year 10,10T,yes
+Celyn,Rees,Year 2,Dryw,yes
+Awel,Morgan,Year 1,Dryw,yes
+Haf,Lloyd,Year 4,Barcud,yes
+Aeron,Davies,Year 6,Barcud,yes
+Teifi,Evans,Year 5,Barcud,yes
+Seren,Jenkins,Year 3,Tylluan,yes
+Zara,London,Year 9,9 Seacole,yes
 """
 
 CASES = [
@@ -285,6 +294,82 @@ CASES = [
         "personal-data",
         True,
     ),
+    # round 18c: pupils of the school's own society, not visitors from an organisation
+    (
+        "no-names-no-faces",
+        "Andrei and Florin from the chess society are running a lunchtime tournament this week.",
+        "pupil-name",
+        True,
+    ),
+    # an award of a tournament before the name
+    ("no-names-no-faces", "Top scorer of the tournament: Faith, with 14 goals!", "pupil-name", True),
+    # a Welsh word explained in brackets or between Welsh words, though pupils are called it
+    ("no-names-no-faces", "Dryw made crowns of celyn (holly) for the Christmas fair.", "pupil-name", False),
+    ("no-names-no-faces", "Barcud wish you all Gwyliau haf hapus from the whole class!", "pupil-name", False),
+    ("no-names-no-faces", "Well done to haf in Barcud for her reading this week.", "pupil-name", True),
+    # the second noun of a Welsh phrase, and houses named after rivers winning a cup
+    (
+        "no-names-no-faces",
+        "Disgybl yr Wythnos in Tylluan goes to the whole class for their castle models.",
+        "pupil-name",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Aeron house lifted the shield at the school eisteddfod, with Teifi a close second.",
+        "individual-pupil",
+        False,
+    ),
+    # a group thanked is no one child (SP105)
+    (
+        "st-catherine",
+        "A big thank you to our Year 10 mentors, who gave up every lunchtime this week to help with reading.",
+        "individual-pupil",
+        False,
+    ),
+    # a lesson is no place; television is no place (SP203)
+    (
+        "rackham",
+        "Year 8 made Diwali cards in Art this week and some are in the office window.",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "courtney",
+        "Watch out for our Year 10 dancers on BBC Look North tonight at 6:30!",
+        "trip-whereabouts",
+        False,
+    ),
+    # a city's schools, though a pupil's surname is London
+    (
+        "rackham",
+        "London's schools filled the Olympic Park for the cross-country yesterday, and our Year 9s were brilliant.",
+        "pupil-surname",
+        False,
+    ),
+    # a part by the character's full name, praised on the night
+    (
+        "no-names-no-faces",
+        "What an opening night! Our Anne Shirley was outstanding, and the audience gave a standing ovation.",
+        "individual-pupil",
+        True,
+    ),
+    # the intensifier before a word its literal sense allows
+    (
+        "courtney",
+        "The rain was so heavy you couldn't see your own bloody feet on the field.",
+        "offensive",
+        True,
+    ),
+    (
+        "courtney",
+        "First aid reminder: a bloody hand or knee needs a plaster and a note home.",
+        "offensive",
+        False,
+    ),
+    # words the dictionary lacks
+    ("sutton-manor", "Year 5 learnt a nasheed for the Eid assembly.", "spelling", False),
+    ("sutton-manor", "Polish club made colourful wycinanki for the hall display.", "spelling", False),
 ]
 
 

@@ -151,7 +151,9 @@ def _tags_with_no_name(ctx: Context, reading: trained.Reading, sentence: str) ->
 # travelled to Derby", "Our head girl and head boy elections take place next week": a determiner, a few
 # words, a plural noun, then a verb or a comma.
 _GROUP_SUBJECT = re.compile(
-    r"^\W*(?:all\s+)?(?:our|the|these|those|some|many|both)\s+(?:[\w'’-]+\s+){0,5}?(?P<noun>[a-z]+)"
+    # (after a shout-out: "A special shout-out to our Year 11 buddies, who stayed behind")
+    r"^\W*(?:(?:an?\s+)?(?:special\s+|huge\s+|big\s+|massive\s+)?(?:shout[\s-]?out|thanks|thank\s+you|well\s+done|"
+    r"congratulations|congrats)\s+to\s+)?(?:all\s+)?(?:our|the|these|those|some|many|both)\s+(?:[\w'’-]+\s+){0,5}?(?P<noun>[a-z]+)"
     r"(?=\s*,|\s+(?:(?-i:[a-z]+ed)|are|were|have|had|will|can|sang|ran|won|did|took|made|came|went|got|gave|"
     r"swam|wrote|read|met|brought|spent|raised|all|both|take|make|start|begin|open|close|run|continue|return|"
     r"need|meet|finish|join)\b)",

@@ -66,6 +66,7 @@ class ReadsAsWhereabouts(Rule):
             or at_school(ctx.text.text[reading.start : reading.end], ctx.text.text)
             or going_home(ctx.text.text[reading.start : reading.end])
             or _ANIMALS_SUBJECT.match(ctx.text.text[reading.start : reading.end]) is not None
+            or _ON_AIR.search(ctx.text.text[reading.start : reading.end]) is not None
             or roadworks_notice(ctx.reading.text)
             or adults_only(
                 ctx.reading.text
@@ -95,6 +96,13 @@ _ANIMALS_SUBJECT = re.compile(
     r"pigs?|piglets?|calves|calf|cows?|ponies|pony|rabbits?|guinea\s+pigs?|tortoises?|caterpillars?|butterflies|"
     r"tadpoles?|frogs?|fish|eggs)\b(?!\s+(?:class|group|team)\b)",
     re.IGNORECASE,
+)
+
+
+# On television or the radio: "Look out for our Year 9 netballers on BBC London tonight at 6:30!"
+_ON_AIR = re.compile(
+    r"\bon\s+(?:the\s+)?(?:BBC|ITV|Channel\s+[45]|Sky|S4C|STV|CBBC|CBeebies|Newsround|(?:local\s+)?(?:TV|telly|radio|"
+    r"television)|(?:[A-Z][\w'’-]*\s+){1,3}(?:Radio|FM|TV|News|Tonight))\b"
 )
 
 
