@@ -1492,7 +1492,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:is|was)\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])\w*)"
     r"|(?<!\bsingle\s)(?<!\bevery\s)(?<!\bnot\s)\bone\s+of\s+our\s+#?(?:year\s*\d+\s+|reception\s+|ks\d\s+|(?-i:[A-Z])\w*\s+(?:class\s+)?|"
     r"(?:lower|upper)\s+sixth\s+|sixth\s+form\s+)?"
-    r"(?:girls|boys|pupils|children|students|learners|boarders|lads|lasses)\b"
+    r"(?:girls|boys|pupils|children|students|learners|boarders|lads|lasses|young\s+carers|young\s+leaders|sixth[\s-]formers|"
+    r"leavers|swimmers|runners|footballers|cricketers|dancers|singers|musicians|chess\s+players)\b"
     r"(?=[^.!?]*\b(?:has|have|was|is|won|got|scored|been|played|sang|did|made|read|used|came|he|she|said|told|gave|wrote|"
     r"found|brought|learnt|learned)\b)"
     # a position only one player holds: "Player of the match went to our Goal Attack"
@@ -1617,6 +1618,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|\b(?:the|our)\s+(?:head|chair|leader)\s+of\s+(?:the\s+)?(?:school|eco|pupil)\s+(?:council|parliament)\b"
     # "One very nervous Year 13 opened her envelope"
     r"|\bone\s+(?:[\w-]+\s+){0,2}?(?:year\s*\d+|y\d+|p\d|sixth[\s-]former|student|pupil|boy|girl|child)\b(?!s)"
+    # (not a parent of one: "One of our Year 6 mums has baked for the fair; thank her")
+    r"(?!\s+(?:mums?|dads?|parents?|carers?|grandparents?|grans?|grandads?|families|family|teachers?|staff)\b)"
     r"(?=[^.!?]{0,100}?\b(?:her|his|she|he)\b)"
     # "The student who handed in a purse full of cash", "The only P1 who managed to keep both wellies on"
     r"|(?<![,–-]\s)\bthe\s+(?:@\w+\s+)?(?:student|pupil|child|boy|girl)\s+who\s+(?:[\w-]+\s+)?(?-i:[a-z]+ed|found|brought|made|wrote|ran|won|"
@@ -1865,6 +1868,8 @@ _WORKS = {
     "the railway children": "roberta bobbie peter phyllis nesbit",
     "oliver twist": "oliver nancy fagin dickens",
     "oliver": "oliver nancy fagin sikes dodger bumble",
+    # a television series a mural or a tour names: "the Derry Girls mural ... Erin, Orla, Clare and Michelle"
+    "derry girls": "erin orla clare michelle james",
     "journey's end": "stanhope osborne raleigh trotter hibbert mason hardy sherriff",
     # the books of hadith a Muslim school reads, by their collectors
     "sahih al-bukhari": "sahih bukhari",
@@ -3059,6 +3064,18 @@ def analyse_people(
             and in_roles.overlaps(m.first.nstart, m.first.nend)
         )
     ]
+    # "Our Joseph held that last note": the part, though a pupil's surname is Joseph (the role says one child)
+    parts = [r for r in roles if _OUR_PART.fullmatch(r.phrase)]
+    if parts:
+        mentions = [
+            m
+            for m in mentions
+            if not (
+                m.surname_only
+                and m.surname is None
+                and any(r.nstart <= m.first.nstart < r.nend for r in parts)
+            )
+        ]
     roles = list({(r.nstart, r.nend): r for r in roles}.values())  # one finding for a role two readings found
     unsure = _answer_or_ask(text, mentions, roster, pupil_words, other_words)
     return PeopleAnalysis(mentions, roles, surname_refs, unsure)
@@ -3069,6 +3086,7 @@ _A_NICKNAME_WITH_THE = re.compile(
     r"\b(?:Big|Little|Young|Wee)\s+[A-Z][\w'’-]+(?=\s+with\s+(?:the|a|another)\s+(?:[\w-]+\s+)?(?:winner|goal|try|save|"
     r"equaliser|catch|hat-trick|brace|wicket|century|finish)\b)"
 )
+_OUR_PART = re.compile(r"(?i:our)\s+(?:very\s+own\s+)?(?-i:[A-Z])[\w'’-]+")
 # A grown-up by title and name, said to be what follows: "Mr Tharme is our forces champion", "Mrs Kaur, our class rep,".
 _A_GROWN_UP_IS = re.compile(
     r"\b(?-i:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+(?-i:[A-Z])[\w'’-]+\s*(?:,|\s(?:is|was|will\s+be|has\s+been|remains))\s*$"
@@ -3692,6 +3710,13 @@ def _surnames_alone(
             text.text[tok.nend : tok.nend + 40],
         ):
             continue  # "Yesterday's Year 8 Gower fieldwork", "the Year 8 Gower trip": a place naming the trip
+        if not tok.possessive and re.search(
+            r"\b(?:scenery|set|sets|costumes|props|backdrop|backdrops|tickets|rehearsals?|auditions?|programmes?|posters?|"
+            r"songs|music|band|orchestra|choir|cast|crew)\s+for\s+$",
+            text.text[max(0, tok.nstart - 20) : tok.nstart],
+            re.IGNORECASE,
+        ):
+            continue  # "stayed behind to paint the scenery for Joseph": the show, not a pupil surnamed Joseph
         if re.match(r"\s+(?:city|town)\s+centre\b|\s+high\s+street\b", text.text[tok.nend : tok.nend + 20]):
             continue  # "comparing the market town with Hanley city centre": a place
         if (
@@ -5285,9 +5310,21 @@ def _classify_one(
         ):
             m.kind, m.reasons = "adult", [f'title "{prev.text}"']
             return  # (but "Captain Sophie Rivers scored 11": a team's captain, by a pupil's full name)
-        if (fold(prev.text) in ADULT_ROLES or fold(prev.text).removesuffix("s") in ADULT_ROLES) and not (
-            # "Our #DofE Gold team leader Matthew Wren turns 17 today": a pupil who leads, by age
-            m.full_name_on_roster and re.match(r"\s+(?:turns|is\s+now|is)\s+(?:[4-9]|1[0-8])\b", post)
+        if (
+            (fold(prev.text) in ADULT_ROLES or fold(prev.text).removesuffix("s") in ADULT_ROLES)
+            and not (
+                # "Our #DofE Gold team leader Matthew Wren turns 17 today": a pupil who leads, by age
+                m.full_name_on_roster and re.match(r"\s+(?:turns|is\s+now|is)\s+(?:[4-9]|1[0-8])\b", post)
+            )
+            # "Star writer Lacey Hooper with her winning poem": an award of the school's, given to a pupil it names
+            and not (
+                m.full_name_on_roster
+                and re.search(
+                    r"\b(?:star|super|young|budding|junior)\s+$",
+                    norm[max(0, prev.nstart - 8) : prev.nstart],
+                    re.I,
+                )
+            )
         ):
             m.kind, m.reasons = "adult", [f'role "{prev.text}"']
             return  # "our instructors Bill and Mark" too
@@ -5935,7 +5972,9 @@ def _classify_one(
         not strong
         and (
             contact := re.search(
-                r"\b(?:ring|call|phone|text|contact|email|e-mail|message|whatsapp)\s+(?:her|him)\s+(?:on|at)\b",
+                r"\b(?:(?:ring|call|phone|text|contact|email|e-mail|message|whatsapp)\s+(?:her|him)\s+(?:on|at)|"
+                # "drop donations with Marisol, who is happy to take calls on 07700 900873"
+                r"(?:take|takes|taking|answer|answers|answering)\s+(?:calls|texts|messages)\s+on)\b",
                 norm,
                 re.I,
             )

@@ -578,6 +578,12 @@ _THINGS = frozenset(
         # "Our Year 3 faith trail visited the church": an outing, "Our Year 6 London fundraiser": an event
         "trail",
         "walk",
+        # a thing a year group made or ran: "The Year 8 haunted corridor was terrifying", "The Year 10 ghost train raised"
+        "corridor",
+        "train",
+        "stalls",
+        "tombola",
+        "maze",
         "list",  # "The Year 6 residential kit list has been updated"
         "wash",  # "The Year 8 charity car wash raised £640"
         "bake",
@@ -822,7 +828,9 @@ _ONE_OF_A_CLASS = re.compile(
     # "The Owl Who Was Afraid of the Dark")
     r"|\b(?:the|a|our)\s+(?:little\s+|youngest\s+|oldest\s+)?(?P<noun2>(?-i:[A-Z])[a-z]+)(?=\s+(?-i:who)\s+(?!are\b|were\b|have\b))"
     # "One of our youngest Puffins told Mrs Hale today that her new glasses ..."
-    r"|\bone\s+of\s+our\s+(?:[\w-]+\s+)?(?P<noun3>(?-i:[A-Z])[a-z]+s)\b(?!['’]?\s+(?:mums?|dads?|parents?|carers?|families|grandparents?)\b)"
+    # ... or of a year group: "One of our Year 11s sat every one of her mock exams"
+    r"|\bone\s+of\s+our\s+(?:(?P<year>(?:year|yr)\s*\d{1,2}['’]?s|[yps]\d{1,2}['’]?s)|(?:[\w-]+\s+)?(?P<noun3>(?-i:[A-Z])[a-z]+s))\b"
+    r"(?!['’]?\s+(?:mums?|dads?|parents?|carers?|families|grandparents?)\b)"
     r"(?=[^.!?]{0,80}\b(?:her|his|she|he)\b)",
     re.IGNORECASE,
 )
@@ -1205,10 +1213,10 @@ def child_references(
         if not any(f.nstart <= m.start() < f.nend for f in found):
             found.append(ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION))
     for m in _ONE_OF_A_CLASS.finditer(norm):
-        noun = fold(m.group("noun") or m.group("noun2") or m.group("noun3"))
-        if (noun + "s" in classes or noun in classes or noun.removesuffix("s") in classes) and not any(
-            f.nstart <= m.start() < f.nend for f in found
-        ):
+        noun = fold(m.group("noun") or m.group("noun2") or m.group("noun3") or "")
+        if (
+            m.group("year") or noun + "s" in classes or noun in classes or noun.removesuffix("s") in classes
+        ) and not any(f.nstart <= m.start() < f.nend for f in found):
             found.append(
                 ChildReference(m.start(), m.end(), m.group(0), ChildKind.DESCRIPTION)
             )  # "One little Bumblebee"
@@ -2232,6 +2240,13 @@ def surnames_alone(
                 and DID_SOMETHING.match(after)
             )
             or _PERSON_AFTER.match(after)
+            # spoken to: "Year 5 boys, what a performance. Stokes, your relay leg was unbelievable!"
+            or (
+                not mid_sentence
+                and not tok.possessive
+                and not (place is not None and place(key))  # "Whitby, you were gorgeous": a town spoken to
+                and re.match(r",\s+(?:your|you)\b", after) is not None
+            )
             or _PERSON_BEFORE.search(norm[max(0, tok.nstart - 70) : tok.nstart])
             # "Sparrow's kite flew highest": a word's possessive with no "the" before it is a name's
             or (
@@ -2527,7 +2542,10 @@ _THANKED_FOR_DONE = re.compile(
 # Done in the week or weekend that is ending: "All our Bronze DofE teams completed their expedition in Gisburn Forest
 # this weekend".
 _DONE_THIS = re.compile(
-    r"\b(?:completed|finished|returned|came\s+back|got\s+back)\b[^.!?]{0,80}\bthis\s+(?:weekend|week|morning|afternoon)\b",
+    r"\b(?:completed|finished|returned|came\s+back|got\s+back|"
+    # a place won: "Our Year 9 dancer took first place at the Feis this weekend"
+    r"(?:took|won|claimed|earned|scooped|secured|grabbed)\s+(?:first|second|third|1st|2nd|3rd|top|joint\s+first)\s+place)\b"
+    r"[^.!?]{0,80}\bthis\s+(?:weekend|week|morning|afternoon)\b",
     re.IGNORECASE,
 )
 

@@ -300,7 +300,7 @@ _BRITISH_SHORT_FORMS = {
     "rebecca": ("becky", "becca", "bex"),
     "josephine": ("josie", "jo"),
     "joseph": ("joe", "joey"),
-    "gabriel": ("gabe",),
+    "gabriel": ("gabe", "gabi"),
     "gabriella": ("gabby", "gabi", "ella"),
     "gabriela": ("gabby", "gabi", "gaby"),
     "gabriele": ("gabi", "gaby"),  # Lithuanian Gabrielė, Italian Gabriele

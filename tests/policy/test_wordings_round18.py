@@ -36,6 +36,14 @@ Aeron,Davies,Year 6,Barcud,yes
 Teifi,Evans,Year 5,Barcud,yes
 Seren,Jenkins,Year 3,Tylluan,yes
 Zara,London,Year 9,9 Seacole,yes
+Lacey,Hooper,Year 6,Brunel,yes
+Gabriel,Almeida,Year 6,Brunel,yes
+Clodagh,Doherty,Year 10,10 Columba,yes
+Ciaran,Joseph,Year 10,10 Columba,yes
+Erin,McLaughlin,Year 8,8 Brigid,yes
+Orla,Quigley,Year 8,8 Brigid,yes
+Oliver,Stokes,Year 5,Kestrel,yes
+Amy,Filey,Year 2,Robins,yes
 """
 
 CASES = [
@@ -366,6 +374,94 @@ CASES = [
         "First aid reminder: a bloody hand or knee needs a plaster and a note home.",
         "offensive",
         False,
+    ),
+    # round 18d: a pupil by full name after an award of the school's ("Star writer"), not a grown-up's role
+    ("sutton-manor", "Star writer Lacey Hooper with her prize-winning story! 📸", "individual-pupil", True),
+    # Gabi for Gabriel
+    ("courtney", "Gabi saved two penalties for the Year 6 team tonight!", "individual-pupil", True),
+    # a grown-up who takes calls on a number is no child
+    (
+        "st-catherine",
+        "Hamper donations can go to Rosa, who is happy to take calls on 07700 900444.",
+        "individual-pupil",
+        False,
+    ),
+    # a place won this weekend has happened
+    (
+        "st-catherine",
+        "Our Year 10 debaters took first place at the regional final this weekend.",
+        "trip-whereabouts",
+        False,
+    ),
+    # a season arriving, not pupils
+    (
+        "rackham",
+        "The conkers are falling along the drive. Autumn has arrived at Greenbank!",
+        "trip-whereabouts",
+        False,
+    ),
+    # a show, though a pupil's surname is Joseph; a part by "our" and the surname is the part
+    (
+        "rackham",
+        "Well done to everyone who painted the scenery for Joseph this week!",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Opening night! Our Joseph held that last note and the audience went silent.",
+        "pupil-surname",
+        False,
+    ),
+    (
+        "no-names-no-faces",
+        "Opening night! Our Joseph held that last note and the audience went silent.",
+        "individual-pupil",
+        True,
+    ),
+    # a television series' characters on a mural
+    (
+        "no-names-no-faces",
+        "Year 8 saw the Derry Girls mural on their walking tour today. Erin and Orla got the biggest cheer!",
+        "pupil-name",
+        False,
+    ),
+    # things a year group ran
+    (
+        "st-catherine",
+        "The Year 9 haunted corridor was terrifying and the Year 7 tombola sold out!",
+        "individual-pupil",
+        False,
+    ),
+    # Irish swearing and Irish words
+    ("sutton-manor", "Feckin' freezing on the touchline today, but we won!", "offensive", True),
+    ("sutton-manor", "The craic was great at the Year 9 céilí today!", "spelling", False),
+    ("sutton-manor", "Dia daoibh! Irish lessons for parents start on Tuesday.", "spelling", False),
+    # a surname spoken to; one of a year group, then "her"; not a parent of one
+    (
+        "rackham",
+        "Year 5 boys, what a run this afternoon. Stokes, your last lap was unbelievable!",
+        "pupil-surname",
+        True,
+    ),
+    (
+        "st-catherine",
+        "One of our Year 10s sat all of her exams this week after a very hard year. We are so proud of her.",
+        "individual-pupil",
+        True,
+    ),
+    (
+        "st-catherine",
+        "One of our Year 4 dads has built a bug hotel for the garden; do thank him when you see him.",
+        "individual-pupil",
+        False,
+    ),
+    ("rackham", "Robins are home after the beach. Filey, you were glorious!", "pupil-surname", False),
+    (
+        "st-catherine",
+        "One of our young carers has won a bursary for the summer programme, which she has wanted for years.",
+        "individual-pupil",
+        True,
     ),
     # words the dictionary lacks
     ("sutton-manor", "Year 5 learnt a nasheed for the Eid assembly.", "spelling", False),

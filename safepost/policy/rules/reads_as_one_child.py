@@ -128,6 +128,7 @@ def _one_child_reading(ctx: Context) -> trained.Reading | None:
     if (
         _about_a_grown_up(ctx, reading)
         or _about_a_group(sentence)
+        or _A_PARENT_FIRST.match(sentence) is not None
         or _tags_with_no_name(ctx, reading, sentence)
     ):
         return None
@@ -169,6 +170,11 @@ def _about_a_group(sentence: str) -> bool:
     ) is not None
 
 
+# A parent first: "One of our Year 6 mums has baked for the fair; thank her when you see her".
+_A_PARENT_FIRST = re.compile(
+    r"^\W*(?:one\s+of\s+)?(?:our|the)\s+(?:[\w'’-]+\s+){0,3}?(?:mums?|dads?|parents?|grandparents?|grans?|grandads?|carers?)\b",
+    re.IGNORECASE,
+)
 # A word outside a hashtag or a handle.
 _A_WORD_OF_PROSE = re.compile(r"(?<![#@\w])[A-Za-z]")
 # An award given to many: "Man of the match went to the whole front row", "shared between the two keepers".

@@ -16,6 +16,7 @@ from safepost.policy.rules.trip_whereabouts import (
     going_home,
     places_named,
     roadworks_notice,
+    season_arrived,
 )
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class ReadsAsWhereabouts(Rule):
             or going_home(ctx.text.text[reading.start : reading.end])
             or _ANIMALS_SUBJECT.match(ctx.text.text[reading.start : reading.end]) is not None
             or _ON_AIR.search(ctx.text.text[reading.start : reading.end]) is not None
+            or season_arrived(ctx.text.text[reading.start : reading.end])
             or roadworks_notice(ctx.reading.text)
             or adults_only(
                 ctx.reading.text

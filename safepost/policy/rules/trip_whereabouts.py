@@ -1070,7 +1070,22 @@ def places_named(sentence: str) -> list[_Place]:
     return _places(sentence)
 
 
+# A season or the weather arriving, not pupils: "Autumn has arrived at Foyle Valley!", "Snow has come to Hollins Hill".
+_SEASON_ARRIVED = re.compile(
+    r"^\W*(?:autumn|spring|summer|winter|christmas|the\s+(?:snow|frost|sun|sunshine|rain|storm|wind)|snow|frost|sunshine)\s+"
+    r"(?:has|have|is|'s)\s+(?:finally\s+|officially\s+|well\s+and\s+truly\s+|definitely\s+)?(?:arrived|here|come|landed|reached)\b",
+    re.IGNORECASE,
+)
+
+
+def season_arrived(sentence: str) -> bool:
+    """Whether the sentence has a season or the weather arriving ("Autumn has arrived at Foyle Valley!")."""
+    return _SEASON_ARRIVED.search(sentence) is not None
+
+
 def _places(sentence: str) -> list[_Place]:
+    if season_arrived(sentence):
+        return []
     found = []
     on_sale = _ON_SALE.search(sentence) is not None
     said_before = _said_before(sentence)
