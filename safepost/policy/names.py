@@ -1425,6 +1425,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     # "Take a bow, 'Rashy' - our Year 10 winger's free kick": a nickname cheered
     + r"|\b(?:take\s+a\s+bow|well\s+done|shout[\s-]?out\s+to|congratulations\s+to|hats\s+off\s+to)\s*,?\s+"
     r"['‘\"“](?-i:[A-Z])[^'’\"”]{1,20}['’\"”]"
+    # a nickname in quotes doing what a player or a pupil does: "and 'The Professor' spotted the trick question first!"
+    + r"|['‘\"“]The\s+(?-i:[A-Z])[a-z]+['’\"”]\s+(?:spotted|scored|won|saved|answered|solved|caught|found|beat|smashed|nailed|"
+    r"cracked|got)\b"
     # "Our Ladybirds' resident 'Professor Bug'": a nickname, said to be one
     + r"|\b(?:resident|very\s+own|aka|a\.k\.a\.)\s+['‘\"“](?-i:[A-Z])[^'’\"”]{1,25}['’\"”]"
     + r"|\b(?:little|baby)\s+(?-i:[A-Z])\b(?=\s+(?:in|from)\s+(?:year|reception|nursery|(?-i:[A-Z])))"
@@ -4778,7 +4781,8 @@ def _classify_one(
             re.I,
         )
         # "Text Sam, our Year 2 class rep, on 07700 900537": who they are may come between
-        and re.match(r"(?:\s*,[^,.!?]{1,40},)?\s+(?:on|at)\s+(?:0\d|\+44|[\w.+-]+@)", post)
+        # ... or in brackets: "please text Shazia (Year 1 parent rep) on 07700 900215"
+        and re.match(r"(?:\s*,[^,.!?]{1,40},|\s*\([^()]{1,40}\))?\s+(?:on|at)\s+(?:0\d|\+44|[\w.+-]+@)", post)
     ):
         m.kind, m.reasons = "adult", ['a grown-up to contact ("Book with Lisa on 07700 900741")']
         return

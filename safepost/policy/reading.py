@@ -581,6 +581,11 @@ _THINGS = frozenset(
         # a thing a year group made or ran: "The Year 8 haunted corridor was terrifying", "The Year 10 ghost train raised"
         "corridor",
         "train",
+        # a show a year group put on: "Our Year 1 and 2 nativity played to a packed hall"
+        "nativity",
+        "panto",
+        "pantomime",
+        "musical",
         "stalls",
         "tombola",
         "maze",
@@ -1972,7 +1977,10 @@ _BUSINESS_AFTER = re.compile(
     r"surgery|pharmacy|chemist|coaches|taxis|haulage|builders|nursery|garden\s+centre|orchard|vineyard|quarry)\b|"
     r"^['’]s\s+of\s+(?-i:[A-Z])|^(?:['’]s?)?\s+(?-i:[A-Z])[a-z]+(?<!Roman)(?<!Viking)(?<!Tudor)(?<!Egyptian)(?<!Greek)(?<!Victorian)\b"
 )
-_PAST_VERB_AFTER = re.compile(r"^\s+(?:(?-i:[a-z]{2,}ed)|" + IRREGULAR_PAST + r")\b", re.IGNORECASE)
+# (a sports report's compound too: "Ireland top-scored for our Year 11 boys")
+_PAST_VERB_AFTER = re.compile(
+    r"^\s+(?:(?:top|high|man|double|hat)-)?(?:(?-i:[a-z]{2,}ed)|" + IRREGULAR_PAST + r")\b", re.IGNORECASE
+)
 _VERB_AFTER = re.compile(r"^\s+(?:has|had|is|was|and|played|got|did)\b", re.IGNORECASE)
 
 

@@ -463,6 +463,28 @@ CASES = [
         "individual-pupil",
         True,
     ),
+    # round 18e: a show a year group put on; a grown-up to text, with who they are in brackets
+    (
+        "st-catherine",
+        "Our Year 3 and 4 pantomime played to a full hall tonight. Thank you for coming!",
+        "individual-pupil",
+        False,
+    ),
+    (
+        "st-catherine",
+        "Raffle prizes wanted! Please text Nadia (Year 2 parent rep) on 07700 900318.",
+        "individual-pupil",
+        False,
+    ),
+    ("sutton-manor", "Our Year 2 chocolatiers are home after a brilliant day out!", "spelling", False),
+    # a nickname in quotes doing what a player does; a place-surname that top-scored
+    (
+        "st-catherine",
+        "Year 8 quiz champions! 'The Brain' answered the tie-breaker in four seconds.",
+        "individual-pupil",
+        True,
+    ),
+    ("rackham", "Filey top-scored for our Year 2 team with six goals!", "pupil-surname", True),
     # words the dictionary lacks
     ("sutton-manor", "Year 5 learnt a nasheed for the Eid assembly.", "spelling", False),
     ("sutton-manor", "Polish club made colourful wycinanki for the hall display.", "spelling", False),
