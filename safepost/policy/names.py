@@ -1369,7 +1369,9 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:eisteddfod\s+)?(?:chaired|crowned)\s+bard|secretary[\s-]general|"  # "Our Eisteddfod chaired bard has written a poem"
     r"(?:student|school|su|students['’]?\s+union|student\s+union)\s+(?:president|vice[\s-]president)|(?:(?-i:[A-Z])\w+\s+|\d+-\w+\s+)?"
     r"(?:school|house|sports|football|netball|rugby|cricket|hockey|team|dorm|dormitory|boarding|form|club)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|student|reader|writer|learner|mathematician|scientist|"
-    r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl))\b(?!s)"
+    r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl)|"
+    # "Our Star Baker in Falcons made a cake", "Our school piper will lead the haggis in"
+    r"star\s+baker)\b(?!s)"
     + _NOT_A_THING
     # an award of the school's own, in capitals, and what its holder did: "Our Eco-Warrior of the Month has"
     + r"|\b(?:our|this\s+(?:week|month|term)['’]s)\s+(?:new\s+)?"
@@ -1425,6 +1427,8 @@ _SINGLE_CHILD_ROLE = re.compile(
     # "Take a bow, 'Rashy' - our Year 10 winger's free kick": a nickname cheered
     + r"|\b(?:take\s+a\s+bow|well\s+done|shout[\s-]?out\s+to|congratulations\s+to|hats\s+off\s+to)\s*,?\s+"
     r"['‘\"“](?-i:[A-Z])[^'’\"”]{1,20}['’\"”]"
+    # the school's piper, then "he" or "she" (not "Our school piper played at the service": a grown-up, as often)
+    + r"|\bour\s+(?:school|house)\s+(?:piper|bugler|drum\s+major)\b(?!s)(?=[^.!?]{0,100}[.!?]?[^.!?]{0,80}\b(?:he|she|his|her)\b)"
     # a nickname in quotes doing what a player or a pupil does: "and 'The Professor' spotted the trick question first!"
     + r"|['‘\"“]The\s+(?-i:[A-Z])[a-z]+['’\"”]\s+(?:spotted|scored|won|saved|answered|solved|caught|found|beat|smashed|nailed|"
     r"cracked|got)\b"
@@ -1489,7 +1493,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"|\b(?:(?:our|the)\s+)?(?:board\s+(?:one|two|three|four|five|six|[1-8])|top\s+board)\b(?!s)"
     r"(?=\s*,?\s+(?:who|won|drew|lost|held|beat|(?-i:[a-z]+ed))\b)"
     # a shirt number, as match reports name a player: "a hat trick from our no.9", "our number 10"
-    r"|\bour\s+(?:year\s*\d+\s+|[yu]\d{1,2}s?\s+)?(?:no\.?\s*|number\s+|#)\d{1,2}\b(?!\s*(?:%|pupils|children|players|goals|points))"
+    r"|\bour\s+(?:(?:wee|little|very\s+own)\s+)?(?:year\s*\d+\s+|[yu]\d{1,2}s?\s+)?(?:no\.?\s*|number\s+|#)\d{1,2}\b(?!\s*(?:%|pupils|children|players|goals|points))"
     # a club's or a class's one champion: "Our Chess Club champion this term is in Year 4"
     r"|\b(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:champion|champ|winner)\s+(?:this\s+(?:week|term|year|month)\s+)?"
     r"(?:is|was)\s+(?:in|from)\s+(?:year\s*\d+|reception|nursery|class\s+\w+|(?-i:[A-Z])\w*)"
@@ -2910,6 +2914,8 @@ def analyse_people(
             and not is_ordinary_word(key)
             and not _common_proper_noun(tok.text)
         )
+        if key in ("boy", "girl") and i >= 1 and tokens[i - 1].key == "head":
+            continue  # "Our Head Boy, Zain, welcomed the Mayor": the post, not a name (nor "Head" a grown-up)
         if (
             tok.is_capitalised
             and i >= 2
@@ -3088,6 +3094,12 @@ def analyse_people(
 _A_NICKNAME_WITH_THE = re.compile(
     r"\b(?:Big|Little|Young|Wee)\s+[A-Z][\w'’-]+(?=\s+with\s+(?:the|a|another)\s+(?:[\w-]+\s+)?(?:winner|goal|try|save|"
     r"equaliser|catch|hat-trick|brace|wicket|century|finish)\b)"
+)
+_SONG_WENT_DOWN = re.compile(
+    r"[^'’\"”]{0,60}['’\"”]\s+(?:brought\s+the\s+house\s+down|stole\s+the\s+show|had\s+(?:the\s+)?(?:whole\s+)?"
+    r"(?:hall|audience|crowd)|left\s+(?:us|everyone|the\s+audience)|gave\s+(?:us|everyone)\s+goosebumps|"
+    r"was\s+(?:stunning|beautiful|breathtaking|incredible|amazing|outstanding))",
+    re.IGNORECASE,
 )
 _OUR_PART = re.compile(r"(?i:our)\s+(?:very\s+own\s+)?(?-i:[A-Z])[\w'’-]+")
 # A grown-up by title and name, said to be what follows: "Mr Tharme is our forces champion", "Mrs Kaur, our class rep,".
@@ -5178,6 +5190,8 @@ def _classify_one(
                 re.I,
             )
         )
+        # nor "Wiktoria's 'Hopelessly Devoted' brought the house down": a pupil's song, and how it went down
+        and not (m.on_roster and not m.surname and _SONG_WENT_DOWN.match(norm, title.end()))
     ):
         m.kind, m.reasons = (
             "other-person",

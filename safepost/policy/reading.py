@@ -1506,7 +1506,10 @@ _PRAISE_OF_ONE = re.compile(
 
 _TITLE_BEFORE = re.compile(
     r"\b(?:mr|mrs|miss|ms|mx|dr|prof|professor|sir|dame|lord|lady|rev|revd|reverend|father|fr|sister|"
-    r"cllr|councillor|pc|pcso|sgt|coach|captain|nurse|farmer|chef|judge|madam|st|saint)\.?\s*(?:(?-i:[A-Z])\.?\s*)?$",
+    r"cllr|councillor|pc|pcso|sgt|coach|captain|nurse|farmer|chef|judge|madam|st|saint|major|colonel|col|lieutenant|lt|"
+    r"corporal|cpl|brigadier|commander|wing\s+commander|squadron\s+leader)\.?\s*"
+    # "Major (retd) Gurung"
+    r"(?:\((?:retd|rtd|ret['’]d|retired)\.?\)\s*)?(?:(?-i:[A-Z])\.?\s*)?$",
     re.IGNORECASE,
 )
 # After a surname that is also a word, what makes it a person: something they did or own.
@@ -2550,8 +2553,14 @@ _THANKED_FOR_DONE = re.compile(
 # Done in the week or weekend that is ending: "All our Bronze DofE teams completed their expedition in Gisburn Forest
 # this weekend".
 _DONE_THIS = re.compile(
-    r"\b(?:completed|finished|returned|came\s+back|got\s+back|"
-    # a place won: "Our Year 9 dancer took first place at the Feis this weekend"
+    r"\b(?:completed|finished|returned|came\s+back|got\s+back)\b[^.!?]{0,80}\bthis\s+(?:weekend|week|morning|afternoon)\b",
+    re.IGNORECASE,
+)
+# ... and what was done this weekend, where nothing in the sentence is still to come ("walked to Spinney Hill Park this
+# morning ... and will be racing at 1:15pm" is not over): "walked 15 miles along the North Downs Way this weekend", "Our
+# Year 9 dancer took first place at the Feis this weekend"
+_DID_THIS = re.compile(
+    r"\b(?:walked|hiked|camped|cycled|climbed|paddled|kayaked|canoed|swam|raced|competed|performed|sang|danced|"
     r"(?:took|won|claimed|earned|scooped|secured|grabbed)\s+(?:first|second|third|1st|2nd|3rd|top|joint\s+first)\s+place)\b"
     r"[^.!?]{0,80}\bthis\s+(?:weekend|week|morning|afternoon)\b",
     re.IGNORECASE,
@@ -2561,6 +2570,8 @@ _DONE_THIS = re.compile(
 def sentence_tense(sentence: str) -> Tense:
     """Whether a sentence has happened, is happening now, or will happen."""
     if _THANKED_FOR_DONE.search(sentence) or _A_RESULT.search(sentence) or _DONE_THIS.search(sentence):
+        return Tense.PAST
+    if _DID_THIS.search(sentence) and not (_FUTURE_VERB.search(sentence) or _LATER.search(sentence)):
         return Tense.PAST
     if _MOVED_TO_A_DAY.search(sentence):
         return Tense.FUTURE  # "has been moved to Thursday 11th June": it will happen then

@@ -366,6 +366,7 @@ _SHORT_FORMS_OF_OTHER_LANGUAGES = {
     "lachlan": ("lachie", "lachy"),
     # Igbo names, likewise: "Ify" for Ifeoma, "Emeka" for Chukwuemeka, "Kel" for Kelechi
     "ifeoma": ("ify", "ife"),
+    "ifeoluwa": ("ife",),
     "ifeanyi": ("ify",),
     "chukwuemeka": ("emeka",),
     "chinonso": ("nonso",),

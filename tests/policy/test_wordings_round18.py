@@ -44,6 +44,10 @@ Erin,McLaughlin,Year 8,8 Brigid,yes
 Orla,Quigley,Year 8,8 Brigid,yes
 Oliver,Stokes,Year 5,Kestrel,yes
 Amy,Filey,Year 2,Robins,yes
+Zain,Akhtar,Year 6,Eagles,yes
+Wiktoria,Mazur,S4,Don,yes
+Ifeoluwa,Ogunbiyi,S3,Deveron,yes
+Hari,Gurung,Year 9,9 Becket,yes
 """
 
 CASES = [
@@ -485,6 +489,58 @@ CASES = [
         True,
     ),
     ("rackham", "Filey top-scored for our Year 2 team with six goals!", "pupil-surname", True),
+    # round 18f: the name after "Our Head Boy," is the pupil's (Head is no grown-up here)
+    (
+        "no-names-no-faces",
+        "Our Head Boy, Zain, gave the vote of thanks at the governors' dinner tonight.",
+        "pupil-name",
+        True,
+    ),
+    # a pupil's song and how it went down, not an author's work
+    (
+        "sutton-manor",
+        "Wiktoria's 'Defying Gravity' brought the house down tonight!",
+        "individual-pupil",
+        True,
+    ),
+    ("sutton-manor", "Year 10 are reading Dylan Thomas's 'Fern Hill' this week.", "individual-pupil", False),
+    # Ife for Ifeoluwa; a star baker, a school piper, "our wee number 9"
+    ("courtney", "Special thanks to Ife in S3, who planned the whole menu!", "individual-pupil", True),
+    ("rackham", "Our Star Baker in Owls made a cake shaped like the town hall!", "individual-pupil", True),
+    (
+        "courtney",
+        "Our school piper will play the haggis in at Friday's Burns lunch. She only started lessons in S1!",
+        "individual-pupil",
+        True,
+    ),
+    ("courtney", "Half time and two goals already from our wee number 7!", "individual-pupil", True),
+    # a retired officer by title, though a pupil's surname is Gurung
+    (
+        "sutton-manor",
+        "Thank you to Major (retd) Gurung for speaking so movingly at our Remembrance assembly.",
+        "pupil-surname",
+        False,
+    ),
+    # a walk done this weekend has happened; poets after "by" are no place
+    (
+        "no-names-no-faces",
+        "Our Bronze DofE groups hiked 12 miles along the South Downs Way this weekend. Well done!",
+        "trip-whereabouts",
+        False,
+    ),
+    (
+        "rackham",
+        "Year 9 have been reading poems by Carol Ann Duffy and Simon Armitage, now on display in the library.",
+        "trip-whereabouts",
+        False,
+    ),
+    # ... but not where the sentence goes on to what is still to come
+    (
+        "st-catherine",
+        "Our Year 5 team walked to Abbey Park this morning for the cross-country and will be racing at 2pm. Come and cheer!",
+        "trip-whereabouts",
+        True,
+    ),
     # words the dictionary lacks
     ("sutton-manor", "Year 5 learnt a nasheed for the Eid assembly.", "spelling", False),
     ("sutton-manor", "Polish club made colourful wycinanki for the hall display.", "spelling", False),

@@ -23,7 +23,7 @@ class ReadsAsOneChild(Rule):
 
     What it flags:
         A post the trained reader (safepost/policy/trained.py, a model learnt from
-        about 50,000 labelled school posts) scores as being about one child, when
+        about 53,000 labelled school posts) scores as being about one child, when
         the pupil rules (SP103, SP104) found no child in it: a pupil singled out in
         a way no rule knows, such as a role the rules have no list for. It points at
         the sentence that reads most like it, and stays silent when that sentence

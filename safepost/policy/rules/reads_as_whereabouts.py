@@ -30,7 +30,7 @@ class ReadsAsWhereabouts(Rule):
 
     What it flags:
         A post the trained reader (safepost/policy/trained.py, a model learnt from
-        about 50,000 labelled school posts) scores as telling where pupils are or
+        about 53,000 labelled school posts) scores as telling where pupils are or
         will be, when the whereabouts rule (SP202) found no place and time in it:
         a meeting point, a route or a venue said in a way no rule knows. It points
         at the sentence that reads most like it, and stays silent when that

@@ -1078,6 +1078,12 @@ _SEASON_ARRIVED = re.compile(
 )
 
 
+# People by their full names: "Wilfred Owen and Siegfried Sassoon".
+_BY_PEOPLE = re.compile(
+    r"(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and|&)\s+(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'’-]+)*"
+)
+
+
 def season_arrived(sentence: str) -> bool:
     """Whether the sentence has a season or the weather arriving ("Autumn has arrived at Foyle Valley!")."""
     return _SEASON_ARRIVED.search(sentence) is not None
@@ -1113,6 +1119,11 @@ def _places(sentence: str) -> list[_Place]:
             continue
         if on_sale:
             continue  # "Tickets for the choir concert at the Pavilion Theatre go on sale on Monday": a sale's date
+        if m.group("prep") == "by" and _BY_PEOPLE.fullmatch(place) and not re.search(_VENUE_NOUN, place):
+            from safepost.policy.names import first_name_lexicon
+
+            if fold(place.split()[0]) in first_name_lexicon():
+                continue  # "war poetry by Wilfred Owen and Siegfried Sassoon": the poets, not a place beside
         if m.group("prep") == "in" and re.search(
             r"\bfrom\s+(?:[A-Z][\w'’-]*\s+){1,3}$", sentence[: m.start()]
         ):
