@@ -1370,7 +1370,7 @@ _SINGLE_CHILD_ROLE = re.compile(
     r"(?:student|school|su|students['’]?\s+union|student\s+union)\s+(?:president|vice[\s-]president)|(?:(?-i:[A-Z])\w+\s+|\d+-\w+\s+)?"
     r"(?:school|house|sports|football|netball|rugby|cricket|hockey|team|dorm|dormitory|boarding|form|club)\s+captain|star\s+of\s+the\s+(?:week|day|month)|(?:pupil|student|reader|writer|learner|mathematician|scientist|"
     r"citizen|artist)\s+of\s+the\s+(?:week|day|month|term)|new\s+starter|birthday\s+(?:boy|girl)|"
-    # "Our Star Baker in Falcons made a cake", "Our school piper will lead the haggis in"
+    # "Our Star Baker in Falcons made a cake"
     r"star\s+baker)\b(?!s)"
     + _NOT_A_THING
     # an award of the school's own, in capitals, and what its holder did: "Our Eco-Warrior of the Month has"
@@ -1757,7 +1757,12 @@ def _gap(text: str, a: Token, b: Token) -> str:
 
 
 def _is_title(tok: Token) -> bool:
-    word = tok.text.rstrip(".")
+    return _is_title_word(tok.text)
+
+
+def _is_title_word(word: str) -> bool:
+    """Whether a word is a title ("Mrs", "Dr."); a few only in capitals ("Miss", not "miss")."""
+    word = word.rstrip(".")
     key = fold(word)
     if key not in TITLES:
         return False
@@ -2928,6 +2933,8 @@ def analyse_people(
         if (
             not tok.is_capitalised
             and not tok.hashtag
+            and key
+            in roster.by_first  # (only a pupil's name is read as one in lower case: see _name_candidate)
             and _a_word_of_another_language(norm, tokens, i, roster, lexicon)
         ):
             continue  # "wreaths with celyn (holly)", "Gwyliau haf hapus!": a Welsh word, though a pupil is called it
@@ -3248,10 +3255,6 @@ _NOT_A_PART_WORD = frozenset(
         "very",
     ]
 )
-
-
-def _is_title_word(word: str) -> bool:
-    return fold(word.rstrip(".")) in TITLES
 
 
 # One member of a class, by the class's name in the singular: "Our oldest Fox heads off to big school", "One very
